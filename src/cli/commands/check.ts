@@ -1,0 +1,39 @@
+import { defineCommand } from 'citty';
+import { analyzeSource } from '../../pipeline/analyze-source.js';
+import { hasErrors } from '../../pipeline/diagnostics.js';
+import { loadIncidents } from '../../pipeline/load/load-incidents.js';
+import { printDiagnostics, progress } from '../report.js';
+import { rejectUnknownFlags } from '../usage-error.js';
+
+const args = {
+  paths: {
+    type: 'positional',
+    description: 'Incident files or folders (default: incidents)',
+    required: false,
+  },
+} as const;
+
+export const checkCommand = defineCommand({
+  meta: {
+    name: 'incidentpost check',
+    description: 'Check incident files for problems without writing anything',
+  },
+  args,
+  run: async ({ rawArgs, args: parsed }) => {
+    rejectUnknownFlags(rawArgs, args);
+    const paths = parsed._.length ? parsed._ : ['incidents'];
+    const { files, diagnostics } = await loadIncidents(paths);
+    for (const file of files) {
+      const result = analyzeSource(file);
+      diagnostics.push(...result.diagnostics);
+      progress(`${file.path}: ${hasErrors(result.diagnostics) ? 'errors' : 'ok'}`);
+    }
+    printDiagnostics(diagnostics);
+    const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))
+      .size;
+    process.stdout.write(
+      `checked ${files.length} incident${files.length === 1 ? '' : 's'}: ${files.length - failed} ok, ${failed} with errors\n`,
+    );
+    if (hasErrors(diagnostics)) process.exitCode = 1;
+  },
+});

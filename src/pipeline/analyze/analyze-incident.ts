@@ -1,0 +1,170 @@
+/**
+ * analyze: ParsedIncident → Facts. Classifies every line, finds the milestones and the
+ * figures, and computes the durations a reader asks for first.
+ */
+import { DateTime } from 'luxon';
+import {
+  FactsSchema,
+  type Facts,
+  type Milestone,
+  type TimelineEvent,
+} from '../../schemas/facts.js';
+import { MILESTONE_NAMES, type MilestoneName } from '../../schemas/front-matter.js';
+import type { ParsedIncident } from '../parse/parse-incident.js';
+import { isStampProblem, readStamp } from '../parse/time.js';
+import { resolveZone } from '../parse/zone.js';
+import { classifyEvent } from './classify-event.js';
+import { findImpactFigures, parseCount } from './impact-figures.js';
+import { findMilestones, type FoundMilestone } from './milestones.js';
+import { signals } from './signals.js';
+
+const ISO_WITH_OFFSET = "yyyy-MM-dd'T'HH:mm:ssZZ";
+
+export function formatInstant(time: DateTime, zone: string): string {
+  return time.setZone(zone).toFormat(ISO_WITH_OFFSET);
+}
+
+function minutesBetween(from: FoundMilestone | null, to: FoundMilestone | null): number | null {
+  if (!from || !to) return null;
+  return Math.round(to.time.diff(from.time, 'minutes').minutes);
+}
+
+/** Reads a front-matter override (`14:23`, `2026-01-10 14:23`, ISO) on the incident's day and zone. */
+function readOverride(value: string, incident: ParsedIncident): DateTime | null {
+  const iso = DateTime.fromISO(value, { setZone: true });
+  if (iso.isValid && /T|\d{2}:\d{2}[+-Z]/.test(value)) return iso;
+  const stamp = readStamp(value);
+  if (!stamp || isStampProblem(stamp) || !stamp.time) return null;
+  const day = stamp.date?.year ? stamp.date : DateTime.fromISO(incident.date);
+  const zone = stamp.zone ? resolveZone(stamp.zone) : incident.zone;
+  if (!zone) return null;
+  const time = DateTime.fromObject(
+    { year: day.year ?? 0, month: day.month, day: day.day, ...stamp.time },
+    { zone },
+  );
+  return time.isValid ? time : null;
+}
+
+/** "impact began at 22:52" inside a note. */
+function noteImpactStart(text: string, incident: ParsedIncident): DateTime | null {
+  const match =
+    /\b(?:impact|outage|problems?|errors?)\s+(?:began|started|begins|starts)\s+(?:at|around|about|~)?\s*([^,;.]{3,24})/i.exec(
+      text,
+    );
+  return match?.[1] ? readOverride(match[1].trim(), incident) : null;
+}
+
+export function analyzeIncident(incident: ParsedIncident): {
+  facts: Facts;
+  problems: { line: number; message: string; key: string }[];
+} {
+  const problems: { line: number; message: string; key: string }[] = [];
+  const dated = incident.entries.map((entry) => ({
+    time: entry.time,
+    line: entry.line,
+    text: entry.text,
+    source: entry.source,
+    kind: classifyEvent(entry.text, entry.source),
+  }));
+  const overrides: Partial<Record<MilestoneName, FoundMilestone>> = {};
+  for (const name of MILESTONE_NAMES) {
+    const value = incident.frontMatter[name];
+    if (value === undefined) continue;
+    const line = incident.frontMatterLines.get(name) ?? 1;
+    const time = readOverride(value, incident);
+    if (time) overrides[name] = { time, line, reason: 'set in front matter' };
+    else
+      problems.push({
+        line,
+        key: name,
+        message: `front matter field "${name}" is not a time: "${value}"`,
+      });
+  }
+  const milestones = findMilestones({
+    events: dated,
+    notes: incident.notes.map((note) => ({
+      text: note.markdown,
+      line: note.line,
+      impactStart: noteImpactStart(note.markdown, incident),
+    })),
+    overrides,
+  });
+  const events: TimelineEvent[] = incident.entries.map((entry, index) => ({
+    time: entry.time ? formatInstant(entry.time, incident.zone) : null,
+    endTime: entry.endTime ? formatInstant(entry.endTime, incident.zone) : null,
+    timeLabel: entry.timeLabel,
+    approximate: entry.stamp?.approximate ?? false,
+    line: entry.line,
+    source: entry.source,
+    actor: entry.actor,
+    text: entry.text,
+    kind: dated[index]?.kind ?? 'note',
+  }));
+  const textLines = [
+    ...incident.entries.map((entry) => ({ text: entry.text, line: entry.line })),
+    ...incident.notes.map((note) => ({ text: note.markdown, line: note.line })),
+    ...(incident.human.impact
+      ? [{ text: incident.human.impact.markdown, line: incident.human.impact.line }]
+      : []),
+  ];
+  const impact = findImpactFigures(textLines);
+  const usersFigure = impact.find((figure) => figure.kind === 'users');
+  const written = incident.frontMatter.users_affected;
+  const usersAffected =
+    written ??
+    (usersFigure
+      ? (parseCount(usersFigure.value.replace(/\+$/, '')) ?? usersFigure.context)
+      : null);
+  const milestoneRecord: Record<string, Milestone> = {};
+  for (const name of MILESTONE_NAMES) {
+    const milestone = milestones[name];
+    if (milestone)
+      milestoneRecord[name] = {
+        time: formatInstant(milestone.time, incident.zone),
+        line: milestone.line,
+        reason: milestone.reason,
+      };
+  }
+  const instant = (name: MilestoneName): string | null => milestoneRecord[name]?.time ?? null;
+  const firstAlert = dated.find(
+    (event) => event.time && (event.kind === 'alert' || signals.impact.test(event.text)),
+  );
+  const title = incident.title ?? firstAlert?.text.slice(0, 80) ?? incident.slug;
+  const duration = minutesBetween(milestones.start, milestones.resolved);
+  const facts: Facts = {
+    title,
+    slug: incident.slug,
+    file: incident.file,
+    date: milestones.start
+      ? (milestones.start.time.setZone(incident.zone).toISODate() ?? incident.date)
+      : incident.date,
+    timezone: incident.zone,
+    severity: incident.frontMatter.severity ?? null,
+    status: incident.frontMatter.status ?? (milestones.resolved ? 'resolved' : 'investigating'),
+    services: incident.frontMatter.services ?? incident.frontMatter.services_affected ?? [],
+    start: instant('start'),
+    detected: instant('detected'),
+    acknowledged: instant('acknowledged'),
+    identified: instant('identified'),
+    mitigated: instant('mitigated'),
+    resolved: instant('resolved'),
+    milestones: milestoneRecord,
+    durationMinutes: duration,
+    timeToDetectMinutes: minutesBetween(milestones.start, milestones.detected),
+    timeToAcknowledgeMinutes: minutesBetween(milestones.detected, milestones.acknowledged),
+    timeToMitigateMinutes: minutesBetween(milestones.start, milestones.mitigated),
+    timeToResolveMinutes: duration,
+    usersAffected,
+    impact,
+    events,
+    notes: incident.notes,
+    human: {
+      summary: incident.human.summary,
+      impact: incident.human.impact,
+      rootCause: incident.human.rootCause,
+      mitigations: incident.human.mitigations,
+      actionItems: incident.human.actionItems,
+    },
+  };
+  return { facts: FactsSchema.parse(facts), problems };
+}

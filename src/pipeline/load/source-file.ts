@@ -1,0 +1,103 @@
+import { error, type Diagnostic } from '../diagnostics.js';
+
+/** Files larger than this are almost certainly a pasted log dump, not a timeline. */
+export const MAX_BYTES = 1024 * 1024;
+
+/** An incident file that is readable text, ready to parse. */
+export interface SourceFile {
+  /** Path as shown in messages (relative to where the user ran the command). */
+  path: string;
+  slug: string;
+  bytes: Uint8Array;
+  text: string;
+}
+
+/** `2026-01-10-some-slug.md` → `2026-01-10-some-slug`; any other name works the same way. */
+export function slugFromFileName(fileName: string): string {
+  return fileName.replace(/\.(md|markdown|txt)$/i, '');
+}
+
+function lineAt(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Decodes one file, refusing what cannot be a timeline: too large, binary, not UTF-8, empty. */
+export function decodeSourceFile(
+  path: string,
+  bytes: Uint8Array,
+): { file?: SourceFile; diagnostics: Diagnostic[] } {
+  if (bytes.byteLength > MAX_BYTES) {
+    return {
+      diagnostics: [
+        error(
+          'load/too-large',
+          path,
+          { line: 1 },
+          `file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MiB, over the 1 MiB limit`,
+          'keep the timeline to the lines that matter; link to full logs instead of pasting them',
+        ),
+      ],
+    };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    return {
+      diagnostics: [
+        error(
+          'load/binary',
+          path,
+          lineAt(bytes, nul),
+          'file contains a NUL byte: this looks like binary data, not a text timeline',
+          'save the timeline as UTF-8 text; attach screenshots and binaries elsewhere',
+        ),
+      ],
+    };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      diagnostics: [
+        error(
+          'load/not-utf8',
+          path,
+          firstInvalidUtf8(bytes),
+          'file is not valid UTF-8',
+          're-save the file as UTF-8 (most editors have an "encoding" option when saving)',
+        ),
+      ],
+    };
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (text.trim() === '') {
+    return {
+      diagnostics: [
+        error(
+          'load/empty',
+          path,
+          { line: 1 },
+          'file is empty',
+          'paste the incident timeline into it, or copy incidents/_template.md to start',
+        ),
+      ],
+    };
+  }
+  const fileName = path.split(/[\\/]/).pop() ?? path;
+  return { file: { path, slug: slugFromFileName(fileName), bytes, text }, diagnostics: [] };
+}
+
+/** Only on the error path: where the first undecodable byte sits, as line and column. */
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  const lossy = new TextDecoder('utf-8').decode(bytes);
+  const before = lossy.slice(0, Math.max(0, lossy.indexOf('\uFFFD'))).split('\n');
+  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+}

@@ -1,0 +1,97 @@
+/**
+ * Human-written sections (root cause, mitigations, action items, impact, summary, notes) are
+ * authoritative: they are carried verbatim, never rewritten by a writer.
+ */
+import { warning, type Diagnostic } from '../diagnostics.js';
+import { labelKind, type Block, type Section, type SectionKind } from './document.js';
+
+export interface HumanText {
+  markdown: string;
+  line: number;
+}
+
+export interface HumanActionItem {
+  priority: 'HIGH' | 'MEDIUM' | 'LOW';
+  text: string;
+  line: number;
+}
+
+const PRIORITY_ALIASES: Readonly<Record<string, HumanActionItem['priority']>> = {
+  HIGH: 'HIGH',
+  P0: 'HIGH',
+  P1: 'HIGH',
+  CRITICAL: 'HIGH',
+  MEDIUM: 'MEDIUM',
+  MED: 'MEDIUM',
+  P2: 'MEDIUM',
+  LOW: 'LOW',
+  P3: 'LOW',
+};
+const ITEM =
+  /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__)?\[?(HIGH|MEDIUM|MED|LOW|P[0-3]|CRITICAL)\]?(?:\*\*|__)?\s*(?:[:\-–—]|\s)\s*(?:\*\*|__)?\s*(.+)$/i;
+const LIST_ITEM = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)(?:\[[ xX]\]\s+)?(.+)$/;
+const PRIORITY_HEADING =
+  /^\s*(?:#{1,6}\s+|\*\*)?\s*(HIGH|MEDIUM|MED|LOW|P[0-3])\b[^:]*?:?\s*(?:\*\*)?\s*$/i;
+
+/** The text of a block without a leading `Notes:` style label. */
+export function blockMarkdown(block: Block, stripLabel: boolean): string {
+  const lines = block.lines.map((line) => line.text);
+  if (stripLabel && lines[0])
+    lines[0] = lines[0].replace(/^\s*(?:\*\*)?[\w\s-]{2,20}?(?:\*\*)?\s*:\s*/, '');
+  return lines.join('\n').trim();
+}
+
+export function sectionMarkdown(section: Section): HumanText {
+  return {
+    markdown: section.blocks.map((block) => blockMarkdown(block, false)).join('\n\n'),
+    line: section.blocks[0]?.lines[0]?.number ?? section.line,
+  };
+}
+
+export function labelledBlockKind(block: Block): SectionKind | null {
+  return labelKind(block.lines[0]?.text ?? '');
+}
+
+export function readActionItems(
+  file: string,
+  text: HumanText,
+  firstLine: number,
+  diagnostics: Diagnostic[],
+): HumanActionItem[] {
+  const items: HumanActionItem[] = [];
+  let headingPriority: HumanActionItem['priority'] | null = null;
+  const lines = text.markdown.split('\n');
+  lines.forEach((raw, index) => {
+    const line = firstLine + index;
+    const heading = PRIORITY_HEADING.exec(raw);
+    if (heading) {
+      headingPriority = PRIORITY_ALIASES[(heading[1] ?? '').toUpperCase()] ?? null;
+      return;
+    }
+    const prioritized = ITEM.exec(raw);
+    if (prioritized) {
+      const priority = PRIORITY_ALIASES[(prioritized[1] ?? '').toUpperCase()];
+      if (priority) items.push({ priority, text: (prioritized[2] ?? '').trim(), line });
+      return;
+    }
+    const listed = LIST_ITEM.exec(raw);
+    if (listed) {
+      if (!headingPriority) {
+        diagnostics.push(
+          warning(
+            'action-items/no-priority',
+            file,
+            { line },
+            'action item has no priority; filed as MEDIUM',
+            'start the item with HIGH:, MEDIUM: or LOW:',
+          ),
+        );
+      }
+      items.push({ priority: headingPriority ?? 'MEDIUM', text: (listed[1] ?? '').trim(), line });
+      return;
+    }
+    const last = items.at(-1);
+    if (last && raw.trim() && /^\s{2,}/.test(raw)) last.text = `${last.text} ${raw.trim()}`;
+  });
+  return items;
+}

@@ -1,0 +1,246 @@
+/**
+ * parse: SourceFile → ParsedIncident. Reads the front matter, finds the incident's zone and
+ * day, reads every timeline line and resolves it to an instant, and keeps human sections
+ * verbatim. Every problem in the file is reported, not just the first.
+ */
+import { DateTime } from 'luxon';
+import type { FrontMatter } from '../../schemas/front-matter.js';
+import { error, warning, type Diagnostic } from '../diagnostics.js';
+import type { SourceFile } from '../load/source-file.js';
+import { splitDocument, type Block, type SectionKind } from './document.js';
+import { parseFrontMatter } from './front-matter.js';
+import {
+  blockMarkdown,
+  labelledBlockKind,
+  readActionItems,
+  sectionMarkdown,
+  type HumanActionItem,
+  type HumanText,
+} from './human-sections.js';
+import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
+import { hasTimedLine, readTimelineBlock, type TimelineItem } from './timeline-lines.js';
+import { findStatedZone, resolveZone } from './zone.js';
+
+export interface ParsedIncident {
+  file: string;
+  slug: string;
+  frontMatter: FrontMatter;
+  /** Line of each front-matter key, so milestones overridden there can cite it. */
+  frontMatterLines: Map<string, number>;
+  /** Title from front matter or the first `#` heading. */
+  title: string | null;
+  zone: string;
+  /** `YYYY-MM-DD`: the day the timeline starts on. */
+  date: string;
+  entries: ResolvedEntry[];
+  notes: HumanText[];
+  human: {
+    summary: HumanText | null;
+    impact: HumanText | null;
+    rootCause: HumanText | null;
+    mitigations: HumanText | null;
+    actionItems: HumanActionItem[];
+  };
+}
+
+type HumanKind = Exclude<SectionKind, 'timeline' | 'notes' | 'actionItems'>;
+
+function mergeText(a: HumanText | null, b: HumanText): HumanText {
+  return a ? { markdown: `${a.markdown}\n\n${b.markdown}`, line: a.line } : b;
+}
+
+function firstDate(
+  items: readonly TimelineItem[],
+): { year: number; month: number; day: number } | null {
+  for (const item of items) {
+    const date = item.type === 'day' ? item.date : item.entry.stamp?.date;
+    if (date?.year) return { year: date.year, month: date.month, day: date.day };
+  }
+  return null;
+}
+
+function dateOf(text: string): { year: number; month: number; day: number } | null {
+  const match = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (!match) return null;
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  return DateTime.fromObject(date).isValid ? date : null;
+}
+
+export function parseIncident(source: SourceFile): {
+  incident: ParsedIncident | null;
+  diagnostics: Diagnostic[];
+} {
+  const file = source.path;
+  const diagnostics: Diagnostic[] = [];
+  const doc = splitDocument(source.text);
+  if (doc.unclosedFrontMatterLine !== null) {
+    diagnostics.push(
+      error(
+        'front-matter/unclosed',
+        file,
+        { line: doc.unclosedFrontMatterLine },
+        'front matter opens with --- but never closes',
+        'add a line with only --- after the last front-matter field',
+      ),
+    );
+  }
+  const fm = doc.frontMatter
+    ? parseFrontMatter(file, doc.frontMatter.yaml, doc.frontMatter.line)
+    : { value: {}, diagnostics: [], keyLines: new Map<string, number>() };
+  diagnostics.push(...fm.diagnostics);
+  const frontMatter: FrontMatter = fm.value;
+
+  const items: TimelineItem[] = [];
+  const preamble: Block[] = [];
+  const notes: HumanText[] = [];
+  const human: ParsedIncident['human'] = {
+    summary: null,
+    impact: null,
+    rootCause: null,
+    mitigations: null,
+    actionItems: [],
+  };
+  const actionTexts: HumanText[] = [];
+  let title: string | null = frontMatter.title ?? null;
+
+  const keepHuman = (kind: SectionKind, text: HumanText): void => {
+    if (kind === 'notes') notes.push(text);
+    else if (kind === 'actionItems') actionTexts.push(text);
+    else if (kind !== 'timeline')
+      human[kind as HumanKind] = mergeText(human[kind as HumanKind], text);
+  };
+
+  for (const section of doc.sections) {
+    if (
+      section.heading !== null &&
+      section.kind === 'timeline' &&
+      /^#\s/.test(source.text.split('\n')[section.line - 1] ?? '')
+    ) {
+      title ??= section.heading;
+    }
+    if (section.kind !== 'timeline') {
+      keepHuman(section.kind, sectionMarkdown(section));
+      continue;
+    }
+    for (const block of section.blocks) {
+      const labelled = labelledBlockKind(block);
+      if (labelled)
+        keepHuman(labelled, {
+          markdown: blockMarkdown(block, true),
+          line: block.lines[0]?.number ?? 1,
+        });
+      else if (hasTimedLine(block)) items.push(...readTimelineBlock(file, block, diagnostics));
+      else preamble.push(block);
+    }
+  }
+  for (const text of actionTexts)
+    human.actionItems.push(...readActionItems(file, text, text.line, diagnostics));
+
+  const timed = items.filter((item) => item.type === 'entry' && item.entry.stamp?.time);
+  if (timed.length === 0 && !diagnostics.some((d) => d.code.startsWith('time/'))) {
+    const first = doc.sections[0]?.blocks[0]?.lines[0]?.number ?? 1;
+    diagnostics.push(
+      error(
+        'timeline/no-timestamps',
+        file,
+        { line: first },
+        'no timestamped lines found, so there is no timeline to analyze',
+        'start each timeline line with a time, e.g. "14:23 UTC [PagerDuty] API latency > 5s" (see incidents/README.md)',
+      ),
+    );
+  }
+
+  // The zone: front matter, then a header ("All times PST"), then the first line that names one.
+  let zone: string | null = null;
+  if (frontMatter.timezone) {
+    zone = resolveZone(frontMatter.timezone);
+    if (!zone) {
+      diagnostics.push(
+        error(
+          'front-matter/unknown-zone',
+          file,
+          { line: fm.keyLines.get('timezone') ?? 1 },
+          `unknown time zone "${frontMatter.timezone}"`,
+          'use an IANA name (Europe/Berlin), an abbreviation (UTC, PST) or an offset (UTC-7)',
+        ),
+      );
+    }
+  }
+  const preambleText = preamble.map((block) => blockMarkdown(block, false)).join('\n');
+  zone ??= findStatedZone(preambleText)?.zone ?? null;
+  if (!zone) {
+    for (const item of items) {
+      const written =
+        item.type === 'entry' ? (item.entry.stamp?.zone ?? item.entry.blockZone) : null;
+      const resolved = written ? resolveZone(written) : null;
+      if (resolved) {
+        zone = resolved;
+        break;
+      }
+    }
+  }
+  if (!zone && !frontMatter.timezone) {
+    diagnostics.push(
+      warning(
+        'timeline/no-zone',
+        file,
+        { line: 1 },
+        'no time zone stated; reading times as UTC',
+        'add `timezone: Europe/Berlin` (or UTC, PST, UTC-7) to the front matter',
+      ),
+    );
+  }
+  zone ??= 'UTC';
+
+  const fmDate = frontMatter.date ? dateOf(frontMatter.date) : null;
+  if (frontMatter.date && !fmDate) {
+    diagnostics.push(
+      error(
+        'front-matter/bad-date',
+        file,
+        { line: fm.keyLines.get('date') ?? 1 },
+        `date "${frontMatter.date}" is not a YYYY-MM-DD day`,
+        'write the day the incident started, e.g. date: 2026-01-10',
+      ),
+    );
+  }
+  const date = fmDate ?? firstDate(items) ?? dateOf(preambleText) ?? dateOf(source.slug);
+  if (!date && timed.length > 0) {
+    diagnostics.push(
+      error(
+        'timeline/no-date',
+        file,
+        { line: 1 },
+        'the timeline never says which day it happened',
+        'add `date: YYYY-MM-DD` to the front matter, or name the file YYYY-MM-DD-slug.md',
+      ),
+    );
+  }
+  if (diagnostics.some((d) => d.severity === 'error') || !date)
+    return { incident: null, diagnostics };
+
+  const resolved = resolveInstants(items, { file, zone, date });
+  diagnostics.push(...resolved.diagnostics);
+  if (resolved.diagnostics.some((d) => d.severity === 'error'))
+    return { incident: null, diagnostics };
+  // Long prose outside any section still says something; keep it as a note rather than lose it.
+  for (const block of preamble) {
+    const text = blockMarkdown(block, false);
+    if (text.length > 120) notes.push({ markdown: text, line: block.lines[0]?.number ?? 1 });
+  }
+  return {
+    incident: {
+      file,
+      slug: source.slug,
+      frontMatter,
+      frontMatterLines: fm.keyLines,
+      title,
+      zone,
+      date: DateTime.fromObject(date).toISODate() ?? '',
+      entries: resolved.entries,
+      notes,
+      human,
+    },
+    diagnostics,
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * The one place where a timestamp is read. `readStamp` looks at the start of one timeline line
+ * and says which date, time, zone and range it names; it never throws and never guesses a day:
+ * turning a stamp into an instant is `resolve-instants.ts`'s job.
+ */
+import { ZONE_TOKEN_SOURCE } from './zone.js';
+
+export interface ClockTime {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export interface CalendarDate {
+  /** Missing when the line only says `04-21` or `Jul 24`. */
+  year: number | null;
+  month: number;
+  day: number;
+}
+
+export interface Stamp {
+  date: CalendarDate | null;
+  time: ClockTime | null;
+  endTime: ClockTime | null;
+  /** Zone as written (`UTC`, `PDT`, `-07:00`), not yet resolved. */
+  zone: string | null;
+  approximate: boolean;
+  /** The rest of the line after the stamp and its separator. */
+  rest: string;
+  /** 1-based column where the stamp starts. */
+  column: number;
+}
+
+export interface StampProblem {
+  problem: string;
+  column: number;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?';
+
+const LEAD = /^(\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__)?\s*[[(]?\s*)/;
+const DATE_FORMS: readonly { re: RegExp; read: (m: RegExpExecArray) => CalendarDate | null }[] = [
+  {
+    re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d:])/,
+    read: (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }),
+  },
+  {
+    // US month/day/year, the only order where a 4-digit year comes last.
+    re: /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/,
+    read: (m) => ({ year: Number(m[3]), month: Number(m[1]), day: Number(m[2]) }),
+  },
+  {
+    re: new RegExp(
+      `^(?:${WEEKDAY}\\s+)?${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?![\\d:])`,
+      'i',
+    ),
+    read: (m) => ({ year: m[3] ? Number(m[3]) : null, month: monthIndex(m[1]), day: Number(m[2]) }),
+  },
+  {
+    re: new RegExp(
+      `^(?:${WEEKDAY}\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?(?![\\d:])`,
+      'i',
+    ),
+    read: (m) => ({ year: m[3] ? Number(m[3]) : null, month: monthIndex(m[2]), day: Number(m[1]) }),
+  },
+  {
+    // `Thu 04-21`: month-day after a weekday. Without the weekday `04-21` is too easily a range.
+    re: new RegExp(`^${WEEKDAY}\\s+(\\d{1,2})[-/](\\d{1,2})(?![\\d:/-])`, 'i'),
+    read: (m) => monthDay(Number(m[1]), Number(m[2])),
+  },
+];
+
+const TIME =
+  /^(~|≈|approx\.?\s*|around\s+|about\s+)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?m\.?(?![a-z]))?/i;
+const BARE_HOUR_12 = /^(~|≈)?(\d{1,2})\s*([ap])\.?m\.?(?![a-z])/i;
+const ZONE = new RegExp(`^\\s*(${ZONE_TOKEN_SOURCE})`);
+const RANGE_DASH = /^\s*(?:-|–|—|to|->|→)\s*/;
+const TRAILING_DATE = new RegExp(
+  `^\\s*(?:\\(\\s*)?((?:${WEEKDAY}\\s+)?(?:\\d{1,2}[-/]\\d{1,2}|${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}))(?:\\s*\\))?`,
+  'i',
+);
+const SEPARATOR = /^(?:\s*(?:\*\*|__))?\s*[\])]?\s*(?:[-–—|,:]\s+|[,|]|\s+|$)/;
+
+function monthIndex(name: string | undefined): number {
+  return MONTHS.indexOf((name ?? '').slice(0, 3).toLowerCase()) + 1;
+}
+
+/** `04-21` is April 21st; `21-04` can only be the 21st of April. */
+function monthDay(first: number, second: number): CalendarDate | null {
+  if (first >= 1 && first <= 12 && second >= 1 && second <= 31)
+    return { year: null, month: first, day: second };
+  if (second >= 1 && second <= 12 && first >= 1 && first <= 31)
+    return { year: null, month: second, day: first };
+  return null;
+}
+
+function readDate(text: string): { date: CalendarDate; length: number } | null {
+  for (const form of DATE_FORMS) {
+    const match = form.re.exec(text);
+    if (!match) continue;
+    const date = form.read(match);
+    if (date && date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31) {
+      return { date, length: match[0].length };
+    }
+  }
+  return null;
+}
+
+function readTime(
+  text: string,
+): { time: ClockTime; approximate: boolean; length: number } | StampProblem | null {
+  const match = TIME.exec(text);
+  const bare = match ? null : BARE_HOUR_12.exec(text);
+  if (!match && !bare) return null;
+  let hour: number;
+  let minute = 0;
+  let second = 0;
+  let meridiem: string | undefined;
+  let approximate: boolean;
+  let length: number;
+  if (match) {
+    hour = Number(match[2]);
+    minute = Number(match[3]);
+    second = Number(match[4] ?? 0);
+    meridiem = match[5]?.toLowerCase();
+    approximate = Boolean(match[1]);
+    length = match[0].length;
+  } else {
+    const b = bare as RegExpExecArray;
+    hour = Number(b[2]);
+    meridiem = b[3]?.toLowerCase();
+    approximate = Boolean(b[1]);
+    length = b[0].length;
+  }
+  const written = text.slice(0, length).trim();
+  if (meridiem && (hour < 1 || hour > 12))
+    return { problem: `impossible 12-hour time "${written}"`, column: 1 };
+  if (hour > 23 || minute > 59 || second > 59)
+    return { problem: `impossible time "${written}"`, column: 1 };
+  if (meridiem === 'a' && hour === 12) hour = 0;
+  if (meridiem === 'p' && hour < 12) hour += 12;
+  return { time: { hour, minute, second }, approximate, length };
+}
+
+function isProblem(value: unknown): value is StampProblem {
+  return typeof value === 'object' && value !== null && 'problem' in value;
+}
+
+/**
+ * Reads the stamp at the start of a line. Returns null when the line starts with no date or
+ * time, a problem when it starts with an impossible one (`25:61`), and otherwise the stamp.
+ */
+export function readStamp(line: string): Stamp | StampProblem | null {
+  const lead = LEAD.exec(line)?.[1] ?? '';
+  let position = lead.length;
+  const column = position + 1;
+  let date: CalendarDate | null = null;
+  const dateMatch = readDate(line.slice(position));
+  if (dateMatch) {
+    date = dateMatch.date;
+    position += dateMatch.length;
+    const joiner = /^(?:T|,?\s+(?:at\s+)?|\s*[-–—]\s*(?=\d{1,2}:))/i.exec(line.slice(position));
+    if (joiner && readTime(line.slice(position + joiner[0].length))) position += joiner[0].length;
+  }
+  const timeMatch = readTime(line.slice(position));
+  if (isProblem(timeMatch)) return { problem: timeMatch.problem, column: position + 1 };
+  if (!date && !timeMatch) return null;
+  let time: ClockTime | null = null;
+  let endTime: ClockTime | null = null;
+  let zone: string | null = null;
+  let approximate = false;
+  if (timeMatch) {
+    time = timeMatch.time;
+    approximate = timeMatch.approximate;
+    position += timeMatch.length;
+    const zoneMatch = ZONE.exec(line.slice(position));
+    // `18:30-18:43` is a range, `2020-03-26T16:14-07:00` an offset: a bare numeric offset
+    // only counts after a date, as ISO 8601 writes it.
+    if (zoneMatch && (date || !/^\s*[+-]/.test(zoneMatch[0]))) {
+      zone = zoneMatch[1] ?? null;
+      position += zoneMatch[0].length;
+    }
+    const dash = RANGE_DASH.exec(line.slice(position));
+    if (dash) {
+      const end = readTime(line.slice(position + dash[0].length));
+      if (isProblem(end)) return { problem: end.problem, column: position + dash[0].length + 1 };
+      if (end) {
+        endTime = end.time;
+        position += dash[0].length + end.length;
+        const endZone = ZONE.exec(line.slice(position));
+        if (endZone) {
+          zone ??= endZone[1] ?? null;
+          position += endZone[0].length;
+        }
+      }
+    }
+    if (!date) {
+      const trailing = TRAILING_DATE.exec(line.slice(position));
+      const parsed = trailing ? readDate(trailing[1] ?? '') : null;
+      if (trailing && parsed) {
+        date = parsed.date;
+        position += trailing[0].length;
+      }
+    }
+  }
+  const separator = SEPARATOR.exec(line.slice(position));
+  // A stamp glued to a word (`14:23abc`) is not a stamp.
+  if (!separator) return null;
+  position += separator[0].length;
+  return { date, time, endTime, zone, approximate, rest: line.slice(position).trim(), column };
+}
+
+export function isStampProblem(value: Stamp | StampProblem | null): value is StampProblem {
+  return isProblem(value);
+}

@@ -1,0 +1,104 @@
+import { IANAZone } from 'luxon';
+
+/**
+ * Abbreviations people actually type, mapped to the IANA zone they mean. Engineers write "PST"
+ * all year round, so abbreviations resolve to the region's zone and daylight saving comes from
+ * the time-zone database, not from the letters.
+ */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  UTC: 'UTC',
+  GMT: 'UTC',
+  Z: 'UTC',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  PT: 'America/Los_Angeles',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  MT: 'America/Denver',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  CT: 'America/Chicago',
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  ET: 'America/New_York',
+  AKST: 'America/Anchorage',
+  AKDT: 'America/Anchorage',
+  HST: 'Pacific/Honolulu',
+  BST: 'Europe/London',
+  WET: 'Europe/Lisbon',
+  WEST: 'Europe/Lisbon',
+  CET: 'Europe/Paris',
+  CEST: 'Europe/Paris',
+  EET: 'Europe/Athens',
+  EEST: 'Europe/Athens',
+  IST: 'Asia/Kolkata',
+  SGT: 'Asia/Singapore',
+  JST: 'Asia/Tokyo',
+  KST: 'Asia/Seoul',
+  AEST: 'Australia/Sydney',
+  AEDT: 'Australia/Sydney',
+  NZST: 'Pacific/Auckland',
+  NZDT: 'Pacific/Auckland',
+};
+
+const ZONE_ALTERNATIVES = `Z|[+-]\\d{2}:?\\d{2}|(?:UTC|GMT)(?:\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?)?|${Object.keys(
+  ABBREVIATIONS,
+)
+  .filter((abbr) => abbr.length > 1)
+  .join('|')}`;
+
+/** The zone tokens a timeline line may carry right after its time. */
+export const ZONE_TOKEN_SOURCE = `(?:${ZONE_ALTERNATIVES})(?![A-Za-z0-9])`;
+
+const OFFSET = /^(?:UTC|GMT)?\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?$/i;
+
+/**
+ * Turns what a person wrote (`PST`, `US/Pacific`, `UTC-8`, `-07:00`, `Europe/Berlin`) into a
+ * zone name Luxon understands, or null when it names no zone we know.
+ */
+export function resolveZone(token: string): string | null {
+  const trimmed = token.trim();
+  if (trimmed === '') return null;
+  const abbreviation = ABBREVIATIONS[trimmed.toUpperCase()];
+  if (abbreviation && (trimmed === trimmed.toUpperCase() || trimmed.length > 3))
+    return abbreviation;
+  const offset = OFFSET.exec(trimmed);
+  if (offset) {
+    const [, sign, hours, minutes] = offset;
+    const h = Number(hours);
+    const m = Number(minutes ?? 0);
+    if (h > 14 || m > 59) return null;
+    if (h === 0 && m === 0) return 'UTC';
+    return `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+  }
+  if (/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(trimmed) && IANAZone.isValidZone(trimmed))
+    return trimmed;
+  if (/^utc$/i.test(trimmed)) return 'UTC';
+  return null;
+}
+
+const PHRASE =
+  /\b(?:all\s+)?(?:times?|timestamps?|timeline)\b(?:\s+(?:are|is|kept|shown|given|listed|below))*(?:\s+(?:in|as))?\s*[:(]?\s*([A-Za-z][A-Za-z_/]*(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})/i;
+const ANY_TOKEN = new RegExp(
+  `(?<![A-Za-z])(${ZONE_ALTERNATIVES}|[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)`,
+  'g',
+);
+
+/**
+ * Finds the zone a header states for the whole timeline ("All times PST.", "Time (UTC)",
+ * "exported (UTC, 2020-06-11)"). A phrase about times wins; otherwise the first zone named.
+ */
+export function findStatedZone(text: string): { zone: string; index: number } | null {
+  const phrase = PHRASE.exec(text);
+  if (phrase?.[1]) {
+    const zone = resolveZone(phrase[1]);
+    if (zone) return { zone, index: phrase.index };
+  }
+  for (const match of text.matchAll(ANY_TOKEN)) {
+    const candidate = match[1] ?? '';
+    if (candidate === 'Z') continue;
+    const zone = resolveZone(candidate);
+    if (zone) return { zone, index: match.index };
+  }
+  return null;
+}

@@ -1,0 +1,75 @@
+/**
+ * Packs are written to a temporary folder beside their final place and swapped in with
+ * renames, so a crash or a bad input never leaves a half-written pack: readers see the old
+ * pack or the new one, whole.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { PackFiles } from '../render/render-pack.js';
+
+export const PACK_MANIFEST = 'pack.json';
+
+export const PackManifestSchema = z.object({
+  slug: z.string(),
+  key: z.string(),
+  source: z.string(),
+  writer: z.string(),
+  files: z.array(z.string()),
+});
+export type PackManifest = z.infer<typeof PackManifestSchema>;
+
+export async function readManifest(outDir: string, slug: string): Promise<PackManifest | null> {
+  try {
+    const parsed = PackManifestSchema.safeParse(
+      JSON.parse(await readFile(join(outDir, slug, PACK_MANIFEST), 'utf8')),
+    );
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a file by writing a sibling temp file and renaming it over the target. */
+export async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  const temp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    await writeFile(temp, data);
+    await rename(temp, path);
+  } catch (cause) {
+    await rm(temp, { force: true });
+    throw cause;
+  }
+}
+
+export async function writePackAtomically(
+  outDir: string,
+  manifest: Omit<PackManifest, 'files'>,
+  files: PackFiles,
+): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = join(outDir, `.${manifest.slug}.tmp-${suffix}`);
+  const final = join(outDir, manifest.slug);
+  const old = join(outDir, `.${manifest.slug}.old-${suffix}`);
+  try {
+    await mkdir(temp);
+    for (const [name, data] of Object.entries(files)) await writeFile(join(temp, name), data);
+    // The manifest goes last: a folder with a manifest is a complete pack.
+    const complete: PackManifest = { ...manifest, files: Object.keys(files).sort() };
+    await writeFile(join(temp, PACK_MANIFEST), `${JSON.stringify(complete, null, 2)}\n`);
+    let hadOld = true;
+    try {
+      await rename(final, old);
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
+      hadOld = false;
+    }
+    await rename(temp, final);
+    if (hadOld) await rm(old, { recursive: true, force: true });
+  } catch (cause) {
+    await rm(temp, { recursive: true, force: true });
+    throw cause;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * render: (facts, postmortem) → the files of one pack. Pure: the same input gives the same
+ * bytes, with no wall-clock time anywhere, so reruns are byte-identical.
+ */
+import type { Facts } from '../../schemas/facts.js';
+import type { Postmortem } from '../../schemas/postmortem.js';
+import { toMarkdownText, toMdxText } from './markdown.js';
+import { postmortemTree } from './postmortem-tree.js';
+import { renderHnPost, renderTwitterThread } from './text-posts.js';
+import { renderPng } from './timeline-png.js';
+import { renderTimelineSvg } from './timeline-svg.js';
+
+/** The files every pack holds, as the site links them. */
+export const PACK_FILES = [
+  'postmortem.md',
+  'timeline.svg',
+  'timeline.png',
+  'hn-post.txt',
+  'twitter-thread.txt',
+] as const;
+
+export type PackFiles = Record<string, string | Uint8Array>;
+
+export function renderPack(facts: Facts, document: Postmortem): PackFiles {
+  const tree = postmortemTree(facts, document);
+  const svg = renderTimelineSvg(facts);
+  return {
+    'postmortem.md': toMarkdownText(tree),
+    'postmortem.mdx': toMdxText(tree),
+    'timeline.svg': svg,
+    'timeline.png': renderPng(svg),
+    'hn-post.txt': renderHnPost(document),
+    'twitter-thread.txt': renderTwitterThread(document),
+    'facts.json': `${JSON.stringify(facts, null, 2)}\n`,
+    'postmortem.json': `${JSON.stringify(document, null, 2)}\n`,
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * timeline.svg: a phase bar (undetected → responding → recovering) on a true time scale, with
+ * milestones in a fixed legend grid, then one row per event. Every label has its own row or
+ * grid cell, so labels never overlap however dense the timeline. Same facts, same bytes.
+ */
+import { DateTime } from 'luxon';
+import type { EventKind, Facts } from '../../schemas/facts.js';
+import { MILESTONE_NAMES } from '../../schemas/front-matter.js';
+import { formatMinutesShort, formatTime, spansDays } from '../write/format-figures.js';
+import { eventPrefix } from './postmortem-tree.js';
+
+const WIDTH = 960;
+const PAD = 24;
+const BAR_Y = 84;
+const BAR_HEIGHT = 22;
+const ROW_HEIGHT = 22;
+/** DejaVu Sans at 12px averages about 7 px per character; rows are cut to fit the width. */
+const TEXT_CHARS = 100;
+const FONT = "'DejaVu Sans', Verdana, sans-serif";
+
+export const KIND_COLORS: Record<EventKind, string> = {
+  impact: '#dc2626',
+  alert: '#ea580c',
+  report: '#d97706',
+  acknowledge: '#ca8a04',
+  investigate: '#65a30d',
+  identify: '#059669',
+  mitigate: '#0891b2',
+  recover: '#2563eb',
+  resolve: '#4f46e5',
+  deploy: '#9333ea',
+  'status-update': '#db2777',
+  note: '#6b7280',
+};
+
+const MILESTONE_COLORS: Record<string, string> = {
+  start: '#dc2626',
+  detected: '#ea580c',
+  acknowledged: '#ca8a04',
+  identified: '#059669',
+  mitigated: '#0891b2',
+  resolved: '#4f46e5',
+};
+
+const MILESTONE_NAMES_SHOWN: Record<string, string> = {
+  start: 'Impact starts',
+  detected: 'Detected',
+  acknowledged: 'Acknowledged',
+  identified: 'Cause identified',
+  mitigated: 'Mitigated',
+  resolved: 'Resolved',
+};
+
+export function escapeXml(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
+}
+
+function cut(value: string, max: number): string {
+  const chars = Array.from(value.replace(/\s+/g, ' ').trim());
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+const n = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+
+export function renderTimelineSvg(facts: Facts): string {
+  const instants = facts.events.flatMap((event) =>
+    event.time ? [DateTime.fromISO(event.time).toMillis()] : [],
+  );
+  for (const name of MILESTONE_NAMES) {
+    const time = facts[name];
+    if (time) instants.push(DateTime.fromISO(time).toMillis());
+  }
+  const t0 = Math.min(...instants);
+  const t1 = Math.max(...instants, t0 + 60_000);
+  const barWidth = WIDTH - 2 * PAD;
+  const x = (iso: string | null): number | null =>
+    iso ? PAD + ((DateTime.fromISO(iso).toMillis() - t0) / (t1 - t0)) * barWidth : null;
+  const withDay = spansDays(facts);
+  const parts: string[] = [];
+
+  // Phase bar: grey where the timeline has no phase, colored between milestones.
+  parts.push(
+    `<rect x="${PAD}" y="${BAR_Y}" width="${barWidth}" height="${BAR_HEIGHT}" rx="4" fill="#e5e7eb"/>`,
+  );
+  const phases: [string | null, string | null, string, string][] = [
+    [facts.start, facts.detected, '#fca5a5', 'undetected'],
+    [facts.detected ?? facts.start, facts.mitigated, '#fcd34d', 'responding'],
+    [facts.mitigated, facts.resolved, '#93c5fd', 'recovering'],
+  ];
+  for (const [from, to, color, label] of phases) {
+    const a = x(from);
+    const b = x(to);
+    if (a === null || b === null || b <= a) continue;
+    parts.push(
+      `<rect x="${n(a)}" y="${BAR_Y}" width="${n(b - a)}" height="${BAR_HEIGHT}" fill="${color}"><title>${label}</title></rect>`,
+    );
+    const minutes = Math.round(
+      DateTime.fromISO(to ?? '').diff(DateTime.fromISO(from ?? ''), 'minutes').minutes,
+    );
+    const caption = `${label} ${formatMinutesShort(minutes)}`;
+    if (b - a > caption.length * 7 + 8) {
+      parts.push(
+        `<text x="${n((a + b) / 2)}" y="${BAR_Y + 15}" text-anchor="middle" font-size="11" fill="#111827">${escapeXml(caption)}</text>`,
+      );
+    }
+  }
+  for (const name of MILESTONE_NAMES) {
+    const position = x(facts[name]);
+    if (position === null) continue;
+    parts.push(
+      `<line x1="${n(position)}" y1="${BAR_Y - 6}" x2="${n(position)}" y2="${BAR_Y + BAR_HEIGHT + 6}" stroke="${MILESTONE_COLORS[name]}" stroke-width="2"/>`,
+    );
+  }
+  // Five evenly spaced ticks: 228 px apart, wider than any tick label.
+  for (let i = 0; i <= 4; i++) {
+    const at = t0 + ((t1 - t0) * i) / 4;
+    const tx = PAD + (barWidth * i) / 4;
+    const label = formatTime(
+      DateTime.fromMillis(Math.round(at / 60_000) * 60_000, { zone: facts.timezone }).toISO(),
+      facts,
+      withDay,
+    );
+    const anchor = i === 0 ? 'start' : i === 4 ? 'end' : 'middle';
+    parts.push(
+      `<line x1="${n(tx)}" y1="${BAR_Y + BAR_HEIGHT}" x2="${n(tx)}" y2="${BAR_Y + BAR_HEIGHT + 4}" stroke="#9ca3af"/>`,
+    );
+    parts.push(
+      `<text x="${n(tx)}" y="${BAR_Y + BAR_HEIGHT + 16}" text-anchor="${anchor}" font-size="10" fill="#4b5563">${escapeXml(label)}</text>`,
+    );
+  }
+  // Milestone legend: a fixed grid of six cells, one per milestone.
+  const legendY = BAR_Y + BAR_HEIGHT + 40;
+  MILESTONE_NAMES.forEach((name, i) => {
+    const cx = PAD + i * (barWidth / 6);
+    const time = facts[name];
+    parts.push(
+      `<rect x="${n(cx)}" y="${legendY - 9}" width="10" height="10" fill="${MILESTONE_COLORS[name]}"/>`,
+    );
+    parts.push(
+      `<text x="${n(cx + 14)}" y="${legendY}" font-size="11" fill="#111827"><tspan font-weight="bold">${escapeXml(MILESTONE_NAMES_SHOWN[name] ?? name)}</tspan></text>`,
+    );
+    parts.push(
+      `<text x="${n(cx + 14)}" y="${legendY + 14}" font-size="11" fill="#4b5563">${escapeXml(time ? formatTime(time, facts, withDay) : 'not stated')}</text>`,
+    );
+  });
+
+  // Event rows.
+  let y = legendY + 44;
+  let currentDay: string | null = null;
+  const milestoneOfLine = new Map<number, string[]>();
+  for (const [name, milestone] of Object.entries(facts.milestones)) {
+    milestoneOfLine.set(milestone.line, [...(milestoneOfLine.get(milestone.line) ?? []), name]);
+  }
+  facts.events.forEach((event, index) => {
+    const day = event.time
+      ? DateTime.fromISO(event.time, { zone: facts.timezone }).toFormat('cccc, LLLL d, yyyy')
+      : null;
+    if (withDay && day && day !== currentDay) {
+      currentDay = day;
+      parts.push(
+        `<text x="${PAD}" y="${y + 15}" font-size="12" font-weight="bold" fill="#111827">${escapeXml(day)}</text>`,
+      );
+      y += ROW_HEIGHT;
+    }
+    if (index % 2 === 0)
+      parts.push(
+        `<rect x="${PAD - 6}" y="${y}" width="${barWidth + 12}" height="${ROW_HEIGHT}" fill="#f9fafb"/>`,
+      );
+    const when = event.time
+      ? `${event.approximate ? '~' : ''}${formatTime(event.time, facts)}`
+      : cut(event.timeLabel ?? 'untimed', 18);
+    const marks = (milestoneOfLine.get(event.line) ?? []).map((name) =>
+      (MILESTONE_NAMES_SHOWN[name] ?? name).toUpperCase(),
+    );
+    const who = eventPrefix(event);
+    const body = cut(
+      `${who ? `${who} ` : ''}${event.text}`,
+      TEXT_CHARS - (marks.join(' · ').length + (marks.length ? 3 : 0)),
+    );
+    parts.push(
+      `<text x="${PAD}" y="${y + 15}" font-size="11" fill="${event.time ? '#374151' : '#9ca3af'}" font-style="${event.time ? 'normal' : 'italic'}">${escapeXml(when)}</text>`,
+    );
+    parts.push(
+      `<circle cx="${PAD + 142}" cy="${y + 11}" r="${marks.length ? 6 : 4}" fill="${KIND_COLORS[event.kind]}"><title>${event.kind}</title></circle>`,
+    );
+    const markText = marks.length
+      ? `<tspan font-weight="bold" fill="#111827">${escapeXml(marks.join(' · '))} · </tspan>`
+      : '';
+    parts.push(
+      `<text x="${PAD + 156}" y="${y + 15}" font-size="12" fill="#111827">${markText}${escapeXml(body)}</text>`,
+    );
+    y += ROW_HEIGHT;
+  });
+
+  // Kind legend: the kinds present, six to a row.
+  const kinds = [...new Set(facts.events.map((event) => event.kind))];
+  y += 14;
+  kinds.forEach((kind, i) => {
+    const cx = PAD + (i % 6) * (barWidth / 6);
+    const cy = y + Math.floor(i / 6) * 18;
+    parts.push(
+      `<circle cx="${n(cx + 4)}" cy="${cy - 4}" r="4" fill="${KIND_COLORS[kind]}"/><text x="${n(cx + 14)}" y="${cy}" font-size="11" fill="#4b5563">${kind}</text>`,
+    );
+  });
+  const height = y + Math.ceil(kinds.length / 6) * 18 + 8;
+
+  const subtitle = [
+    facts.start ? formatTime(facts.start, facts, true) : 'start not stated',
+    facts.resolved
+      ? `resolved ${formatTime(facts.resolved, facts, true)}`
+      : 'resolution not stated',
+    facts.durationMinutes !== null ? `duration ${formatMinutesShort(facts.durationMinutes)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const description = `Timeline of ${facts.events.length} events. ${MILESTONE_NAMES.map((name) => `${MILESTONE_NAMES_SHOWN[name]}: ${facts[name] ? formatTime(facts[name], facts, true) : 'not stated'}`).join('; ')}.`;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="timeline-title timeline-desc" font-family="${FONT}">`,
+    `<title id="timeline-title">${escapeXml(`Timeline: ${facts.title}`)}</title>`,
+    `<desc id="timeline-desc">${escapeXml(description)}</desc>`,
+    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
+    `<text x="${PAD}" y="34" font-size="18" font-weight="bold" fill="#111827">${escapeXml(cut(facts.title, 78))}</text>`,
+    `<text x="${PAD}" y="56" font-size="12" fill="#4b5563">${escapeXml(subtitle)}</text>`,
+    ...parts,
+    '</svg>',
+    '',
+  ].join('\n');
+}

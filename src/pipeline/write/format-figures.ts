@@ -1,0 +1,65 @@
+/** How figures read in prose. Every writer and renderer formats through here, so they agree. */
+import { DateTime } from 'luxon';
+import type { Facts } from '../../schemas/facts.js';
+
+export function formatMinutes(minutes: number | null): string {
+  if (minutes === null) return 'unknown';
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts = [
+    days ? `${days} day${days === 1 ? '' : 's'}` : '',
+    hours ? `${hours} hour${hours === 1 ? '' : 's'}` : '',
+    rest ? `${rest} minute${rest === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return parts.join(' ');
+}
+
+/** Short form for tight spaces: `29m`, `13h 41m`, `3d 11h`. */
+export function formatMinutesShort(minutes: number | null): string {
+  if (minutes === null) return '—';
+  if (minutes < 60) return `${minutes}m`;
+  if (minutes < 1440) return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+  return `${Math.floor(minutes / 1440)}d ${Math.floor((minutes % 1440) / 60)}h`;
+}
+
+function zoneLabel(time: DateTime): string {
+  if (time.zone.name === 'UTC' || time.offset === 0) return 'UTC';
+  const named = time.toFormat('ZZZZ');
+  return /^[A-Z]{2,5}$/.test(named) ? named : `UTC${time.toFormat('ZZ')}`;
+}
+
+/** `14:23 UTC`, or `Apr 22 02:00 PDT` when the incident spans days. */
+export function formatTime(
+  iso: string | null,
+  facts: Pick<Facts, 'timezone' | 'date'>,
+  withDay = false,
+): string {
+  if (!iso) return 'unknown';
+  const time = DateTime.fromISO(iso, { zone: facts.timezone });
+  const sameDay = time.toISODate() === facts.date;
+  const clock = time.toFormat(time.second ? 'HH:mm:ss' : 'HH:mm');
+  return withDay || !sameDay
+    ? `${time.toFormat('LLL d')} ${clock} ${zoneLabel(time)}`
+    : `${clock} ${zoneLabel(time)}`;
+}
+
+export function formatDate(isoDate: string): string {
+  return DateTime.fromISO(isoDate).toFormat('LLLL d, yyyy');
+}
+
+export function formatUsers(users: Facts['usersAffected']): string {
+  if (users === null) return 'unknown';
+  return typeof users === 'number' ? users.toLocaleString('en-US') : users;
+}
+
+/** Whether the incident's events span more than one calendar day in its zone. */
+export function spansDays(facts: Pick<Facts, 'events' | 'timezone'>): boolean {
+  const days = new Set(
+    facts.events
+      .filter((e) => e.time)
+      .map((e) => DateTime.fromISO(e.time ?? '', { zone: facts.timezone }).toISODate()),
+  );
+  return days.size > 1;
+}

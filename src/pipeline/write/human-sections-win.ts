@@ -1,0 +1,49 @@
+/**
+ * Human-written sections always win over both writers: this is applied to every document,
+ * whoever drafted it.
+ */
+import type { Facts } from '../../schemas/facts.js';
+import type { Postmortem, Section } from '../../schemas/postmortem.js';
+
+/** Splits human Markdown into paragraphs and top-level list items, keeping each verbatim. */
+export function humanSection(markdown: string): Section {
+  const paragraphs: string[] = [];
+  const bullets: string[] = [];
+  for (const block of markdown.split(/\n\s*\n/)) {
+    const lines = block.split('\n');
+    if (
+      lines.every((line) => /^\s*(?:[-*+]|\d{1,3}[.)])\s+/.test(line) || /^\s{2,}\S/.test(line))
+    ) {
+      for (const line of lines) {
+        const item = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(.*)$/.exec(line);
+        if (item && !/^\s{2,}/.test(line)) bullets.push(item[1] ?? '');
+        else if (bullets.length) bullets[bullets.length - 1] += ` ${line.trim()}`;
+      }
+    } else paragraphs.push(block.trim());
+  }
+  return { origin: 'human', paragraphs, bullets };
+}
+
+/** The sections a human may write; the HN post and thread are always derived from them. */
+export type PostmortemBody = Omit<Postmortem, 'hnPost' | 'twitterThread'>;
+
+export function withHumanSections<T extends PostmortemBody>(document: T, facts: Facts): T {
+  const pick = (human: { markdown: string } | null, drafted: Section): Section =>
+    human ? humanSection(human.markdown) : drafted;
+  return {
+    ...document,
+    title: facts.title,
+    summary: pick(facts.human.summary, document.summary),
+    impact: pick(facts.human.impact, document.impact),
+    rootCause: pick(facts.human.rootCause, document.rootCause),
+    mitigations: pick(facts.human.mitigations, document.mitigations),
+    actionItems: facts.human.actionItems.length
+      ? facts.human.actionItems.map((item) => ({
+          priority: item.priority,
+          text: item.text,
+          rationale: 'Written by the incident team.',
+          origin: 'human' as const,
+        }))
+      : document.actionItems,
+  };
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+export const EVENT_KINDS = [
+  'impact',
+  'alert',
+  'report',
+  'acknowledge',
+  'investigate',
+  'identify',
+  'mitigate',
+  'recover',
+  'resolve',
+  'deploy',
+  'status-update',
+  'note',
+] as const;
+
+/** One line of the timeline, as the analysis understood it. */
+export const EventSchema = z.object({
+  /** Instant with offset, or null for an untimed line ("early", "(overnight)"). */
+  time: z.string().nullable(),
+  /** End of a time range such as `20:08–20:15`. */
+  endTime: z.string().nullable(),
+  /** The label an untimed line carried instead of a time. */
+  timeLabel: z.string().nullable(),
+  /** True when the time was marked approximate (`~02:29`). */
+  approximate: z.boolean(),
+  /** 1-based line in the incident file. */
+  line: z.number().int().positive(),
+  /** Tool or channel the line came from (`PagerDuty`, a table's Area column). */
+  source: z.string().nullable(),
+  /** Person or bot who said or did it. */
+  actor: z.string().nullable(),
+  text: z.string(),
+  kind: z.enum(EVENT_KINDS),
+});
+export type TimelineEvent = z.infer<typeof EventSchema>;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** A milestone instant and the line that established it. */
+export const MilestoneSchema = z.object({
+  time: z.string(),
+  line: z.number().int().positive(),
+  /** Why this line was chosen, for reviewers who disagree with the analysis. */
+  reason: z.string(),
+});
+export type Milestone = z.infer<typeof MilestoneSchema>;
+
+/** A figure found in the input (an error rate, a latency, a count), with its source line. */
+export const ImpactFigureSchema = z.object({
+  kind: z.enum(['error-rate', 'latency', 'users', 'count', 'utilization', 'percentage']),
+  value: z.string(),
+  context: z.string(),
+  line: z.number().int().positive(),
+});
+export type ImpactFigure = z.infer<typeof ImpactFigureSchema>;
+
+/** A human-written section, carried verbatim. */
+export const HumanSectionSchema = z.object({
+  markdown: z.string(),
+  line: z.number().int().positive(),
+});
+
+export const HumanActionItemSchema = z.object({
+  priority: z.enum(['HIGH', 'MEDIUM', 'LOW']),
+  text: z.string(),
+  line: z.number().int().positive(),
+});
+
+/** Everything the analysis established about one incident: the input of every writer. */
+export const FactsSchema = z.object({
+  title: z.string(),
+  slug: z.string(),
+  /** Source file, relative to the incidents folder. */
+  file: z.string(),
+  date: z.string(),
+  timezone: z.string(),
+  severity: z.string().nullable(),
+  status: z.string(),
+  services: z.array(z.string()),
+  start: z.string().nullable(),
+  detected: z.string().nullable(),
+  acknowledged: z.string().nullable(),
+  identified: z.string().nullable(),
+  mitigated: z.string().nullable(),
+  resolved: z.string().nullable(),
+  milestones: z.record(z.string(), MilestoneSchema),
+  /** Start to resolved. */
+  durationMinutes: z.number().nullable(),
+  /** Start to detected. */
+  timeToDetectMinutes: z.number().nullable(),
+  /** Detected to acknowledged. */
+  timeToAcknowledgeMinutes: z.number().nullable(),
+  /** Start to mitigated. */
+  timeToMitigateMinutes: z.number().nullable(),
+  /** Start to resolved. */
+  timeToResolveMinutes: z.number().nullable(),
+  usersAffected: z.union([z.number(), z.string()]).nullable(),
+  impact: z.array(ImpactFigureSchema),
+  events: z.array(EventSchema),
+  notes: z.array(HumanSectionSchema),
+  human: z.object({
+    summary: HumanSectionSchema.nullable(),
+    impact: HumanSectionSchema.nullable(),
+    rootCause: HumanSectionSchema.nullable(),
+    mitigations: HumanSectionSchema.nullable(),
+    actionItems: z.array(HumanActionItemSchema),
+  }),
+});
+export type Facts = z.infer<typeof FactsSchema>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** A milestone override: an ISO instant, `YYYY-MM-DD HH:MM`, or a bare `HH:MM` read in the incident's zone. */
+const MilestoneOverride = z
+  .union([z.string(), z.date()])
+  .transform((value) => (value instanceof Date ? value.toISOString() : value));
+
+/** The optional YAML front matter at the top of an incident file. Every field is optional. */
+export const FrontMatterSchema = z
+  .object({
+    /** Headline of the postmortem. Defaults to the first alert's text. */
+    title: z.string().min(1).optional(),
+    /** Calendar day the incident started (`YYYY-MM-DD`); bare times in the timeline are read on this day. */
+    date: z
+      .union([z.string(), z.date()])
+      .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
+      .optional(),
+    /** IANA zone (`Europe/Berlin`), abbreviation (`PST`) or offset (`UTC-7`, `+05:30`) for times that name none. */
+    timezone: z.string().min(1).optional(),
+    /** Severity label as your team uses it (`P1`, `SEV2`, `critical`). */
+    severity: z.union([z.string(), z.number()]).transform(String).optional(),
+    /** Affected services. `services_affected` is accepted as an alias. */
+    services: z.array(z.string()).optional(),
+    services_affected: z.array(z.string()).optional(),
+    /** How many users were affected: a number, or a sentence when no count is known. */
+    users_affected: z.union([z.number().int().nonnegative(), z.string()]).optional(),
+    /** Lifecycle of the postmortem itself. */
+    status: z
+      .enum(['investigating', 'identified', 'monitoring', 'resolved', 'draft', 'published'])
+      .optional(),
+    start: MilestoneOverride.optional(),
+    detected: MilestoneOverride.optional(),
+    acknowledged: MilestoneOverride.optional(),
+    identified: MilestoneOverride.optional(),
+    mitigated: MilestoneOverride.optional(),
+    resolved: MilestoneOverride.optional(),
+  })
+  .passthrough();
+
+export type FrontMatter = z.infer<typeof FrontMatterSchema>;
+
+export const MILESTONE_NAMES = [
+  'start',
+  'detected',
+  'acknowledged',
+  'identified',
+  'mitigated',
+  'resolved',
+] as const;
+export type MilestoneName = (typeof MILESTONE_NAMES)[number];
