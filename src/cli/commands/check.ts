@@ -29,10 +29,12 @@ export const checkCommand = defineCommand({
       progress(`${file.path}: ${hasErrors(result.diagnostics) ? 'errors' : 'ok'}`);
     }
     printDiagnostics(diagnostics);
-    const failed = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file))
-      .size;
+    const failedFiles = new Set(
+      diagnostics.filter((d) => d.severity === 'error').map((d) => d.file),
+    );
+    const ok = files.filter((file) => !failedFiles.has(file.path)).length;
     process.stdout.write(
-      `checked ${files.length} incident${files.length === 1 ? '' : 's'}: ${files.length - failed} ok, ${failed} with errors\n`,
+      `checked ${ok + failedFiles.size} incident files: ${ok} ok, ${failedFiles.size} with errors\n`,
     );
     if (hasErrors(diagnostics)) process.exitCode = 1;
   },

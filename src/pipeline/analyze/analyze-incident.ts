@@ -11,6 +11,7 @@ import {
 } from '../../schemas/facts.js';
 import { MILESTONE_NAMES, type MilestoneName } from '../../schemas/front-matter.js';
 import type { ParsedIncident } from '../parse/parse-incident.js';
+import type { ResolvedEntry } from '../parse/resolve-instants.js';
 import { isStampProblem, readStamp } from '../parse/time.js';
 import { resolveZone } from '../parse/zone.js';
 import { classifyEvent } from './classify-event.js';
@@ -54,12 +55,23 @@ function noteImpactStart(text: string, incident: ParsedIncident): DateTime | nul
   return match?.[1] ? readOverride(match[1].trim(), incident) : null;
 }
 
+/** Status pages and some exports list the newest entry first; postmortems read oldest first. */
+function chronological(entries: readonly ResolvedEntry[]): ResolvedEntry[] {
+  const times = entries.flatMap((entry) => (entry.time ? [entry.time.toMillis()] : []));
+  let descending = 0;
+  for (let i = 1; i < times.length; i++) if ((times[i] ?? 0) < (times[i - 1] ?? 0)) descending++;
+  return times.length > 2 && descending > (times.length - 1) / 2
+    ? [...entries].reverse()
+    : [...entries];
+}
+
 export function analyzeIncident(incident: ParsedIncident): {
   facts: Facts;
   problems: { line: number; message: string; key: string }[];
 } {
   const problems: { line: number; message: string; key: string }[] = [];
-  const dated = incident.entries.map((entry) => ({
+  const entries = chronological(incident.entries);
+  const dated = entries.map((entry) => ({
     time: entry.time,
     line: entry.line,
     text: entry.text,
@@ -89,7 +101,7 @@ export function analyzeIncident(incident: ParsedIncident): {
     })),
     overrides,
   });
-  const events: TimelineEvent[] = incident.entries.map((entry, index) => ({
+  const events: TimelineEvent[] = entries.map((entry, index) => ({
     time: entry.time ? formatInstant(entry.time, incident.zone) : null,
     endTime: entry.endTime ? formatInstant(entry.endTime, incident.zone) : null,
     timeLabel: entry.timeLabel,
@@ -101,7 +113,7 @@ export function analyzeIncident(incident: ParsedIncident): {
     kind: dated[index]?.kind ?? 'note',
   }));
   const textLines = [
-    ...incident.entries.map((entry) => ({ text: entry.text, line: entry.line })),
+    ...entries.map((entry) => ({ text: entry.text, line: entry.line })),
     ...incident.notes.map((note) => ({ text: note.markdown, line: note.line })),
     ...(incident.human.impact
       ? [{ text: incident.human.impact.markdown, line: incident.human.impact.line }]

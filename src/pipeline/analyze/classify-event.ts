@@ -9,7 +9,9 @@ export function classifyEvent(text: string, source: string | null): EventKind {
   const haystack = `${source ?? ''} ${text}`;
   if (signals.resolveMarker.test(text)) return 'resolve';
   if (
-    (signals.strongRecovery.test(text) || signals.weakRecovery.test(text)) &&
+    (signals.strongRecovery.test(text) ||
+      signals.monitorRecovered.test(text) ||
+      signals.weakRecovery.test(text)) &&
     !signals.caveat.test(text)
   )
     return 'recover';

@@ -107,7 +107,10 @@ function isDetection(event: DatedEvent): boolean {
 }
 
 function isClaim(event: DatedEvent, pattern: RegExp): boolean {
-  return pattern.test(event.text) && !signals.caveat.test(event.text);
+  const matches =
+    pattern.test(event.text) ||
+    (pattern === signals.strongRecovery && signals.monitorRecovered.test(event.text));
+  return matches && !signals.caveat.test(event.text);
 }
 
 function findRecoveryClaims(timed: Timed[]): Timed[] {
@@ -153,7 +156,10 @@ function findMitigated(
 }
 
 export function findMilestones(input: MilestoneInput): Milestones {
-  const timed = input.events.filter((event): event is Timed => event.time !== null);
+  // The rules read the timeline in time order, whatever order it was pasted in.
+  const timed = input.events
+    .filter((event): event is Timed => event.time !== null)
+    .sort((a, b) => a.time.toMillis() - b.time.toMillis());
   const start = input.overrides.start ?? findStart(timed, input);
   const fromStart = timed.filter(atOrAfter(start));
   const detectedEvent = fromStart.find(isDetection);

@@ -19,10 +19,12 @@ export const signals = {
   identify:
     /\b(identified|root cause|cause (?:is|was|found|confirmed)|confirmed|confirms|culprit|traced (?:to|it)|narrowed|found (?:the|that|it)|turns out|turned out|the problem (?:is|was))\b/i,
   mitigate:
-    /\b(roll(?:ed|ing)?[ -]?back|rollback|revert\w*|fail(?:ed|ing)? ?over|failover|restart\w*|reboot\w*|disabl\w+|shut (?:off|down)|turned off|switching off|depool\w*|drain(?:ed|ing)? (?:traffic|the)|scal(?:ed|ing) (?:up|out)|bump\w*|raised|increased|add(?:ed|ing) capacity|hotfix\w*|patch(?:ed|ing)|mitigat\w+|blocked|rate[- ]limit\w*|moved (?:\w+ )?(?:traffic|off)|re-?rout\w+|cut all|cut off|kill(?:ed|ing)|terminat\w+|flush\w*|purg\w+)\b/i,
+    /\b(roll(?:ed|ing)?[ -]?back|rollback|revert\w*|fail(?:ed|ing)? ?over|failover|restart\w*|reboot\w*|disabl\w+|shut (?:off|down)|turned off|switching off|depool\w*|drain(?:ed|ing)? (?:traffic|the)|scal(?:ed|ing) (?:up|out)|bump\w*|raised|increased|add(?:ed|ing) capacity|hotfix\w*|patch(?:ed|ing)|mitigat\w+|blocked|rate[- ]limit\w*|moved (?:\w+ )?(?:traffic|off)|re-?rout\w+|cut all|cut off|kill(?:ed|ing)|paused|pausing|terminat\w+|flush\w*|purg\w+)\b/i,
   /** A claim that something works again. */
   strongRecovery:
     /\b(recovered|back to normal|returned to normal|normal again|operational again|healthy|restored|working again|works again|back (?:up|online|in service)|up again|fully back|errors? (?:end|ended|stop|stopped)|(?:requests?|errors?|failures?)(?:\s+\w+)?\s+stop(?:s|ped)?|services? (?:are |is )?operational|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?normal|normal\.)/i,
+  /** A monitor's state column (`OK`, `RECOVERED`): capitals only, "ok, looking" is not a recovery. */
+  monitorRecovered: /^\s*\[?(?:OK|RECOVERED)\b/,
   /** Clean-up finishing: the last thing that happens, rarely the moment users are fine. */
   weakRecovery:
     /\b(caught up|backlog (?:cleared|drained|processed)|cleared|drained|backfill(?:ed)? (?:done|complete))\b/i,
@@ -36,7 +38,7 @@ export const signals = {
   mitigatedMarker:
     /\b(mitigated|contained|impact (?:ended|ends|stopped|over)|outage (?:ended|over)|(?:failed|failing|erroring)\s+(?:[\w-]+\s+){0,3}(?:requests?|calls?)\s+stop\w*|stop(?:s|ped)? getting worse|bleeding (?:has )?stopped)\b/i,
   resolveMarker:
-    /\b(incident (?:is |was |now |marked |declared )?(?:resolved|over|closed|ended)|(?:marked|declared|calling (?:this|it)|considered) (?:as )?resolved|all clear|all systems (?:nominal|operational|normal|go)|closing (?:the )?incident)\b|^\s*resolved\b/i,
+    /\b(incident (?:is |was |has been |now |marked |declared )?(?:resolved|over|closed|ended)|(?:marked|declared|calling (?:this|it)|considered) (?:as )?resolved|all clear|all systems (?:nominal|operational|normal|go)|closing (?:the )?incident)\b|^\s*resolved\b/i,
   detectedMarker: /\b(detected|first alert|we were alerted|got paged)\b/i,
   deploy:
     /\b(deploy\w*|releas(?:ed|ing)|rolled out|rollout|shipped|merged|PR #?\d+|upgrad\w+|migrat\w+|config(?:uration)? change)\b/i,

@@ -3,6 +3,25 @@ import { FrontMatterSchema, type FrontMatter } from '../../schemas/front-matter.
 import { error, type Diagnostic } from '../diagnostics.js';
 
 /**
+ * YAML notices an unclosed quote or bracket where the file ends, not where it opened; point
+ * at the line that opened it, which is where the fix goes.
+ */
+function openingOf(
+  yaml: string,
+  noticed: { line: number; col: number },
+): { line: number; col: number } {
+  const lines = yaml.split('\n');
+  for (let i = Math.min(noticed.line, lines.length) - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
+    const quotes = (line.match(/"/g) ?? []).length;
+    const brackets = (line.match(/[[{]/g) ?? []).length - (line.match(/[\]}]/g) ?? []).length;
+    if (quotes % 2 === 1 || brackets > 0)
+      return { line: i + 1, col: Math.max(1, line.search(/["[{]/) + 1) };
+  }
+  return noticed;
+}
+
+/**
  * Reads the YAML front matter. Problems point at the offending key's line, so
  * `incidents/x.md:4:1: error: ...` lands the editor on the right spot.
  */
@@ -16,7 +35,7 @@ export function parseFrontMatter(
   const diagnostics: Diagnostic[] = [];
   const keyLines = new Map<string, number>();
   for (const problem of doc.errors) {
-    const pos = lineCounter.linePos(problem.pos[0]);
+    const pos = openingOf(yaml, lineCounter.linePos(problem.pos[0]));
     diagnostics.push(
       error(
         'front-matter/yaml',

@@ -205,7 +205,7 @@ export function parseIncident(source: SourceFile): {
     );
   }
   const date = fmDate ?? firstDate(items) ?? dateOf(preambleText) ?? dateOf(source.slug);
-  if (!date && timed.length > 0) {
+  if (!date && timed.length > 0 && fm.diagnostics.length === 0) {
     diagnostics.push(
       error(
         'timeline/no-date',

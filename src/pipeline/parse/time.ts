@@ -161,7 +161,7 @@ export function readStamp(line: string): Stamp | StampProblem | null {
   if (dateMatch) {
     date = dateMatch.date;
     position += dateMatch.length;
-    const joiner = /^(?:T|,?\s+(?:at\s+)?|\s*[-–—]\s*(?=\d{1,2}:))/i.exec(line.slice(position));
+    const joiner = /^(?:T|\s*[-–—,]\s*(?=~?\d{1,2}:)|,?\s+(?:at\s+)?)/i.exec(line.slice(position));
     if (joiner && readTime(line.slice(position + joiner[0].length))) position += joiner[0].length;
   }
   const timeMatch = readTime(line.slice(position));

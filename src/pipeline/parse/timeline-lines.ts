@@ -103,9 +103,14 @@ function tableEntries(
   const header = rows[0] && lines[1] && TABLE_RULE.test(lines[1].text) ? cells(rows[0].text) : null;
   const body = header ? rows.slice(1) : rows;
   let timeColumn = header
-    ? header.findIndex((cell) => /\b(time|when|timestamp|date)\b/i.test(cell))
+    ? header.findIndex((cell) => /\b(time|when|timestamp)\b/i.test(cell))
     : -1;
-  if (timeColumn === -1) timeColumn = 0;
+  // A separate Date column is read together with the Time column.
+  const dateColumn = header
+    ? header.findIndex((cell, i) => i !== timeColumn && /\b(date|day)\b/i.test(cell))
+    : -1;
+  if (timeColumn === -1) timeColumn = dateColumn === -1 ? 0 : dateColumn;
+  const separateDate = dateColumn !== -1 && dateColumn !== timeColumn;
   const headerZone = header?.[timeColumn]?.match(/\(([^)]+)\)/)?.[1] ?? null;
   const sourceColumn = header
     ? header.findIndex(
@@ -121,7 +126,9 @@ function tableEntries(
   const items: TimelineItem[] = [];
   for (const row of body) {
     const values = cells(row.text);
-    const timeCell = values[timeColumn] ?? '';
+    const timeCell = separateDate
+      ? `${values[dateColumn] ?? ''} ${values[timeColumn] ?? ''}`.trim()
+      : (values[timeColumn] ?? '');
     const stamp = readStamp(timeCell);
     if (isStampProblem(stamp)) {
       diagnostics.push(
@@ -136,7 +143,13 @@ function tableEntries(
       continue;
     }
     const text = values
-      .filter((_, i) => i !== timeColumn && i !== sourceColumn && i !== actorColumn)
+      .filter(
+        (_, i) =>
+          i !== timeColumn &&
+          i !== sourceColumn &&
+          i !== actorColumn &&
+          (!separateDate || i !== dateColumn),
+      )
       .join(' — ');
     const timed = stamp?.time ? stamp : null;
     items.push({
@@ -199,6 +212,13 @@ export function readTimelineBlock(
       };
       items.push({ type: 'entry', entry: last });
       awaitingMessage = true;
+      continue;
+    }
+    if (stamp?.time && stamp.rest === '' && last && !last.stamp?.time && last.text) {
+      // Status pages print the update first and its time on the line below.
+      if (last.timeLabel) last.text = `${last.timeLabel}: ${last.text}`;
+      last.stamp = { ...stamp, rest: last.text };
+      last.timeLabel = null;
       continue;
     }
     if (stamp?.time) {
