@@ -18,9 +18,18 @@ export function toMarkdownText(tree: Root): string {
 }
 
 /**
- * Serializes to MDX. The MDX extension escapes `{`, `<` and line-initial `import`/`export`, so
- * incident text can never become an expression, a component or a module statement.
+ * Serializes to MDX: incident text can never become an expression, a component or a module
+ * statement.
  */
 export function toMdxText(tree: Root): string {
-  return toMarkdown(tree, { ...style, extensions: [gfmToMarkdown(), mdxToMarkdown()] });
+  return toMarkdown(tree, {
+    ...style,
+    extensions: [gfmToMarkdown(), mdxToMarkdown()],
+    // mdast-util-mdx escapes `{` and `<` but not a line starting with `import`/`export`, which
+    // MDX would run as a module statement: encode the first letter instead.
+    unsafe: [
+      { character: 'e', atBreak: true, after: 'xport\\b' },
+      { character: 'i', atBreak: true, after: 'mport\\b' },
+    ],
+  });
 }

@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import type { EventKind, Facts } from '../../schemas/facts.js';
 import { MILESTONE_NAMES } from '../../schemas/front-matter.js';
-import { formatMinutesShort, formatTime, spansDays } from '../write/format-figures.js';
+import { formatClock, formatMinutesShort, formatTime, spansDays } from '../write/format-figures.js';
 import { eventPrefix } from './postmortem-tree.js';
 
 const WIDTH = 960;
@@ -170,7 +170,7 @@ export function renderTimelineSvg(facts: Facts): string {
         `<rect x="${PAD - 6}" y="${y}" width="${barWidth + 12}" height="${ROW_HEIGHT}" fill="#f9fafb"/>`,
       );
     const when = event.time
-      ? `${event.approximate ? '~' : ''}${formatTime(event.time, facts)}`
+      ? `${event.approximate ? '~' : ''}${formatClock(event.time, facts.timezone)}`
       : cut(event.timeLabel ?? 'untimed', 18);
     const marks = (milestoneOfLine.get(event.line) ?? []).map((name) =>
       (MILESTONE_NAMES_SHOWN[name] ?? name).toUpperCase(),

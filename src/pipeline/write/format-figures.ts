@@ -30,6 +30,12 @@ function zoneLabel(time: DateTime): string {
   return /^[A-Z]{2,5}$/.test(named) ? named : `UTC${time.toFormat('ZZ')}`;
 }
 
+/** `02:00 PDT`: the clock alone, for rows already grouped under their day. */
+export function formatClock(iso: string, zone: string): string {
+  const time = DateTime.fromISO(iso, { zone });
+  return `${time.toFormat(time.second ? 'HH:mm:ss' : 'HH:mm')} ${zoneLabel(time)}`;
+}
+
 /** `14:23 UTC`, or `Apr 22 02:00 PDT` when the incident spans days. */
 export function formatTime(
   iso: string | null,

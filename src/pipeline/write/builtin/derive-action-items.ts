@@ -72,6 +72,26 @@ export function deriveActionItems(facts: Facts): ActionItem[] {
     });
   }
   items.push(...followUpsFromNotes(facts));
+  const start = facts.start;
+  const change = facts.events.find(
+    (event) => event.kind === 'deploy' && event.time && start && event.time <= start,
+  );
+  if (change) {
+    items.push({
+      priority: 'MEDIUM',
+      text: `Review how changes like this one are tested and rolled out: "${trimSentence(change.text, 90)}"`,
+      rationale: `Impact began with a change at ${formatTime(change.time, facts)}.`,
+      origin: 'builtin',
+    });
+  }
+  if (facts.identified) {
+    items.push({
+      priority: 'MEDIUM',
+      text: 'Add a test or check that reproduces the identified cause',
+      rationale: `The cause was identified at ${formatTime(facts.identified, facts)}; a test keeps it from coming back.`,
+      origin: 'builtin',
+    });
+  }
   if ((facts.timeToAcknowledgeMinutes ?? 0) > 5) {
     items.push({
       priority: 'MEDIUM',

@@ -1,0 +1,97 @@
+/**
+ * npm run bench: pipeline throughput on synthetic incidents. For each N it runs a fresh child
+ * process (so peak RSS is per run) that writes N incidents, analyzes them, generates their
+ * packs cold, then reruns warm. Prints figures; asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { analyzeSource } from '../src/pipeline/analyze-source.js';
+import { generate } from '../src/pipeline/generate.js';
+import { loadIncidents } from '../src/pipeline/load/load-incidents.js';
+import { builtinWriter } from '../src/pipeline/write/builtin/builtin-writer.js';
+import { syntheticIncident } from './synthetic-incidents.js';
+
+interface Figures {
+  n: number;
+  analyzePerSecond: number;
+  generatePerSecond: number;
+  coldSeconds: number;
+  warmSeconds: number;
+  singleColdMs: number;
+  peakRssMb: number;
+}
+
+async function measure(n: number): Promise<Figures> {
+  const root = mkdtempSync(join(tmpdir(), 'incidentpost-bench-'));
+  const incidents = join(root, 'incidents');
+  mkdirSync(incidents);
+  for (let i = 0; i < n; i++) {
+    const { name, text } = syntheticIncident(i);
+    writeFileSync(join(incidents, name), text);
+  }
+  let start = performance.now();
+  const { files } = await loadIncidents([incidents]);
+  for (const file of files) analyzeSource(file);
+  const analyzeSeconds = (performance.now() - start) / 1000;
+
+  const single = join(root, 'single');
+  mkdirSync(single);
+  writeFileSync(join(single, 'one.md'), readFileSync(join(incidents, syntheticIncident(0).name)));
+  start = performance.now();
+  await generate({ inputs: [single], out: join(root, 'single-out'), writer: builtinWriter });
+  const singleColdMs = performance.now() - start;
+
+  start = performance.now();
+  await generate({ inputs: [incidents], out: join(root, 'out'), writer: builtinWriter });
+  const coldSeconds = (performance.now() - start) / 1000;
+  start = performance.now();
+  const warm = await generate({
+    inputs: [incidents],
+    out: join(root, 'out'),
+    writer: builtinWriter,
+  });
+  const warmSeconds = (performance.now() - start) / 1000;
+  if (warm.cached.length !== n)
+    throw new Error(`warm run regenerated ${n - warm.cached.length} packs`);
+  rmSync(root, { recursive: true, force: true });
+  return {
+    n,
+    analyzePerSecond: n / analyzeSeconds,
+    generatePerSecond: n / coldSeconds,
+    coldSeconds,
+    warmSeconds,
+    singleColdMs,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+const child = process.argv.indexOf('--n');
+if (child !== -1) {
+  process.stdout.write(JSON.stringify(await measure(Number(process.argv[child + 1]))));
+} else {
+  const sizes = (process.env['BENCH_SIZES'] ?? '100,1000').split(',').map(Number);
+  const rows: Figures[] = [];
+  for (const n of sizes) {
+    const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--n', String(n)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
+    if (run.status !== 0) throw new Error(run.stderr);
+    rows.push(JSON.parse(run.stdout) as Figures);
+  }
+  const f = (value: number, digits = 1) => value.toFixed(digits);
+  process.stdout.write(`node ${process.version}, ${process.platform} ${process.arch}\n`);
+  process.stdout.write(
+    '     N  analyze/s  generate/s  cold total  warm rerun  one pack cold  peak RSS\n',
+  );
+  for (const r of rows) {
+    process.stdout.write(
+      `${String(r.n).padStart(6)}  ${f(r.analyzePerSecond, 0).padStart(9)}  ${f(r.generatePerSecond).padStart(10)}  ${`${f(r.coldSeconds)} s`.padStart(10)}  ${`${f(r.warmSeconds, 2)} s`.padStart(10)}  ${`${f(r.singleColdMs, 0)} ms`.padStart(13)}  ${`${f(r.peakRssMb, 0)} MB`.padStart(8)}\n`,
+    );
+  }
+  process.stdout.write('goals: one pack cold < 1000 ms (PNG included); warm rerun of 1000 < 3 s\n');
+}

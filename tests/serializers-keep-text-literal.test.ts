@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkMdx from 'remark-mdx';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, test } from 'vitest';
+import { toMarkdownText, toMdxText } from '../src/pipeline/render/markdown.js';
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm);
+const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx);
+
+function paragraphOf(value: string): Root {
+  return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value }] }] };
+}
+
+/** Markdown has no way to keep leading/trailing blanks or line breaks inside one paragraph. */
+function normalize(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const hostile = [
+  '<script>alert(1)</script>',
+  '{process.exit(1)}',
+  'export const x = 1',
+  'import fs from "node:fs"',
+  '<img src=x onerror=alert(1)>',
+  '[click](javascript:alert(1))',
+  '*not emphasis* and _not_ either, `not code`',
+  '# not a heading',
+  '| not | a table |',
+  '&lt; entity &amp;',
+  '\\ backslash \\\\',
+];
+
+const texts = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 60 }),
+  fc.constantFrom(...hostile),
+  fc
+    .array(
+      fc.constantFrom(
+        ...hostile,
+        ' ',
+        'text',
+        '{',
+        '}',
+        '<',
+        '>',
+        '\n',
+        '*',
+        '_',
+        '#',
+        '`',
+        '[',
+        ']',
+        '(',
+        ')',
+        '|',
+        '!',
+        '\\',
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join('')),
+);
+
+describe('any text from an incident survives the serializers as literal text', () => {
+  test('Markdown: parsing the output gives back the same text', () => {
+    fc.assert(
+      fc.property(texts, (value) => {
+        fc.pre(normalize(value) !== '');
+        const tree = markdownParser.parse(toMarkdownText(paragraphOf(value)));
+        expect(normalize(toString(tree))).toBe(normalize(value));
+        // No raw HTML can come out of text.
+        expect(JSON.stringify(tree)).not.toContain('"type":"html"');
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  test('MDX: the output parses as MDX with no expressions, JSX or ESM, and the same text', () => {
+    fc.assert(
+      fc.property(texts, (value) => {
+        fc.pre(normalize(value) !== '');
+        const tree = mdxParser.parse(toMdxText(paragraphOf(value)));
+        const json = JSON.stringify(tree);
+        for (const kind of [
+          'mdxjsEsm',
+          'mdxFlowExpression',
+          'mdxTextExpression',
+          'mdxJsxFlowElement',
+          'mdxJsxTextElement',
+          'html',
+        ]) {
+          expect(json).not.toContain(`"type":"${kind}"`);
+        }
+        expect(normalize(toString(tree))).toBe(normalize(value));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  test.each(hostile)('%s', (value) => {
+    expect(normalize(toString(mdxParser.parse(toMdxText(paragraphOf(value)))))).toBe(value);
+    expect(normalize(toString(markdownParser.parse(toMarkdownText(paragraphOf(value)))))).toBe(
+      value,
+    );
+  });
+});

@@ -1,0 +1,150 @@
+import { describe, expect, test } from 'vitest';
+import type { Facts, TimelineEvent } from '../src/schemas/facts.js';
+import { analyzeSource } from '../src/pipeline/analyze-source.js';
+import { renderPng } from '../src/pipeline/render/timeline-png.js';
+import { renderTimelineSvg } from '../src/pipeline/render/timeline-svg.js';
+import { sourceFromText } from './helpers/source.js';
+
+/** 40 events over three days, with bursts of events minutes apart. */
+function busyIncident(): Facts {
+  const lines: string[] = [
+    '---',
+    'title: Storage cluster degraded for three days',
+    'date: 2026-05-04',
+    'timezone: Europe/Berlin',
+    '---',
+    '',
+  ];
+  for (let i = 0; i < 40; i++) {
+    const day = 4 + Math.floor(i / 14);
+    const minutes = (i % 14) * 3 + (i % 3 === 0 ? 0 : 1);
+    const kind = [
+      'errors rising on storage node',
+      'alert fired for disk latency',
+      'restarted the node',
+      'investigating the controller',
+      'latency back to normal for shard',
+    ][i % 5];
+    lines.push(
+      `2026-05-0${day} ${String(8 + (i % 14)).padStart(2, '0')}:${String(minutes).padStart(2, '0')} ${kind} ${i} <b>&"quoted"</b>`,
+    );
+  }
+  lines.push('2026-05-06 23:00 incident resolved');
+  const { facts } = analyzeSource(
+    sourceFromText(lines.join('\n'), 'incidents/2026-05-04-storage.md'),
+  );
+  if (!facts) throw new Error('no facts');
+  return facts;
+}
+
+interface Label {
+  x: number;
+  y: number;
+  width: number;
+  text: string;
+}
+
+/** Every text element with its estimated extent (DejaVu Sans is about 0.62 em per character). */
+function labels(svg: string): Label[] {
+  return [
+    ...svg.matchAll(
+      /<text x="([\d.]+)" y="([\d.]+)"(?: text-anchor="(\w+)")? font-size="(\d+)"[^>]*>(.*?)<\/text>/g,
+    ),
+  ].map((m) => {
+    const text = (m[5] ?? '').replace(/<[^>]+>/g, '').replace(/&\w+;/g, '_');
+    const width = text.length * Number(m[4]) * 0.62;
+    const anchor = m[3] ?? 'start';
+    const x = Number(m[1]) - (anchor === 'middle' ? width / 2 : anchor === 'end' ? width : 0);
+    return { x, y: Number(m[2]), width, text };
+  });
+}
+
+describe('timeline.svg stays readable and is the same every time', () => {
+  const facts = busyIncident();
+  const svg = renderTimelineSvg(facts);
+
+  test('40 events over three days: no two labels overlap', () => {
+    expect(facts.events).toHaveLength(41);
+    const all = labels(svg);
+    const overlaps: string[] = [];
+    for (let i = 0; i < all.length; i++) {
+      for (let j = i + 1; j < all.length; j++) {
+        const a = all[i] as Label;
+        const b = all[j] as Label;
+        if (Math.abs(a.y - b.y) < 12 && a.x < b.x + b.width && b.x < a.x + a.width)
+          overlaps.push(`${a.text} / ${b.text}`);
+      }
+    }
+    expect(overlaps).toEqual([]);
+    expect(svg).toContain('Monday, May 4, 2026');
+    expect(svg).toContain('Wednesday, May 6, 2026');
+  });
+
+  test('it has a title and a description for screen readers', () => {
+    expect(svg).toMatch(
+      /<title id="timeline-title">Timeline: Storage cluster degraded for three days<\/title>/,
+    );
+    expect(svg).toMatch(
+      /<desc id="timeline-desc">Timeline of 41 events\. Impact starts: May 4 08:00 UTC\+02:00; .*Resolved: May 6 23:00 UTC\+02:00\.<\/desc>/,
+    );
+  });
+
+  test('text from the incident is escaped, never markup', () => {
+    expect(svg).not.toContain('<b>');
+    expect(svg).toContain('&lt;b&gt;&amp;&quot;quoted&quot;&lt;/b&gt;');
+  });
+
+  test('milestones and phase durations are marked', () => {
+    for (const label of ['Impact starts', 'Detected', 'Mitigated', 'Resolved'])
+      expect(svg).toContain(label);
+    expect(svg).toMatch(/recovering \d+d \d+h|responding \d+d \d+h/);
+  });
+
+  test('same facts, same bytes: SVG and PNG', () => {
+    expect(renderTimelineSvg(structuredClone(facts))).toBe(svg);
+    const png = renderPng(svg);
+    expect(Buffer.from(png).subarray(1, 4).toString()).toBe('PNG');
+    expect(Buffer.from(renderPng(svg)).equals(Buffer.from(png))).toBe(true);
+  });
+
+  test('an incident with untimed lines and no resolution still renders', () => {
+    const events: TimelineEvent[] = [
+      {
+        time: '2026-01-01T10:00:00+00:00',
+        endTime: null,
+        timeLabel: null,
+        approximate: false,
+        line: 1,
+        source: null,
+        actor: null,
+        text: 'errors',
+        kind: 'impact',
+      },
+      {
+        time: null,
+        endTime: null,
+        timeLabel: 'later',
+        approximate: false,
+        line: 2,
+        source: null,
+        actor: null,
+        text: 'someone looked',
+        kind: 'investigate',
+      },
+    ];
+    const small = renderTimelineSvg({
+      ...facts,
+      events,
+      milestones: {},
+      start: events[0]?.time ?? null,
+      detected: null,
+      acknowledged: null,
+      identified: null,
+      mitigated: null,
+      resolved: null,
+      durationMinutes: null,
+    });
+    expect(small).toContain('resolution not stated');
+    expect(small).toContain('later');
+  });
+});
