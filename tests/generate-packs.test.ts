@@ -87,7 +87,7 @@ describe('generate writes one pack per incident and regenerates only what change
     writeFileSync(join(incidents, '2026-02-01-queue-backlog.md'), INCIDENT(26));
     const crashing: Writer = {
       ...builtinWriter,
-      version: 'crash',
+      keyFor: () => Promise.resolve('crash'),
       write: () => Promise.reject(new Error('disk full')),
     };
     await expect(generate({ inputs: [incidents], out, writer: crashing })).rejects.toThrow(

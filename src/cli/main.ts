@@ -9,6 +9,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import { checkCommand } from './commands/check.js';
 import { generateCommand } from './commands/generate.js';
 import { newCommand } from './commands/new.js';
+import { pruneDraftsCommand } from './commands/prune-drafts.js';
 import { printDiagnostics } from './report.js';
 import { UsageError } from './usage-error.js';
 
@@ -33,6 +34,10 @@ const commands: Record<
     run: (rawArgs) => runCommand(newCommand, { rawArgs }),
     usage: () => showUsage(newCommand),
   },
+  'prune-drafts': {
+    run: (rawArgs) => runCommand(pruneDraftsCommand, { rawArgs }),
+    usage: () => showUsage(pruneDraftsCommand),
+  },
 };
 
 const main = defineCommand({
@@ -46,6 +51,7 @@ const main = defineCommand({
     analyze: analyzeCommand,
     generate: generateCommand,
     new: newCommand,
+    'prune-drafts': pruneDraftsCommand,
   },
 });
 

@@ -1,23 +1,28 @@
 /**
  * generate: every incident → its pack at OUT/<slug>/. Unchanged incidents (same pack key) are
  * skipped without being parsed; an incident with errors gets nothing written and keeps its
- * previous good pack; the others still generate.
+ * previous good pack; the others still generate. Writers run with bounded concurrency.
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
+import type { Facts } from '../schemas/facts.js';
 import { analyzeSource } from './analyze-source.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadIncidents } from './load/load-incidents.js';
+import type { SourceFile } from './load/source-file.js';
 import { packKey } from './publish/pack-key.js';
 import { readManifest, writeFileAtomically, writePackAtomically } from './publish/write-pack.js';
 import { renderPack } from './render/render-pack.js';
-import type { Writer } from './write/writer.js';
+import { NO_USAGE, type Writer, type WriterUsage } from './write/writer.js';
 
 export interface GenerateOptions {
   /** Incident files or folders. */
   inputs: readonly string[];
   out: string;
   writer: Writer;
+  /** Incidents written at the same time (LLM requests in flight). */
+  concurrency?: number;
   onProgress?: (line: string) => void;
 }
 
@@ -26,8 +31,15 @@ export interface GenerateReport {
   cached: string[];
   failed: string[];
   removed: string[];
+  /** Incidents whose writer wanted a draft and fell back to the built-in writer. */
+  fellBack: string[];
+  warnings: string[];
+  usage: WriterUsage;
   diagnostics: Diagnostic[];
 }
+
+/** A pack written from a fallback is marked so the next run tries the writer again. */
+const FALLBACK_MARK = ':fallback';
 
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   const { files, diagnostics } = await loadIncidents(options.inputs);
@@ -36,11 +48,15 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     cached: [],
     failed: [],
     removed: [],
+    fellBack: [],
+    warnings: [],
+    usage: { ...NO_USAGE },
     diagnostics,
   };
   const progress = options.onProgress ?? (() => undefined);
+  const todo: { file: SourceFile; facts: Facts; key: string }[] = [];
   for (const file of files) {
-    const key = packKey(file.bytes, options.writer);
+    const key = packKey(file.bytes, await options.writer.keyFor(file));
     if ((await readManifest(options.out, file.slug))?.key === key) {
       report.cached.push(file.slug);
       progress(`${file.slug}: unchanged`);
@@ -53,21 +69,35 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
       progress(`${file.slug}: failed, nothing written`);
       continue;
     }
-    const outcome = await options.writer.write(analyzed.facts, file.text);
-    const pack = renderPack(analyzed.facts, outcome.document);
-    await writePackAtomically(
-      options.out,
-      {
-        slug: file.slug,
-        key,
-        source: file.path,
-        writer: `${options.writer.id}@${options.writer.version}`,
-      },
-      pack,
-    );
-    report.generated.push(file.slug);
-    progress(`${file.slug}: ${outcome.status}`);
+    todo.push({ file, facts: analyzed.facts, key });
   }
+  const limit = pLimit(options.concurrency ?? 1);
+  await Promise.all(
+    todo.map(({ file, facts, key }) =>
+      limit(async () => {
+        const outcome = await options.writer.write(facts, file);
+        report.usage.requests += outcome.usage.requests;
+        report.usage.promptTokens += outcome.usage.promptTokens;
+        report.usage.completionTokens += outcome.usage.completionTokens;
+        report.warnings.push(...outcome.warnings.map((warning) => `${file.slug}: ${warning}`));
+        if (outcome.fellBack) report.fellBack.push(file.slug);
+        const pack = renderPack(facts, outcome.document);
+        await writePackAtomically(
+          options.out,
+          {
+            slug: file.slug,
+            key: outcome.fellBack ? `${key}${FALLBACK_MARK}` : key,
+            source: file.path,
+            writer: options.writer.id,
+          },
+          pack,
+        );
+        report.generated.push(file.slug);
+        progress(`${file.slug}: ${outcome.status}`);
+      }),
+    ),
+  );
+  report.generated.sort();
   // A pack whose incident file is gone is removed, so the site never shows a deleted incident.
   const failedLoads = diagnostics.some((d) => d.code.startsWith('load/'));
   const known = new Set([...report.generated, ...report.cached, ...report.failed]);

@@ -40,3 +40,30 @@ export const PostmortemSchema = z.object({
   twitterThread: z.object({ tweets: z.array(z.string()).min(1), origin: OriginSchema }),
 });
 export type Postmortem = z.infer<typeof PostmortemSchema>;
+
+/**
+ * What the LLM is asked to return: the postmortem without origins (we set those) and without
+ * length limits (over-long titles and tweets are fixed after, not rejected). Sent to the model
+ * as a JSON Schema through `response_format`.
+ */
+const DraftSectionSchema = z.strictObject({
+  paragraphs: z.array(z.string()),
+  bullets: z.array(z.string()),
+});
+
+export const PostmortemDraftSchema = z.strictObject({
+  summary: DraftSectionSchema,
+  impact: DraftSectionSchema,
+  rootCause: DraftSectionSchema,
+  mitigations: DraftSectionSchema,
+  actionItems: z.array(
+    z.strictObject({ priority: z.enum(PRIORITIES), text: z.string(), rationale: z.string() }),
+  ),
+  messageToUsers: DraftSectionSchema,
+  hnPost: z.strictObject({ title: z.string(), body: z.string() }),
+  twitterThread: z.array(z.string()),
+});
+export type PostmortemDraft = z.infer<typeof PostmortemDraftSchema>;
+
+/** Bump when PostmortemDraftSchema changes: it is part of every draft's cache key. */
+export const DRAFT_SCHEMA_VERSION = '1';

@@ -1,9 +1,11 @@
 import { defineCommand } from 'citty';
-import { generate } from '../../pipeline/generate.js';
 import { hasErrors } from '../../pipeline/diagnostics.js';
+import { generate, type GenerateReport } from '../../pipeline/generate.js';
+import { loadConfig } from '../../pipeline/load/load-config.js';
+import type { Config } from '../../schemas/config.js';
+import { chooseWriter, describeUsage, writerArgs } from '../choose-writer.js';
 import { printDiagnostics, progress } from '../report.js';
 import { rejectUnknownFlags } from '../usage-error.js';
-import { chooseWriter, writerArgs } from '../choose-writer.js';
 
 export const generateArgs = {
   incidents: {
@@ -19,6 +21,44 @@ export const generateArgs = {
   ...writerArgs,
 } as const;
 
+export interface GenerateArgs {
+  incidents: string;
+  out: string;
+  writer?: string | undefined;
+  cache: string;
+  refresh: boolean;
+  strict: boolean;
+  config: string;
+}
+
+/** Shared by `generate` and `build`: returns the exit code and the report, having printed both. */
+export async function runGenerate(
+  args: GenerateArgs,
+): Promise<{ code: number; report: GenerateReport | null; config: Config | null }> {
+  const loaded = await loadConfig(args.config);
+  if (!loaded.config) {
+    printDiagnostics(loaded.diagnostics);
+    return { code: 1, report: null, config: null };
+  }
+  const writer = chooseWriter(args, loaded.config);
+  const report = await generate({
+    inputs: [args.incidents],
+    out: args.out,
+    writer,
+    concurrency: loaded.config.writer.concurrency,
+    onProgress: progress,
+  });
+  printDiagnostics(report.diagnostics);
+  for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
+  const usage = describeUsage(report.usage, loaded.config);
+  if (usage) process.stdout.write(`${usage}\n`);
+  process.stdout.write(
+    `generated ${report.generated.length}, unchanged ${report.cached.length}, failed ${report.failed.length}${report.fellBack.length ? `, fell back ${report.fellBack.length}` : ''}${report.removed.length ? `, removed ${report.removed.length}` : ''} → ${args.out}\n`,
+  );
+  const failed = hasErrors(report.diagnostics) || (args.strict && report.fellBack.length > 0);
+  return { code: failed ? 1 : 0, report, config: loaded.config };
+}
+
 export const generateCommand = defineCommand({
   meta: {
     name: 'incidentpost generate',
@@ -28,17 +68,6 @@ export const generateCommand = defineCommand({
   args: generateArgs,
   run: async ({ rawArgs, args }) => {
     rejectUnknownFlags(rawArgs, generateArgs);
-    const writer = await chooseWriter(args);
-    const report = await generate({
-      inputs: [args.incidents],
-      out: args.out,
-      writer,
-      onProgress: progress,
-    });
-    printDiagnostics(report.diagnostics);
-    process.stdout.write(
-      `generated ${report.generated.length}, unchanged ${report.cached.length}, failed ${report.failed.length}${report.removed.length ? `, removed ${report.removed.length}` : ''} → ${args.out}\n`,
-    );
-    if (hasErrors(report.diagnostics)) process.exitCode = 1;
+    process.exitCode = (await runGenerate(args)).code;
   },
 });

@@ -7,7 +7,7 @@ import type { Facts } from '../../../schemas/facts.js';
 import type { Postmortem, Section } from '../../../schemas/postmortem.js';
 import { formatDate, formatMinutes, formatTime, formatUsers } from '../format-figures.js';
 import { splitThread } from '../split-tweets.js';
-import type { Writer } from '../writer.js';
+import { NO_USAGE, type Writer } from '../writer.js';
 import { deriveActionItems } from './derive-action-items.js';
 import { withHumanSections, type PostmortemBody } from '../human-sections-win.js';
 
@@ -204,11 +204,13 @@ export function writeBuiltin(facts: Facts): Postmortem {
 
 export const builtinWriter: Writer = {
   id: 'builtin',
-  version: BUILTIN_WRITER_VERSION,
+  keyFor: () => Promise.resolve(`builtin@${BUILTIN_WRITER_VERSION}`),
   write: (facts) =>
     Promise.resolve({
       document: writeBuiltin(facts),
       status: 'written by the built-in writer',
       warnings: [],
+      fellBack: false,
+      usage: NO_USAGE,
     }),
 };

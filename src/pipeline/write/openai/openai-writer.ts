@@ -1,0 +1,226 @@
+/**
+ * The LLM writer: drafts through any OpenAI-compatible Chat Completions endpoint with the
+ * official `openai` package, caches drafts by content hash, and falls back to the built-in
+ * writer whenever a draft cannot be had. Without an API key it only reads the cache.
+ */
+import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type {
+  ChatCompletion,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionMessageParam,
+} from 'openai/resources/chat/completions';
+import type { WriterConfig } from '../../../schemas/config.js';
+import type { Facts } from '../../../schemas/facts.js';
+import {
+  DRAFT_SCHEMA_VERSION,
+  PostmortemDraftSchema,
+  type PostmortemDraft,
+} from '../../../schemas/postmortem.js';
+import type { SourceFile } from '../../load/source-file.js';
+import { writeBuiltin } from '../builtin/builtin-writer.js';
+import type { Writer, WriteOutcome, WriterUsage } from '../writer.js';
+import { acceptDraft } from './accept-draft.js';
+import { draftKey, readDraft, writeDraft } from './draft-cache.js';
+import { buildMessages, draftJsonSchema, PROMPT_VERSION } from './prompt.js';
+
+export interface OpenAIWriterOptions {
+  config: WriterConfig;
+  cacheDir: string;
+  /** Null means offline: cached drafts are used, the built-in writer elsewhere. */
+  apiKey: string | null;
+  /** Defaults to OPENAI_BASE_URL, then OpenAI's own endpoint. */
+  baseURL?: string | undefined;
+  /** Ignore cached drafts and ask again. */
+  refresh?: boolean;
+}
+
+/** A reason a draft could not be had; becomes the "fell back" line. */
+class DraftFailure extends Error {}
+
+function describeFailure(cause: unknown, config: WriterConfig): string {
+  if (cause instanceof DraftFailure) return cause.message;
+  if (cause instanceof APIUserAbortError)
+    return `no reply within the ${Math.round(config.totalBudgetMs / 1000)} s budget`;
+  if (cause instanceof APIConnectionTimeoutError)
+    return `the endpoint did not answer within ${config.requestTimeoutMs} ms (${config.maxRetries + 1} tries)`;
+  if (cause instanceof APIError) {
+    if (cause.status === undefined) return `could not reach the endpoint (${cause.message})`;
+    return `HTTP ${cause.status} from the endpoint (${cause.message.slice(0, 120)})`;
+  }
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+function parseDraft(
+  content: string,
+): { ok: true; draft: PostmortemDraft } | { ok: false; error: string } {
+  const json = content
+    .trim()
+    .replace(/^```(?:json)?\s*/i, '')
+    .replace(/\s*```$/, '');
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return { ok: false, error: 'the reply is not valid JSON' };
+  }
+  const parsed = PostmortemDraftSchema.safeParse(value);
+  if (parsed.success) return { ok: true, draft: parsed.data };
+  const issues = parsed.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  return { ok: false, error: `the reply does not match the schema (${issues.join('; ')})` };
+}
+
+function isSchemaUnsupported(cause: unknown): boolean {
+  return (
+    cause instanceof APIError &&
+    (cause.status === 400 || cause.status === 422) &&
+    /response_format|json_schema|schema/i.test(cause.message)
+  );
+}
+
+export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
+  const { config } = options;
+  const keyParts = {
+    model: config.model,
+    prompt: PROMPT_VERSION,
+    schema: DRAFT_SCHEMA_VERSION,
+    temperature: config.temperature,
+    maxOutputTokens: config.maxOutputTokens,
+  };
+  const keyOf = (file: SourceFile) => draftKey(file.text, keyParts);
+
+  async function requestDraft(
+    facts: Facts,
+    raw: string,
+    usage: WriterUsage,
+  ): Promise<PostmortemDraft> {
+    const client = new OpenAI({
+      apiKey: options.apiKey ?? '',
+      baseURL: options.baseURL ?? process.env['OPENAI_BASE_URL'] ?? null,
+      timeout: config.requestTimeoutMs,
+      maxRetries: config.maxRetries,
+      // Count every HTTP request, retries included, for the cost line.
+      fetch: (url, init) => {
+        usage.requests++;
+        return fetch(url, init);
+      },
+    });
+    const signal = AbortSignal.timeout(config.totalBudgetMs);
+    let structured = true;
+    let messages: ChatCompletionMessageParam[] = buildMessages(facts, raw, false);
+    const ask = async (): Promise<ChatCompletion> => {
+      const body: ChatCompletionCreateParamsNonStreaming = {
+        model: config.model,
+        messages,
+        temperature: config.temperature,
+        max_tokens: config.maxOutputTokens,
+        response_format: structured
+          ? {
+              type: 'json_schema',
+              json_schema: { name: 'postmortem', strict: true, schema: draftJsonSchema() },
+            }
+          : { type: 'json_object' },
+      };
+      try {
+        return await client.chat.completions.create(body, { signal });
+      } catch (cause) {
+        if (!structured || !isSchemaUnsupported(cause)) throw cause;
+        // Endpoints without structured output (older vLLM, some proxies): JSON mode, schema in the prompt.
+        structured = false;
+        messages = buildMessages(facts, raw, true);
+        return ask();
+      }
+    };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const completion = await ask();
+      usage.promptTokens += completion.usage?.prompt_tokens ?? 0;
+      usage.completionTokens += completion.usage?.completion_tokens ?? 0;
+      const choice = completion.choices?.[0];
+      if (!choice?.message) throw new DraftFailure('the endpoint returned no choices');
+      if (choice.message.refusal)
+        throw new DraftFailure(`the model refused (${choice.message.refusal.slice(0, 100)})`);
+      if (choice.finish_reason === 'content_filter')
+        throw new DraftFailure('the reply was stopped by a content filter');
+      const content = choice.message.content ?? '';
+      const parsed = parseDraft(content);
+      if (parsed.ok) return parsed.draft;
+      if (attempt === 1) throw new DraftFailure(`${parsed.error}, after one repair attempt`);
+      messages = [
+        ...messages,
+        { role: 'assistant', content },
+        {
+          role: 'user',
+          content: `That reply was not usable: ${parsed.error}. Reply again with only the corrected JSON object.`,
+        },
+      ];
+    }
+    throw new DraftFailure('no usable reply');
+  }
+
+  return {
+    id: 'openai',
+    keyFor: async (file) => {
+      const key = keyOf(file);
+      if (options.apiKey && options.refresh) return `openai:${key}:refresh`;
+      if (options.apiKey) return `openai:${key}`;
+      return `openai:${key}:${(await readDraft(options.cacheDir, key)).status === 'hit' ? 'cached' : 'none'}`;
+    },
+    write: async (facts, file): Promise<WriteOutcome> => {
+      const usage: WriterUsage = { requests: 0, promptTokens: 0, completionTokens: 0 };
+      const warnings: string[] = [];
+      const key = keyOf(file);
+      if (!options.refresh) {
+        const cached = await readDraft(options.cacheDir, key);
+        if (cached.status === 'hit') {
+          const accepted = acceptDraft(cached.entry.draft, facts, file.text);
+          return {
+            document: accepted.document,
+            status: `cached draft (${cached.entry.model})`,
+            warnings: accepted.warnings,
+            fellBack: false,
+            usage,
+          };
+        }
+        if (cached.status === 'corrupt')
+          warnings.push(`draft cache entry ${key}.json is corrupt (${cached.reason}); ignored`);
+      }
+      if (!options.apiKey) {
+        return {
+          document: writeBuiltin(facts),
+          status: 'built-in writer (no OPENAI_API_KEY, no cached draft)',
+          warnings,
+          fellBack: false,
+          usage,
+        };
+      }
+      try {
+        const draft = await requestDraft(facts, file.text, usage);
+        await writeDraft(options.cacheDir, {
+          key,
+          slug: facts.slug,
+          model: config.model,
+          draft,
+          usage: { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens },
+        });
+        const accepted = acceptDraft(draft, facts, file.text);
+        return {
+          document: accepted.document,
+          status: `drafted by ${config.model}`,
+          warnings: [...warnings, ...accepted.warnings],
+          fellBack: false,
+          usage,
+        };
+      } catch (cause) {
+        const reason = describeFailure(cause, config);
+        return {
+          document: writeBuiltin(facts),
+          status: `fell back to the built-in writer: ${reason}`,
+          warnings: [...warnings, `no draft: ${reason}`],
+          fellBack: true,
+          usage,
+        };
+      }
+    },
+  };
+}

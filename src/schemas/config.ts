@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** Site settings: read by the Astro site and the build. `SITE_URL` and `BASE_PATH` override. */
+export const SiteConfigSchema = z.strictObject({
+  /** Shown in the header, the feeds and the page titles. */
+  name: z.string().min(1).default('Incident history'),
+  /** One line under the name on the home page and in feeds. */
+  description: z.string().default('Postmortems of our incidents, written in the open.'),
+  /** Where the site is published, e.g. `https://status.example.com`. */
+  url: z.url().default('http://localhost:4321'),
+  /** Base path for GitHub Pages project sites, e.g. `/incidents`. */
+  base: z
+    .string()
+    .regex(/^\/[\w./-]*$/, 'must start with / (use / for a site at the domain root)')
+    .default('/'),
+  /** Repository URL, for "edit this incident" links and history, e.g. `https://github.com/acme/incidents`. */
+  repository: z.url().optional(),
+  /** Branch the incidents live on, for edit links. */
+  branch: z.string().default('main'),
+});
+
+/** The LLM writer. `INCIDENTPOST_MODEL`, `INCIDENTPOST_CONCURRENCY` and friends override. */
+export const WriterConfigSchema = z.strictObject({
+  /** Chat Completions model name on your endpoint (`OPENAI_BASE_URL`). */
+  model: z.string().min(1).default('gpt-4o-mini'),
+  temperature: z.number().min(0).max(2).default(0.2),
+  /** Upper bound on the reply, in tokens. */
+  maxOutputTokens: z.number().int().positive().default(4000),
+  /** Incidents drafted at the same time. */
+  concurrency: z.number().int().min(1).max(32).default(4),
+  /** One request, including the model's thinking time. */
+  requestTimeoutMs: z.number().int().positive().default(20_000),
+  /** Retries on 429/5xx/timeouts, honouring Retry-After. */
+  maxRetries: z.number().int().min(0).max(10).default(2),
+  /** Everything for one incident: requests, retries, the repair attempt. */
+  totalBudgetMs: z.number().int().positive().default(45_000),
+  /** Price per million tokens, to print an estimated cost. Leave out if unknown. */
+  pricing: z
+    .strictObject({
+      inputPerMillion: z.number().nonnegative(),
+      outputPerMillion: z.number().nonnegative(),
+    })
+    .optional(),
+});
+
+/** `incidentpost.config.json`: every field optional. */
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  site: SiteConfigSchema.default(SiteConfigSchema.parse({})),
+  writer: WriterConfigSchema.default(WriterConfigSchema.parse({})),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type SiteConfig = z.infer<typeof SiteConfigSchema>;
+export type WriterConfig = z.infer<typeof WriterConfigSchema>;
