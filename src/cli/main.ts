@@ -6,6 +6,7 @@
 import { defineCommand, runCommand, showUsage } from 'citty';
 import { DiagnosticError } from '../pipeline/diagnostics.js';
 import { analyzeCommand } from './commands/analyze.js';
+import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { generateCommand } from './commands/generate.js';
 import { newCommand } from './commands/new.js';
@@ -34,6 +35,10 @@ const commands: Record<
     run: (rawArgs) => runCommand(newCommand, { rawArgs }),
     usage: () => showUsage(newCommand),
   },
+  build: {
+    run: (rawArgs) => runCommand(buildCommand, { rawArgs }),
+    usage: () => showUsage(buildCommand),
+  },
   'prune-drafts': {
     run: (rawArgs) => runCommand(pruneDraftsCommand, { rawArgs }),
     usage: () => showUsage(pruneDraftsCommand),
@@ -51,6 +56,7 @@ const main = defineCommand({
     analyze: analyzeCommand,
     generate: generateCommand,
     new: newCommand,
+    build: buildCommand,
     'prune-drafts': pruneDraftsCommand,
   },
 });

@@ -42,8 +42,10 @@ function cells(row: string): string[] {
     .map((cell) => cell.trim().replace(/\\\|/g, '|'));
 }
 
+/** A block is a timeline if a line starts with a time, even an impossible one (reported later). */
 export function hasTimedLine(block: Block): boolean {
   return block.lines.some((line) => {
+    if (isStampProblem(readStamp(line.text))) return true;
     if (TABLE_ROW.test(line.text)) return cells(line.text).some((cell) => stampOf(cell)?.time);
     return Boolean(stampOf(line.text)?.time) || SLACK_HEADER.test(line.text);
   });

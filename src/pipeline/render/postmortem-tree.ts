@@ -137,7 +137,11 @@ function origins(document: Postmortem): string {
     .join('; ');
 }
 
-export function postmortemTree(facts: Facts, document: Postmortem): Root {
+export function postmortemTree(
+  facts: Facts,
+  document: Postmortem,
+  options: { body?: boolean } = {},
+): Root {
   const withDay = spansDays(facts);
   const header: PhrasingContent[] = [
     strong('Date:'),
@@ -152,9 +156,9 @@ export function postmortemTree(facts: Facts, document: Postmortem): Root {
     text(` ${facts.status}`),
   ];
   const children: RootContent[] = [
-    heading(1, document.title),
-    paragraph(...header),
-    metricsTable(facts),
+    ...(options.body
+      ? []
+      : [heading(1, document.title), paragraph(...header), metricsTable(facts)]),
     heading(2, 'Executive summary'),
     ...sectionBlocks(document.summary),
     heading(2, 'Impact'),

@@ -8,6 +8,7 @@ import { toMarkdownText, toMdxText } from './markdown.js';
 import { postmortemTree } from './postmortem-tree.js';
 import { renderHnPost, renderTwitterThread } from './text-posts.js';
 import { renderPng } from './timeline-png.js';
+import { renderOgPng } from './og-image.js';
 import { renderTimelineSvg } from './timeline-svg.js';
 
 /** The files every pack holds, as the site links them. */
@@ -22,11 +23,12 @@ export const PACK_FILES = [
 export type PackFiles = Record<string, string | Uint8Array>;
 
 export function renderPack(facts: Facts, document: Postmortem): PackFiles {
-  const tree = postmortemTree(facts, document);
   const svg = renderTimelineSvg(facts);
   return {
-    'postmortem.md': toMarkdownText(tree),
-    'postmortem.mdx': toMdxText(tree),
+    'postmortem.md': toMarkdownText(postmortemTree(facts, document)),
+    // The site page shows the title, figures and metrics itself; its MDX body starts at the summary.
+    'postmortem.mdx': toMdxText(postmortemTree(facts, document, { body: true })),
+    'og.png': renderOgPng(facts),
     'timeline.svg': svg,
     'timeline.png': renderPng(svg),
     'hn-post.txt': renderHnPost(document),

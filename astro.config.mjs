@@ -1,0 +1,32 @@
+// The Astro site reads only what the pipeline produced (generated/ by default). Site settings
+// come from incidentpost.config.json, validated once; SITE_URL and BASE_PATH override them.
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { loadConfig } from './src/pipeline/load/load-config.ts';
+
+const { config, diagnostics } = await loadConfig(
+  process.env.INCIDENTPOST_CONFIG ?? 'incidentpost.config.json',
+);
+if (!config) {
+  throw new Error(
+    diagnostics
+      .map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}\n  hint: ${d.hint}`)
+      .join('\n'),
+  );
+}
+
+export default defineConfig({
+  site: config.site.url,
+  base: config.site.base,
+  trailingSlash: 'always',
+  outDir: process.env.INCIDENTPOST_SITE_OUT ?? 'dist',
+  // Each packs folder gets its own content cache, so builds of different sites never mix.
+  ...(process.env.INCIDENTPOST_ASTRO_CACHE
+    ? { cacheDir: process.env.INCIDENTPOST_ASTRO_CACHE }
+    : {}),
+  integrations: [mdx(), sitemap()],
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  vite: { build: { chunkSizeWarningLimit: 2000 } },
+});

@@ -1,0 +1,238 @@
+/**
+ * publish: packs → the static site. Scans for secrets, runs the Astro build into a folder
+ * beside the output, indexes it with Pagefind, then swaps it in by rename: a failed build
+ * leaves the previous site exactly as it was.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { cp, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import { error, type Diagnostic } from '../diagnostics.js';
+import { isIncidentFileName } from '../load/load-incidents.js';
+import { incidentHistory } from './git-history.js';
+import { scanForSecrets, type ScanTarget } from './scan-secrets.js';
+import { writeFileAtomically } from './write-pack.js';
+
+export interface BuildSiteOptions {
+  incidents: string;
+  packs: string;
+  drafts: string;
+  out: string;
+  configFile: string;
+  /** Where Astro's output goes while building; streams are inherited by default. */
+  stdio?: 'inherit' | 'pipe';
+}
+
+const SCANNED_PACK_FILES = [
+  'postmortem.md',
+  'postmortem.mdx',
+  'hn-post.txt',
+  'twitter-thread.txt',
+  'facts.json',
+  'postmortem.json',
+  'timeline.svg',
+];
+
+async function textFiles(dir: string, accept: (name: string) => boolean): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries.filter((e) => e.isFile() && accept(e.name)).map((e) => join(e.parentPath, e.name));
+}
+
+async function readTargets(paths: string[]): Promise<ScanTarget[]> {
+  return Promise.all(
+    [...new Set(paths)]
+      .sort()
+      .map(async (path) => ({ path, content: await readFile(path, 'utf8') })),
+  );
+}
+
+/** The inputs: incidents and cached drafts. Scanned before anything is generated from them. */
+export async function scanInputs(options: {
+  incidents: string;
+  drafts: string;
+}): Promise<Diagnostic[]> {
+  return scanForSecrets(
+    await readTargets([
+      ...(await textFiles(options.incidents, isIncidentFileName)),
+      ...(await textFiles(options.drafts, (name) => name.endsWith('.json'))),
+    ]),
+  );
+}
+
+/** Every generated text file: what a writer added could carry a secret too. */
+export async function secretScanTargets(
+  options: Pick<BuildSiteOptions, 'packs'>,
+): Promise<ScanTarget[]> {
+  const paths = await textFiles(options.packs, (name) => SCANNED_PACK_FILES.includes(name));
+  return Promise.all(
+    [...new Set(paths)]
+      .sort()
+      .map(async (path) => ({ path, content: await readFile(path, 'utf8') })),
+  );
+}
+
+/** The IncidentPost checkout (where astro.config.mjs lives), wherever the command runs from. */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'astro.config.mjs'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('astro.config.mjs not found above the IncidentPost code');
+    dir = parent;
+  }
+  return dir;
+}
+
+function runAstro(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdio: 'inherit' | 'pipe',
+): Promise<{ code: number; output: string }> {
+  const require = createRequire(import.meta.url);
+  const bin = join(dirname(require.resolve('astro/package.json')), 'bin/astro.mjs');
+  args = [...args, '--root', projectRoot()];
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: projectRoot(),
+      env,
+      stdio: ['ignore', stdio, stdio],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (code) => done({ code: code ?? 1, output }));
+  });
+}
+
+async function indexWithPagefind(siteDir: string): Promise<string[]> {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) return errors;
+    const added = await index.addDirectory({ path: siteDir });
+    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
+    return [...errors, ...added.errors, ...written.errors];
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
+ * Vite reads BASE_URL, MODE and friends from the environment; a parent that set them (a test
+ * runner, another Vite tool) would silently override the site's base path.
+ */
+function astroEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean = { ...env };
+  for (const name of Object.keys(clean)) {
+    if (['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(name) || name.startsWith('VITEST'))
+      delete clean[name];
+  }
+  return clean;
+}
+
+/** rename, or copy then delete when the output is on another file system. */
+async function moveAcrossDevices(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'EXDEV') throw cause;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
+}
+
+export async function buildSite(options: BuildSiteOptions): Promise<{ diagnostics: Diagnostic[] }> {
+  const major = Number(process.versions.node.split('.')[0]);
+  const minor = Number(process.versions.node.split('.')[1]);
+  if (major < 22 || (major === 22 && minor < 12)) {
+    return {
+      diagnostics: [
+        error(
+          'build/node-version',
+          'package.json',
+          { line: 1 },
+          `Astro needs Node 22.12 or newer; this is Node ${process.versions.node}`,
+          'run `npm run build`: npm scripts use the Node 24 pinned in devDependencies',
+        ),
+      ],
+    };
+  }
+  const secrets = await scanForSecrets(await secretScanTargets(options));
+  if (secrets.length) return { diagnostics: secrets };
+
+  await writeFileAtomically(
+    join(options.packs, 'history.json'),
+    `${JSON.stringify(await incidentHistory(options.incidents), null, 2)}\n`,
+  );
+
+  const out = resolve(options.out);
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  // Astro prerenders from its output folder and resolves packages from there, so it builds
+  // inside the project; the result then moves beside the output and is swapped in.
+  const root = projectRoot();
+  const staging = join(root, 'node_modules', '.incidentpost', `site-${suffix}`);
+  const sibling = `${out}.tmp-${suffix}`;
+  const old = `${out}.old-${suffix}`;
+  try {
+    const astro = await runAstro(
+      ['build', '--silent'],
+      {
+        ...astroEnvironment(process.env),
+        INCIDENTPOST_PACKS: resolve(options.packs),
+        INCIDENTPOST_SITE_OUT: staging,
+        INCIDENTPOST_CONFIG: resolve(options.configFile),
+        // One content cache per packs folder, inside the project so Astro resolves its packages.
+        INCIDENTPOST_ASTRO_CACHE: join(
+          root,
+          'node_modules',
+          '.incidentpost',
+          `cache-${createHash('sha256').update(resolve(options.packs)).digest('hex').slice(0, 12)}`,
+        ),
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+      options.stdio ?? 'inherit',
+    );
+    if (astro.code !== 0) {
+      return {
+        diagnostics: [
+          error(
+            'build/astro',
+            'astro.config.mjs',
+            { line: 1 },
+            `the Astro build failed (exit ${astro.code})${astro.output ? `:\n${astro.output.trim().split('\n').slice(-15).join('\n')}` : ''}`,
+            'read the Astro error above; the previous site was left as it was',
+          ),
+        ],
+      };
+    }
+    const pagefindErrors = await indexWithPagefind(staging);
+    if (pagefindErrors.length) {
+      return {
+        diagnostics: [
+          error(
+            'build/pagefind',
+            staging,
+            { line: 1 },
+            `Pagefind could not index the site: ${pagefindErrors.join('; ')}`,
+            'the previous site was left as it was',
+          ),
+        ],
+      };
+    }
+    await mkdir(dirname(out), { recursive: true });
+    await moveAcrossDevices(staging, sibling);
+    let hadOld = true;
+    await rename(out, old).catch((cause: NodeJS.ErrnoException) => {
+      if (cause.code !== 'ENOENT') throw cause;
+      hadOld = false;
+    });
+    await rename(sibling, out);
+    if (hadOld) await rm(old, { recursive: true, force: true });
+    return { diagnostics: [] };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await rm(sibling, { recursive: true, force: true });
+  }
+}

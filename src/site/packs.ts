@@ -1,0 +1,111 @@
+/**
+ * The site's only data source: the packs the pipeline wrote. Each file is validated with the
+ * same zod schemas the pipeline used, so a stale or hand-edited pack fails the build loudly.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { FactsSchema, type Facts } from '../schemas/facts.ts';
+import { PostmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
+import { packsDir } from './packs-dir.ts';
+
+export interface Revision {
+  commit: string;
+  date: string;
+  subject: string;
+}
+
+export interface Pack {
+  slug: string;
+  facts: Facts;
+  postmortem: Postmortem;
+  history: Revision[];
+  /** Files offered for download, in the order the page lists them. */
+  files: readonly string[];
+}
+
+const HistorySchema = z.record(
+  z.string(),
+  z.array(z.object({ commit: z.string(), date: z.string(), subject: z.string() })),
+);
+
+export const DOWNLOADS = [
+  'postmortem.md',
+  'timeline.svg',
+  'timeline.png',
+  'hn-post.txt',
+  'twitter-thread.txt',
+] as const;
+
+let cache: Pack[] | null = null;
+
+/** All packs, newest incident first. */
+export function loadPacks(): Pack[] {
+  if (cache) return cache;
+  const dir = packsDir();
+  const index = z
+    .object({ packs: z.array(z.string()) })
+    .parse(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')));
+  const historyFile = join(dir, 'history.json');
+  const history = existsSync(historyFile)
+    ? HistorySchema.parse(JSON.parse(readFileSync(historyFile, 'utf8')))
+    : {};
+  cache = index.packs
+    .map((slug) => {
+      const facts = FactsSchema.parse(
+        JSON.parse(readFileSync(join(dir, slug, 'facts.json'), 'utf8')),
+      );
+      return {
+        slug,
+        facts,
+        postmortem: PostmortemSchema.parse(
+          JSON.parse(readFileSync(join(dir, slug, 'postmortem.json'), 'utf8')),
+        ),
+        history: history[facts.file.replace(/^.*?incidents\//, 'incidents/')] ?? [],
+        files: DOWNLOADS,
+      };
+    })
+    .sort(
+      (a, b) =>
+        (b.facts.start ?? b.facts.date).localeCompare(a.facts.start ?? a.facts.date) ||
+        a.slug.localeCompare(b.slug),
+    );
+  return cache;
+}
+
+export function readPackFile(slug: string, name: string): Buffer {
+  return readFileSync(join(packsDir(), slug, name));
+}
+
+export function packFileNames(slug: string): string[] {
+  return readdirSync(join(packsDir(), slug));
+}
+
+/** `api` → `api`; `Amazon EC2 (us-east-1)` → `amazon-ec2-us-east-1`. */
+export function serviceSlug(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'service'
+  );
+}
+
+export function severitySlug(severity: string): string {
+  return serviceSlug(severity);
+}
+
+export function allServices(
+  packs: readonly Pack[],
+): { name: string; slug: string; packs: Pack[] }[] {
+  const bySlug = new Map<string, { name: string; slug: string; packs: Pack[] }>();
+  for (const pack of packs) {
+    for (const name of pack.facts.services) {
+      const slug = serviceSlug(name);
+      const entry = bySlug.get(slug) ?? { name, slug, packs: [] };
+      entry.packs.push(pack);
+      bySlug.set(slug, entry);
+    }
+  }
+  return [...bySlug.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

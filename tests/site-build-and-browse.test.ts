@@ -1,0 +1,416 @@
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { unzipSync } from 'fflate';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ApiIncidentsSchema } from '../src/schemas/api.js';
+import { announceMissingBrowser, hasChromium, launchChromium } from './helpers/browser.js';
+import { runCliAsync, tempDir } from './helpers/cli.js';
+import { serveStatic } from './helpers/static-server.js';
+
+const EXAMPLE = '2026-01-10-database-connection-pool-exhaustion';
+const HOSTILE = '2026-02-14-hostile-input';
+const BASE = '/status/';
+
+let root: string;
+let dist: string;
+let build: (extra?: string[]) => ReturnType<typeof runCliAsync>;
+
+/** Every file under a folder with its size and mtime: enough to see that nothing was touched. */
+function fingerprint(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      const stats = statSync(path);
+      return `${path}:${stats.size}:${stats.mtimeMs}`;
+    })
+    .sort();
+}
+
+beforeAll(async () => {
+  root = tempDir('incidentpost-site-');
+  mkdirSync(join(root, 'incidents'));
+  cpSync(
+    join(import.meta.dirname, `../incidents/${EXAMPLE}.md`),
+    join(root, 'incidents', `${EXAMPLE}.md`),
+  );
+  cpSync(
+    join(import.meta.dirname, `fixtures/site/${HOSTILE}.md`),
+    join(root, 'incidents', `${HOSTILE}.md`),
+  );
+  for (const name of ['15-gcp-2020-03-26-iam-stale-data.md', '19-aws-2011-04-21-ebs-us-east.md']) {
+    cpSync(join(import.meta.dirname, 'fixtures/corpus', name), join(root, 'incidents', name));
+  }
+  writeFileSync(
+    join(root, 'incidentpost.config.json'),
+    JSON.stringify({
+      site: {
+        name: 'Acme status',
+        url: 'https://acme.example',
+        base: BASE,
+        repository: 'https://github.com/acme/incidents',
+      },
+    }),
+  );
+  dist = join(root, 'dist');
+  build = (extra = []) =>
+    runCliAsync(
+      [
+        'build',
+        '--incidents',
+        'incidents',
+        '--out',
+        'dist',
+        '--packs',
+        'generated',
+        '--cache',
+        'drafts',
+        '--config',
+        'incidentpost.config.json',
+        ...extra,
+      ],
+      {
+        cwd: root,
+        env: { OPENAI_API_KEY: '', SOURCE_DATE_EPOCH: '1771200000' },
+      },
+    );
+  const result = await build();
+  if (result.status !== 0)
+    throw new Error(`site build failed:\n${result.stdout}\n${result.stderr}`);
+}, 180_000);
+
+describe('one build turns incidents into a complete static site', () => {
+  test('every page type, feed and API is written', () => {
+    for (const path of [
+      'index.html',
+      '404.html',
+      'incidents/index.html',
+      `incidents/${EXAMPLE}/index.html`,
+      'services/api/index.html',
+      'search/index.html',
+      'rss.xml',
+      'feed.json',
+      'api/incidents.json',
+      'api/incidents.schema.json',
+      'sitemap-index.xml',
+      'incidents/year/2026/index.html',
+      'incidents/severity/p1/index.html',
+      'pagefind/pagefind.js',
+    ]) {
+      expect({ path, exists: existsSync(join(dist, path)) }).toEqual({ path, exists: true });
+    }
+  });
+
+  test('each incident page has its pack beside it, and one zip of it', () => {
+    const dir = join(dist, 'incidents', EXAMPLE);
+    for (const file of [
+      'postmortem.md',
+      'timeline.svg',
+      'timeline.png',
+      'hn-post.txt',
+      'twitter-thread.txt',
+      'og.png',
+    ])
+      expect(existsSync(join(dir, file))).toBe(true);
+    const zip = unzipSync(new Uint8Array(readFileSync(join(dir, `${EXAMPLE}-pack.zip`))));
+    expect(Object.keys(zip).sort()).toEqual(
+      ['hn-post.txt', 'postmortem.md', 'timeline.png', 'timeline.svg', 'twitter-thread.txt'].map(
+        (f) => `${EXAMPLE}/${f}`,
+      ),
+    );
+    expect(readFileSync(join(dir, 'og.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  test('the JSON API matches its documented schema and the feeds list every incident', () => {
+    const api = ApiIncidentsSchema.parse(
+      JSON.parse(readFileSync(join(dist, 'api/incidents.json'), 'utf8')),
+    );
+    expect(api.incidents.map((i) => i.slug)).toContain(EXAMPLE);
+    const example = api.incidents.find((i) => i.slug === EXAMPLE);
+    expect(example).toMatchObject({
+      durationMinutes: 29,
+      usersAffected: 12400,
+      url: `https://acme.example${BASE}incidents/${EXAMPLE}/`,
+    });
+    expect(
+      JSON.parse(readFileSync(join(dist, 'api/incidents.schema.json'), 'utf8')),
+    ).toHaveProperty('properties.incidents');
+    const feed = JSON.parse(readFileSync(join(dist, 'feed.json'), 'utf8')) as {
+      version: string;
+      items: unknown[];
+    };
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.items).toHaveLength(4);
+    expect(readFileSync(join(dist, 'rss.xml'), 'utf8')).toContain(
+      `<link>https://acme.example${BASE}incidents/${EXAMPLE}/</link>`,
+    );
+  });
+
+  test('the incident page links to its file in the repository and its git history', () => {
+    const html = readFileSync(join(dist, 'incidents', EXAMPLE, 'index.html'), 'utf8');
+    expect(html).toContain(`https://github.com/acme/incidents/edit/main/incidents/${EXAMPLE}.md`);
+  });
+});
+
+describe('incident text is data, never code', () => {
+  test('script tags, expressions, ESM lines, event handlers and javascript: links come out as text', () => {
+    const html = readFileSync(join(dist, 'incidents', HOSTILE, 'index.html'), 'utf8');
+    // Inside a quoted attribute `<script>` is inert text; look at the markup outside attributes.
+    const markup = html.replace(/="[^"]*"/g, '=""');
+    expect(markup).not.toMatch(/<script>window\.__pwned/);
+    expect(markup).not.toMatch(/<img[^>]*onerror/i);
+    expect(html).not.toMatch(/href="javascript:/i);
+    expect(html).toContain('&lt;script&gt;window.__pwned = 3&lt;/script&gt;');
+    expect(html).toContain('export const pwned = 7');
+    expect(html).toContain('{process.exit(1)}');
+  });
+
+  test('a secret stops the build with file:line:col and the rule, and nothing is published', async () => {
+    const before = fingerprint(dist);
+    cpSync(
+      join(import.meta.dirname, 'fixtures/site/2026-03-02-leaked-secret.md'),
+      join(root, 'incidents/2026-03-02-leaked-secret.md'),
+    );
+    try {
+      const result = await build();
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(
+        /incidents\/2026-03-02-leaked-secret\.md:6:\d+: error: .*(?:postgres|password).* \[secret\/[\w-]+\]\n {2}hint: remove the secret/,
+      );
+      expect(result.stderr).toContain('nothing was generated or written to dist');
+      expect(fingerprint(dist)).toEqual(before);
+    } finally {
+      const { rmSync } = await import('node:fs');
+      rmSync(join(root, 'incidents/2026-03-02-leaked-secret.md'));
+      rmSync(join(root, 'generated/2026-03-02-leaked-secret'), { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  test('a bad incident stops the build and leaves the previous site as it was', async () => {
+    const before = fingerprint(dist);
+    writeFileSync(
+      join(root, 'incidents/2026-04-01-broken.md'),
+      '---\ndate: 2026-04-01\n---\n25:61 UTC down\n',
+    );
+    try {
+      const result = await build();
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(
+        'incidents/2026-04-01-broken.md:4:1: error: impossible time "25:61"',
+      );
+      expect(fingerprint(dist)).toEqual(before);
+    } finally {
+      const { rmSync } = await import('node:fs');
+      rmSync(join(root, 'incidents/2026-04-01-broken.md'));
+    }
+  }, 120_000);
+});
+
+describe('the site in a real browser', () => {
+  let browser: Browser | null = null;
+  let context: BrowserContext;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+
+  beforeAll(async () => {
+    server = await serveStatic(dist, BASE);
+    if (!hasChromium) return;
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: server.origin,
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('Chromium is available (or the run says loudly that browser tests did not run)', () => {
+    if (!hasChromium) announceMissingBrowser();
+    expect(hasChromium || process.env['CI'] !== 'true').toBe(true);
+  });
+
+  const inBrowser = (name: string, body: () => Promise<void>) =>
+    test(
+      name,
+      async () => {
+        if (!browser) {
+          announceMissingBrowser();
+          return;
+        }
+        await body();
+      },
+      180_000,
+    );
+
+  inBrowser('searching "syncUserData" on the home page finds the example incident', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url('/'));
+    await page.fill('input[type="search"]', 'syncUserData');
+    const link = page.locator('[data-search-results] a').first();
+    await link.waitFor({ timeout: 10_000 });
+    expect(await link.getAttribute('href')).toBe(`${BASE}incidents/${EXAMPLE}/`);
+    await page.close();
+  });
+
+  inBrowser('the search page filters by service and severity', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url('search/?q=connection'));
+    await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 10_000 });
+    const filters = await page.locator('.pagefind-ui__filter-name').allTextContents();
+    expect(filters.map((f) => f.trim().toLowerCase())).toEqual(
+      expect.arrayContaining(['service', 'severity']),
+    );
+    await page.close();
+  });
+
+  inBrowser('copy buttons copy the HN post and the thread', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url(`incidents/${EXAMPLE}/`));
+    await page.click('button:has-text("Copy thread")');
+    await expect.poll(() => page.locator('[data-copy-status]').textContent()).toContain('copied');
+    const thread = readFileSync(
+      join(dist, 'incidents', EXAMPLE, 'twitter-thread.txt'),
+      'utf8',
+    ).trim();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(thread);
+    await page.click('button:has-text("Copy HN post")');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      /^Postmortem: Database Connection Pool Exhaustion\n\n/,
+    );
+    await page.fill('#tweet-0', 'x'.repeat(300));
+    expect(await page.locator('[data-count-for="tweet-0"]').textContent()).toBe('300/280');
+    await page.close();
+  });
+
+  inBrowser('every download link answers 200', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url(`incidents/${EXAMPLE}/`));
+    const hrefs = await page
+      .locator('#download-heading + ul a')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs).toHaveLength(6);
+    for (const href of hrefs)
+      expect({ href, status: (await page.request.get(href)).status() }).toEqual({
+        href,
+        status: 200,
+      });
+    await page.close();
+  });
+
+  inBrowser('dark mode follows the toggle and is remembered', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url('/'));
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    await page.click('[data-theme-toggle]');
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    expect(await background()).not.toBe(light);
+    await page.reload();
+    expect(await background()).not.toBe(light);
+    await page.click('[data-theme-toggle]');
+    expect(await background()).toBe(light);
+    await page.close();
+  });
+
+  inBrowser('hostile incident text runs nothing in the browser', async () => {
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(server.url(`incidents/${HOSTILE}/`));
+    await page.waitForLoadState('load');
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+    ).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await expect
+      .poll(() => page.locator('h1').textContent())
+      .toContain('<script>window.__pwned = 1</script>');
+    await page.close();
+  });
+
+  inBrowser(
+    'every page type has no serious or critical accessibility violations, in light and dark',
+    async () => {
+      // Twenty pages, each analyzed by axe: slower than the other browser tests.
+      const paths = [
+        '/',
+        'incidents/',
+        `incidents/${EXAMPLE}/`,
+        `incidents/${HOSTILE}/`,
+        'services/',
+        'services/api/',
+        'incidents/year/2026/',
+        'incidents/severity/p1/',
+        'search/',
+        'no-such-page/',
+      ];
+      const problems: string[] = [];
+      for (const scheme of ['light', 'dark'] as const) {
+        const schemed = await browser!.newContext({ colorScheme: scheme });
+        for (const path of paths) {
+          const page = await schemed.newPage();
+          await page.goto(server.url(path));
+          const results = await new AxeBuilder({ page }).analyze();
+          for (const violation of results.violations.filter(
+            (v) => v.impact === 'serious' || v.impact === 'critical',
+          )) {
+            problems.push(
+              `${scheme} ${path}: ${violation.id} (${violation.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')})`,
+            );
+          }
+          await page.close();
+        }
+        await schemed.close();
+      }
+      expect(problems).toEqual([]);
+    },
+  );
+
+  inBrowser('pages fit 390 px wide and read without JavaScript; screenshots are kept', async () => {
+    const shots = join(import.meta.dirname, '../test-results/screenshots');
+    mkdirSync(shots, { recursive: true });
+    for (const width of [1280, 390]) {
+      const sized = await browser!.newContext({ viewport: { width, height: 900 } });
+      for (const [name, path] of [
+        ['home', '/'],
+        ['incident', `incidents/${EXAMPLE}/`],
+        ['history', 'incidents/'],
+      ] as const) {
+        const page = await sized.newPage();
+        await page.goto(server.url(path));
+        await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
+        expect({
+          name,
+          width,
+          overflow: await page.evaluate(
+            () => document.documentElement.scrollWidth > window.innerWidth + 1,
+          ),
+        }).toEqual({ name, width, overflow: false });
+        await page.close();
+      }
+      await sized.close();
+    }
+    const noScript = await browser!.newContext({ javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    await page.goto(server.url(`incidents/${EXAMPLE}/`));
+    expect(await page.locator('main').textContent()).toContain('connection.release()');
+    await noScript.close();
+  });
+});
