@@ -3,6 +3,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { incidentpost } from './src/integrations/incidentpost.ts';
 import { loadConfig } from './src/pipeline/load/load-config.ts';
 
 const { config, diagnostics } = await loadConfig(
@@ -25,7 +26,7 @@ export default defineConfig({
   ...(process.env.INCIDENTPOST_ASTRO_CACHE
     ? { cacheDir: process.env.INCIDENTPOST_ASTRO_CACHE }
     : {}),
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), ...incidentpost()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   vite: { build: { chunkSizeWarningLimit: 2000 } },

@@ -12,6 +12,7 @@ import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadIncidents } from './load/load-incidents.js';
 import type { SourceFile } from './load/source-file.js';
 import { packKey } from './publish/pack-key.js';
+import { scanForSecrets } from './publish/scan-secrets.js';
 import { readManifest, writeFileAtomically, writePackAtomically } from './publish/write-pack.js';
 import { renderPack } from './render/render-pack.js';
 import { NO_USAGE, type Writer, type WriterUsage } from './write/writer.js';
@@ -37,6 +38,9 @@ export interface GenerateReport {
   usage: WriterUsage;
   diagnostics: Diagnostic[];
 }
+
+/** The generated text files that go public: scanned for secrets before a pack is written. */
+const SCANNED_FILES = ['postmortem.md', 'hn-post.txt', 'twitter-thread.txt', 'timeline.svg'];
 
 /** A pack written from a fallback is marked so the next run tries the writer again. */
 const FALLBACK_MARK = ':fallback';
@@ -82,6 +86,22 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
         report.warnings.push(...outcome.warnings.map((warning) => `${file.slug}: ${warning}`));
         if (outcome.fellBack) report.fellBack.push(file.slug);
         const pack = renderPack(facts, outcome.document);
+        // A writer can add text the input never had (a model's draft): scan it before it is
+        // written, so a cached pack is always one that passed.
+        const leaks = await scanForSecrets(
+          SCANNED_FILES.flatMap((name) => {
+            const data = pack[name];
+            return typeof data === 'string'
+              ? [{ path: join(options.out, file.slug, name), content: data }]
+              : [];
+          }),
+        );
+        if (leaks.length) {
+          diagnostics.push(...leaks);
+          report.failed.push(file.slug);
+          progress(`${file.slug}: secret found in the generated text, nothing written`);
+          return;
+        }
         await writePackAtomically(
           options.out,
           {

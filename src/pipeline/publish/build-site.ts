@@ -1,7 +1,7 @@
 /**
- * publish: packs → the static site. Scans for secrets, runs the Astro build into a folder
- * beside the output, indexes it with Pagefind, then swaps it in by rename: a failed build
- * leaves the previous site exactly as it was.
+ * publish: packs → the static site. Runs the Astro build (whose integration copies the pack
+ * files and indexes the site with Pagefind) into a staging folder, then swaps it in by rename:
+ * a failed build leaves the previous site exactly as it was.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,7 +10,6 @@ import { cp, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { isIncidentFileName } from '../load/load-incidents.js';
 import { incidentHistory } from './git-history.js';
@@ -26,16 +25,6 @@ export interface BuildSiteOptions {
   /** Where Astro's output goes while building; streams are inherited by default. */
   stdio?: 'inherit' | 'pipe';
 }
-
-const SCANNED_PACK_FILES = [
-  'postmortem.md',
-  'postmortem.mdx',
-  'hn-post.txt',
-  'twitter-thread.txt',
-  'facts.json',
-  'postmortem.json',
-  'timeline.svg',
-];
 
 async function textFiles(dir: string, accept: (name: string) => boolean): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
@@ -60,18 +49,6 @@ export async function scanInputs(options: {
       ...(await textFiles(options.incidents, isIncidentFileName)),
       ...(await textFiles(options.drafts, (name) => name.endsWith('.json'))),
     ]),
-  );
-}
-
-/** Every generated text file: what a writer added could carry a secret too. */
-export async function secretScanTargets(
-  options: Pick<BuildSiteOptions, 'packs'>,
-): Promise<ScanTarget[]> {
-  const paths = await textFiles(options.packs, (name) => SCANNED_PACK_FILES.includes(name));
-  return Promise.all(
-    [...new Set(paths)]
-      .sort()
-      .map(async (path) => ({ path, content: await readFile(path, 'utf8') })),
   );
 }
 
@@ -105,18 +82,6 @@ function runAstro(
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('close', (code) => done({ code: code ?? 1, output }));
   });
-}
-
-async function indexWithPagefind(siteDir: string): Promise<string[]> {
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) return errors;
-    const added = await index.addDirectory({ path: siteDir });
-    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
-    return [...errors, ...added.errors, ...written.errors];
-  } finally {
-    await pagefind.close();
-  }
 }
 
 /**
@@ -159,8 +124,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ diagnostic
       ],
     };
   }
-  const secrets = await scanForSecrets(await secretScanTargets(options));
-  if (secrets.length) return { diagnostics: secrets };
 
   await writeFileAtomically(
     join(options.packs, 'history.json'),
@@ -203,20 +166,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ diagnostic
             { line: 1 },
             `the Astro build failed (exit ${astro.code})${astro.output ? `:\n${astro.output.trim().split('\n').slice(-15).join('\n')}` : ''}`,
             'read the Astro error above; the previous site was left as it was',
-          ),
-        ],
-      };
-    }
-    const pagefindErrors = await indexWithPagefind(staging);
-    if (pagefindErrors.length) {
-      return {
-        diagnostics: [
-          error(
-            'build/pagefind',
-            staging,
-            { line: 1 },
-            `Pagefind could not index the site: ${pagefindErrors.join('; ')}`,
-            'the previous site was left as it was',
           ),
         ],
       };

@@ -2,6 +2,7 @@
  * render: (facts, postmortem) → the files of one pack. Pure: the same input gives the same
  * bytes, with no wall-clock time anywhere, so reruns are byte-identical.
  */
+import { zipSync, type Zippable } from 'fflate';
 import type { Facts } from '../../schemas/facts.js';
 import type { Postmortem } from '../../schemas/postmortem.js';
 import { toMarkdownText, toMdxText } from './markdown.js';
@@ -22,7 +23,30 @@ export const PACK_FILES = [
 
 export type PackFiles = Record<string, string | Uint8Array>;
 
+// A fixed timestamp keeps the zip byte-identical between runs.
+const ZIP_MTIME = new Date('2000-01-01T00:00:00Z');
+
+/** One zip of the downloadable files; PNGs are stored as they are, already compressed. */
+function zipPack(slug: string, files: PackFiles): Uint8Array {
+  const zippable: Zippable = {};
+  for (const name of PACK_FILES) {
+    const data = files[name];
+    const bytes =
+      typeof data === 'string' ? new TextEncoder().encode(data) : (data ?? new Uint8Array());
+    zippable[`${slug}/${name}`] = [
+      bytes,
+      { level: name.endsWith('.png') ? 0 : 6, mtime: ZIP_MTIME },
+    ];
+  }
+  return zipSync(zippable);
+}
+
 export function renderPack(facts: Facts, document: Postmortem): PackFiles {
+  const files = renderPackFiles(facts, document);
+  return { ...files, [`${facts.slug}-pack.zip`]: zipPack(facts.slug, files) };
+}
+
+function renderPackFiles(facts: Facts, document: Postmortem): PackFiles {
   const svg = renderTimelineSvg(facts);
   return {
     'postmortem.md': toMarkdownText(postmortemTree(facts, document)),

@@ -1,0 +1,123 @@
+/**
+ * npm run bench:site: the whole IncidentPost build (generate → secret scan → Astro → Pagefind)
+ * for N synthetic incidents, cold (no packs) and warm (packs cached, as CI restores them),
+ * against a plain Astro + MDX + Pagefind site with the same pages and no pipeline, in the same
+ * run. Prints times, ratios and peak RSS; asserts nothing.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { samplePeakRss } from './process-tree-rss.js';
+import { syntheticIncident } from './synthetic-incidents.js';
+
+const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(PROJECT, 'build/src/cli/main.js');
+const ASTRO = join(PROJECT, 'node_modules/astro/bin/astro.mjs');
+const PAGEFIND = join(PROJECT, 'node_modules/pagefind/lib/runner/bin.cjs');
+
+interface Run {
+  seconds: number;
+  peakMb: number | null;
+}
+
+function timed(args: string[], cwd: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, OPENAI_API_KEY: '', ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    const stop = samplePeakRss(child.pid ?? 0);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => {
+      const peakMb = stop();
+      if (code !== 0) reject(new Error(`${args.join(' ')} failed:\n${stderr.slice(-2000)}`));
+      else resolve({ seconds: (performance.now() - started) / 1000, peakMb });
+    });
+  });
+}
+
+/** A plain Astro + MDX site: the same postmortem MDX, a page per incident, a list, no pipeline. */
+function writePlainSite(dir: string, mdxFrom: string): void {
+  mkdirSync(join(dir, 'src/pages/incidents'), { recursive: true });
+  mkdirSync(join(dir, 'content'), { recursive: true });
+  for (const slug of readdirSync(mdxFrom)) {
+    try {
+      cpSync(join(mdxFrom, slug, 'postmortem.mdx'), join(dir, 'content', `${slug}.mdx`));
+    } catch {
+      // Not a pack folder.
+    }
+  }
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    "import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()], trailingSlash: 'always' };\n",
+  );
+  writeFileSync(
+    join(dir, 'src/content.config.ts'),
+    "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { posts: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content' }) }) };\n",
+  );
+  writeFileSync(
+    join(dir, 'src/pages/incidents/[slug].astro'),
+    "---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('posts')).map((entry) => ({ params: { slug: entry.id }, props: { entry } })); }\nconst { entry } = Astro.props;\nconst { Content } = await render(entry);\n---\n<html lang=\"en\"><head><title>{entry.id}</title></head><body><main data-pagefind-body><h1>{entry.id}</h1><Content /></main></body></html>\n",
+  );
+  writeFileSync(
+    join(dir, 'src/pages/index.astro'),
+    "---\nimport { getCollection } from 'astro:content';\nconst posts = await getCollection('posts');\n---\n<html lang=\"en\"><head><title>Incidents</title></head><body><ul>{posts.map((p) => <li><a href={`/incidents/${p.id}/`}>{p.id}</a></li>)}</ul></body></html>\n",
+  );
+}
+
+async function measure(n: number) {
+  const root = mkdtempSync(join(tmpdir(), 'incidentpost-bench-site-'));
+  mkdirSync(join(root, 'incidents'));
+  for (let i = 0; i < n; i++) {
+    const { name, text } = syntheticIncident(i);
+    writeFileSync(join(root, 'incidents', name), text);
+  }
+  const buildArgs = [
+    CLI,
+    'build',
+    '--incidents',
+    'incidents',
+    '--out',
+    'dist',
+    '--packs',
+    'generated',
+    '--cache',
+    'drafts',
+    '--writer',
+    'builtin',
+  ];
+  const cold = await timed(buildArgs, root);
+  const warm = await timed(buildArgs, root);
+  // The plain site lives inside the project so it resolves the same astro and @astrojs/mdx.
+  const plainDir = join(PROJECT, 'node_modules/.incidentpost', `bench-plain-${n}-${process.pid}`);
+  writePlainSite(plainDir, join(root, 'generated'));
+  const astro = await timed([ASTRO, 'build', '--silent'], plainDir);
+  const pagefind = await timed([PAGEFIND, '--site', 'dist'], plainDir);
+  rmSync(plainDir, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
+  const plain = {
+    seconds: astro.seconds + pagefind.seconds,
+    peakMb: Math.max(astro.peakMb ?? 0, pagefind.peakMb ?? 0) || null,
+  };
+  return { n, cold, warm, plain };
+}
+
+const sizes = (process.env['BENCH_SIZES'] ?? '100,1000').split(',').map(Number);
+const mb = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(0)} MB`);
+process.stdout.write(`node ${process.version}, ${process.platform} ${process.arch}\n`);
+process.stdout.write(
+  '     N  incidentpost cold  incidentpost warm  plain astro+mdx+pagefind  ratio cold  ratio warm  peak RSS cold / warm / plain\n',
+);
+for (const n of sizes) {
+  const r = await measure(n);
+  process.stdout.write(
+    `${String(n).padStart(6)}  ${`${r.cold.seconds.toFixed(1)} s`.padStart(17)}  ${`${r.warm.seconds.toFixed(1)} s`.padStart(17)}  ${`${r.plain.seconds.toFixed(1)} s`.padStart(24)}  ${(r.cold.seconds / r.plain.seconds).toFixed(2).padStart(10)}  ${(r.warm.seconds / r.plain.seconds).toFixed(2).padStart(10)}  ${mb(r.cold.peakMb)} / ${mb(r.warm.peakMb)} / ${mb(r.plain.peakMb)}\n`,
+  );
+}
+process.stdout.write('goals: ratio <= 1.2; 1,000 incidents under 1.5 GB peak RSS\n');

@@ -1,0 +1,78 @@
+/**
+ * Serves each pack's files beside its incident page (`/incidents/<slug>/<file>`): copied into
+ * the output when the build is done, served from the packs folder in `astro dev`. Copying is
+ * an order of magnitude faster than rendering hundreds of endpoints.
+ */
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+export const PACK_DOWNLOADS = [
+  'postmortem.md',
+  'timeline.svg',
+  'timeline.png',
+  'hn-post.txt',
+  'twitter-thread.txt',
+  'og.png',
+] as const;
+
+const TYPES: Record<string, string> = {
+  '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.zip': 'application/zip',
+};
+
+export function packFiles(slug: string): string[] {
+  return [...PACK_DOWNLOADS, `${slug}-pack.zip`];
+}
+
+async function slugs(packsDir: string): Promise<string[]> {
+  const index = JSON.parse(await readFile(join(packsDir, 'index.json'), 'utf8')) as {
+    packs: string[];
+  };
+  return index.packs;
+}
+
+export function packFilesIntegration(packsDir: () => string): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'incidentpost:pack-files',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          const match = new RegExp(`^${base}incidents/([^/]+)/([^/?]+)$`).exec(
+            req.url?.split('?')[0] ?? '',
+          );
+          if (!match?.[1] || !match[2] || !packFiles(match[1]).includes(match[2])) return next();
+          readFile(join(packsDir(), match[1], match[2])).then(
+            (body) =>
+              res
+                .writeHead(200, {
+                  'content-type': TYPES[extname(match[2] ?? '')] ?? 'application/octet-stream',
+                })
+                .end(body),
+            () => next(),
+          );
+        });
+      },
+      'astro:build:done': async ({ dir }) => {
+        const out = fileURLToPath(dir);
+        for (const slug of await slugs(packsDir())) {
+          const target = join(out, 'incidents', slug);
+          await mkdir(target, { recursive: true });
+          await Promise.all(
+            packFiles(slug).map((name) =>
+              copyFile(join(packsDir(), slug, name), join(target, name)),
+            ),
+          );
+        }
+      },
+    },
+  };
+}
