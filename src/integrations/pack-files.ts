@@ -7,15 +7,10 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { PACK_FILES } from '../pipeline/render/pack-files.ts';
 
-export const PACK_DOWNLOADS = [
-  'postmortem.md',
-  'timeline.svg',
-  'timeline.png',
-  'hn-post.txt',
-  'twitter-thread.txt',
-  'og.png',
-] as const;
+/** Everything copied beside a page: the pack's downloads, the link-preview image and the zip. */
+const PACK_DOWNLOADS = [...PACK_FILES, 'og.png'];
 
 const TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',

@@ -1,27 +1,29 @@
 import { z } from 'zod';
+import { FactsSchema } from './facts.js';
 
-/** One incident in `/api/incidents.json`. Times are ISO 8601 with offset, or null when not stated. */
-export const ApiIncidentSchema = z.object({
+/** One incident in `/api/incidents.json`: the analyzed facts a reader needs, plus links. */
+export const ApiIncidentSchema = FactsSchema.pick({
+  title: true,
+  date: true,
+  status: true,
+  severity: true,
+  services: true,
+  start: true,
+  detected: true,
+  acknowledged: true,
+  identified: true,
+  mitigated: true,
+  resolved: true,
+  durationMinutes: true,
+  timeToDetectMinutes: true,
+  timeToAcknowledgeMinutes: true,
+  timeToMitigateMinutes: true,
+  timeToResolveMinutes: true,
+  usersAffected: true,
+}).extend({
   slug: z.string(),
-  title: z.string(),
   /** Absolute URL of the incident page. */
   url: z.string(),
-  date: z.string(),
-  status: z.string(),
-  severity: z.string().nullable(),
-  services: z.array(z.string()),
-  start: z.string().nullable(),
-  detected: z.string().nullable(),
-  acknowledged: z.string().nullable(),
-  identified: z.string().nullable(),
-  mitigated: z.string().nullable(),
-  resolved: z.string().nullable(),
-  durationMinutes: z.number().nullable(),
-  timeToDetectMinutes: z.number().nullable(),
-  timeToAcknowledgeMinutes: z.number().nullable(),
-  timeToMitigateMinutes: z.number().nullable(),
-  timeToResolveMinutes: z.number().nullable(),
-  usersAffected: z.union([z.number(), z.string()]).nullable(),
   summary: z.string(),
   /** Absolute URLs of the pack files: postmortem.md, timeline.svg, timeline.png, hn-post.txt, twitter-thread.txt. */
   files: z.record(z.string(), z.string()),

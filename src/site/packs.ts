@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { FactsSchema, type Facts } from '../schemas/facts.ts';
 import { PostmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
+import { PACK_FILES } from '../pipeline/render/pack-files.ts';
 import { packsDir } from './packs-dir.ts';
 
 export interface Revision {
@@ -29,13 +30,8 @@ const HistorySchema = z.record(
   z.array(z.object({ commit: z.string(), date: z.string(), subject: z.string() })),
 );
 
-export const DOWNLOADS = [
-  'postmortem.md',
-  'timeline.svg',
-  'timeline.png',
-  'hn-post.txt',
-  'twitter-thread.txt',
-] as const;
+/** The files offered for download: the pack as the pipeline defines it. */
+export const DOWNLOADS = PACK_FILES;
 
 let cache: Pack[] | null = null;
 

@@ -15,52 +15,44 @@ const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g;
 const PLACEHOLDER =
   /^(?:\*+|x+|\.\.\.|<[^>]*>|\$\{?[A-Z_]+\}?|password|pass|secret|redacted|changeme|example)$/i;
 
-const urlPassword: SecretLintRuleCreator = {
-  messages: { URL_PASSWORD: { en: () => 'found a URL with an inline password' } },
-  meta: {
-    id: 'incidentpost/url-password',
-    recommended: true,
-    type: 'scanner',
-    supportedContentTypes: ['text'],
-  },
-  create(context) {
-    const t = context.createTranslator(this.messages);
-    return {
-      file(source) {
-        for (const match of source.content.matchAll(URL_PASSWORD)) {
-          if (PLACEHOLDER.test(match[3] ?? '')) continue;
-          context.report({
-            message: t('URL_PASSWORD', {}),
-            range: [match.index, match.index + match[0].length],
-          });
-        }
-      },
-    };
-  },
-};
+/** A secretlint rule that reports every match of a pattern (unless `skip` says it is a placeholder). */
+function patternRule(
+  id: string,
+  pattern: RegExp,
+  message: string,
+  skip: (match: RegExpExecArray) => boolean = () => false,
+): SecretLintRuleCreator {
+  return {
+    messages: { FOUND: { en: () => message } },
+    meta: { id, recommended: true, type: 'scanner', supportedContentTypes: ['text'] },
+    create(context) {
+      const t = context.createTranslator(this.messages);
+      return {
+        file(source) {
+          for (const match of source.content.matchAll(pattern)) {
+            if (!skip(match))
+              context.report({
+                message: t('FOUND', {}),
+                range: [match.index, match.index + match[0].length],
+              });
+          }
+        },
+      };
+    },
+  };
+}
 
-const privateKeyHeader: SecretLintRuleCreator = {
-  messages: { PRIVATE_KEY: { en: () => 'found the start of a private key' } },
-  meta: {
-    id: 'incidentpost/private-key-header',
-    recommended: true,
-    type: 'scanner',
-    supportedContentTypes: ['text'],
-  },
-  create(context) {
-    const t = context.createTranslator(this.messages);
-    return {
-      file(source) {
-        for (const match of source.content.matchAll(PRIVATE_KEY)) {
-          context.report({
-            message: t('PRIVATE_KEY', {}),
-            range: [match.index, match.index + match[0].length],
-          });
-        }
-      },
-    };
-  },
-};
+const urlPassword = patternRule(
+  'incidentpost/url-password',
+  URL_PASSWORD,
+  'found a URL with an inline password',
+  (match) => PLACEHOLDER.test(match[3] ?? ''),
+);
+const privateKeyHeader = patternRule(
+  'incidentpost/private-key-header',
+  PRIVATE_KEY,
+  'found the start of a private key',
+);
 
 const config: SecretLintCoreConfig = {
   rules: [

@@ -10,16 +10,8 @@ import { postmortemTree } from './postmortem-tree.js';
 import { renderHnPost, renderTwitterThread } from './text-posts.js';
 import { renderPng } from './timeline-png.js';
 import { renderOgPng } from './og-image.js';
+import { PACK_FILES } from './pack-files.js';
 import { renderTimelineSvg } from './timeline-svg.js';
-
-/** The files every pack holds, as the site links them. */
-export const PACK_FILES = [
-  'postmortem.md',
-  'timeline.svg',
-  'timeline.png',
-  'hn-post.txt',
-  'twitter-thread.txt',
-] as const;
 
 export type PackFiles = Record<string, string | Uint8Array>;
 
