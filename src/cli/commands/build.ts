@@ -23,6 +23,7 @@ export const buildCommand = defineCommand({
   args: buildArgs,
   run: async ({ rawArgs, args }) => {
     rejectUnknownFlags(rawArgs, buildArgs);
+    const started = Date.now();
     const leaks = await scanInputs({ incidents: args.incidents, drafts: args.cache });
     if (leaks.length) {
       printDiagnostics(leaks);
@@ -31,12 +32,13 @@ export const buildCommand = defineCommand({
       return;
     }
     const generated = await runGenerate({ ...args, out: args.packs });
+    const generateSeconds = (Date.now() - started) / 1000;
     if (generated.code !== 0) {
       process.stderr.write(`build stopped: nothing was written to ${args.out}\n`);
       process.exitCode = generated.code;
       return;
     }
-    const { diagnostics } = await buildSite({
+    const { diagnostics, timings } = await buildSite({
       incidents: args.incidents,
       packs: args.packs,
       drafts: args.cache,
@@ -49,6 +51,9 @@ export const buildCommand = defineCommand({
       process.exitCode = 1;
       return;
     }
-    process.stdout.write(`site written to ${args.out}\n`);
+    const total = ((Date.now() - started) / 1000).toFixed(1);
+    process.stdout.write(
+      `site written to ${args.out} in ${total} s (scan and generate ${generateSeconds.toFixed(1)} s, ${timings.join(', ')})\n`,
+    );
   },
 });

@@ -1,12 +1,13 @@
 /**
  * publish: packs → the static site. Runs the Astro build (whose integration copies the pack
- * files and indexes the site with Pagefind) into a staging folder, then swaps it in by rename:
- * a failed build leaves the previous site exactly as it was.
+ * files) into a staging folder, indexes it with Pagefind, then swaps it in by rename: a failed
+ * build leaves the previous site exactly as it was.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { cp, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import * as pagefind from 'pagefind';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +98,22 @@ function astroEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return clean;
 }
 
+/**
+ * Pagefind indexes the finished site after Astro has exited, not in Astro's build:done hook:
+ * Astro's heap is then gone, which keeps the build's peak memory down by a few hundred MB.
+ */
+async function indexWithPagefind(site: string): Promise<string[]> {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) return errors;
+    const added = await index.addDirectory({ path: site });
+    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+    return [...errors, ...added.errors, ...written.errors];
+  } finally {
+    await pagefind.close();
+  }
+}
+
 /** rename, or copy then delete when the output is on another file system. */
 async function moveAcrossDevices(from: string, to: string): Promise<void> {
   try {
@@ -108,7 +125,10 @@ async function moveAcrossDevices(from: string, to: string): Promise<void> {
   }
 }
 
-export async function buildSite(options: BuildSiteOptions): Promise<{ diagnostics: Diagnostic[] }> {
+export async function buildSite(
+  options: BuildSiteOptions,
+): Promise<{ diagnostics: Diagnostic[]; timings: string[] }> {
+  const timings: string[] = [];
   const major = Number(process.versions.node.split('.')[0]);
   const minor = Number(process.versions.node.split('.')[1]);
   if (major < 22 || (major === 22 && minor < 12)) {
@@ -122,6 +142,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ diagnostic
           'run `npm run build`: npm scripts use the Node 24 pinned in devDependencies',
         ),
       ],
+      timings,
     };
   }
 
@@ -139,6 +160,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ diagnostic
   const sibling = `${out}.tmp-${suffix}`;
   const old = `${out}.old-${suffix}`;
   try {
+    const started = Date.now();
     const astro = await runAstro(
       ['build', '--silent'],
       {
@@ -168,8 +190,27 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ diagnostic
             'read the Astro error above; the previous site was left as it was',
           ),
         ],
+        timings,
       };
     }
+    timings.push(`site ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const indexed = Date.now();
+    const pagefindErrors = await indexWithPagefind(staging);
+    if (pagefindErrors.length) {
+      return {
+        diagnostics: [
+          error(
+            'build/pagefind',
+            'astro.config.mjs',
+            { line: 1 },
+            `Pagefind could not index the site: ${pagefindErrors.join('; ')}`,
+            'the previous site was left as it was',
+          ),
+        ],
+        timings,
+      };
+    }
+    timings.push(`search index ${((Date.now() - indexed) / 1000).toFixed(1)} s`);
     await mkdir(dirname(out), { recursive: true });
     await moveAcrossDevices(staging, sibling);
     let hadOld = true;
@@ -179,7 +220,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<{ diagnostic
     });
     await rename(sibling, out);
     if (hadOld) await rm(old, { recursive: true, force: true });
-    return { diagnostics: [] };
+    return { diagnostics: [], timings };
   } finally {
     await rm(staging, { recursive: true, force: true });
     await rm(sibling, { recursive: true, force: true });
