@@ -196,7 +196,11 @@ describe('the LLM writer drafts through the openai SDK and caches by content has
         () => ({ hang: true }),
         /(?:the endpoint did not answer within 600 ms|no reply within)/,
       ],
-      ['garbage', () => ({ body: 'this is not json at all' }), /.+/],
+      [
+        'garbage',
+        () => ({ body: 'this is not json at all' }),
+        /(?:the endpoint returned no choices|.*JSON.*)/,
+      ],
       [
         'malformed JSON',
         () => completion('{"summary": {"paragraphs": ['),
@@ -379,6 +383,9 @@ describe('the CLI reports what the writer did', () => {
       /LLM: 2 requests, 0 prompt \+ 0 completion tokens, estimated cost \$0\.0000/,
     );
     expect(lenient.stdout).toContain('fell back 1');
+    expect(lenient.stdout).toContain(
+      `${SLUG}: fell back to the built-in writer: HTTP 500 from the endpoint`,
+    );
     const strict = await runCliAsync(['generate', '--strict'], { cwd, env });
     expect(strict.status).toBe(1);
   });

@@ -34,6 +34,8 @@ export interface GenerateReport {
   removed: string[];
   /** Incidents whose writer wanted a draft and fell back to the built-in writer. */
   fellBack: string[];
+  /** What the writer did for each generated incident: "cached draft", "drafted by …", "fell back: …". */
+  statuses: Record<string, string>;
   warnings: string[];
   usage: WriterUsage;
   diagnostics: Diagnostic[];
@@ -53,6 +55,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     failed: [],
     removed: [],
     fellBack: [],
+    statuses: {},
     warnings: [],
     usage: { ...NO_USAGE },
     diagnostics,
@@ -113,6 +116,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
           pack,
         );
         report.generated.push(file.slug);
+        report.statuses[file.slug] = outcome.status;
         progress(`${file.slug}: ${outcome.status}`);
       }),
     ),

@@ -1,6 +1,7 @@
 /**
  * Per-service availability for the last N days, computed from incident windows (start to
- * resolved, or to mitigated). An incident with no service listed counts for "All services".
+ * resolved, or to mitigated). Plain millisecond arithmetic: this runs for every service on
+ * several pages, over every incident.
  */
 import { DateTime } from 'luxon';
 import type { Pack } from './packs.ts';
@@ -18,17 +19,19 @@ export interface ServiceAvailability {
   percent: number;
 }
 
+const DAY_MS = 86_400_000;
+
 /** The window ends today, or at SOURCE_DATE_EPOCH for reproducible builds. */
 export function windowEnd(env: Record<string, string | undefined> = process.env): DateTime {
   const epoch = env['SOURCE_DATE_EPOCH'];
   return (epoch ? DateTime.fromSeconds(Number(epoch)) : DateTime.now()).toUTC().endOf('day');
 }
 
-function impactWindow(pack: Pack): [DateTime, DateTime] | null {
+function impactWindow(pack: Pack): { slug: string; from: number; to: number } | null {
   const { start, resolved, mitigated } = pack.facts;
   const end = resolved ?? mitigated;
   if (!start || !end) return null;
-  return [DateTime.fromISO(start).toUTC(), DateTime.fromISO(end).toUTC()];
+  return { slug: pack.slug, from: Date.parse(start), to: Date.parse(end) };
 }
 
 export function availability(
@@ -37,21 +40,29 @@ export function availability(
   end: DateTime,
   days = 90,
 ): ServiceAvailability {
-  const first = end.minus({ days: days - 1 }).startOf('day');
+  const first = end
+    .minus({ days: days - 1 })
+    .startOf('day')
+    .toMillis();
+  const windows = packs.flatMap((pack) => {
+    const window = impactWindow(pack);
+    return window && window.to > first && window.from < first + days * DAY_MS ? [window] : [];
+  });
   const result: Day[] = [];
   let down = 0;
   for (let i = 0; i < days; i++) {
-    const dayStart = first.plus({ days: i });
-    const dayEnd = dayStart.plus({ days: 1 });
-    const day: Day = { date: dayStart.toISODate() ?? '', downMinutes: 0, incidents: [] };
-    for (const pack of packs) {
-      const window = impactWindow(pack);
-      if (!window) continue;
-      const from = window[0] > dayStart ? window[0] : dayStart;
-      const to = window[1] < dayEnd ? window[1] : dayEnd;
-      if (to <= from) continue;
-      day.downMinutes += Math.round(to.diff(from, 'minutes').minutes);
-      day.incidents.push(pack.slug);
+    const dayStart = first + i * DAY_MS;
+    const dayEnd = dayStart + DAY_MS;
+    const day: Day = {
+      date: new Date(dayStart).toISOString().slice(0, 10),
+      downMinutes: 0,
+      incidents: [],
+    };
+    for (const window of windows) {
+      const overlap = Math.min(window.to, dayEnd) - Math.max(window.from, dayStart);
+      if (overlap <= 0) continue;
+      day.downMinutes += Math.round(overlap / 60_000);
+      day.incidents.push(window.slug);
     }
     day.downMinutes = Math.min(day.downMinutes, 1440);
     down += day.downMinutes;

@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { defineCommand } from 'citty';
 import { buildSite, scanInputs } from '../../pipeline/publish/build-site.js';
 import { printDiagnostics } from '../report.js';
 import { rejectUnknownFlags } from '../usage-error.js';
-import { generateArgs, runGenerate } from './generate.js';
+import { generateArgs } from './generate.js';
 
 const buildArgs = {
   ...generateArgs,
@@ -13,6 +15,25 @@ const buildArgs = {
     default: 'generated',
   },
 } as const;
+
+/** `incidentpost generate` with the build's own options, in a child process; its exit code. */
+function runGenerateProcess(rawArgs: readonly string[], packs: string): Promise<number> {
+  const args: string[] = [];
+  for (let i = 0; i < rawArgs.length; i++) {
+    const raw = rawArgs[i] ?? '';
+    // --out and --packs mean different things to build; generate writes to the packs folder.
+    if (/^--(out|packs)$/.test(raw)) i++;
+    else if (!/^--(out|packs)=/.test(raw)) args.push(raw);
+  }
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(new URL('../main.js', import.meta.url)), 'generate', ...args, '--out', packs],
+      { stdio: 'inherit' },
+    );
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
 
 export const buildCommand = defineCommand({
   meta: {
@@ -31,13 +52,15 @@ export const buildCommand = defineCommand({
       process.exitCode = 1;
       return;
     }
-    const generated = await runGenerate({ ...args, out: args.packs });
-    const generateSeconds = (Date.now() - started) / 1000;
-    if (generated.code !== 0) {
+    // Generation runs in its own process, so its memory is returned before Astro starts:
+    // at 1,000 incidents this keeps the build's peak a few hundred MB lower.
+    const generated = await runGenerateProcess(rawArgs, args.packs);
+    if (generated !== 0) {
       process.stderr.write(`build stopped: nothing was written to ${args.out}\n`);
-      process.exitCode = generated.code;
+      process.exitCode = generated;
       return;
     }
+    const generateSeconds = (Date.now() - started) / 1000;
     const { diagnostics, timings } = await buildSite({
       incidents: args.incidents,
       packs: args.packs,

@@ -49,6 +49,11 @@ export async function runGenerate(
     onProgress: progress,
   });
   printDiagnostics(report.diagnostics);
+  // With a model in the loop, say what happened to each incident even when not on a terminal.
+  if (writer.id === 'openai') {
+    for (const [slug, status] of Object.entries(report.statuses).sort())
+      process.stdout.write(`${slug}: ${status}\n`);
+  }
   for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
   const usage = describeUsage(report.usage, loaded.config);
   if (usage) process.stdout.write(`${usage}\n`);
