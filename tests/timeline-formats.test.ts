@@ -70,6 +70,21 @@ const cases: Expected[] = [
     durationMinutes: 39,
   },
   {
+    file: 'change-then-errors.md',
+    start: '2019-07-02T13:42:00Z',
+    detected: '2019-07-02T13:45:00Z',
+    mitigated: '2019-07-02T14:09:00Z',
+    resolved: '2019-07-02T14:52:00Z',
+    durationMinutes: 70,
+  },
+  {
+    file: 'summary-states-times.md',
+    start: '2026-05-11T08:03:00Z',
+    detected: '2026-05-11T08:12:00Z',
+    resolved: '2026-05-11T09:40:00Z',
+    durationMinutes: 97,
+  },
+  {
     file: 'dst-spring-forward.md',
     start: '2026-03-08T09:30:00Z',
     resolved: '2026-03-08T10:40:00Z',

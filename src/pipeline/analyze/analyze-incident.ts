@@ -16,7 +16,7 @@ import { isStampProblem, readStamp } from '../parse/time.js';
 import { resolveZone } from '../parse/zone.js';
 import { classifyEvent } from './classify-event.js';
 import { findImpactFigures, parseCount } from './impact-figures.js';
-import { findMilestones, type FoundMilestone } from './milestones.js';
+import { findMilestones, type FoundMilestone, type StatedTimes } from './milestones.js';
 import { signals } from './signals.js';
 
 const ISO_WITH_OFFSET = "yyyy-MM-dd'T'HH:mm:ssZZ";
@@ -46,13 +46,26 @@ function readOverride(value: string, incident: ParsedIncident): DateTime | null 
   return time.isValid ? time : null;
 }
 
-/** "impact began at 22:52" inside a note. */
-function noteImpactStart(text: string, incident: ParsedIncident): DateTime | null {
-  const match =
-    /\b(?:impact|outage|problems?|errors?)\s+(?:began|started|begins|starts)\s+(?:at|around|about|~)?\s*([^,;.]{3,24})/i.exec(
-      text,
-    );
-  return match?.[1] ? readOverride(match[1].trim(), incident) : null;
+// Only sentences about the incident as a whole count ("the outage was resolved at 10:40"), not
+// a part of it ("Lambda errors were resolved at 10:36").
+const SUBJECT = String.raw`\b(?:incident|outage|issue|problem|impact|disruption)\b[^.]*?`;
+const TIME = String.raw`\s+(?:at|around|about|by|~)\s*([^,;.]{3,24})`;
+const STATED: readonly [keyof StatedTimes, RegExp][] = [
+  ['start', new RegExp(`${SUBJECT}\\b(?:began|started|begins|starts)${TIME}`, 'i')],
+  ['detected', new RegExp(`${SUBJECT}\\b(?:detected|noticed)${TIME}`, 'i')],
+  ['mitigated', new RegExp(`${SUBJECT}\\bmitigated${TIME}`, 'i')],
+  ['resolved', new RegExp(`${SUBJECT}\\b(?:resolved|recovered|restored|over)${TIME}`, 'i')],
+];
+
+/** Times a note or a human section states outright: "impact began at 22:52", "resolved at 23:40". */
+function statedTimes(text: string, incident: ParsedIncident): StatedTimes {
+  const stated: StatedTimes = {};
+  for (const [name, pattern] of STATED) {
+    const match = pattern.exec(text);
+    const time = match?.[1] ? readOverride(match[1].trim(), incident) : null;
+    if (time) stated[name] = time;
+  }
+  return stated;
 }
 
 /** Status pages and some exports list the newest entry first; postmortems read oldest first. */
@@ -94,11 +107,11 @@ export function analyzeIncident(incident: ParsedIncident): {
   }
   const milestones = findMilestones({
     events: dated,
-    notes: incident.notes.map((note) => ({
-      text: note.markdown,
-      line: note.line,
-      impactStart: noteImpactStart(note.markdown, incident),
-    })),
+    notes: [incident.human.summary, incident.human.impact, ...incident.notes].flatMap((note) =>
+      note
+        ? [{ text: note.markdown, line: note.line, stated: statedTimes(note.markdown, incident) }]
+        : [],
+    ),
     overrides,
   });
   const events: TimelineEvent[] = entries.map((entry, index) => ({

@@ -25,10 +25,18 @@ export interface FoundMilestone {
 
 export type Milestones = Record<MilestoneName, FoundMilestone | null>;
 
+/** Times a note states outright ("impact began at 22:52", "resolved at 23:40"). */
+export type StatedTimes = Partial<
+  Record<'start' | 'detected' | 'mitigated' | 'resolved', DateTime>
+>;
+
+/** A change this close before the first error is taken as what started it. */
+const CHANGE_TO_IMPACT_MINUTES = 5;
+
 export interface MilestoneInput {
   events: readonly DatedEvent[];
-  /** Free-text notes with their first line, searched for stated durations and start times. */
-  notes: readonly { text: string; line: number; impactStart: DateTime | null }[];
+  /** Free-text notes with their first line, searched for stated durations and times. */
+  notes: readonly { text: string; line: number; stated: StatedTimes }[];
   overrides: Partial<Record<MilestoneName, FoundMilestone>>;
 }
 
@@ -44,9 +52,8 @@ const atOrAfter = (start: FoundMilestone | null) => (event: Timed) =>
 function findStart(timed: Timed[], input: MilestoneInput): FoundMilestone | null {
   const marked = timed.find((event) => signals.impactStart.test(event.text));
   if (marked) return found(marked, 'line says impact began');
-  const noted = input.notes.find((note) => note.impactStart);
-  if (noted?.impactStart)
-    return { time: noted.impactStart, line: noted.line, reason: 'notes say when impact began' };
+  const noted = statedIn(input, 'start');
+  if (noted) return { ...noted, reason: 'notes say when impact began' };
   const firstImpact = timed.find(
     (event) => signals.impact.test(event.text) || signals.alert.test(event.text),
   );
@@ -91,8 +98,31 @@ function findStart(timed: Timed[], input: MilestoneInput): FoundMilestone | null
     );
     return same ? found(same, plausible.reason) : plausible;
   }
-  if (firstImpact) return found(firstImpact, 'first line reporting errors, failures or alerts');
+  if (firstImpact) {
+    const change = timed.find(
+      (event) => signals.deploy.test(event.text) && event.time <= firstImpact.time,
+    );
+    if (
+      change &&
+      firstImpact.time.diff(change.time, 'minutes').minutes <= CHANGE_TO_IMPACT_MINUTES
+    ) {
+      return found(
+        change,
+        `a change ${CHANGE_TO_IMPACT_MINUTES} minutes or less before the first errors`,
+      );
+    }
+    return found(firstImpact, 'first line reporting errors, failures or alerts');
+  }
   return first ? found(first, 'first timed line') : null;
+}
+
+function statedIn(
+  input: MilestoneInput,
+  name: keyof StatedTimes,
+): { time: DateTime; line: number } | null {
+  const note = input.notes.find((n) => n.stated[name]);
+  const time = note?.stated[name];
+  return note && time ? { time, line: note.line } : null;
 }
 
 function isDetection(event: DatedEvent): boolean {
@@ -163,8 +193,10 @@ export function findMilestones(input: MilestoneInput): Milestones {
   const start = input.overrides.start ?? findStart(timed, input);
   const fromStart = timed.filter(atOrAfter(start));
   const detectedEvent = fromStart.find(isDetection);
+  const notedDetection = statedIn(input, 'detected');
   const detected =
     input.overrides.detected ??
+    (notedDetection && { ...notedDetection, reason: 'notes say when it was detected' }) ??
     (detectedEvent
       ? found(detectedEvent, 'first alert, report or response after the start')
       : null);
@@ -172,8 +204,16 @@ export function findMilestones(input: MilestoneInput): Milestones {
     (event) => signals.acknowledge.test(event.text) && atOrAfter(detected)(event),
   );
   const identifiedEvent = fromStart.find((event) => signals.identify.test(event.text));
-  const resolved = input.overrides.resolved ?? findResolved(timed, start);
-  let mitigated = input.overrides.mitigated ?? findMitigated(timed, start, resolved);
+  const notedResolution = statedIn(input, 'resolved');
+  const resolved =
+    input.overrides.resolved ??
+    (notedResolution && { ...notedResolution, reason: 'notes say when it was resolved' }) ??
+    findResolved(timed, start);
+  const notedMitigation = statedIn(input, 'mitigated');
+  let mitigated =
+    input.overrides.mitigated ??
+    (notedMitigation && { ...notedMitigation, reason: 'notes say when it was mitigated' }) ??
+    findMitigated(timed, start, resolved);
   if (mitigated && resolved && mitigated.time > resolved.time) mitigated = resolved;
   return {
     start,

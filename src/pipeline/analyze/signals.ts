@@ -5,7 +5,7 @@
 export const signals = {
   /** Something is wrong for users or systems. */
   impact:
-    /\b(errors?|error rates?|fail(?:s|ed|ing|ures?)?|down|outage|unavailable|unreachable|degraded|disruption|disrupted|time-?outs?|timing out|timed out|latency|slow(?:ness)?|5\d\d|50x|stale|crash\w*|oom\w*|overwhelm\w*|congest\w*|isolated|stuck|broken|breaks?|lost|loss|exhaust\w*|saturat\w*|spik\w+|critical|can'?t|cannot|unable|backlog|throttl\w*|denied|refused|rejected|panic\w*|exceptions?|flapping|starv\w*|pressure|maxed|hangs?|hung)\b/i,
+    /\b(errors?|error rates?|fail(?:s|ed|ing|ures?)?|down|outage|unavailable|unreachable|degraded|disruption|disrupted|time-?outs?|timing out|timed out|latency|slow(?:ness)?|5\d\d|50x|stale|crash\w*|oom\w*|overwhelm\w*|congest\w*|isolated|stuck|broken|breaks?|lost|loss|exhaust\w*|saturat\w*|spik\w+|critical|can'?t|cannot|unable|backlog|throttl\w*|denied|refused|rejected|panic\w*|exceptions?|flapping|starv\w*|pressure|maxed|hangs?|hung|duplicat\w+|corrupt\w*|data loss|incorrect|wrong)\b/i,
   alert:
     /\b(alerts?|alarms?|alerting|paged|paging|pages|page fired|critical|problem|firing|fired|fires|triggered|on-?call)\b/i,
   alertSource:
