@@ -3,46 +3,31 @@
  * The `incidentpost` command. This file only wires the commands; each lives in commands/.
  * Exit codes: 0 success, 1 bad input (diagnostics printed), 2 usage error.
  */
-import { defineCommand, runCommand, showUsage } from 'citty';
+import { defineCommand, runCommand, showUsage, type ArgsDef, type CommandDef } from 'citty';
 import { DiagnosticError } from '../pipeline/diagnostics.js';
-import { analyzeCommand } from './commands/analyze.js';
-import { buildCommand } from './commands/build.js';
-import { checkCommand } from './commands/check.js';
-import { generateCommand } from './commands/generate.js';
-import { newCommand } from './commands/new.js';
-import { pruneDraftsCommand } from './commands/prune-drafts.js';
 import { printDiagnostics } from './report.js';
 import { UsageError } from './usage-error.js';
 
-/** Each command as a runner and a usage printer, so every call stays fully typed. */
-const commands: Record<
-  string,
-  { run: (rawArgs: string[]) => Promise<unknown>; usage: () => Promise<void> }
-> = {
-  check: {
-    run: (rawArgs) => runCommand(checkCommand, { rawArgs }),
-    usage: () => showUsage(checkCommand),
-  },
-  analyze: {
-    run: (rawArgs) => runCommand(analyzeCommand, { rawArgs }),
-    usage: () => showUsage(analyzeCommand),
-  },
-  generate: {
-    run: (rawArgs) => runCommand(generateCommand, { rawArgs }),
-    usage: () => showUsage(generateCommand),
-  },
-  new: {
-    run: (rawArgs) => runCommand(newCommand, { rawArgs }),
-    usage: () => showUsage(newCommand),
-  },
-  build: {
-    run: (rawArgs) => runCommand(buildCommand, { rawArgs }),
-    usage: () => showUsage(buildCommand),
-  },
-  'prune-drafts': {
-    run: (rawArgs) => runCommand(pruneDraftsCommand, { rawArgs }),
-    usage: () => showUsage(pruneDraftsCommand),
-  },
+interface Entry {
+  run: (rawArgs: string[]) => Promise<unknown>;
+  usage: () => Promise<void>;
+}
+
+/** A command whose module (and everything it needs) loads only when it is used. */
+function lazy<T extends ArgsDef>(load: () => Promise<CommandDef<T>>): Entry {
+  return {
+    run: async (rawArgs) => runCommand(await load(), { rawArgs }),
+    usage: async () => showUsage(await load()),
+  };
+}
+
+const commands: Record<string, Entry> = {
+  check: lazy(async () => (await import('./commands/check.js')).checkCommand),
+  analyze: lazy(async () => (await import('./commands/analyze.js')).analyzeCommand),
+  generate: lazy(async () => (await import('./commands/generate.js')).generateCommand),
+  new: lazy(async () => (await import('./commands/new.js')).newCommand),
+  build: lazy(async () => (await import('./commands/build.js')).buildCommand),
+  'prune-drafts': lazy(async () => (await import('./commands/prune-drafts.js')).pruneDraftsCommand),
 };
 
 const main = defineCommand({
@@ -52,12 +37,12 @@ const main = defineCommand({
     description: 'Raw incident timelines in, postmortem packs and an incident-history site out',
   },
   subCommands: {
-    check: checkCommand,
-    analyze: analyzeCommand,
-    generate: generateCommand,
-    new: newCommand,
-    build: buildCommand,
-    'prune-drafts': pruneDraftsCommand,
+    check: () => import('./commands/check.js').then((m) => m.checkCommand),
+    analyze: () => import('./commands/analyze.js').then((m) => m.analyzeCommand),
+    generate: () => import('./commands/generate.js').then((m) => m.generateCommand),
+    new: () => import('./commands/new.js').then((m) => m.newCommand),
+    build: () => import('./commands/build.js').then((m) => m.buildCommand),
+    'prune-drafts': () => import('./commands/prune-drafts.js').then((m) => m.pruneDraftsCommand),
   },
 });
 

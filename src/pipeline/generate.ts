@@ -12,9 +12,7 @@ import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadIncidents } from './load/load-incidents.js';
 import type { SourceFile } from './load/source-file.js';
 import { packKey } from './publish/pack-key.js';
-import { scanForSecrets } from './publish/scan-secrets.js';
 import { readManifest, writeFileAtomically, writePackAtomically } from './publish/write-pack.js';
-import { renderPack } from './render/render-pack.js';
 import { NO_USAGE, type Writer, type WriterUsage } from './write/writer.js';
 
 export interface GenerateOptions {
@@ -88,6 +86,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
         report.usage.completionTokens += outcome.usage.completionTokens;
         report.warnings.push(...outcome.warnings.map((warning) => `${file.slug}: ${warning}`));
         if (outcome.fellBack) report.fellBack.push(file.slug);
+        // Rendering (resvg) and secret scanning load on first use: a run with nothing to
+        // write never pays for them.
+        const [{ renderPack }, { scanForSecrets }] = await Promise.all([
+          import('./render/render-pack.js'),
+          import('./publish/scan-secrets.js'),
+        ]);
         const pack = renderPack(facts, outcome.document);
         // A writer can add text the input never had (a model's draft): scan it before it is
         // written, so a cached pack is always one that passed.

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCommand } from 'citty';
 import { buildSite, scanInputs } from '../../pipeline/publish/build-site.js';
 import { printDiagnostics } from '../report.js';
 import { rejectUnknownFlags } from '../usage-error.js';
-import { generateArgs } from './generate.js';
+import { generateArgs } from '../args.js';
 
 const buildArgs = {
   ...generateArgs,
@@ -45,7 +46,11 @@ export const buildCommand = defineCommand({
   run: async ({ rawArgs, args }) => {
     rejectUnknownFlags(rawArgs, buildArgs);
     const started = Date.now();
-    const leaks = await scanInputs({ incidents: args.incidents, drafts: args.cache });
+    const leaks = await scanInputs({
+      incidents: args.incidents,
+      drafts: args.cache,
+      cacheFile: join(args.packs, '.secret-scan.json'),
+    });
     if (leaks.length) {
       printDiagnostics(leaks);
       process.stderr.write(`build stopped: nothing was generated or written to ${args.out}\n`);

@@ -3,23 +3,10 @@ import { hasErrors } from '../../pipeline/diagnostics.js';
 import { generate, type GenerateReport } from '../../pipeline/generate.js';
 import { loadConfig } from '../../pipeline/load/load-config.js';
 import type { Config } from '../../schemas/config.js';
-import { chooseWriter, describeUsage, writerArgs } from '../choose-writer.js';
+import { generateArgs } from '../args.js';
+import { chooseWriter, describeUsage } from '../choose-writer.js';
 import { printDiagnostics, progress } from '../report.js';
 import { rejectUnknownFlags } from '../usage-error.js';
-
-export const generateArgs = {
-  incidents: {
-    type: 'string',
-    description: 'Folder (or file) of incident timelines',
-    default: 'incidents',
-  },
-  out: {
-    type: 'string',
-    description: 'Where packs are written, one folder per incident',
-    default: 'generated',
-  },
-  ...writerArgs,
-} as const;
 
 export interface GenerateArgs {
   incidents: string;
@@ -40,7 +27,7 @@ export async function runGenerate(
     printDiagnostics(loaded.diagnostics);
     return { code: 1, report: null, config: null };
   }
-  const writer = chooseWriter(args, loaded.config);
+  const writer = await chooseWriter(args, loaded.config);
   const report = await generate({
     inputs: [args.incidents],
     out: args.out,

@@ -40,17 +40,45 @@ async function readTargets(paths: string[]): Promise<ScanTarget[]> {
   );
 }
 
-/** The inputs: incidents and cached drafts. Scanned before anything is generated from them. */
+/** Bump when the secret rules change, so every input is scanned again. */
+const SCAN_VERSION = '1';
+
+function contentHash(content: string): string {
+  return createHash('sha256').update(`${SCAN_VERSION}\0${content}`).digest('hex');
+}
+
+/**
+ * The inputs: incidents and cached drafts, scanned before anything is generated from them.
+ * Contents that passed before (by sha256, in `cacheFile`) are not scanned again; the cache is
+ * only written after a clean scan.
+ */
 export async function scanInputs(options: {
   incidents: string;
   drafts: string;
+  cacheFile?: string;
 }): Promise<Diagnostic[]> {
-  return scanForSecrets(
-    await readTargets([
-      ...(await textFiles(options.incidents, isIncidentFileName)),
-      ...(await textFiles(options.drafts, (name) => name.endsWith('.json'))),
-    ]),
+  const targets = await readTargets([
+    ...(await textFiles(options.incidents, isIncidentFileName)),
+    ...(await textFiles(options.drafts, (name) => name.endsWith('.json'))),
+  ]);
+  const clean = new Set<string>(
+    options.cacheFile
+      ? ((
+          JSON.parse(await readFile(options.cacheFile, 'utf8').catch(() => '[]')) as unknown[]
+        ).filter((h) => typeof h === 'string') as string[])
+      : [],
   );
+  const diagnostics = await scanForSecrets(
+    targets.filter((target) => !clean.has(contentHash(target.content))),
+  );
+  if (options.cacheFile && diagnostics.length === 0) {
+    await mkdir(dirname(options.cacheFile), { recursive: true });
+    await writeFileAtomically(
+      options.cacheFile,
+      `${JSON.stringify(targets.map((t) => contentHash(t.content)).sort())}\n`,
+    );
+  }
+  return diagnostics;
 }
 
 /** The IncidentPost checkout (where astro.config.mjs lives), wherever the command runs from. */

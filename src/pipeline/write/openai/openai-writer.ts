@@ -3,12 +3,12 @@
  * official `openai` package, caches drafts by content hash, and falls back to the built-in
  * writer whenever a draft cannot be had. Without an API key it only reads the cache.
  */
-import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type {
   ChatCompletion,
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
+import type * as OpenAISdk from 'openai';
 import type { WriterConfig } from '../../../schemas/config.js';
 import type { Facts } from '../../../schemas/facts.js';
 import {
@@ -17,9 +17,7 @@ import {
   type PostmortemDraft,
 } from '../../../schemas/postmortem.js';
 import type { SourceFile } from '../../load/source-file.js';
-import { writeBuiltin } from '../builtin/builtin-writer.js';
 import type { Writer, WriteOutcome, WriterUsage } from '../writer.js';
-import { acceptDraft } from './accept-draft.js';
 import { draftKey, readDraft, writeDraft } from './draft-cache.js';
 import { buildMessages, draftJsonSchema, PROMPT_VERSION } from './prompt.js';
 
@@ -34,10 +32,21 @@ export interface OpenAIWriterOptions {
   refresh?: boolean;
 }
 
+type Sdk = typeof OpenAISdk;
+let sdk: Promise<Sdk> | null = null;
+/** The SDK, the built-in writer and the guard load on first use: a run with nothing to draft never needs them. */
+const loadSdk = (): Promise<Sdk> => (sdk ??= import('openai'));
+const loadBuiltin = () => import('../builtin/builtin-writer.js');
+const loadAccept = () => import('./accept-draft.js');
+
 /** A reason a draft could not be had; becomes the "fell back" line. */
 class DraftFailure extends Error {}
 
-function describeFailure(cause: unknown, config: WriterConfig): string {
+function describeFailure(
+  cause: unknown,
+  config: WriterConfig,
+  { APIConnectionTimeoutError, APIError, APIUserAbortError }: Sdk,
+): string {
   if (cause instanceof DraftFailure) return cause.message;
   if (cause instanceof APIUserAbortError)
     return `no reply within the ${Math.round(config.totalBudgetMs / 1000)} s budget`;
@@ -71,7 +80,7 @@ function parseDraft(
   return { ok: false, error: `the reply does not match the schema (${issues.join('; ')})` };
 }
 
-function isSchemaUnsupported(cause: unknown): boolean {
+function isSchemaUnsupported(cause: unknown, { APIError }: Sdk): boolean {
   return (
     cause instanceof APIError &&
     (cause.status === 400 || cause.status === 422) &&
@@ -95,7 +104,8 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
     raw: string,
     usage: WriterUsage,
   ): Promise<PostmortemDraft> {
-    const client = new OpenAI({
+    const openai = await loadSdk();
+    const client = new openai.default({
       apiKey: options.apiKey ?? '',
       baseURL: options.baseURL ?? process.env['OPENAI_BASE_URL'] ?? null,
       timeout: config.requestTimeoutMs,
@@ -125,7 +135,7 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
       try {
         return await client.chat.completions.create(body, { signal });
       } catch (cause) {
-        if (!structured || !isSchemaUnsupported(cause)) throw cause;
+        if (!structured || !isSchemaUnsupported(cause, openai)) throw cause;
         // Endpoints without structured output (older vLLM, some proxies): JSON mode, schema in the prompt.
         structured = false;
         messages = buildMessages(facts, raw, true);
@@ -173,7 +183,7 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
       if (!options.refresh) {
         const cached = await readDraft(options.cacheDir, key);
         if (cached.status === 'hit') {
-          const accepted = acceptDraft(cached.entry.draft, facts, file.text);
+          const accepted = (await loadAccept()).acceptDraft(cached.entry.draft, facts, file.text);
           return {
             document: accepted.document,
             status: `cached draft (${cached.entry.model})`,
@@ -187,7 +197,7 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
       }
       if (!options.apiKey) {
         return {
-          document: writeBuiltin(facts),
+          document: (await loadBuiltin()).writeBuiltin(facts),
           status: 'built-in writer (no OPENAI_API_KEY, no cached draft)',
           warnings,
           fellBack: false,
@@ -203,7 +213,7 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
           draft,
           usage: { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens },
         });
-        const accepted = acceptDraft(draft, facts, file.text);
+        const accepted = (await loadAccept()).acceptDraft(draft, facts, file.text);
         return {
           document: accepted.document,
           status: `drafted by ${config.model}`,
@@ -212,9 +222,9 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
           usage,
         };
       } catch (cause) {
-        const reason = describeFailure(cause, config);
+        const reason = describeFailure(cause, config, await loadSdk());
         return {
-          document: writeBuiltin(facts),
+          document: (await loadBuiltin()).writeBuiltin(facts),
           status: `fell back to the built-in writer: ${reason}`,
           warnings: [...warnings, `no draft: ${reason}`],
           fellBack: true,
