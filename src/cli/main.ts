@@ -4,8 +4,6 @@
  * Exit codes: 0 success, 1 bad input (diagnostics printed), 2 usage error.
  */
 import { defineCommand, runCommand, showUsage, type ArgsDef, type CommandDef } from 'citty';
-import { DiagnosticError } from '../pipeline/diagnostics.js';
-import { printDiagnostics } from './report.js';
 import { UsageError } from './usage-error.js';
 
 interface Entry {
@@ -70,10 +68,6 @@ async function run(rawArgs: string[]): Promise<number> {
         `incidentpost: ${cause.message}\n  hint: run \`incidentpost ${sub ? `${name} ` : ''}--help\` for usage\n`,
       );
       return 2;
-    }
-    if (cause instanceof DiagnosticError) {
-      printDiagnostics(cause.diagnostics);
-      return 1;
     }
     // Our own bug: the stack trace helps whoever files the issue.
     process.stderr.write(

@@ -47,15 +47,3 @@ export function warning(
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
-
-/** Either a value or the problems that prevented it. */
-export type Result<T> =
-  { ok: true; value: T; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
-
-/** Thrown only to carry diagnostics across an async boundary; never for our own bugs. */
-export class DiagnosticError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n'));
-    this.name = 'DiagnosticError';
-  }
-}

@@ -2,7 +2,7 @@
  * The site's only data source: the packs the pipeline wrote. Each file is validated with the
  * same zod schemas the pipeline used, so a stale or hand-edited pack fails the build loudly.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { FactsSchema, type Facts } from '../schemas/facts.ts';
@@ -71,10 +71,6 @@ export function loadPacks(): Pack[] {
 
 export function readPackFile(slug: string, name: string): Buffer {
   return readFileSync(join(packsDir(), slug, name));
-}
-
-export function packFileNames(slug: string): string[] {
-  return readdirSync(join(packsDir(), slug));
 }
 
 /** `api` → `api`; `Amazon EC2 (us-east-1)` → `amazon-ec2-us-east-1`. */

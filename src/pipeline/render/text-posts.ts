@@ -12,10 +12,3 @@ export function renderHnPost(document: Postmortem): string {
 export function renderTwitterThread(document: Postmortem): string {
   return `${document.twitterThread.tweets.join(`\n${THREAD_SEPARATOR}\n`)}\n`;
 }
-
-export function parseTwitterThread(text: string): string[] {
-  return text
-    .replace(/\n$/, '')
-    .split(new RegExp(`\\n${THREAD_SEPARATOR}\\n`))
-    .map((tweet) => tweet);
-}

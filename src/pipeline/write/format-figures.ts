@@ -30,10 +30,13 @@ function zoneLabel(time: DateTime): string {
   return /^[A-Z]{2,5}$/.test(named) ? named : `UTC${time.toFormat('ZZ')}`;
 }
 
+function clock(time: DateTime): string {
+  return `${time.toFormat(time.second ? 'HH:mm:ss' : 'HH:mm')} ${zoneLabel(time)}`;
+}
+
 /** `02:00 PDT`: the clock alone, for rows already grouped under their day. */
 export function formatClock(iso: string, zone: string): string {
-  const time = DateTime.fromISO(iso, { zone });
-  return `${time.toFormat(time.second ? 'HH:mm:ss' : 'HH:mm')} ${zoneLabel(time)}`;
+  return clock(DateTime.fromISO(iso, { zone }));
 }
 
 /** `14:23 UTC`, or `Apr 22 02:00 PDT` when the incident spans days. */
@@ -45,10 +48,7 @@ export function formatTime(
   if (!iso) return 'unknown';
   const time = DateTime.fromISO(iso, { zone: facts.timezone });
   const sameDay = time.toISODate() === facts.date;
-  const clock = time.toFormat(time.second ? 'HH:mm:ss' : 'HH:mm');
-  return withDay || !sameDay
-    ? `${time.toFormat('LLL d')} ${clock} ${zoneLabel(time)}`
-    : `${clock} ${zoneLabel(time)}`;
+  return withDay || !sameDay ? `${time.toFormat('LLL d')} ${clock(time)}` : clock(time);
 }
 
 export function formatDate(isoDate: string): string {
