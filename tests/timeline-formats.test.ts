@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
-import { sourceFromFixture } from './helpers/source.js';
+import { sourceFromFixture, sourceFromText } from './helpers/source.js';
 
 const dir = join(import.meta.dirname, 'fixtures/formats');
 
@@ -167,5 +167,12 @@ describe('timelines in formats beyond the corpus give the right milestones', () 
     );
     expect(facts?.milestones['start']).toMatchObject({ line: 15 });
     expect(facts?.milestones['resolved']).toMatchObject({ line: 26 });
+  });
+  test('a milestone set in front matter is read on the incident day and in its zone', () => {
+    const text = `---\ndate: 2026-01-10\ntimezone: Europe/Berlin\nresolved: "15:10:30"\nmitigated: 2026-01-10T14:05:00Z\n---\n14:00 errors on checkout\n14:30 incident resolved\n`;
+    const { facts } = analyzeSource(sourceFromText(text));
+    expect(facts?.resolved).toBe('2026-01-10T15:10:30+01:00');
+    expect(facts?.mitigated).toBe('2026-01-10T15:05:00+01:00');
+    expect(facts?.milestones['resolved']).toMatchObject({ line: 4, reason: 'set in front matter' });
   });
 });

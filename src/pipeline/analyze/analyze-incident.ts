@@ -33,7 +33,8 @@ function minutesBetween(from: FoundMilestone | null, to: FoundMilestone | null):
 /** Reads a front-matter override (`14:23`, `2026-01-10 14:23`, ISO) on the incident's day and zone. */
 function readOverride(value: string, incident: ParsedIncident): DateTime | null {
   const iso = DateTime.fromISO(value, { setZone: true });
-  if (iso.isValid && /T|\d{2}:\d{2}[+-Z]/.test(value)) return iso;
+  // Only a full ISO date-time; a bare `14:52:30` would otherwise be read on today's date.
+  if (iso.isValid && /^\d{4}-\d{2}-\d{2}T/.test(value)) return iso;
   const stamp = readStamp(value);
   if (!stamp || isStampProblem(stamp) || !stamp.time) return null;
   const day = stamp.date?.year ? stamp.date : DateTime.fromISO(incident.date);
