@@ -2,7 +2,10 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCommand } from 'citty';
+import { packsAreCurrent } from '../../pipeline/generate.js';
+import { loadConfig } from '../../pipeline/load/load-config.js';
 import { buildSite, scanInputs } from '../../pipeline/publish/build-site.js';
+import { chooseWriter } from '../choose-writer.js';
 import { printDiagnostics } from '../report.js';
 import { rejectUnknownFlags } from '../usage-error.js';
 import { generateArgs } from '../args.js';
@@ -36,6 +39,29 @@ function runGenerateProcess(rawArgs: readonly string[], packs: string): Promise<
   });
 }
 
+/**
+ * When every pack is current (a warm CI build), say so as generate would and skip starting a
+ * process for it: the check reads the same files generate would.
+ */
+async function packsUnchanged(args: {
+  incidents: string;
+  packs: string;
+  writer?: string | undefined;
+  cache: string;
+  refresh: boolean;
+  config: string;
+}): Promise<boolean> {
+  const { config } = await loadConfig(args.config);
+  if (!config) return false;
+  const { current, count } = await packsAreCurrent({
+    inputs: [args.incidents],
+    out: args.packs,
+    writer: await chooseWriter(args, config),
+  });
+  if (current) process.stdout.write(`generated 0, unchanged ${count}, failed 0 → ${args.packs}\n`);
+  return current;
+}
+
 export const buildCommand = defineCommand({
   meta: {
     name: 'incidentpost build',
@@ -57,9 +83,11 @@ export const buildCommand = defineCommand({
       process.exitCode = 1;
       return;
     }
-    // Generation runs in its own process, so its memory is returned before Astro starts:
-    // at 1,000 incidents this keeps the build's peak a few hundred MB lower.
-    const generated = await runGenerateProcess(rawArgs, args.packs);
+    const generated = (await packsUnchanged(args))
+      ? 0
+      : // Generation runs in its own process, so its memory is returned before Astro starts:
+        // at 1,000 incidents this keeps the build's peak a few hundred MB lower.
+        await runGenerateProcess(rawArgs, args.packs);
     if (generated !== 0) {
       process.stderr.write(`build stopped: nothing was written to ${args.out}\n`);
       process.exitCode = generated;

@@ -55,10 +55,12 @@ export async function loadIncidents(
       } else throw cause;
     }
   }
+  // Read concurrently, then decode in order, so diagnostics and duplicates are stable.
+  const contents = await Promise.all(expanded.map((path) => readFile(path)));
   const seen = new Map<string, string>();
-  for (const path of expanded) {
+  for (const [i, path] of expanded.entries()) {
     const shown = display(path);
-    const decoded = decodeSourceFile(shown, new Uint8Array(await readFile(path)));
+    const decoded = decodeSourceFile(shown, new Uint8Array(contents[i] ?? []));
     diagnostics.push(...decoded.diagnostics);
     if (!decoded.file) continue;
     const earlier = seen.get(decoded.file.slug);
