@@ -46,6 +46,6 @@ ${title}
 `;
 }
 
-export function renderOgPng(facts: Facts): Uint8Array {
+export function renderOgPng(facts: Facts): Promise<Uint8Array> {
   return renderPng(renderOgSvg(facts), 1200);
 }

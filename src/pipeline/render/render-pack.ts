@@ -33,20 +33,21 @@ function zipPack(slug: string, files: PackFiles): Uint8Array {
   return zipSync(zippable);
 }
 
-export function renderPack(facts: Facts, document: Postmortem): PackFiles {
-  const files = renderPackFiles(facts, document);
+export async function renderPack(facts: Facts, document: Postmortem): Promise<PackFiles> {
+  const files = await renderPackFiles(facts, document);
   return { ...files, [`${facts.slug}-pack.zip`]: zipPack(facts.slug, files) };
 }
 
-function renderPackFiles(facts: Facts, document: Postmortem): PackFiles {
+async function renderPackFiles(facts: Facts, document: Postmortem): Promise<PackFiles> {
   const svg = renderTimelineSvg(facts);
+  const [og, timeline] = await Promise.all([renderOgPng(facts), renderPng(svg)]);
   return {
     'postmortem.md': toMarkdownText(postmortemTree(facts, document)),
     // The site page shows the title, figures and metrics itself; its MDX body starts at the summary.
     'postmortem.mdx': toMdxText(postmortemTree(facts, document, { body: true })),
-    'og.png': renderOgPng(facts),
+    'og.png': og,
     'timeline.svg': svg,
-    'timeline.png': renderPng(svg),
+    'timeline.png': timeline,
     'hn-post.txt': renderHnPost(document),
     'twitter-thread.txt': renderTwitterThread(document),
     'facts.json': `${JSON.stringify(facts, null, 2)}\n`,
