@@ -2,7 +2,8 @@
  * npm run bench:site: the whole IncidentPost build (generate → secret scan → Astro → Pagefind)
  * for N synthetic incidents, cold (no packs) and warm (packs cached, as CI restores them),
  * against a plain Astro + MDX + Pagefind site with the same pages and no pipeline, in the same
- * run. Prints times, ratios and peak RSS; asserts nothing.
+ * run. Prints times, ratios and peak RSS; asserts nothing. BENCH_SIZES and BENCH_ROUNDS pick
+ * the sizes and how many warm/plain rounds alternate.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -71,7 +72,13 @@ function writePlainSite(dir: string, mdxFrom: string): void {
   );
 }
 
-async function measure(n: number) {
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+async function measure(n: number, rounds: number) {
   const root = mkdtempSync(join(tmpdir(), 'incidentpost-bench-site-'));
   mkdirSync(join(root, 'incidents'));
   for (let i = 0; i < n; i++) {
@@ -93,31 +100,57 @@ async function measure(n: number) {
     'builtin',
   ];
   const cold = await timed(buildArgs, root);
-  const warm = await timed(buildArgs, root);
   // The plain site lives inside the project so it resolves the same astro and @astrojs/mdx.
   const plainDir = join(PROJECT, 'node_modules/.incidentpost', `bench-plain-${n}-${process.pid}`);
   writePlainSite(plainDir, join(root, 'generated'));
-  const astro = await timed([ASTRO, 'build', '--silent'], plainDir);
-  const pagefind = await timed([PAGEFIND, '--site', 'dist'], plainDir);
+  // This machine's speed drifts by 20% over minutes, so warm and plain builds alternate and
+  // the ratio is the median of each round's own ratio.
+  const warm: Run[] = [];
+  const plain: Run[] = [];
+  for (let round = 0; round < rounds; round++) {
+    warm.push(await timed(buildArgs, root));
+    rmSync(join(plainDir, 'dist'), { recursive: true, force: true });
+    const astro = await timed([ASTRO, 'build', '--silent'], plainDir);
+    const pagefind = await timed([PAGEFIND, '--site', 'dist'], plainDir);
+    plain.push({
+      seconds: astro.seconds + pagefind.seconds,
+      peakMb: Math.max(astro.peakMb ?? 0, pagefind.peakMb ?? 0) || null,
+    });
+  }
   rmSync(plainDir, { recursive: true, force: true });
   rmSync(root, { recursive: true, force: true });
-  const plain = {
-    seconds: astro.seconds + pagefind.seconds,
-    peakMb: Math.max(astro.peakMb ?? 0, pagefind.peakMb ?? 0) || null,
+  const plainSeconds = median(plain.map((run) => run.seconds));
+  const peak = (runs: Run[]) => Math.max(...runs.map((run) => run.peakMb ?? 0)) || null;
+  return {
+    n,
+    cold,
+    warm: { seconds: median(warm.map((run) => run.seconds)), peakMb: peak(warm) },
+    plain: { seconds: plainSeconds, peakMb: peak(plain) },
+    rounds: warm.map(
+      (run, i) => `${run.seconds.toFixed(1)}/${(plain[i]?.seconds ?? 0).toFixed(1)}`,
+    ),
+    coldRatio: cold.seconds / plainSeconds,
+    warmRatio: median(warm.map((run, i) => run.seconds / (plain[i]?.seconds ?? 1))),
   };
-  return { n, cold, warm, plain };
 }
 
 const sizes = (process.env['BENCH_SIZES'] ?? '100,1000').split(',').map(Number);
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const mb = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(0)} MB`);
-process.stdout.write(`node ${process.version}, ${process.platform} ${process.arch}\n`);
+process.stdout.write(
+  `node ${process.version}, ${process.platform} ${process.arch}; warm and plain: median of ${rounds} alternating rounds\n`,
+);
 process.stdout.write(
   '     N  incidentpost cold  incidentpost warm  plain astro+mdx+pagefind  ratio cold  ratio warm  peak RSS cold / warm / plain\n',
 );
+const results = [];
 for (const n of sizes) {
-  const r = await measure(n);
+  const r = await measure(n, rounds);
+  results.push(r);
   process.stdout.write(
-    `${String(n).padStart(6)}  ${`${r.cold.seconds.toFixed(1)} s`.padStart(17)}  ${`${r.warm.seconds.toFixed(1)} s`.padStart(17)}  ${`${r.plain.seconds.toFixed(1)} s`.padStart(24)}  ${(r.cold.seconds / r.plain.seconds).toFixed(2).padStart(10)}  ${(r.warm.seconds / r.plain.seconds).toFixed(2).padStart(10)}  ${mb(r.cold.peakMb)} / ${mb(r.warm.peakMb)} / ${mb(r.plain.peakMb)}\n`,
+    `${String(n).padStart(6)}  ${`${r.cold.seconds.toFixed(1)} s`.padStart(17)}  ${`${r.warm.seconds.toFixed(1)} s`.padStart(17)}  ${`${r.plain.seconds.toFixed(1)} s`.padStart(24)}  ${r.coldRatio.toFixed(2).padStart(10)}  ${r.warmRatio.toFixed(2).padStart(10)}  ${mb(r.cold.peakMb)} / ${mb(r.warm.peakMb)} / ${mb(r.plain.peakMb)}\n`,
   );
 }
+for (const r of results)
+  process.stdout.write(`N=${r.n} rounds (warm/plain s): ${r.rounds.join(', ')}\n`);
 process.stdout.write('goals: ratio <= 1.2; 1,000 incidents under 1.5 GB peak RSS\n');

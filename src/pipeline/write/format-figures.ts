@@ -51,8 +51,18 @@ export function formatTime(
   return withDay || !sameDay ? `${time.toFormat('LLL d')} ${clock(time)}` : clock(time);
 }
 
+// One formatter, built once: Luxon's toFormat costs 0.1 ms a call, which a thousand-page
+// site build notices.
+const LONG_DATE = new Intl.DateTimeFormat('en-US', {
+  month: 'long',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** `2026-01-10` → `January 10, 2026`. */
 export function formatDate(isoDate: string): string {
-  return DateTime.fromISO(isoDate).toFormat('LLLL d, yyyy');
+  return LONG_DATE.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
 export function formatUsers(users: Facts['usersAffected']): string {
