@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { astroCacheDir } from '../src/pipeline/publish/build-site.js';
 import { samplePeakRss } from './process-tree-rss.js';
 import { syntheticIncident } from './synthetic-incidents.js';
 
@@ -118,6 +119,7 @@ async function measure(n: number, rounds: number) {
     });
   }
   rmSync(plainDir, { recursive: true, force: true });
+  rmSync(astroCacheDir(join(root, 'generated')), { recursive: true, force: true });
   rmSync(root, { recursive: true, force: true });
   const plainSeconds = median(plain.map((run) => run.seconds));
   const peak = (runs: Run[]) => Math.max(...runs.map((run) => run.peakMb ?? 0)) || null;

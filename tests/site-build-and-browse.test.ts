@@ -4,6 +4,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -12,6 +13,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { astroCacheDir } from '../src/pipeline/publish/build-site.js';
 import { ApiIncidentsSchema } from '../src/schemas/api.js';
 import { announceMissingBrowser, hasChromium, launchChromium } from './helpers/browser.js';
 import { runCliAsync, tempDir } from './helpers/cli.js';
@@ -36,6 +38,11 @@ function fingerprint(dir: string): string[] {
     })
     .sort();
 }
+
+afterAll(() => {
+  // The content cache for this throwaway packs folder lives in the project's node_modules.
+  rmSync(astroCacheDir(join(root, 'generated')), { recursive: true, force: true });
+});
 
 beforeAll(async () => {
   root = tempDir('incidentpost-site-');
@@ -190,7 +197,6 @@ describe('incident text is data, never code', () => {
       expect(result.stderr).toContain('nothing was generated or written to dist');
       expect(fingerprint(dist)).toEqual(before);
     } finally {
-      const { rmSync } = await import('node:fs');
       rmSync(join(root, 'incidents/2026-03-02-leaked-secret.md'));
       rmSync(join(root, 'generated/2026-03-02-leaked-secret'), { recursive: true, force: true });
     }
@@ -210,7 +216,6 @@ describe('incident text is data, never code', () => {
       );
       expect(fingerprint(dist)).toEqual(before);
     } finally {
-      const { rmSync } = await import('node:fs');
       rmSync(join(root, 'incidents/2026-04-01-broken.md'));
     }
   }, 120_000);

@@ -92,6 +92,16 @@ function projectRoot(): string {
 }
 
 /**
+ * Astro's content cache for one packs folder, so builds of different sites never mix. It lives
+ * inside the project because Astro resolves its packages from there; whoever builds a
+ * throwaway packs folder (tests, benchmarks) removes it afterwards.
+ */
+export function astroCacheDir(packs: string): string {
+  const key = createHash('sha256').update(resolve(packs)).digest('hex').slice(0, 12);
+  return join(projectRoot(), 'node_modules', '.incidentpost', `cache-${key}`);
+}
+
+/**
  * Where an installed package lives, found the way Node looks for it. Not require.resolve:
  * Pagefind's exports map lists neither its package.json nor a require entry.
  */
@@ -213,13 +223,7 @@ export async function buildSite(
           INCIDENTPOST_PACKS: resolve(options.packs),
           INCIDENTPOST_SITE_OUT: staging,
           INCIDENTPOST_CONFIG: resolve(options.configFile),
-          // One content cache per packs folder, inside the project so Astro resolves its packages.
-          INCIDENTPOST_ASTRO_CACHE: join(
-            root,
-            'node_modules',
-            '.incidentpost',
-            `cache-${createHash('sha256').update(resolve(options.packs)).digest('hex').slice(0, 12)}`,
-          ),
+          INCIDENTPOST_ASTRO_CACHE: astroCacheDir(options.packs),
           ASTRO_TELEMETRY_DISABLED: '1',
         },
       },
