@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
 import { describe, expect, test } from 'vitest';
 import type { Facts, TimelineEvent } from '../src/schemas/facts.js';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
-import { renderPng } from '../src/pipeline/render/timeline-png.js';
+import { FONT_FILES, renderPng, resvgOptions } from '../src/pipeline/render/timeline-png.js';
 import { renderTimelineSvg } from '../src/pipeline/render/timeline-svg.js';
 import { sourceFromText } from './helpers/source.js';
 
@@ -111,20 +109,8 @@ describe('timeline.svg stays readable and is the same every time', () => {
   });
 
   test('the PNG is the one the full DejaVu fonts draw, for every script DejaVu covers', async () => {
-    const require = createRequire(import.meta.url);
-    const fonts = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
     const withFullFonts = async (source: string) =>
-      (
-        await renderAsync(source, {
-          fitTo: { mode: 'width', value: 960 },
-          font: {
-            fontFiles: ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((name) => join(fonts, name)),
-            loadSystemFonts: false,
-            defaultFontFamily: 'DejaVu Sans',
-            sansSerifFamily: 'DejaVu Sans',
-          },
-        })
-      ).asPng();
+      (await renderAsync(source, resvgOptions(FONT_FILES, 960))).asPng();
     const scripts = `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="80" font-family="'DejaVu Sans', sans-serif"><text x="10" y="30" font-size="14">Ошибка базы · Σφάλμα · hata ğış → ½ ≠ ∞ ✓</text><text x="10" y="60" font-size="14" font-weight="bold">Café 10 % — “mitigated” ⚠ ß</text></svg>`;
     for (const source of [svg, scripts])
       expect(Buffer.from(await renderPng(source)).equals(await withFullFonts(source))).toBe(true);

@@ -1,7 +1,7 @@
 /**
- * Serves each pack's files beside its incident page (`/incidents/<slug>/<file>`): copied into
- * the output when the build is done, served from the packs folder in `astro dev`. Linking is
- * an order of magnitude faster than rendering hundreds of endpoints.
+ * Serves each pack's files beside its incident page (`/incidents/<slug>/<file>`): linked (or
+ * copied) into the output when the build is done, served from the packs folder in `astro dev`.
+ * Placing files is an order of magnitude faster than rendering hundreds of endpoints.
  */
 import { copyFile, link, mkdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';

@@ -3,7 +3,7 @@
  * skipped without being parsed; an incident with errors gets nothing written and keeps its
  * previous good pack; the others still generate. Writers run with bounded concurrency.
  */
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { Facts } from '../schemas/facts.js';
@@ -12,7 +12,13 @@ import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadIncidents } from './load/load-incidents.js';
 import type { SourceFile } from './load/source-file.js';
 import { packKey } from './publish/pack-key.js';
-import { readManifest, writeFileAtomically, writePackAtomically } from './publish/write-pack.js';
+import {
+  PACK_INDEX,
+  readManifest,
+  readPackIndex,
+  writeFileAtomically,
+  writePackAtomically,
+} from './publish/write-pack.js';
 import { NO_USAGE, type Writer, type WriterUsage } from './write/writer.js';
 
 export interface GenerateOptions {
@@ -71,13 +77,15 @@ export async function packsAreCurrent(
 ): Promise<{ current: boolean; count: number }> {
   const { files, diagnostics } = await loadIncidents(options.inputs);
   if (diagnostics.length) return { current: false, count: files.length };
+  const listed = await readPackIndex(options.out);
+  if (!listed) return { current: false, count: files.length };
   const checked = await checkPacks(files, options.out, options.writer);
-  const index = await readFile(join(options.out, 'index.json'), 'utf8').catch(() => '');
-  const listed = index ? JSON.stringify((JSON.parse(index) as { packs?: unknown }).packs) : '';
+  const slugs = files.map((file) => file.slug).sort();
   return {
     current:
       checked.every((entry) => entry.fresh) &&
-      listed === JSON.stringify(files.map((file) => file.slug).sort()),
+      listed.length === slugs.length &&
+      listed.every((slug, i) => slug === slugs[i]),
     count: files.length,
   };
 }
@@ -180,7 +188,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   const slugs = [...report.generated, ...report.cached, ...kept.flat()].sort();
   await mkdir(options.out, { recursive: true });
   await writeFileAtomically(
-    join(options.out, 'index.json'),
+    join(options.out, PACK_INDEX),
     `${JSON.stringify({ packs: slugs }, null, 2)}\n`,
   );
   return report;

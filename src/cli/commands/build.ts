@@ -6,6 +6,7 @@ import { packsAreCurrent } from '../../pipeline/generate.js';
 import { loadConfig } from '../../pipeline/load/load-config.js';
 import { buildSite, scanInputs } from '../../pipeline/publish/build-site.js';
 import { chooseWriter } from '../choose-writer.js';
+import type { GenerateArgs } from './generate.js';
 import { printDiagnostics } from '../report.js';
 import { rejectUnknownFlags } from '../usage-error.js';
 import { generateArgs } from '../args.js';
@@ -43,14 +44,11 @@ function runGenerateProcess(rawArgs: readonly string[], packs: string): Promise<
  * When every pack is current (a warm CI build), say so as generate would and skip starting a
  * process for it: the check reads the same files generate would.
  */
-async function packsUnchanged(args: {
-  incidents: string;
-  packs: string;
-  writer?: string | undefined;
-  cache: string;
-  refresh: boolean;
-  config: string;
-}): Promise<boolean> {
+async function packsUnchanged(
+  args: Pick<GenerateArgs, 'incidents' | 'writer' | 'cache' | 'refresh' | 'config'> & {
+    packs: string;
+  },
+): Promise<boolean> {
   const { config } = await loadConfig(args.config);
   if (!config) return false;
   const { current, count } = await packsAreCurrent({

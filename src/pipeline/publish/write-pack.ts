@@ -31,6 +31,23 @@ export async function readManifest(outDir: string, slug: string): Promise<PackMa
   }
 }
 
+/** The list of packs the site shows, in OUT/index.json. */
+export const PACK_INDEX = 'index.json';
+
+const PackIndexSchema = z.object({ packs: z.array(z.string()) });
+
+/** The slugs the index lists, or null when there is no readable index. */
+export async function readPackIndex(outDir: string): Promise<string[] | null> {
+  try {
+    const parsed = PackIndexSchema.safeParse(
+      JSON.parse(await readFile(join(outDir, PACK_INDEX), 'utf8')),
+    );
+    return parsed.success ? parsed.data.packs : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Writes a file by writing a sibling temp file and renaming it over the target. */
 export async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
   const temp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;

@@ -6,13 +6,15 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { renderAsync } from '@resvg/resvg-js';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import subsetFont from 'subset-font';
 
 const require = createRequire(import.meta.url);
 const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 // Only the faces the images use are loaded; italic labels fall back to the regular face.
-const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((name) => join(fontDir, name));
+export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((name) =>
+  join(fontDir, name),
+);
 
 const fontBytes = new Map<string, Promise<Buffer>>();
 
@@ -42,21 +44,26 @@ async function withSubsetFonts<T>(text: string, use: (files: string[]) => Promis
   }
 }
 
+/** resvg's settings: these font files only, never a system font. */
+export function resvgOptions(fontFiles: string[], width: number): ResvgRenderOptions {
+  return {
+    fitTo: { mode: 'width', value: width },
+    font: {
+      fontFiles,
+      loadSystemFonts: false,
+      defaultFontFamily: 'DejaVu Sans',
+      sansSerifFamily: 'DejaVu Sans',
+    },
+  };
+}
+
 /**
  * Rendered at the SVG's own width: 4x the pixels costs 2-3x the time. Text layout, most of
  * the cost, runs on libuv's thread pool, so incidents generated concurrently use every core.
  */
 export async function renderPng(svg: string, width = 960): Promise<Uint8Array> {
   const image = await withSubsetFonts(svg, (fontFiles) =>
-    renderAsync(svg, {
-      fitTo: { mode: 'width', value: width },
-      font: {
-        fontFiles,
-        loadSystemFonts: false,
-        defaultFontFamily: 'DejaVu Sans',
-        sansSerifFamily: 'DejaVu Sans',
-      },
-    }),
+    renderAsync(svg, resvgOptions(fontFiles, width)),
   );
   return image.asPng();
 }
