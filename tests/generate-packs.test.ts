@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { generate } from '../src/pipeline/generate.js';
+import { generate, packsAreCurrent } from '../src/pipeline/generate.js';
 import { builtinWriter } from '../src/pipeline/write/builtin/builtin-writer.js';
 import type { Writer } from '../src/pipeline/write/writer.js';
 import { tempDir } from './helpers/cli.js';
@@ -78,6 +78,35 @@ describe('generate writes one pack per incident and regenerates only what change
     expect(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'))).toEqual({
       packs: ['2026-02-01-queue-backlog'],
     });
+  });
+
+  test('build skips generate only when it would change nothing', async () => {
+    const { incidents, out } = setup();
+    const check = async () =>
+      (await packsAreCurrent({ inputs: [incidents], out, writer: builtinWriter })).current;
+    expect(await check()).toBe(false);
+    await generate({ inputs: [incidents], out, writer: builtinWriter });
+    expect(await check()).toBe(true);
+    writeFileSync(join(incidents, '2026-02-01-queue-backlog.md'), INCIDENT(25));
+    expect(await check()).toBe(false);
+    await generate({ inputs: [incidents], out, writer: builtinWriter });
+    writeFileSync(join(incidents, '2026-02-02-other.md'), INCIDENT(30));
+    expect(await check()).toBe(false);
+    await generate({ inputs: [incidents], out, writer: builtinWriter });
+    rmSync(join(incidents, '2026-02-02-other.md'));
+    expect(await check()).toBe(false);
+    await generate({ inputs: [incidents], out, writer: builtinWriter });
+    rmSync(join(out, 'index.json'));
+    expect(await check()).toBe(false);
+    // No incidents yet and no index: generate must still run, to write an empty index.
+    const empty = join(tempDir(), 'incidents');
+    mkdirSync(empty);
+    const nothing = await packsAreCurrent({
+      inputs: [empty],
+      out: join(empty, '../out'),
+      writer: builtinWriter,
+    });
+    expect(nothing.current).toBe(false);
   });
 
   test('a writer that crashes mid-run leaves the previous pack whole', async () => {
