@@ -8,6 +8,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { PACK_FILES } from '../pipeline/render/pack-files.ts';
+import { PACK_INDEX, PackIndexSchema } from '../pipeline/publish/write-pack.ts';
 
 /** Everything copied beside a page: the pack's downloads, the link-preview image and the zip. */
 const PACK_DOWNLOADS = [...PACK_FILES, 'og.png'];
@@ -38,10 +39,8 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
 }
 
 async function slugs(packsDir: string): Promise<string[]> {
-  const index = JSON.parse(await readFile(join(packsDir, 'index.json'), 'utf8')) as {
-    packs: string[];
-  };
-  return index.packs;
+  return PackIndexSchema.parse(JSON.parse(await readFile(join(packsDir, PACK_INDEX), 'utf8')))
+    .packs;
 }
 
 export function packFilesIntegration(packsDir: () => string): AstroIntegration {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { FactsSchema, type Facts } from '../schemas/facts.ts';
 import { PostmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
 import { PACK_FILES } from '../pipeline/render/pack-files.ts';
+import { PACK_INDEX, PackIndexSchema } from '../pipeline/publish/write-pack.ts';
 import { packsDir } from './packs-dir.ts';
 
 export interface Revision {
@@ -39,9 +40,7 @@ let cache: Pack[] | null = null;
 export function loadPacks(): Pack[] {
   if (cache) return cache;
   const dir = packsDir();
-  const index = z
-    .object({ packs: z.array(z.string()) })
-    .parse(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')));
+  const index = PackIndexSchema.parse(JSON.parse(readFileSync(join(dir, PACK_INDEX), 'utf8')));
   const historyFile = join(dir, 'history.json');
   const history = existsSync(historyFile)
     ? HistorySchema.parse(JSON.parse(readFileSync(historyFile, 'utf8')))

@@ -34,7 +34,7 @@ export async function readManifest(outDir: string, slug: string): Promise<PackMa
 /** The list of packs the site shows, in OUT/index.json. */
 export const PACK_INDEX = 'index.json';
 
-const PackIndexSchema = z.object({ packs: z.array(z.string()) });
+export const PackIndexSchema = z.object({ packs: z.array(z.string()) });
 
 /** The slugs the index lists, or null when there is no readable index. */
 export async function readPackIndex(outDir: string): Promise<string[] | null> {
