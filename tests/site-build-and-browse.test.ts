@@ -419,3 +419,40 @@ describe('the site in a real browser', () => {
     await noScript.close();
   });
 });
+
+// Last in the file: it edits the site the browser tests above read.
+describe('a rebuild reuses unchanged incident pages but shows every change', () => {
+  test('an edited incident and a changed repository link both reach the pages', async () => {
+    const edited = join(root, 'incidents', '15-gcp-2020-03-26-iam-stale-data.md');
+    const untouched = join(dist, 'incidents', '19-aws-2011-04-21-ebs-us-east', 'index.html');
+    const before = readFileSync(untouched, 'utf8');
+    writeFileSync(
+      edited,
+      readFileSync(edited, 'utf8').replace(
+        'title: "Cloud IAM errors',
+        'title: "Retitled after review: Cloud IAM errors',
+      ),
+    );
+    const config = join(root, 'incidentpost.config.json');
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace(
+        'github.com/acme/incidents',
+        'github.com/acme/postmortems',
+      ),
+    );
+    const result = await build();
+    expect(result.status, result.stderr).toBe(0);
+    expect(
+      readFileSync(
+        join(dist, 'incidents', '15-gcp-2020-03-26-iam-stale-data', 'index.html'),
+        'utf8',
+      ),
+    ).toContain('Retitled after review: Cloud IAM errors');
+    // This pack did not change, so only the site settings can have re-rendered its page.
+    const after = readFileSync(untouched, 'utf8');
+    expect(before).toContain('https://github.com/acme/incidents/edit/main/');
+    expect(after).not.toContain('https://github.com/acme/incidents/');
+    expect(after).toContain('https://github.com/acme/postmortems/edit/main/');
+  }, 180_000);
+});

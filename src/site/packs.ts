@@ -8,7 +8,12 @@ import { z } from 'zod';
 import { FactsSchema, type Facts } from '../schemas/facts.ts';
 import { PostmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
 import { PACK_FILES } from '../pipeline/render/pack-files.ts';
-import { PACK_INDEX, PackIndexSchema } from '../pipeline/publish/write-pack.ts';
+import {
+  PACK_INDEX,
+  PACK_MANIFEST,
+  PackIndexSchema,
+  PackManifestSchema,
+} from '../pipeline/publish/write-pack.ts';
 import { packsDir } from './packs-dir.ts';
 
 export interface Revision {
@@ -19,6 +24,8 @@ export interface Revision {
 
 export interface Pack {
   slug: string;
+  /** The pack's content key (pack.json): changes whenever anything in the pack does. */
+  key: string;
   facts: Facts;
   postmortem: Postmortem;
   history: Revision[];
@@ -52,6 +59,9 @@ export function loadPacks(): Pack[] {
       );
       return {
         slug,
+        key: PackManifestSchema.parse(
+          JSON.parse(readFileSync(join(dir, slug, PACK_MANIFEST), 'utf8')),
+        ).key,
         facts,
         postmortem: PostmortemSchema.parse(
           JSON.parse(readFileSync(join(dir, slug, 'postmortem.json'), 'utf8')),
