@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { generate, packsAreCurrent } from '../src/pipeline/generate.js';
+import { generate, packStatus } from '../src/pipeline/generate.js';
 import { builtinWriter } from '../src/pipeline/write/builtin/builtin-writer.js';
 import type { Writer } from '../src/pipeline/write/writer.js';
 import { tempDir } from './helpers/cli.js';
@@ -82,13 +82,13 @@ describe('generate writes one pack per incident and regenerates only what change
 
   test('build skips generate only when it would change nothing', async () => {
     const { incidents, out } = setup();
-    const check = async () =>
-      (await packsAreCurrent({ inputs: [incidents], out, writer: builtinWriter })).current;
+    const status = () => packStatus({ inputs: [incidents], out, writer: builtinWriter });
+    const check = async () => (await status()).current;
     expect(await check()).toBe(false);
     await generate({ inputs: [incidents], out, writer: builtinWriter });
-    expect(await check()).toBe(true);
+    expect(await status()).toEqual({ current: true, count: 1, stale: 0 });
     writeFileSync(join(incidents, '2026-02-01-queue-backlog.md'), INCIDENT(25));
-    expect(await check()).toBe(false);
+    expect(await status()).toEqual({ current: false, count: 1, stale: 1 });
     await generate({ inputs: [incidents], out, writer: builtinWriter });
     writeFileSync(join(incidents, '2026-02-02-other.md'), INCIDENT(30));
     expect(await check()).toBe(false);
@@ -101,7 +101,7 @@ describe('generate writes one pack per incident and regenerates only what change
     // No incidents yet and no index: generate must still run, to write an empty index.
     const empty = join(tempDir(), 'incidents');
     mkdirSync(empty);
-    const nothing = await packsAreCurrent({
+    const nothing = await packStatus({
       inputs: [empty],
       out: join(empty, '../out'),
       writer: builtinWriter,

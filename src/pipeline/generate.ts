@@ -69,24 +69,30 @@ async function checkPacks(
 }
 
 /**
- * True when generate would write and remove nothing: every incident loads cleanly, its pack
- * is current, and the index lists exactly those packs. Lets `build` skip starting a process.
+ * What generate would do, without doing it: `current` when it would write and remove nothing
+ * (every incident loads cleanly, its pack is current, and the index lists exactly those
+ * packs); `stale`, how many packs it would write. Lets `build` skip generate or run it in
+ * its own process only when the work is large.
  */
-export async function packsAreCurrent(
+export async function packStatus(
   options: Pick<GenerateOptions, 'inputs' | 'out' | 'writer'>,
-): Promise<{ current: boolean; count: number }> {
+): Promise<{ current: boolean; count: number; stale: number }> {
   const { files, diagnostics } = await loadIncidents(options.inputs);
-  if (diagnostics.length) return { current: false, count: files.length };
-  const listed = await readPackIndex(options.out);
-  if (!listed) return { current: false, count: files.length };
-  const checked = await checkPacks(files, options.out, options.writer);
+  const [listed, checked] = await Promise.all([
+    readPackIndex(options.out),
+    checkPacks(files, options.out, options.writer),
+  ]);
+  const stale = checked.filter((entry) => !entry.fresh).length;
   const slugs = files.map((file) => file.slug).sort();
   return {
     current:
-      checked.every((entry) => entry.fresh) &&
+      diagnostics.length === 0 &&
+      stale === 0 &&
+      listed !== null &&
       listed.length === slugs.length &&
       listed.every((slug, i) => slug === slugs[i]),
     count: files.length,
+    stale,
   };
 }
 
