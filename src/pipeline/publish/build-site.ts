@@ -119,11 +119,11 @@ function runPackageBin(
   pkg: string,
   bin: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; stdio: 'inherit' | 'pipe' },
+  options: { env?: NodeJS.ProcessEnv; stdio: 'inherit' | 'pipe'; nodeFlags?: string[] },
 ): Promise<{ code: number; output: string }> {
   const entry = join(packageDir(pkg), bin);
   return new Promise((done) => {
-    const child = spawn(process.execPath, [entry, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), entry, ...args], {
       cwd: projectRoot(),
       env: options.env ?? process.env,
       stdio: ['ignore', options.stdio, options.stdio],
@@ -218,6 +218,10 @@ export async function buildSite(
       ['build', '--silent', '--root', root],
       {
         stdio: options.stdio ?? 'inherit',
+        // V8 sizes the young generation for a 4 GB heap. Astro's build makes mostly
+        // short-lived objects, and 16 MB semi-spaces keep its peak about 100 MB lower at 1,000
+        // incidents without a time cost we could measure (npm run bench:site).
+        nodeFlags: ['--max-semi-space-size=16'],
         env: {
           ...astroEnvironment(process.env),
           INCIDENTPOST_PACKS: resolve(options.packs),
