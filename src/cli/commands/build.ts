@@ -48,27 +48,34 @@ function runGenerateProcess(rawArgs: readonly string[], packs: string): Promise<
  */
 const IN_PROCESS_LIMIT = 20;
 
+type BuildGenerateArgs = Omit<GenerateArgs, 'out'> & { packs: string };
+
+/** What generate would do; null when the config does not load (generate reports that). */
+async function statusOfPacks(
+  args: BuildGenerateArgs,
+): Promise<Awaited<ReturnType<typeof packStatus>> | null> {
+  const { config } = await loadConfig(args.config);
+  if (!config) return null;
+  return packStatus({
+    inputs: [args.incidents],
+    out: args.packs,
+    writer: await chooseWriter(args, config),
+  });
+}
+
 /**
  * generate, where it costs least: skipped when every pack is current (saying so as generate
  * would), in this process for a few stale packs, in a child process for many. Its exit code.
  */
 async function generateWhereCheapest(
   rawArgs: readonly string[],
-  args: Omit<GenerateArgs, 'out'> & { packs: string },
+  args: BuildGenerateArgs,
+  status: Awaited<ReturnType<typeof statusOfPacks>>,
 ): Promise<number> {
-  const { config } = await loadConfig(args.config);
-  const status = config
-    ? await packStatus({
-        inputs: [args.incidents],
-        out: args.packs,
-        writer: await chooseWriter(args, config),
-      })
-    : null;
   if (status?.current) {
     process.stdout.write(`generated 0, unchanged ${status.count}, failed 0 → ${args.packs}\n`);
     return 0;
   }
-  // An invalid config is reported by generate itself, which is quick to do in-process.
   if (!status || status.stale <= IN_PROCESS_LIMIT)
     return (await runGenerate({ ...args, out: args.packs })).code;
   return runGenerateProcess(rawArgs, args.packs);
@@ -84,18 +91,22 @@ export const buildCommand = defineCommand({
   run: async ({ rawArgs, args }) => {
     rejectUnknownFlags(rawArgs, buildArgs);
     const started = Date.now();
-    const leaks = await scanInputs({
-      incidents: args.incidents,
-      drafts: args.cache,
-      cacheFile: join(args.packs, '.secret-scan.json'),
-    });
+    // Both only read, so they run together; nothing is generated until the scan has passed.
+    const [leaks, status] = await Promise.all([
+      scanInputs({
+        incidents: args.incidents,
+        drafts: args.cache,
+        cacheFile: join(args.packs, '.secret-scan.json'),
+      }),
+      statusOfPacks(args),
+    ]);
     if (leaks.length) {
       printDiagnostics(leaks);
       process.stderr.write(`build stopped: nothing was generated or written to ${args.out}\n`);
       process.exitCode = 1;
       return;
     }
-    const generated = await generateWhereCheapest(rawArgs, args);
+    const generated = await generateWhereCheapest(rawArgs, args, status);
     if (generated !== 0) {
       process.stderr.write(`build stopped: nothing was written to ${args.out}\n`);
       process.exitCode = generated;
