@@ -221,6 +221,24 @@ describe('incident text is data, never code', () => {
   }, 120_000);
 });
 
+describe('a damaged packs folder', () => {
+  test('a missing pack file stops the build, names the file and leaves the site as it was', async () => {
+    const before = fingerprint(dist);
+    const png = join(root, 'generated', EXAMPLE, 'og.png');
+    const saved = readFileSync(png);
+    rmSync(png);
+    try {
+      const result = await build();
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`generated/${EXAMPLE}/og.png:1:1: error:`);
+      expect(result.stderr).toContain('hint: delete generated and build again');
+      expect(fingerprint(dist)).toEqual(before);
+    } finally {
+      writeFileSync(png, saved);
+    }
+  }, 120_000);
+});
+
 describe('the site in a real browser', () => {
   let browser: Browser | null = null;
   let context: BrowserContext;

@@ -1,6 +1,7 @@
 /**
- * The IncidentPost integration: the site's build hooks in one place. Pack files are served
- * beside incident pages. (Search indexing runs after Astro exits: see publish/build-site.ts.)
+ * The IncidentPost integration: the site's hooks in one place. `astro dev` serves pack files
+ * beside incident pages. (A build places them, and indexes the site for search, after Astro
+ * exits: see publish/build-site.ts.)
  */
 import type { AstroIntegration } from 'astro';
 import { packsDir } from '../site/packs-dir.ts';

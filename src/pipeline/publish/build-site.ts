@@ -1,7 +1,7 @@
 /**
- * publish: packs → the static site. Runs the Astro build (whose integration copies the pack
- * files) into a staging folder, indexes it with Pagefind, then swaps it in by rename: a failed
- * build leaves the previous site exactly as it was.
+ * publish: packs → the static site. Runs the Astro build into a staging folder, indexes it
+ * with Pagefind while placing the pack files beside the pages, then swaps it in by rename: a
+ * failed build leaves the previous site exactly as it was.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { isIncidentFileName } from '../load/load-incidents.js';
 import { incidentHistory } from './git-history.js';
+import { placePackFiles } from './place-pack-files.js';
 import { scanForSecrets, type ScanTarget } from './scan-secrets.js';
 import { writeFileAtomically } from './write-pack.js';
 
@@ -248,7 +249,28 @@ export async function buildSite(
     }
     timings.push(`site ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const indexed = Date.now();
-    const indexing = await indexWithPagefind(staging);
+    // Pagefind reads only the incident pages, so the pack files can land beside them meanwhile.
+    const [indexing, placing] = await Promise.all([
+      indexWithPagefind(staging),
+      placePackFiles(options.packs, staging).then(
+        () => null,
+        (cause: NodeJS.ErrnoException) => cause,
+      ),
+    ]);
+    if (placing) {
+      return {
+        diagnostics: [
+          error(
+            'build/pack-files',
+            placing.path ?? options.packs,
+            { line: 1 },
+            `a pack file could not be placed in the site: ${placing.message}`,
+            `delete ${options.packs} and build again to regenerate every pack; the previous site was left as it was`,
+          ),
+        ],
+        timings,
+      };
+    }
     if (indexing.code !== 0) {
       return {
         diagnostics: [
@@ -263,7 +285,7 @@ export async function buildSite(
         timings,
       };
     }
-    timings.push(`search index ${((Date.now() - indexed) / 1000).toFixed(1)} s`);
+    timings.push(`search index and pack files ${((Date.now() - indexed) / 1000).toFixed(1)} s`);
     await mkdir(dirname(out), { recursive: true });
     await moveAcrossDevices(staging, sibling);
     let hadOld = true;
