@@ -21,19 +21,29 @@ const buildArgs = {
   },
 } as const;
 
-/** `incidentpost generate` with the build's own options, in a child process; its exit code. */
-function runGenerateProcess(rawArgs: readonly string[], packs: string): Promise<number> {
+/**
+ * The arguments for `incidentpost generate` that match a build's: the same options, except
+ * that --out and --packs mean different things to build, and generate writes to the packs.
+ */
+export function generateProcessArgs(rawArgs: readonly string[], packs: string): string[] {
   const args: string[] = [];
   for (let i = 0; i < rawArgs.length; i++) {
     const raw = rawArgs[i] ?? '';
-    // --out and --packs mean different things to build; generate writes to the packs folder.
     if (/^--(out|packs)$/.test(raw)) i++;
     else if (!/^--(out|packs)=/.test(raw)) args.push(raw);
   }
+  return ['generate', ...args, '--out', packs];
+}
+
+/** `incidentpost generate` with the build's own options, in a child process; its exit code. */
+function runGenerateProcess(rawArgs: readonly string[], packs: string): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [fileURLToPath(new URL('../main.js', import.meta.url)), 'generate', ...args, '--out', packs],
+      [
+        fileURLToPath(new URL('../main.js', import.meta.url)),
+        ...generateProcessArgs(rawArgs, packs),
+      ],
       { stdio: 'inherit' },
     );
     child.on('close', (code) => resolve(code ?? 1));
