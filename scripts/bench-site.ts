@@ -1,12 +1,21 @@
 /**
- * npm run bench:site: the whole IncidentPost build (generate → secret scan → Astro → Pagefind)
- * for N synthetic incidents, cold (no packs) and warm (packs cached, as CI restores them),
- * against a plain Astro + MDX + Pagefind site with the same pages and no pipeline, in the same
- * run. Prints times, ratios and peak RSS; asserts nothing. BENCH_SIZES and BENCH_ROUNDS pick
- * the sizes and how many warm/plain rounds alternate.
+ * npm run bench:site: the whole IncidentPost build (secret scan → generate → Astro → Pagefind)
+ * for N synthetic incidents, against a plain Astro + MDX + Pagefind site with the same incident
+ * pages and no pipeline, in the same run. Our build runs cold (no packs), warm (a CI run after
+ * a push: packs and Astro's page cache restored, no dist/) and edited (warm, with one incident
+ * changed). Prints times, ratios and peak RSS; asserts nothing. BENCH_SIZES and BENCH_ROUNDS
+ * pick the sizes and how many rounds alternate.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -82,9 +91,11 @@ const median = (values: number[]) => {
 async function measure(n: number, rounds: number) {
   const root = mkdtempSync(join(tmpdir(), 'incidentpost-bench-site-'));
   mkdirSync(join(root, 'incidents'));
+  const names: string[] = [];
   for (let i = 0; i < n; i++) {
     const { name, text } = syntheticIncident(i);
     writeFileSync(join(root, 'incidents', name), text);
+    names.push(name);
   }
   const buildArgs = [
     CLI,
@@ -104,16 +115,21 @@ async function measure(n: number, rounds: number) {
   // The plain site lives inside the project so it resolves the same astro and @astrojs/mdx.
   const plainDir = join(PROJECT, 'node_modules/.incidentpost', `bench-plain-${n}-${process.pid}`);
   writePlainSite(plainDir, join(root, 'generated'));
-  // This machine's speed drifts by 20% over minutes, so warm and plain builds alternate and
-  // the ratio is the median of each round's own ratio.
-  const warm: Run[] = [];
-  const plain: Run[] = [];
+  // This machine's speed drifts by 20% over minutes, so the builds alternate and each ratio is
+  // the median of the rounds' own ratios.
+  const runs: Record<'warm' | 'edited' | 'plain', Run[]> = { warm: [], edited: [], plain: [] };
   for (let round = 0; round < rounds; round++) {
-    warm.push(await timed(buildArgs, root));
+    // Warm builds are CI runs after a push: packs and Astro's page cache restored, no dist/.
+    // The push changes no incident, then one (its pack and page are made again).
+    rmSync(join(root, 'dist'), { recursive: true, force: true });
+    runs.warm.push(await timed(buildArgs, root));
+    appendFileSync(join(root, 'incidents', names[round] ?? ''), `Edited in round ${round}.\n`);
+    rmSync(join(root, 'dist'), { recursive: true, force: true });
+    runs.edited.push(await timed(buildArgs, root));
     rmSync(join(plainDir, 'dist'), { recursive: true, force: true });
     const astro = await timed([ASTRO, 'build', '--silent'], plainDir);
     const pagefind = await timed([PAGEFIND, '--site', 'dist'], plainDir);
-    plain.push({
+    runs.plain.push({
       seconds: astro.seconds + pagefind.seconds,
       peakMb: Math.max(astro.peakMb ?? 0, pagefind.peakMb ?? 0) || null,
     });
@@ -121,18 +137,21 @@ async function measure(n: number, rounds: number) {
   rmSync(plainDir, { recursive: true, force: true });
   rmSync(astroCacheDir(join(root, 'generated')), { recursive: true, force: true });
   rmSync(root, { recursive: true, force: true });
-  const plainSeconds = median(plain.map((run) => run.seconds));
-  const peak = (runs: Run[]) => Math.max(...runs.map((run) => run.peakMb ?? 0)) || null;
+  const summary = (list: Run[]) => ({
+    seconds: median(list.map((run) => run.seconds)),
+    peakMb: Math.max(...list.map((run) => run.peakMb ?? 0)) || null,
+    ratio: median(list.map((run, i) => run.seconds / (runs.plain[i]?.seconds ?? 1))),
+  });
+  const plain = summary(runs.plain);
   return {
     n,
-    cold,
-    warm: { seconds: median(warm.map((run) => run.seconds)), peakMb: peak(warm) },
-    plain: { seconds: plainSeconds, peakMb: peak(plain) },
-    rounds: warm.map(
-      (run, i) => `${run.seconds.toFixed(1)}/${(plain[i]?.seconds ?? 0).toFixed(1)}`,
+    cold: { ...cold, ratio: cold.seconds / plain.seconds },
+    warm: summary(runs.warm),
+    edited: summary(runs.edited),
+    plain,
+    rounds: runs.plain.map((run, i) =>
+      [runs.warm[i], runs.edited[i], run].map((r) => (r?.seconds ?? 0).toFixed(1)).join('/'),
     ),
-    coldRatio: cold.seconds / plainSeconds,
-    warmRatio: median(warm.map((run, i) => run.seconds / (plain[i]?.seconds ?? 1))),
   };
 }
 
@@ -140,19 +159,28 @@ const sizes = (process.env['BENCH_SIZES'] ?? '100,1000').split(',').map(Number);
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const mb = (value: number | null) => (value === null ? 'n/a' : `${value.toFixed(0)} MB`);
 process.stdout.write(
-  `node ${process.version}, ${process.platform} ${process.arch}; warm and plain: median of ${rounds} alternating rounds\n`,
+  `node ${process.version}, ${process.platform} ${process.arch}; warm, edited and plain: median of ${rounds} alternating rounds\n`,
 );
 process.stdout.write(
-  '     N  incidentpost cold  incidentpost warm  plain astro+mdx+pagefind  ratio cold  ratio warm  peak RSS cold / warm / plain\n',
+  'cold: no packs. warm: packs and page cache restored, nothing changed. edited: the same, one incident edited.\n',
 );
+const columns = ['N', 'build', 'seconds', 'ratio to plain', 'peak RSS'];
+process.stdout.write(`${columns.join(' | ')}\n`);
 const results = [];
 for (const n of sizes) {
   const r = await measure(n, rounds);
   results.push(r);
-  process.stdout.write(
-    `${String(n).padStart(6)}  ${`${r.cold.seconds.toFixed(1)} s`.padStart(17)}  ${`${r.warm.seconds.toFixed(1)} s`.padStart(17)}  ${`${r.plain.seconds.toFixed(1)} s`.padStart(24)}  ${r.coldRatio.toFixed(2).padStart(10)}  ${r.warmRatio.toFixed(2).padStart(10)}  ${mb(r.cold.peakMb)} / ${mb(r.warm.peakMb)} / ${mb(r.plain.peakMb)}\n`,
-  );
+  for (const [name, run] of [
+    ['incidentpost cold', r.cold],
+    ['incidentpost warm', r.warm],
+    ['incidentpost edited', r.edited],
+    ['plain astro+mdx+pagefind', r.plain],
+  ] as const) {
+    process.stdout.write(
+      `${n} | ${name} | ${run.seconds.toFixed(1)} s | ${name.startsWith('plain') ? '' : run.ratio.toFixed(2)} | ${mb(run.peakMb)}\n`,
+    );
+  }
 }
 for (const r of results)
-  process.stdout.write(`N=${r.n} rounds (warm/plain s): ${r.rounds.join(', ')}\n`);
+  process.stdout.write(`N=${r.n} rounds (warm/edited/plain s): ${r.rounds.join(', ')}\n`);
 process.stdout.write('goals: ratio <= 1.2; 1,000 incidents under 1.5 GB peak RSS\n');

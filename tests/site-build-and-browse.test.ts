@@ -444,20 +444,17 @@ describe('a rebuild reuses unchanged incident pages but shows every change', () 
     const edited = join(root, 'incidents', '15-gcp-2020-03-26-iam-stale-data.md');
     const untouched = join(dist, 'incidents', '19-aws-2011-04-21-ebs-us-east', 'index.html');
     const before = readFileSync(untouched, 'utf8');
-    writeFileSync(
+    const replaceIn = (path: string, from: string, to: string) =>
+      writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
+    replaceIn(
       edited,
-      readFileSync(edited, 'utf8').replace(
-        'title: "Cloud IAM errors',
-        'title: "Retitled after review: Cloud IAM errors',
-      ),
+      'title: "Cloud IAM errors',
+      'title: "Retitled after review: Cloud IAM errors',
     );
-    const config = join(root, 'incidentpost.config.json');
-    writeFileSync(
-      config,
-      readFileSync(config, 'utf8').replace(
-        'github.com/acme/incidents',
-        'github.com/acme/postmortems',
-      ),
+    replaceIn(
+      join(root, 'incidentpost.config.json'),
+      'github.com/acme/incidents',
+      'github.com/acme/postmortems',
     );
     const result = await build();
     expect(result.status, result.stderr).toBe(0);
