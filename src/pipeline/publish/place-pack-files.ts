@@ -2,10 +2,10 @@
  * Each pack's downloads go beside its incident page (`/incidents/<slug>/<file>`): placing
  * files is an order of magnitude faster than rendering hundreds of endpoints.
  */
-import { copyFile, link, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, link, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PACK_FILES } from '../render/pack-files.js';
-import { PACK_INDEX, PackIndexSchema } from './write-pack.js';
+import { PACK_INDEX, readPackIndex } from './write-pack.js';
 
 /** Everything placed beside a page: the pack's downloads, the link-preview image and the zip. */
 export function packFiles(slug: string): string[] {
@@ -27,9 +27,8 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
 
 /** Places every pack listed in the packs folder's index into the site folder `site`. */
 export async function placePackFiles(packsDir: string, site: string): Promise<void> {
-  const { packs } = PackIndexSchema.parse(
-    JSON.parse(await readFile(join(packsDir, PACK_INDEX), 'utf8')),
-  );
+  const packs = await readPackIndex(packsDir);
+  if (!packs) throw new Error(`${join(packsDir, PACK_INDEX)} is missing or not a pack index`);
   await Promise.all(
     packs.map(async (slug) => {
       const target = join(site, 'incidents', slug);
