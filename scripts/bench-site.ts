@@ -123,7 +123,10 @@ async function measure(n: number, rounds: number) {
     // The push changes no incident, then one (its pack and page are made again).
     rmSync(join(root, 'dist'), { recursive: true, force: true });
     runs.warm.push(await timed(buildArgs, root));
-    appendFileSync(join(root, 'incidents', names[round] ?? ''), `Edited in round ${round}.\n`);
+    appendFileSync(
+      join(root, 'incidents', names[round % names.length] ?? ''),
+      `Edited in round ${round}.\n`,
+    );
     rmSync(join(root, 'dist'), { recursive: true, force: true });
     runs.edited.push(await timed(buildArgs, root));
     rmSync(join(plainDir, 'dist'), { recursive: true, force: true });
