@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { renderPack } from '../src/pipeline/render/render-pack.js';
+import { renderPng } from '../src/pipeline/render/timeline-png.js';
 import { writeBuiltin } from '../src/pipeline/write/builtin/builtin-writer.js';
 import { sourceFromFixture } from './helpers/source.js';
 
@@ -14,7 +15,7 @@ const EXAMPLE = join(
 async function examplePack() {
   const { facts } = analyzeSource(sourceFromFixture(EXAMPLE));
   if (!facts) throw new Error('example did not analyze');
-  return { facts, pack: await renderPack(facts, writeBuiltin(facts)) };
+  return { facts, pack: await renderPack(facts, writeBuiltin(facts), renderPng) };
 }
 
 const { facts, pack } = await examplePack();

@@ -1,9 +1,8 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineCommand } from 'citty';
-import { stringify } from 'yaml';
-import { analyzeSource } from '../../pipeline/analyze-source.js';
 import { error } from '../../pipeline/diagnostics.js';
+import { incidentFromPaste } from '../../pipeline/load/incident-from-paste.js';
 import { decodeSourceFile } from '../../pipeline/load/source-file.js';
 import { printDiagnostics } from '../report.js';
 import { rejectUnknownFlags } from '../usage-error.js';
@@ -16,19 +15,6 @@ const args = {
     description: 'Zone for times that name none (default: found in the paste, else UTC)',
   },
 } as const;
-
-export function slugify(title: string): string {
-  return (
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/, '') || 'incident'
-  );
-}
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -51,31 +37,20 @@ export const newCommand = defineCommand({
       process.exitCode = 1;
       return;
     }
-    const front: Record<string, string> = {};
-    if (parsed.title) front['title'] = parsed.title;
-    if (parsed.timezone) front['timezone'] = parsed.timezone;
-    const probe = {
-      ...decoded.file,
-      text: Object.keys(front).length
-        ? `---\n${stringify(front)}---\n${decoded.file.text}`
-        : decoded.file.text,
-    };
-    const { facts, diagnostics } = analyzeSource(probe);
-    if (!facts) {
+    const { incident, diagnostics } = incidentFromPaste(
+      decoded.file,
+      {
+        ...(parsed.title ? { title: parsed.title } : {}),
+        ...(parsed.timezone ? { timezone: parsed.timezone } : {}),
+      },
+      parsed.dir,
+    );
+    if (!incident) {
       printDiagnostics(diagnostics);
       process.exitCode = 1;
       return;
     }
-    const frontMatter = {
-      title: parsed.title ?? facts.title,
-      date: facts.date,
-      timezone: facts.timezone,
-      severity: 'unknown',
-      status: facts.resolved ? 'resolved' : 'investigating',
-      services: facts.services,
-      ...(facts.usersAffected !== null ? { users_affected: facts.usersAffected } : {}),
-    };
-    const path = join(parsed.dir, `${facts.date}-${slugify(frontMatter.title)}.md`);
+    const path = join(parsed.dir, `${incident.slug}.md`);
     const exists = await access(path).then(
       () => true,
       () => false,
@@ -94,8 +69,7 @@ export const newCommand = defineCommand({
       return;
     }
     await mkdir(parsed.dir, { recursive: true });
-    const body = decoded.file.text.replace(/^---\n[\s\S]*?\n---\n/, '');
-    await writeFile(path, `---\n${stringify(frontMatter)}---\n\n${body.trim()}\n`, { flag: 'wx' });
+    await writeFile(path, incident.text, { flag: 'wx' });
     process.stdout.write(`${path}\n`);
   },
 });

@@ -1,7 +1,6 @@
-/** og.png: a 1200×630 card for link previews, from the same facts, with the bundled font. */
+/** og.png's SVG: a 1200×630 card for link previews, from the same facts, with the bundled font. */
 import type { Facts } from '../../schemas/facts.js';
 import { formatDate, formatMinutes, formatUsers } from '../write/format-figures.js';
-import { renderPng } from './timeline-png.js';
 import { escapeXml } from './timeline-svg.js';
 
 /** Greedy word wrap by an estimated glyph width; the font is fixed, so the estimate is stable. */
@@ -44,8 +43,4 @@ ${title}
 <text x="72" y="560" font-size="32" fill="#111827">${escapeXml(wrap(figures, 60, 1)[0] ?? '')}</text>
 </svg>
 `;
-}
-
-export function renderOgPng(facts: Facts): Promise<Uint8Array> {
-  return renderPng(renderOgSvg(facts), 1200);
 }

@@ -1,6 +1,8 @@
 /**
  * render: (facts, postmortem) → the files of one pack. Pure: the same input gives the same
- * bytes, with no wall-clock time anywhere, so reruns are byte-identical.
+ * bytes, with no wall-clock time anywhere, so reruns are byte-identical. The SVG → PNG step is
+ * passed in (`Rasterize`), so the same code runs in Node (resvg-js, timeline-png.ts) and in the
+ * browser (resvg's WebAssembly build, src/browser/rasterize.ts).
  */
 import { zipSync, type Zippable } from 'fflate';
 import type { Facts } from '../../schemas/facts.js';
@@ -8,18 +10,20 @@ import type { Postmortem } from '../../schemas/postmortem.js';
 import { toMarkdownText, toMdxText } from './markdown.js';
 import { postmortemTree } from './postmortem-tree.js';
 import { renderHnPost, renderTwitterThread } from './text-posts.js';
-import { renderPng } from './timeline-png.js';
-import { renderOgPng } from './og-image.js';
+import { renderOgSvg } from './og-image.js';
 import { PACK_FILES } from './pack-files.js';
 import { renderTimelineSvg } from './timeline-svg.js';
 
 export type PackFiles = Record<string, string | Uint8Array>;
 
+/** An SVG document drawn as a PNG `width` pixels wide, with the packaged font only. */
+export type Rasterize = (svg: string, width: number) => Promise<Uint8Array>;
+
 // A fixed timestamp keeps the zip byte-identical between runs.
 const ZIP_MTIME = new Date('2000-01-01T00:00:00Z');
 
 /** One zip of the downloadable files; PNGs are stored as they are, already compressed. */
-function zipPack(slug: string, files: PackFiles): Uint8Array {
+export function zipPack(slug: string, files: PackFiles): Uint8Array {
   const zippable: Zippable = {};
   for (const name of PACK_FILES) {
     const data = files[name];
@@ -33,24 +37,47 @@ function zipPack(slug: string, files: PackFiles): Uint8Array {
   return zipSync(zippable);
 }
 
-export async function renderPack(facts: Facts, document: Postmortem): Promise<PackFiles> {
-  const files = await renderPackFiles(facts, document);
-  return { ...files, [`${facts.slug}-pack.zip`]: zipPack(facts.slug, files) };
+/** The text files a reader downloads: everything in PACK_FILES but the PNG. */
+export interface TextFiles {
+  'postmortem.md': string;
+  'timeline.svg': string;
+  'hn-post.txt': string;
+  'twitter-thread.txt': string;
 }
 
-async function renderPackFiles(facts: Facts, document: Postmortem): Promise<PackFiles> {
-  const svg = renderTimelineSvg(facts);
-  const [og, timeline] = await Promise.all([renderOgPng(facts), renderPng(svg)]);
+/** The text files of a pack, synchronously: cheap enough to run on every keystroke. */
+export function renderTextFiles(facts: Facts, document: Postmortem): TextFiles {
   return {
     'postmortem.md': toMarkdownText(postmortemTree(facts, document)),
+    'timeline.svg': renderTimelineSvg(facts),
+    'hn-post.txt': renderHnPost(document),
+    'twitter-thread.txt': renderTwitterThread(document),
+  };
+}
+
+/** Every file of a pack: the downloads, the site's MDX body, og.png, the JSON, and the zip. */
+export async function renderPack(
+  facts: Facts,
+  document: Postmortem,
+  rasterize: Rasterize,
+): Promise<PackFiles> {
+  const text = renderTextFiles(facts, document);
+  const svg = text['timeline.svg'];
+  const [og, timeline] = await Promise.all([
+    rasterize(renderOgSvg(facts), 1200),
+    rasterize(svg, 960),
+  ]);
+  const files: PackFiles = {
+    'postmortem.md': text['postmortem.md'],
     // The site page shows the title, figures and metrics itself; its MDX body starts at the summary.
     'postmortem.mdx': toMdxText(postmortemTree(facts, document, { body: true })),
     'og.png': og,
     'timeline.svg': svg,
     'timeline.png': timeline,
-    'hn-post.txt': renderHnPost(document),
-    'twitter-thread.txt': renderTwitterThread(document),
+    'hn-post.txt': text['hn-post.txt'],
+    'twitter-thread.txt': text['twitter-thread.txt'],
     'facts.json': `${JSON.stringify(facts, null, 2)}\n`,
     'postmortem.json': `${JSON.stringify(document, null, 2)}\n`,
   };
+  return { ...files, [`${facts.slug}-pack.zip`]: zipPack(facts.slug, files) };
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import subsetFont from 'subset-font';
+import { resvgSettings } from './resvg-settings.js';
 
 const require = createRequire(import.meta.url);
 const fontDir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -46,15 +47,8 @@ async function withSubsetFonts<T>(text: string, use: (files: string[]) => Promis
 
 /** resvg's settings: these font files only, never a system font. */
 export function resvgOptions(fontFiles: string[], width: number): ResvgRenderOptions {
-  return {
-    fitTo: { mode: 'width', value: width },
-    font: {
-      fontFiles,
-      loadSystemFonts: false,
-      defaultFontFamily: 'DejaVu Sans',
-      sansSerifFamily: 'DejaVu Sans',
-    },
-  };
+  const settings = resvgSettings(width);
+  return { ...settings, font: { ...settings.font, fontFiles } };
 }
 
 /**

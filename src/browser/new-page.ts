@@ -1,0 +1,278 @@
+/**
+ * The /new/ page: the form's behaviour. Kept small so the page is interactive at once; the
+ * pipeline (paste-to-pack.ts), the secret scanner and the PNG renderer load behind it, the
+ * first when the page loads and the other two when someone starts typing. Every piece of
+ * pasted text reaches the page as textContent, a textarea's value, or a blob URL: never HTML.
+ */
+import type { Diagnostic } from '../pipeline/diagnostics.js';
+import type { PasteAnalysis, PasteFields } from './paste-to-pack.ts';
+
+const loadPipeline = () =>
+  Promise.all([
+    import('./paste-to-pack.ts'),
+    import('./postmortem-view.ts'),
+    import('../pipeline/render/postmortem-tree.js'),
+  ]).then(([pack, view, tree]) => ({ ...pack, ...view, ...tree }));
+const loadScanner = () => import('./find-secrets.ts');
+const loadRasterizer = () => import('./rasterize.ts').then((m) => m.loadRasterizer());
+
+function byId<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`the /new/ page has no #${id}`);
+  return found as T;
+}
+
+const form = byId<HTMLFormElement>('paste-form');
+const paste = byId<HTMLTextAreaElement>('paste');
+const formStatus = byId('form-status');
+const analysis = byId('analysis');
+const results = byId('results');
+const secrets = byId('secrets');
+const secretsOk = byId<HTMLInputElement>('secrets-ok');
+
+const pipeline = loadPipeline();
+pipeline.then(
+  () => {
+    // Read by the benchmark (scripts/bench-new-page.ts) and the browser tests.
+    performance.mark('pipeline-ready');
+    document.body.dataset['pipeline'] = 'ready';
+  },
+  () => (formStatus.textContent = 'The pipeline could not load: reload the page to try again.'),
+);
+
+let scanner: ReturnType<typeof loadScanner> | null = null;
+let rasterizer: ReturnType<typeof loadRasterizer> | null = null;
+/** The rest loads on the first keystroke, so everything is here before Generate (and offline). */
+function warmUp(): void {
+  if (scanner && rasterizer) return;
+  scanner ??= loadScanner();
+  rasterizer ??= loadRasterizer();
+  rasterizer.catch(() => (rasterizer = null));
+  void Promise.all([pipeline, scanner, rasterizer]).then(
+    () => (document.body.dataset['offlineReady'] = 'true'),
+    () => undefined,
+  );
+}
+
+function fields(): PasteFields {
+  const value = (name: string) =>
+    (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
+  const users = value('users');
+  return {
+    title: value('title'),
+    date: value('date'),
+    timezone: value('timezone'),
+    severity: value('severity'),
+    usersAffected: /^\d[\d,_ ]*$/.test(users) ? Number(users.replace(/[,_ ]/g, '')) : users,
+  };
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  attributes: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+/** `file:line:col: warning: message [code]` and its hint: the words `incidentpost check` prints. */
+function problemItem(d: Diagnostic): HTMLLIElement {
+  const item = el('li');
+  item.dataset['severity'] = d.severity;
+  item.append(
+    el(
+      'pre',
+      `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]\n  hint: ${d.hint}`,
+    ),
+  );
+  return item;
+}
+
+function showAnalysis(result: PasteAnalysis): void {
+  analysis.hidden = false;
+  const rows = byId('milestones');
+  const lines = result.incident?.text.split('\n') ?? [];
+  rows.replaceChildren(
+    ...Object.entries(result.facts?.milestones ?? {}).map(([name, milestone]) => {
+      const row = el('tr');
+      const source = lines[milestone.line - 1]?.trim() ?? '';
+      const line = el('td', `${milestone.line}: `);
+      line.append(el('code', source));
+      // The instant as the incident's own clock read it (the ISO string carries its offset).
+      const time = `${milestone.time.slice(0, 10)} ${milestone.time.slice(11, 16)}`;
+      row.append(el('th', name, { scope: 'row' }), el('td', time), line);
+      row.append(el('td', milestone.reason));
+      return row;
+    }),
+  );
+  if (!result.facts) rows.replaceChildren();
+  const problems = byId('problems');
+  problems.replaceChildren(
+    ...(result.diagnostics.length
+      ? result.diagnostics.map(problemItem)
+      : [el('li', 'None: the timeline reads cleanly.')]),
+  );
+}
+
+let analyzeTimer: ReturnType<typeof setTimeout> | undefined;
+async function analyzeNow(): Promise<void> {
+  const { analyzePaste } = await pipeline;
+  if (paste.value.trim() === '') {
+    analysis.hidden = true;
+    return;
+  }
+  showAnalysis(analyzePaste(paste.value, fields()));
+}
+
+form.addEventListener('input', () => {
+  warmUp();
+  clearTimeout(analyzeTimer);
+  analyzeTimer = setTimeout(() => void analyzeNow(), 250);
+  if (!results.hidden) formStatus.textContent = 'The paste changed: press Generate to update.';
+});
+
+const objectUrls: string[] = [];
+function blobUrl(data: string | Uint8Array, type: string): string {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
+  objectUrls.push(url);
+  return url;
+}
+
+const TYPES: Record<string, string> = {
+  '.md': 'text/markdown;charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain;charset=utf-8',
+  '.zip': 'application/zip',
+};
+const typeOf = (name: string) => TYPES[name.slice(name.lastIndexOf('.'))] ?? 'text/plain';
+
+function downloadLink(name: string, data: string | Uint8Array, label = name): HTMLLIElement {
+  const item = el('li');
+  item.append(
+    el('a', label, { href: blobUrl(data, typeOf(name)), download: name, class: 'button' }),
+  );
+  return item;
+}
+
+/** Downloads and the commit link wait while a secret is flagged and not waved through. */
+function gateDownloads(): void {
+  const blocked = !secrets.hidden && !secretsOk.checked;
+  byId('downloads').hidden = blocked;
+  byId('repository-links').hidden = blocked;
+  byId('download-blocked').hidden = !blocked;
+}
+secretsOk.addEventListener('change', gateDownloads);
+
+let generation = 0;
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void generate();
+});
+
+async function generate(): Promise<void> {
+  const run = ++generation;
+  warmUp();
+  formStatus.textContent = 'Generating…';
+  const { analyzePaste, writePack, finishPack, postmortemView, postmortemTree, PACK_FILES } =
+    await pipeline;
+  const analyzed = analyzePaste(paste.value, fields());
+  showAnalysis(analyzed);
+  const { incident, facts } = analyzed;
+  if (!incident || !facts) {
+    results.hidden = true;
+    formStatus.textContent = 'The timeline has errors (listed above): fix them and generate again.';
+    byId('problems-heading').focus();
+    return;
+  }
+  const { document: postmortem, files } = writePack(facts);
+  for (const url of objectUrls.splice(0)) URL.revokeObjectURL(url);
+
+  byId('postmortem').replaceChildren(postmortemView(document, postmortemTree(facts, postmortem)));
+  const image = byId<HTMLImageElement>('timeline-image');
+  image.src = blobUrl(files['timeline.svg'], 'image/svg+xml');
+  image.alt = `Timeline of ${facts.title}: ${Object.entries(facts.milestones)
+    .map(([name, m]) => `${name} ${m.time.slice(11, 16)}`)
+    .join(', ')}`;
+  byId<HTMLTextAreaElement>('hn-post').value = files['hn-post.txt'];
+  byId<HTMLTextAreaElement>('thread').value = files['twitter-thread.txt'];
+  byId('incident-path').textContent = incident.path;
+
+  const downloads = byId('downloads');
+  const pending = el('li', 'timeline.png and the zip: drawing…', { 'data-pending': '' });
+  downloads.replaceChildren(
+    ...PACK_FILES.filter((name) => name !== 'timeline.png').map((name) =>
+      downloadLink(name, files[name as keyof typeof files]),
+    ),
+    pending,
+  );
+  const repository = form.dataset['repository'];
+  const links = byId('repository-links');
+  links.replaceChildren(
+    downloadLink(
+      incident.path.split('/').pop() ?? 'incident.md',
+      incident.text,
+      `Download ${incident.path}`,
+    ),
+  );
+  if (repository) {
+    const target = new URL(`${repository}/new/${form.dataset['branch'] ?? 'main'}`);
+    target.searchParams.set('filename', incident.path);
+    target.searchParams.set('value', incident.text);
+    const item = el('li');
+    item.append(
+      el('a', 'Open it in a new file on GitHub', {
+        href: target.href,
+        class: 'button',
+        rel: 'noopener',
+      }),
+    );
+    links.append(item);
+  }
+  results.hidden = false;
+
+  // The scan is of what could leave this page: the incident file and every text download.
+  const found = await (
+    await (scanner ??= loadScanner())
+  ).findSecrets([
+    { path: incident.path, content: incident.text },
+    ...Object.entries(files).map(([name, content]) => ({ path: name, content })),
+  ]);
+  if (run !== generation) return;
+  secrets.hidden = found.length === 0;
+  secretsOk.checked = false;
+  byId('secret-list').replaceChildren(...found.map(problemItem));
+  gateDownloads();
+  formStatus.textContent = found.length
+    ? 'Generated, but a secret was found: see the warning above the downloads.'
+    : 'Generated: the postmortem and its files are below.';
+
+  try {
+    const rasterize = await (rasterizer ??= loadRasterizer());
+    const finished = await finishPack(facts, files, rasterize);
+    if (run !== generation) return;
+    pending.replaceWith(
+      downloadLink('timeline.png', finished['timeline.png']),
+      downloadLink(finished.zipName, finished.zip, `${finished.zipName} (everything)`),
+    );
+  } catch (problem) {
+    rasterizer = null;
+    pending.textContent = `timeline.png could not be drawn (${String(problem)}); the other files are ready.`;
+  }
+}
+
+const copyStatus = byId('copy-status');
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-from]')) {
+  button.addEventListener('click', async () => {
+    const source = byId<HTMLTextAreaElement>(button.dataset['copyFrom'] ?? '');
+    try {
+      await navigator.clipboard.writeText(source.value);
+      copyStatus.textContent = `${button.textContent?.replace(/^Copy /, '') ?? 'Text'}: copied to the clipboard.`;
+    } catch {
+      copyStatus.textContent = 'Copying is not allowed here; select the text and copy it instead.';
+    }
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * The pipeline as the /new/ page runs it: paste → incident file → facts (parse, analyze) →
+ * postmortem (the built-in writer) → pack files (render). The same modules the CLI runs; only
+ * the PNG step is handed in, since the browser draws with resvg's WebAssembly build. No DOM
+ * here, so tests run it in Node.
+ */
+import { incidentFromPaste, type PasteFields } from '../pipeline/load/incident-from-paste.js';
+import { decodeSourceFile, type SourceFile } from '../pipeline/load/source-file.js';
+import type { Diagnostic } from '../pipeline/diagnostics.js';
+import { PACK_FILES } from '../pipeline/render/pack-files.js';
+import {
+  renderTextFiles,
+  zipPack,
+  type PackFiles,
+  type Rasterize,
+  type TextFiles,
+} from '../pipeline/render/render-pack.js';
+import { writeBuiltin } from '../pipeline/write/builtin/builtin-writer.js';
+import type { Facts } from '../schemas/facts.js';
+import type { Postmortem } from '../schemas/postmortem.js';
+
+export type { PasteFields };
+
+/** What a paste is called in messages until the facts give it a file name. */
+export const PASTE_PATH = 'pasted timeline';
+
+export interface PasteAnalysis {
+  /** The file to commit, `incidents/<date>-<slug>.md`; null when the paste has errors. */
+  incident: SourceFile | null;
+  facts: Facts | null;
+  /** Every problem, in the words `incidentpost check` prints. */
+  diagnostics: Diagnostic[];
+}
+
+/** parse → analyze, cheap enough to run as the person types (a few milliseconds). */
+export function analyzePaste(text: string, fields: PasteFields): PasteAnalysis {
+  const decoded = decodeSourceFile(PASTE_PATH, new TextEncoder().encode(text));
+  if (!decoded.file) return { incident: null, facts: null, diagnostics: decoded.diagnostics };
+  return incidentFromPaste(decoded.file, fields);
+}
+
+export interface WrittenPack {
+  document: Postmortem;
+  files: TextFiles;
+}
+
+/** write → render for the text files: the same bytes `incidentpost generate` writes. */
+export function writePack(facts: Facts): WrittenPack {
+  const document = writeBuiltin(facts);
+  return { document, files: renderTextFiles(facts, document) };
+}
+
+/** The PNG and the zip of every download, as the site's `<slug>-pack.zip` holds them. */
+export async function finishPack(
+  facts: Facts,
+  files: TextFiles,
+  rasterize: Rasterize,
+): Promise<{ 'timeline.png': Uint8Array; zip: Uint8Array; zipName: string }> {
+  const png = await rasterize(files['timeline.svg'], 960);
+  const all: PackFiles = { ...files, 'timeline.png': png };
+  return {
+    'timeline.png': png,
+    zip: zipPack(facts.slug, all),
+    zipName: `${facts.slug}-pack.zip`,
+  };
+}
+
+export { PACK_FILES };

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { analyzePaste, writePack } from '../src/browser/paste-to-pack.js';
+import { slugify } from '../src/pipeline/load/incident-from-paste.js';
+
+const EXAMPLE_NAME = '2026-01-10-database-connection-pool-exhaustion';
+const EXAMPLE = readFileSync(join(import.meta.dirname, `../incidents/${EXAMPLE_NAME}.md`), 'utf8');
+const GOLDEN = join(import.meta.dirname, 'fixtures/golden/database-connection-pool-exhaustion');
+
+const RAW = `14:23 UTC [PagerDuty] CRITICAL: checkout API 5xx above 20%
+14:26 UTC [Slack] @ana acknowledged, investigating
+14:31 UTC [GitHub] Identified: deploy 4411 broke the payment client
+14:35 UTC rolled back deploy 4411
+14:52 UTC [PagerDuty] resolved, error rate normal
+`;
+
+describe('a paste becomes the incident file the CLI would build from', () => {
+  test('a complete incident file is kept byte for byte and named after its date and title', () => {
+    const { incident, facts, diagnostics } = analyzePaste(EXAMPLE, {});
+    expect(diagnostics).toEqual([]);
+    expect(incident?.path).toBe(`incidents/${EXAMPLE_NAME}.md`);
+    expect(incident?.text).toBe(EXAMPLE);
+    expect(facts?.slug).toBe(EXAMPLE_NAME);
+  });
+
+  test('its pack text is the same bytes as the golden pack', () => {
+    const { facts } = analyzePaste(EXAMPLE, {});
+    const { files } = writePack(facts!);
+    for (const name of ['postmortem.md', 'timeline.svg', 'hn-post.txt', 'twitter-thread.txt'])
+      expect({ name, text: files[name as keyof typeof files] }).toEqual({
+        name,
+        text: readFileSync(join(GOLDEN, name), 'utf8'),
+      });
+  });
+
+  test('a bare timeline gets front matter filled in from the analysis', () => {
+    const { incident, facts } = analyzePaste(RAW, { date: '2026-05-04' });
+    expect(incident?.path).toBe(`incidents/2026-05-04-${slugify(facts!.title)}.md`);
+    expect(incident?.text).toMatch(/^---\ntitle: .+\ndate: 2026-05-04\ntimezone: UTC\n/);
+    expect(incident?.text).toContain('status: resolved');
+    expect(incident?.text.endsWith(RAW)).toBe(true);
+    expect(facts?.durationMinutes).toBe(29);
+  });
+
+  test('fields win over the paste, and the rest of its front matter is kept', () => {
+    const { incident, facts } = analyzePaste(EXAMPLE, {
+      title: 'Pool exhausted by a leak',
+      severity: 'SEV1',
+      usersAffected: 9000,
+    });
+    expect(incident?.path).toBe('incidents/2026-01-10-pool-exhausted-by-a-leak.md');
+    expect(facts).toMatchObject({ title: 'Pool exhausted by a leak', severity: 'SEV1' });
+    expect(facts?.usersAffected).toBe(9000);
+    expect(incident?.text).toContain('  - user-sync');
+  });
+
+  test('an assumed time zone is still reported once the file states it', () => {
+    const { diagnostics } = analyzePaste(RAW.replaceAll(' UTC', ''), { date: '2026-05-04' });
+    expect(diagnostics.map((d) => d.code)).toContain('timeline/no-zone');
+  });
+
+  test('errors name the paste and leave no file', () => {
+    const { incident, diagnostics } = analyzePaste('25:61 UTC everything down\n', {});
+    expect(incident).toBeNull();
+    expect(diagnostics[0]).toMatchObject({ severity: 'error', file: 'pasted timeline' });
+    expect(analyzePaste('   \n', {}).diagnostics[0]?.code).toBe('load/empty');
+  });
+});
