@@ -1,0 +1,138 @@
+/**
+ * npm run bench:new-page: how heavy the /new/ page is and how soon it can be used, in Debian's
+ * Chromium on this machine. Serves the built site (dist/, from `npm run build`) and loads
+ * /new/ BENCH_ROUNDS times (5 by default), each in a fresh browser context (nothing cached).
+ * Prints, per round and as medians:
+ *  - script bytes before the page is usable (raw, and gzipped as GitHub Pages serves them),
+ *    and those loaded later, on the first keystroke (secret scanner, resvg wasm, fonts);
+ *  - DOMContentLoaded, and "interactive": the pipeline-ready mark, when analyze and Generate
+ *    run (the form's handlers are attached before that); total blocking time until then
+ *    (long tasks' time over 50 ms);
+ *  - Generate on the example timeline: until the postmortem shows, and until the zip (with
+ *    the PNG drawn by resvg-wasm) is ready.
+ * Asserts nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { loadConfig } from '../src/pipeline/load/load-config.js';
+import { launchChromium } from '../tests/helpers/browser.js';
+import { serveStatic } from '../tests/helpers/static-server.js';
+
+interface Round {
+  eagerScriptBytes: number;
+  eagerScriptGzipBytes: number;
+  laterBytes: number;
+  laterGzipBytes: number;
+  domContentLoadedMs: number;
+  interactiveMs: number;
+  totalBlockingMs: number;
+  postmortemMs: number;
+  zipMs: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+
+async function main(): Promise<void> {
+  const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
+  const { config } = await loadConfig('incidentpost.config.json');
+  const base = config?.site.base ?? '/';
+  const server = await serveStatic(join(process.cwd(), 'dist'), base);
+  const example = readFileSync(
+    'incidents/2026-01-10-database-connection-pool-exhaustion.md',
+    'utf8',
+  );
+  const browser = await launchChromium();
+  const results: Round[] = [];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+        w.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries())
+            w.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      const bodies: { url: string; bytes: Buffer; at: number }[] = [];
+      let phase: 'load' | 'later' = 'load';
+      const phases = new Map<string, 'load' | 'later'>();
+      page.on('request', (request) => phases.set(request.url(), phase));
+      page.on('response', async (response) => {
+        const url = response.url();
+        if (!/\.(js|mjs|wasm|ttf)$/.test(new URL(url).pathname)) return;
+        bodies.push({ url, bytes: await response.body(), at: Date.now() });
+      });
+      await page.goto(server.url('new/'));
+      await page.locator('body[data-pipeline="ready"]').waitFor();
+      const timing = await page.evaluate(() => {
+        const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+        const ready = performance.getEntriesByName('pipeline-ready')[0]?.startTime ?? NaN;
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        return {
+          domContentLoadedMs: nav.domContentLoadedEventEnd,
+          interactiveMs: ready,
+          totalBlockingMs: w.__longTasks
+            .filter((task) => task.start < ready)
+            .reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
+        };
+      });
+      phase = 'later';
+      await page.fill('#paste', example);
+      await page.locator('body[data-offline-ready]').waitFor();
+      const started = Date.now();
+      await page.click('#generate');
+      await page.locator('#postmortem h2').first().waitFor();
+      const postmortemMs = Date.now() - started;
+      await page.locator('#results a[download$="-pack.zip"]').waitFor();
+      const zipMs = Date.now() - started;
+      await page.waitForTimeout(200);
+      const sum = (when: 'load' | 'later', gzip: boolean) =>
+        bodies
+          .filter((body) => phases.get(body.url) === when)
+          .filter((body) => when === 'later' || body.url.endsWith('.js'))
+          .reduce(
+            (total, body) => total + (gzip ? gzipSync(body.bytes).length : body.bytes.length),
+            0,
+          );
+      results.push({
+        eagerScriptBytes: sum('load', false),
+        eagerScriptGzipBytes: sum('load', true),
+        laterBytes: sum('later', false),
+        laterGzipBytes: sum('later', true),
+        ...timing,
+        postmortemMs,
+        zipMs,
+      });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  for (const [i, r] of results.entries())
+    process.stdout.write(
+      `round ${i + 1}: DOMContentLoaded ${ms(r.domContentLoadedMs)}, interactive ${ms(r.interactiveMs)}, TBT ${ms(r.totalBlockingMs)}, postmortem ${ms(r.postmortemMs)}, zip ${ms(r.zipMs)}\n`,
+    );
+  const m = (key: keyof Round) => median(results.map((r) => r[key]));
+  process.stdout.write(
+    [
+      `/new/ in ${process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'}, median of ${results.length} cold loads:`,
+      `  script before interactive: ${kb(m('eagerScriptBytes'))} (${kb(m('eagerScriptGzipBytes'))} gzipped)`,
+      `  loaded on the first keystroke (scanner, resvg wasm, fonts): ${kb(m('laterBytes'))} (${kb(m('laterGzipBytes'))} gzipped)`,
+      `  DOMContentLoaded: ${ms(m('domContentLoadedMs'))}`,
+      `  interactive (pipeline ready): ${ms(m('interactiveMs'))}, total blocking time ${ms(m('totalBlockingMs'))}`,
+      `  Generate → postmortem shown: ${ms(m('postmortemMs'))}; → zip with PNG ready: ${ms(m('zipMs'))}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+await main();
