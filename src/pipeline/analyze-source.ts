@@ -17,11 +17,11 @@ export function analyzeSource(source: SourceFile): {
     ...parsed.diagnostics,
     ...analyzed.problems.map((problem) =>
       error(
-        'front-matter/bad-milestone',
+        problem.hint ? 'front-matter/milestone-order' : 'front-matter/bad-milestone',
         source.path,
         { line: problem.line },
         problem.message,
-        `write ${problem.key} as HH:MM, YYYY-MM-DD HH:MM or an ISO 8601 instant`,
+        problem.hint ?? `write ${problem.key} as HH:MM, YYYY-MM-DD HH:MM or an ISO 8601 instant`,
       ),
     ),
   ];

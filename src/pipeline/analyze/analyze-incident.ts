@@ -79,11 +79,53 @@ function chronological(entries: readonly ResolvedEntry[]): ResolvedEntry[] {
     : [...entries];
 }
 
+/** A front-matter milestone that cannot be used; `hint` replaces the format hint when set. */
+export interface OverrideProblem {
+  line: number;
+  message: string;
+  key: string;
+  hint?: string;
+}
+
+/**
+ * A milestone set in front matter that lands before the start or after the resolution would
+ * publish negative durations ("Duration -43260 minutes"): every milestone lies in that window.
+ */
+function invertedOverrides(
+  milestones: Partial<Record<MilestoneName, FoundMilestone | null>>,
+  overrides: Partial<Record<MilestoneName, FoundMilestone>>,
+  zone: string,
+): OverrideProblem[] {
+  const show = (m: FoundMilestone): string => m.time.setZone(zone).toFormat('yyyy-MM-dd HH:mm ZZ');
+  // Each pair must be in this order: start first, resolved last.
+  const pairs = MILESTONE_NAMES.flatMap((name) => [
+    ...(name === 'start' ? [] : [['start', name] as const]),
+    ...(name === 'resolved' || name === 'start' ? [] : [[name, 'resolved'] as const]),
+  ]);
+  const reported = new Map<MilestoneName, OverrideProblem>();
+  for (const [earlier, later] of pairs) {
+    const first = milestones[earlier];
+    const second = milestones[later];
+    if (!first || !second || first.time <= second.time) continue;
+    const culprit = overrides[later] ? later : overrides[earlier] ? earlier : null;
+    if (!culprit || reported.has(culprit)) continue;
+    const other = culprit === later ? earlier : later;
+    const [mine, theirs] = culprit === later ? [second, first] : [first, second];
+    reported.set(culprit, {
+      line: mine.line,
+      key: culprit,
+      message: `${culprit} (${show(mine)}) is ${culprit === later ? 'before' : 'after'} ${other} (${show(theirs)}, line ${theirs.line})`,
+      hint: `fix the date or time of ${culprit}: every milestone lies between start and resolved`,
+    });
+  }
+  return [...reported.values()];
+}
+
 export function analyzeIncident(incident: ParsedIncident): {
   facts: Facts;
-  problems: { line: number; message: string; key: string }[];
+  problems: OverrideProblem[];
 } {
-  const problems: { line: number; message: string; key: string }[] = [];
+  const problems: OverrideProblem[] = [];
   const entries = chronological(incident.entries);
   const dated = entries.map((entry) => ({
     time: entry.time,
@@ -115,6 +157,7 @@ export function analyzeIncident(incident: ParsedIncident): {
     ),
     overrides,
   });
+  problems.push(...invertedOverrides(milestones, overrides, incident.zone));
   const events: TimelineEvent[] = entries.map((entry, index) => ({
     time: entry.time ? formatInstant(entry.time, incident.zone) : null,
     endTime: entry.endTime ? formatInstant(entry.endTime, incident.zone) : null,

@@ -1,4 +1,4 @@
-import { error, type Diagnostic } from '../diagnostics.js';
+import { error, warning, type Diagnostic } from '../diagnostics.js';
 
 /** Files larger than this are almost certainly a pasted log dump, not a timeline. */
 export const MAX_BYTES = 1024 * 1024;
@@ -91,8 +91,52 @@ export function decodeSourceFile(
       ],
     };
   }
+  const diagnostics: Diagnostic[] = [];
+  const control = stripControlCharacters(text);
+  if (control.first) {
+    diagnostics.push(
+      warning(
+        'load/control-characters',
+        path,
+        control.first,
+        `removed ${control.count} control character${control.count === 1 ? '' : 's'} (terminal colour codes, bells, form feeds...)`,
+        'paste timelines as plain text: `sed -e "s/\\x1b\\[[0-9;]*m//g"` removes colour codes',
+      ),
+    );
+    text = control.text;
+  }
   const fileName = path.split(/[\\/]/).pop() ?? path;
-  return { file: { path, slug: slugFromFileName(fileName), bytes, text }, diagnostics: [] };
+  return { file: { path, slug: slugFromFileName(fileName), bytes, text }, diagnostics };
+}
+
+/**
+ * Terminal escape sequences (`ESC[31m`), other C0 and C1 control characters and the two
+ * Unicode non-characters U+FFFE/U+FFFF: none can be shown, and XML (the SVG, the RSS feed)
+ * forbids them. Tabs and newlines stay.
+ */
+const CONTROL =
+  // eslint-disable-next-line no-control-regex
+  /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_]?)|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/g;
+
+export function stripControlCharacters(text: string): {
+  text: string;
+  count: number;
+  first: { line: number; column: number } | null;
+} {
+  let count = 0;
+  let firstIndex = -1;
+  const cleaned = text.replace(CONTROL, (_match, offset: number) => {
+    if (firstIndex === -1) firstIndex = offset;
+    count++;
+    return '';
+  });
+  if (firstIndex === -1) return { text, count: 0, first: null };
+  const before = text.slice(0, firstIndex).split('\n');
+  return {
+    text: cleaned,
+    count,
+    first: { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 },
+  };
 }
 
 /** Only on the error path: where the first undecodable byte sits, as line and column. */

@@ -68,7 +68,23 @@ export function parseFrontMatter(
     );
     return { value: {}, diagnostics, keyLines };
   }
-  const parsed = FrontMatterSchema.safeParse(doc.toJS() ?? {});
+  let plain: unknown;
+  try {
+    // The yaml package refuses alias bombs (`a: &a [..]`, `b: [*a, *a, ...]`) by throwing.
+    plain = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (cause) {
+    diagnostics.push(
+      error(
+        'front-matter/yaml',
+        file,
+        { line: firstLine },
+        `front matter could not be read (${cause instanceof Error ? cause.message : String(cause)})`,
+        'write plain `key: value` fields; YAML anchors and aliases (&name, *name) are not needed here',
+      ),
+    );
+    return { value: {}, diagnostics, keyLines };
+  }
+  const parsed = FrontMatterSchema.safeParse(plain);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '');

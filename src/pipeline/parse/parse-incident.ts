@@ -19,7 +19,7 @@ import {
 } from './human-sections.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
 import { hasTimedLine, readTimelineBlock, type TimelineItem } from './timeline-lines.js';
-import { findStatedZone, resolveZone } from './zone.js';
+import { findStatedZone, resolveZone, suggestZone } from './zone.js';
 
 export interface ParsedIncident {
   file: string;
@@ -155,12 +155,13 @@ export function parseIncident(source: SourceFile): {
   if (frontMatter.timezone) {
     zone = resolveZone(frontMatter.timezone);
     if (!zone) {
+      const suggestion = suggestZone(frontMatter.timezone);
       diagnostics.push(
         error(
           'front-matter/unknown-zone',
           file,
           { line: fm.keyLines.get('timezone') ?? 1 },
-          `unknown time zone "${frontMatter.timezone}"`,
+          `unknown time zone "${frontMatter.timezone}"${suggestion ? `; did you mean ${suggestion}?` : ''}`,
           'use an IANA name (Europe/Berlin), an abbreviation (UTC, PST) or an offset (UTC-7)',
         ),
       );

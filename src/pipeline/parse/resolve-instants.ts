@@ -1,13 +1,14 @@
 /**
  * Gives every timed entry an instant. Bare times are read on the current day in the timeline's
  * zone; a clock that jumps backwards by hours means the next day; an explicit date or a day
- * separator moves the current day. Daylight saving comes from the IANA database via Luxon.
+ * separator moves the current day. Daylight saving comes from the IANA database via Luxon; a
+ * time in the hour the clocks repeat or skip is read the way that keeps the lines in order.
  */
 import { DateTime } from 'luxon';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { CalendarDate, ClockTime } from './time.js';
 import type { TimelineEntry, TimelineItem } from './timeline-lines.js';
-import { resolveZone } from './zone.js';
+import { resolveZone, suggestZone } from './zone.js';
 
 export interface ResolvedEntry extends TimelineEntry {
   time: DateTime | null;
@@ -20,6 +21,8 @@ export interface TimelineContext {
   zone: string;
   /** The day bare times are read on until the timeline says otherwise. */
   date: { year: number; month: number; day: number };
+  /** Times later than this (plus a day of slack for zones) are reported as in the future. */
+  now?: DateTime;
 }
 
 /** A backwards jump larger than this is the clock passing midnight, not lines out of order. */
@@ -49,23 +52,88 @@ function at(
   );
 }
 
+/**
+ * Every instant a wall-clock time can mean in a zone, earliest first: two in the hour repeated
+ * when clocks go back; in the hour skipped when they go forward, the time read with the offset
+ * before the jump and with the offset after it. `kind` says which case it was.
+ */
+function readings(
+  local: DateTime,
+  clock: ClockTime,
+): { candidates: DateTime[]; kind: 'plain' | 'repeated' | 'skipped' } {
+  if (local.hour !== clock.hour || local.minute !== clock.minute) {
+    const jump = local.offset - local.minus({ days: 1 }).offset;
+    const after = local.minus({ minutes: jump });
+    return {
+      candidates: [after, local].sort((a, b) => a.toMillis() - b.toMillis()),
+      kind: 'skipped',
+    };
+  }
+  const possible = local.getPossibleOffsets();
+  if (possible.length < 2) return { candidates: [local], kind: 'plain' };
+  return {
+    candidates: [...possible].sort((a, b) => a.toMillis() - b.toMillis()),
+    kind: 'repeated',
+  };
+}
+
+function clockText(clock: ClockTime): string {
+  return `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
+}
+
+/**
+ * Resolves every timed entry to an instant. Reports as errors: unknown zones (with the nearest
+ * known name) and dates that do not exist; as warnings: times in a repeated or skipped
+ * daylight-saving hour (read in file order), lines earlier than the line above in a timeline
+ * that otherwise runs forward, and times in the future.
+ */
 export function resolveInstants(
   items: readonly TimelineItem[],
   context: TimelineContext,
 ): { entries: ResolvedEntry[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const entries: ResolvedEntry[] = [];
+  const now = context.now ?? DateTime.now();
   let day = DateTime.fromObject(context.date, { zone: context.zone });
   let previous: DateTime | null = null;
+  let previousLine = 0;
+  const backwards: { line: number; column: number; earlierThan: number }[] = [];
+  let forwards = 0;
+  let future = false;
+  const noSuchDay = (line: number, column: number, written: string): void => {
+    diagnostics.push(
+      error(
+        'time/invalid-date',
+        context.file,
+        { line, column },
+        `no such date: ${written}`,
+        'check the day and month of this line',
+      ),
+    );
+  };
   for (const item of items) {
     if (item.type === 'day') {
-      day = DateTime.fromObject(withYear(item.date, day), { zone: context.zone });
+      const named = withYear(item.date, day);
+      const next = DateTime.fromObject(named, { zone: context.zone });
+      if (!next.isValid) {
+        noSuchDay(item.line, 1, isoDay(named));
+        continue;
+      }
+      day = next;
       previous = null;
       continue;
     }
     const { entry } = item;
     const stamp = entry.stamp;
-    if (stamp?.date) day = DateTime.fromObject(withYear(stamp.date, day), { zone: context.zone });
+    if (stamp?.date) {
+      const named = withYear(stamp.date, day);
+      const next = DateTime.fromObject(named, { zone: context.zone });
+      if (!next.isValid) {
+        noSuchDay(entry.line, entry.column, isoDay(named));
+        continue;
+      }
+      day = next;
+    }
     if (!stamp?.time) {
       entries.push({ ...entry, time: null, endTime: null });
       continue;
@@ -73,40 +141,94 @@ export function resolveInstants(
     const written = stamp.zone ?? entry.blockZone;
     const zone = written ? resolveZone(written) : context.zone;
     if (!zone) {
+      const suggestion = suggestZone(written ?? '');
       diagnostics.push(
         error(
           'time/unknown-zone',
           context.file,
           { line: entry.line, column: entry.column },
-          `unknown time zone "${written ?? ''}"`,
+          `unknown time zone "${written ?? ''}"${suggestion ? `; did you mean ${suggestion}?` : ''}`,
           'use an IANA name (America/New_York), an abbreviation (UTC, PST, CET) or an offset (UTC-7, +05:30)',
         ),
       );
       continue;
     }
-    let time = at({ year: day.year, month: day.month, day: day.day }, stamp.time, zone);
+    const dayOnly = { year: day.year, month: day.month, day: day.day };
+    let time = at(dayOnly, stamp.time, zone);
     if (!time.isValid) {
-      diagnostics.push(
-        error(
-          'time/invalid-date',
-          context.file,
-          { line: entry.line, column: entry.column },
-          `no such date: ${day.toISODate() ?? 'unknown'}`,
-          'check the day and month of this line',
-        ),
-      );
+      noSuchDay(entry.line, entry.column, day.toISODate() ?? 'unknown');
       continue;
     }
     if (!stamp.date && previous && previous.diff(time, 'hours').hours > MIDNIGHT_JUMP_HOURS) {
       time = time.plus({ days: Math.ceil(previous.diff(time, 'days').days) });
     }
+    const { candidates, kind } = readings(time, stamp.time);
+    if (kind !== 'plain') {
+      // File order decides: the first reading not before the line above.
+      const chosen =
+        candidates.find((candidate) => !previous || candidate >= previous) ?? candidates[0] ?? time;
+      time = chosen;
+      const where = `on ${time.toISODate() ?? ''} in ${zone}`;
+      diagnostics.push(
+        warning(
+          kind === 'repeated' ? 'time/dst-repeated' : 'time/dst-skipped',
+          context.file,
+          { line: entry.line, column: entry.column },
+          kind === 'repeated'
+            ? `${clockText(stamp.time)} happens twice ${where} (clocks go back); read as ${time.toFormat('HH:mm ZZ')}, the reading that keeps the lines in order`
+            : `${clockText(stamp.time)} does not exist ${where} (clocks jump forward); read as ${time.toFormat('HH:mm ZZ')}`,
+          'write this time in UTC, or as an ISO 8601 instant with its offset (2026-11-01T01:20-05:00)',
+        ),
+      );
+    }
     let endTime = stamp.endTime
       ? at({ year: time.year, month: time.month, day: time.day }, stamp.endTime, zone)
       : null;
+    if (endTime && !endTime.isValid) endTime = null;
     if (endTime && endTime < time) endTime = endTime.plus({ days: 1 });
+    if (previous && time < previous)
+      backwards.push({ line: entry.line, column: entry.column, earlierThan: previousLine });
+    else if (previous) forwards++;
+    if (!future && time > now.plus({ days: 1 })) {
+      future = true;
+      diagnostics.push(
+        warning(
+          'time/future',
+          context.file,
+          { line: entry.line, column: entry.column },
+          `${formatForMessage(time)} is in the future`,
+          'check the year and the date in the front matter; an incident dated ahead tops the history until then',
+        ),
+      );
+    }
     day = time.setZone(context.zone).startOf('day');
     previous = time;
+    previousLine = entry.line;
     entries.push({ ...entry, time, endTime });
   }
+  // Newest-first exports run mostly backwards (the analyzer reverses them); only a line
+  // that breaks the order of a forward-running timeline is worth a word.
+  if (backwards.length > 0 && backwards.length <= forwards) {
+    for (const step of backwards) {
+      diagnostics.push(
+        warning(
+          'time/out-of-order',
+          context.file,
+          { line: step.line, column: step.column },
+          `this line is earlier than line ${step.earlierThan} above it`,
+          'fix the time or move the line; milestones are read in time order, so a line placed wrongly can move them',
+        ),
+      );
+    }
+  }
   return { entries, diagnostics };
+}
+
+function isoDay(date: { year: number; month: number; day: number }): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${date.year}-${two(date.month)}-${two(date.day)}`;
+}
+
+function formatForMessage(time: DateTime): string {
+  return time.toFormat('yyyy-MM-dd HH:mm ZZ');
 }

@@ -76,6 +76,65 @@ const TIME =
   /^(~|≈|approx\.?\s*|around\s+|about\s+)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?m\.?(?![a-z]))?/i;
 const BARE_HOUR_12 = /^(~|≈)?(\d{1,2})\s*([ap])\.?m\.?(?![a-z])/i;
 const ZONE = new RegExp(`^\\s*(${ZONE_TOKEN_SOURCE})`);
+/**
+ * A capitalised word of three or four letters ending in T right after a time (`14:00 XYZT`) is
+ * a zone abbreviation we do not know, not text: reading it as the incident's zone would shift
+ * every time silently. Common words of that shape are text.
+ */
+const UNKNOWN_ZONE = /^\s+([A-Z]{2,3}T)(?![A-Za-z0-9])/;
+const WORDS_NOT_ZONES = new Set([
+  'GET',
+  'PUT',
+  'SET',
+  'NOT',
+  'BUT',
+  'OUT',
+  'HIT',
+  'BOT',
+  'LET',
+  'YET',
+  'CUT',
+  'ACT',
+  'ART',
+  'BIT',
+  'FIT',
+  'HOT',
+  'LOT',
+  'NET',
+  'PIT',
+  'POT',
+  'RAT',
+  'SAT',
+  'TXT',
+  'EXIT',
+  'POST',
+  'HOST',
+  'LAST',
+  'TEST',
+  'WAIT',
+  'REST',
+  'LIST',
+  'LOST',
+  'FAST',
+  'PORT',
+  'ROOT',
+  'SENT',
+  'TEXT',
+  'EDIT',
+  'JUST',
+  'MOST',
+  'NEXT',
+  'PAST',
+  'SORT',
+  'START',
+  'WENT',
+  'QUIT',
+  'SPLIT',
+  'BOOT',
+  'CERT',
+  'DIST',
+  'DEPT',
+]);
 const RANGE_DASH = /^\s*(?:-|–|—|to|->|→)\s*/;
 const TRAILING_DATE = new RegExp(
   `^\\s*(?:\\(\\s*)?((?:${WEEKDAY}\\s+)?(?:\\d{1,2}[-/]\\d{1,2}|${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}))(?:\\s*\\))?`,
@@ -96,14 +155,32 @@ function monthDay(first: number, second: number): CalendarDate | null {
   return null;
 }
 
-function readDate(text: string): { date: CalendarDate; length: number } | null {
+/** Years a timeline can plausibly name: after the Unix epoch, before ISO 8601 needs a sign. */
+export const YEAR_RANGE = { min: 1970, max: 9999 } as const;
+
+/** Days in a month; February has 29 when the year is not known yet. */
+function daysInMonth(year: number | null, month: number): number {
+  if (month === 2)
+    return year === null || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** A date written with a five-digit (or longer) year: read it to say so, not to use it. */
+const LONG_YEAR = /^(\d{5,})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d:])/;
+
+function readDate(text: string): { date: CalendarDate; length: number } | StampProblem | null {
+  const long = LONG_YEAR.exec(text);
+  if (long) return { problem: `year ${long[1] ?? ''} is out of range in "${long[0]}"`, column: 1 };
   for (const form of DATE_FORMS) {
     const match = form.re.exec(text);
     if (!match) continue;
     const date = form.read(match);
-    if (date && date.month >= 1 && date.month <= 12 && date.day >= 1 && date.day <= 31) {
-      return { date, length: match[0].length };
-    }
+    if (!date || date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31) continue;
+    if (date.day > daysInMonth(date.year, date.month))
+      return { problem: `no such date "${match[0].trim()}"`, column: 1 };
+    if (date.year !== null && (date.year < YEAR_RANGE.min || date.year > YEAR_RANGE.max))
+      return { problem: `year ${date.year} is out of range in "${match[0].trim()}"`, column: 1 };
+    return { date, length: match[0].length };
   }
   return null;
 }
@@ -158,6 +235,7 @@ export function readStamp(line: string): Stamp | StampProblem | null {
   const column = position + 1;
   let date: CalendarDate | null = null;
   const dateMatch = readDate(line.slice(position));
+  if (isProblem(dateMatch)) return { problem: dateMatch.problem, column: position + 1 };
   if (dateMatch) {
     date = dateMatch.date;
     position += dateMatch.length;
@@ -181,6 +259,12 @@ export function readStamp(line: string): Stamp | StampProblem | null {
     if (zoneMatch && (date || !/^\s*[+-]/.test(zoneMatch[0]))) {
       zone = zoneMatch[1] ?? null;
       position += zoneMatch[0].length;
+    } else {
+      const unknown = UNKNOWN_ZONE.exec(line.slice(position));
+      if (unknown?.[1] && !WORDS_NOT_ZONES.has(unknown[1])) {
+        zone = unknown[1];
+        position += unknown[0].length;
+      }
     }
     const dash = RANGE_DASH.exec(line.slice(position));
     if (dash) {
@@ -199,7 +283,7 @@ export function readStamp(line: string): Stamp | StampProblem | null {
     if (!date) {
       const trailing = TRAILING_DATE.exec(line.slice(position));
       const parsed = trailing ? readDate(trailing[1] ?? '') : null;
-      if (trailing && parsed) {
+      if (trailing && parsed && !isProblem(parsed)) {
         date = parsed.date;
         position += trailing[0].length;
       }

@@ -102,3 +102,36 @@ export function findStatedZone(text: string): { zone: string; index: number } | 
   }
   return null;
 }
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      next.push(Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + cost));
+    }
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
+let knownNames: readonly string[] | null = null;
+
+/**
+ * The known zone name nearest to a misspelt one (`Europe/Berln` → `Europe/Berlin`, `PTS` →
+ * `PST`), or null when none is close: at most a third of its letters differ, and at least two
+ * may. Compared without case; names come from the IANA database Node ships (ICU).
+ */
+export function suggestZone(written: string): string | null {
+  knownNames ??= [...Intl.supportedValuesOf('timeZone'), ...Object.keys(ABBREVIATIONS)];
+  const wanted = written.trim().toLowerCase();
+  if (wanted === '') return null;
+  let best: { name: string; distance: number } | null = null;
+  for (const name of knownNames) {
+    const distance = editDistance(wanted, name.toLowerCase());
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  const allowed = Math.max(2, Math.floor(wanted.length / 3));
+  return best && best.distance <= allowed && best.distance > 0 ? best.name : null;
+}
