@@ -33,6 +33,8 @@ const CASES: [string, string, 'error' | 'warning', number, string][] = [
   ['backwards', 'time/out-of-order', 'warning', 7, 'earlier than line 6'],
   ['dst-skip', 'time/dst-skipped', 'warning', 6, '02:30 does not exist on 2026-03-08'],
   ['dst-end', 'time/dst-repeated', 'warning', 8, '01:05 happens twice'],
+  ['deep-markdown', 'markdown/too-deep', 'error', 10, 'nested more than 30 levels'],
+  ['deep-emphasis', 'markdown/too-deep', 'error', 10, 'nested more than 30 levels'],
 ];
 
 describe('every odd input gets a diagnostic in file:line form, never an internal error', () => {

@@ -17,6 +17,68 @@ export function slugFromFileName(fileName: string): string {
   return fileName.replace(/\.(md|markdown|txt)$/i, '');
 }
 
+/**
+ * A slug names a folder, files such as `<slug>.zip` and the page `/incidents/<slug>/`. File
+ * systems refuse names over 255 bytes; 100 characters leaves room and still reads in a URL.
+ */
+export const MAX_SLUG_LENGTH = 100;
+
+/**
+ * Addresses the site already uses beside incident pages: the history's pages (`/incidents/2/`)
+ * and its filter folders (`/incidents/year/`, `/incidents/severity/`).
+ */
+const RESERVED_SLUG = /^(?:\d+|year|severity)$/i;
+
+/** Characters that are not plain in a URL path segment and in every file system. */
+const UNSAFE_SLUG_CHARACTERS = /[^A-Za-z0-9._-]+/g;
+
+/**
+ * The page address for a file name: unsafe characters (`%`, `#`, `?`, spaces, non-ASCII)
+ * become `-`, and a reserved name gets an `incident-` prefix, each with a warning naming the
+ * address used; a slug over MAX_SLUG_LENGTH is an error.
+ */
+export function slugFor(
+  path: string,
+  fileName: string,
+): { slug: string | null; diagnostics: Diagnostic[] } {
+  const written = slugFromFileName(fileName);
+  let slug = written
+    .replace(UNSAFE_SLUG_CHARACTERS, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+  if (slug === '') slug = 'incident';
+  if (RESERVED_SLUG.test(slug)) slug = `incident-${slug}`;
+  if (slug.length > MAX_SLUG_LENGTH) {
+    return {
+      slug: null,
+      diagnostics: [
+        error(
+          'load/slug-too-long',
+          path,
+          { line: 1 },
+          `file name gives a ${slug.length}-character page address, over the ${MAX_SLUG_LENGTH}-character limit`,
+          'shorten the file name: YYYY-MM-DD and a few words, e.g. 2026-01-10-database-failover.md',
+        ),
+      ],
+    };
+  }
+  if (slug === written) return { slug, diagnostics: [] };
+  return {
+    slug,
+    diagnostics: [
+      warning(
+        RESERVED_SLUG.test(written) ? 'load/slug-reserved' : 'load/slug-mapped',
+        path,
+        { line: 1 },
+        RESERVED_SLUG.test(written)
+          ? `"${written}" is an address the site already uses; published as incidents/${slug}/`
+          : `"${written}" is not a safe page address; published as incidents/${slug}/`,
+        `rename the file to ${slug}.md (letters, digits, "-", "_" and "."; not a bare number, "year" or "severity")`,
+      ),
+    ],
+  };
+}
+
 function lineAt(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
@@ -91,7 +153,10 @@ export function decodeSourceFile(
       ],
     };
   }
-  const diagnostics: Diagnostic[] = [];
+  const fileName = path.split(/[\\/]/).pop() ?? path;
+  const named = slugFor(path, fileName);
+  const diagnostics: Diagnostic[] = [...named.diagnostics];
+  if (named.slug === null) return { diagnostics };
   const control = stripControlCharacters(text);
   if (control.first) {
     diagnostics.push(
@@ -105,8 +170,7 @@ export function decodeSourceFile(
     );
     text = control.text;
   }
-  const fileName = path.split(/[\\/]/).pop() ?? path;
-  return { file: { path, slug: slugFromFileName(fileName), bytes, text }, diagnostics };
+  return { file: { path, slug: named.slug, bytes, text }, diagnostics };
 }
 
 /**

@@ -2,7 +2,7 @@
  * Human-written sections (root cause, mitigations, action items, impact, summary, notes) are
  * authoritative: they are carried verbatim, never rewritten by a writer.
  */
-import { warning, type Diagnostic } from '../diagnostics.js';
+import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { labelKind, type Block, type Section, type SectionKind } from './document.js';
 
 export interface HumanText {
@@ -94,4 +94,52 @@ export function readActionItems(
     if (last && raw.trim() && /^\s{2,}/.test(raw)) last.text = `${last.text} ${raw.trim()}`;
   });
   return items;
+}
+
+/**
+ * Quotes and lists nested deeper than this are refused: Markdown tools walk the tree
+ * recursively and overflow the stack on a few thousand levels, and no postmortem needs 30.
+ */
+export const MAX_MARKDOWN_DEPTH = 30;
+
+const NESTING_MARK = /^[ \t]*(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s))/;
+
+/** How deep one line nests: quote and list markers (each indented level counts) and brackets. */
+function lineDepth(line: string): number {
+  let depth = 0;
+  let rest = line;
+  if (NESTING_MARK.test(line)) depth += Math.floor((/^ */.exec(line)?.[0].length ?? 0) / 2);
+  for (let match = NESTING_MARK.exec(rest); match; match = NESTING_MARK.exec(rest)) {
+    depth++;
+    rest = rest.slice(match[0].length);
+    if (depth > MAX_MARKDOWN_DEPTH) return depth;
+  }
+  let open = 0;
+  let deepest = 0;
+  for (const char of line) {
+    if (char === '[' || char === '(') deepest = Math.max(deepest, ++open);
+    else if ((char === ']' || char === ')') && open > 0) open--;
+  }
+  // Brackets nest in links, runs of `*` and `_` in emphasis; only hundreds overflow a parser.
+  const run = Math.max(0, ...(line.match(/[*_]{100,}/g) ?? []).map((r) => r.length));
+  return Math.max(depth, deepest > 200 ? deepest : 0, run);
+}
+
+/** An error when a human section nests deeper than MAX_MARKDOWN_DEPTH, at its first such line. */
+export function nestingProblem(file: string, text: HumanText): Diagnostic | null {
+  const lines = text.markdown.split('\n');
+  let fenced = false;
+  for (const [index, line] of lines.entries()) {
+    // Code is literal text, however it is indented.
+    if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced || lineDepth(line) <= MAX_MARKDOWN_DEPTH) continue;
+    return error(
+      'markdown/too-deep',
+      file,
+      { line: text.line + index },
+      `Markdown nested more than ${MAX_MARKDOWN_DEPTH} levels deep (quotes, lists or brackets)`,
+      'flatten it: a postmortem reads best with at most two or three levels of lists and quotes',
+    );
+  }
+  return null;
 }

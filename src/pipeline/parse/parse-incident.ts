@@ -12,6 +12,7 @@ import { parseFrontMatter } from './front-matter.js';
 import {
   blockMarkdown,
   labelledBlockKind,
+  nestingProblem,
   readActionItems,
   sectionMarkdown,
   type HumanActionItem,
@@ -104,6 +105,8 @@ export function parseIncident(source: SourceFile): {
   let title: string | null = frontMatter.title ?? null;
 
   const keepHuman = (kind: SectionKind, text: HumanText): void => {
+    const tooDeep = nestingProblem(file, text);
+    if (tooDeep) diagnostics.push(tooDeep);
     if (kind === 'notes') notes.push(text);
     else if (kind === 'actionItems') actionTexts.push(text);
     else if (kind !== 'timeline')

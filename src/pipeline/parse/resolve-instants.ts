@@ -26,7 +26,8 @@ export interface TimelineContext {
 }
 
 /** A backwards jump larger than this is the clock passing midnight, not lines out of order. */
-const MIDNIGHT_JUMP_HOURS = 6;
+const MIDNIGHT_JUMP_MS = 6 * 3_600_000;
+const DAY_MS = 86_400_000;
 
 function withYear(
   date: CalendarDate,
@@ -93,7 +94,9 @@ export function resolveInstants(
 ): { entries: ResolvedEntry[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const entries: ResolvedEntry[] = [];
-  const now = context.now ?? DateTime.now();
+  // Compared in epoch milliseconds: Luxon's diff and plus cost a few microseconds each, which a
+  // 20,000-line timeline pays 20,000 times.
+  const futureAfter = (context.now ?? DateTime.now()).toMillis() + DAY_MS;
   let day = DateTime.fromObject(context.date, { zone: context.zone });
   let previous: DateTime | null = null;
   let previousLine = 0;
@@ -159,8 +162,9 @@ export function resolveInstants(
       noSuchDay(entry.line, entry.column, day.toISODate() ?? 'unknown');
       continue;
     }
-    if (!stamp.date && previous && previous.diff(time, 'hours').hours > MIDNIGHT_JUMP_HOURS) {
-      time = time.plus({ days: Math.ceil(previous.diff(time, 'days').days) });
+    const behind = previous ? previous.toMillis() - time.toMillis() : 0;
+    if (!stamp.date && behind > MIDNIGHT_JUMP_MS) {
+      time = time.plus({ days: Math.ceil(behind / DAY_MS) });
     }
     const { candidates, kind } = readings(time, stamp.time);
     if (kind !== 'plain') {
@@ -189,7 +193,7 @@ export function resolveInstants(
     if (previous && time < previous)
       backwards.push({ line: entry.line, column: entry.column, earlierThan: previousLine });
     else if (previous) forwards++;
-    if (!future && time > now.plus({ days: 1 })) {
+    if (!future && time.toMillis() > futureAfter) {
       future = true;
       diagnostics.push(
         warning(
