@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { FactsSchema, type Facts } from '../schemas/facts.ts';
 import { PostmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
@@ -71,11 +72,20 @@ export function loadPacks(): Pack[] {
       };
     })
     .sort(
-      (a, b) =>
-        (b.facts.start ?? b.facts.date).localeCompare(a.facts.start ?? a.facts.date) ||
-        a.slug.localeCompare(b.slug),
+      (a, b) => incidentInstant(b.facts) - incidentInstant(a.facts) || a.slug.localeCompare(b.slug),
     );
   return cache;
+}
+
+/**
+ * When an incident began, in epoch milliseconds: its start, else the start of its day in its
+ * zone. Instants, not text: `2026-03-01T10:00:00-08:00` is later than `2026-03-01T12:00:00Z`.
+ */
+export function incidentInstant(facts: Pick<Facts, 'start' | 'date' | 'timezone'>): number {
+  const instant = facts.start
+    ? DateTime.fromISO(facts.start, { setZone: true })
+    : DateTime.fromISO(facts.date, { zone: facts.timezone });
+  return instant.isValid ? instant.toMillis() : Date.parse(facts.date) || 0;
 }
 
 export function readPackFile(slug: string, name: string): Buffer {

@@ -18,6 +18,7 @@ import {
   spansDays,
 } from '../write/format-figures.js';
 import { humanBlocks, humanInline } from './human-markdown.js';
+import { gapText, PAGE_EVENT_LIMIT, shownEvents } from './shown-events.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
@@ -137,6 +138,17 @@ function origins(document: Postmortem): string {
     .join('; ');
 }
 
+/** The timeline as a list; on the site page a long one is summarised (shown-events.ts). */
+function timelineList(facts: Facts, withDay: boolean, limit: number): RootContent[] {
+  const rows = shownEvents(facts, limit);
+  const items = rows.map((row) =>
+    row.type === 'event'
+      ? timelineItem(row.event, facts, withDay)
+      : item({ type: 'emphasis' as const, children: [text(gapText(row.count))] }),
+  );
+  return [list(items)];
+}
+
 export function postmortemTree(
   facts: Facts,
   document: Postmortem,
@@ -169,7 +181,7 @@ export function postmortemTree(
         `Times are in ${facts.timezone}. Impact ${facts.start ? `started ${formatTime(facts.start, facts, true)}` : 'start not stated'}; ${facts.resolved ? `resolved ${formatTime(facts.resolved, facts, true)}` : 'resolution not stated'}.`,
       ),
     ),
-    list(facts.events.map((event) => timelineItem(event, facts, withDay))),
+    ...timelineList(facts, withDay, options.body ? PAGE_EVENT_LIMIT : Infinity),
     heading(2, 'Root cause'),
     ...sectionBlocks(document.rootCause),
     heading(2, 'Mitigations'),

@@ -8,6 +8,7 @@ import type { EventKind, Facts } from '../../schemas/facts.js';
 import { MILESTONE_NAMES } from '../../schemas/front-matter.js';
 import { formatClock, formatMinutesShort, formatTime, spansDays } from '../write/format-figures.js';
 import { eventPrefix } from './postmortem-tree.js';
+import { FIGURE_EVENT_LIMIT, gapText, shownEvents } from './shown-events.js';
 
 const WIDTH = 960;
 const PAD = 24;
@@ -154,7 +155,15 @@ export function renderTimelineSvg(facts: Facts): string {
   for (const [name, milestone] of Object.entries(facts.milestones)) {
     milestoneOfLine.set(milestone.line, [...(milestoneOfLine.get(milestone.line) ?? []), name]);
   }
-  facts.events.forEach((event, index) => {
+  for (const row of shownEvents(facts, FIGURE_EVENT_LIMIT)) {
+    if (row.type === 'gap') {
+      parts.push(
+        `<text x="${PAD + 156}" y="${y + 15}" font-size="12" font-style="italic" fill="#4b5563">${escapeXml(gapText(row.count))}</text>`,
+      );
+      y += ROW_HEIGHT;
+      continue;
+    }
+    const { event, index } = row;
     const day = event.time
       ? DateTime.fromISO(event.time, { zone: facts.timezone }).toFormat('cccc, LLLL d, yyyy')
       : null;
@@ -193,7 +202,7 @@ export function renderTimelineSvg(facts: Facts): string {
       `<text x="${PAD + 156}" y="${y + 15}" font-size="12" fill="#111827">${markText}${escapeXml(body)}</text>`,
     );
     y += ROW_HEIGHT;
-  });
+  }
 
   // Kind legend: the kinds present, six to a row.
   const kinds = [...new Set(facts.events.map((event) => event.kind))];
