@@ -8,6 +8,8 @@ export default tseslint.config(
       'node_modules/',
       'build/',
       'dist/',
+      'dist',
+      'dist.versions/',
       'generated/',
       '.astro/',
       'test-results/',

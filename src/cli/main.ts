@@ -4,6 +4,8 @@
  * Exit codes: 0 success, 1 bad input (diagnostics printed), 2 usage error.
  */
 import { defineCommand, runCommand, showUsage, type ArgsDef, type CommandDef } from 'citty';
+import { ioErrorDiagnostic } from '../pipeline/io-errors.js';
+import { printDiagnostics } from './report.js';
 import { UsageError } from './usage-error.js';
 
 interface Entry {
@@ -68,6 +70,12 @@ async function run(rawArgs: string[]): Promise<number> {
         `incidentpost: ${cause.message}\n  hint: run \`incidentpost ${sub ? `${name} ` : ''}--help\` for usage\n`,
       );
       return 2;
+    }
+    // A full disk or a read-only folder is the machine's doing, not a bug: say where and what to do.
+    const io = ioErrorDiagnostic(cause);
+    if (io) {
+      printDiagnostics([io]);
+      return 1;
     }
     // Our own bug: the stack trace helps whoever files the issue.
     process.stderr.write(

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { defineCommand } from 'citty';
 import { packStatus } from '../../pipeline/generate.js';
 import { loadConfig } from '../../pipeline/load/load-config.js';
+import { acquireBuildLock } from '../../pipeline/publish/build-lock.js';
 import { buildSite, scanInputs } from '../../pipeline/publish/build-site.js';
 import { chooseWriter } from '../choose-writer.js';
 import { runGenerate, type GenerateArgs } from './generate.js';
@@ -100,45 +101,63 @@ export const buildCommand = defineCommand({
   args: buildArgs,
   run: async ({ rawArgs, args }) => {
     rejectUnknownFlags(rawArgs, buildArgs);
-    const started = Date.now();
-    // Both only read, so they run together; nothing is generated until the scan has passed.
-    const [leaks, status] = await Promise.all([
-      scanInputs({
-        incidents: args.incidents,
-        drafts: args.cache,
-        cacheFile: join(args.packs, '.secret-scan.json'),
-      }),
-      statusOfPacks(args),
-    ]);
-    if (leaks.length) {
-      printDiagnostics(leaks);
-      process.stderr.write(`build stopped: nothing was generated or written to ${args.out}\n`);
+    // One build at a time per output folder: a second would race the first's swap.
+    const lock = await acquireBuildLock(args.out);
+    if ('diagnostic' in lock) {
+      printDiagnostics([lock.diagnostic]);
       process.exitCode = 1;
       return;
     }
-    const generated = await generateWhereCheapest(rawArgs, args, status);
-    if (generated !== 0) {
-      process.stderr.write(`build stopped: nothing was written to ${args.out}\n`);
-      process.exitCode = generated;
-      return;
+    try {
+      await runBuild(rawArgs, args);
+    } finally {
+      await lock.release();
     }
-    const generateSeconds = (Date.now() - started) / 1000;
-    const { diagnostics, timings } = await buildSite({
-      incidents: args.incidents,
-      packs: args.packs,
-      drafts: args.cache,
-      out: args.out,
-      configFile: args.config,
-    });
-    printDiagnostics(diagnostics);
-    if (diagnostics.length) {
-      process.stderr.write(`build stopped: nothing was written to ${args.out}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    const total = ((Date.now() - started) / 1000).toFixed(1);
-    process.stdout.write(
-      `site written to ${args.out} in ${total} s (scan and generate ${generateSeconds.toFixed(1)} s, ${timings.join(', ')})\n`,
-    );
   },
 });
+
+async function runBuild(
+  rawArgs: readonly string[],
+  args: BuildGenerateArgs & { out: string },
+): Promise<void> {
+  const started = Date.now();
+  // Both only read, so they run together; nothing is generated until the scan has passed.
+  const [leaks, status] = await Promise.all([
+    scanInputs({
+      incidents: args.incidents,
+      drafts: args.cache,
+      cacheFile: join(args.packs, '.secret-scan.json'),
+    }),
+    statusOfPacks(args),
+  ]);
+  if (leaks.length) {
+    printDiagnostics(leaks);
+    process.stderr.write(`build stopped: nothing was generated or written to ${args.out}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const generated = await generateWhereCheapest(rawArgs, args, status);
+  if (generated !== 0) {
+    process.stderr.write(`build stopped: nothing was written to ${args.out}\n`);
+    process.exitCode = generated;
+    return;
+  }
+  const generateSeconds = (Date.now() - started) / 1000;
+  const { diagnostics, timings } = await buildSite({
+    incidents: args.incidents,
+    packs: args.packs,
+    drafts: args.cache,
+    out: args.out,
+    configFile: args.config,
+  });
+  printDiagnostics(diagnostics);
+  if (diagnostics.length) {
+    process.stderr.write(`build stopped: nothing was written to ${args.out}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const total = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(
+    `site written to ${args.out} in ${total} s (scan and generate ${generateSeconds.toFixed(1)} s, ${timings.join(', ')})\n`,
+  );
+}

@@ -1,12 +1,12 @@
 /**
  * publish: packs → the static site. Runs the Astro build into a staging folder, indexes it
- * with Pagefind while placing the pack files beside the pages, then swaps it in by rename: a
- * failed build leaves the previous site exactly as it was.
+ * with Pagefind while placing the pack files beside the pages, then links it in with one
+ * rename (site-swap.ts): a failed or killed build leaves the previous site exactly as it was.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
-import { cp, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { cp, readFile, readdir, rename, rm, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { isIncidentFileName } from '../load/load-incidents.js';
 import { incidentHistory } from './git-history.js';
 import { placePackFiles } from './place-pack-files.js';
 import { scanForSecrets, type ScanTarget } from './scan-secrets.js';
+import { newVersionPath, publishVersion, removeStaleOutput } from './site-swap.js';
 import { writeFileAtomically } from './write-pack.js';
 
 export interface BuildSiteOptions {
@@ -206,11 +207,13 @@ export async function buildSite(
   const out = resolve(options.out);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   // Astro prerenders from its output folder and resolves packages from there, so it builds
-  // inside the project; the result then moves beside the output and is swapped in.
+  // inside the project; the result then moves beside the output and is linked in.
   const root = projectRoot();
   const staging = join(root, 'node_modules', '.incidentpost', `site-${suffix}`);
-  const sibling = `${out}.tmp-${suffix}`;
-  const old = `${out}.old-${suffix}`;
+  removeDeadStaging(dirname(staging));
+  await removeStaleOutput(out);
+  let version: string | null = null;
+  let published = false;
   try {
     const started = Date.now();
     const astro = await runPackageBin(
@@ -287,19 +290,34 @@ export async function buildSite(
     }
     timings.push(`search index and pack files ${((Date.now() - indexed) / 1000).toFixed(1)} s`);
     await mkdir(dirname(out), { recursive: true });
-    await moveAcrossDevices(staging, sibling);
-    let hadOld = true;
-    await rename(out, old).catch((cause: NodeJS.ErrnoException) => {
-      if (cause.code !== 'ENOENT') throw cause;
-      hadOld = false;
-    });
-    await rename(sibling, out);
-    // rmSync is native; the promise version walks the tree in JS and takes about 3x as long
-    // on a site of 10,000 files. Nothing else runs by now, so blocking costs nothing.
-    if (hadOld) rmSync(old, { recursive: true, force: true });
+    version = await newVersionPath(out, suffix);
+    await moveAcrossDevices(staging, version);
+    await publishVersion(version, out, suffix);
+    published = true;
     return { diagnostics: [], timings };
   } finally {
     rmSync(staging, { recursive: true, force: true });
-    rmSync(sibling, { recursive: true, force: true });
+    if (version && !published) rmSync(version, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Staging folders (`site-<pid>-<random>`) of builds whose process is gone: a build killed
+ * while Astro ran leaves one behind, and nothing else would ever remove it.
+ */
+function removeDeadStaging(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const pid = /^site-(\d+)-/.exec(name)?.[1];
+    if (pid && !isRunning(Number(pid))) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -56,8 +56,15 @@ export async function writeFileAtomically(path: string, data: string | Uint8Arra
     await rename(temp, path);
   } catch (cause) {
     await rm(temp, { force: true });
-    throw cause;
+    throw withPath(cause, path);
   }
+}
+
+/** A failed write(2) (a full disk) carries no path; the message must say which file. */
+export function withPath(cause: unknown, path: string): unknown {
+  if (cause instanceof Error && !(cause as NodeJS.ErrnoException).path)
+    Object.assign(cause, { path });
+  return cause;
 }
 
 export async function writePackAtomically(
@@ -72,7 +79,10 @@ export async function writePackAtomically(
   const old = join(outDir, `.${manifest.slug}.old-${suffix}`);
   try {
     await mkdir(temp);
-    for (const [name, data] of Object.entries(files)) await writeFile(join(temp, name), data);
+    for (const [name, data] of Object.entries(files))
+      await writeFile(join(temp, name), data).catch((cause: unknown) => {
+        throw withPath(cause, join(final, name));
+      });
     // The manifest goes last: a folder with a manifest is a complete pack.
     const complete: PackManifest = { ...manifest, files: Object.keys(files).sort() };
     await writeFile(join(temp, PACK_MANIFEST), `${JSON.stringify(complete, null, 2)}\n`);
