@@ -59,7 +59,8 @@ const cases: Expected[] = [
     file: 'bold-bullets.md',
     start: '2026-06-01T00:29:00Z',
     detected: '2026-06-01T00:31:00Z',
-    mitigated: '2026-06-01T01:05:00Z',
+    // "Rate limiting enabled at origin, errors dropping": a partial recovery is the mitigation.
+    mitigated: '2026-06-01T00:52:00Z',
     resolved: '2026-06-01T01:20:00Z',
     durationMinutes: 51,
   },

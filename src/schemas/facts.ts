@@ -33,6 +33,12 @@ export const EventSchema = z.object({
   actor: z.string().nullable(),
   text: z.string(),
   kind: z.enum(EVENT_KINDS),
+  /** A structured state the paste gave (`FIRING`, a CSV `Type`, a status page's status word). */
+  state: z.string().nullable().optional(),
+  /** What the cue table read in the line: the strongest cue per phase, weight 1 (hint) to 3 (strong). */
+  cues: z
+    .array(z.object({ cue: z.string(), phase: z.string(), weight: z.number().int() }))
+    .optional(),
 });
 export type TimelineEvent = z.infer<typeof EventSchema>;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -45,6 +51,20 @@ export const MilestoneSchema = z.object({
   reason: z.string(),
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
+
+export const CONFIDENCES = ['high', 'medium', 'low'] as const;
+
+/** Why a milestone is where it is: the line, the cue that placed it, and how sure. */
+export const EvidenceSchema = z.object({
+  line: z.number().int().positive(),
+  text: z.string(),
+  /** Cue id from the cue table, or `front-matter`, `stated-in-notes`, `stated-duration`, `first-timed-line`. */
+  cue: z.string(),
+  confidence: z.enum(CONFIDENCES),
+  /** The next best line for this milestone, for a reviewer who disagrees. */
+  runnerUp: z.object({ line: z.number().int().positive(), text: z.string() }).nullable(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /** A figure found in the input (an error rate, a latency, a count), with its source line. */
 export const ImpactFigureSchema = z.object({
@@ -85,6 +105,18 @@ export const FactsSchema = z.object({
   mitigated: z.string().nullable(),
   resolved: z.string().nullable(),
   milestones: z.record(z.string(), MilestoneSchema),
+  /** Per milestone: the evidence behind it, or null when the timeline does not say. */
+  /** Per milestone: the evidence behind it, or null when the timeline does not say. Always set by analyze. */
+  evidence: z
+    .object({
+      start: EvidenceSchema.nullable(),
+      detected: EvidenceSchema.nullable(),
+      acknowledged: EvidenceSchema.nullable(),
+      identified: EvidenceSchema.nullable(),
+      mitigated: EvidenceSchema.nullable(),
+      resolved: EvidenceSchema.nullable(),
+    })
+    .optional(),
   /** Start to resolved. */
   durationMinutes: z.number().nullable(),
   /** Start to detected. */

@@ -10,7 +10,7 @@ export const FrontMatterSchema = z
   .object({
     /** Headline of the postmortem. Defaults to the first alert's text. */
     title: z.string().min(1).optional(),
-    /** Calendar day the incident started (`YYYY-MM-DD`); bare times in the timeline are read on this day. */
+    /** Calendar day the incident started (`YYYY-MM-DD`, or `DD.MM.YYYY`); bare times in the timeline are read on this day. */
     date: z
       .union([z.string(), z.date()])
       .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))
@@ -22,8 +22,10 @@ export const FrontMatterSchema = z
     /** Affected services. `services_affected` is accepted as an alias. */
     services: z.array(z.string()).optional(),
     services_affected: z.array(z.string()).optional(),
-    /** How many users were affected: a number, or a sentence when no count is known. */
+    /** How many users were affected: a number, or a sentence when no count is known (shown verbatim). */
     users_affected: z.union([z.number().int().nonnegative(), z.string()]).optional(),
+    /** Alias of `users_affected`, as customer-facing teams write it. */
+    customers_affected: z.union([z.number().int().nonnegative(), z.string()]).optional(),
     /** Lifecycle of the postmortem itself. */
     status: z
       .enum(['investigating', 'identified', 'monitoring', 'resolved', 'draft', 'published'])

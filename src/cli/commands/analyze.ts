@@ -37,12 +37,15 @@ export const analyzeCommand = defineCommand({
       ['zone', facts.timezone],
       ...(
         ['start', 'detected', 'acknowledged', 'identified', 'mitigated', 'resolved'] as const
-      ).map((name): [string, string] => [
-        name,
-        facts[name]
-          ? `${formatTime(facts[name], facts, true)} (line ${facts.milestones[name]?.line ?? '?'}: ${facts.milestones[name]?.reason ?? ''})`
-          : 'not stated',
-      ]),
+      ).map((name): [string, string] => {
+        const evidence = facts.evidence?.[name];
+        if (!facts[name]) return [name, 'not stated'];
+        const why = `line ${facts.milestones[name]?.line ?? '?'}: ${facts.milestones[name]?.reason ?? ''}`;
+        const sure = evidence
+          ? `, ${evidence.confidence} confidence, cue ${evidence.cue}${evidence.runnerUp ? `; runner-up line ${evidence.runnerUp.line}` : ''}`
+          : '';
+        return [name, `${formatTime(facts[name], facts, true)} (${why}${sure})`];
+      }),
       ['duration', formatMinutes(facts.durationMinutes)],
       ['time to detect', formatMinutes(facts.timeToDetectMinutes)],
       ['time to mitigate', formatMinutes(facts.timeToMitigateMinutes)],

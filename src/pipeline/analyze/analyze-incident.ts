@@ -14,10 +14,20 @@ import type { ParsedIncident } from '../parse/parse-incident.js';
 import type { ResolvedEntry } from '../parse/resolve-instants.js';
 import { isStampProblem, readStamp } from '../parse/time.js';
 import { resolveZone } from '../parse/zone.js';
-import { classifyEvent } from './classify-event.js';
+import {
+  chooseMilestones,
+  type Candidate,
+  type ChosenMilestone,
+  type Pin,
+} from './choose-milestones.js';
 import { findImpactFigures, parseCount } from './impact-figures.js';
-import { findMilestones, type FoundMilestone, type StatedTimes } from './milestones.js';
-import { signals } from './signals.js';
+import { readLine } from './read-line.js';
+import { readMinutesAfterStart, readStatedDurations } from './stated-durations.js';
+
+/** A change this close before the first error is taken as what started it. */
+const CHANGE_TO_IMPACT_MINUTES = 5;
+
+type StatedTimes = Partial<Record<'start' | 'detected' | 'mitigated' | 'resolved', DateTime>>;
 
 const ISO_WITH_OFFSET = "yyyy-MM-dd'T'HH:mm:ssZZ";
 
@@ -25,9 +35,9 @@ export function formatInstant(time: DateTime, zone: string): string {
   return time.setZone(zone).toFormat(ISO_WITH_OFFSET);
 }
 
-function minutesBetween(from: FoundMilestone | null, to: FoundMilestone | null): number | null {
+function minutesBetween(from: ChosenMilestone | null, to: ChosenMilestone | null): number | null {
   if (!from || !to) return null;
-  return Math.round(to.time.diff(from.time, 'minutes').minutes);
+  return Math.round((to.time - from.time) / 60_000);
 }
 
 /** Reads a front-matter override (`14:23`, `2026-01-10 14:23`, ISO) on the incident's day and zone. */
@@ -92,11 +102,12 @@ export interface OverrideProblem {
  * publish negative durations ("Duration -43260 minutes"): every milestone lies in that window.
  */
 function invertedOverrides(
-  milestones: Partial<Record<MilestoneName, FoundMilestone | null>>,
-  overrides: Partial<Record<MilestoneName, FoundMilestone>>,
+  milestones: Partial<Record<MilestoneName, ChosenMilestone | null>>,
+  overrides: Partial<Record<MilestoneName, Pin>>,
   zone: string,
 ): OverrideProblem[] {
-  const show = (m: FoundMilestone): string => m.time.setZone(zone).toFormat('yyyy-MM-dd HH:mm ZZ');
+  const show = (m: ChosenMilestone): string =>
+    DateTime.fromMillis(m.time, { zone }).toFormat('yyyy-MM-dd HH:mm ZZ');
   // Each pair must be in this order: start first, resolved last.
   const pairs = MILESTONE_NAMES.flatMap((name) => [
     ...(name === 'start' ? [] : [['start', name] as const]),
@@ -121,26 +132,97 @@ function invertedOverrides(
   return [...reported.values()];
 }
 
+/**
+ * A start implied by a stated duration ("time to recovery 2h06m", "(2h06m after the start.)"),
+ * used only when no line says outright that impact began.
+ */
+function impliedStart(
+  candidates: readonly Candidate[],
+  chosen: Record<MilestoneName, ChosenMilestone | null>,
+  notes: readonly { text: string; line: number }[],
+): Pin | null {
+  const stated = readStatedDurations(notes.map((note) => note.text).join('\n'));
+  const options: Pin[] = [];
+  const noteLine = notes[0]?.line ?? 1;
+  const pin = (time: number, line: number, text: string, reason: string): Pin => ({
+    time,
+    line,
+    text,
+    cue: 'stated-duration',
+    reason,
+    confidence: 'medium',
+  });
+  const resolved = chosen.resolved;
+  if (stated.timeToResolveMinutes !== null && resolved)
+    options.push(
+      pin(
+        resolved.time - stated.timeToResolveMinutes * 60_000,
+        noteLine,
+        `time to recovery ${stated.timeToResolveMinutes} min`,
+        'stated time to recovery, counted back from recovery',
+      ),
+    );
+  const detected = chosen.detected;
+  if (stated.timeToDetectMinutes !== null && detected)
+    options.push(
+      pin(
+        detected.time - stated.timeToDetectMinutes * 60_000,
+        noteLine,
+        `time to detection ${stated.timeToDetectMinutes} min`,
+        'stated time to detection, counted back from detection',
+      ),
+    );
+  for (const candidate of candidates) {
+    const after = readMinutesAfterStart(candidate.text);
+    if (after !== null)
+      options.push(
+        pin(
+          candidate.time - after * 60_000,
+          candidate.line,
+          candidate.text,
+          'line states the time since the start',
+        ),
+      );
+  }
+  const first = Math.min(...candidates.map((c) => c.time));
+  const firstImpact = chosen.start?.time ?? Infinity;
+  const plausible = options.find(
+    (option) => option.time >= first - 86_400_000 && option.time <= firstImpact,
+  );
+  if (!plausible) return null;
+  // Prefer the timeline line at that minute, so the start cites the line it happened on.
+  const same = candidates.find((c) => Math.abs(c.time - plausible.time) < 60_000);
+  return same ? { ...plausible, line: same.line, text: same.text, time: same.time } : plausible;
+}
+
 export function analyzeIncident(incident: ParsedIncident): {
   facts: Facts;
   problems: OverrideProblem[];
 } {
   const problems: OverrideProblem[] = [];
   const entries = chronological(incident.entries);
-  const dated = entries.map((entry) => ({
-    time: entry.time,
-    line: entry.line,
-    text: entry.text,
-    source: entry.source,
-    kind: classifyEvent(entry.text, entry.source),
-  }));
-  const overrides: Partial<Record<MilestoneName, FoundMilestone>> = {};
+  const readings = entries.map((entry) => readLine(entry.text, entry.state ?? null));
+  const candidates: Candidate[] = [];
+  entries.forEach((entry, index) => {
+    const reading = readings[index];
+    if (entry.time && reading)
+      candidates.push({ time: entry.time.toMillis(), line: entry.line, text: entry.text, reading });
+  });
+  const pins: Partial<Record<MilestoneName, Pin>> = {};
   for (const name of MILESTONE_NAMES) {
     const value = incident.frontMatter[name];
     if (value === undefined) continue;
     const line = incident.frontMatterLines.get(name) ?? 1;
     const time = readOverride(value, incident);
-    if (time) overrides[name] = { time, line, reason: 'set in front matter' };
+    if (time)
+      pins[name] = {
+        time: time.toMillis(),
+        line,
+        text: `${name}: ${value}`,
+        cue: 'front-matter',
+        reason: 'set in front matter',
+        confidence: 'high',
+      };
     else
       problems.push({
         line,
@@ -148,27 +230,100 @@ export function analyzeIncident(incident: ParsedIncident): {
         message: `front matter field "${name}" is not a time: "${value}"`,
       });
   }
-  const milestones = findMilestones({
-    events: dated,
-    notes: [incident.human.summary, incident.human.impact, ...incident.notes].flatMap((note) =>
-      note
-        ? [{ text: note.markdown, line: note.line, stated: statedTimes(note.markdown, incident) }]
+  const notes = [incident.human.summary, incident.human.impact, ...incident.notes].flatMap(
+    (note) => (note ? [{ text: note.markdown, line: note.line }] : []),
+  );
+  for (const note of notes) {
+    const stated = statedTimes(note.text, incident);
+    for (const [name, time] of Object.entries(stated) as [keyof StatedTimes, DateTime][]) {
+      pins[name] ??= {
+        time: time.toMillis(),
+        line: note.line,
+        text: note.text.split('\n')[0] ?? '',
+        cue: 'stated-in-notes',
+        reason: `notes say when it was ${name === 'start' ? 'started' : name}`,
+        confidence: 'high',
+      };
+    }
+  }
+  let chosen = chooseMilestones(candidates, pins);
+  if (!pins.start && (chosen.start?.confidence ?? 'low') !== 'high') {
+    const implied = impliedStart(candidates, chosen, notes);
+    if (implied) chosen = chooseMilestones(candidates, { ...pins, start: implied });
+  }
+  // A change minutes before the first errors is what started them: the impact began with it.
+  const start = chosen.start;
+  if (start && start.index !== null) {
+    const change = candidates.find(
+      (c) =>
+        c.reading.scores['lead-up'] > 0 &&
+        c.time < start.time &&
+        start.time - c.time <= CHANGE_TO_IMPACT_MINUTES * 60_000,
+    );
+    if (change)
+      chosen.start = {
+        ...start,
+        time: change.time,
+        line: change.line,
+        text: change.text,
+        cue: change.reading.best['lead-up']?.cue ?? 'lead-up-change',
+        reason: `a change ${CHANGE_TO_IMPACT_MINUTES} minutes or less before the first errors`,
+        confidence: 'medium',
+        runnerUp: { line: start.line, text: start.text },
+      };
+  }
+  // With no line showing impact, the first timed line is the best guess for the start; say so.
+  const firstCandidate = [...candidates].sort((a, b) => a.time - b.time)[0];
+  if (!chosen.start && firstCandidate && candidates.length > 0) {
+    const earliest = Math.min(
+      ...Object.values(chosen).flatMap((c) => (c ? [c.time] : [])),
+      Infinity,
+    );
+    if (firstCandidate.time <= earliest)
+      chosen.start = {
+        time: firstCandidate.time,
+        line: firstCandidate.line,
+        text: firstCandidate.text,
+        cue: 'first-timed-line',
+        reason: 'first timed line; no line names the impact',
+        confidence: 'low',
+        runnerUp: null,
+        index: null,
+      };
+  }
+  const frontMatterPins = Object.fromEntries(
+    Object.entries(pins).filter(([, pin]) => pin.cue === 'front-matter'),
+  ) as Partial<Record<MilestoneName, Pin>>;
+  // A pin the timeline contradicts: compare it with what the timeline alone says.
+  if (Object.keys(frontMatterPins).length > 0) {
+    const unpinned = chooseMilestones(candidates, {});
+    const check = Object.fromEntries(
+      MILESTONE_NAMES.map((name) => [name, frontMatterPins[name] ? chosen[name] : unpinned[name]]),
+    ) as Record<MilestoneName, ChosenMilestone | null>;
+    problems.push(...invertedOverrides(check, frontMatterPins, incident.zone));
+  }
+  const events: TimelineEvent[] = entries.map((entry, index) => {
+    const reading = readings[index];
+    return {
+      time: entry.time ? formatInstant(entry.time, incident.zone) : null,
+      endTime: entry.endTime ? formatInstant(entry.endTime, incident.zone) : null,
+      timeLabel: entry.timeLabel,
+      approximate: entry.stamp?.approximate ?? false,
+      line: entry.line,
+      source: entry.source,
+      actor: entry.actor,
+      text: entry.text,
+      kind: reading?.kind ?? 'note',
+      state: entry.state ?? null,
+      cues: reading
+        ? Object.values(reading.best).map((hit) => ({
+            cue: hit.cue,
+            phase: hit.phase,
+            weight: hit.weight,
+          }))
         : [],
-    ),
-    overrides,
+    };
   });
-  problems.push(...invertedOverrides(milestones, overrides, incident.zone));
-  const events: TimelineEvent[] = entries.map((entry, index) => ({
-    time: entry.time ? formatInstant(entry.time, incident.zone) : null,
-    endTime: entry.endTime ? formatInstant(entry.endTime, incident.zone) : null,
-    timeLabel: entry.timeLabel,
-    approximate: entry.stamp?.approximate ?? false,
-    line: entry.line,
-    source: entry.source,
-    actor: entry.actor,
-    text: entry.text,
-    kind: dated[index]?.kind ?? 'note',
-  }));
   const textLines = [
     ...entries.map((entry) => ({ text: entry.text, line: entry.line })),
     ...incident.notes.map((note) => ({ text: note.markdown, line: note.line })),
@@ -178,38 +333,52 @@ export function analyzeIncident(incident: ParsedIncident): {
   ];
   const impact = findImpactFigures(textLines);
   const usersFigure = impact.find((figure) => figure.kind === 'users');
-  const written = incident.frontMatter.users_affected;
+  const written = incident.frontMatter.users_affected ?? incident.frontMatter.customers_affected;
   const usersAffected =
     written ??
     (usersFigure
       ? (parseCount(usersFigure.value.replace(/\+$/, '')) ?? usersFigure.context)
       : null);
   const milestoneRecord: Record<string, Milestone> = {};
+  const evidence: NonNullable<Facts['evidence']> = {
+    start: null,
+    detected: null,
+    acknowledged: null,
+    identified: null,
+    mitigated: null,
+    resolved: null,
+  };
+  const toZone = (millis: number): DateTime => DateTime.fromMillis(millis, { zone: incident.zone });
   for (const name of MILESTONE_NAMES) {
-    const milestone = milestones[name];
-    if (milestone)
-      milestoneRecord[name] = {
-        time: formatInstant(milestone.time, incident.zone),
-        line: milestone.line,
-        reason: milestone.reason,
-      };
+    const milestone = chosen[name];
+    if (!milestone) continue;
+    milestoneRecord[name] = {
+      time: formatInstant(toZone(milestone.time), incident.zone),
+      line: milestone.line,
+      reason: milestone.reason,
+    };
+    evidence[name] = {
+      line: milestone.line,
+      text: milestone.text,
+      cue: milestone.cue,
+      confidence: milestone.confidence,
+      runnerUp: milestone.runnerUp,
+    };
   }
   const instant = (name: MilestoneName): string | null => milestoneRecord[name]?.time ?? null;
-  const firstAlert = dated.find(
-    (event) => event.time && (event.kind === 'alert' || signals.impact.test(event.text)),
+  const firstAlert = events.find(
+    (event) => event.time && (event.kind === 'alert' || event.kind === 'impact'),
   );
   const title = incident.title ?? firstAlert?.text.slice(0, 80) ?? incident.slug;
-  const duration = minutesBetween(milestones.start, milestones.resolved);
+  const duration = minutesBetween(chosen.start, chosen.resolved);
   const facts: Facts = {
     title,
     slug: incident.slug,
     file: incident.file,
-    date: milestones.start
-      ? (milestones.start.time.setZone(incident.zone).toISODate() ?? incident.date)
-      : incident.date,
+    date: chosen.start ? (toZone(chosen.start.time).toISODate() ?? incident.date) : incident.date,
     timezone: incident.zone,
     severity: incident.frontMatter.severity ?? null,
-    status: incident.frontMatter.status ?? (milestones.resolved ? 'resolved' : 'investigating'),
+    status: incident.frontMatter.status ?? (chosen.resolved ? 'resolved' : 'investigating'),
     services: incident.frontMatter.services ?? incident.frontMatter.services_affected ?? [],
     start: instant('start'),
     detected: instant('detected'),
@@ -218,10 +387,11 @@ export function analyzeIncident(incident: ParsedIncident): {
     mitigated: instant('mitigated'),
     resolved: instant('resolved'),
     milestones: milestoneRecord,
+    evidence,
     durationMinutes: duration,
-    timeToDetectMinutes: minutesBetween(milestones.start, milestones.detected),
-    timeToAcknowledgeMinutes: minutesBetween(milestones.detected, milestones.acknowledged),
-    timeToMitigateMinutes: minutesBetween(milestones.start, milestones.mitigated),
+    timeToDetectMinutes: minutesBetween(chosen.start, chosen.detected),
+    timeToAcknowledgeMinutes: minutesBetween(chosen.detected, chosen.acknowledged),
+    timeToMitigateMinutes: minutesBetween(chosen.start, chosen.mitigated),
     timeToResolveMinutes: duration,
     usersAffected,
     impact,

@@ -1,6 +1,41 @@
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import { FrontMatterSchema, type FrontMatter } from '../../schemas/front-matter.js';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { error, warning, type Diagnostic } from '../diagnostics.js';
+
+const KNOWN_KEYS = Object.keys(FrontMatterSchema.shape);
+
+/** Edit distance, for "did you mean" hints on misspelt keys. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] ?? 0;
+      row[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        previous + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      previous = current;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+/** The known key nearest to a misspelt one (`severty` → `severity`), or null. */
+export function nearestKey(key: string): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const known of KNOWN_KEYS) {
+    const d = distance(key.toLowerCase(), known);
+    if (d < bestDistance) {
+      best = known;
+      bestDistance = d;
+    }
+  }
+  return best && bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : null;
+}
 
 /**
  * YAML notices an unclosed quote or bracket where the file ends, not where it opened; point
@@ -84,7 +119,46 @@ export function parseFrontMatter(
     );
     return { value: {}, diagnostics, keyLines };
   }
-  const parsed = FrontMatterSchema.safeParse(plain);
+  const raw = plain as Record<string, unknown>;
+  for (const [key, value] of Object.entries(raw)) {
+    const line = keyLines.get(key) ?? firstLine;
+    if (!KNOWN_KEYS.includes(key)) {
+      const near = nearestKey(key);
+      diagnostics.push(
+        warning(
+          'front-matter/unknown-key',
+          file,
+          { line },
+          `unknown front matter field "${key}"${near ? `; did you mean "${near}"?` : ''}`,
+          near
+            ? `rename it to ${near}, or remove it`
+            : 'see incidents/README.md for the fields; unknown fields are ignored',
+        ),
+      );
+    }
+    // `- checkout: web + API` is read by YAML as a mapping; the person meant the text.
+    if (Array.isArray(value)) {
+      raw[key] = value.map((item: unknown) => {
+        if (item && typeof item === 'object' && !Array.isArray(item) && !(item instanceof Date)) {
+          const text = Object.entries(item as Record<string, unknown>)
+            .map(([k, v]) => (v === null ? k : `${k}: ${String(v)}`))
+            .join(', ');
+          diagnostics.push(
+            warning(
+              'front-matter/list-item-mapping',
+              file,
+              { line },
+              `list item "${text}" in "${key}" reads as a key and value; taken as the text written`,
+              `quote it: - "${text}"`,
+            ),
+          );
+          return text;
+        }
+        return item;
+      });
+    }
+  }
+  const parsed = FrontMatterSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '');

@@ -19,7 +19,12 @@ import {
   type HumanText,
 } from './human-sections.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
-import { hasTimedLine, readTimelineBlock, type TimelineItem } from './timeline-lines.js';
+import {
+  hasTimedLine,
+  readProseBlock,
+  readTimelineBlock,
+  type TimelineItem,
+} from './timeline-lines.js';
 import { findStatedZone, resolveZone, suggestZone } from './zone.js';
 
 export interface ParsedIncident {
@@ -60,10 +65,15 @@ function firstDate(
   return null;
 }
 
+/** `YYYY-MM-DD` anywhere in the text, or a whole `DD.MM.YYYY` (day.month.year, as Europe writes it). */
 function dateOf(text: string): { year: number; month: number; day: number } | null {
-  const match = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  if (!match) return null;
-  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  const iso = /(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  const dotted = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
+  let date: { year: number; month: number; day: number };
+  if (iso) date = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+  else if (dotted)
+    date = { year: Number(dotted[3]), month: Number(dotted[2]), day: Number(dotted[1]) };
+  else return null;
   return DateTime.fromObject(date).isValid ? date : null;
 }
 
@@ -139,7 +149,12 @@ export function parseIncident(source: SourceFile): {
   for (const text of actionTexts)
     human.actionItems.push(...readActionItems(file, text, text.line, diagnostics));
 
-  const timed = items.filter((item) => item.type === 'entry' && item.entry.stamp?.time);
+  let timed = items.filter((item) => item.type === 'entry' && item.entry.stamp?.time);
+  if (timed.length === 0) {
+    // No line starts with a time: a write-up with its times inside sentences.
+    for (const block of preamble) items.push(...readProseBlock(block));
+    timed = items.filter((item) => item.type === 'entry' && item.entry.stamp?.time);
+  }
   if (timed.length === 0 && !diagnostics.some((d) => d.code.startsWith('time/'))) {
     const first = doc.sections[0]?.blocks[0]?.lines[0]?.number ?? 1;
     diagnostics.push(
@@ -203,7 +218,7 @@ export function parseIncident(source: SourceFile): {
         'front-matter/bad-date',
         file,
         { line: fm.keyLines.get('date') ?? 1 },
-        `date "${frontMatter.date}" is not a YYYY-MM-DD day`,
+        `date "${frontMatter.date}" is not a YYYY-MM-DD (or DD.MM.YYYY) day`,
         'write the day the incident started, e.g. date: 2026-01-10',
       ),
     );

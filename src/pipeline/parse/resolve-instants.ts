@@ -135,7 +135,9 @@ export function resolveInstants(
         noSuchDay(entry.line, entry.column, isoDay(named));
         continue;
       }
-      day = next;
+      // Only a timed, dated entry moves the day: a dated lead-up line weeks earlier
+      // ("2026-02-20 v7 ships") stays on its own day.
+      if (stamp.time) day = next;
     }
     if (!stamp?.time) {
       entries.push({ ...entry, time: null, endTime: null });

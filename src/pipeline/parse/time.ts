@@ -47,6 +47,20 @@ const DATE_FORMS: readonly { re: RegExp; read: (m: RegExpExecArray) => CalendarD
     read: (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }),
   },
   {
+    // Day.month.year, as much of Europe writes it (`03.02.2026` is the 3rd of February).
+    re: /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.:])/,
+    read: (m) => ({ year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) }),
+  },
+  {
+    // Jira's `14/Mar/24`.
+    re: new RegExp(`^(\\d{1,2})[/ -]${MONTH}[/ -](\\d{2}|\\d{4})(?![\\d:])`, 'i'),
+    read: (m) => ({
+      year: (m[3]?.length === 2 ? 2000 : 0) + Number(m[3]),
+      month: monthIndex(m[2]),
+      day: Number(m[1]),
+    }),
+  },
+  {
     // US month/day/year, the only order where a 4-digit year comes last.
     re: /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/,
     read: (m) => ({ year: Number(m[3]), month: Number(m[1]), day: Number(m[2]) }),
@@ -236,11 +250,17 @@ export function readStamp(line: string): Stamp | StampProblem | null {
   let date: CalendarDate | null = null;
   const dateMatch = readDate(line.slice(position));
   if (isProblem(dateMatch)) return { problem: dateMatch.problem, column: position + 1 };
+  let isoJoined = false;
   if (dateMatch) {
     date = dateMatch.date;
     position += dateMatch.length;
-    const joiner = /^(?:T|\s*[-–—,]\s*(?=~?\d{1,2}:)|,?\s+(?:at\s+)?)/i.exec(line.slice(position));
-    if (joiner && readTime(line.slice(position + joiner[0].length))) position += joiner[0].length;
+    const joiner = /^(?:T|\s*[-–—,]\s*(?=~?\d{1,2}:)|,?\s+(?:at\s+|um\s+|à\s+|a las\s+)?)/i.exec(
+      line.slice(position),
+    );
+    if (joiner && readTime(line.slice(position + joiner[0].length))) {
+      position += joiner[0].length;
+      isoJoined = joiner[0] === 'T' || joiner[0] === 't';
+    }
   }
   const timeMatch = readTime(line.slice(position));
   if (isProblem(timeMatch)) return { problem: timeMatch.problem, column: position + 1 };
@@ -254,9 +274,14 @@ export function readStamp(line: string): Stamp | StampProblem | null {
     approximate = timeMatch.approximate;
     position += timeMatch.length;
     const zoneMatch = ZONE.exec(line.slice(position));
-    // `18:30-18:43` is a range, `2020-03-26T16:14-07:00` an offset: a bare numeric offset
-    // only counts after a date, as ISO 8601 writes it.
-    if (zoneMatch && (date || !/^\s*[+-]/.test(zoneMatch[0]))) {
+    // `18:30-18:43` is a range, `2020-03-26T16:14-07:00` an offset: a numeric offset only
+    // counts after an ISO date-time (`T`), after seconds, or set apart by a space, as log
+    // lines write it (`09:12:04.118 +0000`); `14:05-14:09` is always a range.
+    const numeric = zoneMatch ? /^\s*[+-]/.test(zoneMatch[0]) : false;
+    const offsetAllowed =
+      Boolean(date) &&
+      (isoJoined || /^\s/.test(zoneMatch?.[0] ?? '') || /:\d\d:\d\d/.test(line.slice(0, position)));
+    if (zoneMatch && (!numeric || offsetAllowed)) {
       zone = zoneMatch[1] ?? null;
       position += zoneMatch[0].length;
     } else {

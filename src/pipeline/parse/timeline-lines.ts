@@ -6,6 +6,7 @@
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { Block, SourceLine } from './document.js';
 import { isStampProblem, readStamp, type CalendarDate, type Stamp } from './time.js';
+import { ZONE_TOKEN_SOURCE } from './zone.js';
 
 export interface TimelineEntry {
   line: number;
@@ -18,6 +19,8 @@ export interface TimelineEntry {
   text: string;
   /** Zone stated by the enclosing table's header (`Time (PST)`). */
   blockZone: string | null;
+  /** A structured state: `[FIRING]`/`[RESOLVED]`, a CSV `Type` column, a status page's status word. */
+  state?: string | null;
 }
 
 export type TimelineItem =
@@ -33,6 +36,16 @@ const CHAT_STAMP = /^\s*(?:\[[^\]]*\d:\d\d[^\]]*\]|\d{1,2}:\d{2}(?::\d{2})?\s+<[
 const NOT_ACTORS =
   /^(notes?|error|errors|critical|warning|warn|alert|alarm|info|update|status|identified|resolved|root cause|impact|fix|action|problem|recovery|ok|todo)$/i;
 
+const STATE_WORDS =
+  'FIRING|RESOLVED|OK|ALARM|ALERT|CRITICAL|WARNING|RECOVERED|TRIGGERED|ACKNOWLEDGED|INSUFFICIENT_DATA';
+const STATE_TAG = new RegExp(
+  `^\\[(${STATE_WORDS})(?::\\d+)?\\]|^(${STATE_WORDS}|Triggered|Resolved|Recovered|Acknowledged):\\s`,
+  'i',
+);
+
+/** A monitor's state column (`ALARM  HighLatency`, `OK  Http5xx`): capitals only, "ok, looking" is no state. */
+const STATE_COLUMN = new RegExp(`^(${STATE_WORDS})(?=\\s)(?!\\s*:)`);
+
 function cells(row: string): string[] {
   return row
     .trim()
@@ -42,13 +55,170 @@ function cells(row: string): string[] {
     .map((cell) => cell.trim().replace(/\\\|/g, '|'));
 }
 
-/** A block is a timeline if a line starts with a time, even an impossible one (reported later). */
+/**
+ * A block is a timeline if a line starts with a time (even an impossible one, reported later),
+ * carries a labelled time (`StartsAt: ...`, `Posted ... - 10:05 UTC`), ends an author line
+ * with one (`Anna added a comment - 14/Mar/24 09:05 AM`), or the block is CSV with a time column.
+ */
 export function hasTimedLine(block: Block): boolean {
+  if (csvHeader(block.lines)) return true;
   return block.lines.some((line) => {
     if (isStampProblem(readStamp(line.text))) return true;
     if (TABLE_ROW.test(line.text)) return cells(line.text).some((cell) => stampOf(cell)?.time);
-    return Boolean(stampOf(line.text)?.time) || SLACK_HEADER.test(line.text);
+    return (
+      Boolean(stampOf(line.text)?.time) ||
+      SLACK_HEADER.test(line.text) ||
+      readLabelledStamp(line.text) !== null ||
+      readAuthorStamp(line.text) !== null
+    );
   });
+}
+
+/** Status words a status page prints above or before an update (Statuspage's incident states). */
+const STATUS_WORDS =
+  'Investigating|Identified|Monitoring|Update|Updated|Resolved|Postmortem|Scheduled|In progress|Verifying|Completed|調査中|特定済み|監視中|解決済み|復旧済み|Untersuchung|Identifiziert|Überwachung|Behoben|Enquête en cours|Identifié|Surveillance|Résolu|Investigando|Identificado|Monitoreando|Resuelto';
+const STATUS_LINE = new RegExp(`^\\s*(?:\\*\\*)?(${STATUS_WORDS})(?:\\*\\*)?\\s*:?\\s*$`, 'iu');
+const STATUS_PREFIX = new RegExp(`^(${STATUS_WORDS})\\s+[-–—:]\\s+`, 'iu');
+
+/** Labels that put a time on its own line under a message; start/end labels make their own entry. */
+const TIME_LABEL =
+  /^\s*(?:[-*]\s+)?(?:(startsat|endsat|starts at|ends at|started|ended|opened|closed|created(?: at)?|resolved at|fired at)|posted\b(?:[^.\n]*?\bago\b\.?)?|date|time|sent|updated|timestamp)\s*:?\s+/i;
+
+/** `StartsAt: 2026-02-03 09:12:04 +0000 UTC`, `Posted 2 hours ago. Feb 03, 2026 - 10:05 UTC`. */
+export function readLabelledStamp(text: string): { label: string | null; stamp: Stamp } | null {
+  const label = TIME_LABEL.exec(text);
+  if (!label) return null;
+  const stamp = stampOf(text.slice(label[0].length));
+  // A zone name after a numeric offset (`+0000 UTC`) says the same thing twice.
+  const rest = stamp?.rest.replace(/[()]/g, '').trim() ?? '';
+  if (!stamp?.time || (rest !== '' && !/^[A-Z]{2,5}$/.test(rest))) return null;
+  return { label: label[1]?.toLowerCase().replace(/\s+/g, '') ?? null, stamp };
+}
+
+const AUTHOR_VERB =
+  /\s*(?:added a comment|commented(?: on)?|wrote|replied|posted|said|updated (?:the )?\w+|changed the status)\s*[-–—:,]?\s*$/i;
+const STAMP_START =
+  /(?<=[\s,(–—-])(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/gi;
+
+/**
+ * An author line ending in its time (Jira `Anna Schmidt added a comment - 14/Mar/24 09:05 AM`,
+ * GitHub `octocat commented on Mar 5, 2024, 10:02 AM`): the message follows on the next lines.
+ */
+export function readAuthorStamp(text: string): { actor: string; stamp: Stamp } | null {
+  if (text.length > 160 || /^\s*[-*+•]/.test(text)) return null;
+  for (const match of text.matchAll(STAMP_START)) {
+    const stamp = stampOf(text.slice(match.index));
+    if (!stamp?.time || stamp.rest !== '') continue;
+    const prefix = text.slice(0, match.index).trim();
+    const verb = AUTHOR_VERB.test(prefix);
+    const name = prefix
+      .replace(AUTHOR_VERB, '')
+      .replace(/[-–—:,\s]+$/, '')
+      .trim();
+    const looksLikeName = /^(?:@?[\w.-]+|\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,3})$/u.test(
+      name,
+    );
+    if (name && (verb || (looksLikeName && stamp.date))) return { actor: name, stamp };
+    return null;
+  }
+  return null;
+}
+
+/** CSV (or TSV, or `;`-separated) with a header row that names a time column. */
+function csvHeader(lines: readonly SourceLine[]): { delimiter: string; header: string[] } | null {
+  const first = lines[0]?.text ?? '';
+  if (lines.length < 2 || TABLE_ROW.test(first)) return null;
+  for (const delimiter of ['\t', ',', ';']) {
+    const header = splitCsv(first, delimiter);
+    if (header.length < 2) continue;
+    if (!header.some((cell) => TIME_COLUMN.test(cell))) continue;
+    if (header.some((cell) => stampOf(cell)?.time)) continue;
+    const second = splitCsv(lines[1]?.text ?? '', delimiter);
+    if (second.length >= header.length - 1) return { delimiter, header };
+  }
+  return null;
+}
+
+const TIME_COLUMN =
+  /^(?:time|timestamp|date|when|created(?:[ _]at|[ _]on)?|occurred(?:[ _]at)?|started(?:[ _]at)?|at|datetime|date\/time|zeit|fecha|heure)(?:\s*\([^)]*\))?$/i;
+
+function splitCsv(line: string, delimiter: string): string[] {
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] ?? '';
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+    } else if (ch === delimiter) {
+      out.push(cell.trim());
+      cell = '';
+    } else cell += ch;
+  }
+  out.push(cell.trim());
+  return out;
+}
+
+function csvEntries(
+  file: string,
+  lines: readonly SourceLine[],
+  csv: { delimiter: string; header: string[] },
+  diagnostics: Diagnostic[],
+): TimelineItem[] {
+  const { header, delimiter } = csv;
+  const find = (re: RegExp): number => header.findIndex((cell) => re.test(cell));
+  const timeColumn = find(TIME_COLUMN);
+  const stateColumn = find(/^(?:type|event(?:[ _]type)?|state|status|action|log entry type)$/i);
+  const actorColumn = find(/^(?:agent|user|who|actor|by|author|person|owner|responder)$/i);
+  const textColumn = find(/^(?:summary|description|message|details?|text|note|notes|title|what)$/i);
+  const zone = header[timeColumn]?.match(/\(([^)]+)\)/)?.[1] ?? null;
+  const items: TimelineItem[] = [];
+  for (const line of lines.slice(1)) {
+    const values = splitCsv(line.text, delimiter);
+    const stamp = readStamp(values[timeColumn] ?? '');
+    if (isStampProblem(stamp) || !stamp?.time) {
+      if (isStampProblem(stamp))
+        diagnostics.push(
+          error(
+            'time/impossible',
+            file,
+            { line: line.number },
+            stamp.problem,
+            'check the time column',
+          ),
+        );
+      continue;
+    }
+    const text =
+      textColumn >= 0
+        ? (values[textColumn] ?? '')
+        : values
+            .filter((_, i) => i !== timeColumn && i !== actorColumn && i !== stateColumn)
+            .join(' — ');
+    const parts = splitSourceAndActor(text, false);
+    items.push({
+      type: 'entry',
+      entry: {
+        line: line.number,
+        column: 1,
+        stamp: { ...stamp, rest: text },
+        timeLabel: null,
+        source: parts.source,
+        actor: actorColumn >= 0 ? values[actorColumn] || null : parts.actor,
+        text: parts.text,
+        blockZone: zone,
+        state: (stateColumn >= 0 ? values[stateColumn] : null) || parts.state,
+      },
+    });
+  }
+  return items;
 }
 
 function stampOf(text: string): Stamp | null {
@@ -70,15 +240,22 @@ function splitLabel(text: string): { label: string | null; text: string } {
 export function splitSourceAndActor(
   message: string,
   chat: boolean,
-): { source: string | null; actor: string | null; text: string } {
+): { source: string | null; actor: string | null; text: string; state: string | null } {
   let text = message.trim();
   let source: string | null = null;
   let actor: string | null = null;
+  // `[FIRING:1]`, `[RESOLVED]`, `[OK]`, `Triggered:` are an alert's state, not a source tag.
+  const stateTag = STATE_TAG.exec(text);
+  let state = stateTag ? (stateTag[1] ?? stateTag[2] ?? null) : null;
   const bracket =
     /^\[([^\]]{1,40})\]\s*(.*)$/.exec(text) ?? /^\(([a-z][\w -]{0,20})\)\s+(.*)$/i.exec(text);
-  if (bracket) {
+  if (bracket && !stateTag) {
     source = bracket[1]?.trim() ?? null;
     text = bracket[2] ?? '';
+  }
+  if (!state) {
+    const after = STATE_TAG.exec(text) ?? STATE_COLUMN.exec(text);
+    state = after ? (after[1] ?? after[2] ?? null) : null;
   }
   const irc = /^<([^>\s]{1,32})>\s*(.*)$/.exec(text);
   if (irc) {
@@ -93,7 +270,7 @@ export function splitSourceAndActor(
   }
   const mention = /^@([\w.-]{1,32}):?\s/.exec(text);
   if (!actor && mention) actor = mention[1] ?? null;
-  return { source, actor, text: text.replace(/\s{2,}/g, ' ').trim() };
+  return { source, actor, text: text.replace(/\s{2,}/g, ' ').trim(), state };
 }
 
 function tableEntries(
@@ -180,11 +357,25 @@ export function readTimelineBlock(
   if (block.lines.every((line) => TABLE_ROW.test(line.text) || TABLE_RULE.test(line.text))) {
     return tableEntries(file, block.lines, diagnostics);
   }
+  const csv = csvHeader(block.lines);
+  if (csv) return csvEntries(file, block.lines, csv, diagnostics);
   const chat = block.lines.filter((line) => CHAT_STAMP.test(line.text)).length >= 2;
   const items: TimelineItem[] = [];
   let last: TimelineEntry | null = null;
   let awaitingMessage = false;
+  /** A status word alone on a line ("Resolved") names the state of the update below it. */
+  let pendingState: string | null = null;
+  const push = (entry: TimelineEntry): void => {
+    if (pendingState && !entry.state) entry.state = pendingState;
+    pendingState = null;
+    items.push({ type: 'entry', entry });
+  };
   for (const line of block.lines) {
+    const status = STATUS_LINE.exec(line.text);
+    if (status) {
+      pendingState = status[1] ?? null;
+      continue;
+    }
     const stamp = readStamp(line.text);
     if (isStampProblem(stamp)) {
       diagnostics.push(
@@ -202,25 +393,87 @@ export function readTimelineBlock(
     const slack = stamp ? null : SLACK_HEADER.exec(line.text);
     if (slack) {
       const time = stampOf(slack[2] ?? '');
+      const name = slack[1]?.trim().replace(/\s+APP$/, '') ?? null;
       last = {
         line: line.number,
         column: 1,
         stamp: time,
         timeLabel: null,
         source: null,
-        actor: slack[1]?.trim() ?? null,
+        actor: name,
         text: '',
         blockZone: null,
+        state: null,
       };
-      items.push({ type: 'entry', entry: last });
+      push(last);
       awaitingMessage = true;
       continue;
     }
-    if (stamp?.time && stamp.rest === '' && last && !last.stamp?.time && last.text) {
-      // Status pages print the update first and its time on the line below.
-      if (last.timeLabel) last.text = `${last.timeLabel}: ${last.text}`;
-      last.stamp = { ...stamp, rest: last.text };
-      last.timeLabel = null;
+    const labelled = stamp ? null : readLabelledStamp(line.text);
+    const alone = stamp?.time && stamp.rest === '' ? stamp : (labelled?.stamp ?? null);
+    if (alone) {
+      const label = labelled?.label ?? null;
+      const edge =
+        label !== null &&
+        /^(?:starts?at|ends?at|started|ended|opened|closed|created(?:at)?|resolvedat|firedat)$/.test(
+          label,
+        );
+      if (edge) {
+        // Alert mails: `StartsAt:` / `EndsAt:` under the alert's header line.
+        const head = block.lines[0]?.text.trim() ?? '';
+        const text = head && head !== line.text.trim() ? `${head} (${label})` : line.text.trim();
+        const ended = /^(?:endsat|ended|closed|resolvedat)$/.test(label);
+        last = {
+          line: line.number,
+          column: 1,
+          stamp: { ...alone, rest: text },
+          timeLabel: null,
+          ...splitSourceAndActor(text, false),
+          blockZone: null,
+        };
+        last.state = ended ? 'RESOLVED' : (last.state ?? 'FIRING');
+        push(last);
+        awaitingMessage = false;
+        continue;
+      }
+      if (last && !last.stamp?.time && last.text) {
+        // Status pages print the update first and its time on the line below.
+        if (last.timeLabel) last.text = `${last.timeLabel}: ${last.text}`;
+        last.stamp = { ...alone, rest: last.text };
+        last.timeLabel = null;
+        continue;
+      }
+      // A time alone (Slack's follow-up message): the message is on the lines below.
+      last = {
+        line: line.number,
+        column: 1,
+        stamp: alone,
+        timeLabel: null,
+        source: null,
+        actor: last?.actor ?? null,
+        text: '',
+        blockZone: null,
+        state: null,
+      };
+      push(last);
+      awaitingMessage = true;
+      continue;
+    }
+    const author = stamp ? null : readAuthorStamp(line.text);
+    if (author) {
+      last = {
+        line: line.number,
+        column: 1,
+        stamp: author.stamp,
+        timeLabel: null,
+        source: null,
+        actor: author.actor,
+        text: '',
+        blockZone: null,
+        state: null,
+      };
+      push(last);
+      awaitingMessage = true;
       continue;
     }
     if (stamp?.time) {
@@ -233,7 +486,7 @@ export function readTimelineBlock(
         ...parts,
         blockZone: null,
       };
-      items.push({ type: 'entry', entry: last });
+      push(last);
       awaitingMessage = false;
       continue;
     }
@@ -252,13 +505,16 @@ export function readTimelineBlock(
     const continuation =
       last && (awaitingMessage || (/^\s{2,}\S/.test(line.text) && !/^\s*[-*+•]\s/.test(line.text)));
     if (continuation && last) {
-      last.text = last.text ? `${last.text} ${line.text.trim()}` : line.text.trim();
+      const more = line.text.trim();
+      last.text = last.text ? `${last.text} ${more}` : more;
+      if (!last.state) last.state = splitSourceAndActor(more, false).state;
       continue;
     }
     const body = (stamp?.date ? stamp.rest : line.text)
       .replace(/^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)/, '')
       .trim();
-    const { label, text } = splitLabel(body);
+    const statusPrefix = STATUS_PREFIX.exec(body);
+    const { label, text } = statusPrefix ? { label: null, text: body } : splitLabel(body);
     const parts = splitSourceAndActor(text, chat);
     last = {
       line: line.number,
@@ -268,8 +524,66 @@ export function readTimelineBlock(
       ...parts,
       blockZone: null,
     };
-    items.push({ type: 'entry', entry: last });
+    if (statusPrefix) last.state = statusPrefix[1] ?? null;
+    push(last);
     awaitingMessage = false;
+  }
+  return items;
+}
+
+const PROSE_TIME = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:at|by|around|about|from|until|since|before|after|um|ab|bis|gegen|seit|à|vers|dès|a las|desde|hasta)\s+(~?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)(?:\s*(?:Uhr|h)(?![\p{L}]))?(?:\s*\(?\s*(${ZONE_TOKEN_SOURCE})\s*\)?)?`,
+  'giu',
+);
+const PROSE_DATE =
+  /(?<![\d.])(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})(?![\d])/i;
+
+/**
+ * A wiki write-up with its times inside sentences ("At 09:12 UTC checkout started failing";
+ * "we rolled back at 09:30, and by 09:40 checkout was back to normal"): one entry per time,
+ * each with the part of the sentence that belongs to it. Used when no line starts with a time.
+ */
+export function readProseBlock(block: Block): TimelineItem[] {
+  const items: TimelineItem[] = [];
+  let date: string | null = null;
+  for (const line of block.lines) {
+    for (const sentence of line.text.split(/(?<=[.!?;。])\s+/u)) {
+      date = PROSE_DATE.exec(sentence)?.[1] ?? date;
+      const mentions = [...sentence.matchAll(PROSE_TIME)];
+      mentions.forEach((mention, index) => {
+        // The sentence's part for this time: from the clause break before it to the one before the next.
+        const cut = (at: number): number => {
+          const before = sentence.slice(0, at);
+          const brk = Math.max(before.lastIndexOf(', '), before.lastIndexOf('; '));
+          return brk >= 0 ? brk + 2 : 0;
+        };
+        const from = index === 0 ? 0 : cut(mention.index);
+        const next = mentions[index + 1];
+        const to = next
+          ? Math.max(cut(next.index) - 2, mention.index + mention[0].length)
+          : sentence.length;
+        const text = sentence
+          .slice(from, to)
+          .replace(/^\s*(?:and|und|et|y)\s+/i, '')
+          .trim();
+        const stamp = stampOf(`${date ?? ''} ${mention[1] ?? ''} ${mention[2] ?? ''}`.trim());
+        if (!stamp?.time) return;
+        items.push({
+          type: 'entry',
+          entry: {
+            line: line.number,
+            column: mention.index + 1,
+            stamp: { ...stamp, rest: text },
+            timeLabel: null,
+            source: null,
+            actor: null,
+            text,
+            blockZone: null,
+            state: null,
+          },
+        });
+      });
+    }
   }
   return items;
 }

@@ -29,6 +29,8 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   WEST: 'Europe/Lisbon',
   CET: 'Europe/Paris',
   CEST: 'Europe/Paris',
+  MEZ: 'Europe/Berlin',
+  MESZ: 'Europe/Berlin',
   EET: 'Europe/Athens',
   EEST: 'Europe/Athens',
   IST: 'Asia/Kolkata',
@@ -80,7 +82,7 @@ export function resolveZone(token: string): string | null {
 const PHRASE =
   /\b(?:all\s+)?(?:times?|timestamps?|timeline)\b(?:\s+(?:are|is|kept|shown|given|listed|below))*(?:\s+(?:in|as))?\s*[:(]?\s*([A-Za-z][A-Za-z_/]*(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})/i;
 const ANY_TOKEN = new RegExp(
-  `(?<![A-Za-z])(${ZONE_ALTERNATIVES}|[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)`,
+  `(?<![A-Za-z0-9:])(${ZONE_ALTERNATIVES}|[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)`,
   'g',
 );
 

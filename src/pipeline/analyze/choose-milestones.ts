@@ -1,0 +1,255 @@
+/**
+ * Chooses the six milestones together: start ≤ detected ≤ acknowledged ≤ identified ≤ mitigated
+ * ≤ resolved, as the one assignment over the time-sorted events with the highest total score
+ * (a dynamic programme, O(events × 6)). Pins (front matter, times the notes state) are fixed
+ * points. A milestone with no evidence is null; confidence comes from the cue's weight and the
+ * margin over the runner-up.
+ */
+import { MILESTONE_NAMES, type MilestoneName } from '../../schemas/front-matter.js';
+import type { Phase } from './cues.js';
+import type { LineReading } from './read-line.js';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface Candidate {
+  /** UTC milliseconds. */
+  time: number;
+  line: number;
+  text: string;
+  reading: LineReading;
+}
+
+export interface Pin {
+  time: number;
+  line: number;
+  text: string;
+  /** `front-matter` or `stated-in-notes`. */
+  cue: string;
+  reason: string;
+  confidence: Confidence;
+}
+
+export interface ChosenMilestone {
+  time: number;
+  line: number;
+  text: string;
+  cue: string;
+  reason: string;
+  confidence: Confidence;
+  runnerUp: { line: number; text: string } | null;
+  /** Index into the candidates, or null for a pin. */
+  index: number | null;
+}
+
+interface Scored {
+  score: number;
+  weight: number;
+  cue: string;
+  reason: string;
+}
+
+const NONE: Scored = { score: 0, weight: 0, cue: '', reason: '' };
+
+function from(reading: LineReading, phase: Phase, bonus = 0): Scored {
+  const hit = reading.best[phase];
+  return hit
+    ? { score: hit.weight + bonus, weight: hit.weight, cue: hit.cue, reason: hit.reason }
+    : NONE;
+}
+
+function better(a: Scored, b: Scored): Scored {
+  return b.score > a.score ? b : a;
+}
+
+/**
+ * How well one line fits each milestone. Recovery outranks an action for "mitigated" (the
+ * action may not have worked; the recovery says it did), and a declared end outranks the last
+ * recovery for "resolved".
+ */
+export function milestoneScore(name: MilestoneName, reading: LineReading): Scored {
+  switch (name) {
+    case 'start': {
+      const detect = reading.best.detect;
+      const alertLike = detect && (detect.kind === 'alert' || detect.kind === 'report');
+      return better(from(reading, 'impact'), alertLike ? from(reading, 'detect') : NONE);
+    }
+    case 'detected':
+      return better(from(reading, 'detect'), from(reading, 'acknowledge', -1));
+    case 'acknowledged':
+      return from(reading, 'acknowledge');
+    case 'identified':
+      return from(reading, 'identify');
+    case 'mitigated':
+      return [
+        from(reading, 'recovery-partial', 1),
+        from(reading, 'recovery-full', 1),
+        // A vague change ("moved", "added") alone is too weak to call a mitigation.
+        (reading.best['mitigate-action']?.weight ?? 0) >= 2
+          ? from(reading, 'mitigate-action')
+          : NONE,
+        from(reading, 'resolved-declared', -2),
+      ].reduce(better);
+    case 'resolved': {
+      // Any full recovery is as good as another: the last one ends the incident.
+      const full = from(reading, 'recovery-full');
+      const capped = full.score > 2 ? { ...full, score: 2 } : full;
+      return better(from(reading, 'resolved-declared', 1), capped);
+    }
+  }
+}
+
+/** Ties go to the earliest line, except resolution, which goes to the last. */
+const LATEST: ReadonlySet<MilestoneName> = new Set(['resolved']);
+const EPSILON = 1e-6;
+const PIN_SCORE = 1000;
+
+function level(weight: number): Confidence {
+  return weight >= 3 ? 'high' : weight === 2 ? 'medium' : 'low';
+}
+
+function lower(confidence: Confidence): Confidence {
+  return confidence === 'high' ? 'medium' : 'low';
+}
+
+/**
+ * The best assignment. `candidates` may be in any order; they are sorted by time (stable).
+ * Returns one entry per milestone, null when the events give no evidence for it.
+ */
+export function chooseMilestones(
+  candidates: readonly Candidate[],
+  pins: Partial<Record<MilestoneName, Pin>>,
+): Record<MilestoneName, ChosenMilestone | null> {
+  type Item = { candidate: Candidate | null; pin: Pin | null; index: number | null; time: number };
+  const items: Item[] = [
+    ...candidates.map((candidate, index) => ({
+      candidate,
+      pin: null,
+      index,
+      time: candidate.time,
+    })),
+    ...Object.values(pins).map((pin) => ({ candidate: null, pin, index: null, time: pin.time })),
+  ];
+  items.sort((a, b) => a.time - b.time || (a.pin ? -1 : 0) - (b.pin ? -1 : 0));
+  const n = items.length;
+  const K = MILESTONE_NAMES.length;
+  const scored: Scored[][] = MILESTONE_NAMES.map((name) =>
+    items.map((item) => {
+      const pin = pins[name];
+      if (pin) return item.pin === pin ? { ...NONE, score: PIN_SCORE, weight: 3 } : NONE;
+      if (!item.candidate) return NONE;
+      return milestoneScore(name, item.candidate.reading);
+    }),
+  );
+  const value = (k: number, i: number): number => {
+    const s = scored[k]?.[i]?.score ?? 0;
+    if (s <= 0) return -Infinity;
+    const name = MILESTONE_NAMES[k] as MilestoneName;
+    return s + (LATEST.has(name) ? EPSILON * i : -EPSILON * i);
+  };
+  // G[k][i]: best total for milestones 0..k with every chosen item at position ≤ i.
+  const G: Float64Array[] = Array.from({ length: K }, () => new Float64Array(n));
+  const choice: Uint8Array[] = Array.from({ length: K }, () => new Uint8Array(n)); // 0 null, 1 carry, 2 take
+  for (let k = 0; k < K; k++) {
+    const row = G[k] as Float64Array;
+    const prev = k > 0 ? (G[k - 1] as Float64Array) : null;
+    const picks = choice[k] as Uint8Array;
+    for (let i = 0; i < n; i++) {
+      const below = prev ? (prev[i] ?? 0) : 0;
+      let best = below;
+      let pick = 0;
+      if (i > 0 && (row[i - 1] ?? 0) > best) {
+        best = row[i - 1] ?? 0;
+        pick = 1;
+      }
+      const take = value(k, i) + below;
+      if (take > best) {
+        best = take;
+        pick = 2;
+      }
+      row[i] = best;
+      picks[i] = pick;
+    }
+  }
+  const chosenIndex: (number | null)[] = new Array<number | null>(K).fill(null);
+  let i = n - 1;
+  for (let k = K - 1; k >= 0 && i >= 0; k--) {
+    while (i >= 0 && choice[k]?.[i] === 1) i--;
+    if (i >= 0 && choice[k]?.[i] === 2) chosenIndex[k] = i;
+  }
+  // "Mitigated" shares the resolving line only when nothing before it mitigated.
+  const m = MILESTONE_NAMES.indexOf('mitigated');
+  const r = MILESTONE_NAMES.indexOf('resolved');
+  const mi = chosenIndex[m];
+  if (!pins.mitigated && mi != null && mi === chosenIndex[r]) {
+    const floor = Math.max(...chosenIndex.slice(0, m).map((x) => x ?? -1));
+    // The last line before the end that mitigated (a recovery, else the action that worked).
+    let bestScore = 0;
+    for (let j = mi - 1; j >= Math.max(floor, 0); j--) {
+      const score = scored[m]?.[j]?.score ?? 0;
+      if (score >= 2 && score > bestScore && (items[j]?.time ?? 0) < (items[mi]?.time ?? 0)) {
+        chosenIndex[m] = j;
+        bestScore = score;
+      }
+    }
+  }
+
+  const result = {} as Record<MilestoneName, ChosenMilestone | null>;
+  // Pins always win, even pins that contradict each other (reported as a problem elsewhere).
+  MILESTONE_NAMES.forEach((name, k) => {
+    const pin = pins[name];
+    if (pin) chosenIndex[k] = items.findIndex((item) => item.pin === pin);
+  });
+  MILESTONE_NAMES.forEach((name, k) => {
+    const index = chosenIndex[k];
+    const item = index == null ? undefined : items[index];
+    if (index == null || !item) {
+      result[name] = null;
+      return;
+    }
+    if (item.pin) {
+      result[name] = {
+        time: item.pin.time,
+        line: item.pin.line,
+        text: item.pin.text,
+        cue: item.pin.cue,
+        reason: item.pin.reason,
+        confidence: item.pin.confidence,
+        runnerUp: null,
+        index: null,
+      };
+      return;
+    }
+    const s = scored[k]?.[index] ?? NONE;
+    const candidate = item.candidate as Candidate;
+    // The runner-up: the best other line for this milestone at another minute.
+    let runner: { item: Item; s: Scored } | null = null;
+    items.forEach((other, j) => {
+      const os = scored[k]?.[j] ?? NONE;
+      if (j === index || os.score <= 0 || !other.candidate) return;
+      if (Math.abs(other.time - item.time) < 60_000) return;
+      const preferred = LATEST.has(name) ? j > (runner ? items.indexOf(runner.item) : -1) : false;
+      if (!runner || os.score > runner.s.score || (os.score === runner.s.score && preferred))
+        runner = { item: other, s: os };
+    });
+    let confidence = level(s.weight);
+    const rival = runner as { item: Item; s: Scored } | null;
+    if (rival) {
+      const forcedOut = rival.s.score > s.score;
+      const tied = rival.s.score === s.score && (name === 'mitigated' || name === 'resolved');
+      if (forcedOut || tied) confidence = lower(confidence);
+    }
+    result[name] = {
+      time: item.time,
+      line: candidate.line,
+      text: candidate.text,
+      cue: s.cue,
+      reason: s.reason,
+      confidence,
+      runnerUp: rival?.item.candidate
+        ? { line: rival.item.candidate.line, text: rival.item.candidate.text }
+        : null,
+      index: item.index,
+    };
+  });
+  return result;
+}

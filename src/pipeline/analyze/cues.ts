@@ -1,0 +1,929 @@
+/**
+ * The cue table: every word or state that tells what a timeline line says about the incident.
+ * Modelled on mdast-util-to-markdown's `unsafe` table: declarative entries, each with a reason
+ * and examples that must and must not match (tests/cue-table.test.ts asserts every one), compiled
+ * once and applied by a small engine (read-line.ts). To teach IncidentPost a phrasing, add an
+ * entry here, with examples, rather than a special case in the rules.
+ *
+ * Weights are three hand-set levels, on purpose not fitted to any corpus:
+ * 1 = a hint (weak), 2 = a clear statement, 3 = a strong or structured statement (an alert
+ * state, a status word, "impact began", "incident resolved").
+ */
+import type { EventKind } from '../../schemas/facts.js';
+
+/** What a line can signal about the incident's course. */
+export const PHASES = [
+  'impact',
+  'detect',
+  'acknowledge',
+  'identify',
+  'mitigate-action',
+  'recovery-partial',
+  'recovery-full',
+  'resolved-declared',
+  'status-update',
+  'lead-up',
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+export type Weight = 1 | 2 | 3;
+export type Language = 'en' | 'ja' | 'de' | 'fr' | 'es';
+
+export interface Cue {
+  /** Stable id, cited in `analyze` output as the evidence for a milestone. */
+  id: string;
+  phase: Phase;
+  weight: Weight;
+  language: Language;
+  /** Matched against one clause of the line, or (`state`) the structured state the paste gave. */
+  on?: 'clause' | 'state';
+  pattern: RegExp;
+  /** One line: why this wording signals this phase. */
+  reason: string;
+  /** The event kind a line gets when this is its strongest cue (default: from the phase). */
+  kind?: EventKind;
+  /** Clauses (or states) this cue must match, and must not. */
+  examples: { match: readonly string[]; noMatch: readonly string[] };
+}
+
+/** Modifiers change the cues of their own clause (or, for `ineffective`/`unrelated`, the line). */
+export type ModifierEffect = 'negate' | 'partial' | 'ongoing' | 'ineffective' | 'unrelated';
+
+export interface Modifier {
+  id: string;
+  effect: ModifierEffect;
+  language: Language;
+  pattern: RegExp;
+  reason: string;
+  examples: { match: readonly string[]; noMatch: readonly string[] };
+}
+
+/** Whole words in Latin scripts, accents included (`\b` does not know `é`). */
+function words(source: string, flags = 'iu'): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, flags);
+}
+
+export const CUES: readonly Cue[] = [
+  // ── impact ──────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'impact-began',
+    phase: 'impact',
+    weight: 3,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:impact|outage|incident|disruption|degradation|errors?|problems?) (?:starts?|started|begins?|began|beginning)|start of (?:the )?(?:impact|outage|incident)|first signs? of (?:impact|trouble|errors?)|(?:user|customer)[- ](?:visible|facing) impact (?:starts?|began|begins?)`,
+    ),
+    reason: 'the line says outright that impact began',
+    examples: {
+      match: ['impact began', 'outage started for EU users', 'first signs of impact'],
+      noMatch: ['impact assessment started', 'the outage ended'],
+    },
+  },
+  {
+    id: 'impact-failure',
+    phase: 'impact',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)?|50x|5xx|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing`,
+    ),
+    reason: 'names a failure users or systems suffer',
+    examples: {
+      match: [
+        'checkout failing for all users',
+        'API 5xx > 20%',
+        'pods crash looping',
+        'No space left on device',
+      ],
+      noMatch: ['failed over to the replica', 'rolled back the release'],
+    },
+  },
+  {
+    id: 'impact-slow',
+    phase: 'impact',
+    weight: 1,
+    language: 'en',
+    pattern: words(
+      String.raw`latency|response times?|slow(?:ness|er)?|elevated|spik(?:e|es|ed|ing)|backlog|queue(?:s|d)? (?:growing|building)|lag(?:ging)?|flapping|pressure|high (?:cpu|load|memory)`,
+    ),
+    reason: 'a symptom that may or may not be user impact yet',
+    examples: {
+      match: ['search p99 latency above 5s', 'elevated error rates', 'replication lagging'],
+      noMatch: ['latest release'],
+    },
+  },
+  {
+    id: 'impact-ja',
+    phase: 'impact',
+    weight: 2,
+    language: 'ja',
+    pattern:
+      /障害|エラー|不具合|つながりにくい|繋がりにくい|利用できない|ご利用いただけない|停止して|遅延/u,
+    reason: 'Japanese status pages name the failure (障害, エラー, 不具合, 遅延)',
+    examples: {
+      match: ['決済APIでエラーが発生しています', 'サービスがご利用いただけない状態です'],
+      noMatch: ['原因を特定しました'],
+    },
+  },
+  {
+    id: 'impact-de',
+    phase: 'impact',
+    weight: 2,
+    language: 'de',
+    pattern: words(
+      String.raw`störung(?:en)?|ausfall|ausgefallen|fielen?\s.{0,40}aus|fehler(?:n|rate)?|nicht erreichbar|zeitüberschreitung(?:en)?|beeinträchtig\p{L}*`,
+    ),
+    reason: 'German updates name the failure (Störung, Ausfall, Fehler, nicht erreichbar)',
+    examples: {
+      match: [
+        'Störung im Bestellsystem',
+        'die API ist nicht erreichbar',
+        'Bestellungen fielen mit Zeitüberschreitungen aus',
+      ],
+      noMatch: ['die Störung wurde behoben und alles läuft'],
+    },
+  },
+  {
+    id: 'impact-fr',
+    phase: 'impact',
+    weight: 2,
+    language: 'fr',
+    pattern: words(
+      String.raw`panne|erreurs?|indisponibles?|perturbations?|dégradée?s?|incident en cours|inaccessibles?`,
+    ),
+    reason: 'French updates name the failure (panne, erreurs, indisponible, perturbation)',
+    examples: {
+      match: ['le service est indisponible', 'panne du paiement'],
+      noMatch: ['incident résolu'],
+    },
+  },
+  {
+    id: 'impact-es',
+    phase: 'impact',
+    weight: 2,
+    language: 'es',
+    pattern: words(
+      String.raw`caída|errores?|interrupción|no disponible|fallos?|degradad[oa]s?|incidencia`,
+    ),
+    reason: 'Spanish updates name the failure (caída, errores, interrupción, no disponible)',
+    examples: {
+      match: ['interrupción del servicio de pagos', 'la API no disponible'],
+      noMatch: ['problema resuelto'],
+    },
+  },
+  // ── detect ──────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'detect-state-firing',
+    phase: 'detect',
+    weight: 3,
+    language: 'en',
+    on: 'state',
+    pattern: /^(?:firing|alerting|triggered|trigger|alarm|problem|critical|down)$/i,
+    reason: "a monitor's own state column says the alert fired",
+    kind: 'alert',
+    examples: { match: ['FIRING', 'trigger', 'ALARM'], noMatch: ['RESOLVED', 'OK', 'acknowledge'] },
+  },
+  {
+    id: 'detect-alert',
+    phase: 'detect',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`alerts?|alarms?|alerting|paged|paging|page (?:fired|sent)|pages|firing|fired|triggered|monitor(?:ing)? (?:fired|triggered|went off)|went off|pager`,
+    ),
+    reason: 'an alert or page reached people',
+    kind: 'alert',
+    examples: {
+      match: ['[FIRING:1] CheckoutErrorRate', 'on-call paged', 'Triggered: #4711 checkout 5xx'],
+      noMatch: ['set up alerting next week?'],
+    },
+  },
+  {
+    id: 'detect-explicit',
+    phase: 'detect',
+    weight: 3,
+    language: 'en',
+    pattern: words(
+      String.raw`detected|first alert|we were alerted|got paged|(?:automated )?monitoring (?:detected|caught|flagged)|our monitoring`,
+    ),
+    reason: 'the line says when the problem was detected',
+    kind: 'alert',
+    examples: {
+      match: ['issue detected by synthetic checks', 'first alert'],
+      noMatch: ['undetected for weeks'],
+    },
+  },
+  {
+    id: 'detect-report',
+    phase: 'detect',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`reported|reporting|reports? (?:of|from|that)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?) (?:say|see|saw|confirm)|escalat(?:es|ed|ing|ion)`,
+    ),
+    reason: 'a person reported the problem',
+    kind: 'report',
+    examples: {
+      match: ['customers report checkout failing', 'SRE noticed errors'],
+      noMatch: ['reportedly fine', 'report generation'],
+    },
+  },
+  {
+    id: 'detect-investigating',
+    phase: 'detect',
+    weight: 1,
+    language: 'en',
+    pattern: words(
+      String.raw`investigat(?:e|es|ed|ing|ion)|looking (?:into|at)|digging|debugging|diagnos(?:e|ing|is)|triag(?:e|ing)`,
+    ),
+    reason: 'someone is investigating, so the problem is known',
+    kind: 'investigate',
+    examples: {
+      match: ['We are investigating elevated API errors', 'looking into it'],
+      noMatch: ['looking good'],
+    },
+  },
+  {
+    id: 'detect-state-investigating',
+    phase: 'detect',
+    weight: 2,
+    language: 'en',
+    on: 'state',
+    pattern: /^(?:investigating|update|notify|triggered)$/i,
+    reason: "a status page's 'Investigating' state: the provider knows",
+    kind: 'status-update',
+    examples: { match: ['Investigating'], noMatch: ['Resolved', 'Monitoring'] },
+  },
+  {
+    id: 'detect-ja',
+    phase: 'detect',
+    weight: 2,
+    language: 'ja',
+    pattern: /調査中|調査しています|確認中|確認しています|検知/u,
+    reason: 'Japanese "investigating" (調査中, 確認中) or "detected" (検知)',
+    kind: 'investigate',
+    examples: { match: ['現在調査中です', '現在確認しています'], noMatch: ['原因を特定しました'] },
+  },
+  {
+    id: 'detect-de',
+    phase: 'detect',
+    weight: 2,
+    language: 'de',
+    pattern: words(
+      String.raw`untersuch\p{L}*|alarm(?:iert)?|schlug .{0,20}alarm|festgestellt|gemeldet(?! .{0,10}behoben)`,
+    ),
+    reason: 'German "we are investigating" (untersuchen), an alarm, or "detected" (festgestellt)',
+    kind: 'investigate',
+    examples: {
+      match: ['Wir untersuchen das Problem', 'das Monitoring schlug um 14:26 Uhr Alarm'],
+      noMatch: ['behoben'],
+    },
+  },
+  {
+    id: 'detect-fr',
+    phase: 'detect',
+    weight: 2,
+    language: 'fr',
+    pattern: words(
+      String.raw`nous enquêtons|enquête en cours|en cours d'investigation|nous analysons|investigation en cours|détecté`,
+    ),
+    reason: 'French "investigating" (nous enquêtons, investigation en cours)',
+    kind: 'investigate',
+    examples: {
+      match: ['Nous enquêtons sur des erreurs', 'investigation en cours'],
+      noMatch: ['incident résolu'],
+    },
+  },
+  {
+    id: 'detect-es',
+    phase: 'detect',
+    weight: 2,
+    language: 'es',
+    pattern: words(String.raw`investigando|estamos investigando|en investigación|detectado`),
+    reason: 'Spanish "investigating" (investigando)',
+    kind: 'investigate',
+    examples: { match: ['Estamos investigando errores en la API'], noMatch: ['problema resuelto'] },
+  },
+  // ── acknowledge ─────────────────────────────────────────────────────────────────────────
+  {
+    id: 'ack-state',
+    phase: 'acknowledge',
+    weight: 3,
+    language: 'en',
+    on: 'state',
+    pattern: /^(?:acknowledged?|ack)$/i,
+    reason: "the paging tool's acknowledge state",
+    examples: { match: ['acknowledge', 'ACKNOWLEDGED'], noMatch: ['resolve', 'trigger'] },
+  },
+  {
+    id: 'ack-explicit',
+    phase: 'acknowledge',
+    weight: 3,
+    language: 'en',
+    pattern: words(String.raw`ack(?:nowledged?|nowledges|'d|ed|ing|s)?`),
+    reason: 'someone acknowledged the page',
+    examples: {
+      match: ['Acknowledged by Jane Doe', 'acking, looking now', 'on-call acks'],
+      noMatch: ['back to normal'],
+    },
+  },
+  {
+    id: 'ack-responding',
+    phase: 'acknowledge',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`on it|i'?m on it|joined|joining|incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|incident commander|(?:is |am )?responding|taking (?:this|a look)|paged in|war room|bridge (?:opened|started)`,
+    ),
+    reason: 'a responder took the incident',
+    examples: {
+      match: ["I'm on it, looking at the logs", 'incident declared', 'joined the bridge'],
+      noMatch: ['the ongoing migration'],
+    },
+  },
+  // ── identify ────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'identify-state',
+    phase: 'identify',
+    weight: 3,
+    language: 'en',
+    on: 'state',
+    pattern: /^identified$/i,
+    reason: "a status page's 'Identified' state",
+    examples: { match: ['Identified'], noMatch: ['Investigating'] },
+  },
+  {
+    id: 'identify-explicit',
+    phase: 'identify',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`identified|root[- ]cause(?:d)?|cause (?:is|was|found|confirmed|identified)|culprit|traced (?:to|it|back)|narrowed (?:it )?down|found (?:the|that|it|a)|turns out|turned out|the (?:problem|issue) (?:is|was)|caused by|due to`,
+    ),
+    reason: 'the line names the cause',
+    examples: {
+      match: [
+        'The issue has been identified',
+        'Root cause found: cert rotated',
+        'traced to a bad config push',
+      ],
+      noMatch: ['unidentified flying object'],
+    },
+  },
+  {
+    id: 'identify-suspect',
+    phase: 'identify',
+    weight: 1,
+    language: 'en',
+    pattern: words(
+      String.raw`suspect(?:s|ed|ing)?|looks like|seems (?:to be|like)|theory|hypothes[ie]s|probably`,
+    ),
+    reason: 'a suspicion, not yet a confirmed cause',
+    examples: { match: ['looks like the new index settings'], noMatch: ['looking at it'] },
+  },
+  {
+    id: 'identify-ja',
+    phase: 'identify',
+    weight: 2,
+    language: 'ja',
+    pattern: /原因を特定|特定しました|原因が判明|判明しました/u,
+    reason: 'Japanese "identified the cause" (原因を特定, 判明)',
+    examples: { match: ['原因を特定しました'], noMatch: ['現在調査中です'] },
+  },
+  {
+    id: 'identify-de',
+    phase: 'identify',
+    weight: 2,
+    language: 'de',
+    pattern: words(
+      String.raw`identifiziert|ursache (?:gefunden|gefunden|ermittelt|ist|war)|als ursache|gefunden`,
+    ),
+    reason: 'German "identified" (identifiziert, Ursache gefunden)',
+    examples: {
+      match: ['Die Ursache wurde identifiziert', 'als Ursache identifiziert'],
+      noMatch: ['Wir untersuchen'],
+    },
+  },
+  {
+    id: 'identify-fr',
+    phase: 'identify',
+    weight: 2,
+    language: 'fr',
+    pattern: words(String.raw`identifiée?s?|cause (?:trouvée|identifiée)|origine du problème`),
+    reason: 'French "identified" (identifié, cause identifiée)',
+    examples: { match: ['Le problème a été identifié'], noMatch: ['nous enquêtons'] },
+  },
+  {
+    id: 'identify-es',
+    phase: 'identify',
+    weight: 2,
+    language: 'es',
+    pattern: words(String.raw`identificad[oa]s?|causa (?:encontrada|identificada)`),
+    reason: 'Spanish "identified" (identificado)',
+    examples: { match: ['Hemos identificado el problema'], noMatch: ['estamos investigando'] },
+  },
+  // ── mitigate-action ────────────────────────────────────────────────────────────────────
+  {
+    id: 'action-rollback',
+    phase: 'mitigate-action',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`roll(?:ed|ing)?[ -]?back|rollback|revert(?:ed|ing|s)?|failed over|fail(?:ing)?[ -]?over|failover|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|redeploy(?:ed)?`,
+    ),
+    reason: 'undoing a change or moving to a standby is the usual mitigation',
+    examples: {
+      match: ['rolled back to v6', 'reverted the index settings', 'failed over to the replica'],
+      noMatch: ['no rollback needed', 'should we roll back?'],
+    },
+  },
+  {
+    id: 'action-fix',
+    phase: 'mitigate-action',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|shut (?:off|down)|turned off|scal(?:ed|ing) (?:up|out)|add(?:ed|ing) capacity|hotfix(?:ed)?|patch(?:ed|ing)|(?:deployed|applied|shipped|pushed) (?:a |the )?(?:fix|patch|new|config)|fix (?:has been |was |is |is being )?(?:deployed|applied|implemented|rolled out)|blocked|rate[- ]limit(?:ed|ing)?|re-?rout(?:ed|ing)|drain(?:ed|ing)|depool(?:ed)?|purg(?:ed|ing)|flush(?:ed|ing)|killed|paused|terminat(?:ed|ing)|cleared (?:the )?cache|mitigat(?:e|ing|ion)|workaround`,
+    ),
+    reason: 'an action taken to stop the impact',
+    examples: {
+      match: ['restarted the workers', 'A fix has been implemented'],
+      noMatch: ['restart is scheduled for Monday?'],
+    },
+  },
+  {
+    id: 'action-generic',
+    phase: 'mitigate-action',
+    weight: 1,
+    language: 'en',
+    pattern: words(
+      String.raw`increased|raised|bumped|freed|vacuum(?:ed)?|deleted|removed|replaced|by hand|manually|moved|switched|added|provisioned|applied`,
+    ),
+    reason: 'a change that may or may not be the mitigation',
+    examples: {
+      match: ['pushed pool size 50 -> 200 by hand', 'moved traffic to eu-west'],
+      noMatch: ['the pool size is 50'],
+    },
+  },
+  {
+    id: 'action-ja',
+    phase: 'mitigate-action',
+    weight: 2,
+    language: 'ja',
+    pattern: /切り戻|ロールバック|再起動|暫定対応|対応を実施|修正を適用|修正を反映/u,
+    reason: 'Japanese actions: roll back (切り戻し), restart (再起動), workaround (暫定対応)',
+    examples: {
+      match: ['設定変更を切り戻しています', 'サーバーを再起動しました'],
+      noMatch: ['障害は解消されました'],
+    },
+  },
+  {
+    id: 'action-de',
+    phase: 'mitigate-action',
+    weight: 2,
+    language: 'de',
+    pattern: words(
+      String.raw`zurückgesetzt|zurückgerollt|neu gestartet|entfernt|deaktiviert|korrektur (?:wurde )?(?:eingespielt|ausgerollt)|behebung (?:wird )?(?:eingespielt|umgesetzt)`,
+    ),
+    reason: 'German actions: rolled back, restarted, removed, disabled',
+    examples: { match: ['und entfernt', 'Server neu gestartet'], noMatch: ['behoben'] },
+  },
+  {
+    id: 'action-fr',
+    phase: 'mitigate-action',
+    weight: 2,
+    language: 'fr',
+    pattern: words(
+      String.raw`correctif (?:a été )?(?:déployé|appliqué)|retour arrière|redémarr\p{L}*|annul\p{L}* (?:le|la) (?:déploiement|modification)`,
+    ),
+    reason: 'French actions: fix deployed (correctif déployé), rollback (retour arrière), restart',
+    examples: { match: ['un correctif a été déployé'], noMatch: ['incident résolu'] },
+  },
+  {
+    id: 'action-es',
+    phase: 'mitigate-action',
+    weight: 2,
+    language: 'es',
+    pattern: words(
+      String.raw`(?:hemos )?(?:implementado|aplicado|desplegado) (?:una|la) (?:solución|corrección)|revertid[oa]|reiniciad[oa]`,
+    ),
+    reason: 'Spanish actions: fix implemented (implementado una solución), reverted, restarted',
+    examples: { match: ['Hemos implementado una solución'], noMatch: ['problema resuelto'] },
+  },
+  // ── recovery ────────────────────────────────────────────────────────────────────────────
+  {
+    id: 'recovery-state-monitoring',
+    phase: 'recovery-partial',
+    weight: 3,
+    language: 'en',
+    on: 'state',
+    pattern: /^monitoring$/i,
+    reason: "a status page's 'Monitoring' state: a fix is in and impact has stopped",
+    kind: 'recover',
+    examples: { match: ['Monitoring'], noMatch: ['Investigating', 'Resolved'] },
+  },
+  {
+    id: 'recovery-partial',
+    phase: 'recovery-partial',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency) (?:dropping|dropped|dropped off|decreasing|going down|falling)|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+    ),
+    reason: 'impact stopped growing or a part came back',
+    kind: 'recover',
+    examples: {
+      match: ['errors dropping', 'impact mitigated', 'we are monitoring the results'],
+      noMatch: ['monitoring detected errors'],
+    },
+  },
+  {
+    id: 'mitigated-declared',
+    phase: 'recovery-partial',
+    weight: 3,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:incident|outage|impact|issue|problem|window|staleness|errors?) (?:is |was |has been |now |declared |considered )*(?:mitigated|contained)|(?:declared?|declaring|marked) (?:the )?(?:incident |outage )?(?:as )?mitigated|impact downgrade|(?:outage|impact|problem) contained|mitigation (?:is )?(?:complete|in place|effective)`,
+    ),
+    reason: 'the line says outright that the impact was mitigated or contained',
+    kind: 'recover',
+    examples: {
+      match: [
+        'Declared the incident mitigated.',
+        'Second impact window mitigated.',
+        'Outage contained to the one AZ',
+        'IMPACT DOWNGRADE',
+      ],
+      noMatch: ['mitigation options discussed', 'not yet mitigated'],
+    },
+  },
+  {
+    id: 'impact-ended',
+    phase: 'recovery-full',
+    weight: 3,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:impact|outage|disruption|incident) (?:ends|ended|is over|was over|over|stops|stopped)|end of (?:the )?(?:impact|outage)|fully (?:recovered|restored|operational)|full recovery|all (?:services|systems) (?:recovered|restored|operational)`,
+    ),
+    reason: 'the line says outright that the impact ended or recovery is complete',
+    kind: 'recover',
+    examples: {
+      match: ['IMPACT ENDS', 'All services fully recovered'],
+      noMatch: ['impact assessment'],
+    },
+  },
+  {
+    id: 'recovery-full',
+    phase: 'recovery-full',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?:is |are )?back (?:up|online|in service|to \d)|up again|fully back|(?:errors?|failures?|alerts?) (?:gone|cleared|stopped|ended|subsided)|(?:requests?|errors?|failures?)(?:\s+\w+)?\s+stop(?:s|ped)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) )|under \d+\s?m?s again|again\b(?=\s*$)|\[?recovered\]?|ok again|resolved`,
+    ),
+    reason: 'the line says the service works again',
+    kind: 'recover',
+    examples: {
+      match: [
+        'checkout back to normal',
+        'errors gone',
+        'APIs back.',
+        'login p95 under 300ms again',
+        'logins succeed again',
+        'Lambda errors were resolved',
+      ],
+      noMatch: ['recovery plan drafted', 'back to the drawing board'],
+    },
+  },
+  {
+    id: 'recovery-cleanup',
+    phase: 'recovery-full',
+    weight: 1,
+    language: 'en',
+    pattern: words(
+      String.raw`caught up|backlog (?:cleared|drained|processed)|drained|backfill(?:ed)? (?:done|complete)|started .{0,40}service|service started`,
+    ),
+    reason: 'clean-up finished: usually after users are fine, so weak',
+    kind: 'recover',
+    examples: {
+      match: ['backlog drained', 'Started postgresql@15-main.service'],
+      noMatch: ['backlog growing'],
+    },
+  },
+  {
+    id: 'recovery-state-ok',
+    phase: 'recovery-full',
+    weight: 3,
+    language: 'en',
+    on: 'state',
+    pattern: /^(?:ok|recovered|resolved|resolve|closed)$/i,
+    reason: "a monitor's or paging tool's state says the problem cleared",
+    kind: 'recover',
+    examples: { match: ['OK', 'RESOLVED', 'resolve'], noMatch: ['FIRING', 'acknowledge'] },
+  },
+  {
+    id: 'recovery-ja',
+    phase: 'recovery-full',
+    weight: 2,
+    language: 'ja',
+    pattern: /復旧しました|復旧いたしました|正常に(?:動作|戻|稼働)|回復しました/u,
+    reason: 'Japanese "recovered" (復旧しました, 正常に戻りました)',
+    kind: 'recover',
+    examples: {
+      match: ['サービスは復旧しました', '正常に動作しています'],
+      noMatch: ['復旧作業中です'],
+    },
+  },
+  {
+    id: 'recovery-partial-ja',
+    phase: 'recovery-partial',
+    weight: 2,
+    language: 'ja',
+    pattern: /低下しています|改善|回復傾向|監視しています|経過観察|様子を見て/u,
+    reason: 'Japanese partial recovery or monitoring (改善, 低下, 監視しています)',
+    kind: 'recover',
+    examples: {
+      match: ['エラー率は低下しています', '引き続き監視しています'],
+      noMatch: ['エラーが発生しています'],
+    },
+  },
+  {
+    id: 'recovery-de',
+    phase: 'recovery-full',
+    weight: 2,
+    language: 'de',
+    pattern: words(
+      String.raw`wiederhergestellt|(?:läuft|laufen|liefen|funktionier\p{L}*) (?:\p{L}+ )*wieder(?: normal)?|wieder (?:normal|verfügbar|erreichbar)`,
+    ),
+    reason: 'German "restored" (wiederhergestellt, läuft wieder normal)',
+    kind: 'recover',
+    examples: {
+      match: ['liefen alle Bestellungen wieder normal', 'Dienst wiederhergestellt'],
+      noMatch: ['Wir untersuchen'],
+    },
+  },
+  {
+    id: 'recovery-partial-de',
+    phase: 'recovery-partial',
+    weight: 2,
+    language: 'de',
+    pattern: words(String.raw`wir beobachten|überwach\p{L}*|stabilisiert|verbessert`),
+    reason: 'German "monitoring" (wir beobachten, überwachen) or improving',
+    kind: 'recover',
+    examples: { match: ['Wir beobachten die Lage'], noMatch: ['Störung'] },
+  },
+  {
+    id: 'recovery-fr',
+    phase: 'recovery-full',
+    weight: 2,
+    language: 'fr',
+    pattern: words(
+      String.raw`rétabli(?:e|s|es)?|fonctionne(?:nt)? (?:à nouveau|normalement)|de nouveau (?:disponible|opérationnel)`,
+    ),
+    reason: 'French "restored" (rétabli, fonctionne à nouveau)',
+    kind: 'recover',
+    examples: { match: ['le service est rétabli'], noMatch: ['panne en cours'] },
+  },
+  {
+    id: 'recovery-partial-fr',
+    phase: 'recovery-partial',
+    weight: 2,
+    language: 'fr',
+    pattern: words(
+      String.raw`nous surveillons|sous surveillance|surveillance en cours|amélioration`,
+    ),
+    reason: 'French "monitoring" (nous surveillons, sous surveillance)',
+    kind: 'recover',
+    examples: { match: ['Nous surveillons la situation'], noMatch: ['résolu'] },
+  },
+  {
+    id: 'recovery-es',
+    phase: 'recovery-full',
+    weight: 2,
+    language: 'es',
+    pattern: words(
+      String.raw`restablecid[oa]s?|funciona(?:ndo)? (?:con )?normal(?:idad|mente)|vuelve a funcionar`,
+    ),
+    reason: 'Spanish "restored" (restablecido, funciona con normalidad)',
+    kind: 'recover',
+    examples: { match: ['el servicio ha sido restablecido'], noMatch: ['estamos investigando'] },
+  },
+  {
+    id: 'recovery-partial-es',
+    phase: 'recovery-partial',
+    weight: 2,
+    language: 'es',
+    pattern: words(String.raw`monitoreando|supervisando|monitorizando|mejorando`),
+    reason: 'Spanish "monitoring" (monitoreando, supervisando)',
+    kind: 'recover',
+    examples: { match: ['Estamos monitoreando los resultados'], noMatch: ['resuelto'] },
+  },
+  // ── resolved-declared ──────────────────────────────────────────────────────────────────
+  {
+    id: 'resolved-state',
+    phase: 'resolved-declared',
+    weight: 3,
+    language: 'en',
+    on: 'state',
+    pattern: /^(?:resolved|resolve|closed|completed|postmortem)$/i,
+    reason: "a status page's 'Resolved' state or the paging tool's resolve entry",
+    kind: 'resolve',
+    examples: { match: ['Resolved', 'resolve'], noMatch: ['Monitoring', 'RECOVERED', 'OK'] },
+  },
+  {
+    id: 'resolved-declared',
+    phase: 'resolved-declared',
+    weight: 3,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:marked|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this )?(?:incident|bridge|ticket)|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|stand(?:ing)? down`,
+    ),
+    reason: 'the incident is declared over',
+    kind: 'resolve',
+    examples: {
+      match: [
+        'incident resolved',
+        'dana: declaring it over',
+        'Status changed to Resolved',
+        'Closing the incident.',
+        'This incident has been resolved.',
+      ],
+      noMatch: ['the incident is not resolved', 'Lambda errors were resolved'],
+    },
+  },
+  {
+    id: 'resolved-ja',
+    phase: 'resolved-declared',
+    weight: 3,
+    language: 'ja',
+    pattern:
+      /解消(?:されました|しました|いたしました)|解決(?:しました|いたしました)|対応(?:を)?完了|収束しました/u,
+    reason: 'Japanese "resolved" (障害は解消されました, 解決しました, 収束しました)',
+    kind: 'resolve',
+    examples: {
+      match: ['障害は解消されました', '本件は解決しました'],
+      noMatch: ['解消に向けて対応中です'],
+    },
+  },
+  {
+    id: 'resolved-de',
+    phase: 'resolved-declared',
+    weight: 3,
+    language: 'de',
+    pattern: words(String.raw`behoben|gelöst|abgeschlossen|beendet`),
+    reason: 'German "resolved" (behoben, gelöst)',
+    kind: 'resolve',
+    examples: {
+      match: ['Die Störung ist behoben', 'als behoben gemeldet'],
+      noMatch: ['Behebung läuft'],
+    },
+  },
+  {
+    id: 'resolved-fr',
+    phase: 'resolved-declared',
+    weight: 3,
+    language: 'fr',
+    pattern: words(String.raw`résolue?s?|incident (?:est )?clos|terminée?`),
+    reason: 'French "resolved" (résolu, incident clos)',
+    kind: 'resolve',
+    examples: {
+      match: ['Cet incident est résolu', "l'incident a été résolu"],
+      noMatch: ['en cours de résolution'],
+    },
+  },
+  {
+    id: 'resolved-es',
+    phase: 'resolved-declared',
+    weight: 3,
+    language: 'es',
+    pattern: words(String.raw`resuelt[oa]s?|solucionad[oa]s?|incidencia cerrada`),
+    reason: 'Spanish "resolved" (resuelto, solucionado)',
+    kind: 'resolve',
+    examples: { match: ['El incidente ha sido resuelto'], noMatch: ['estamos investigando'] },
+  },
+  // ── status updates and lead-up ─────────────────────────────────────────────────────────
+  {
+    id: 'status-update',
+    phase: 'status-update',
+    weight: 1,
+    language: 'en',
+    pattern: words(
+      String.raw`status ?page|statuspage|status\.\S+|status (?:set|updated|yellow|red|green)|service health dashboard|posted (?:an? )?update|banner|announc(?:ed|ement)|customer comms?|tweeted`,
+    ),
+    reason: 'a public update, not itself a change in the incident',
+    kind: 'status-update',
+    examples: {
+      match: ['status page updated to yellow', 'posted an update'],
+      noMatch: ['the status of the job'],
+    },
+  },
+  {
+    id: 'lead-up-change',
+    phase: 'lead-up',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`deploy(?:ed|s|ing|ment)?|releas(?:ed|ing)|rolled out|rollout|shipped|merged|PR #?\d+|upgrad(?:e|ed|ing)|migrat(?:e|ed|ion|ing)|config(?:uration)? (?:change|push)|maintenance|ships`,
+    ),
+    reason: 'a change that may have triggered the incident',
+    kind: 'deploy',
+    examples: {
+      match: ['v7 ships with a latent parser bug', 'deployed 2024.03.05-2'],
+      noMatch: ['deploy freeze lifted?'],
+    },
+  },
+];
+
+export const MODIFIERS: readonly Modifier[] = [
+  {
+    id: 'negation',
+    effect: 'negate',
+    language: 'en',
+    pattern:
+      /(?:\b(?:not|never|no|without|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|didn'?t|doesn'?t|don'?t|nor)\b|n't)\s+(?:\S+\s+){0,2}$/i,
+    reason: 'a negation just before a cue cancels it (only within its clause)',
+    examples: {
+      match: ['not yet ', 'the incident is not '],
+      noMatch: ['now ', 'nothing else was '],
+    },
+  },
+  {
+    id: 'hypothetical',
+    effect: 'negate',
+    language: 'en',
+    pattern: words(
+      String.raw`will|would|should|might|plan(?:s|ned|ning)? to|scheduled|next week|tomorrow|todo|follow[- ]?up|freeze|if`,
+    ),
+    reason: 'a plan, question or condition is not something that happened (cancels its clause)',
+    examples: {
+      match: ['restart is scheduled for Monday', 'deploy freeze lifted'],
+      noMatch: ['restarted the workers'],
+    },
+  },
+  {
+    id: 'partial',
+    effect: 'partial',
+    language: 'en',
+    pattern: words(
+      String.raw`partial(?:ly)?|partly|some|most(?:ly)?|largely|starts? to|starting to|begins? to|beginning to|slowly|except|not (?:yet |all|fully)|in (?:us|eu|asia|one|some) ?|first signs|for (?:some|most)`,
+    ),
+    reason: 'a recovery in a clause that says only part recovered is a partial recovery',
+    examples: { match: ['partially restored', 'most consumers back'], noMatch: ['back to normal'] },
+  },
+  {
+    id: 'ongoing',
+    effect: 'ongoing',
+    language: 'en',
+    pattern: words(
+      String.raw`still|continu(?:e|es|ed|ing)|remain(?:s|ed|ing)?|ongoing|persist(?:s|ed|ing)?|stays? elevated|引き続き|weiterhin|toujours|todavía|aún`,
+    ),
+    reason: 'impact that goes on in another clause makes a recovery partial',
+    examples: { match: ['EU still failing', 'errors continue'], noMatch: ['EU back'] },
+  },
+  {
+    id: 'ineffective',
+    effect: 'ineffective',
+    language: 'en',
+    pattern: words(
+      String.raw`no (?:change|effect|improvement)|didn'?t (?:help|work|fix)|did not (?:help|work|fix)|made (?:it|things) worse|without effect|(?:job|attempt|rollback|deploy|restart|revert)s? (?:failed|did not|didn'?t)|failed (?:on|with|to|because)|tried|attempted|unsuccessful`,
+    ),
+    reason: 'an action that failed or did nothing is not a mitigation (applies to the whole line)',
+    examples: {
+      match: ['rollback job failed on permissions', 'restart did not help'],
+      noMatch: ['failed over to the replica', 'rolled back'],
+    },
+  },
+  {
+    id: 'unrelated',
+    effect: 'unrelated',
+    language: 'en',
+    pattern: words(
+      String.raw`unrelated|not related|separately|side note|fyi|irrelevant|nothing to do with`,
+    ),
+    reason: 'the line says it is not about this incident (applies to the whole line)',
+    examples: { match: ['unrelated: reverted a typo fix'], noMatch: ['related alerts'] },
+  },
+];
+
+/** Cues a team adds in `incidentpost.config.json` (their own bot names, their own phrasings). */
+export interface CueConfigEntry {
+  id: string;
+  phase: Phase;
+  weight: Weight;
+  /** A regular expression source, matched case-insensitively. */
+  pattern: string;
+  reason: string;
+}
+
+/** The built-in table plus a team's own entries, compiled once. */
+export function cueTable(extra: readonly CueConfigEntry[] = []): readonly Cue[] {
+  if (extra.length === 0) return CUES;
+  return [
+    ...CUES,
+    ...extra.map((entry): Cue => ({
+      ...entry,
+      language: 'en',
+      pattern: new RegExp(entry.pattern, 'iu'),
+      examples: { match: [], noMatch: [] },
+    })),
+  ];
+}

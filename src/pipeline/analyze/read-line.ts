@@ -1,0 +1,238 @@
+/**
+ * The cue engine: reads one timeline line into a score per phase. The line is split into
+ * clauses first, so a negation or caveat only touches its own clause ("checkout back to normal
+ * (errors came from retries while the pool refilled)" is a full recovery; "US back, EU still
+ * failing" is a partial one). The writer reuses it (`readLine`) so both read lines the same way.
+ */
+import type { EventKind } from '../../schemas/facts.js';
+import { CUES, MODIFIERS, PHASES, type Cue, type Modifier, type Phase } from './cues.js';
+
+export interface CueHit {
+  cue: string;
+  phase: Phase;
+  weight: number;
+  reason: string;
+  kind: EventKind;
+  /** Index of the clause it matched in, or -1 for the line's structured state. */
+  clause: number;
+}
+
+export interface LineReading {
+  /** Best weight per phase (0 = no evidence); weights are 1 (hint), 2 (clear), 3 (strong). */
+  scores: Record<Phase, number>;
+  /** The cue behind each non-zero score. */
+  best: Partial<Record<Phase, CueHit>>;
+  /** The kind a reader would call the line (its strongest cue's kind). */
+  kind: EventKind;
+}
+
+export interface Clause {
+  text: string;
+  /** A question, a plan or a condition: its cues did not happen. */
+  hypothetical?: boolean;
+  /** Inside parentheses or brackets: an explanation, not the line's claim. */
+  aside: boolean;
+}
+
+const KIND_OF_PHASE: Record<Phase, EventKind> = {
+  impact: 'impact',
+  detect: 'alert',
+  acknowledge: 'acknowledge',
+  identify: 'identify',
+  'mitigate-action': 'mitigate',
+  'recovery-partial': 'recover',
+  'recovery-full': 'recover',
+  'resolved-declared': 'resolve',
+  'status-update': 'status-update',
+  'lead-up': 'deploy',
+};
+
+/** When two phases have the same weight, the one a responder would name first wins the kind. */
+const KIND_PRIORITY: readonly Phase[] = [
+  'resolved-declared',
+  'recovery-full',
+  'recovery-partial',
+  'identify',
+  'mitigate-action',
+  'acknowledge',
+  'detect',
+  'status-update',
+  'lead-up',
+  'impact',
+];
+
+const CLAUSE_BREAK =
+  /\s*(?:[;。！？!?、]|\.(?=\s|$)|,\s+|\s+[-–—]\s+|\s+(?=(?:but|while|whereas|although|though|however|yet)\s))\s*/iu;
+
+/** Splits a line into clauses; parenthesised parts become asides. */
+export function splitClauses(text: string): Clause[] {
+  const asides: Clause[] = [];
+  const main = text.replace(
+    /\(([^()]*)\)|（([^（）]*)）/gu,
+    (_, a: string | undefined, b: string | undefined) => {
+      const inner = (a ?? b ?? '').trim();
+      if (inner) asides.push({ text: inner, aside: true });
+      return ' ';
+    },
+  );
+  const mains: Clause[] = [];
+  let offset = 0;
+  for (const part of main.split(CLAUSE_BREAK)) {
+    offset = main.indexOf(part, offset) + part.length;
+    const trimmed = part.trim();
+    if (!trimmed) continue;
+    const question = /^\s*[?？]/.test(main.slice(offset));
+    mains.push({
+      text: trimmed,
+      aside: false,
+      hypothetical: question || any(HYPOTHETICAL, trimmed),
+    });
+  }
+  return [...mains, ...asides];
+}
+
+interface Compiled {
+  cue: Cue;
+  global: RegExp;
+}
+
+const compiledCache = new WeakMap<readonly Cue[], Compiled[]>();
+
+function compile(cues: readonly Cue[]): Compiled[] {
+  let compiled = compiledCache.get(cues);
+  if (!compiled) {
+    compiled = cues.map((cue) => ({
+      cue,
+      global: new RegExp(
+        cue.pattern.source,
+        cue.pattern.flags.includes('g') ? cue.pattern.flags : `${cue.pattern.flags}g`,
+      ),
+    }));
+    compiledCache.set(cues, compiled);
+  }
+  return compiled;
+}
+
+const modifier = (effect: Modifier['effect']): RegExp[] =>
+  MODIFIERS.filter((m) => m.effect === effect).map((m) => m.pattern);
+const NEGATIONS = MODIFIERS.filter((m) => m.id === 'negation').map((m) => m.pattern);
+const HYPOTHETICAL = MODIFIERS.filter((m) => m.id === 'hypothetical').map((m) => m.pattern);
+const PARTIALS = modifier('partial');
+const ONGOING = modifier('ongoing');
+const INEFFECTIVE = modifier('ineffective');
+const UNRELATED = modifier('unrelated');
+function any(patterns: readonly RegExp[], text: string): boolean {
+  return patterns.some((pattern) => pattern.test(text));
+}
+
+const RECOVERY_OR_END: ReadonlySet<Phase> = new Set([
+  'recovery-full',
+  'recovery-partial',
+  'resolved-declared',
+]);
+
+function emptyScores(): Record<Phase, number> {
+  return Object.fromEntries(PHASES.map((phase) => [phase, 0])) as Record<Phase, number>;
+}
+
+/**
+ * Reads one line. `state` is a structured state the paste gave (an alert's `[FIRING]`, a CSV
+ * `Type` column, a status page's status word); it is strong evidence on its own.
+ */
+export function readLine(
+  text: string,
+  state: string | null = null,
+  cues: readonly Cue[] = CUES,
+): LineReading {
+  const compiled = compile(cues);
+  const clauses = splitClauses(text);
+  const hits: CueHit[] = [];
+  const hit = (cue: Cue, clause: number, weight: number, phase: Phase = cue.phase): void => {
+    hits.push({
+      cue: cue.id,
+      phase,
+      weight,
+      reason: cue.reason,
+      kind: cue.kind ?? KIND_OF_PHASE[phase],
+      clause,
+    });
+  };
+  if (state) {
+    for (const { cue } of compiled)
+      if (cue.on === 'state' && cue.pattern.test(state.trim())) hit(cue, -1, cue.weight);
+  }
+  clauses.forEach((clause, index) => {
+    if (clause.hypothetical) return;
+    const clauseHits: CueHit[] = [];
+    for (const { cue, global } of compiled) {
+      if (cue.on === 'state') continue;
+      global.lastIndex = 0;
+      for (const match of clause.text.matchAll(global)) {
+        const before = clause.text.slice(0, match.index);
+        if (any(NEGATIONS, before)) continue;
+        let phase = cue.phase;
+        // "Most ... resolved", "partially restored": only part came back.
+        if (
+          (phase === 'recovery-full' || phase === 'resolved-declared') &&
+          any(PARTIALS, clause.text)
+        )
+          phase = 'recovery-partial';
+        // An explanation in parentheses is a weaker claim than the line itself.
+        const weight = clause.aside ? Math.max(1, cue.weight - 1) : cue.weight;
+        clauseHits.push({
+          cue: cue.id,
+          phase,
+          weight,
+          reason: cue.reason,
+          kind: cue.kind ?? KIND_OF_PHASE[phase],
+          clause: index,
+        });
+        break;
+      }
+    }
+    // "errors gone", "Resolved: checkout 5xx": the failure named in a recovery clause is over.
+    const ends = clauseHits.some((h) => RECOVERY_OR_END.has(h.phase));
+    hits.push(...clauseHits.filter((h) => !(ends && h.phase === 'impact')));
+  });
+  // A state that says the alert cleared (`OK  Http5xx ... 5xx count below 50`) ends its failure.
+  if (hits.some((h) => h.clause === -1 && RECOVERY_OR_END.has(h.phase)))
+    for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.phase === 'impact') hits.splice(i, 1);
+  const mains = clauses.filter((c) => !c.aside);
+  if (mains.some((c) => any(UNRELATED, c.text)))
+    return { scores: emptyScores(), best: {}, kind: 'note' };
+  const ineffective = mains.some((c) => any(INEFFECTIVE, c.text));
+  // "US back, EU still failing", "OUTAGE ENDS, USER IMPACT CONTINUES": impact goes on elsewhere.
+  const ongoingImpact = clauses.some(
+    (c, i) =>
+      !c.aside &&
+      any(ONGOING, c.text) &&
+      (/\bimpact\b/i.test(c.text) ||
+        hits.some((h) => h.clause === i && h.phase === 'impact' && h.weight >= 2)),
+  );
+  // "index fully recovered, placement now recovering": part of it is still coming back.
+  const stillRecovering = hits.some(
+    (h) => h.cue === 'recovery-partial' && h.clause >= 0 && !clauses[h.clause]?.aside,
+  );
+  const scores = emptyScores();
+  const best: Partial<Record<Phase, CueHit>> = {};
+  for (const original of hits) {
+    let h = original;
+    if (ineffective && h.phase === 'mitigate-action') continue;
+    if ((ongoingImpact || stillRecovering) && h.phase === 'recovery-full')
+      h = { ...h, phase: 'recovery-partial' };
+    if (h.weight > scores[h.phase]) {
+      scores[h.phase] = h.weight;
+      best[h.phase] = h;
+    }
+  }
+  let kind: EventKind = 'note';
+  let top = 0;
+  for (const phase of KIND_PRIORITY) {
+    const h = best[phase];
+    if (h && h.weight > top) {
+      top = h.weight;
+      kind = h.kind;
+    }
+  }
+  return { scores, best, kind };
+}
