@@ -31,8 +31,10 @@ const secrets = byId('secrets');
 const secretsOk = byId<HTMLInputElement>('secrets-ok');
 
 const pipeline = loadPipeline();
+let milestoneNames: readonly string[] = [];
 pipeline.then(
-  () => {
+  (loaded) => {
+    milestoneNames = loaded.MILESTONE_NAMES;
     // Read by the benchmark (scripts/bench-new-page.ts) and the browser tests.
     performance.mark('pipeline-ready');
     document.body.dataset['pipeline'] = 'ready';
@@ -95,20 +97,24 @@ function showAnalysis(result: PasteAnalysis): void {
   analysis.hidden = false;
   const rows = byId('milestones');
   const lines = result.incident?.text.split('\n') ?? [];
+  const facts = result.facts;
   rows.replaceChildren(
-    ...Object.entries(result.facts?.milestones ?? {}).map(([name, milestone]) => {
+    ...(facts ? milestoneNames : []).map((name) => {
       const row = el('tr');
-      const source = lines[milestone.line - 1]?.trim() ?? '';
+      row.append(el('th', name, { scope: 'row' }));
+      const milestone = facts?.milestones[name];
+      if (!milestone) {
+        row.append(el('td', 'not stated', { colspan: '3', class: 'muted' }));
+        return row;
+      }
       const line = el('td', `${milestone.line}: `);
-      line.append(el('code', source));
+      line.append(el('code', lines[milestone.line - 1]?.trim() ?? ''));
       // The instant as the incident's own clock read it (the ISO string carries its offset).
       const time = `${milestone.time.slice(0, 10)} ${milestone.time.slice(11, 16)}`;
-      row.append(el('th', name, { scope: 'row' }), el('td', time), line);
-      row.append(el('td', milestone.reason));
+      row.append(el('td', time), line, el('td', milestone.reason));
       return row;
     }),
   );
-  if (!result.facts) rows.replaceChildren();
   const problems = byId('problems');
   problems.replaceChildren(
     ...(result.diagnostics.length

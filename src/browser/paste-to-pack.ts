@@ -65,4 +65,5 @@ export async function finishPack(
   };
 }
 
+export { MILESTONE_NAMES } from '../schemas/front-matter.js';
 export { PACK_FILES };
