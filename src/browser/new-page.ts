@@ -181,6 +181,7 @@ form.addEventListener('submit', (event) => {
 
 async function generate(): Promise<void> {
   const run = ++generation;
+  performance.mark('generate-start');
   warmUp();
   formStatus.textContent = 'Generating…';
   const { analyzePaste, writePack, finishPack, postmortemView, postmortemTree, PACK_FILES } =
@@ -239,6 +240,9 @@ async function generate(): Promise<void> {
     links.append(item);
   }
   results.hidden = false;
+  performance.mark('postmortem-shown');
+  // Let the postmortem paint before the scan and the PNG take the main thread.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
   // The scan is of what could leave this page: the incident file and every text download.
   const found = await (
@@ -248,6 +252,7 @@ async function generate(): Promise<void> {
     ...Object.entries(files).map(([name, content]) => ({ path: name, content })),
   ]);
   if (run !== generation) return;
+  performance.mark('secrets-scanned');
   secrets.hidden = found.length === 0;
   secretsOk.checked = false;
   byId('secret-list').replaceChildren(...found.map(problemItem));
@@ -260,6 +265,7 @@ async function generate(): Promise<void> {
     const rasterize = await (rasterizer ??= loadRasterizer());
     const finished = await finishPack(facts, files, rasterize);
     if (run !== generation) return;
+    performance.mark('zip-ready');
     pending.replaceWith(
       downloadLink('timeline.png', finished['timeline.png']),
       downloadLink(finished.zipName, finished.zip, `${finished.zipName} (everything)`),
