@@ -60,10 +60,18 @@ describe('a paste becomes the incident file the CLI would build from', () => {
     expect(diagnostics.map((d) => d.code)).toContain('timeline/no-zone');
   });
 
+  test('what cleaning the paste removed is still reported', () => {
+    const { incident, diagnostics } = analyzePaste(`\u001b[31m${RAW}\u001b[0m`, {
+      date: '2026-05-04',
+    });
+    expect(incident?.text).not.toContain('\u001b');
+    expect(diagnostics.map((d) => d.code)).toContain('load/control-characters');
+  });
+
   test('errors name the paste and leave no file', () => {
     const { incident, diagnostics } = analyzePaste('25:61 UTC everything down\n', {});
     expect(incident).toBeNull();
-    expect(diagnostics[0]).toMatchObject({ severity: 'error', file: 'pasted timeline' });
+    expect(diagnostics[0]).toMatchObject({ severity: 'error', file: 'pasted-timeline.md' });
     expect(analyzePaste('   \n', {}).diagnostics[0]?.code).toBe('load/empty');
   });
 });

@@ -22,7 +22,7 @@ import type { Postmortem } from '../schemas/postmortem.js';
 export type { PasteFields };
 
 /** What a paste is called in messages until the facts give it a file name. */
-export const PASTE_PATH = 'pasted timeline';
+export const PASTE_PATH = 'pasted-timeline.md';
 
 export interface PasteAnalysis {
   /** The file to commit, `incidents/<date>-<slug>.md`; null when the paste has errors. */
@@ -36,7 +36,9 @@ export interface PasteAnalysis {
 export function analyzePaste(text: string, fields: PasteFields): PasteAnalysis {
   const decoded = decodeSourceFile(PASTE_PATH, new TextEncoder().encode(text));
   if (!decoded.file) return { incident: null, facts: null, diagnostics: decoded.diagnostics };
-  return incidentFromPaste(decoded.file, fields);
+  const result = incidentFromPaste(decoded.file, fields);
+  // What decoding did to the paste (control characters removed) is said about the paste.
+  return { ...result, diagnostics: [...decoded.diagnostics, ...result.diagnostics] };
 }
 
 export interface WrittenPack {
