@@ -201,10 +201,15 @@ describe('a build killed at random moments leaves the site whole, and a second b
     const tar = spawnSync(
       'tar',
       ['--dereference', '--hard-dereference', '--directory', 'dist', '-cf', '-', '.'],
-      { cwd: root },
+      // The site is several MB (the /new/ page's wasm and fonts): over spawnSync's 1 MB default.
+      { cwd: root, maxBuffer: 256 * 1024 * 1024 },
     );
     expect(tar.status).toBe(0);
-    const listing = spawnSync('tar', ['-tf', '-'], { input: tar.stdout, encoding: 'utf8' });
+    const listing = spawnSync('tar', ['-tf', '-'], {
+      input: tar.stdout,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(listing.stdout).toContain('./index.html');
     expect(listing.stdout).toContain('./incidents/2026-01-10-checkout-errors/index.html');
   });
