@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { renderPack } from '../src/pipeline/render/render-pack.js';
+import { nodeFontSource } from '../src/pipeline/render/fonts.js';
 import { renderPng } from '../src/pipeline/render/timeline-png.js';
 import { writeBuiltin } from '../src/pipeline/write/builtin/builtin-writer.js';
 import { sourceFromFixture } from './helpers/source.js';
@@ -15,7 +16,13 @@ const EXAMPLE = join(
 async function examplePack() {
   const { facts } = analyzeSource(sourceFromFixture(EXAMPLE));
   if (!facts) throw new Error('example did not analyze');
-  return { facts, pack: await renderPack(facts, writeBuiltin(facts), renderPng) };
+  return {
+    facts,
+    pack: await renderPack(facts, writeBuiltin(facts), {
+      fonts: nodeFontSource,
+      rasterize: renderPng,
+    }),
+  };
 }
 
 const { facts, pack } = await examplePack();

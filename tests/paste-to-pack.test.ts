@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzePaste, writePack } from '../src/browser/paste-to-pack.js';
+import { nodeFontSource } from '../src/pipeline/render/fonts.js';
 import { slugify } from '../src/pipeline/load/incident-from-paste.js';
 
 const EXAMPLE_NAME = '2026-01-10-database-connection-pool-exhaustion';
@@ -24,9 +25,9 @@ describe('a paste becomes the incident file the CLI would build from', () => {
     expect(facts?.slug).toBe(EXAMPLE_NAME);
   });
 
-  test('its pack text is the same bytes as the golden pack', () => {
+  test('its pack text is the same bytes as the golden pack', async () => {
     const { facts } = analyzePaste(EXAMPLE, {});
-    const { files } = writePack(facts!);
+    const { files } = await writePack(facts!, nodeFontSource);
     for (const name of ['postmortem.md', 'timeline.svg', 'hn-post.txt', 'twitter-thread.txt'])
       expect({ name, text: files[name as keyof typeof files] }).toEqual({
         name,

@@ -2,6 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { splitThread, tweetLength } from '../src/pipeline/write/split-tweets.js';
 
+const graphemes = (text: string): string[] =>
+  [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map(
+    (s) => s.segment,
+  );
+
+/** Languages written without spaces between words. */
+const UNSPACED: Record<string, string> = {
+  ja: '東京リージョンのデータベース接続プールが枯渇し、新幹線の予約サービスが応答しなくなりました。',
+  zh: '上海数据中心的数据库连接池耗尽，导致支付服务在高峰期间无法响应用户请求。',
+};
+
 const words = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }),
   fc.constantFrom(
@@ -11,6 +22,14 @@ const words = fc.oneof(
     'connection.release()',
     'v2.3.1',
     '#2847',
+    '👩‍💻',
+    '🇯🇵',
+    '👨‍👩‍👧‍👦',
+    'e\u0301',
+    'データベース接続プールが枯渇しました',
+    '데이터베이스',
+    'שגיאה',
+    'انقطاع',
   ),
 );
 const paragraphs = fc.array(
@@ -43,6 +62,45 @@ describe('a thread is split into numbered tweets that Twitter accepts', () => {
       { numRuns: 300 },
     );
   });
+
+  test('every tweet is whole grapheme clusters: an emoji ZWJ sequence is never cut', () => {
+    fc.assert(
+      fc.property(paragraphs, (input) => {
+        const body = splitThread(input).map((tweet) => tweet.replace(/^\d+\/\d+ /, ''));
+        // Cutting inside a cluster would leave two partial clusters where the input had one.
+        expect(body.flatMap((tweet) => graphemes(tweet).filter((g) => g.trim()))).toEqual(
+          input.flatMap((p) => graphemes(p.replace(/\s+/g, ' ')).filter((g) => g.trim())),
+        );
+      }),
+      { numRuns: 300 },
+    );
+    const family = '👨‍👩‍👧‍👦';
+    const tweets = splitThread([family.repeat(200)]);
+    expect(tweets.length).toBeGreaterThan(1);
+    for (const tweet of tweets) expect(tweet.replace(/^\d+\/\d+ /, '')).toMatch(/^(👨‍👩‍👧‍👦)+$/u);
+  });
+
+  for (const [language, sentence] of Object.entries(UNSPACED)) {
+    test(`${language} text without spaces is cut between words, never inside one`, () => {
+      const text = sentence.repeat(12);
+      const tweets = splitThread([text], language);
+      expect(tweets.length).toBeGreaterThan(1);
+      const boundaries = new Set(
+        [...new Intl.Segmenter(language, { granularity: 'word' }).segment(text)].map(
+          (s) => s.index,
+        ),
+      );
+      let at = 0;
+      for (const tweet of tweets) {
+        const body = tweet.replace(/^\d+\/\d+ /, '');
+        expect(text.startsWith(body, at)).toBe(true);
+        expect(boundaries.has(at)).toBe(true);
+        expect(tweetLength(tweet)).toBeLessThanOrEqual(280);
+        at += body.length;
+      }
+      expect(at).toBe(text.length);
+    });
+  }
 
   test('URLs count as 23 characters and CJK as two, as Twitter counts them', () => {
     expect(

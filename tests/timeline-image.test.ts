@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import type { Facts, TimelineEvent } from '../src/schemas/facts.js';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { FONT_FILES, renderPng, resvgOptions } from '../src/pipeline/render/timeline-png.js';
-import { renderTimelineSvg } from '../src/pipeline/render/timeline-svg.js';
+import { renderTimelineSvg, timelineText } from '../src/pipeline/render/timeline-svg.js';
+import { loadTypesetter } from '../src/pipeline/render/fonts.js';
 import { sourceFromText } from './helpers/source.js';
 
 /** 40 events over three days, with bursts of events minutes apart. */
@@ -60,9 +61,11 @@ function labels(svg: string): Label[] {
   });
 }
 
+const facts = busyIncident();
+const typesetter = await loadTypesetter(timelineText(facts));
+
 describe('timeline.svg stays readable and is the same every time', () => {
-  const facts = busyIncident();
-  const svg = renderTimelineSvg(facts);
+  const svg = renderTimelineSvg(facts, typesetter);
 
   test('40 events over three days: no two labels overlap', () => {
     expect(facts.events).toHaveLength(41);
@@ -102,7 +105,7 @@ describe('timeline.svg stays readable and is the same every time', () => {
   });
 
   test('same facts, same bytes: SVG and PNG', async () => {
-    expect(renderTimelineSvg(structuredClone(facts))).toBe(svg);
+    expect(renderTimelineSvg(structuredClone(facts), typesetter)).toBe(svg);
     const png = await renderPng(svg);
     expect(Buffer.from(png).subarray(1, 4).toString()).toBe('PNG');
     expect(Buffer.from(await renderPng(svg)).equals(Buffer.from(png))).toBe(true);
@@ -141,18 +144,21 @@ describe('timeline.svg stays readable and is the same every time', () => {
         kind: 'investigate',
       },
     ];
-    const small = renderTimelineSvg({
-      ...facts,
-      events,
-      milestones: {},
-      start: events[0]?.time ?? null,
-      detected: null,
-      acknowledged: null,
-      identified: null,
-      mitigated: null,
-      resolved: null,
-      durationMinutes: null,
-    });
+    const small = renderTimelineSvg(
+      {
+        ...facts,
+        events,
+        milestones: {},
+        start: events[0]?.time ?? null,
+        detected: null,
+        acknowledged: null,
+        identified: null,
+        mitigated: null,
+        resolved: null,
+        durationMinutes: null,
+      },
+      typesetter,
+    );
     expect(small).toContain('resolution not stated');
     expect(small).toContain('later');
   });

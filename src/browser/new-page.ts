@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../pipeline/diagnostics.js';
 import type { PasteAnalysis, PasteFields } from './paste-to-pack.ts';
+import { browserFontSource } from './fonts.ts';
 
 const loadPipeline = () =>
   Promise.all([
@@ -195,7 +196,16 @@ async function generate(): Promise<void> {
     byId('problems-heading').focus();
     return;
   }
-  const { document: postmortem, files } = writePack(facts);
+  let written: Awaited<ReturnType<typeof writePack>>;
+  try {
+    // The timeline is laid out in DejaVu Sans, fetched once (usually already, by warmUp).
+    written = await writePack(facts, browserFontSource);
+  } catch (problem) {
+    formStatus.textContent = `The fonts could not load (${String(problem)}): generate again.`;
+    return;
+  }
+  if (run !== generation) return;
+  const { document: postmortem, files } = written;
   for (const url of objectUrls.splice(0)) URL.revokeObjectURL(url);
 
   byId('postmortem').replaceChildren(postmortemView(document, postmortemTree(facts, postmortem)));
@@ -263,7 +273,7 @@ async function generate(): Promise<void> {
 
   try {
     const rasterize = await (rasterizer ??= loadRasterizer());
-    const finished = await finishPack(facts, files, rasterize);
+    const finished = await finishPack(facts, written, rasterize);
     if (run !== generation) return;
     performance.mark('zip-ready');
     pending.replaceWith(

@@ -8,7 +8,9 @@ import { incidentFromPaste, type PasteFields } from '../pipeline/load/incident-f
 import { decodeSourceFile, type SourceFile } from '../pipeline/load/source-file.js';
 import type { Diagnostic } from '../pipeline/diagnostics.js';
 import { PACK_FILES } from '../pipeline/render/pack-files.js';
+import type { FontFace, FontSource } from '../pipeline/render/font-faces.js';
 import {
+  loadTimelineTypesetter,
   renderTextFiles,
   zipPack,
   type PackFiles,
@@ -44,21 +46,31 @@ export function analyzePaste(text: string, fields: PasteFields): PasteAnalysis {
 export interface WrittenPack {
   document: Postmortem;
   files: TextFiles;
+  /** The fonts timeline.svg is laid out in, for drawing its PNG. */
+  faces: FontFace[];
 }
 
-/** write → render for the text files: the same bytes `incidentpost generate` writes. */
-export function writePack(facts: Facts): WrittenPack {
+/**
+ * write → render for the text files: the same bytes `incidentpost generate` writes, given the
+ * same fonts (`fonts`: the browser serves DejaVu Sans only, see src/browser/fonts.ts).
+ */
+export async function writePack(facts: Facts, fonts: FontSource): Promise<WrittenPack> {
   const document = writeBuiltin(facts);
-  return { document, files: renderTextFiles(facts, document) };
+  const typesetter = await loadTimelineTypesetter(facts, fonts);
+  return {
+    document,
+    files: renderTextFiles(facts, document, typesetter),
+    faces: typesetter.faces(),
+  };
 }
 
 /** The PNG and the zip of every download, as the site's `<slug>-pack.zip` holds them. */
 export async function finishPack(
   facts: Facts,
-  files: TextFiles,
+  { files, faces }: Pick<WrittenPack, 'files' | 'faces'>,
   rasterize: Rasterize,
 ): Promise<{ 'timeline.png': Uint8Array; zip: Uint8Array; zipName: string }> {
-  const png = await rasterize(files['timeline.svg'], 960);
+  const png = await rasterize(files['timeline.svg'], 960, faces);
   const all: PackFiles = { ...files, 'timeline.png': png };
   return {
     'timeline.png': png,

@@ -1,36 +1,25 @@
 /**
  * SVG → PNG in the browser: resvg's WebAssembly build with the same DejaVu faces and settings
- * the CLI's resvg-js uses. The wasm (2.4 MB) and fonts (1.4 MB) are served by this site and
+ * the CLI's resvg-js uses (fonts.ts; the CJK and emoji faces are not served here). The wasm (2.4 MB) and fonts (1.4 MB) are served by this site and
  * fetched once, when someone starts typing, so generating works offline after that.
  */
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import wasmUrl from '@resvg/resvg-wasm/index_bg.wasm?url';
-import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
-import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import type { Rasterize } from '../pipeline/render/render-pack.js';
 import { resvgSettings } from '../pipeline/render/resvg-settings.js';
-
-async function fetchBytes(url: string): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not load ${url} (HTTP ${response.status})`);
-  return new Uint8Array(await response.arrayBuffer());
-}
+import { latinFontBuffers } from './fonts.ts';
 
 let loading: Promise<Rasterize> | null = null;
 
 /** The rasterizer, loaded on first call; a failed load is retried on the next call. */
 export function loadRasterizer(): Promise<Rasterize> {
   loading ??= (async () => {
-    const [, regular, bold] = await Promise.all([
-      initWasm(fetch(wasmUrl)),
-      fetchBytes(regularUrl),
-      fetchBytes(boldUrl),
-    ]);
+    const [, fontBuffers] = await Promise.all([initWasm(fetch(wasmUrl)), latinFontBuffers()]);
     return (svg: string, width: number) => {
       const settings = resvgSettings(width);
       const resvg = new Resvg(svg, {
         ...settings,
-        font: { ...settings.font, fontBuffers: [regular, bold] },
+        font: { ...settings.font, fontBuffers },
       });
       try {
         return Promise.resolve(resvg.render().asPng());

@@ -139,12 +139,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
         if (outcome.fellBack) report.fellBack.push(file.slug);
         // Rendering (resvg) and secret scanning load on first use: a run with nothing to
         // write never pays for them.
-        const [{ renderPack }, { renderPng }, { scanForSecrets }] = await Promise.all([
-          import('./render/render-pack.js'),
-          import('./render/timeline-png.js'),
-          import('./publish/scan-secrets.js'),
-        ]);
-        const pack = await renderPack(facts, outcome.document, renderPng);
+        const [{ renderPack }, { renderPng }, { nodeFontSource }, { scanForSecrets }] =
+          await Promise.all([
+            import('./render/render-pack.js'),
+            import('./render/timeline-png.js'),
+            import('./render/fonts.js'),
+            import('./publish/scan-secrets.js'),
+          ]);
+        const pack = await renderPack(facts, outcome.document, {
+          fonts: nodeFontSource,
+          rasterize: renderPng,
+        });
         // A writer can add text the input never had (a model's draft): scan it before it is
         // written, so a cached pack is always one that passed.
         const leaks = await scanForSecrets(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageTagSchema } from './front-matter.js';
 
 /** Site settings: read by the Astro site and the build. `SITE_URL` and `BASE_PATH` override. */
 export const SiteConfigSchema = z.strictObject({
@@ -15,6 +16,8 @@ export const SiteConfigSchema = z.strictObject({
     .default('/'),
   /** Repository URL, for "edit this incident" links and history, e.g. `https://github.com/acme/incidents`. */
   repository: z.url().optional(),
+  /** BCP 47 language of the site's own pages and of incidents that set no `language`. */
+  language: LanguageTagSchema.default('en'),
   /** Branch the incidents live on, for edit links. */
   branch: z.string().default('main'),
 });

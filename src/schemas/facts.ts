@@ -96,6 +96,8 @@ export const FactsSchema = z.object({
   date: z.string(),
   timezone: z.string(),
   severity: z.string().nullable(),
+  /** BCP 47 tag from the front matter; `null` means the site's default language. */
+  language: z.string().nullable().default(null),
   status: z.string(),
   services: z.array(z.string()),
   start: z.string().nullable(),

@@ -5,6 +5,24 @@ const MilestoneOverride = z
   .union([z.string(), z.date()])
   .transform((value) => (value instanceof Date ? value.toISOString() : value));
 
+/**
+ * A BCP 47 language tag (`ja`, `de-CH`, `zh-Hant`, `he`), canonicalized by `Intl` so `JA` and
+ * `ja` are one language.
+ */
+export const LanguageTagSchema = z.string().transform((value, context) => {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value.trim());
+    if (canonical) return canonical;
+  } catch {
+    // Reported below.
+  }
+  context.addIssue({
+    code: 'custom',
+    message: `is not a BCP 47 language tag ("${value}"); write one such as ja, de, zh-Hans or he`,
+  });
+  return z.NEVER;
+});
+
 /** The optional YAML front matter at the top of an incident file. Every field is optional. */
 export const FrontMatterSchema = z
   .object({
@@ -26,6 +44,8 @@ export const FrontMatterSchema = z
     users_affected: z.union([z.number().int().nonnegative(), z.string()]).optional(),
     /** Alias of `users_affected`, as customer-facing teams write it. */
     customers_affected: z.union([z.number().int().nonnegative(), z.string()]).optional(),
+    /** BCP 47 language the incident is written in (`ja`, `de`, `he`). Defaults to the site's `language`. */
+    language: LanguageTagSchema.optional(),
     /** Lifecycle of the postmortem itself. */
     status: z
       .enum(['investigating', 'identified', 'monitoring', 'resolved', 'draft', 'published'])

@@ -378,6 +378,7 @@ export function analyzeIncident(incident: ParsedIncident): {
     date: chosen.start ? (toZone(chosen.start.time).toISODate() ?? incident.date) : incident.date,
     timezone: incident.zone,
     severity: incident.frontMatter.severity ?? null,
+    language: incident.frontMatter.language ?? null,
     status: incident.frontMatter.status ?? (chosen.resolved ? 'resolved' : 'investigating'),
     services: incident.frontMatter.services ?? incident.frontMatter.services_affected ?? [],
     start: instant('start'),

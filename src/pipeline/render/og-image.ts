@@ -1,34 +1,16 @@
-/** og.png's SVG: a 1200×630 card for link previews, from the same facts, with the bundled font. */
+/**
+ * og.png's SVG: a 1200×630 card for link previews, from the same facts, with the packaged fonts.
+ * The title wraps by its measured width in any script, right-to-left titles read right to left.
+ */
 import type { Facts } from '../../schemas/facts.js';
 import { formatDate, formatMinutes, formatUsers } from '../write/format-figures.js';
-import { escapeXml } from './timeline-svg.js';
+import type { Typesetter } from './typeset.js';
 
-/** Greedy word wrap by an estimated glyph width; the font is fixed, so the estimate is stable. */
-function wrap(text: string, maxChars: number, maxLines: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(/\s+/)) {
-    if (`${current} ${word}`.trim().length > maxChars && current) {
-      lines.push(current);
-      current = word;
-    } else current = `${current} ${word}`.trim();
-  }
-  if (current) lines.push(current);
-  if (lines.length > maxLines) {
-    const kept = lines.slice(0, maxLines);
-    kept[maxLines - 1] = `${(kept[maxLines - 1] ?? '').slice(0, maxChars - 1)}…`;
-    return kept;
-  }
-  return lines;
-}
+const WIDTH = 1200;
+const MARGIN = 72;
+const TITLE = { size: 60, weight: 700 } as const;
 
-export function renderOgSvg(facts: Facts): string {
-  const title = wrap(facts.title, 32, 3)
-    .map(
-      (line, i) =>
-        `<text x="72" y="${220 + i * 72}" font-size="60" font-weight="bold" fill="#111827">${escapeXml(line)}</text>`,
-    )
-    .join('');
+function texts(facts: Facts): { heading: string; figures: string } {
   const figures = [
     `Duration ${formatMinutes(facts.durationMinutes)}`,
     `Users affected ${formatUsers(facts.usersAffected)}`,
@@ -36,11 +18,36 @@ export function renderOgSvg(facts: Facts): string {
   ]
     .filter(Boolean)
     .join('  ·  ');
+  return { heading: `Postmortem · ${formatDate(facts.date)}`, figures };
+}
+
+/** Every string the card draws, for loading the fonts it needs (Typesetter.load). */
+export function ogText(facts: Facts): string {
+  const { heading, figures } = texts(facts);
+  return `${heading}${facts.title}${figures}…`;
+}
+
+/** The card's SVG, laid out with `typesetter` (loaded for this card's text). */
+export function renderOgSvg(facts: Facts, typesetter: Typesetter): string {
+  const { heading, figures } = texts(facts);
+  const lineWidth = WIDTH - 2 * MARGIN;
+  const title = typesetter
+    .wrap(facts.title, TITLE, lineWidth, 3)
+    .map((line, i) =>
+      typesetter.line(line, {
+        ...TITLE,
+        x: MARGIN,
+        y: 220 + i * 72,
+        rightX: WIDTH - MARGIN,
+        attributes: 'fill="#111827"',
+      }),
+    )
+    .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630" font-family="'DejaVu Sans', sans-serif">
 <rect width="1200" height="630" fill="#ffffff"/><rect width="1200" height="16" fill="#dc2626"/>
-<text x="72" y="110" font-size="30" fill="#4b5563">${escapeXml(`Postmortem · ${formatDate(facts.date)}`)}</text>
+${typesetter.line(heading, { size: 30, x: MARGIN, y: 110, attributes: 'fill="#4b5563"' })}
 ${title}
-<text x="72" y="560" font-size="32" fill="#111827">${escapeXml(wrap(figures, 60, 1)[0] ?? '')}</text>
+${typesetter.line(typesetter.fit(figures, { size: 32 }, lineWidth), { size: 32, x: MARGIN, y: 560, attributes: 'fill="#111827"' })}
 </svg>
 `;
 }

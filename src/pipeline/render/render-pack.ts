@@ -10,14 +10,34 @@ import type { Postmortem } from '../../schemas/postmortem.js';
 import { toMarkdownText, toMdxText } from './markdown.js';
 import { postmortemTree } from './postmortem-tree.js';
 import { renderHnPost, renderTwitterThread } from './text-posts.js';
-import { renderOgSvg } from './og-image.js';
+import type { FontFace, FontSource } from './font-faces.js';
+import { ogText, renderOgSvg } from './og-image.js';
 import { PACK_FILES } from './pack-files.js';
-import { renderTimelineSvg } from './timeline-svg.js';
+import { renderTimelineSvg, timelineText } from './timeline-svg.js';
+import { Typesetter } from './typeset.js';
 
 export type PackFiles = Record<string, string | Uint8Array>;
 
-/** An SVG document drawn as a PNG `width` pixels wide, with the packaged font only. */
-export type Rasterize = (svg: string, width: number) => Promise<Uint8Array>;
+/**
+ * An SVG document drawn as a PNG `width` pixels wide, with the packaged fonts only: `faces`
+ * are those its typesetter used (Typesetter.faces()).
+ */
+export type Rasterize = (
+  svg: string,
+  width: number,
+  faces: readonly FontFace[],
+) => Promise<Uint8Array>;
+
+/** Where the images' fonts come from, and how an SVG becomes a PNG, in this runtime. */
+export interface ImageTools {
+  fonts: FontSource;
+  rasterize: Rasterize;
+}
+
+/** The typesetter for a timeline: the fonts its text needs, from `fonts`. */
+export function loadTimelineTypesetter(facts: Facts, fonts: FontSource): Promise<Typesetter> {
+  return Typesetter.load(timelineText(facts), facts.language, fonts);
+}
 
 // A fixed timestamp keeps the zip byte-identical between runs.
 const ZIP_MTIME = new Date('2000-01-01T00:00:00Z');
@@ -45,11 +65,18 @@ export interface TextFiles {
   'twitter-thread.txt': string;
 }
 
-/** The text files of a pack, synchronously: cheap enough to run on every keystroke. */
-export function renderTextFiles(facts: Facts, document: Postmortem): TextFiles {
+/**
+ * The text files of a pack, synchronously once the typesetter is loaded (loadTimelineTypesetter):
+ * cheap enough to run on every keystroke.
+ */
+export function renderTextFiles(
+  facts: Facts,
+  document: Postmortem,
+  typesetter: Typesetter,
+): TextFiles {
   return {
     'postmortem.md': toMarkdownText(postmortemTree(facts, document)),
-    'timeline.svg': renderTimelineSvg(facts),
+    'timeline.svg': renderTimelineSvg(facts, typesetter),
     'hn-post.txt': renderHnPost(document),
     'twitter-thread.txt': renderTwitterThread(document),
   };
@@ -59,13 +86,17 @@ export function renderTextFiles(facts: Facts, document: Postmortem): TextFiles {
 export async function renderPack(
   facts: Facts,
   document: Postmortem,
-  rasterize: Rasterize,
+  { fonts, rasterize }: ImageTools,
 ): Promise<PackFiles> {
-  const text = renderTextFiles(facts, document);
+  const [timelineTypesetter, ogTypesetter] = await Promise.all([
+    loadTimelineTypesetter(facts, fonts),
+    Typesetter.load(ogText(facts), facts.language, fonts),
+  ]);
+  const text = renderTextFiles(facts, document, timelineTypesetter);
   const svg = text['timeline.svg'];
   const [og, timeline] = await Promise.all([
-    rasterize(renderOgSvg(facts), 1200),
-    rasterize(svg, 960),
+    rasterize(renderOgSvg(facts, ogTypesetter), 1200, ogTypesetter.faces()),
+    rasterize(svg, 960, timelineTypesetter.faces()),
   ]);
   const files: PackFiles = {
     'postmortem.md': text['postmortem.md'],

@@ -9,15 +9,20 @@ import { MILESTONE_NAMES } from '../../schemas/front-matter.js';
 import { formatClock, formatMinutesShort, formatTime, spansDays } from '../write/format-figures.js';
 import { eventPrefix } from './postmortem-tree.js';
 import { FIGURE_EVENT_LIMIT, gapText, shownEvents } from './shown-events.js';
+import type { Typesetter } from './typeset.js';
+import { escapeXml } from './xml.js';
+
+export { escapeXml };
 
 const WIDTH = 960;
 const PAD = 24;
 const BAR_Y = 84;
 const BAR_HEIGHT = 22;
 const ROW_HEIGHT = 22;
-/** DejaVu Sans at 12px averages about 7 px per character; rows are cut to fit the width. */
-const TEXT_CHARS = 100;
+/** Where an event's text starts; it is cut, by measured width, to end at the right padding. */
+const TEXT_X = PAD + 156;
 const FONT = "'DejaVu Sans', Verdana, sans-serif";
+const TITLE = { size: 18, weight: 700 } as const;
 
 export const KIND_COLORS: Record<EventKind, string> = {
   impact: '#dc2626',
@@ -52,13 +57,6 @@ const MILESTONE_NAMES_SHOWN: Record<string, string> = {
   resolved: 'Resolved',
 };
 
-export function escapeXml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
-  );
-}
-
 function cut(value: string, max: number): string {
   const chars = Array.from(value.replace(/\s+/g, ' ').trim());
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
@@ -66,7 +64,19 @@ function cut(value: string, max: number): string {
 
 const n = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 
-export function renderTimelineSvg(facts: Facts): string {
+/** Every string the timeline draws from the incident, for loading the fonts it needs. */
+export function timelineText(facts: Facts): string {
+  return [
+    facts.title,
+    ...facts.events.map((event) => `${eventPrefix(event)} ${event.text} ${event.timeLabel ?? ''}`),
+    '…',
+  ].join('\n');
+}
+
+/**
+ * The timeline as SVG, laid out with `typesetter`, loaded for `timelineText(facts)`.
+ */
+export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string {
   const instants = facts.events.flatMap((event) =>
     event.time ? [DateTime.fromISO(event.time).toMillis()] : [],
   );
@@ -185,22 +195,46 @@ export function renderTimelineSvg(facts: Facts): string {
       (MILESTONE_NAMES_SHOWN[name] ?? name).toUpperCase(),
     );
     const who = eventPrefix(event);
-    const body = cut(
-      `${who ? `${who} ` : ''}${event.text}`,
-      TEXT_CHARS - (marks.join(' · ').length + (marks.length ? 3 : 0)),
+    const markLabel = marks.length ? `${marks.join(' · ')} · ` : '';
+    const markWidth = typesetter.width(markLabel, { size: 12, weight: 700 });
+    const body = typesetter.fit(
+      `${who ? `${who} ` : ''}${event.text}`.replace(/\s+/g, ' ').trim(),
+      { size: 12 },
+      WIDTH - PAD - TEXT_X - markWidth,
     );
     parts.push(
-      `<text x="${PAD}" y="${y + 15}" font-size="11" fill="${event.time ? '#374151' : '#9ca3af'}" font-style="${event.time ? 'normal' : 'italic'}">${escapeXml(when)}</text>`,
+      typesetter.line(when, {
+        x: PAD,
+        y: y + 15,
+        size: 11,
+        attributes: `fill="${event.time ? '#374151' : '#9ca3af'}" font-style="${event.time ? 'normal' : 'italic'}"`,
+      }),
     );
     parts.push(
       `<circle cx="${PAD + 142}" cy="${y + 11}" r="${marks.length ? 6 : 4}" fill="${KIND_COLORS[event.kind]}"><title>${event.kind}</title></circle>`,
     );
     const markText = marks.length
-      ? `<tspan font-weight="bold" fill="#111827">${escapeXml(marks.join(' · '))} · </tspan>`
+      ? `<tspan font-weight="bold" fill="#111827">${escapeXml(markLabel)}</tspan>`
       : '';
-    parts.push(
-      `<text x="${PAD + 156}" y="${y + 15}" font-size="12" fill="#111827">${markText}${escapeXml(body)}</text>`,
-    );
+    if (typesetter.isPlain(body)) {
+      parts.push(
+        `<text x="${TEXT_X}" y="${y + 15}" font-size="12" fill="#111827">${markText}${escapeXml(body)}</text>`,
+      );
+    } else {
+      // Text in another script or direction is laid out run by run after the marks.
+      if (markText)
+        parts.push(
+          `<text x="${TEXT_X}" y="${y + 15}" font-size="12" font-weight="bold" fill="#111827" xml:space="preserve">${escapeXml(markLabel)}</text>`,
+        );
+      parts.push(
+        typesetter.line(body, {
+          x: TEXT_X + markWidth,
+          y: y + 15,
+          size: 12,
+          attributes: 'fill="#111827"',
+        }),
+      );
+    }
     y += ROW_HEIGHT;
   }
 
@@ -231,7 +265,13 @@ export function renderTimelineSvg(facts: Facts): string {
     `<title id="timeline-title">${escapeXml(`Timeline: ${facts.title}`)}</title>`,
     `<desc id="timeline-desc">${escapeXml(description)}</desc>`,
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${PAD}" y="34" font-size="18" font-weight="bold" fill="#111827">${escapeXml(cut(facts.title, 78))}</text>`,
+    typesetter.line(typesetter.fit(facts.title, TITLE, WIDTH - 2 * PAD), {
+      ...TITLE,
+      x: PAD,
+      y: 34,
+      rightX: WIDTH - PAD,
+      attributes: 'fill="#111827"',
+    }),
     `<text x="${PAD}" y="56" font-size="12" fill="#4b5563">${escapeXml(subtitle)}</text>`,
     ...parts,
     '</svg>',

@@ -185,7 +185,7 @@ function twitterThread(facts: Facts, document: PostmortemBody): Postmortem['twit
       .filter((item) => item.priority === 'HIGH')
       .map((item) => `We will: ${item.text}`),
   ];
-  return { tweets: splitThread(paragraphs), origin: 'builtin' };
+  return { tweets: splitThread(paragraphs, facts.language ?? undefined), origin: 'builtin' };
 }
 
 export function writeBuiltin(facts: Facts): Postmortem {

@@ -77,7 +77,7 @@ export function acceptDraft(
   let twitterThread = builtin.twitterThread;
   if (plain.length && checked('Twitter thread', plain.join('\n'))) {
     // Numbering is ours; splitThread re-splits anything over 280 rather than publishing it.
-    const tweets = splitThread(plain);
+    const tweets = splitThread(plain, facts.language ?? undefined);
     if (plain.some((tweet) => tweetLength(tweet) > TWEET_LIMIT - 8))
       warnings.push('a tweet was too long and was split');
     twitterThread = { tweets, origin: 'openai' };

@@ -1,0 +1,313 @@
+/**
+ * Text for the images, laid out before resvg sees it: each grapheme cluster is given a font that
+ * has it (DejaVu Sans, else the CJK or emoji fonts), the line is put in visual order by the
+ * Unicode Bidirectional Algorithm (UAX #9, bidi-js), and widths are measured from the fonts'
+ * own advance widths (font-metrics.ts), so titles wrap and rows are cut by their drawn width.
+ *
+ * A line of Latin-only, left-to-right text comes out as the single `<text>` element it always
+ * was. Anything else becomes one `<text>` per run of one direction and one font, placed at
+ * measured x positions: resvg and browsers then only have to draw each run, and a right-to-left
+ * run is fenced with RIGHT-TO-LEFT MARKs so neither moves its neutral characters.
+ */
+import bidiModule, { type Bidi } from 'bidi-js';
+import { escapeXml } from './xml.js';
+import { readFontMetrics, type FontMetrics } from './font-metrics.js';
+import { faceFor, type FontFace, type FontGroup, type FontSource } from './font-faces.js';
+
+// bidi-js is CommonJS whose module.exports is the factory; its types declare an ES default.
+const bidi = (bidiModule as unknown as () => Bidi)();
+
+const fontMetrics = new Map<FontFace, Promise<FontMetrics | null>>();
+
+/** A face's metrics, read once per process; null when `source` does not offer the face. */
+function metricsOf(face: FontFace, source: FontSource): Promise<FontMetrics | null> {
+  let found = fontMetrics.get(face);
+  if (!found) {
+    found = source(face).then((bytes) => (bytes ? readFontMetrics(bytes) : null));
+    // A face the source lacks (or failed to give) is asked for again next time.
+    found.then(
+      (metrics) => metrics ?? fontMetrics.delete(face),
+      () => fontMetrics.delete(face),
+    );
+    fontMetrics.set(face, found);
+  }
+  return found;
+}
+
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const graphemes = (text: string): string[] =>
+  [...graphemeSegmenter.segment(text)].map((s) => s.segment);
+
+/** Drawn as an emoji: emoji presentation, a ZWJ sequence, a flag, a keycap or a skin tone. */
+function isEmoji(cluster: string): boolean {
+  return (
+    /\p{Emoji_Presentation}|\u{FE0F}|\u{20E3}|\p{Regional_Indicator}|\p{Emoji_Modifier}/u.test(
+      cluster,
+    ) ||
+    (cluster.includes('\u200d') && /\p{Extended_Pictographic}/u.test(cluster))
+  );
+}
+
+/** Code points that draw nothing (controls, joiners, marks of direction, variation selectors). */
+const INVISIBLE = /^[\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}]$/u;
+const isInvisible = (cp: number) => INVISIBLE.test(String.fromCodePoint(cp));
+
+const codePoints = (cluster: string) =>
+  [...cluster].map((c) => c.codePointAt(0) ?? 0).filter((cp) => !isInvisible(cp));
+
+export interface TextStyle {
+  /** Font size in px. */
+  size: number;
+  weight?: 400 | 700;
+}
+
+export interface LineOptions extends TextStyle {
+  x: number;
+  y: number;
+  anchor?: 'start' | 'middle' | 'end';
+  /** Where a right-to-left paragraph ends (its right edge); left-aligned at `x` if not given. */
+  rightX?: number;
+  /** Further attributes of the `<text>` element, e.g. `fill="#111827"`. */
+  attributes?: string;
+}
+
+interface Run {
+  text: string;
+  group: FontGroup;
+  rtl: boolean;
+  width: number;
+}
+
+/** Lays out and measures text in the fonts loaded for one image. Synchronous once loaded. */
+export class Typesetter {
+  private constructor(
+    private readonly fonts: Map<string, FontMetrics>,
+    private readonly hanFirst: FontGroup,
+  ) {}
+
+  /** Whether the paragraph last laid out by runs() is right to left (UAX #9 rules P2, P3). */
+  private lastParagraphRtl = false;
+
+  /**
+   * Loads what `text` (every string the image will show) needs: DejaVu always, the CJK and
+   * emoji fonts only if some cluster needs them.
+   * @param language BCP 47 tag; Korean prefers the Korean font for Han characters.
+   * @param source where font bytes come from (fonts.ts in Node); a face it lacks is skipped.
+   * @throws when the source cannot give DejaVu Sans, which every image needs.
+   */
+  static async load(
+    text: string,
+    language: string | null | undefined,
+    source: FontSource,
+  ): Promise<Typesetter> {
+    const fonts = new Map<string, FontMetrics>();
+    const add = async (group: FontGroup) => {
+      for (const weight of [400, 700] as const) {
+        const metrics = await metricsOf(faceFor(group, weight), source);
+        if (metrics) fonts.set(`${group}/${weight}`, metrics);
+      }
+    };
+    await add('latin');
+    const latin = fonts.get('latin/400');
+    if (!latin) throw new Error('the font source has no DejaVu Sans');
+    const needed = new Set<FontGroup>();
+    const han: string[] = [];
+    for (const cluster of graphemes(text)) {
+      if (isEmoji(cluster)) needed.add('emoji');
+      else if (!codePoints(cluster).every((cp) => latin.advance(cp) !== undefined)) {
+        if (/\p{Script=Hangul}/u.test(cluster)) needed.add('hangul');
+        else han.push(cluster);
+      }
+    }
+    // Han a Korean incident writes is drawn in Korean forms. Han and kana the SC font lacks
+    // fall back to the Korean font, loaded only then: each CJK face is 4-8 MB to subset.
+    const korean = language?.toLowerCase().startsWith('ko') ?? false;
+    if (han.length > 0) needed.add(korean ? 'hangul' : 'han');
+    await Promise.all([...needed].map(add));
+    const sc = fonts.get('han/400');
+    if (sc && han.some((cluster) => codePoints(cluster).some((cp) => sc.advance(cp) === undefined)))
+      await add('hangul');
+    return new Typesetter(fonts, korean ? 'hangul' : 'han');
+  }
+
+  /** The faces this image's text uses, for resvg. */
+  faces(): FontFace[] {
+    const faces: FontFace[] = [];
+    for (const key of this.fonts.keys()) {
+      const [group, weight] = key.split('/') as [FontGroup, string];
+      const face = faceFor(group, Number(weight));
+      if (!faces.includes(face)) faces.push(face);
+    }
+    return faces;
+  }
+
+  private font(group: FontGroup, weight: number): FontMetrics {
+    return (this.fonts.get(`${group}/${weight}`) ??
+      this.fonts.get(`${group}/400`) ??
+      this.fonts.get('latin/400')) as FontMetrics;
+  }
+
+  private groupOf(cluster: string): FontGroup {
+    const has = (group: FontGroup) => {
+      const font = this.fonts.get(`${group}/400`);
+      return (
+        font !== undefined && codePoints(cluster).every((cp) => font.advance(cp) !== undefined)
+      );
+    };
+    if (isEmoji(cluster) && has('emoji')) return 'emoji';
+    if (has('latin')) return 'latin';
+    const order: FontGroup[] =
+      this.hanFirst === 'hangul' ? ['hangul', 'han', 'emoji'] : ['han', 'hangul', 'emoji'];
+    return order.find(has) ?? 'latin';
+  }
+
+  /**
+   * Width in px of `text` drawn in one font: the sum of its advances. An emoji cluster (a ZWJ
+   * sequence, a flag) is drawn as one glyph, as wide as its first character's.
+   */
+  private measure(text: string, group: FontGroup, style: TextStyle): number {
+    const font = this.font(group, style.weight ?? 400);
+    let advance = 0;
+    for (const cluster of graphemes(text)) {
+      const points = codePoints(cluster);
+      for (const cp of group === 'emoji' ? points.slice(0, 1) : points)
+        advance += font.advance(cp) ?? 0;
+    }
+    return (advance * style.size) / font.unitsPerEm;
+  }
+
+  /** The runs of `text` in visual order, left to right. */
+  private runs(text: string, style: TextStyle): Run[] {
+    const { levels, paragraphs } = bidi.getEmbeddingLevels(text);
+    this.lastParagraphRtl = paragraphs[0]?.level === 1;
+    const runs: (Omit<Run, 'width'> & { level: number })[] = [];
+    let index = 0;
+    for (const cluster of graphemes(text)) {
+      const level = levels[index] ?? 0;
+      const group = this.groupOf(cluster);
+      const last = runs.at(-1);
+      if (last && last.level === level && last.group === group) last.text += cluster;
+      else runs.push({ text: cluster, group, level, rtl: level % 2 === 1 });
+      index += cluster.length;
+    }
+    // UAX #9 rule L2: from the highest level down to the lowest odd one, reverse every
+    // sequence of runs at that level or higher.
+    const highest = Math.max(0, ...runs.map((run) => run.level));
+    const lowestOdd = Math.min(...runs.map((run) => (run.level % 2 ? run.level : run.level + 1)));
+    for (let level = highest; level >= lowestOdd; level--) {
+      for (let i = 0; i < runs.length; i++) {
+        if ((runs[i]?.level ?? 0) < level) continue;
+        let j = i;
+        while (j < runs.length && (runs[j]?.level ?? 0) >= level) j++;
+        runs.splice(i, j - i, ...runs.slice(i, j).reverse());
+        i = j;
+      }
+    }
+    return runs.map((run) => ({
+      text: run.text,
+      group: run.group,
+      rtl: run.rtl,
+      width: this.measure(run.text, run.group, style),
+    }));
+  }
+
+  /** True when `text` is drawn as one left-to-right run of DejaVu Sans: plain SVG text. */
+  isPlain(text: string): boolean {
+    const runs = this.runs(text, { size: 12 });
+    return runs.length <= 1 && !runs[0]?.rtl && (runs[0]?.group ?? 'latin') === 'latin';
+  }
+
+  /** Width of a line in px. */
+  width(text: string, style: TextStyle): number {
+    return this.runs(text, style).reduce((sum, run) => sum + run.width, 0);
+  }
+
+  /** `text` cut at a grapheme boundary, with an ellipsis, to fit `maxWidth` px. */
+  fit(text: string, style: TextStyle, maxWidth: number): string {
+    if (this.width(text, style) <= maxWidth) return text;
+    const clusters = graphemes(text);
+    let low = 0;
+    let high = clusters.length;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (this.width(`${clusters.slice(0, mid).join('').trimEnd()}…`, style) <= maxWidth) low = mid;
+      else high = mid - 1;
+    }
+    return `${clusters.slice(0, low).join('').trimEnd()}…`;
+  }
+
+  /**
+   * Greedy wrap by measured width at word boundaries (`Intl.Segmenter`, so Japanese and Chinese
+   * break between words too); a word wider than a line is broken between grapheme clusters.
+   * More than `maxLines` lines: the last one ends in an ellipsis.
+   */
+  wrap(text: string, style: TextStyle, maxWidth: number, maxLines: number): string[] {
+    const words = [...new Intl.Segmenter(undefined, { granularity: 'word' }).segment(text)].map(
+      (s) => s.segment,
+    );
+    const lines: string[] = [];
+    let current = '';
+    const fits = (line: string) => this.width(line.trim(), style) <= maxWidth;
+    for (const word of words) {
+      if (fits(current + word)) {
+        current += word;
+        continue;
+      }
+      if (current.trim()) lines.push(current.trim());
+      current = /^\s+$/.test(word) ? '' : word;
+      while (!fits(current)) {
+        const clusters = graphemes(current);
+        let cut = clusters.length - 1;
+        while (cut > 1 && !fits(clusters.slice(0, cut).join(''))) cut--;
+        lines.push(clusters.slice(0, cut).join(''));
+        current = clusters.slice(cut).join('');
+      }
+    }
+    if (current.trim()) lines.push(current.trim());
+    if (lines.length <= maxLines) return lines;
+    const kept = lines.slice(0, maxLines);
+    kept[maxLines - 1] = this.fit(
+      `${kept[maxLines - 1] ?? ''} ${lines[maxLines] ?? ''}`,
+      style,
+      maxWidth,
+    );
+    return kept;
+  }
+
+  /**
+   * SVG for one line. Latin left-to-right text is one `<text>` as before; other text is one
+   * `<text>` per run, each at its measured x.
+   */
+  line(text: string, options: LineOptions): string {
+    const weight = options.weight ?? 400;
+    const extra = options.attributes ? ` ${options.attributes}` : '';
+    const weightAttribute = weight === 700 ? ' font-weight="bold"' : '';
+    const runs = this.runs(text, options);
+    if (runs.length <= 1 && !runs[0]?.rtl && (runs[0]?.group ?? 'latin') === 'latin') {
+      const anchor =
+        options.anchor && options.anchor !== 'start' ? ` text-anchor="${options.anchor}"` : '';
+      return `<text x="${n(options.x)}" y="${n(options.y)}"${anchor} font-size="${options.size}"${weightAttribute}${extra}>${escapeXml(text)}</text>`;
+    }
+    const total = runs.reduce((sum, run) => sum + run.width, 0);
+    let x =
+      this.lastParagraphRtl && options.rightX !== undefined
+        ? options.rightX - total
+        : options.anchor === 'middle'
+          ? options.x - total / 2
+          : options.anchor === 'end'
+            ? options.x - total
+            : options.x;
+    return runs
+      .map((run) => {
+        const family =
+          run.group === 'latin' ? '' : ` font-family="${faceFor(run.group, weight).family}"`;
+        const body = run.rtl ? `\u200f${run.text}\u200f` : run.text;
+        const element = `<text x="${n(x)}" y="${n(options.y)}" font-size="${options.size}"${weightAttribute}${family}${extra} xml:space="preserve">${escapeXml(body)}</text>`;
+        x += run.width;
+        return element;
+      })
+      .join('');
+  }
+}
+
+const n = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
