@@ -13,6 +13,6 @@ export interface ScannedText {
 }
 
 /** Every secret found, as an error at its file, line and column with the rule that found it. */
-export async function findSecrets(texts: readonly ScannedText[]): Promise<Diagnostic[]> {
+export function findSecrets(texts: readonly ScannedText[]): Diagnostic[] {
   return scanForSecrets(texts);
 }

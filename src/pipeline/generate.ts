@@ -6,6 +6,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
+import type { SecretAllow } from '../schemas/config.js';
 import type { Facts } from '../schemas/facts.js';
 import { analyzeSource } from './analyze-source.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
@@ -29,6 +30,8 @@ export interface GenerateOptions {
   /** Incidents written at the same time (LLM requests in flight). */
   concurrency?: number;
   onProgress?: (line: string) => void;
+  /** Secret-scan hits accepted in the config (rule and fingerprint). */
+  secretAllow?: readonly SecretAllow[];
 }
 
 export interface GenerateReport {
@@ -152,13 +155,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
         });
         // A writer can add text the input never had (a model's draft): scan it before it is
         // written, so a cached pack is always one that passed.
-        const leaks = await scanForSecrets(
+        const leaks = scanForSecrets(
           SCANNED_FILES.flatMap((name) => {
             const data = pack[name];
             return typeof data === 'string'
               ? [{ path: join(options.out, file.slug, name), content: data }]
               : [];
           }),
+          { allow: options.secretAllow ?? [] },
         );
         if (leaks.length) {
           diagnostics.push(...leaks);

@@ -46,13 +46,40 @@ export const WriterConfigSchema = z.strictObject({
     .optional(),
 });
 
+/** Accepting a secret-scan hit that is not a secret (or is rotated and dead): by rule and fingerprint. */
+export const SecretAllowSchema = z.strictObject({
+  /** The rule id the scan printed, e.g. `generic-api-key`. */
+  rule: z.string().min(1),
+  /** The fingerprint the scan printed: 16 hex digits. */
+  fingerprint: z.string().regex(/^[0-9a-f]{16}$/, 'must be the 16 hex digits the scan printed'),
+  /** Why it is safe, for reviewers. */
+  reason: z.string().optional(),
+});
+
+/** The secret scan. Comments in incidents cannot switch it off; this allowlist is the one way. */
+export const SecretsConfigSchema = z.strictObject({
+  allow: z.array(SecretAllowSchema).default([]),
+});
+
+/** Personal data (e-mail addresses, phone numbers, internal hosts, chat ids, card numbers). */
+export const PrivacyConfigSchema = z.strictObject({
+  /** `warn` prints warnings, `block` makes them errors that stop the build, `off` skips the check. */
+  mode: z.enum(['warn', 'block', 'off']).default('warn'),
+  /** Values that are meant to be public, e.g. your support address (compared without case). */
+  allow: z.array(z.string().min(1)).default([]),
+});
+
 /** `incidentpost.config.json`: every field optional. */
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   site: SiteConfigSchema.default(SiteConfigSchema.parse({})),
   writer: WriterConfigSchema.default(WriterConfigSchema.parse({})),
+  secrets: SecretsConfigSchema.default(SecretsConfigSchema.parse({})),
+  privacy: PrivacyConfigSchema.default(PrivacyConfigSchema.parse({})),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 export type WriterConfig = z.infer<typeof WriterConfigSchema>;
+export type SecretAllow = z.infer<typeof SecretAllowSchema>;
+export type PrivacyConfig = z.infer<typeof PrivacyConfigSchema>;

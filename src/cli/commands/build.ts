@@ -4,8 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { defineCommand } from 'citty';
 import { packStatus } from '../../pipeline/generate.js';
 import { loadConfig } from '../../pipeline/load/load-config.js';
+import { hasErrors } from '../../pipeline/diagnostics.js';
 import { acquireBuildLock } from '../../pipeline/publish/build-lock.js';
-import { buildSite, scanInputs } from '../../pipeline/publish/build-site.js';
+import { buildSite } from '../../pipeline/publish/build-site.js';
+import { scanInputs } from '../../pipeline/publish/scan-inputs.js';
+import { ConfigSchema } from '../../schemas/config.js';
 import { chooseWriter } from '../choose-writer.js';
 import { runGenerate, type GenerateArgs } from './generate.js';
 import { printDiagnostics } from '../report.js';
@@ -122,16 +125,18 @@ async function runBuild(
 ): Promise<void> {
   const started = Date.now();
   // Both only read, so they run together; nothing is generated until the scan has passed.
-  const [leaks, status] = await Promise.all([
+  // A config that does not load is reported by generate; the scan then uses the defaults.
+  const config = (await loadConfig(args.config)).config ?? ConfigSchema.parse({});
+  const [found, status] = await Promise.all([
     scanInputs({
       incidents: args.incidents,
-      drafts: args.cache,
+      settings: config,
       cacheFile: join(args.packs, '.secret-scan.json'),
     }),
     statusOfPacks(args),
   ]);
-  if (leaks.length) {
-    printDiagnostics(leaks);
+  printDiagnostics(found);
+  if (hasErrors(found)) {
     process.stderr.write(`build stopped: nothing was generated or written to ${args.out}\n`);
     process.exitCode = 1;
     return;
@@ -149,6 +154,7 @@ async function runBuild(
     drafts: args.cache,
     out: args.out,
     configFile: args.config,
+    secretAllow: config.secrets.allow,
   });
   printDiagnostics(diagnostics);
   if (diagnostics.length) {

@@ -1,7 +1,9 @@
 import { defineCommand } from 'citty';
 import { analyzeSource } from '../../pipeline/analyze-source.js';
 import { hasErrors } from '../../pipeline/diagnostics.js';
+import { loadConfig } from '../../pipeline/load/load-config.js';
 import { loadIncidents } from '../../pipeline/load/load-incidents.js';
+import { scanTexts } from '../../pipeline/publish/scan-inputs.js';
 import { printDiagnostics, progress } from '../report.js';
 import { rejectUnknownFlags } from '../usage-error.js';
 
@@ -11,6 +13,7 @@ const args = {
     description: 'Incident files or folders (default: incidents)',
     required: false,
   },
+  config: { type: 'string', description: 'Config file', default: 'incidentpost.config.json' },
 } as const;
 
 export const checkCommand = defineCommand({
@@ -23,10 +26,18 @@ export const checkCommand = defineCommand({
     rejectUnknownFlags(rawArgs, args);
     const paths = parsed._.length ? parsed._ : ['incidents'];
     const { files, diagnostics } = await loadIncidents(paths);
+    const loaded = await loadConfig(parsed.config);
+    diagnostics.push(...loaded.diagnostics);
     for (const file of files) {
-      const result = analyzeSource(file);
-      diagnostics.push(...result.diagnostics);
-      progress(`${file.path}: ${hasErrors(result.diagnostics) ? 'errors' : 'ok'}`);
+      // The same secret and personal-data scan as build, so check says what build would stop on.
+      const found = [
+        ...analyzeSource(file).diagnostics,
+        ...(loaded.config
+          ? scanTexts([{ path: file.path, content: file.text }], loaded.config)
+          : []),
+      ];
+      diagnostics.push(...found);
+      progress(`${file.path}: ${hasErrors(found) ? 'errors' : 'ok'}`);
     }
     printDiagnostics(diagnostics);
     const failedFiles = new Set(

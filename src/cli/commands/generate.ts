@@ -34,6 +34,7 @@ export async function runGenerate(
     writer,
     concurrency: loaded.config.writer.concurrency,
     onProgress: progress,
+    secretAllow: loaded.config.secrets.allow,
   });
   printDiagnostics(report.diagnostics);
   // With a model in the loop, say what happened to each incident even when not on a terminal.

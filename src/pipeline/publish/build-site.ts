@@ -6,15 +6,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
-import { cp, readFile, readdir, rename, rm, mkdir } from 'node:fs/promises';
+import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { error, type Diagnostic } from '../diagnostics.js';
-import { isIncidentFileName } from '../load/load-incidents.js';
-import { incidentHistory } from './git-history.js';
+import type { SecretAllow } from '../../schemas/config.js';
+import { historySecrets, incidentHistory } from './git-history.js';
 import { placePackFiles } from './place-pack-files.js';
-import { scanForSecrets, type ScanTarget } from './scan-secrets.js';
 import { newVersionPath, publishVersion, removeStaleOutput } from './site-swap.js';
 import { writeFileAtomically } from './write-pack.js';
 
@@ -24,62 +23,10 @@ export interface BuildSiteOptions {
   drafts: string;
   out: string;
   configFile: string;
+  /** Secret-scan hits accepted in the config, for the git subjects shown on the site. */
+  secretAllow?: readonly SecretAllow[];
   /** Where Astro's output goes while building; streams are inherited by default. */
   stdio?: 'inherit' | 'pipe';
-}
-
-async function textFiles(dir: string, accept: (name: string) => boolean): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && accept(e.name)).map((e) => join(e.parentPath, e.name));
-}
-
-async function readTargets(paths: string[]): Promise<ScanTarget[]> {
-  return Promise.all(
-    [...new Set(paths)]
-      .sort()
-      .map(async (path) => ({ path, content: await readFile(path, 'utf8') })),
-  );
-}
-
-/** Bump when the secret rules change, so every input is scanned again. */
-const SCAN_VERSION = '1';
-
-function contentHash(content: string): string {
-  return createHash('sha256').update(`${SCAN_VERSION}\0${content}`).digest('hex');
-}
-
-/**
- * The inputs: incidents and cached drafts, scanned before anything is generated from them.
- * Contents that passed before (by sha256, in `cacheFile`) are not scanned again; the cache is
- * only written after a clean scan.
- */
-export async function scanInputs(options: {
-  incidents: string;
-  drafts: string;
-  cacheFile?: string;
-}): Promise<Diagnostic[]> {
-  const targets = await readTargets([
-    ...(await textFiles(options.incidents, isIncidentFileName)),
-    ...(await textFiles(options.drafts, (name) => name.endsWith('.json'))),
-  ]);
-  const clean = new Set<string>(
-    options.cacheFile
-      ? ((
-          JSON.parse(await readFile(options.cacheFile, 'utf8').catch(() => '[]')) as unknown[]
-        ).filter((h) => typeof h === 'string') as string[])
-      : [],
-  );
-  const diagnostics = await scanForSecrets(
-    targets.filter((target) => !clean.has(contentHash(target.content))),
-  );
-  if (options.cacheFile && diagnostics.length === 0) {
-    await mkdir(dirname(options.cacheFile), { recursive: true });
-    await writeFileAtomically(
-      options.cacheFile,
-      `${JSON.stringify(targets.map((t) => contentHash(t.content)).sort())}\n`,
-    );
-  }
-  return diagnostics;
 }
 
 /** The IncidentPost checkout (where astro.config.mjs lives), wherever the command runs from. */
@@ -199,9 +146,12 @@ export async function buildSite(
     };
   }
 
+  const history = await incidentHistory(options.incidents);
+  const leaks = historySecrets(history, options.secretAllow ?? []);
+  if (leaks.length) return { diagnostics: leaks, timings };
   await writeFileAtomically(
     join(options.packs, 'history.json'),
-    `${JSON.stringify(await incidentHistory(options.incidents), null, 2)}\n`,
+    `${JSON.stringify(history, null, 2)}\n`,
   );
 
   const out = resolve(options.out);

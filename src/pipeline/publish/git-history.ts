@@ -1,6 +1,10 @@
 /** Revision history of each incident file from git, where the build runs in a checkout. */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { SecretAllow } from '../../schemas/config.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { scanSecrets } from '../scan/secrets.js';
+import { secretDiagnostic } from './scan-secrets.js';
 
 export interface Revision {
   commit: string;
@@ -36,4 +40,34 @@ export async function incidentHistory(dir: string): Promise<Record<string, Revis
   } catch {
     return {};
   }
+}
+
+/**
+ * Secrets in the commit subjects the site would show in each incident's revision history: one
+ * error per subject, at the incident file, naming the commit. `allow` is the config's allowlist.
+ */
+export function historySecrets(
+  history: Record<string, Revision[]>,
+  allow: readonly SecretAllow[],
+): Diagnostic[] {
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const [file, revisions] of Object.entries(history).sort()) {
+    for (const revision of revisions) {
+      if (seen.has(revision.commit)) continue;
+      for (const finding of scanSecrets(revision.subject, { allow })) {
+        seen.add(revision.commit);
+        const diagnostic = secretDiagnostic(file, finding, {
+          line: 1,
+          column: 1,
+          context: `in the subject of commit ${revision.commit.slice(0, 12)}, which the site shows in this incident's history`,
+        });
+        diagnostics.push({
+          ...diagnostic,
+          hint: `rotate the secret, then reword the commit (git rebase -i) or, once rotated, accept it in incidentpost.config.json under "secrets": { "allow": [{ "rule": "${finding.rule}", "fingerprint": "${finding.fingerprint}" }] }; nothing was published`,
+        });
+      }
+    }
+  }
+  return diagnostics;
 }

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { personalDataDiagnostics } from '../src/pipeline/publish/scan-inputs.js';
+import { passesLuhn, scanPersonalData } from '../src/pipeline/scan/personal-data.js';
+import { ConfigSchema } from '../src/schemas/config.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures/privacy');
+const personal = JSON.parse(readFileSync(join(fixtures, 'personal-data.json'), 'utf8')) as {
+  kind: string;
+  text: string;
+}[];
+const ordinary = JSON.parse(readFileSync(join(fixtures, 'not-personal.json'), 'utf8')) as string[];
+
+describe('personal and internal data is found', () => {
+  test.each(personal.map((p) => [p.kind, p.text] as const))('%s: %s', (kind, text) => {
+    expect(scanPersonalData(text).map((f) => f.kind)).toContain(kind);
+  });
+});
+
+describe('ordinary incident text is not personal data', () => {
+  test.each(ordinary)('%s', (text) => {
+    expect(scanPersonalData(text)).toEqual([]);
+  });
+  test('the corpus of real incidents has none', () => {
+    const dir = join(import.meta.dirname, 'fixtures/corpus');
+    const found = readdirSync(dir)
+      .filter((name) => name.endsWith('.md'))
+      .flatMap((name) => scanPersonalData(readFileSync(join(dir, name), 'utf8')));
+    expect(found).toEqual([]);
+  });
+});
+
+describe('the privacy setting', () => {
+  const target = { path: 'incidents/x.md', content: 'x\npaged sarah.lee@acme-corp.com\n' };
+  const settings = (privacy: unknown) => ConfigSchema.parse({ privacy });
+
+  test('warns by default, at the line and column, with what to do', () => {
+    expect(personalDataDiagnostics(target, settings({}))).toMatchObject([
+      { code: 'privacy/email', severity: 'warning', line: 2, column: 7 },
+    ]);
+  });
+  test('block makes it an error; off says nothing', () => {
+    expect(personalDataDiagnostics(target, settings({ mode: 'block' }))[0]?.severity).toBe('error');
+    expect(personalDataDiagnostics(target, settings({ mode: 'off' }))).toEqual([]);
+  });
+  test('allowed values and domains are not reported', () => {
+    expect(scanPersonalData(target.content, { allow: ['Sarah.Lee@acme-corp.com'] })).toEqual([]);
+    expect(scanPersonalData(target.content, { allow: ['@acme-corp.com'] })).toEqual([]);
+  });
+  test('card numbers must pass Luhn', () => {
+    expect(passesLuhn('4111111111111111')).toBe(true);
+    expect(scanPersonalData('card 4111 1111 1111 1112 declined')).toEqual([]);
+  });
+});
