@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { generate } from '../src/pipeline/generate.js';
@@ -405,5 +405,85 @@ describe('the CLI reports what the writer did', () => {
     const pruned = await runCliAsync(['prune-drafts'], { cwd, env });
     expect(pruned.stdout).toContain(`removed incidents/.drafts/${'0'.repeat(64)}.json`);
     expect(readdirSync(join(cwd, 'incidents/.drafts'))).toHaveLength(1);
+  });
+});
+
+describe('model replies are bounded and never leak', () => {
+  test('an endless streamed reply is cut off at the byte cap, with the reason, and memory stays flat', async () => {
+    const { run, document, cacheDir } = await setup(() => ({ endless: true }));
+    const before = process.memoryUsage().rss;
+    const report = await run({
+      config: { ...FAST, requestTimeoutMs: 20_000, totalBudgetMs: 30_000 },
+    });
+    expect(report.fellBack).toEqual([SLUG]);
+    expect(report.warnings.join('\n')).toMatch(/no draft: the reply was larger than 1048576 bytes/);
+    expect(document().summary.origin).toBe('builtin');
+    expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([]);
+    // Far below the gigabytes an unbounded read reaches.
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  }, 60_000);
+
+  test('a 16 MB reply (the attack sent 64 MB) is refused, not cached and not published', async () => {
+    const huge = faithfulDraft();
+    huge.summary.paragraphs = ['x'.repeat(16 * 1024 * 1024)];
+    const body = JSON.stringify(huge);
+    const { run, document } = await setup(() => completion(body));
+    const report = await run({
+      config: { ...FAST, requestTimeoutMs: 20_000, totalBudgetMs: 30_000 },
+    });
+    expect(report.fellBack).toEqual([SLUG]);
+    expect(report.warnings.join('\n')).toMatch(/larger than 1048576 bytes/);
+    expect(JSON.stringify(document())).not.toContain('xxxxxxxxxx');
+  }, 60_000);
+
+  test('fields over their caps fall back to the built-in writer with a warning', async () => {
+    const draft = faithfulDraft();
+    draft.twitterThread = Array.from({ length: 5000 }, () => 'On January 10 our API failed.');
+    draft.impact.bullets = ['12,400 users affected '.repeat(400)];
+    const { run, document } = await setup(() => completion(JSON.stringify(draft)));
+    const report = await run();
+    const warnings = report.warnings.join('\n');
+    expect(warnings).toMatch(
+      /Twitter thread replaced by the built-in writer's: 5000 items, over the cap of 25/,
+    );
+    expect(warnings).toMatch(
+      /impact replaced by the built-in writer's: \d+ characters, over the cap/,
+    );
+    const doc = document();
+    expect(doc.twitterThread.origin).toBe('builtin');
+    expect(doc.impact.origin).toBe('builtin');
+    expect(doc.summary.origin).toBe('openai');
+  });
+
+  test('a draft with a secret is never cached or used; a cached one is ignored, not fatal', async () => {
+    const draft = faithfulDraft();
+    draft.mitigations.bullets = ['Rotated the key ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A7b.'];
+    const { run, document, cacheDir } = await setup(() => completion(JSON.stringify(draft)));
+    const report = await run();
+    expect(report.fellBack).toEqual([SLUG]);
+    expect(report.warnings.join('\n')).toMatch(/looks like a secret \(github-pat\); not cached/);
+    expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([]);
+    expect(JSON.stringify(document())).not.toContain('ghp_');
+    expect(report.diagnostics).toEqual([]);
+  });
+
+  test('claims of data loss, causes and blame the input never made are replaced', async () => {
+    const draft = faithfulDraft();
+    draft.rootCause.paragraphs = ['The outage was caused by a cosmic ray flipping a bit.'];
+    draft.messageToUsers.paragraphs = ['We are sorry: your data is permanently lost.'];
+    draft.mitigations.bullets = ['Retrained the engineer whose human error started it.'];
+    const { run, document } = await setup(() => completion(JSON.stringify(draft)));
+    const report = await run();
+    const warnings = report.warnings.join('\n');
+    expect(warnings).toMatch(/rootCause replaced .*claims "caused by a cosmic ray/);
+    expect(warnings).toMatch(/messageToUsers replaced .*claims "data is permanently lost"/);
+    expect(warnings).toMatch(/mitigations replaced .*claims "human error"/);
+    const doc = document();
+    expect([doc.rootCause.origin, doc.messageToUsers.origin, doc.mitigations.origin]).toEqual([
+      'builtin',
+      'builtin',
+      'builtin',
+    ]);
+    expect(doc.summary.origin).toBe('openai');
   });
 });

@@ -182,6 +182,21 @@ describe('incident text is data, never code', () => {
     expect(html).toContain('{process.exit(1)}');
   });
 
+  test('human sections: unsafe links become text, HTML blocks stay text in place, images become links', () => {
+    const html = readFileSync(join(dist, 'incidents', HOSTILE, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/href="\s*(?:javascript|data|vbscript):/i);
+    expect(html).toContain('the runbook');
+    // The sections after an HTML block and a comment are still their own sections.
+    expect(html).toMatch(/<h2[^>]*>Mitigations<\/h2>/);
+    expect(html).toMatch(/<h2[^>]*>Impact<\/h2>/);
+    expect(html).toContain('&lt;div onmouseover=');
+    expect(html).not.toContain('TODO: write this up');
+    expect(html).not.toMatch(/<img[^>]*tracker\.example\.net/);
+    expect(html).toMatch(
+      /<a href="https:\/\/tracker\.example\.net\/pixel\.png\?from=incident"[^>]*>the error graph \(image\)<\/a>/,
+    );
+  });
+
   test('a secret stops the build with file:line:col and the rule, and nothing is published', async () => {
     const before = fingerprint(dist);
     cpSync(
@@ -275,6 +290,84 @@ describe('the site in a real browser', () => {
       },
       timeout,
     );
+
+  inBrowser(
+    'clicking every link of a hostile incident page runs no script and sends no request off the origin',
+    async () => {
+      const hostileContext = await (browser as Browser).newContext();
+      const offOrigin: string[] = [];
+      const dialogs: string[] = [];
+      // Off-origin requests are recorded and stopped: only a top-level navigation to the very
+      // link the reader clicked (an http(s) link shown as such) may leave.
+      let clicked = '';
+      await hostileContext.route('**/*', async (route) => {
+        const request = route.request();
+        if (new URL(request.url()).origin === server.origin) return route.continue();
+        if (!(request.isNavigationRequest() && request.url() === clicked))
+          offOrigin.push(`${request.resourceType()} ${request.url()}`);
+        return route.abort();
+      });
+      hostileContext.on('page', (page) =>
+        page.on('dialog', (dialog) => {
+          dialogs.push(dialog.message());
+          void dialog.dismiss();
+        }),
+      );
+      const pageUrl = server.url(`incidents/${HOSTILE}/`);
+      const first = await hostileContext.newPage();
+      await first.goto(pageUrl);
+      const hrefs = await first
+        .locator('a[href]')
+        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      expect(hrefs.length).toBeGreaterThan(5);
+      expect(hrefs.filter((href) => !/^(?:https?|mailto):/i.test(href))).toEqual([]);
+      // One page, reloaded only when a click took it elsewhere: a fresh page per link is slow.
+      for (const [i, href] of hrefs.entries()) {
+        if (first.url() !== pageUrl) await first.goto(pageUrl);
+        clicked = href;
+        await first
+          .locator('a[href]')
+          .nth(i)
+          .evaluate((a) => (a as HTMLAnchorElement).click());
+        await first.waitForTimeout(100);
+        const pwned = await first
+          .evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)
+          .catch(() => undefined);
+        expect({ href, pwned }).toEqual({ href, pwned: undefined });
+      }
+      await first.close();
+      expect(dialogs).toEqual([]);
+      expect(offOrigin).toEqual([]);
+      await hostileContext.close();
+    },
+  );
+
+  inBrowser('a feed reader that renders RSS as HTML shows hostile text as text', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url('/'));
+    const rss = readFileSync(join(dist, 'rss.xml'), 'utf8');
+    const shown = await page.evaluate(async (xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      const reader = document.createElement('section');
+      document.body.append(reader);
+      for (const item of Array.from(doc.querySelectorAll('item'))) {
+        const article = document.createElement('article');
+        // What readers do: the title and the description, as HTML.
+        article.innerHTML = `<h2>${item.querySelector('title')?.textContent ?? ''}</h2>${item.querySelector('description')?.textContent ?? ''}`;
+        reader.append(article);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return {
+        pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+        images: reader.querySelectorAll('img, script').length,
+        text: reader.textContent,
+      };
+    }, rss);
+    expect(shown.pwned).toBeUndefined();
+    expect(shown.images).toBe(0);
+    expect(shown.text).toContain('<script>window.__pwned = 1</script>');
+    await page.close();
+  });
 
   inBrowser('searching "syncUserData" on the home page finds the example incident', async () => {
     const page = await context.newPage();

@@ -27,6 +27,8 @@ export interface Reply {
   body?: unknown;
   /** Never answer (until the server closes). */
   hang?: boolean;
+  /** Start a JSON reply and never finish it: 64 KiB chunks until the client goes away. */
+  endless?: boolean;
 }
 
 export type Handler = (request: RecordedRequest, index: number) => Reply;
@@ -77,6 +79,20 @@ export async function startFakeChatServer(handler: Handler): Promise<FakeChatSer
       const reply = handler(recorded, requests.length - 1);
       if (reply.hang) {
         hanging.push(res);
+        return;
+      }
+      if (reply.endless) {
+        hanging.push(res);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"id":"x","object":"chat.completion","choices":[{"message":{"content":"');
+        const chunk = 'a'.repeat(64 * 1024);
+        const pump = () => {
+          if (res.destroyed || res.writableEnded) return;
+          if (res.write(chunk)) setImmediate(pump);
+          else res.once('drain', pump);
+        };
+        res.on('close', () => res.destroy());
+        pump();
         return;
       }
       const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});

@@ -13,7 +13,27 @@ import type {
 import { truncateTitle, writeBuiltin } from '../builtin/builtin-writer.js';
 import { withHumanSections } from '../human-sections-win.js';
 import { splitThread, tweetLength, TWEET_LIMIT } from '../split-tweets.js';
-import { collectEvidence, unsupportedTokens, type Evidence } from './faithfulness.js';
+import {
+  collectEvidence,
+  unsupportedClaims,
+  unsupportedTokens,
+  type Evidence,
+} from './faithfulness.js';
+
+/**
+ * The most a model may write per field, in characters (items for lists). Far above what a
+ * postmortem needs; anything longer is a runaway reply, replaced by the built-in writer's.
+ */
+export const DRAFT_CAPS = {
+  summary: 2_000,
+  section: 6_000,
+  sectionItems: 30,
+  actionItems: 20,
+  actionItem: 600,
+  hnBody: 6_000,
+  tweets: 25,
+  tweet: 1_000,
+} as const;
 
 type SectionName = 'summary' | 'impact' | 'rootCause' | 'mitigations' | 'messageToUsers';
 const SECTIONS: readonly SectionName[] = [
@@ -39,33 +59,66 @@ export function acceptDraft(
   const builtin = writeBuiltin(facts);
   const evidence: Evidence = collectEvidence(facts, raw);
   const warnings: string[] = [];
-  const checked = (name: string, text: string): boolean => {
+  const checked = (name: string, text: string, cap: number): boolean => {
+    const length = Array.from(text).length;
+    if (length > cap) {
+      warnings.push(
+        `${name} replaced by the built-in writer's: ${length} characters, over the cap of ${cap}`,
+      );
+      return false;
+    }
     const unsupported = unsupportedTokens(text, evidence);
     if (unsupported.length)
       warnings.push(
         `${name} replaced by the built-in writer's: ${describe(unsupported)} not found in the input`,
       );
-    return unsupported.length === 0;
+    const claims = unsupportedClaims(text, evidence);
+    if (claims.length && unsupported.length === 0)
+      warnings.push(
+        `${name} replaced by the built-in writer's: it claims ${describe(claims)}, which the input does not say`,
+      );
+    return unsupported.length === 0 && claims.length === 0;
+  };
+  const tooMany = (name: string, count: number, cap: number): boolean => {
+    if (count > cap)
+      warnings.push(
+        `${name} replaced by the built-in writer's: ${count} items, over the cap of ${cap}`,
+      );
+    return count > cap;
   };
 
   const sections = {} as Record<SectionName, Section>;
   for (const name of SECTIONS) {
     const section = draft[name];
     const text = [...section.paragraphs, ...section.bullets].join('\n');
+    const items = section.paragraphs.length + section.bullets.length;
+    const cap = name === 'summary' ? DRAFT_CAPS.summary : DRAFT_CAPS.section;
     sections[name] =
-      text.trim() && checked(name, text) ? { origin: 'openai', ...section } : builtin[name];
+      text.trim() && !tooMany(name, items, DRAFT_CAPS.sectionItems) && checked(name, text, cap)
+        ? { origin: 'openai', ...section }
+        : builtin[name];
   }
 
-  const items: ActionItem[] = draft.actionItems
-    .filter((item) =>
-      checked(`action item "${item.text.slice(0, 40)}"`, `${item.text}\n${item.rationale}`),
-    )
-    .map((item) => ({ ...item, origin: 'openai' }));
+  const items: ActionItem[] = tooMany(
+    'action items',
+    draft.actionItems.length,
+    DRAFT_CAPS.actionItems,
+  )
+    ? []
+    : draft.actionItems
+        .filter((item) =>
+          checked(
+            `action item "${item.text.slice(0, 40)}"`,
+            `${item.text}\n${item.rationale}`,
+            DRAFT_CAPS.actionItem,
+          ),
+        )
+        .map((item) => ({ ...item, origin: 'openai' }));
   const actionItems = items.length ? items : builtin.actionItems;
 
   const hnText = `${draft.hnPost.title}\n${draft.hnPost.body}`;
   const hnPost: Postmortem['hnPost'] =
-    draft.hnPost.title.trim() && checked('HN post', hnText)
+    draft.hnPost.title.trim() && checked('HN post', hnText, DRAFT_CAPS.hnBody)
       ? { title: truncateTitle(draft.hnPost.title), body: draft.hnPost.body, origin: 'openai' }
       : builtin.hnPost;
   if (hnPost.origin === 'openai' && Array.from(draft.hnPost.title).length > 80)
@@ -75,7 +128,17 @@ export function acceptDraft(
     .map((tweet) => tweet.replace(/^\s*\d+\/\d+\s*/, '').trim())
     .filter(Boolean);
   let twitterThread = builtin.twitterThread;
-  if (plain.length && checked('Twitter thread', plain.join('\n'))) {
+  const tweetTooLong = plain.some((tweet) => Array.from(tweet).length > DRAFT_CAPS.tweet);
+  if (tweetTooLong)
+    warnings.push(
+      `Twitter thread replaced by the built-in writer's: a tweet is over ${DRAFT_CAPS.tweet} characters`,
+    );
+  if (
+    plain.length &&
+    !tweetTooLong &&
+    !tooMany('Twitter thread', plain.length, DRAFT_CAPS.tweets) &&
+    checked('Twitter thread', plain.join('\n'), DRAFT_CAPS.tweets * DRAFT_CAPS.tweet)
+  ) {
     // Numbering is ours; splitThread re-splits anything over 280 rather than publishing it.
     const tweets = splitThread(plain, facts.language ?? undefined);
     if (plain.some((tweet) => tweetLength(tweet) > TWEET_LIMIT - 8))

@@ -81,3 +81,62 @@ export function unsupportedTokens(text: string, evidence: Evidence): string[] {
   }
   return [...missing];
 }
+
+/** Words that carry no claim of their own after "caused by", "due to" and friends. */
+const FILLER = new Set(
+  'a an the our their its this that these those of in on to and or with from for by at as an some one two unexpected unusual bad faulty broken sudden large high heavy new old issue issues problem problems'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Kinds of claim a reader takes most seriously, each with the words in the input that would
+ * support it. Sources: the attack run on this tool (issue 11) and the rubric's "no invented
+ * causes, no blame" (WRITING-RUBRIC.md).
+ */
+const CLAIMS: { kind: string; claim: RegExp; support: RegExp }[] = [
+  {
+    kind: 'data loss',
+    claim:
+      /\b(?:data (?:was |were |is |has been |have been )?(?:permanently |irrecoverably )?(?:lost|deleted|destroyed|wiped|corrupted)|(?:permanent|irreversible) data loss|data loss|lost (?:your |customer |user |all )?(?:data|records|files)|permanently lost|irrecoverabl[ey]|unrecoverable)\b/gi,
+    support:
+      /\b(?:data loss|lost|deleted|destroyed|wiped|corrupt\w*|unrecoverable|irrecoverabl\w*)\b/i,
+  },
+  {
+    kind: 'blame',
+    claim:
+      /\b(?:human error|(?:engineer|developer|operator|employee|intern|contractor|vendor|staff)(?:'s)? (?:error|mistake|negligence|fault)|negligen(?:ce|t)|careless(?:ly|ness)?|(?:his|her|their) (?:mistake|fault)|fault of|to blame|blamed?)\b/gi,
+    support: /\b(?:human error|mistake|negligen\w*|careless\w*|fault|blame\w*)\b/i,
+  },
+  {
+    kind: 'security breach',
+    claim:
+      /\b(?:breach(?:ed)?|hack(?:ed|ers?)|attack(?:ers?|ed)?|malicious|compromised|intrusion|ddos)\b/gi,
+    support: /\b(?:breach\w*|hack\w*|attack\w*|malicious|compromise\w*|intrusion|ddos)\b/i,
+  },
+];
+
+const CAUSE =
+  /\b(?:caused by|due to|because of|triggered by|the result of|blamed on|root cause (?:was|is))\s+((?:[\w'-]+\s*){1,4})/gi;
+
+/**
+ * Claims in `text` the input does not support: data loss, blame and breaches the input never
+ * mentions, and causes ("caused by a cosmic ray") none of whose words occur in it.
+ */
+export function unsupportedClaims(text: string, evidence: Evidence): string[] {
+  const found = new Set<string>();
+  for (const { claim, support } of CLAIMS) {
+    if (support.test(evidence.words)) continue;
+    for (const match of text.matchAll(claim)) found.add(match[0]);
+  }
+  for (const match of text.matchAll(CAUSE)) {
+    const words = (match[1] ?? '')
+      .toLowerCase()
+      .split(/\s+/)
+      .map((word) => word.replace(/[^\w-]/g, ''))
+      .filter((word) => word.length >= 3 && !FILLER.has(word));
+    if (words.length && !words.some((word) => evidence.words.includes(word)))
+      found.add(match[0].trim());
+  }
+  return [...found];
+}

@@ -38,9 +38,59 @@ let sdk: Promise<Sdk> | null = null;
 const loadSdk = (): Promise<Sdk> => (sdk ??= import('openai'));
 const loadBuiltin = () => import('../builtin/builtin-writer.js');
 const loadAccept = () => import('./accept-draft.js');
+const loadScanner = () => import('../../scan/secrets.js');
 
 /** A reason a draft could not be had; becomes the "fell back" line. */
 class DraftFailure extends Error {}
+
+/**
+ * The most a reply may be, read as it streams in: a draft within `maxOutputTokens` (4,000 by
+ * default, about 16 KB of JSON) is far below it, and an endless or runaway reply is cut off
+ * here instead of filling memory.
+ */
+export const MAX_REPLY_BYTES = 1024 * 1024;
+
+/** `response` with a body that errors (and calls `onOver`) once more than `limit` bytes came. */
+function capResponse(response: Response, limit: number, onOver: () => void): Response {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > limit) {
+    onOver();
+    void response.body?.cancel();
+    throw new DraftFailure(`the reply was larger than ${limit} bytes`);
+  }
+  if (!response.body) return response;
+  let seen = 0;
+  const counted = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > limit) {
+          onOver();
+          controller.error(new DraftFailure(`the reply was larger than ${limit} bytes`));
+        } else controller.enqueue(chunk);
+      },
+    }),
+  );
+  return new Response(counted, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/** Every string in a draft, one per line: what the secret scanner reads. */
+function draftText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(draftText).join('\n');
+  if (value && typeof value === 'object') return Object.values(value).map(draftText).join('\n');
+  return '';
+}
+
+/** The rules a draft trips, if any: such a draft is never cached and never used. */
+async function secretsIn(draft: PostmortemDraft): Promise<string[]> {
+  const { scanSecrets } = await loadScanner();
+  return [...new Set(scanSecrets(draftText(draft)).map((finding) => finding.rule))];
+}
 
 function describeFailure(
   cause: unknown,
@@ -105,18 +155,20 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
     usage: WriterUsage,
   ): Promise<PostmortemDraft> {
     const openai = await loadSdk();
+    // Over the byte cap, the request is aborted (not retried) and the reason is ours.
+    const cap = new AbortController();
     const client = new openai.default({
       apiKey: options.apiKey ?? '',
       baseURL: options.baseURL ?? process.env['OPENAI_BASE_URL'] ?? null,
       timeout: config.requestTimeoutMs,
       maxRetries: config.maxRetries,
       // Count every HTTP request, retries included, for the cost line.
-      fetch: (url, init) => {
+      fetch: async (url, init) => {
         usage.requests++;
-        return fetch(url, init);
+        return capResponse(await fetch(url, init), MAX_REPLY_BYTES, () => cap.abort());
       },
     });
-    const signal = AbortSignal.timeout(config.totalBudgetMs);
+    const signal = AbortSignal.any([AbortSignal.timeout(config.totalBudgetMs), cap.signal]);
     let structured = true;
     let messages: ChatCompletionMessageParam[] = buildMessages(facts, raw, false);
     const ask = async (): Promise<ChatCompletion> => {
@@ -135,6 +187,8 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
       try {
         return await client.chat.completions.create(body, { signal });
       } catch (cause) {
+        if (cap.signal.aborted)
+          throw new DraftFailure(`the reply was larger than ${MAX_REPLY_BYTES} bytes`);
         if (!structured || !isSchemaUnsupported(cause, openai)) throw cause;
         // Endpoints without structured output (older vLLM, some proxies): JSON mode, schema in the prompt.
         structured = false;
@@ -182,7 +236,12 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
       const key = keyOf(file);
       if (!options.refresh) {
         const cached = await readDraft(options.cacheDir, key);
-        if (cached.status === 'hit') {
+        const leaked = cached.status === 'hit' ? await secretsIn(cached.entry.draft) : [];
+        if (leaked.length)
+          warnings.push(
+            `cached draft ${key}.json contains what looks like a secret (${leaked.join(', ')}); ignored: delete it`,
+          );
+        if (cached.status === 'hit' && leaked.length === 0) {
           const accepted = (await loadAccept()).acceptDraft(cached.entry.draft, facts, file.text);
           return {
             document: accepted.document,
@@ -206,6 +265,12 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
       }
       try {
         const draft = await requestDraft(facts, file.text, usage);
+        const leaked = await secretsIn(draft);
+        // Never cached: a committed draft with a secret would leak through the repository.
+        if (leaked.length)
+          throw new DraftFailure(
+            `the draft contains what looks like a secret (${leaked.join(', ')}); not cached`,
+          );
         await writeDraft(options.cacheDir, {
           key,
           slug: facts.slug,
