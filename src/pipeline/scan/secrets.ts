@@ -230,8 +230,9 @@ function withoutZeroWidth(text: string): Derived {
   return { text: out, origin };
 }
 
-const TOKEN_END = /[A-Za-z0-9_+/=.-]{6,}$/;
-const TOKEN_START = /^\s*[A-Za-z0-9_+/=.-]/;
+/** A line that ends in a token fragment (with a digit: words are not tokens) and a line that goes on with one. */
+const TOKEN_END = /(?=[A-Za-z0-9_+/=.-]*\d)[A-Za-z0-9_+/=.-]{6,}$/;
+const TOKEN_START = /^\s*[A-Za-z0-9_+/=.-]{4}/;
 
 /** Hits for tokens a line break split: each such pair of lines joined, hits across the join kept. */
 function splitTokenHits(clean: Derived): { hit: RawHit; origin: number }[] {
@@ -274,7 +275,7 @@ function decodeBase64(run: string): string | null {
 
 function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 
