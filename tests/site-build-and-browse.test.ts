@@ -325,11 +325,17 @@ describe('the site in a real browser', () => {
       for (const [i, href] of hrefs.entries()) {
         if (first.url() !== pageUrl) await first.goto(pageUrl);
         clicked = href;
+        const leaves = href.split('#')[0] !== pageUrl && !href.startsWith('mailto:');
         await first
           .locator('a[href]')
           .nth(i)
           .evaluate((a) => (a as HTMLAnchorElement).click());
-        await first.waitForTimeout(100);
+        // A link to another page: wait until the click has taken the page there (or failed).
+        if (leaves)
+          await first
+            .waitForURL((url) => url.href !== pageUrl, { timeout: 5_000 })
+            .catch(() => undefined);
+        else await first.waitForTimeout(100);
         const pwned = await first
           .evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)
           .catch(() => undefined);
