@@ -45,21 +45,41 @@ function faithfulDraft(): PostmortemDraft {
       ],
       bullets: [],
     },
-    mitigations: { paragraphs: [], bullets: ['Rolled back user-sync to v2.3.1 at 14:38 UTC.'] },
+    trigger: { paragraphs: ['The user-sync PR #2847 from the day before.'], bullets: [] },
+    detection: {
+      paragraphs: [
+        'PagerDuty paged at 14:23 UTC on API response time; sarah acknowledged at 14:25 UTC.',
+      ],
+      bullets: [],
+    },
+    response: { paragraphs: [], bullets: ['14:38 UTC: Rolled back user-sync to v2.3.1.'] },
+    lessons: { paragraphs: [], bullets: ['Went well: the alert fired as impact began.'] },
     actionItems: [
       {
         priority: 'HIGH',
+        type: 'prevent',
         text: 'Close connections in every user-sync error handler',
+        owner: null,
+        ticket: null,
+        status: 'open',
         rationale: 'PR #2847 leaked connections.',
       },
       {
         priority: 'MEDIUM',
+        type: 'detect',
         text: 'Detect connection leaks in CI',
+        owner: null,
+        ticket: null,
+        status: 'open',
         rationale: 'The leak reached production.',
       },
       {
         priority: 'LOW',
+        type: 'prevent',
         text: 'Test connection-handling edge cases',
+        owner: null,
+        ticket: null,
+        status: 'open',
         rationale: 'Error paths were untested.',
       },
     ],
@@ -257,6 +277,20 @@ describe('the LLM writer drafts through the openai SDK and caches by content has
     expect(doc.rootCause.origin).toBe('builtin');
     expect(doc.summary.origin).toBe('openai');
     expect(JSON.stringify(doc)).not.toContain('9999');
+  });
+
+  test('a public section that tells its author what to do, or says "unknown", is not published', async () => {
+    const draft = faithfulDraft();
+    draft.messageToUsers.paragraphs = ['Users affected: unknown. Add a "## Impact" section.'];
+    const { run, document } = await setup(() => completion(JSON.stringify(draft)));
+    const report = await run();
+    expect(report.warnings.join('\n')).toMatch(
+      /messageToUsers replaced by the built-in writer's: "Users affected: unknown\." is not fit to publish/,
+    );
+    const doc = document();
+    expect(doc.messageToUsers.origin).toBe('builtin');
+    expect(doc.response.origin).toBe('openai');
+    expect(doc.lessons.bullets).toEqual(['Went well: the alert fired as impact began.']);
   });
 
   test('an endpoint without json_schema support is asked again in JSON mode with the schema in the prompt', async () => {

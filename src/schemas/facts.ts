@@ -82,9 +82,12 @@ export const HumanSectionSchema = z.object({
 });
 
 export const HumanActionItemSchema = z.object({
-  priority: z.enum(['HIGH', 'MEDIUM', 'LOW']),
+  /** Null when the input gives none; the writer then weighs the item's words. */
+  priority: z.enum(['HIGH', 'MEDIUM', 'LOW']).nullable(),
   text: z.string(),
   line: z.number().int().positive(),
+  /** Ticked (`- [x]`) in the incident file. */
+  done: z.boolean(),
 });
 
 /** Everything the analysis established about one incident: the input of every writer. */
@@ -99,6 +102,13 @@ export const FactsSchema = z.object({
   /** BCP 47 tag from the front matter; `null` means the site's default language. */
   language: z.string().nullable().default(null),
   status: z.string(),
+  /**
+   * Review state of the postmortem itself (`draft`, `in review`, `published`), from front matter
+   * `document_status`, or `status: draft|published`; `draft` when neither says.
+   */
+  documentStatus: z.enum(['draft', 'in review', 'published']),
+  /** Who wrote the postmortem, from front matter `authors`. */
+  authors: z.array(z.string()),
   services: z.array(z.string()),
   start: z.string().nullable(),
   detected: z.string().nullable(),

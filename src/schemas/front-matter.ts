@@ -50,6 +50,17 @@ export const FrontMatterSchema = z
     status: z
       .enum(['investigating', 'identified', 'monitoring', 'resolved', 'draft', 'published'])
       .optional(),
+    /** Review state of the postmortem document: `draft`, `in review` or `published`. */
+    document_status: z
+      .string()
+      .transform((value) => value.trim().toLowerCase().replace(/[-_]+/g, ' '))
+      .pipe(z.enum(['draft', 'in review', 'published']))
+      .optional(),
+    /** Who wrote the postmortem: a name, or a list of names. */
+    authors: z
+      .union([z.string(), z.array(z.string())])
+      .transform((value) => (Array.isArray(value) ? value : value.split(/\s*,\s*/)))
+      .optional(),
     start: MilestoneOverride.optional(),
     detected: MilestoneOverride.optional(),
     acknowledged: MilestoneOverride.optional(),

@@ -4,6 +4,7 @@ import { hasErrors } from '../../pipeline/diagnostics.js';
 import { loadConfig } from '../../pipeline/load/load-config.js';
 import { loadIncidents } from '../../pipeline/load/load-incidents.js';
 import { scanTexts } from '../../pipeline/publish/scan-inputs.js';
+import { authorHints } from '../../pipeline/write/builtin/author-hints.js';
 import { printDiagnostics, progress } from '../report.js';
 import { rejectUnknownFlags } from '../usage-error.js';
 
@@ -30,13 +31,15 @@ export const checkCommand = defineCommand({
     diagnostics.push(...loaded.diagnostics);
     for (const file of files) {
       // The same secret and personal-data scan as build, so check says what build would stop on.
+      const result = analyzeSource(file);
       const found = [
-        ...analyzeSource(file).diagnostics,
+        ...result.diagnostics,
         ...(loaded.config
           ? scanTexts([{ path: file.path, content: file.text }], loaded.config)
           : []),
       ];
       diagnostics.push(...found);
+      if (result.facts) diagnostics.push(...authorHints(result.facts, file.path));
       progress(`${file.path}: ${hasErrors(found) ? 'errors' : 'ok'}`);
     }
     printDiagnostics(diagnostics);

@@ -79,6 +79,15 @@ function statedTimes(text: string, incident: ParsedIncident): StatedTimes {
   return stated;
 }
 
+/**
+ * The incident's Statuspage state. `status: draft|published` in front matter describes the
+ * postmortem document, not the incident, so the state then comes from the timeline.
+ */
+function incidentStatus(written: string | undefined, resolved: boolean): string {
+  if (written && written !== 'draft' && written !== 'published') return written;
+  return resolved ? 'resolved' : 'investigating';
+}
+
 /** Status pages and some exports list the newest entry first; postmortems read oldest first. */
 function chronological(entries: readonly ResolvedEntry[]): ResolvedEntry[] {
   const times = entries.flatMap((entry) => (entry.time ? [entry.time.toMillis()] : []));
@@ -379,7 +388,11 @@ export function analyzeIncident(incident: ParsedIncident): {
     timezone: incident.zone,
     severity: incident.frontMatter.severity ?? null,
     language: incident.frontMatter.language ?? null,
-    status: incident.frontMatter.status ?? (chosen.resolved ? 'resolved' : 'investigating'),
+    status: incidentStatus(incident.frontMatter.status, chosen.resolved !== null),
+    documentStatus:
+      incident.frontMatter.document_status ??
+      (incident.frontMatter.status === 'published' ? 'published' : 'draft'),
+    authors: incident.frontMatter.authors ?? [],
     services: incident.frontMatter.services ?? incident.frontMatter.services_affected ?? [],
     start: instant('start'),
     detected: instant('detected'),

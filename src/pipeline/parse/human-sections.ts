@@ -11,12 +11,16 @@ export interface HumanText {
 }
 
 export interface HumanActionItem {
-  priority: 'HIGH' | 'MEDIUM' | 'LOW';
+  /** Null when the input gives none. */
+  priority: 'HIGH' | 'MEDIUM' | 'LOW' | null;
   text: string;
   line: number;
+  /** Ticked (`- [x]`) in the incident file. */
+  done: boolean;
 }
 
-const PRIORITY_ALIASES: Readonly<Record<string, HumanActionItem['priority']>> = {
+type Priority = NonNullable<HumanActionItem['priority']>;
+const PRIORITY_ALIASES: Readonly<Record<string, Priority>> = {
   HIGH: 'HIGH',
   P0: 'HIGH',
   P1: 'HIGH',
@@ -52,17 +56,26 @@ export function labelledBlockKind(block: Block): SectionKind | null {
   return labelKind(block.lines[0]?.text ?? '');
 }
 
+const TICKED = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)\[[xX]\]/;
+
+/**
+ * Action items from an action-items section: prioritized lines and list items. Prose in the
+ * section (`Follow-ups: load-test X and add Y.`) is returned as `prose`, for the writer to read
+ * follow-ups from; it is never dropped.
+ */
 export function readActionItems(
   file: string,
   text: HumanText,
   firstLine: number,
   diagnostics: Diagnostic[],
-): HumanActionItem[] {
+): { items: HumanActionItem[]; prose: HumanText | null } {
   const items: HumanActionItem[] = [];
-  let headingPriority: HumanActionItem['priority'] | null = null;
+  const prose: { text: string; line: number }[] = [];
+  let headingPriority: Priority | null = null;
   const lines = text.markdown.split('\n');
   lines.forEach((raw, index) => {
     const line = firstLine + index;
+    const done = TICKED.test(raw);
     const heading = PRIORITY_HEADING.exec(raw);
     if (heading) {
       headingPriority = PRIORITY_ALIASES[(heading[1] ?? '').toUpperCase()] ?? null;
@@ -71,7 +84,7 @@ export function readActionItems(
     const prioritized = ITEM.exec(raw);
     if (prioritized) {
       const priority = PRIORITY_ALIASES[(prioritized[1] ?? '').toUpperCase()];
-      if (priority) items.push({ priority, text: (prioritized[2] ?? '').trim(), line });
+      if (priority) items.push({ priority, text: (prioritized[2] ?? '').trim(), line, done });
       return;
     }
     const listed = LIST_ITEM.exec(raw);
@@ -82,18 +95,23 @@ export function readActionItems(
             'action-items/no-priority',
             file,
             { line },
-            'action item has no priority; filed as MEDIUM',
+            'action item has no priority; the writer infers one from its words',
             'start the item with HIGH:, MEDIUM: or LOW:',
           ),
         );
       }
-      items.push({ priority: headingPriority ?? 'MEDIUM', text: (listed[1] ?? '').trim(), line });
+      items.push({ priority: headingPriority, text: (listed[1] ?? '').trim(), line, done });
       return;
     }
     const last = items.at(-1);
     if (last && raw.trim() && /^\s{2,}/.test(raw)) last.text = `${last.text} ${raw.trim()}`;
+    else if (raw.trim()) prose.push({ text: raw, line });
   });
-  return items;
+  const first = prose[0];
+  return {
+    items,
+    prose: first ? { markdown: prose.map((p) => p.text).join('\n'), line: first.line } : null,
+  };
 }
 
 /**

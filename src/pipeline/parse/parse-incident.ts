@@ -146,8 +146,12 @@ export function parseIncident(source: SourceFile): {
       else preamble.push(block);
     }
   }
-  for (const text of actionTexts)
-    human.actionItems.push(...readActionItems(file, text, text.line, diagnostics));
+  for (const text of actionTexts) {
+    const read = readActionItems(file, text, text.line, diagnostics);
+    human.actionItems.push(...read.items);
+    // Follow-ups written as prose are read by the writer from the notes.
+    if (read.prose) notes.push(read.prose);
+  }
 
   let timed = items.filter((item) => item.type === 'entry' && item.entry.stamp?.time);
   if (timed.length === 0) {

@@ -4,11 +4,12 @@
  */
 import type { BlockContent, ListItem, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 import type { Facts, TimelineEvent } from '../../schemas/facts.js';
-import {
-  PRIORITIES,
-  type Origin,
-  type Postmortem,
-  type Section,
+import type {
+  ActionItem,
+  Origin,
+  Postmortem,
+  ProseSection,
+  Section,
 } from '../../schemas/postmortem.js';
 import {
   formatDate,
@@ -97,32 +98,73 @@ function timelineItem(event: TimelineEvent, facts: Facts, withDay: boolean): Lis
   return item(...children);
 }
 
-function metricsTable(facts: Facts): RootContent {
+function table(rows: string[][]): RootContent {
   const cell = (value: string) => ({ type: 'tableCell' as const, children: [text(value)] });
   const row = (values: string[]): TableRow => ({ type: 'tableRow', children: values.map(cell) });
   return {
     type: 'table',
-    align: ['left', 'left', 'left', 'left'],
+    align: (rows[0] ?? []).map(() => 'left' as const),
+    children: rows.map(row),
+  };
+}
+
+/** The four response figures; a figure the timeline does not give reads "not stated". */
+function metricsTable(facts: Facts): RootContent {
+  const figure = (minutes: number | null) =>
+    minutes === null ? 'not stated' : formatMinutes(minutes);
+  return table([
+    ['Time to detect', 'Time to acknowledge', 'Time to mitigate', 'Time to resolve'],
+    [
+      facts.timeToDetectMinutes,
+      facts.timeToAcknowledgeMinutes,
+      facts.timeToMitigateMinutes,
+      facts.timeToResolveMinutes,
+    ].map(figure),
+  ]);
+}
+
+function actionItemsTable(items: readonly ActionItem[]): RootContent {
+  const cell = (children: PhrasingContent[]) => ({ type: 'tableCell' as const, children });
+  const plain = (value: string) => cell([text(value)]);
+  const header: TableRow = {
+    type: 'tableRow',
+    children: ['Action', 'Type', 'Priority', 'Owner', 'Ticket', 'Status'].map(plain),
+  };
+  return {
+    type: 'table',
+    align: ['left', 'left', 'left', 'left', 'left', 'left'],
     children: [
-      row(['Time to detect', 'Time to acknowledge', 'Time to mitigate', 'Time to resolve']),
-      row(
-        [
-          facts.timeToDetectMinutes,
-          facts.timeToAcknowledgeMinutes,
-          facts.timeToMitigateMinutes,
-          facts.timeToResolveMinutes,
-        ].map(formatMinutes),
-      ),
+      header,
+      ...items.map((action): TableRow => ({
+        type: 'tableRow',
+        children: [
+          cell(inline(action.text, action.origin)),
+          plain(action.type),
+          plain(action.priority),
+          plain(action.owner ?? '—'),
+          plain(action.ticket ?? '—'),
+          plain(action.status),
+        ],
+      })),
     ],
   };
 }
 
+const SECTION_TITLES: Record<Exclude<ProseSection, 'messageToUsers'>, string> = {
+  summary: 'Summary',
+  impact: 'Impact',
+  trigger: 'Trigger',
+  rootCause: 'Root cause',
+  detection: 'Detection',
+  response: 'Response and recovery',
+  lessons: 'Lessons learned',
+};
+
 function origins(document: Postmortem): string {
   const named: [string, Origin][] = [
-    ['summary', document.summary.origin],
-    ['impact', document.impact.origin],
-    ['root cause', document.rootCause.origin],
-    ['mitigations', document.mitigations.origin],
+    ...(Object.keys(SECTION_TITLES) as (keyof typeof SECTION_TITLES)[])
+      .filter((name) => !isEmpty(document[name]))
+      .map((name): [string, Origin] => [SECTION_TITLES[name].toLowerCase(), document[name].origin]),
     ['action items', document.actionItems[0]?.origin ?? 'builtin'],
     ['message to users', document.messageToUsers.origin],
   ];
@@ -149,32 +191,56 @@ function timelineList(facts: Facts, withDay: boolean, limit: number): RootConten
   return [list(items)];
 }
 
+const isEmpty = (section: Section) =>
+  section.paragraphs.every((p) => !p.trim()) && section.bullets.length === 0;
+
+/** Date, duration, impact, severity, incident status, document status, authors; unknowns left out. */
+function header(facts: Facts): PhrasingContent[] {
+  const fields: [string, string | null][] = [
+    ['Date', formatDate(facts.date)],
+    ['Duration', facts.durationMinutes === null ? null : formatMinutes(facts.durationMinutes)],
+    [
+      'Impact',
+      facts.usersAffected === null
+        ? null
+        : typeof facts.usersAffected === 'number'
+          ? `${formatUsers(facts.usersAffected)} users`
+          : facts.usersAffected,
+    ],
+    ['Severity', facts.severity],
+    ['Incident status', facts.status],
+    ['Document status', facts.documentStatus],
+    ['Authors', facts.authors.length ? facts.authors.join(', ') : null],
+  ];
+  return fields
+    .filter((field): field is [string, string] => field[1] !== null)
+    .flatMap(([label, value], index) => [
+      ...(index ? [text(' · ')] : []),
+      strong(`${label}:`),
+      text(` ${value}`),
+    ]);
+}
+
 export function postmortemTree(
   facts: Facts,
   document: Postmortem,
   options: { body?: boolean } = {},
 ): Root {
   const withDay = spansDays(facts);
-  const header: PhrasingContent[] = [
-    strong('Date:'),
-    text(` ${formatDate(facts.date)} · `),
-    strong('Duration:'),
-    text(` ${formatMinutes(facts.durationMinutes)} · `),
-    strong('Users affected:'),
-    text(` ${formatUsers(facts.usersAffected)} · `),
-    strong('Severity:'),
-    text(` ${facts.severity ?? 'not stated'} · `),
-    strong('Status:'),
-    text(` ${facts.status}`),
-  ];
-  const children: RootContent[] = [
-    ...(options.body
+  const children: RootContent[] = options.body
+    ? []
+    : [heading(1, document.title), paragraph(...header(facts)), metricsTable(facts)];
+  const proseSection = (name: keyof typeof SECTION_TITLES) =>
+    isEmpty(document[name])
       ? []
-      : [heading(1, document.title), paragraph(...header), metricsTable(facts)]),
-    heading(2, 'Executive summary'),
-    ...sectionBlocks(document.summary),
-    heading(2, 'Impact'),
-    ...sectionBlocks(document.impact),
+      : [heading(2, SECTION_TITLES[name]), ...sectionBlocks(document[name])];
+  children.push(
+    ...proseSection('summary'),
+    ...proseSection('impact'),
+    ...proseSection('trigger'),
+    ...proseSection('rootCause'),
+    ...proseSection('detection'),
+    ...proseSection('response'),
     heading(2, 'Timeline'),
     paragraph(
       text(
@@ -182,31 +248,23 @@ export function postmortemTree(
       ),
     ),
     ...timelineList(facts, withDay, options.body ? PAGE_EVENT_LIMIT : Infinity),
-    heading(2, 'Root cause'),
-    ...sectionBlocks(document.rootCause),
-    heading(2, 'Mitigations'),
-    ...sectionBlocks(document.mitigations),
+    ...proseSection('lessons'),
     heading(2, 'Action items'),
-  ];
-  for (const priority of PRIORITIES) {
-    const items = document.actionItems.filter((action) => action.priority === priority);
-    if (items.length === 0) continue;
-    children.push(heading(3, priority));
+  );
+  if (document.actionItems.length) children.push(actionItemsTable(document.actionItems));
+  else children.push(paragraph(text('No action items have been recorded yet.')));
+  const rationales = document.actionItems.filter((a) => a.origin !== 'human' && a.rationale.trim());
+  if (rationales.length)
     children.push(
       list(
-        items.map((action) =>
-          item(
-            ...inline(action.text, action.origin),
-            ...(action.origin === 'human'
-              ? []
-              : [text(' — '), { type: 'emphasis' as const, children: [text(action.rationale)] }]),
-          ),
+        rationales.map((action) =>
+          item(strong(`${action.text}:`), text(' '), {
+            type: 'emphasis',
+            children: [text(action.rationale)],
+          }),
         ),
       ),
     );
-  }
-  if (document.actionItems.length === 0)
-    children.push(paragraph(text('No action items were recorded.')));
   children.push(heading(2, 'To our users'), ...sectionBlocks(document.messageToUsers));
   if (facts.notes.length) {
     children.push(

@@ -27,6 +27,11 @@ export function humanSection(markdown: string): Section {
 /** The sections a human may write; the HN post and thread are always derived from them. */
 export type PostmortemBody = Omit<Postmortem, 'hnPost' | 'twitterThread'>;
 
+/**
+ * A human `## Summary`, `## Impact`, `## Root cause` or `## Mitigations` replaces the writer's
+ * section (Mitigations fills Response and recovery). The team's action items are filed with
+ * the writer's items by the built-in writer, so they are not touched here.
+ */
 export function withHumanSections<T extends PostmortemBody>(document: T, facts: Facts): T {
   const pick = (human: { markdown: string } | null, drafted: Section): Section =>
     human ? humanSection(human.markdown) : drafted;
@@ -36,14 +41,6 @@ export function withHumanSections<T extends PostmortemBody>(document: T, facts: 
     summary: pick(facts.human.summary, document.summary),
     impact: pick(facts.human.impact, document.impact),
     rootCause: pick(facts.human.rootCause, document.rootCause),
-    mitigations: pick(facts.human.mitigations, document.mitigations),
-    actionItems: facts.human.actionItems.length
-      ? facts.human.actionItems.map((item) => ({
-          priority: item.priority,
-          text: item.text,
-          rationale: 'Written by the incident team.',
-          origin: 'human' as const,
-        }))
-      : document.actionItems,
+    response: pick(facts.human.mitigations, document.response),
   };
 }

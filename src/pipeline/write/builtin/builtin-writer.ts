@@ -1,149 +1,252 @@
 /**
- * The deterministic writer: every sentence is built from the facts, so it never states a
- * figure that is not in the input or computed from it, and says "not stated" where the
- * timeline is silent. It needs no network and no key.
+ * The deterministic writer. It is extractive: every sentence is built from the facts or quotes
+ * a line of the input and says when or where it was written, so it never states a figure, a
+ * time or a name the input does not support. It needs no network and no key.
  */
-import type { Facts } from '../../../schemas/facts.js';
+import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import type { Postmortem, Section } from '../../../schemas/postmortem.js';
-import { formatDate, formatMinutes, formatTime, formatUsers } from '../format-figures.js';
-import { splitThread } from '../split-tweets.js';
-import { NO_USAGE, type Writer } from '../writer.js';
-import { deriveActionItems } from './derive-action-items.js';
+import { formatDate, formatMinutes, formatTime } from '../format-figures.js';
 import { withHumanSections, type PostmortemBody } from '../human-sections-win.js';
+import { NO_USAGE, type Writer } from '../writer.js';
+import { publicParagraph, writeHnPost, writeThread } from './public-texts.js';
+import { readIncident, type Reading } from './read-incident.js';
+import { asSentence, lowerFirst, splitSentences, type Quote } from './sentences.js';
 
-export const BUILTIN_WRITER_VERSION = '1';
+export const BUILTIN_WRITER_VERSION = '2';
+
+/** `"text."` as the end of a sentence: the quote's own full stop ends it, or one is added. */
+function quote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return /[.!?]$/.test(flat) ? `"${flat}"` : `"${flat}".`;
+}
+
+/** `"text"` inside a sentence: the quote's own closing full stop is dropped. */
+function inlineQuote(text: string): string {
+  return `"${text.replace(/\s+/g, ' ').trim().replace(/\.$/, '')}"`;
+}
+
+/** Longer lines are quoted in their own sections, not in the summary (characters). */
+const QUOTE_IN_SUMMARY = 160;
 
 const section = (paragraphs: string[], bullets: string[] = []): Section => ({
   origin: 'builtin',
-  paragraphs,
+  paragraphs: paragraphs.filter(Boolean),
   bullets,
 });
 
-function sentenceCase(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return /[.!?]$/.test(flat) ? flat : `${flat}.`;
+const when = (event: TimelineEvent, facts: Facts): string =>
+  event.time ? formatTime(event.time, facts) : (event.timeLabel ?? 'untimed');
+
+/** `"text" (10:20 UTC)` for a timeline line, the sentence alone for a note. */
+function cite(quote: Quote, facts: Facts): string {
+  return quote.event
+    ? `${asSentence(quote.text)} (timeline, ${when(quote.event, facts)})`
+    : `${asSentence(quote.text)} (incident notes)`;
 }
 
-/** The highest error rate the input states, as a number for comparison. */
-function peakErrorRate(facts: Facts): Facts['impact'][number] | null {
-  const rates = facts.impact.filter((figure) => figure.kind === 'error-rate');
-  const value = (figure: Facts['impact'][number]) => Number(figure.value.replace(/[^\d.]/g, ''));
-  return rates.reduce<Facts['impact'][number] | null>(
-    (best, figure) => (!best || value(figure) > value(best) ? figure : best),
-    null,
-  );
-}
-
-function summary(facts: Facts): Section {
-  const paragraphs: string[] = [];
-  const severity = facts.severity ? ` (severity ${facts.severity})` : '';
-  const opening = facts.start
-    ? `On ${formatDate(facts.date)} at ${formatTime(facts.start, facts)}, an incident began${severity}: ${sentenceCase(facts.title)}`
-    : `On ${formatDate(facts.date)}, an incident${severity}: ${sentenceCase(facts.title)} The timeline does not state when impact began.`;
-  const end = facts.resolved
-    ? `The incident was resolved at ${formatTime(facts.resolved, facts, facts.resolved.slice(0, 10) !== facts.date)}, after ${formatMinutes(facts.durationMinutes)}.`
-    : 'The timeline does not state when the incident was fully resolved.';
-  paragraphs.push(`${opening} ${end}`);
-  const who =
-    facts.usersAffected === null
-      ? 'The number of affected users is not stated.'
-      : `Users affected: ${formatUsers(facts.usersAffected)}.`;
-  const services = facts.services.length ? ` Affected services: ${facts.services.join('; ')}.` : '';
-  const peak = peakErrorRate(facts);
-  const worst = peak
-    ? /of (?:all )?(?:requests|calls|queries)/i.test(peak.context)
-      ? ` At the worst point ${peak.value} of requests were failing ("${peak.context}").`
-      : ` The highest error rate reported was ${peak.value} ("${peak.context}").`
-    : '';
-  paragraphs.push(`${who}${services}${worst}`);
-  const response: string[] = [];
-  response.push(
-    facts.detected
-      ? `The first alert or report came at ${formatTime(facts.detected, facts)}, ${formatMinutes(facts.timeToDetectMinutes)} after impact began.`
-      : 'The timeline does not record when the problem was detected.',
-  );
-  if (facts.identified)
-    response.push(`The cause was identified at ${formatTime(facts.identified, facts)}.`);
-  if (facts.mitigated)
-    response.push(
-      `Mitigation took effect at ${formatTime(facts.mitigated, facts)}, ${formatMinutes(facts.timeToMitigateMinutes)} after the start.`,
-    );
-  paragraphs.push(response.join(' '));
-  return section(paragraphs);
-}
-
-function impact(facts: Facts): Section {
-  const bullets = [
-    `Duration: ${formatMinutes(facts.durationMinutes)}${facts.start && facts.resolved ? ` (${formatTime(facts.start, facts)} to ${formatTime(facts.resolved, facts)})` : ''}`,
-  ];
-  bullets.push(`Users affected: ${formatUsers(facts.usersAffected)}`);
-  if (facts.services.length) bullets.push(`Services: ${facts.services.join('; ')}`);
-  const seen = new Set<string>();
-  for (const figure of facts.impact) {
-    if (seen.has(figure.context) || figure.kind === 'users') continue;
-    seen.add(figure.context);
-    bullets.push(figure.context);
-    if (seen.size >= 8) break;
+/** "from 12:00 UTC to 12:40 UTC (40 minutes)", or as much of it as is known. */
+export function span(facts: Facts): string {
+  const end = facts.resolved ?? facts.mitigated;
+  if (facts.start && end) {
+    const duration =
+      facts.durationMinutes !== null ? ` (${formatMinutes(facts.durationMinutes)})` : '';
+    return `from ${formatTime(facts.start, facts)} to ${formatTime(end, facts)}${duration}`;
   }
+  return facts.start ? `starting at ${formatTime(facts.start, facts)}` : '';
+}
+
+/** "12,400 users were affected by checkout latency", or the incident named when nobody is. */
+export function whatBroke(reading: Reading): string {
+  const { facts, who } = reading;
+  const title = lowerFirst(facts.title.replace(/[.!]+$/, ''));
+  if (who) return `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected by ${title}`;
+  // A long list of services reads as a wall; the Impact section lists them.
+  if (facts.services.length && facts.services.join(', ').length <= 60)
+    return `${facts.services.join(', ')} ${facts.services.length > 1 ? 'were' : 'was'} affected by ${title}`;
+  return `we had an incident: ${title}`;
+}
+
+/** The step that fixed it: the last action that did not fail, at or before mitigation. */
+export function fixingStep(reading: Reading): Reading['response']['steps'][number] | null {
+  const { facts } = reading;
+  const limit = facts.mitigated ?? facts.resolved;
+  const good = reading.response.steps.filter((step) => !step.failed && step.event.time);
+  const before = good.filter(
+    (step) => !limit || !step.event.time || Date.parse(step.event.time) <= Date.parse(limit),
+  );
+  return before.at(-1) ?? good[0] ?? null;
+}
+
+function summary(reading: Reading): Section {
+  const { facts, symptom, trigger, rootCause } = reading;
+  const opening = [
+    asSentence(
+      `On ${formatDate(facts.date)}, ${[span(facts), whatBroke(reading)].filter(Boolean).join(', ')}`,
+    ),
+    symptom && symptom !== trigger && symptom.text.length <= QUOTE_IN_SUMMARY
+      ? `The first sign was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
+      : '',
+    reading.worst &&
+    reading.worst.event !== symptom &&
+    reading.worst.text.length <= QUOTE_IN_SUMMARY
+      ? `At the worst point: ${quote(reading.worst.text)}`
+      : '',
+  ];
+  // The team's own root cause, when written, is what the summary tells.
+  const human = facts.human.rootCause ? splitSentences(facts.human.rootCause.markdown)[0] : null;
+  const cause = human ?? rootCause?.quotes[0]?.text;
+  const why = [
+    trigger ? `It was triggered by ${inlineQuote(trigger.text)} at ${when(trigger, facts)}.` : '',
+    cause
+      ? `Root cause: ${asSentence(cause.replace(/^root[\s-]*cause\b[^:]{0,30}:\s*/i, ''))}`
+      : 'The root cause is still under investigation.',
+  ];
+  const step = fixingStep(reading);
+  const recovered = facts.resolved ?? facts.mitigated;
+  // A recovery time before the fix would contradict it; then the fix is told alone.
+  const consistent =
+    recovered && (!step?.event.time || Date.parse(recovered) >= Date.parse(step.event.time));
+  const fix = [
+    step
+      ? step.event.text.length <= QUOTE_IN_SUMMARY
+        ? `We mitigated it at ${when(step.event, facts)}: ${lowerFirst(asSentence(step.event.text))}`
+        : `We mitigated it at ${when(step.event, facts)}; the steps are listed under Response and recovery.`
+      : '',
+    consistent ? `Service was back to normal at ${formatTime(recovered, facts)}.` : '',
+  ];
+  return section([opening, why, fix].map((p) => p.filter(Boolean).join(' ')));
+}
+
+function impact(reading: Reading): Section {
+  const { facts } = reading;
+  const bullets: string[] = [];
+  if (facts.durationMinutes !== null) bullets.push(`Duration: ${span(facts)}`);
+  if (reading.who) bullets.push(`Affected: ${reading.who}`);
+  if (facts.services.length) bullets.push(`Services: ${facts.services.join('; ')}`);
+  const lines = new Set<number>();
+  const limit = facts.mitigated ?? facts.resolved;
+  const quoteLine = (line: number, text: string) => {
+    if (lines.has(line) || lines.size >= 6) return;
+    lines.add(line);
+    const event = facts.events.find((e) => e.line === line);
+    if (event?.time && limit && Date.parse(event.time) > Date.parse(limit)) return;
+    bullets.push(event ? `${when(event, facts)}: "${event.text.trim()}"` : `"${text}"`);
+  };
+  if (reading.symptom) quoteLine(reading.symptom.line, reading.symptom.text);
+  for (const figure of facts.impact) quoteLine(figure.line, figure.context);
+  if (reading.dataLost) bullets.push(`Data loss: ${cite(reading.dataLost, facts)}`);
+  else if (reading.noDataLost) bullets.push(`Data: ${cite(reading.noDataLost, facts)}`);
+  if (reading.userAction) bullets.push(`What users must do: ${cite(reading.userAction, facts)}`);
   return section([], bullets);
 }
 
-function rootCause(facts: Facts): Section {
-  const identified = facts.events.filter((event) => event.kind === 'identify');
-  const causeSentences = facts.notes
-    .flatMap((note) => note.markdown.split(/(?<=[.!?])\s+/))
-    .filter((sentence) =>
-      /\b(cause|because|bug|due to|trigger\w*|latent|misconfig\w*|missing|leak\w*|broke|didn'?t|did not|failed to)\b/i.test(
-        sentence,
-      ),
-    )
-    .slice(0, 4);
-  if (identified.length === 0 && causeSentences.length === 0) {
+function trigger(reading: Reading): Section {
+  const { facts, trigger: event, symptom } = reading;
+  const first =
+    symptom && symptom !== event
+      ? `The first sign of impact was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
+      : '';
+  if (event) return section([`At ${when(event, facts)}: ${asSentence(event.text)}`, first]);
+  return section([
+    reading.rootCause
+      ? 'The timeline does not name a separate trigger.'
+      : 'What set the incident off is still under investigation.',
+    first,
+  ]);
+}
+
+function rootCause(reading: Reading): Section {
+  if (!reading.rootCause)
     return section([
-      'The timeline does not state a root cause. Add a "## Root cause" section to the incident file once it is known.',
+      'The root cause is still under investigation. This postmortem will be updated when it is known.',
     ]);
+  return section(reading.rootCause.quotes.map((quote) => cite(quote, reading.facts)));
+}
+
+function detection(reading: Reading): Section {
+  const { facts, detection: found } = reading;
+  const paragraphs: string[] = [];
+  if (found.event) {
+    const ttd = facts.timeToDetectMinutes;
+    const lag =
+      ttd === null
+        ? ''
+        : ttd === 0
+          ? ' as impact began'
+          : `, ${formatMinutes(ttd)} after impact began`;
+    paragraphs.push(
+      `Detected at ${when(found.event, facts)} by ${found.how}${lag}: ${quote(found.event.text)}`,
+    );
+  } else paragraphs.push('The timeline does not record how or when the problem was detected.');
+  const ackLine = facts.milestones['acknowledged']?.line;
+  const ack = facts.events.find((e) => e.line === ackLine);
+  if (ack?.time) {
+    const tta = facts.timeToAcknowledgeMinutes;
+    paragraphs.push(
+      `Acknowledged at ${when(ack, facts)}${ack.actor ? ` by ${ack.actor}` : ''}${tta ? `, ${formatMinutes(tta)} after detection` : ''}.`,
+    );
   }
-  const paragraphs = identified
-    .slice(0, 3)
-    .map((event) => `At ${formatTime(event.time, facts)}: ${sentenceCase(event.text)}`);
-  if (causeSentences.length)
-    paragraphs.push(`From the incident notes: ${causeSentences.map(sentenceCase).join(' ')}`);
+  if (found.responders.length)
+    paragraphs.push(`Responders named in the timeline: ${found.responders.join(', ')}.`);
   return section(paragraphs);
 }
 
-function mitigations(facts: Facts): Section {
-  const actions = facts.events.filter(
-    (event) => event.kind === 'mitigate' || event.kind === 'recover' || event.kind === 'resolve',
+function response(reading: Reading): Section {
+  const { facts, response: read } = reading;
+  const bullets = read.steps.map(
+    (step) =>
+      `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : ''}${step.failed ? lowerFirst(asSentence(step.event.text)) : asSentence(step.event.text)}`,
   );
-  if (actions.length === 0) return section(['The timeline does not record a mitigating action.']);
+  const outcome = (label: string, event: TimelineEvent | null) => {
+    if (event && !read.steps.some((step) => step.event === event))
+      bullets.push(`${when(event, facts)}: ${label}: ${quote(event.text)}`);
+  };
+  outcome('Mitigated', read.mitigated);
+  if (read.resolved !== read.mitigated) outcome('Resolved', read.resolved);
+  return section(
+    read.steps.length ? [] : ['The timeline does not record a mitigating action.'],
+    bullets,
+  );
+}
+
+function lessons(reading: Reading): Section {
+  const { lessons: found } = reading;
   return section(
     [],
-    actions
-      .slice(0, 12)
-      .map(
-        (event) =>
-          `${event.time ? formatTime(event.time, facts) : (event.timeLabel ?? 'Untimed')}: ${sentenceCase(event.text)}`,
-      ),
+    [
+      ...found['went-well'].map((text) => `Went well: ${text}`),
+      ...found['went-wrong'].map((text) => `Went wrong: ${text}`),
+      ...found.lucky.map((text) => `Where we got lucky: ${text}`),
+    ],
   );
 }
 
-function messageToUsers(facts: Facts): Section {
+function messageToUsers(reading: Reading): Section {
+  const { facts } = reading;
+  const end = facts.resolved ?? facts.mitigated;
   const window =
-    facts.start && (facts.resolved ?? facts.mitigated)
-      ? `between ${formatTime(facts.start, facts, true)} and ${formatTime(facts.resolved ?? facts.mitigated, facts, true)}`
+    facts.start && end
+      ? `between ${formatTime(facts.start, facts)} and ${formatTime(end, facts)} on ${formatDate(facts.date)}`
       : `on ${formatDate(facts.date)}`;
+  const who = reading.who ?? 'some of you';
+  const title = lowerFirst(facts.title.replace(/[.!]+$/, ''));
   const paragraphs = [
-    `${window.charAt(0).toUpperCase()}${window.slice(1)}, some of you were affected by an incident: ${sentenceCase(facts.title)}`,
+    `${window.charAt(0).toUpperCase()}${window.slice(1)}, ${who} ${/^1 /.test(who) ? 'was' : 'were'} affected by ${title}.${
+      end && facts.resolved ? ` It has been resolved since ${formatTime(end, facts)}.` : ''
+    }`,
+    !facts.resolved ? 'We are still working on it and will update this page.' : '',
+    reading.dataLost
+      ? asSentence(reading.dataLost.text)
+      : reading.noDataLost
+        ? asSentence(reading.noDataLost.text)
+        : '',
+    reading.userAction ? asSentence(reading.userAction.text) : '',
+    reading.rootCause
+      ? 'We know what caused it, and this postmortem explains it and what we are changing so it does not happen again.'
+      : 'We are still investigating the cause and will share what we learn in an update to this postmortem.',
+    'We are sorry for the disruption this caused you.',
   ];
-  paragraphs.push(
-    facts.resolved
-      ? 'The incident is resolved.'
-      : 'We are still confirming full recovery and will update this page.',
-  );
-  paragraphs.push(
-    'This postmortem explains what happened, why, and what we are changing so it does not happen again. We are sorry for the disruption this caused.',
-  );
-  return section(paragraphs);
+  return section(paragraphs.map(publicParagraph));
 }
 
 export function truncateTitle(title: string, max = 80): string {
@@ -156,50 +259,32 @@ export function truncateTitle(title: string, max = 80): string {
         .trimEnd()}…`;
 }
 
-function hnPost(facts: Facts, document: PostmortemBody): Postmortem['hnPost'] {
-  const lines = [
-    ...document.summary.paragraphs,
-    '',
-    'Root cause:',
-    ...document.rootCause.paragraphs,
-    ...document.rootCause.bullets.map((b) => `- ${b}`),
-    '',
-    'What we are changing:',
-    ...document.actionItems
-      .filter((item) => item.priority === 'HIGH')
-      .map((item) => `- ${item.text}`),
-  ];
-  return {
-    title: truncateTitle(`Postmortem: ${facts.title}`),
-    body: lines.join('\n').trim(),
-    origin: 'builtin',
+/** The built-in sections before human ones win; the OpenAI writer stands these in per section. */
+export function writeBuiltinBody(facts: Facts): { body: PostmortemBody; reading: Reading } {
+  const reading = readIncident(facts);
+  const body: PostmortemBody = {
+    title: facts.title,
+    summary: summary(reading),
+    impact: impact(reading),
+    trigger: trigger(reading),
+    rootCause: rootCause(reading),
+    detection: detection(reading),
+    response: response(reading),
+    lessons: lessons(reading),
+    actionItems: reading.actionItems,
+    messageToUsers: messageToUsers(reading),
   };
-}
-
-function twitterThread(facts: Facts, document: PostmortemBody): Postmortem['twitterThread'] {
-  const paragraphs = [
-    `Postmortem for our ${formatDate(facts.date)} incident: ${sentenceCase(facts.title)} Duration: ${formatMinutes(facts.durationMinutes)}. Users affected: ${formatUsers(facts.usersAffected)}.`,
-    ...document.rootCause.paragraphs.slice(0, 2),
-    ...document.rootCause.bullets.slice(0, 2),
-    ...document.actionItems
-      .filter((item) => item.priority === 'HIGH')
-      .map((item) => `We will: ${item.text}`),
-  ];
-  return { tweets: splitThread(paragraphs, facts.language ?? undefined), origin: 'builtin' };
+  return { body, reading };
 }
 
 export function writeBuiltin(facts: Facts): Postmortem {
-  const body = {
-    title: facts.title,
-    summary: summary(facts),
-    impact: impact(facts),
-    rootCause: rootCause(facts),
-    mitigations: mitigations(facts),
-    actionItems: deriveActionItems(facts),
-    messageToUsers: messageToUsers(facts),
-  };
+  const { body, reading } = writeBuiltinBody(facts);
   const merged = withHumanSections(body, facts);
-  return { ...merged, hnPost: hnPost(facts, merged), twitterThread: twitterThread(facts, merged) };
+  return {
+    ...merged,
+    hnPost: { ...writeHnPost(merged, reading), origin: 'builtin' },
+    twitterThread: { tweets: writeThread(merged, reading), origin: 'builtin' },
+  };
 }
 
 export const builtinWriter: Writer = {

@@ -4,12 +4,15 @@
  * sections win over both.
  */
 import type { Facts } from '../../../schemas/facts.js';
-import type {
-  ActionItem,
-  Postmortem,
-  PostmortemDraft,
-  Section,
+import {
+  PROSE_SECTIONS,
+  type ActionItem,
+  type Postmortem,
+  type PostmortemDraft,
+  type ProseSection,
+  type Section,
 } from '../../../schemas/postmortem.js';
+import { isPublicSafe, splitSentences } from '../builtin/sentences.js';
 import { truncateTitle, writeBuiltin } from '../builtin/builtin-writer.js';
 import { withHumanSections } from '../human-sections-win.js';
 import { splitThread, tweetLength, TWEET_LIMIT } from '../split-tweets.js';
@@ -35,14 +38,13 @@ export const DRAFT_CAPS = {
   tweet: 1_000,
 } as const;
 
-type SectionName = 'summary' | 'impact' | 'rootCause' | 'mitigations' | 'messageToUsers';
-const SECTIONS: readonly SectionName[] = [
-  'summary',
-  'impact',
-  'rootCause',
-  'mitigations',
-  'messageToUsers',
-];
+/** Sections read by the public: a draft that tells its author what to do, or says "unknown", is not published. */
+const PUBLIC: ReadonlySet<ProseSection> = new Set(['summary', 'messageToUsers']);
+
+function publicProblem(text: string): string | null {
+  const bad = splitSentences(text).find((sentence) => !isPublicSafe(sentence));
+  return bad ? `"${bad.slice(0, 60)}" is not fit to publish` : null;
+}
 
 function describe(tokens: string[]): string {
   return tokens
@@ -59,7 +61,7 @@ export function acceptDraft(
   const builtin = writeBuiltin(facts);
   const evidence: Evidence = collectEvidence(facts, raw);
   const warnings: string[] = [];
-  const checked = (name: string, text: string, cap: number): boolean => {
+  const checked = (name: string, text: string, cap: number, published = false): boolean => {
     const length = Array.from(text).length;
     if (length > cap) {
       warnings.push(
@@ -77,7 +79,10 @@ export function acceptDraft(
       warnings.push(
         `${name} replaced by the built-in writer's: it claims ${describe(claims)}, which the input does not say`,
       );
-    return unsupported.length === 0 && claims.length === 0;
+    const problem =
+      published && unsupported.length === 0 && claims.length === 0 ? publicProblem(text) : null;
+    if (problem) warnings.push(`${name} replaced by the built-in writer's: ${problem}`);
+    return unsupported.length === 0 && claims.length === 0 && problem === null;
   };
   const tooMany = (name: string, count: number, cap: number): boolean => {
     if (count > cap)
@@ -87,14 +92,16 @@ export function acceptDraft(
     return count > cap;
   };
 
-  const sections = {} as Record<SectionName, Section>;
-  for (const name of SECTIONS) {
+  const sections = {} as Record<ProseSection, Section>;
+  for (const name of PROSE_SECTIONS) {
     const section = draft[name];
     const text = [...section.paragraphs, ...section.bullets].join('\n');
     const items = section.paragraphs.length + section.bullets.length;
     const cap = name === 'summary' ? DRAFT_CAPS.summary : DRAFT_CAPS.section;
     sections[name] =
-      text.trim() && !tooMany(name, items, DRAFT_CAPS.sectionItems) && checked(name, text, cap)
+      text.trim() &&
+      !tooMany(name, items, DRAFT_CAPS.sectionItems) &&
+      checked(name, text, cap, PUBLIC.has(name))
         ? { origin: 'openai', ...section }
         : builtin[name];
   }
@@ -114,11 +121,13 @@ export function acceptDraft(
           ),
         )
         .map((item) => ({ ...item, origin: 'openai' }));
-  const actionItems = items.length ? items : builtin.actionItems;
+  // The team's own action items are authoritative: then the built-in list (theirs, filed) wins.
+  const actionItems =
+    items.length && facts.human.actionItems.length === 0 ? items : builtin.actionItems;
 
   const hnText = `${draft.hnPost.title}\n${draft.hnPost.body}`;
   const hnPost: Postmortem['hnPost'] =
-    draft.hnPost.title.trim() && checked('HN post', hnText, DRAFT_CAPS.hnBody)
+    draft.hnPost.title.trim() && checked('HN post', hnText, DRAFT_CAPS.hnBody, true)
       ? { title: truncateTitle(draft.hnPost.title), body: draft.hnPost.body, origin: 'openai' }
       : builtin.hnPost;
   if (hnPost.origin === 'openai' && Array.from(draft.hnPost.title).length > 80)
@@ -137,7 +146,7 @@ export function acceptDraft(
     plain.length &&
     !tweetTooLong &&
     !tooMany('Twitter thread', plain.length, DRAFT_CAPS.tweets) &&
-    checked('Twitter thread', plain.join('\n'), DRAFT_CAPS.tweets * DRAFT_CAPS.tweet)
+    checked('Twitter thread', plain.join('\n'), DRAFT_CAPS.tweets * DRAFT_CAPS.tweet, true)
   ) {
     // Numbering is ours; splitThread re-splits anything over 280 rather than publishing it.
     const tweets = splitThread(plain, facts.language ?? undefined);

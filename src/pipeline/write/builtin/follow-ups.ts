@@ -1,0 +1,130 @@
+/**
+ * Follow-ups wherever the input writes them (a Notes paragraph, `Follow-ups:`, "next we should
+ * ...", "Also: ...", a TODO in the timeline), each split into single actions and filed with a
+ * type, a priority, an owner, a ticket and a status.
+ */
+import type { Facts } from '../../../schemas/facts.js';
+import type { ActionItem, ActionType, Priority } from '../../../schemas/postmortem.js';
+import { scoreOf, strongestSignal } from '../cues/cue.js';
+import {
+  ACTION_TYPE_CUES,
+  DONE_CUES,
+  FOLLOW_UP_CUES,
+  FOLLOW_UP_THRESHOLD,
+  PRIORITY_CUES,
+} from '../cues/follow-up-cues.js';
+import { noteQuotes } from './sentences.js';
+
+/** Lead-ins that introduce a follow-up and are not part of the action itself. */
+const LEAD_IN =
+  /^(?:\W*(?:follow[\s-]*ups?|todo|to do|action items?|next steps?|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)\s+(?:also\s+)?)?/i;
+
+/** Verbs that open a new action inside one sentence ("load-test X and put Y behind Z"). */
+const ACTION_VERB =
+  /^(?:figure out|find out|understand|look into|dig into|why|more|better|add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|watch|announce|check|migrate|give|get|use|keep|teach|raise|lower)\b/i;
+
+const OWNER =
+  /\((?:owner\s*:?\s*)?@?([\w.-]+(?:\s[\w.-]+)?)\)\s*$|\bowner\s*:\s*@?([\w.-]+)|(?:^|\s)@([\w.-]+)/i;
+const TICKET =
+  /\b(?!UTF|ISO|SHA|RFC|TLS)[A-Z][A-Z0-9]{1,9}-\d+\b|(?<![\w&])#\d{1,7}\b|https?:\/\/\S+/;
+
+/** Splits "load-test X and put Y behind Z; move W" into one action each. */
+export function splitActions(text: string): string[] {
+  const pieces = text.split(/(;\s+|,?\s+and\s+|,\s+)/);
+  const actions: string[] = [];
+  let current = (pieces[0] ?? '').replace(LEAD_IN, '');
+  for (let i = 1; i < pieces.length; i += 2) {
+    const separator = pieces[i] ?? '';
+    const part = pieces[i + 1] ?? '';
+    const clean = part.replace(LEAD_IN, '');
+    // Only a piece that opens with a verb is a new action; "X, which is slow" stays whole.
+    if (ACTION_VERB.test(clean)) {
+      actions.push(current);
+      current = clean;
+    } else current = `${current}${separator}${part}`;
+  }
+  actions.push(current);
+  return actions
+    .map((action) => action.replace(/[.;,\s]+$/, '').trim())
+    .filter((a) => a.length > 5);
+}
+
+function owner(text: string): string | null {
+  const match = OWNER.exec(text);
+  return (match?.[1] ?? match?.[2] ?? match?.[3])?.trim() ?? null;
+}
+
+/** Type, owner, ticket and status of one action, from its words. */
+export function fileAction(
+  text: string,
+  context: { priority: Priority | null; related: ReadonlySet<string> },
+): Pick<ActionItem, 'type' | 'priority' | 'owner' | 'ticket' | 'status'> {
+  const type: ActionType = strongestSignal(text, ACTION_TYPE_CUES) ?? 'prevent';
+  return {
+    type,
+    priority: context.priority ?? priorityOf(text, type, context.related),
+    owner: owner(text),
+    ticket: TICKET.exec(text)?.[0] ?? null,
+    status: scoreOf(text, DONE_CUES, 'done') > 0 ? 'done' : 'open',
+  };
+}
+
+const WORD = /[a-z][a-z0-9-]{3,}/g;
+const COMMON = new Set(
+  'that this with from have were what when into then than them they their there about after before because should would could changes change every'.split(
+    ' ',
+  ),
+);
+
+/** The words of what happened (cause, trigger, fix) that make a prevention item urgent. */
+export function relatedWords(texts: readonly string[]): Set<string> {
+  return new Set(
+    texts.flatMap((text) => text.toLowerCase().match(WORD) ?? []).filter((w) => !COMMON.has(w)),
+  );
+}
+
+/**
+ * The input's priority words first; else a prevention item about what broke this time is
+ * HIGH, other items MEDIUM. (Google SRE workbook: fix the cause of this outage first.)
+ */
+function priorityOf(text: string, type: ActionType, related: ReadonlySet<string>): Priority {
+  const stated = strongestSignal(text, PRIORITY_CUES);
+  if (stated) return stated;
+  const words = text.toLowerCase().match(WORD) ?? [];
+  if (type === 'prevent' && words.some((word) => related.has(word))) return 'HIGH';
+  return 'MEDIUM';
+}
+
+/** Follow-ups written in prose in the notes or as timeline lines, in the order written. */
+export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): ActionItem[] {
+  // Clause by clause: "Slack gets drowned out; teams should watch their apps" has one plan.
+  // A timeline line needs a clear cue ("TODO:", "we should"): "Alert: pool at 98%" is no plan.
+  const sentences = [
+    ...noteQuotes(facts).map((quote) => ({ text: quote.text, needs: FOLLOW_UP_THRESHOLD })),
+    ...facts.events.map((event) => ({ text: event.text, needs: FOLLOW_UP_THRESHOLD + 1 })),
+  ].flatMap(({ text, needs }) => text.split(/;\s+/).map((clause) => ({ clause, needs })));
+  const items: ActionItem[] = [];
+  let inList = false;
+  for (const { clause: sentence, needs } of sentences) {
+    const score = scoreOf(sentence, FOLLOW_UP_CUES, 'follow-up');
+    // "Also: ..." right after a follow-up continues the list.
+    if (score < needs && !(inList && /^\W*also\b/i.test(sentence))) {
+      inList = false;
+      continue;
+    }
+    inList = true;
+    const horizon = strongestSignal(sentence, PRIORITY_CUES);
+    for (const action of splitActions(sentence)) {
+      const text = action.charAt(0).toUpperCase() + action.slice(1);
+      const filed = fileAction(text, { priority: horizon, related });
+      items.push({
+        ...filed,
+        text,
+        rationale: '',
+        // The team's own words, split into single actions: theirs, not the writer's.
+        origin: 'human',
+      });
+    }
+  }
+  return items;
+}

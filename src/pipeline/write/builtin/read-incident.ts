@@ -1,0 +1,89 @@
+/**
+ * Everything the built-in writer reads from the facts before writing a word: cause, trigger,
+ * detection, response, lessons, action items, and what users must hear. Each section and each
+ * public text is written from this one reading, so they agree.
+ */
+import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
+import type { ActionItem } from '../../../schemas/postmortem.js';
+import { scoreText } from '../cues/cue.js';
+import { FIGURE_CUES, USER_NOTICE_CUES } from '../cues/impact-cues.js';
+import { formatUsers } from '../format-figures.js';
+import { actionItems } from './action-items.js';
+import { findRootCause, findTrigger, firstSymptom, type RootCause } from './cause.js';
+import { readDetection, type Detection } from './detection.js';
+import { relatedWords } from './follow-ups.js';
+import { readLessons, type Lessons } from './lessons.js';
+import { readResponse, type Response } from './response.js';
+import { eventQuotes, noteQuotes, type Quote } from './sentences.js';
+
+export interface Reading {
+  facts: Facts;
+  rootCause: RootCause | null;
+  trigger: TimelineEvent | null;
+  symptom: TimelineEvent | null;
+  detection: Detection;
+  response: Response;
+  lessons: Lessons;
+  actionItems: ActionItem[];
+  /** Who was affected, as the input says it ("12,400 users", "about 30% of EU merchants"). */
+  who: string | null;
+  /** The line that best shows how bad it got, when its figure is a failure rate. */
+  worst: Quote | null;
+  dataLost: Quote | null;
+  noDataLost: Quote | null;
+  userAction: Quote | null;
+}
+
+function who(facts: Facts): string | null {
+  if (facts.usersAffected === null) return null;
+  return typeof facts.usersAffected === 'number'
+    ? `${formatUsers(facts.usersAffected)} users`
+    : facts.usersAffected.trim();
+}
+
+/** The line with the highest failure rate whose figure means failures (not a baseline). */
+function worstLine(facts: Facts): Quote | null {
+  let best: { quote: Quote; value: number } | null = null;
+  for (const figure of facts.impact) {
+    if (figure.kind !== 'error-rate') continue;
+    const { scores } = scoreText(figure.context, FIGURE_CUES);
+    if ((scores['failure-rate'] ?? 0) <= (scores['not-failure-rate'] ?? 0)) continue;
+    const value = Number(figure.value.replace(/[^\d.]/g, ''));
+    const event = facts.events.find((e) => e.line === figure.line) ?? null;
+    if (!best || value > best.value)
+      best = { quote: { text: figure.context, line: figure.line, event }, value };
+  }
+  return best?.quote ?? null;
+}
+
+export function readIncident(facts: Facts): Reading {
+  const rootCause = findRootCause(facts);
+  const trigger = findTrigger(facts);
+  const detection = readDetection(facts);
+  const causeLines = rootCause?.quotes.flatMap((quote) => (quote.event ? [quote.event] : [])) ?? [];
+  const response = readResponse(facts, trigger ? [trigger, ...causeLines] : causeLines);
+  const related = relatedWords([
+    ...(rootCause?.quotes.map((q) => q.text) ?? []),
+    trigger?.text ?? '',
+    ...response.steps.map((step) => step.event.text),
+  ]);
+  const quotes = [...noteQuotes(facts), ...eventQuotes(facts)];
+  const notice = (signal: 'data-lost' | 'no-data-lost' | 'user-action') =>
+    quotes.find((quote) => (scoreText(quote.text, USER_NOTICE_CUES).scores[signal] ?? 0) > 0) ??
+    null;
+  return {
+    facts,
+    rootCause,
+    trigger,
+    symptom: firstSymptom(facts, trigger),
+    detection,
+    response,
+    lessons: readLessons(facts, detection, response),
+    actionItems: actionItems(facts, { related, detection, response }),
+    who: who(facts),
+    worst: worstLine(facts),
+    dataLost: notice('data-lost'),
+    noDataLost: notice('no-data-lost'),
+    userAction: notice('user-action'),
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The input as sentences a writer may quote, each with where it came from, so every sentence
+ * the built-in writer writes can cite its source.
+ */
+import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
+import { scoreOf } from '../cues/cue.js';
+import { PUBLIC_TEXT_CUES } from '../cues/public-text-cues.js';
+
+export interface Quote {
+  /** One sentence, whitespace collapsed, list markers and Markdown emphasis removed. */
+  text: string;
+  line: number;
+  /** The timeline event it came from, or null for notes and human prose. */
+  event: TimelineEvent | null;
+}
+
+/** `e.g.`, `approx.`: a full stop that does not end a sentence. */
+const ABBREVIATION = /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|cf|no|ca|min|max|avg|est)|\b[A-Z])\.$/i;
+
+/** Splits prose into sentences: at `. ! ?` and a space, at line breaks and list items. */
+export function splitSentences(markdown: string): string[] {
+  // Paragraphs and list items are units; a hard-wrapped line continues its sentence.
+  const units: string[] = [];
+  let open = false;
+  for (const line of markdown.split('\n')) {
+    const item = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/.exec(line);
+    if (!line.trim()) open = false;
+    else if (item || !open) {
+      units.push(line.slice(item?.[0].length ?? 0));
+      open = true;
+    } else units[units.length - 1] += ` ${line.trim()}`;
+  }
+  const pieces = units.flatMap((unit) => unit.split(/(?<=[.!?])\s+(?=["“(`]?[\p{L}0-9~])/u));
+  const sentences: string[] = [];
+  for (const piece of pieces) {
+    const last = sentences.length - 1;
+    if (last >= 0 && ABBREVIATION.test(sentences[last] ?? '')) sentences[last] += ` ${piece}`;
+    else sentences.push(piece);
+  }
+  return sentences
+    .map((sentence) =>
+      sentence
+        .replace(/\*\*|__/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((sentence) => sentence.length > 3);
+}
+
+/** Every sentence of the notes and of the human summary and impact. */
+export function noteQuotes(facts: Facts): Quote[] {
+  const texts = [facts.human.summary, facts.human.impact, ...facts.notes].flatMap((note) =>
+    note ? [note] : [],
+  );
+  return texts.flatMap((note) =>
+    splitSentences(note.markdown).map((text) => ({ text, line: note.line, event: null })),
+  );
+}
+
+/** Every sentence of every timeline line, each pointing at its event. */
+export function eventQuotes(facts: Facts): Quote[] {
+  return facts.events.flatMap((event) =>
+    splitSentences(event.text).map((text) => ({ text, line: event.line, event })),
+  );
+}
+
+/** Ends a sentence with a full stop and starts it with a capital. */
+export function asSentence(text: string): string {
+  const flat = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[,;:\s]+$/, '');
+  const capital = flat.charAt(0).toUpperCase() + flat.slice(1);
+  return /[.!?]["')\]]*$/.test(capital) ? capital : `${capital}.`;
+}
+
+/**
+ * Lower-cases the first letter of a sentence-case phrase ("Checkout latency" → "checkout
+ * latency"); a phrase with other capitals ("Okta login broken after Traefik v2", "Database
+ * Connection Pool Exhaustion") may open with a name and is kept.
+ */
+export function lowerFirst(text: string): string {
+  const [first = '', ...rest] = text.split(/\s+/);
+  const sentenceCase = /^[A-Z][a-z'-]*$/.test(first) && !rest.some((word) => /[A-Z]/.test(word));
+  return sentenceCase ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/** Whether a sentence may appear in a public text (no placeholders, instructions or asides). */
+export function isPublicSafe(text: string): boolean {
+  return scoreOf(text, PUBLIC_TEXT_CUES, 'not-public') <= 0;
+}

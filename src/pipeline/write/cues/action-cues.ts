@@ -1,0 +1,133 @@
+/**
+ * Whether a timeline line is something responders did (an action), what came of it (an
+ * outcome), a failed attempt, or neither. Response and recovery lists actions only; outcomes
+ * are cited as the recovery; status posts and impact lines are neither.
+ */
+import type { Cue } from './cue.js';
+
+export type ActionSignal = 'action' | 'outcome' | 'failed';
+
+/** A line needs this much `action` weight to be listed as a mitigating action. */
+export const ACTION_THRESHOLD = 2;
+
+/** Verbs responders use for what they did to stop impact. */
+const MITIGATION_VERBS = String.raw`roll(?:ed|ing)? ?back|rolled [\w.-]+(?: [\w.-]+){0,2} back|rollback|revert(?:ed|ing)|fail(?:ed|ing)? ?over|failover|restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|enabl(?:ed|ing)|turn(?:ed|ing)? (?:off|on)|shut (?:off|down)|scal(?:ed|ing) (?:up|out|down)|rais(?:ed|ing)|increas(?:ed|ing)|bump(?:ed|ing)|lower(?:ed|ing)|reduc(?:ed|ing)|push(?:ed|ing)|chang(?:ed|ing)|mov(?:ed|ing)|drain(?:ed|ing)|depool(?:ed|ing)|kill(?:ed|ing)|flush(?:ed|ing)|purg(?:ed|ing)|blocked|patch(?:ed|ing)|hotfix(?:ed)?|appl(?:ied|ying)|deploy(?:ed|ing) (?:a |the )?(?:fix|patch|hotfix)|add(?:ed|ing) (?:capacity|nodes|servers|instances|replicas)|remov(?:ed|ing)|re-?rout(?:ed|ing)|rerouted|redirect(?:ed|ing)|pause(?:d)?|paus(?:ing)|throttl(?:ed|ing)|rate[- ]limit(?:ed|ing)|terminat(?:ed|ing)|clear(?:ed|ing) (?:the )?(?:cache|queue|stuck|locks?)|cordon(?:ed|ing)|evacuat(?:ed|ing)|promot(?:ed|ing)|swapp?(?:ed|ing)|replac(?:ed|ing)|re-?enabl(?:ed|ing)|restor(?:ed|ing) (?:from|the backup)|resync(?:ed)?|re-?ran|manually`;
+
+export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
+  {
+    id: 'mitigation-verb',
+    signal: 'action',
+    weight: 2,
+    reason: 'A responder did something to the system.',
+    pattern: new RegExp(String.raw`\b(?:${MITIGATION_VERBS})\b`, 'i'),
+    matches: [
+      'rolled cache-warmer back to v4.0',
+      'disabled the new fraud-rules flag',
+      'failed over to the secondary acquirer',
+      'Rolling back user-sync to v2.3.1',
+    ],
+    misses: ['latency normal', 'checkout p99 latency 9s'],
+  },
+  {
+    id: 'value-change',
+    signal: 'action',
+    weight: 2,
+    reason: 'A setting moved from one value to another ("50 -> 200") is a change someone made.',
+    pattern: /\d\s*(?:->|→|=>)\s*\d/,
+    matches: ['pushed pool size 50 -> 200 by hand', 'max_connections 100->400'],
+    misses: ['latency 9s', 'error rate 40%'],
+  },
+  {
+    id: 'by-hand',
+    signal: 'action',
+    weight: 1,
+    reason: 'Manual work is an action even without a known verb.',
+    pattern:
+      /\bby hand\b|\bmanually\b|\bran (?:a |the )?(?:script|command|job|playbook|runbook)\b/i,
+    matches: ['pushed it by hand', 'ran the runbook'],
+    misses: ['the job ran late'],
+  },
+  {
+    id: 'attempt',
+    signal: 'failed',
+    weight: 1,
+    reason: '"Tried" announces an attempt whose result the line or the next says.',
+    pattern: /\b(?:tried|trying|attempt(?:ed|ing)?)\b/i,
+    matches: ['tried rolling back auth v12'],
+    misses: ['rolled back auth v12'],
+  },
+  {
+    id: 'did-not-work',
+    signal: 'failed',
+    weight: 3,
+    reason: 'The attempt did not help.',
+    pattern:
+      /\b(?:did ?n[o']t (?:help|work|fix)|did not (?:help|work|fix)|no (?:change|effect|improvement)|without effect|made (?:it|things) worse|(?:job|rollback|restart|failover|deploy|attempt|command|script) (?:failed|errored|timed out)|failed on\b|failed to (?:roll|restart|apply|deploy|start|complete))/i,
+    matches: [
+      'rollback job failed on permissions',
+      "restart didn't help",
+      'no change after the restart',
+    ],
+    misses: ['failed over to the secondary', 'errors drop'],
+  },
+  {
+    id: 'recovered',
+    signal: 'outcome',
+    weight: 3,
+    reason: 'A state of the system after the actions, not an action.',
+    pattern:
+      /\b(?:recover(?:ed|s|ing)|normal|back (?:up|online|to normal)|restored|healthy|stable|all clear|resolved|errors? (?:drop|dropped|stop(?:ped)?|gone)|(?:under|below) \d+\w*|green|operational)\b/i,
+    matches: ['latency normal', 'login p95 under 300ms again', 'all clear', 'errors drop'],
+    misses: ['rolled back to v4.0'],
+  },
+  {
+    id: 'measurement',
+    signal: 'outcome',
+    weight: 1,
+    reason: 'A figure on its own (a rate, a latency) reports state.',
+    pattern: /\b(?:p\d\d|error rate|latency|5xx|\d+\s?%|\d+\s?ms)\b/i,
+    matches: ['checkout p99 latency 9s', 'payments API 5xx at 40%'],
+    misses: ['restarted search'],
+  },
+  {
+    id: 'status-post',
+    signal: 'outcome',
+    weight: 3,
+    reason: 'A status-page post or announcement tells people; it does not mitigate.',
+    pattern:
+      /\b(?:status ?page|posted (?:an? )?(?:update|status)|announc\w+|tweeted|comms? sent|update posted|customer comms?)\b/i,
+    matches: ['posted an update to the status page', 'Statuspage: investigating'],
+    misses: ['restarted the status service pods'],
+  },
+  {
+    id: 'metric-movement',
+    signal: 'action',
+    weight: -2,
+    reason:
+      'A figure moving ("went from 15k to 20k", "latency climbed") is a measurement, not an action.',
+    pattern:
+      /\b(?:went (?:from|up|down)|dropp(?:ed|ing)|climb(?:ed|ing|s)|rose|fell|jump(?:ed|s)|spik(?:ed|es|ing))\b/i,
+    matches: ['session requests went from 15k to 20k', 'latency climbed to 9s'],
+    misses: ['raised the pool to 200'],
+  },
+  {
+    id: 'plan',
+    signal: 'action',
+    weight: -2,
+    reason: 'What a fix would need is a plan, not yet an action.',
+    pattern:
+      /\b(?:needs? (?:a|an|to)|would (?:need|require)|candidate causes?|plan(?:ning)? to|considering)\b/i,
+    matches: ['every likely fix needs a full, slow restart', 'planning to fail over'],
+    misses: ['failed over to the standby'],
+  },
+  {
+    id: 'investigation',
+    signal: 'action',
+    weight: -2,
+    reason: 'Looking is not yet acting.',
+    pattern:
+      /\b(?:investigat(?:ing|es)|looking (?:into|at)|digging|debugging|checking|reviewing|paged|acknowledged|joined|declar\w+|escalat\w+)\b/i,
+    matches: ['Cloud Engineering start investigating', 'on-call acknowledged'],
+    misses: ['restarted the cluster'],
+  },
+];

@@ -1,0 +1,170 @@
+/**
+ * Follow-ups the input writes in prose ("next we should load-test X", "Follow-ups: ...",
+ * "TODO", "Also: ..."), and how to file each one: its type (detect / mitigate / prevent /
+ * process), its priority, whether it is already done.
+ */
+import type { ActionType, Priority } from '../../../schemas/postmortem.js';
+import type { Cue } from './cue.js';
+
+/** A sentence needs this much `follow-up` weight to become an action item. */
+export const FOLLOW_UP_THRESHOLD = 2;
+
+export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
+  {
+    id: 'should',
+    signal: 'follow-up',
+    weight: 3,
+    reason: 'The team says what it should or will do next.',
+    pattern:
+      /\b(?:we|i|you|teams?|they|team \w+|everyone) (?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)\b|\bnext (?:we|step)\b|\bneed(?:s)? to (?!be\b)\w+/i,
+    matches: [
+      'next we should load-test the fraud-rules engine',
+      'teams should watch their own apps after critical changes',
+      'we need to add an alert',
+    ],
+    misses: ['we rolled back', 'it should have been caught'],
+  },
+  {
+    id: 'label',
+    signal: 'follow-up',
+    weight: 3,
+    reason: 'A label that introduces follow-ups.',
+    pattern:
+      /^(?:\W*)(?:follow[\s-]*ups?|todo|to do|action items?|next steps?|fixes|also|afterwards)\s*[:\-–—]/i,
+    matches: ['Follow-ups: add a canary', 'TODO: rotate keys', 'Also: page the DB team'],
+    misses: ['Notes: it broke'],
+  },
+  {
+    id: 'longer-term',
+    signal: 'follow-up',
+    weight: 2,
+    reason: 'Plans on a horizon are follow-ups.',
+    pattern:
+      /^(?:\W*)(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later),?\s/i,
+    matches: ['Longer term, move rules evaluation off the request path.'],
+    misses: ['It later recovered.'],
+  },
+  {
+    id: 'imperative',
+    signal: 'follow-up',
+    weight: 2,
+    reason: 'A sentence that opens with an imperative verb is a to-do.',
+    pattern:
+      /^(?:\W*)(?:add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|dedupe|retire)\b(?!\s*:)/i,
+    matches: ['Add an alert on pool saturation', 'load-test the engine'],
+    misses: ['Added an alert on pool saturation', 'Adding pods helped', 'Alert: pool at 98%'],
+  },
+  {
+    id: 'ticket',
+    signal: 'follow-up',
+    weight: 1,
+    reason: 'A ticket reference marks tracked work.',
+    pattern: /\b(?!UTF|ISO|SHA|RFC|TLS)[A-Z][A-Z0-9]{1,9}-\d+\b|\bticket\b/,
+    matches: ['OPS-123 add canary stage'],
+    misses: ['UTF-8 issue'],
+  },
+  {
+    id: 'past-regret',
+    signal: 'follow-up',
+    weight: -3,
+    reason: 'Hindsight about the past ("should have") is a lesson, not a plan.',
+    pattern: /\b(?:should have|could have|would have|should've|could've|would've|needed to)\b/i,
+    matches: ['we should have caught it in staging'],
+    misses: ['we should add a staging check'],
+  },
+];
+
+/** Which kind of action item a follow-up is. Checked in order; the strongest signal wins. */
+export const ACTION_TYPE_CUES: readonly Cue<ActionType>[] = [
+  {
+    id: 'detect-monitoring',
+    signal: 'detect',
+    weight: 3,
+    reason: 'Alerts, monitors and dashboards shorten time to detect.',
+    pattern:
+      /\b(?:alert\w*|monitor\w*|dashboard\w*|detect\w*|page (?:on|when)|paging on|probe\w*|synthetic\w*|observ\w+|metric\w*|slo burn|watch (?:their|our|the))\b/i,
+    matches: ['Add an alert on pool saturation', 'teams should watch their own apps'],
+    misses: ['fix the handler'],
+  },
+  {
+    id: 'detect-load-test',
+    signal: 'detect',
+    weight: 2,
+    reason: 'Load and chaos tests find the failure before users do.',
+    pattern: /\b(?:load[\s-]?test\w*|stress[\s-]?test\w*|chaos|game ?day|canary)\b/i,
+    matches: ['load-test the fraud-rules engine'],
+    misses: ['unit test the parser'],
+  },
+  {
+    id: 'mitigate-recovery',
+    signal: 'mitigate',
+    weight: 3,
+    reason: 'Makes recovery faster or safer next time.',
+    pattern:
+      /\b(?:runbook|playbook|rollback|roll back|fail ?over|kill[\s-]?switch|restore|recover\w*|backup\w*|faster|automat\w+ (?:the )?(?:rollback|failover|recovery|restart))\b/i,
+    matches: ['fix rollback permissions', 'write a runbook for pool exhaustion'],
+    misses: ['add an alert'],
+  },
+  {
+    id: 'prevent-guard',
+    signal: 'prevent',
+    weight: 2,
+    reason: 'Guards, validation, limits and fixes stop the failure recurring.',
+    pattern:
+      /\b(?:two[\s-]person|peer review|approval|guard\w*|validat\w+|lint\w*|limit\w*|cap\b|quota|off the (?:request|hot|critical) path|isolat\w+|decoupl\w+|fix\w*|remov\w+|prevent\w*|safeguard\w*|staged rollout|feature flag|(?:unit|integration|regression) tests?|in ci\b|ci check|pre-?deploy|idempotent|retry|backoff|timeout|circuit breaker|redundan\w+|capacity)\b/i,
+    matches: [
+      'put flag changes behind a two-person review',
+      'move rules evaluation off the request path',
+      'Add connection.close() fix in all handlers',
+    ],
+    misses: ['announce changes in Slack'],
+  },
+  {
+    id: 'process-people',
+    signal: 'process',
+    weight: 2,
+    reason: 'How people work: communication, on-call, reviews of process, training.',
+    pattern:
+      /\b(?:announc\w+|communicat\w+|comms|status ?page|on-?call|escalat\w+|training|train\b|document\w*|checklist|postmortem|handover|hand-off|rota|policy|process|slack)\b/i,
+    matches: ['announce critical changes outside Slack', 'add pool checks to the deploy checklist'],
+    misses: ['add an index'],
+  },
+];
+
+/** Priority words the input uses; absent, the type and the incident decide. */
+export const PRIORITY_CUES: readonly Cue<Priority>[] = [
+  {
+    id: 'urgent',
+    signal: 'HIGH',
+    weight: 3,
+    reason: 'The input says it comes first.',
+    pattern:
+      /\b(?:urgent\w*|asap|immediately|right away|first|top priority|blocker|p0|p1|before (?:the )?next)\b/i,
+    matches: ['immediately rotate the key', 'before the next deploy'],
+    misses: ['eventually migrate'],
+  },
+  {
+    id: 'later',
+    signal: 'LOW',
+    weight: 3,
+    reason: 'A horizon or a wish is not urgent.',
+    pattern:
+      /\b(?:longer[\s-]term|long[\s-]term|eventually|someday|some day|nice to have|consider\w*|explore|maybe|later|when (?:we|there) (?:have|is) time|p3)\b/i,
+    matches: ['Longer term, move rules off the request path', 'consider a second region'],
+    misses: ['add an alert now'],
+  },
+];
+
+/** Whether an item is already done. */
+export const DONE_CUES: readonly Cue<'done'>[] = [
+  {
+    id: 'done-marker',
+    signal: 'done',
+    weight: 3,
+    reason: 'The input marks the item done.',
+    pattern:
+      /\((?:done|fixed|shipped|completed|merged)\)|\[(?:done|x)\]|✅|✔|^\W*(?:done|fixed|shipped)\s*[:\-–—]|\b(?:already (?:done|fixed|shipped|added|deployed|merged|in place)|(?:was|has been|have been) (?:added|fixed|shipped|deployed|merged|done))\b/i,
+    matches: ['Add pool alert (done)', 'DONE: rotate keys', 'alerts have been added'],
+    misses: ['add pool alert', 'done when the backlog clears'],
+  },
+];
