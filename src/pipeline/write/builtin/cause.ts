@@ -23,11 +23,22 @@ function causeScore(quote: Quote): number {
 }
 
 /**
+ * A sentence and, when it has several, its clauses: "the drive issue is a known firmware bug -
+ * rolling the update across the fleet" states the cause in its first clause only. On equal
+ * scores the whole sentence wins, for its context.
+ */
+function withClauses(quote: Quote): Quote[] {
+  const clauses = quote.text.split(/;\s+|\s+[-–—]\s+/).filter((c) => c.trim().length >= 20);
+  return clauses.length > 1 ? [quote, ...clauses.map((text) => ({ ...quote, text }))] : [quote];
+}
+
+/**
  * The sentences that state the root cause, or null when none scores CAUSE_THRESHOLD: then the
  * writer says the cause is still under investigation.
  */
 export function findRootCause(facts: Facts): RootCause | null {
   const scored = [...noteQuotes(facts), ...eventQuotes(facts)]
+    .flatMap(withClauses)
     .filter((quote) => !isPlan(quote.text))
     .map((quote, order) => ({ quote, order, score: causeScore(quote) }))
     .filter((entry) => entry.score >= CAUSE_THRESHOLD);
@@ -35,8 +46,13 @@ export function findRootCause(facts: Facts): RootCause | null {
   const [best, second] = [...scored].sort((a, b) => b.score - a.score || a.order - b.order);
   if (!best) return null;
   // A second sentence only when it is nearly as clearly a cause: one strong sentence beats two.
+  const overlaps =
+    second &&
+    (best.quote.text.includes(second.quote.text) || second.quote.text.includes(best.quote.text));
   const also =
-    second && second.score >= Math.max(CAUSE_THRESHOLD + 1, best.score - 1) ? [second] : [];
+    second && !overlaps && second.score >= Math.max(CAUSE_THRESHOLD + 1, best.score - 1)
+      ? [second]
+      : [];
   return { quotes: [best, ...also].map((entry) => entry.quote) };
 }
 

@@ -17,7 +17,7 @@ import { noteQuotes } from './sentences.js';
 
 /** Lead-ins that introduce a follow-up and are not part of the action itself. */
 const LEAD_IN =
-  /^(?:\W*(?:follow[\s-]*ups?|todo|to do|action items?|next steps?|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)\s+(?:also\s+)?)?/i;
+  /^(?:\W*(?:follow[\s-]*ups?|todo|to do|action items?|next steps?|next up|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)\s+(?:also\s+)?)?/i;
 
 /** Verbs that open a new action inside one sentence ("load-test X and put Y behind Z"). */
 const ACTION_VERB =
@@ -28,9 +28,27 @@ const OWNER =
 const TICKET =
   /\b(?!UTF|ISO|SHA|RFC|TLS)[A-Z][A-Z0-9]{1,9}-\d+\b|(?<![\w&])#\d{1,7}\b|https?:\/\/\S+/;
 
+/** A list after a label ("Follow-ups: a, b (x, y), c"): every comma outside brackets splits. */
+const LIST_SEPARATOR = /(;\s+|,\s+(?![^()]*\)))/;
+/** In prose, a comma or "and" splits only before a verb ("load-test X and put Y behind Z"). */
+const PROSE_SEPARATOR = /(;\s+|,?\s+and\s+|,\s+(?![^()]*\)))/;
+const LABEL = FOLLOW_UP_CUES.find((cue) => cue.id === 'label');
+
 /** Splits "load-test X and put Y behind Z; move W" into one action each. */
 export function splitActions(text: string): string[] {
-  const pieces = text.split(/(;\s+|,?\s+and\s+|,\s+)/);
+  const list = LABEL?.pattern.test(text) ?? false;
+  if (list)
+    return text
+      .split(LIST_SEPARATOR)
+      .filter((_, i) => i % 2 === 0)
+      .map((piece) =>
+        piece
+          .replace(LEAD_IN, '')
+          .replace(/[.;,\s]+$/, '')
+          .trim(),
+      )
+      .filter((piece) => piece.length > 5);
+  const pieces = text.split(PROSE_SEPARATOR);
   const actions: string[] = [];
   let current = (pieces[0] ?? '').replace(LEAD_IN, '');
   for (let i = 1; i < pieces.length; i += 2) {
@@ -102,7 +120,9 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
   const sentences = [
     ...noteQuotes(facts).map((quote) => ({ text: quote.text, needs: FOLLOW_UP_THRESHOLD })),
     ...facts.events.map((event) => ({ text: event.text, needs: FOLLOW_UP_THRESHOLD + 1 })),
-  ].flatMap(({ text, needs }) => text.split(/;\s+/).map((clause) => ({ clause, needs })));
+  ].flatMap(({ text, needs }) =>
+    text.split(/;\s+|\s+[-–—]\s+/).map((clause) => ({ clause, needs })),
+  );
   const items: ActionItem[] = [];
   let inList = false;
   for (const { clause: sentence, needs } of sentences) {

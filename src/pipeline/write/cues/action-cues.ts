@@ -116,9 +116,24 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: -2,
     reason: 'What a fix would need is a plan, not yet an action.',
     pattern:
-      /\b(?:needs? (?:a|an|to)|would (?:need|require)|candidate causes?|plan(?:ning)? to|considering)\b/i,
-    matches: ['every likely fix needs a full, slow restart', 'planning to fail over'],
+      /\b(?:needs? (?:a|an|to)|would (?:need|require)|candidate causes?|plan(?:ning)? to|considering|should be)\b/i,
+    matches: [
+      'every likely fix needs a full, slow restart',
+      'planning to fail over',
+      'Everything should be moved over now',
+    ],
     misses: ['failed over to the standby'],
+  },
+  {
+    id: 'impact-report',
+    signal: 'action',
+    weight: -2,
+    reason: 'A line reporting what is affected ("Lambda all impacted") is impact, not an action.',
+    pattern: /\b(?:impacted|affected|knock-on|unavailable|still (?:down|failing|broken))\b/i,
+    matches: [
+      'Knock-on in the region: EBS volumes restoring from S3 snapshots, Lambda all impacted',
+    ],
+    misses: ['restored from the snapshot'],
   },
   {
     id: 'investigation',

@@ -39,6 +39,39 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     misses: ['caused a page to fire', 'the team was paged'],
   },
   {
+    id: 'mistake',
+    signal: 'cause',
+    weight: 2,
+    reason: 'Something done by mistake is how a cause is usually told.',
+    pattern:
+      /\b(?:wrongly|mistakenly|accidentally|erroneously|inadvertently|by mistake|unintentionally)\b/i,
+    matches: ['the migration whose drop list wrongly includes the table'],
+    misses: ['the list includes the table'],
+  },
+  {
+    id: 'causes-effect',
+    signal: 'cause',
+    weight: 2,
+    reason: 'Names a mechanism and its effect ("a bug ... causes an excessive volume").',
+    pattern: /\b(?:causes|causing|leads? to|led to|results? in|resulted in)\b/i,
+    matches: ['A bug in the control logic causes an excessive volume of interactions'],
+    misses: ['the alert caused a page to fire'],
+  },
+  {
+    id: 'remediation',
+    signal: 'cause',
+    weight: -2,
+    reason:
+      'What is being done about a cause ("disabled for now", "rolling the fix") is remediation.',
+    pattern:
+      /\b(?:for now|being (?:fixed|rolled|deployed)|rolling (?:out )?the (?:fix|update|firmware)|(?:we are|we're|are) changing|trained to|get the fix)\b/i,
+    matches: [
+      'failover mode that triggered the bug is disabled for now',
+      'rolling the firmware update across the fleet',
+    ],
+    misses: ['a bug in the failover mode'],
+  },
+  {
     id: 'bug',
     signal: 'cause',
     weight: 2,
@@ -102,12 +135,16 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'A mechanism written as a consequence ("..., blocking reads", "so the pool filled") explains why users were hit.',
     pattern:
-      /,\s*(?:so|blocking|exhausting|starving|filling|saturating|locking|overloading|evicting|deleting|dropping)\b|\bso (?:that )?(?:every|each|all|the|x-|\w+ (?:flipped|filled|broke|failed))/i,
+      /,\s*(?:so (?!not\b|far\b)|blocking|exhausting|starving|filling|saturating|locking|overloading|evicting|deleting|dropping)\b|\bso (?:that )?(?:every|each|all|the|x-|\w+ (?:flipped|filled|broke|failed))/i,
     matches: [
       'runs KEYS * on every boot, blocking the shard reads',
       "didn't let headers through, so x-forwarded-proto flipped",
     ],
-    misses: ['rolled back, errors drop', 'so far so good'],
+    misses: [
+      'rolled back, errors drop',
+      'so far so good',
+      'pods restarting in codfw, so not all good',
+    ],
   },
   {
     id: 'on-every',

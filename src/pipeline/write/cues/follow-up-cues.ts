@@ -30,8 +30,13 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     weight: 3,
     reason: 'A label that introduces follow-ups.',
     pattern:
-      /^(?:\W*)(?:follow[\s-]*ups?|todo|to do|action items?|next steps?|fixes|also|afterwards)\s*[:\-–—]/i,
-    matches: ['Follow-ups: add a canary', 'TODO: rotate keys', 'Also: page the DB team'],
+      /^(?:\W*)(?:follow[\s-]*ups?|todo|to do|action items?|next steps?|next up|fixes|also|afterwards)\s*[:\-–—]/i,
+    matches: [
+      'Follow-ups: add a canary',
+      'TODO: rotate keys',
+      'Also: page the DB team',
+      'next up - get the fix everywhere',
+    ],
     misses: ['Notes: it broke'],
   },
   {
@@ -43,6 +48,30 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
       /^(?:\W*)(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later),?\s/i,
     matches: ['Longer term, move rules evaluation off the request path.'],
     misses: ['It later recovered.'],
+  },
+  {
+    id: 'remediation-under-way',
+    signal: 'follow-up',
+    weight: 2,
+    reason:
+      'Work the team says is under way ("rolling the update", "still working on") is an item.',
+    pattern:
+      /^(?:\W*)(?:still )?(?:changing|rolling(?: out)?|working (?:with|on)|adding|moving|migrating|replacing|upgrading|building|fixing)\b/i,
+    matches: [
+      'rolling the firmware update across the fleet',
+      'Still working with the vendors on the bug',
+    ],
+    misses: ['the rollout broke login'],
+  },
+  {
+    id: 'comparative-noun',
+    signal: 'follow-up',
+    weight: 2,
+    reason: 'A note that opens "better X", "more X" names something to build.',
+    pattern:
+      /^(?:\W*)(?:better|more|faster|bigger|fewer|stronger|automatic|automated)\s+(?!than\b)\w+/i,
+    matches: ['better circuit breakers for graceful degradation', 'More capacity on the nodes'],
+    misses: ['More than 500 users were affected'],
   },
   {
     id: 'imperative',
@@ -101,7 +130,7 @@ export const ACTION_TYPE_CUES: readonly Cue<ActionType>[] = [
     weight: 3,
     reason: 'Makes recovery faster or safer next time.',
     pattern:
-      /\b(?:runbook|playbook|rollback|roll back|fail ?over|kill[\s-]?switch|restore|recover\w*|backup\w*|faster|automat\w+ (?:the )?(?:rollback|failover|recovery|restart))\b/i,
+      /\b(?:runbook|playbook|rollback|roll back|fail ?over|kill[\s-]?switch|restore|recover\w*|backup\w*|faster|remediation time|shorten|time to (?:recover|mitigate|restore)|automat\w+ (?:the )?(?:rollback|failover|recovery|restart))\b/i,
     matches: ['fix rollback permissions', 'write a runbook for pool exhaustion'],
     misses: ['add an alert'],
   },
@@ -125,7 +154,7 @@ export const ACTION_TYPE_CUES: readonly Cue<ActionType>[] = [
     weight: 2,
     reason: 'How people work: communication, on-call, reviews of process, training.',
     pattern:
-      /\b(?:announc\w+|communicat\w+|comms|status ?page|on-?call|escalat\w+|training|train\b|document\w*|checklist|postmortem|handover|hand-off|rota|policy|process|slack)\b/i,
+      /\b(?:announc\w+|communicat\w+|comms|status ?page|on-?call|escalat\w+|training|train\b|document\w*|checklist|postmortem|post[\s-]mortem|handover|hand-off|rota|policy|process|slack)\b/i,
     matches: ['announce critical changes outside Slack', 'add pool checks to the deploy checklist'],
     misses: ['add an index'],
   },
@@ -163,7 +192,7 @@ export const DONE_CUES: readonly Cue<'done'>[] = [
     weight: 3,
     reason: 'The input marks the item done.',
     pattern:
-      /\((?:done|fixed|shipped|completed|merged)\)|\[(?:done|x)\]|✅|✔|^\W*(?:done|fixed|shipped)\s*[:\-–—]|\b(?:already (?:done|fixed|shipped|added|deployed|merged|in place)|(?:was|has been|have been) (?:added|fixed|shipped|deployed|merged|done))\b/i,
+      /\((?:done|fixed|shipped|completed|merged)\)|\[(?:done|x)\]|✅|✔|^\W*(?:done|fixed|shipped)\s*[:\-–—]|\b(?:already (?:done|fixed|shipped|added|deployed|merged|in place)|(?:was|has been|have been|is now) (?:added|fixed|shipped|deployed|merged|done|disabled|trained)|trained to|disabled for now)\b/i,
     matches: ['Add pool alert (done)', 'DONE: rotate keys', 'alerts have been added'],
     misses: ['add pool alert', 'done when the backlog clears'],
   },
