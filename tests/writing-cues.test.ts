@@ -33,15 +33,15 @@ for (const [name, table] of Object.entries(TABLES)) {
       expect(new Set(table.map((cue) => cue.id)).size).toBe(table.length);
       for (const cue of table) {
         expect(cue.reason.length, cue.id).toBeGreaterThan(10);
-        expect(cue.matches.length, cue.id).toBeGreaterThan(0);
-        expect(cue.misses.length, cue.id).toBeGreaterThan(0);
+        expect(cue.examples.match.length, cue.id).toBeGreaterThan(0);
+        expect(cue.examples.noMatch.length, cue.id).toBeGreaterThan(0);
         // A global regex keeps lastIndex between calls and would skip matches.
         expect(cue.pattern.global, cue.id).toBe(false);
       }
     });
     const cases = table.flatMap((cue) => [
-      ...cue.matches.map((text) => [cue.id, 'matches', text, true] as const),
-      ...cue.misses.map((text) => [cue.id, 'misses', text, false] as const),
+      ...cue.examples.match.map((text) => [cue.id, 'matches', text, true] as const),
+      ...cue.examples.noMatch.map((text) => [cue.id, 'misses', text, false] as const),
     ]);
     test.each(cases)('%s %s "%s"', (id, _how, text, expected) => {
       const cue = table.find((c) => c.id === id);

@@ -20,13 +20,15 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: 2,
     reason: 'A responder did something to the system.',
     pattern: new RegExp(String.raw`\b(?:${MITIGATION_VERBS})\b`, 'i'),
-    matches: [
-      'rolled cache-warmer back to v4.0',
-      'disabled the new fraud-rules flag',
-      'failed over to the secondary acquirer',
-      'Rolling back user-sync to v2.3.1',
-    ],
-    misses: ['latency normal', 'checkout p99 latency 9s'],
+    examples: {
+      match: [
+        'rolled cache-warmer back to v4.0',
+        'disabled the new fraud-rules flag',
+        'failed over to the secondary acquirer',
+        'Rolling back user-sync to v2.3.1',
+      ],
+      noMatch: ['latency normal', 'checkout p99 latency 9s'],
+    },
   },
   {
     id: 'value-change',
@@ -34,8 +36,10 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: 2,
     reason: 'A setting moved from one value to another ("50 -> 200") is a change someone made.',
     pattern: /\d\s*(?:->|→|=>)\s*\d/,
-    matches: ['pushed pool size 50 -> 200 by hand', 'max_connections 100->400'],
-    misses: ['latency 9s', 'error rate 40%'],
+    examples: {
+      match: ['pushed pool size 50 -> 200 by hand', 'max_connections 100->400'],
+      noMatch: ['latency 9s', 'error rate 40%'],
+    },
   },
   {
     id: 'by-hand',
@@ -44,8 +48,7 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     reason: 'Manual work is an action even without a known verb.',
     pattern:
       /\bby hand\b|\bmanually\b|\bran (?:a |the )?(?:script|command|job|playbook|runbook)\b/i,
-    matches: ['pushed it by hand', 'ran the runbook'],
-    misses: ['the job ran late'],
+    examples: { match: ['pushed it by hand', 'ran the runbook'], noMatch: ['the job ran late'] },
   },
   {
     id: 'attempt',
@@ -53,8 +56,7 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: 1,
     reason: '"Tried" announces an attempt whose result the line or the next says.',
     pattern: /\b(?:tried|trying|attempt(?:ed|ing)?)\b/i,
-    matches: ['tried rolling back auth v12'],
-    misses: ['rolled back auth v12'],
+    examples: { match: ['tried rolling back auth v12'], noMatch: ['rolled back auth v12'] },
   },
   {
     id: 'did-not-work',
@@ -63,12 +65,14 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     reason: 'The attempt did not help.',
     pattern:
       /\b(?:did ?n[o']t (?:help|work|fix)|did not (?:help|work|fix)|no (?:change|effect|improvement)|without effect|made (?:it|things) worse|(?:job|rollback|restart|failover|deploy|attempt|command|script) (?:failed|errored|timed out)|failed on\b|failed to (?:roll|restart|apply|deploy|start|complete))/i,
-    matches: [
-      'rollback job failed on permissions',
-      "restart didn't help",
-      'no change after the restart',
-    ],
-    misses: ['failed over to the secondary', 'errors drop'],
+    examples: {
+      match: [
+        'rollback job failed on permissions',
+        "restart didn't help",
+        'no change after the restart',
+      ],
+      noMatch: ['failed over to the secondary', 'errors drop'],
+    },
   },
   {
     id: 'recovered',
@@ -77,8 +81,10 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     reason: 'A state of the system after the actions, not an action.',
     pattern:
       /\b(?:recover(?:ed|s|ing)|normal|back (?:up|online|to normal)|restored|healthy|stable|all clear|resolved|errors? (?:drop|dropped|stop(?:ped)?|gone)|(?:under|below) \d+\w*|green|operational)\b/i,
-    matches: ['latency normal', 'login p95 under 300ms again', 'all clear', 'errors drop'],
-    misses: ['rolled back to v4.0'],
+    examples: {
+      match: ['latency normal', 'login p95 under 300ms again', 'all clear', 'errors drop'],
+      noMatch: ['rolled back to v4.0'],
+    },
   },
   {
     id: 'measurement',
@@ -86,8 +92,10 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: 1,
     reason: 'A figure on its own (a rate, a latency) reports state.',
     pattern: /\b(?:p\d\d|error rate|latency|5xx|\d+\s?%|\d+\s?ms)\b/i,
-    matches: ['checkout p99 latency 9s', 'payments API 5xx at 40%'],
-    misses: ['restarted search'],
+    examples: {
+      match: ['checkout p99 latency 9s', 'payments API 5xx at 40%'],
+      noMatch: ['restarted search'],
+    },
   },
   {
     id: 'status-post',
@@ -96,8 +104,10 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     reason: 'A status-page post or announcement tells people; it does not mitigate.',
     pattern:
       /\b(?:status ?page|posted (?:an? )?(?:update|status)|announc\w+|tweeted|comms? sent|update posted|customer comms?)\b/i,
-    matches: ['posted an update to the status page', 'Statuspage: investigating'],
-    misses: ['restarted the status service pods'],
+    examples: {
+      match: ['posted an update to the status page', 'Statuspage: investigating'],
+      noMatch: ['restarted the status service pods'],
+    },
   },
   {
     id: 'metric-movement',
@@ -107,8 +117,10 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
       'A figure moving ("went from 15k to 20k", "latency climbed") is a measurement, not an action.',
     pattern:
       /\b(?:went (?:from|up|down)|dropp(?:ed|ing)|climb(?:ed|ing|s)|rose|fell|jump(?:ed|s)|spik(?:ed|es|ing))\b/i,
-    matches: ['session requests went from 15k to 20k', 'latency climbed to 9s'],
-    misses: ['raised the pool to 200'],
+    examples: {
+      match: ['session requests went from 15k to 20k', 'latency climbed to 9s'],
+      noMatch: ['raised the pool to 200'],
+    },
   },
   {
     id: 'plan',
@@ -116,13 +128,26 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: -2,
     reason: 'What a fix would need is a plan, not yet an action.',
     pattern:
-      /\b(?:needs? (?:a|an|to)|would (?:need|require)|candidate causes?|plan(?:ning)? to|considering|should be)\b/i,
-    matches: [
-      'every likely fix needs a full, slow restart',
-      'planning to fail over',
-      'Everything should be moved over now',
-    ],
-    misses: ['failed over to the standby'],
+      /\b(?:needs? (?:a|an|to)|would (?:need|require)|candidate causes?|plan(?:ning)? to|considering|should be|ha(?:ve|s) to be|must be)\b/i,
+    examples: {
+      match: [
+        'every likely fix needs a full, slow restart',
+        'planning to fail over',
+        'Everything should be moved over now',
+      ],
+      noMatch: ['failed over to the standby'],
+    },
+  },
+  {
+    id: 'not-done',
+    signal: 'action',
+    weight: -2,
+    reason: 'A negated verb ("haven\'t restarted", "can\'t fail over") says what was not done.',
+    pattern: /\b(?:haven'?t|hasn'?t|not yet|never|can'?t|cannot|couldn'?t|unable to)\b/i,
+    examples: {
+      match: ["We haven't fully restarted index in many years", "can't fail over to the standby"],
+      noMatch: ["restart didn't help", 'restarted the index'],
+    },
   },
   {
     id: 'impact-report',
@@ -130,10 +155,12 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: -2,
     reason: 'A line reporting what is affected ("Lambda all impacted") is impact, not an action.',
     pattern: /\b(?:impacted|affected|knock-on|unavailable|still (?:down|failing|broken))\b/i,
-    matches: [
-      'Knock-on in the region: EBS volumes restoring from S3 snapshots, Lambda all impacted',
-    ],
-    misses: ['restored from the snapshot'],
+    examples: {
+      match: [
+        'Knock-on in the region: EBS volumes restoring from S3 snapshots, Lambda all impacted',
+      ],
+      noMatch: ['restored from the snapshot'],
+    },
   },
   {
     id: 'investigation',
@@ -142,7 +169,9 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     reason: 'Looking is not yet acting.',
     pattern:
       /\b(?:investigat(?:ing|es)|looking (?:into|at)|digging|debugging|checking|reviewing|paged|acknowledged|joined|declar\w+|escalat\w+)\b/i,
-    matches: ['Cloud Engineering start investigating', 'on-call acknowledged'],
-    misses: ['restarted the cluster'],
+    examples: {
+      match: ['Cloud Engineering start investigating', 'on-call acknowledged'],
+      noMatch: ['restarted the cluster'],
+    },
   },
 ];

@@ -20,8 +20,10 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'An explanation: "because" links the failure to its reason.',
     pattern: /\bbecause\b|\bsince the\b|\bas a result of\b/i,
-    matches: ['requests failed because the pool was full'],
-    misses: ['restarted the pods'],
+    examples: {
+      match: ['requests failed because the pool was full'],
+      noMatch: ['restarted the pods'],
+    },
   },
   {
     id: 'caused-by',
@@ -30,13 +32,15 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason: 'States the cause outright.',
     pattern:
       /\b(?:caused by|due to|root[\s-]*cause|the cause (?:was|is)|cause:|the culprit|was the culprit|traced (?:it )?(?:back )?to|turns? out|turned out|(?:which|that|this) (?:caused|broke|led to))\b/i,
-    matches: [
-      'the outage was caused by an expired certificate',
-      'Root cause: a missing index',
-      'traced to a bad config push',
-      'turns out the cron job ran twice',
-    ],
-    misses: ['caused a page to fire', 'the team was paged'],
+    examples: {
+      match: [
+        'the outage was caused by an expired certificate',
+        'Root cause: a missing index',
+        'traced to a bad config push',
+        'turns out the cron job ran twice',
+      ],
+      noMatch: ['caused a page to fire', 'the team was paged'],
+    },
   },
   {
     id: 'mistake',
@@ -45,8 +49,10 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason: 'Something done by mistake is how a cause is usually told.',
     pattern:
       /\b(?:wrongly|mistakenly|accidentally|erroneously|inadvertently|by mistake|unintentionally)\b/i,
-    matches: ['the migration whose drop list wrongly includes the table'],
-    misses: ['the list includes the table'],
+    examples: {
+      match: ['the migration whose drop list wrongly includes the table'],
+      noMatch: ['the list includes the table'],
+    },
   },
   {
     id: 'causes-effect',
@@ -54,8 +60,10 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'Names a mechanism and its effect ("a bug ... causes an excessive volume").',
     pattern: /\b(?:causes|causing|leads? to|led to|results? in|resulted in)\b/i,
-    matches: ['A bug in the control logic causes an excessive volume of interactions'],
-    misses: ['the alert caused a page to fire'],
+    examples: {
+      match: ['A bug in the control logic causes an excessive volume of interactions'],
+      noMatch: ['the alert caused a page to fire'],
+    },
   },
   {
     id: 'remediation',
@@ -65,11 +73,13 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
       'What is being done about a cause ("disabled for now", "rolling the fix") is remediation.',
     pattern:
       /\b(?:for now|being (?:fixed|rolled|deployed)|rolling (?:out )?the (?:fix|update|firmware)|(?:we are|we're|are) changing|trained to|get the fix)\b/i,
-    matches: [
-      'failover mode that triggered the bug is disabled for now',
-      'rolling the firmware update across the fleet',
-    ],
-    misses: ['a bug in the failover mode'],
+    examples: {
+      match: [
+        'failover mode that triggered the bug is disabled for now',
+        'rolling the firmware update across the fleet',
+      ],
+      noMatch: ['a bug in the failover mode'],
+    },
   },
   {
     id: 'bug',
@@ -78,12 +88,14 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason: 'A defect in code or config is a cause, not a symptom.',
     pattern:
       /\b(?:bug|regression|defect|race condition|deadlock|off-by-one|null pointer|infinite loop|memory leak|leak(?:s|ed|ing)?|missing (?:index|check|guard|limit|timeout|release|close)|lack(?:ed|s)? (?:a |an |the )?\w+)\b/i,
-    matches: [
-      'a bug in the retry loop',
-      'connection leak in the sync job',
-      'the handler lacked connection.release()',
-    ],
-    misses: ['users saw errors', 'latency went up'],
+    examples: {
+      match: [
+        'a bug in the retry loop',
+        'connection leak in the sync job',
+        'the handler lacked connection.release()',
+      ],
+      noMatch: ['users saw errors', 'latency went up'],
+    },
   },
   {
     id: 'typo',
@@ -92,12 +104,14 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason: 'A human slip in a command or config is the classic stated cause.',
     pattern:
       /\b(?:typo|typed|mistyped|(?:done|went|set up|configured) wrong(?:ly)?|fat[\s-]?finger\w*|wrong (?:value|flag|host|hostname|region|argument|parameter|file|cluster|database|env\w*)|incorrect(?:ly)? (?:value|input|entered|set))\b/i,
-    matches: [
-      'a typo in the command removed more servers',
-      'the flag had the wrong value',
-      'The traffic shift is done wrong',
-    ],
-    misses: ['the value recovered'],
+    examples: {
+      match: [
+        'a typo in the command removed more servers',
+        'the flag had the wrong value',
+        'The traffic shift is done wrong',
+      ],
+      noMatch: ['the value recovered'],
+    },
   },
   {
     id: 'instead-of',
@@ -105,8 +119,10 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 3,
     reason: '"ran on X instead of Y" says what went wrong and what was intended.',
     pattern: /\binstead of\b|\brather than\b|\bagainst (?:prod|production|the live)\b/i,
-    matches: ['the migration ran on primary instead of the replica', 'ran against production'],
-    misses: ['ran the migration on the replica'],
+    examples: {
+      match: ['the migration ran on primary instead of the replica', 'ran against production'],
+      noMatch: ['ran the migration on the replica'],
+    },
   },
   {
     id: 'latent',
@@ -115,8 +131,10 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason: 'A latent condition that waited for a trigger is a root cause.',
     pattern:
       /\blatent\b|\bhad (?:been|gone) (?:unnoticed|undetected|there|present)\b|\bnever (?:been )?tested\b|\bfor (?:years|months)\b/i,
-    matches: ['a latent bug in the parser', 'the code path had never been tested'],
-    misses: ['a late page'],
+    examples: {
+      match: ['a latent bug in the parser', 'the code path had never been tested'],
+      noMatch: ['a late page'],
+    },
   },
   {
     id: 'misconfiguration',
@@ -125,8 +143,10 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason: 'A configuration that allows the failure.',
     pattern:
       /\bmisconfigur\w*|\bconfig(?:uration)? (?:error|mistake|did ?n[o']t|was wrong)|\b(?:did ?n[o']t|does ?n[o']t|did not|does not|never) (?:let|allow|pass|forward|handle|release|close|retry|check|account for)\b/i,
-    matches: ["the v2 config didn't let the headers through", 'a misconfigured load balancer'],
-    misses: ['updated the config'],
+    examples: {
+      match: ["the v2 config didn't let the headers through", 'a misconfigured load balancer'],
+      noMatch: ['updated the config'],
+    },
   },
   {
     id: 'consequence-clause',
@@ -136,15 +156,17 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
       'A mechanism written as a consequence ("..., blocking reads", "so the pool filled") explains why users were hit.',
     pattern:
       /,\s*(?:so (?!not\b|far\b)|blocking|exhausting|starving|filling|saturating|locking|overloading|evicting|deleting|dropping)\b|\bso (?:that )?(?:every|each|all|the|x-|\w+ (?:flipped|filled|broke|failed))/i,
-    matches: [
-      'runs KEYS * on every boot, blocking the shard reads',
-      "didn't let headers through, so x-forwarded-proto flipped",
-    ],
-    misses: [
-      'rolled back, errors drop',
-      'so far so good',
-      'pods restarting in codfw, so not all good',
-    ],
+    examples: {
+      match: [
+        'runs KEYS * on every boot, blocking the shard reads',
+        "didn't let headers through, so x-forwarded-proto flipped",
+      ],
+      noMatch: [
+        'rolled back, errors drop',
+        'so far so good',
+        'pods restarting in codfw, so not all good',
+      ],
+    },
   },
   {
     id: 'on-every',
@@ -152,8 +174,10 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 1,
     reason: 'Behaviour repeated on every start or request is how a latent fault multiplies.',
     pattern: /\bon every (?:boot|start|startup|restart|request|call|deploy|run)\b|\bevery time\b/i,
-    matches: ['runs KEYS * against Redis on every boot'],
-    misses: ['every pod restarted'],
+    examples: {
+      match: ['runs KEYS * against Redis on every boot'],
+      noMatch: ['every pod restarted'],
+    },
   },
   {
     id: 'identified',
@@ -161,8 +185,10 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 1,
     reason: 'A line that says the problem was found usually names it.',
     pattern: /\b(?:identified|found (?:the|that|it)|confirmed|the (?:problem|issue) (?:is|was))\b/i,
-    matches: ['Identified: PR #2847 missing close() in the error handler'],
-    misses: ['looking for the problem'],
+    examples: {
+      match: ['Identified: PR #2847 missing close() in the error handler'],
+      noMatch: ['looking for the problem'],
+    },
   },
   {
     id: 'impact-figures',
@@ -171,8 +197,10 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'A sentence of several shares ("45% ... 0.4% ...") measures impact; it does not explain it.',
     pattern: /\d(?:\.\d+)?\s?%.*\d(?:\.\d+)?\s?%/,
-    matches: ['up to 45% stuck; 0.4% unrecoverable (new bug)'],
-    misses: ['the pool was at 98% because of a leak'],
+    examples: {
+      match: ['up to 45% stuck; 0.4% unrecoverable (new bug)'],
+      noMatch: ['the pool was at 98% because of a leak'],
+    },
   },
   {
     id: 'about-detection',
@@ -181,8 +209,10 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason: 'How the incident was noticed is detection, not cause.',
     pattern:
       /^\W*detection\b|\bdetect(?:ed|ion) (?:was|took|came)\b|\bthe page (?:actually )?came from\b/i,
-    matches: ['Detection was indirect - a brief notice', 'detection took way too long'],
-    misses: ['the bug was detected by a test'],
+    examples: {
+      match: ['Detection was indirect - a brief notice', 'detection took way too long'],
+      noMatch: ['the bug was detected by a test'],
+    },
   },
   {
     id: 'speculation',
@@ -191,13 +221,15 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason: 'A guess during the response is not a stated cause.',
     pattern:
       /\b(?:suspect\w*|maybe|might|perhaps|possibly|hypothes\w+|theory|could be|should be|ought to be|expected to|looks like|seems? (?:to be|like)|not sure|unclear|investigating|we think)\b|\?/i,
-    matches: [
-      'maybe the cache?',
-      'looks like a leak',
-      'suspect the deploy',
-      'Everything should be moved over now',
-    ],
-    misses: ['the deploy caused it'],
+    examples: {
+      match: [
+        'maybe the cache?',
+        'looks like a leak',
+        'suspect the deploy',
+        'Everything should be moved over now',
+      ],
+      noMatch: ['the deploy caused it'],
+    },
   },
   {
     id: 'ruled-out',
@@ -205,8 +237,10 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: -3,
     reason: 'A cause that was excluded.',
     pattern: /\b(?:ruled out|not the cause|wasn'?t the cause|unrelated|red herring|false alarm)\b/i,
-    matches: ['DNS ruled out', 'the deploy was unrelated'],
-    misses: ['the deploy broke DNS'],
+    examples: {
+      match: ['DNS ruled out', 'the deploy was unrelated'],
+      noMatch: ['the deploy broke DNS'],
+    },
   },
   {
     id: 'change-rolled-out',
@@ -215,12 +249,26 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason: 'A change reaching production is the usual trigger.',
     pattern:
       /\b(?:deploy(?:ed|ment|s)?|rolled out|roll-?out|released?|shipped|merged|pushed|migrat(?:ed|ion)|upgrad(?:ed|e)|config(?:uration)? (?:change|push|update)|enabled|turned on|flipped|switch(?:ed)? (?:to|over)|cut ?over|now point at|went live)\b/i,
-    matches: [
-      'cache-warmer v4.1 rolled out',
-      'ALBs now point at the new Traefik v2 ingress',
-      'enabled the new flag',
-    ],
-    misses: ['rolled back to v4.0', 'latency normal'],
+    examples: {
+      match: [
+        'cache-warmer v4.1 rolled out',
+        'ALBs now point at the new Traefik v2 ingress',
+        'enabled the new flag',
+      ],
+      noMatch: ['rolled back to v4.0', 'latency normal'],
+    },
+  },
+  {
+    id: 'command-run',
+    signal: 'trigger',
+    weight: 2,
+    reason: 'A command, script or job someone ran sets many incidents off.',
+    pattern:
+      /\b(?:runs?|ran|executed?s?|kick(?:s|ed)? off|start(?:s|ed)?) (?:the |a |an )?(?:\w+ )?(?:command|script|job|migration|maintenance|playbook|batch|cron)\b/i,
+    examples: {
+      match: ['an engineer runs the command to pull servers', 'cron ran the migration'],
+      noMatch: ['the job queue grew'],
+    },
   },
   {
     id: 'external-event',
@@ -229,8 +277,10 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason: 'An outside event (power, fibre, a provider, a traffic surge) sets incidents off too.',
     pattern:
       /\b(?:power (?:loss|outage|disruption|failure)|fib(?:er|re) (?:cut|damage\w*)|damaged fib(?:er|re)|traffic (?:spike|surge)|surge of|upstream (?:outage|provider)|maintenance|certificate expired|cert expired|disk failed|hardware failure)\b/i,
-    matches: ['power disruption in the data centre', 'damaged fiber between sites'],
-    misses: ['all systems normal'],
+    examples: {
+      match: ['power disruption in the data centre', 'damaged fiber between sites'],
+      noMatch: ['all systems normal'],
+    },
   },
   {
     id: 'triggered-by',
@@ -239,8 +289,10 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason: 'Names the trigger outright.',
     pattern:
       /\b(?:triggered by|trigger(?:ed)? was|set off by|kicked off by|started (?:right )?after)\b/i,
-    matches: ['the incident was triggered by a config push'],
-    misses: ['the alert triggered'],
+    examples: {
+      match: ['the incident was triggered by a config push'],
+      noMatch: ['the alert triggered'],
+    },
   },
   {
     id: 'undone-change',
@@ -249,7 +301,9 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason: 'Undoing a change is the mitigation, not the trigger.',
     pattern:
       /\broll(?:ed|ing|s)?\b(?:\s+[\w.-]+){0,3}\s+back\b|\brollback\b|\brevert\w*|\bdisabl\w+/i,
-    matches: ['rolled cache-warmer back to v4.0', 'reverted PR #12', 'disabled the flag'],
-    misses: ['rolled out v4.1'],
+    examples: {
+      match: ['rolled cache-warmer back to v4.0', 'reverted PR #12', 'disabled the flag'],
+      noMatch: ['rolled out v4.1'],
+    },
   },
 ];

@@ -14,10 +14,8 @@ export interface Cue<Signal extends string = string> {
   /** Why this cue means what it says. */
   reason: string;
   pattern: RegExp;
-  /** Texts the pattern must match. */
-  matches: readonly string[];
-  /** Texts it must not match. */
-  misses: readonly string[];
+  /** Texts the pattern must match, and must not (the shape of analyze/cues.ts). */
+  examples: { match: readonly string[]; noMatch: readonly string[] };
 }
 
 export interface CueScore<Signal extends string> {

@@ -17,12 +17,14 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     reason: 'The team says what it should or will do next.',
     pattern:
       /\b(?:we|i|you|teams?|they|team \w+|everyone) (?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)\b|\bnext (?:we|step)\b|\bneed(?:s)? to (?!be\b)\w+/i,
-    matches: [
-      'next we should load-test the fraud-rules engine',
-      'teams should watch their own apps after critical changes',
-      'we need to add an alert',
-    ],
-    misses: ['we rolled back', 'it should have been caught'],
+    examples: {
+      match: [
+        'next we should load-test the fraud-rules engine',
+        'teams should watch their own apps after critical changes',
+        'we need to add an alert',
+      ],
+      noMatch: ['we rolled back', 'it should have been caught'],
+    },
   },
   {
     id: 'label',
@@ -31,13 +33,15 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     reason: 'A label that introduces follow-ups.',
     pattern:
       /^(?:\W*)(?:follow[\s-]*ups?|todo|to do|action items?|next steps?|next up|fixes|also|afterwards)\s*[:\-–—]/i,
-    matches: [
-      'Follow-ups: add a canary',
-      'TODO: rotate keys',
-      'Also: page the DB team',
-      'next up - get the fix everywhere',
-    ],
-    misses: ['Notes: it broke'],
+    examples: {
+      match: [
+        'Follow-ups: add a canary',
+        'TODO: rotate keys',
+        'Also: page the DB team',
+        'next up - get the fix everywhere',
+      ],
+      noMatch: ['Notes: it broke'],
+    },
   },
   {
     id: 'longer-term',
@@ -46,8 +50,10 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     reason: 'Plans on a horizon are follow-ups.',
     pattern:
       /^(?:\W*)(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later),?\s/i,
-    matches: ['Longer term, move rules evaluation off the request path.'],
-    misses: ['It later recovered.'],
+    examples: {
+      match: ['Longer term, move rules evaluation off the request path.'],
+      noMatch: ['It later recovered.'],
+    },
   },
   {
     id: 'remediation-under-way',
@@ -57,11 +63,13 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
       'Work the team says is under way ("rolling the update", "still working on") is an item.',
     pattern:
       /^(?:\W*)(?:still )?(?:changing|rolling(?: out)?|working (?:with|on)|adding|moving|migrating|replacing|upgrading|building|fixing)\b/i,
-    matches: [
-      'rolling the firmware update across the fleet',
-      'Still working with the vendors on the bug',
-    ],
-    misses: ['the rollout broke login'],
+    examples: {
+      match: [
+        'rolling the firmware update across the fleet',
+        'Still working with the vendors on the bug',
+      ],
+      noMatch: ['the rollout broke login'],
+    },
   },
   {
     id: 'comparative-noun',
@@ -70,8 +78,10 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     reason: 'A note that opens "better X", "more X" names something to build.',
     pattern:
       /^(?:\W*)(?:better|more|faster|bigger|fewer|stronger|automatic|automated)\s+(?!than\b)\w+/i,
-    matches: ['better circuit breakers for graceful degradation', 'More capacity on the nodes'],
-    misses: ['More than 500 users were affected'],
+    examples: {
+      match: ['better circuit breakers for graceful degradation', 'More capacity on the nodes'],
+      noMatch: ['More than 500 users were affected'],
+    },
   },
   {
     id: 'imperative',
@@ -80,8 +90,10 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     reason: 'A sentence that opens with an imperative verb is a to-do.',
     pattern:
       /^(?:\W*)(?:add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|dedupe|retire)\b(?!\s*:)/i,
-    matches: ['Add an alert on pool saturation', 'load-test the engine'],
-    misses: ['Added an alert on pool saturation', 'Adding pods helped', 'Alert: pool at 98%'],
+    examples: {
+      match: ['Add an alert on pool saturation', 'load-test the engine'],
+      noMatch: ['Added an alert on pool saturation', 'Adding pods helped', 'Alert: pool at 98%'],
+    },
   },
   {
     id: 'ticket',
@@ -89,8 +101,7 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     weight: 1,
     reason: 'A ticket reference marks tracked work.',
     pattern: /\b(?!UTF|ISO|SHA|RFC|TLS)[A-Z][A-Z0-9]{1,9}-\d+\b|\bticket\b/,
-    matches: ['OPS-123 add canary stage'],
-    misses: ['UTF-8 issue'],
+    examples: { match: ['OPS-123 add canary stage'], noMatch: ['UTF-8 issue'] },
   },
   {
     id: 'past-regret',
@@ -98,8 +109,10 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     weight: -3,
     reason: 'Hindsight about the past ("should have") is a lesson, not a plan.',
     pattern: /\b(?:should have|could have|would have|should've|could've|would've|needed to)\b/i,
-    matches: ['we should have caught it in staging'],
-    misses: ['we should add a staging check'],
+    examples: {
+      match: ['we should have caught it in staging'],
+      noMatch: ['we should add a staging check'],
+    },
   },
 ];
 
@@ -112,8 +125,10 @@ export const ACTION_TYPE_CUES: readonly Cue<ActionType>[] = [
     reason: 'Alerts, monitors and dashboards shorten time to detect.',
     pattern:
       /\b(?:alert\w*|monitor\w*|dashboard\w*|detect\w*|page (?:on|when)|paging on|probe\w*|synthetic\w*|observ\w+|metric\w*|slo burn|watch (?:their|our|the))\b/i,
-    matches: ['Add an alert on pool saturation', 'teams should watch their own apps'],
-    misses: ['fix the handler'],
+    examples: {
+      match: ['Add an alert on pool saturation', 'teams should watch their own apps'],
+      noMatch: ['fix the handler'],
+    },
   },
   {
     id: 'detect-load-test',
@@ -121,8 +136,7 @@ export const ACTION_TYPE_CUES: readonly Cue<ActionType>[] = [
     weight: 2,
     reason: 'Load and chaos tests find the failure before users do.',
     pattern: /\b(?:load[\s-]?test\w*|stress[\s-]?test\w*|chaos|game ?day|canary)\b/i,
-    matches: ['load-test the fraud-rules engine'],
-    misses: ['unit test the parser'],
+    examples: { match: ['load-test the fraud-rules engine'], noMatch: ['unit test the parser'] },
   },
   {
     id: 'mitigate-recovery',
@@ -131,8 +145,10 @@ export const ACTION_TYPE_CUES: readonly Cue<ActionType>[] = [
     reason: 'Makes recovery faster or safer next time.',
     pattern:
       /\b(?:runbook|playbook|rollback|roll back|fail ?over|kill[\s-]?switch|restore|recover\w*|backup\w*|faster|remediation time|shorten|time to (?:recover|mitigate|restore)|automat\w+ (?:the )?(?:rollback|failover|recovery|restart))\b/i,
-    matches: ['fix rollback permissions', 'write a runbook for pool exhaustion'],
-    misses: ['add an alert'],
+    examples: {
+      match: ['fix rollback permissions', 'write a runbook for pool exhaustion'],
+      noMatch: ['add an alert'],
+    },
   },
   {
     id: 'prevent-guard',
@@ -141,12 +157,14 @@ export const ACTION_TYPE_CUES: readonly Cue<ActionType>[] = [
     reason: 'Guards, validation, limits and fixes stop the failure recurring.',
     pattern:
       /\b(?:two[\s-]person|peer review|approval|guard\w*|validat\w+|lint\w*|limit\w*|cap\b|quota|off the (?:request|hot|critical) path|isolat\w+|decoupl\w+|fix\w*|remov\w+|prevent\w*|safeguard\w*|staged rollout|feature flag|(?:unit|integration|regression) tests?|in ci\b|ci check|pre-?deploy|idempotent|retry|backoff|timeout|circuit breaker|redundan\w+|capacity)\b/i,
-    matches: [
-      'put flag changes behind a two-person review',
-      'move rules evaluation off the request path',
-      'Add connection.close() fix in all handlers',
-    ],
-    misses: ['announce changes in Slack'],
+    examples: {
+      match: [
+        'put flag changes behind a two-person review',
+        'move rules evaluation off the request path',
+        'Add connection.close() fix in all handlers',
+      ],
+      noMatch: ['announce changes in Slack'],
+    },
   },
   {
     id: 'process-people',
@@ -155,8 +173,10 @@ export const ACTION_TYPE_CUES: readonly Cue<ActionType>[] = [
     reason: 'How people work: communication, on-call, reviews of process, training.',
     pattern:
       /\b(?:announc\w+|communicat\w+|comms|status ?page|on-?call|escalat\w+|training|train\b|document\w*|checklist|postmortem|post[\s-]mortem|handover|hand-off|rota|policy|process|slack)\b/i,
-    matches: ['announce critical changes outside Slack', 'add pool checks to the deploy checklist'],
-    misses: ['add an index'],
+    examples: {
+      match: ['announce critical changes outside Slack', 'add pool checks to the deploy checklist'],
+      noMatch: ['add an index'],
+    },
   },
 ];
 
@@ -169,8 +189,10 @@ export const PRIORITY_CUES: readonly Cue<Priority>[] = [
     reason: 'The input says it comes first.',
     pattern:
       /\b(?:urgent\w*|asap|immediately|right away|first|top priority|blocker|p0|p1|before (?:the )?next)\b/i,
-    matches: ['immediately rotate the key', 'before the next deploy'],
-    misses: ['eventually migrate'],
+    examples: {
+      match: ['immediately rotate the key', 'before the next deploy'],
+      noMatch: ['eventually migrate'],
+    },
   },
   {
     id: 'later',
@@ -179,8 +201,10 @@ export const PRIORITY_CUES: readonly Cue<Priority>[] = [
     reason: 'A horizon or a wish is not urgent.',
     pattern:
       /\b(?:longer[\s-]term|long[\s-]term|eventually|someday|some day|nice to have|consider\w*|explore|maybe|later|when (?:we|there) (?:have|is) time|p3)\b/i,
-    matches: ['Longer term, move rules off the request path', 'consider a second region'],
-    misses: ['add an alert now'],
+    examples: {
+      match: ['Longer term, move rules off the request path', 'consider a second region'],
+      noMatch: ['add an alert now'],
+    },
   },
 ];
 
@@ -193,7 +217,9 @@ export const DONE_CUES: readonly Cue<'done'>[] = [
     reason: 'The input marks the item done.',
     pattern:
       /\((?:done|fixed|shipped|completed|merged)\)|\[(?:done|x)\]|✅|✔|^\W*(?:done|fixed|shipped)\s*[:\-–—]|\b(?:already (?:done|fixed|shipped|added|deployed|merged|in place)|(?:was|has been|have been|is now) (?:added|fixed|shipped|deployed|merged|done|disabled|trained)|trained to|disabled for now)\b/i,
-    matches: ['Add pool alert (done)', 'DONE: rotate keys', 'alerts have been added'],
-    misses: ['add pool alert', 'done when the backlog clears'],
+    examples: {
+      match: ['Add pool alert (done)', 'DONE: rotate keys', 'alerts have been added'],
+      noMatch: ['add pool alert', 'done when the backlog clears'],
+    },
   },
 ];

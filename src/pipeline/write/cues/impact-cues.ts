@@ -15,8 +15,10 @@ export const FIGURE_CUES: readonly Cue<FigureSignal>[] = [
     reason: 'A share of requests that failed or returned errors.',
     pattern:
       /\d\s?%\s+(?:of\s+)?(?:all\s+)?(?:requests|calls|queries|transactions|checkouts|logins|api calls)\s+(?:fail\w*|return\w*\s+(?:5\d\d|errors?)|erroring|error(?:ed)?|timing out|timed out)|\b(?:error rate|failure rate|5xx(?: rate)?|errors?)\s*(?:at|of|is|was|:|=|to|hit|reached|peaked at)?\s*~?\d+(?:\.\d+)?\s?%/i,
-    matches: ['23% of requests returning 503', 'payments API 5xx at 40%', 'Error rate: 23%'],
-    misses: ['normally 90% of retries succeed', '7% packet loss'],
+    examples: {
+      match: ['23% of requests returning 503', 'payments API 5xx at 40%', 'Error rate: 23%'],
+      noMatch: ['normally 90% of retries succeed', '7% packet loss'],
+    },
   },
   {
     id: 'baseline',
@@ -25,8 +27,10 @@ export const FIGURE_CUES: readonly Cue<FigureSignal>[] = [
     reason: 'A normal or expected value describes the baseline, not the incident.',
     pattern:
       /\b(?:normally|usually|typically|baseline|expected|as usual|on a normal day|nominal)\b/i,
-    matches: ['normally 90% of retries succeed', 'baseline 404 rate 85%'],
-    misses: ['5xx at 40%'],
+    examples: {
+      match: ['normally 90% of retries succeed', 'baseline 404 rate 85%'],
+      noMatch: ['5xx at 40%'],
+    },
   },
   {
     id: 'success-share',
@@ -35,8 +39,10 @@ export const FIGURE_CUES: readonly Cue<FigureSignal>[] = [
     reason: 'A share that succeeded is the opposite of a failure rate.',
     pattern:
       /\b(?:succeed\w*|success(?:ful)?|pass(?:ed|ing)?|healthy|hit rate|available|availability)\b/i,
-    matches: ['90% of retries succeed', 'success rate 60%'],
-    misses: ['40% of requests failing'],
+    examples: {
+      match: ['90% of retries succeed', 'success rate 60%'],
+      noMatch: ['40% of requests failing'],
+    },
   },
   {
     id: 'other-quantity',
@@ -44,8 +50,10 @@ export const FIGURE_CUES: readonly Cue<FigureSignal>[] = [
     weight: 3,
     reason: 'Packet loss, 404s, CPU or capacity are their own quantities, told with their words.',
     pattern: /\b(?:packet loss|404s?|cpu|memory|disk|capacity|utili[sz]ation|pool|cache)\b/i,
-    matches: ['7% packet loss', 'highest 404 rate 85%', 'pool at 98% capacity'],
-    misses: ['5xx at 40%'],
+    examples: {
+      match: ['7% packet loss', 'highest 404 rate 85%', 'pool at 98% capacity'],
+      noMatch: ['5xx at 40%'],
+    },
   },
 ];
 
@@ -59,8 +67,10 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
     reason: 'The input says no data was lost.',
     pattern:
       /\bno (?:customer |user )?data (?:was |were )?(?:lost|loss)|\bno data loss\b|\bnothing was lost\b|\bdata (?:was|is) (?:safe|intact)|\bwithout (?:any )?data loss\b|\bnot lost\b/i,
-    matches: ['No data was lost.', 'no data loss', 'writes were queued, not lost'],
-    misses: ['data was lost for 2 hours'],
+    examples: {
+      match: ['No data was lost.', 'no data loss', 'writes were queued, not lost'],
+      noMatch: ['data was lost for 2 hours'],
+    },
   },
   {
     id: 'data-lost',
@@ -69,12 +79,14 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
     reason: 'The input says data was lost or must be re-entered.',
     pattern:
       /\b(?:(?<!\bno )data (?:was |were )?lost|lost (?:data|writes|orders|messages|edits|uploads|events|records)|data loss|(?:writes|orders|messages|edits|uploads|events|records) (?:were |was )?(?:lost|dropped|deleted)|(?:were|was) (?:permanently )?(?:deleted|dropped|corrupted))\b/i,
-    matches: [
-      'about 200 orders were lost',
-      'data loss for EU tenants',
-      'lost writes between 10:00 and 10:05',
-    ],
-    misses: ['No data was lost.', 'lost connectivity'],
+    examples: {
+      match: [
+        'about 200 orders were lost',
+        'data loss for EU tenants',
+        'lost writes between 10:00 and 10:05',
+      ],
+      noMatch: ['No data was lost.', 'lost connectivity'],
+    },
   },
   {
     id: 'user-must-act',
@@ -83,12 +95,14 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
     reason: 'Something users must do: retry, log in again, re-submit, rotate a credential.',
     pattern:
       /\b(?:(?:users?|customers?|merchants?|you) (?:should|must|need to|will need to|may need to|have to)|please (?:retry|re-?submit|log ?in|sign ?in|reset|rotate|update|reconnect|re-?run)|(?:must|need to|should) (?:retry|re-?submit|log in again|sign in again|reset|rotate))\b/i,
-    matches: [
-      'users must log in again',
-      'please retry failed payments',
-      'customers should rotate their API keys',
-    ],
-    misses: ['we will retry the jobs', 'the team should add alerts'],
+    examples: {
+      match: [
+        'users must log in again',
+        'please retry failed payments',
+        'customers should rotate their API keys',
+      ],
+      noMatch: ['we will retry the jobs', 'the team should add alerts'],
+    },
   },
 ];
 
@@ -102,8 +116,10 @@ export const LESSON_CUES: readonly Cue<LessonSignal>[] = [
     reason: 'The input says something worked.',
     pattern:
       /\b(?:went well|worked well|worked as (?:designed|intended|expected)|(?:quick|fast|clean)(?:ly)? (?:rollback|failover|recovery|detection)|caught (?:it )?(?:early|quickly|within)|paid off|helped a lot)\b/i,
-    matches: ['the rollback worked as designed', 'the canary caught it early'],
-    misses: ['it went down'],
+    examples: {
+      match: ['the rollback worked as designed', 'the canary caught it early'],
+      noMatch: ['it went down'],
+    },
   },
   {
     id: 'went-wrong',
@@ -112,12 +128,14 @@ export const LESSON_CUES: readonly Cue<LessonSignal>[] = [
     reason: 'The input names what slowed or hurt the response.',
     pattern:
       /\b(?:took (?:way |far |much )?too long|too slow|slowed (?:us|the response) down|drowned out|missed|did ?n[o']t notice|did not notice|went unnoticed|no one noticed|nobody noticed|confus\w+|lack of|we should have|should have been|could have been caught|blind spot|no alert|without (?:an )?alert|stale runbook|wrong runbook|had no access|lacked access|permissions? (?:denied|missing))\b/i,
-    matches: [
-      'Detection took way too long',
-      'Announcements in Slack get drowned out',
-      'we did compare request headers, but missed that one',
-    ],
-    misses: ['detection was quick'],
+    examples: {
+      match: [
+        'Detection took way too long',
+        'Announcements in Slack get drowned out',
+        'we did compare request headers, but missed that one',
+      ],
+      noMatch: ['detection was quick'],
+    },
   },
   {
     id: 'lucky',
@@ -126,8 +144,10 @@ export const LESSON_CUES: readonly Cue<LessonSignal>[] = [
     reason: 'The input says chance helped.',
     pattern:
       /\b(?:lucky|luckily|fortunately|by chance|happened to|coincidence\w*|thankfully|could have been (?:much |far )?worse|low[- ]traffic (?:time|hour|period)|off[- ]peak)\b/i,
-    matches: ['Luckily it was a Sunday', 'an engineer happened to be online'],
-    misses: ['unfortunately it broke'],
+    examples: {
+      match: ['Luckily it was a Sunday', 'an engineer happened to be online'],
+      noMatch: ['unfortunately it broke'],
+    },
   },
   {
     id: 'unlucky',
@@ -135,7 +155,6 @@ export const LESSON_CUES: readonly Cue<LessonSignal>[] = [
     weight: -3,
     reason: '"Unfortunately" is the opposite.',
     pattern: /\bunfortunate(?:ly)?\b|\bunlucky\b/i,
-    matches: ['unfortunately it broke'],
-    misses: ['fortunately it held'],
+    examples: { match: ['unfortunately it broke'], noMatch: ['fortunately it held'] },
   },
 ];

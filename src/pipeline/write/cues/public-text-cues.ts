@@ -12,8 +12,10 @@ export const PUBLIC_TEXT_CUES: readonly Cue<'not-public'>[] = [
     weight: 3,
     reason: 'A placeholder for a figure nobody knows; leave the figure out instead.',
     pattern: /\bunknown\b|\bn\/a\b|\bTBD\b|\bTBC\b|\?\?+/i,
-    matches: ['Users affected: unknown', 'cause TBD', 'at ??:??'],
-    misses: ['an unknowable future', 'users affected: 12,400'],
+    examples: {
+      match: ['Users affected: unknown', 'cause TBD', 'at ??:??'],
+      noMatch: ['an unknowable future', 'users affected: 12,400'],
+    },
   },
   {
     id: 'author-instruction',
@@ -22,8 +24,10 @@ export const PUBLIC_TEXT_CUES: readonly Cue<'not-public'>[] = [
     reason: 'An instruction to whoever edits the incident file.',
     pattern:
       /\badd an? ["“]?#|##\s|\bincident file\b|\bfront matter\b|\bfill (?:this |it )?in\b|\bTODO\b|\bFIXME\b|\bXXX\b|<!--/i,
-    matches: ['Add a "## Root cause" section', 'see the incident file', 'TODO: write this'],
-    misses: ['we added an alert'],
+    examples: {
+      match: ['Add a "## Root cause" section', 'see the incident file', 'TODO: write this'],
+      noMatch: ['we added an alert'],
+    },
   },
   {
     id: 'internal-aside',
@@ -32,7 +36,9 @@ export const PUBLIC_TEXT_CUES: readonly Cue<'not-public'>[] = [
     reason: 'A note between colleagues ("my paste got cut off", "ask Bob") is not for customers.',
     pattern:
       /\b(?:my paste|paste (?:got |was )?cut off|got cut off|cut off here|ask (?:\w+ )?(?:about|whether|if)|check with \w+|need to confirm|not sure (?:if|what|when|whether)|don'?t quote|internal only|do not share|off the record)\b/i,
-    matches: ['my paste got cut off here', 'check with Dana about the numbers', 'internal only'],
-    misses: ['we checked the config'],
+    examples: {
+      match: ['my paste got cut off here', 'check with Dana about the numbers', 'internal only'],
+      noMatch: ['we checked the config'],
+    },
   },
 ];
