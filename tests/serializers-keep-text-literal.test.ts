@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
+import { humanBlocks } from '../src/pipeline/render/human-markdown.js';
 import { toMarkdownText, toMdxText } from '../src/pipeline/render/markdown.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm);
@@ -106,5 +107,30 @@ describe('any text from an incident survives the serializers as literal text', (
     expect(normalize(toString(markdownParser.parse(toMarkdownText(paragraphOf(value)))))).toBe(
       value,
     );
+  });
+
+  test('a line of raw HTML in a human section stays a paragraph of text between the headings', () => {
+    const human = 'export const pwned = 7\n\n<script>window.__pwned = 8</script> and {x}';
+    const tree: Root = {
+      type: 'root',
+      children: [
+        { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Root cause' }] },
+        ...humanBlocks(human),
+        { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Timeline' }] },
+      ],
+    };
+    for (const [serialize, parser] of [
+      [toMarkdownText, markdownParser],
+      [toMdxText, mdxParser],
+    ] as const) {
+      const parsed = parser.parse(serialize(tree));
+      expect(parsed.children.map((node) => node.type)).toEqual([
+        'heading',
+        'paragraph',
+        'paragraph',
+        'heading',
+      ]);
+      expect(toString(parsed.children[2])).toBe('<script>window.__pwned = 8</script> and {x}');
+    }
   });
 });
