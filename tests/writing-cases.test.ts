@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
+import { nodeFontSource } from '../src/pipeline/render/fonts.js';
 import { renderPack } from '../src/pipeline/render/render-pack.js';
 import { renderPng } from '../src/pipeline/render/timeline-png.js';
 import { writeBuiltin } from '../src/pipeline/write/builtin/builtin-writer.js';
@@ -30,7 +31,7 @@ async function pack(name: string) {
   const { facts } = analyzeSource(sourceFromFixture(join(DIR, `${name}.md`)));
   if (!facts) throw new Error(`${name} did not analyze`);
   const document = writeBuiltin(facts);
-  const files = await renderPack(facts, document, renderPng);
+  const files = await renderPack(facts, document, { fonts: nodeFontSource, rasterize: renderPng });
   const text = (section: Section) => [...section.paragraphs, ...section.bullets].join('\n');
   return {
     facts,
