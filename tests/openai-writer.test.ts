@@ -491,7 +491,7 @@ describe('model replies are bounded and never leak', () => {
 
   test('a draft with a secret is never cached or used; a cached one is ignored, not fatal', async () => {
     const draft = faithfulDraft();
-    draft.mitigations.bullets = ['Rotated the key ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A7b.'];
+    draft.response.bullets = ['Rotated the key ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A7b.'];
     const { run, document, cacheDir } = await setup(() => completion(JSON.stringify(draft)));
     const report = await run();
     expect(report.fellBack).toEqual([SLUG]);
@@ -505,15 +505,15 @@ describe('model replies are bounded and never leak', () => {
     const draft = faithfulDraft();
     draft.rootCause.paragraphs = ['The outage was caused by a cosmic ray flipping a bit.'];
     draft.messageToUsers.paragraphs = ['We are sorry: your data is permanently lost.'];
-    draft.mitigations.bullets = ['Retrained the engineer whose human error started it.'];
+    draft.response.bullets = ['Retrained the engineer whose human error started it.'];
     const { run, document } = await setup(() => completion(JSON.stringify(draft)));
     const report = await run();
     const warnings = report.warnings.join('\n');
     expect(warnings).toMatch(/rootCause replaced .*claims "caused by a cosmic ray/);
     expect(warnings).toMatch(/messageToUsers replaced .*claims "data is permanently lost"/);
-    expect(warnings).toMatch(/mitigations replaced .*claims "human error"/);
+    expect(warnings).toMatch(/response replaced .*claims "human error"/);
     const doc = document();
-    expect([doc.rootCause.origin, doc.messageToUsers.origin, doc.mitigations.origin]).toEqual([
+    expect([doc.rootCause.origin, doc.messageToUsers.origin, doc.response.origin]).toEqual([
       'builtin',
       'builtin',
       'builtin',
