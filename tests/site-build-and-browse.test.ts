@@ -187,7 +187,7 @@ describe('incident text is data, never code', () => {
     expect(html).not.toMatch(/href="\s*(?:javascript|data|vbscript):/i);
     expect(html).toContain('the runbook');
     // The sections after an HTML block and a comment are still their own sections.
-    expect(html).toMatch(/<h2[^>]*>Mitigations<\/h2>/);
+    expect(html).toMatch(/<h2[^>]*>Response and recovery<\/h2>/);
     expect(html).toMatch(/<h2[^>]*>Impact<\/h2>/);
     expect(html).toContain('&lt;div onmouseover=');
     expect(html).not.toContain('TODO: write this up');
