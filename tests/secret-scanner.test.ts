@@ -105,10 +105,25 @@ describe('the scanner', () => {
 
   test('held-out shapes the rules were not tuned on: at least 80% found', () => {
     // Written once, before the scanner ran on them; misses are left as they are, so this
-    // figure says how the scanner does on shapes nobody tuned it for (33 of 40 when written).
+    // figure said how the scanner did on shapes nobody tuned it for (33 of 40 when written; its
+    // misses were later fixed by kind, so the second list below is the honest one).
     const heldOut = read<{ shape: string; text: string }[]>('secrets/held-out.json');
     const found = heldOut.filter((s) => scanSecrets(s.text).length > 0).length;
     expect(found / heldOut.length).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('a second held-out list, written blind by another engineer', () => {
+  // 50 credentials of many kinds and 40 token-like strings that are not secrets. On first run
+  // the scanner found 42 of 50 with 1 false alarm; the misses were then fixed by kind
+  // (secret-shapes.ts), not by vendor, so this list is now a regression list.
+  const secrets = read<{ shape: string; text: string }[]>('secrets/held-out-2.json');
+  const notSecrets = read<string[]>('secrets/not-secrets.json');
+  test.each(secrets.map((s) => [s.shape, s.text] as const))('finds %s', (_shape, text) => {
+    expect(scanSecrets(text)).not.toEqual([]);
+  });
+  test.each(notSecrets)('leaves alone: %s', (text) => {
+    expect(scanSecrets(text)).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@
  * way to accept a hit is an allowlist entry by rule and fingerprint (incidentpost.config.json).
  */
 import gitleaks from './gitleaks-rules.json' with { type: 'json' };
+import { GITLEAKS_VALUE_END, prefixRule, SHAPE_RULES, VALUE_END } from './secret-shapes.js';
 
 export interface SecretRule {
   id: string;
@@ -23,7 +24,15 @@ export interface SecretRule {
   entropy?: number;
   /** Which capture group is the secret; default the first non-empty one, else the whole match. */
   secretGroup?: number;
-  /** The rule only runs on text that contains one of these (lower case). */
+  /** The secret must mix at least this many of lower case, upper case and digits. */
+  mix?: number;
+  /** The secret must hold at least this many digits. */
+  digits?: number;
+  /** A pattern for values this rule must not take (code, ids). */
+  except?: string;
+  /** A rule for a kind of secret rather than one vendor's: a specific rule's hit wins over it. */
+  generic?: boolean;
+  /** The rule only runs on text that contains one of these (lower case); none: always. */
   keywords: string[];
   allowlists?: { target: string; regexes: string[]; stopwords: string[] }[];
 }
@@ -60,7 +69,7 @@ const OWN_RULES: SecretRule[] = [
     // a value with a digit or symbol after "password:" is taken for one.
     id: 'incidentpost/password-assignment',
     description: 'a password',
-    regex: String.raw`(?<![a-z])(?:passw(?:or)?d|passwd|pwd|passphrase)s?\b["']?[ \t]{0,3}(?:[:=]|\bis\b|\bwas\b|\bset to\b)[ \t]{0,3}["'\x60]?((?=[^\s"'\x60,;]*[\d\W_])[^\s"'\x60,;]{6,200})`,
+    regex: String.raw`(?<![a-z])(?:passw(?:or)?d|passwd|pwd|passphrase)s?\b["']?(?:[ \t]+[\w-]+){0,6}?[ \t]{0,3}(?:[:=]|\bis\b|\bwas\b|\bset to\b)[ \t]{0,3}["'\x60]?((?=[^\s"'\x60,;]*[\d\W_])[^\s"'\x60,;]{6,200})`,
     flags: 'i',
     keywords: ['passw', 'pwd', 'passphrase'],
   },
@@ -81,9 +90,21 @@ const OWN_RULES: SecretRule[] = [
   },
 ];
 
-/** Values people write instead of a secret. */
-const PLACEHOLDER =
-  /redacted|removed|<[^<>]*>|\*{3,}|x{4,}|\.{3}|…|\$\{?[A-Z_][A-Z0-9_]*\}?|\{\{[^}]*\}\}|changeme|example|placeholder|your[-_]?(?:key|token|secret|password)/i;
+/** Words people write instead of a secret: a value containing one is not a secret. */
+const PLACEHOLDER_WORD =
+  /redacted|removed|\.{3}|…|changeme|example|placeholder|your[-_]?(?:key|token|secret|password)/i;
+/**
+ * Marks that stand for a secret (`<token>`, `***`, `xxxx`, `${VAR}`, `{{ secret }}`). A value is a
+ * placeholder when little is left without them: `sk_live_xxxx` is, a Django key that happens to
+ * hold `$x` is not.
+ */
+const PLACEHOLDER_MARK = /<[^<>]*>|\*{3,}|x{4,}|\$\{?[A-Z_][A-Z0-9_]*\}?|\{\{[^}]*\}\}/gi;
+
+function isPlaceholder(secret: string): boolean {
+  if (PLACEHOLDER_WORD.test(secret)) return true;
+  const rest = secret.replace(PLACEHOLDER_MARK, '');
+  return rest.length < secret.length && rest.replace(/[^A-Za-z0-9]/g, '').length < 12;
+}
 
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
@@ -108,6 +129,7 @@ export interface SecretAllow {
 
 interface CompiledRule extends SecretRule {
   pattern: RegExp;
+  exceptPattern?: RegExp;
   allow: { target: string; regexes: RegExp[]; stopwords: string[] }[];
   /** Rules that need an assignment or a keyword near the value; not used on joined lines. */
   generic: boolean;
@@ -119,15 +141,26 @@ let globalAllow: RegExp[] = [];
 function rules(): CompiledRule[] {
   if (compiled) return compiled;
   globalAllow = gitleaks.allowlist.regexes.map((r) => new RegExp(r));
-  const all: SecretRule[] = [...OWN_RULES, ...(gitleaks.rules as SecretRule[])];
+  const ported = (gitleaks.rules as SecretRule[]).map((rule) => ({
+    ...rule,
+    regex: rule.regex.split(GITLEAKS_VALUE_END).join(VALUE_END),
+  }));
+  const all: SecretRule[] = [
+    ...OWN_RULES,
+    ...ported,
+    // A known prefix says more than a kind of secret does, so it names the finding first.
+    prefixRule(ported.flatMap((rule) => rule.keywords)),
+    ...SHAPE_RULES,
+  ];
   compiled = all.map((rule) => ({
     ...rule,
     pattern: new RegExp(rule.regex, `g${rule.flags ?? ''}`),
+    ...(rule.except ? { exceptPattern: new RegExp(rule.except) } : {}),
     allow: (rule.allowlists ?? []).map((list) => ({
       ...list,
       regexes: list.regexes.map((r) => new RegExp(r)),
     })),
-    generic: /generic|password-assignment|aws-secret-access-key/.test(rule.id),
+    generic: rule.generic ?? /generic|password-assignment|aws-secret-access-key/.test(rule.id),
   }));
   // Specific rules first, so an overlapping generic hit is the one dropped.
   compiled.sort((a, b) => Number(a.generic) - Number(b.generic));
@@ -151,6 +184,11 @@ export function shannonEntropy(value: string): number {
   return bits;
 }
 
+/** How many of lower case, upper case and digits `value` has (0-3). */
+function characterClasses(value: string): number {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/].filter((c) => c.test(value)).length;
+}
+
 /** FNV-1a, 64 bits, as 16 hex digits: stable across runtimes, sync, no crypto module. */
 export function fingerprintOf(rule: string, secret: string): string {
   let hash = 0xcbf29ce484222325n;
@@ -166,8 +204,11 @@ function secretOf(match: RegExpExecArray, rule: SecretRule): string {
   return match.slice(1).find((group) => group) ?? match[0];
 }
 
+/** Keys that are public by design: publishable payment keys, Mapbox public tokens, SSH public keys. */
+const PUBLIC_BY_DESIGN = /^(?:pk_(?:live|test)_|pk\.eyJ|ssh-(?:rsa|ed25519|dss) |ecdsa-sha2-)/;
+
 function allowed(rule: CompiledRule, secret: string, match: string, line: string): boolean {
-  if (PLACEHOLDER.test(secret)) return true;
+  if (isPlaceholder(secret) || PUBLIC_BY_DESIGN.test(secret)) return true;
   if (globalAllow.some((r) => r.test(secret))) return true;
   const lower = secret.toLowerCase();
   if (gitleaks.allowlist.stopwords.some((word) => lower.includes(word))) return true;
@@ -198,6 +239,9 @@ function matchRules(text: string, only: (rule: CompiledRule) => boolean = () => 
     for (const match of text.matchAll(rule.pattern)) {
       const secret = secretOf(match, rule);
       if (rule.entropy && shannonEntropy(secret) < rule.entropy) continue;
+      if (rule.mix && characterClasses(secret) < rule.mix) continue;
+      if (rule.digits && (secret.match(/\d/g)?.length ?? 0) < rule.digits) continue;
+      if (rule.exceptPattern?.test(secret)) continue;
       const lineStart = text.lastIndexOf('\n', match.index) + 1;
       const lineEnd = text.indexOf('\n', match.index + match[0].length);
       const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
@@ -326,6 +370,8 @@ export function scanSecrets(
       });
     }
   }
+  // A vendor's own rule names a place before a rule for a kind of secret does.
+  candidates.sort((a, b) => Number(a.hit.rule.generic) - Number(b.hit.rule.generic));
   const allow = new Set((options.allow ?? []).map((a) => `${a.rule}\0${a.fingerprint}`));
   const starts = lineStarts(text);
   const taken: [number, number][] = [];
