@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { generate } from '../src/pipeline/generate.js';
 import { createOpenAIWriter } from '../src/pipeline/write/openai/openai-writer.js';
+import { scanSecrets } from '../src/pipeline/scan/secrets.js';
 import { tweetLength } from '../src/pipeline/write/split-tweets.js';
-import { WriterConfigSchema, type WriterConfig } from '../src/schemas/config.js';
+import { WriterConfigSchema, type SecretAllow, type WriterConfig } from '../src/schemas/config.js';
 import type { Postmortem, PostmortemDraft } from '../src/schemas/postmortem.js';
 import { runCliAsync, tempDir } from './helpers/cli.js';
 import {
@@ -120,7 +121,12 @@ async function setup(handler: Handler, text = RAW) {
   const cacheDir = join(root, 'drafts');
   const out = join(root, 'out');
   const run = async (
-    options: { apiKey?: string | null; refresh?: boolean; config?: WriterConfig } = {},
+    options: {
+      apiKey?: string | null;
+      refresh?: boolean;
+      config?: WriterConfig;
+      secretAllow?: SecretAllow[];
+    } = {},
   ) => {
     const writer = createOpenAIWriter({
       config: options.config ?? FAST,
@@ -128,8 +134,15 @@ async function setup(handler: Handler, text = RAW) {
       apiKey: options.apiKey === undefined ? 'sk-test' : options.apiKey,
       baseURL: server?.baseURL,
       refresh: options.refresh ?? false,
+      secretAllow: options.secretAllow ?? [],
     });
-    return generate({ inputs: [join(root, 'incidents')], out, writer, concurrency: 2 });
+    return generate({
+      inputs: [join(root, 'incidents')],
+      out,
+      writer,
+      concurrency: 2,
+      secretAllow: options.secretAllow ?? [],
+    });
   };
   const document = () =>
     JSON.parse(readFileSync(join(out, SLUG, 'postmortem.json'), 'utf8')) as Postmortem;
@@ -499,6 +512,20 @@ describe('model replies are bounded and never leak', () => {
     expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([]);
     expect(JSON.stringify(document())).not.toContain('ghp_');
     expect(report.diagnostics).toEqual([]);
+  });
+
+  test('a secret the config accepts (secrets.allow) does not stop a draft', async () => {
+    const key = 'ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A7b';
+    const draft = faithfulDraft();
+    draft.response.bullets = [`Revoked the demo key ${key} used in the training repository.`];
+    const { run, document, cacheDir } = await setup(() => completion(JSON.stringify(draft)));
+    // The entry a user copies from the error message.
+    const allow = scanSecrets(key).map(({ rule, fingerprint }) => ({ rule, fingerprint }));
+    const report = await run({ secretAllow: allow });
+    expect(report.warnings.join('\n')).not.toMatch(/secret/);
+    expect(report.fellBack).toEqual([]);
+    expect(document().summary.origin).toBe('openai');
+    expect(readdirSync(cacheDir)).not.toEqual([]);
   });
 
   test('claims of data loss, causes and blame the input never made are replaced', async () => {

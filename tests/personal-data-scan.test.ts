@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { personalDataDiagnostics } from '../src/pipeline/publish/scan-inputs.js';
+import { historyPersonalData } from '../src/pipeline/publish/git-history.js';
 import { passesLuhn, scanPersonalData } from '../src/pipeline/scan/personal-data.js';
 import { ConfigSchema } from '../src/schemas/config.js';
 
@@ -66,5 +67,41 @@ describe('held-out personal data the scanner was not tuned on', () => {
       scanPersonalData(p.text).some((f) => f.kind === p.kind),
     ).length;
     expect(found / heldOut.length).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
+describe('git commit subjects shown on the site', () => {
+  const history = (subject: string) => ({
+    'incidents/a.md': [{ commit: 'c0ffee'.padEnd(40, '0'), date: '2026-01-09T14:00:00Z', subject }],
+    'incidents/b.md': [{ commit: 'c0ffee'.padEnd(40, '0'), date: '2026-01-09T14:00:00Z', subject }],
+  });
+  const privacy = (mode: 'warn' | 'block' | 'off') =>
+    ConfigSchema.parse({ privacy: { mode } }).privacy;
+
+  test('an e-mail address in a subject is a warning naming the commit, once per commit', () => {
+    const found = historyPersonalData(
+      history('Notes from sarah.lee@acme-corp.com'),
+      privacy('warn'),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ file: 'incidents/a.md', severity: 'warning' });
+    expect(found[0]?.message).toContain('subject of commit c0ffee000000');
+    expect(found[0]?.hint).toMatch(/git rebase -i/);
+  });
+  test('block makes it an error that stops the build; off says nothing', () => {
+    expect(
+      historyPersonalData(history('call +1 415 555 0134'), privacy('block'))[0]?.severity,
+    ).toBe('error');
+    expect(
+      historyPersonalData(history('Notes from sarah.lee@acme-corp.com'), privacy('off')),
+    ).toEqual([]);
+  });
+  test('ordinary subjects pass', () => {
+    expect(
+      historyPersonalData(
+        history('Merge pull request #12 from acme/fix-timeline'),
+        privacy('warn'),
+      ),
+    ).toEqual([]);
   });
 });

@@ -28,6 +28,7 @@ export async function chooseWriter(
     apiKey,
     baseURL: env['OPENAI_BASE_URL'],
     refresh: args.refresh,
+    secretAllow: config.secrets.allow,
   });
 }
 

@@ -148,15 +148,16 @@ async function runBuild(
     return;
   }
   const generateSeconds = (Date.now() - started) / 1000;
-  const { diagnostics, timings } = await buildSite({
+  const { diagnostics, warnings, timings } = await buildSite({
     incidents: args.incidents,
     packs: args.packs,
     drafts: args.cache,
     out: args.out,
     configFile: args.config,
     secretAllow: config.secrets.allow,
+    privacy: config.privacy,
   });
-  printDiagnostics(diagnostics);
+  printDiagnostics([...diagnostics, ...(warnings ?? [])]);
   if (diagnostics.length) {
     process.stderr.write(`build stopped: nothing was written to ${args.out}\n`);
     process.exitCode = 1;

@@ -10,9 +10,9 @@ import { cp, mkdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { error, type Diagnostic } from '../diagnostics.js';
-import type { SecretAllow } from '../../schemas/config.js';
-import { historySecrets, incidentHistory } from './git-history.js';
+import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
+import type { Config, SecretAllow } from '../../schemas/config.js';
+import { historyPersonalData, historySecrets, incidentHistory } from './git-history.js';
 import { placePackFiles } from './place-pack-files.js';
 import { newVersionPath, publishVersion, removeStaleOutput } from './site-swap.js';
 import { writeFileAtomically } from './write-pack.js';
@@ -25,6 +25,8 @@ export interface BuildSiteOptions {
   configFile: string;
   /** Secret-scan hits accepted in the config, for the git subjects shown on the site. */
   secretAllow?: readonly SecretAllow[];
+  /** The config's privacy setting, for the git subjects shown on the site; off when absent. */
+  privacy?: Config['privacy'];
   /** Where Astro's output goes while building; streams are inherited by default. */
   stdio?: 'inherit' | 'pipe';
 }
@@ -127,7 +129,7 @@ async function moveAcrossDevices(from: string, to: string): Promise<void> {
 
 export async function buildSite(
   options: BuildSiteOptions,
-): Promise<{ diagnostics: Diagnostic[]; timings: string[] }> {
+): Promise<{ diagnostics: Diagnostic[]; warnings?: Diagnostic[]; timings: string[] }> {
   const timings: string[] = [];
   const major = Number(process.versions.node.split('.')[0]);
   const minor = Number(process.versions.node.split('.')[1]);
@@ -149,6 +151,10 @@ export async function buildSite(
   const history = await incidentHistory(options.incidents);
   const leaks = historySecrets(history, options.secretAllow ?? []);
   if (leaks.length) return { diagnostics: leaks, timings };
+  const personal = options.privacy ? historyPersonalData(history, options.privacy) : [];
+  if (hasErrors(personal)) return { diagnostics: personal, timings };
+  // Warnings do not stop the build; they come back with its result.
+  const warnings = personal;
   await writeFileAtomically(
     join(options.packs, 'history.json'),
     `${JSON.stringify(history, null, 2)}\n`,
@@ -244,7 +250,7 @@ export async function buildSite(
     await moveAcrossDevices(staging, version);
     await publishVersion(version, out, suffix);
     published = true;
-    return { diagnostics: [], timings };
+    return { diagnostics: [], warnings, timings };
   } finally {
     rmSync(staging, { recursive: true, force: true });
     if (version && !published) rmSync(version, { recursive: true, force: true });

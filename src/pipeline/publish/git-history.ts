@@ -1,9 +1,10 @@
 /** Revision history of each incident file from git, where the build runs in a checkout. */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { SecretAllow } from '../../schemas/config.js';
+import type { Config, SecretAllow } from '../../schemas/config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { scanSecrets } from '../scan/secrets.js';
+import { personalDataDiagnostics } from './scan-inputs.js';
 import { secretDiagnostic } from './scan-secrets.js';
 
 export interface Revision {
@@ -65,6 +66,38 @@ export function historySecrets(
         diagnostics.push({
           ...diagnostic,
           hint: `rotate the secret, then reword the commit (git rebase -i) or, once rotated, accept it in incidentpost.config.json under "secrets": { "allow": [{ "rule": "${finding.rule}", "fingerprint": "${finding.fingerprint}" }] }; nothing was published`,
+        });
+      }
+    }
+  }
+  return diagnostics;
+}
+
+/**
+ * Personal data in the commit subjects the site would show (an author's e-mail, a customer's
+ * phone number): warnings, or errors with `privacy.mode: "block"`, at the incident file,
+ * naming the commit. One per commit and finding, however many incidents it touched.
+ */
+export function historyPersonalData(
+  history: Record<string, Revision[]>,
+  privacy: Config['privacy'],
+): Diagnostic[] {
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const [file, revisions] of Object.entries(history).sort()) {
+    for (const revision of revisions) {
+      if (seen.has(revision.commit)) continue;
+      seen.add(revision.commit);
+      for (const found of personalDataDiagnostics(
+        { path: file, content: revision.subject },
+        { privacy, secrets: { allow: [] } },
+      )) {
+        diagnostics.push({
+          ...found,
+          line: 1,
+          column: 1,
+          message: `${found.message}, in the subject of commit ${revision.commit.slice(0, 12)}, which the site shows in this incident's history`,
+          hint: `reword the commit (git rebase -i) before it is pushed, or ${found.hint}`,
         });
       }
     }

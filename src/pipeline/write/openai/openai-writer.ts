@@ -9,7 +9,7 @@ import type {
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
 import type * as OpenAISdk from 'openai';
-import type { WriterConfig } from '../../../schemas/config.js';
+import type { SecretAllow, WriterConfig } from '../../../schemas/config.js';
 import type { Facts } from '../../../schemas/facts.js';
 import {
   DRAFT_SCHEMA_VERSION,
@@ -30,6 +30,8 @@ export interface OpenAIWriterOptions {
   baseURL?: string | undefined;
   /** Ignore cached drafts and ask again. */
   refresh?: boolean;
+  /** Secrets the config accepts (`secrets.allow`): the same allowlist as every other scan. */
+  secretAllow?: readonly SecretAllow[];
 }
 
 type Sdk = typeof OpenAISdk;
@@ -87,9 +89,12 @@ function draftText(value: unknown): string {
 }
 
 /** The rules a draft trips, if any: such a draft is never cached and never used. */
-async function secretsIn(draft: PostmortemDraft): Promise<string[]> {
+async function secretsIn(
+  draft: PostmortemDraft,
+  allow: readonly SecretAllow[] = [],
+): Promise<string[]> {
   const { scanSecrets } = await loadScanner();
-  return [...new Set(scanSecrets(draftText(draft)).map((finding) => finding.rule))];
+  return [...new Set(scanSecrets(draftText(draft), { allow }).map((finding) => finding.rule))];
 }
 
 function describeFailure(
@@ -236,7 +241,8 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
       const key = keyOf(file);
       if (!options.refresh) {
         const cached = await readDraft(options.cacheDir, key);
-        const leaked = cached.status === 'hit' ? await secretsIn(cached.entry.draft) : [];
+        const leaked =
+          cached.status === 'hit' ? await secretsIn(cached.entry.draft, options.secretAllow) : [];
         if (leaked.length)
           warnings.push(
             `cached draft ${key}.json contains what looks like a secret (${leaked.join(', ')}); ignored: delete it`,
@@ -265,7 +271,7 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
       }
       try {
         const draft = await requestDraft(facts, file.text, usage);
-        const leaked = await secretsIn(draft);
+        const leaked = await secretsIn(draft, options.secretAllow);
         // Never cached: a committed draft with a secret would leak through the repository.
         if (leaked.length)
           throw new DraftFailure(
