@@ -185,6 +185,28 @@ describe('the /new/ page', () => {
     await page.close();
   });
 
+  inBrowser(
+    'personal data in the paste is pointed out, without holding the downloads',
+    async () => {
+      const paste = [
+        '# Checkout errors',
+        '',
+        '2026-06-01 14:02 UTC [PagerDuty] checkout 5xx above 5%',
+        '14:05 UTC sarah.lee@acme-corp.com acknowledged, calling +1 415 555 0134',
+        '14:20 UTC rolled back the deploy; errors back to baseline',
+        '14:30 UTC resolved',
+      ].join('\n');
+      const page = await generate(paste);
+      await expect.poll(() => page.locator('#privacy').isVisible()).toBe(true);
+      const listed = (await page.locator('#privacy-list').textContent()) ?? '';
+      expect(listed).toMatch(/\.md:\d+:\d+: warning: .*sarah\.lee@acme-corp\.com/);
+      expect(listed).toMatch(/privacy\/phone/);
+      expect(await page.locator('#secrets').isVisible()).toBe(false);
+      expect(await page.locator('#downloads').isVisible()).toBe(true);
+      await page.close();
+    },
+  );
+
   inBrowser('a hostile timeline executes nothing and reads as text', async () => {
     const page = await context.newPage();
     const dialogs: string[] = [];

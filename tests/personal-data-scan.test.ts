@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { personalDataDiagnostics } from '../src/pipeline/publish/scan-inputs.js';
+import { personalDataDiagnostics } from '../src/pipeline/publish/scan-personal-data.js';
 import { historyPersonalData } from '../src/pipeline/publish/git-history.js';
 import { passesLuhn, scanPersonalData } from '../src/pipeline/scan/personal-data.js';
 import { ConfigSchema } from '../src/schemas/config.js';

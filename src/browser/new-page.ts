@@ -255,14 +255,16 @@ async function generate(): Promise<void> {
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
   // The scan is of what could leave this page: the incident file and every text download.
-  const found = await (
-    await (scanner ??= loadScanner())
-  ).findSecrets([
+  const scan = await (scanner ??= loadScanner());
+  const personal = scan.findPersonalData([{ path: incident.path, content: incident.text }]);
+  const found = scan.findSecrets([
     { path: incident.path, content: incident.text },
     ...Object.entries(files).map(([name, content]) => ({ path: name, content })),
   ]);
   if (run !== generation) return;
   performance.mark('secrets-scanned');
+  byId('privacy').hidden = personal.length === 0;
+  byId('privacy-list').replaceChildren(...personal.map(problemItem));
   secrets.hidden = found.length === 0;
   secretsOk.checked = false;
   byId('secret-list').replaceChildren(...found.map(problemItem));

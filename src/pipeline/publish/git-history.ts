@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import type { Config, SecretAllow } from '../../schemas/config.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { scanSecrets } from '../scan/secrets.js';
-import { personalDataDiagnostics } from './scan-inputs.js';
+import { personalDataDiagnostics } from './scan-personal-data.js';
 import { secretDiagnostic } from './scan-secrets.js';
 
 export interface Revision {
@@ -90,7 +90,7 @@ export function historyPersonalData(
       seen.add(revision.commit);
       for (const found of personalDataDiagnostics(
         { path: file, content: revision.subject },
-        { privacy, secrets: { allow: [] } },
+        { privacy },
       )) {
         diagnostics.push({
           ...found,

@@ -6,29 +6,13 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Config } from '../../schemas/config.js';
-import { error, warning, type Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { isIncidentFileName } from '../load/load-incidents.js';
-import { scanPersonalData } from '../scan/personal-data.js';
+import { personalDataDiagnostics, type ScanSettings } from './scan-personal-data.js';
 import { scanForSecrets, type ScanTarget } from './scan-secrets.js';
 import { writeFileAtomically } from './write-pack.js';
 
-export type ScanSettings = Pick<Config, 'secrets' | 'privacy'>;
-
-/** Personal data in one text, as warnings (or errors when the config says block). */
-export function personalDataDiagnostics(target: ScanTarget, settings: ScanSettings): Diagnostic[] {
-  if (settings.privacy.mode === 'off') return [];
-  const report = settings.privacy.mode === 'block' ? error : warning;
-  return scanPersonalData(target.content, { allow: settings.privacy.allow }).map((found) =>
-    report(
-      `privacy/${found.kind}`,
-      target.path,
-      found,
-      `${found.description} will be published: "${found.value}"`,
-      `replace it with a role ("the on-call engineer", "a database host") or <redacted>; if it is meant to be public, add "${found.value}" to "privacy": { "allow": [...] } in incidentpost.config.json`,
-    ),
-  );
-}
+export type { ScanSettings };
 
 /** Secrets and personal data in the given texts. */
 export function scanTexts(targets: readonly ScanTarget[], settings: ScanSettings): Diagnostic[] {
