@@ -63,8 +63,40 @@ export const EvidenceSchema = z.object({
   confidence: z.enum(CONFIDENCES),
   /** The next best line for this milestone, for a reviewer who disagrees. */
   runnerUp: z.object({ line: z.number().int().positive(), text: z.string() }).nullable(),
+  /** Who placed it: the rules (absent or `rules`) or a model choosing among the rules' candidates. */
+  source: z.enum(['rules', 'model']).optional(),
+  /** With `source: "model"`: the model's name and one-sentence reason. */
+  model: z.object({ name: z.string(), reason: z.string() }).optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** A line the rules or a model chose for a milestone. */
+const ChosenLineSchema = z.object({
+  line: z.number().int().positive(),
+  text: z.string(),
+  /** Instant with offset. */
+  time: z.string(),
+});
+
+/**
+ * A milestone the rules were unsure of and a model was asked about: both choices, side by side,
+ * and what became of the model's answer.
+ */
+export const SettledMilestoneSchema = z.object({
+  milestone: z.enum(['start', 'detected', 'acknowledged', 'identified', 'mitigated', 'resolved']),
+  /** The model's name as configured. */
+  model: z.string(),
+  /** What the rules chose, or null when they found nothing. */
+  rules: ChosenLineSchema.nullable(),
+  /** The line the model chose, or null for "not stated". */
+  answer: ChosenLineSchema.nullable(),
+  reason: z.string(),
+  /** `applied`: the model's choice stands; `refused`: it broke a rule and the rules' choice stands. */
+  outcome: z.enum(['applied', 'refused']),
+  /** Why an answer was refused. */
+  refusal: z.string().optional(),
+});
+export type SettledMilestone = z.infer<typeof SettledMilestoneSchema>;
 
 /** A figure found in the input (an error rate, a latency, a count), with its source line. */
 export const ImpactFigureSchema = z.object({
@@ -117,7 +149,6 @@ export const FactsSchema = z.object({
   mitigated: z.string().nullable(),
   resolved: z.string().nullable(),
   milestones: z.record(z.string(), MilestoneSchema),
-  /** Per milestone: the evidence behind it, or null when the timeline does not say. */
   /** Per milestone: the evidence behind it, or null when the timeline does not say. Always set by analyze. */
   evidence: z
     .object({
@@ -129,6 +160,8 @@ export const FactsSchema = z.object({
       resolved: EvidenceSchema.nullable(),
     })
     .optional(),
+  /** Milestones a model was asked to settle (with a key, or from cached answers); absent otherwise. */
+  settled: z.array(SettledMilestoneSchema).optional(),
   /** Start to resolved. */
   durationMinutes: z.number().nullable(),
   /** Start to detected. */

@@ -8,7 +8,6 @@ import type {
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
-import type * as OpenAISdk from 'openai';
 import type { SecretAllow, WriterConfig } from '../../../schemas/config.js';
 import type { Facts } from '../../../schemas/facts.js';
 import {
@@ -18,6 +17,15 @@ import {
 } from '../../../schemas/postmortem.js';
 import type { SourceFile } from '../../load/source-file.js';
 import type { Writer, WriteOutcome, WriterUsage } from '../writer.js';
+import {
+  describeFailure,
+  isSchemaUnsupported,
+  loadSdk,
+  MAX_REPLY_BYTES,
+  ModelFailure as DraftFailure,
+  openChatSession,
+  secretRulesIn as secretsIn,
+} from '../../llm/chat-client.js';
 import { draftKey, readDraft, writeDraft } from './draft-cache.js';
 import { buildMessages, draftJsonSchema, PROMPT_VERSION } from './prompt.js';
 
@@ -34,85 +42,12 @@ export interface OpenAIWriterOptions {
   secretAllow?: readonly SecretAllow[];
 }
 
-type Sdk = typeof OpenAISdk;
-let sdk: Promise<Sdk> | null = null;
-/** The SDK, the built-in writer and the guard load on first use: a run with nothing to draft never needs them. */
-const loadSdk = (): Promise<Sdk> => (sdk ??= import('openai'));
+/** The built-in writer and the guard load on first use: a run with nothing to draft never needs them. */
 const loadBuiltin = () => import('../builtin/builtin-writer.js');
 const loadAccept = () => import('./accept-draft.js');
-const loadScanner = () => import('../../scan/secrets.js');
 
-/** A reason a draft could not be had; becomes the "fell back" line. */
-class DraftFailure extends Error {}
-
-/**
- * The most a reply may be, read as it streams in: a draft within `maxOutputTokens` (4,000 by
- * default, about 16 KB of JSON) is far below it, and an endless or runaway reply is cut off
- * here instead of filling memory.
- */
-export const MAX_REPLY_BYTES = 1024 * 1024;
-
-/** `response` with a body that errors (and calls `onOver`) once more than `limit` bytes came. */
-function capResponse(response: Response, limit: number, onOver: () => void): Response {
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > limit) {
-    onOver();
-    void response.body?.cancel();
-    throw new DraftFailure(`the reply was larger than ${limit} bytes`);
-  }
-  if (!response.body) return response;
-  let seen = 0;
-  const counted = response.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        seen += chunk.byteLength;
-        if (seen > limit) {
-          onOver();
-          controller.error(new DraftFailure(`the reply was larger than ${limit} bytes`));
-        } else controller.enqueue(chunk);
-      },
-    }),
-  );
-  return new Response(counted, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-}
-
-/** Every string in a draft, one per line: what the secret scanner reads. */
-function draftText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(draftText).join('\n');
-  if (value && typeof value === 'object') return Object.values(value).map(draftText).join('\n');
-  return '';
-}
-
-/** The rules a draft trips, if any: such a draft is never cached and never used. */
-async function secretsIn(
-  draft: PostmortemDraft,
-  allow: readonly SecretAllow[] = [],
-): Promise<string[]> {
-  const { scanSecrets } = await loadScanner();
-  return [...new Set(scanSecrets(draftText(draft), { allow }).map((finding) => finding.rule))];
-}
-
-function describeFailure(
-  cause: unknown,
-  config: WriterConfig,
-  { APIConnectionTimeoutError, APIError, APIUserAbortError }: Sdk,
-): string {
-  if (cause instanceof DraftFailure) return cause.message;
-  if (cause instanceof APIUserAbortError)
-    return `no reply within the ${Math.round(config.totalBudgetMs / 1000)} s budget`;
-  if (cause instanceof APIConnectionTimeoutError)
-    return `the endpoint did not answer within ${config.requestTimeoutMs} ms (${config.maxRetries + 1} tries)`;
-  if (cause instanceof APIError) {
-    if (cause.status === undefined) return `could not reach the endpoint (${cause.message})`;
-    return `HTTP ${cause.status} from the endpoint (${cause.message.slice(0, 120)})`;
-  }
-  return cause instanceof Error ? cause.message : String(cause);
-}
+/** The most a reply may be; kept here too for callers that read it from the writer. */
+export { MAX_REPLY_BYTES };
 
 function parseDraft(
   content: string,
@@ -135,14 +70,6 @@ function parseDraft(
   return { ok: false, error: `the reply does not match the schema (${issues.join('; ')})` };
 }
 
-function isSchemaUnsupported(cause: unknown, { APIError }: Sdk): boolean {
-  return (
-    cause instanceof APIError &&
-    (cause.status === 400 || cause.status === 422) &&
-    /response_format|json_schema|schema/i.test(cause.message)
-  );
-}
-
 export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
   const { config } = options;
   const keyParts = {
@@ -159,21 +86,17 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
     raw: string,
     usage: WriterUsage,
   ): Promise<PostmortemDraft> {
-    const openai = await loadSdk();
-    // Over the byte cap, the request is aborted (not retried) and the reason is ours.
-    const cap = new AbortController();
-    const client = new openai.default({
-      apiKey: options.apiKey ?? '',
-      baseURL: options.baseURL ?? process.env['OPENAI_BASE_URL'] ?? null,
-      timeout: config.requestTimeoutMs,
-      maxRetries: config.maxRetries,
-      // Count every HTTP request, retries included, for the cost line.
-      fetch: async (url, init) => {
-        usage.requests++;
-        return capResponse(await fetch(url, init), MAX_REPLY_BYTES, () => cap.abort());
-      },
+    const {
+      sdk: openai,
+      client,
+      signal,
+      overCap,
+    } = await openChatSession({
+      config,
+      apiKey: options.apiKey,
+      baseURL: options.baseURL,
+      usage,
     });
-    const signal = AbortSignal.any([AbortSignal.timeout(config.totalBudgetMs), cap.signal]);
     let structured = true;
     let messages: ChatCompletionMessageParam[] = buildMessages(facts, raw, false);
     const ask = async (): Promise<ChatCompletion> => {
@@ -192,8 +115,7 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
       try {
         return await client.chat.completions.create(body, { signal });
       } catch (cause) {
-        if (cap.signal.aborted)
-          throw new DraftFailure(`the reply was larger than ${MAX_REPLY_BYTES} bytes`);
+        if (overCap()) throw new DraftFailure(`the reply was larger than ${MAX_REPLY_BYTES} bytes`);
         if (!structured || !isSchemaUnsupported(cause, openai)) throw cause;
         // Endpoints without structured output (older vLLM, some proxies): JSON mode, schema in the prompt.
         structured = false;
