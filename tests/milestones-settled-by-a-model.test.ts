@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { milestoneQuestions } from '../src/pipeline/analyze/ask-model/milestone-questions.js';
@@ -6,7 +6,7 @@ import { createMilestoneSettler } from '../src/pipeline/analyze/ask-model/settle
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { WriterConfigSchema, type WriterConfig } from '../src/schemas/config.js';
 import type { Facts } from '../src/schemas/facts.js';
-import { tempDir } from './helpers/cli.js';
+import { runCliAsync, tempDir } from './helpers/cli.js';
 import {
   completion,
   startFakeChatServer,
@@ -130,6 +130,11 @@ describe('a model settles the unsure milestones through the real SDK', () => {
     ]);
     expect(facts.durationMinutes).toBe(53);
     expect(outcome.fellBack).toBe(false);
+    // The schema asks for every unsure milestone; one left out keeps the analyzer's choice.
+    expect(outcome.warnings).toContain(
+      "test-model gave no answer for start, detected, mitigated; the analyzer's choice stands",
+    );
+    expect(facts.detected).toBe(rulesFacts().detected);
     expect(readdirSync(cacheDir)).toHaveLength(1);
   });
 
@@ -269,5 +274,66 @@ describe('every way a reply can fail ends in the analyzer’s own choice', () =>
     });
     expect(again.requests).toHaveLength(1);
     expect(again.outcome.warnings.join('\n')).toMatch(/corrupt \(not valid JSON\)/);
+  });
+});
+
+describe('analyze, check and the postmortem show what the model chose and what the rules chose', () => {
+  test('a case where the rules and the model disagree', async () => {
+    server = await startFakeChatServer((request) =>
+      request.body.response_format?.json_schema?.name === 'milestone_answers'
+        ? completion(
+            JSON.stringify({
+              answers: {
+                resolved: { line: 13, reason: 'The status page going green ends it.' },
+                detected: { line: 11, reason: 'Noticed when the lag fell.' },
+              },
+            }),
+          )
+        : { status: 500, body: { error: { message: 'no drafts here' } } },
+    );
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'incidents'));
+    const path = 'incidents/2026-03-04-eu-consumers.md';
+    writeFileSync(join(cwd, path), readFileSync(FIXTURE));
+    writeFileSync(
+      join(cwd, 'incidentpost.config.json'),
+      JSON.stringify({ writer: { model: 'test-model', maxRetries: 0 } }),
+    );
+    const env = { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: server.baseURL };
+    const asked = await runCliAsync(['analyze', path, '--llm'], { cwd, env });
+    expect(asked.status).toBe(0);
+    expect(asked.stdout).toContain(
+      'resolved         Mar 4 09:55 UTC (line 13: chosen by test-model: The status page going green ends it.)\n' +
+        '                 the rules chose Mar 4 09:41 UTC (line 12: "EU consumers back, backlog drained")\n',
+    );
+    expect(asked.stdout).toContain(
+      '                 test-model chose line 11, refused: line 11 (2026-03-04T09:31:00+00:00) is after acknowledged',
+    );
+    expect(asked.stdout).toContain('duration         53 minutes');
+    expect(server.requests).toHaveLength(1);
+
+    // Without a key, the cached answers: the same output, no request.
+    const offline = await runCliAsync(['analyze', path], { cwd, env: { OPENAI_API_KEY: '' } });
+    expect(offline.stdout).toContain('(line 13: chosen by test-model');
+    expect(offline.stdout).toContain('the rules chose Mar 4 09:41 UTC (line 12');
+    const check = await runCliAsync(['check'], { cwd, env: { OPENAI_API_KEY: '' } });
+    expect(check.status).toBe(0);
+    expect(check.stdout).toContain(
+      `${path}:13: note: resolved settled by test-model: line 13 (the rules chose line 12): The status page going green ends it.`,
+    );
+    const generated = await runCliAsync(['generate', '--writer', 'builtin'], {
+      cwd,
+      env: { OPENAI_API_KEY: '' },
+    });
+    expect(generated.status).toBe(0);
+    expect(server.requests).toHaveLength(1);
+    const postmortem = readFileSync(
+      join(cwd, 'generated/2026-03-04-eu-consumers/postmortem.md'),
+      'utf8',
+    );
+    expect(postmortem).toContain(
+      "Milestones chosen by test-model among the analyzer's candidate lines: resolved (line 13).",
+    );
+    expect(postmortem).toContain('09:55');
   });
 });

@@ -426,8 +426,12 @@ describe('the CLI reports what the writer did', () => {
     const lenient = await runCliAsync(['generate'], { cwd, env });
     expect(lenient.status).toBe(0);
     expect(lenient.stderr).toContain(`warning: ${SLUG}: no draft: HTTP 500 from the endpoint`);
+    // Two for the draft and two for the unsure milestones (one retry each).
     expect(lenient.stdout).toMatch(
-      /LLM: 2 requests, 0 prompt \+ 0 completion tokens, estimated cost \$0\.0000/,
+      /LLM: 4 requests, 0 prompt \+ 0 completion tokens, estimated cost \$0\.0000/,
+    );
+    expect(lenient.stderr).toContain(
+      `warning: ${SLUG}: milestones not settled by a model: HTTP 500 from the endpoint`,
     );
     expect(lenient.stdout).toContain('fell back 1');
     expect(lenient.stdout).toContain(

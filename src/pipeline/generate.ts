@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { SecretAllow } from '../schemas/config.js';
 import type { Facts } from '../schemas/facts.js';
+import type { MilestoneSettler } from './analyze/ask-model/settle-milestones.js';
 import { analyzeSource } from './analyze-source.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadIncidents } from './load/load-incidents.js';
@@ -27,6 +28,8 @@ export interface GenerateOptions {
   inputs: readonly string[];
   out: string;
   writer: Writer;
+  /** Asks a model to settle the milestones the rules are unsure of (or reads its cached answers). */
+  settler?: MilestoneSettler | null;
   /** Incidents written at the same time (LLM requests in flight). */
   concurrency?: number;
   onProgress?: (line: string) => void;
@@ -43,6 +46,8 @@ export interface GenerateReport {
   fellBack: string[];
   /** What the writer did for each generated incident: "cached draft", "drafted by …", "fell back: …". */
   statuses: Record<string, string>;
+  /** What the milestone settler did, for incidents where a model was asked or its answers read. */
+  settled: Record<string, string>;
   warnings: string[];
   usage: WriterUsage;
   diagnostics: Diagnostic[];
@@ -67,10 +72,12 @@ async function checkPacks(
   files: readonly SourceFile[],
   out: string,
   writer: Writer,
+  settler?: MilestoneSettler | null,
 ): Promise<{ file: SourceFile; key: string; fresh: boolean }[]> {
   return Promise.all(
     files.map(async (file) => {
-      const key = packKey(file.bytes, await writer.keyFor(file));
+      const settled = settler ? `|${await settler.keyFor(file)}` : '';
+      const key = packKey(file.bytes, `${await writer.keyFor(file)}${settled}`);
       return { file, key, fresh: (await readManifest(out, file.slug))?.key === key };
     }),
   );
@@ -83,12 +90,12 @@ async function checkPacks(
  * its own process only when the work is large.
  */
 export async function packStatus(
-  options: Pick<GenerateOptions, 'inputs' | 'out' | 'writer'>,
+  options: Pick<GenerateOptions, 'inputs' | 'out' | 'writer' | 'settler'>,
 ): Promise<{ current: boolean; count: number; stale: number }> {
   const { files, diagnostics } = await loadIncidents(options.inputs);
   const [listed, checked] = await Promise.all([
     readPackIndex(options.out),
-    checkPacks(files, options.out, options.writer),
+    checkPacks(files, options.out, options.writer, options.settler),
   ]);
   const stale = checked.filter((entry) => !entry.fresh).length;
   const slugs = files.map((file) => file.slug).sort();
@@ -113,13 +120,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     removed: [],
     fellBack: [],
     statuses: {},
+    settled: {},
     warnings: [],
     usage: { ...NO_USAGE },
     diagnostics,
   };
   const progress = options.onProgress ?? (() => undefined);
   const todo: { file: SourceFile; facts: Facts; key: string }[] = [];
-  const checked = await checkPacks(files, options.out, options.writer);
+  const checked = await checkPacks(files, options.out, options.writer, options.settler);
   for (const { file, key, fresh } of checked) {
     if (fresh) {
       report.cached.push(file.slug);
@@ -137,14 +145,24 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   }
   const limit = pLimit(options.concurrency ?? 1);
   await Promise.all(
-    todo.map(({ file, facts, key }) =>
+    todo.map(({ file, facts: rulesFacts, key }) =>
       limit(async () => {
+        const settled = options.settler ? await options.settler.settle(rulesFacts, file) : null;
+        const facts = settled?.facts ?? rulesFacts;
         const outcome = await options.writer.write(facts, file);
-        report.usage.requests += outcome.usage.requests;
-        report.usage.promptTokens += outcome.usage.promptTokens;
-        report.usage.completionTokens += outcome.usage.completionTokens;
-        report.warnings.push(...outcome.warnings.map((warning) => `${file.slug}: ${warning}`));
-        if (outcome.fellBack) report.fellBack.push(file.slug);
+        for (const usage of [outcome.usage, settled?.usage ?? NO_USAGE]) {
+          report.usage.requests += usage.requests;
+          report.usage.promptTokens += usage.promptTokens;
+          report.usage.completionTokens += usage.completionTokens;
+        }
+        report.warnings.push(
+          ...[...(settled?.warnings ?? []), ...outcome.warnings].map(
+            (warning) => `${file.slug}: ${warning}`,
+          ),
+        );
+        const fellBack = outcome.fellBack || (settled?.fellBack ?? false);
+        if (fellBack) report.fellBack.push(file.slug);
+        const status = settled?.status ? `${outcome.status}; ${settled.status}` : outcome.status;
         // Rendering (resvg) and secret scanning load on first use: a run with nothing to
         // write never pays for them.
         const [{ renderPack }, { renderPng }, { nodeFontSource }, { scanForSecrets }] =
@@ -179,15 +197,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
           options.out,
           {
             slug: file.slug,
-            key: outcome.fellBack ? `${key}${FALLBACK_MARK}` : key,
+            key: fellBack ? `${key}${FALLBACK_MARK}` : key,
             source: file.path,
             writer: options.writer.id,
           },
           pack,
         );
         report.generated.push(file.slug);
-        report.statuses[file.slug] = outcome.status;
-        progress(`${file.slug}: ${outcome.status}`);
+        report.statuses[file.slug] = status;
+        if (settled?.status) report.settled[file.slug] = settled.status;
+        progress(`${file.slug}: ${status}`);
       }),
     ),
   );

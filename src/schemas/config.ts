@@ -46,6 +46,17 @@ export const WriterConfigSchema = z.strictObject({
     .optional(),
 });
 
+/** The analyzer. */
+export const AnalysisConfigSchema = z.strictObject({
+  /**
+   * Ask a model to settle the milestones the rules are unsure of. Unset: `generate` and `build`
+   * ask when `OPENAI_API_KEY` is set (cached answers otherwise), `analyze` and `check` read
+   * cached answers only. `true`: `analyze` and `check` ask too. `false`: no model is asked and
+   * no cached answer is used.
+   */
+  llm: z.boolean().optional(),
+});
+
 /** Accepting a secret-scan hit that is not a secret (or is rotated and dead): by rule and fingerprint. */
 export const SecretAllowSchema = z.strictObject({
   /** The rule id the scan printed, e.g. `generic-api-key`. */
@@ -74,6 +85,7 @@ export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   site: SiteConfigSchema.default(SiteConfigSchema.parse({})),
   writer: WriterConfigSchema.default(WriterConfigSchema.parse({})),
+  analysis: AnalysisConfigSchema.default(AnalysisConfigSchema.parse({})),
   secrets: SecretsConfigSchema.default(SecretsConfigSchema.parse({})),
   privacy: PrivacyConfigSchema.default(PrivacyConfigSchema.parse({})),
 });
@@ -81,5 +93,6 @@ export const ConfigSchema = z.strictObject({
 export type Config = z.infer<typeof ConfigSchema>;
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 export type WriterConfig = z.infer<typeof WriterConfigSchema>;
+export type AnalysisConfig = z.infer<typeof AnalysisConfigSchema>;
 export type SecretAllow = z.infer<typeof SecretAllowSchema>;
 export type PrivacyConfig = z.infer<typeof PrivacyConfigSchema>;

@@ -9,6 +9,7 @@ import { acquireBuildLock } from '../../pipeline/publish/build-lock.js';
 import { buildSite } from '../../pipeline/publish/build-site.js';
 import { scanInputs } from '../../pipeline/publish/scan-inputs.js';
 import { ConfigSchema } from '../../schemas/config.js';
+import { chooseSettler } from '../choose-settler.js';
 import { chooseWriter } from '../choose-writer.js';
 import { runGenerate, type GenerateArgs } from './generate.js';
 import { printDiagnostics } from '../report.js';
@@ -74,6 +75,7 @@ async function statusOfPacks(
     inputs: [args.incidents],
     out: args.packs,
     writer: await chooseWriter(args, config),
+    settler: await chooseSettler(args, config, true),
   });
 }
 

@@ -5,6 +5,9 @@ import { loadConfig } from '../../pipeline/load/load-config.js';
 import { loadIncidents } from '../../pipeline/load/load-incidents.js';
 import { scanTexts } from '../../pipeline/publish/scan-inputs.js';
 import { authorHints } from '../../pipeline/write/builtin/author-hints.js';
+import type { Facts } from '../../schemas/facts.js';
+import { writerArgs } from '../args.js';
+import { chooseSettler } from '../choose-settler.js';
 import { printDiagnostics, progress } from '../report.js';
 import { rejectUnknownFlags } from '../usage-error.js';
 
@@ -15,7 +18,28 @@ const args = {
     required: false,
   },
   config: { type: 'string', description: 'Config file', default: 'incidentpost.config.json' },
+  cache: writerArgs.cache,
+  llm: {
+    type: 'boolean',
+    description:
+      'Ask the model (OPENAI_API_KEY) to settle the milestones the rules are unsure of; without it, cached answers are shown',
+    default: false,
+  },
 } as const;
+
+/** One line per milestone a model settled: what it chose, and what the rules had chosen. */
+function settledLines(path: string, facts: Facts): string[] {
+  return (facts.settled ?? []).map((entry) => {
+    const line = entry.answer?.line ?? entry.rules?.line ?? 1;
+    const chose = entry.answer ? `line ${entry.answer.line}` : 'not stated';
+    const rules = entry.rules ? `the rules chose line ${entry.rules.line}` : 'the rules found none';
+    const what =
+      entry.outcome === 'applied'
+        ? `${entry.milestone} settled by ${entry.model}: ${chose} (${rules}): ${entry.reason}`
+        : `${entry.milestone}: ${entry.model} chose ${chose}, refused (${entry.refusal ?? ''}); ${rules}`;
+    return `${path}:${line}: note: ${what}\n`;
+  });
+}
 
 export const checkCommand = defineCommand({
   meta: {
@@ -29,6 +53,11 @@ export const checkCommand = defineCommand({
     const { files, diagnostics } = await loadIncidents(paths);
     const loaded = await loadConfig(parsed.config);
     diagnostics.push(...loaded.diagnostics);
+    // Cached answers only, unless --llm or "analysis.llm": true: check is free and offline.
+    const settler = loaded.config
+      ? await chooseSettler({ ...parsed, refresh: false }, loaded.config, false)
+      : null;
+    const notes: string[] = [];
     for (const file of files) {
       // The same secret and personal-data scan as build, so check says what build would stop on.
       const result = analyzeSource(file);
@@ -39,10 +68,15 @@ export const checkCommand = defineCommand({
           : []),
       ];
       diagnostics.push(...found);
-      if (result.facts) diagnostics.push(...authorHints(result.facts, file.path));
+      if (result.facts) {
+        diagnostics.push(...authorHints(result.facts, file.path));
+        const settled = settler ? await settler.settle(result.facts, file) : null;
+        if (settled) notes.push(...settledLines(file.path, settled.facts));
+      }
       progress(`${file.path}: ${hasErrors(found) ? 'errors' : 'ok'}`);
     }
     printDiagnostics(diagnostics);
+    for (const note of notes) process.stdout.write(note);
     const failedFiles = new Set(
       diagnostics.filter((d) => d.severity === 'error').map((d) => d.file),
     );

@@ -4,6 +4,7 @@ import { generate, type GenerateReport } from '../../pipeline/generate.js';
 import { loadConfig } from '../../pipeline/load/load-config.js';
 import type { Config } from '../../schemas/config.js';
 import { generateArgs } from '../args.js';
+import { chooseSettler } from '../choose-settler.js';
 import { chooseWriter, describeUsage } from '../choose-writer.js';
 import { printDiagnostics, progress } from '../report.js';
 import { rejectUnknownFlags } from '../usage-error.js';
@@ -28,10 +29,12 @@ export async function runGenerate(
     return { code: 1, report: null, config: null };
   }
   const writer = await chooseWriter(args, loaded.config);
+  const settler = await chooseSettler(args, loaded.config, true);
   const report = await generate({
     inputs: [args.incidents],
     out: args.out,
     writer,
+    settler,
     concurrency: loaded.config.writer.concurrency,
     onProgress: progress,
     secretAllow: loaded.config.secrets.allow,
@@ -40,6 +43,9 @@ export async function runGenerate(
   // With a model in the loop, say what happened to each incident even when not on a terminal.
   if (writer.id === 'openai') {
     for (const [slug, status] of Object.entries(report.statuses).sort())
+      process.stdout.write(`${slug}: ${status}\n`);
+  } else {
+    for (const [slug, status] of Object.entries(report.settled).sort())
       process.stdout.write(`${slug}: ${status}\n`);
   }
   for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);

@@ -1,4 +1,5 @@
 import { defineCommand } from 'citty';
+import { answerKey } from '../../pipeline/analyze/ask-model/settle-milestones.js';
 import { loadIncidents } from '../../pipeline/load/load-incidents.js';
 import { loadConfig } from '../../pipeline/load/load-config.js';
 import { draftKey, pruneDrafts } from '../../pipeline/write/openai/draft-cache.js';
@@ -41,11 +42,17 @@ export const pruneDraftsCommand = defineCommand({
       temperature: config.writer.temperature,
       maxOutputTokens: config.writer.maxOutputTokens,
     };
-    const keep = new Set(loaded.files.map((file) => draftKey(file.text, parts)));
+    // Drafts and milestone answers share the folder: keep both for every current incident.
+    const keep = new Set(
+      loaded.files.flatMap((file) => [
+        draftKey(file.text, parts),
+        answerKey(file.text, config.writer.model),
+      ]),
+    );
     const removed = await pruneDrafts(parsed.cache, keep);
     for (const name of removed) process.stdout.write(`removed ${parsed.cache}/${name}\n`);
     process.stdout.write(
-      `pruned ${removed.length} draft${removed.length === 1 ? '' : 's'}, kept those of ${keep.size} incidents\n`,
+      `pruned ${removed.length} draft${removed.length === 1 ? '' : 's'}, kept those of ${loaded.files.length} incidents\n`,
     );
   },
 });

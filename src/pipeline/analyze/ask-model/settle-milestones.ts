@@ -166,6 +166,11 @@ export function createMilestoneSettler(options: MilestoneSettlerOptions): Milest
     warnings: string[],
   ): Record<string, Answer> {
     const kept: Record<string, Answer> = {};
+    const missing = questions.filter((question) => !(question.milestone in answers));
+    if (missing.length)
+      warnings.push(
+        `${model} gave no answer for ${missing.map((q) => q.milestone).join(', ')}; the analyzer's choice stands`,
+      );
     for (const question of questions) {
       if (!(question.milestone in answers)) continue;
       const answer = answers[question.milestone];
