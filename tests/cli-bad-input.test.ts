@@ -74,7 +74,8 @@ describe('bad input gets a clear error naming file and line, and nothing is writ
       `14:00 UTC x\n${'y'.repeat(1024 * 1024)}`,
     );
     run = runCli(['generate', '--out', 'out'], { cwd: dir });
-  });
+    // One CLI run over a dozen files: about 10 s when other builds share the two cores.
+  }, 60_000);
 
   test('the run exits 1 and reports every bad file, not just the first', () => {
     expect(run.status).toBe(1);
