@@ -30,5 +30,6 @@ export async function chooseSettler(
     apiKey: ask ? apiKey : null,
     baseURL: env['OPENAI_BASE_URL'],
     refresh: args.refresh,
+    secretAllow: config.secrets.allow,
   });
 }

@@ -12,7 +12,7 @@ import type {
 } from 'openai/resources/chat/completions';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { WriterConfig } from '../../../schemas/config.js';
+import type { SecretAllow, WriterConfig } from '../../../schemas/config.js';
 import type { Facts } from '../../../schemas/facts.js';
 import {
   describeFailure,
@@ -56,6 +56,8 @@ export interface MilestoneSettlerOptions {
   baseURL?: string | undefined;
   /** Ask again even where a cached answer exists. */
   refresh?: boolean;
+  /** Secrets the config accepts (`secrets.allow`): the same allowlist as every other scan. */
+  secretAllow?: readonly SecretAllow[];
 }
 
 export interface SettleOutcome {
@@ -206,7 +208,10 @@ export function createMilestoneSettler(options: MilestoneSettlerOptions): Milest
           AnswerEntrySchema,
           'the answer schema',
         );
-        const leaked = cached.status === 'hit' ? await secretRulesIn(cached.entry.answers) : [];
+        const leaked =
+          cached.status === 'hit'
+            ? await secretRulesIn(cached.entry.answers, options.secretAllow)
+            : [];
         if (leaked.length)
           warnings.push(
             `cached milestone answers ${key}.json contain what looks like a secret (${leaked.join(', ')}); ignored: delete the file`,
@@ -231,7 +236,7 @@ export function createMilestoneSettler(options: MilestoneSettlerOptions): Milest
       try {
         const reply = await ask(facts, questions, usage);
         const answers = usable(questions, reply, warnings);
-        const leaked = await secretRulesIn(answers);
+        const leaked = await secretRulesIn(answers, options.secretAllow);
         if (leaked.length)
           throw new ModelFailure(
             `the answer contains what looks like a secret (${leaked.join(', ')}); not cached`,
