@@ -12,6 +12,7 @@ import {
   FIGURE_CUES,
   LESSON_CUES,
   USER_NOTICE_CUES,
+  USER_SYMPTOM_CUES,
 } from '../src/pipeline/write/cues/impact-cues.js';
 
 const TABLES: Record<string, readonly Cue[]> = {
@@ -23,6 +24,7 @@ const TABLES: Record<string, readonly Cue[]> = {
   done: DONE_CUES,
   figure: FIGURE_CUES,
   'user notice': USER_NOTICE_CUES,
+  'user symptom': USER_SYMPTOM_CUES,
   lesson: LESSON_CUES,
 };
 

@@ -246,10 +246,11 @@ export function parseIncident(source: SourceFile): {
   diagnostics.push(...resolved.diagnostics);
   if (resolved.diagnostics.some((d) => d.severity === 'error'))
     return { incident: null, diagnostics };
-  // Long prose outside any section still says something; keep it as a note rather than lose it.
+  // Prose outside any section still says something ("AI: add a canary", "No data was lost."):
+  // keep it as a note rather than lose it; the writer decides what each sentence is.
   for (const block of preamble) {
     const text = blockMarkdown(block, false);
-    if (text.length > 120) notes.push({ markdown: text, line: block.lines[0]?.number ?? 1 });
+    if (text.trim().length > 3) notes.push({ markdown: text, line: block.lines[0]?.number ?? 1 });
   }
   return {
     incident: {

@@ -38,7 +38,8 @@ function derivedItems(
   const has = (type: ActionItem['type']) => written.some((item) => item.type === type);
   const derived = (item: Omit<ActionItem, 'owner' | 'ticket' | 'status' | 'origin'>) =>
     items.push({ ...item, owner: null, ticket: null, status: 'open', origin: 'builtin' });
-  if (!detection.byAlert && !has('detect')) {
+  // A page or alert anywhere in the timeline means the team has alerting: no filler item.
+  if (!detection.byAlert && !detection.alert && !has('detect')) {
     derived({
       priority: 'HIGH',
       type: 'detect',
@@ -48,7 +49,7 @@ function derivedItems(
         : 'The timeline records no alert and no detection time.',
     });
   }
-  for (const step of response.steps.filter((s) => s.failed)) {
+  for (const step of response.steps.filter((s) => s.broken)) {
     const when = formatTime(step.event.time, facts);
     derived({
       priority: 'HIGH',

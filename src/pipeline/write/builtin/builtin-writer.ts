@@ -7,8 +7,11 @@ import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import type { Postmortem, Section } from '../../../schemas/postmortem.js';
 import { formatDate, formatMinutes, formatTime } from '../format-figures.js';
 import { withHumanSections, type PostmortemBody } from '../human-sections-win.js';
+import { CAUSE_CUES } from '../cues/cause-cues.js';
+import { scoreOf } from '../cues/cue.js';
 import { NO_USAGE, type Writer } from '../writer.js';
 import { publicParagraph, writeHnPost, writeThread } from './public-texts.js';
+import { messageParagraphs } from './message-to-users.js';
 import { readIncident, type Reading } from './read-incident.js';
 import { asSentence, lowerFirst, splitSentences, type Quote } from './sentences.js';
 
@@ -40,7 +43,7 @@ const when = (event: TimelineEvent, facts: Facts): string =>
 /** `"text" (10:20 UTC)` for a timeline line, the sentence alone for a note. */
 function cite(quote: Quote, facts: Facts): string {
   return quote.event
-    ? `${asSentence(quote.text)} (timeline, ${when(quote.event, facts)})`
+    ? `${asSentence(quote.text)} (${quote.event.actor ? `${quote.event.actor.replace(/^@/, '')}, ` : 'timeline, '}${when(quote.event, facts)})`
     : `${asSentence(quote.text)} (incident notes)`;
 }
 
@@ -66,15 +69,9 @@ export function whatBroke(reading: Reading): string {
   return `we had an incident: ${title}`;
 }
 
-/** The step that fixed it: the last action that did not fail, at or before mitigation. */
+/** The step that fixed it: the last action that did not fail, at or before the first recovery. */
 export function fixingStep(reading: Reading): Reading['response']['steps'][number] | null {
-  const { facts } = reading;
-  const limit = facts.mitigated ?? facts.resolved;
-  const good = reading.response.steps.filter((step) => !step.failed && step.event.time);
-  const before = good.filter(
-    (step) => !limit || !step.event.time || Date.parse(step.event.time) <= Date.parse(limit),
-  );
-  return before.at(-1) ?? good[0] ?? null;
+  return reading.response.fix;
 }
 
 function summary(reading: Reading): Section {
@@ -95,8 +92,15 @@ function summary(reading: Reading): Section {
   // The team's own root cause, when written, is what the summary tells.
   const human = facts.human.rootCause ? splitSentences(facts.human.rootCause.markdown)[0] : null;
   const cause = human ?? rootCause?.quotes[0]?.text;
+  const mention = reading.triggerMention;
   const why = [
-    trigger ? `It was triggered by ${inlineQuote(trigger.text)} at ${when(trigger, facts)}.` : '',
+    trigger
+      ? `It was triggered by ${inlineQuote(trigger.text)} at ${when(trigger, facts)}.`
+      : mention &&
+          mention.text.length <= QUOTE_IN_SUMMARY &&
+          mention.text !== rootCause?.quotes[0]?.text
+        ? `Responders tied it to a change: ${cite(mention, facts)}`
+        : '',
     cause
       ? `Root cause: ${asSentence(cause.replace(/^root[\s-]*cause\b[^:]{0,30}:\s*/i, ''))}`
       : 'The root cause is still under investigation.',
@@ -147,6 +151,19 @@ function trigger(reading: Reading): Section {
       ? `The first sign of impact was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
       : '';
   if (event) return section([`At ${when(event, facts)}: ${asSentence(event.text)}`, first]);
+  const mention = reading.triggerMention;
+  if (mention) {
+    const fix = reading.response.fix;
+    const undone =
+      fix && scoreOf(fix.event.text, CAUSE_CUES, 'trigger') < 0
+        ? `Undoing it at ${when(fix.event, facts)} (${inlineQuote(fix.event.text)}) was followed by recovery${reading.facts.mitigated ? ` at ${formatTime(reading.facts.mitigated, facts)}` : ''}.`
+        : '';
+    return section([
+      `Responders named the change that set it off: ${cite(mention, facts)}`,
+      undone,
+      first,
+    ]);
+  }
   return section([
     reading.rootCause
       ? 'The timeline does not name a separate trigger.'
@@ -186,6 +203,10 @@ function detection(reading: Reading): Section {
       `Acknowledged at ${when(ack, facts)}${ack.actor ? ` by ${ack.actor}` : ''}${tta ? `, ${formatMinutes(tta)} after detection` : ''}.`,
     );
   }
+  if (found.alert && found.alert !== found.event && found.alert.time)
+    paragraphs.push(
+      `A page or alert is recorded at ${when(found.alert, facts)}: ${quote(found.alert.text)}`,
+    );
   if (found.responders.length)
     paragraphs.push(`Responders named in the timeline: ${found.responders.join(', ')}.`);
   return section(paragraphs);
@@ -201,7 +222,7 @@ function response(reading: Reading): Section {
     if (event && !read.steps.some((step) => step.event === event))
       bullets.push(`${when(event, facts)}: ${label}: ${quote(event.text)}`);
   };
-  outcome('Mitigated', read.mitigated);
+  outcome('Recovery', read.mitigated);
   if (read.resolved !== read.mitigated) outcome('Resolved', read.resolved);
   return section(
     read.steps.length ? [] : ['The timeline does not record a mitigating action.'],
@@ -222,31 +243,7 @@ function lessons(reading: Reading): Section {
 }
 
 function messageToUsers(reading: Reading): Section {
-  const { facts } = reading;
-  const end = facts.resolved ?? facts.mitigated;
-  const window =
-    facts.start && end
-      ? `between ${formatTime(facts.start, facts)} and ${formatTime(end, facts)} on ${formatDate(facts.date)}`
-      : `on ${formatDate(facts.date)}`;
-  const who = reading.who ?? 'some of you';
-  const title = lowerFirst(facts.title.replace(/[.!]+$/, ''));
-  const paragraphs = [
-    `${window.charAt(0).toUpperCase()}${window.slice(1)}, ${who} ${/^1 /.test(who) ? 'was' : 'were'} affected by ${title}.${
-      end && facts.resolved ? ` It has been resolved since ${formatTime(end, facts)}.` : ''
-    }`,
-    !facts.resolved ? 'We are still working on it and will update this page.' : '',
-    reading.dataLost
-      ? asSentence(reading.dataLost.text)
-      : reading.noDataLost
-        ? asSentence(reading.noDataLost.text)
-        : '',
-    reading.userAction ? asSentence(reading.userAction.text) : '',
-    reading.rootCause
-      ? 'We know what caused it, and this postmortem explains it and what we are changing so it does not happen again.'
-      : 'We are still investigating the cause and will share what we learn in an update to this postmortem.',
-    'We are sorry for the disruption this caused you.',
-  ];
-  return section(paragraphs.map(publicParagraph));
+  return section(messageParagraphs(reading).map(publicParagraph));
 }
 
 export function truncateTitle(title: string, max = 80): string {

@@ -16,10 +16,33 @@ export interface RootCause {
 /** A plan ("we should fix the bug") names a cause but is a follow-up, not a statement of it. */
 const isPlan = (text: string) => scoreOf(text, FOLLOW_UP_CUES, 'follow-up') >= FOLLOW_UP_THRESHOLD;
 
-function causeScore(quote: Quote): number {
+const WORD = /[a-z][a-z0-9-]{3,}/g;
+const COMMON = new Set(
+  'that this with from have were what when into then than them they their there about after before because should would could back again still'.split(
+    ' ',
+  ),
+);
+const words = (text: string) =>
+  new Set((text.toLowerCase().match(WORD) ?? []).filter((word) => !COMMON.has(word)));
+
+/**
+ * How clearly a sentence states the cause: its cue weight, plus who said it and when. A line
+ * the analysis read as "identified" is where responders said what they found; a cause that
+ * names what the fix then changed ("the regex backtracks" before "disabled the regex rule") is
+ * confirmed by the recovery.
+ */
+function causeScore(quote: Quote, fix: string | null): number {
   const base = scoreOf(quote.text, CAUSE_CUES, 'cause');
-  // A timeline line the analysis read as "identified" is where responders said what they found.
-  return base + (quote.event?.kind === 'identify' ? 1 : 0);
+  if (base <= 0) return base;
+  const identified = quote.event?.kind === 'identify' ? 1 : 0;
+  return base + identified + confirmation(quote, fix);
+}
+
+/** 1 when the sentence names something the fix changed, else 0. */
+function confirmation(quote: Quote, fix: string | null): number {
+  if (!fix || scoreOf(quote.text, CAUSE_CUES, 'cause') <= 0) return 0;
+  const fixWords = words(fix);
+  return [...words(quote.text)].some((word) => fixWords.has(word)) ? 1 : 0;
 }
 
 /**
@@ -36,12 +59,13 @@ function withClauses(quote: Quote): Quote[] {
  * The sentences that state the root cause, or null when none scores CAUSE_THRESHOLD: then the
  * writer says the cause is still under investigation.
  */
-export function findRootCause(facts: Facts): RootCause | null {
+export function findRootCause(facts: Facts, fix: string | null = null): RootCause | null {
   const scored = [...noteQuotes(facts), ...eventQuotes(facts)]
     .flatMap(withClauses)
     .filter((quote) => !isPlan(quote.text))
-    .map((quote, order) => ({ quote, order, score: causeScore(quote) }))
-    .filter((entry) => entry.score >= CAUSE_THRESHOLD);
+    .map((quote, order) => ({ quote, order, score: causeScore(quote, fix) }))
+    // The confirmation by the fix ranks causes; it never makes a sentence a cause on its own.
+    .filter((entry) => entry.score - confirmation(entry.quote, fix) >= CAUSE_THRESHOLD);
   if (scored.length === 0) return null;
   const [best, second] = [...scored].sort((a, b) => b.score - a.score || a.order - b.order);
   if (!best) return null;
@@ -69,6 +93,32 @@ export function findTrigger(facts: Facts): TimelineEvent | null {
       scoreOf(event.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD,
   );
   return candidates.at(-1) ?? null;
+}
+
+/** Words that place a change in time or blame it: "after the 10:00 deploy", "looks like the release". */
+const BLAMES_A_CHANGE =
+  /\b(?:looks like|seems? (?:like|to be)|appears? to be|it'?s|started (?:right )?after|since|after|from|caused by|due to|because of|blame|culprit|suspect\w*)\b/i;
+
+/**
+ * When no timeline line before the start is the trigger, a responder may still name it
+ * mid-incident ("looks like the 10:00 deploy", "the regex from this morning's release"): the
+ * first such sentence that names a change and is not itself undoing one. Null when none does.
+ */
+export function findTriggerMention(facts: Facts): Quote | null {
+  return (
+    [...eventQuotes(facts), ...noteQuotes(facts)].find(
+      (quote) =>
+        BLAMES_A_CHANGE.test(quote.text) &&
+        !isPlan(quote.text) &&
+        scoreOf(quote.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD &&
+        !(
+          quote.event &&
+          facts.start &&
+          quote.event.time &&
+          Date.parse(quote.event.time) < Date.parse(facts.start)
+        ),
+    ) ?? null
+  );
 }
 
 const SYMPTOM_KINDS: ReadonlySet<string> = new Set(['impact', 'alert', 'report']);

@@ -7,6 +7,12 @@ export interface Detection {
   /** "an alert from PagerDuty", "a report", "a person". */
   how: string;
   byAlert: boolean;
+  /**
+   * The first line that records an alert or page firing (PagerDuty, Opsgenie, an alarm, "paged"),
+   * whether or not it was how the incident was detected: a page after a customer report still
+   * means the team has alerting, and "no alert recorded" would be false.
+   */
+  alert: TimelineEvent | null;
   /** People named as actors in the timeline, in order of first appearance. */
   responders: string[];
 }
@@ -22,6 +28,23 @@ const TOOL =
 const ALERT_SOURCE =
   /alert|pager|monitor|opsgenie|prometheus|datadog|grafana|cloudwatch|pingdom|sentry/i;
 
+/** Words that record an alert or page having fired, not a plan to add one. */
+const ALERT_FIRED =
+  /\b(?:paged|paging|page (?:fired|went out|sent)|pagerduty|opsgenie|victorops|incident\.io|alarm(?:ed|s|ing)?|alert(?:ed|s|ing)?|firing|triggered(?! by)|fired)\b/i;
+const PLAN =
+  /\b(?:add|set up|should|need|will|todo|no alert|did ?n[o']t (?:fire|page|alert)|never (?:fired|paged))\b/i;
+
+/** Whether a line records an alert or page that fired. */
+export function recordsAlert(event: TimelineEvent): boolean {
+  if (PLAN.test(event.text)) return false;
+  return (
+    event.kind === 'alert' ||
+    ALERT_SOURCE.test(event.source ?? '') ||
+    ALERT_SOURCE.test(event.actor ?? '') ||
+    ALERT_FIRED.test(event.text)
+  );
+}
+
 export function readDetection(facts: Facts): Detection {
   const line = facts.milestones['detected']?.line;
   const start = facts.start ? Date.parse(facts.start) : -Infinity;
@@ -34,6 +57,7 @@ export function readDetection(facts: Facts): Detection {
         Date.parse(e.time) >= start,
     ) ??
     null;
+  const alert = facts.events.find(recordsAlert) ?? null;
   const source = event?.source && !TOOL.test(event.source) ? null : event?.source;
   let how = 'a person noticing it';
   let byAlert = false;
@@ -42,7 +66,7 @@ export function readDetection(facts: Facts): Detection {
     how = source && !/^alerts?$/i.test(source) ? `an alert from ${source}` : 'an alert';
   } else if (event?.kind === 'report') {
     how = event.actor ? `a report from ${event.actor}` : 'a report';
-  } else if (event && /\b(?:alert\w*|paged|page fired|monitor\w*)\b/i.test(event.text)) {
+  } else if (event && recordsAlert(event)) {
     byAlert = true;
     how = 'an alert';
   }
@@ -51,5 +75,5 @@ export function readDetection(facts: Facts): Detection {
     const name = e.actor?.replace(/^@/, '');
     if (name && !TOOL.test(name) && !responders.includes(name)) responders.push(name);
   }
-  return { event, how, byAlert, responders };
+  return { event, how, byAlert, alert, responders };
 }

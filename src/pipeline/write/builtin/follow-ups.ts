@@ -13,11 +13,12 @@ import {
   FOLLOW_UP_THRESHOLD,
   PRIORITY_CUES,
 } from '../cues/follow-up-cues.js';
+import { USER_NOTICE_CUES } from '../cues/impact-cues.js';
 import { noteQuotes } from './sentences.js';
 
 /** Lead-ins that introduce a follow-up and are not part of the action itself. */
 const LEAD_IN =
-  /^(?:\W*(?:follow[\s-]*ups?|todo|to do|action items?|next steps?|next up|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)\s+(?:also\s+)?)?/i;
+  /^(?:\W*(?:follow[\s-]*ups?|todo|to do|action items?|ai|a\.i\.|next steps?|next up|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)\s+(?:also\s+)?)?/i;
 
 /** Verbs that open a new action inside one sentence ("load-test X and put Y behind Z"). */
 const ACTION_VERB =
@@ -67,7 +68,19 @@ export function splitActions(text: string): string[] {
     .filter((a) => a.length > 5);
 }
 
+/** Words that sit in a trailing parenthesis but are not owners. */
+const NOT_OWNER =
+  /^(?:done|fixed|shipped|completed|merged|open|todo|high|medium|low|p\d|urgent|later)$/i;
+
 function owner(text: string): string | null {
+  // "(marco, SEARCH-412)": the part of a trailing parenthesis that is neither ticket nor status.
+  const trailing = /\(([^()]+)\)\s*\.?$/.exec(text)?.[1]?.split(/,\s*|;\s*/) ?? [];
+  const named = trailing
+    .map((part) => part.replace(/^(?:owner\s*:?\s*)?@?/i, '').trim())
+    .find(
+      (part) => /^[\w.-]+(?:\s[\w.-]+)?$/.test(part) && !TICKET.test(part) && !NOT_OWNER.test(part),
+    );
+  if (named) return named;
   const match = OWNER.exec(text);
   return (match?.[1] ?? match?.[2] ?? match?.[3])?.trim() ?? null;
 }
@@ -118,33 +131,61 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
   // Clause by clause: "Slack gets drowned out; teams should watch their apps" has one plan.
   // A timeline line needs a clear cue ("TODO:", "we should"): "Alert: pool at 98%" is no plan.
   const sentences = [
-    ...noteQuotes(facts).map((quote) => ({ text: quote.text, needs: FOLLOW_UP_THRESHOLD })),
-    ...facts.events.map((event) => ({ text: event.text, needs: FOLLOW_UP_THRESHOLD + 1 })),
-  ].flatMap(({ text, needs }) =>
-    text.split(/;\s+|\s+[-–—]\s+/).map((clause) => ({ clause, needs })),
+    ...noteQuotes(facts).map((quote) => ({
+      text: quote.text,
+      needs: FOLLOW_UP_THRESHOLD,
+      note: quote.line,
+    })),
+    ...facts.events.map((event) => ({
+      text: event.text,
+      needs: FOLLOW_UP_THRESHOLD + 1,
+      note: null,
+    })),
+  ].flatMap(({ text, needs, note }) =>
+    // "add the cert to the runbook - done": a trailing status stays with its item.
+    text
+      .split(/;\s+|\s+[-–—]\s+(?!(?:done|fixed|shipped|completed|merged)\W*$)/i)
+      .map((clause) => ({ clause, needs, note })),
   );
   const items: ActionItem[] = [];
   let inList = false;
-  for (const { clause: sentence, needs } of sentences) {
-    const score = scoreOf(sentence, FOLLOW_UP_CUES, 'follow-up');
+  // A bare label ("Next steps:") makes the rest of its note a list of follow-ups.
+  let listNote: number | null = null;
+  for (const { clause: sentence, needs, note } of sentences) {
+    if (LABEL?.pattern.test(sentence) && /[:\-–—]\s*$/.test(sentence.trim())) {
+      listNote = note;
+      continue;
+    }
+    if (note === null || note !== listNote) listNote = null;
+    if (listNote !== null && scoreOf(sentence, USER_NOTICE_CUES, 'user-action') <= 0) {
+      pushItems(sentence);
+      continue;
+    }
+    // "Users just need to sign in again" tells users what to do; it is not the team's item.
+    const toUsers = scoreOf(sentence, USER_NOTICE_CUES, 'user-action') > 0;
+    const score = toUsers ? 0 : scoreOf(sentence, FOLLOW_UP_CUES, 'follow-up');
     // "Also: ..." right after a follow-up continues the list.
     if (score < needs && !(inList && /^\W*also\b/i.test(sentence))) {
       inList = false;
       continue;
     }
     inList = true;
+    pushItems(sentence);
+  }
+  return items;
+
+  function pushItems(sentence: string): void {
     const horizon = strongestSignal(sentence, PRIORITY_CUES);
     for (const action of splitActions(sentence)) {
       const text = action.charAt(0).toUpperCase() + action.slice(1);
       const filed = fileAction(text, { priority: horizon, related });
       items.push({
         ...filed,
-        text,
+        text: text.replace(/\s+[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$/i, ''),
         rationale: '',
         // The team's own words, split into single actions: theirs, not the writer's.
         origin: 'human',
       });
     }
   }
-  return items;
 }

@@ -9,17 +9,27 @@ import { scoreText } from '../cues/cue.js';
 import { FIGURE_CUES, USER_NOTICE_CUES } from '../cues/impact-cues.js';
 import { formatUsers } from '../format-figures.js';
 import { actionItems } from './action-items.js';
-import { findRootCause, findTrigger, firstSymptom, type RootCause } from './cause.js';
+import {
+  findRootCause,
+  findTrigger,
+  findTriggerMention,
+  firstSymptom,
+  type RootCause,
+} from './cause.js';
 import { readDetection, type Detection } from './detection.js';
 import { relatedWords } from './follow-ups.js';
 import { readLessons, type Lessons } from './lessons.js';
 import { readResponse, type Response } from './response.js';
 import { eventQuotes, noteQuotes, type Quote } from './sentences.js';
+import { peakFigures, type PeakFigures } from './peak-figures.js';
+import { readSpeakers } from './speakers.js';
 
 export interface Reading {
   facts: Facts;
   rootCause: RootCause | null;
   trigger: TimelineEvent | null;
+  /** When no line before the start is the trigger: a sentence that names the change responsible. */
+  triggerMention: Quote | null;
   symptom: TimelineEvent | null;
   detection: Detection;
   response: Response;
@@ -27,6 +37,8 @@ export interface Reading {
   actionItems: ActionItem[];
   /** Who was affected, as the input says it ("12,400 users", "about 30% of EU merchants"). */
   who: string | null;
+  /** The worst error rate and latency, each with its stated baseline. */
+  peaks: PeakFigures;
   /** The line that best shows how bad it got, when its figure is a failure rate. */
   worst: Quote | null;
   dataLost: Quote | null;
@@ -56,31 +68,46 @@ function worstLine(facts: Facts): Quote | null {
   return best?.quote ?? null;
 }
 
-export function readIncident(facts: Facts): Reading {
-  const rootCause = findRootCause(facts);
+export function readIncident(input: Facts): Reading {
+  const facts = readSpeakers(input);
   const trigger = findTrigger(facts);
+  // The fix, read first without the cause lines, confirms the cause that names what it changed.
+  const first = readResponse(facts, trigger ? [trigger] : []);
+  const rootCause = findRootCause(facts, first.fix?.event.text ?? null);
   const detection = readDetection(facts);
   const causeLines = rootCause?.quotes.flatMap((quote) => (quote.event ? [quote.event] : [])) ?? [];
   const response = readResponse(facts, trigger ? [trigger, ...causeLines] : causeLines);
+  const triggerMention = trigger ? null : findTriggerMention(facts);
   const related = relatedWords([
     ...(rootCause?.quotes.map((q) => q.text) ?? []),
     trigger?.text ?? '',
     ...response.steps.map((step) => step.event.text),
   ]);
   const quotes = [...noteQuotes(facts), ...eventQuotes(facts)];
-  const notice = (signal: 'data-lost' | 'no-data-lost' | 'user-action') =>
-    quotes.find((quote) => (scoreText(quote.text, USER_NOTICE_CUES).scores[signal] ?? 0) > 0) ??
-    null;
+  const says = (text: string, signal: 'data-lost' | 'no-data-lost' | 'user-action') =>
+    (scoreText(text, USER_NOTICE_CUES).scores[signal] ?? 0) > 0;
+  // Only the clause that says it: "~200k payloads were dropped -> paused processing" is told
+  // to users as its first half.
+  const notice = (signal: 'data-lost' | 'no-data-lost' | 'user-action'): Quote | null => {
+    const quote = quotes.find((q) => says(q.text, signal));
+    if (!quote) return null;
+    const clause = quote.text
+      .split(/\s*(?:->|→|=>|;)\s*|\s+[-–—]\s+/)
+      .find((part) => says(part, signal));
+    return clause ? { ...quote, text: clause } : quote;
+  };
   return {
     facts,
     rootCause,
     trigger,
+    triggerMention,
     symptom: firstSymptom(facts, trigger),
     detection,
     response,
     lessons: readLessons(facts, detection, response),
     actionItems: actionItems(facts, { related, detection, response }),
     who: who(facts),
+    peaks: peakFigures(facts),
     worst: worstLine(facts),
     dataLost: notice('data-lost'),
     noDataLost: notice('no-data-lost'),

@@ -1,7 +1,8 @@
 /**
  * Response and recovery: the actions responders took, in order, with failed attempts marked,
  * and the lines that say service came back. Impact lines, status posts and outcomes are not
- * actions (the action cues decide).
+ * actions (the action cues decide). The fix is structural: the last action that did not fail,
+ * at or before the first recovery the analysis found.
  */
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { ACTION_CUES, ACTION_THRESHOLD } from '../cues/action-cues.js';
@@ -12,10 +13,22 @@ export interface ResponseStep {
   failed: boolean;
   /** For a failed step: the clause that says how it failed ("rollback job failed on permissions"). */
   failure: string | null;
+  /**
+   * The attempt itself could not be carried out (the job failed on permissions, the deploy timed
+   * out): a tooling problem worth an action item. A restart that ran but did not help is failed
+   * and not broken: it tested a wrong guess.
+   */
+  broken: boolean;
 }
+
+/** Words that say the attempt could not be carried out, not that it did not help. */
+const BROKEN =
+  /\b(?:(?:job|rollback|restart|failover|deploy|attempt|command|script|pipeline|runbook) (?:failed|errored|timed out|hung)|failed on\b|failed to (?:roll|restart|apply|deploy|start|complete)|permission denied|no access|access denied)\b/i;
 
 export interface Response {
   steps: ResponseStep[];
+  /** The action that made impact recede: the last step that did not fail, at or before recovery. */
+  fix: ResponseStep | null;
   /** The line that established the mitigated milestone, and the resolved one. */
   mitigated: TimelineEvent | null;
   resolved: TimelineEvent | null;
@@ -23,32 +36,68 @@ export interface Response {
 
 const DID_NOT_WORK = ACTION_CUES.find((cue) => cue.id === 'did-not-work');
 
+/** A line's clauses: "uploaded the new cert, sign-ins succeed again" is an action, then an outcome. */
+const CLAUSE = /[,;]\s+|\s+[-–—]\s+|\s+(?:and|but|then)\s+/;
+
 function failureClause(text: string): string | null {
-  const clause = text.split(/[,;]\s+|\s+[-–—]\s+/).find((part) => DID_NOT_WORK?.pattern.test(part));
+  const clause = text.split(CLAUSE).find((part) => DID_NOT_WORK?.pattern.test(part));
   return clause?.trim() ?? null;
 }
+
+/** Whether some clause of the line is an action (an outcome clause beside it does not count). */
+function isAction(text: string): boolean {
+  const clauses = [text, ...text.split(CLAUSE)];
+  return clauses.some(
+    (clause) => (scoreText(clause, ACTION_CUES).scores.action ?? 0) >= ACTION_THRESHOLD,
+  );
+}
+
+const at = (event: TimelineEvent): number => (event.time ? Date.parse(event.time) : NaN);
 
 /**
  * @param exclude the trigger event, which may read like an action ("enabled the flag") but set
  *   the incident off, and the lines that state the root cause ("..., blocking reads").
  */
 export function readResponse(facts: Facts, exclude: readonly TimelineEvent[]): Response {
-  const steps: ResponseStep[] = [];
-  facts.events.forEach((event, index) => {
-    if (exclude.includes(event) || event.kind === 'status-update') return;
-    if (facts.start && event.time && Date.parse(event.time) < Date.parse(facts.start)) return;
-    const { scores } = scoreText(event.text, ACTION_CUES);
-    if ((scores.action ?? 0) < ACTION_THRESHOLD) return;
-    let failed = (scores.failed ?? 0) >= 3;
-    // "tried restarting X" followed by "no change": the next line says the attempt failed.
-    const next = facts.events[index + 1];
-    if (!failed && (scores.failed ?? 0) > 0 && next && DID_NOT_WORK?.pattern.test(next.text))
-      failed = true;
-    steps.push({ event, failed, failure: failed ? failureClause(event.text) : null });
-  });
   const byMilestone = (name: string) => {
     const line = facts.milestones[name]?.line;
     return facts.events.find((event) => event.line === line) ?? null;
   };
-  return { steps, mitigated: byMilestone('mitigated'), resolved: byMilestone('resolved') };
+  const mitigated = byMilestone('mitigated');
+  const resolved = byMilestone('resolved');
+  const recovery = facts.mitigated ?? facts.resolved;
+  const actions = facts.events.filter(
+    (event) =>
+      !exclude.includes(event) &&
+      event.kind !== 'status-update' &&
+      !(facts.start && event.time && Date.parse(event.time) < Date.parse(facts.start)) &&
+      isAction(event.text),
+  );
+  const steps = actions.map((event): ResponseStep => {
+    const { scores } = scoreText(event.text, ACTION_CUES);
+    let failed = (scores.failed ?? 0) >= 3;
+    // "restarted the pods", then "no change, CPU still at 100%": a line between this action and
+    // the next that says impact persists marks the attempt failed, unless service had recovered.
+    if (!failed && event !== mitigated) {
+      const index = facts.events.indexOf(event);
+      for (const next of facts.events.slice(index + 1)) {
+        if (actions.includes(next) || next === mitigated || next === resolved) break;
+        if (recovery && next.time && Date.parse(next.time) >= Date.parse(recovery)) break;
+        if (DID_NOT_WORK?.pattern.test(next.text)) {
+          failed = true;
+          break;
+        }
+      }
+    }
+    return {
+      event,
+      failed,
+      failure: failed ? failureClause(event.text) : null,
+      broken: failed && BROKEN.test(event.text),
+    };
+  });
+  const limit = recovery ? Date.parse(recovery) : Infinity;
+  const good = steps.filter((step) => !step.failed && !(at(step.event) > limit));
+  const fix = good.at(-1) ?? null;
+  return { steps, fix, mitigated, resolved };
 }

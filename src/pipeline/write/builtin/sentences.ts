@@ -17,6 +17,10 @@ export interface Quote {
 /** `e.g.`, `approx.`: a full stop that does not end a sentence. */
 const ABBREVIATION = /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|cf|no|ca|min|max|avg|est)|\b[A-Z])\.$/i;
 
+/** A line that opens with a label ("AI:", "TODO:", "Next steps:") starts a unit of its own. */
+const LINE_LABEL =
+  /^\s*(?:\*\*)?(?:AI|A\.I\.|TODO|FIXME|action(?: items?)?|follow[\s-]*ups?|next steps?|owner|impact|root[\s-]*cause|cause|trigger|detection|lessons?)(?:\*\*)?\s*:/i;
+
 /** Splits prose into sentences: at `. ! ?` and a space, at line breaks and list items. */
 export function splitSentences(markdown: string): string[] {
   // Paragraphs and list items are units; a hard-wrapped line continues its sentence.
@@ -25,7 +29,7 @@ export function splitSentences(markdown: string): string[] {
   for (const line of markdown.split('\n')) {
     const item = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/.exec(line);
     if (!line.trim()) open = false;
-    else if (item || !open) {
+    else if (item || !open || LINE_LABEL.test(line)) {
       units.push(line.slice(item?.[0].length ?? 0));
       open = true;
     } else units[units.length - 1] += ` ${line.trim()}`;

@@ -11,7 +11,7 @@ export type ActionSignal = 'action' | 'outcome' | 'failed';
 export const ACTION_THRESHOLD = 2;
 
 /** Verbs responders use for what they did to stop impact. */
-const MITIGATION_VERBS = String.raw`roll(?:ed|ing)? ?back|rolled [\w.-]+(?: [\w.-]+){0,2} back|rollback|revert(?:ed|ing)|fail(?:ed|ing)? ?over|failover|restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|enabl(?:ed|ing)|turn(?:ed|ing)? (?:off|on)|shut (?:off|down)|scal(?:ed|ing) (?:up|out|down)|rais(?:ed|ing)|increas(?:ed|ing)|bump(?:ed|ing)|lower(?:ed|ing)|reduc(?:ed|ing)|push(?:ed|ing)|chang(?:ed|ing)|mov(?:ed|ing)|drain(?:ed|ing)|depool(?:ed|ing)|kill(?:ed|ing)|flush(?:ed|ing)|purg(?:ed|ing)|blocked|patch(?:ed|ing)|hotfix(?:ed)?|appl(?:ied|ying)|deploy(?:ed|ing) (?:a |the )?(?:fix|patch|hotfix)|add(?:ed|ing) (?:capacity|nodes|servers|instances|replicas)|remov(?:ed|ing)|re-?rout(?:ed|ing)|rerouted|redirect(?:ed|ing)|pause(?:d)?|paus(?:ing)|throttl(?:ed|ing)|rate[- ]limit(?:ed|ing)|terminat(?:ed|ing)|clear(?:ed|ing) (?:the )?(?:cache|queue|stuck|locks?)|cordon(?:ed|ing)|evacuat(?:ed|ing)|promot(?:ed|ing)|swapp?(?:ed|ing)|replac(?:ed|ing)|re-?enabl(?:ed|ing)|restor(?:ed|ing) (?:from|the backup)|resync(?:ed)?|re-?ran|manually`;
+const MITIGATION_VERBS = String.raw`roll(?:ed|ing)? ?back|rolled [\w.-]+(?: [\w.-]+){0,2} back|rollback|revert(?:ed|ing)|fail(?:ed|ing)? ?over|failover|restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|enabl(?:ed|ing)|turn(?:ed|ing)? (?:off|on)|shut (?:off|down)|scal(?:ed|ing) (?:up|out|down)|rais(?:ed|ing)|increas(?:ed|ing)|bump(?:ed|ing)|lower(?:ed|ing)|reduc(?:ed|ing)|push(?:ed|ing)|chang(?:ed|ing)|mov(?:ed|ing)|drain(?:ed|ing)|depool(?:ed|ing)|kill(?:ed|ing)|flush(?:ed|ing)|purg(?:ed|ing)|blocked|patch(?:ed|ing)|hotfix(?:ed)?|appl(?:ied|ying)|deploy(?:ed|ing) (?:a |the )?(?:fix|patch|hotfix)|add(?:ed|ing) (?:capacity|nodes|servers|instances|replicas)|remov(?:ed|ing)|re-?rout(?:ed|ing)|rerouted|redirect(?:ed|ing)|pause(?:d)?|paus(?:ing)|throttl(?:ed|ing)|rate[- ]limit(?:ed|ing)|terminat(?:ed|ing)|clear(?:ed|ing) (?:the )?(?:cache|queue|stuck|locks?)|cordon(?:ed|ing)|evacuat(?:ed|ing)|promot(?:ed|ing)|swapp?(?:ed|ing)|replac(?:ed|ing)|re-?enabl(?:ed|ing)|restor(?:ed|ing) (?:from|the backup)|resync(?:ed)?|re-?ran|manually|upload(?:ed|ing)|re-?deploy(?:ed|ing)|deploy(?:ed|ing)|rotat(?:ed|ing)|renew(?:ed|ing)|re-?issu(?:ed|ing)|re-?install(?:ed|ing)|install(?:ed|ing)|updat(?:ed|ing)|correct(?:ed|ing)|fix(?:ed|ing)|resiz(?:ed|ing)|expand(?:ed|ing)|extend(?:ed|ing)|freed|delet(?:ed|ing)|truncat(?:ed|ing)|rebuil(?:t|ding)|re-?index(?:ed|ing)|unblock(?:ed|ing)|allow-?list(?:ed|ing)|whitelist(?:ed|ing)|reconfigur(?:ed|ing)|re-?imag(?:ed|ing)|set (?:the |a )?[\w.-]+ (?:to|back)|bounc(?:ed|ing)|cycl(?:ed|ing)|recycl(?:ed|ing)|re-?creat(?:ed|ing)|stopp(?:ed|ing)|shed(?:ding)?|block(?:ing)?|switch(?:ed|ing)|shift(?:ed|ing)|flipp(?:ed|ing)|sent (?:traffic|requests)`;
 
 export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
   {
@@ -64,12 +64,14 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: 3,
     reason: 'The attempt did not help.',
     pattern:
-      /\b(?:did ?n[o']t (?:help|work|fix)|did not (?:help|work|fix)|no (?:change|effect|improvement)|without effect|made (?:it|things) worse|(?:job|rollback|restart|failover|deploy|attempt|command|script) (?:failed|errored|timed out)|failed on\b|failed to (?:roll|restart|apply|deploy|start|complete))/i,
+      /\b(?:did ?n[o']t (?:help|work|fix)|did not (?:help|work|fix)|no (?:change|effect|improvement)|without effect|made (?:it|things) worse|(?:job|rollback|restart|failover|deploy|attempt|command|script) (?:failed|errored|timed out)|failed on\b|failed to (?:roll|restart|apply|deploy|start|complete)|(?:errors?|failures?|it|problem|issue|latency|impact|timeouts?|crash(?:es|ing)?) (?:continue[sd]?|persist(?:s|ed)?|remain(?:s|ed)?|came back|return(?:s|ed))|\bstill (?:failing|down|broken|erroring|seeing|high|elevated|pegged|timing out|crash\w*|at \d|\d)|\bno (?:better|luck|dice)\b|\bsame (?:errors?|result|problem)\b|\bwors(?:e|ened)\b)/i,
     examples: {
       match: [
         'rollback job failed on permissions',
         "restart didn't help",
         'no change after the restart',
+        'tried rolling back the auth service to v41, errors continue',
+        'CPU still at 100%',
       ],
       noMatch: ['failed over to the secondary', 'errors drop'],
     },

@@ -220,15 +220,53 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: -2,
     reason: 'A guess during the response is not a stated cause.',
     pattern:
-      /\b(?:suspect\w*|maybe|might|perhaps|possibly|hypothes\w+|theory|could be|should be|ought to be|expected to|looks like|seems? (?:to be|like)|not sure|unclear|investigating|we think)\b|\?/i,
+      /\b(?:suspect\w*|maybe|might|perhaps|possibly|hypothes\w+|theory|could be|should be|ought to be|expected to|not sure|unclear|investigating|no idea|ruling out|checking (?:if|whether))\b|\?/i,
+    examples: {
+      match: ['maybe the cache?', 'suspect the deploy', 'Everything should be moved over now'],
+      noMatch: ['the deploy caused it', 'looks like the new regex backtracks on long inputs'],
+    },
+  },
+  {
+    id: 'diagnosis',
+    signal: 'cause',
+    weight: 1,
+    reason:
+      'A responder saying what they found ("looks like X", "the issue is X", "found it") states the cause even without the word; with a mechanism it is enough.',
+    pattern:
+      /\b(?:looks like|look(?:s|ed) to be|seems? (?:like|to be)|appears? to be|it'?s (?:the|a|an)\b|found (?:it|the (?:problem|issue|bug|cause))|figured (?:it )?out|narrowed (?:it )?down to|(?:i|we) think|pretty sure|the (?:problem|issue|culprit|fault) (?:is|was)|is what broke|is the (?:problem|issue|culprit))\b/i,
+    examples: {
+      match: ['looks like the new regex backtracks', 'found it - the cert was not uploaded'],
+      noMatch: ['error rate climbing to 30%'],
+    },
+  },
+  {
+    id: 'mechanism',
+    signal: 'cause',
+    weight: 1,
+    reason:
+      'Words that name how systems fail (backtracking, exhaustion, expiry, a hot key, a retry storm) explain a failure rather than report it.',
+    pattern:
+      /\b(?:backtrack\w*|exhaust(?:ed|s|ing|ion)|saturat(?:ed|es|ing|ion)|starv(?:ed|es|ing|ation)|ran out of|runs? out of|running out of|out of (?:memory|disk|space|connections|file descriptors|inodes)|OOM[\w-]*|overflow\w*|expir(?:ed|es|y)|hot (?:partition|key|shard|spot)|hotspot|thundering herd|retry storm|stampede|N\+1|full table scan|lock contention|contention|evict(?:ed|s|ing|ion)|fills? up|filled up|never (?:renewed|rotated|uploaded|deployed|propagated|updated|released|closed)|not (?:renewed|rotated|uploaded|propagated|released|closed)|wasn'?t (?:renewed|rotated|uploaded|deployed|propagated|updated|released|closed)|unbounded|misrout\w*|split[\s-]brain|stale (?:cache|data|config|entries|records|dns))\b/i,
     examples: {
       match: [
-        'maybe the cache?',
-        'looks like a leak',
-        'suspect the deploy',
-        'Everything should be moved over now',
+        'the new regex backtracks on long inputs',
+        'the new cert was never uploaded to the SP',
+        'the pool ran out of connections',
       ],
-      noMatch: ['the deploy caused it'],
+      noMatch: ['error rate at 30%', 'restarted the pods'],
+    },
+  },
+  {
+    id: 'about-the-document',
+    signal: 'cause',
+    weight: -4,
+    reason:
+      'A banner about the paste itself ("All times are PST", "copied from the bridge channel") describes the document, not the incident.',
+    pattern:
+      /\b(?:all )?times? (?:are|is|in|shown in) (?:[A-Z]{2,5}|utc|local|our|pacific|eastern|central)\b|\btime ?zone\b|\b(?:this|the) (?:doc|document|paste|export|transcript|write-?up)\b|\bpasted? (?:from|below|above)\b|\bcopied (?:from|out of)\b|\bexported from\b|\bmy paste\b/i,
+    examples: {
+      match: ['All times are PST since the team is in SF', 'Copied from the #inc-123 channel'],
+      noMatch: ['the cron job ran at the wrong time because of DST'],
     },
   },
   {

@@ -32,13 +32,15 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     weight: 3,
     reason: 'A label that introduces follow-ups.',
     pattern:
-      /^(?:\W*)(?:follow[\s-]*ups?|todo|to do|action items?|next steps?|next up|fixes|also|afterwards)\s*[:\-–—]/i,
+      /^(?:\W*)(?:follow[\s-]*ups?|todo|to do|action items?|ai|a\.i\.|next steps?|next up|fixes|also|afterwards)\s*[:\-–—]/i,
     examples: {
       match: [
         'Follow-ups: add a canary',
         'TODO: rotate keys',
         'Also: page the DB team',
         'next up - get the fix everywhere',
+        'AI: add a canary stage (@dana)',
+        'Next steps: alert on queue depth',
       ],
       noMatch: ['Notes: it broke'],
     },
@@ -216,9 +218,14 @@ export const DONE_CUES: readonly Cue<'done'>[] = [
     weight: 3,
     reason: 'The input marks the item done.',
     pattern:
-      /\((?:done|fixed|shipped|completed|merged)\)|\[(?:done|x)\]|✅|✔|^\W*(?:done|fixed|shipped)\s*[:\-–—]|\b(?:already (?:done|fixed|shipped|added|deployed|merged|in place)|(?:was|has been|have been|is now) (?:added|fixed|shipped|deployed|merged|done|disabled|trained)|trained to|disabled for now)\b/i,
+      /\((?:done|fixed|shipped|completed|merged)\)|\[(?:done|x)\]|✅|✔|^\W*(?:done|fixed|shipped)\s*[:\-–—]|\s[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$|\b(?:already (?:done|fixed|shipped|added|deployed|merged|in place)|(?:was|has been|have been|is now) (?:added|fixed|shipped|deployed|merged|done|disabled|trained)|trained to|disabled for now)\b/i,
     examples: {
-      match: ['Add pool alert (done)', 'DONE: rotate keys', 'alerts have been added'],
+      match: [
+        'Add pool alert (done)',
+        'DONE: rotate keys',
+        'alerts have been added',
+        'add the cert to the runbook - done',
+      ],
       noMatch: ['add pool alert', 'done when the backlog clears'],
     },
   },

@@ -14,9 +14,14 @@ export const FIGURE_CUES: readonly Cue<FigureSignal>[] = [
     weight: 3,
     reason: 'A share of requests that failed or returned errors.',
     pattern:
-      /\d\s?%\s+(?:of\s+)?(?:all\s+)?(?:requests|calls|queries|transactions|checkouts|logins|api calls)\s+(?:fail\w*|return\w*\s+(?:5\d\d|errors?)|erroring|error(?:ed)?|timing out|timed out)|\b(?:error rate|failure rate|5xx(?: rate)?|errors?)\s*(?:at|of|is|was|:|=|to|hit|reached|peaked at)?\s*~?\d+(?:\.\d+)?\s?%/i,
+      /\d\s?%\s+(?:of\s+)?(?:all\s+)?(?:requests|calls|queries|transactions|checkouts|logins|api calls)\s+(?:fail\w*|return\w*\s+(?:5\d\d|errors?)|erroring|error(?:ed)?|timing out|timed out)|\b(?:error rate|failure rate|5xx(?: rate)?|errors?)\s*(?:(?:climbing|climbed|rising|rose|spiked|jumped|went up|up)\s+)?(?:at|of|is|was|:|=|to|hit|reached|peaked at)?\s*~?\d+(?:\.\d+)?\s?%/i,
     examples: {
-      match: ['23% of requests returning 503', 'payments API 5xx at 40%', 'Error rate: 23%'],
+      match: [
+        '23% of requests returning 503',
+        'payments API 5xx at 40%',
+        'Error rate: 23%',
+        'error rate climbing to 30%',
+      ],
       noMatch: ['normally 90% of retries succeed', '7% packet loss'],
     },
   },
@@ -66,10 +71,13 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
     weight: 3,
     reason: 'The input says no data was lost.',
     pattern:
-      /\bno (?:customer |user )?data (?:was |were )?(?:lost|loss)|\bno data loss\b|\bnothing was lost\b|\bdata (?:was|is) (?:safe|intact)|\bwithout (?:any )?data loss\b|\bnot lost\b/i,
+      /^(?!.*\b(?:verify\w*|checking|check(?:ed)? (?:that|whether|if)|confirm\w* (?:that|whether|if)|whether|if)\b.*\bno data\b)(?:.*?)(?:\bno (?:customer |user )?data (?:was |were )?(?:lost|loss)|\bno data loss\b|\bnothing was lost\b|\bdata (?:was|is) (?:safe|intact)|\bwithout (?:any )?data loss\b|\bnot lost\b)/i,
     examples: {
       match: ['No data was lost.', 'no data loss', 'writes were queued, not lost'],
-      noMatch: ['data was lost for 2 hours'],
+      noMatch: [
+        'data was lost for 2 hours',
+        'Verifying everything runs normally and that no data was lost.',
+      ],
     },
   },
   {
@@ -94,14 +102,19 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
     weight: 3,
     reason: 'Something users must do: retry, log in again, re-submit, rotate a credential.',
     pattern:
-      /\b(?:(?:users?|customers?|merchants?|you) (?:should|must|need to|will need to|may need to|have to)|please (?:retry|re-?submit|log ?in|sign ?in|reset|rotate|update|reconnect|re-?run)|(?:must|need to|should) (?:retry|re-?submit|log in again|sign in again|reset|rotate))\b/i,
+      /\b(?:(?:users?|customers?|merchants?|you)\b(?: (?!we\b|i\b|team\b|and\b|but\b|so\b)[\w'-]+){0,6}? (?:should|must|need to|will need to|may need to|have to)|please (?:retry|re-?submit|log ?in|sign ?in|reset|rotate|update|reconnect|re-?run)|(?:must|need to|should) (?:retry|re-?submit|log in again|sign in again|reset|rotate))\b/i,
     examples: {
       match: [
         'users must log in again',
         'please retry failed payments',
         'customers should rotate their API keys',
+        'users who could not sign in just need to sign in again',
       ],
-      noMatch: ['we will retry the jobs', 'the team should add alerts'],
+      noMatch: [
+        'we will retry the jobs',
+        'the team should add alerts',
+        'customers were affected and we need to add alerts',
+      ],
     },
   },
 ];
@@ -156,5 +169,66 @@ export const LESSON_CUES: readonly Cue<LessonSignal>[] = [
     reason: '"Unfortunately" is the opposite.',
     pattern: /\bunfortunate(?:ly)?\b|\bunlucky\b/i,
     examples: { match: ['unfortunately it broke'], noMatch: ['fortunately it held'] },
+  },
+];
+
+/** What users saw, in the words a message to them uses (the strongest class wins). */
+export type SymptomSignal =
+  'sign-in' | 'errors' | 'slow' | 'unavailable' | 'delayed' | 'wrong-data' | 'payments';
+
+export const USER_SYMPTOM_CUES: readonly Cue<SymptomSignal>[] = [
+  {
+    id: 'sign-in',
+    signal: 'sign-in',
+    weight: 3,
+    reason: 'Logins failing is what users notice first and what they are told plainly.',
+    pattern:
+      /\b(?:log ?ins?|logging in|sign[\s-]?ins?|signing in|sso|saml|oauth|auth(?:entication)? (?:fail\w*|errors?)|invalid assertion|session(?:s)? (?:expired|dropped|lost)|logged out)\b/i,
+    examples: {
+      match: ['SSO users get "invalid assertion" at sign-in', 'Login failures for SSO customers'],
+      noMatch: ['checkout latency'],
+    },
+  },
+  {
+    id: 'errors',
+    signal: 'errors',
+    weight: 2,
+    reason: 'Error responses.',
+    pattern: /\b(?:5\d\d|5xx|errors?|erroring|fail(?:ed|ing|ures?)|exceptions?|crash\w*|broken)\b/i,
+    examples: { match: ['API 5xx on the public API', 'requests failing'], noMatch: ['slow pages'] },
+  },
+  {
+    id: 'slow',
+    signal: 'slow',
+    weight: 2,
+    reason: 'Latency and timeouts are told as slowness.',
+    pattern: /\b(?:latency|slow\w*|timeouts?|timing out|timed out|p9\d|lag\w*|degraded)\b/i,
+    examples: { match: ['Search API timeouts', 'checkout p99 latency 9s'], noMatch: ['5xx'] },
+  },
+  {
+    id: 'unavailable',
+    signal: 'unavailable',
+    weight: 3,
+    reason: 'An outage: the service could not be reached at all.',
+    pattern:
+      /\b(?:outage|(?:is|was|were|are|went|go(?:es)?|been|site|service|api|app) down|down$|unavailable|unreachable|offline|not (?:reachable|loading|available)|could ?n[o']t (?:reach|connect|load|access)|no (?:traffic|connectivity)|dns)\b/i,
+    examples: { match: ['global outage', 'site down'], noMatch: ['scaled down the pool'] },
+  },
+  {
+    id: 'delayed',
+    signal: 'delayed',
+    weight: 2,
+    reason: 'Work that queued up reached users late.',
+    pattern: /\b(?:delay\w*|backlog\w*|queued|stuck|late|behind)\b/i,
+    examples: { match: ['emails delayed', 'jobs stuck in the queue'], noMatch: ['errors'] },
+  },
+  {
+    id: 'wrong-data',
+    signal: 'wrong-data',
+    weight: 3,
+    reason: 'Missing, stale or wrong data shown to users.',
+    pattern:
+      /\b(?:missing (?:data|items|records|orders)|stale (?:data|results|prices)|wrong (?:data|results|prices|totals)|incorrect (?:data|results|prices|totals)|dropped (?:rows|records|items)|duplicate\w*)\b/i,
+    examples: { match: ['stale prices shown', 'missing items in the feed'], noMatch: ['latency'] },
   },
 ];
