@@ -113,8 +113,8 @@ function summary(reading: Reading): Section {
   const fix = [
     step
       ? step.event.text.length <= QUOTE_IN_SUMMARY
-        ? `We mitigated it at ${when(step.event, facts)}: ${lowerFirst(asSentence(step.event.text))}`
-        : `We mitigated it at ${when(step.event, facts)}; the steps are listed under Response and recovery.`
+        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(step.event.text))}`
+        : `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}; the steps are listed under Response and recovery.`
       : '',
     consistent ? `Service was back to normal at ${formatTime(recovered, facts)}.` : '',
   ];

@@ -96,8 +96,16 @@ export function readResponse(facts: Facts, exclude: readonly TimelineEvent[]): R
       broken: failed && BROKEN.test(event.text),
     };
   });
+  // Untimed steps count in file order: up to the line that says service recovered.
   const limit = recovery ? Date.parse(recovery) : Infinity;
-  const good = steps.filter((step) => !step.failed && !(at(step.event) > limit));
+  const recoveryIndex = mitigated ? facts.events.indexOf(mitigated) : facts.events.length;
+  const good = steps.filter(
+    (step) =>
+      !step.failed &&
+      (step.event.time
+        ? !(at(step.event) > limit)
+        : facts.events.indexOf(step.event) <= recoveryIndex),
+  );
   const fix = good.at(-1) ?? null;
   return { steps, fix, mitigated, resolved };
 }

@@ -174,7 +174,7 @@ export const LESSON_CUES: readonly Cue<LessonSignal>[] = [
 
 /** What users saw, in the words a message to them uses (the strongest class wins). */
 export type SymptomSignal =
-  'sign-in' | 'errors' | 'slow' | 'unavailable' | 'delayed' | 'wrong-data' | 'payments';
+  'sign-in' | 'errors' | 'slow' | 'unavailable' | 'delayed' | 'wrong-data';
 
 export const USER_SYMPTOM_CUES: readonly Cue<SymptomSignal>[] = [
   {
