@@ -6,7 +6,7 @@
  */
 import { strongestSignal } from '../cues/cue.js';
 import { USER_SYMPTOM_CUES, type SymptomSignal } from '../cues/impact-cues.js';
-import { formatDate, formatTime } from '../format-figures.js';
+import { formatDate, formatMinutes, formatTime } from '../format-figures.js';
 import type { PeakFigures } from './peak-figures.js';
 import type { Reading } from './read-incident.js';
 import { asSentence, type Quote } from './sentences.js';
@@ -70,9 +70,11 @@ function windowOf(reading: Reading): string {
   if (!facts.start) return `On ${formatDate(facts.date)}`;
   const sameDay = !end || end.slice(0, 10) === facts.start.slice(0, 10);
   if (!end) return `Since ${formatTime(facts.start, facts)} on ${formatDate(facts.date)}`;
+  const minutes = facts.durationMinutes;
+  const lasting = minutes !== null && facts.resolved ? ` (${formatMinutes(minutes)})` : '';
   return sameDay
-    ? `Between ${formatTime(facts.start, facts)} and ${formatTime(end, facts)} on ${formatDate(facts.date)}`
-    : `From ${formatTime(facts.start, facts, true)} to ${formatTime(end, facts, true)} (${formatDate(facts.date)})`;
+    ? `Between ${formatTime(facts.start, facts)} and ${formatTime(end, facts)}${lasting} on ${formatDate(facts.date)}`
+    : `From ${formatTime(facts.start, facts, true)} to ${formatTime(end, facts, true)}${lasting}, starting ${formatDate(facts.date)}`;
 }
 
 /** The paragraphs of the message, unknown parts left out. */

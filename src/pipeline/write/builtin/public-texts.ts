@@ -1,7 +1,8 @@
 /**
- * The HN post and the thread, written from the postmortem sections and the reading. Public
- * texts carry no author instruction, no "unknown", no empty heading, and every sentence fits
- * in one tweet, so a splitter never has to cut one in two.
+ * The HN post and the thread, written from the postmortem sections and the reading. They open
+ * with what users saw (the message to users), then the cause, the fix and what changes; they
+ * carry no author instruction, no "unknown", no empty heading, no citation in brackets, and
+ * every sentence fits in one tweet, so a splitter never has to cut one in two.
  */
 import type { PostmortemBody } from '../human-sections-win.js';
 import { formatTime } from '../format-figures.js';
@@ -40,10 +41,14 @@ function keyMoments(reading: Reading): string[] {
     reading.response.resolved,
   ].filter((e, i, all): e is NonNullable<typeof e> => !!e?.time && all.indexOf(e) === i);
   events.sort((a, b) => Date.parse(a.time ?? '') - Date.parse(b.time ?? ''));
+  const failed = new Set(reading.response.steps.filter((s) => s.failed).map((s) => s.event));
   return events
     .filter((e) => isPublicSafe(e.text))
     .slice(0, 10)
-    .map((e) => `- ${formatTime(e.time, facts)}: ${e.text.trim()}`);
+    .map(
+      (e) =>
+        `- ${formatTime(e.time, facts)}: ${failed.has(e) ? 'tried: ' : ''}${e.text.trim()}${failed.has(e) ? ' (did not help)' : ''}`,
+    );
 }
 
 function changes(document: PostmortemBody): string[] {
@@ -52,22 +57,49 @@ function changes(document: PostmortemBody): string[] {
     .map((item) => `- ${item.text}${item.status === 'done' ? ' (done)' : ''}`);
 }
 
+/** What users saw and where it stands: the first two paragraphs of the message to users. */
+function opening(document: PostmortemBody): string[] {
+  if (document.summary.origin === 'human') return sectionText(document.summary).slice(0, 2);
+  return document.messageToUsers.paragraphs.slice(0, 2).map(publicParagraph).filter(Boolean);
+}
+
+/** The cause as sentences, without the writer's "(marco, 10:18 PDT)" citations. */
+function causeSentences(document: PostmortemBody, reading: Reading): string[] {
+  if (document.rootCause.origin !== 'builtin')
+    return [...document.rootCause.paragraphs, ...document.rootCause.bullets]
+      .map(publicParagraph)
+      .filter(Boolean);
+  return (reading.rootCause?.quotes ?? [])
+    .map((quote) => publicParagraph(asSentence(quote.text)))
+    .filter(Boolean);
+}
+
+/** The fix and the recovery, from the summary's own sentences. */
+function fixSentences(document: PostmortemBody): string[] {
+  return document.summary.paragraphs
+    .flatMap((p) => splitSentences(p))
+    .filter((s) => /^We mitigated|^Service was back/.test(s) && isPublicSafe(s));
+}
+
 export function writeHnPost(
   document: PostmortemBody,
   reading: Reading,
 ): { title: string; body: string } {
-  const cause = sectionText(document.rootCause);
+  const cause = causeSentences(document, reading);
+  const known =
+    cause.length > 0 && (reading.rootCause !== null || document.rootCause.origin !== 'builtin');
   const lines = [
-    ...sectionText(document.summary).flatMap((p) => [p, '']),
+    ...opening(document).flatMap((p) => [p, '']),
     ...block('What happened:', keyMoments(reading)),
     ...block(
       'Root cause:',
-      (cause.length && reading.rootCause !== null) || document.rootCause.origin === 'human'
+      known
         ? cause
         : [
             'We are still investigating the root cause and will post a follow-up when we know more.',
           ],
     ),
+    ...block('How we fixed it:', fixSentences(document)),
     ...block('What we are changing:', changes(document)),
   ];
   return {
@@ -83,28 +115,26 @@ function tweetable(text: string): string[] {
 
 export function writeThread(document: PostmortemBody, reading: Reading): string[] {
   const { facts } = reading;
+  const first = opening(document).flatMap(tweetable);
   const summary = document.summary.paragraphs.flatMap(tweetable);
   const headline =
+    first[0] ??
     summary[0] ??
     asSentence(`Postmortem for our ${facts.date} incident: ${lowerFirst(facts.title)}`);
-  // The built-in cause is quoted without its citation; a human one is taken as written.
-  const causeText =
-    document.rootCause.origin === 'builtin' && reading.rootCause
-      ? reading.rootCause.quotes.flatMap((quote) => tweetable(asSentence(quote.text)))
-      : [...document.rootCause.paragraphs, ...document.rootCause.bullets].flatMap(tweetable);
-  const cause =
-    reading.rootCause || document.rootCause.origin === 'human'
-      ? causeText.length
-        ? [`What caused it: ${lowerFirst(causeText[0] ?? '')}`]
-        : ['We found the root cause; the postmortem explains it.']
-      : ['We are still investigating the root cause and will post a follow-up.'];
-  const fix = summary.filter((s) => /^We mitigated|^Service was back/.test(s));
+  const causeText = causeSentences(document, reading).flatMap(tweetable);
+  const known = reading.rootCause !== null || document.rootCause.origin !== 'builtin';
+  const cause = known
+    ? causeText.length
+      ? [`What caused it: ${lowerFirst(causeText[0] ?? '')}`]
+      : ['We found the root cause; the postmortem explains it.']
+    : ['We are still investigating the root cause and will post a follow-up.'];
+  const fix = fixSentences(document).flatMap(tweetable);
   const items = document.actionItems
     .map((item) => asSentence(item.text))
     .filter((text) => isPublicSafe(text) && text.length <= TWEET_SENTENCE)
     .slice(0, 5);
   const paragraphs = [
-    [headline, ...summary.slice(1).filter((s) => /^The first sign/.test(s))].join(' '),
+    [headline, ...first.slice(1, 2)].join(' '),
     cause.join(' '),
     fix.join(' '),
     items.length ? `What we are changing: ${items.join(' ')}` : '',
