@@ -120,3 +120,23 @@ describe('a change named mid-incident and undone by the fix, with no cause state
     expect(p.published).not.toMatch(/unknown/i);
   });
 });
+
+describe('human Trigger, Detection and Lessons learned sections', () => {
+  const p = pack('human-trigger-detection-lessons.md');
+
+  test('are carried verbatim in their sections, and the summary tells the human trigger', () => {
+    expect(p.document.trigger.origin).toBe('human');
+    expect(p.trigger).toContain('5x the usual upload traffic');
+    expect(p.document.detection.origin).toBe('human');
+    expect(p.detection).toContain('paged the on-call engineer');
+    expect(p.document.lessons.origin).toBe('human');
+    expect(text(p.document.lessons)).toContain('the thumbnailer had no autoscaling');
+    expect(p.summary).toContain('Trigger: A marketing campaign sent 5x the usual upload traffic');
+  });
+
+  test("lessons are not action items; the team's action item is", () => {
+    const texts = p.items.map((i) => i.text);
+    expect(texts).toContain('add autoscaling to the thumbnailer');
+    expect(texts.join('\n')).not.toMatch(/Went well|Went wrong|alert fired within/);
+  });
+});

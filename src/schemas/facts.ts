@@ -179,8 +179,12 @@ export const FactsSchema = z.object({
   human: z.object({
     summary: HumanSectionSchema.nullable(),
     impact: HumanSectionSchema.nullable(),
+    // Absent in facts written before these sections were read; null then.
+    trigger: HumanSectionSchema.nullable().default(null),
     rootCause: HumanSectionSchema.nullable(),
+    detection: HumanSectionSchema.nullable().default(null),
     mitigations: HumanSectionSchema.nullable(),
+    lessons: HumanSectionSchema.nullable().default(null),
     actionItems: z.array(HumanActionItemSchema),
   }),
 });

@@ -414,8 +414,11 @@ export function analyzeIncident(incident: ParsedIncident): {
     human: {
       summary: incident.human.summary,
       impact: incident.human.impact,
+      trigger: incident.human.trigger,
       rootCause: incident.human.rootCause,
+      detection: incident.human.detection,
       mitigations: incident.human.mitigations,
+      lessons: incident.human.lessons,
       actionItems: incident.human.actionItems,
     },
   };

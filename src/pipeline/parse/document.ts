@@ -4,7 +4,16 @@
  * structure is read line by line here; Markdown proper is only parsed inside human sections.
  */
 export type SectionKind =
-  'timeline' | 'summary' | 'impact' | 'rootCause' | 'mitigations' | 'actionItems' | 'notes';
+  | 'timeline'
+  | 'summary'
+  | 'impact'
+  | 'trigger'
+  | 'rootCause'
+  | 'detection'
+  | 'mitigations'
+  | 'lessons'
+  | 'actionItems'
+  | 'notes';
 
 export interface SourceLine {
   /** 1-based line number in the file. */
@@ -34,8 +43,12 @@ export interface IncidentDocument {
 
 const HEADING_KINDS: readonly [RegExp, SectionKind][] = [
   [/root[\s-]*cause|^causes?$|contributing factors/i, 'rootCause'],
+  [/^(?:the )?trigger(?:s|ing event)?$|what (?:set it off|triggered)/i, 'trigger'],
+  [/^detection\b|how (?:it was|we) (?:detected|noticed|found)|^how we found out/i, 'detection'],
   [/mitigation|remediation|resolution|how we fixed/i, 'mitigations'],
-  [/action[\s-]*items?|follow[\s-]*ups?|next steps|corrective|lessons/i, 'actionItems'],
+  // Before action items: "Lessons learned" is what went well and wrong, not a to-do list.
+  [/lessons|went well|went wrong|got lucky/i, 'lessons'],
+  [/action[\s-]*items?|follow[\s-]*ups?|next steps|corrective/i, 'actionItems'],
   [/impact/i, 'impact'],
   [/summary|overview|what happened/i, 'summary'],
   [/^notes?$|context|background|discussion/i, 'notes'],
@@ -47,6 +60,9 @@ const LABELS: readonly [RegExp, SectionKind][] = [
   [/^\s*(?:\*\*)?root[\s-]*cause(?:\*\*)?\s*:/i, 'rootCause'],
   [/^\s*(?:\*\*)?impact(?:\*\*)?\s*:/i, 'impact'],
   [/^\s*(?:\*\*)?mitigations?(?:\*\*)?\s*:/i, 'mitigations'],
+  [/^\s*(?:\*\*)?trigger(?:\*\*)?\s*:/i, 'trigger'],
+  [/^\s*(?:\*\*)?detection(?:\*\*)?\s*:/i, 'detection'],
+  [/^\s*(?:\*\*)?lessons(?: learned)?(?:\*\*)?\s*:/i, 'lessons'],
   [/^\s*(?:\*\*)?(?:action items?|follow[\s-]*ups?)(?:\*\*)?\s*:/i, 'actionItems'],
 ];
 

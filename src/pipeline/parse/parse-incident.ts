@@ -43,8 +43,11 @@ export interface ParsedIncident {
   human: {
     summary: HumanText | null;
     impact: HumanText | null;
+    trigger: HumanText | null;
     rootCause: HumanText | null;
+    detection: HumanText | null;
     mitigations: HumanText | null;
+    lessons: HumanText | null;
     actionItems: HumanActionItem[];
   };
 }
@@ -107,8 +110,11 @@ export function parseIncident(source: SourceFile): {
   const human: ParsedIncident['human'] = {
     summary: null,
     impact: null,
+    trigger: null,
     rootCause: null,
+    detection: null,
     mitigations: null,
+    lessons: null,
     actionItems: [],
   };
   const actionTexts: HumanText[] = [];

@@ -28,8 +28,9 @@ export function humanSection(markdown: string): Section {
 export type PostmortemBody = Omit<Postmortem, 'hnPost' | 'twitterThread'>;
 
 /**
- * A human `## Summary`, `## Impact`, `## Root cause` or `## Mitigations` replaces the writer's
- * section (Mitigations fills Response and recovery). The team's action items are filed with
+ * A human `## Summary`, `## Impact`, `## Trigger`, `## Root cause`, `## Detection`,
+ * `## Mitigations` or `## Lessons learned` replaces the writer's section (Mitigations fills
+ * Response and recovery). The team's action items are filed with
  * the writer's items by the built-in writer, so they are not touched here.
  */
 export function withHumanSections<T extends PostmortemBody>(document: T, facts: Facts): T {
@@ -40,7 +41,10 @@ export function withHumanSections<T extends PostmortemBody>(document: T, facts: 
     title: facts.title,
     summary: pick(facts.human.summary, document.summary),
     impact: pick(facts.human.impact, document.impact),
+    trigger: pick(facts.human.trigger, document.trigger),
     rootCause: pick(facts.human.rootCause, document.rootCause),
+    detection: pick(facts.human.detection, document.detection),
     response: pick(facts.human.mitigations, document.response),
+    lessons: pick(facts.human.lessons, document.lessons),
   };
 }

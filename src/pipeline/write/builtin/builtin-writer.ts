@@ -93,14 +93,17 @@ function summary(reading: Reading): Section {
   const human = facts.human.rootCause ? splitSentences(facts.human.rootCause.markdown)[0] : null;
   const cause = human ?? rootCause?.quotes[0]?.text;
   const mention = reading.triggerMention;
+  const humanTrigger = facts.human.trigger ? splitSentences(facts.human.trigger.markdown)[0] : null;
   const why = [
-    trigger
-      ? `It was triggered by ${inlineQuote(trigger.text)} at ${when(trigger, facts)}.`
-      : mention &&
-          mention.text.length <= QUOTE_IN_SUMMARY &&
-          mention.text !== rootCause?.quotes[0]?.text
-        ? `Responders tied it to a change: ${cite(mention, facts)}`
-        : '',
+    humanTrigger
+      ? `Trigger: ${asSentence(humanTrigger.replace(/^trigger\s*:\s*/i, ''))}`
+      : trigger
+        ? `It was triggered by ${inlineQuote(trigger.text)} at ${when(trigger, facts)}.`
+        : mention &&
+            mention.text.length <= QUOTE_IN_SUMMARY &&
+            mention.text !== rootCause?.quotes[0]?.text
+          ? `Responders tied it to a change: ${cite(mention, facts)}`
+          : '',
     cause
       ? `Root cause: ${asSentence(cause.replace(/^root[\s-]*cause\b[^:]{0,30}:\s*/i, ''))}`
       : 'The root cause is still under investigation.',

@@ -133,8 +133,10 @@ export function writeThread(document: PostmortemBody, reading: Reading): string[
     .map((item) => asSentence(item.text))
     .filter((text) => isPublicSafe(text) && text.length <= TWEET_SENTENCE)
     .slice(0, 5);
+  // The thread names the incident first: a reader scrolling past sees which one it is.
+  const named = asSentence(`Postmortem: ${facts.title.replace(/[.!]+$/, '')}`);
   const paragraphs = [
-    [headline, ...first.slice(1, 2)].join(' '),
+    [named, headline, ...first.slice(1, 2)].join(' '),
     cause.join(' '),
     fix.join(' '),
     items.length ? `What we are changing: ${items.join(' ')}` : '',
