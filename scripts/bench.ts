@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -125,10 +125,14 @@ if (child !== -1) {
     rows.push(JSON.parse(run.stdout) as Figures);
   }
   const f = (value: number, digits = 1) => value.toFixed(digits);
-  process.stdout.write(`node ${process.version}, ${process.platform} ${process.arch}\n`);
+  // A shared machine's load moves every figure; it is printed so a reader can judge them.
   process.stdout.write(
-    '     N  analyze/s  generate/s  cold total  warm rerun  one pack cold  peak RSS\n',
+    `node ${process.version}, ${process.platform} ${process.arch}, load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores\n`,
   );
+  if (rows.length)
+    process.stdout.write(
+      '     N  analyze/s  generate/s  cold total  warm rerun  one pack cold  peak RSS\n',
+    );
   for (const r of rows) {
     process.stdout.write(
       `${String(r.n).padStart(6)}  ${f(r.analyzePerSecond, 0).padStart(9)}  ${f(r.generatePerSecond).padStart(10)}  ${`${f(r.coldSeconds)} s`.padStart(10)}  ${`${f(r.warmSeconds, 2)} s`.padStart(10)}  ${`${f(r.singleColdMs, 0)} ms`.padStart(13)}  ${`${f(r.peakRssMb, 0)} MB`.padStart(8)}\n`,
