@@ -263,9 +263,13 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'A banner about the paste itself ("All times are PST", "copied from the bridge channel") describes the document, not the incident.',
     pattern:
-      /\b(?:all )?times? (?:are|is|in|shown in) (?:[A-Z]{2,5}|utc|local|our|pacific|eastern|central)\b|\btime ?zone\b|\b(?:this|the) (?:doc|document|paste|export|transcript|write-?up)\b|\bpasted? (?:from|below|above)\b|\bcopied (?:from|out of)\b|\bexported from\b|\bmy paste\b/i,
+      /\b(?:all )?times? (?:are|is|in|shown in) (?:[A-Z]{2,5}|utc|local|our|pacific|eastern|central)\b|\btime ?zone\b|\b(?:this|the) (?:doc|document|paste|export|transcript|write-?up)\b|\bpasted? (?:from|below|above)\b|\bcopied (?:from|out of)\b|\bexported from\b|\bmy paste\b|\b(?:[A-Z]{1,4}T|UTC|GMT)\s*=\s*(?:UTC|GMT)\s*[+\-−]\s*\d|\b(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}\b.*\b(?:so|i\.e\.|means)\b/i,
     examples: {
-      match: ['All times are PST since the team is in SF', 'Copied from the #inc-123 channel'],
+      match: [
+        'All times are PST since the team is in SF',
+        'Copied from the #inc-123 channel',
+        'Team on the US west coast: PST = UTC-8, so the start was 4:23 PM PST',
+      ],
       noMatch: ['the cron job ran at the wrong time because of DST'],
     },
   },
