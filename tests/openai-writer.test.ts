@@ -439,7 +439,8 @@ describe('the CLI reports what the writer did', () => {
     );
     const strict = await runCliAsync(['generate', '--strict'], { cwd, env });
     expect(strict.status).toBe(1);
-  });
+    // Two cold CLI runs with a retry each: over 30 s on the shared 2-core machine under load.
+  }, 90_000);
 
   test('prune-drafts removes drafts no incident uses', async () => {
     server = await startFakeChatServer(() => completion(JSON.stringify(faithfulDraft())));
