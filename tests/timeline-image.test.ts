@@ -119,6 +119,34 @@ describe('timeline.svg stays readable and is the same every time', () => {
       expect(Buffer.from(await renderPng(source)).equals(await withFullFonts(source))).toBe(true);
   });
 
+  test('images drawn at the same time, each with characters of its own, match the full fonts', async () => {
+    const card = (text: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="40" font-family="'DejaVu Sans', sans-serif"><text x="10" y="28" font-size="16">${text}</text></svg>`;
+    // Shared characters only, two images with characters of their own, and one repeated.
+    const sources = ['Database failover', 'Ошибка базы', 'Σφάλμα δίσκου', 'Ошибка базы'].map(card);
+    const drawn = await Promise.all(sources.map((source) => renderPng(source, 400)));
+    const full = await Promise.all(
+      sources.map(async (source) =>
+        (await renderAsync(source, resvgOptions(FONT_FILES, 400))).asPng(),
+      ),
+    );
+    drawn.forEach((png, i) => expect(Buffer.from(png).equals(full[i] as Buffer)).toBe(true));
+    expect(Buffer.from(drawn[1] as Uint8Array).equals(Buffer.from(drawn[2] as Uint8Array))).toBe(
+      false,
+    );
+  });
+
+  test('an SVG resvg cannot read fails with its message, and the next image still draws', async () => {
+    await expect(renderPng('<svg xmlns="http://www.w3.org/2000/svg"><text>')).rejects.toThrow(
+      /SVG data parsing failed/,
+    );
+    expect(
+      Buffer.from(await renderPng(svg))
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+  });
+
   test('an incident with untimed lines and no resolution still renders', () => {
     const events: TimelineEvent[] = [
       {

@@ -1,0 +1,121 @@
+/**
+ * SVG → PNG on a pool of worker threads, one per core (os.availableParallelism()).
+ *
+ * resvg-js's renderAsync lays out and draws on libuv's thread pool, but its PNG encoder
+ * (`asPng`) runs on the calling thread: about a quarter of a cold build's main-thread time,
+ * during which no Markdown is written and no incident analysed. A worker runs the whole
+ * of resvg-js synchronously (the same code, so the same bytes) and hands the PNG back.
+ *
+ * The workers start on the first image and are unreferenced while idle, so a process that is
+ * done exits without closing the pool. A worker that dies fails the images it was drawing
+ * (with resvg's message) and is replaced by the next image.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
+
+/**
+ * The worker's code. CommonJS evaluated from a string, so the same pool runs from the compiled
+ * build and from TypeScript sources under vitest; resvg-js is loaded from the path the main
+ * thread resolved.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { Resvg } = require(workerData.resvg);
+parentPort.on('message', ({ id, svg, options }) => {
+  try {
+    const png = new Resvg(svg, options).render().asPng();
+    parentPort.postMessage({ id, png });
+  } catch (error) {
+    parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});
+`;
+
+const resvgPath = createRequire(import.meta.url).resolve('@resvg/resvg-js');
+
+interface Task {
+  id: number;
+  svg: string;
+  options: ResvgRenderOptions;
+  resolve: (png: Uint8Array) => void;
+  reject: (error: Error) => void;
+}
+
+interface Reply {
+  id: number;
+  png?: Uint8Array;
+  error?: string;
+}
+
+class RasterPool {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, Task>();
+  private readonly queue: Task[] = [];
+  private started = 0;
+  private nextId = 0;
+
+  constructor(private readonly size: number) {}
+
+  render(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, svg, options, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? (this.started < this.size ? this.start() : undefined);
+      if (!worker) return;
+      const task = this.queue.shift() as Task;
+      this.busy.set(worker, task);
+      worker.ref();
+      worker.postMessage({ id: task.id, svg: task.svg, options: task.options });
+    }
+  }
+
+  private start(): Worker {
+    this.started++;
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg: resvgPath } });
+    worker.on('message', (reply: Reply) => {
+      const task = this.busy.get(worker);
+      this.busy.delete(worker);
+      worker.unref();
+      this.idle.push(worker);
+      if (task?.id === reply.id) {
+        if (reply.png) task.resolve(reply.png);
+        else task.reject(new Error(reply.error ?? 'resvg returned no image'));
+      }
+      this.dispatch();
+    });
+    let gone = false;
+    const lost = (error: Error) => {
+      if (gone) return;
+      gone = true;
+      const task = this.busy.get(worker);
+      this.busy.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at !== -1) this.idle.splice(at, 1);
+      this.started--;
+      task?.reject(error);
+      this.dispatch();
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`the image worker stopped (exit code ${code})`)));
+    return worker;
+  }
+}
+
+let pool: RasterPool | null = null;
+
+/**
+ * An SVG document drawn as PNG bytes by resvg-js on a worker thread.
+ * @param options resvg's options (fonts as files: workers share no memory with this thread).
+ * @throws Error with resvg's message when the SVG cannot be drawn.
+ */
+export function rasterizeOnWorker(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
+  pool ??= new RasterPool(Math.max(1, availableParallelism()));
+  return pool.render(svg, options);
+}
