@@ -32,10 +32,20 @@ export interface GenerateOptions {
   settler?: MilestoneSettler | null;
   /** Incidents written at the same time (LLM requests in flight). */
   concurrency?: number;
-  onProgress?: (line: string) => void;
+  /** Told what will be written, then as each pack is written or fails (generateProgress). */
+  onProgress?: (event: GenerateEvent) => void;
   /** Secret-scan hits accepted in the config (rule and fingerprint). */
   secretAllow?: readonly SecretAllow[];
 }
+
+/**
+ * What generate is doing, for a progress display: first the plan (packs to write, packs
+ * already current, incidents that failed to analyse), then one event per pack written or
+ * failed, `done` of `total` (the packs to write).
+ */
+export type GenerateEvent =
+  | { kind: 'planned'; total: number; unchanged: number; failed: number }
+  | { kind: 'written' | 'failed'; slug: string; status: string; done: number; total: number };
 
 export interface GenerateReport {
   generated: string[];
@@ -131,18 +141,24 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   for (const { file, key, fresh } of checked) {
     if (fresh) {
       report.cached.push(file.slug);
-      progress(`${file.slug}: unchanged`);
       continue;
     }
     const analyzed = analyzeSource(file);
     diagnostics.push(...analyzed.diagnostics);
     if (!analyzed.facts || hasErrors(analyzed.diagnostics)) {
       report.failed.push(file.slug);
-      progress(`${file.slug}: failed, nothing written`);
       continue;
     }
     todo.push({ file, facts: analyzed.facts, key });
   }
+  const total = todo.length;
+  let done = 0;
+  progress({
+    kind: 'planned',
+    total,
+    unchanged: report.cached.length,
+    failed: report.failed.length,
+  });
   const limit = pLimit(options.concurrency ?? 1);
   await Promise.all(
     todo.map(({ file, facts: rulesFacts, key }) =>
@@ -190,7 +206,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
         if (leaks.length) {
           diagnostics.push(...leaks);
           report.failed.push(file.slug);
-          progress(`${file.slug}: secret found in the generated text, nothing written`);
+          progress({
+            kind: 'failed',
+            slug: file.slug,
+            status: 'secret found in the generated text, nothing written',
+            done: ++done,
+            total,
+          });
           return;
         }
         await writePackAtomically(
@@ -206,7 +228,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
         report.generated.push(file.slug);
         report.statuses[file.slug] = status;
         if (settled?.status) report.settled[file.slug] = settled.status;
-        progress(`${file.slug}: ${status}`);
+        progress({ kind: 'written', slug: file.slug, status, done: ++done, total });
       }),
     ),
   );

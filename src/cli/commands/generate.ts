@@ -6,7 +6,8 @@ import type { Config } from '../../schemas/config.js';
 import { generateArgs } from '../args.js';
 import { chooseSettler } from '../choose-settler.js';
 import { chooseWriter, describeUsage } from '../choose-writer.js';
-import { printDiagnostics, progress } from '../report.js';
+import { generateProgress } from '../progress.js';
+import { printDiagnostics } from '../report.js';
 import { rejectUnknownFlags } from '../usage-error.js';
 
 export interface GenerateArgs {
@@ -30,15 +31,16 @@ export async function runGenerate(
   }
   const writer = await chooseWriter(args, loaded.config);
   const settler = await chooseSettler(args, loaded.config, true);
+  const shown = generateProgress();
   const report = await generate({
     inputs: [args.incidents],
     out: args.out,
     writer,
     settler,
     concurrency: loaded.config.writer.concurrency,
-    onProgress: progress,
+    onProgress: shown.onProgress,
     secretAllow: loaded.config.secrets.allow,
-  });
+  }).finally(shown.finish);
   printDiagnostics(report.diagnostics);
   // With a model in the loop, say what happened to each incident even when not on a terminal.
   if (writer.id === 'openai') {

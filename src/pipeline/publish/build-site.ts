@@ -29,6 +29,8 @@ export interface BuildSiteOptions {
   privacy?: Config['privacy'];
   /** Where Astro's output goes while building; streams are inherited by default. */
   stdio?: 'inherit' | 'pipe';
+  /** Told as each stage ends: `site 41.2 s`, `search index and pack files 6.3 s`. */
+  onStage?: (timing: string) => void;
 }
 
 /** The IncidentPost checkout (where astro.config.mjs lives), wherever the command runs from. */
@@ -207,6 +209,7 @@ export async function buildSite(
       };
     }
     timings.push(`site ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    options.onStage?.(timings.at(-1) ?? '');
     const indexed = Date.now();
     // Pagefind reads only the incident pages, so the pack files can land beside them meanwhile.
     const [indexing, placing] = await Promise.all([
@@ -245,6 +248,7 @@ export async function buildSite(
       };
     }
     timings.push(`search index and pack files ${((Date.now() - indexed) / 1000).toFixed(1)} s`);
+    options.onStage?.(timings.at(-1) ?? '');
     await mkdir(dirname(out), { recursive: true });
     version = await newVersionPath(out, suffix);
     await moveAcrossDevices(staging, version);
