@@ -10,11 +10,15 @@ function capture(isTTY: boolean) {
   };
 }
 
-/** Three packs to write, one unchanged; each pack takes a second on the fake clock. */
-function run(isTTY: boolean, env: NodeJS.ProcessEnv): string {
-  const out = capture(isTTY);
+/**
+ * Three packs to write, one unchanged; each pack takes a second on the fake clock. What was
+ * written to stderr (`isTTY` or not) and to stdout.
+ */
+function run(isTTY: boolean, env: NodeJS.ProcessEnv): { stderr: string; stdout: string } {
+  const stderr = capture(isTTY);
+  const stdout = capture(false);
   let clock = 0;
-  const shown = generateProgress(out.stream, env, () => clock);
+  const shown = generateProgress({ terminal: stderr.stream, log: stdout.stream }, env, () => clock);
   const events: GenerateEvent[] = [
     { kind: 'planned', total: 3, unchanged: 1, failed: 0 },
     { kind: 'written', slug: 'a', status: 'written by the built-in writer', done: 1, total: 3 },
@@ -26,12 +30,13 @@ function run(isTTY: boolean, env: NodeJS.ProcessEnv): string {
     clock += 1000;
   }
   shown.finish();
-  return out.text();
+  return { stderr: stderr.text(), stdout: stdout.text() };
 }
 
 describe('a long generate shows how far it is', () => {
   test('on a terminal: one line redrawn with the count, the share done and the time left', () => {
-    const text = run(true, {});
+    const { stderr: text, stdout } = run(true, {});
+    expect(stdout).toBe('');
     expect(text).toContain('generate: 3 to write, 1 unchanged\n');
     expect(text).toContain('\r\x1b[2Kgenerate 1/3 (33%) · a: written by the built-in writer');
     // After two packs in two seconds, one more takes about a second.
@@ -42,9 +47,10 @@ describe('a long generate shows how far it is', () => {
     expect(text.endsWith('\r\x1b[2K')).toBe(true);
   });
 
-  test('in a log (no terminal, or CI=true): a line for the stage and one per failure, no redraws', () => {
-    for (const text of [run(false, {}), run(true, { CI: 'true' })]) {
-      expect(text).toBe('generate: 3 to write, 1 unchanged\nb: secret found\n');
+  test('in a log (no terminal, or CI=true): a line for the stage and one per failure on stdout, no redraws', () => {
+    for (const { stderr, stdout } of [run(false, {}), run(true, { CI: 'true' })]) {
+      expect(stdout).toBe('generate: 3 to write, 1 unchanged\nb: secret found\n');
+      expect(stderr).toBe('');
     }
   });
 

@@ -1,8 +1,8 @@
 /**
- * Progress of a long run. On a terminal: one line redrawn in place with the count, the share
- * done, the rate and an estimate of the time left. In a log (not a terminal, or CI=true): one
- * line when a stage starts (the command prints one when it ends), so a CI log of 5,000 incidents
- * stays readable.
+ * Progress of a long run. On a terminal: one line redrawn in place on stderr with the count,
+ * the share done, the rate and an estimate of the time left. In a log (stderr not a terminal,
+ * or CI=true): one line on stdout when a stage starts (the command prints one when it ends), so
+ * a CI log of 5,000 incidents stays readable and stderr keeps only problems.
  */
 import type { GenerateEvent } from '../pipeline/generate.js';
 
@@ -58,16 +58,20 @@ export function progressLine(
 const REDRAW_MS = 100;
 
 /**
- * A listener for generate's events (GenerateOptions.onProgress) that prints its progress on
- * `stream`: live on a terminal, a line at the start and the end in a log. Call `finish()` when
- * generate returns; it clears the live line.
+ * A listener for generate's events (GenerateOptions.onProgress) that prints its progress: live
+ * on `terminal` when it is one, else a line for the stage and one per failure on `log`. Call
+ * `finish()` when generate returns; it clears the live line.
  */
 export function generateProgress(
-  stream: ProgressStream = process.stderr,
+  { terminal, log }: { terminal: ProgressStream; log: ProgressStream } = {
+    terminal: process.stderr,
+    log: process.stdout,
+  },
   env: NodeJS.ProcessEnv = process.env,
   now: () => number = Date.now,
 ): { onProgress: (event: GenerateEvent) => void; finish: () => void } {
-  const live = isLive(stream, env);
+  const live = isLive(terminal, env);
+  const stream = live ? terminal : log;
   let started = now();
   let drawn = 0;
   let shown = false;

@@ -138,9 +138,8 @@ async function runBuild(
     statusOfPacks(args),
   ]);
   printDiagnostics(found);
-  process.stderr.write(
-    `scan: ${hasErrors(found) ? 'secrets found' : 'no secrets'}, ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
-  );
+  if (!hasErrors(found))
+    process.stdout.write(`scan: no secrets, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   if (hasErrors(found)) {
     process.stderr.write(`build stopped: nothing was generated or written to ${args.out}\n`);
     process.exitCode = 1;
@@ -161,7 +160,7 @@ async function runBuild(
     configFile: args.config,
     secretAllow: config.secrets.allow,
     privacy: config.privacy,
-    onStage: (timing) => process.stderr.write(`${timing}\n`),
+    onStage: (timing) => process.stdout.write(`built ${timing}\n`),
   });
   printDiagnostics([...diagnostics, ...(warnings ?? [])]);
   if (diagnostics.length) {
