@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { loadPacks } from '../site/packs.ts';
 import { siteConfig } from '../site/site-config.ts';
-import { incidentUrl } from '../site/urls.ts';
+import { incidentUrl, url } from '../site/urls.ts';
 
 /**
  * RSS readers render `<description>` as HTML once they have parsed the XML, and many do the
@@ -25,7 +25,8 @@ export const GET: APIRoute = async (context) => {
   return rss({
     title: site.name,
     description: site.description,
-    site: context.site ?? site.url,
+    // The channel link is the home page, base path included (project sites live under /<repo>/).
+    site: new URL(url('/'), context.site ?? site.url).href,
     items: loadPacks().map((pack) => ({
       title: escapeTitle(pack.facts.title),
       link: incidentUrl(pack.slug),

@@ -139,6 +139,11 @@ export const FactsSchema = z.object({
    * `document_status`, or `status: draft|published`; `draft` when neither says.
    */
   documentStatus: z.enum(['draft', 'in review', 'published']),
+  /**
+   * True when front matter says `status: draft`: the pack is written for its author, but the
+   * site leaves the incident out of every page, feed, API and the search index.
+   */
+  draft: z.boolean().default(false),
   /** Who wrote the postmortem, from front matter `authors`. */
   authors: z.array(z.string()),
   services: z.array(z.string()),

@@ -1,5 +1,20 @@
 import { z } from 'zod';
 
+/**
+ * Incident states as Statuspage names them (investigating → identified → monitoring → resolved),
+ * plus `postmortem` once the write-up is published and `draft`, which the site never shows.
+ * Source: Statuspage's incident lifecycle (support.atlassian.com/statuspage, "incident status").
+ */
+export const INCIDENT_STATUSES = [
+  'investigating',
+  'identified',
+  'monitoring',
+  'resolved',
+  'postmortem',
+  'draft',
+] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
 /** A milestone override: an ISO instant, `YYYY-MM-DD HH:MM`, or a bare `HH:MM` read in the incident's zone. */
 const MilestoneOverride = z
   .union([z.string(), z.date()])
@@ -46,9 +61,14 @@ export const FrontMatterSchema = z
     customers_affected: z.union([z.number().int().nonnegative(), z.string()]).optional(),
     /** BCP 47 language the incident is written in (`ja`, `de`, `he`). Defaults to the site's `language`. */
     language: LanguageTagSchema.optional(),
-    /** Lifecycle of the postmortem itself. */
+    /**
+     * Statuspage's incident states, plus `draft` (built into its pack, never published) and
+     * `postmortem` (resolved, postmortem written). `published`, an older spelling, reads as
+     * `postmortem`. `draft` and `postmortem` also set `document_status`.
+     */
     status: z
-      .enum(['investigating', 'identified', 'monitoring', 'resolved', 'draft', 'published'])
+      .enum([...INCIDENT_STATUSES, 'published'])
+      .transform((value) => (value === 'published' ? 'postmortem' : value))
       .optional(),
     /** Review state of the postmortem document: `draft`, `in review` or `published`. */
     document_status: z

@@ -15,6 +15,7 @@ import {
   PackIndexSchema,
   PackManifestSchema,
 } from '../pipeline/publish/write-pack.ts';
+import { isPublished } from './incident-status.ts';
 import { packsDir } from './packs-dir.ts';
 
 export interface Revision {
@@ -44,7 +45,7 @@ export const DOWNLOADS = PACK_FILES;
 
 let cache: Pack[] | null = null;
 
-/** All packs, newest incident first. */
+/** Every published pack (drafts are left out), newest incident first. */
 export function loadPacks(): Pack[] {
   if (cache) return cache;
   const dir = packsDir();
@@ -71,6 +72,7 @@ export function loadPacks(): Pack[] {
         files: DOWNLOADS,
       };
     })
+    .filter((pack) => isPublished(pack.facts))
     .sort(
       (a, b) => incidentInstant(b.facts) - incidentInstant(a.facts) || a.slug.localeCompare(b.slug),
     );

@@ -80,11 +80,11 @@ function statedTimes(text: string, incident: ParsedIncident): StatedTimes {
 }
 
 /**
- * The incident's Statuspage state. `status: draft|published` in front matter describes the
- * postmortem document, not the incident, so the state then comes from the timeline.
+ * The incident's Statuspage state. `status: draft` in front matter describes the postmortem
+ * document, not the incident, so the state then comes from the timeline.
  */
 function incidentStatus(written: string | undefined, resolved: boolean): string {
-  if (written && written !== 'draft' && written !== 'published') return written;
+  if (written && written !== 'draft') return written;
   return resolved ? 'resolved' : 'investigating';
 }
 
@@ -391,7 +391,8 @@ export function analyzeIncident(incident: ParsedIncident): {
     status: incidentStatus(incident.frontMatter.status, chosen.resolved !== null),
     documentStatus:
       incident.frontMatter.document_status ??
-      (incident.frontMatter.status === 'published' ? 'published' : 'draft'),
+      (incident.frontMatter.status === 'postmortem' ? 'published' : 'draft'),
+    draft: incident.frontMatter.status === 'draft',
     authors: incident.frontMatter.authors ?? [],
     services: incident.frontMatter.services ?? incident.frontMatter.services_affected ?? [],
     start: instant('start'),

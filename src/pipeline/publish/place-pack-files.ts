@@ -2,7 +2,8 @@
  * Each pack's downloads go beside its incident page (`/incidents/<slug>/<file>`): placing
  * files is an order of magnitude faster than rendering hundreds of endpoints.
  */
-import { copyFile, link, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, link } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PACK_FILES } from '../render/pack-files.js';
 import { PACK_INDEX, readPackIndex } from './write-pack.js';
@@ -25,14 +26,18 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
   }
 }
 
-/** Places every pack listed in the packs folder's index into the site folder `site`. */
+/**
+ * Places the files of every pack listed in the packs folder's index beside its page in the
+ * site folder `site`. A pack without a page (a draft: the site decides what is published) gets
+ * no files, so nothing of it can be downloaded.
+ */
 export async function placePackFiles(packsDir: string, site: string): Promise<void> {
   const packs = await readPackIndex(packsDir);
   if (!packs) throw new Error(`${join(packsDir, PACK_INDEX)} is missing or not a pack index`);
   await Promise.all(
     packs.map(async (slug) => {
       const target = join(site, 'incidents', slug);
-      await mkdir(target, { recursive: true });
+      if (!existsSync(join(target, 'index.html'))) return;
       await Promise.all(
         packFiles(slug).map((name) => linkOrCopy(join(packsDir, slug, name), join(target, name))),
       );
