@@ -1,12 +1,14 @@
 /**
  * The IncidentPost integration: the site's hooks in one place. `astro dev` serves pack files
- * beside incident pages. (A build places them, and indexes the site for search, after Astro
- * exits: see publish/build-site.ts.)
+ * beside incident pages, regenerates a pack when its incident file is saved and serves a search
+ * index of its own pages. (A build places the files, and indexes the site for search, after
+ * Astro exits: see publish/build-site.ts.)
  */
 import type { AstroIntegration } from 'astro';
 import { packsDir } from '../site/packs-dir.ts';
+import { devRefreshIntegration } from './dev-refresh.ts';
 import { packFilesIntegration } from './pack-files.ts';
 
 export function incidentpost(): AstroIntegration[] {
-  return [packFilesIntegration(packsDir)];
+  return [packFilesIntegration(packsDir), devRefreshIntegration(packsDir)];
 }

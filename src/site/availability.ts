@@ -4,12 +4,18 @@
  * several pages, over every incident.
  */
 import { DateTime } from 'luxon';
+import type { StatusIndicator } from '../schemas/statuspage.ts';
 import type { Pack } from './packs.ts';
+import { impactOf, worstImpact } from './statuspage.ts';
 
 export interface Day {
   date: string;
   downMinutes: number;
   incidents: string[];
+  /** The worst Statuspage impact of that day's incidents (from their severity); `none` when none. */
+  impact: StatusIndicator;
+  /** Severity labels of that day's incidents, as the teams wrote them. */
+  severities: string[];
 }
 
 export interface ServiceAvailability {
@@ -27,11 +33,13 @@ export function windowEnd(env: Record<string, string | undefined> = process.env)
   return (epoch ? DateTime.fromSeconds(Number(epoch)) : DateTime.now()).toUTC().endOf('day');
 }
 
-function impactWindow(pack: Pack): { slug: string; from: number; to: number } | null {
-  const { start, resolved, mitigated } = pack.facts;
+function impactWindow(
+  pack: Pack,
+): { slug: string; from: number; to: number; severity: string | null } | null {
+  const { start, resolved, mitigated, severity } = pack.facts;
   const end = resolved ?? mitigated;
   if (!start || !end) return null;
-  return { slug: pack.slug, from: Date.parse(start), to: Date.parse(end) };
+  return { slug: pack.slug, from: Date.parse(start), to: Date.parse(end), severity };
 }
 
 export function availability(
@@ -57,12 +65,18 @@ export function availability(
       date: new Date(dayStart).toISOString().slice(0, 10),
       downMinutes: 0,
       incidents: [],
+      impact: 'none',
+      severities: [],
     };
     for (const window of windows) {
       const overlap = Math.min(window.to, dayEnd) - Math.max(window.from, dayStart);
       if (overlap <= 0) continue;
       day.downMinutes += Math.round(overlap / 60_000);
       day.incidents.push(window.slug);
+      if (window.severity && !day.severities.includes(window.severity))
+        day.severities.push(window.severity);
+      // An incident without a severity still marks its day.
+      day.impact = worstImpact([day.impact, impactOf(window.severity), 'minor']);
     }
     day.downMinutes = Math.min(day.downMinutes, 1440);
     down += day.downMinutes;

@@ -47,7 +47,8 @@ let cache: Pack[] | null = null;
 
 /** Every published pack (drafts are left out), newest incident first. */
 export function loadPacks(): Pack[] {
-  if (cache) return cache;
+  // `astro dev` regenerates packs while it runs (integrations/dev-refresh.ts): read them afresh.
+  if (cache && !import.meta.env.DEV) return cache;
   const dir = packsDir();
   const index = PackIndexSchema.parse(JSON.parse(readFileSync(join(dir, PACK_INDEX), 'utf8')));
   const historyFile = join(dir, 'history.json');
@@ -121,4 +122,20 @@ export function allServices(
     }
   }
   return [...bySlug.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Other published incidents that share a service with `pack`, newest first, at most `limit`:
+ * what a reader of one postmortem wants next ("has this happened before?").
+ */
+export function relatedPacks(pack: Pack, packs: readonly Pack[], limit = 5): Pack[] {
+  const services = new Set(pack.facts.services.map(serviceSlug));
+  if (services.size === 0) return [];
+  return packs
+    .filter(
+      (other) =>
+        other.slug !== pack.slug &&
+        other.facts.services.some((name) => services.has(serviceSlug(name))),
+    )
+    .slice(0, limit);
 }

@@ -38,6 +38,14 @@ const INDICATOR_RANK: Record<StatusIndicator, number> = {
   critical: 3,
 };
 
+/** The worst of several impacts; `none` for none. */
+export function worstImpact(impacts: readonly StatusIndicator[]): StatusIndicator {
+  return impacts.reduce<StatusIndicator>(
+    (worst, impact) => (INDICATOR_RANK[impact] > INDICATOR_RANK[worst] ? impact : worst),
+    'none',
+  );
+}
+
 /** Statuspage's own words for each rollup indicator. */
 const INDICATOR_DESCRIPTION: Record<StatusIndicator, string> = {
   none: 'All Systems Operational',
