@@ -28,6 +28,8 @@ const EXAMPLE = '2026-01-10-database-connection-pool-exhaustion';
 const HOSTILE = '2026-02-14-hostile-input';
 /** `status: draft`: built into its pack for the author, never published. */
 const DRAFT = '2026-02-20-draft-cache-stampede';
+/** Shares the API service with EXAMPLE: a related incident, and a P3 (minor) day on the bars. */
+const RELATED = '2026-01-28-api-slow-responses';
 const BASE = '/status/';
 
 let root: string;
@@ -65,6 +67,10 @@ beforeAll(async () => {
   cpSync(
     join(import.meta.dirname, `fixtures/site/${DRAFT}.md`),
     join(root, 'incidents', `${DRAFT}.md`),
+  );
+  cpSync(
+    join(import.meta.dirname, `fixtures/site/${RELATED}.md`),
+    join(root, 'incidents', `${RELATED}.md`),
   );
   for (const name of ['15-gcp-2020-03-26-iam-stale-data.md', '19-aws-2011-04-21-ebs-us-east.md']) {
     cpSync(join(import.meta.dirname, 'fixtures/corpus', name), join(root, 'incidents', name));
@@ -168,7 +174,7 @@ describe('one build turns incidents into a complete static site', () => {
       items: unknown[];
     };
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
-    expect(feed.items).toHaveLength(4);
+    expect(feed.items).toHaveLength(5);
     expect(readFileSync(join(dist, 'rss.xml'), 'utf8')).toContain(
       `<link>https://acme.example${BASE}incidents/${EXAMPLE}/</link>`,
     );
@@ -248,6 +254,33 @@ describe("a Statuspage-compatible API, so Statuspage's widgets and monitors can 
     ]);
     expect(data.unresolved.map((i) => [i.id, i.status, i.resolved_at])).toEqual([
       [EXAMPLE, 'identified', null],
+    ]);
+  });
+});
+
+describe('incident pages and bars connect incidents', () => {
+  test('an incident page lists the other incidents of its services', () => {
+    const html = readFileSync(join(dist, 'incidents', EXAMPLE, 'index.html'), 'utf8');
+    const related = html.slice(html.indexOf('id="related-heading"'));
+    expect(related).toContain(`href="${BASE}incidents/${RELATED}/"`);
+    expect(related).not.toContain(`href="${BASE}incidents/${HOSTILE}/"`);
+  });
+
+  test("each day on the 90-day bars is coloured by its worst incident's severity", () => {
+    const html = readFileSync(join(dist, 'services/api/index.html'), 'utf8');
+    const days = [...html.matchAll(/<span data-level="(\w+)" title="([^"]*)"/g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    expect(days).toHaveLength(90);
+    expect(days.find(([, title]) => title!.startsWith('2026-01-28'))).toEqual([
+      'minor',
+      expect.stringContaining('(P3)'),
+    ]);
+    // The P1 lasted 29 minutes, yet its day is critical: severity, not minutes, sets the colour.
+    expect(days.find(([, title]) => title!.startsWith('2026-01-10'))).toEqual([
+      'critical',
+      expect.stringContaining('(P1), 29 minutes'),
     ]);
   });
 });
