@@ -1,11 +1,12 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineCommand } from 'citty';
-import { error } from '../../pipeline/diagnostics.js';
+import { DateTime } from 'luxon';
+import { error, warning, type Diagnostic } from '../../pipeline/diagnostics.js';
 import { incidentFromPaste } from '../../pipeline/load/incident-from-paste.js';
 import { decodeSourceFile } from '../../pipeline/load/source-file.js';
 import { printDiagnostics } from '../report.js';
-import { rejectUnknownFlags } from '../usage-error.js';
+import { rejectUnknownFlags, UsageError } from '../usage-error.js';
 
 const args = {
   title: { type: 'string', description: 'Title (default: taken from the first alert)' },
@@ -13,6 +14,10 @@ const args = {
   timezone: {
     type: 'string',
     description: 'Zone for times that name none (default: found in the paste, else UTC)',
+  },
+  date: {
+    type: 'string',
+    description: 'Day the incident started, YYYY-MM-DD (default: found in the paste, else today)',
   },
 } as const;
 
@@ -37,16 +42,38 @@ export const newCommand = defineCommand({
       process.exitCode = 1;
       return;
     }
-    const { incident, diagnostics } = incidentFromPaste(
-      decoded.file,
-      {
-        ...(parsed.title ? { title: parsed.title } : {}),
-        ...(parsed.timezone ? { timezone: parsed.timezone } : {}),
-      },
-      parsed.dir,
-    );
+    if (parsed.date && !DateTime.fromISO(parsed.date).isValid)
+      throw new UsageError(`--date "${parsed.date}" is not a day; use YYYY-MM-DD`);
+    const file = decoded.file;
+    const fromPaste = (date: string | undefined) =>
+      incidentFromPaste(
+        file,
+        {
+          ...(parsed.title ? { title: parsed.title } : {}),
+          ...(parsed.timezone ? { timezone: parsed.timezone } : {}),
+          ...(date ? { date } : {}),
+        },
+        parsed.dir,
+        { draft: true },
+      );
+    let { incident, diagnostics } = fromPaste(parsed.date);
+    const notes: Diagnostic[] = [];
+    // A chat paste (Slack, Teams) shows times only: it is most often today's incident.
+    if (!incident && !parsed.date && diagnostics.some((d) => d.code === 'timeline/no-date')) {
+      const today = DateTime.utc().toISODate();
+      ({ incident, diagnostics } = fromPaste(today));
+      notes.push(
+        warning(
+          'new/assumed-date',
+          '<stdin>',
+          { line: 1 },
+          `the paste names no day, so the incident is dated today (${today})`,
+          'pass --date YYYY-MM-DD, or edit `date:` in the file, if it happened on another day',
+        ),
+      );
+    }
     if (!incident) {
-      printDiagnostics(diagnostics);
+      printDiagnostics([...notes, ...diagnostics]);
       process.exitCode = 1;
       return;
     }
@@ -70,6 +97,11 @@ export const newCommand = defineCommand({
     }
     await mkdir(parsed.dir, { recursive: true });
     await writeFile(path, incident.text, { flag: 'wx' });
+    if (notes.length) printDiagnostics(notes);
     process.stdout.write(`${path}\n`);
+    if (/^status: draft$/m.test(incident.text))
+      process.stderr.write(
+        'Written as status: draft, which is built for you but not published. Fill in the title, severity, services and the Root cause, Mitigations and Action items sections, then set status: resolved (or postmortem) to publish it.\n',
+      );
   },
 });

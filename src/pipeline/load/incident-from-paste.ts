@@ -37,6 +37,81 @@ export function slugify(title: string): string {
 
 const FRONT_MATTER = /^---\n([\s\S]*?\n)?---(?:\n|$)/;
 
+/** What an alert line carries besides what happened: tags and ticket numbers anywhere, and */
+const TAGS = /\[[^\]]*\]|\(#?\d+\)|#\d+\b/g;
+/** leading states and tool names (`CRITICAL:`, `Triggered`, `Datadog Alert:`). */
+const LEADING_NOISE =
+  /^(?:triggered|firing|alert(?:ing)?|critical|warning|warn|sev-?\d|p\d|pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|cloudwatch|sentry)\b[\s:–—-]*/i;
+
+/**
+ * A headline from the first alert: `[Triggered] #48213 High error rate on checkout-api` →
+ * `High error rate on checkout-api`. At most 70 characters, cut at a word; `Incident` when
+ * nothing is left.
+ */
+export function titleFromAlert(text: string): string {
+  let cleaned = text
+    .replace(TAGS, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  for (let before = ''; before !== cleaned;) {
+    before = cleaned;
+    cleaned = cleaned.replace(LEADING_NOISE, '').replace(/^[\s:–—-]+/, '');
+  }
+  cleaned = cleaned.replace(/[\s:–—-]+$/, '');
+  let title = '';
+  for (const word of cleaned.split(' ')) {
+    if (`${title} ${word}`.trim().length > 70) break;
+    title = `${title} ${word}`.trim();
+  }
+  return title ? title[0]!.toUpperCase() + title.slice(1) : 'Incident';
+}
+
+const SERVICE_NAME =
+  /\b([a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:api|service|svc|worker|web|app|db|gateway|proxy|cache|queue|sync|server))\b|\b([a-z][a-z0-9-]{2,}) service\b/gi;
+
+/**
+ * Service names the paste mentions: kebab-case names with a service suffix (`checkout-api`,
+ * `user-sync-worker`) and `X service` phrases, in order of first mention.
+ */
+export function servicesMentioned(facts: Pick<Facts, 'events'>): string[] {
+  const found = new Set<string>();
+  for (const event of facts.events) {
+    for (const match of event.text.matchAll(SERVICE_NAME)) {
+      const name = (match[1] ?? match[2] ?? '').toLowerCase();
+      if (name && !['the', 'our', 'this', 'that', 'new', 'web'].includes(name)) found.add(name);
+    }
+  }
+  return [...found];
+}
+
+/** The sections a reviewer fills in, with the prompts of incidents/_template.md. */
+const SKELETON = `## Root cause
+
+What broke and why, in two or three sentences.
+
+## Mitigations
+
+- What you did to stop the impact.
+
+## Action items
+
+- HIGH: The change that stops this from happening again
+- MEDIUM: The change that makes it faster to detect or fix
+- LOW: Nice to have
+`;
+
+/** How `incidentFromPaste` lays out a paste without front matter. */
+export interface PasteLayout {
+  /**
+   * A draft to fill in (what `incidentpost new` writes): `status: draft`, so nothing is
+   * published before someone has read it, the paste under `## Timeline`, and the Root cause,
+   * Mitigations and Action items sections of incidents/_template.md with their prompts.
+   * Otherwise (the /new/ page, which shows the postmortem at once) the status follows the
+   * timeline and the paste is kept as it is.
+   */
+  draft?: boolean;
+}
+
 /** The fields that were given, under their front-matter names. */
 function givenFields(fields: PasteFields): Record<string, string | number> {
   const front: Record<string, string | number> = {};
@@ -75,6 +150,7 @@ function withFieldsSet(text: string, front: Record<string, string | number>): st
 function withFrontMatterFilled(
   paste: SourceFile,
   front: Record<string, string | number>,
+  layout: PasteLayout,
 ): { text: string | null; diagnostics: Diagnostic[] } {
   const probe = {
     ...paste,
@@ -82,20 +158,30 @@ function withFrontMatterFilled(
   };
   const { facts, diagnostics } = analyzeSource(probe);
   if (!facts) return { text: null, diagnostics };
+  // A title analysis took from an alert line carries its tags and state words: clean it.
+  const alert = facts.events.find(
+    (event) => event.time && (event.kind === 'alert' || event.kind === 'impact'),
+  );
+  const fromAlert = front['title'] === undefined && alert?.text.slice(0, 80) === facts.title;
   const frontMatter = {
-    title: facts.title,
+    title: fromAlert && alert ? titleFromAlert(alert.text) : facts.title,
     date: facts.date,
     timezone: facts.timezone,
     severity: front['severity'] ?? 'unknown',
-    status: facts.resolved ? 'resolved' : 'investigating',
-    services: facts.services,
+    status: layout.draft ? 'draft' : facts.resolved ? 'resolved' : 'investigating',
+    services: facts.services.length ? facts.services : servicesMentioned(facts),
     ...(front['users_affected'] !== undefined
       ? { users_affected: front['users_affected'] }
       : facts.usersAffected !== null
         ? { users_affected: facts.usersAffected }
         : {}),
   };
-  return { text: `---\n${stringify(frontMatter)}---\n\n${paste.text.trim()}\n`, diagnostics };
+  const body = paste.text.trim();
+  if (!layout.draft) return { text: `---\n${stringify(frontMatter)}---\n\n${body}\n`, diagnostics };
+  // The paste becomes the Timeline section, unless it already has headings of its own.
+  const timeline = /^#{1,6}\s/m.test(body) ? body : `## Timeline\n\n${body}`;
+  const skeleton = /^#{1,6}\s+root[\s-]*cause/im.test(body) ? '' : `\n${SKELETON}`;
+  return { text: `---\n${stringify(frontMatter)}---\n\n${timeline}\n${skeleton}`, diagnostics };
 }
 
 /**
@@ -107,9 +193,10 @@ export function incidentFromPaste(
   paste: SourceFile,
   fields: PasteFields,
   dir = 'incidents',
+  layout: PasteLayout = {},
 ): { incident: SourceFile | null; facts: Facts | null; diagnostics: Diagnostic[] } {
   const front = givenFields(fields);
-  const filled = withFieldsSet(paste.text, front) ?? withFrontMatterFilled(paste, front);
+  const filled = withFieldsSet(paste.text, front) ?? withFrontMatterFilled(paste, front, layout);
   const text = typeof filled === 'string' ? filled : filled.text;
   if (text === null)
     return {
