@@ -72,11 +72,12 @@ const cases: Expected[] = [
   },
   {
     file: 'change-then-errors.md',
-    start: '2019-07-02T13:42:00Z',
+    // The deploy is the trigger, a lead-up line: impact starts with the first errors it caused.
+    start: '2019-07-02T13:44:00Z',
     detected: '2019-07-02T13:45:00Z',
     mitigated: '2019-07-02T14:09:00Z',
     resolved: '2019-07-02T14:52:00Z',
-    durationMinutes: 70,
+    durationMinutes: 68,
   },
   {
     file: 'summary-states-times.md',

@@ -12,8 +12,7 @@ import {
 import { MILESTONE_NAMES, type MilestoneName } from '../../schemas/front-matter.js';
 import type { ParsedIncident } from '../parse/parse-incident.js';
 import type { ResolvedEntry } from '../parse/resolve-instants.js';
-import { isStampProblem, readStamp } from '../parse/time.js';
-import { resolveZone } from '../parse/zone.js';
+import type { StatedTime } from '../parse/stated-times.js';
 import {
   chooseMilestones,
   type Candidate,
@@ -24,11 +23,6 @@ import { findImpactFigures, parseCount } from './impact-figures.js';
 import { readLine } from './read-line.js';
 import { readMinutesAfterStart, readStatedDurations } from './stated-durations.js';
 
-/** A change this close before the first error is taken as what started it. */
-const CHANGE_TO_IMPACT_MINUTES = 5;
-
-type StatedTimes = Partial<Record<'start' | 'detected' | 'mitigated' | 'resolved', DateTime>>;
-
 const ISO_WITH_OFFSET = "yyyy-MM-dd'T'HH:mm:ssZZ";
 
 export function formatInstant(time: DateTime, zone: string): string {
@@ -38,45 +32,6 @@ export function formatInstant(time: DateTime, zone: string): string {
 function minutesBetween(from: ChosenMilestone | null, to: ChosenMilestone | null): number | null {
   if (!from || !to) return null;
   return Math.round((to.time - from.time) / 60_000);
-}
-
-/** Reads a front-matter override (`14:23`, `2026-01-10 14:23`, ISO) on the incident's day and zone. */
-function readOverride(value: string, incident: ParsedIncident): DateTime | null {
-  const iso = DateTime.fromISO(value, { setZone: true });
-  // Only a full ISO date-time; a bare `14:52:30` would otherwise be read on today's date.
-  if (iso.isValid && /^\d{4}-\d{2}-\d{2}T/.test(value)) return iso;
-  const stamp = readStamp(value);
-  if (!stamp || isStampProblem(stamp) || !stamp.time) return null;
-  const day = stamp.date?.year ? stamp.date : DateTime.fromISO(incident.date);
-  const zone = stamp.zone ? resolveZone(stamp.zone) : incident.zone;
-  if (!zone) return null;
-  const time = DateTime.fromObject(
-    { year: day.year ?? 0, month: day.month, day: day.day, ...stamp.time },
-    { zone },
-  );
-  return time.isValid ? time : null;
-}
-
-// Only sentences about the incident as a whole count ("the outage was resolved at 10:40"), not
-// a part of it ("Lambda errors were resolved at 10:36").
-const SUBJECT = String.raw`\b(?:incident|outage|issue|problem|impact|disruption)\b[^.]*?`;
-const TIME = String.raw`\s+(?:at|around|about|by|~)\s*([^,;.]{3,24})`;
-const STATED: readonly [keyof StatedTimes, RegExp][] = [
-  ['start', new RegExp(`${SUBJECT}\\b(?:began|started|begins|starts)${TIME}`, 'i')],
-  ['detected', new RegExp(`${SUBJECT}\\b(?:detected|noticed)${TIME}`, 'i')],
-  ['mitigated', new RegExp(`${SUBJECT}\\bmitigated${TIME}`, 'i')],
-  ['resolved', new RegExp(`${SUBJECT}\\b(?:resolved|recovered|restored|over)${TIME}`, 'i')],
-];
-
-/** Times a note or a human section states outright: "impact began at 22:52", "resolved at 23:40". */
-function statedTimes(text: string, incident: ParsedIncident): StatedTimes {
-  const stated: StatedTimes = {};
-  for (const [name, pattern] of STATED) {
-    const match = pattern.exec(text);
-    const time = match?.[1] ? readOverride(match[1].trim(), incident) : null;
-    if (time) stated[name] = time;
-  }
-  return stated;
 }
 
 /**
@@ -204,6 +159,25 @@ function impliedStart(
   return same ? { ...plausible, line: same.line, text: same.text, time: same.time } : plausible;
 }
 
+/** Events this long after the one before, and longer than the incident so far, come after it. */
+const FOLLOW_UP_GAP_MS = 24 * 3_600_000;
+const FOLLOW_UP_MIN_EVENTS = 3;
+
+/**
+ * The instant from which timed lines are follow-up, not incident (UTC ms; Infinity if none): a
+ * review's rows posted days later ("2024-02-16 09:45 review closed, incident resolved") must not
+ * be taken as its resolution. Shown as events all the same.
+ */
+function followUpSince(candidates: readonly Candidate[]): number {
+  const times = candidates.map((c) => c.time).sort((a, b) => a - b);
+  for (let i = FOLLOW_UP_MIN_EVENTS; i < times.length; i++) {
+    const gap = (times[i] ?? 0) - (times[i - 1] ?? 0);
+    if (gap >= FOLLOW_UP_GAP_MS && gap > (times[i - 1] ?? 0) - (times[0] ?? 0))
+      return times[i] ?? Infinity;
+  }
+  return Infinity;
+}
+
 export function analyzeIncident(incident: ParsedIncident): {
   facts: Facts;
   problems: OverrideProblem[];
@@ -211,75 +185,73 @@ export function analyzeIncident(incident: ParsedIncident): {
   const problems: OverrideProblem[] = [];
   const entries = chronological(incident.entries);
   const readings = entries.map((entry) => readLine(entry.text, entry.state ?? null));
-  const candidates: Candidate[] = [];
+  const timed: Candidate[] = [];
   entries.forEach((entry, index) => {
     const reading = readings[index];
     if (entry.time && reading)
-      candidates.push({ time: entry.time.toMillis(), line: entry.line, text: entry.text, reading });
+      timed.push({ time: entry.time.toMillis(), line: entry.line, text: entry.text, reading });
   });
+  const afterwards = followUpSince(timed);
+  const candidates = timed.filter((c) => c.time < afterwards);
   const pins: Partial<Record<MilestoneName, Pin>> = {};
-  for (const name of MILESTONE_NAMES) {
-    const value = incident.frontMatter[name];
-    if (value === undefined) continue;
-    const line = incident.frontMatterLines.get(name) ?? 1;
-    const time = readOverride(value, incident);
-    if (time)
-      pins[name] = {
-        time: time.toMillis(),
-        line,
-        text: `${name}: ${value}`,
-        cue: 'front-matter',
-        reason: 'set in front matter',
-        confidence: 'high',
-      };
-    else
-      problems.push({
-        line,
-        key: name,
-        message: `front matter field "${name}" is not a time: "${value}"`,
-      });
-  }
+  const pinOf = (stated: StatedTime, confidence: Pin['confidence']): Pin => ({
+    time: stated.time.toMillis(),
+    line: stated.line,
+    text: stated.from === 'front-matter' ? stated.text : (stated.text.split('\n')[0] ?? ''),
+    cue: stated.from === 'front-matter' ? 'front-matter' : `stated-in-${stated.from}`,
+    reason:
+      stated.from === 'front-matter'
+        ? 'set in front matter'
+        : `${stated.from === 'notes' ? 'notes say' : 'a line says'} when it ${stated.milestone === 'start' ? 'started' : `was ${stated.milestone}`}`,
+    confidence,
+  });
+  for (const stated of incident.stated)
+    if (stated.from === 'front-matter') pins[stated.milestone] = pinOf(stated, 'high');
+  // A window ("since 11:30 PM", "between 03:46 and 04:33") counts only in a sentence about impact.
+  const aboutImpact = (stated: StatedTime): boolean => {
+    if (stated.strength === 'named') return true;
+    const reading = readLine(stated.text);
+    return reading.scores.impact >= 2 || reading.scores.detect >= 2;
+  };
   const notes = [incident.human.summary, incident.human.impact, ...incident.notes].flatMap(
     (note) => (note ? [{ text: note.markdown, line: note.line }] : []),
   );
-  for (const note of notes) {
-    const stated = statedTimes(note.text, incident);
-    for (const [name, time] of Object.entries(stated) as [keyof StatedTimes, DateTime][]) {
-      pins[name] ??= {
-        time: time.toMillis(),
-        line: note.line,
-        text: note.text.split('\n')[0] ?? '',
-        cue: 'stated-in-notes',
-        reason: `notes say when it was ${name === 'start' ? 'started' : name}`,
-        confidence: 'high',
-      };
-    }
-  }
+  for (const stated of incident.stated)
+    if (stated.from === 'notes' && aboutImpact(stated))
+      pins[stated.milestone] ??= pinOf(stated, stated.strength === 'named' ? 'high' : 'medium');
   let chosen = chooseMilestones(candidates, pins);
+  // The first sign of impact stated in words on a later line ("impact began around 6:00 AM")
+  // beats the first timestamped line, when it is earlier and within a day of the timeline.
+  const firstTime = Math.min(...candidates.map((c) => c.time));
+  const statedStart = incident.stated
+    .filter(
+      (stated) =>
+        stated.from === 'timeline' &&
+        stated.milestone === 'start' &&
+        aboutImpact(stated) &&
+        stated.time.toMillis() >= firstTime - 86_400_000,
+    )
+    .sort((a, b) => a.time.toMillis() - b.time.toMillis())[0];
+  if (
+    !pins.start &&
+    statedStart &&
+    (statedStart.time.toMillis() < (chosen.start?.time ?? Infinity) ||
+      (statedStart.strength === 'named' && chosen.start?.confidence !== 'high'))
+  ) {
+    pins.start = pinOf(statedStart, statedStart.strength === 'named' ? 'high' : 'medium');
+    const end = incident.stated.find(
+      (stated) =>
+        stated.from === 'timeline' &&
+        stated.milestone === 'resolved' &&
+        stated.line === statedStart.line &&
+        stated.text === statedStart.text,
+    );
+    if (end && !pins.resolved) pins.resolved = pinOf(end, 'medium');
+    chosen = chooseMilestones(candidates, pins);
+  }
   if (!pins.start && (chosen.start?.confidence ?? 'low') !== 'high') {
     const implied = impliedStart(candidates, chosen, notes);
     if (implied) chosen = chooseMilestones(candidates, { ...pins, start: implied });
-  }
-  // A change minutes before the first errors is what started them: the impact began with it.
-  const start = chosen.start;
-  if (start && start.index !== null) {
-    const change = candidates.find(
-      (c) =>
-        c.reading.scores['lead-up'] > 0 &&
-        c.time < start.time &&
-        start.time - c.time <= CHANGE_TO_IMPACT_MINUTES * 60_000,
-    );
-    if (change)
-      chosen.start = {
-        ...start,
-        time: change.time,
-        line: change.line,
-        text: change.text,
-        cue: change.reading.best['lead-up']?.cue ?? 'lead-up-change',
-        reason: `a change ${CHANGE_TO_IMPACT_MINUTES} minutes or less before the first errors`,
-        confidence: 'medium',
-        runnerUp: { line: start.line, text: start.text },
-      };
   }
   // With no line showing impact, the first timed line is the best guess for the start; say so.
   const firstCandidate = [...candidates].sort((a, b) => a.time - b.time)[0];
@@ -379,7 +351,18 @@ export function analyzeIncident(incident: ParsedIncident): {
     (event) => event.time && (event.kind === 'alert' || event.kind === 'impact'),
   );
   const title = incident.title ?? firstAlert?.text.slice(0, 80) ?? incident.slug;
-  const duration = minutesBetween(chosen.start, chosen.resolved);
+  // With no end time, a duration stated in words ("the outage lasted 45 minutes") is the duration.
+  const duration =
+    minutesBetween(chosen.start, chosen.resolved) ??
+    (chosen.start
+      ? readStatedDurations(
+          [
+            ...notes.map((note) => note.text),
+            ...incident.preamble.map((block) => block.markdown),
+            ...entries.map((entry) => entry.text),
+          ].join('\n'),
+        ).durationMinutes
+      : null);
   const facts: Facts = {
     title,
     slug: incident.slug,

@@ -85,7 +85,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)?|50x|5xx|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing`,
+      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)?(?![ -]?(?:over|back))|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)|50x|5xx|(?:http|status|returns?|returning|returned|serving|throwing|got|with|answer(?:s|ing)?) 5\d\d|5\d\d (?:errors?|responses?|status|bad gateway|internal|service unavailable|gateway)|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing`,
     ),
     reason: 'names a failure users or systems suffer',
     examples: {
@@ -94,8 +94,15 @@ export const CUES: readonly Cue[] = [
         'API 5xx > 20%',
         'pods crash looping',
         'No space left on device',
+        'checkout returns 502 for a third of requests',
+        'build agents fail to pick up jobs',
       ],
-      noMatch: ['failed over to the replica', 'rolled back the release'],
+      noMatch: [
+        'failed over to the replica',
+        'failing over to the standby',
+        'rolled back the release',
+        'raised the batch size to 500',
+      ],
     },
   },
   {
@@ -196,6 +203,21 @@ export const CUES: readonly Cue[] = [
     examples: {
       match: ['[FIRING:1] CheckoutErrorRate', 'on-call paged', 'Triggered: #4711 checkout 5xx'],
       noMatch: ['set up alerting next week?'],
+    },
+  },
+  {
+    id: 'detect-transition',
+    phase: 'detect',
+    weight: 3,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:updated|changed|went|transitioned|transition) from [\w -]{1,20}? to (?:alarm|alerting|firing|critical|triggered|down|unhealthy|red)`,
+    ),
+    reason: "a monitor's history says its state went into alarm",
+    kind: 'alert',
+    examples: {
+      match: ['Alarm updated from OK to ALARM', 'state changed from Normal to Alerting'],
+      noMatch: ['Alarm updated from ALARM to OK'],
     },
   },
   {
@@ -358,7 +380,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`identified|root[- ]cause(?:d)?|cause (?:is|was|found|confirmed|identified)|culprit|traced (?:to|it|back)|narrowed (?:it )?down|found (?:the|that|it|a)|turns out|turned out|the (?:problem|issue) (?:is|was)|caused by|due to`,
+      String.raw`identified|root[- ]cause(?:d)?|cause (?:is|was|found|confirmed|identified)|culprit|traced (?:to|it|back)|narrowed (?:it )?down|found (?:the|that|it|a)|turns out|turned out|the (?:problem|issue) (?:is|was)|caused by|due to|(?:errors?|5xx|failures?|timeouts?|crash(?:es)?|it) (?:all )?(?:comes?|came|coming) from`,
     ),
     reason: 'the line names the cause',
     examples: {
@@ -366,8 +388,9 @@ export const CUES: readonly Cue[] = [
         'The issue has been identified',
         'Root cause found: cert rotated',
         'traced to a bad config push',
+        '5xx come from the new release',
       ],
-      noMatch: ['unidentified flying object'],
+      noMatch: ['unidentified flying object', 'traffic coming from the EU'],
     },
   },
   {
@@ -429,11 +452,16 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`roll(?:ed|ing)?[ -]?back|rollback|revert(?:ed|ing|s)?|failed over|fail(?:ing)?[ -]?over|failover|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|redeploy(?:ed)?`,
+      String.raw`roll(?:ed|ing)?[ -]?back|rollback|revert(?:ed|ing|s)?|failed over|fail(?:ing)?[ -]?over|failover|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|restor(?:ed|ing) (?:the |a )?(?:previous|prior|old|last known[- ]good|earlier)|redeploy(?:ed)?`,
     ),
     reason: 'undoing a change or moving to a standby is the usual mitigation',
     examples: {
-      match: ['rolled back to v6', 'reverted the index settings', 'failed over to the replica'],
+      match: [
+        'rolled back to v6',
+        'reverted the index settings',
+        'failed over to the replica',
+        'restored the previous configuration',
+      ],
       noMatch: ['no rollback needed', 'should we roll back?'],
     },
   },
@@ -558,6 +586,21 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'recovery-transition',
+    phase: 'recovery-full',
+    weight: 3,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:updated|changed|went|moved|transitioned|transition) from [\w -]{1,20}? to (?:ok|normal|healthy|resolved|recovered|green|operational)`,
+    ),
+    reason: "a monitor's history says its state went back to OK: the failure it watched cleared",
+    kind: 'recover',
+    examples: {
+      match: ['Alarm updated from ALARM to OK', 'state changed from Alerting to Normal'],
+      noMatch: ['Alarm updated from OK to ALARM', 'moved from staging to production'],
+    },
+  },
+  {
     id: 'impact-ended',
     phase: 'recovery-full',
     weight: 3,
@@ -578,7 +621,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?:is |are )?back (?:up|online|in service|to \d)|up again|fully back|(?:errors?|failures?|alerts?) (?:gone|cleared|stopped|ended|subsided)|(?:requests?|errors?|failures?)(?:\s+\w+)?\s+stop(?:s|ped)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) )|under \d+\s?m?s again|again\b(?=\s*$)|\[?recovered\]?|ok again|resolved`,
+      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?:is |are )?back (?:up|online|in service|to \d)|up again|fully back|(?:errors?|failures?|alerts?) (?:gone|cleared|stopped|ended|subsided)|(?:requests?|errors?|failures?)(?:\s+\w+)?\s+stop(?:s|ped)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) )|under \d+\s?m?s again|again\b(?=\s*$)|\[?recovered\]?|ok again|resolved`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
@@ -735,7 +778,7 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:marked|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this )?(?:incident|bridge|ticket)|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|stand(?:ing)? down`,
+      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:marked|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this )?(?:incident|bridge|ticket)|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|stand(?:ing)? down`,
     ),
     reason: 'the incident is declared over',
     kind: 'resolve',
@@ -746,8 +789,14 @@ export const CUES: readonly Cue[] = [
         'Status changed to Resolved',
         'Closing the incident.',
         'This incident has been resolved.',
+        'Resolving',
+        'Alert closed by Jane Doe',
       ],
-      noMatch: ['the incident is not resolved', 'Lambda errors were resolved'],
+      noMatch: [
+        'the incident is not resolved',
+        'Lambda errors were resolved',
+        'resolving DNS names',
+      ],
     },
   },
   {
@@ -822,13 +871,32 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`deploy(?:ed|s|ing|ment)?|releas(?:ed|ing)|rolled out|rollout|shipped|merged|PR #?\d+|upgrad(?:e|ed|ing)|migrat(?:e|ed|ion|ing)|config(?:uration)? (?:change|push)|maintenance|ships`,
+      String.raw`deploy(?:ed|s|ing|ment)?|releas(?:ed|ing)|rolled out|rollout|shipped|merged|PR #?\d+|upgrad(?:e|ed|ing)|migrat(?:e|ed|ion|ing)|config(?:uration)? (?:change|push|update)|maintenance|ships`,
     ),
     reason: 'a change that may have triggered the incident',
     kind: 'deploy',
     examples: {
-      match: ['v7 ships with a latent parser bug', 'deployed 2024.03.05-2'],
+      match: [
+        'v7 ships with a latent parser bug',
+        'deployed 2024.03.05-2',
+        'config update: batch size',
+      ],
       noMatch: ['deploy freeze lifted?'],
+    },
+  },
+  {
+    id: 'lead-up-state',
+    phase: 'lead-up',
+    weight: 3,
+    language: 'en',
+    on: 'state',
+    pattern: /^(?:configuration|config|deployment|deploy|change)(?: update| change)?$/i,
+    reason:
+      "an export's type column says the row is a change to the monitor or system, not a symptom",
+    kind: 'deploy',
+    examples: {
+      match: ['Configuration update', 'Deployment'],
+      noMatch: ['State update', 'Action'],
     },
   },
 ];

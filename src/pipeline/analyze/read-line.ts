@@ -197,6 +197,10 @@ export function readLine(
   // A state that says the alert cleared (`OK  Http5xx ... 5xx count below 50`) ends its failure.
   if (hits.some((h) => h.clause === -1 && RECOVERY_OR_END.has(h.phase)))
     for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.phase === 'impact') hits.splice(i, 1);
+  // A row the export types as a change (`Configuration update`) names the monitor, not a symptom.
+  if (hits.some((h) => h.clause === -1 && h.phase === 'lead-up'))
+    for (let i = hits.length - 1; i >= 0; i--)
+      if (hits[i]?.phase === 'impact' || hits[i]?.phase === 'detect') hits.splice(i, 1);
   const mains = clauses.filter((c) => !c.aside);
   if (mains.some((c) => any(UNRELATED, c.text)))
     return { scores: emptyScores(), best: {}, kind: 'note' };

@@ -5,6 +5,8 @@
 export interface StatedDurations {
   timeToDetectMinutes: number | null;
   timeToResolveMinutes: number | null;
+  /** "The outage lasted 45 minutes", "a 2-hour outage": how long the whole incident took. */
+  durationMinutes: number | null;
 }
 
 const AMOUNT = String.raw`(\d+(?:\.\d+)?)\s*(minutes?|mins?|m|hours?|hrs?|h)\b(?:\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?|m)\b)?`;
@@ -14,6 +16,11 @@ const TTD = new RegExp(
 );
 const TTR = new RegExp(
   String.raw`\b(?:time[\s-]to[\s-](?:recover(?:y)?|resol(?:ve|ution)|restor(?:e|ation))|TTR|MTTR)\b[^0-9\n]{0,20}` +
+    AMOUNT,
+  'i',
+);
+const LASTED = new RegExp(
+  String.raw`\b(?:incident|outage|impact|disruption|degradation|issue|problem|it|errors?)\b[^.\n]{0,40}?\b(?:lasted|went on for|continued for|took)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?` +
     AMOUNT,
   'i',
 );
@@ -33,7 +40,9 @@ export function toMinutes(
 export function readStatedDurations(text: string): StatedDurations {
   const ttd = TTD.exec(text);
   const ttr = TTR.exec(text);
+  const lasted = LASTED.exec(text);
   return {
+    durationMinutes: lasted ? toMinutes(lasted[1], lasted[2], lasted[3]) : null,
     timeToDetectMinutes: ttd ? toMinutes(ttd[1], ttd[2], ttd[3]) : null,
     timeToResolveMinutes: ttr ? toMinutes(ttr[1], ttr[2], ttr[3]) : null,
   };

@@ -4,7 +4,7 @@
  * verbatim. Every problem in the file is reported, not just the first.
  */
 import { DateTime } from 'luxon';
-import type { FrontMatter } from '../../schemas/front-matter.js';
+import { MILESTONE_NAMES, type FrontMatter } from '../../schemas/front-matter.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../load/source-file.js';
 import { splitDocument, type Block, type SectionKind } from './document.js';
@@ -19,6 +19,7 @@ import {
   type HumanText,
 } from './human-sections.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
+import { findStatedTimes, readFrontMatterMilestone, type StatedTime } from './stated-times.js';
 import {
   hasTimedLine,
   readProseBlock,
@@ -39,7 +40,14 @@ export interface ParsedIncident {
   /** `YYYY-MM-DD`: the day the timeline starts on. */
   date: string;
   entries: ResolvedEntry[];
+  /**
+   * Milestone times stated rather than stamped: front-matter overrides, and times written in
+   * words in the notes or inside timeline lines ("impact began around 6:00 AM").
+   */
+  stated: StatedTime[];
   notes: HumanText[];
+  /** Prose outside any section (kept as a note when long): read for stated durations. */
+  preamble: HumanText[];
   human: {
     summary: HumanText | null;
     impact: HumanText | null;
@@ -161,8 +169,15 @@ export function parseIncident(source: SourceFile): {
 
   let timed = items.filter((item) => item.type === 'entry' && item.entry.stamp?.time);
   if (timed.length === 0) {
-    // No line starts with a time: a write-up with its times inside sentences.
-    for (const block of preamble) items.push(...readProseBlock(block));
+    // No line starts with a time: a write-up with its times inside sentences, before any heading
+    // or under one of its own ("## What happened"). Action items are plans, not events.
+    const prose = [
+      ...preamble,
+      ...doc.sections
+        .filter((section) => section.kind !== 'timeline' && section.kind !== 'actionItems')
+        .flatMap((section) => section.blocks),
+    ];
+    for (const block of prose) items.push(...readProseBlock(block));
     timed = items.filter((item) => item.type === 'entry' && item.entry.stamp?.time);
   }
   if (timed.length === 0 && !diagnostics.some((d) => d.code.startsWith('time/'))) {
@@ -258,6 +273,30 @@ export function parseIncident(source: SourceFile): {
     const text = blockMarkdown(block, false);
     if (text.trim().length > 3) notes.push({ markdown: text, line: block.lines[0]?.number ?? 1 });
   }
+  const isoDate = DateTime.fromObject(date).toISODate() ?? '';
+  const stated: StatedTime[] = [];
+  for (const name of MILESTONE_NAMES) {
+    const value = frontMatter[name];
+    if (value === undefined) continue;
+    const line = fm.keyLines.get(name) ?? 1;
+    const read = readFrontMatterMilestone(file, name, value, line, { zone, date: isoDate });
+    if ('milestone' in read) stated.push(read);
+    else diagnostics.push(read);
+  }
+  const preambleNotes = preamble.map((block) => ({
+    markdown: blockMarkdown(block, false),
+    line: block.lines[0]?.number ?? 1,
+  }));
+  for (const note of [human.summary, human.impact, ...notes, ...preambleNotes])
+    if (note)
+      stated.push(
+        ...findStatedTimes(note.markdown, note.line, { zone, lineTime: null, date: isoDate }),
+      );
+  for (const entry of resolved.entries)
+    if (entry.time)
+      stated.push(
+        ...findStatedTimes(entry.text, entry.line, { zone, lineTime: entry.time, date: isoDate }),
+      );
   return {
     incident: {
       file,
@@ -266,8 +305,10 @@ export function parseIncident(source: SourceFile): {
       frontMatterLines: fm.keyLines,
       title,
       zone,
-      date: DateTime.fromObject(date).toISODate() ?? '',
+      date: isoDate,
       entries: resolved.entries,
+      stated,
+      preamble: preambleNotes,
       notes,
       human,
     },

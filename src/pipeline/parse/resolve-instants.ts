@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { CalendarDate, ClockTime } from './time.js';
 import type { TimelineEntry, TimelineItem } from './timeline-lines.js';
-import { resolveZone, suggestZone } from './zone.js';
+import { resolveZone, seasonalAbbreviation, suggestZone } from './zone.js';
 
 export interface ResolvedEntry extends TimelineEntry {
   time: DateTime | null;
@@ -103,6 +103,7 @@ export function resolveInstants(
   const backwards: { line: number; column: number; earlierThan: number }[] = [];
   let forwards = 0;
   let future = false;
+  const seasonWarned = new Set<string>();
   const noSuchDay = (line: number, column: number, written: string): void => {
     diagnostics.push(
       error(
@@ -160,6 +161,31 @@ export function resolveInstants(
     }
     const dayOnly = { year: day.year, month: day.month, day: day.day };
     let time = at(dayOnly, stamp.time, zone);
+    // "PST" on a day Pacific time was on PDT: read what the paste says (UTC-8), and say so.
+    const season = written ? seasonalAbbreviation(written) : null;
+    if (season && time.isValid) {
+      const fixed = at(dayOnly, stamp.time, season.fixed);
+      // On the day the clocks change both readings are fair; the region's clock decides.
+      const startOfDay = DateTime.fromObject(dayOnly, { zone });
+      const inForceThatDay = [startOfDay, startOfDay.endOf('day')].some(
+        (moment) => moment.offset === fixed.offset,
+      );
+      if (!inForceThatDay) {
+        time = fixed;
+        if (!seasonWarned.has(written ?? '')) {
+          seasonWarned.add(written ?? '');
+          diagnostics.push(
+            warning(
+              'time/zone-not-in-force',
+              context.file,
+              { line: entry.line, column: entry.column },
+              `${written ?? ''} (${season.fixed}) was not in force on ${time.toISODate() ?? ''} in ${season.region}; read as written, ${season.fixed}`,
+              `check the zone: if the clock on the wall was meant, write ${season.region} or the abbreviation in force that day`,
+            ),
+          );
+        }
+      }
+    }
     if (!time.isValid) {
       noSuchDay(entry.line, entry.column, day.toISODate() ?? 'unknown');
       continue;

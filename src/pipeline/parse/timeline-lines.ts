@@ -32,6 +32,8 @@ const DAY_SEPARATOR = /^[\s\-=*#_.]*(?:day changed(?: to)?|date:?|---)?\s*/i;
 // Slack's copy format: the author and time alone on a line, the message on the lines below.
 const SLACK_HEADER =
   /^\s*([A-Za-z@][\w.' -]{0,40}?)(?:\s{2,}|\s*\[)(\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)\]?\s*$/i;
+/** A person's name alone after a bracketed time: 2-4 capitalised words ("Priya Natarajan"). */
+const CHAT_AUTHOR = /^\p{Lu}[\p{L}'.-]+(?:,? \p{Lu}[\p{L}'.-]*){1,3}(?: \([^)]{1,30}\))?$/u;
 const CHAT_STAMP = /^\s*(?:\[[^\]]*\d:\d\d[^\]]*\]|\d{1,2}:\d{2}(?::\d{2})?\s+<[^>]+>)/;
 const NOT_ACTORS =
   /^(notes?|error|errors|critical|warning|warn|alert|alarm|info|update|status|identified|resolved|root cause|impact|fix|action|problem|recovery|ok|todo)$/i;
@@ -97,6 +99,8 @@ export function readLabelledStamp(text: string): { label: string | null; stamp: 
 
 const AUTHOR_VERB =
   /\s*(?:added a comment|commented(?: on)?|wrote|replied|posted|said|updated (?:the )?\w+|changed the status)\s*[-–—:,]?\s*$/i;
+/** Jira's older export: `Comment by Maria Lopez [ 02/Jul/19 1:42 PM ]`. */
+const AUTHOR_LEAD = /^\s*(?:comment(?:ed)? by|posted by|reply by|update from)\s+/i;
 const STAMP_START =
   /(?<=[\s,(–—-])(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/gi;
 
@@ -108,12 +112,13 @@ export function readAuthorStamp(text: string): { actor: string; stamp: Stamp } |
   if (text.length > 160 || /^\s*[-*+•]/.test(text)) return null;
   for (const match of text.matchAll(STAMP_START)) {
     const stamp = stampOf(text.slice(match.index));
-    if (!stamp?.time || stamp.rest !== '') continue;
+    if (!stamp?.time || !/^[\])]?$/.test(stamp.rest)) continue;
     const prefix = text.slice(0, match.index).trim();
-    const verb = AUTHOR_VERB.test(prefix);
+    const verb = AUTHOR_VERB.test(prefix) || AUTHOR_LEAD.test(prefix);
     const name = prefix
       .replace(AUTHOR_VERB, '')
-      .replace(/[-–—:,\s]+$/, '')
+      .replace(AUTHOR_LEAD, '')
+      .replace(/[-–—:,[(\s]+$/, '')
       .trim();
     const looksLikeName = /^(?:@?[\w.-]+|\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,3})$/u.test(
       name,
@@ -477,7 +482,11 @@ export function readTimelineBlock(
       continue;
     }
     if (stamp?.time) {
-      const parts = splitSourceAndActor(stamp.rest, chat);
+      // Teams copy: `[11:52 PM] Priya Natarajan`, the message on the lines below.
+      const author = /^\s*\[/.test(line.text) && CHAT_AUTHOR.test(stamp.rest) ? stamp.rest : null;
+      const parts = author
+        ? { source: null, actor: author, text: '', state: null }
+        : splitSourceAndActor(stamp.rest, chat);
       last = {
         line: line.number,
         column: stamp.column,
@@ -487,7 +496,7 @@ export function readTimelineBlock(
         blockZone: null,
       };
       push(last);
-      awaitingMessage = false;
+      awaitingMessage = author !== null;
       continue;
     }
     const daySeparator = readStamp(line.text.replace(DAY_SEPARATOR, ''));
@@ -546,44 +555,61 @@ const PROSE_DATE =
 export function readProseBlock(block: Block): TimelineItem[] {
   const items: TimelineItem[] = [];
   let date: string | null = null;
+  // A paragraph wraps its sentences over lines: read it whole, and cite the line each time is on.
+  const starts: number[] = [];
+  let paragraph = '';
   for (const line of block.lines) {
-    for (const sentence of line.text.split(/(?<=[.!?;。])\s+/u)) {
-      date = PROSE_DATE.exec(sentence)?.[1] ?? date;
-      const mentions = [...sentence.matchAll(PROSE_TIME)];
-      mentions.forEach((mention, index) => {
-        // The sentence's part for this time: from the clause break before it to the one before the next.
-        const cut = (at: number): number => {
-          const before = sentence.slice(0, at);
-          const brk = Math.max(before.lastIndexOf(', '), before.lastIndexOf('; '));
-          return brk >= 0 ? brk + 2 : 0;
-        };
-        const from = index === 0 ? 0 : cut(mention.index);
-        const next = mentions[index + 1];
-        const to = next
-          ? Math.max(cut(next.index) - 2, mention.index + mention[0].length)
-          : sentence.length;
-        const text = sentence
-          .slice(from, to)
-          .replace(/^\s*(?:and|und|et|y)\s+/i, '')
-          .trim();
-        const stamp = stampOf(`${date ?? ''} ${mention[1] ?? ''} ${mention[2] ?? ''}`.trim());
-        if (!stamp?.time) return;
-        items.push({
-          type: 'entry',
-          entry: {
-            line: line.number,
-            column: mention.index + 1,
-            stamp: { ...stamp, rest: text },
-            timeLabel: null,
-            source: null,
-            actor: null,
-            text,
-            blockZone: null,
-            state: null,
-          },
-        });
+    if (paragraph) paragraph += ' ';
+    starts.push(paragraph.length);
+    paragraph += line.text.trim();
+  }
+  const lineAt = (offset: number): SourceLine => {
+    let index = 0;
+    while (index + 1 < starts.length && (starts[index + 1] ?? Infinity) <= offset) index++;
+    return block.lines[index] as SourceLine;
+  };
+  let offset = 0;
+  for (const sentence of paragraph.split(/(?<=[.!?;。])\s+/u)) {
+    const sentenceStart = paragraph.indexOf(sentence, offset);
+    offset = sentenceStart + sentence.length;
+    date = PROSE_DATE.exec(sentence)?.[1] ?? date;
+    const mentions = [...sentence.matchAll(PROSE_TIME)];
+    mentions.forEach((mention, index) => {
+      // The sentence's part for this time: from the clause break before it to the one before the next.
+      const cut = (at: number): number => {
+        const before = sentence.slice(0, at);
+        const brk = Math.max(before.lastIndexOf(', ') + 2, before.lastIndexOf('; ') + 2);
+        const and = before.lastIndexOf(' and ');
+        return Math.max(brk, and >= 0 ? and + 1 : 0, 0);
+      };
+      const from = index === 0 ? 0 : cut(mention.index);
+      const next = mentions[index + 1];
+      const to = next
+        ? Math.max(cut(next.index) - 2, mention.index + mention[0].length)
+        : sentence.length;
+      const text = sentence
+        .slice(from, to)
+        .replace(/^\s*(?:and|und|et|y)\s+/i, '')
+        .replace(/[,;\s]+(?:and|und|et|y)?\s*$/i, '')
+        .trim();
+      const stamp = stampOf(`${date ?? ''} ${mention[1] ?? ''} ${mention[2] ?? ''}`.trim());
+      if (!stamp?.time) return;
+      const line = lineAt(sentenceStart + mention.index);
+      items.push({
+        type: 'entry',
+        entry: {
+          line: line.number,
+          column: Math.max(1, line.text.indexOf(mention[0]) + 1),
+          stamp: { ...stamp, rest: text },
+          timeLabel: null,
+          source: null,
+          actor: null,
+          text,
+          blockZone: null,
+          state: null,
+        },
       });
-    }
+    });
   }
   return items;
 }

@@ -43,6 +43,55 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   NZDT: 'Pacific/Auckland',
 };
 
+/**
+ * The UTC offset (minutes) an abbreviation names when it names one season: `PST` is UTC-8 and
+ * `PDT` UTC-7, whatever the date. Generic names (`PT`, `ET`) are not here: they follow the
+ * region's clock. Source: the abbreviations of the IANA time-zone database for these regions.
+ */
+const SEASON_OFFSETS: Readonly<Record<string, number>> = {
+  PST: -480,
+  PDT: -420,
+  MST: -420,
+  MDT: -360,
+  CST: -360,
+  CDT: -300,
+  EST: -300,
+  EDT: -240,
+  AKST: -540,
+  AKDT: -480,
+  BST: 60,
+  WET: 0,
+  WEST: 60,
+  CET: 60,
+  CEST: 120,
+  MEZ: 60,
+  MESZ: 120,
+  EET: 120,
+  EEST: 180,
+  AEST: 600,
+  AEDT: 660,
+  NZST: 720,
+  NZDT: 780,
+};
+
+/**
+ * For an abbreviation that names one season (`PST`), its fixed offset as a zone (`UTC-8`) and
+ * the region it belongs to; null for anything else (`UTC`, `PT`, `Europe/Berlin`).
+ */
+export function seasonalAbbreviation(token: string): { fixed: string; region: string } | null {
+  const upper = token.trim().toUpperCase();
+  const minutes = SEASON_OFFSETS[upper];
+  const region = ABBREVIATIONS[upper];
+  if (minutes === undefined || !region || token.trim() !== upper) return null;
+  const sign = minutes < 0 ? '-' : '+';
+  const h = Math.floor(Math.abs(minutes) / 60);
+  const m = Math.abs(minutes) % 60;
+  return {
+    fixed: minutes === 0 ? 'UTC' : `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`,
+    region,
+  };
+}
+
 const ZONE_ALTERNATIVES = `Z|[+-]\\d{2}:?\\d{2}|(?:UTC|GMT)(?:\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?)?|${Object.keys(
   ABBREVIATIONS,
 )

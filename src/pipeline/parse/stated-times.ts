@@ -1,0 +1,201 @@
+/**
+ * Milestone times a person states in words rather than as a line's stamp: "impact began around
+ * 6:00 AM", "errors started at 21:52", "late since about 11:30 PM", "Between 03:46 and 04:33 UTC
+ * users saw errors", "the outage was resolved at 10:40", and the milestones set in front matter.
+ * Parse reads them into instants, so a bad value is a parse diagnostic and analyze only weighs
+ * them (it decides whether a stated start beats the first timestamped line).
+ */
+import { DateTime } from 'luxon';
+import type { MilestoneName } from '../../schemas/front-matter.js';
+import { error, type Diagnostic } from '../diagnostics.js';
+import { isStampProblem, readStamp } from './time.js';
+import { resolveZone, ZONE_TOKEN_SOURCE } from './zone.js';
+
+/** How firmly the words state it. */
+export type StatedStrength =
+  /** "impact began at", "the outage was resolved at", front matter: the milestone, named. */
+  | 'named'
+  /** "since 11:30 PM", "between 03:46 and 04:33": a milestone only if the sentence is about impact. */
+  | 'window';
+
+export interface StatedTime {
+  milestone: MilestoneName;
+  /** UTC instant. */
+  time: DateTime;
+  line: number;
+  /** The sentence that states it (analyze reads it to check it is about impact). */
+  text: string;
+  strength: StatedStrength;
+  /** `front-matter`, `timeline` (a line's words) or `notes`. */
+  from: 'front-matter' | 'timeline' | 'notes';
+}
+
+const CLOCK = String.raw`(?:~\s*|approx(?:imately|\.)?\s+|around\s+|about\s+|roughly\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:${ZONE_TOKEN_SOURCE})\)?)?`;
+const NEAR = String.raw`(?:at|around|about|by|near|approximately|roughly|~|sometime around|shortly before|just before|as early as)?\s*`;
+const IMPACT_SUBJECT = String.raw`(?:impact|outage|incident|disruption|degradation|errors?|failures?|problems?|issues?|time-?outs?|5xx|it)`;
+const ISSUE_SUBJECT = String.raw`(?:incident|outage|issue|problem|impact|disruption)`;
+
+interface Phrase {
+  milestone: MilestoneName;
+  strength: StatedStrength;
+  pattern: RegExp;
+  /** Only in notes: in a timeline line a recovery verb describes the line's own time. */
+  notesOnly?: boolean;
+}
+
+/** Each pattern captures the time in group 1 (and, for a window, its end in group 2). */
+const PHRASES: readonly Phrase[] = [
+  {
+    milestone: 'start',
+    strength: 'named',
+    pattern: new RegExp(
+      String.raw`\b${IMPACT_SUBJECT}\b(?:\s+[\w-]+){0,3}?\s+(?:began|begun|started|starts|begins|beginning|kicked in|first appeared)\s+${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    milestone: 'start',
+    strength: 'window',
+    pattern: new RegExp(
+      String.raw`\b(?:ever )?since\s+(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    milestone: 'start',
+    strength: 'window',
+    pattern: new RegExp(
+      String.raw`\b(?:between|from)\s+(${CLOCK})\s*(?:and|to|until|till|through|-|–)\s*(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    milestone: 'detected',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(
+      String.raw`\b${ISSUE_SUBJECT}\b[^.]*?\b(?:detected|noticed)\s+${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    milestone: 'mitigated',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(String.raw`\b${ISSUE_SUBJECT}\b[^.]*?\bmitigated\s+${NEAR}(${CLOCK})`, 'i'),
+  },
+  {
+    milestone: 'resolved',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(
+      String.raw`\b${ISSUE_SUBJECT}\b[^.]*?\b(?:resolved|recovered|restored|over|ended)\s+${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+];
+
+/** Where a stated clock time is read: the day and zone of the line (or note) that states it. */
+export interface StatedContext {
+  /** The zone bare times are in. */
+  zone: string;
+  /** The line's own instant; a stated start is never after it. Null for a note. */
+  lineTime: DateTime | null;
+  /** The day to read on when the line has no instant (notes): `YYYY-MM-DD`. */
+  date: string;
+}
+
+function clockOnDay(written: string, context: StatedContext): { time: DateTime } | null {
+  const stamp = readStamp(written.replace(/\(|\)/g, ' ').trim());
+  if (!stamp || isStampProblem(stamp) || !stamp.time) return null;
+  const zone = stamp.zone ? resolveZone(stamp.zone) : context.zone;
+  if (!zone) return null;
+  const day = context.lineTime ? context.lineTime.setZone(zone) : DateTime.fromISO(context.date);
+  const time = DateTime.fromObject(
+    { year: day.year, month: day.month, day: day.day, ...stamp.time },
+    { zone },
+  );
+  return time.isValid ? { time } : null;
+}
+
+/**
+ * The milestone times a sentence states. In a timeline line (`lineTime` set) only starts are
+ * read, and a start later than the line is the day before ("at 00:10: impact began around
+ * 11:30 PM"); an impact window's end is read as its resolution.
+ */
+export function findStatedTimes(text: string, line: number, context: StatedContext): StatedTime[] {
+  const found: StatedTime[] = [];
+  const from = context.lineTime ? 'timeline' : 'notes';
+  for (const sentence of text.replace(/\n(?!\s*\n)/g, ' ').split(/(?<=[.!?;])\s+|\n+/)) {
+    for (const phrase of PHRASES) {
+      if (phrase.notesOnly && context.lineTime) continue;
+      const match = phrase.pattern.exec(sentence);
+      if (!match?.[1]) continue;
+      // In a window the zone is often written once, after the end ("03:46 and 04:33 UTC").
+      const endZone = match[2] ? readStamp(match[2].trim()) : null;
+      const shared =
+        endZone && !isStampProblem(endZone) && endZone.zone ? resolveZone(endZone.zone) : null;
+      const start = clockOnDay(match[1], shared ? { ...context, zone: shared } : context);
+      if (!start) continue;
+      let time = start.time;
+      if (context.lineTime && time > context.lineTime.plus({ minutes: 1 }))
+        time = time.minus({ days: 1 });
+      const stated = { line, text: sentence.trim(), from } as const;
+      found.push({ ...stated, milestone: phrase.milestone, time, strength: phrase.strength });
+      const end = match[2] ? clockOnDay(match[2], context) : null;
+      if (end) {
+        let endTime = end.time;
+        while (endTime < time) endTime = endTime.plus({ days: 1 });
+        found.push({ ...stated, milestone: 'resolved', time: endTime, strength: 'window' });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * A front-matter milestone (`14:23`, `2026-01-10 14:23`, an ISO 8601 instant) on the incident's
+ * day and zone. Returns the instant or a `front-matter/bad-milestone` error naming the line.
+ */
+export function readFrontMatterMilestone(
+  file: string,
+  name: MilestoneName,
+  value: string,
+  line: number,
+  context: { zone: string; date: string },
+): StatedTime | Diagnostic {
+  const iso = DateTime.fromISO(value, { setZone: true });
+  let time: DateTime | null = null;
+  // Only a full ISO date-time; a bare `14:52:30` would otherwise be read on today's date.
+  if (iso.isValid && /^\d{4}-\d{2}-\d{2}T/.test(value)) time = iso;
+  else {
+    const stamp = readStamp(value);
+    if (stamp && !isStampProblem(stamp) && stamp.time) {
+      const day = stamp.date?.year ? stamp.date : DateTime.fromISO(context.date);
+      const zone = stamp.zone ? resolveZone(stamp.zone) : context.zone;
+      const read = zone
+        ? DateTime.fromObject(
+            { year: day.year ?? 0, month: day.month, day: day.day, ...stamp.time },
+            { zone },
+          )
+        : null;
+      if (read?.isValid) time = read;
+    }
+  }
+  if (!time)
+    return error(
+      'front-matter/bad-milestone',
+      file,
+      { line },
+      `front matter field "${name}" is not a time: "${value}"`,
+      `write ${name} as HH:MM, YYYY-MM-DD HH:MM or an ISO 8601 instant`,
+    );
+  return {
+    milestone: name,
+    time,
+    line,
+    text: `${name}: ${value}`,
+    strength: 'named',
+    from: 'front-matter',
+  };
+}
