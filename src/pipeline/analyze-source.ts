@@ -1,6 +1,7 @@
 import type { Facts } from '../schemas/facts.js';
+import type { MilestoneName } from '../schemas/front-matter.js';
 import { analyzeIncident } from './analyze/analyze-incident.js';
-import { error, hasErrors, type Diagnostic } from './diagnostics.js';
+import { error, hasErrors, warning, type Diagnostic } from './diagnostics.js';
 import type { SourceFile } from './load/source-file.js';
 import { parseIncident } from './parse/parse-incident.js';
 
@@ -25,5 +26,20 @@ export function analyzeSource(source: SourceFile): {
       ),
     ),
   ];
+  // A milestone read from weak evidence is a guess: say so where the reviewer can pin it.
+  for (const [name, evidence] of Object.entries(analyzed.facts.evidence ?? {})) {
+    if (evidence?.confidence !== 'low') continue;
+    const quoted = evidence.text.length > 60 ? `${evidence.text.slice(0, 57)}...` : evidence.text;
+    const time = analyzed.facts[name as MilestoneName];
+    diagnostics.push(
+      warning(
+        'milestone/low-confidence',
+        source.path,
+        { line: evidence.line },
+        `"${name}" is a guess from weak evidence: "${quoted}" (cue ${evidence.cue})${evidence.runnerUp ? `; the next best line is ${evidence.runnerUp.line}` : ''}`,
+        `if it is wrong, pin it in the front matter, e.g. ${name}: "${time?.slice(0, 16).replace('T', ' ') ?? 'YYYY-MM-DD HH:MM'}"`,
+      ),
+    );
+  }
   return { facts: hasErrors(diagnostics) ? null : analyzed.facts, diagnostics };
 }

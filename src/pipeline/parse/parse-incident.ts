@@ -88,6 +88,25 @@ function dateOf(text: string): { year: number; month: number; day: number } | nu
   return DateTime.fromObject(date).isValid ? date : null;
 }
 
+/**
+ * A timeline whose dated lines contradict the front-matter date: no timed line falls on that day,
+ * and a line names another date. A dated lead-up line weeks earlier does not count
+ * when the incident's own lines are on the front-matter day. Returns the first dated line.
+ */
+function dateMismatch(
+  entries: readonly ResolvedEntry[],
+  fmDate: { year: number; month: number; day: number },
+  zone: string,
+): { line: number; date: string } | null {
+  const first = DateTime.fromObject(fmDate, { zone }).startOf('day');
+  const last = first.plus({ days: 1 });
+  const timed = entries.filter((entry) => entry.time);
+  if (timed.some((entry) => entry.time && entry.time >= first && entry.time < last)) return null;
+  const dated = timed.find((entry) => entry.stamp?.date);
+  const day = dated?.time?.setZone(zone).toISODate();
+  return dated && day ? { line: dated.line, date: day } : null;
+}
+
 export function parseIncident(source: SourceFile): {
   incident: ParsedIncident | null;
   diagnostics: Diagnostic[];
@@ -263,7 +282,7 @@ export function parseIncident(source: SourceFile): {
   if (diagnostics.some((d) => d.severity === 'error') || !date)
     return { incident: null, diagnostics };
 
-  const resolved = resolveInstants(items, { file, zone, date });
+  const resolved = resolveInstants(items, { file, zone, date, anchored: fmDate !== null });
   diagnostics.push(...resolved.diagnostics);
   if (resolved.diagnostics.some((d) => d.severity === 'error'))
     return { incident: null, diagnostics };
@@ -274,6 +293,17 @@ export function parseIncident(source: SourceFile): {
     if (text.trim().length > 3) notes.push({ markdown: text, line: block.lines[0]?.number ?? 1 });
   }
   const isoDate = DateTime.fromObject(date).toISODate() ?? '';
+  const mismatch = fmDate ? dateMismatch(resolved.entries, fmDate, zone) : null;
+  if (mismatch)
+    diagnostics.push(
+      warning(
+        'timeline/date-mismatch',
+        file,
+        { line: mismatch.line },
+        `the timeline says ${mismatch.date} but the front matter says date: ${isoDate}`,
+        "correct whichever is wrong; each line's own date is used for it, the front-matter date for bare times",
+      ),
+    );
   const stated: StatedTime[] = [];
   for (const name of MILESTONE_NAMES) {
     const value = frontMatter[name];

@@ -21,6 +21,11 @@ export interface TimelineContext {
   zone: string;
   /** The day bare times are read on until the timeline says otherwise. */
   date: { year: number; month: number; day: number };
+  /**
+   * The date is the front matter's: a dated line more than a day before it is a lead-up
+   * ("2024-02-12 09:00 v7 ships") and does not move the day of the bare times after it.
+   */
+  anchored?: boolean;
   /** Times later than this (plus a day of slack for zones) are reported as in the future. */
   now?: DateTime;
 }
@@ -98,6 +103,8 @@ export function resolveInstants(
   // 20,000-line timeline pays 20,000 times.
   const futureAfter = (context.now ?? DateTime.now()).toMillis() + DAY_MS;
   let day = DateTime.fromObject(context.date, { zone: context.zone });
+  const anchor = day;
+  let leadUp = false;
   let previous: DateTime | null = null;
   let previousLine = 0;
   const backwards: { line: number; column: number; earlierThan: number }[] = [];
@@ -129,6 +136,7 @@ export function resolveInstants(
     }
     const { entry } = item;
     const stamp = entry.stamp;
+    leadUp = false;
     if (stamp?.date) {
       const named = withYear(stamp.date, day);
       const next = DateTime.fromObject(named, { zone: context.zone });
@@ -139,6 +147,7 @@ export function resolveInstants(
       // Only a timed, dated entry moves the day: a dated lead-up line weeks earlier
       // ("2026-02-20 v7 ships") stays on its own day.
       if (stamp.time) day = next;
+      if (stamp.time && context.anchored && next < anchor.minus({ days: 1 })) leadUp = true;
     }
     if (!stamp?.time) {
       entries.push({ ...entry, time: null, endTime: null });
@@ -233,7 +242,13 @@ export function resolveInstants(
         ),
       );
     }
-    day = time.setZone(context.zone).startOf('day');
+    // A lead-up line weeks before keeps its own day; the bare times after it are on the anchor's.
+    day = leadUp ? anchor : time.setZone(context.zone).startOf('day');
+    if (leadUp) {
+      leadUp = false;
+      entries.push({ ...entry, time, endTime });
+      continue;
+    }
     previous = time;
     previousLine = entry.line;
     entries.push({ ...entry, time, endTime });

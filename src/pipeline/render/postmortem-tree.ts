@@ -81,10 +81,47 @@ export function eventPrefix(event: TimelineEvent): string {
     .join(' ');
 }
 
+type EvidenceName = keyof NonNullable<Facts['evidence']>;
+
+/** The confidence of a milestone the analysis inferred (not pinned, not high), or null. */
+function inferred(facts: Facts, name: string): string | null {
+  const evidence = facts.evidence?.[name as EvidenceName];
+  return evidence && evidence.confidence !== 'high' && evidence.cue !== 'front-matter'
+    ? evidence.confidence
+    : null;
+}
+
+/**
+ * "Inferred from the timeline, not stated: Mitigated from line 25 (medium confidence); ...", so
+ * a reviewer sees in the pull request which figures rest on a guess and which line to check.
+ */
+function inferredNote(facts: Facts): RootContent[] {
+  const named = Object.keys(MILESTONE_LABELS).flatMap((name) => {
+    const sure = inferred(facts, name);
+    const line = facts.evidence?.[name as EvidenceName]?.line;
+    return sure && line
+      ? [`${MILESTONE_LABELS[name] ?? name} from line ${line} (${sure} confidence)`]
+      : [];
+  });
+  if (named.length === 0) return [];
+  return [
+    paragraph(
+      { type: 'emphasis', children: [text('Inferred from the timeline, not stated:')] },
+      text(` ${named.join('; ')}. If one is wrong, set it in the incident's front matter (e.g. `),
+      { type: 'inlineCode', value: 'mitigated: "14:05"' },
+      text(').'),
+    ),
+  ];
+}
+
 function timelineItem(event: TimelineEvent, facts: Facts, withDay: boolean): ListItem {
   const marks = Object.entries(facts.milestones)
     .filter(([, milestone]) => milestone.line === event.line)
-    .map(([name]) => MILESTONE_LABELS[name] ?? name);
+    .map(([name]) => {
+      const label = MILESTONE_LABELS[name] ?? name;
+      const sure = inferred(facts, name);
+      return sure ? `${label}, inferred: ${sure} confidence` : label;
+    });
   const when = event.time
     ? `${event.approximate ? '~' : ''}${formatTime(event.time, facts, withDay)}${event.endTime ? `–${formatTime(event.endTime, facts)}` : ''}`
     : (event.timeLabel ?? 'untimed');
@@ -270,6 +307,7 @@ export function postmortemTree(
         `Times are in ${facts.timezone}. Impact ${facts.start ? `started ${formatTime(facts.start, facts, true)}` : 'start not stated'}; ${facts.resolved ? `resolved ${formatTime(facts.resolved, facts, true)}` : 'resolution not stated'}.`,
       ),
     ),
+    ...inferredNote(facts),
     ...timelineList(facts, withDay, options.body ? PAGE_EVENT_LIMIT : Infinity),
     ...proseSection('lessons'),
     heading(2, 'Action items'),
