@@ -117,6 +117,28 @@ describe('choosing milestones together', () => {
     );
   });
 
+  test('a neutral line between two equally good readings does not tip the tie', () => {
+    // Found by the property above (seed 707226502): "latency elevated" as start with
+    // "investigating" as detection scores the same as "checkout failing" as start alone, and a
+    // lunch order in between used to decide which won.
+    const at = (minute: number, line: number, text: string): Candidate => ({
+      time: minute * 60_000,
+      line,
+      text,
+      reading: readLine(text),
+    });
+    const events = [
+      at(0, 1, 'deployed v42'),
+      at(1, 2, 'latency elevated on search'),
+      at(2, 3, 'We are investigating'),
+      at(3, 4, 'checkout failing for all users'),
+    ];
+    const lunch = { ...at(2.5, 1000, 'lunch order placed') };
+    expect(shape(chooseMilestones([...events, lunch], {}))).toEqual(
+      shape(chooseMilestones(events, {})),
+    );
+  });
+
   test('weak evidence never yields high confidence', () => {
     const weak = ['latency elevated on search', 'looks like the cache', 'We are investigating'];
     fc.assert(

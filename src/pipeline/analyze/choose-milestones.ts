@@ -140,11 +140,19 @@ export function chooseMilestones(
       return milestoneScore(name, item.candidate.reading);
     }),
   );
+  // Ties are broken by order among the lines that score for some milestone, not by position:
+  // a line that scores nothing ("lunch order placed") must not move a tie either way.
+  const rank = new Int32Array(n);
+  for (let i = 0, seen = 0; i < n; i++) {
+    rank[i] = seen;
+    if (scored.some((row) => (row[i]?.score ?? 0) > 0)) seen++;
+  }
   const value = (k: number, i: number): number => {
     const s = scored[k]?.[i]?.score ?? 0;
     if (s <= 0) return -Infinity;
     const name = MILESTONE_NAMES[k] as MilestoneName;
-    return s + (LATEST.has(name) ? EPSILON * i : -EPSILON * i);
+    const order = rank[i] ?? 0;
+    return s + (LATEST.has(name) ? EPSILON * order : -EPSILON * order);
   };
   // G[k][i]: best total for milestones 0..k with every chosen item at position ≤ i.
   const G: Float64Array[] = Array.from({ length: K }, () => new Float64Array(n));
