@@ -104,7 +104,6 @@ export function resolveInstants(
   const futureAfter = (context.now ?? DateTime.now()).toMillis() + DAY_MS;
   let day = DateTime.fromObject(context.date, { zone: context.zone });
   const anchor = day;
-  let leadUp = false;
   let previous: DateTime | null = null;
   let previousLine = 0;
   const backwards: { line: number; column: number; earlierThan: number }[] = [];
@@ -136,7 +135,8 @@ export function resolveInstants(
     }
     const { entry } = item;
     const stamp = entry.stamp;
-    leadUp = false;
+    // A timed line weeks before the front-matter date (set below) keeps its own day.
+    let leadUp = false;
     if (stamp?.date) {
       const named = withYear(stamp.date, day);
       const next = DateTime.fromObject(named, { zone: context.zone });
@@ -245,7 +245,6 @@ export function resolveInstants(
     // A lead-up line weeks before keeps its own day; the bare times after it are on the anchor's.
     day = leadUp ? anchor : time.setZone(context.zone).startOf('day');
     if (leadUp) {
-      leadUp = false;
       entries.push({ ...entry, time, endTime });
       continue;
     }
