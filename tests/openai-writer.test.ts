@@ -516,7 +516,8 @@ describe('model replies are bounded and never leak', () => {
     expect(report.warnings.join('\n')).toMatch(/looks like a secret \(github-pat\); not cached/);
     expect(existsSync(cacheDir) ? readdirSync(cacheDir) : []).toEqual([]);
     expect(JSON.stringify(document())).not.toContain('ghp_');
-    expect(report.diagnostics).toEqual([]);
+    // A secret in a draft is no error of the input (low-confidence milestone warnings may stand).
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   test('a secret the config accepts (secrets.allow) does not stop a draft', async () => {
