@@ -1,13 +1,16 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { generate } from '../src/pipeline/generate.js';
 import { createOpenAIWriter } from '../src/pipeline/write/openai/openai-writer.js';
 import { scanSecrets } from '../src/pipeline/scan/secrets.js';
 import { tweetLength } from '../src/pipeline/write/split-tweets.js';
 import { WriterConfigSchema, type SecretAllow, type WriterConfig } from '../src/schemas/config.js';
+import type { Facts } from '../src/schemas/facts.js';
 import type { Postmortem, PostmortemDraft } from '../src/schemas/postmortem.js';
 import { runCliAsync, tempDir } from './helpers/cli.js';
+import { sourceFromText } from './helpers/source.js';
 import {
   completion,
   startFakeChatServer,
@@ -532,6 +535,40 @@ describe('model replies are bounded and never leak', () => {
     expect(report.fellBack).toEqual([]);
     expect(document().summary.origin).toBe('openai');
     expect(readdirSync(cacheDir)).not.toEqual([]);
+  });
+
+  test('a draft cached before a model settled a milestone is not reused after it did', async () => {
+    server = await startFakeChatServer(() => completion(JSON.stringify(faithfulDraft())));
+    const cacheDir = tempDir();
+    const file = sourceFromText(RAW, `incidents/${SLUG}.md`);
+    const { facts } = analyzeSource(file);
+    if (!facts?.resolved) throw new Error('the example does not analyze');
+    const online = createOpenAIWriter({
+      config: FAST,
+      cacheDir,
+      apiKey: 'sk-test',
+      baseURL: server.baseURL,
+    });
+    expect((await online.write(facts, file)).fellBack).toBe(false);
+    const offline = createOpenAIWriter({ config: FAST, cacheDir, apiKey: null });
+    // The same facts reuse the cached draft, offline.
+    expect((await offline.write(facts, file)).document.summary.origin).toBe('openai');
+    const line = facts.evidence?.resolved?.line ?? 1;
+    const settled: Facts = {
+      ...facts,
+      settled: [
+        {
+          milestone: 'resolved',
+          model: 'test-model',
+          rules: { line, text: 'the rules', time: facts.resolved },
+          answer: { line: line + 1, text: 'the model', time: facts.resolved },
+          reason: 'later line',
+          outcome: 'applied',
+        },
+      ],
+    };
+    // Facts a model changed are not written with the old draft: offline, the built-in writer stands in.
+    expect((await offline.write(settled, file)).document.summary.origin).toBe('builtin');
   });
 
   test('claims of data loss, causes and blame the input never made are replaced', async () => {

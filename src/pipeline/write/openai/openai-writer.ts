@@ -80,6 +80,18 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
     maxOutputTokens: config.maxOutputTokens,
   };
   const keyOf = (file: SourceFile) => draftKey(file.text, keyParts);
+  /**
+   * A draft is written from the milestones it was given. Where a model settled some (issue 19),
+   * they are part of its key, so a draft cached while the rules' choices stood is not reused
+   * once a model's answers change them; the prose then matches the figures.
+   */
+  const draftKeyFor = (file: SourceFile, facts: Facts): string => {
+    const settled = (facts.settled ?? [])
+      .filter((s) => s.outcome === 'applied')
+      .map((s) => `${s.milestone}@${s.answer?.line ?? 'none'}`)
+      .join(',');
+    return settled ? draftKey(file.text, { ...keyParts, settled }) : keyOf(file);
+  };
 
   async function requestDraft(
     facts: Facts,
@@ -160,7 +172,7 @@ export function createOpenAIWriter(options: OpenAIWriterOptions): Writer {
     write: async (facts, file): Promise<WriteOutcome> => {
       const usage: WriterUsage = { requests: 0, promptTokens: 0, completionTokens: 0 };
       const warnings: string[] = [];
-      const key = keyOf(file);
+      const key = draftKeyFor(file, facts);
       if (!options.refresh) {
         const cached = await readDraft(options.cacheDir, key);
         const leaked =
