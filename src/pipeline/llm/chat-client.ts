@@ -12,6 +12,20 @@ let sdk: Promise<Sdk> | null = null;
 /** The SDK loads on first use: a run with nothing to ask never needs it. */
 export const loadSdk = (): Promise<Sdk> => (sdk ??= import('openai'));
 
+/** What the writer and the settler are each given to ask a model and keep its replies. */
+export interface ModelClientOptions {
+  config: WriterConfig;
+  cacheDir: string;
+  /** Null means offline: cached replies only. */
+  apiKey: string | null;
+  /** Defaults to OPENAI_BASE_URL, then OpenAI's own endpoint. */
+  baseURL?: string | undefined;
+  /** Ask again even where a cached reply exists. */
+  refresh?: boolean;
+  /** Secrets the config accepts (`secrets.allow`): the same allowlist as every other scan. */
+  secretAllow?: readonly SecretAllow[];
+}
+
 /** Requests and tokens, for the cost line. */
 export interface ModelUsage {
   requests: number;

@@ -44,6 +44,24 @@ export async function incidentHistory(dir: string): Promise<Record<string, Revis
 }
 
 /**
+ * Each commit whose subject the site shows, once, with the first incident file (by name) it
+ * touched: where its problems are reported, however many incidents it changed.
+ */
+function* shownSubjects(
+  history: Record<string, Revision[]>,
+): Generator<{ file: string; revision: Revision; where: string }> {
+  const seen = new Set<string>();
+  for (const [file, revisions] of Object.entries(history).sort()) {
+    for (const revision of revisions) {
+      if (seen.has(revision.commit)) continue;
+      seen.add(revision.commit);
+      const where = `in the subject of commit ${revision.commit.slice(0, 12)}, which the site shows in this incident's history`;
+      yield { file, revision, where };
+    }
+  }
+}
+
+/**
  * Secrets in the commit subjects the site would show in each incident's revision history: one
  * error per subject, at the incident file, naming the commit. `allow` is the config's allowlist.
  */
@@ -51,23 +69,14 @@ export function historySecrets(
   history: Record<string, Revision[]>,
   allow: readonly SecretAllow[],
 ): Diagnostic[] {
-  const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const [file, revisions] of Object.entries(history).sort()) {
-    for (const revision of revisions) {
-      if (seen.has(revision.commit)) continue;
-      for (const finding of scanSecrets(revision.subject, { allow })) {
-        seen.add(revision.commit);
-        const diagnostic = secretDiagnostic(file, finding, {
-          line: 1,
-          column: 1,
-          context: `in the subject of commit ${revision.commit.slice(0, 12)}, which the site shows in this incident's history`,
-        });
-        diagnostics.push({
-          ...diagnostic,
-          hint: `rotate the secret, then reword the commit (git rebase -i) or, once rotated, accept it in incidentpost.config.json under "secrets": { "allow": [{ "rule": "${finding.rule}", "fingerprint": "${finding.fingerprint}" }] }; nothing was published`,
-        });
-      }
+  for (const { file, revision, where } of shownSubjects(history)) {
+    for (const finding of scanSecrets(revision.subject, { allow })) {
+      const diagnostic = secretDiagnostic(file, finding, { line: 1, column: 1, context: where });
+      diagnostics.push({
+        ...diagnostic,
+        hint: `rotate the secret, then reword the commit (git rebase -i) or, once rotated, accept it in incidentpost.config.json under "secrets": { "allow": [{ "rule": "${finding.rule}", "fingerprint": "${finding.fingerprint}" }] }; nothing was published`,
+      });
     }
   }
   return diagnostics;
@@ -82,24 +91,19 @@ export function historyPersonalData(
   history: Record<string, Revision[]>,
   privacy: Config['privacy'],
 ): Diagnostic[] {
-  const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const [file, revisions] of Object.entries(history).sort()) {
-    for (const revision of revisions) {
-      if (seen.has(revision.commit)) continue;
-      seen.add(revision.commit);
-      for (const found of personalDataDiagnostics(
-        { path: file, content: revision.subject },
-        { privacy },
-      )) {
-        diagnostics.push({
-          ...found,
-          line: 1,
-          column: 1,
-          message: `${found.message}, in the subject of commit ${revision.commit.slice(0, 12)}, which the site shows in this incident's history`,
-          hint: `reword the commit (git rebase -i) before it is pushed, or ${found.hint}`,
-        });
-      }
+  for (const { file, revision, where } of shownSubjects(history)) {
+    for (const found of personalDataDiagnostics(
+      { path: file, content: revision.subject },
+      { privacy },
+    )) {
+      diagnostics.push({
+        ...found,
+        line: 1,
+        column: 1,
+        message: `${found.message}, ${where}`,
+        hint: `reword the commit (git rebase -i) before it is pushed, or ${found.hint}`,
+      });
     }
   }
   return diagnostics;

@@ -12,9 +12,9 @@ import type {
 } from 'openai/resources/chat/completions';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { SecretAllow, WriterConfig } from '../../../schemas/config.js';
 import type { Facts } from '../../../schemas/facts.js';
 import {
+  type ModelClientOptions,
   describeFailure,
   isSchemaUnsupported,
   loadSdk,
@@ -47,18 +47,7 @@ export const AnswerEntrySchema = z.strictObject({
 });
 export type AnswerEntry = z.infer<typeof AnswerEntrySchema>;
 
-export interface MilestoneSettlerOptions {
-  config: WriterConfig;
-  cacheDir: string;
-  /** Null means offline: cached answers only. */
-  apiKey: string | null;
-  /** Defaults to OPENAI_BASE_URL, then OpenAI's own endpoint. */
-  baseURL?: string | undefined;
-  /** Ask again even where a cached answer exists. */
-  refresh?: boolean;
-  /** Secrets the config accepts (`secrets.allow`): the same allowlist as every other scan. */
-  secretAllow?: readonly SecretAllow[];
-}
+export type MilestoneSettlerOptions = ModelClientOptions;
 
 export interface SettleOutcome {
   facts: Facts;

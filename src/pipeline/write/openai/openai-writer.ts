@@ -8,7 +8,6 @@ import type {
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
-import type { SecretAllow, WriterConfig } from '../../../schemas/config.js';
 import type { Facts } from '../../../schemas/facts.js';
 import {
   DRAFT_SCHEMA_VERSION,
@@ -18,6 +17,7 @@ import {
 import type { SourceFile } from '../../load/source-file.js';
 import type { Writer, WriteOutcome, WriterUsage } from '../writer.js';
 import {
+  type ModelClientOptions,
   describeFailure,
   isSchemaUnsupported,
   loadSdk,
@@ -29,18 +29,7 @@ import {
 import { draftKey, readDraft, writeDraft } from './draft-cache.js';
 import { buildMessages, draftJsonSchema, PROMPT_VERSION } from './prompt.js';
 
-export interface OpenAIWriterOptions {
-  config: WriterConfig;
-  cacheDir: string;
-  /** Null means offline: cached drafts are used, the built-in writer elsewhere. */
-  apiKey: string | null;
-  /** Defaults to OPENAI_BASE_URL, then OpenAI's own endpoint. */
-  baseURL?: string | undefined;
-  /** Ignore cached drafts and ask again. */
-  refresh?: boolean;
-  /** Secrets the config accepts (`secrets.allow`): the same allowlist as every other scan. */
-  secretAllow?: readonly SecretAllow[];
-}
+export type OpenAIWriterOptions = ModelClientOptions;
 
 /** The built-in writer and the guard load on first use: a run with nothing to draft never needs them. */
 const loadBuiltin = () => import('../builtin/builtin-writer.js');
