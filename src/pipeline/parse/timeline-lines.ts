@@ -375,6 +375,30 @@ export function readTimelineBlock(
     pendingState = null;
     items.push({ type: 'entry', entry });
   };
+  /**
+   * A header that carries only a time and who wrote (a chat header, a comment's author line, a
+   * time alone): its message is on the lines below, so they join it.
+   */
+  const headerAwaitingMessage = (
+    line: number,
+    stamp: TimelineEntry['stamp'],
+    actor: string | null,
+  ): TimelineEntry => {
+    const entry: TimelineEntry = {
+      line,
+      column: 1,
+      stamp,
+      timeLabel: null,
+      source: null,
+      actor,
+      text: '',
+      blockZone: null,
+      state: null,
+    };
+    push(entry);
+    awaitingMessage = true;
+    return entry;
+  };
   for (const line of block.lines) {
     const status = STATUS_LINE.exec(line.text);
     if (status) {
@@ -399,19 +423,7 @@ export function readTimelineBlock(
     if (slack) {
       const time = stampOf(slack[2] ?? '');
       const name = slack[1]?.trim().replace(/\s+APP$/, '') ?? null;
-      last = {
-        line: line.number,
-        column: 1,
-        stamp: time,
-        timeLabel: null,
-        source: null,
-        actor: name,
-        text: '',
-        blockZone: null,
-        state: null,
-      };
-      push(last);
-      awaitingMessage = true;
+      last = headerAwaitingMessage(line.number, time, name);
       continue;
     }
     const labelled = stamp ? null : readLabelledStamp(line.text);
@@ -449,36 +461,12 @@ export function readTimelineBlock(
         continue;
       }
       // A time alone (Slack's follow-up message): the message is on the lines below.
-      last = {
-        line: line.number,
-        column: 1,
-        stamp: alone,
-        timeLabel: null,
-        source: null,
-        actor: last?.actor ?? null,
-        text: '',
-        blockZone: null,
-        state: null,
-      };
-      push(last);
-      awaitingMessage = true;
+      last = headerAwaitingMessage(line.number, alone, last?.actor ?? null);
       continue;
     }
     const author = stamp ? null : readAuthorStamp(line.text);
     if (author) {
-      last = {
-        line: line.number,
-        column: 1,
-        stamp: author.stamp,
-        timeLabel: null,
-        source: null,
-        actor: author.actor,
-        text: '',
-        blockZone: null,
-        state: null,
-      };
-      push(last);
-      awaitingMessage = true;
+      last = headerAwaitingMessage(line.number, author.stamp, author.actor);
       continue;
     }
     if (stamp?.time) {
