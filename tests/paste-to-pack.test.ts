@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { analyzePaste, writePack } from '../src/browser/paste-to-pack.js';
+import { analyzePaste, milestoneRows, writePack } from '../src/browser/paste-to-pack.js';
 import { nodeFontSource } from '../src/pipeline/render/fonts.js';
 import { slugify } from '../src/pipeline/load/incident-from-paste.js';
 
@@ -75,5 +75,62 @@ describe('a paste becomes the incident file the CLI would build from', () => {
     expect(incident).toBeNull();
     expect(diagnostics[0]).toMatchObject({ severity: 'error', file: 'pasted-timeline.md' });
     expect(analyzePaste('   \n', {}).diagnostics[0]?.code).toBe('load/empty');
+  });
+});
+
+describe('the milestone table shows how sure the analysis is of each milestone', () => {
+  test('each row has its cited line, its confidence, and inferred ones are marked as postmortem.md marks them', async () => {
+    const { facts, incident } = analyzePaste(EXAMPLE, {});
+    const rows = milestoneRows(facts!, incident!.text);
+    const shown = Object.fromEntries(
+      rows.map((row) => [row.name, [row.line, row.confidence, row.runnerUpLine]]),
+    );
+    expect(shown).toEqual({
+      start: [15, 'high confidence', 16],
+      detected: [15, 'high confidence', 16],
+      acknowledged: [17, 'high confidence', 21],
+      identified: [22, 'inferred: medium confidence', 19],
+      mitigated: [25, 'inferred: low confidence', 26],
+      resolved: [26, 'high confidence', 25],
+    });
+    expect(rows.find((row) => row.name === 'mitigated')?.lineText).toBe(
+      EXAMPLE.split('\n')[24]!.trim(),
+    );
+    // The same words the postmortem uses for the same milestone.
+    const { files } = await writePack(facts!, nodeFontSource);
+    expect(files['postmortem.md']).toContain('mitigated, inferred: low confidence');
+  });
+
+  test('a milestone pinned in the front matter is stated, not inferred; one not found is not stated', () => {
+    const { incident } = analyzePaste(RAW, { date: '2026-05-04' });
+    const pinned = analyzePaste(
+      incident!.text.replace('\n---\n', '\nmitigated: "2026-05-04 14:35"\n---\n'),
+      {},
+    );
+    expect(pinned.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const row = milestoneRows(pinned.facts!, pinned.incident!.text).find(
+      (r) => r.name === 'mitigated',
+    );
+    expect(row).toMatchObject({ confidence: 'stated in the front matter', level: null });
+    const bare = analyzePaste('10:00 UTC checkout errors\n', { date: '2026-05-04' });
+    expect(
+      milestoneRows(bare.facts!, bare.incident!.text)
+        .filter((r) => r.time === null)
+        .map((r) => r.name),
+    ).toContain('resolved');
+  });
+
+  test('a low-confidence milestone comes with the warning `incidentpost check` prints', () => {
+    const { facts, incident, diagnostics } = analyzePaste(EXAMPLE, {});
+    const low = milestoneRows(facts!, incident!.text).filter((row) => row.level === 'low');
+    expect(low.map((row) => row.name)).toEqual(['mitigated']);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'milestone/low-confidence',
+        file: incident!.path,
+        line: low[0]!.line,
+        message: expect.stringMatching(/^"mitigated" is a guess from weak evidence/),
+      }),
+    ]);
   });
 });

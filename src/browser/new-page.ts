@@ -5,7 +5,7 @@
  * pasted text reaches the page as textContent, a textarea's value, or a blob URL: never HTML.
  */
 import type { Diagnostic } from '../pipeline/diagnostics.js';
-import type { PasteAnalysis, PasteFields } from './paste-to-pack.ts';
+import type { MilestoneRow, PasteAnalysis, PasteFields } from './paste-to-pack.ts';
 import { browserFontSource } from './fonts.ts';
 
 const loadPipeline = () =>
@@ -32,10 +32,8 @@ const secrets = byId('secrets');
 const secretsOk = byId<HTMLInputElement>('secrets-ok');
 
 const pipeline = loadPipeline();
-let milestoneNames: readonly string[] = [];
 pipeline.then(
-  (loaded) => {
-    milestoneNames = loaded.MILESTONE_NAMES;
+  () => {
     // Read by the benchmark (scripts/bench-new-page.ts) and the browser tests.
     performance.mark('pipeline-ready');
     document.body.dataset['pipeline'] = 'ready';
@@ -94,25 +92,25 @@ function problemItem(d: Diagnostic): HTMLLIElement {
   return item;
 }
 
-function showAnalysis(result: PasteAnalysis): void {
+/** What analyze found: the milestone table (empty when the paste has errors) and the problems. */
+function showAnalysis(result: PasteAnalysis, rows: readonly MilestoneRow[]): void {
   analysis.hidden = false;
-  const rows = byId('milestones');
-  const lines = result.incident?.text.split('\n') ?? [];
-  const facts = result.facts;
-  rows.replaceChildren(
-    ...(facts ? milestoneNames : []).map((name) => {
+  byId('milestones').replaceChildren(
+    ...rows.map((milestone) => {
       const row = el('tr');
-      row.append(el('th', name, { scope: 'row' }));
-      const milestone = facts?.milestones[name];
-      if (!milestone) {
-        row.append(el('td', 'not stated', { colspan: '3', class: 'muted' }));
+      row.append(el('th', milestone.name, { scope: 'row' }));
+      if (milestone.time === null) {
+        row.append(el('td', 'not stated', { colspan: '4', class: 'muted' }));
         return row;
       }
       const line = el('td', `${milestone.line}: `);
-      line.append(el('code', lines[milestone.line - 1]?.trim() ?? ''));
-      // The instant as the incident's own clock read it (the ISO string carries its offset).
-      const time = `${milestone.time.slice(0, 10)} ${milestone.time.slice(11, 16)}`;
-      row.append(el('td', time), line, el('td', milestone.reason));
+      line.append(el('code', milestone.lineText));
+      const confidence = el('td', milestone.confidence);
+      if (milestone.level) confidence.dataset['confidence'] = milestone.level;
+      const why = milestone.runnerUpLine
+        ? `${milestone.reason}; runner-up line ${milestone.runnerUpLine}`
+        : milestone.reason;
+      row.append(el('td', milestone.time), line, confidence, el('td', why));
       return row;
     }),
   );
@@ -126,12 +124,14 @@ function showAnalysis(result: PasteAnalysis): void {
 
 let analyzeTimer: ReturnType<typeof setTimeout> | undefined;
 async function analyzeNow(): Promise<void> {
-  const { analyzePaste } = await pipeline;
+  const { analyzePaste, milestoneRows } = await pipeline;
   if (paste.value.trim() === '') {
     analysis.hidden = true;
     return;
   }
-  showAnalysis(analyzePaste(paste.value, fields()));
+  const analyzed = analyzePaste(paste.value, fields());
+  const { incident, facts } = analyzed;
+  showAnalysis(analyzed, incident && facts ? milestoneRows(facts, incident.text) : []);
 }
 
 form.addEventListener('input', () => {
@@ -185,11 +185,18 @@ async function generate(): Promise<void> {
   performance.mark('generate-start');
   warmUp();
   formStatus.textContent = 'Generating…';
-  const { analyzePaste, writePack, finishPack, postmortemView, postmortemTree, PACK_FILES } =
-    await pipeline;
+  const {
+    analyzePaste,
+    milestoneRows,
+    writePack,
+    finishPack,
+    postmortemView,
+    postmortemTree,
+    PACK_FILES,
+  } = await pipeline;
   const analyzed = analyzePaste(paste.value, fields());
-  showAnalysis(analyzed);
   const { incident, facts } = analyzed;
+  showAnalysis(analyzed, incident && facts ? milestoneRows(facts, incident.text) : []);
   if (!incident || !facts) {
     results.hidden = true;
     formStatus.textContent = 'The timeline has errors (listed above): fix them and generate again.';

@@ -8,6 +8,7 @@ import { incidentFromPaste, type PasteFields } from '../pipeline/load/incident-f
 import { decodeSourceFile, type SourceFile } from '../pipeline/load/source-file.js';
 import type { Diagnostic } from '../pipeline/diagnostics.js';
 import { PACK_FILES } from '../pipeline/render/pack-files.js';
+import { inferred } from '../pipeline/render/postmortem-tree.js';
 import type { FontFace, FontSource } from '../pipeline/render/font-faces.js';
 import {
   loadTimelineTypesetter,
@@ -19,6 +20,7 @@ import {
 } from '../pipeline/render/render-pack.js';
 import { writeBuiltin } from '../pipeline/write/builtin/builtin-writer.js';
 import type { Facts } from '../schemas/facts.js';
+import { MILESTONE_NAMES, type MilestoneName } from '../schemas/front-matter.js';
 import type { Postmortem } from '../schemas/postmortem.js';
 
 export type { PasteFields };
@@ -41,6 +43,72 @@ export function analyzePaste(text: string, fields: PasteFields): PasteAnalysis {
   const result = incidentFromPaste(decoded.file, fields);
   // What decoding did to the paste (control characters removed) is said about the paste.
   return { ...result, diagnostics: [...decoded.diagnostics, ...result.diagnostics] };
+}
+
+/** One row of the page's milestone table: what `incidentpost analyze` prints for a milestone. */
+export interface MilestoneRow {
+  name: MilestoneName;
+  /** `YYYY-MM-DD HH:MM` on the incident's own clock; null when the timeline does not state it. */
+  time: string | null;
+  /** 1-based line of the incident file the milestone was read from, and that line as written. */
+  line: number | null;
+  lineText: string;
+  /** Why that line: the cue's reason, as analyze prints it. */
+  reason: string;
+  /**
+   * How sure the analysis is, in the postmortem's words: `high confidence`, `inferred: medium
+   * confidence` (any milestone neither pinned nor high, as postmortem.md marks it), or `stated
+   * in the front matter`; empty when not stated.
+   */
+  confidence: string;
+  /** `high`, `medium` or `low`; null when pinned in the front matter or not stated. */
+  level: 'high' | 'medium' | 'low' | null;
+  /** The next best line for this milestone, for a reviewer who disagrees. */
+  runnerUpLine: number | null;
+}
+
+/**
+ * The milestones the analysis found, in order, with the evidence behind each
+ * (`facts.evidence`); `text` is the incident file, for quoting the cited line. Low-confidence
+ * milestones also come with a `milestone/low-confidence` warning among the diagnostics, in the
+ * words `incidentpost check` prints (src/pipeline/analyze-source.ts).
+ */
+export function milestoneRows(facts: Facts, text: string): MilestoneRow[] {
+  const lines = text.split('\n');
+  return MILESTONE_NAMES.map((name): MilestoneRow => {
+    const milestone = facts.milestones[name];
+    if (!milestone)
+      return {
+        name,
+        time: null,
+        line: null,
+        lineText: '',
+        reason: '',
+        confidence: '',
+        level: null,
+        runnerUpLine: null,
+      };
+    const evidence = facts.evidence?.[name];
+    const pinned = evidence?.cue === 'front-matter';
+    const guess = inferred(facts, name);
+    return {
+      name,
+      // The instant as the incident's own clock read it (the ISO string carries its offset).
+      time: `${milestone.time.slice(0, 10)} ${milestone.time.slice(11, 16)}`,
+      line: milestone.line,
+      lineText: lines[milestone.line - 1]?.trim() ?? '',
+      reason: milestone.reason,
+      confidence: pinned
+        ? 'stated in the front matter'
+        : guess
+          ? `inferred: ${guess} confidence`
+          : evidence
+            ? `${evidence.confidence} confidence`
+            : '',
+      level: pinned ? null : (evidence?.confidence ?? null),
+      runnerUpLine: evidence?.runnerUp?.line ?? null,
+    };
+  });
 }
 
 export interface WrittenPack {
@@ -79,5 +147,4 @@ export async function finishPack(
   };
 }
 
-export { MILESTONE_NAMES } from '../schemas/front-matter.js';
 export { PACK_FILES };

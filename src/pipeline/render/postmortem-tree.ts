@@ -83,8 +83,11 @@ export function eventPrefix(event: TimelineEvent): string {
 
 type EvidenceName = keyof NonNullable<Facts['evidence']>;
 
-/** The confidence of a milestone the analysis inferred (not pinned, not high), or null. */
-function inferred(facts: Facts, name: string): string | null {
+/**
+ * The confidence of a milestone the analysis inferred (not pinned, not high), or null. The
+ * /new/ page marks its milestone rows with it too (src/browser/paste-to-pack.ts).
+ */
+export function inferred(facts: Facts, name: string): string | null {
   const evidence = facts.evidence?.[name as EvidenceName];
   return evidence && evidence.confidence !== 'high' && evidence.cue !== 'front-matter'
     ? evidence.confidence
