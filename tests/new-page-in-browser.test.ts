@@ -230,20 +230,55 @@ describe('the /new/ page', () => {
     await page.close();
   });
 
-  inBrowser('once loaded it works offline, and no request ever leaves the origin', async () => {
-    const page = await context.newPage();
-    await page.goto(server.url('new/'));
-    await page.locator('body[data-pipeline="ready"]').waitFor();
-    await page.fill('#paste', '09:00 UTC warming up');
-    await page.locator('body[data-offline-ready]').waitFor();
-    await context.setOffline(true);
-    try {
-      await generate(fixture(`../incidents/${EXAMPLE}.md`), page);
-      await page.locator(`#results a[download="${EXAMPLE}-pack.zip"]`).waitFor();
-    } finally {
-      await context.setOffline(false);
-    }
-    await page.close();
+  inBrowser(
+    'once loaded it works offline without a keystroke first, and a reload offline works too',
+    async () => {
+      // Its own server and context: the server is shut down to be offline for certain, since
+      // setOffline does not reach a service worker's own requests in every Chromium.
+      const own = await serveStatic(join(root, 'dist'), BASE);
+      const offline = await browser!.newContext({ acceptDownloads: true });
+      const asked: string[] = [];
+      offline.on('request', (request) => asked.push(request.url()));
+      const page = await offline.newPage();
+      const example = fixture(`../incidents/${EXAMPLE}.md`);
+      const pack = join(root, 'generated', EXAMPLE);
+      try {
+        await page.goto(own.url('new/'));
+        // Nothing typed: the scanner, the wasm and the fonts come while the page is idle.
+        await page.locator('body[data-offline-kept]').waitFor();
+        await offline.setOffline(true);
+        await Promise.race([own.close(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+        await generate(example, page);
+        await page.locator(`#results a[download="${EXAMPLE}-pack.zip"]`).waitFor();
+        for (const name of ['postmortem.md', 'timeline.svg', 'hn-post.txt', 'twitter-thread.txt'])
+          expect({ name, bytes: await download(page, name) }).toEqual({
+            name,
+            bytes: readFileSync(join(pack, name)),
+          });
+        expect((await download(page, 'timeline.png')).subarray(1, 4).toString()).toBe('PNG');
+        const zip = unzipSync(new Uint8Array(await download(page, `${EXAMPLE}-pack.zip`)));
+        expect(Object.keys(zip)).toHaveLength(5);
+        expect((await download(page, `${EXAMPLE}.md`)).toString()).toBe(example);
+
+        // The server is gone: the page, its scripts, the wasm and the fonts come from the
+        // service worker's copies.
+        await page.reload();
+        await generate(example, page);
+        await page.locator(`#results a[download="${EXAMPLE}-pack.zip"]`).waitFor();
+        expect(await download(page, 'postmortem.md')).toEqual(
+          readFileSync(join(pack, 'postmortem.md')),
+        );
+      } finally {
+        await offline.close();
+        await own.close();
+      }
+      expect(
+        asked.filter((url) => !/^(blob:|data:)/.test(url) && !url.startsWith(own.origin)),
+      ).toEqual([]);
+    },
+  );
+
+  inBrowser('no request ever leaves the origin', async () => {
     // Every page of this file, hostile paste included, asked only its own origin.
     expect(requested.length).toBeGreaterThan(0);
     expect(

@@ -1,8 +1,10 @@
 /**
  * The /new/ page: the form's behaviour. Kept small so the page is interactive at once; the
- * pipeline (paste-to-pack.ts), the secret scanner and the PNG renderer load behind it, the
- * first when the page loads and the other two when someone starts typing. Every piece of
- * pasted text reaches the page as textContent, a textarea's value, or a blob URL: never HTML.
+ * pipeline (paste-to-pack.ts) loads behind it, then, once the page is idle (or at the first
+ * keystroke, if that comes first), the secret scanner and the PNG renderer with its wasm and
+ * fonts, so the page works offline from then on; a service worker keeps them for a reload
+ * offline (keepForOffline). Every piece of pasted text reaches the page as textContent, a
+ * textarea's value, or a blob URL: never HTML.
  */
 import type { Diagnostic } from '../pipeline/diagnostics.js';
 import type { MilestoneRow, PasteAnalysis, PasteFields } from './paste-to-pack.ts';
@@ -37,22 +39,69 @@ pipeline.then(
     // Read by the benchmark (scripts/bench-new-page.ts) and the browser tests.
     performance.mark('pipeline-ready');
     document.body.dataset['pipeline'] = 'ready';
+    whenIdle(warmUp);
   },
   () => (formStatus.textContent = 'The pipeline could not load: reload the page to try again.'),
 );
 
+/** After the browser has nothing more urgent to do (Safari has no requestIdleCallback). */
+function whenIdle(run: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
+}
+
 let scanner: ReturnType<typeof loadScanner> | null = null;
 let rasterizer: ReturnType<typeof loadRasterizer> | null = null;
-/** The rest loads on the first keystroke, so everything is here before Generate (and offline). */
+let kept = false;
+/**
+ * Loads the rest (scanner, resvg wasm, fonts) when the page is idle or at the first keystroke,
+ * so everything Generate needs is here before it is pressed, and a page loaded and then taken
+ * offline still works. A failed load is retried on the next call.
+ */
 function warmUp(): void {
   if (scanner && rasterizer) return;
   scanner ??= loadScanner();
   rasterizer ??= loadRasterizer();
   rasterizer.catch(() => (rasterizer = null));
   void Promise.all([pipeline, scanner, rasterizer]).then(
-    () => (document.body.dataset['offlineReady'] = 'true'),
+    () => {
+      // Read by the benchmark and the browser tests.
+      performance.mark('offline-ready');
+      document.body.dataset['offlineReady'] = 'true';
+      if (kept) return;
+      kept = true;
+      keepForOffline().catch(() => (kept = false));
+    },
     () => undefined,
   );
+}
+
+/**
+ * A reload offline: the service worker served beside this page (public/new/offline-worker.js,
+ * its scope this page's folder only, under any base path) is handed every same-origin file
+ * this page has loaded, itself included, and answers from them when the network fails. It
+ * goes to the network first, so online a new deploy is never hidden behind a kept copy.
+ * Without service workers (some private modes) the page still works offline until reloaded.
+ */
+async function keepForOffline(): Promise<void> {
+  const script = form.dataset['offlineWorker'];
+  if (!script || !('serviceWorker' in navigator)) return;
+  await navigator.serviceWorker.register(script);
+  const { active } = await navigator.serviceWorker.ready;
+  if (!active) return;
+  const loaded = performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((url) => url.startsWith(`${location.origin}/`));
+  const channel = new MessageChannel();
+  const answer = new Promise<unknown>((resolve) => (channel.port1.onmessage = resolve));
+  active.postMessage({ keep: [location.origin + location.pathname, ...new Set(loaded)] }, [
+    channel.port2,
+  ]);
+  const reply = ((await answer) as MessageEvent<unknown>).data;
+  if (reply !== 'kept') throw new Error(String(reply));
+  performance.mark('offline-kept');
+  document.body.dataset['offlineKept'] = 'true';
 }
 
 function fields(): PasteFields {
@@ -110,7 +159,7 @@ function showAnalysis(result: PasteAnalysis, rows: readonly MilestoneRow[]): voi
       const why = milestone.runnerUpLine
         ? `${milestone.reason}; runner-up line ${milestone.runnerUpLine}`
         : milestone.reason;
-      row.append(el('td', milestone.time), line, confidence, el('td', why));
+      row.append(el('td', milestone.time, { class: 'when' }), line, confidence, el('td', why));
       return row;
     }),
   );
