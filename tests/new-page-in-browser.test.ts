@@ -150,6 +150,18 @@ describe('the /new/ page', () => {
       expect(await page.locator('#milestones').textContent()).toContain(
         '14:23 UTC [PagerDuty] CRITICAL',
       );
+      // Each milestone's confidence; the guesses marked as postmortem.md marks them, and the
+      // low-confidence warning in the words `incidentpost check` prints.
+      const row = (name: string) => page.locator(`#milestones tr:has(th:text-is("${name}"))`);
+      expect(await row('acknowledged').textContent()).toContain('high confidence');
+      expect(await row('identified').textContent()).toContain('inferred: medium confidence');
+      expect(await row('mitigated').textContent()).toMatch(
+        /25: 14:47 UTC \[Datadog\] Error rate.*inferred: low confidence.*runner-up line 26/,
+      );
+      const problems = await page.locator('#problems pre').allTextContents();
+      expect(problems.join('\n')).toContain(`incidents/${EXAMPLE}.md:25:1: warning: "mitigated"`);
+      const check = runCli(['check', `incidents/${EXAMPLE}.md`], { cwd: root });
+      for (const problem of problems) expect(check.stderr).toContain(problem);
       await page.click('button:has-text("Copy thread")');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
         readFileSync(join(pack, 'twitter-thread.txt'), 'utf8'),
