@@ -1,7 +1,7 @@
 /**
  * SVG → PNG in the browser: resvg's WebAssembly build with the same DejaVu faces and settings
  * the CLI's resvg-js uses (fonts.ts; the CJK and emoji faces are not served here). The wasm (2.4 MB) and fonts (1.4 MB) are served by this site and
- * fetched once, when someone starts typing, so generating works offline after that.
+ * fetched once, when the page is idle (new-page.ts), so generating works offline after that.
  */
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import wasmUrl from '@resvg/resvg-wasm/index_bg.wasm?url';
