@@ -16,11 +16,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { astroCacheDir } from '../src/pipeline/publish/build-site.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { XMLParser } from 'fast-xml-parser';
 import { ApiIncidentsSchema } from '../src/schemas/api.js';
+import { JsonFeedSchema } from '../src/schemas/feeds.js';
 import { FactsSchema } from '../src/schemas/facts.js';
 import { STATUSPAGE_FILES } from '../src/schemas/statuspage.js';
 import { statuspageData } from '../src/site/statuspage.js';
 import { announceMissingBrowser, hasChromium, launchChromium } from './helpers/browser.js';
+import { RssSchema } from './helpers/rss-schema.js';
 import { runCliAsync, tempDir } from './helpers/cli.js';
 import { serveStatic } from './helpers/static-server.js';
 
@@ -124,6 +127,9 @@ describe('one build turns incidents into a complete static site', () => {
       'search/index.html',
       'rss.xml',
       'feed.json',
+      'services/api/rss.xml',
+      'services/api/feed.json',
+      'incidents/where/service/api/severity/p1/index.html',
       'api/incidents.json',
       'api/incidents.schema.json',
       'sitemap-index.xml',
@@ -255,6 +261,113 @@ describe("a Statuspage-compatible API, so Statuspage's widgets and monitors can 
     expect(data.unresolved.map((i) => [i.id, i.status, i.resolved_at])).toEqual([
       [EXAMPLE, 'identified', null],
     ]);
+  });
+});
+
+describe('feeds per service, valid in their formats', () => {
+  const xml = new XMLParser({ ignoreAttributes: false });
+  const rssAt = (path: string) =>
+    RssSchema.parse(xml.parse(readFileSync(join(dist, path), 'utf8')));
+  const rssLinks = (path: string) =>
+    [rssAt(path).rss.channel.item ?? []].flat().map((item) => item.link);
+  const jsonAt = (path: string) =>
+    JsonFeedSchema.parse(JSON.parse(readFileSync(join(dist, path), 'utf8')));
+  const page = (slug: string) => `https://acme.example${BASE}incidents/${slug}/`;
+
+  test.each(['rss.xml', 'services/api/rss.xml'])(
+    '%s is RSS 2.0 whose channel link keeps the base path',
+    (path) => {
+      const { channel } = rssAt(path).rss;
+      expect(channel.link).toBe(`https://acme.example${BASE}${path.replace(/rss\.xml$/, '')}`);
+    },
+  );
+
+  test('a service feed lists only the incidents that affected it, newest first', () => {
+    expect(rssLinks('services/api/rss.xml')).toEqual([page(RELATED), page(EXAMPLE)]);
+    const feed = jsonAt('services/api/feed.json');
+    expect(feed.items.map((item) => item.url)).toEqual([page(RELATED), page(EXAMPLE)]);
+    expect(feed.feed_url).toBe(`https://acme.example${BASE}services/api/feed.json`);
+    expect(feed.title).toBe('Acme status: API');
+    expect(jsonAt('feed.json').items).toHaveLength(5);
+  });
+
+  test('the service page offers its feeds, in the page and to feed readers', () => {
+    const html = readFileSync(join(dist, 'services/api/index.html'), 'utf8');
+    for (const file of ['rss.xml', 'feed.json']) {
+      expect(html).toMatch(
+        new RegExp(
+          `<link rel="alternate"[^>]+href="${BASE}services/api/${file.replace('.', '\\.')}"`,
+        ),
+      );
+      expect(html).toMatch(new RegExp(`<a href="${BASE}services/api/${file.replace('.', '\\.')}"`));
+    }
+  });
+
+  test('the feed schemas reject what the formats reject', () => {
+    const feed = jsonAt('feed.json');
+    expect(
+      JsonFeedSchema.safeParse({ ...feed, items: [{ id: 'x', title: 'no content' }] }).success,
+    ).toBe(false);
+    expect(JsonFeedSchema.safeParse({ ...feed, version: '1.1' }).success).toBe(false);
+    const rss = rssAt('rss.xml');
+    expect(
+      RssSchema.safeParse({
+        rss: { ...rss.rss, '@_version': '2.0', channel: { ...rss.rss.channel, link: undefined } },
+      }).success,
+    ).toBe(false);
+    expect(
+      RssSchema.safeParse({
+        rss: {
+          '@_version': '2.0',
+          channel: { ...rss.rss.channel, item: { title: 'x', pubDate: '2026-01-10' } },
+        },
+      }).success,
+    ).toBe(false);
+  });
+});
+
+describe('filters that combine and say which are active', () => {
+  const html = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+  const listed = (page: string) =>
+    [...page.matchAll(/<li data-services[^>]*>\s*<a href="([^"]+)"/g)].map((m) => m[1]);
+
+  test('service and severity together list only the incidents with both', () => {
+    const page = html('incidents/where/service/api/severity/p1');
+    expect(listed(page)).toEqual([`${BASE}incidents/${EXAMPLE}/`]);
+    expect(listed(html('incidents/where/service/api/severity/p3'))).toEqual([
+      `${BASE}incidents/${RELATED}/`,
+    ]);
+  });
+
+  test('a filtered page names its active filters, each removable on its own', () => {
+    const page = html('incidents/where/service/api/severity/p1');
+    expect(page).toContain('aria-label="Remove filter Service: API"');
+    expect(page).toMatch(
+      new RegExp(
+        `href="${BASE}incidents/severity/p1/"[^>]*aria-label="Remove filter Service: API"`,
+      ),
+    );
+    expect(page).toMatch(
+      new RegExp(`href="${BASE}services/api/"[^>]*aria-label="Remove filter Severity: P1"`),
+    );
+    expect(page).toMatch(/<a class="button" href="[^"]+" aria-current="page">P1<\/a>/);
+  });
+
+  test('a filter link adds to the filters of the page it is on, and leads only to pages that exist', () => {
+    const page = html('services/api');
+    const start = page.indexOf('aria-label="Filter incidents"');
+    const nav = page.slice(start, page.indexOf('</nav>', start));
+    expect(nav).toContain(`href="${BASE}incidents/where/service/api/severity/p1/"`);
+    const hrefs = [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(3);
+    for (const href of hrefs)
+      expect({
+        href,
+        exists: existsSync(join(dist, href.slice(BASE.length), 'index.html')),
+      }).toEqual({
+        href,
+        exists: true,
+      });
   });
 });
 
@@ -481,12 +594,18 @@ describe('the site in a real browser', () => {
   inBrowser('a feed reader that renders RSS as HTML shows hostile text as text', async () => {
     const page = await context.newPage();
     await page.goto(server.url('/'));
-    const rss = readFileSync(join(dist, 'rss.xml'), 'utf8');
-    const shown = await page.evaluate(async (xml) => {
-      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    // The site's feed, and the feed of the service the hostile incident names.
+    const feeds = ['rss.xml', 'services/img-src-x-onerror-window-pwned-2/rss.xml'].map((path) =>
+      readFileSync(join(dist, path), 'utf8'),
+    );
+    const shown = await page.evaluate(async (xmls) => {
       const reader = document.createElement('section');
       document.body.append(reader);
-      for (const item of Array.from(doc.querySelectorAll('item'))) {
+      const channels = xmls.map((xml) => new DOMParser().parseFromString(xml, 'application/xml'));
+      for (const item of channels.flatMap((doc) => [
+        ...Array.from(doc.querySelectorAll('channel')),
+        ...Array.from(doc.querySelectorAll('item')),
+      ])) {
         const article = document.createElement('article');
         // What readers do: the title and the description, as HTML.
         article.innerHTML = `<h2>${item.querySelector('title')?.textContent ?? ''}</h2>${item.querySelector('description')?.textContent ?? ''}`;
@@ -498,10 +617,11 @@ describe('the site in a real browser', () => {
         images: reader.querySelectorAll('img, script').length,
         text: reader.textContent,
       };
-    }, rss);
+    }, feeds);
     expect(shown.pwned).toBeUndefined();
     expect(shown.images).toBe(0);
     expect(shown.text).toContain('<script>window.__pwned = 1</script>');
+    expect(shown.text).toContain('Acme status: <img src=x onerror=window.__pwned=2>');
     await page.close();
   });
 
