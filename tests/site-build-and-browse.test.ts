@@ -702,6 +702,45 @@ describe('the site in a real browser', () => {
     },
   );
 
+  inBrowser('a link to a timeline entry scrolls to that entry and marks it', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url(`incidents/${EXAMPLE}/`));
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+    expect(ids.filter((id) => id.startsWith('t-'))).toHaveLength(12);
+    expect(ids.length).toBe(new Set(ids).size);
+    /** The element the address targets, its timeline entry, and whether the entry is in view. */
+    const target = (on: typeof page) =>
+      on.evaluate(() => {
+        const element = document.querySelector(':target');
+        const entry = element?.closest('li');
+        const box = entry?.getBoundingClientRect();
+        return {
+          hash: location.hash,
+          id: element?.id,
+          entry: entry?.textContent ?? '',
+          inView: box ? box.top >= 0 && box.bottom <= window.innerHeight : false,
+          scrolled: window.scrollY > 0,
+          marked: entry ? getComputedStyle(entry).outlineStyle : 'none',
+        };
+      });
+    // A link shared in a review opens the page at the entry.
+    const shared = await context.newPage();
+    await shared.goto(server.url(`incidents/${EXAMPLE}/#t-14-35`));
+    await expect
+      .poll(() => target(shared), { timeout: 10_000 })
+      .toMatchObject({ id: 't-14-35', inView: true, scrolled: true, marked: 'solid' });
+    expect((await target(shared)).entry).toContain('PR #2847 missing connection.close()');
+    await shared.close();
+    // The entry's time is the link a reviewer copies: following it from the top does the same.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('a[href="#t-14-47"]').evaluate((a) => (a as HTMLAnchorElement).click());
+    await expect
+      .poll(() => target(page), { timeout: 10_000 })
+      .toMatchObject({ hash: '#t-14-47', id: 't-14-47', inView: true, scrolled: true });
+    expect((await target(page)).entry).toContain('Error rate: 0.1%, API latency normal');
+    await page.close();
+  });
+
   inBrowser('every download link answers 200', async () => {
     const page = await context.newPage();
     await page.goto(server.url(`incidents/${EXAMPLE}/`));
@@ -857,6 +896,10 @@ describe('a rebuild reuses unchanged incident pages but shows every change', () 
     ).toContain('Retitled after review: Cloud IAM errors');
     // This pack did not change, so only the site settings can have re-rendered its page.
     const after = readFileSync(untouched, 'utf8');
+    // Its timeline entries keep their ids, so links shared before the rebuild still hold.
+    const entryIds = (html: string) => [...html.matchAll(/<a id="(t-[\w-]+)"/g)].map((m) => m[1]);
+    expect(entryIds(before).length).toBeGreaterThan(3);
+    expect(entryIds(after)).toEqual(entryIds(before));
     expect(before).toContain('https://github.com/acme/incidents/edit/main/');
     expect(after).not.toContain('https://github.com/acme/incidents/');
     expect(after).toContain('https://github.com/acme/postmortems/edit/main/');
