@@ -815,6 +815,11 @@ describe('the site in a real browser', () => {
           await page.goto(server.url(path));
           if (path.startsWith('search/'))
             await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 10_000 });
+          // The home search box with a query typed, so axe sees its results too.
+          if (path === '/') {
+            await page.fill('input[type="search"]', 'connection');
+            await page.locator('[data-search-results] a').first().waitFor({ timeout: 10_000 });
+          }
           const results = await new AxeBuilder({ page }).analyze();
           for (const violation of results.violations.filter(
             (v) => v.impact === 'serious' || v.impact === 'critical',
@@ -835,6 +840,117 @@ describe('the site in a real browser', () => {
       480_000,
     );
   }
+
+  inBrowser(
+    'the incident page: a legible chart at 390 px, no white block in dark mode, lines of readable length, a print layout',
+    async () => {
+      const path = server.url(`incidents/${EXAMPLE}/`);
+      // At 390 px the wide chart (6-7 px text once shrunk) gives way to the milestone list.
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const narrow = await browser!.newContext({
+          viewport: { width: 390, height: 900 },
+          colorScheme,
+        });
+        const page = await narrow.newPage();
+        await page.goto(path);
+        const chart = await page.evaluate(() => {
+          const list = document.querySelector('.milestone-chart')!;
+          const box = list.getBoundingClientRect();
+          return {
+            figure: getComputedStyle(document.querySelector('.timeline-figure')!).display,
+            left: box.left >= 0,
+            right: box.right <= window.innerWidth,
+            smallestText: Math.min(
+              ...[...list.querySelectorAll('strong, time, .muted')].map((el) =>
+                parseFloat(getComputedStyle(el).fontSize),
+              ),
+            ),
+            milestones: list.querySelectorAll('li').length,
+          };
+        });
+        expect({ colorScheme, ...chart }).toEqual({
+          colorScheme,
+          figure: 'none',
+          left: true,
+          right: true,
+          smallestText: expect.any(Number),
+          milestones: 6,
+        });
+        expect(chart.smallestText).toBeGreaterThanOrEqual(12);
+        await narrow.close();
+      }
+      // In dark mode the wide chart takes the page's colours instead of staying a white block.
+      const dark = await browser!.newContext({
+        viewport: { width: 1280, height: 900 },
+        colorScheme: 'dark',
+      });
+      const darkPage = await dark.newPage();
+      await darkPage.goto(path);
+      const luminance = await darkPage.evaluate(() => {
+        const channels = (color: string) => (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+        const light = (color: string) => {
+          const [r = 0, g = 0, b = 0] = channels(color);
+          return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+        };
+        const svg = document.querySelector('.timeline-figure svg')!;
+        return {
+          background: light(getComputedStyle(svg.querySelector('rect')!).fill),
+          page: light(getComputedStyle(document.body).backgroundColor),
+        };
+      });
+      expect(luminance.page).toBeLessThan(0.2);
+      expect(luminance.background).toBeLessThan(0.2);
+      await dark.close();
+      // Prose stops at about 75 characters at 1280 px, not 130.
+      const wide = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await wide.newPage();
+      await page.goto(path);
+      const measure = await page.evaluate(() => {
+        const paragraph = document.querySelector('.prose p')!;
+        const probe = document.createElement('span');
+        probe.textContent = '0'.repeat(80);
+        probe.style.cssText = 'position: absolute; white-space: nowrap; visibility: hidden';
+        paragraph.append(probe);
+        const eighty = probe.getBoundingClientRect().width;
+        probe.remove();
+        return { paragraph: paragraph.getBoundingClientRect().width, eighty };
+      });
+      expect(measure.paragraph).toBeLessThanOrEqual(measure.eighty);
+      // Printed, the postmortem carries no navigation, share or download boxes, and the wide
+      // chart whatever the paper width.
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.evaluate(() =>
+        Object.fromEntries(
+          [
+            '.site-header',
+            '.site-footer',
+            'details.share',
+            '.theme-toggle',
+            "section[aria-labelledby='download-heading']",
+            "section[aria-labelledby='related-heading']",
+            '.milestone-chart',
+            '.timeline-figure',
+            '.prose',
+          ].map((selector) => [
+            selector,
+            getComputedStyle(document.querySelector(selector)!).display !== 'none',
+          ]),
+        ),
+      );
+      expect(printed).toEqual({
+        '.site-header': false,
+        '.site-footer': false,
+        'details.share': false,
+        '.theme-toggle': false,
+        "section[aria-labelledby='download-heading']": false,
+        "section[aria-labelledby='related-heading']": false,
+        '.milestone-chart': false,
+        '.timeline-figure': true,
+        '.prose': true,
+      });
+      await wide.close();
+    },
+  );
 
   inBrowser('pages fit 390 px wide and read without JavaScript; screenshots are kept', async () => {
     const shots = join(import.meta.dirname, '../test-results/screenshots');
