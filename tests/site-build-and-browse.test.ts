@@ -16,11 +16,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { astroCacheDir } from '../src/pipeline/publish/build-site.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { XMLParser } from 'fast-xml-parser';
 import { ApiIncidentsSchema } from '../src/schemas/api.js';
+import { JsonFeedSchema } from '../src/schemas/feeds.js';
 import { FactsSchema } from '../src/schemas/facts.js';
 import { STATUSPAGE_FILES } from '../src/schemas/statuspage.js';
 import { statuspageData } from '../src/site/statuspage.js';
 import { announceMissingBrowser, hasChromium, launchChromium } from './helpers/browser.js';
+import { RssSchema } from './helpers/rss-schema.js';
 import { runCliAsync, tempDir } from './helpers/cli.js';
 import { serveStatic } from './helpers/static-server.js';
 
@@ -124,6 +127,9 @@ describe('one build turns incidents into a complete static site', () => {
       'search/index.html',
       'rss.xml',
       'feed.json',
+      'services/api/rss.xml',
+      'services/api/feed.json',
+      'incidents/where/service/api/severity/p1/index.html',
       'api/incidents.json',
       'api/incidents.schema.json',
       'sitemap-index.xml',
@@ -255,6 +261,113 @@ describe("a Statuspage-compatible API, so Statuspage's widgets and monitors can 
     expect(data.unresolved.map((i) => [i.id, i.status, i.resolved_at])).toEqual([
       [EXAMPLE, 'identified', null],
     ]);
+  });
+});
+
+describe('feeds per service, valid in their formats', () => {
+  const xml = new XMLParser({ ignoreAttributes: false });
+  const rssAt = (path: string) =>
+    RssSchema.parse(xml.parse(readFileSync(join(dist, path), 'utf8')));
+  const rssLinks = (path: string) =>
+    [rssAt(path).rss.channel.item ?? []].flat().map((item) => item.link);
+  const jsonAt = (path: string) =>
+    JsonFeedSchema.parse(JSON.parse(readFileSync(join(dist, path), 'utf8')));
+  const page = (slug: string) => `https://acme.example${BASE}incidents/${slug}/`;
+
+  test.each(['rss.xml', 'services/api/rss.xml'])(
+    '%s is RSS 2.0 whose channel link keeps the base path',
+    (path) => {
+      const { channel } = rssAt(path).rss;
+      expect(channel.link).toBe(`https://acme.example${BASE}${path.replace(/rss\.xml$/, '')}`);
+    },
+  );
+
+  test('a service feed lists only the incidents that affected it, newest first', () => {
+    expect(rssLinks('services/api/rss.xml')).toEqual([page(RELATED), page(EXAMPLE)]);
+    const feed = jsonAt('services/api/feed.json');
+    expect(feed.items.map((item) => item.url)).toEqual([page(RELATED), page(EXAMPLE)]);
+    expect(feed.feed_url).toBe(`https://acme.example${BASE}services/api/feed.json`);
+    expect(feed.title).toBe('Acme status: API');
+    expect(jsonAt('feed.json').items).toHaveLength(5);
+  });
+
+  test('the service page offers its feeds, in the page and to feed readers', () => {
+    const html = readFileSync(join(dist, 'services/api/index.html'), 'utf8');
+    for (const file of ['rss.xml', 'feed.json']) {
+      expect(html).toMatch(
+        new RegExp(
+          `<link rel="alternate"[^>]+href="${BASE}services/api/${file.replace('.', '\\.')}"`,
+        ),
+      );
+      expect(html).toMatch(new RegExp(`<a href="${BASE}services/api/${file.replace('.', '\\.')}"`));
+    }
+  });
+
+  test('the feed schemas reject what the formats reject', () => {
+    const feed = jsonAt('feed.json');
+    expect(
+      JsonFeedSchema.safeParse({ ...feed, items: [{ id: 'x', title: 'no content' }] }).success,
+    ).toBe(false);
+    expect(JsonFeedSchema.safeParse({ ...feed, version: '1.1' }).success).toBe(false);
+    const rss = rssAt('rss.xml');
+    expect(
+      RssSchema.safeParse({
+        rss: { ...rss.rss, '@_version': '2.0', channel: { ...rss.rss.channel, link: undefined } },
+      }).success,
+    ).toBe(false);
+    expect(
+      RssSchema.safeParse({
+        rss: {
+          '@_version': '2.0',
+          channel: { ...rss.rss.channel, item: { title: 'x', pubDate: '2026-01-10' } },
+        },
+      }).success,
+    ).toBe(false);
+  });
+});
+
+describe('filters that combine and say which are active', () => {
+  const html = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+  const listed = (page: string) =>
+    [...page.matchAll(/<li data-services[^>]*>\s*<a href="([^"]+)"/g)].map((m) => m[1]);
+
+  test('service and severity together list only the incidents with both', () => {
+    const page = html('incidents/where/service/api/severity/p1');
+    expect(listed(page)).toEqual([`${BASE}incidents/${EXAMPLE}/`]);
+    expect(listed(html('incidents/where/service/api/severity/p3'))).toEqual([
+      `${BASE}incidents/${RELATED}/`,
+    ]);
+  });
+
+  test('a filtered page names its active filters, each removable on its own', () => {
+    const page = html('incidents/where/service/api/severity/p1');
+    expect(page).toContain('aria-label="Remove filter Service: API"');
+    expect(page).toMatch(
+      new RegExp(
+        `href="${BASE}incidents/severity/p1/"[^>]*aria-label="Remove filter Service: API"`,
+      ),
+    );
+    expect(page).toMatch(
+      new RegExp(`href="${BASE}services/api/"[^>]*aria-label="Remove filter Severity: P1"`),
+    );
+    expect(page).toMatch(/<a class="button" href="[^"]+" aria-current="page">P1<\/a>/);
+  });
+
+  test('a filter link adds to the filters of the page it is on, and leads only to pages that exist', () => {
+    const page = html('services/api');
+    const start = page.indexOf('aria-label="Filter incidents"');
+    const nav = page.slice(start, page.indexOf('</nav>', start));
+    expect(nav).toContain(`href="${BASE}incidents/where/service/api/severity/p1/"`);
+    const hrefs = [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(3);
+    for (const href of hrefs)
+      expect({
+        href,
+        exists: existsSync(join(dist, href.slice(BASE.length), 'index.html')),
+      }).toEqual({
+        href,
+        exists: true,
+      });
   });
 });
 
@@ -481,12 +594,18 @@ describe('the site in a real browser', () => {
   inBrowser('a feed reader that renders RSS as HTML shows hostile text as text', async () => {
     const page = await context.newPage();
     await page.goto(server.url('/'));
-    const rss = readFileSync(join(dist, 'rss.xml'), 'utf8');
-    const shown = await page.evaluate(async (xml) => {
-      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    // The site's feed, and the feed of the service the hostile incident names.
+    const feeds = ['rss.xml', 'services/img-src-x-onerror-window-pwned-2/rss.xml'].map((path) =>
+      readFileSync(join(dist, path), 'utf8'),
+    );
+    const shown = await page.evaluate(async (xmls) => {
       const reader = document.createElement('section');
       document.body.append(reader);
-      for (const item of Array.from(doc.querySelectorAll('item'))) {
+      const channels = xmls.map((xml) => new DOMParser().parseFromString(xml, 'application/xml'));
+      for (const item of channels.flatMap((doc) => [
+        ...Array.from(doc.querySelectorAll('channel')),
+        ...Array.from(doc.querySelectorAll('item')),
+      ])) {
         const article = document.createElement('article');
         // What readers do: the title and the description, as HTML.
         article.innerHTML = `<h2>${item.querySelector('title')?.textContent ?? ''}</h2>${item.querySelector('description')?.textContent ?? ''}`;
@@ -498,10 +617,11 @@ describe('the site in a real browser', () => {
         images: reader.querySelectorAll('img, script').length,
         text: reader.textContent,
       };
-    }, rss);
+    }, feeds);
     expect(shown.pwned).toBeUndefined();
     expect(shown.images).toBe(0);
     expect(shown.text).toContain('<script>window.__pwned = 1</script>');
+    expect(shown.text).toContain('Acme status: <img src=x onerror=window.__pwned=2>');
     await page.close();
   });
 
@@ -582,6 +702,45 @@ describe('the site in a real browser', () => {
     },
   );
 
+  inBrowser('a link to a timeline entry scrolls to that entry and marks it', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url(`incidents/${EXAMPLE}/`));
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+    expect(ids.filter((id) => id.startsWith('t-'))).toHaveLength(12);
+    expect(ids.length).toBe(new Set(ids).size);
+    /** The element the address targets, its timeline entry, and whether the entry is in view. */
+    const target = (on: typeof page) =>
+      on.evaluate(() => {
+        const element = document.querySelector(':target');
+        const entry = element?.closest('li');
+        const box = entry?.getBoundingClientRect();
+        return {
+          hash: location.hash,
+          id: element?.id,
+          entry: entry?.textContent ?? '',
+          inView: box ? box.top >= 0 && box.bottom <= window.innerHeight : false,
+          scrolled: window.scrollY > 0,
+          marked: entry ? getComputedStyle(entry).outlineStyle : 'none',
+        };
+      });
+    // A link shared in a review opens the page at the entry.
+    const shared = await context.newPage();
+    await shared.goto(server.url(`incidents/${EXAMPLE}/#t-14-35`));
+    await expect
+      .poll(() => target(shared), { timeout: 10_000 })
+      .toMatchObject({ id: 't-14-35', inView: true, scrolled: true, marked: 'solid' });
+    expect((await target(shared)).entry).toContain('PR #2847 missing connection.close()');
+    await shared.close();
+    // The entry's time is the link a reviewer copies: following it from the top does the same.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('a[href="#t-14-47"]').evaluate((a) => (a as HTMLAnchorElement).click());
+    await expect
+      .poll(() => target(page), { timeout: 10_000 })
+      .toMatchObject({ hash: '#t-14-47', id: 't-14-47', inView: true, scrolled: true });
+    expect((await target(page)).entry).toContain('Error rate: 0.1%, API latency normal');
+    await page.close();
+  });
+
   inBrowser('every download link answers 200', async () => {
     const page = await context.newPage();
     await page.goto(server.url(`incidents/${EXAMPLE}/`));
@@ -656,6 +815,11 @@ describe('the site in a real browser', () => {
           await page.goto(server.url(path));
           if (path.startsWith('search/'))
             await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 10_000 });
+          // The home search box with a query typed, so axe sees its results too.
+          if (path === '/') {
+            await page.fill('input[type="search"]', 'connection');
+            await page.locator('[data-search-results] a').first().waitFor({ timeout: 10_000 });
+          }
           const results = await new AxeBuilder({ page }).analyze();
           for (const violation of results.violations.filter(
             (v) => v.impact === 'serious' || v.impact === 'critical',
@@ -676,6 +840,117 @@ describe('the site in a real browser', () => {
       480_000,
     );
   }
+
+  inBrowser(
+    'the incident page: a legible chart at 390 px, no white block in dark mode, lines of readable length, a print layout',
+    async () => {
+      const path = server.url(`incidents/${EXAMPLE}/`);
+      // At 390 px the wide chart (6-7 px text once shrunk) gives way to the milestone list.
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const narrow = await browser!.newContext({
+          viewport: { width: 390, height: 900 },
+          colorScheme,
+        });
+        const page = await narrow.newPage();
+        await page.goto(path);
+        const chart = await page.evaluate(() => {
+          const list = document.querySelector('.milestone-chart')!;
+          const box = list.getBoundingClientRect();
+          return {
+            figure: getComputedStyle(document.querySelector('.timeline-figure')!).display,
+            left: box.left >= 0,
+            right: box.right <= window.innerWidth,
+            smallestText: Math.min(
+              ...[...list.querySelectorAll('strong, time, .muted')].map((el) =>
+                parseFloat(getComputedStyle(el).fontSize),
+              ),
+            ),
+            milestones: list.querySelectorAll('li').length,
+          };
+        });
+        expect({ colorScheme, ...chart }).toEqual({
+          colorScheme,
+          figure: 'none',
+          left: true,
+          right: true,
+          smallestText: expect.any(Number),
+          milestones: 6,
+        });
+        expect(chart.smallestText).toBeGreaterThanOrEqual(12);
+        await narrow.close();
+      }
+      // In dark mode the wide chart takes the page's colours instead of staying a white block.
+      const dark = await browser!.newContext({
+        viewport: { width: 1280, height: 900 },
+        colorScheme: 'dark',
+      });
+      const darkPage = await dark.newPage();
+      await darkPage.goto(path);
+      const luminance = await darkPage.evaluate(() => {
+        const channels = (color: string) => (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+        const light = (color: string) => {
+          const [r = 0, g = 0, b = 0] = channels(color);
+          return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+        };
+        const svg = document.querySelector('.timeline-figure svg')!;
+        return {
+          background: light(getComputedStyle(svg.querySelector('rect')!).fill),
+          page: light(getComputedStyle(document.body).backgroundColor),
+        };
+      });
+      expect(luminance.page).toBeLessThan(0.2);
+      expect(luminance.background).toBeLessThan(0.2);
+      await dark.close();
+      // Prose stops at about 75 characters at 1280 px, not 130.
+      const wide = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await wide.newPage();
+      await page.goto(path);
+      const measure = await page.evaluate(() => {
+        const paragraph = document.querySelector('.prose p')!;
+        const probe = document.createElement('span');
+        probe.textContent = '0'.repeat(80);
+        probe.style.cssText = 'position: absolute; white-space: nowrap; visibility: hidden';
+        paragraph.append(probe);
+        const eighty = probe.getBoundingClientRect().width;
+        probe.remove();
+        return { paragraph: paragraph.getBoundingClientRect().width, eighty };
+      });
+      expect(measure.paragraph).toBeLessThanOrEqual(measure.eighty);
+      // Printed, the postmortem carries no navigation, share or download boxes, and the wide
+      // chart whatever the paper width.
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.evaluate(() =>
+        Object.fromEntries(
+          [
+            '.site-header',
+            '.site-footer',
+            'details.share',
+            '.theme-toggle',
+            "section[aria-labelledby='download-heading']",
+            "section[aria-labelledby='related-heading']",
+            '.milestone-chart',
+            '.timeline-figure',
+            '.prose',
+          ].map((selector) => [
+            selector,
+            getComputedStyle(document.querySelector(selector)!).display !== 'none',
+          ]),
+        ),
+      );
+      expect(printed).toEqual({
+        '.site-header': false,
+        '.site-footer': false,
+        'details.share': false,
+        '.theme-toggle': false,
+        "section[aria-labelledby='download-heading']": false,
+        "section[aria-labelledby='related-heading']": false,
+        '.milestone-chart': false,
+        '.timeline-figure': true,
+        '.prose': true,
+      });
+      await wide.close();
+    },
+  );
 
   inBrowser('pages fit 390 px wide and read without JavaScript; screenshots are kept', async () => {
     const shots = join(import.meta.dirname, '../test-results/screenshots');
@@ -737,6 +1012,10 @@ describe('a rebuild reuses unchanged incident pages but shows every change', () 
     ).toContain('Retitled after review: Cloud IAM errors');
     // This pack did not change, so only the site settings can have re-rendered its page.
     const after = readFileSync(untouched, 'utf8');
+    // Its timeline entries keep their ids, so links shared before the rebuild still hold.
+    const entryIds = (html: string) => [...html.matchAll(/<a id="(t-[\w-]+)"/g)].map((m) => m[1]);
+    expect(entryIds(before).length).toBeGreaterThan(3);
+    expect(entryIds(after)).toEqual(entryIds(before));
     expect(before).toContain('https://github.com/acme/incidents/edit/main/');
     expect(after).not.toContain('https://github.com/acme/incidents/');
     expect(after).toContain('https://github.com/acme/postmortems/edit/main/');

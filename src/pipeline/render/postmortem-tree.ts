@@ -3,6 +3,7 @@
  * this one tree, so any text from the input is a text node and comes out literally.
  */
 import type { BlockContent, ListItem, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
+import type { MdxJsxTextElement } from 'mdast-util-mdx';
 import type { Facts, TimelineEvent } from '../../schemas/facts.js';
 import type {
   ActionItem,
@@ -20,6 +21,7 @@ import {
 } from '../write/format-figures.js';
 import { humanBlocks, humanInline } from './human-markdown.js';
 import { gapText, PAGE_EVENT_LIMIT, shownEvents } from './shown-events.js';
+import { timelineEntryIds } from './timeline-entry-ids.js';
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
@@ -117,7 +119,16 @@ function inferredNote(facts: Facts): RootContent[] {
   ];
 }
 
-function timelineItem(event: TimelineEvent, facts: Facts, withDay: boolean): ListItem {
+/**
+ * One timeline line. With `id` (the site page's MDX) its time is a link to itself carrying the
+ * entry's id, so a reviewer can link that line; postmortem.md has no ids.
+ */
+function timelineItem(
+  event: TimelineEvent,
+  facts: Facts,
+  withDay: boolean,
+  id: string | null,
+): ListItem {
   const marks = Object.entries(facts.milestones)
     .filter(([, milestone]) => milestone.line === event.line)
     .map(([name]) => {
@@ -130,7 +141,7 @@ function timelineItem(event: TimelineEvent, facts: Facts, withDay: boolean): Lis
     : (event.timeLabel ?? 'untimed');
   const who = eventPrefix(event);
   const children: PhrasingContent[] = [
-    strong(when),
+    id ? { type: 'strong', children: [selfLink(id, when)] } : strong(when),
     text(` — ${who ? `${who} ` : ''}${event.text}`),
   ];
   if (marks.length)
@@ -243,12 +254,35 @@ function origins(document: Postmortem): string {
     .join('; ');
 }
 
-/** The timeline as a list; on the site page a long one is summarised (shown-events.ts). */
-function timelineList(facts: Facts, withDay: boolean, limit: number): RootContent[] {
+/** `<a id="t-14-05" href="#t-14-05">14:05 UTC</a>`: an MDX element, so only in the MDX file. */
+function selfLink(id: string, label: string): MdxJsxTextElement {
+  return {
+    type: 'mdxJsxTextElement',
+    name: 'a',
+    attributes: [
+      { type: 'mdxJsxAttribute', name: 'id', value: id },
+      { type: 'mdxJsxAttribute', name: 'href', value: `#${id}` },
+      { type: 'mdxJsxAttribute', name: 'title', value: 'Link to this entry' },
+    ],
+    children: [text(label)],
+  };
+}
+
+/**
+ * The timeline as a list; on the site page a long one is summarised (shown-events.ts) and each
+ * entry has an id (timeline-entry-ids.ts).
+ */
+function timelineList(
+  facts: Facts,
+  withDay: boolean,
+  limit: number,
+  withIds: boolean,
+): RootContent[] {
   const rows = shownEvents(facts, limit);
+  const ids = withIds ? timelineEntryIds(facts) : [];
   const items = rows.map((row) =>
     row.type === 'event'
-      ? timelineItem(row.event, facts, withDay)
+      ? timelineItem(row.event, facts, withDay, ids[row.index] ?? null)
       : item({ type: 'emphasis' as const, children: [text(gapText(row.count))] }),
   );
   return [list(items)];
@@ -284,6 +318,11 @@ function header(facts: Facts): PhrasingContent[] {
     ]);
 }
 
+/**
+ * The postmortem document as one mdast tree. `body` is the site page's MDX: no title, header or
+ * figures table (the page shows them), a long timeline summarised, and each timeline entry an
+ * element with an id and a link to itself.
+ */
 export function postmortemTree(
   facts: Facts,
   document: Postmortem,
@@ -311,7 +350,12 @@ export function postmortemTree(
       ),
     ),
     ...inferredNote(facts),
-    ...timelineList(facts, withDay, options.body ? PAGE_EVENT_LIMIT : Infinity),
+    ...timelineList(
+      facts,
+      withDay,
+      options.body ? PAGE_EVENT_LIMIT : Infinity,
+      options.body === true,
+    ),
     ...proseSection('lessons'),
     heading(2, 'Action items'),
   );
