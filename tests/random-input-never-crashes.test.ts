@@ -40,7 +40,8 @@ async function generateText(bytes: Uint8Array): Promise<Diagnostic[]> {
   });
   for (const name of ['postmortem.md', 'postmortem.mdx', 'hn-post.txt', 'twitter-thread.txt']) {
     expect(typeof pack[name], name).toBe('string');
-    expect(String(pack[name]).isWellFormed(), name).toBe(true);
+    // No lone surrogate: the text encodes to UTF-8 as it is.
+    expect(String(pack[name]), name).not.toMatch(/\p{Cs}/u);
   }
   expect(String(pack['timeline.svg'])).not.toMatch(NOT_XML);
   expect(String(pack['timeline.svg'])).toMatch(/^<svg [^]*<\/svg>\n$/);
