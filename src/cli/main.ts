@@ -5,6 +5,7 @@
  */
 import { defineCommand, runCommand, showUsage, type ArgsDef, type CommandDef } from 'citty';
 import { ioErrorDiagnostic } from '../pipeline/io-errors.js';
+import { oldNodeWarning, requiredNode } from './node-version.js';
 import { printDiagnostics } from './report.js';
 import { UsageError } from './usage-error.js';
 
@@ -85,4 +86,7 @@ async function run(rawArgs: string[]): Promise<number> {
   }
 }
 
+// Said once, before anything else: an unsupported Node explains failures nothing else would.
+const oldNode = oldNodeWarning(process.version, requiredNode());
+if (oldNode) process.stderr.write(oldNode);
 process.exitCode = await run(process.argv.slice(2));

@@ -19,18 +19,19 @@ export const EVENT_KINDS = [
 export const EventSchema = z.object({
   /** Instant with offset, or null for an untimed line ("early", "(overnight)"). */
   time: z.string().nullable(),
+  // Fields with a default are left out of facts.json where they have it (render/facts-json.ts).
   /** End of a time range such as `20:08–20:15`. */
-  endTime: z.string().nullable(),
+  endTime: z.string().nullable().default(null),
   /** The label an untimed line carried instead of a time. */
-  timeLabel: z.string().nullable(),
+  timeLabel: z.string().nullable().default(null),
   /** True when the time was marked approximate (`~02:29`). */
-  approximate: z.boolean(),
+  approximate: z.boolean().default(false),
   /** 1-based line in the incident file. */
   line: z.number().int().positive(),
   /** Tool or channel the line came from (`PagerDuty`, a table's Area column). */
-  source: z.string().nullable(),
+  source: z.string().nullable().default(null),
   /** Person or bot who said or did it. */
-  actor: z.string().nullable(),
+  actor: z.string().nullable().default(null),
   text: z.string(),
   kind: z.enum(EVENT_KINDS),
   /** A structured state the paste gave (`FIRING`, a CSV `Type`, a status page's status word). */

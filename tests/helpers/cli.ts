@@ -1,9 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const CLI = join(import.meta.dirname, '../../build/src/cli/main.js');
+
+/**
+ * The Node the CLI runs on in tests: the one package.json pins (node_modules/node), as npm
+ * scripts use it, so `npx vitest` on an older Node on PATH tests the supported runtime.
+ */
+const PINNED_NODE = join(import.meta.dirname, '../../node_modules/node/bin/node');
+export const NODE = existsSync(PINNED_NODE) ? PINNED_NODE : process.execPath;
 
 export interface CliRun {
   status: number | null;
@@ -16,7 +23,7 @@ export function runCli(
   args: string[],
   options: { cwd: string; input?: string; env?: Record<string, string> },
 ): CliRun {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+  const result = spawnSync(NODE, [CLI, ...args], {
     cwd: options.cwd,
     input: options.input ?? '',
     encoding: 'utf8',
@@ -35,7 +42,7 @@ export function runCliAsync(
   options: { cwd: string; env?: Record<string, string> },
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(NODE, [CLI, ...args], {
       cwd: options.cwd,
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

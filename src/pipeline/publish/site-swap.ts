@@ -12,6 +12,7 @@
 import { existsSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { mkdir, rename, symlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { exchangePaths } from './exchange-paths.js';
 
 /** Where finished sites wait to be (or stay) linked: `dist.versions/`. */
 export function versionsDir(out: string): string {
@@ -37,8 +38,9 @@ export function currentVersion(out: string): string | null {
 /**
  * Points `out` at a finished site (a folder in versionsDir(out)) with one rename, then
  * removes the versions nothing links to. An `out` that is still a plain folder (sites built
- * before links) is moved into the versions folder first: only that first switch has a moment
- * without `out`.
+ * before links) is swapped with the link in one step (exchange-paths.ts); only where the
+ * machine cannot swap is it moved into the versions folder first, a moment without `out`
+ * that the next build repairs (removeStaleOutput).
  */
 export async function publishVersion(version: string, out: string, suffix: string): Promise<void> {
   const target = resolve(out);
@@ -52,8 +54,14 @@ export async function publishVersion(version: string, out: string, suffix: strin
     const code = (cause as NodeJS.ErrnoException).code;
     if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EPERM')
       throw cause;
-    await rename(target, join(versionsDir(out), `plain-${suffix}`));
-    await rename(link, target);
+    const plain = join(versionsDir(out), `plain-${suffix}`);
+    if (await exchangePaths(link, target)) {
+      // `out` is the link now; the plain folder sits under the link's name until it goes.
+      await rename(link, plain);
+    } else {
+      await rename(target, plain);
+      await rename(link, target);
+    }
   }
   removeUnlinkedVersions(out);
 }
@@ -84,6 +92,12 @@ export async function removeStaleOutput(out: string): Promise<void> {
   );
   const old = leftovers.find((entry) => entry.startsWith(`${name}.old-`));
   if (old && !existsSync(target)) await rename(join(parent, old), target);
+  // A plain folder moved aside by a migration that could not swap (publishVersion).
+  const versions = versionsDir(out);
+  const plain = existsSync(versions)
+    ? readdirSync(versions).find((entry) => entry.startsWith('plain-'))
+    : undefined;
+  if (plain && !existsSync(target)) await rename(join(versions, plain), target);
   for (const entry of leftovers)
     if (entry !== old || existsSync(join(parent, entry)))
       rmSync(join(parent, entry), { recursive: true, force: true });

@@ -7,6 +7,7 @@
 import { zipSync, type Zippable } from 'fflate';
 import type { Facts } from '../../schemas/facts.js';
 import type { Postmortem } from '../../schemas/postmortem.js';
+import { factsJson } from './facts-json.js';
 import { toMarkdownText, toMdxText } from './markdown.js';
 import { postmortemTree } from './postmortem-tree.js';
 import { renderHnPost, renderTwitterThread } from './text-posts.js';
@@ -107,7 +108,7 @@ export async function renderPack(
     'timeline.png': timeline,
     'hn-post.txt': text['hn-post.txt'],
     'twitter-thread.txt': text['twitter-thread.txt'],
-    'facts.json': `${JSON.stringify(facts, null, 2)}\n`,
+    'facts.json': factsJson(facts),
     'postmortem.json': `${JSON.stringify(document, null, 2)}\n`,
   };
   return { ...files, [`${facts.slug}-pack.zip`]: zipPack(facts.slug, files) };

@@ -4,7 +4,7 @@
  * grid cell, so labels never overlap however dense the timeline. Same facts, same bytes.
  */
 import { DateTime } from 'luxon';
-import type { EventKind, Facts } from '../../schemas/facts.js';
+import type { EventKind, Facts, TimelineEvent } from '../../schemas/facts.js';
 import { MILESTONE_NAMES } from '../../schemas/front-matter.js';
 import { formatClock, formatMinutesShort, formatTime, spansDays } from '../write/format-figures.js';
 import { eventPrefix } from './postmortem-tree.js';
@@ -64,13 +64,31 @@ function cut(value: string, max: number): string {
 
 const n = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 
-/** Every string the timeline draws from the incident, for loading the fonts it needs. */
+/**
+ * Characters of an event's text a row lays out. A row is 780 px wide: at 12 px not even 300 of
+ * the narrowest glyphs fit, so the cut never shows, and a huge pasted line costs no more than
+ * a short one to measure.
+ */
+const ROW_TEXT_LIMIT = 1000;
+
+/** An event's row text: its author and text on one line, cut to ROW_TEXT_LIMIT characters. */
+function rowText(event: TimelineEvent): string {
+  const who = eventPrefix(event);
+  return cut(`${who ? `${who} ` : ''}${event.text}`, ROW_TEXT_LIMIT);
+}
+
+/** An event's clock label, or the label of an untimed line. */
+const untimedLabel = (event: TimelineEvent): string => cut(event.timeLabel ?? 'untimed', 18);
+
+/**
+ * Every string the timeline draws from the incident, for loading the fonts it needs: the
+ * events the figure shows (shownEvents), as their rows draw them.
+ */
 export function timelineText(facts: Facts): string {
-  return [
-    facts.title,
-    ...facts.events.map((event) => `${eventPrefix(event)} ${event.text} ${event.timeLabel ?? ''}`),
-    '…',
-  ].join('\n');
+  const rows = shownEvents(facts, FIGURE_EVENT_LIMIT).flatMap((row) =>
+    row.type === 'event' ? [`${rowText(row.event)} ${untimedLabel(row.event)}`] : [],
+  );
+  return [facts.title, ...rows, '…'].join('\n');
 }
 
 /**
@@ -190,18 +208,13 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
       );
     const when = event.time
       ? `${event.approximate ? '~' : ''}${formatClock(event.time, facts.timezone)}`
-      : cut(event.timeLabel ?? 'untimed', 18);
+      : untimedLabel(event);
     const marks = (milestoneOfLine.get(event.line) ?? []).map((name) =>
       (MILESTONE_NAMES_SHOWN[name] ?? name).toUpperCase(),
     );
-    const who = eventPrefix(event);
     const markLabel = marks.length ? `${marks.join(' · ')} · ` : '';
     const markWidth = typesetter.width(markLabel, { size: 12, weight: 700 });
-    const body = typesetter.fit(
-      `${who ? `${who} ` : ''}${event.text}`.replace(/\s+/g, ' ').trim(),
-      { size: 12 },
-      WIDTH - PAD - TEXT_X - markWidth,
-    );
+    const body = typesetter.fit(rowText(event), { size: 12 }, WIDTH - PAD - TEXT_X - markWidth);
     parts.push(
       typesetter.line(when, {
         x: PAD,

@@ -35,19 +35,44 @@ function metricsOf(face: FontFace, source: FontSource): Promise<FontMetrics | nu
 }
 
 const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 /**
  * Printable ASCII, tabs and line feeds: each character is a grapheme cluster of its own
  * (UAX #29; only CR LF is a cluster of two), and DejaVu Sans has every one.
  */
 const PLAIN_ASCII = /^[\x20-\x7e\t\n]*$/;
 /**
+ * Code units given to a segmenter in one call. Node 20's `Intl.Segmenter` takes time and
+ * memory quadratic in the length of the string it segments (a 1 MiB timeline exhausted a 4 GB
+ * heap), so no call sees more than this.
+ */
+const SEGMENT_WINDOW = 1024;
+
+/**
+ * The segments of `text`, found a window at a time. A window's segments but its last end
+ * before the window does, with the character after them in view (all a grapheme boundary
+ * depends on besides the text before it, UAX #29), so they are the text's own; the last is
+ * segmented again with what follows.
+ */
+function segments(segmenter: Intl.Segmenter, text: string): string[] {
+  const found: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    const end = start + SEGMENT_WINDOW;
+    const window = [...segmenter.segment(text.slice(start, end))].map((s) => s.segment);
+    if (end < text.length && window.length > 1) window.pop();
+    found.push(...window);
+    start += window.join('').length;
+  }
+  return found;
+}
+
+/**
  * The grapheme clusters of `text`. Most image text is printable ASCII, split here without the
  * segmenter, which was a tenth of a cold build's main-thread time.
  */
 const graphemes = (text: string): string[] =>
-  PLAIN_ASCII.test(text)
-    ? text.split('')
-    : [...graphemeSegmenter.segment(text)].map((s) => s.segment);
+  PLAIN_ASCII.test(text) ? text.split('') : segments(graphemeSegmenter, text);
 
 /** Drawn as an emoji: emoji presentation, a ZWJ sequence, a flag, a keycap or a skin tone. */
 function isEmoji(cluster: string): boolean {
@@ -259,13 +284,13 @@ export class Typesetter {
    * More than `maxLines` lines: the last one ends in an ellipsis.
    */
   wrap(text: string, style: TextStyle, maxWidth: number, maxLines: number): string[] {
-    const words = [...new Intl.Segmenter(undefined, { granularity: 'word' }).segment(text)].map(
-      (s) => s.segment,
-    );
+    const words = segments(wordSegmenter, text);
     const lines: string[] = [];
     let current = '';
     const fits = (line: string) => this.width(line.trim(), style) <= maxWidth;
     for (const word of words) {
+      // One line past the last is all the ellipsis needs: the rest of a long text is not read.
+      if (lines.length > maxLines) break;
       if (fits(current + word)) {
         current += word;
         continue;

@@ -5,6 +5,7 @@
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { z } from 'zod';
 import type { Facts } from '../../../schemas/facts.js';
+import { cutText, PROMPT_LINE_LIMIT } from '../../llm/prompt-budget.js';
 import type { MilestoneQuestion } from './milestone-questions.js';
 
 /** Bump when the wording or the reply's shape changes. */
@@ -84,15 +85,21 @@ export function buildSettleMessages(
   questions: readonly MilestoneQuestion[],
   schemaInPrompt: boolean,
 ): ChatCompletionMessageParam[] {
+  // At most 6 milestones x 5 candidates and the lines around them, each cut to a length: a
+  // pasted stack trace or JSON payload does not carry the prompt past a model's context.
+  const cut = <T extends { text: string }>(line: T): T => ({
+    ...line,
+    text: cutText(line.text, PROMPT_LINE_LIMIT),
+  });
   const data = {
-    incident: facts.title,
+    incident: cutText(facts.title, PROMPT_LINE_LIMIT),
     timezone: facts.timezone,
     questions: questions.map((question) => ({
       milestone: question.milestone,
       meaning: MEANING[question.milestone],
       analyzerChose: question.rules.line,
-      candidates: question.candidates,
-      context: question.context,
+      candidates: question.candidates.map(cut),
+      context: question.context.map(cut),
     })),
   };
   const schema = schemaInPrompt
