@@ -46,6 +46,14 @@ function subsetFolder(): string {
   return folder;
 }
 
+/**
+ * The typographic family and subfamily (name IDs 16, 17), which the subsetter drops by default:
+ * resvg matches a font-family against the typographic family where a font has one, so without
+ * it a CJK face's subset is named "Noto Sans Japanese Bold", the full file "Noto Sans Japanese",
+ * and font-family="Noto Sans Japanese" font-weight="bold" would find neither the same way.
+ */
+const TYPOGRAPHIC_NAMES = [16, 17];
+
 async function makeSubset(faces: readonly FontFace[], characters: string): Promise<string[]> {
   const dir = subsetFolder();
   const id = made++;
@@ -53,7 +61,12 @@ async function makeSubset(faces: readonly FontFace[], characters: string): Promi
     faces.map(async (face) => {
       const file = fontFile(face);
       const path = join(dir, `${id}-${basename(file)}`);
-      await writeFile(path, await subsetFont(await fontBytes(file), characters));
+      await writeFile(
+        path,
+        await subsetFont(await fontBytes(file), characters, {
+          preserveNameIds: TYPOGRAPHIC_NAMES,
+        }),
+      );
       return path;
     }),
   );
