@@ -91,10 +91,10 @@ export const FONT_FACES: Record<FontGroup, FontFace[]> = {
 };
 
 /**
- * A face's bytes, or null when this runtime does not offer it (the browser serves DejaVu only:
- * there, text DejaVu lacks is laid out in DejaVu and left blank, as resvg draws it). Where the
- * runtime has them, `emojiImage` gives Twemoji's colour pictures (emoji-images.ts); without it
- * emoji are drawn in Noto Emoji's outlines.
+ * A face's bytes, or null when this runtime does not offer it (text no offered face has is laid
+ * out in DejaVu and left blank, as resvg draws it). Where the runtime has them, `emojiImage`
+ * gives Twemoji's colour pictures (emoji-images.ts: Node has them, the /new/ page does not);
+ * without it emoji are drawn in Noto Emoji's outlines.
  */
 export interface FontSource {
   (face: FontFace): Promise<Uint8Array | null>;
