@@ -47,10 +47,11 @@ function subsetFolder(): string {
 }
 
 /**
- * The typographic family and subfamily (name IDs 16, 17), which the subsetter drops by default:
- * resvg matches a font-family against the typographic family where a font has one, so without
- * it a CJK face's subset is named "Noto Sans Japanese Bold", the full file "Noto Sans Japanese",
- * and font-family="Noto Sans Japanese" font-weight="bold" would find neither the same way.
+ * The typographic family and subfamily (name IDs 16, 17), which the subsetter drops by default.
+ * resvg matches font-family against the typographic family where a font has one, else the
+ * family (ID 1): without them a CJK subset's family is "Noto Sans Japanese Regular" or "...
+ * Bold", the full file's "Noto Sans Japanese", so no one name found both, and resvg fell back
+ * to whichever loaded font came first (a Japanese title could be drawn with the Chinese font).
  */
 const TYPOGRAPHIC_NAMES = [16, 17];
 
