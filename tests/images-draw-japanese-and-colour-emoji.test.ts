@@ -164,16 +164,16 @@ describe('emoji are drawn in colour', () => {
   });
 
   test('a right-to-left title keeps its emoji between the words it was written between', async () => {
-    // Read from the right: the first word, ✅, ⚡, the last word (UAX #9: the emoji are
-    // neutrals between right-to-left letters, so they run right to left too). Emoji beyond
-    // U+FFFF are not used here: bidi-js's table has them as left to right.
-    const { svg } = await ogPng('שגיאות ✅⚡ תשלומים', 'he');
+    // Read from the right: the first word, 🔥, ✅, 🚨, the last word (UAX #9: the emoji are
+    // neutrals between right-to-left letters, so they run right to left too).
+    const { svg } = await ogPng('שגיאות 🔥✅🚨 תשלומים', 'he');
     const xs = [...svg.matchAll(/<(text|image) x="([\d.]+)" y="[\d.]+"[^>]*>(?:<title>)?([^<]*)/g)]
       .filter((m) => (m[3] ?? '').trim())
       .map((m) => ({ x: Number(m[2]), text: (m[3] ?? '').replace(/\u200f/g, '').trim() }));
     const at = (text: string) => xs.find((item) => item.text === text)?.x ?? NaN;
-    expect(at('שגיאות')).toBeGreaterThan(at('✅'));
-    expect(at('✅')).toBeGreaterThan(at('⚡'));
-    expect(at('⚡')).toBeGreaterThan(at('תשלומים'));
+    expect(at('שגיאות')).toBeGreaterThan(at('🔥'));
+    expect(at('🔥')).toBeGreaterThan(at('✅'));
+    expect(at('✅')).toBeGreaterThan(at('🚨'));
+    expect(at('🚨')).toBeGreaterThan(at('תשלומים'));
   });
 });

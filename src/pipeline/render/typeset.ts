@@ -19,6 +19,29 @@ import { EMOJI_ADVANCE, emojiImageElement, svgDataUri, twemojiNames } from './em
 // bidi-js is CommonJS whose module.exports is the factory; its types declare an ES default.
 const bidi = (bidiModule as unknown as () => Bidi)();
 
+/** A character of each bidirectional class bidi-js can give a character beyond U+FFFF. */
+const STAND_INS: Record<string, string> = {
+  R: '\u05d0',
+  AL: '\u0627',
+  EN: '0',
+  AN: '\u0660',
+  NSM: '\u0300',
+  BN: '\u200b',
+  ON: '!',
+};
+
+/**
+ * `text` with each character beyond U+FFFF (most emoji, flags, skin tones) replaced by two of a
+ * character of its bidirectional class. bidi-js reads UTF-16 code units, and a surrogate alone
+ * is left to right, so an emoji between Hebrew words was laid out as a left-to-right run where
+ * UAX #9 (and a browser) makes it a neutral that takes the direction around it. The string
+ * keeps its length, so the levels still index `text`.
+ */
+const withBmpStandIns = (text: string): string =>
+  text.replace(/[\u{10000}-\u{10ffff}]/gu, (c) =>
+    (STAND_INS[bidi.getBidiCharTypeName(c)] ?? 'a').repeat(2),
+  );
+
 const fontMetrics = new Map<FontFace, Promise<FontMetrics | null>>();
 
 /** A face's metrics, read once per process; null when `source` does not offer the face. */
@@ -245,7 +268,7 @@ export class Typesetter {
 
   /** The runs of `text` in visual order, left to right. */
   private runs(text: string, style: TextStyle): Run[] {
-    const { levels, paragraphs } = bidi.getEmbeddingLevels(text);
+    const { levels, paragraphs } = bidi.getEmbeddingLevels(withBmpStandIns(text));
     this.lastParagraphRtl = paragraphs[0]?.level === 1;
     const runs: (Omit<Run, 'width'> & { level: number })[] = [];
     let index = 0;
