@@ -1,7 +1,8 @@
 /**
- * The image fonts (font-faces.ts) as files in node_modules, for Node: resvg-js is handed their
- * paths, the typesetter their bytes. The CJK and emoji fonts are read only for an image that
- * has a character DejaVu lacks, so a Latin-only image costs what it did before they existed.
+ * The image fonts (font-faces.ts) and Twemoji's emoji pictures (emoji-images.ts) as files in
+ * node_modules, for Node: resvg-js is handed the fonts' paths, the typesetter their bytes. The
+ * CJK and emoji files are read only for an image that has a character DejaVu lacks, so a
+ * Latin-only image costs what it did before they existed.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -53,8 +54,37 @@ export function fontBytes(file: string): Promise<Buffer> {
   return bytes;
 }
 
-/** Every face, read from node_modules. */
-export const nodeFontSource: FontSource = (face) => fontBytes(fontFile(face));
+const emojiImages = new Map<string, Promise<string | null>>();
+
+/**
+ * Twemoji's picture named `name`, read once per process from @discordapp/twemoji's `dist/svg`;
+ * null when Twemoji has none (the name is checked against the file names first, so a cluster
+ * cannot name a path outside the folder).
+ */
+function twemojiImage(name: string): Promise<string | null> {
+  let image = emojiImages.get(name);
+  if (!image) {
+    image = /^[0-9a-f]+(?:-[0-9a-f]+)*$/.test(name)
+      ? readFile(
+          join(packageDir('@discordapp/twemoji'), 'dist', 'svg', `${name}.svg`),
+          'utf8',
+        ).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return null;
+          throw error;
+        })
+      : Promise.resolve(null);
+    // A read that failed for another reason than absence is tried again next time.
+    image.catch(() => emojiImages.delete(name));
+    emojiImages.set(name, image);
+  }
+  return image;
+}
+
+/** Every face, read from node_modules, and Twemoji's colour emoji. */
+export const nodeFontSource: FontSource = Object.assign(
+  (face: FontFace) => fontBytes(fontFile(face)),
+  { emojiImage: twemojiImage },
+);
 
 /** A typesetter for `text` with the fonts from node_modules (see Typesetter.load). */
 export function loadTypesetter(text: string, language?: string | null): Promise<Typesetter> {

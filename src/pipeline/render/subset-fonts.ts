@@ -46,6 +46,15 @@ function subsetFolder(): string {
   return folder;
 }
 
+/**
+ * The typographic family and subfamily (name IDs 16, 17), which the subsetter drops by default.
+ * resvg matches font-family against the typographic family where a font has one, else the
+ * family (ID 1): without them a CJK subset's family is "Noto Sans Japanese Regular" or "...
+ * Bold", the full file's "Noto Sans Japanese", so no one name found both, and resvg fell back
+ * to whichever loaded font came first (a Japanese title could be drawn with the Chinese font).
+ */
+const TYPOGRAPHIC_NAMES = [16, 17];
+
 async function makeSubset(faces: readonly FontFace[], characters: string): Promise<string[]> {
   const dir = subsetFolder();
   const id = made++;
@@ -53,7 +62,12 @@ async function makeSubset(faces: readonly FontFace[], characters: string): Promi
     faces.map(async (face) => {
       const file = fontFile(face);
       const path = join(dir, `${id}-${basename(file)}`);
-      await writeFile(path, await subsetFont(await fontBytes(file), characters));
+      await writeFile(
+        path,
+        await subsetFont(await fontBytes(file), characters, {
+          preserveNameIds: TYPOGRAPHIC_NAMES,
+        }),
+      );
       return path;
     }),
   );

@@ -1,6 +1,7 @@
 /**
  * Text for the images, laid out before resvg sees it: each grapheme cluster is given a font that
- * has it (DejaVu Sans, else the CJK or emoji fonts), the line is put in visual order by the
+ * has it (DejaVu Sans, else the CJK font of the incident's language, else the other CJK fonts),
+ * or a colour picture if it is an emoji (emoji-images.ts), the line is put in visual order by the
  * Unicode Bidirectional Algorithm (UAX #9, bidi-js), and widths are measured from the fonts'
  * own advance widths (font-metrics.ts), so titles wrap and rows are cut by their drawn width.
  *
@@ -13,9 +14,33 @@ import bidiModule, { type Bidi } from 'bidi-js';
 import { escapeXml } from './xml.js';
 import { readFontMetrics, type FontMetrics } from './font-metrics.js';
 import { faceFor, type FontFace, type FontGroup, type FontSource } from './font-faces.js';
+import { EMOJI_ADVANCE, emojiImageElement, svgDataUri, twemojiNames } from './emoji-images.js';
 
 // bidi-js is CommonJS whose module.exports is the factory; its types declare an ES default.
 const bidi = (bidiModule as unknown as () => Bidi)();
+
+/** A character of each bidirectional class bidi-js can give a character beyond U+FFFF. */
+const STAND_INS: Record<string, string> = {
+  R: '\u05d0',
+  AL: '\u0627',
+  EN: '0',
+  AN: '\u0660',
+  NSM: '\u0300',
+  BN: '\u200b',
+  ON: '!',
+};
+
+/**
+ * `text` with each character beyond U+FFFF (most emoji, flags, skin tones) replaced by two of a
+ * character of its bidirectional class. bidi-js reads UTF-16 code units, and a surrogate alone
+ * is left to right, so an emoji between Hebrew words was laid out as a left-to-right run where
+ * UAX #9 (and a browser) makes it a neutral that takes the direction around it. The string
+ * keeps its length, so the levels still index `text`.
+ */
+const withBmpStandIns = (text: string): string =>
+  text.replace(/[\u{10000}-\u{10ffff}]/gu, (c) =>
+    (STAND_INS[bidi.getBidiCharTypeName(c)] ?? 'a').repeat(2),
+  );
 
 const fontMetrics = new Map<FontFace, Promise<FontMetrics | null>>();
 
@@ -84,6 +109,23 @@ function isEmoji(cluster: string): boolean {
   );
 }
 
+/** Kana: only Japanese writes them, so they make text Japanese when no language is set. */
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * The CJK fonts in the order they are tried for Han (and kana): the language's own first, so
+ * Han is drawn in the forms its readers expect (Unicode's Han unification gives one code point
+ * for 直 whose Chinese, Japanese and Korean shapes differ); then the others, for characters the
+ * first lacks. Without a language, kana make the text Japanese; otherwise Simplified Chinese.
+ */
+function cjkOrder(language: string | null | undefined, text: string): FontGroup[] {
+  const primary = language?.toLowerCase().split('-')[0];
+  if (primary === 'ko') return ['hangul', 'han', 'japanese'];
+  if (primary === 'ja' || (primary !== 'zh' && KANA.test(text)))
+    return ['japanese', 'han', 'hangul'];
+  return ['han', 'japanese', 'hangul'];
+}
+
 /** Code points that draw nothing (controls, joiners, marks of direction, variation selectors). */
 const INVISIBLE = /^[\p{Cc}\p{Cf}\u{FE00}-\u{FE0F}]$/u;
 const isInvisible = (cp: number) => INVISIBLE.test(String.fromCodePoint(cp));
@@ -96,6 +138,10 @@ const codePoints = (cluster: string): number[] => {
   }
   return [...cluster].map((c) => c.codePointAt(0) ?? 0).filter((cp) => !isInvisible(cp));
 };
+
+/** Whether `font` has every visible code point of `cluster`. */
+const covers = (font: FontMetrics, cluster: string): boolean =>
+  codePoints(cluster).every((cp) => font.advance(cp) !== undefined);
 
 export interface TextStyle {
   /** Font size in px. */
@@ -124,17 +170,22 @@ interface Run {
 export class Typesetter {
   private constructor(
     private readonly fonts: Map<string, FontMetrics>,
-    private readonly hanFirst: FontGroup,
+    /** The CJK fonts, the language's first (cjkOrder). */
+    private readonly cjkFirst: FontGroup[],
+    /** Emoji clusters → their colour picture as a data URI. */
+    private readonly emojiImages: Map<string, string>,
   ) {}
 
   /** Whether the paragraph last laid out by runs() is right to left (UAX #9 rules P2, P3). */
   private lastParagraphRtl = false;
 
   /**
-   * Loads what `text` (every string the image will show) needs: DejaVu always, the CJK and
-   * emoji fonts only if some cluster needs them.
-   * @param language BCP 47 tag; Korean prefers the Korean font for Han characters.
-   * @param source where font bytes come from (fonts.ts in Node); a face it lacks is skipped.
+   * Loads what `text` (every string the image will show) needs: DejaVu always, a CJK font only
+   * if some cluster needs it, the emoji pictures of its emoji, and Noto Emoji only for an emoji
+   * that has no picture.
+   * @param language BCP 47 tag; Japanese and Korean draw Han in their own forms (cjkOrder).
+   * @param source where font bytes and emoji pictures come from (fonts.ts in Node); a face or
+   *   picture it lacks is skipped.
    * @throws when the source cannot give DejaVu Sans, which every image needs.
    */
   static async load(
@@ -153,23 +204,42 @@ export class Typesetter {
     const latin = fonts.get('latin/400');
     if (!latin) throw new Error('the font source has no DejaVu Sans');
     const needed = new Set<FontGroup>();
-    const han: string[] = [];
+    const cjk: string[] = [];
+    const emoji = new Set<string>();
     for (const cluster of PLAIN_ASCII.test(text) ? [] : graphemes(text)) {
-      if (isEmoji(cluster)) needed.add('emoji');
+      if (isEmoji(cluster)) emoji.add(cluster);
       else if (!codePoints(cluster).every((cp) => latin.advance(cp) !== undefined)) {
         if (/\p{Script=Hangul}/u.test(cluster)) needed.add('hangul');
-        else han.push(cluster);
+        else cjk.push(cluster);
       }
     }
-    // Han a Korean incident writes is drawn in Korean forms. Han and kana the SC font lacks
-    // fall back to the Korean font, loaded only then: each CJK face is 4-8 MB to subset.
-    const korean = language?.toLowerCase().startsWith('ko') ?? false;
-    if (han.length > 0) needed.add(korean ? 'hangul' : 'han');
+    const emojiImages = new Map<string, string>();
+    const pictureOf = source.emojiImage;
+    if (pictureOf) {
+      await Promise.all(
+        [...emoji].map(async (cluster) => {
+          for (const name of twemojiNames(cluster)) {
+            const svg = await pictureOf(name);
+            if (svg !== null) return emojiImages.set(cluster, svgDataUri(svg));
+          }
+          return undefined;
+        }),
+      );
+    }
+    if ([...emoji].some((cluster) => !emojiImages.has(cluster))) needed.add('emoji');
+    // Han is drawn in the language's forms; what that font lacks falls back to the other CJK
+    // fonts, each loaded only then: a CJK face is 4-8 MB to subset.
+    const order = cjkOrder(language, text);
+    if (cjk.length > 0) needed.add(order[0] as FontGroup);
     await Promise.all([...needed].map(add));
-    const sc = fonts.get('han/400');
-    if (sc && han.some((cluster) => codePoints(cluster).some((cp) => sc.advance(cp) === undefined)))
-      await add('hangul');
-    return new Typesetter(fonts, korean ? 'hangul' : 'han');
+    let missing = cjk;
+    for (const group of order) {
+      if (missing.length === 0) break;
+      if (!fonts.has(`${group}/400`)) await add(group);
+      const font = fonts.get(`${group}/400`);
+      if (font) missing = missing.filter((cluster) => !covers(font, cluster));
+    }
+    return new Typesetter(fonts, order, emojiImages);
   }
 
   /** The faces this image's text uses, for resvg. */
@@ -196,21 +266,24 @@ export class Typesetter {
         font !== undefined && codePoints(cluster).every((cp) => font.advance(cp) !== undefined)
       );
     };
-    if (isEmoji(cluster) && has('emoji')) return 'emoji';
+    if (isEmoji(cluster) && (this.emojiImages.has(cluster) || has('emoji'))) return 'emoji';
     if (has('latin')) return 'latin';
-    const order: FontGroup[] =
-      this.hanFirst === 'hangul' ? ['hangul', 'han', 'emoji'] : ['han', 'hangul', 'emoji'];
-    return order.find(has) ?? 'latin';
+    return [...this.cjkFirst, 'emoji' as const].find(has) ?? 'latin';
   }
 
   /**
    * Width in px of `text` drawn in one font: the sum of its advances. An emoji cluster (a ZWJ
-   * sequence, a flag) is drawn as one glyph, as wide as its first character's.
+   * sequence, a flag) is drawn as one picture (EMOJI_ADVANCE wide) or, without one, as one
+   * glyph, as wide as its first character's.
    */
   private measure(text: string, group: FontGroup, style: TextStyle): number {
     const font = this.font(group, style.weight ?? 400);
     let advance = 0;
     for (const cluster of graphemes(text)) {
+      if (group === 'emoji' && this.emojiImages.has(cluster)) {
+        advance += EMOJI_ADVANCE * font.unitsPerEm;
+        continue;
+      }
       const points = codePoints(cluster);
       for (const cp of group === 'emoji' ? points.slice(0, 1) : points)
         advance += font.advance(cp) ?? 0;
@@ -220,7 +293,7 @@ export class Typesetter {
 
   /** The runs of `text` in visual order, left to right. */
   private runs(text: string, style: TextStyle): Run[] {
-    const { levels, paragraphs } = bidi.getEmbeddingLevels(text);
+    const { levels, paragraphs } = bidi.getEmbeddingLevels(withBmpStandIns(text));
     this.lastParagraphRtl = paragraphs[0]?.level === 1;
     const runs: (Omit<Run, 'width'> & { level: number })[] = [];
     let index = 0;
@@ -339,12 +412,30 @@ export class Typesetter {
           : options.anchor === 'end'
             ? options.x - total
             : options.x;
+    const textElement = (at: number, run: Omit<Run, 'width'>) => {
+      const family =
+        run.group === 'latin' ? '' : ` font-family="${faceFor(run.group, weight).family}"`;
+      const body = run.rtl ? `\u200f${run.text}\u200f` : run.text;
+      return `<text x="${n(at)}" y="${n(options.y)}" font-size="${options.size}"${weightAttribute}${family}${extra} xml:space="preserve">${escapeXml(body)}</text>`;
+    };
     return runs
       .map((run) => {
-        const family =
-          run.group === 'latin' ? '' : ` font-family="${faceFor(run.group, weight).family}"`;
-        const body = run.rtl ? `\u200f${run.text}\u200f` : run.text;
-        const element = `<text x="${n(x)}" y="${n(options.y)}" font-size="${options.size}"${weightAttribute}${family}${extra} xml:space="preserve">${escapeXml(body)}</text>`;
+        let element: string;
+        if (run.group === 'emoji') {
+          // One picture per emoji, at its own x; an emoji without one is Noto Emoji text.
+          const clusters = graphemes(run.text);
+          let at = x;
+          element = (run.rtl ? clusters.reverse() : clusters)
+            .map((cluster) => {
+              const image = this.emojiImages.get(cluster);
+              const drawn = image
+                ? emojiImageElement(image, escapeXml(cluster), at, options.y, options.size)
+                : textElement(at, { ...run, text: cluster });
+              at += this.measure(cluster, 'emoji', options);
+              return drawn;
+            })
+            .join('');
+        } else element = textElement(x, run);
         x += run.width;
         return element;
       })
