@@ -6,7 +6,7 @@
 import type { Facts } from '../../../schemas/facts.js';
 import type { ActionItem } from '../../../schemas/postmortem.js';
 import { formatMinutes, formatTime } from '../format-figures.js';
-import { fileAction, followUpsFromProse } from './follow-ups.js';
+import { actionText, fileAction, followUpsFromProse } from './follow-ups.js';
 import type { Detection } from './detection.js';
 import type { Response } from './response.js';
 
@@ -20,13 +20,16 @@ export interface ActionItemContext {
 }
 
 function teamItems(facts: Facts, related: ReadonlySet<string>): ActionItem[] {
-  return facts.human.actionItems.map((item) => ({
-    ...fileAction(item.text, { priority: item.priority, related }),
-    ...(item.done ? { status: 'done' as const } : {}),
-    text: item.text,
-    rationale: 'Written by the incident team.',
-    origin: 'human' as const,
-  }));
+  return facts.human.actionItems.map((item) => {
+    const filed = fileAction(item.text, { priority: item.priority, related });
+    return {
+      ...filed,
+      ...(item.done ? { status: 'done' as const } : {}),
+      text: actionText(item.text, filed),
+      rationale: 'Written by the incident team.',
+      origin: 'human' as const,
+    };
+  });
 }
 
 function derivedItems(

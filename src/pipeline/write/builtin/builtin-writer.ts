@@ -187,7 +187,7 @@ function detection(reading: Reading): Section {
   const { facts, detection: found } = reading;
   const paragraphs: string[] = [];
   if (found.event) {
-    const ttd = facts.timeToDetectMinutes;
+    const ttd = found.minutesToDetect;
     const lag =
       ttd === null
         ? ''

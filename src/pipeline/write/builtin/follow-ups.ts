@@ -72,17 +72,29 @@ export function splitActions(text: string): string[] {
 const NOT_OWNER =
   /^(?:done|fixed|shipped|completed|merged|open|todo|high|medium|low|p\d|urgent|later)$/i;
 
+/**
+ * Whether a part of a trailing parenthesis names a person: "@maria", "owner: kenji", "Marco
+ * Rossi", or any name beside a ticket ("marco, SEARCH-412"). A bare lower-case word alone
+ * ("(monthly)", "(validation)") qualifies the action; it is not an owner.
+ */
+function namesPerson(raw: string, besideTicket: boolean): boolean {
+  const part = raw.replace(/^(?:owner\s*:?\s*)?@?/i, '').trim();
+  if (!/^[\w.-]+(?:\s[\w.-]+)?$/.test(part) || TICKET.test(part) || NOT_OWNER.test(part))
+    return false;
+  return besideTicket || /^(?:owner\s*:|@)/i.test(raw.trim()) || /^[A-Z]/.test(part);
+}
+
 function owner(text: string): string | null {
   // "(marco, SEARCH-412)": the part of a trailing parenthesis that is neither ticket nor status.
   const trailing = /\(([^()]+)\)\s*\.?$/.exec(text)?.[1]?.split(/,\s*|;\s*/) ?? [];
+  const besideTicket = trailing.some((part) => TICKET.test(part));
   const named = trailing
-    .map((part) => part.replace(/^(?:owner\s*:?\s*)?@?/i, '').trim())
-    .find(
-      (part) => /^[\w.-]+(?:\s[\w.-]+)?$/.test(part) && !TICKET.test(part) && !NOT_OWNER.test(part),
-    );
+    .filter((part) => namesPerson(part, besideTicket))
+    .map((part) => part.replace(/^(?:owner\s*:?\s*)?@?/i, '').trim())[0];
   if (named) return named;
   const match = OWNER.exec(text);
-  return (match?.[1] ?? match?.[2] ?? match?.[3])?.trim() ?? null;
+  // A trailing parenthesis was read above; the pattern only adds "owner:" and "@name" elsewhere.
+  return (match?.[2] ?? match?.[3])?.trim() ?? null;
 }
 
 /** Type, owner, ticket and status of one action, from its words. */
@@ -124,6 +136,35 @@ function priorityOf(text: string, type: ActionType, related: ReadonlySet<string>
   const words = text.toLowerCase().match(WORD) ?? [];
   if (type === 'prevent' && words.some((word) => related.has(word))) return 'HIGH';
   return 'MEDIUM';
+}
+
+/**
+ * The action as a table cell: status labels ("DONE:", "TODO:", "- done") and a trailing
+ * parenthesis holding only the owner, ticket or status go, since the table has a column for each.
+ */
+export function actionText(
+  text: string,
+  filed: Pick<ActionItem, 'owner' | 'ticket' | 'status'>,
+): string {
+  const label = /^\W*(?:done|todo|to do|fixme|open|wip)\s*[:\-–—]\s*/i;
+  const labelled = label.test(text);
+  let cell = text
+    .replace(label, '')
+    .replace(/\s+[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$/i, '');
+  const trailing = /\s*\(([^()]+)\)\s*\.?$/.exec(cell);
+  if (trailing?.[1]) {
+    const parts = trailing[1].split(/,\s*|;\s*/).map((part) => part.trim());
+    const filedOnly = parts.every(
+      (part) =>
+        TICKET.test(part) ||
+        NOT_OWNER.test(part) ||
+        /^no owner(?: yet)?$|^unassigned$|^tbd$/i.test(part) ||
+        (filed.owner !== null && part.replace(/^(?:owner\s*:?\s*)?@?/i, '') === filed.owner),
+    );
+    if (filedOnly) cell = cell.slice(0, trailing.index);
+  }
+  cell = cell.trim();
+  return labelled ? cell.charAt(0).toUpperCase() + cell.slice(1) : cell;
 }
 
 /** Follow-ups written in prose in the notes or as timeline lines, in the order written. */
@@ -181,7 +222,7 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
       const filed = fileAction(text, { priority: horizon, related });
       items.push({
         ...filed,
-        text: text.replace(/\s+[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$/i, ''),
+        text: actionText(text, filed),
         rationale: '',
         // The team's own words, split into single actions: theirs, not the writer's.
         origin: 'human',

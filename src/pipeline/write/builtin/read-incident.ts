@@ -72,11 +72,15 @@ export function readIncident(input: Facts): Reading {
   const facts = readSpeakers(input);
   const trigger = findTrigger(facts);
   // The fix, read first without the cause lines, confirms the cause that names what it changed.
-  const first = readResponse(facts, trigger ? [trigger] : []);
+  const detection = readDetection(facts, trigger);
+  const first = readResponse(facts, trigger ? [trigger] : [], detection.event);
   const rootCause = findRootCause(facts, first.fix?.event.text ?? null);
-  const detection = readDetection(facts);
   const causeLines = rootCause?.quotes.flatMap((quote) => (quote.event ? [quote.event] : [])) ?? [];
-  const response = readResponse(facts, trigger ? [trigger, ...causeLines] : causeLines);
+  const response = readResponse(
+    facts,
+    trigger ? [trigger, ...causeLines] : causeLines,
+    detection.event,
+  );
   const triggerMention = trigger ? null : findTriggerMention(facts);
   const related = relatedWords([
     ...(rootCause?.quotes.map((q) => q.text) ?? []),

@@ -7,6 +7,7 @@
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { ACTION_CUES, ACTION_THRESHOLD } from '../cues/action-cues.js';
 import { scoreText } from '../cues/cue.js';
+import { isNoise } from './sentences.js';
 
 export interface ResponseStep {
   event: TimelineEvent;
@@ -58,7 +59,11 @@ const at = (event: TimelineEvent): number => (event.time ? Date.parse(event.time
  * @param exclude the trigger event, which may read like an action ("enabled the flag") but set
  *   the incident off, and the lines that state the root cause ("..., blocking reads").
  */
-export function readResponse(facts: Facts, exclude: readonly TimelineEvent[]): Response {
+export function readResponse(
+  facts: Facts,
+  exclude: readonly TimelineEvent[],
+  detected: TimelineEvent | null = null,
+): Response {
   const byMilestone = (name: string) => {
     const line = facts.milestones[name]?.line;
     return facts.events.find((event) => event.line === line) ?? null;
@@ -66,11 +71,18 @@ export function readResponse(facts: Facts, exclude: readonly TimelineEvent[]): R
   const mitigated = byMilestone('mitigated');
   const resolved = byMilestone('resolved');
   const recovery = facts.mitigated ?? facts.resolved;
+  // Nobody mitigates what they have not noticed: actions start at detection ("primary failed;
+  // automatic failover" at 16:02 is the failure, the 16:05 alert is when the response began).
+  // Without a detection time, at the start; a start after the detection is the analysis's guess.
+  const from = detected?.time ?? facts.start;
+  const startLine = facts.milestones['start']?.line;
   const actions = facts.events.filter(
     (event) =>
       !exclude.includes(event) &&
       event.kind !== 'status-update' &&
-      !(facts.start && event.time && Date.parse(event.time) < Date.parse(facts.start)) &&
+      !(from && event.time && Date.parse(event.time) < Date.parse(from)) &&
+      !(event.line === startLine && event !== mitigated) &&
+      !isNoise(event.text) &&
       isAction(event.text),
   );
   const steps = actions.map((event): ResponseStep => {

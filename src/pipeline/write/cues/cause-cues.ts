@@ -257,6 +257,66 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     },
   },
   {
+    id: 'silent-failure',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A component that fails while reporting success ("drops every message ... and still reports success") is why nothing alerted and users were hit: a stated mechanism.',
+    pattern:
+      /\b(?:silently|still reports? (?:success|ok|healthy|sent)|report(?:s|ed|ing)? success|swallow(?:s|ed|ing)? (?:the )?(?:error|exception)s?|drops? (?:every|all|each)\b|dropp(?:ed|ing) (?:every|all|each)\b|without (?:an )?(?:error|warning)|counts? (?:a |the )?\w+ (?:message|request|job) as (?:sent|success\w*|done))\b/i,
+    examples: {
+      match: [
+        'mailer v3.2 drops every message with an attachment and still reports success',
+        'pg_dump was silently failing',
+      ],
+      noMatch: ['errors drop to zero', 'the success rate recovered'],
+    },
+  },
+  {
+    id: 'provider-side',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A provider confirming the fault is theirs ("an outage on their side") states the cause, even when the team could only route around it.',
+    pattern:
+      /\b(?:on (?:their|the provider'?s?|the vendor'?s?|the upstream|aws'?s?|gcp'?s?|azure'?s?) (?:side|end)|(?:provider|vendor|upstream|third[\s-]party|supplier|carrier|isp)(?:'s)? (?:\w+ )?(?:outage|incident|failure|is down|was down))\b/i,
+    examples: {
+      match: [
+        'payment provider confirms an outage on their side',
+        'the upstream DNS provider outage',
+      ],
+      noMatch: ['switched to the backup payment provider', 'the outage on our side ended'],
+    },
+  },
+  {
+    id: 'broken-artefact',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A broken or bad artefact that systems picked up ("the same broken node image", "a bad config file") is what failed, beyond the change that shipped it.',
+    pattern:
+      /\b(?:broken|bad|faulty|corrupt(?:ed)?|malformed|invalid|defective|buggy|oversized|doubled|truncated)\s+(?:[\w.-]+\s+){0,2}(?:image|config(?:uration)?|file|build|release|version|certificate|cert|kernel|firmware|package|binary|rule|rules|template|manifest|schema|query|index|record|entry|entries|feature file|credentials?)\b/i,
+    examples: {
+      match: [
+        'both pools had picked up the same broken node image',
+        'a malformed feature file doubled in size',
+      ],
+      noMatch: ['the bad news is the pool is full', 'replaced the node image'],
+    },
+  },
+  {
+    id: 'failing-with-reason',
+    signal: 'cause',
+    weight: 1,
+    reason:
+      'A failure followed by a colon and its reason ("image pull failing: registry credentials expired") names why it failed.',
+    pattern: /\b(?:fail(?:ing|ed|s|ure)?|broken|down|errors?|refused|rejected|denied)\s*:\s*\S/i,
+    examples: {
+      match: ['runner image pull failing: registry credentials expired'],
+      noMatch: ['Failed attempt', 'errors at 40%'],
+    },
+  },
+  {
     id: 'about-the-document',
     signal: 'cause',
     weight: -4,
