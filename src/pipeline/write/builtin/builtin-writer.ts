@@ -48,20 +48,21 @@ function cite(quote: Quote, facts: Facts): string {
 }
 
 /** "from 12:00 UTC to 12:40 UTC (40 minutes)", or as much of it as is known. */
-export function span(facts: Facts): string {
-  const end = facts.resolved ?? facts.mitigated;
-  if (facts.start && end) {
-    const duration =
-      facts.durationMinutes !== null ? ` (${formatMinutes(facts.durationMinutes)})` : '';
-    return `from ${formatTime(facts.start, facts)} to ${formatTime(end, facts)}${duration}`;
+export function span(reading: Reading): string {
+  const { facts, window } = reading;
+  if (window.start && window.end) {
+    const duration = window.minutes !== null ? ` (${formatMinutes(window.minutes)})` : '';
+    return `from ${formatTime(window.start, facts)} to ${formatTime(window.end, facts)}${duration}`;
   }
-  return facts.start ? `starting at ${formatTime(facts.start, facts)}` : '';
+  if (window.start) return `starting at ${formatTime(window.start, facts)}`;
+  return window.end ? `until ${formatTime(window.end, facts)}` : '';
 }
 
 /** "12,400 users were affected by checkout latency", or the incident named when nobody is. */
 export function whatBroke(reading: Reading): string {
   const { facts, who } = reading;
   const title = lowerFirst(facts.title.replace(/[.!]+$/, ''));
+  if (reading.noUserImpact) return `we had an internal incident with no customer impact: ${title}`;
   if (who) return `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected by ${title}`;
   // A long list of services reads as a wall; the Impact section lists them.
   if (facts.services.length && facts.services.join(', ').length <= 60)
@@ -78,7 +79,7 @@ function summary(reading: Reading): Section {
   const { facts, symptom, trigger, rootCause } = reading;
   const opening = [
     asSentence(
-      `On ${formatDate(facts.date)}, ${[span(facts), whatBroke(reading)].filter(Boolean).join(', ')}`,
+      `On ${formatDate(facts.date)}, ${[span(reading), whatBroke(reading)].filter(Boolean).join(', ')}`,
     ),
     symptom && symptom !== trigger && symptom.text.length <= QUOTE_IN_SUMMARY
       ? `The first sign was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
@@ -127,8 +128,14 @@ function summary(reading: Reading): Section {
 function impact(reading: Reading): Section {
   const { facts } = reading;
   const bullets: string[] = [];
-  if (facts.durationMinutes !== null) bullets.push(`Duration: ${span(facts)}`);
-  if (reading.who) bullets.push(`Affected: ${reading.who}`);
+  if (reading.window.minutes !== null) bullets.push(`Duration: ${span(reading)}`);
+  if (reading.noUserImpact)
+    bullets.push(
+      reading.noUserImpact.line === 0
+        ? 'Customers affected: none (as stated in the incident front matter)'
+        : `Customers not affected: ${cite(reading.noUserImpact, facts)}`,
+    );
+  else if (reading.who) bullets.push(`Affected: ${reading.who}`);
   if (facts.services.length) bullets.push(`Services: ${facts.services.join('; ')}`);
   const lines = new Set<number>();
   const limit = facts.mitigated ?? facts.resolved;
@@ -219,7 +226,7 @@ function response(reading: Reading): Section {
   const { facts, response: read } = reading;
   const bullets = read.steps.map(
     (step) =>
-      `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : ''}${step.failed ? lowerFirst(asSentence(step.event.text)) : asSentence(step.event.text)}`,
+      `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : step.partial ? 'Partial recovery: ' : ''}${step.failed || step.partial ? lowerFirst(asSentence(step.event.text)) : asSentence(step.event.text)}`,
   );
   const outcome = (label: string, event: TimelineEvent | null) => {
     if (event && !read.steps.some((step) => step.event === event))

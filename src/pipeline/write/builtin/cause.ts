@@ -6,7 +6,7 @@ import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { CAUSE_CUES, CAUSE_THRESHOLD, TRIGGER_THRESHOLD } from '../cues/cause-cues.js';
 import { scoreOf } from '../cues/cue.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
-import { eventQuotes, noteQuotes, type Quote } from './sentences.js';
+import { eventQuotes, isNoise, noteQuotes, type Quote } from './sentences.js';
 
 export interface RootCause {
   /** The sentences that state the cause, best first, at most two. */
@@ -129,8 +129,18 @@ const SYMPTOM_KINDS: ReadonlySet<string> = new Set(['impact', 'alert', 'report']
  */
 export function firstSymptom(facts: Facts, trigger: TimelineEvent | null): TimelineEvent | null {
   const line = facts.milestones['start']?.line;
-  const start = facts.events.find((event) => event.line === line) ?? null;
+  const over = [facts.milestones['mitigated']?.line, facts.milestones['resolved']?.line];
+  // A start guessed from the all-clear line ("backlog sent, all clear") is no sign of impact.
+  const found = facts.events.find((event) => event.line === line) ?? null;
+  const start = found && !over.includes(found.line) && !isNoise(found.text) ? found : null;
   if (start && start !== trigger) return start;
   const from = trigger ? facts.events.indexOf(trigger) : -1;
-  return facts.events.slice(from + 1).find((event) => SYMPTOM_KINDS.has(event.kind)) ?? start;
+  return (
+    facts.events
+      .slice(from + 1)
+      .find(
+        (event) =>
+          SYMPTOM_KINDS.has(event.kind) && !over.includes(event.line) && !isNoise(event.text),
+      ) ?? start
+  );
 }

@@ -42,12 +42,13 @@ function keyMoments(reading: Reading): string[] {
   ].filter((e, i, all): e is NonNullable<typeof e> => !!e?.time && all.indexOf(e) === i);
   events.sort((a, b) => Date.parse(a.time ?? '') - Date.parse(b.time ?? ''));
   const failed = new Set(reading.response.steps.filter((s) => s.failed).map((s) => s.event));
+  const partial = new Set(reading.response.steps.filter((s) => s.partial).map((s) => s.event));
   return events
     .filter((e) => isPublicSafe(e.text))
     .slice(0, 10)
     .map(
       (e) =>
-        `- ${formatTime(e.time, facts)}: ${failed.has(e) ? 'tried: ' : ''}${e.text.trim()}${failed.has(e) ? ' (did not help)' : ''}`,
+        `- ${formatTime(e.time, facts)}: ${e.text.trim()}${failed.has(e) ? ' (this attempt failed)' : partial.has(e) ? ' (partial recovery)' : ''}`,
     );
 }
 

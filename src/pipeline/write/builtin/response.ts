@@ -12,6 +12,8 @@ import { isNoise } from './sentences.js';
 export interface ResponseStep {
   event: TimelineEvent;
   failed: boolean;
+  /** It helped part of the service ("US recovered, EU still failing"): not failed, not the fix. */
+  partial: boolean;
   /** For a failed step: the clause that says how it failed ("rollback job failed on permissions"). */
   failure: string | null;
   /**
@@ -36,6 +38,20 @@ export interface Response {
 }
 
 const DID_NOT_WORK = ACTION_CUES.find((cue) => cue.id === 'did-not-work');
+const RECOVERED = ACTION_CUES.find((cue) => cue.id === 'recovered');
+
+/**
+ * A line that tells of an attempt that could not go through, without an action verb of its own:
+ * "EU pool drain stuck on a PodDisruptionBudget", "the rollback timed out".
+ */
+const ATTEMPT_STUCK =
+  /\b(?:drain|rollback|roll-back|restart|failover|fail-over|deploy(?:ment)?|migration|restore|attempt|fix|patch|upgrade)s?\b.{0,30}\b(?:stuck|hung|hangs|timed out|blocked|failed|errored|refused)\b/i;
+
+/** Whether one clause of the line says service came back for some of it ("US recovered"). */
+const recoversPart = (text: string) =>
+  text
+    .split(CLAUSE)
+    .some((clause) => RECOVERED?.pattern.test(clause) && !DID_NOT_WORK?.pattern.test(clause));
 
 /** A line's clauses: "uploaded the new cert, sign-ins succeed again" is an action, then an outcome. */
 const CLAUSE = /[,;]\s+|\s+[-–—]\s+|\s+(?:and|but|then)\s+/;
@@ -83,11 +99,15 @@ export function readResponse(
       !(from && event.time && Date.parse(event.time) < Date.parse(from)) &&
       !(event.line === startLine && event !== mitigated) &&
       !isNoise(event.text) &&
-      isAction(event.text),
+      (isAction(event.text) || ATTEMPT_STUCK.test(event.text)),
   );
   const steps = actions.map((event): ResponseStep => {
     const { scores } = scoreText(event.text, ACTION_CUES);
-    let failed = (scores.failed ?? 0) >= 3;
+    let failed =
+      (scores.failed ?? 0) >= 3 || (!isAction(event.text) && ATTEMPT_STUCK.test(event.text));
+    // "drained US; US recovered, EU still failing" helped part of it: partial, not failed.
+    const partial = failed && recoversPart(event.text) && !ATTEMPT_STUCK.test(event.text);
+    if (partial) failed = false;
     // "restarted the pods", then "no change, CPU still at 100%": a line between this action and
     // the next that says impact persists marks the attempt failed, unless service had recovered.
     if (!failed && event !== mitigated) {
@@ -104,6 +124,7 @@ export function readResponse(
     return {
       event,
       failed,
+      partial,
       failure: failed ? failureClause(event.text) : null,
       broken: failed && BROKEN.test(event.text),
     };
@@ -118,6 +139,12 @@ export function readResponse(
         ? !(at(step.event) > limit)
         : facts.events.indexOf(step.event) <= recoveryIndex),
   );
-  const fix = good.at(-1) ?? null;
+  // The step whose own line says service came back ("switched to the backup provider, sales
+  // resume") is the fix, even when a later step (switching back) also recovered.
+  const fix =
+    good.find((step) => !step.partial && recoversPart(step.event.text)) ??
+    good.filter((step) => !step.partial).at(-1) ??
+    good.at(-1) ??
+    null;
   return { steps, fix, mitigated, resolved };
 }

@@ -82,9 +82,16 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: 3,
     reason: 'A state of the system after the actions, not an action.',
     pattern:
-      /\b(?:recover(?:ed|s|ing)|normal|back (?:up|online|to normal)|restored|healthy|stable|all clear|resolved|errors? (?:drop|dropped|stop(?:ped)?|gone)|(?:under|below) \d+\w*|green|operational)\b/i,
+      /\b(?:recover(?:ed|s|ing)|normal|back (?:up|online|to normal)|restored|healthy|stable|all clear|resolved|errors? (?:drop|dropped|stop(?:ped)?|gone)|(?:under|below) \d+\w*|green|operational|resum(?:e|es|ed|ing)|flowing|caught up|working again|succeed(?:s|ing)? again)\b/i,
     examples: {
-      match: ['latency normal', 'login p95 under 300ms again', 'all clear', 'errors drop'],
+      match: [
+        'latency normal',
+        'login p95 under 300ms again',
+        'all clear',
+        'errors drop',
+        'sales resume',
+        'builds flowing',
+      ],
       noMatch: ['rolled back to v4.0'],
     },
   },
@@ -162,6 +169,19 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
         'Knock-on in the region: EBS volumes restoring from S3 snapshots, Lambda all impacted',
       ],
       noMatch: ['restored from the snapshot'],
+    },
+  },
+  {
+    id: 'done-by-itself',
+    signal: 'action',
+    weight: -2,
+    reason:
+      'A verb with a deadline and no object ("queue drained by 10:05", "backlog cleared at 12:30") says what came of the actions.',
+    pattern:
+      /\b(?:drained|cleared|emptied|caught up|processed|recovered|finished|completed) (?:by|at|within|around) ~?\d/i,
+    examples: {
+      match: ['builds flowing, queue drained by 10:05'],
+      noMatch: ['drained the bad node pool in US'],
     },
   },
   {

@@ -208,9 +208,13 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: -2,
     reason: 'How the incident was noticed is detection, not cause.',
     pattern:
-      /^\W*detection\b|\bdetect(?:ed|ion) (?:was|took|came)\b|\bthe page (?:actually )?came from\b/i,
+      /^\W*detection\b|\bdetect(?:ed|ion) (?:was|took|came)\b|\bthe page (?:actually )?came from\b|\bno (?:alert|page|alarm) (?:fired|went off|triggered)\b/i,
     examples: {
-      match: ['Detection was indirect - a brief notice', 'detection took way too long'],
+      match: [
+        'Detection was indirect - a brief notice',
+        'detection took way too long',
+        'no alert fired - the mailer counts a dropped message as sent',
+      ],
       noMatch: ['the bug was detected by a test'],
     },
   },
@@ -314,6 +318,22 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     examples: {
       match: ['runner image pull failing: registry credentials expired'],
       noMatch: ['Failed attempt', 'errors at 40%'],
+    },
+  },
+  {
+    id: 'stale-copy',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A copy that was behind ("a replica that was 9 minutes behind", "replication lag") is why writes were lost when it took over.',
+    pattern:
+      /\b(?:replica|secondary|standby|follower|mirror|copy)\b.{0,30}\b\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?) behind\b|\breplication (?:lag|delay)\b|\b(?:lagging|stale|out-of-date) (?:replica|secondary|standby|follower)\b/i,
+    examples: {
+      match: [
+        'automatic failover to a replica that was 9 minutes behind',
+        'replication lag of 40s',
+      ],
+      noMatch: ['the replica caught up', 'we were 9 minutes behind schedule'],
     },
   },
   {

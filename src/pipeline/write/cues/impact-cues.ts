@@ -71,7 +71,7 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
     weight: 3,
     reason: 'The input says no data was lost.',
     pattern:
-      /^(?!.*\b(?:verify\w*|checking|check(?:ed)? (?:that|whether|if)|confirm\w* (?:that|whether|if)|whether|if)\b.*\bno data\b)(?:.*?)(?:\bno (?:customer |user )?data (?:was |were )?(?:lost|loss)|\bno data loss\b|\bnothing was lost\b|\bdata (?:was|is) (?:safe|intact)|\bwithout (?:any )?data loss\b|\bnot lost\b)/i,
+      /^(?!.*\b(?:verify\w*|checking|check(?:ed)? (?:that|whether|if)|confirm\w* (?:that|whether|if)|whether|if)\b.*\bno data\b)(?:.*?)(?:\bno (?:customer |user )?data (?:was |were )?(?:lost|loss)|\bno data loss\b|\bnothing (?:else )?was lost\b|\bdata (?:was|is) (?:safe|intact)|\bwithout (?:any )?data loss\b|\bnot lost\b)/i,
     examples: {
       match: ['No data was lost.', 'no data loss', 'writes were queued, not lost'],
       noMatch: [
@@ -86,14 +86,15 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
     weight: 3,
     reason: 'The input says data was lost or must be re-entered.',
     pattern:
-      /\b(?:(?<!\bno )data (?:was |were )?lost|lost (?:data|writes|orders|messages|edits|uploads|events|records)|data loss|(?:writes|orders|messages|edits|uploads|events|records) (?:were |was )?(?:lost|dropped|deleted)|(?:were|was) (?:permanently )?(?:deleted|dropped|corrupted))\b/i,
+      /\b(?:(?<!\bno )data (?:was |were )?lost|lost (?:data|writes|orders|messages|edits|uploads|events|records)|data loss|(?:writes|orders|messages|edits|uploads|events|records) (?:were |was )?(?:lost|dropped|deleted)|(?:were|was) (?:permanently )?(?:deleted|dropped|corrupted)|(?<!\b(?:no|nothing|not)(?: \w+)? )(?:were|was) (?:permanently )?lost\b(?! (?:connectivity|connection|contact))|cannot be recovered|can'?t be recovered|could not be recovered|unrecoverable|lost for good)\b/i,
     examples: {
       match: [
+        'comments posted between 15:53 and 16:02 UTC were lost with the old disk',
         'about 200 orders were lost',
         'data loss for EU tenants',
         'lost writes between 10:00 and 10:05',
       ],
-      noMatch: ['No data was lost.', 'lost connectivity'],
+      noMatch: ['No data was lost.', 'lost connectivity', 'Nothing else was lost.'],
     },
   },
   {
