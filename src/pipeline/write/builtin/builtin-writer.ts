@@ -224,16 +224,21 @@ function detection(reading: Reading): Section {
 
 function response(reading: Reading): Section {
   const { facts, response: read } = reading;
-  const bullets = read.steps.map(
-    (step) =>
-      `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : step.partial ? 'Partial recovery: ' : ''}${step.failed || step.partial ? lowerFirst(asSentence(step.event.text)) : asSentence(step.event.text)}`,
-  );
+  const timed: { event: TimelineEvent; text: string }[] = read.steps.map((step) => ({
+    event: step.event,
+    text: `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : step.partial ? 'Partial recovery: ' : ''}${step.failed || step.partial ? lowerFirst(asSentence(step.event.text)) : asSentence(step.event.text)}`,
+  }));
   const outcome = (label: string, event: TimelineEvent | null) => {
     if (event && !read.steps.some((step) => step.event === event))
-      bullets.push(`${when(event, facts)}: ${label}: ${quote(event.text)}`);
+      timed.push({ event, text: `${when(event, facts)}: ${label}: ${quote(event.text)}` });
   };
   outcome('Recovery', read.mitigated);
   if (read.resolved !== read.mitigated) outcome('Resolved', read.resolved);
+  // In the order they happened: a re-enable after recovery comes after the recovery line.
+  const bullets = timed
+    .map((entry, order) => ({ ...entry, order, at: Date.parse(entry.event.time ?? '') }))
+    .sort((a, b) => (Number.isNaN(a.at) || Number.isNaN(b.at) ? a.order - b.order : a.at - b.at))
+    .map((entry) => entry.text);
   return section(
     read.steps.length ? [] : ['The timeline does not record a mitigating action.'],
     bullets,
@@ -256,14 +261,25 @@ function messageToUsers(reading: Reading): Section {
   return section(messageParagraphs(reading).map(publicParagraph));
 }
 
+/** Words a shortened title must not end on: "... with a…" reads as a cut, not a title. */
+const DANGLING =
+  /\s+(?:a|an|the|with|of|on|in|to|for|from|by|and|or|but|at|as|into|over|under|after|before|during|via|its|their|our|that|which)$/i;
+
+/**
+ * The title within `max` characters for an HN post: whole when it fits; else cut at the last
+ * clause break (":", " - ", ",", "(") that keeps at least half of it, with no ellipsis; else at a
+ * word, never on a dangling word, with "…".
+ */
 export function truncateTitle(title: string, max = 80): string {
   const chars = Array.from(title.replace(/\s+/g, ' ').trim());
-  return chars.length <= max
-    ? chars.join('')
-    : `${chars
-        .slice(0, max - 1)
-        .join('')
-        .trimEnd()}…`;
+  if (chars.length <= max) return chars.join('');
+  const head = chars.slice(0, max).join('');
+  const breaks = [...head.matchAll(/\s*(?::|\s[-–—]|,|\()\s/g)].map((m) => m.index);
+  const clause = breaks.filter((index) => index >= max / 2).at(-1);
+  if (clause !== undefined) return head.slice(0, clause).trimEnd();
+  let words = head.slice(0, max - 1).replace(/\s+\S*$/, '');
+  while (DANGLING.test(words)) words = words.replace(DANGLING, '');
+  return `${words.trimEnd()}…`;
 }
 
 /** The built-in sections before human ones win; the OpenAI writer stands these in per section. */

@@ -69,6 +69,16 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
   if (scored.length === 0) return null;
   const [best, second] = [...scored].sort((a, b) => b.score - a.score || a.order - b.order);
   if (!best) return null;
+  // "Root cause found with HashiCorp on the bridge:" announces the cause; the sentences after
+  // it, in the same note, state it.
+  if (/:\s*$/.test(best.quote.text)) {
+    const all = [...noteQuotes(facts), ...eventQuotes(facts)];
+    const at = all.findIndex((q) => q.text === best.quote.text && q.line === best.quote.line);
+    const told = all
+      .slice(at + 1, at + 3)
+      .filter((q) => q.line === best.quote.line && q.event === best.quote.event && !isPlan(q.text));
+    if (told.length) return { quotes: told };
+  }
   // A second sentence only when it is nearly as clearly a cause: one strong sentence beats two.
   const overlaps =
     second &&

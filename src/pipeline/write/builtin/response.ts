@@ -104,13 +104,13 @@ export function readResponse(
   const steps = actions.map((event): ResponseStep => {
     const { scores } = scoreText(event.text, ACTION_CUES);
     let failed =
-      (scores.failed ?? 0) >= 3 || (!isAction(event.text) && ATTEMPT_STUCK.test(event.text));
+      (scores.failed ?? 0) >= 3 || (ATTEMPT_STUCK.test(event.text) && !recoversPart(event.text));
     // "drained US; US recovered, EU still failing" helped part of it: partial, not failed.
     const partial = failed && recoversPart(event.text) && !ATTEMPT_STUCK.test(event.text);
     if (partial) failed = false;
     // "restarted the pods", then "no change, CPU still at 100%": a line between this action and
     // the next that says impact persists marks the attempt failed, unless service had recovered.
-    if (!failed && event !== mitigated) {
+    if (!failed && !partial && event !== mitigated) {
       const index = facts.events.indexOf(event);
       for (const next of facts.events.slice(index + 1)) {
         if (actions.includes(next) || next === mitigated || next === resolved) break;
@@ -130,8 +130,17 @@ export function readResponse(
     };
   });
   // Untimed steps count in file order: up to the line that says service recovered.
-  const limit = recovery ? Date.parse(recovery) : Infinity;
-  const recoveryIndex = mitigated ? facts.events.indexOf(mitigated) : facts.events.length;
+  // A recovery line that was a partial step ("APAC recovered, SA still failing") does not end
+  // the search for the fix: the step that brought the rest back does, up to the resolution.
+  const partialRecovery = steps.some((step) => step.partial && step.event === mitigated);
+  const end = partialRecovery ? (facts.resolved ?? recovery) : recovery;
+  const limit = end ? Date.parse(end) : Infinity;
+  const recoveryIndex =
+    partialRecovery && resolved
+      ? facts.events.indexOf(resolved)
+      : mitigated
+        ? facts.events.indexOf(mitigated)
+        : facts.events.length;
   const good = steps.filter(
     (step) =>
       !step.failed &&

@@ -11,7 +11,7 @@ export type ActionSignal = 'action' | 'outcome' | 'failed';
 export const ACTION_THRESHOLD = 2;
 
 /** Verbs responders use for what they did to stop impact. */
-const MITIGATION_VERBS = String.raw`roll(?:ed|ing)? ?back|rolled [\w.-]+(?: [\w.-]+){0,2} back|rollback|revert(?:ed|ing)|fail(?:ed|ing)? ?over|failover|restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|enabl(?:ed|ing)|turn(?:ed|ing)? (?:off|on)|shut (?:off|down)|scal(?:ed|ing) (?:up|out|down)|rais(?:ed|ing)|increas(?:ed|ing)|bump(?:ed|ing)|lower(?:ed|ing)|reduc(?:ed|ing)|push(?:ed|ing)|chang(?:ed|ing)|mov(?:ed|ing)|drain(?:ed|ing)|depool(?:ed|ing)|kill(?:ed|ing)|flush(?:ed|ing)|purg(?:ed|ing)|blocked|patch(?:ed|ing)|hotfix(?:ed)?|appl(?:ied|ying)|deploy(?:ed|ing) (?:a |the )?(?:fix|patch|hotfix)|add(?:ed|ing) (?:capacity|nodes|servers|instances|replicas)|remov(?:ed|ing)|re-?rout(?:ed|ing)|rerouted|redirect(?:ed|ing)|pause(?:d)?|paus(?:ing)|throttl(?:ed|ing)|rate[- ]limit(?:ed|ing)|terminat(?:ed|ing)|clear(?:ed|ing) (?:the )?(?:cache|queue|stuck|locks?)|cordon(?:ed|ing)|evacuat(?:ed|ing)|promot(?:ed|ing)|swapp?(?:ed|ing)|replac(?:ed|ing)|re-?enabl(?:ed|ing)|restor(?:ed|ing) (?:from|the backup)|resync(?:ed)?|re-?ran|manually|upload(?:ed|ing)|re-?deploy(?:ed|ing)|deploy(?:ed|ing)|rotat(?:ed|ing)|renew(?:ed|ing)|re-?issu(?:ed|ing)|re-?install(?:ed|ing)|install(?:ed|ing)|updat(?:ed|ing)|correct(?:ed|ing)|fix(?:ed|ing)|resiz(?:ed|ing)|expand(?:ed|ing)|extend(?:ed|ing)|freed|delet(?:ed|ing)|truncat(?:ed|ing)|rebuil(?:t|ding)|re-?index(?:ed|ing)|unblock(?:ed|ing)|allow-?list(?:ed|ing)|whitelist(?:ed|ing)|reconfigur(?:ed|ing)|re-?imag(?:ed|ing)|set (?:the |a )?[\w.-]+ (?:to|back)|bounc(?:ed|ing)|cycl(?:ed|ing)|recycl(?:ed|ing)|re-?creat(?:ed|ing)|stopp(?:ed|ing)|shed(?:ding)?|block(?:ing)?|switch(?:ed|ing)|shift(?:ed|ing)|flipp(?:ed|ing)|sent (?:traffic|requests)`;
+const MITIGATION_VERBS = String.raw`roll(?:ed|ing)? ?back|rolled [\w.-]+(?: [\w.-]+){0,2} back|rollback|revert(?:ed|ing)|fail(?:ed|ing)? ?over|failover|restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|enabl(?:ed|ing)|turn(?:ed|ing)? (?:off|on)|shut (?:off|down)|scal(?:ed|ing) (?:up|out|down)|rais(?:ed|ing)|increas(?:ed|ing)|bump(?:ed|ing)|lower(?:ed|ing)|reduc(?:ed|ing)|push(?:ed|ing)|chang(?:ed|ing)|mov(?:ed|ing)|drain(?:ed|ing)|depool(?:ed|ing)|kill(?:ed|ing)|flush(?:ed|ing)|purg(?:ed|ing)|blocked|patch(?:ed|ing)|hotfix(?:ed)?|appl(?:ied|ying)|deploy(?:ed|ing) (?:a |the )?(?:fix|patch|hotfix)|add(?:ed|ing) (?:capacity|nodes|servers|instances|replicas)|remov(?:ed|ing)|re-?rout(?:ed|ing)|rerouted|redirect(?:ed|ing)|pause(?:d)?|paus(?:ing)|throttl(?:ed|ing)|rate[- ]limit(?:ed|ing)|terminat(?:ed|ing)|clear(?:ed|ing) (?:the )?(?:cache|queue|stuck|locks?)|cordon(?:ed|ing)|evacuat(?:ed|ing)|promot(?:ed|ing)|swapp?(?:ed|ing)|replac(?:ed|ing)|re-?enabl(?:ed|ing)|restor(?:ed|ing) (?:from|the backup)|resync(?:ed)?|re-?ran|manually|upload(?:ed|ing)|re-?deploy(?:ed|ing)|deploy(?:ed|ing)|rotat(?:ed|ing)|renew(?:ed|ing)|re-?issu(?:ed|ing)|re-?install(?:ed|ing)|install(?:ed|ing)|updat(?:ed|ing)|correct(?:ed|ing)|fix(?:ed|ing)|resiz(?:ed|ing)|expand(?:ed|ing)|extend(?:ed|ing)|freed|delet(?:ed|ing)|truncat(?:ed|ing)|rebuil(?:t|ding)|re-?index(?:ed|ing)|unblock(?:ed|ing)|allow-?list(?:ed|ing)|whitelist(?:ed|ing)|reconfigur(?:ed|ing)|re-?imag(?:ed|ing)|set (?:the |a )?[\w.-]+ (?:to|back)|bounc(?:ed|ing)|cycl(?:ed|ing)|recycl(?:ed|ing)|re-?creat(?:ed|ing)|stopp(?:ed|ing)|shed(?:ding)?|block(?:ing)?|switch(?:ed|ing)|shift(?:ed|ing)|flipp(?:ed|ing)|sent (?:traffic|requests)|re-?queu(?:ed|ing)|re-?admit(?:ted|ting)?|re-?sen[td]|replay(?:ed|ing)|letting (?:traffic|users|players|requests) back|let (?:traffic|users|players|requests) back|snapshott?(?:ed|ing)|isolat(?:ed|ing)|fenc(?:ed|ing)`;
 
 export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
   {
@@ -28,6 +28,19 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
         'Rolling back user-sync to v2.3.1',
       ],
       noMatch: ['latency normal', 'checkout p99 latency 9s'],
+    },
+  },
+  {
+    id: 'action-noun-done',
+    signal: 'action',
+    weight: 2,
+    reason:
+      'An action named as a noun and said to be carried out ("global WAF kill executed", "failover done") is an action.',
+    pattern:
+      /\b(?:kill|rollback|roll-back|failover|fail-over|switch(?:over)?|bypass|purge|patch|hotfix|mitigation|workaround|restart|revert|drain)\b.{0,20}\b(?:executed|applied|done|completed|in place|carried out|went through|succeeded)\b/i,
+    examples: {
+      match: ['global WAF kill executed', 'failover to us-east completed'],
+      noMatch: ['proposing global kill on WAF Managed Rulesets'],
     },
   },
   {

@@ -31,7 +31,7 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 3,
     reason: 'States the cause outright.',
     pattern:
-      /\b(?:caused by|due to|root[\s-]*cause|the cause (?:was|is)|cause:|the culprit|was the culprit|traced (?:it )?(?:back )?to|turns? out|turned out|(?:which|that|this) (?:caused|broke|led to))\b/i,
+      /\b(?:caused by|due to|root[\s-]*cause|the cause (?:was|is)|cause:|the culprit|culprit\s*:|was the culprit|traced (?:it )?(?:back )?to|turns? out|turned out|(?:which|that|this) (?:caused|broke|led to))\b/i,
     examples: {
       match: [
         'the outage was caused by an expired certificate',
