@@ -13,7 +13,16 @@ import { NO_USAGE, type Writer } from '../writer.js';
 import { publicParagraph, writeHnPost, writeThread } from './public-texts.js';
 import { messageParagraphs } from './message-to-users.js';
 import { readIncident, type Reading } from './read-incident.js';
-import { asSentence, lowerFirst, splitSentences, type Quote } from './sentences.js';
+import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
+import { isAction } from './response.js';
+import {
+  asSentence,
+  isNoise,
+  lowerFirst,
+  noteQuotes,
+  splitSentences,
+  type Quote,
+} from './sentences.js';
 
 export const BUILTIN_WRITER_VERSION = '2';
 
@@ -239,10 +248,46 @@ function response(reading: Reading): Section {
     .map((entry, order) => ({ ...entry, order, at: Date.parse(entry.event.time ?? '') }))
     .sort((a, b) => (Number.isNaN(a.at) || Number.isNaN(b.at) ? a.order - b.order : a.at - b.at))
     .map((entry) => entry.text);
+  if (!read.steps.length) {
+    // A write-up in prose (an e-mail thread, a wiki page) tells its actions in the notes.
+    const told = notesActions(reading);
+    if (told.length)
+      return section(
+        ['The timeline lines record no action; the incident notes tell these:'],
+        [...told, ...bullets],
+      );
+  }
   return section(
     read.steps.length ? [] : ['The timeline does not record a mitigating action.'],
     bullets,
   );
+}
+
+/** Did not help, written in prose: "Earlier attempts that did NOT help: new hardware, ...". */
+const DID_NOT_HELP =
+  /\b(?:did ?n[o']t|did not|didn't) (?:help|work|fix)\b|\bno (?:effect|change)\b/i;
+
+/**
+ * The actions the notes tell, in the order written, when no timeline line is one: each a
+ * sentence that acts on the system, not a plan and not the cause; failed ones marked.
+ */
+function notesActions(reading: Reading): string[] {
+  const causes = new Set(reading.rootCause?.quotes.map((q) => q.text));
+  return noteQuotes(reading.facts)
+    .filter(
+      (quote) =>
+        !causes.has(quote.text) &&
+        !isNoise(quote.text) &&
+        quote.text.length <= 300 &&
+        scoreOf(quote.text, FOLLOW_UP_CUES, 'follow-up') < FOLLOW_UP_THRESHOLD &&
+        (isAction(quote.text) || DID_NOT_HELP.test(quote.text)),
+    )
+    .slice(0, 6)
+    .map((quote) =>
+      DID_NOT_HELP.test(quote.text)
+        ? `Failed attempts: ${lowerFirst(asSentence(quote.text))} (incident notes)`
+        : `${asSentence(quote.text)} (incident notes)`,
+    );
 }
 
 function lessons(reading: Reading): Section {

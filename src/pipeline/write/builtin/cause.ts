@@ -6,6 +6,7 @@ import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { CAUSE_CUES, CAUSE_THRESHOLD, TRIGGER_THRESHOLD } from '../cues/cause-cues.js';
 import { scoreOf } from '../cues/cue.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
+import { isAction } from './response.js';
 import { eventQuotes, isNoise, noteQuotes, type Quote } from './sentences.js';
 
 export interface RootCause {
@@ -75,8 +76,15 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
     const all = [...noteQuotes(facts), ...eventQuotes(facts)];
     const at = all.findIndex((q) => q.text === best.quote.text && q.line === best.quote.line);
     const told = all
-      .slice(at + 1, at + 3)
-      .filter((q) => q.line === best.quote.line && q.event === best.quote.event && !isPlan(q.text));
+      .slice(at + 1, at + 6)
+      .filter(
+        (q) =>
+          q.line === best.quote.line &&
+          q.event === best.quote.event &&
+          !isPlan(q.text) &&
+          (scoreOf(q.text, CAUSE_CUES, 'cause') > 0 || !isAction(q.text)),
+      )
+      .slice(0, 2);
     if (told.length) return { quotes: told };
   }
   // A second sentence only when it is nearly as clearly a cause: one strong sentence beats two.
@@ -87,7 +95,17 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
     second && !overlaps && second.score >= Math.max(CAUSE_THRESHOLD + 1, best.score - 1)
       ? [second]
       : [];
-  return { quotes: [best, ...also].map((entry) => entry.quote) };
+  return { quotes: [best, ...also].map((entry) => inContext(entry.quote)) };
+}
+
+/**
+ * A sentence from the middle of a timeline line ("Runs it on db1 instead of db2.") leans on the
+ * sentence before it for its subject: the whole line is quoted when it is short enough.
+ */
+function inContext(quote: Quote): Quote {
+  const line = quote.event?.text.replace(/\s+/g, ' ').trim();
+  if (!line || line.startsWith(quote.text) || line.length > 300) return quote;
+  return { ...quote, text: line };
 }
 
 /**

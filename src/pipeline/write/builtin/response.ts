@@ -7,6 +7,7 @@
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { ACTION_CUES, ACTION_THRESHOLD } from '../cues/action-cues.js';
 import { scoreText } from '../cues/cue.js';
+import { recordsAlert } from './detection.js';
 import { isNoise } from './sentences.js';
 
 export interface ResponseStep {
@@ -62,7 +63,7 @@ function failureClause(text: string): string | null {
 }
 
 /** Whether some clause of the line is an action (an outcome clause beside it does not count). */
-function isAction(text: string): boolean {
+export function isAction(text: string): boolean {
   const clauses = [text, ...text.split(CLAUSE)];
   return clauses.some(
     (clause) => (scoreText(clause, ACTION_CUES).scores.action ?? 0) >= ACTION_THRESHOLD,
@@ -99,6 +100,8 @@ export function readResponse(
       !(from && event.time && Date.parse(event.time) < Date.parse(from)) &&
       !(event.line === startLine && event !== mitigated) &&
       !isNoise(event.text) &&
+      // A page is how responders learnt of it ("Paged: replication effectively stopped").
+      !(recordsAlert(event) && /^\W*(?:paged|alert|triggered|firing)\b/i.test(event.text)) &&
       (isAction(event.text) || ATTEMPT_STUCK.test(event.text)),
   );
   const steps = actions.map((event): ResponseStep => {

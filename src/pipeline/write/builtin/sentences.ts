@@ -56,8 +56,13 @@ export function noteQuotes(facts: Facts): Quote[] {
   const texts = [facts.human.summary, facts.human.impact, ...facts.notes].flatMap((note) =>
     note ? [note] : [],
   );
+  // "Postmortem notes: the proxy ..." quotes as "the proxy ...": the label is the paste's.
   return texts.flatMap((note) =>
-    splitSentences(note.markdown).map((text) => ({ text, line: note.line, event: null })),
+    splitSentences(note.markdown).map((text) => ({
+      text: text.replace(/^(?:(?:postmortem|incident|our|my|some) )?notes?\s*:\s*/i, ''),
+      line: note.line,
+      event: null,
+    })),
   );
 }
 

@@ -77,7 +77,7 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: 3,
     reason: 'The attempt did not help.',
     pattern:
-      /\b(?:did ?n[o']t (?:help|work|fix)|did not (?:help|work|fix)|no (?:change|effect|improvement)|without effect|made (?:it|things) worse|(?:job|rollback|restart|failover|deploy|attempt|command|script) (?:failed|errored|timed out)|failed on\b|failed to (?:roll|restart|apply|deploy|start|complete)|(?:errors?|failures?|it|problem|issue|latency|impact|timeouts?|crash(?:es|ing)?) (?:continue[sd]?|persist(?:s|ed)?|remain(?:s|ed)?|came back|return(?:s|ed))|\bstill (?:failing|down|broken|erroring|seeing|high|elevated|pegged|timing out|crash\w*|at \d|\d)|\bno (?:better|luck|dice)\b|\bsame (?:errors?|result|problem)\b|\bwors(?:e|ened)\b)/i,
+      /\b(?:did ?n[o']t (?:help|work|fix)|did not (?:help|work|fix)|no (?:change|effect|improvement)|without effect|made (?:it|things) worse|(?:job|rollback|restart|failover|deploy|attempt|command|script) (?:failed|errored|timed out)|failed on\b|failed to (?:roll|restart|apply|deploy|start|complete)|(?:errors?|failures?|it|problem|issue|latency|impact|timeouts?|crash(?:es|ing)?) (?:continue[sd]?|persist(?:s|ed)?|remain(?:s|ed)?|came back|return(?:s|ed))|\bstill (?:failing|down|broken|erroring|seeing|high|elevated|pegged|timing out|crash\w*|at \d|\d)|\bno (?:better|luck|dice)\b|\btoo late\b|\b(?:hangs|refuses(?: to start)?|refused to start)\b|\bsame (?:errors?|result|problem)\b|\bwors(?:e|ened)\b)/i,
     examples: {
       match: [
         'rollback job failed on permissions',
@@ -85,6 +85,8 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
         'no change after the restart',
         'tried rolling back the auth service to v41, errors continue',
         'CPU still at 100%',
+        'Removal terminated, too late: only 4.5 GB left',
+        'raised max_connections -> PG refuses to start, reverted',
       ],
       noMatch: ['failed over to the secondary', 'errors drop'],
     },

@@ -118,10 +118,13 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     signal: 'cause',
     weight: 3,
     reason: '"ran on X instead of Y" says what went wrong and what was intended.',
-    pattern: /\binstead of\b|\brather than\b|\bagainst (?:prod|production|the live)\b/i,
+    pattern: /\binstead of\b|\bagainst (?:prod|production|the live)\b/i,
     examples: {
       match: ['the migration ran on primary instead of the replica', 'ran against production'],
-      noMatch: ['ran the migration on the replica'],
+      noMatch: [
+        'ran the migration on the replica',
+        'customer rules on bot score blocked real users rather than failing',
+      ],
     },
   },
   {
@@ -250,12 +253,13 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'Words that name how systems fail (backtracking, exhaustion, expiry, a hot key, a retry storm) explain a failure rather than report it.',
     pattern:
-      /\b(?:backtrack\w*|exhaust(?:ed|s|ing|ion)|saturat(?:ed|es|ing|ion)|starv(?:ed|es|ing|ation)|ran out of|runs? out of|running out of|out of (?:memory|disk|space|connections|file descriptors|inodes)|OOM[\w-]*|overflow\w*|expir(?:ed|es|y)|hot (?:partition|key|shard|spot)|hotspot|thundering herd|retry storm|stampede|N\+1|full table scan|lock contention|contention|evict(?:ed|s|ing|ion)|fills? up|filled up|never (?:renewed|rotated|uploaded|deployed|propagated|updated|released|closed)|not (?:renewed|rotated|uploaded|propagated|released|closed)|wasn'?t (?:renewed|rotated|uploaded|deployed|propagated|updated|released|closed)|unbounded|misrout\w*|split[\s-]brain|stale (?:cache|data|config|entries|records|dns))\b/i,
+      /\b(?:backtrack\w*|exhaust(?:ed|s|ing|ion)|saturat(?:ed|es|ing|ion)|starv(?:ed|es|ing|ation)|ran out of|runs? out of|running out of|out of (?:memory|disk|space|connections|file descriptors|inodes)|OOM[\w-]*|overflow\w*|expir(?:ed|es|y)|hot (?:partition|key|shard|spot)|hotspot|thundering herd|retry storm|stampede|N\+1|full table scan|lock contention|contention|evict(?:ed|s|ing|ion)|fills? up|filled up|never (?:renewed|rotated|uploaded|deployed|propagated|updated|released|closed)|not (?:renewed|rotated|uploaded|propagated|released|closed)|wasn'?t (?:renewed|rotated|uploaded|deployed|propagated|updated|released|closed)|unbounded|(?:went|goes|go) over (?:the |its |a )?(?:limit|cap)|exceed(?:ed|s|ing)? (?:the |its |a )?(?:limit|cap|maximum|max)|panic(?:ked|s)?|misrout\w*|split[\s-]brain|stale (?:cache|data|config|entries|records|dns))\b/i,
     examples: {
       match: [
         'the new regex backtracks on long inputs',
         'the new cert was never uploaded to the SP',
         'the pool ran out of connections',
+        'the doubled file went over the limit',
       ],
       noMatch: ['error rate at 30%', 'restarted the pods'],
     },

@@ -86,13 +86,14 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
     weight: 3,
     reason: 'The input says data was lost or must be re-entered.',
     pattern:
-      /\b(?:(?<!\bno )data (?:was |were )?lost|lost (?:data|writes|orders|messages|edits|uploads|events|records)|data loss|(?:writes|orders|messages|edits|uploads|events|records) (?:were |was )?(?:lost|dropped|deleted)|(?:were|was) (?:permanently )?(?:deleted|dropped|corrupted)|(?<!\b(?:no|nothing|not)(?: \w+)? )(?:were|was) (?:permanently )?lost\b(?! (?:connectivity|connection|contact))|cannot be recovered|can'?t be recovered|could not be recovered|unrecoverable|lost for good)\b/i,
+      /\b(?:(?<!\bno )data (?:was |were )?lost|lost (?:\w+ )?(?:data|changes|writes|orders|messages|edits|uploads|events|records|comments|files|accounts)|data loss|(?:writes|orders|messages|edits|uploads|events|records) (?:were |was )?(?:lost|dropped|deleted)|(?:were|was) (?:permanently )?(?:deleted|dropped|corrupted)|(?<!\b(?:no|nothing|not)(?: \w+)? )(?:were|was) (?:permanently )?lost\b(?! (?:connectivity|connection|contact))|cannot be recovered|can'?t be recovered|could not be recovered|unrecoverable|lost for good)\b/i,
     examples: {
       match: [
         'comments posted between 15:53 and 16:02 UTC were lost with the old disk',
         'about 200 orders were lost',
         'data loss for EU tenants',
         'lost writes between 10:00 and 10:05',
+        'Lost DB changes made between 17:20 and 00:00 UTC',
       ],
       noMatch: ['No data was lost.', 'lost connectivity', 'Nothing else was lost.'],
     },
