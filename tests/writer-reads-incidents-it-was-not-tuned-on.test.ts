@@ -131,3 +131,29 @@ describe('a long title in the HN post', () => {
     expect(cut).not.toMatch(/\b(?:a|the|with|of|in)…$/);
   });
 });
+
+describe('a write-up in prose with the cause in a list under a lead-in', () => {
+  const p = pack('prose-write-up-cause-in-a-list.md');
+
+  test('the cause is the list item, not the lead-in, and not the step that helped', () => {
+    expect(p.cause).toContain('holds a global lock under heavy write load');
+    expect(p.cause).not.toMatch(/found with the vendor|Restarting the nodes/);
+  });
+  test('the actions and the failed attempts told in the notes are the response', () => {
+    expect(p.response).toMatch(/Failed attempts: .*adding two more nodes/);
+    expect(p.response).toContain('letting traffic back in region by region');
+  });
+});
+
+describe('a page, and a stop that came too late, in a database restore', () => {
+  const p = pack('page-and-a-too-late-stop-are-not-fixes.md');
+
+  test('the page is not an action; the attempts that failed are shown failed', () => {
+    expect(p.response).not.toMatch(/22:00 UTC: Paged/);
+    expect(p.response).toMatch(/22:10 UTC: Failed attempt/);
+    expect(p.response).toMatch(/22:30 UTC: Failed attempt/);
+  });
+  test('the fix is the restore, not the stop that came too late', () => {
+    expect(p.summary).toMatch(/mitigated it at 23:50 UTC/);
+  });
+});

@@ -133,9 +133,11 @@ export function readResponse(
     };
   });
   // Untimed steps count in file order: up to the line that says service recovered.
-  // A recovery line that was a partial step ("APAC recovered, SA still failing") does not end
-  // the search for the fix: the step that brought the rest back does, up to the resolution.
-  const partialRecovery = steps.some((step) => step.partial && step.event === mitigated);
+  // A recovery line that was a partial or failed step ("APAC recovered, SA still failing",
+  // "terminated, too late") does not end the search for the fix: the resolution does.
+  const partialRecovery = steps.some(
+    (step) => (step.partial || step.failed) && step.event === mitigated,
+  );
   const end = partialRecovery ? (facts.resolved ?? recovery) : recovery;
   const limit = end ? Date.parse(end) : Infinity;
   const recoveryIndex =

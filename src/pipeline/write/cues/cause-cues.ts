@@ -331,13 +331,17 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'A copy that was behind ("a replica that was 9 minutes behind", "replication lag") is why writes were lost when it took over.',
     pattern:
-      /\b(?:replica|secondary|standby|follower|mirror|copy)\b.{0,30}\b\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?) behind\b|\breplication (?:lag|delay)\b|\b(?:lagging|stale|out-of-date) (?:replica|secondary|standby|follower)\b/i,
+      /\b(?:replica|secondary|standby|follower|mirror|copy)\b.{0,30}\b\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?) behind\b|\b(?:promot\w+|fail(?:ed)? ?over to|failover to) (?:a |the )?(?:lagging|stale|out-of-date) (?:replica|secondary|standby|follower)\b/i,
     examples: {
       match: [
         'automatic failover to a replica that was 9 minutes behind',
-        'replication lag of 40s',
+        'promoted a lagging replica',
       ],
-      noMatch: ['the replica caught up', 'we were 9 minutes behind schedule'],
+      noMatch: [
+        'the replica caught up',
+        'we were 9 minutes behind schedule',
+        'Paged: replication lag on orders-db',
+      ],
     },
   },
   {
