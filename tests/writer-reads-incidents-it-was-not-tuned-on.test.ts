@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { truncateTitle, writeBuiltin } from '../src/pipeline/write/builtin/builtin-writer.js';
+import { splitActions } from '../src/pipeline/write/builtin/follow-ups.js';
 import type { Section } from '../src/schemas/postmortem.js';
 import { sourceFromFixture } from './helpers/source.js';
 
@@ -119,6 +120,19 @@ describe('an outage at a provider, routed around and then switched back', () => 
   });
 });
 
+describe('follow-ups written as a list', () => {
+  test('a short item that points back stays with the one before ("and practise it")', () => {
+    expect(
+      splitActions(
+        'Follow-ups: re-introduce the CPU limit, make the bypass not depend on our proxy, and practise it.',
+      ),
+    ).toEqual([
+      're-introduce the CPU limit',
+      'make the bypass not depend on our proxy and practise it',
+    ]);
+  });
+});
+
 describe('a long title in the HN post', () => {
   test('is cut at a clause, never on a dangling word', () => {
     const long =
@@ -129,6 +143,10 @@ describe('a long title in the HN post', () => {
     const cut = truncateTitle(words);
     expect(Array.from(cut).length).toBeLessThanOrEqual(80);
     expect(cut).not.toMatch(/\b(?:a|the|with|of|in)…$/);
+    const verb = truncateTitle(
+      "Postmortem: Shop.example down after the primary database's data directory was removed by mistake",
+    );
+    expect(verb).not.toMatch(/\bwas…$/);
   });
 });
 

@@ -69,7 +69,9 @@ export function span(reading: Reading): string {
 
 /** "12,400 users were affected by checkout latency", or the incident named when nobody is. */
 export function whatBroke(reading: Reading): string {
-  const { facts, who } = reading;
+  const { facts } = reading;
+  // "all GitLab.com users; self-hosted GitLab not affected": the first clause is who was.
+  const who = reading.who?.split(/;\s+/)[0] ?? null;
   const title = lowerFirst(facts.title.replace(/[.!]+$/, ''));
   if (reading.noUserImpact) return `we had an internal incident with no customer impact: ${title}`;
   if (who) return `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected by ${title}`;
@@ -308,7 +310,7 @@ function messageToUsers(reading: Reading): Section {
 
 /** Words a shortened title must not end on: "... with a…" reads as a cut, not a title. */
 const DANGLING =
-  /\s+(?:a|an|the|with|of|on|in|to|for|from|by|and|or|but|at|as|into|over|under|after|before|during|via|its|their|our|that|which)$/i;
+  /\s+(?:a|an|the|with|of|on|in|to|for|from|by|and|or|but|at|as|into|over|under|after|before|during|via|its|their|our|that|which|was|were|is|are|be|been|has|have|had)$/i;
 
 /**
  * The title within `max` characters for an HN post: whole when it fits; else cut at the last

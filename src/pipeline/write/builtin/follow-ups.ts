@@ -48,7 +48,15 @@ export function splitActions(text: string): string[] {
           .replace(/[.;,\s]+$/, '')
           .trim(),
       )
-      .filter((piece) => piece.length > 5);
+      .filter((piece) => piece.length > 5)
+      .reduce<string[]>((list, piece) => {
+        // "..., and practise it": a short item that points back belongs to the one before.
+        const last = list.at(-1);
+        if (last && piece.split(/\s+/).length <= 4 && /\b(?:it|them|this|that)\W*$/i.test(piece))
+          list[list.length - 1] = `${last} and ${piece.replace(/^and\s+/i, '')}`;
+        else list.push(piece);
+        return list;
+      }, []);
   const pieces = text.split(PROSE_SEPARATOR);
   const actions: string[] = [];
   let current = (pieces[0] ?? '').replace(LEAD_IN, '');
@@ -63,6 +71,12 @@ export function splitActions(text: string): string[] {
     } else current = `${current}${separator}${part}`;
   }
   actions.push(current);
+  // "... and practise it": a short action that points back belongs to the one before.
+  for (let i = actions.length - 1; i > 0; i--) {
+    const action = actions[i] ?? '';
+    if (action.split(/\s+/).length <= 3 && /\b(?:it|them|this|that|those|these)\W*$/i.test(action))
+      actions.splice(i - 1, 2, `${actions[i - 1] ?? ''} and ${action}`);
+  }
   return actions
     .map((action) => action.replace(/[.;,\s]+$/, '').trim())
     .filter((a) => a.length > 5);

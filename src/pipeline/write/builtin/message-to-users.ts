@@ -7,7 +7,7 @@
 import { strongestSignal } from '../cues/cue.js';
 import { USER_SYMPTOM_CUES, type SymptomSignal } from '../cues/impact-cues.js';
 import { formatDate, formatMinutes, formatTime } from '../format-figures.js';
-import { recordsAlert } from './detection.js';
+import { recordsAlert, REPORTED } from './detection.js';
 import type { PeakFigures } from './peak-figures.js';
 import type { Reading } from './read-incident.js';
 import { asSentence, isNoise, lowerFirst, type Quote } from './sentences.js';
@@ -103,7 +103,7 @@ export function whatUsersSaw(reading: Reading): string | null {
   const text = clauses.join(', ').trim();
   if (text.length < 12 || text.length > 140) return null;
   // Only what a user or a report says: "primary failed" is the system's failure, not theirs.
-  return event.kind === 'report' || REPORTED_BY_USERS.test(event.text) ? text : null;
+  return event.kind === 'report' || REPORTED.test(event.text) ? text : null;
 }
 const REPORTED_BY_USERS = /\b(?:customer|user|client|merchant|player|buyer)s?\b/i;
 
