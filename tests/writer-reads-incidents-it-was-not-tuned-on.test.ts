@@ -63,6 +63,10 @@ describe('a failover to a standby that was behind, losing data', () => {
     expect(p.users).toContain('affected users should upload them again');
     expect(p.users).toContain('Nothing else was lost');
   });
+  test('the HN post and the thread tell the loss and what users must do too', () => {
+    expect(p.document.hnPost.body).toContain('cannot be recovered');
+    expect(p.document.twitterThread.tweets.join('\n')).toContain('upload them again');
+  });
 });
 
 describe('a partial recovery, then a rollback that got stuck', () => {
