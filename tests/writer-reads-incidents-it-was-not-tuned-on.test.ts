@@ -10,6 +10,8 @@ import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { truncateTitle, writeBuiltin } from '../src/pipeline/write/builtin/builtin-writer.js';
 import { splitActions } from '../src/pipeline/write/builtin/follow-ups.js';
+import { symptomOf } from '../src/pipeline/write/builtin/message-to-users.js';
+import { readIncident } from '../src/pipeline/write/builtin/read-incident.js';
 import type { Section } from '../src/schemas/postmortem.js';
 import { sourceFromFixture } from './helpers/source.js';
 
@@ -121,6 +123,28 @@ describe('an outage at a provider, routed around and then switched back', () => 
     const drill = p.items.find((item) => /restore drill/i.test(item.text));
     expect(drill?.owner).toBeNull();
     expect(drill?.text).not.toMatch(/^TODO/);
+  });
+});
+
+const minimal = (() => {
+  const { facts } = analyzeSource(
+    sourceFromFixture(join(DIR, 'internal-only-expired-certificate.md')),
+  );
+  if (!facts) throw new Error('no facts');
+  return readIncident({ ...facts, events: [], human: { ...facts.human, impact: null } });
+})();
+
+describe('what users saw, from the title', () => {
+  test('slow logins are not told as "could not sign in"; 502s are errors, not delays', () => {
+    expect(
+      symptomOf({ ...minimal, facts: { ...minimal.facts, title: 'Login latency during sale' } }),
+    ).toBe('slow');
+    expect(
+      symptomOf({
+        ...minimal,
+        facts: { ...minimal.facts, title: 'Proxy returning 502s worldwide' },
+      }),
+    ).toBe('errors');
   });
 });
 

@@ -4,7 +4,7 @@
  * apology. Every clause comes from the input (a symptom word, a stated figure, a sentence about
  * data or what users must do) or from computed times; a clause with nothing behind it is left out.
  */
-import { strongestSignal } from '../cues/cue.js';
+import { scoreText, strongestSignal } from '../cues/cue.js';
 import { USER_SYMPTOM_CUES, type SymptomSignal } from '../cues/impact-cues.js';
 import { formatDate, formatMinutes, formatTime } from '../format-figures.js';
 import { recordsAlert, REPORTED } from './detection.js';
@@ -33,6 +33,9 @@ export function symptomOf(reading: Reading): SymptomSignal | null {
   ];
   for (const text of texts) {
     const signal = strongestSignal(text, USER_SYMPTOM_CUES);
+    // "Login latency": sign-in was slow, not refused; saying "could not sign in" overstates it.
+    if (signal === 'sign-in' && (scoreText(text, USER_SYMPTOM_CUES).scores.slow ?? 0) > 0)
+      return 'slow';
     if (signal) return signal;
   }
   return null;

@@ -196,7 +196,8 @@ export const USER_SYMPTOM_CUES: readonly Cue<SymptomSignal>[] = [
     signal: 'errors',
     weight: 2,
     reason: 'Error responses.',
-    pattern: /\b(?:5\d\d|5xx|errors?|erroring|fail(?:ed|ing|ures?)|exceptions?|crash\w*|broken)\b/i,
+    pattern:
+      /\b(?:5\d\ds?|5xx|errors?|erroring|fail(?:ed|ing|ures?)|exceptions?|crash\w*|broken)\b/i,
     examples: { match: ['API 5xx on the public API', 'requests failing'], noMatch: ['slow pages'] },
   },
   {
