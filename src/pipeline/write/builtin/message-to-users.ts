@@ -106,7 +106,8 @@ export function whatUsersSaw(reading: Reading): string | null {
   const text = clauses.join(', ').trim();
   if (text.length < 12 || text.length > 140) return null;
   // Only what a user or a report says: "primary failed" is the system's failure, not theirs.
-  return event.kind === 'report' || REPORTED.test(event.text) ? text : null;
+  // (An on-call's "Escalates: ... downtime for users" is a report kind, but not a user's.)
+  return REPORTED.test(event.text) ? text : null;
 }
 const REPORTED_BY_USERS = /\b(?:customer|user|client|merchant|player|buyer)s?\b/i;
 
