@@ -142,14 +142,18 @@ export const LESSON_CUES: readonly Cue<LessonSignal>[] = [
     weight: 3,
     reason: 'The input names what slowed or hurt the response.',
     pattern:
-      /\b(?:took (?:way |far |much )?too long|too slow|slowed (?:us|the response) down|drowned out|missed|did ?n[o']t notice|did not notice|went unnoticed|no one noticed|nobody noticed|confus\w+|lack of|we should have|should have been|could have been caught|blind spot|no alert|without (?:an )?alert|stale runbook|wrong runbook|had no access|lacked access|permissions? (?:denied|missing))\b/i,
+      /\b(?:took (?:way |far |much )?too long|too slow|slowed (?:us|the response) down|drowned out|missed|did ?n[o']t notice|did not notice|went unnoticed|no one noticed|nobody noticed|confus\w+|lack of|we should have|should have been|could have been caught|blind spot|no alert|without (?:an )?alert|stale runbook|wrong runbook|had no access|lacked access|permissions? (?:denied|missing)|took (?:several |many )?hours|none (?:of them )?(?:working|worked)|(?:not|never) (?:set up|enabled|tested)|(?:failing|failed) silently|silently fail\w*|no (?:staged|gradual|canary) rollout|(?:globally|everywhere) in one step|by mistake|(?:monitoring|dashboards?|alerting|bypass|status page) (?:also )?depend(?:s|ed)? on)\b/i,
     examples: {
       match: [
         'Detection took way too long',
         'Announcements in Slack get drowned out',
         'we did compare request headers, but missed that one',
+        'Staging restore took hours because of slow disks',
+        'Five backup techniques deployed, none working reliably or set up in the first place',
+        'WAF rules go out globally in one step (no staged rollout)',
+        'Our monitoring also depends on Consul, so dashboards are mostly blank',
       ],
-      noMatch: ['detection was quick'],
+      noMatch: ['detection was quick', 'the restore took 20 minutes'],
     },
   },
   {
