@@ -186,7 +186,7 @@ describe('a write-up in prose with the cause in a list under a lead-in', () => {
     expect(p.cause).not.toMatch(/found with the vendor|Restarting the nodes/);
   });
   test('the actions and the failed attempts told in the notes are the response', () => {
-    expect(p.response).toMatch(/Failed attempts: .*adding two more nodes/);
+    expect(p.response).toMatch(/Failed attempts: .*adding two more nodes/i);
     expect(p.response).toContain('letting traffic back in region by region');
   });
 });

@@ -287,7 +287,7 @@ function notesActions(reading: Reading): string[] {
     .slice(0, 6)
     .map((quote) =>
       DID_NOT_HELP.test(quote.text)
-        ? `Failed attempts: ${lowerFirst(asSentence(quote.text))} (incident notes)`
+        ? `Failed attempts: ${lowerFirst(asSentence(quote.text.replace(/^[^:]{0,60}\b(?:did ?n[o']t|did not|didn't) (?:help|work|fix)\b[^:]{0,20}:\s*/i, '')))} (incident notes)`
         : `${asSentence(quote.text)} (incident notes)`,
     );
 }

@@ -128,7 +128,9 @@ export function readResponse(
       event,
       failed,
       partial,
-      failure: failed ? failureClause(event.text) : null,
+      failure: failed
+        ? (failureClause(event.text) ?? (ATTEMPT_STUCK.test(event.text) ? event.text : null))
+        : null,
       broken: failed && BROKEN.test(event.text),
     };
   });
