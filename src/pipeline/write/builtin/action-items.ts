@@ -6,7 +6,7 @@
 import type { Facts } from '../../../schemas/facts.js';
 import type { ActionItem } from '../../../schemas/postmortem.js';
 import { formatMinutes, formatTime } from '../format-figures.js';
-import { fileAction, followUpsFromProse } from './follow-ups.js';
+import { actionText, fileAction, followUpsFromProse } from './follow-ups.js';
 import type { Detection } from './detection.js';
 import type { Response } from './response.js';
 
@@ -20,13 +20,16 @@ export interface ActionItemContext {
 }
 
 function teamItems(facts: Facts, related: ReadonlySet<string>): ActionItem[] {
-  return facts.human.actionItems.map((item) => ({
-    ...fileAction(item.text, { priority: item.priority, related }),
-    ...(item.done ? { status: 'done' as const } : {}),
-    text: item.text,
-    rationale: 'Written by the incident team.',
-    origin: 'human' as const,
-  }));
+  return facts.human.actionItems.map((item) => {
+    const filed = fileAction(item.text, { priority: item.priority, related });
+    return {
+      ...filed,
+      ...(item.done ? { status: 'done' as const } : {}),
+      text: actionText(item.text, filed),
+      rationale: 'Written by the incident team.',
+      origin: 'human' as const,
+    };
+  });
 }
 
 function derivedItems(
@@ -39,14 +42,14 @@ function derivedItems(
   const derived = (item: Omit<ActionItem, 'owner' | 'ticket' | 'status' | 'origin'>) =>
     items.push({ ...item, owner: null, ticket: null, status: 'open', origin: 'builtin' });
   // A page or alert anywhere in the timeline means the team has alerting: no filler item.
-  if (!detection.byAlert && !detection.alert && !has('detect')) {
+  // Only when the input says how it was noticed (a person, a customer): with no detection
+  // recorded at all, "no alert" is not something the input supports.
+  if (!detection.byAlert && !detection.alert && detection.event && !has('detect')) {
     derived({
       priority: 'HIGH',
       type: 'detect',
       text: 'Add an alert that fires on this failure before users report it',
-      rationale: detection.event
-        ? `No alert is recorded; it was first noticed at ${formatTime(detection.event.time, facts)} (${detection.how}).`
-        : 'The timeline records no alert and no detection time.',
+      rationale: `No alert is recorded; it was first noticed at ${formatTime(detection.event.time, facts)} (${detection.how}).`,
     });
   }
   for (const step of response.steps.filter((s) => s.broken)) {

@@ -13,9 +13,18 @@ import { NO_USAGE, type Writer } from '../writer.js';
 import { publicParagraph, writeHnPost, writeThread } from './public-texts.js';
 import { messageParagraphs } from './message-to-users.js';
 import { readIncident, type Reading } from './read-incident.js';
-import { asSentence, lowerFirst, splitSentences, type Quote } from './sentences.js';
+import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
+import { isAction } from './response.js';
+import {
+  asSentence,
+  isNoise,
+  lowerFirst,
+  noteQuotes,
+  splitSentences,
+  type Quote,
+} from './sentences.js';
 
-export const BUILTIN_WRITER_VERSION = '2';
+export const BUILTIN_WRITER_VERSION = '3';
 
 /** `"text."` as the end of a sentence: the quote's own full stop ends it, or one is added. */
 function quote(text: string): string {
@@ -48,20 +57,23 @@ function cite(quote: Quote, facts: Facts): string {
 }
 
 /** "from 12:00 UTC to 12:40 UTC (40 minutes)", or as much of it as is known. */
-export function span(facts: Facts): string {
-  const end = facts.resolved ?? facts.mitigated;
-  if (facts.start && end) {
-    const duration =
-      facts.durationMinutes !== null ? ` (${formatMinutes(facts.durationMinutes)})` : '';
-    return `from ${formatTime(facts.start, facts)} to ${formatTime(end, facts)}${duration}`;
+export function span(reading: Reading): string {
+  const { facts, window } = reading;
+  if (window.start && window.end) {
+    const duration = window.minutes !== null ? ` (${formatMinutes(window.minutes)})` : '';
+    return `from ${formatTime(window.start, facts)} to ${formatTime(window.end, facts)}${duration}`;
   }
-  return facts.start ? `starting at ${formatTime(facts.start, facts)}` : '';
+  if (window.start) return `starting at ${formatTime(window.start, facts)}`;
+  return window.end ? `until ${formatTime(window.end, facts)}` : '';
 }
 
 /** "12,400 users were affected by checkout latency", or the incident named when nobody is. */
 export function whatBroke(reading: Reading): string {
-  const { facts, who } = reading;
+  const { facts } = reading;
+  // "all GitLab.com users; self-hosted GitLab not affected": the first clause is who was.
+  const who = reading.who?.split(/;\s+/)[0] ?? null;
   const title = lowerFirst(facts.title.replace(/[.!]+$/, ''));
+  if (reading.noUserImpact) return `we had an internal incident with no customer impact: ${title}`;
   if (who) return `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected by ${title}`;
   // A long list of services reads as a wall; the Impact section lists them.
   if (facts.services.length && facts.services.join(', ').length <= 60)
@@ -78,7 +90,7 @@ function summary(reading: Reading): Section {
   const { facts, symptom, trigger, rootCause } = reading;
   const opening = [
     asSentence(
-      `On ${formatDate(facts.date)}, ${[span(facts), whatBroke(reading)].filter(Boolean).join(', ')}`,
+      `On ${formatDate(facts.date)}, ${[span(reading), whatBroke(reading)].filter(Boolean).join(', ')}`,
     ),
     symptom && symptom !== trigger && symptom.text.length <= QUOTE_IN_SUMMARY
       ? `The first sign was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
@@ -127,8 +139,14 @@ function summary(reading: Reading): Section {
 function impact(reading: Reading): Section {
   const { facts } = reading;
   const bullets: string[] = [];
-  if (facts.durationMinutes !== null) bullets.push(`Duration: ${span(facts)}`);
-  if (reading.who) bullets.push(`Affected: ${reading.who}`);
+  if (reading.window.minutes !== null) bullets.push(`Duration: ${span(reading)}`);
+  if (reading.noUserImpact)
+    bullets.push(
+      reading.noUserImpact.line === 0
+        ? 'Customers affected: none (as stated in the incident front matter)'
+        : `Customers not affected: ${cite(reading.noUserImpact, facts)}`,
+    );
+  else if (reading.who) bullets.push(`Affected: ${reading.who}`);
   if (facts.services.length) bullets.push(`Services: ${facts.services.join('; ')}`);
   const lines = new Set<number>();
   const limit = facts.mitigated ?? facts.resolved;
@@ -187,7 +205,7 @@ function detection(reading: Reading): Section {
   const { facts, detection: found } = reading;
   const paragraphs: string[] = [];
   if (found.event) {
-    const ttd = facts.timeToDetectMinutes;
+    const ttd = found.minutesToDetect;
     const lag =
       ttd === null
         ? ''
@@ -217,20 +235,61 @@ function detection(reading: Reading): Section {
 
 function response(reading: Reading): Section {
   const { facts, response: read } = reading;
-  const bullets = read.steps.map(
-    (step) =>
-      `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : ''}${step.failed ? lowerFirst(asSentence(step.event.text)) : asSentence(step.event.text)}`,
-  );
+  const timed: { event: TimelineEvent; text: string }[] = read.steps.map((step) => ({
+    event: step.event,
+    text: `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : step.partial ? 'Partial recovery: ' : ''}${step.failed || step.partial ? lowerFirst(asSentence(step.event.text)) : asSentence(step.event.text)}`,
+  }));
   const outcome = (label: string, event: TimelineEvent | null) => {
     if (event && !read.steps.some((step) => step.event === event))
-      bullets.push(`${when(event, facts)}: ${label}: ${quote(event.text)}`);
+      timed.push({ event, text: `${when(event, facts)}: ${label}: ${quote(event.text)}` });
   };
   outcome('Recovery', read.mitigated);
   if (read.resolved !== read.mitigated) outcome('Resolved', read.resolved);
+  // In the order they happened: a re-enable after recovery comes after the recovery line.
+  const bullets = timed
+    .map((entry, order) => ({ ...entry, order, at: Date.parse(entry.event.time ?? '') }))
+    .sort((a, b) => (Number.isNaN(a.at) || Number.isNaN(b.at) ? a.order - b.order : a.at - b.at))
+    .map((entry) => entry.text);
+  if (!read.steps.length) {
+    // A write-up in prose (an e-mail thread, a wiki page) tells its actions in the notes.
+    const told = notesActions(reading);
+    if (told.length)
+      return section(
+        ['The timeline lines record no action; the incident notes tell these:'],
+        [...told, ...bullets],
+      );
+  }
   return section(
     read.steps.length ? [] : ['The timeline does not record a mitigating action.'],
     bullets,
   );
+}
+
+/** Did not help, written in prose: "Earlier attempts that did NOT help: new hardware, ...". */
+const DID_NOT_HELP =
+  /\b(?:did ?n[o']t|did not|didn't) (?:help|work|fix)\b|\bno (?:effect|change)\b/i;
+
+/**
+ * The actions the notes tell, in the order written, when no timeline line is one: each a
+ * sentence that acts on the system, not a plan and not the cause; failed ones marked.
+ */
+function notesActions(reading: Reading): string[] {
+  const causes = new Set(reading.rootCause?.quotes.map((q) => q.text));
+  return noteQuotes(reading.facts)
+    .filter(
+      (quote) =>
+        !causes.has(quote.text) &&
+        !isNoise(quote.text) &&
+        quote.text.length <= 300 &&
+        scoreOf(quote.text, FOLLOW_UP_CUES, 'follow-up') < FOLLOW_UP_THRESHOLD &&
+        (isAction(quote.text) || DID_NOT_HELP.test(quote.text)),
+    )
+    .slice(0, 6)
+    .map((quote) =>
+      DID_NOT_HELP.test(quote.text)
+        ? `Failed attempts: ${lowerFirst(asSentence(quote.text.replace(/^[^:]{0,60}\b(?:did ?n[o']t|did not|didn't) (?:help|work|fix)\b[^:]{0,20}:\s*/i, '')))} (incident notes)`
+        : `${asSentence(quote.text)} (incident notes)`,
+    );
 }
 
 function lessons(reading: Reading): Section {
@@ -249,14 +308,25 @@ function messageToUsers(reading: Reading): Section {
   return section(messageParagraphs(reading).map(publicParagraph));
 }
 
+/** Words a shortened title must not end on: "... with a…" reads as a cut, not a title. */
+const DANGLING =
+  /\s+(?:a|an|the|with|of|on|in|to|for|from|by|and|or|but|at|as|into|over|under|after|before|during|via|its|their|our|that|which|was|were|is|are|be|been|has|have|had)$/i;
+
+/**
+ * The title within `max` characters for an HN post: whole when it fits; else cut at the last
+ * clause break (":", " - ", ",", "(") that keeps at least half of it, with no ellipsis; else at a
+ * word, never on a dangling word, with "…".
+ */
 export function truncateTitle(title: string, max = 80): string {
   const chars = Array.from(title.replace(/\s+/g, ' ').trim());
-  return chars.length <= max
-    ? chars.join('')
-    : `${chars
-        .slice(0, max - 1)
-        .join('')
-        .trimEnd()}…`;
+  if (chars.length <= max) return chars.join('');
+  const head = chars.slice(0, max).join('');
+  const breaks = [...head.matchAll(/\s*(?::|\s[-–—]|,|\()\s/g)].map((m) => m.index);
+  const clause = breaks.filter((index) => index >= max / 2).at(-1);
+  if (clause !== undefined) return head.slice(0, clause).trimEnd();
+  let words = head.slice(0, max - 1).replace(/\s+\S*$/, '');
+  while (DANGLING.test(words)) words = words.replace(DANGLING, '');
+  return `${words.trimEnd()}…`;
 }
 
 /** The built-in sections before human ones win; the OpenAI writer stands these in per section. */

@@ -6,7 +6,8 @@ import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { CAUSE_CUES, CAUSE_THRESHOLD, TRIGGER_THRESHOLD } from '../cues/cause-cues.js';
 import { scoreOf } from '../cues/cue.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
-import { eventQuotes, noteQuotes, type Quote } from './sentences.js';
+import { isAction } from './response.js';
+import { eventQuotes, isNoise, noteQuotes, type Quote } from './sentences.js';
 
 export interface RootCause {
   /** The sentences that state the cause, best first, at most two. */
@@ -69,6 +70,23 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
   if (scored.length === 0) return null;
   const [best, second] = [...scored].sort((a, b) => b.score - a.score || a.order - b.order);
   if (!best) return null;
+  // "Root cause found with HashiCorp on the bridge:" announces the cause; the sentences after
+  // it, in the same note, state it.
+  if (/:\s*$/.test(best.quote.text)) {
+    const all = [...noteQuotes(facts), ...eventQuotes(facts)];
+    const at = all.findIndex((q) => q.text === best.quote.text && q.line === best.quote.line);
+    const told = all
+      .slice(at + 1, at + 6)
+      .filter(
+        (q) =>
+          q.line === best.quote.line &&
+          q.event === best.quote.event &&
+          !isPlan(q.text) &&
+          (scoreOf(q.text, CAUSE_CUES, 'cause') > 0 || !isAction(q.text)),
+      )
+      .slice(0, 2);
+    if (told.length) return { quotes: told };
+  }
   // A second sentence only when it is nearly as clearly a cause: one strong sentence beats two.
   const overlaps =
     second &&
@@ -77,7 +95,17 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
     second && !overlaps && second.score >= Math.max(CAUSE_THRESHOLD + 1, best.score - 1)
       ? [second]
       : [];
-  return { quotes: [best, ...also].map((entry) => entry.quote) };
+  return { quotes: [best, ...also].map((entry) => inContext(entry.quote)) };
+}
+
+/**
+ * A sentence from the middle of a timeline line ("Runs it on db1 instead of db2.") leans on the
+ * sentence before it for its subject: the whole line is quoted when it is short enough.
+ */
+function inContext(quote: Quote): Quote {
+  const line = quote.event?.text.replace(/\s+/g, ' ').trim();
+  if (!line || line.startsWith(quote.text) || line.length > 300) return quote;
+  return { ...quote, text: line };
 }
 
 /**
@@ -129,8 +157,18 @@ const SYMPTOM_KINDS: ReadonlySet<string> = new Set(['impact', 'alert', 'report']
  */
 export function firstSymptom(facts: Facts, trigger: TimelineEvent | null): TimelineEvent | null {
   const line = facts.milestones['start']?.line;
-  const start = facts.events.find((event) => event.line === line) ?? null;
+  const over = [facts.milestones['mitigated']?.line, facts.milestones['resolved']?.line];
+  // A start guessed from the all-clear line ("backlog sent, all clear") is no sign of impact.
+  const found = facts.events.find((event) => event.line === line) ?? null;
+  const start = found && !over.includes(found.line) && !isNoise(found.text) ? found : null;
   if (start && start !== trigger) return start;
   const from = trigger ? facts.events.indexOf(trigger) : -1;
-  return facts.events.slice(from + 1).find((event) => SYMPTOM_KINDS.has(event.kind)) ?? start;
+  return (
+    facts.events
+      .slice(from + 1)
+      .find(
+        (event) =>
+          SYMPTOM_KINDS.has(event.kind) && !over.includes(event.line) && !isNoise(event.text),
+      ) ?? start
+  );
 }

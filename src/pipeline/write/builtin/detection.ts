@@ -15,6 +15,11 @@ export interface Detection {
   alert: TimelineEvent | null;
   /** People named as actors in the timeline, in order of first appearance. */
   responders: string[];
+  /**
+   * Minutes from the start of impact to `event`: the analysis's time to detect when `event` is its
+   * milestone, else computed; null when either time is unknown or the start comes after it.
+   */
+  minutesToDetect: number | null;
 }
 
 /** Sources and actors that are tools, not people. */
@@ -45,35 +50,75 @@ export function recordsAlert(event: TimelineEvent): boolean {
   );
 }
 
-export function readDetection(facts: Facts): Detection {
+/** Words that say someone outside the team told us: a ticket, a support case, users reporting. */
+export const REPORTED =
+  /\b(?:customer|client|merchant|user|player)s? (?:ticket|report\w*|complain\w*|email\w*|tweet\w*|call\w*)|\b(?:support|zendesk|helpdesk|help desk) (?:ticket|case|escalat\w*)|\bticket\s*:|\b(?:customers?|users?|players?|merchants?) (?:report|are reporting|reported|complain|can'?t|cannot|could ?n[o']t)\b/i;
+/** Words that say an automated check caught it: a synthetic test, a probe, a canary. */
+const AUTOMATED_CHECK =
+  /\b(?:synthetic\w*|automated (?:test|check)\w*|(?:health|uptime) ?checks?|probes?|canary|canaries|smoke tests?)\b/i;
+
+/** How a line tells of detection, or null when it does not: "a customer report", "an alert". */
+function detectionKind(event: TimelineEvent): 'report' | 'check' | 'alert' | null {
+  const where = `${event.actor ?? ''} ${event.source ?? ''} ${event.text}`;
+  if (AUTOMATED_CHECK.test(where) && !PLAN.test(event.text)) return 'check';
+  if (event.kind === 'report' || (REPORTED.test(event.text) && !PLAN.test(event.text)))
+    return 'report';
+  if (recordsAlert(event)) return 'alert';
+  return null;
+}
+
+const timeOf = (event: TimelineEvent | null | undefined): number =>
+  event?.time ? Date.parse(event.time) : NaN;
+
+/**
+ * The detected milestone's line, unless an earlier line after the trigger records an alert, an
+ * automated check or a report from outside: the team learnt of it then (a customer ticket at
+ * 11:40 before the 11:52 diagnosis). Lines before the trigger cannot have detected it.
+ */
+export function readDetection(facts: Facts, trigger: TimelineEvent | null = null): Detection {
   const line = facts.milestones['detected']?.line;
-  const start = facts.start ? Date.parse(facts.start) : -Infinity;
-  const event =
-    facts.events.find((e) => e.line === line) ??
-    facts.events.find(
-      (e) =>
-        (e.kind === 'alert' || e.kind === 'report' || ALERT_SOURCE.test(e.source ?? '')) &&
-        e.time &&
-        Date.parse(e.time) >= start,
-    ) ??
-    null;
+  const milestone = facts.events.find((e) => e.line === line) ?? null;
+  const after = trigger ? timeOf(trigger) : -Infinity;
+  const signal = facts.events.find(
+    (e) => e !== trigger && e.time && timeOf(e) > after && detectionKind(e) !== null,
+  );
+  // The analysis's detection time stands unless a line records an earlier signal.
+  const detectedAt = facts.detected ? Date.parse(facts.detected) : timeOf(milestone);
+  const earlier = signal && !(timeOf(signal) >= detectedAt) ? signal : null;
+  const event = earlier ?? milestone ?? signal ?? null;
   const alert = facts.events.find(recordsAlert) ?? null;
   const source = event?.source && !TOOL.test(event.source) ? null : event?.source;
   let how = 'a person noticing it';
   let byAlert = false;
-  if (event?.kind === 'alert' || (event?.source && ALERT_SOURCE.test(event.source))) {
+  const kind = event ? detectionKind(event) : null;
+  if (kind === 'check') {
+    byAlert = true;
+    how = 'an automated test';
+  } else if (event?.kind === 'alert' || (event?.source && ALERT_SOURCE.test(event.source))) {
     byAlert = true;
     how = source && !/^alerts?$/i.test(source) ? `an alert from ${source}` : 'an alert';
-  } else if (event?.kind === 'report') {
-    how = event.actor ? `a report from ${event.actor}` : 'a report';
-  } else if (event && recordsAlert(event)) {
+  } else if (kind === 'report') {
+    how = /\b(?:customer|client|merchant|ticket|support)\b/i.test(
+      `${event?.source ?? ''} ${event?.text ?? ''}`,
+    )
+      ? 'a customer report'
+      : event?.actor
+        ? `a report from ${event.actor}`
+        : 'a report';
+  } else if (kind === 'alert') {
     byAlert = true;
     how = 'an alert';
   }
   const responders: string[] = [];
   for (const e of facts.events) {
     const name = e.actor?.replace(/^@/, '');
-    if (name && !TOOL.test(name) && !responders.includes(name)) responders.push(name);
+    if (name && !TOOL.test(name) && !BOT.test(name) && !responders.includes(name))
+      responders.push(name);
   }
-  return { event, how, byAlert, alert, responders };
+  const lag = (timeOf(event) - (facts.start ? Date.parse(facts.start) : NaN)) / 60_000;
+  const minutesToDetect = !earlier ? facts.timeToDetectMinutes : lag >= 0 ? Math.round(lag) : null;
+  return { event, how, byAlert, alert, responders, minutesToDetect };
 }
+
+/** Actors that are bots or generic teams, not responders: "CI bot", "random-bot", "team". */
+const BOT = /\bbot\b|-bot$|^(?:team|everyone|all|here|channel|system|automation|synthetic[\w-]*)$/i;

@@ -48,7 +48,15 @@ export function splitActions(text: string): string[] {
           .replace(/[.;,\s]+$/, '')
           .trim(),
       )
-      .filter((piece) => piece.length > 5);
+      .filter((piece) => piece.length > 5)
+      .reduce<string[]>((list, piece) => {
+        // "..., and practise it": a short item that points back belongs to the one before.
+        const last = list.at(-1);
+        if (last && piece.split(/\s+/).length <= 4 && /\b(?:it|them|this|that)\W*$/i.test(piece))
+          list[list.length - 1] = `${last} and ${piece.replace(/^and\s+/i, '')}`;
+        else list.push(piece);
+        return list;
+      }, []);
   const pieces = text.split(PROSE_SEPARATOR);
   const actions: string[] = [];
   let current = (pieces[0] ?? '').replace(LEAD_IN, '');
@@ -63,6 +71,12 @@ export function splitActions(text: string): string[] {
     } else current = `${current}${separator}${part}`;
   }
   actions.push(current);
+  // "... and practise it": a short action that points back belongs to the one before.
+  for (let i = actions.length - 1; i > 0; i--) {
+    const action = actions[i] ?? '';
+    if (action.split(/\s+/).length <= 3 && /\b(?:it|them|this|that|those|these)\W*$/i.test(action))
+      actions.splice(i - 1, 2, `${actions[i - 1] ?? ''} and ${action}`);
+  }
   return actions
     .map((action) => action.replace(/[.;,\s]+$/, '').trim())
     .filter((a) => a.length > 5);
@@ -72,17 +86,29 @@ export function splitActions(text: string): string[] {
 const NOT_OWNER =
   /^(?:done|fixed|shipped|completed|merged|open|todo|high|medium|low|p\d|urgent|later)$/i;
 
+/**
+ * Whether a part of a trailing parenthesis names a person: "@maria", "owner: kenji", "Marco
+ * Rossi", or any name beside a ticket ("marco, SEARCH-412"). A bare lower-case word alone
+ * ("(monthly)", "(validation)") qualifies the action; it is not an owner.
+ */
+function namesPerson(raw: string, besideTicket: boolean): boolean {
+  const part = raw.replace(/^(?:owner\s*:?\s*)?@?/i, '').trim();
+  if (!/^[\w.-]+(?:\s[\w.-]+)?$/.test(part) || TICKET.test(part) || NOT_OWNER.test(part))
+    return false;
+  return besideTicket || /^(?:owner\s*:|@)/i.test(raw.trim()) || /^[A-Z]/.test(part);
+}
+
 function owner(text: string): string | null {
   // "(marco, SEARCH-412)": the part of a trailing parenthesis that is neither ticket nor status.
   const trailing = /\(([^()]+)\)\s*\.?$/.exec(text)?.[1]?.split(/,\s*|;\s*/) ?? [];
+  const besideTicket = trailing.some((part) => TICKET.test(part));
   const named = trailing
-    .map((part) => part.replace(/^(?:owner\s*:?\s*)?@?/i, '').trim())
-    .find(
-      (part) => /^[\w.-]+(?:\s[\w.-]+)?$/.test(part) && !TICKET.test(part) && !NOT_OWNER.test(part),
-    );
+    .filter((part) => namesPerson(part, besideTicket))
+    .map((part) => part.replace(/^(?:owner\s*:?\s*)?@?/i, '').trim())[0];
   if (named) return named;
   const match = OWNER.exec(text);
-  return (match?.[1] ?? match?.[2] ?? match?.[3])?.trim() ?? null;
+  // A trailing parenthesis was read above; the pattern only adds "owner:" and "@name" elsewhere.
+  return (match?.[2] ?? match?.[3])?.trim() ?? null;
 }
 
 /** Type, owner, ticket and status of one action, from its words. */
@@ -124,6 +150,35 @@ function priorityOf(text: string, type: ActionType, related: ReadonlySet<string>
   const words = text.toLowerCase().match(WORD) ?? [];
   if (type === 'prevent' && words.some((word) => related.has(word))) return 'HIGH';
   return 'MEDIUM';
+}
+
+/**
+ * The action as a table cell: status labels ("DONE:", "TODO:", "- done") and a trailing
+ * parenthesis holding only the owner, ticket or status go, since the table has a column for each.
+ */
+export function actionText(
+  text: string,
+  filed: Pick<ActionItem, 'owner' | 'ticket' | 'status'>,
+): string {
+  const label = /^\W*(?:done|todo|to do|fixme|open|wip)\s*[:\-–—]\s*/i;
+  const labelled = label.test(text);
+  let cell = text
+    .replace(label, '')
+    .replace(/\s+[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$/i, '');
+  const trailing = /\s*\(([^()]+)\)\s*\.?$/.exec(cell);
+  if (trailing?.[1]) {
+    const parts = trailing[1].split(/,\s*|;\s*/).map((part) => part.trim());
+    const filedOnly = parts.every(
+      (part) =>
+        TICKET.test(part) ||
+        NOT_OWNER.test(part) ||
+        /^no owner(?: yet)?$|^unassigned$|^tbd$/i.test(part) ||
+        (filed.owner !== null && part.replace(/^(?:owner\s*:?\s*)?@?/i, '') === filed.owner),
+    );
+    if (filedOnly) cell = cell.slice(0, trailing.index);
+  }
+  cell = cell.trim();
+  return labelled ? cell.charAt(0).toUpperCase() + cell.slice(1) : cell;
 }
 
 /** Follow-ups written in prose in the notes or as timeline lines, in the order written. */
@@ -181,7 +236,7 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
       const filed = fileAction(text, { priority: horizon, related });
       items.push({
         ...filed,
-        text: text.replace(/\s+[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$/i, ''),
+        text: actionText(text, filed),
         rationale: '',
         // The team's own words, split into single actions: theirs, not the writer's.
         origin: 'human',

@@ -23,7 +23,7 @@ export function readLessons(facts: Facts, detection: Detection, response: Respon
     const signal = strongestSignal(clause, LESSON_CUES);
     if (signal) lessons[signal].push(asSentence(clause));
   }
-  const ttd = facts.timeToDetectMinutes;
+  const ttd = detection.minutesToDetect;
   if (detection.byAlert && ttd !== null && ttd <= FAST_ALERT)
     lessons['went-well'].push(
       ttd === 0

@@ -4,12 +4,13 @@
  * apology. Every clause comes from the input (a symptom word, a stated figure, a sentence about
  * data or what users must do) or from computed times; a clause with nothing behind it is left out.
  */
-import { strongestSignal } from '../cues/cue.js';
+import { scoreText, strongestSignal } from '../cues/cue.js';
 import { USER_SYMPTOM_CUES, type SymptomSignal } from '../cues/impact-cues.js';
 import { formatDate, formatMinutes, formatTime } from '../format-figures.js';
+import { recordsAlert, REPORTED } from './detection.js';
 import type { PeakFigures } from './peak-figures.js';
 import type { Reading } from './read-incident.js';
-import { asSentence, type Quote } from './sentences.js';
+import { asSentence, isNoise, lowerFirst, type Quote } from './sentences.js';
 
 /** What users saw, per symptom, said to them. */
 const SAW: Record<SymptomSignal, string> = {
@@ -32,6 +33,9 @@ export function symptomOf(reading: Reading): SymptomSignal | null {
   ];
   for (const text of texts) {
     const signal = strongestSignal(text, USER_SYMPTOM_CUES);
+    // "Login latency": sign-in was slow, not refused; saying "could not sign in" overstates it.
+    if (signal === 'sign-in' && (scoreText(text, USER_SYMPTOM_CUES).scores.slow ?? 0) > 0)
+      return 'slow';
     if (signal) return signal;
   }
   return null;
@@ -66,20 +70,66 @@ function whoFor(reading: Reading): string {
 /** The time window, with the day on both ends when it crosses midnight. */
 function windowOf(reading: Reading): string {
   const { facts } = reading;
-  const end = facts.resolved ?? facts.mitigated;
-  if (!facts.start) return `On ${formatDate(facts.date)}`;
-  const sameDay = !end || end.slice(0, 10) === facts.start.slice(0, 10);
-  if (!end) return `Since ${formatTime(facts.start, facts)} on ${formatDate(facts.date)}`;
-  const minutes = facts.durationMinutes;
+  const { start, end, minutes } = reading.window;
+  if (!start)
+    return end
+      ? `On ${formatDate(facts.date)}, until ${formatTime(end, facts)}`
+      : `On ${formatDate(facts.date)}`;
+  const sameDay = !end || end.slice(0, 10) === start.slice(0, 10);
+  if (!end) return `Since ${formatTime(start, facts)} on ${formatDate(facts.date)}`;
   const lasting = minutes !== null && facts.resolved ? ` (${formatMinutes(minutes)})` : '';
   return sameDay
-    ? `Between ${formatTime(facts.start, facts)} and ${formatTime(end, facts)}${lasting} on ${formatDate(facts.date)}`
-    : `From ${formatTime(facts.start, facts, true)} to ${formatTime(end, facts, true)}${lasting}, starting ${formatDate(facts.date)}`;
+    ? `Between ${formatTime(start, facts)} and ${formatTime(end, facts)}${lasting} on ${formatDate(facts.date)}`
+    : `From ${formatTime(start, facts, true)} to ${formatTime(end, facts, true)}${lasting}, starting ${formatDate(facts.date)}`;
+}
+
+/** Clauses about the team's own tooling, not what users saw: "pager fires", "on-call paged". */
+const INTERNAL_CLAUSE =
+  /\b(?:pager|paged|paging|alert\w*|on-?call|acknowledg\w*|ticket|slack|incident (?:declared|opened))\b/i;
+/** A label before what was reported: "customer ticket:", "[alert]", "Zendesk:". */
+const REPORT_LABEL =
+  /^\s*(?:\[[^\]]*\]\s*)?(?:[\w -]{0,30}(?:ticket|report|alert|complaint)s?\s*:\s*)?/i;
+
+/**
+ * What users saw, in the input's words: the first sign of impact (or the report that detected
+ * it), without labels and without clauses about paging. Null when it names nothing users see.
+ */
+export function whatUsersSaw(reading: Reading): string | null {
+  const event = reading.symptom ?? reading.detection.event;
+  // An alert's wording is the monitor's ("p99 latency > 2s"), not what users saw.
+  if (!event || isNoise(event.text) || (recordsAlert(event) && !REPORTED_BY_USERS.test(event.text)))
+    return null;
+  const clauses = event.text
+    .replace(REPORT_LABEL, '')
+    .split(/,\s+|;\s+|\s+[-–—]\s+/)
+    .filter((clause) => clause.trim() && !INTERNAL_CLAUSE.test(clause));
+  const text = clauses.join(', ').trim();
+  if (text.length < 12 || text.length > 140) return null;
+  // Only what a user or a report says: "primary failed" is the system's failure, not theirs.
+  // (An on-call's "Escalates: ... downtime for users" is a report kind, but not a user's.)
+  return REPORTED.test(event.text) ? text : null;
+}
+const REPORTED_BY_USERS = /\b(?:customer|user|client|merchant|player|buyer)s?\b/i;
+
+/** The message when the input says no customer was affected: what happened inside, no apology. */
+function internalMessage(reading: Reading): string[] {
+  const { facts } = reading;
+  const stated = reading.noUserImpact;
+  return [
+    `${windowOf(reading)}, we had an internal incident: ${lowerFirst(facts.title.replace(/[.!]+$/, ''))}.`,
+    stated && stated.line !== 0 ? asSentence(stated.text) : 'Customers were not affected.',
+    facts.resolved
+      ? `It was resolved at ${formatTime(facts.resolved, facts)}.`
+      : facts.mitigated
+        ? `It was mitigated at ${formatTime(facts.mitigated, facts)}.`
+        : '',
+  ].filter(Boolean);
 }
 
 /** The paragraphs of the message, unknown parts left out. */
 export function messageParagraphs(reading: Reading): string[] {
   const { facts } = reading;
+  if (reading.noUserImpact) return internalMessage(reading);
   const window = windowOf(reading);
   const who = whoFor(reading);
   const symptom = symptomOf(reading);
@@ -101,18 +151,22 @@ export function messageParagraphs(reading: Reading): string[] {
         : '';
   const saw = symptom
     ? `${who} ${seen}${where}`
-    : `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected by ${facts.title.replace(/[.!]+$/, '')}`;
+    : `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected by ${lowerFirst(facts.title.replace(/[.!]+$/, ''))}`;
   const bad = howBad(reading.peaks);
-  const opening = `${window}, ${saw}${bad ? `: ${bad}` : ''}.`;
+  const seenText = whatUsersSaw(reading);
+  const opening = `${window}, ${saw}${bad ? `: ${bad}` : ''}.${seenText ? ` What we saw: ${asSentence(seenText)}` : ''}`;
   const state = facts.resolved
     ? `This is fixed: service has been back to normal since ${formatTime(facts.resolved, facts)}.`
     : facts.mitigated
       ? `Service recovered at ${formatTime(facts.mitigated, facts)}; we are still watching it closely.`
       : 'We are still working on it and will update this page.';
   // Data and what to do: the input's own sentences, once each.
+  // A loss is told with what was not lost, when the input says both ("Nothing else was lost").
+  const todo0 = reading.userAction;
   const data = reading.dataLost ?? reading.noDataLost;
-  const todo =
-    reading.userAction && reading.userAction.text !== data?.text ? reading.userAction : null;
+  const dataTold = data && todo0?.text.includes(data.text) ? null : data;
+  const todo = todo0 && todo0.text !== data?.text ? todo0 : null;
+  const rest = reading.dataLost && reading.noDataLost ? reading.noDataLost : null;
   const retry =
     !todo &&
     !reading.dataLost &&
@@ -128,8 +182,7 @@ export function messageParagraphs(reading: Reading): string[] {
   return [
     opening,
     state,
-    sentence(data),
-    sentence(todo) || retry,
+    [sentence(dataTold), sentence(todo) || retry, sentence(rest)].filter(Boolean).join(' '),
     cause,
     'We are sorry for the disruption this caused you.',
   ].filter(Boolean);

@@ -42,12 +42,13 @@ function keyMoments(reading: Reading): string[] {
   ].filter((e, i, all): e is NonNullable<typeof e> => !!e?.time && all.indexOf(e) === i);
   events.sort((a, b) => Date.parse(a.time ?? '') - Date.parse(b.time ?? ''));
   const failed = new Set(reading.response.steps.filter((s) => s.failed).map((s) => s.event));
+  const partial = new Set(reading.response.steps.filter((s) => s.partial).map((s) => s.event));
   return events
     .filter((e) => isPublicSafe(e.text))
     .slice(0, 10)
     .map(
       (e) =>
-        `- ${formatTime(e.time, facts)}: ${failed.has(e) ? 'tried: ' : ''}${e.text.trim()}${failed.has(e) ? ' (did not help)' : ''}`,
+        `- ${formatTime(e.time, facts)}: ${e.text.trim()}${failed.has(e) ? ' (this attempt failed)' : partial.has(e) ? ' (partial recovery)' : ''}`,
     );
 }
 
@@ -57,10 +58,21 @@ function changes(document: PostmortemBody): string[] {
     .map((item) => `- ${item.text}${item.status === 'done' ? ' (done)' : ''}`);
 }
 
-/** What users saw and where it stands: the first two paragraphs of the message to users. */
-function opening(document: PostmortemBody): string[] {
+/**
+ * What users saw and where it stands: the first two paragraphs of the message to users, and
+ * the one that says what was lost or what users must do, when the input says so: a post that
+ * leaves out lost data would mislead.
+ */
+function opening(document: PostmortemBody, reading?: Reading): string[] {
   if (document.summary.origin === 'human') return sectionText(document.summary).slice(0, 2);
-  return document.messageToUsers.paragraphs.slice(0, 2).map(publicParagraph).filter(Boolean);
+  const paragraphs = document.messageToUsers.paragraphs;
+  const told = [reading?.dataLost, reading?.userAction].flatMap((quote) =>
+    quote ? [quote.text.slice(1, 40).toLowerCase()] : [],
+  );
+  const data = paragraphs
+    .slice(2)
+    .find((paragraph) => told.some((needle) => paragraph.toLowerCase().includes(needle)));
+  return [...paragraphs.slice(0, 2), ...(data ? [data] : [])].map(publicParagraph).filter(Boolean);
 }
 
 /** The cause as sentences, without the writer's "(marco, 10:18 PDT)" citations. */
@@ -89,7 +101,7 @@ export function writeHnPost(
   const known =
     cause.length > 0 && (reading.rootCause !== null || document.rootCause.origin !== 'builtin');
   const lines = [
-    ...opening(document).flatMap((p) => [p, '']),
+    ...opening(document, reading).flatMap((p) => [p, '']),
     ...block('What happened:', keyMoments(reading)),
     ...block(
       'Root cause:',
@@ -115,7 +127,9 @@ function tweetable(text: string): string[] {
 
 export function writeThread(document: PostmortemBody, reading: Reading): string[] {
   const { facts } = reading;
-  const first = opening(document).flatMap(tweetable);
+  const opened = opening(document, reading);
+  const first = opened.slice(0, 2).flatMap(tweetable);
+  const lost = tweetable(opened[2] ?? '').join(' ');
   const summary = document.summary.paragraphs.flatMap(tweetable);
   const headline =
     first[0] ??
@@ -137,6 +151,7 @@ export function writeThread(document: PostmortemBody, reading: Reading): string[
   const named = asSentence(`Postmortem: ${facts.title.replace(/[.!]+$/, '')}`);
   const paragraphs = [
     [named, headline, ...first.slice(1, 2)].join(' '),
+    lost,
     cause.join(' '),
     fix.join(' '),
     items.length ? `What we are changing: ${items.join(' ')}` : '',

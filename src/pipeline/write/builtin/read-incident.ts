@@ -44,10 +44,38 @@ export interface Reading {
   dataLost: Quote | null;
   noDataLost: Quote | null;
   userAction: Quote | null;
+  /** The input says customers were not affected ("customers_affected: none", "no customer impact"). */
+  noUserImpact: Quote | null;
+  /**
+   * The impact window the texts may state: the analysis's start unless it comes after detection
+   * or equals the end (a start guessed from the all-clear line), then null and no duration.
+   */
+  window: { start: string | null; end: string | null; minutes: number | null };
+}
+
+/** "none", "no customers", "0": a front-matter value that says nobody outside was affected. */
+const NOBODY =
+  /^(?:none|nobody|no ?one|no (?:customers?|users?|external users?)|0|zero|n\/a|internal(?: only)?)$/i;
+/** A sentence that says customers were not affected. */
+const NO_USER_IMPACT =
+  /\bno (?:customer|user|external|client)[\s-]*(?:facing )?impact\b(?!\s+(?:yet|so far))|\b(?:customers?|users?) (?:were|was) not (?:affected|impacted)\b|\binternal[\s-]only\b|\bnot customer[\s-]facing\b/i;
+
+function windowOf(facts: Facts, detection: Detection): Reading['window'] {
+  const end = facts.resolved ?? facts.mitigated;
+  const detected = detection.event?.time ? Date.parse(detection.event.time) : NaN;
+  const start = facts.start;
+  const unsure =
+    start !== null &&
+    ((end !== null && Date.parse(start) >= Date.parse(end)) || detected < Date.parse(start));
+  return unsure
+    ? { start: null, end, minutes: null }
+    : { start, end, minutes: facts.durationMinutes };
 }
 
 function who(facts: Facts): string | null {
   if (facts.usersAffected === null) return null;
+  if (typeof facts.usersAffected === 'string' && NOBODY.test(facts.usersAffected.trim()))
+    return null;
   return typeof facts.usersAffected === 'number'
     ? `${formatUsers(facts.usersAffected)} users`
     : facts.usersAffected.trim();
@@ -72,11 +100,15 @@ export function readIncident(input: Facts): Reading {
   const facts = readSpeakers(input);
   const trigger = findTrigger(facts);
   // The fix, read first without the cause lines, confirms the cause that names what it changed.
-  const first = readResponse(facts, trigger ? [trigger] : []);
+  const detection = readDetection(facts, trigger);
+  const first = readResponse(facts, trigger ? [trigger] : [], detection.event);
   const rootCause = findRootCause(facts, first.fix?.event.text ?? null);
-  const detection = readDetection(facts);
   const causeLines = rootCause?.quotes.flatMap((quote) => (quote.event ? [quote.event] : [])) ?? [];
-  const response = readResponse(facts, trigger ? [trigger, ...causeLines] : causeLines);
+  const response = readResponse(
+    facts,
+    trigger ? [trigger, ...causeLines] : causeLines,
+    detection.event,
+  );
   const triggerMention = trigger ? null : findTriggerMention(facts);
   const related = relatedWords([
     ...(rootCause?.quotes.map((q) => q.text) ?? []),
@@ -94,14 +126,28 @@ export function readIncident(input: Facts): Reading {
     const clause = quote.text
       .split(/\s*(?:->|→|=>|;)\s*|\s+[-–—]\s+/)
       .find((part) => says(part, signal));
+    // "affected users should post them again": a clause that points back keeps its sentence.
+    if (clause && /\b(?:them|those|these|it|they)\b/i.test(clause) && quote.text.length <= 240)
+      return quote;
     return clause ? { ...quote, text: clause } : quote;
   };
+  const stated = facts.usersAffected;
+  const nobody =
+    typeof stated === 'string' && NOBODY.test(stated.trim())
+      ? (quotes.find((q) => NO_USER_IMPACT.test(q.text)) ?? {
+          text: 'No customers were affected',
+          line: 0,
+          event: null,
+        })
+      : (quotes.find((q) => NO_USER_IMPACT.test(q.text)) ?? null);
   return {
     facts,
     rootCause,
     trigger,
     triggerMention,
-    symptom: firstSymptom(facts, trigger),
+    symptom:
+      firstSymptom(facts, trigger) ??
+      (detection.event && detection.event !== trigger ? detection.event : null),
     detection,
     response,
     lessons: readLessons(facts, detection, response),
@@ -112,5 +158,7 @@ export function readIncident(input: Facts): Reading {
     dataLost: notice('data-lost'),
     noDataLost: notice('no-data-lost'),
     userAction: notice('user-action'),
+    noUserImpact: nobody,
+    window: windowOf(facts, detection),
   };
 }

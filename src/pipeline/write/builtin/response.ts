@@ -7,10 +7,14 @@
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { ACTION_CUES, ACTION_THRESHOLD } from '../cues/action-cues.js';
 import { scoreText } from '../cues/cue.js';
+import { recordsAlert } from './detection.js';
+import { isNoise } from './sentences.js';
 
 export interface ResponseStep {
   event: TimelineEvent;
   failed: boolean;
+  /** It helped part of the service ("US recovered, EU still failing"): not failed, not the fix. */
+  partial: boolean;
   /** For a failed step: the clause that says how it failed ("rollback job failed on permissions"). */
   failure: string | null;
   /**
@@ -35,6 +39,20 @@ export interface Response {
 }
 
 const DID_NOT_WORK = ACTION_CUES.find((cue) => cue.id === 'did-not-work');
+const RECOVERED = ACTION_CUES.find((cue) => cue.id === 'recovered');
+
+/**
+ * A line that tells of an attempt that could not go through, without an action verb of its own:
+ * "EU pool drain stuck on a PodDisruptionBudget", "the rollback timed out".
+ */
+const ATTEMPT_STUCK =
+  /\b(?:drain|rollback|roll-back|restart|failover|fail-over|deploy(?:ment)?|migration|restore|attempt|fix|patch|upgrade)s?\b.{0,30}\b(?:stuck|hung|hangs|timed out|blocked|failed|errored|refused)\b/i;
+
+/** Whether one clause of the line says service came back for some of it ("US recovered"). */
+const recoversPart = (text: string) =>
+  text
+    .split(CLAUSE)
+    .some((clause) => RECOVERED?.pattern.test(clause) && !DID_NOT_WORK?.pattern.test(clause));
 
 /** A line's clauses: "uploaded the new cert, sign-ins succeed again" is an action, then an outcome. */
 const CLAUSE = /[,;]\s+|\s+[-–—]\s+|\s+(?:and|but|then)\s+/;
@@ -45,7 +63,7 @@ function failureClause(text: string): string | null {
 }
 
 /** Whether some clause of the line is an action (an outcome clause beside it does not count). */
-function isAction(text: string): boolean {
+export function isAction(text: string): boolean {
   const clauses = [text, ...text.split(CLAUSE)];
   return clauses.some(
     (clause) => (scoreText(clause, ACTION_CUES).scores.action ?? 0) >= ACTION_THRESHOLD,
@@ -58,7 +76,11 @@ const at = (event: TimelineEvent): number => (event.time ? Date.parse(event.time
  * @param exclude the trigger event, which may read like an action ("enabled the flag") but set
  *   the incident off, and the lines that state the root cause ("..., blocking reads").
  */
-export function readResponse(facts: Facts, exclude: readonly TimelineEvent[]): Response {
+export function readResponse(
+  facts: Facts,
+  exclude: readonly TimelineEvent[],
+  detected: TimelineEvent | null = null,
+): Response {
   const byMilestone = (name: string) => {
     const line = facts.milestones[name]?.line;
     return facts.events.find((event) => event.line === line) ?? null;
@@ -66,19 +88,32 @@ export function readResponse(facts: Facts, exclude: readonly TimelineEvent[]): R
   const mitigated = byMilestone('mitigated');
   const resolved = byMilestone('resolved');
   const recovery = facts.mitigated ?? facts.resolved;
+  // Nobody mitigates what they have not noticed: actions start at detection ("primary failed;
+  // automatic failover" at 16:02 is the failure, the 16:05 alert is when the response began).
+  // Without a detection time, at the start; a start after the detection is the analysis's guess.
+  const from = detected?.time ?? facts.start;
+  const startLine = facts.milestones['start']?.line;
   const actions = facts.events.filter(
     (event) =>
       !exclude.includes(event) &&
       event.kind !== 'status-update' &&
-      !(facts.start && event.time && Date.parse(event.time) < Date.parse(facts.start)) &&
-      isAction(event.text),
+      !(from && event.time && Date.parse(event.time) < Date.parse(from)) &&
+      !(event.line === startLine && event !== mitigated) &&
+      !isNoise(event.text) &&
+      // A page is how responders learnt of it ("Paged: replication effectively stopped").
+      !(recordsAlert(event) && /^\W*(?:paged|alert|triggered|firing)\b/i.test(event.text)) &&
+      (isAction(event.text) || ATTEMPT_STUCK.test(event.text)),
   );
   const steps = actions.map((event): ResponseStep => {
     const { scores } = scoreText(event.text, ACTION_CUES);
-    let failed = (scores.failed ?? 0) >= 3;
+    let failed =
+      (scores.failed ?? 0) >= 3 || (ATTEMPT_STUCK.test(event.text) && !recoversPart(event.text));
+    // "drained US; US recovered, EU still failing" helped part of it: partial, not failed.
+    const partial = failed && recoversPart(event.text) && !ATTEMPT_STUCK.test(event.text);
+    if (partial) failed = false;
     // "restarted the pods", then "no change, CPU still at 100%": a line between this action and
     // the next that says impact persists marks the attempt failed, unless service had recovered.
-    if (!failed && event !== mitigated) {
+    if (!failed && !partial && event !== mitigated) {
       const index = facts.events.indexOf(event);
       for (const next of facts.events.slice(index + 1)) {
         if (actions.includes(next) || next === mitigated || next === resolved) break;
@@ -92,13 +127,27 @@ export function readResponse(facts: Facts, exclude: readonly TimelineEvent[]): R
     return {
       event,
       failed,
-      failure: failed ? failureClause(event.text) : null,
+      partial,
+      failure: failed
+        ? (failureClause(event.text) ?? (ATTEMPT_STUCK.test(event.text) ? event.text : null))
+        : null,
       broken: failed && BROKEN.test(event.text),
     };
   });
   // Untimed steps count in file order: up to the line that says service recovered.
-  const limit = recovery ? Date.parse(recovery) : Infinity;
-  const recoveryIndex = mitigated ? facts.events.indexOf(mitigated) : facts.events.length;
+  // A recovery line that was a partial or failed step ("APAC recovered, SA still failing",
+  // "terminated, too late") does not end the search for the fix: the resolution does.
+  const partialRecovery = steps.some(
+    (step) => (step.partial || step.failed) && step.event === mitigated,
+  );
+  const end = partialRecovery ? (facts.resolved ?? recovery) : recovery;
+  const limit = end ? Date.parse(end) : Infinity;
+  const recoveryIndex =
+    partialRecovery && resolved
+      ? facts.events.indexOf(resolved)
+      : mitigated
+        ? facts.events.indexOf(mitigated)
+        : facts.events.length;
   const good = steps.filter(
     (step) =>
       !step.failed &&
@@ -106,6 +155,12 @@ export function readResponse(facts: Facts, exclude: readonly TimelineEvent[]): R
         ? !(at(step.event) > limit)
         : facts.events.indexOf(step.event) <= recoveryIndex),
   );
-  const fix = good.at(-1) ?? null;
+  // The step whose own line says service came back ("switched to the backup provider, sales
+  // resume") is the fix, even when a later step (switching back) also recovered.
+  const fix =
+    good.find((step) => !step.partial && recoversPart(step.event.text)) ??
+    good.filter((step) => !step.partial).at(-1) ??
+    good.at(-1) ??
+    null;
   return { steps, fix, mitigated, resolved };
 }

@@ -56,16 +56,36 @@ export function noteQuotes(facts: Facts): Quote[] {
   const texts = [facts.human.summary, facts.human.impact, ...facts.notes].flatMap((note) =>
     note ? [note] : [],
   );
+  // "Postmortem notes: the proxy ..." quotes as "the proxy ...": the label is the paste's.
   return texts.flatMap((note) =>
-    splitSentences(note.markdown).map((text) => ({ text, line: note.line, event: null })),
+    splitSentences(note.markdown).map((text) => ({
+      text: text.replace(/^(?:(?:postmortem|incident|our|my|some) )?notes?\s*:\s*/i, ''),
+      line: note.line,
+      event: null,
+    })),
   );
 }
 
 /** Every sentence of every timeline line, each pointing at its event. */
 export function eventQuotes(facts: Facts): Quote[] {
-  return facts.events.flatMap((event) =>
-    splitSentences(event.text).map((text) => ({ text, line: event.line, event })),
-  );
+  return facts.events
+    .filter((event) => !isNoise(event.text))
+    .flatMap((event) =>
+      splitSentences(event.text).map((text) => ({ text, line: event.line, event })),
+    );
+}
+
+/**
+ * Lines that are the paste's packaging or chatter, not the incident: e-mail headers and quote
+ * markers ("From: Infra Oncall", "-----Original Message-----", "Subject: RE: ..."), and
+ * reminders unrelated to it ("reminder: lunch & learn moved to Thursday"). They are never quoted
+ * as a sign of impact, an action, a cause or in a public text.
+ */
+const NOISE =
+  /^\W*(?:from|to|cc|bcc|sent|date|subject|importance|reply-to)\s*:|-{3,}\s*(?:original|forwarded) message|^\W*(?:re|fw|fwd)\s*:|^\W*>|\b(?:reminder|lunch(?: ?& ?learn)?|happy hour|birthday|standup moved|all-hands|coffee)\b/i;
+
+export function isNoise(text: string): boolean {
+  return NOISE.test(text.trim());
 }
 
 /** Ends a sentence with a full stop and starts it with a capital. */

@@ -11,7 +11,7 @@ export type ActionSignal = 'action' | 'outcome' | 'failed';
 export const ACTION_THRESHOLD = 2;
 
 /** Verbs responders use for what they did to stop impact. */
-const MITIGATION_VERBS = String.raw`roll(?:ed|ing)? ?back|rolled [\w.-]+(?: [\w.-]+){0,2} back|rollback|revert(?:ed|ing)|fail(?:ed|ing)? ?over|failover|restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|enabl(?:ed|ing)|turn(?:ed|ing)? (?:off|on)|shut (?:off|down)|scal(?:ed|ing) (?:up|out|down)|rais(?:ed|ing)|increas(?:ed|ing)|bump(?:ed|ing)|lower(?:ed|ing)|reduc(?:ed|ing)|push(?:ed|ing)|chang(?:ed|ing)|mov(?:ed|ing)|drain(?:ed|ing)|depool(?:ed|ing)|kill(?:ed|ing)|flush(?:ed|ing)|purg(?:ed|ing)|blocked|patch(?:ed|ing)|hotfix(?:ed)?|appl(?:ied|ying)|deploy(?:ed|ing) (?:a |the )?(?:fix|patch|hotfix)|add(?:ed|ing) (?:capacity|nodes|servers|instances|replicas)|remov(?:ed|ing)|re-?rout(?:ed|ing)|rerouted|redirect(?:ed|ing)|pause(?:d)?|paus(?:ing)|throttl(?:ed|ing)|rate[- ]limit(?:ed|ing)|terminat(?:ed|ing)|clear(?:ed|ing) (?:the )?(?:cache|queue|stuck|locks?)|cordon(?:ed|ing)|evacuat(?:ed|ing)|promot(?:ed|ing)|swapp?(?:ed|ing)|replac(?:ed|ing)|re-?enabl(?:ed|ing)|restor(?:ed|ing) (?:from|the backup)|resync(?:ed)?|re-?ran|manually|upload(?:ed|ing)|re-?deploy(?:ed|ing)|deploy(?:ed|ing)|rotat(?:ed|ing)|renew(?:ed|ing)|re-?issu(?:ed|ing)|re-?install(?:ed|ing)|install(?:ed|ing)|updat(?:ed|ing)|correct(?:ed|ing)|fix(?:ed|ing)|resiz(?:ed|ing)|expand(?:ed|ing)|extend(?:ed|ing)|freed|delet(?:ed|ing)|truncat(?:ed|ing)|rebuil(?:t|ding)|re-?index(?:ed|ing)|unblock(?:ed|ing)|allow-?list(?:ed|ing)|whitelist(?:ed|ing)|reconfigur(?:ed|ing)|re-?imag(?:ed|ing)|set (?:the |a )?[\w.-]+ (?:to|back)|bounc(?:ed|ing)|cycl(?:ed|ing)|recycl(?:ed|ing)|re-?creat(?:ed|ing)|stopp(?:ed|ing)|shed(?:ding)?|block(?:ing)?|switch(?:ed|ing)|shift(?:ed|ing)|flipp(?:ed|ing)|sent (?:traffic|requests)`;
+const MITIGATION_VERBS = String.raw`roll(?:ed|ing)? ?back|rolled [\w.-]+(?: [\w.-]+){0,2} back|rollback|revert(?:ed|ing)|fail(?:ed|ing)? ?over|failover|restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|enabl(?:ed|ing)|turn(?:ed|ing)? (?:off|on)|shut (?:off|down)|scal(?:ed|ing) (?:up|out|down)|rais(?:ed|ing)|increas(?:ed|ing)|bump(?:ed|ing)|lower(?:ed|ing)|reduc(?:ed|ing)|push(?:ed|ing)|chang(?:ed|ing)|mov(?:ed|ing)|drain(?:ed|ing)|depool(?:ed|ing)|kill(?:ed|ing)|flush(?:ed|ing)|purg(?:ed|ing)|blocked|patch(?:ed|ing)|hotfix(?:ed)?|appl(?:ied|ying)|deploy(?:ed|ing) (?:a |the )?(?:fix|patch|hotfix)|add(?:ed|ing) (?:capacity|nodes|servers|instances|replicas)|remov(?:ed|ing)|re-?rout(?:ed|ing)|rerouted|redirect(?:ed|ing)|pause(?:d)?|paus(?:ing)|throttl(?:ed|ing)|rate[- ]limit(?:ed|ing)|terminat(?:ed|ing)|clear(?:ed|ing) (?:the )?(?:cache|queue|stuck|locks?)|cordon(?:ed|ing)|evacuat(?:ed|ing)|promot(?:ed|ing)|swapp?(?:ed|ing)|replac(?:ed|ing)|re-?enabl(?:ed|ing)|restor(?:ed|ing) (?:[\w.-]+ )?(?:from|the backup)|resync(?:ed)?|re-?ran|manually|upload(?:ed|ing)|re-?deploy(?:ed|ing)|deploy(?:ed|ing)|rotat(?:ed|ing)|renew(?:ed|ing)|re-?issu(?:ed|ing)|re-?install(?:ed|ing)|install(?:ed|ing)|updat(?:ed|ing)|correct(?:ed|ing)|fix(?:ed|ing)|resiz(?:ed|ing)|expand(?:ed|ing)|extend(?:ed|ing)|freed|delet(?:ed|ing)|truncat(?:ed|ing)|rebuil(?:t|ding)|re-?index(?:ed|ing)|unblock(?:ed|ing)|allow-?list(?:ed|ing)|whitelist(?:ed|ing)|reconfigur(?:ed|ing)|re-?imag(?:ed|ing)|set (?:the |a )?[\w.-]+ (?:to|back)|bounc(?:ed|ing)|cycl(?:ed|ing)|recycl(?:ed|ing)|re-?creat(?:ed|ing)|stopp(?:ed|ing)|shed(?:ding)?|block(?:ing)?|switch(?:ed|ing)|shift(?:ed|ing)|flipp(?:ed|ing)|sent (?:traffic|requests)|re-?queu(?:ed|ing)|re-?admit(?:ted|ting)?|re-?sen[td]|replay(?:ed|ing)|letting (?:traffic|users|players|requests) back|let (?:traffic|users|players|requests) back|snapshott?(?:ed|ing)|isolat(?:ed|ing)|fenc(?:ed|ing)`;
 
 export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
   {
@@ -28,6 +28,19 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
         'Rolling back user-sync to v2.3.1',
       ],
       noMatch: ['latency normal', 'checkout p99 latency 9s'],
+    },
+  },
+  {
+    id: 'action-noun-done',
+    signal: 'action',
+    weight: 2,
+    reason:
+      'An action named as a noun and said to be carried out ("global WAF kill executed", "failover done") is an action.',
+    pattern:
+      /\b(?:kill|rollback|roll-back|failover|fail-over|switch(?:over)?|bypass|purge|patch|hotfix|mitigation|workaround|restart|revert|drain)\b.{0,20}\b(?:executed|applied|done|completed|in place|carried out|went through|succeeded)\b/i,
+    examples: {
+      match: ['global WAF kill executed', 'failover to us-east completed'],
+      noMatch: ['proposing global kill on WAF Managed Rulesets'],
     },
   },
   {
@@ -64,7 +77,7 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: 3,
     reason: 'The attempt did not help.',
     pattern:
-      /\b(?:did ?n[o']t (?:help|work|fix)|did not (?:help|work|fix)|no (?:change|effect|improvement)|without effect|made (?:it|things) worse|(?:job|rollback|restart|failover|deploy|attempt|command|script) (?:failed|errored|timed out)|failed on\b|failed to (?:roll|restart|apply|deploy|start|complete)|(?:errors?|failures?|it|problem|issue|latency|impact|timeouts?|crash(?:es|ing)?) (?:continue[sd]?|persist(?:s|ed)?|remain(?:s|ed)?|came back|return(?:s|ed))|\bstill (?:failing|down|broken|erroring|seeing|high|elevated|pegged|timing out|crash\w*|at \d|\d)|\bno (?:better|luck|dice)\b|\bsame (?:errors?|result|problem)\b|\bwors(?:e|ened)\b)/i,
+      /\b(?:did ?n[o']t (?:help|work|fix)|did not (?:help|work|fix)|no (?:change|effect|improvement)|without effect|made (?:it|things) worse|(?:job|rollback|restart|failover|deploy|attempt|command|script) (?:failed|errored|timed out)|failed on\b|failed to (?:roll|restart|apply|deploy|start|complete)|(?:errors?|failures?|it|problem|issue|latency|impact|timeouts?|crash(?:es|ing)?) (?:continue[sd]?|persist(?:s|ed)?|remain(?:s|ed)?|came back|return(?:s|ed))|\bstill (?:failing|down|broken|erroring|seeing|high|elevated|pegged|timing out|crash\w*|at \d|\d)|\bno (?:better|luck|dice)\b|\btoo late\b|\b(?:hangs|refuses(?: to start)?|refused to start)\b|\bsame (?:errors?|result|problem)\b|\bwors(?:e|ened)\b)/i,
     examples: {
       match: [
         'rollback job failed on permissions',
@@ -72,6 +85,8 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
         'no change after the restart',
         'tried rolling back the auth service to v41, errors continue',
         'CPU still at 100%',
+        'Removal terminated, too late: only 4.5 GB left',
+        'raised max_connections -> PG refuses to start, reverted',
       ],
       noMatch: ['failed over to the secondary', 'errors drop'],
     },
@@ -82,9 +97,16 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: 3,
     reason: 'A state of the system after the actions, not an action.',
     pattern:
-      /\b(?:recover(?:ed|s|ing)|normal|back (?:up|online|to normal)|restored|healthy|stable|all clear|resolved|errors? (?:drop|dropped|stop(?:ped)?|gone)|(?:under|below) \d+\w*|green|operational)\b/i,
+      /\b(?:recover(?:ed|s|ing)|normal|back (?:up|online|to normal)|restored|healthy|stable|all clear|resolved|errors? (?:drop|dropped|stop(?:ped)?|gone)|(?:under|below) \d+\w*|green|operational|resum(?:e|es|ed|ing)|flowing|caught up|working again|succeed(?:s|ing)? again)\b/i,
     examples: {
-      match: ['latency normal', 'login p95 under 300ms again', 'all clear', 'errors drop'],
+      match: [
+        'latency normal',
+        'login p95 under 300ms again',
+        'all clear',
+        'errors drop',
+        'sales resume',
+        'builds flowing',
+      ],
       noMatch: ['rolled back to v4.0'],
     },
   },
@@ -162,6 +184,19 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
         'Knock-on in the region: EBS volumes restoring from S3 snapshots, Lambda all impacted',
       ],
       noMatch: ['restored from the snapshot'],
+    },
+  },
+  {
+    id: 'done-by-itself',
+    signal: 'action',
+    weight: -2,
+    reason:
+      'A verb with a deadline and no object ("queue drained by 10:05", "backlog cleared at 12:30") says what came of the actions.',
+    pattern:
+      /\b(?:drained|cleared|emptied|caught up|processed|recovered|finished|completed) (?:by|at|within|around) ~?\d/i,
+    examples: {
+      match: ['builds flowing, queue drained by 10:05'],
+      noMatch: ['drained the bad node pool in US'],
     },
   },
   {

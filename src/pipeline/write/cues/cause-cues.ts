@@ -31,7 +31,7 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 3,
     reason: 'States the cause outright.',
     pattern:
-      /\b(?:caused by|due to|root[\s-]*cause|the cause (?:was|is)|cause:|the culprit|was the culprit|traced (?:it )?(?:back )?to|turns? out|turned out|(?:which|that|this) (?:caused|broke|led to))\b/i,
+      /\b(?:caused by|due to|root[\s-]*cause|the cause (?:was|is)|cause:|the culprit|culprit\s*:|was the culprit|traced (?:it )?(?:back )?to|turns? out|turned out|(?:which|that|this) (?:caused|broke|led to))\b/i,
     examples: {
       match: [
         'the outage was caused by an expired certificate',
@@ -118,10 +118,13 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     signal: 'cause',
     weight: 3,
     reason: '"ran on X instead of Y" says what went wrong and what was intended.',
-    pattern: /\binstead of\b|\brather than\b|\bagainst (?:prod|production|the live)\b/i,
+    pattern: /\binstead of\b|\bagainst (?:prod|production|the live)\b/i,
     examples: {
       match: ['the migration ran on primary instead of the replica', 'ran against production'],
-      noMatch: ['ran the migration on the replica'],
+      noMatch: [
+        'ran the migration on the replica',
+        'customer rules on bot score blocked real users rather than failing',
+      ],
     },
   },
   {
@@ -208,9 +211,13 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: -2,
     reason: 'How the incident was noticed is detection, not cause.',
     pattern:
-      /^\W*detection\b|\bdetect(?:ed|ion) (?:was|took|came)\b|\bthe page (?:actually )?came from\b/i,
+      /^\W*detection\b|\bdetect(?:ed|ion) (?:was|took|came)\b|\bthe page (?:actually )?came from\b|\bno (?:alert|page|alarm) (?:fired|went off|triggered)\b/i,
     examples: {
-      match: ['Detection was indirect - a brief notice', 'detection took way too long'],
+      match: [
+        'Detection was indirect - a brief notice',
+        'detection took way too long',
+        'no alert fired - the mailer counts a dropped message as sent',
+      ],
       noMatch: ['the bug was detected by a test'],
     },
   },
@@ -246,14 +253,95 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'Words that name how systems fail (backtracking, exhaustion, expiry, a hot key, a retry storm) explain a failure rather than report it.',
     pattern:
-      /\b(?:backtrack\w*|exhaust(?:ed|s|ing|ion)|saturat(?:ed|es|ing|ion)|starv(?:ed|es|ing|ation)|ran out of|runs? out of|running out of|out of (?:memory|disk|space|connections|file descriptors|inodes)|OOM[\w-]*|overflow\w*|expir(?:ed|es|y)|hot (?:partition|key|shard|spot)|hotspot|thundering herd|retry storm|stampede|N\+1|full table scan|lock contention|contention|evict(?:ed|s|ing|ion)|fills? up|filled up|never (?:renewed|rotated|uploaded|deployed|propagated|updated|released|closed)|not (?:renewed|rotated|uploaded|propagated|released|closed)|wasn'?t (?:renewed|rotated|uploaded|deployed|propagated|updated|released|closed)|unbounded|misrout\w*|split[\s-]brain|stale (?:cache|data|config|entries|records|dns))\b/i,
+      /\b(?:backtrack\w*|exhaust(?:ed|s|ing|ion)|saturat(?:ed|es|ing|ion)|starv(?:ed|es|ing|ation)|ran out of|runs? out of|running out of|out of (?:memory|disk|space|connections|file descriptors|inodes)|OOM[\w-]*|overflow\w*|expir(?:ed|es|y)|hot (?:partition|key|shard|spot)|hotspot|thundering herd|retry storm|stampede|N\+1|full table scan|lock contention|contention|evict(?:ed|s|ing|ion)|fills? up|filled up|never (?:renewed|rotated|uploaded|deployed|propagated|updated|released|closed)|not (?:renewed|rotated|uploaded|propagated|released|closed)|wasn'?t (?:renewed|rotated|uploaded|deployed|propagated|updated|released|closed)|unbounded|(?:went|goes|go) over (?:the |its |a )?(?:limit|cap)|exceed(?:ed|s|ing)? (?:the |its |a )?(?:limit|cap|maximum|max)|panic(?:ked|s)?|misrout\w*|split[\s-]brain|stale (?:cache|data|config|entries|records|dns))\b/i,
     examples: {
       match: [
         'the new regex backtracks on long inputs',
         'the new cert was never uploaded to the SP',
         'the pool ran out of connections',
+        'the doubled file went over the limit',
       ],
       noMatch: ['error rate at 30%', 'restarted the pods'],
+    },
+  },
+  {
+    id: 'silent-failure',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A component that fails while reporting success ("drops every message ... and still reports success") is why nothing alerted and users were hit: a stated mechanism.',
+    pattern:
+      /\b(?:silently|still reports? (?:success|ok|healthy|sent)|report(?:s|ed|ing)? success|swallow(?:s|ed|ing)? (?:the )?(?:error|exception)s?|drops? (?:every|all|each)\b|dropp(?:ed|ing) (?:every|all|each)\b|without (?:an )?(?:error|warning)|counts? (?:a |the )?\w+ (?:message|request|job) as (?:sent|success\w*|done))\b/i,
+    examples: {
+      match: [
+        'mailer v3.2 drops every message with an attachment and still reports success',
+        'pg_dump was silently failing',
+      ],
+      noMatch: ['errors drop to zero', 'the success rate recovered'],
+    },
+  },
+  {
+    id: 'provider-side',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A provider confirming the fault is theirs ("an outage on their side") states the cause, even when the team could only route around it.',
+    pattern:
+      /\b(?:on (?:their|the provider'?s?|the vendor'?s?|the upstream|aws'?s?|gcp'?s?|azure'?s?) (?:side|end)|(?:provider|vendor|upstream|third[\s-]party|supplier|carrier|isp)(?:'s)? (?:\w+ )?(?:outage|incident|failure|is down|was down))\b/i,
+    examples: {
+      match: [
+        'payment provider confirms an outage on their side',
+        'the upstream DNS provider outage',
+      ],
+      noMatch: ['switched to the backup payment provider', 'the outage on our side ended'],
+    },
+  },
+  {
+    id: 'broken-artefact',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A broken or bad artefact that systems picked up ("the same broken node image", "a bad config file") is what failed, beyond the change that shipped it.',
+    pattern:
+      /\b(?:broken|bad|faulty|corrupt(?:ed)?|malformed|invalid|defective|buggy|oversized|doubled|truncated)\s+(?:[\w.-]+\s+){0,2}(?:image|config(?:uration)?|file|build|release|version|certificate|cert|kernel|firmware|package|binary|rule|rules|template|manifest|schema|query|index|record|entry|entries|feature file|credentials?)\b/i,
+    examples: {
+      match: [
+        'both pools had picked up the same broken node image',
+        'a malformed feature file doubled in size',
+      ],
+      noMatch: ['the bad news is the pool is full', 'replaced the node image'],
+    },
+  },
+  {
+    id: 'failing-with-reason',
+    signal: 'cause',
+    weight: 1,
+    reason:
+      'A failure followed by a colon and its reason ("image pull failing: registry credentials expired") names why it failed.',
+    pattern: /\b(?:fail(?:ing|ed|s|ure)?|broken|down|errors?|refused|rejected|denied)\s*:\s*\S/i,
+    examples: {
+      match: ['runner image pull failing: registry credentials expired'],
+      noMatch: ['Failed attempt', 'errors at 40%'],
+    },
+  },
+  {
+    id: 'stale-copy',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A copy that was behind ("a replica that was 9 minutes behind", "replication lag") is why writes were lost when it took over.',
+    pattern:
+      /\b(?:replica|secondary|standby|follower|mirror|copy)\b.{0,30}\b\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hours?) behind\b|\b(?:promot\w+|fail(?:ed)? ?over to|failover to) (?:a |the )?(?:lagging|stale|out-of-date) (?:replica|secondary|standby|follower)\b/i,
+    examples: {
+      match: [
+        'automatic failover to a replica that was 9 minutes behind',
+        'promoted a lagging replica',
+      ],
+      noMatch: [
+        'the replica caught up',
+        'we were 9 minutes behind schedule',
+        'Paged: replication lag on orders-db',
+      ],
     },
   },
   {

@@ -71,7 +71,7 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
     weight: 3,
     reason: 'The input says no data was lost.',
     pattern:
-      /^(?!.*\b(?:verify\w*|checking|check(?:ed)? (?:that|whether|if)|confirm\w* (?:that|whether|if)|whether|if)\b.*\bno data\b)(?:.*?)(?:\bno (?:customer |user )?data (?:was |were )?(?:lost|loss)|\bno data loss\b|\bnothing was lost\b|\bdata (?:was|is) (?:safe|intact)|\bwithout (?:any )?data loss\b|\bnot lost\b)/i,
+      /^(?!.*\b(?:verify\w*|checking|check(?:ed)? (?:that|whether|if)|confirm\w* (?:that|whether|if)|whether|if)\b.*\bno data\b)(?:.*?)(?:\bno (?:customer |user )?data (?:was |were )?(?:lost|loss)|\bno data loss\b|\bnothing (?:else )?was lost\b|\bdata (?:was|is) (?:safe|intact)|\bwithout (?:any )?data loss\b|\bnot lost\b)/i,
     examples: {
       match: ['No data was lost.', 'no data loss', 'writes were queued, not lost'],
       noMatch: [
@@ -86,14 +86,16 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
     weight: 3,
     reason: 'The input says data was lost or must be re-entered.',
     pattern:
-      /\b(?:(?<!\bno )data (?:was |were )?lost|lost (?:data|writes|orders|messages|edits|uploads|events|records)|data loss|(?:writes|orders|messages|edits|uploads|events|records) (?:were |was )?(?:lost|dropped|deleted)|(?:were|was) (?:permanently )?(?:deleted|dropped|corrupted))\b/i,
+      /\b(?:(?<!\bno )data (?:was |were )?lost|lost (?:\w+ )?(?:data|changes|writes|orders|messages|edits|uploads|events|records|comments|files|accounts)|data loss|(?:writes|orders|messages|edits|uploads|events|records) (?:were |was )?(?:lost|dropped|deleted)|(?:were|was) (?:permanently )?(?:deleted|dropped|corrupted)|(?<!\b(?:no|nothing|not)(?: \w+)? )(?:were|was) (?:permanently )?lost\b(?! (?:connectivity|connection|contact))|cannot be recovered|can'?t be recovered|could not be recovered|unrecoverable|lost for good)\b/i,
     examples: {
       match: [
+        'comments posted between 15:53 and 16:02 UTC were lost with the old disk',
         'about 200 orders were lost',
         'data loss for EU tenants',
         'lost writes between 10:00 and 10:05',
+        'Lost DB changes made between 17:20 and 00:00 UTC',
       ],
-      noMatch: ['No data was lost.', 'lost connectivity'],
+      noMatch: ['No data was lost.', 'lost connectivity', 'Nothing else was lost.'],
     },
   },
   {
@@ -140,14 +142,18 @@ export const LESSON_CUES: readonly Cue<LessonSignal>[] = [
     weight: 3,
     reason: 'The input names what slowed or hurt the response.',
     pattern:
-      /\b(?:took (?:way |far |much )?too long|too slow|slowed (?:us|the response) down|drowned out|missed|did ?n[o']t notice|did not notice|went unnoticed|no one noticed|nobody noticed|confus\w+|lack of|we should have|should have been|could have been caught|blind spot|no alert|without (?:an )?alert|stale runbook|wrong runbook|had no access|lacked access|permissions? (?:denied|missing))\b/i,
+      /\b(?:took (?:way |far |much )?too long|too slow|slowed (?:us|the response) down|drowned out|missed|did ?n[o']t notice|did not notice|went unnoticed|no one noticed|nobody noticed|confus\w+|lack of|we should have|should have been|could have been caught|blind spot|no alert|without (?:an )?alert|stale runbook|wrong runbook|had no access|lacked access|permissions? (?:denied|missing)|took (?:several |many )?hours|none (?:of them )?(?:working|worked)|(?:not|never) (?:set up|enabled|tested)|(?:failing|failed) silently|silently fail\w*|no (?:staged|gradual|canary) rollout|(?:globally|everywhere) in one step|by mistake|(?:monitoring|dashboards?|alerting|bypass|status page) (?:also )?depend(?:s|ed)? on)\b/i,
     examples: {
       match: [
         'Detection took way too long',
         'Announcements in Slack get drowned out',
         'we did compare request headers, but missed that one',
+        'Staging restore took hours because of slow disks',
+        'Five backup techniques deployed, none working reliably or set up in the first place',
+        'WAF rules go out globally in one step (no staged rollout)',
+        'Our monitoring also depends on Consul, so dashboards are mostly blank',
       ],
-      noMatch: ['detection was quick'],
+      noMatch: ['detection was quick', 'the restore took 20 minutes'],
     },
   },
   {
@@ -194,7 +200,8 @@ export const USER_SYMPTOM_CUES: readonly Cue<SymptomSignal>[] = [
     signal: 'errors',
     weight: 2,
     reason: 'Error responses.',
-    pattern: /\b(?:5\d\d|5xx|errors?|erroring|fail(?:ed|ing|ures?)|exceptions?|crash\w*|broken)\b/i,
+    pattern:
+      /\b(?:5\d\ds?|5xx|errors?|erroring|fail(?:ed|ing|ures?)|exceptions?|crash\w*|broken)\b/i,
     examples: { match: ['API 5xx on the public API', 'requests failing'], noMatch: ['slow pages'] },
   },
   {
