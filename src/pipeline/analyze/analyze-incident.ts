@@ -178,6 +178,14 @@ function followUpSince(candidates: readonly Candidate[]): number {
   return Infinity;
 }
 
+/** Who states a stated time, for the milestone's reason. */
+const STATED_BY: Record<StatedTime['from'], string> = {
+  'front-matter': 'front matter says',
+  notes: 'notes say',
+  timeline: 'a line says',
+  milestones: "the incident tool's milestone summary says",
+};
+
 export function analyzeIncident(incident: ParsedIncident): {
   facts: Facts;
   problems: OverrideProblem[];
@@ -202,11 +210,14 @@ export function analyzeIncident(incident: ParsedIncident): {
     reason:
       stated.from === 'front-matter'
         ? 'set in front matter'
-        : `${stated.from === 'notes' ? 'notes say' : 'a line says'} when it ${stated.milestone === 'start' ? 'started' : `was ${stated.milestone}`}`,
+        : `${STATED_BY[stated.from]} when it ${stated.milestone === 'start' ? 'started' : `was ${stated.milestone}`}`,
     confidence,
   });
   for (const stated of incident.stated)
     if (stated.from === 'front-matter') pins[stated.milestone] = pinOf(stated, 'high');
+  // An incident tool's milestone summary names each milestone outright: next to front matter.
+  for (const stated of incident.stated)
+    if (stated.from === 'milestones') pins[stated.milestone] ??= pinOf(stated, 'high');
   // A window ("since 11:30 PM", "between 03:46 and 04:33") counts only in a sentence about impact.
   const aboutImpact = (stated: StatedTime): boolean => {
     if (stated.strength === 'named') return true;

@@ -18,8 +18,14 @@ import {
   type HumanActionItem,
   type HumanText,
 } from './human-sections.js';
+import { normalizeBlock, normalizeMailThread } from './paste-shapes.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
-import { findStatedTimes, readFrontMatterMilestone, type StatedTime } from './stated-times.js';
+import {
+  findMilestoneBlock,
+  findStatedTimes,
+  readFrontMatterMilestone,
+  type StatedTime,
+} from './stated-times.js';
 import {
   hasTimedLine,
   readProseBlock,
@@ -156,6 +162,13 @@ export function parseIncident(source: SourceFile): {
       human[kind as HumanKind] = mergeText(human[kind as HumanKind], text);
   };
 
+  // Chat exports as JSON and day-first dates become the line shapes read below.
+  const zoneHint = `${frontMatter.timezone ?? ''}\n${source.text.slice(0, 4000)}`;
+  for (const section of doc.sections) {
+    if (section.kind === 'timeline')
+      section.blocks = normalizeMailThread(section.blocks) ?? section.blocks;
+    section.blocks = section.blocks.map((block) => normalizeBlock(block, zoneHint));
+  }
   for (const section of doc.sections) {
     if (
       section.heading !== null &&
@@ -313,6 +326,10 @@ export function parseIncident(source: SourceFile): {
     if ('milestone' in read) stated.push(read);
     else diagnostics.push(read);
   }
+  // An incident tool's milestone summary (`Started  Feb 3, 2026 10:12 CET` ...) names them outright.
+  for (const section of doc.sections)
+    for (const block of section.blocks)
+      stated.push(...findMilestoneBlock(block.lines, { zone, date: isoDate }));
   const preambleNotes = preamble.map((block) => ({
     markdown: blockMarkdown(block, false),
     line: block.lines[0]?.number ?? 1,
