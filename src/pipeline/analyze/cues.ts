@@ -359,12 +359,12 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`on it|i'?m on it|joined|joining|incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|incident commander|(?:is |am )?responding|taking (?:this|a look)|paged in|war room|bridge (?:opened|started)`,
+      String.raw`(?<!(?:back|reads|traffic|load|writes|running|depends?|built|based) )on it|i'?m on it|joined|joining|incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|incident commander|(?:is |am )?responding|taking (?:this|a look)|paged in|war room|bridge (?:opened|started)`,
     ),
     reason: 'a responder took the incident',
     examples: {
       match: ["I'm on it, looking at the logs", 'incident declared', 'joined the bridge'],
-      noMatch: ['the ongoing migration'],
+      noMatch: ['the ongoing migration', 'reads are back on it'],
     },
   },
   // ── identify ────────────────────────────────────────────────────────────────────────────

@@ -18,7 +18,7 @@ import {
   type HumanActionItem,
   type HumanText,
 } from './human-sections.js';
-import { normalizeBlock, normalizeMailThread } from './paste-shapes.js';
+import { normalizeBlock, normalizeMailThread, normalizeNotifications } from './paste-shapes.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
 import {
   findMilestoneBlock,
@@ -162,11 +162,14 @@ export function parseIncident(source: SourceFile): {
       human[kind as HumanKind] = mergeText(human[kind as HumanKind], text);
   };
 
-  // Chat exports as JSON and day-first dates become the line shapes read below.
+  // Mail threads, monitor notifications, chat exports as JSON and day-first dates become the
+  // line shapes read below.
   const zoneHint = `${frontMatter.timezone ?? ''}\n${source.text.slice(0, 4000)}`;
   for (const section of doc.sections) {
     if (section.kind === 'timeline')
-      section.blocks = normalizeMailThread(section.blocks) ?? section.blocks;
+      section.blocks = normalizeNotifications(
+        normalizeMailThread(section.blocks) ?? section.blocks,
+      );
     section.blocks = section.blocks.map((block) => normalizeBlock(block, zoneHint));
   }
   for (const section of doc.sections) {

@@ -145,7 +145,7 @@ export function isDayFirst(texts: readonly string[], zoneHint: string): boolean 
  * settles day-first dates that could be read either way.
  */
 export function normalizeBlock(block: Block, zoneHint: string): Block {
-  const chat = chatExportLines(block.lines) ?? notificationLines(block.lines);
+  const chat = chatExportLines(block.lines);
   if (chat) return { lines: chat };
   const texts = block.lines.map((line) => line.text);
   if (!texts.some((text) => HAS_SLASH_DATE.test(text))) return block;
@@ -201,7 +201,9 @@ function notificationLines(lines: readonly SourceLine[]): SourceLine[] | null {
   const timeLines = new Set<number>();
   for (const line of lines) {
     for (const match of line.text.matchAll(SENTENCE_STAMP)) {
-      const found = stampAt(line.text.slice(match.index + match[0].length));
+      // The sentence's full stop is no part of the stamp.
+      const after = line.text.slice(match.index + match[0].length).replace(/[.;](?=\s|$)/, ' ');
+      const found = stampAt(after);
       if (found?.date) {
         stamp = found;
         timeLines.add(line.number);
@@ -273,4 +275,23 @@ export function normalizeMailThread(blocks: readonly Block[]): Block[] | null {
       }),
     }))
     .filter((block) => block.lines.length > 0);
+}
+
+/**
+ * Monitor notifications pasted one after another, each over several blocks (the message, its
+ * metric, its links): each notification becomes one block at its own stated time (see
+ * `notificationLines`). Blocks that are no notification are kept as they are.
+ */
+export function normalizeNotifications(blocks: readonly Block[]): Block[] {
+  const groups: Block[][] = [];
+  for (const block of blocks) {
+    const head = NOTIFICATION_HEAD.test(block.lines[0]?.text ?? '');
+    const current = groups[groups.length - 1];
+    if (head || !current) groups.push([block]);
+    else current.push(block);
+  }
+  return groups.flatMap((group) => {
+    const lines = notificationLines(group.flatMap((block) => block.lines));
+    return lines ? [{ lines }] : group;
+  });
 }
