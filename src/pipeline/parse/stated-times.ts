@@ -33,7 +33,7 @@ export interface StatedTime {
   from: 'front-matter' | 'timeline' | 'notes' | 'milestones';
 }
 
-const CLOCK = String.raw`(?:~\s*|approx(?:imately|\.)?\s+|around\s+|about\s+|roughly\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:${ZONE_TOKEN_SOURCE})\)?)?`;
+const CLOCK = String.raw`(?:\d{4}-\d{2}-\d{2}[ T])?(?:~\s*|approx(?:imately|\.)?\s+|around\s+|about\s+|roughly\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:${ZONE_TOKEN_SOURCE})\)?)?`;
 const NEAR = String.raw`(?:at|around|about|by|near|approximately|roughly|~|sometime around|shortly before|just before|as early as)?\s*`;
 const IMPACT_SUBJECT = String.raw`(?:impact|outage|incident|disruption|degradation|errors?|failures?|problems?|issues?|time-?outs?|5xx|it)`;
 const ISSUE_SUBJECT = String.raw`(?:incident|outage|issue|problem|impact|disruption)`;
@@ -116,17 +116,27 @@ export interface StatedContext {
   date: string;
 }
 
-function clockOnDay(written: string, context: StatedContext): { time: DateTime } | null {
+/** A stated clock time on its own date when it names one (`began at 2019-06-02 11:45`), else on the context's day. */
+function clockOnDay(
+  written: string,
+  context: StatedContext,
+): { time: DateTime; dated: boolean } | null {
   const stamp = readStamp(written.replace(/\(|\)/g, ' ').trim());
   if (!stamp || isStampProblem(stamp) || !stamp.time) return null;
   const zone = stamp.zone ? resolveZone(stamp.zone) : context.zone;
   if (!zone) return null;
-  const day = context.lineTime ? context.lineTime.setZone(zone) : DateTime.fromISO(context.date);
+  const dated = stamp.date?.year != null;
+  const day =
+    dated && stamp.date
+      ? { year: stamp.date.year ?? 0, month: stamp.date.month, day: stamp.date.day }
+      : context.lineTime
+        ? context.lineTime.setZone(zone)
+        : DateTime.fromISO(context.date);
   const time = DateTime.fromObject(
     { year: day.year, month: day.month, day: day.day, ...stamp.time },
     { zone },
   );
-  return time.isValid ? { time } : null;
+  return time.isValid ? { time, dated } : null;
 }
 
 /**
@@ -149,14 +159,14 @@ export function findStatedTimes(text: string, line: number, context: StatedConte
       const start = clockOnDay(match[1], shared ? { ...context, zone: shared } : context);
       if (!start) continue;
       let time = start.time;
-      if (context.lineTime && time > context.lineTime.plus({ minutes: 1 }))
+      if (!start.dated && context.lineTime && time > context.lineTime.plus({ minutes: 1 }))
         time = time.minus({ days: 1 });
       const stated = { line, text: sentence.trim(), from } as const;
       found.push({ ...stated, milestone: phrase.milestone, time, strength: phrase.strength });
       const end = match[2] ? clockOnDay(match[2], context) : null;
       if (end) {
         let endTime = end.time;
-        while (endTime < time) endTime = endTime.plus({ days: 1 });
+        while (!end.dated && endTime < time) endTime = endTime.plus({ days: 1 });
         found.push({ ...stated, milestone: 'resolved', time: endTime, strength: 'window' });
       }
     }
