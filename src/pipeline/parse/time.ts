@@ -43,7 +43,7 @@ const WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?';
 const LEAD = /^(\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__)?\s*[[(]?\s*)/;
 const DATE_FORMS: readonly { re: RegExp; read: (m: RegExpExecArray) => CalendarDate | null }[] = [
   {
-    re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d:])/,
+    re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d|:\d)/,
     read: (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }),
   },
   {

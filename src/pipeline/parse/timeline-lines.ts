@@ -256,6 +256,12 @@ function csvEntries(
   return items;
 }
 
+/** `2025-03-03` (or `03-03` when the year is not written). */
+function dayLabel(date: CalendarDate): string {
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${date.year !== null ? `${date.year}-` : ''}${pad(date.month)}-${pad(date.day)}`;
+}
+
 function stampOf(text: string): Stamp | null {
   const stamp = readStamp(text);
   return stamp && !isStampProblem(stamp) ? stamp : null;
@@ -547,7 +553,8 @@ export function readTimelineBlock(
       line: line.number,
       column: 1,
       stamp: stamp?.date ? stamp : null,
-      timeLabel: label,
+      // A line dated but not timed keeps its day to show: the day is its precision.
+      timeLabel: label ?? (stamp?.date && !stamp.time ? dayLabel(stamp.date) : null),
       ...parts,
       blockZone: null,
     };
