@@ -19,6 +19,7 @@ import {
   type ChosenMilestone,
   type Pin,
 } from './choose-milestones.js';
+import { CUES, type Cue } from './cues.js';
 import { findImpactFigures, parseCount } from './impact-figures.js';
 import { readLine } from './read-line.js';
 import { readMinutesAfterStart, readStatedDurations } from './stated-durations.js';
@@ -186,13 +187,17 @@ const STATED_BY: Record<StatedTime['from'], string> = {
   milestones: "the incident tool's milestone summary says",
 };
 
-export function analyzeIncident(incident: ParsedIncident): {
+export function analyzeIncident(
+  incident: ParsedIncident,
+  options: { cues?: readonly Cue[] } = {},
+): {
   facts: Facts;
   problems: OverrideProblem[];
 } {
   const problems: OverrideProblem[] = [];
   const entries = chronological(incident.entries);
-  const readings = entries.map((entry) => readLine(entry.text, entry.state ?? null));
+  const cues = options.cues ?? CUES;
+  const readings = entries.map((entry) => readLine(entry.text, entry.state ?? null, cues));
   const timed: Candidate[] = [];
   entries.forEach((entry, index) => {
     const reading = readings[index];
@@ -221,7 +226,7 @@ export function analyzeIncident(incident: ParsedIncident): {
   // A window ("since 11:30 PM", "between 03:46 and 04:33") counts only in a sentence about impact.
   const aboutImpact = (stated: StatedTime): boolean => {
     if (stated.strength === 'named') return true;
-    const reading = readLine(stated.text);
+    const reading = readLine(stated.text, null, cues);
     return reading.scores.impact >= 2 || reading.scores.detect >= 2;
   };
   const notes = [incident.human.summary, incident.human.impact, ...incident.notes].flatMap(

@@ -1008,18 +1008,28 @@ export interface CueConfigEntry {
   /** A regular expression source, matched case-insensitively. */
   pattern: string;
   reason: string;
+  examples?: { match: readonly string[]; noMatch: readonly string[] };
 }
 
-/** The built-in table plus a team's own entries, compiled once. */
+const tables = new WeakMap<readonly CueConfigEntry[], readonly Cue[]>();
+
+/**
+ * The built-in table plus a team's own entries (`analysis.cues` in the config), built once per
+ * config. A team's cue is whole-word, like the built-in ones.
+ */
 export function cueTable(extra: readonly CueConfigEntry[] = []): readonly Cue[] {
   if (extra.length === 0) return CUES;
-  return [
+  const known = tables.get(extra);
+  if (known) return known;
+  const table = [
     ...CUES,
     ...extra.map((entry): Cue => ({
       ...entry,
       language: 'en',
-      pattern: new RegExp(entry.pattern, 'iu'),
-      examples: { match: [], noMatch: [] },
+      pattern: words(entry.pattern),
+      examples: entry.examples ?? { match: [], noMatch: [] },
     })),
   ];
+  tables.set(extra, table);
+  return table;
 }
