@@ -167,14 +167,22 @@ const FOLLOW_UP_MIN_EVENTS = 3;
 /**
  * The instant from which timed lines are follow-up, not incident (UTC ms; Infinity if none): a
  * review's rows posted days later ("2024-02-16 09:45 review closed, incident resolved") must not
- * be taken as its resolution. Shown as events all the same.
+ * be taken as its resolution. Shown as events all the same. Only a gap after a line that says the
+ * service recovered counts: before any recovery, a long gap is a multi-day incident going on.
  */
 function followUpSince(candidates: readonly Candidate[]): number {
-  const times = candidates.map((c) => c.time).sort((a, b) => a - b);
-  for (let i = FOLLOW_UP_MIN_EVENTS; i < times.length; i++) {
-    const gap = (times[i] ?? 0) - (times[i - 1] ?? 0);
-    if (gap >= FOLLOW_UP_GAP_MS && gap > (times[i - 1] ?? 0) - (times[0] ?? 0))
-      return times[i] ?? Infinity;
+  const sorted = [...candidates].sort((a, b) => a.time - b.time);
+  const times = sorted.map((c) => c.time);
+  let recovered = false;
+  for (let i = 0; i < times.length; i++) {
+    if (i >= FOLLOW_UP_MIN_EVENTS && recovered) {
+      const gap = (times[i] ?? 0) - (times[i - 1] ?? 0);
+      if (gap >= FOLLOW_UP_GAP_MS && gap > (times[i - 1] ?? 0) - (times[0] ?? 0))
+        return times[i] ?? Infinity;
+    }
+    const scores = sorted[i]?.reading.scores;
+    if (scores && (scores['recovery-full'] > 0 || scores['resolved-declared'] > 0))
+      recovered = true;
   }
   return Infinity;
 }

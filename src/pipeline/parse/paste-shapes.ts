@@ -225,9 +225,14 @@ const MAIL_HEADER = /^(?:from|to|cc|bcc|subject|date|sent|reply-to|importance)\s
 const MAIL_SENT = /^(?:date|sent)\s*:\s*(.+)$/i;
 const MAIL_QUOTE_INTRO = /^on\s+(.{6,160}?)\s*wrote:\s*$/i;
 const QUOTE_MARKS = /^\s*(?:>\s?)+/;
-/** A clock time a sentence states for itself: "caught up at 10:02", "since 14:38 CET". */
+/** Mail clients wrap at 72-80 characters: a line this long that ends mid-sentence was wrapped. */
+const MAIL_WRAP_WIDTH = 60;
+/**
+ * A clock time a sentence states for itself: "caught up at 10:02", "since 14:38 CET", "as of
+ * 4:45 pm PT", "since about 4 pm PT".
+ */
 const BODY_TIME = new RegExp(
-  String.raw`\b(?:at|by|around|since|from|until)\s+(~?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:${ZONE_TOKEN_SOURCE}))?)`,
+  String.raw`\b(?:at|by|around|since|from|until|as of|starting(?: at)?|beginning(?: at)?)\s+(?:about\s+|around\s+|approximately\s+)?(~?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:${ZONE_TOKEN_SOURCE}))?)`,
   'i',
 );
 
@@ -253,27 +258,38 @@ export function normalizeMailThread(blocks: readonly Block[]): Block[] | null {
   let sent: Stamp | null = null;
   const seen = new Set<string>();
   return blocks
-    .map((block) => ({
-      lines: block.lines.flatMap((line): SourceLine[] => {
-        const text = line.text.replace(QUOTE_MARKS, '').trim();
-        const header = MAIL_SENT.exec(text);
-        const intro = MAIL_QUOTE_INTRO.exec(text);
-        const when = header ? stampAt(header[1] ?? '') : intro ? stampAt(intro[1] ?? '') : null;
-        if (when) {
-          sent = when;
-          return [];
-        }
-        if (MAIL_HEADER.test(text) || text === '' || /^-{2,}.*-{2,}$/.test(text)) return [];
-        if (!sent) return [line];
-        const own = BODY_TIME.exec(text);
-        const stated = own ? stampAt(own[1] ?? '') : null;
-        const at: Stamp = stated ? { ...stated, date: sent.date } : sent;
-        const written = `${stampText(at, at.zone ?? sent.zone)} ${text}`;
-        if (seen.has(written)) return [];
-        seen.add(written);
-        return [{ number: line.number, text: written }];
-      }),
-    }))
+    .map((block) => {
+      /** The body line before, when it was hard-wrapped (long, no sentence end): this one goes on. */
+      let wrapped = false;
+      return {
+        lines: block.lines.flatMap((line): SourceLine[] => {
+          const text = line.text.replace(QUOTE_MARKS, '').trim();
+          const header = MAIL_SENT.exec(text);
+          const intro = MAIL_QUOTE_INTRO.exec(text);
+          const when = header ? stampAt(header[1] ?? '') : intro ? stampAt(intro[1] ?? '') : null;
+          if (when) {
+            sent = when;
+            return [];
+          }
+          if (MAIL_HEADER.test(text) || text === '' || /^-{2,}.*-{2,}$/.test(text)) {
+            wrapped = false;
+            return [];
+          }
+          if (!sent) return [line];
+          const goesOn = wrapped;
+          wrapped = text.length >= MAIL_WRAP_WIDTH && !/[.!?:;]["')]?$/.test(text);
+          // A mail body is hard-wrapped: a sentence that goes on belongs to the line it started on.
+          if (goesOn) return [{ number: line.number, text: `    ${text}` }];
+          const own = BODY_TIME.exec(text);
+          const stated = own ? stampAt(own[1] ?? '') : null;
+          const at: Stamp = stated ? { ...stated, date: sent.date } : sent;
+          const written = `${stampText(at, at.zone ?? sent.zone)} ${text}`;
+          if (seen.has(written)) return [];
+          seen.add(written);
+          return [{ number: line.number, text: written }];
+        }),
+      };
+    })
     .filter((block) => block.lines.length > 0);
 }
 
