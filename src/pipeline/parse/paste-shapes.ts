@@ -228,11 +228,12 @@ const QUOTE_MARKS = /^\s*(?:>\s?)+/;
 /** Mail clients wrap at 72-80 characters: a line this long that ends mid-sentence was wrapped. */
 const MAIL_WRAP_WIDTH = 60;
 /**
- * A clock time a sentence states for itself: "caught up at 10:02", "since 14:38 CET", "as of
- * 4:45 pm PT", "since about 4 pm PT".
+ * A clock time a sentence states for itself: "caught up at 10:02", "as of 4:45 pm PT". Not
+ * "since 2:40 PM": that is when a state began (a stated start, see stated-times.ts), while the
+ * line itself (a report, an alert) happened when it was sent.
  */
 const BODY_TIME = new RegExp(
-  String.raw`\b(?:at|by|around|since|from|until|as of|starting(?: at)?|beginning(?: at)?)\s+(?:about\s+|around\s+|approximately\s+)?(~?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:${ZONE_TOKEN_SOURCE}))?)`,
+  String.raw`\b(?:at|by|around|from|until|as of|starting(?: at)?|beginning(?: at)?)\s+(?:about\s+|around\s+|approximately\s+)?(~?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:${ZONE_TOKEN_SOURCE}))?)`,
   'i',
 );
 

@@ -33,7 +33,7 @@ export interface StatedTime {
   from: 'front-matter' | 'timeline' | 'notes' | 'milestones';
 }
 
-const CLOCK = String.raw`(?:\d{4}-\d{2}-\d{2}[ T])?(?:~\s*|approx(?:imately|\.)?\s+|around\s+|about\s+|roughly\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:${ZONE_TOKEN_SOURCE})\)?)?`;
+const CLOCK = String.raw`(?:\d{4}-\d{2}-\d{2}[ T])?(?:~\s*|approx(?:imately|\.)?\s+|around\s+|about\s+|roughly\s+)?\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?(?![a-z]))(?:\s*\(?(?:${ZONE_TOKEN_SOURCE})\)?)?`;
 const NEAR = String.raw`(?:at|around|about|by|near|approximately|roughly|~|sometime around|shortly before|just before|as early as)?\s*`;
 const IMPACT_SUBJECT = String.raw`(?:impact|outage|incident|disruption|degradation|errors?|failures?|problems?|issues?|time-?outs?|5xx|it)`;
 const ISSUE_SUBJECT = String.raw`(?:incident|outage|issue|problem|impact|disruption)`;
