@@ -206,6 +206,19 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'detect-chat-alarm-emoji',
+    phase: 'detect',
+    weight: 2,
+    language: 'en',
+    pattern: /^\s*:(?:rotating_light|red_circle|rotating-light|sos|alert|siren|fire):/i,
+    reason: "a chat bot's alarm emoji at the start of its message is how Slack alerts arrive",
+    kind: 'alert',
+    examples: {
+      match: [':rotating_light: BGP updates spike from AS32934', ':red_circle: [P1] checkout 5xx'],
+      noMatch: [':white_check_mark: prefixes announced again', 'the :fire: emoji is overused'],
+    },
+  },
+  {
     id: 'detect-transition',
     phase: 'detect',
     weight: 3,
