@@ -1,19 +1,26 @@
 import type { Facts } from '../schemas/facts.js';
 import type { MilestoneName } from '../schemas/front-matter.js';
 import { analyzeIncident } from './analyze/analyze-incident.js';
+import { cueTable, type CueConfigEntry } from './analyze/cues.js';
 import { error, hasErrors, warning, type Diagnostic } from './diagnostics.js';
 import type { SourceFile } from './load/source-file.js';
 import { parseIncident } from './parse/parse-incident.js';
 
-/** parse → analyze for one file: the facts, or every problem that prevented them. */
-export function analyzeSource(source: SourceFile): {
+/**
+ * parse → analyze for one file: the facts, or every problem that prevented them. `cues` are a
+ * team's own cue entries (`analysis.cues` in the config), read after the built-in table.
+ */
+export function analyzeSource(
+  source: SourceFile,
+  options: { cues?: readonly CueConfigEntry[] | undefined } = {},
+): {
   facts: Facts | null;
   diagnostics: Diagnostic[];
 } {
   const parsed = parseIncident(source);
   if (!parsed.incident || hasErrors(parsed.diagnostics))
     return { facts: null, diagnostics: parsed.diagnostics };
-  const analyzed = analyzeIncident(parsed.incident);
+  const analyzed = analyzeIncident(parsed.incident, { cues: cueTable(options.cues) });
   const diagnostics = [
     ...parsed.diagnostics,
     ...analyzed.problems.map((problem) =>

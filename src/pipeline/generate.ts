@@ -9,6 +9,7 @@ import pLimit from 'p-limit';
 import type { SecretAllow } from '../schemas/config.js';
 import type { Facts } from '../schemas/facts.js';
 import type { MilestoneSettler } from './analyze/ask-model/settle-milestones.js';
+import type { CueConfigEntry } from './analyze/cues.js';
 import { analyzeSource } from './analyze-source.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadIncidents } from './load/load-incidents.js';
@@ -36,6 +37,8 @@ export interface GenerateOptions {
   onProgress?: (event: GenerateEvent) => void;
   /** Secret-scan hits accepted in the config (rule and fingerprint). */
   secretAllow?: readonly SecretAllow[];
+  /** A team's own cue entries (`analysis.cues`): they change the facts, so they key the pack. */
+  cues?: readonly CueConfigEntry[] | undefined;
 }
 
 /**
@@ -83,11 +86,13 @@ async function checkPacks(
   out: string,
   writer: Writer,
   settler?: MilestoneSettler | null,
+  cues: readonly CueConfigEntry[] = [],
 ): Promise<{ file: SourceFile; key: string; fresh: boolean }[]> {
+  const teamCues = cues.length > 0 ? `|cues:${JSON.stringify(cues)}` : '';
   return Promise.all(
     files.map(async (file) => {
       const settled = settler ? `|${await settler.keyFor(file)}` : '';
-      const key = packKey(file.bytes, `${await writer.keyFor(file)}${settled}`);
+      const key = packKey(file.bytes, `${await writer.keyFor(file)}${settled}${teamCues}`);
       return { file, key, fresh: (await readManifest(out, file.slug))?.key === key };
     }),
   );
@@ -100,12 +105,12 @@ async function checkPacks(
  * its own process only when the work is large.
  */
 export async function packStatus(
-  options: Pick<GenerateOptions, 'inputs' | 'out' | 'writer' | 'settler'>,
+  options: Pick<GenerateOptions, 'inputs' | 'out' | 'writer' | 'settler' | 'cues'>,
 ): Promise<{ current: boolean; count: number; stale: number }> {
   const { files, diagnostics } = await loadIncidents(options.inputs);
   const [listed, checked] = await Promise.all([
     readPackIndex(options.out),
-    checkPacks(files, options.out, options.writer, options.settler),
+    checkPacks(files, options.out, options.writer, options.settler, options.cues),
   ]);
   const stale = checked.filter((entry) => !entry.fresh).length;
   const slugs = files.map((file) => file.slug).sort();
@@ -137,13 +142,19 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   };
   const progress = options.onProgress ?? (() => undefined);
   const todo: { file: SourceFile; facts: Facts; key: string }[] = [];
-  const checked = await checkPacks(files, options.out, options.writer, options.settler);
+  const checked = await checkPacks(
+    files,
+    options.out,
+    options.writer,
+    options.settler,
+    options.cues,
+  );
   for (const { file, key, fresh } of checked) {
     if (fresh) {
       report.cached.push(file.slug);
       continue;
     }
-    const analyzed = analyzeSource(file);
+    const analyzed = analyzeSource(file, { cues: options.cues });
     diagnostics.push(...analyzed.diagnostics);
     if (!analyzed.facts || hasErrors(analyzed.diagnostics)) {
       report.failed.push(file.slug);

@@ -46,8 +46,73 @@ export const WriterConfigSchema = z.strictObject({
     .optional(),
 });
 
+/** A regular expression source that compiles (matched case-insensitively, Unicode-aware). */
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A team's own cue (its bot's name, its status words): the same shape as an entry of the
+ * built-in table in `src/pipeline/analyze/cues.ts`. Its examples are checked when the config
+ * is read, so a pattern that does not match what it is meant to is an error, not a silent miss.
+ */
+export const CueConfigSchema = z
+  .strictObject({
+    /** Cited in `analyze` output as the evidence for a milestone, e.g. `acme-bot-paged`. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase words joined by -'),
+    /** What a line matching it signals: impact, detect, acknowledge, identify, mitigate-action, ... */
+    phase: z.enum([
+      'impact',
+      'detect',
+      'acknowledge',
+      'identify',
+      'mitigate-action',
+      'recovery-partial',
+      'recovery-full',
+      'resolved-declared',
+      'status-update',
+      'lead-up',
+    ]),
+    /** 1 a hint, 2 a clear statement, 3 a strong or structured one. */
+    weight: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    /** A regular expression, matched case-insensitively against one clause of a line. */
+    pattern: z.string().min(1).refine(compiles, 'is not a valid regular expression'),
+    reason: z.string().min(1),
+    examples: z
+      .strictObject({
+        match: z.array(z.string()).default([]),
+        noMatch: z.array(z.string()).default([]),
+      })
+      .default({ match: [], noMatch: [] }),
+  })
+  .superRefine((cue, context) => {
+    if (!compiles(cue.pattern)) return;
+    const pattern = new RegExp(cue.pattern, 'iu');
+    for (const example of cue.examples.match)
+      if (!pattern.test(example))
+        context.addIssue({
+          code: 'custom',
+          path: ['examples', 'match'],
+          message: `pattern does not match "${example}"`,
+        });
+    for (const example of cue.examples.noMatch)
+      if (pattern.test(example))
+        context.addIssue({
+          code: 'custom',
+          path: ['examples', 'noMatch'],
+          message: `pattern matches "${example}"`,
+        });
+  });
+
 /** The analyzer. */
 export const AnalysisConfigSchema = z.strictObject({
+  /** A team's own cues, read after the built-in table (see `CueConfigSchema`). */
+  cues: z.array(CueConfigSchema).default([]),
   /**
    * Ask a model to settle the milestones the rules are unsure of. Unset: `generate` and `build`
    * ask when `OPENAI_API_KEY` is set (cached answers otherwise), `analyze` and `check` read
@@ -95,4 +160,5 @@ export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 export type WriterConfig = z.infer<typeof WriterConfigSchema>;
 export type AnalysisConfig = z.infer<typeof AnalysisConfigSchema>;
 export type SecretAllow = z.infer<typeof SecretAllowSchema>;
+export type CueConfig = z.infer<typeof CueConfigSchema>;
 export type PrivacyConfig = z.infer<typeof PrivacyConfigSchema>;

@@ -79,7 +79,7 @@ export const analyzeCommand = defineCommand({
     const { files, diagnostics } = await loadIncidents([parsed.file]);
     const loaded = await loadConfig(parsed.config);
     const file = files[0];
-    const result = file ? analyzeSource(file) : null;
+    const result = file ? analyzeSource(file, { cues: loaded.config?.analysis.cues }) : null;
     printDiagnostics([...diagnostics, ...loaded.diagnostics, ...(result?.diagnostics ?? [])]);
     let facts = result?.facts;
     if (!facts || !file || !loaded.config) {

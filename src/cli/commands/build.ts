@@ -76,6 +76,7 @@ async function statusOfPacks(
     out: args.packs,
     writer: await chooseWriter(args, config),
     settler: await chooseSettler(args, config, true),
+    cues: config.analysis.cues,
   });
 }
 

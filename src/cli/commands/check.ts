@@ -60,7 +60,7 @@ export const checkCommand = defineCommand({
     const notes: string[] = [];
     for (const file of files) {
       // The same secret and personal-data scan as build, so check says what build would stop on.
-      const result = analyzeSource(file);
+      const result = analyzeSource(file, { cues: loaded.config?.analysis.cues });
       const found = [
         ...result.diagnostics,
         ...(loaded.config

@@ -40,6 +40,7 @@ export async function runGenerate(
     concurrency: loaded.config.writer.concurrency,
     onProgress: shown.onProgress,
     secretAllow: loaded.config.secrets.allow,
+    cues: loaded.config.analysis.cues,
   }).finally(shown.finish);
   printDiagnostics(report.diagnostics);
   // With a model in the loop, say what happened to each incident even when not on a terminal.

@@ -19,6 +19,7 @@ import {
   type ChosenMilestone,
   type Pin,
 } from './choose-milestones.js';
+import { CUES, type Cue } from './cues.js';
 import { findImpactFigures, parseCount } from './impact-figures.js';
 import { readLine } from './read-line.js';
 import { readMinutesAfterStart, readStatedDurations } from './stated-durations.js';
@@ -166,25 +167,45 @@ const FOLLOW_UP_MIN_EVENTS = 3;
 /**
  * The instant from which timed lines are follow-up, not incident (UTC ms; Infinity if none): a
  * review's rows posted days later ("2024-02-16 09:45 review closed, incident resolved") must not
- * be taken as its resolution. Shown as events all the same.
+ * be taken as its resolution. Shown as events all the same. Only a gap after a line that says the
+ * service recovered counts: before any recovery, a long gap is a multi-day incident going on.
  */
 function followUpSince(candidates: readonly Candidate[]): number {
-  const times = candidates.map((c) => c.time).sort((a, b) => a - b);
-  for (let i = FOLLOW_UP_MIN_EVENTS; i < times.length; i++) {
-    const gap = (times[i] ?? 0) - (times[i - 1] ?? 0);
-    if (gap >= FOLLOW_UP_GAP_MS && gap > (times[i - 1] ?? 0) - (times[0] ?? 0))
-      return times[i] ?? Infinity;
+  const sorted = [...candidates].sort((a, b) => a.time - b.time);
+  const times = sorted.map((c) => c.time);
+  let recovered = false;
+  for (let i = 0; i < times.length; i++) {
+    if (i >= FOLLOW_UP_MIN_EVENTS && recovered) {
+      const gap = (times[i] ?? 0) - (times[i - 1] ?? 0);
+      if (gap >= FOLLOW_UP_GAP_MS && gap > (times[i - 1] ?? 0) - (times[0] ?? 0))
+        return times[i] ?? Infinity;
+    }
+    const scores = sorted[i]?.reading.scores;
+    if (scores && (scores['recovery-full'] > 0 || scores['resolved-declared'] > 0))
+      recovered = true;
   }
   return Infinity;
 }
 
-export function analyzeIncident(incident: ParsedIncident): {
+/** Who states a stated time, for the milestone's reason. */
+const STATED_BY: Record<StatedTime['from'], string> = {
+  'front-matter': 'front matter says',
+  notes: 'notes say',
+  timeline: 'a line says',
+  milestones: "the incident tool's milestone summary says",
+};
+
+export function analyzeIncident(
+  incident: ParsedIncident,
+  options: { cues?: readonly Cue[] } = {},
+): {
   facts: Facts;
   problems: OverrideProblem[];
 } {
   const problems: OverrideProblem[] = [];
   const entries = chronological(incident.entries);
-  const readings = entries.map((entry) => readLine(entry.text, entry.state ?? null));
+  const cues = options.cues ?? CUES;
+  const readings = entries.map((entry) => readLine(entry.text, entry.state ?? null, cues));
   const timed: Candidate[] = [];
   entries.forEach((entry, index) => {
     const reading = readings[index];
@@ -202,15 +223,18 @@ export function analyzeIncident(incident: ParsedIncident): {
     reason:
       stated.from === 'front-matter'
         ? 'set in front matter'
-        : `${stated.from === 'notes' ? 'notes say' : 'a line says'} when it ${stated.milestone === 'start' ? 'started' : `was ${stated.milestone}`}`,
+        : `${STATED_BY[stated.from]} when it ${stated.milestone === 'start' ? 'started' : `was ${stated.milestone}`}`,
     confidence,
   });
   for (const stated of incident.stated)
     if (stated.from === 'front-matter') pins[stated.milestone] = pinOf(stated, 'high');
+  // An incident tool's milestone summary names each milestone outright: next to front matter.
+  for (const stated of incident.stated)
+    if (stated.from === 'milestones') pins[stated.milestone] ??= pinOf(stated, 'high');
   // A window ("since 11:30 PM", "between 03:46 and 04:33") counts only in a sentence about impact.
   const aboutImpact = (stated: StatedTime): boolean => {
     if (stated.strength === 'named') return true;
-    const reading = readLine(stated.text);
+    const reading = readLine(stated.text, null, cues);
     return reading.scores.impact >= 2 || reading.scores.detect >= 2;
   };
   const notes = [incident.human.summary, incident.human.impact, ...incident.notes].flatMap(

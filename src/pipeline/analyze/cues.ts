@@ -206,6 +206,19 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'detect-chat-alarm-emoji',
+    phase: 'detect',
+    weight: 2,
+    language: 'en',
+    pattern: /^\s*:(?:rotating_light|red_circle|rotating-light|sos|alert|siren|fire):/i,
+    reason: "a chat bot's alarm emoji at the start of its message is how Slack alerts arrive",
+    kind: 'alert',
+    examples: {
+      match: [':rotating_light: BGP updates spike from AS32934', ':red_circle: [P1] checkout 5xx'],
+      noMatch: [':white_check_mark: prefixes announced again', 'the :fire: emoji is overused'],
+    },
+  },
+  {
     id: 'detect-transition',
     phase: 'detect',
     weight: 3,
@@ -226,12 +239,16 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`detected|first alert|we were alerted|got paged|(?:automated )?monitoring (?:detected|caught|flagged)|our monitoring`,
+      String.raw`detected|detects|first alert|we were alerted|got paged|(?:automated )?monitoring (?:detected|detects|caught|flagged)|our monitoring`,
     ),
     reason: 'the line says when the problem was detected',
     kind: 'alert',
     examples: {
-      match: ['issue detected by synthetic checks', 'first alert'],
+      match: [
+        'issue detected by synthetic checks',
+        'first alert',
+        'MS monitoring detects DNS and WAN issues',
+      ],
       noMatch: ['undetected for weeks'],
     },
   },
@@ -355,12 +372,12 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`on it|i'?m on it|joined|joining|incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|incident commander|(?:is |am )?responding|taking (?:this|a look)|paged in|war room|bridge (?:opened|started)`,
+      String.raw`(?<!(?:back|reads|traffic|load|writes|running|depends?|built|based) )on it|i'?m on it|joined|joining|incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|incident commander|(?:is |am )?responding|taking (?:this|a look)|paged in|war room|bridge (?:opened|started)`,
     ),
     reason: 'a responder took the incident',
     examples: {
       match: ["I'm on it, looking at the logs", 'incident declared', 'joined the bridge'],
-      noMatch: ['the ongoing migration'],
+      noMatch: ['the ongoing migration', 'reads are back on it'],
     },
   },
   // ── identify ────────────────────────────────────────────────────────────────────────────
@@ -452,17 +469,26 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`roll(?:ed|ing)?[ -]?back|rollback|revert(?:ed|ing|s)?|failed over|fail(?:ing)?[ -]?over|failover|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|restor(?:ed|ing) (?:the |a )?(?:previous|prior|old|last known[- ]good|earlier)|redeploy(?:ed)?`,
+      String.raw`roll(?:ed|ing)?[ -]?back|roll(?:ed|ing) (?:the |a |an )?[\w.-]+(?: [\w.-]+)? back(?! up)|rollback|revert(?:ed|ing|s)?|failed over|fail(?:ing)?[ -]?over|failover|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|restor(?:ed|ing) (?:the |a )?(?:previous|prior|old|last known[- ]good|earlier)|redeploy(?:ed)?|(?:switch|rout|mov|shift)(?:ed|ing) (?:[\w-]+ ){0,4}(?:to|over to) (?:the |a |our )?(?:secondary|backup|standby|fallback|spare|failover)`,
     ),
     reason: 'undoing a change or moving to a standby is the usual mitigation',
     examples: {
       match: [
         'rolled back to v6',
+        'Rolled the gateway back to v2.3',
+        "rolled the alias back to yesterday's index",
         'reverted the index settings',
         'failed over to the replica',
         'restored the previous configuration',
+        'Switched the mail relay to the secondary provider',
+        'Routed card traffic to the backup acquirer',
       ],
-      noMatch: ['no rollback needed', 'should we roll back?'],
+      noMatch: [
+        'no rollback needed',
+        'should we roll back?',
+        'rolled the dice back up',
+        'switched the dashboard to dark mode',
+      ],
     },
   },
   {
@@ -556,7 +582,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency) (?:dropping|dropped|dropped off|decreasing|going down|falling)|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts) (?:dropping|dropped|dropped off|decreasing|going down|falling)|errors dropping|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
@@ -621,7 +647,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?:is |are )?back (?:up|online|in service|to \d)|up again|fully back|(?:errors?|failures?|alerts?) (?:gone|cleared|stopped|ended|subsided)|(?:requests?|errors?|failures?)(?:\s+\w+)?\s+stop(?:s|ped)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) )|under \d+\s?m?s again|again\b(?=\s*$)|\[?recovered\]?|ok again|resolved`,
+      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?:is |are )?back (?:up|online|in service|to \d)|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:requests?|errors?|failures?)(?:\s+\w+)?\s+stop(?:s|ped)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) )|under \d+\s?m?s again|again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
@@ -633,8 +659,20 @@ export const CUES: readonly Cue[] = [
         'login p95 under 300ms again',
         'logins succeed again',
         'Lambda errors were resolved',
+        'Success rate back above 98%',
+        'p99 back under 300ms',
+        'EU checkout fine since 14:38 CET',
+        'all good now',
+        'Replica caught up at 10:02',
+        'Packet loss fully mitigated',
+        'stale balances gone for customers',
       ],
-      noMatch: ['recovery plan drafted', 'back to the drawing board'],
+      noMatch: [
+        'recovery plan drafted',
+        'back to the drawing board',
+        'fine-tuning the alert',
+        'pushed the release back over the weekend',
+      ],
     },
   },
   {
@@ -778,7 +816,7 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:marked|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this )?(?:incident|bridge|ticket)|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|stand(?:ing)? down`,
+      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:marked|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this )?(?:incident|bridge|ticket|one|out)|^\s*closing\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|stand(?:ing)? down`,
     ),
     reason: 'the incident is declared over',
     kind: 'resolve',
@@ -788,6 +826,8 @@ export const CUES: readonly Cue[] = [
         'dana: declaring it over',
         'Status changed to Resolved',
         'Closing the incident.',
+        'Closing this one.',
+        'Closing.',
         'This incident has been resolved.',
         'Resolving',
         'Alert closed by Jane Doe',
@@ -796,6 +836,7 @@ export const CUES: readonly Cue[] = [
         'the incident is not resolved',
         'Lambda errors were resolved',
         'resolving DNS names',
+        'closing the loop with finance tomorrow',
       ],
     },
   },
@@ -980,18 +1021,28 @@ export interface CueConfigEntry {
   /** A regular expression source, matched case-insensitively. */
   pattern: string;
   reason: string;
+  examples?: { match: readonly string[]; noMatch: readonly string[] };
 }
 
-/** The built-in table plus a team's own entries, compiled once. */
+const tables = new WeakMap<readonly CueConfigEntry[], readonly Cue[]>();
+
+/**
+ * The built-in table plus a team's own entries (`analysis.cues` in the config), built once per
+ * config. A team's cue is whole-word, like the built-in ones.
+ */
 export function cueTable(extra: readonly CueConfigEntry[] = []): readonly Cue[] {
   if (extra.length === 0) return CUES;
-  return [
+  const known = tables.get(extra);
+  if (known) return known;
+  const table = [
     ...CUES,
     ...extra.map((entry): Cue => ({
       ...entry,
       language: 'en',
-      pattern: new RegExp(entry.pattern, 'iu'),
-      examples: { match: [], noMatch: [] },
+      pattern: words(entry.pattern),
+      examples: entry.examples ?? { match: [], noMatch: [] },
     })),
   ];
+  tables.set(extra, table);
+  return table;
 }

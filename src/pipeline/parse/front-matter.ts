@@ -69,18 +69,22 @@ export function parseFrontMatter(
   const doc = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const diagnostics: Diagnostic[] = [];
   const keyLines = new Map<string, number>();
+  // What a person can still read line by line (`key: value`, `- item`) is read, with a warning.
+  const lenient = doc.errors.length > 0 ? readLineByLine(yaml, firstLine) : null;
   for (const problem of doc.errors) {
     const pos = openingOf(yaml, lineCounter.linePos(problem.pos[0]));
+    const make = lenient ? warning : error;
     diagnostics.push(
-      error(
+      make(
         'front-matter/yaml',
         file,
         { line: firstLine + pos.line - 1, column: pos.col },
-        `front matter is not valid YAML (${problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')})`,
+        `front matter is not valid YAML (${problem.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')})${lenient ? '; read line by line' : ''}`,
         'check indentation and quoting; values containing ": " need quotes, e.g. title: "DB down: part 2"',
       ),
     );
   }
+  if (lenient) return validated(file, lenient.value, lenient.keyLines, firstLine, diagnostics);
   if (diagnostics.length > 0) return { value: {}, diagnostics, keyLines };
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
@@ -119,7 +123,61 @@ export function parseFrontMatter(
     );
     return { value: {}, diagnostics, keyLines };
   }
-  const raw = plain as Record<string, unknown>;
+  return validated(file, plain as Record<string, unknown>, keyLines, firstLine, diagnostics);
+}
+
+/**
+ * Front matter that is not valid YAML but reads plainly line by line, as a person reads it:
+ * top-level `key: value` lines (quotes around the whole value dropped) and `- item` lines under
+ * a key with no value. Null when a line is anything else (an unclosed quote, a nested mapping),
+ * so what cannot be read either is still an error.
+ */
+function readLineByLine(
+  yaml: string,
+  firstLine: number,
+): { value: Record<string, unknown>; keyLines: Map<string, number> } | null {
+  const value: Record<string, unknown> = {};
+  const keyLines = new Map<string, number>();
+  let list: string[] | null = null;
+  const unquote = (text: string): string => {
+    const quoted = /^(["'])(.*)\1$/.exec(text);
+    return quoted && !quoted[2]?.includes(quoted[1] ?? '') ? (quoted[2] ?? '') : text;
+  };
+  const balanced = (text: string): boolean =>
+    (text.match(/"/g) ?? []).length % 2 === 0 && (text.match(/^'|'$/g) ?? []).length % 2 === 0;
+  const lines = yaml.split('\n');
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '' || /^\s*#/.test(line)) continue;
+    const item = /^\s+-\s+(.*)$|^-\s+(.*)$/.exec(line);
+    if (item && list) {
+      const text = (item[1] ?? item[2] ?? '').trim();
+      if (!balanced(text)) return null;
+      list.push(unquote(text));
+      continue;
+    }
+    const pair = /^([A-Za-z_][\w-]*):(?:\s+(.*))?$/.exec(line);
+    if (!pair?.[1]) return null;
+    const text = (pair[2] ?? '').trim();
+    if (!balanced(text)) return null;
+    keyLines.set(pair[1], firstLine + index);
+    if (text === '') {
+      list = [];
+      value[pair[1]] = list;
+    } else {
+      list = null;
+      value[pair[1]] = unquote(text);
+    }
+  }
+  return Object.keys(value).length > 0 ? { value, keyLines } : null;
+}
+
+function validated(
+  file: string,
+  raw: Record<string, unknown>,
+  keyLines: Map<string, number>,
+  firstLine: number,
+  diagnostics: Diagnostic[],
+): { value: FrontMatter; diagnostics: Diagnostic[]; keyLines: Map<string, number> } {
   for (const [key, value] of Object.entries(raw)) {
     const line = keyLines.get(key) ?? firstLine;
     if (!KNOWN_KEYS.includes(key)) {

@@ -18,8 +18,15 @@ import {
   type HumanActionItem,
   type HumanText,
 } from './human-sections.js';
+import { normalizeBlock, normalizeMailThread, normalizeNotifications } from './paste-shapes.js';
+import { isStampProblem, readStamp } from './time.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
-import { findStatedTimes, readFrontMatterMilestone, type StatedTime } from './stated-times.js';
+import {
+  findMilestoneBlock,
+  findStatedTimes,
+  readFrontMatterMilestone,
+  type StatedTime,
+} from './stated-times.js';
 import {
   hasTimedLine,
   readProseBlock,
@@ -156,6 +163,16 @@ export function parseIncident(source: SourceFile): {
       human[kind as HumanKind] = mergeText(human[kind as HumanKind], text);
   };
 
+  // Mail threads, monitor notifications, chat exports as JSON and day-first dates become the
+  // line shapes read below.
+  const zoneHint = `${frontMatter.timezone ?? ''}\n${source.text.slice(0, 4000)}`;
+  for (const section of doc.sections) {
+    if (section.kind === 'timeline')
+      section.blocks = normalizeNotifications(
+        normalizeMailThread(section.blocks) ?? section.blocks,
+      );
+    section.blocks = section.blocks.map((block) => normalizeBlock(block, zoneHint));
+  }
   for (const section of doc.sections) {
     if (
       section.heading !== null &&
@@ -199,7 +216,37 @@ export function parseIncident(source: SourceFile): {
     for (const block of prose) items.push(...readProseBlock(block));
     timed = items.filter((item) => item.type === 'entry' && item.entry.stamp?.time);
   }
-  if (timed.length === 0 && !diagnostics.some((d) => d.code.startsWith('time/'))) {
+  // Entries dated but not timed (a multi-day incident's daily updates): the day is the
+  // precision. They are kept as events, and no milestone is given a clock time from them.
+  const datedOnly =
+    timed.length === 0
+      ? preamble.filter(
+          (block) =>
+            block.lines.filter((line) => {
+              const stamp = readStamp(line.text);
+              return stamp && !isStampProblem(stamp) && stamp.date?.year && !stamp.time;
+            }).length >= 2,
+        )
+      : [];
+  for (const block of datedOnly) {
+    items.push(...readTimelineBlock(file, block, diagnostics));
+    preamble.splice(preamble.indexOf(block), 1);
+  }
+  const dated =
+    timed.length === 0 &&
+    items.filter((item) => item.type === 'entry' && item.entry.stamp?.date?.year).length >= 2;
+  if (dated) {
+    diagnostics.push(
+      warning(
+        'timeline/dates-only',
+        file,
+        { line: items.find((item) => item.type === 'entry')?.entry.line ?? 1 },
+        'the timeline gives days but no clock times, so no milestone has a time and there is no duration',
+        'add the times you know (e.g. "- 2025-03-03 09:40 UTC: ..."), or set start/resolved in the front matter',
+      ),
+    );
+  }
+  if (timed.length === 0 && !dated && !diagnostics.some((d) => d.code.startsWith('time/'))) {
     const first = doc.sections[0]?.blocks[0]?.lines[0]?.number ?? 1;
     diagnostics.push(
       error(
@@ -313,6 +360,10 @@ export function parseIncident(source: SourceFile): {
     if ('milestone' in read) stated.push(read);
     else diagnostics.push(read);
   }
+  // An incident tool's milestone summary (`Started  Feb 3, 2026 10:12 CET` ...) names them outright.
+  for (const section of doc.sections)
+    for (const block of section.blocks)
+      stated.push(...findMilestoneBlock(block.lines, { zone, date: isoDate }));
   const preambleNotes = preamble.map((block) => ({
     markdown: blockMarkdown(block, false),
     line: block.lines[0]?.number ?? 1,

@@ -26,11 +26,14 @@ export interface StatedTime {
   /** The sentence that states it (analyze reads it to check it is about impact). */
   text: string;
   strength: StatedStrength;
-  /** `front-matter`, `timeline` (a line's words) or `notes`. */
-  from: 'front-matter' | 'timeline' | 'notes';
+  /**
+   * `front-matter`, `timeline` (a line's words), `notes`, or `milestones` (an incident tool's
+   * milestone summary, `Mitigated at: 10:40`).
+   */
+  from: 'front-matter' | 'timeline' | 'notes' | 'milestones';
 }
 
-const CLOCK = String.raw`(?:~\s*|approx(?:imately|\.)?\s+|around\s+|about\s+|roughly\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:${ZONE_TOKEN_SOURCE})\)?)?`;
+const CLOCK = String.raw`(?:\d{4}-\d{2}-\d{2}[ T])?(?:~\s*|approx(?:imately|\.)?\s+|around\s+|about\s+|roughly\s+)?\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?(?![a-z]))(?:\s*\(?(?:${ZONE_TOKEN_SOURCE})\)?)?`;
 const NEAR = String.raw`(?:at|around|about|by|near|approximately|roughly|~|sometime around|shortly before|just before|as early as)?\s*`;
 const IMPACT_SUBJECT = String.raw`(?:impact|outage|incident|disruption|degradation|errors?|failures?|problems?|issues?|time-?outs?|5xx|it)`;
 const ISSUE_SUBJECT = String.raw`(?:incident|outage|issue|problem|impact|disruption)`;
@@ -70,6 +73,14 @@ const PHRASES: readonly Phrase[] = [
     ),
   },
   {
+    milestone: 'start',
+    strength: 'named',
+    pattern: new RegExp(
+      String.raw`\bfirst (?:errors?|failures?|alerts?|signs?|reports?|time-?outs?|5xx|5\d\ds|exceptions?)\b[^.;]{0,40}?\b${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
     milestone: 'detected',
     strength: 'named',
     notesOnly: true,
@@ -105,17 +116,27 @@ export interface StatedContext {
   date: string;
 }
 
-function clockOnDay(written: string, context: StatedContext): { time: DateTime } | null {
+/** A stated clock time on its own date when it names one (`began at 2019-06-02 11:45`), else on the context's day. */
+function clockOnDay(
+  written: string,
+  context: StatedContext,
+): { time: DateTime; dated: boolean } | null {
   const stamp = readStamp(written.replace(/\(|\)/g, ' ').trim());
   if (!stamp || isStampProblem(stamp) || !stamp.time) return null;
   const zone = stamp.zone ? resolveZone(stamp.zone) : context.zone;
   if (!zone) return null;
-  const day = context.lineTime ? context.lineTime.setZone(zone) : DateTime.fromISO(context.date);
+  const dated = stamp.date?.year != null;
+  const day =
+    dated && stamp.date
+      ? { year: stamp.date.year ?? 0, month: stamp.date.month, day: stamp.date.day }
+      : context.lineTime
+        ? context.lineTime.setZone(zone)
+        : DateTime.fromISO(context.date);
   const time = DateTime.fromObject(
     { year: day.year, month: day.month, day: day.day, ...stamp.time },
     { zone },
   );
-  return time.isValid ? { time } : null;
+  return time.isValid ? { time, dated } : null;
 }
 
 /**
@@ -138,14 +159,14 @@ export function findStatedTimes(text: string, line: number, context: StatedConte
       const start = clockOnDay(match[1], shared ? { ...context, zone: shared } : context);
       if (!start) continue;
       let time = start.time;
-      if (context.lineTime && time > context.lineTime.plus({ minutes: 1 }))
+      if (!start.dated && context.lineTime && time > context.lineTime.plus({ minutes: 1 }))
         time = time.minus({ days: 1 });
       const stated = { line, text: sentence.trim(), from } as const;
       found.push({ ...stated, milestone: phrase.milestone, time, strength: phrase.strength });
       const end = match[2] ? clockOnDay(match[2], context) : null;
       if (end) {
         let endTime = end.time;
-        while (endTime < time) endTime = endTime.plus({ days: 1 });
+        while (!end.dated && endTime < time) endTime = endTime.plus({ days: 1 });
         found.push({ ...stated, milestone: 'resolved', time: endTime, strength: 'window' });
       }
     }
@@ -198,4 +219,82 @@ export function readFrontMatterMilestone(
     strength: 'named',
     from: 'front-matter',
   };
+}
+
+/**
+ * The key of an incident tool's milestone line (FireHydrant's "Milestones", incident.io's and
+ * Rootly's summaries, a wiki's "Detected at: 10:14"): the milestone is named outright.
+ */
+const MILESTONE_KEYS: readonly { milestone: MilestoneName; key: RegExp }[] = [
+  {
+    milestone: 'start',
+    key: /^(?:(?:customer |user )?impact (?:start(?:ed)?|began|begins)|incident (?:start(?:ed)?|began)|start(?:ed)?|start time|began)$/i,
+  },
+  { milestone: 'detected', key: /^(?:detected|detection|detection time)$/i },
+  { milestone: 'acknowledged', key: /^(?:acknowledged|acked|acknowledgement)$/i },
+  { milestone: 'identified', key: /^(?:identified|cause identified)$/i },
+  { milestone: 'mitigated', key: /^(?:mitigated|mitigation|impact mitigated)$/i },
+  {
+    milestone: 'resolved',
+    key: /^(?:resolved|resolution|(?:customer |user )?impact (?:end(?:ed)?|ends)|incident (?:end(?:ed)?|resolved)|end(?:ed)?|end time)$/i,
+  },
+];
+
+const MILESTONE_LINE =
+  /^\s*(?:[-*+•]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z ]{1,30}?)(?:\s+(?:at|on))?(?:\*\*|__)?\s*(?::(?:\*\*|__)?\s*|\t+\s*|\s{2,}|\s+[-–—]\s+)(.+?)\s*$/;
+
+/** Reads one `Key: <date and time>` milestone line; null when the line is anything else. */
+function readMilestoneLine(
+  text: string,
+  context: { zone: string; date: string },
+): { milestone: MilestoneName; time: DateTime } | null {
+  const match = MILESTONE_LINE.exec(text);
+  if (!match) return null;
+  const key = (match[1] ?? '').trim();
+  const named = MILESTONE_KEYS.find((entry) => entry.key.test(key));
+  if (!named) return null;
+  const stamp = readStamp((match[2] ?? '').replace(/[()]/g, ' ').trim());
+  if (!stamp || isStampProblem(stamp) || !stamp.time) return null;
+  // The value is the whole stamp: `Started  Feb 3, 2026 10:12 CET`, not a sentence with a time.
+  if (stamp.rest !== '' && !/^[A-Z]{2,5}$/.test(stamp.rest)) return null;
+  const zone = (stamp.zone ? resolveZone(stamp.zone) : null) ?? context.zone;
+  const day = DateTime.fromISO(context.date);
+  const time = DateTime.fromObject(
+    {
+      year: stamp.date?.year ?? day.year,
+      month: stamp.date?.month ?? day.month,
+      day: stamp.date?.day ?? day.day,
+      ...stamp.time,
+    },
+    { zone },
+  );
+  if (!time.isValid) return null;
+  return { milestone: named.milestone, time };
+}
+
+/**
+ * Milestones an incident tool's summary names outright, one `Key  <date time>` line each
+ * (`Started  Feb 3, 2026 10:12 CET`, `Mitigated at: 10:40`, `Detected: 2026-02-03 10:14`).
+ * They are read as stated milestones (strength `named`) when a block holds two or more of them,
+ * so a lone "Ended 10:05" in a chat is not taken for a summary. The first line per milestone wins.
+ */
+export function findMilestoneBlock(
+  lines: readonly { number: number; text: string }[],
+  context: { zone: string; date: string },
+): StatedTime[] {
+  const found: StatedTime[] = [];
+  for (const line of lines) {
+    if (line.text.length > 120) continue;
+    const read = readMilestoneLine(line.text, context);
+    if (!read || found.some((stated) => stated.milestone === read.milestone)) continue;
+    found.push({
+      milestone: read.milestone,
+      time: read.time,
+      line: line.number,
+      text: line.text.trim(),
+      strength: 'named',
+      from: 'milestones',
+    });
+  }
+  return found.length >= 2 ? found : [];
 }

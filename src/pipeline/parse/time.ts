@@ -43,7 +43,7 @@ const WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?';
 const LEAD = /^(\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__)?\s*[[(]?\s*)/;
 const DATE_FORMS: readonly { re: RegExp; read: (m: RegExpExecArray) => CalendarDate | null }[] = [
   {
-    re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d:])/,
+    re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d|:\d)/,
     read: (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }),
   },
   {
@@ -90,6 +90,8 @@ const TIME =
   /^(~|≈|approx\.?\s*|around\s+|about\s+)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?m\.?(?![a-z]))?/i;
 const BARE_HOUR_12 = /^(~|≈)?(\d{1,2})\s*([ap])\.?m\.?(?![a-z])/i;
 const ZONE = new RegExp(`^\\s*(${ZONE_TOKEN_SOURCE})`);
+/** A zone in parentheses after the time, as on-call tools print it: `10:41 AM (GMT+01:00)`. */
+const ZONE_IN_PARENS = new RegExp(`^\\s*\\(\\s*(${ZONE_TOKEN_SOURCE})\\s*\\)`);
 /**
  * A capitalised word of three or four letters ending in T right after a time (`14:00 XYZT`) is
  * a zone abbreviation we do not know, not text: reading it as the incident's zone would shift
@@ -273,11 +275,11 @@ export function readStamp(line: string): Stamp | StampProblem | null {
     time = timeMatch.time;
     approximate = timeMatch.approximate;
     position += timeMatch.length;
-    const zoneMatch = ZONE.exec(line.slice(position));
+    const zoneMatch = ZONE.exec(line.slice(position)) ?? ZONE_IN_PARENS.exec(line.slice(position));
     // `18:30-18:43` is a range, `2020-03-26T16:14-07:00` an offset: a numeric offset only
     // counts after an ISO date-time (`T`), after seconds, or set apart by a space, as log
     // lines write it (`09:12:04.118 +0000`); `14:05-14:09` is always a range.
-    const numeric = zoneMatch ? /^\s*[+-]/.test(zoneMatch[0]) : false;
+    const numeric = zoneMatch ? /^[+-]/.test(zoneMatch[1] ?? '') : false;
     const offsetAllowed =
       Boolean(date) &&
       (isoJoined || /^\s/.test(zoneMatch?.[0] ?? '') || /:\d\d:\d\d/.test(line.slice(0, position)));

@@ -147,6 +147,10 @@ function csvHeader(lines: readonly SourceLine[]): { delimiter: string; header: s
 const TIME_COLUMN =
   /^(?:time|timestamp|date|when|created(?:[ _]at|[ _]on)?|occurred(?:[ _]at)?|started(?:[ _]at)?|at|datetime|date\/time|zeit|fecha|heure)(?:\s*\([^)]*\))?$/i;
 
+/** A column holding only the clock time, when the date has a column of its own. */
+const CLOCK_COLUMN = /^(?:time|clock|uhrzeit|hora|heure)(?:\s*\([^)]*\))?$/i;
+const DATE_COLUMN = /^(?:date|day|datum|fecha)(?:\s*\([^)]*\))?$/i;
+
 function splitCsv(line: string, delimiter: string): string[] {
   const out: string[] = [];
   let cell = '';
@@ -179,15 +183,35 @@ function csvEntries(
 ): TimelineItem[] {
   const { header, delimiter } = csv;
   const find = (re: RegExp): number => header.findIndex((cell) => re.test(cell));
-  const timeColumn = find(TIME_COLUMN);
-  const stateColumn = find(/^(?:type|event(?:[ _]type)?|state|status|action|log entry type)$/i);
-  const actorColumn = find(/^(?:agent|user|who|actor|by|author|person|owner|responder)$/i);
-  const textColumn = find(/^(?:summary|description|message|details?|text|note|notes|title|what)$/i);
-  const zone = header[timeColumn]?.match(/\(([^)]+)\)/)?.[1] ?? null;
+  // A separate Date column (`Date,Time (IST),Event`) is read together with the Time column.
+  const clockColumn = find(CLOCK_COLUMN);
+  const dateColumn = header.findIndex((cell, i) => i !== clockColumn && DATE_COLUMN.test(cell));
+  const timeColumn = clockColumn >= 0 ? clockColumn : find(TIME_COLUMN);
+  const separateDate = clockColumn >= 0 && dateColumn >= 0;
+  const rows = lines.slice(1).map((line) => splitCsv(line.text, delimiter));
+  // A state column holds a few words (`Triggered`, `resolve_log_entry`); an "Event" column of
+  // sentences is the message itself.
+  const short = (column: number): boolean =>
+    rows.every((values) => (values[column] ?? '').split(/\s+/).length <= 3);
+  const stateFound = find(/^(?:type|event(?:[ _]type)?|state|status|action|log entry type)$/i);
+  const stateColumn = stateFound >= 0 && short(stateFound) ? stateFound : -1;
+  const actorColumn = find(
+    /^(?:agent|user|who|actor|by|author|person|owner|responder|logged by|reported by)$/i,
+  );
+  const textColumn = find(
+    /^(?:summary|description|message|details?|text|note|notes|title|what|event|activity)$/i,
+  );
+  const zone =
+    header[timeColumn]?.match(/\(([^)]+)\)/)?.[1] ??
+    (separateDate ? (header[dateColumn]?.match(/\(([^)]+)\)/)?.[1] ?? null) : null);
   const items: TimelineItem[] = [];
   for (const line of lines.slice(1)) {
     const values = splitCsv(line.text, delimiter);
-    const stamp = readStamp(values[timeColumn] ?? '');
+    const stamp = readStamp(
+      separateDate
+        ? `${values[dateColumn] ?? ''} ${values[timeColumn] ?? ''}`.trim()
+        : (values[timeColumn] ?? ''),
+    );
     if (isStampProblem(stamp) || !stamp?.time) {
       if (isStampProblem(stamp))
         diagnostics.push(
@@ -205,7 +229,13 @@ function csvEntries(
       textColumn >= 0
         ? (values[textColumn] ?? '')
         : values
-            .filter((_, i) => i !== timeColumn && i !== actorColumn && i !== stateColumn)
+            .filter(
+              (_, i) =>
+                i !== timeColumn &&
+                i !== actorColumn &&
+                i !== stateColumn &&
+                (!separateDate || i !== dateColumn),
+            )
             .join(' — ');
     const parts = splitSourceAndActor(text, false);
     items.push({
@@ -224,6 +254,12 @@ function csvEntries(
     });
   }
   return items;
+}
+
+/** `2025-03-03` (or `03-03` when the year is not written). */
+function dayLabel(date: CalendarDate): string {
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${date.year !== null ? `${date.year}-` : ''}${pad(date.month)}-${pad(date.day)}`;
 }
 
 function stampOf(text: string): Stamp | null {
@@ -517,7 +553,8 @@ export function readTimelineBlock(
       line: line.number,
       column: 1,
       stamp: stamp?.date ? stamp : null,
-      timeLabel: label,
+      // A line dated but not timed keeps its day to show: the day is its precision.
+      timeLabel: label ?? (stamp?.date && !stamp.time ? dayLabel(stamp.date) : null),
       ...parts,
       blockZone: null,
     };

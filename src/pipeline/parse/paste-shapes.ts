@@ -1,0 +1,314 @@
+/**
+ * Paste shapes that carry their times in a form no timeline line starts with, rewritten to the
+ * line shape the rest of parse reads, keeping each line's number so evidence still cites the
+ * line the person pasted:
+ *
+ * - a chat export as JSON (Slack's `{"ts":"1633361940.000200","user":...,"text":...}`, one
+ *   object per line or an array): `ts` is epoch seconds, UTC;
+ * - dates written day first (`25/01/2023 14:05`, as most of the world writes them), told apart
+ *   from the US month-first order by the block itself.
+ */
+import { DateTime } from 'luxon';
+import type { Block, SourceLine } from './document.js';
+import { isStampProblem, readStamp, type Stamp } from './time.js';
+import { ZONE_TOKEN_SOURCE } from './zone.js';
+
+/** One chat message of a JSON export. */
+interface ExportedMessage {
+  ts: string | number;
+  text?: unknown;
+  user?: unknown;
+  username?: unknown;
+  user_name?: unknown;
+  user_profile?: { real_name?: unknown; display_name?: unknown };
+  bot_id?: unknown;
+}
+
+function isMessage(value: unknown): value is ExportedMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const ts = (value as { ts?: unknown }).ts;
+  return (typeof ts === 'string' && /^\d{9,11}(?:\.\d+)?$/.test(ts)) || typeof ts === 'number';
+}
+
+function messageLine(message: ExportedMessage): string | null {
+  const seconds = Number(message.ts);
+  const time = DateTime.fromMillis(seconds * 1000, { zone: 'UTC' });
+  if (!Number.isFinite(seconds) || !time.isValid) return null;
+  const name = [
+    message.user_profile?.display_name,
+    message.user_profile?.real_name,
+    message.user_name,
+    message.username,
+    message.user,
+  ].find((value) => typeof value === 'string' && value.trim() !== '') as string | undefined;
+  const text = typeof message.text === 'string' ? message.text.replace(/\s+/g, ' ').trim() : '';
+  const author = name ? `<${name.replace(/[\s<>]+/g, '_').slice(0, 32)}> ` : '';
+  const stamp = time.toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
+  return `${stamp} ${author}${text}`;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A block that is a JSON chat export, one line per message: JSON Lines (an object per line,
+ * with or without trailing commas and enclosing brackets) or a JSON array (possibly pretty
+ * printed; each message then cites the line its `ts` is on). Null when the block is not one.
+ */
+function chatExportLines(lines: readonly SourceLine[]): SourceLine[] | null {
+  if (!lines.some((line) => /"ts"\s*:/.test(line.text))) return null;
+  const perLine: SourceLine[] = [];
+  let messages = 0;
+  for (const line of lines) {
+    const trimmed = line.text.trim().replace(/,$/, '');
+    if (trimmed === '[' || trimmed === ']' || trimmed === '') continue;
+    const value = /^\[?\s*\{.*\}\s*\]?$/.test(trimmed) ? parseJson(trimmed) : undefined;
+    const list = Array.isArray(value) ? value : value === undefined ? null : [value];
+    if (!list) {
+      perLine.length = 0;
+      break;
+    }
+    for (const item of list) {
+      const text = isMessage(item) ? messageLine(item) : null;
+      if (text) {
+        perLine.push({ number: line.number, text });
+        messages++;
+      }
+    }
+  }
+  if (messages > 0) return perLine;
+  // A pretty-printed array: read it whole, and cite the line each message's `ts` is on.
+  const whole = parseJson(lines.map((line) => line.text).join('\n'));
+  const list = Array.isArray(whole) ? whole : null;
+  if (!list) return null;
+  const out: SourceLine[] = [];
+  for (const item of list) {
+    if (!isMessage(item)) continue;
+    const text = messageLine(item);
+    const at = lines.find((line) => line.text.includes(String(item.ts)));
+    if (text) out.push({ number: at?.number ?? lines[0]?.number ?? 1, text });
+  }
+  return out.length > 0 ? out : null;
+}
+
+const SLASH_DATE = /(?<![\d/.])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/g;
+const HAS_SLASH_DATE = new RegExp(SLASH_DATE.source);
+
+/** Zones whose people write the month first; any other zone named means day first. */
+const MONTH_FIRST_ZONES =
+  /\b(?:America\/|US\/|Canada\/|P[SD]?T|M[SD]?T|C[SD]?T|E[SD]?T|AK[SD]T|HST)\b/;
+
+/**
+ * Whether the `NN/NN/YYYY` dates of a block are day first. A first number above 12 says day
+ * first, a second above 12 month first; when every date could be either, the reading that keeps
+ * the dates closest together wins (a timeline spans days, not months), and on a tie the zone
+ * named near the block decides: US zones write the month first, others the day.
+ */
+export function isDayFirst(texts: readonly string[], zoneHint: string): boolean {
+  const pairs = texts.flatMap((text) =>
+    [...text.matchAll(SLASH_DATE)].map((m) => ({
+      a: Number(m[1]),
+      b: Number(m[2]),
+      year: Number(m[3]),
+    })),
+  );
+  if (pairs.length === 0) return false;
+  if (pairs.some((p) => p.a > 12)) return true;
+  if (pairs.some((p) => p.b > 12)) return false;
+  const span = (dayFirst: boolean): number => {
+    const days = pairs.map((p) =>
+      DateTime.fromObject({
+        year: p.year,
+        month: dayFirst ? p.b : p.a,
+        day: dayFirst ? p.a : p.b,
+      }).toMillis(),
+    );
+    return Math.max(...days) - Math.min(...days);
+  };
+  const dayFirstSpan = span(true);
+  const monthFirstSpan = span(false);
+  if (dayFirstSpan !== monthFirstSpan) return dayFirstSpan < monthFirstSpan;
+  if (MONTH_FIRST_ZONES.test(zoneHint)) return false;
+  return /\b(?:[A-Z][a-z]+\/[A-Za-z_]+|UTC|GMT|IST|CET|CEST|BST|JST|SGT|AEST|AEDT|[+-]\d{2}:?\d{2})\b/.test(
+    zoneHint,
+  );
+}
+
+/**
+ * Rewrites a block's pasted shapes into timeline lines (see the module comment). `zoneHint` is
+ * text that may name the incident's zone (front matter, the lines before the block); it only
+ * settles day-first dates that could be read either way.
+ */
+export function normalizeBlock(block: Block, zoneHint: string): Block {
+  const chat = chatExportLines(block.lines);
+  if (chat) return { lines: chat };
+  const texts = block.lines.map((line) => line.text);
+  if (!texts.some((text) => HAS_SLASH_DATE.test(text))) return block;
+  if (!isDayFirst(texts, `${zoneHint}\n${texts.join('\n')}`)) return block;
+  return {
+    lines: block.lines.map((line) => ({
+      number: line.number,
+      text: line.text.replace(
+        SLASH_DATE,
+        (_, day: string, month: string, year: string) =>
+          `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`,
+      ),
+    })),
+  };
+}
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/** A stamp written back as the line start every reader knows: `2026-02-03 09:12:04 UTC`. */
+function stampText(stamp: Stamp, zone: string | null = stamp.zone): string {
+  const date = stamp.date
+    ? `${stamp.date.year !== null ? `${stamp.date.year}-` : ''}${pad(stamp.date.month)}-${pad(stamp.date.day)} `
+    : '';
+  const time = stamp.time
+    ? `${pad(stamp.time.hour)}:${pad(stamp.time.minute)}:${pad(stamp.time.second)}`
+    : '';
+  return `${date}${time}${zone ? ` ${zone}` : ''}`;
+}
+
+function stampAt(text: string): Stamp | null {
+  const stamp = readStamp(text);
+  return stamp && !isStampProblem(stamp) && stamp.time ? stamp : null;
+}
+
+/** `... at Tue Feb 03 2026 09:12:04 UTC.`: a date and time inside a sentence. */
+const SENTENCE_STAMP =
+  /\b(?:at|on)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d{4}-|\d{1,2}[ /.-]))/gi;
+/** The first line of a monitor's notification: its state in brackets, or a state word. */
+const NOTIFICATION_HEAD =
+  /^\s*(?:\[[^\]]{1,30}\]|(?:triggered|recovered|resolved|alert|warn(?:ing)?|no data|re-?triggered)\s*:)/i;
+
+/**
+ * A monitor's notification (Datadog, an alert e-mail) whose time is in a sentence on another line
+ * than the message (`The monitor was last triggered at Tue Feb 03 2026 09:12:04 UTC.`,
+ * `Recovered at ...`): one entry at the block's last stated time, the notification's own state
+ * (a recovery notice repeats the trigger time first), with the lines that carry no time.
+ */
+function notificationLines(lines: readonly SourceLine[]): SourceLine[] | null {
+  const head = lines[0];
+  if (!head || !NOTIFICATION_HEAD.test(head.text)) return null;
+  if (lines.some((line) => stampAt(line.text))) return null;
+  let stamp: Stamp | null = null;
+  const timeLines = new Set<number>();
+  for (const line of lines) {
+    for (const match of line.text.matchAll(SENTENCE_STAMP)) {
+      // The sentence's full stop is no part of the stamp.
+      const after = line.text.slice(match.index + match[0].length).replace(/[.;](?=\s|$)/, ' ');
+      const found = stampAt(after);
+      if (found?.date) {
+        stamp = found;
+        timeLines.add(line.number);
+      }
+    }
+  }
+  if (!stamp) return null;
+  const rest = lines
+    .slice(1)
+    .filter((line) => !timeLines.has(line.number) && /[\p{L}\p{N}]{3}/u.test(line.text))
+    .filter((line) => !/^\s*(?:\[[^\]]*\]\s*[·|•-]?\s*)+$/.test(line.text));
+  return [
+    { number: head.number, text: `${stampText(stamp)} ${head.text.trim()}` },
+    ...rest.map((line) => ({ number: line.number, text: `    ${line.text.trim()}` })),
+  ];
+}
+
+const MAIL_HEADER = /^(?:from|to|cc|bcc|subject|date|sent|reply-to|importance)\s*:\s/i;
+const MAIL_SENT = /^(?:date|sent)\s*:\s*(.+)$/i;
+const MAIL_QUOTE_INTRO = /^on\s+(.{6,160}?)\s*wrote:\s*$/i;
+const QUOTE_MARKS = /^\s*(?:>\s?)+/;
+/** Mail clients wrap at 72-80 characters: a line this long that ends mid-sentence was wrapped. */
+const MAIL_WRAP_WIDTH = 60;
+/**
+ * A clock time a sentence states for itself: "caught up at 10:02", "as of 4:45 pm PT". Not
+ * "since 2:40 PM": that is when a state began (a stated start, see stated-times.ts), while the
+ * line itself (a report, an alert) happened when it was sent.
+ */
+const BODY_TIME = new RegExp(
+  String.raw`\b(?:at|by|around|from|until|as of|starting(?: at)?|beginning(?: at)?)\s+(?:about\s+|around\s+|approximately\s+)?(~?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:${ZONE_TOKEN_SOURCE}))?)`,
+  'i',
+);
+
+/**
+ * An e-mail thread pasted with its headers (`From:`/`Date:`/`Sent:`, `On ... wrote:` and `>`
+ * quoting, newest first or not). The send times are not events: each body line is an event at the
+ * time it states ("moved reads to the primary at 09:18"), or at its message's send time when it
+ * states none (the alert mail itself). A quoted reply that repeats a line already read is read once.
+ * Returns the sections' blocks rewritten, or null when the file is no mail thread.
+ */
+export function normalizeMailThread(blocks: readonly Block[]): Block[] | null {
+  const all = blocks.flatMap((block) => block.lines);
+  const texts = all.map((line) => line.text.replace(QUOTE_MARKS, '').trim());
+  const headerPairs = texts.filter(
+    (text, i) =>
+      MAIL_SENT.test(text) &&
+      [texts[i - 1], texts[i + 1], texts[i - 2], texts[i + 2]].some(
+        (near) => near !== undefined && MAIL_HEADER.test(near),
+      ),
+  ).length;
+  const intros = texts.filter((text) => MAIL_QUOTE_INTRO.test(text)).length;
+  if (headerPairs + intros < 2 || headerPairs === 0) return null;
+  let sent: Stamp | null = null;
+  const seen = new Set<string>();
+  return blocks
+    .map((block) => {
+      /** The body line before, when it was hard-wrapped (long, no sentence end): this one goes on. */
+      let wrapped = false;
+      return {
+        lines: block.lines.flatMap((line): SourceLine[] => {
+          const text = line.text.replace(QUOTE_MARKS, '').trim();
+          const header = MAIL_SENT.exec(text);
+          const intro = MAIL_QUOTE_INTRO.exec(text);
+          const when = header ? stampAt(header[1] ?? '') : intro ? stampAt(intro[1] ?? '') : null;
+          if (when) {
+            sent = when;
+            return [];
+          }
+          if (MAIL_HEADER.test(text) || text === '' || /^-{2,}.*-{2,}$/.test(text)) {
+            wrapped = false;
+            return [];
+          }
+          if (!sent) return [line];
+          const goesOn = wrapped;
+          wrapped = text.length >= MAIL_WRAP_WIDTH && !/[.!?:;]["')]?$/.test(text);
+          // A mail body is hard-wrapped: a sentence that goes on belongs to the line it started on.
+          if (goesOn) return [{ number: line.number, text: `    ${text}` }];
+          const own = BODY_TIME.exec(text);
+          const stated = own ? stampAt(own[1] ?? '') : null;
+          const at: Stamp = stated ? { ...stated, date: sent.date } : sent;
+          const written = `${stampText(at, at.zone ?? sent.zone)} ${text}`;
+          if (seen.has(written)) return [];
+          seen.add(written);
+          return [{ number: line.number, text: written }];
+        }),
+      };
+    })
+    .filter((block) => block.lines.length > 0);
+}
+
+/**
+ * Monitor notifications pasted one after another, each over several blocks (the message, its
+ * metric, its links): each notification becomes one block at its own stated time (see
+ * `notificationLines`). Blocks that are no notification are kept as they are.
+ */
+export function normalizeNotifications(blocks: readonly Block[]): Block[] {
+  const groups: Block[][] = [];
+  for (const block of blocks) {
+    const head = NOTIFICATION_HEAD.test(block.lines[0]?.text ?? '');
+    const current = groups[groups.length - 1];
+    if (head || !current) groups.push([block]);
+    else current.push(block);
+  }
+  return groups.flatMap((group) => {
+    const lines = notificationLines(group.flatMap((block) => block.lines));
+    return lines ? [{ lines }] : group;
+  });
+}
