@@ -80,6 +80,15 @@ describe('the shipped example incident becomes the pack the issue describes', ()
     expect(md).toMatch(/^\| Action +\| Type +\| Priority +\| Owner +\| Ticket +\| Status +\|$/m);
   });
 
+  test('inferred milestones are marked with their lines, and the published text tells no author what to do', () => {
+    const md = text('postmortem.md');
+    expect(md).toContain(
+      '_Inferred from the timeline, not stated:_ cause identified from line 22 (medium confidence); mitigated from line 25 (low confidence).',
+    );
+    // Pinning a milestone is check's hint (check-warns-where-to-look), not the reader's business.
+    expect(md).not.toMatch(/front matter|If one is wrong|pin it/i);
+  });
+
   test('the HN post and the thread carry the headline figures', () => {
     expect(text('hn-post.txt').split('\n')[0]).toBe(
       'Postmortem: Database Connection Pool Exhaustion',

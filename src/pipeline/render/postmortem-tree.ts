@@ -99,6 +99,7 @@ export function inferred(facts: Facts, name: string): string | null {
 /**
  * "Inferred from the timeline, not stated: Mitigated from line 25 (medium confidence); ...", so
  * a reviewer sees in the pull request which figures rest on a guess and which line to check.
+ * The postmortem is published, so it names no author instruction (issue 12).
  */
 function inferredNote(facts: Facts): RootContent[] {
   const named = Object.keys(MILESTONE_LABELS).flatMap((name) => {
@@ -112,9 +113,8 @@ function inferredNote(facts: Facts): RootContent[] {
   return [
     paragraph(
       { type: 'emphasis', children: [text('Inferred from the timeline, not stated:')] },
-      text(` ${named.join('; ')}. If one is wrong, set it in the incident's front matter (e.g. `),
-      { type: 'inlineCode', value: 'mitigated: "14:05"' },
-      text(').'),
+      // How to pin a wrong one is for the author, so it is `check`'s hint, not the postmortem's.
+      text(` ${named.join('; ')}.`),
     ),
   ];
 }
