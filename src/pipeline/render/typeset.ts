@@ -73,6 +73,8 @@ const PLAIN_ASCII = /^[\x20-\x7e\t\n]*$/;
  */
 const SEGMENT_WINDOW = 1024;
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 /**
  * The segments of `text`, found a window at a time. A window's segments but its last end
  * before the window does, with the character after them in view (all a grapheme boundary
@@ -83,7 +85,10 @@ function segments(segmenter: Intl.Segmenter, text: string): string[] {
   const found: string[] = [];
   let start = 0;
   while (start < text.length) {
-    const end = start + SEGMENT_WINDOW;
+    let end = start + SEGMENT_WINDOW;
+    // Never cut a surrogate pair: the boundary before the last segment is judged by the
+    // character after it, and half a code point would be misread as a break.
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
     const window = [...segmenter.segment(text.slice(start, end))].map((s) => s.segment);
     if (end < text.length && window.length > 1) window.pop();
     found.push(...window);
