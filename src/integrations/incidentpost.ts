@@ -9,6 +9,15 @@ import { packsDir } from '../site/packs-dir.ts';
 import { devRefreshIntegration } from './dev-refresh.ts';
 import { packFilesIntegration } from './pack-files.ts';
 
+/**
+ * The incident files `astro dev` watches and regenerates from: `incidents/`, or the folder in
+ * `INCIDENTPOST_INCIDENTS` (a path, relative to where the dev server runs or absolute), so a
+ * test can drive the dev server over a throwaway folder.
+ */
+function incidentsDir(): string {
+  return process.env['INCIDENTPOST_INCIDENTS'] || 'incidents';
+}
+
 export function incidentpost(): AstroIntegration[] {
-  return [packFilesIntegration(packsDir), devRefreshIntegration(packsDir)];
+  return [packFilesIntegration(packsDir), devRefreshIntegration(packsDir, incidentsDir())];
 }
