@@ -68,10 +68,22 @@ function makeLiteral(parent: Parent): void {
 }
 
 export function humanBlocks(markdown: string): RootContent[] {
-  const tree = parser.parse(markdown);
-  makeLiteral(tree);
-  return tree.children;
+  let blocks = parsed.get(markdown);
+  if (!blocks) {
+    const tree = parser.parse(markdown);
+    makeLiteral(tree);
+    blocks = tree.children;
+    if (parsed.size >= PARSED_LIMIT) parsed.clear();
+    parsed.set(markdown, blocks);
+  }
+  // A copy: the caller owns its tree, and the cached one stays as parsed.
+  return structuredClone(blocks);
 }
+
+// postmortem.md and the page's MDX are two trees from the same human sections: parsing a 1 MiB
+// notes section twice cost seconds (issue 13). Bounded for a long-running dev server.
+const parsed = new Map<string, RootContent[]>();
+const PARSED_LIMIT = 20_000;
 
 /** One line of human Markdown (an action item) as inline content. */
 export function humanInline(markdown: string): PhrasingContent[] {

@@ -1,7 +1,13 @@
 import type { Root } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
-import { toMarkdown, type Options } from 'mdast-util-to-markdown';
+import {
+  defaultHandlers,
+  toMarkdown,
+  type Handle,
+  type Options,
+  type State,
+} from 'mdast-util-to-markdown';
 
 const style: Options = {
   bullet: '-',
@@ -12,9 +18,74 @@ const style: Options = {
   listItemIndent: 'one',
 };
 
+type FlowParent = Parameters<State['containerFlow']>[0];
+type FlowChild = FlowParent['children'][number];
+type Position = Parameters<State['containerFlow']>[1];
+
+/** What goes between two flow nodes: the same rule as mdast-util-to-markdown's containerFlow. */
+function between(left: FlowChild, right: FlowChild, parent: FlowParent, state: State): string {
+  for (let index = state.join.length - 1; index >= 0; index--) {
+    const result = state.join[index]?.(left, right, parent, state);
+    if (result === true || result === 1) break;
+    if (typeof result === 'number') return '\n'.repeat(1 + result);
+    if (result === false) return '\n\n<!---->\n\n';
+  }
+  return '\n\n';
+}
+
+/** mdast-util-to-markdown's containerFlow without its position tracker. */
+function untrackedFlow(parent: FlowParent, state: State, info: Position): string {
+  const results: string[] = [];
+  state.indexStack.push(-1);
+  parent.children.forEach((child, index) => {
+    state.indexStack[state.indexStack.length - 1] = index;
+    results.push(state.handle(child, parent, state, { ...info, before: '\n', after: '\n' }));
+    if (child.type !== 'list') state.bulletLastUsed = undefined;
+    const next = parent.children[index + 1];
+    if (next) results.push(between(child, next, parent, state));
+  });
+  state.indexStack.pop();
+  return results.join('');
+}
+
+/** Block types: a root of only these is flow, never phrasing. */
+const FLOW = new Set([
+  'heading',
+  'paragraph',
+  'list',
+  'table',
+  'thematicBreak',
+  'blockquote',
+  'code',
+]);
+
+/**
+ * The document serialised as the library's own handlers do but without position tracking: the
+ * tracker splits every block's and list item's output into lines again, which costs seconds for
+ * a 20,000-entry timeline (issue 13: any 1 MiB input under 10 s), and no GFM handler reads
+ * positions (mdast-util-mdx-jsx does, so the MDX file keeps the default). The root swaps in the
+ * untracked flow for the lists, list items and quotes below it. A root holding phrasing, or
+ * anything else the postmortem tree never has, goes to the default handler.
+ */
+const untrackedRoot: Handle = (node: Root, parent, state, info) => {
+  if (!node.children.every((child) => FLOW.has(child.type)))
+    return defaultHandlers.root(node, parent, state, info);
+  const tracked = state.containerFlow;
+  state.containerFlow = (flowParent, flowInfo) => untrackedFlow(flowParent, state, flowInfo);
+  try {
+    return untrackedFlow(node, state, info);
+  } finally {
+    state.containerFlow = tracked;
+  }
+};
+
 /** Serializes to GitHub-flavoured Markdown; text nodes are escaped so they stay text. */
 export function toMarkdownText(tree: Root): string {
-  return toMarkdown(tree, { ...style, extensions: [gfmToMarkdown()] });
+  return toMarkdown(tree, {
+    ...style,
+    extensions: [gfmToMarkdown()],
+    handlers: { root: untrackedRoot },
+  });
 }
 
 /**

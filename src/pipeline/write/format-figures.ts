@@ -24,6 +24,22 @@ export function formatMinutesShort(minutes: number | null): string {
   return `${Math.floor(minutes / 1440)}d ${Math.floor((minutes % 1440) / 60)}h`;
 }
 
+// The writer, the Markdown, the MDX and the figure each format the same instants: a 20,000-line
+// timeline spent seconds in Luxon reading and formatting them again (issue 13). Each text depends
+// only on its key; the bound keeps a long-running process (the dev server) from growing.
+const formatted = new Map<string, string>();
+const FORMATTED_LIMIT = 100_000;
+
+function remembered(key: string, format: () => string): string {
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
+    text = format();
+    formatted.set(key, text);
+  }
+  return text;
+}
+
 function zoneLabel(time: DateTime): string {
   if (time.zone.name === 'UTC' || time.offset === 0) return 'UTC';
   const named = time.toFormat('ZZZZ');
@@ -36,7 +52,7 @@ function clock(time: DateTime): string {
 
 /** `02:00 PDT`: the clock alone, for rows already grouped under their day. */
 export function formatClock(iso: string, zone: string): string {
-  return clock(DateTime.fromISO(iso, { zone }));
+  return remembered(`${iso} ${zone}`, () => clock(DateTime.fromISO(iso, { zone })));
 }
 
 /** `14:23 UTC`, or `Apr 22 02:00 PDT` when the incident spans days. */
@@ -46,9 +62,11 @@ export function formatTime(
   withDay = false,
 ): string {
   if (!iso) return 'unknown';
-  const time = DateTime.fromISO(iso, { zone: facts.timezone });
-  const sameDay = time.toISODate() === facts.date;
-  return withDay || !sameDay ? `${time.toFormat('LLL d')} ${clock(time)}` : clock(time);
+  return remembered(`${iso} ${facts.timezone} ${facts.date} ${withDay}`, () => {
+    const time = DateTime.fromISO(iso, { zone: facts.timezone });
+    const sameDay = time.toISODate() === facts.date;
+    return withDay || !sameDay ? `${time.toFormat('LLL d')} ${clock(time)}` : clock(time);
+  });
 }
 
 // Formatters built once: Luxon's toFormat and toLocaleString build one per call (0.1 ms),
@@ -81,10 +99,19 @@ export function formatUsers(users: Facts['usersAffected']): string {
 
 /** Whether the incident's events span more than one calendar day in its zone. */
 export function spansDays(facts: Pick<Facts, 'events' | 'timezone'>): boolean {
+  const key = `${facts.timezone} ${facts.events.length}`;
+  const known = spanning.get(facts.events)?.get(key);
+  if (known !== undefined) return known;
   const days = new Set(
     facts.events
       .filter((e) => e.time)
       .map((e) => DateTime.fromISO(e.time ?? '', { zone: facts.timezone }).toISODate()),
   );
-  return days.size > 1;
+  const spans = days.size > 1;
+  const byZone = spanning.get(facts.events) ?? new Map<string, boolean>();
+  spanning.set(facts.events, byZone.set(key, spans));
+  return spans;
 }
+
+/** spansDays per events list (the Markdown and the MDX tree each ask), zone and length. */
+const spanning = new WeakMap<readonly unknown[], Map<string, boolean>>();

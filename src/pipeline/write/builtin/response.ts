@@ -64,11 +64,20 @@ function failureClause(text: string): string | null {
 
 /** Whether some clause of the line is an action (an outcome clause beside it does not count). */
 export function isAction(text: string): boolean {
-  const clauses = [text, ...text.split(CLAUSE)];
-  return clauses.some(
-    (clause) => (scoreText(clause, ACTION_CUES).scores.action ?? 0) >= ACTION_THRESHOLD,
-  );
+  let known = actionReadings.get(text);
+  if (known === undefined) {
+    const clauses = [text, ...text.split(CLAUSE)];
+    known = clauses.some(
+      (clause) => (scoreText(clause, ACTION_CUES).scores.action ?? 0) >= ACTION_THRESHOLD,
+    );
+    if (actionReadings.size >= 50_000) actionReadings.clear();
+    actionReadings.set(text, known);
+  }
+  return known;
 }
+
+/** isAction per text: the writer reads the response twice, and the cue table is fixed. */
+const actionReadings = new Map<string, boolean>();
 
 const at = (event: TimelineEvent): number => (event.time ? Date.parse(event.time) : NaN);
 
@@ -104,6 +113,13 @@ export function readResponse(
       !(recordsAlert(event) && /^\W*(?:paged|alert|triggered|firing)\b/i.test(event.text)) &&
       (isAction(event.text) || ATTEMPT_STUCK.test(event.text)),
   );
+  // Positions and membership looked up once: a 16,000-line timeline has thousands of actions.
+  const isStep = new Set(actions);
+  const position = new Map<TimelineEvent, number>();
+  facts.events.forEach((event, index) => {
+    if (!position.has(event)) position.set(event, index);
+  });
+  const indexOf = (event: TimelineEvent) => position.get(event) ?? -1;
   const steps = actions.map((event): ResponseStep => {
     const { scores } = scoreText(event.text, ACTION_CUES);
     let failed =
@@ -114,9 +130,9 @@ export function readResponse(
     // "restarted the pods", then "no change, CPU still at 100%": a line between this action and
     // the next that says impact persists marks the attempt failed, unless service had recovered.
     if (!failed && !partial && event !== mitigated) {
-      const index = facts.events.indexOf(event);
-      for (const next of facts.events.slice(index + 1)) {
-        if (actions.includes(next) || next === mitigated || next === resolved) break;
+      for (let index = indexOf(event) + 1; index < facts.events.length; index++) {
+        const next = facts.events[index];
+        if (!next || isStep.has(next) || next === mitigated || next === resolved) break;
         if (recovery && next.time && Date.parse(next.time) >= Date.parse(recovery)) break;
         if (DID_NOT_WORK?.pattern.test(next.text)) {
           failed = true;
@@ -144,16 +160,14 @@ export function readResponse(
   const limit = end ? Date.parse(end) : Infinity;
   const recoveryIndex =
     partialRecovery && resolved
-      ? facts.events.indexOf(resolved)
+      ? indexOf(resolved)
       : mitigated
-        ? facts.events.indexOf(mitigated)
+        ? indexOf(mitigated)
         : facts.events.length;
   const good = steps.filter(
     (step) =>
       !step.failed &&
-      (step.event.time
-        ? !(at(step.event) > limit)
-        : facts.events.indexOf(step.event) <= recoveryIndex),
+      (step.event.time ? !(at(step.event) > limit) : indexOf(step.event) <= recoveryIndex),
   );
   // The step whose own line says service came back ("switched to the backup provider, sales
   // resume") is the fix, even when a later step (switching back) also recovered.

@@ -67,13 +67,20 @@ export function noteQuotes(facts: Facts): Quote[] {
 }
 
 /** Every sentence of every timeline line, each pointing at its event. */
-export function eventQuotes(facts: Facts): Quote[] {
-  return facts.events
+export function eventQuotes(facts: Facts): readonly Quote[] {
+  const known = quotesRead.get(facts.events);
+  if (known?.length === facts.events.length) return known.quotes;
+  const quotes = facts.events
     .filter((event) => !isNoise(event.text))
     .flatMap((event) =>
       splitSentences(event.text).map((text) => ({ text, line: event.line, event })),
     );
+  quotesRead.set(facts.events, { length: facts.events.length, quotes });
+  return quotes;
 }
+
+/** eventQuotes per events list: the cause, the trigger and the reading each ask for them. */
+const quotesRead = new WeakMap<readonly TimelineEvent[], { length: number; quotes: Quote[] }>();
 
 /**
  * Lines that are the paste's packaging or chatter, not the incident: e-mail headers and quote
