@@ -1,0 +1,125 @@
+/**
+ * The kinds of fault a second blind judging of the built-in writer found (session 6, issue 12,
+ * round 2), each with an invented incident: follow-ups written under a "Remediation" heading,
+ * in a table, under a heading of their own or in "We are adding ..." prose reported as "no
+ * action items"; a mitigation without a listed verb (scaling out) missed; detection credited to
+ * an alert that was muted. Fixtures: tests/fixtures/writer-kinds-2 (invented; see its README).
+ */
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { analyzeSource } from '../src/pipeline/analyze-source.js';
+import { writeBuiltin } from '../src/pipeline/write/builtin/builtin-writer.js';
+import type { Section } from '../src/schemas/postmortem.js';
+import { sourceFromFixture } from './helpers/source.js';
+
+const DIR = join(import.meta.dirname, 'fixtures/writer-kinds-2');
+const text = (section: Section) => [...section.paragraphs, ...section.bullets].join('\n');
+
+function pack(name: string) {
+  const { facts } = analyzeSource(sourceFromFixture(join(DIR, name)));
+  if (!facts) throw new Error(`${name} did not analyze`);
+  const document = writeBuiltin(facts);
+  return {
+    document,
+    summary: text(document.summary),
+    trigger: text(document.trigger),
+    cause: text(document.rootCause),
+    detection: text(document.detection),
+    response: text(document.response),
+    users: text(document.messageToUsers),
+    items: document.actionItems,
+    published: [
+      document.hnPost.body,
+      ...document.twitterThread.tweets,
+      text(document.messageToUsers),
+    ].join('\n'),
+  };
+}
+
+const itemTexts = (items: { text: string }[]) => items.map((item) => item.text);
+
+describe('a "## Remediation" section that lists plans', () => {
+  const p = pack('remediation-section-of-plans.md');
+
+  test('its bullets and its "We are adding" / "Going forward" prose are action items', () => {
+    expect(itemTexts(p.items)).toEqual(
+      expect.arrayContaining([
+        'Add a canary stage for cache config pushes',
+        'Alert on checkout error rate above 2%',
+        expect.stringMatching(/config diff review to the deploy tool/),
+        expect.stringMatching(/^Cache config changes will need two approvals/i),
+      ]),
+    );
+    expect(p.items.find((item) => /^Alert on checkout/.test(item.text))?.type).toBe('detect');
+  });
+  test('the plans are not told as the response: the revert is', () => {
+    expect(p.response).toMatch(/09:10 UTC: On-call reverted the cache config/);
+    expect(p.response).not.toMatch(/canary/);
+  });
+});
+
+describe('follow-ups written as a table under a heading of their own', () => {
+  const p = pack('follow-ups-in-a-table.md');
+
+  test('each row is an item with the owner and ticket of its columns', () => {
+    expect(p.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          text: 'Block deploys that fail the smoke test',
+          owner: 'dana',
+          ticket: 'SRCH-10',
+        }),
+        expect.objectContaining({
+          text: 'Add a 5xx burn-rate alert for search',
+          owner: 'lee',
+          ticket: 'SRCH-11',
+          type: 'detect',
+        }),
+      ]),
+    );
+  });
+});
+
+describe('plans under a heading the parser does not know ("## Fixes") and "We\'ll ..."', () => {
+  const p = pack('plans-under-any-heading.md');
+
+  test('the bullets and the "We\'ll" sentence are action items', () => {
+    expect(itemTexts(p.items)).toEqual(
+      expect.arrayContaining([
+        'Size the worker pool from the last 30 days of traffic',
+        'Page the integrations team when the queue is older than 10 minutes',
+        expect.stringMatching(/review webhook retry settings with the partners team/i),
+      ]),
+    );
+  });
+});
+
+describe('a scale-out and a patch that made it worse', () => {
+  const p = pack('scaling-and-a-patch-that-made-it-worse.md');
+
+  test('scaling out is a mitigating action, the patch a failed one', () => {
+    expect(p.response).toMatch(/08:25 UTC: Scaled api-gateway from 10 to 30 instances/);
+    expect(p.response).toMatch(/08:15 UTC: Failed attempt: applied a patch/);
+  });
+  test('TODO and AI lines are items, with the owner named', () => {
+    expect(p.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ text: 'Rate-limit partner batch jobs' }),
+        expect.objectContaining({ text: 'Add autoscaling on request rate', owner: 'sam' }),
+      ]),
+    );
+  });
+});
+
+describe('an alert that was muted; a customer found it', () => {
+  const p = pack('muted-alert-customer-found-it.md');
+
+  test('detection is the customer report at 11:40, 40 minutes in, not the muted alert', () => {
+    expect(p.detection).toMatch(/11:40 UTC by a customer report/);
+    expect(p.detection).not.toMatch(/by an alert/);
+    expect(p.detection).toMatch(/40 minutes/);
+  });
+  test('lessons do not say an alert fired', () => {
+    expect(text(p.document.lessons)).not.toMatch(/alert (?:fired|caught)/i);
+  });
+});
