@@ -123,3 +123,31 @@ describe('an alert that was muted; a customer found it', () => {
     expect(text(p.document.lessons)).not.toMatch(/alert (?:fired|caught)/i);
   });
 });
+
+describe('a cause stated in an "RCA:" line after a deploy', () => {
+  const p = pack('rca-line-after-a-deploy.md');
+
+  test('the RCA line is the root cause and the deploy the trigger', () => {
+    expect(p.cause).toMatch(/full table scan on events/);
+    expect(p.summary).not.toMatch(/still under investigation/);
+    expect(p.trigger).toMatch(/11:00 UTC: Deployed dashboard v5/);
+  });
+});
+
+describe('a campaign email that set off a traffic surge', () => {
+  const p = pack('campaign-traffic-surge.md');
+
+  test('the campaign is the trigger, not "still under investigation"', () => {
+    expect(p.trigger).toMatch(/Marketing campaign email went out/);
+    expect(p.trigger).not.toMatch(/still under investigation/);
+  });
+});
+
+describe('a new config named mid-incident as the cause', () => {
+  const p = pack('turned-out-new-config.md');
+
+  test('the trigger names the change, not "the timeline does not name a separate trigger"', () => {
+    expect(p.trigger).toMatch(/new pool config set max connections to 5/);
+    expect(p.trigger).not.toMatch(/does not name a separate trigger/);
+  });
+});
