@@ -151,3 +151,17 @@ describe('a new config named mid-incident as the cause', () => {
     expect(p.trigger).not.toMatch(/does not name a separate trigger/);
   });
 });
+
+describe('raw tool prefixes, status changes and host names in the quoted lines', () => {
+  const p = pack('raw-log-prefixes-and-hosts.md');
+
+  test('public texts and the summary carry none of them', () => {
+    for (const text of [p.published, p.summary]) {
+      expect(text).not.toMatch(/\[alert\]|Escalated Escalated|Found it:|Status change/);
+      expect(text).not.toMatch(/es-prod-eu-3/);
+    }
+  });
+  test("the cause is still told, in the line's own words", () => {
+    expect(p.cause).toMatch(/shard allocator moved all primaries/);
+  });
+});

@@ -10,6 +10,7 @@ import { splitThread } from '../split-tweets.js';
 import type { Reading } from './read-incident.js';
 import { asSentence, isPublicSafe, lowerFirst, splitSentences } from './sentences.js';
 import { truncateTitle } from './builtin-writer.js';
+import { publicLine } from './public-line.js';
 
 /** Longest sentence the thread takes (weighted characters), leaving room for `10/10 `. */
 const TWEET_SENTENCE = 250;
@@ -48,7 +49,7 @@ function keyMoments(reading: Reading): string[] {
     .slice(0, 10)
     .map(
       (e) =>
-        `- ${formatTime(e.time, facts)}: ${e.text.trim()}${failed.has(e) ? ' (this attempt failed)' : partial.has(e) ? ' (partial recovery)' : ''}`,
+        `- ${formatTime(e.time, facts)}: ${publicLine(e.text)}${failed.has(e) ? ' (this attempt failed)' : partial.has(e) ? ' (partial recovery)' : ''}`,
     );
 }
 
@@ -82,7 +83,7 @@ function causeSentences(document: PostmortemBody, reading: Reading): string[] {
       .map(publicParagraph)
       .filter(Boolean);
   return (reading.rootCause?.quotes ?? [])
-    .map((quote) => publicParagraph(asSentence(quote.text)))
+    .map((quote) => publicParagraph(asSentence(publicLine(quote.text))))
     .filter(Boolean);
 }
 
