@@ -165,3 +165,26 @@ describe('raw tool prefixes, status changes and host names in the quoted lines',
     expect(p.cause).toMatch(/shard allocator moved all primaries/);
   });
 });
+
+describe('edits lost, then restored from the change log', () => {
+  const p = pack('lost-edits-restored-later.md');
+
+  test('the message to users says what was lost, that it was restored and what to do', () => {
+    expect(p.users).toMatch(/About 4,000 notes lost edits/);
+    expect(p.users).toMatch(/At 13:40 UTC we restored the lost edits from the change log/);
+    expect(p.users).toMatch(/pull to refresh/);
+    expect(p.users).not.toMatch(/still working on it/);
+  });
+});
+
+describe('a recovery with no recorded fix', () => {
+  const p = pack('recovery-without-a-recorded-fix.md');
+
+  test('no tweet only says that service was back: it closes the tweet before', () => {
+    const tweets = p.document.twitterThread.tweets.map((t) => t.replace(/^\d+\/\d+\s+/, ''));
+    expect(tweets.some((t) => /^Service was back to normal at [\d:]+ UTC\.$/.test(t))).toBe(false);
+    expect(p.document.twitterThread.tweets.join(' ')).toMatch(
+      /Service was back to normal at 09:05/,
+    );
+  });
+});

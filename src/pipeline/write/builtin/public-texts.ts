@@ -150,11 +150,13 @@ export function writeThread(document: PostmortemBody, reading: Reading): string[
     .slice(0, 5);
   // The thread names the incident first: a reader scrolling past sees which one it is.
   const named = asSentence(`Postmortem: ${facts.title.replace(/[.!]+$/, '')}`);
+  // "Service was back to normal at 09:05 UTC." alone is no tweet: it closes the one before.
+  const recoveryOnly = fix.length === 1 && /^Service was back/.test(fix[0] ?? '');
   const paragraphs = [
     [named, headline, ...first.slice(1, 2)].join(' '),
     lost,
-    cause.join(' '),
-    fix.join(' '),
+    [...cause, ...(recoveryOnly ? fix : [])].join(' '),
+    recoveryOnly ? '' : fix.join(' '),
     items.length ? `What we are changing: ${items.join(' ')}` : '',
     'We are sorry for the disruption.',
   ];
