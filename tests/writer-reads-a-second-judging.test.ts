@@ -188,3 +188,39 @@ describe('a recovery with no recorded fix', () => {
     );
   });
 });
+
+describe('an action-items table with priority and status columns', () => {
+  const p = pack('action-items-table-with-priority-and-status.md');
+
+  test('P1 is HIGH, a done status is done, the owner column is the owner', () => {
+    expect(p.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          text: 'Warm the cache before sending traffic after a restart',
+          priority: 'HIGH',
+          owner: 'ana',
+          status: 'open',
+        }),
+        expect.objectContaining({
+          text: 'Request coalescing on by default',
+          priority: 'MEDIUM',
+          owner: 'raj',
+          status: 'done',
+        }),
+      ]),
+    );
+  });
+});
+
+describe('"Going forward, ..." and "AI: @li ..." lines in the timeline', () => {
+  const p = pack('going-forward-and-ai-lines-in-the-timeline.md');
+
+  test('both are items; the addressed owner leaves the action text', () => {
+    expect(p.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ text: 'The scheduler will run with two replicas' }),
+        expect.objectContaining({ text: 'Add a heartbeat check for the scheduler', owner: 'li' }),
+      ]),
+    );
+  });
+});

@@ -183,8 +183,11 @@ export function actionText(
     );
     if (filedOnly) cell = cell.slice(0, trailing.index);
   }
+  // "@li add a heartbeat check": the owner has a column of its own.
+  const addressed = filed.owner !== null && cell.startsWith(`@${filed.owner} `);
+  if (addressed) cell = cell.slice((filed.owner?.length ?? 0) + 2);
   cell = cell.trim();
-  return labelled ? cell.charAt(0).toUpperCase() + cell.slice(1) : cell;
+  return labelled || addressed ? cell.charAt(0).toUpperCase() + cell.slice(1) : cell;
 }
 
 /** Follow-ups written in prose in the notes or as timeline lines, in the order written. */

@@ -54,7 +54,7 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
   {
     id: 'longer-term',
     signal: 'follow-up',
-    weight: 2,
+    weight: 3,
     reason: 'Plans on a horizon are follow-ups.',
     pattern:
       /^(?:\W*)(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later),?\s/i,
