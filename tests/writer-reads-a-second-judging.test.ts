@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { writeBuiltin } from '../src/pipeline/write/builtin/builtin-writer.js';
+import { publicLine } from '../src/pipeline/write/builtin/public-line.js';
 import type { Section } from '../src/schemas/postmortem.js';
 import { sourceFromFixture } from './helpers/source.js';
 
@@ -222,5 +223,18 @@ describe('"Going forward, ..." and "AI: @li ..." lines in the timeline', () => {
         expect.objectContaining({ text: 'Add a heartbeat check for the scheduler', owner: 'li' }),
       ]),
     );
+  });
+});
+
+describe('a quoted line as the public reads it', () => {
+  test.each([
+    ['[alert] Escalated Escalated search 5xx', 'Escalated search 5xx'],
+    ['Restarted payments-worker on es-prod-eu-3', 'Restarted payments-worker'],
+    ['Runs it on db1.cluster.gitlab.com instead of db2', 'Runs it on a server instead of db2'],
+    ['team-member-1 thinks pg_basebackup refuses', 'team-member-1 thinks pg_basebackup refuses'],
+    ['shifted traffic to us-east-1', 'shifted traffic to us-east-1'],
+    ['deployed v2.3.1', 'deployed v2.3.1'],
+  ])('%s → %s', (line, expected) => {
+    expect(publicLine(line)).toBe(expected);
   });
 });

@@ -17,19 +17,26 @@ const LABEL =
 const DOUBLED = /\b([A-Za-z]{3,})(?:\s+\1\b)+/gi;
 
 /**
- * An internal host name: lower-case segments joined by "-" or ".", at least three, one of them
- * a number ("es-prod-eu-3", "db1.cluster.local", "k8s-node-12"). Cloud regions ("us-east-1")
- * and versions ("v2.3.1") are not hosts.
+ * An internal host name: a dotted name with a numbered first label ("db1.cluster.gitlab.com"),
+ * or hyphenated segments with a number and an infrastructure word ("es-prod-eu-3",
+ * "k8s-node-12"). Cloud regions ("us-east-1"), versions ("v2.3.1") and people's placeholders
+ * ("team-member-1") are not hosts.
  */
-const HOST =
-  /\b(?![a-z]{2}-[a-z]+-\d\b)(?=[a-z0-9.-]*\d)(?=[a-z0-9.-]*[a-z]{2})[a-z][a-z0-9]*(?:[-.][a-z0-9]+){2,}\b/;
+const INFRA = String.raw`(?:prod|production|stg|staging|dev|db|es|node|host|srv|server|web|app|api|worker|cache|redis|pg|psql|mysql|k8s|kube|cluster|shard|replica|primary|master|lb|proxy|edge|vm|ip|rack|pod|broker|kafka|mongo|elastic|search|nfs|ceph)`;
+const HOST = new RegExp(
+  String.raw`\b(?![a-z]{2}-[a-z]+-\d\b)(?:[a-z][a-z0-9-]*\d[a-z0-9-]*(?:\.[a-z0-9-]*[a-z][a-z0-9-]*){2,}|(?=[a-z0-9-]*\d)(?=(?:[a-z0-9]+-)*${INFRA}(?:-|\b))[a-z][a-z0-9]*(?:-[a-z0-9]+){2,})\b`,
+);
 const HOST_G = new RegExp(HOST.source, 'g');
 const ON_HOST = new RegExp(
-  String.raw`\s*(?:\((?:on )?${HOST.source}\)|\s(?:on|at|from|via)\s+(?:(?:the )?(?:host|server|node|instance|box)\s+)?${HOST.source})`,
+  String.raw`\s*(?:\((?:on )?${HOST.source}\)|\s(?:on|at|from|via)\s+(?:(?:the )?(?:host|server|node|instance|box)\s+)?${HOST.source}(?![\w.-]*\w)(?=\s*(?:$|[,;:)]|\.(?:\s|$))))`,
   'g',
 );
 
-/** The line without tags, labels, doubled words and host names; the rest as written. */
+/**
+ * The line without tags, labels, doubled words and host names; the rest as written. A host at
+ * the end of a clause ("restarted the worker on es-prod-eu-3") goes; mid-sentence it becomes
+ * "a server", so a cause that turns on which machine ("on db1... instead of db2") keeps its sense.
+ */
 export function publicLine(text: string): string {
   let line = text.replace(TAGS, '');
   for (let i = 0; i < 2 && LABEL.test(line); i++) line = line.replace(LABEL, '');
