@@ -238,3 +238,12 @@ describe('a quoted line as the public reads it', () => {
     expect(publicLine(line)).toBe(expected);
   });
 });
+
+describe('an incident marked resolved whose timeline ends at the fix', () => {
+  const p = pack('resolved-without-a-recovery-line.md');
+
+  test('the message to users does not say the team is still working on it', () => {
+    expect(p.users).not.toMatch(/still working on it|still watching/);
+    expect(p.users).toMatch(/This is fixed/);
+  });
+});

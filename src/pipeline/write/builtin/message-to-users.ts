@@ -156,11 +156,19 @@ export function messageParagraphs(reading: Reading): string[] {
   const bad = howBad(reading.peaks);
   const seenText = whatUsersSaw(reading);
   const opening = `${window}, ${saw}${bad ? `: ${bad}` : ''}.${seenText ? ` What we saw: ${asSentence(seenText)}` : ''}`;
+  // An incident the team marked resolved has ended, even when no line gives the time it did.
+  const ended = /^(?:resolved|closed|completed?|fixed|postmortem|post-?incident)$/i.test(
+    facts.status.trim(),
+  );
   const state = facts.resolved
     ? `This is fixed: service has been back to normal since ${formatTime(facts.resolved, facts)}.`
     : facts.mitigated
-      ? `Service recovered at ${formatTime(facts.mitigated, facts)}; we are still watching it closely.`
-      : 'We are still working on it and will update this page.';
+      ? ended
+        ? `This is fixed: service has been back to normal since ${formatTime(facts.mitigated, facts)}.`
+        : `Service recovered at ${formatTime(facts.mitigated, facts)}; we are still watching it closely.`
+      : ended
+        ? 'This is fixed: the incident is resolved.'
+        : 'We are still working on it and will update this page.';
   // Data and what to do: the input's own sentences, once each.
   // A loss is told with what was not lost, when the input says both ("Nothing else was lost").
   const todo0 = reading.userAction;
