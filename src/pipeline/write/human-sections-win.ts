@@ -4,6 +4,7 @@
  */
 import type { Facts } from '../../schemas/facts.js';
 import type { Postmortem, Section } from '../../schemas/postmortem.js';
+import { readsAsFollowUps } from './builtin/follow-ups.js';
 
 /** Splits human Markdown into paragraphs and top-level list items, keeping each verbatim. */
 export function humanSection(markdown: string): Section {
@@ -44,7 +45,11 @@ export function withHumanSections<T extends PostmortemBody>(document: T, facts: 
     trigger: pick(facts.human.trigger, document.trigger),
     rootCause: pick(facts.human.rootCause, document.rootCause),
     detection: pick(facts.human.detection, document.detection),
-    response: pick(facts.human.mitigations, document.response),
+    // A "## Remediation" that lists plans is action items (filed by the writer), not recovery.
+    response:
+      facts.human.mitigations && readsAsFollowUps(facts.human.mitigations.markdown)
+        ? document.response
+        : pick(facts.human.mitigations, document.response),
     lessons: pick(facts.human.lessons, document.lessons),
   };
 }

@@ -7,6 +7,7 @@ import type { Facts } from '../../../schemas/facts.js';
 import type { ActionItem } from '../../../schemas/postmortem.js';
 import { formatMinutes, formatTime } from '../format-figures.js';
 import { actionText, fileAction, followUpsFromProse } from './follow-ups.js';
+import { followUpsFromTables } from './follow-up-tables.js';
 import type { Detection } from './detection.js';
 import type { Response } from './response.js';
 
@@ -82,6 +83,7 @@ export function actionItems(facts: Facts, context: ActionItemContext): ActionIte
   const written = [
     ...teamItems(facts, context.related),
     ...followUpsFromProse(facts, context.related),
+    ...followUpsFromTables(facts, context.related),
   ];
   const unique = written.filter(
     (item, index) =>

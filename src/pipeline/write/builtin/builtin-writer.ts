@@ -7,6 +7,7 @@ import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import type { Postmortem, Section } from '../../../schemas/postmortem.js';
 import { formatDate, formatMinutes, formatTime } from '../format-figures.js';
 import { withHumanSections, type PostmortemBody } from '../human-sections-win.js';
+import { publicLine } from './public-line.js';
 import { CAUSE_CUES } from '../cues/cause-cues.js';
 import { scoreOf } from '../cues/cue.js';
 import { NO_USAGE, type Writer } from '../writer.js';
@@ -28,13 +29,13 @@ export const BUILTIN_WRITER_VERSION = '3';
 
 /** `"text."` as the end of a sentence: the quote's own full stop ends it, or one is added. */
 function quote(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = publicLine(text);
   return /[.!?]$/.test(flat) ? `"${flat}"` : `"${flat}".`;
 }
 
 /** `"text"` inside a sentence: the quote's own closing full stop is dropped. */
 function inlineQuote(text: string): string {
-  return `"${text.replace(/\s+/g, ' ').trim().replace(/\.$/, '')}"`;
+  return `"${publicLine(text).replace(/\.$/, '')}"`;
 }
 
 /** Longer lines are quoted in their own sections, not in the summary (characters). */
@@ -52,7 +53,7 @@ const when = (event: TimelineEvent, facts: Facts): string =>
 /** `"text" (10:20 UTC)` for a timeline line, the sentence alone for a note. */
 function cite(quote: Quote, facts: Facts): string {
   return quote.event
-    ? `${asSentence(quote.text)} (${quote.event.actor ? `${quote.event.actor.replace(/^@/, '')}, ` : 'timeline, '}${when(quote.event, facts)})`
+    ? `${asSentence(publicLine(quote.text))} (${quote.event.actor ? `${quote.event.actor.replace(/^@/, '')}, ` : 'timeline, '}${when(quote.event, facts)})`
     : `${asSentence(quote.text)} (incident notes)`;
 }
 
@@ -117,7 +118,7 @@ function summary(reading: Reading): Section {
           ? `Responders tied it to a change: ${cite(mention, facts)}`
           : '',
     cause
-      ? `Root cause: ${asSentence(cause.replace(/^root[\s-]*cause\b[^:]{0,30}:\s*/i, ''))}`
+      ? `Root cause: ${asSentence(publicLine(cause.replace(/^root[\s-]*cause\b[^:]{0,30}:\s*/i, '')))}`
       : 'The root cause is still under investigation.',
   ];
   const step = fixingStep(reading);
@@ -128,7 +129,7 @@ function summary(reading: Reading): Section {
   const fix = [
     step
       ? step.event.text.length <= QUOTE_IN_SUMMARY
-        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(step.event.text))}`
+        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(publicLine(step.event.text)))}`
         : `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}; the steps are listed under Response and recovery.`
       : '',
     consistent ? `Service was back to normal at ${formatTime(recovered, facts)}.` : '',
@@ -237,7 +238,7 @@ function response(reading: Reading): Section {
   const { facts, response: read } = reading;
   const timed: { event: TimelineEvent; text: string }[] = read.steps.map((step) => ({
     event: step.event,
-    text: `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : step.partial ? 'Partial recovery: ' : ''}${step.failed || step.partial ? lowerFirst(asSentence(step.event.text)) : asSentence(step.event.text)}`,
+    text: `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : step.partial ? 'Partial recovery: ' : ''}${step.failed || step.partial ? lowerFirst(asSentence(publicLine(step.event.text))) : asSentence(publicLine(step.event.text))}`,
   }));
   const outcome = (label: string, event: TimelineEvent | null) => {
     if (event && !read.steps.some((step) => step.event === event))

@@ -125,7 +125,7 @@ export function findTrigger(facts: Facts): TimelineEvent | null {
 
 /** Words that place a change in time or blame it: "after the 10:00 deploy", "looks like the release". */
 const BLAMES_A_CHANGE =
-  /\b(?:looks like|seems? (?:like|to be)|appears? to be|it'?s|started (?:right )?after|since|after|from|caused by|due to|because of|blame|culprit|suspect\w*)\b/i;
+  /\b(?:looks like|seems? (?:like|to be)|appears? to be|it'?s|started (?:right )?after|since|after|from|caused by|due to|because(?: of)?|turned out|found it|root cause|rca|blame|culprit|suspect\w*)\b/i;
 
 /**
  * When no timeline line before the start is the trigger, a responder may still name it

@@ -39,9 +39,21 @@ const ALERT_FIRED =
 const PLAN =
   /\b(?:add|set up|should|need|will|todo|no alert|did ?n[o']t (?:fire|page|alert)|never (?:fired|paged))\b/i;
 
+/**
+ * An alert that was there but did not tell anyone: muted, silenced, snoozed, missed. The line
+ * records why detection was late, not how it happened.
+ */
+const SILENCED =
+  /\b(?:muted|silenced|snoozed|suppressed|disabled|missed|ignored|unacknowledged|went unnoticed|(?:was|were) (?:off|turned off)|did ?n[o']t (?:fire|page|trigger)|never (?:fired|paged|triggered)|failed to (?:fire|page))\b/i;
+
+/** Whether a line tells of an alert that was muted, silenced or missed. */
+export function silencedAlert(event: TimelineEvent): boolean {
+  return SILENCED.test(event.text);
+}
+
 /** Whether a line records an alert or page that fired. */
 export function recordsAlert(event: TimelineEvent): boolean {
-  if (PLAN.test(event.text)) return false;
+  if (PLAN.test(event.text) || SILENCED.test(event.text)) return false;
   return (
     event.kind === 'alert' ||
     ALERT_SOURCE.test(event.source ?? '') ||
@@ -59,6 +71,7 @@ const AUTOMATED_CHECK =
 
 /** How a line tells of detection, or null when it does not: "a customer report", "an alert". */
 function detectionKind(event: TimelineEvent): 'report' | 'check' | 'alert' | null {
+  if (SILENCED.test(event.text)) return null;
   const where = `${event.actor ?? ''} ${event.source ?? ''} ${event.text}`;
   if (AUTOMATED_CHECK.test(where) && !PLAN.test(event.text)) return 'check';
   if (event.kind === 'report' || (REPORTED.test(event.text) && !PLAN.test(event.text)))
@@ -77,13 +90,16 @@ const timeOf = (event: TimelineEvent | null | undefined): number =>
  */
 export function readDetection(facts: Facts, trigger: TimelineEvent | null = null): Detection {
   const line = facts.milestones['detected']?.line;
-  const milestone = facts.events.find((e) => e.line === line) ?? null;
+  // A line that says the alert was muted or missed did not detect anything: the next signal did.
+  const found = facts.events.find((e) => e.line === line) ?? null;
+  const milestone = found && SILENCED.test(found.text) ? null : found;
   const after = trigger ? timeOf(trigger) : -Infinity;
   const signal = facts.events.find(
     (e) => e !== trigger && e.time && timeOf(e) > after && detectionKind(e) !== null,
   );
   // The analysis's detection time stands unless a line records an earlier signal.
-  const detectedAt = facts.detected ? Date.parse(facts.detected) : timeOf(milestone);
+  const detectedAt =
+    facts.detected && !(found && !milestone) ? Date.parse(facts.detected) : timeOf(milestone);
   const earlier = signal && !(timeOf(signal) >= detectedAt) ? signal : null;
   const event = earlier ?? milestone ?? signal ?? null;
   const alert = facts.events.find(recordsAlert) ?? null;
@@ -94,7 +110,11 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
   if (kind === 'check') {
     byAlert = true;
     how = 'an automated test';
-  } else if (event?.kind === 'alert' || (event?.source && ALERT_SOURCE.test(event.source))) {
+  } else if (
+    event &&
+    !SILENCED.test(event.text) &&
+    (event.kind === 'alert' || (event.source && ALERT_SOURCE.test(event.source)))
+  ) {
     byAlert = true;
     how = source && !/^alerts?$/i.test(source) ? `an alert from ${source}` : 'an alert';
   } else if (kind === 'report') {
@@ -116,7 +136,9 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
       responders.push(name);
   }
   const lag = (timeOf(event) - (facts.start ? Date.parse(facts.start) : NaN)) / 60_000;
-  const minutesToDetect = !earlier ? facts.timeToDetectMinutes : lag >= 0 ? Math.round(lag) : null;
+  const silenced = found !== null && milestone === null;
+  const minutesToDetect =
+    !earlier && !silenced ? facts.timeToDetectMinutes : lag >= 0 ? Math.round(lag) : null;
   return { event, how, byAlert, alert, responders, minutesToDetect };
 }
 

@@ -14,11 +14,11 @@ import {
   PRIORITY_CUES,
 } from '../cues/follow-up-cues.js';
 import { USER_NOTICE_CUES } from '../cues/impact-cues.js';
-import { noteQuotes } from './sentences.js';
+import { noteQuotes, splitSentences } from './sentences.js';
 
 /** Lead-ins that introduce a follow-up and are not part of the action itself. */
 const LEAD_IN =
-  /^(?:\W*(?:follow[\s-]*ups?|todo|to do|action items?|ai|a\.i\.|next steps?|next up|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)\s+(?:also\s+)?)?/i;
+  /^(?:\W*(?:follow[\s-]*ups?|todo|to do|action items?|ai|a\.i\.|next steps?|next up|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)|we'll|we’ll|i'll)\s+(?:also\s+)?)?/i;
 
 /** Verbs that open a new action inside one sentence ("load-test X and put Y behind Z"). */
 const ACTION_VERB =
@@ -78,7 +78,13 @@ export function splitActions(text: string): string[] {
       actions.splice(i - 1, 2, `${actions[i - 1] ?? ''} and ${action}`);
   }
   return actions
-    .map((action) => action.replace(/[.;,\s]+$/, '').trim())
+    .map((action) =>
+      action
+        .replace(/^[\s,;:]+/, '')
+        .replace(LEAD_IN, '')
+        .replace(/[.;,\s]+$/, '')
+        .trim(),
+    )
     .filter((a) => a.length > 5);
 }
 
@@ -177,20 +183,42 @@ export function actionText(
     );
     if (filedOnly) cell = cell.slice(0, trailing.index);
   }
+  // "@li add a heartbeat check": the owner has a column of its own.
+  const addressed = filed.owner !== null && cell.startsWith(`@${filed.owner} `);
+  if (addressed) cell = cell.slice((filed.owner?.length ?? 0) + 2);
   cell = cell.trim();
-  return labelled ? cell.charAt(0).toUpperCase() + cell.slice(1) : cell;
+  return labelled || addressed ? cell.charAt(0).toUpperCase() + cell.slice(1) : cell;
 }
 
 /** Follow-ups written in prose in the notes or as timeline lines, in the order written. */
 export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): ActionItem[] {
   // Clause by clause: "Slack gets drowned out; teams should watch their apps" has one plan.
   // A timeline line needs a clear cue ("TODO:", "we should"): "Alert: pool at 98%" is no plan.
+  // A team's other sections carry plans too ("## Remediation" listing what to build, "We will
+  // ..." under Root cause); a section that is not a list of plans needs a clearer cue.
+  const sections = [
+    facts.human.mitigations,
+    facts.human.lessons,
+    facts.human.rootCause,
+    facts.human.trigger,
+    facts.human.detection,
+  ].flatMap((section) => (section ? [section] : []));
   const sentences = [
     ...noteQuotes(facts).map((quote) => ({
       text: quote.text,
       needs: FOLLOW_UP_THRESHOLD,
       note: quote.line,
     })),
+    ...sections.flatMap((section) =>
+      splitSentences(section.markdown).map((text) => ({
+        text,
+        needs:
+          section === facts.human.lessons || readsAsFollowUps(section.markdown)
+            ? FOLLOW_UP_THRESHOLD
+            : FOLLOW_UP_THRESHOLD + 1,
+        note: section.line,
+      })),
+    ),
     ...facts.events.map((event) => ({
       text: event.text,
       needs: FOLLOW_UP_THRESHOLD + 1,
@@ -206,7 +234,20 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
   let inList = false;
   // A bare label ("Next steps:") makes the rest of its note a list of follow-ups.
   let listNote: number | null = null;
+  // A bulleted list whose items mostly read as plans is a list of follow-ups, every item of it
+  // ("- Size the pool from last month's traffic" beside "- Page the team when ...").
+  const planLists = new Set(
+    [...facts.notes, facts.human.mitigations]
+      .filter((note) => note !== null && isList(note.markdown) && readsAsFollowUps(note.markdown))
+      .map((note) => note?.line),
+  );
   for (const { clause: sentence, needs, note } of sentences) {
+    if (note !== null && planLists.has(note)) {
+      if (scoreOf(sentence, USER_NOTICE_CUES, 'user-action') <= 0) pushItems(sentence);
+      continue;
+    }
+    // A table's rows are read column by column (follow-up-tables.ts).
+    if (/^\s*\|/.test(sentence)) continue;
     if (LABEL?.pattern.test(sentence) && /[:\-–—]\s*$/.test(sentence.trim())) {
       listNote = note;
       continue;
@@ -243,4 +284,26 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
       });
     }
   }
+}
+
+/**
+ * Whether a team's section is a list of plans rather than a record of what was done: most of
+ * its sentences read as follow-ups ("Add a canary stage", "We will ..."). A `## Remediation`
+ * heading means either in practice; its content decides.
+ */
+export function readsAsFollowUps(markdown: string): boolean {
+  const units = splitSentences(markdown).filter((unit) => !/^\s*\|/.test(unit));
+  if (units.length === 0) return false;
+  const plans = units.filter(
+    (unit) => scoreOf(unit, FOLLOW_UP_CUES, 'follow-up') >= FOLLOW_UP_THRESHOLD,
+  ).length;
+  return plans * 2 >= units.length;
+}
+
+/** Whether a text is a bulleted or numbered list and nothing else. */
+function isList(markdown: string): boolean {
+  const lines = markdown.split('\n').filter((line) => line.trim());
+  return (
+    lines.length > 0 && lines.every((line) => /^\s*(?:[-*+]|\d{1,3}[.)])\s+|^\s{2,}\S/.test(line))
+  );
 }

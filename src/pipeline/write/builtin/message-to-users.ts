@@ -4,12 +4,13 @@
  * apology. Every clause comes from the input (a symptom word, a stated figure, a sentence about
  * data or what users must do) or from computed times; a clause with nothing behind it is left out.
  */
+import { publicLine } from './public-line.js';
 import { scoreText, strongestSignal } from '../cues/cue.js';
 import { USER_SYMPTOM_CUES, type SymptomSignal } from '../cues/impact-cues.js';
 import { formatDate, formatMinutes, formatTime } from '../format-figures.js';
 import { recordsAlert, REPORTED } from './detection.js';
 import type { PeakFigures } from './peak-figures.js';
-import type { Reading } from './read-incident.js';
+import { saysRestored, type Reading } from './read-incident.js';
 import { asSentence, isNoise, lowerFirst, type Quote } from './sentences.js';
 
 /** What users saw, per symptom, said to them. */
@@ -155,11 +156,19 @@ export function messageParagraphs(reading: Reading): string[] {
   const bad = howBad(reading.peaks);
   const seenText = whatUsersSaw(reading);
   const opening = `${window}, ${saw}${bad ? `: ${bad}` : ''}.${seenText ? ` What we saw: ${asSentence(seenText)}` : ''}`;
+  // An incident the team marked resolved has ended, even when no line gives the time it did.
+  const ended = /^(?:resolved|closed|completed?|fixed|postmortem|post-?incident)$/i.test(
+    facts.status.trim(),
+  );
   const state = facts.resolved
     ? `This is fixed: service has been back to normal since ${formatTime(facts.resolved, facts)}.`
     : facts.mitigated
-      ? `Service recovered at ${formatTime(facts.mitigated, facts)}; we are still watching it closely.`
-      : 'We are still working on it and will update this page.';
+      ? ended
+        ? `This is fixed: service has been back to normal since ${formatTime(facts.mitigated, facts)}.`
+        : `Service recovered at ${formatTime(facts.mitigated, facts)}; we are still watching it closely.`
+      : ended
+        ? 'This is fixed: the incident is resolved.'
+        : 'We are still working on it and will update this page.';
   // Data and what to do: the input's own sentences, once each.
   // A loss is told with what was not lost, when the input says both ("Nothing else was lost").
   const todo0 = reading.userAction;
@@ -167,6 +176,14 @@ export function messageParagraphs(reading: Reading): string[] {
   const dataTold = data && todo0?.text.includes(data.text) ? null : data;
   const todo = todo0 && todo0.text !== data?.text ? todo0 : null;
   const rest = reading.dataLost && reading.noDataLost ? reading.noDataLost : null;
+  // Users who lost data need to hear whether it came back.
+  const restored =
+    reading.dataLost &&
+    reading.dataRestored &&
+    !reading.dataLost.text.includes(reading.dataRestored.text) &&
+    !saysRestored(reading.dataLost.text)
+      ? { ...reading.dataRestored, text: restoredSentence(reading.dataRestored, facts) }
+      : null;
   const retry =
     !todo &&
     !reading.dataLost &&
@@ -182,8 +199,18 @@ export function messageParagraphs(reading: Reading): string[] {
   return [
     opening,
     state,
-    [sentence(dataTold), sentence(todo) || retry, sentence(rest)].filter(Boolean).join(' '),
+    [sentence(dataTold), sentence(restored), sentence(todo) || retry, sentence(rest)]
+      .filter(Boolean)
+      .join(' '),
     cause,
     'We are sorry for the disruption this caused you.',
   ].filter(Boolean);
+}
+
+/** "Restored the lost edits ..." at 13:40 becomes "At 13:40 UTC we restored the lost edits ...". */
+function restoredSentence(quote: Quote, facts: Reading['facts']): string {
+  const text = publicLine(quote.text);
+  if (!/^[A-Z][a-z]+ed\b/.test(text)) return text;
+  const time = quote.event?.time ? `At ${formatTime(quote.event.time, facts)} we` : 'We';
+  return `${time} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }

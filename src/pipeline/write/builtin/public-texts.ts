@@ -10,6 +10,7 @@ import { splitThread } from '../split-tweets.js';
 import type { Reading } from './read-incident.js';
 import { asSentence, isPublicSafe, lowerFirst, splitSentences } from './sentences.js';
 import { truncateTitle } from './builtin-writer.js';
+import { publicLine } from './public-line.js';
 
 /** Longest sentence the thread takes (weighted characters), leaving room for `10/10 `. */
 const TWEET_SENTENCE = 250;
@@ -48,7 +49,7 @@ function keyMoments(reading: Reading): string[] {
     .slice(0, 10)
     .map(
       (e) =>
-        `- ${formatTime(e.time, facts)}: ${e.text.trim()}${failed.has(e) ? ' (this attempt failed)' : partial.has(e) ? ' (partial recovery)' : ''}`,
+        `- ${formatTime(e.time, facts)}: ${publicLine(e.text)}${failed.has(e) ? ' (this attempt failed)' : partial.has(e) ? ' (partial recovery)' : ''}`,
     );
 }
 
@@ -82,7 +83,7 @@ function causeSentences(document: PostmortemBody, reading: Reading): string[] {
       .map(publicParagraph)
       .filter(Boolean);
   return (reading.rootCause?.quotes ?? [])
-    .map((quote) => publicParagraph(asSentence(quote.text)))
+    .map((quote) => publicParagraph(asSentence(publicLine(quote.text))))
     .filter(Boolean);
 }
 
@@ -149,11 +150,13 @@ export function writeThread(document: PostmortemBody, reading: Reading): string[
     .slice(0, 5);
   // The thread names the incident first: a reader scrolling past sees which one it is.
   const named = asSentence(`Postmortem: ${facts.title.replace(/[.!]+$/, '')}`);
+  // "Service was back to normal at 09:05 UTC." alone is no tweet: it closes the one before.
+  const recoveryOnly = fix.length === 1 && /^Service was back/.test(fix[0] ?? '');
   const paragraphs = [
     [named, headline, ...first.slice(1, 2)].join(' '),
     lost,
-    cause.join(' '),
-    fix.join(' '),
+    [...cause, ...(recoveryOnly ? fix : [])].join(' '),
+    recoveryOnly ? '' : fix.join(' '),
     items.length ? `What we are changing: ${items.join(' ')}` : '',
     'We are sorry for the disruption.',
   ];

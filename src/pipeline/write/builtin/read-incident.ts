@@ -42,6 +42,8 @@ export interface Reading {
   /** The line that best shows how bad it got, when its figure is a failure rate. */
   worst: Quote | null;
   dataLost: Quote | null;
+  /** The sentence that says lost data was brought back ("Restored the lost edits from the log"). */
+  dataRestored: Quote | null;
   noDataLost: Quote | null;
   userAction: Quote | null;
   /** The input says customers were not affected ("customers_affected: none", "no customer impact"). */
@@ -126,8 +128,14 @@ export function readIncident(input: Facts): Reading {
     const clause = quote.text
       .split(/\s*(?:->|→|=>|;)\s*|\s+[-–—]\s+/)
       .find((part) => says(part, signal));
-    // "affected users should post them again": a clause that points back keeps its sentence.
-    if (clause && /\b(?:them|those|these|it|they)\b/i.test(clause) && quote.text.length <= 240)
+    // "affected users should post them again": a clause that points back keeps its sentence;
+    // "... lost edits; all of them were restored by 13:40": a loss is told with its restoration.
+    if (
+      clause &&
+      (/\b(?:them|those|these|it|they)\b/i.test(clause) ||
+        (signal === 'data-lost' && saysRestored(quote.text))) &&
+      quote.text.length <= 240
+    )
       return quote;
     return clause ? { ...quote, text: clause } : quote;
   };
@@ -156,9 +164,31 @@ export function readIncident(input: Facts): Reading {
     peaks: peakFigures(facts),
     worst: worstLine(facts),
     dataLost: notice('data-lost'),
+    dataRestored: restoredData(quotes),
     noDataLost: notice('no-data-lost'),
     userAction: notice('user-action'),
     noUserImpact: nobody,
     window: windowOf(facts, detection),
   };
+}
+
+/** Words that say lost data came back, and the data they name. */
+const RESTORED =
+  /\b(?:restored|recovered|re-?sent|replayed|backfilled|reprocessed|re-?imported|brought back)\b/i;
+const DATA =
+  /\b(?:data|edits|writes|orders|messages|notes|records|files|changes|uploads|events|comments|payloads|emails|rows|all of them|lost)\b/i;
+
+/** The first sentence that says lost data was restored, or null. */
+function restoredData(quotes: readonly Quote[]): Quote | null {
+  return quotes.find((q) => saysRestored(q.text) && DATA.test(q.text)) ?? null;
+}
+
+/** Whether a sentence says data came back ("all of them were restored"), not that it could not. */
+export function saysRestored(text: string): boolean {
+  return (
+    RESTORED.test(text) &&
+    !/\b(?:cannot|can'?t|could ?n[o']t|not|never)\b[^.;]{0,15}\b(?:restored|recovered)\b|unrecoverable/i.test(
+      text,
+    )
+  );
 }

@@ -183,6 +183,22 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     },
   },
   {
+    id: 'cause-label',
+    signal: 'cause',
+    weight: 3,
+    reason: 'A line labelled as the cause ("RCA: ...", "Root cause identified - ...") states it.',
+    pattern:
+      /^\W*(?:rca|root[\s-]*cause(?:d)?(?: (?:identified|found|confirmed))?|(?:the )?cause(?: (?:identified|found|confirmed))?|why it (?:broke|happened))\s*(?:[:\-–—]|is\b|was\b)\s*\S/i,
+    examples: {
+      match: [
+        'RCA: the new overview query does a full table scan',
+        'Root cause identified - maintenance drained both uplinks',
+        'Cause: an expired certificate on the load balancer',
+      ],
+      noMatch: ['causes: unknown?', 'because the disk filled up'],
+    },
+  },
+  {
     id: 'identified',
     signal: 'cause',
     weight: 1,
@@ -378,12 +394,13 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'A change reaching production is the usual trigger.',
     pattern:
-      /\b(?:deploy(?:ed|ment|s)?|rolled out|roll-?out|released?|shipped|merged|pushed|migrat(?:ed|ion)|upgrad(?:ed|e)|config(?:uration)? (?:change|push|update)|enabled|turned on|flipped|switch(?:ed)? (?:to|over)|cut ?over|now point at|went live)\b/i,
+      /\b(?:deploy(?:ed|ment|s)?|rolled out|roll-?out|released?|shipped|merged|pushed|migrat(?:ed|ion)|upgrad(?:ed|e)|config(?:uration)? (?:change|push|update)|enabled|turned on|flipped|switch(?:ed)? (?:to|over)|cut ?over|now point at|went live|new (?:[\w.-]+ ){0,2}(?:rules?|config\w*|version|release|build|query|code|flag|setting|feature|policy|schema|index|image))\b/i,
     examples: {
       match: [
         'cache-warmer v4.1 rolled out',
         'ALBs now point at the new Traefik v2 ingress',
         'enabled the new flag',
+        'a bad regex in the new WAF rule is eating all CPU',
       ],
       noMatch: ['rolled back to v4.0', 'latency normal'],
     },
@@ -406,9 +423,14 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'An outside event (power, fibre, a provider, a traffic surge) sets incidents off too.',
     pattern:
-      /\b(?:power (?:loss|outage|disruption|failure)|fib(?:er|re) (?:cut|damage\w*)|damaged fib(?:er|re)|traffic (?:spike|surge)|surge of|upstream (?:outage|provider)|maintenance|certificate expired|cert expired|disk failed|hardware failure)\b/i,
+      /\b(?:power (?:loss|outage|disruption|failure)|fib(?:er|re) (?:cut|damage\w*)|damaged fib(?:er|re)|traffic (?:spike|surge|jump|increase)|(?:load|request|usage) (?:spike|surge)|surge (?:of|in|from)|(?:marketing |email |promo\w* )?campaign|(?:email|newsletter|push notification)s? (?:went|go(?:es)?) out|(?:sale|launch|promotion) (?:started|began|went live)|batch job|flash sale|upstream (?:outage|provider)|maintenance|certificate expired|cert expired|disk failed|hardware failure)\b/i,
     examples: {
-      match: ['power disruption in the data centre', 'damaged fiber between sites'],
+      match: [
+        'power disruption in the data centre',
+        'damaged fiber between sites',
+        'Marketing campaign email went out to 2M users',
+        'Traffic surge from a partner batch job',
+      ],
       noMatch: ['all systems normal'],
     },
   },

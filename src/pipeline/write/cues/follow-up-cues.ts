@@ -16,14 +16,20 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     weight: 3,
     reason: 'The team says what it should or will do next.',
     pattern:
-      /\b(?:we|i|you|teams?|they|team \w+|everyone) (?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)\b|\bnext (?:we|step)\b|\bneed(?:s)? to (?!be\b)\w+/i,
+      /\b(?:we|i|you|teams?|they|team \w+|everyone) (?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)\b|\b(?:we'll|we're going to|i'll)\b|^\W*(?:so |and |also )?(?:we are|we're) (?:now |also )?(?:adding|building|introducing|moving|changing|rolling out|working on|planning|reviewing|updating|improving|implementing|migrating|replacing|putting|making|writing|setting up|investing)\b|\bnext (?:we|step)\b|\bneed(?:s)? to (?!be\b)\w+/i,
     examples: {
       match: [
         'next we should load-test the fraud-rules engine',
         'teams should watch their own apps after critical changes',
         'we need to add an alert',
+        'We are adding a config diff review to the deploy tool',
+        "we'll page the owning team directly",
       ],
-      noMatch: ['we rolled back', 'it should have been caught'],
+      noMatch: [
+        'we rolled back',
+        'it should have been caught',
+        "ALBs now point at the new ingress (we're migrating off v1)",
+      ],
     },
   },
   {
@@ -48,7 +54,7 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
   {
     id: 'longer-term',
     signal: 'follow-up',
-    weight: 2,
+    weight: 3,
     reason: 'Plans on a horizon are follow-ups.',
     pattern:
       /^(?:\W*)(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later),?\s/i,
@@ -91,7 +97,7 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     weight: 2,
     reason: 'A sentence that opens with an imperative verb is a to-do.',
     pattern:
-      /^(?:\W*)(?:add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|dedupe|retire)\b(?!\s*:)/i,
+      /^(?:\W*)(?:add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|dedupe|retire|size|resize|tune|configure|harden|pin|expose|shard|partition|backfill|archive|consolidate|simplify|enable|disable|throttle|clean up|roll out|require|notify|pre-?warm|warm up|drill|practi[sc]e|benchmark|instrument)\b(?!\s*:)/i,
     examples: {
       match: ['Add an alert on pool saturation', 'load-test the engine'],
       noMatch: ['Added an alert on pool saturation', 'Adding pods helped', 'Alert: pool at 98%'],
@@ -126,7 +132,7 @@ export const ACTION_TYPE_CUES: readonly Cue<ActionType>[] = [
     weight: 3,
     reason: 'Alerts, monitors and dashboards shorten time to detect.',
     pattern:
-      /\b(?:alert\w*|monitor\w*|dashboard\w*|detect\w*|page (?:on|when)|paging on|probe\w*|synthetic\w*|observ\w+|metric\w*|slo burn|watch (?:their|our|the))\b/i,
+      /\b(?:alert\w*|monitor\w*|dashboard\w*|detect\w*|page (?:on|when)|page (?:the )?[\w-]+ (?:team|on-?call)|paging on|probe\w*|synthetic\w*|observ\w+|metric\w*|slo burn|watch (?:their|our|the))\b/i,
     examples: {
       match: ['Add an alert on pool saturation', 'teams should watch their own apps'],
       noMatch: ['fix the handler'],

@@ -41,4 +41,17 @@ export const PUBLIC_TEXT_CUES: readonly Cue<'not-public'>[] = [
       noMatch: ['we checked the config'],
     },
   },
+  {
+    id: 'status-change',
+    signal: 'not-public',
+    weight: 3,
+    reason:
+      'A tool logging a state change ("Status change Investigating -> Fixing") is bookkeeping, not news.',
+    pattern:
+      /^\W*status (?:change[ds]?|updated?|set)\b|\b(?:investigating|identified|fixing|monitoring|mitigated|resolved|triggered|acknowledged)\s*(?:->|→|=>)\s*(?:investigating|identified|fixing|monitoring|mitigated|resolved|acknowledged)\b/i,
+    examples: {
+      match: ['Status change Investigating -> Fixing', 'status: identified → monitoring'],
+      noMatch: ['we are monitoring the fix', 'pool 50 -> 200'],
+    },
+  },
 ];

@@ -1,0 +1,50 @@
+/**
+ * A timeline line as a reader outside the team should see it quoted: without the paste's tool
+ * tags ("[alert]", "[pager]"), a chat bot's doubled label ("Escalated Escalated"), a note
+ * label ("Note Name:", "Found it:", "RCA:") or an internal host name (es-prod-eu-3,
+ * db1.cluster.local). The Timeline section keeps the line as written; this is for the sentences
+ * the writer builds around a quote (summary, sections, HN post, thread).
+ */
+
+/** Leading tags in brackets: "[alert] ", "[grafana][prod] ". */
+const TAGS = /^\s*(?:\[[^\]\n]{1,40}\]\s*)+/;
+
+/** Labels a responder or a tool puts before what it says. */
+const LABEL =
+  /^\s*(?:found it|note(?: name)?|update|fyi|rca|root[\s-]*cause(?: (?:identified|found|confirmed))?|identified|escalat(?:ed|ion)|status(?: update)?|comment|message)\s*[:\-–—]\s+(?=\S)/i;
+
+/** A word said twice by a tool that prints its label and then the message ("Escalated Escalated"). */
+const DOUBLED = /\b([A-Za-z]{3,})(?:\s+\1\b)+/gi;
+
+/**
+ * An internal host name: a dotted name with a numbered first label ("db1.cluster.gitlab.com"),
+ * or hyphenated segments with a number and an infrastructure word ("es-prod-eu-3",
+ * "k8s-node-12"). Cloud regions ("us-east-1"), versions ("v2.3.1") and people's placeholders
+ * ("team-member-1") are not hosts.
+ */
+const INFRA = String.raw`(?:prod|production|stg|staging|dev|db|es|node|host|srv|server|web|app|api|worker|cache|redis|pg|psql|mysql|k8s|kube|cluster|shard|replica|primary|master|lb|proxy|edge|vm|ip|rack|pod|broker|kafka|mongo|elastic|search|nfs|ceph)`;
+const HOST = new RegExp(
+  String.raw`\b(?![a-z]{2}-[a-z]+-\d\b)(?:[a-z][a-z0-9-]*\d[a-z0-9-]*(?:\.[a-z0-9-]*[a-z][a-z0-9-]*){2,}|(?=[a-z0-9-]*\d)(?=(?:[a-z0-9]+-)*${INFRA}(?:-|\b))[a-z][a-z0-9]*(?:-[a-z0-9]+){2,})\b`,
+);
+const HOST_G = new RegExp(HOST.source, 'g');
+const ON_HOST = new RegExp(
+  String.raw`\s*(?:\((?:on )?${HOST.source}\)|\s(?:on|at|from|via)\s+(?:(?:the )?(?:host|server|node|instance|box)\s+)?${HOST.source}(?![\w.-]*\w)(?=\s*(?:$|[,;:)]|\.(?:\s|$))))`,
+  'g',
+);
+
+/**
+ * The line without tags, labels, doubled words and host names; the rest as written. A host at
+ * the end of a clause ("restarted the worker on es-prod-eu-3") goes; mid-sentence it becomes
+ * "a server", so a cause that turns on which machine ("on db1... instead of db2") keeps its sense.
+ */
+export function publicLine(text: string): string {
+  let line = text.replace(TAGS, '');
+  for (let i = 0; i < 2 && LABEL.test(line); i++) line = line.replace(LABEL, '');
+  line = line
+    .replace(DOUBLED, '$1')
+    .replace(ON_HOST, '')
+    .replace(HOST_G, 'a server')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return line || text.trim();
+}
