@@ -22,7 +22,11 @@ import {
 import { CUES, type Cue } from './cues.js';
 import { findImpactFigures, parseCount } from './impact-figures.js';
 import { readLine } from './read-line.js';
-import { readMinutesAfterStart, readStatedDurations } from './stated-durations.js';
+import {
+  readMinutesAfterStart,
+  readStatedDurations,
+  readStatedImpactMinutes,
+} from './stated-durations.js';
 
 const ISO_WITH_OFFSET = "yyyy-MM-dd'T'HH:mm:ssZZ";
 
@@ -375,18 +379,19 @@ export function analyzeIncident(
     (event) => event.time && (event.kind === 'alert' || event.kind === 'impact'),
   );
   const title = incident.title ?? firstAlert?.text.slice(0, 80) ?? incident.slug;
-  // With no end time, a duration stated in words ("the outage lasted 45 minutes") is the duration.
-  const duration =
-    minutesBetween(chosen.start, chosen.resolved) ??
-    (chosen.start
-      ? readStatedDurations(
-          [
-            ...notes.map((note) => note.text),
-            ...incident.preamble.map((block) => block.markdown),
-            ...entries.map((entry) => entry.text),
-          ].join('\n'),
-        ).durationMinutes
-      : null);
+  const reportText = [
+    ...notes.map((note) => note.text),
+    ...incident.preamble.map((block) => block.markdown),
+    ...entries.map((entry) => entry.text),
+  ].join('\n');
+  // The report's own figure ("Impact duration: 59m", "the outage lasted 1h07m") beats the span
+  // to the resolved line, which may be a declared close long after the impact ended. With no
+  // end time, a looser duration in words ("it took 45 minutes") is the duration.
+  const duration = chosen.start
+    ? (readStatedImpactMinutes(reportText) ??
+      minutesBetween(chosen.start, chosen.resolved) ??
+      readStatedDurations(reportText).durationMinutes)
+    : null;
   const facts: Facts = {
     title,
     slug: incident.slug,
