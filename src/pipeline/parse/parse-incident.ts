@@ -224,7 +224,8 @@ export function parseIncident(source: SourceFile): {
         .filter((section) => section.kind !== 'timeline' && section.kind !== 'actionItems')
         .flatMap((section) => section.blocks),
     ];
-    for (const block of prose) items.push(...readProseBlock(block));
+    const day = { date: null, first: null };
+    for (const block of prose) items.push(...readProseBlock(block, day));
     timed = items.filter((item) => item.type === 'entry' && item.entry.stamp?.time);
   }
   // Entries dated but not timed (a multi-day incident's daily updates): the day is the
