@@ -246,7 +246,15 @@ export function analyzeIncident(
   );
   for (const stated of incident.stated)
     if (stated.from === 'notes' && aboutImpact(stated))
-      pins[stated.milestone] ??= pinOf(stated, stated.strength === 'named' ? 'high' : 'medium');
+      // Notes summarise, and may quote a figure they go on to dispute: sure only when a
+      // timeline line at the same minute bears the stated time out.
+      pins[stated.milestone] ??= pinOf(
+        stated,
+        stated.strength === 'named' &&
+          candidates.some((c) => Math.abs(c.time - stated.time.toMillis()) < 60_000)
+          ? 'high'
+          : 'medium',
+      );
   let chosen = chooseMilestones(candidates, pins);
   // The first sign of impact stated in words on a later line ("impact began around 6:00 AM")
   // beats the first timestamped line, when it is earlier and within a day of the timeline.
@@ -379,16 +387,18 @@ export function analyzeIncident(
     (event) => event.time && (event.kind === 'alert' || event.kind === 'impact'),
   );
   const title = incident.title ?? firstAlert?.text.slice(0, 80) ?? incident.slug;
-  const reportText = [
+  const summaryText = [
     ...notes.map((note) => note.text),
     ...incident.preamble.map((block) => block.markdown),
-    ...entries.map((entry) => entry.text),
   ].join('\n');
+  const reportText = [summaryText, ...entries.map((entry) => entry.text)].join('\n');
   // The report's own figure ("Impact duration: 59m", "the outage lasted 1h07m") beats the span
-  // to the resolved line, which may be a declared close long after the impact ended. With no
-  // end time, a looser duration in words ("it took 45 minutes") is the duration.
+  // to the resolved line, which may be a declared close long after the impact ended. Only the
+  // report's prose states it: a timeline line is one voice among many (and may be a pasted
+  // message trying to set the figure). With no end time, a looser duration in words ("it took
+  // 45 minutes") anywhere is the duration.
   const duration = chosen.start
-    ? (readStatedImpactMinutes(reportText) ??
+    ? (readStatedImpactMinutes(summaryText) ??
       minutesBetween(chosen.start, chosen.resolved) ??
       readStatedDurations(reportText).durationMinutes)
     : null;
