@@ -43,7 +43,10 @@ export const FrontMatterSchema = z
   .object({
     /** Headline of the postmortem. Defaults to the first alert's text. */
     title: z.string().min(1).optional(),
-    /** Calendar day the incident started (`YYYY-MM-DD`, or `DD.MM.YYYY`); bare times in the timeline are read on this day. */
+    /**
+     * Calendar day the incident started (`YYYY-MM-DD`; also `29.10.2025`, `29/10/2025`, `10/29/2025`,
+     * `Oct 29, 2025`, `29 October 2025`: see parse/front-matter-date.ts); bare times in the timeline are read on this day.
+     */
     date: z
       .union([z.string(), z.date()])
       .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value))

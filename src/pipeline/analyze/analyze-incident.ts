@@ -22,7 +22,11 @@ import {
 import { CUES, type Cue } from './cues.js';
 import { findImpactFigures, parseCount } from './impact-figures.js';
 import { readLine } from './read-line.js';
-import { readMinutesAfterStart, readStatedDurations } from './stated-durations.js';
+import {
+  readMinutesAfterStart,
+  readStatedDurations,
+  readStatedImpactMinutes,
+} from './stated-durations.js';
 
 const ISO_WITH_OFFSET = "yyyy-MM-dd'T'HH:mm:ssZZ";
 
@@ -242,7 +246,15 @@ export function analyzeIncident(
   );
   for (const stated of incident.stated)
     if (stated.from === 'notes' && aboutImpact(stated))
-      pins[stated.milestone] ??= pinOf(stated, stated.strength === 'named' ? 'high' : 'medium');
+      // Notes summarise, and may quote a figure they go on to dispute: sure only when a
+      // timeline line at the same minute bears the stated time out.
+      pins[stated.milestone] ??= pinOf(
+        stated,
+        stated.strength === 'named' &&
+          candidates.some((c) => Math.abs(c.time - stated.time.toMillis()) < 60_000)
+          ? 'high'
+          : 'medium',
+      );
   let chosen = chooseMilestones(candidates, pins);
   // The first sign of impact stated in words on a later line ("impact began around 6:00 AM")
   // beats the first timestamped line, when it is earlier and within a day of the timeline.
@@ -375,18 +387,21 @@ export function analyzeIncident(
     (event) => event.time && (event.kind === 'alert' || event.kind === 'impact'),
   );
   const title = incident.title ?? firstAlert?.text.slice(0, 80) ?? incident.slug;
-  // With no end time, a duration stated in words ("the outage lasted 45 minutes") is the duration.
-  const duration =
-    minutesBetween(chosen.start, chosen.resolved) ??
-    (chosen.start
-      ? readStatedDurations(
-          [
-            ...notes.map((note) => note.text),
-            ...incident.preamble.map((block) => block.markdown),
-            ...entries.map((entry) => entry.text),
-          ].join('\n'),
-        ).durationMinutes
-      : null);
+  const summaryText = [
+    ...notes.map((note) => note.text),
+    ...incident.preamble.map((block) => block.markdown),
+  ].join('\n');
+  const reportText = [summaryText, ...entries.map((entry) => entry.text)].join('\n');
+  // The report's own figure ("Impact duration: 59m", "the outage lasted 1h07m") beats the span
+  // to the resolved line, which may be a declared close long after the impact ended. Only the
+  // report's prose states it: a timeline line is one voice among many (and may be a pasted
+  // message trying to set the figure). With no end time, a looser duration in words ("it took
+  // 45 minutes") anywhere is the duration.
+  const duration = chosen.start
+    ? (readStatedImpactMinutes(summaryText) ??
+      minutesBetween(chosen.start, chosen.resolved) ??
+      readStatedDurations(reportText).durationMinutes)
+    : null;
   const facts: Facts = {
     title,
     slug: incident.slug,

@@ -46,14 +46,16 @@ interface Scored {
   weight: number;
   cue: string;
   reason: string;
+  /** The phase whose cue scored: a milestone read from another phase's evidence is a proxy. */
+  phase: Phase | null;
 }
 
-const NONE: Scored = { score: 0, weight: 0, cue: '', reason: '' };
+const NONE: Scored = { score: 0, weight: 0, cue: '', reason: '', phase: null };
 
 function from(reading: LineReading, phase: Phase, bonus = 0): Scored {
   const hit = reading.best[phase];
   return hit
-    ? { score: hit.weight + bonus, weight: hit.weight, cue: hit.cue, reason: hit.reason }
+    ? { score: hit.weight + bonus, weight: hit.weight, cue: hit.cue, reason: hit.reason, phase }
     : NONE;
 }
 
@@ -242,10 +244,17 @@ export function chooseMilestones(
     let confidence = level(s.weight);
     const rival = runner as { item: Item; s: Scored } | null;
     if (rival) {
+      // Sure only with a margin: a rival line that scores as well (or better, and was forced
+      // out by the order) means the choice rests on position, not evidence.
       const forcedOut = rival.s.score > s.score;
-      const tied = rival.s.score === s.score && (name === 'mitigated' || name === 'resolved');
-      if (forcedOut || tied) confidence = lower(confidence);
+      const close = rival.s.score > s.score - 1;
+      if (forcedOut || close) confidence = lower(confidence);
     }
+    // A mitigation read from the full recovery is a proxy, never sure: where the impact was
+    // first stopped is a judgement the recovery line does not make.
+    const proxy =
+      name === 'mitigated' && (s.phase === 'recovery-full' || s.phase === 'resolved-declared');
+    if (proxy && confidence === 'high') confidence = 'medium';
     result[name] = {
       time: item.time,
       line: candidate.line,

@@ -372,12 +372,23 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`(?<!(?:back|reads|traffic|load|writes|running|depends?|built|based) )on it|i'?m on it|joined|joining|incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|incident commander|(?:is |am )?responding|taking (?:this|a look)|paged in|war room|bridge (?:opened|started)`,
+      String.raw`(?<!(?:back|reads|traffic|load|writes|running|depends?|built|based) )on it|i'?m on it|joined|joining|incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|incident commander|(?:is |am )?responding|taking (?:this|a look)|paged in|war room|bridge (?:opened|started)|(?:i'?m|i am|we'?re|we are) (?:now )?(?:looking|investigating|checking)|looking into (?:it|this)|i'?ll take (?:it|this)|(?:i'?ve|i have) got (?:it|this)`,
     ),
     reason: 'a responder took the incident',
     examples: {
-      match: ["I'm on it, looking at the logs", 'incident declared', 'joined the bridge'],
-      noMatch: ['the ongoing migration', 'reads are back on it'],
+      match: [
+        "I'm on it, looking at the logs",
+        'incident declared',
+        'joined the bridge',
+        "Erik: I'm looking",
+        'looking into it',
+      ],
+      noMatch: [
+        'the ongoing migration',
+        'reads are back on it',
+        'anyone seeing this?',
+        'escalated to database on-call',
+      ],
     },
   },
   // ── identify ────────────────────────────────────────────────────────────────────────────

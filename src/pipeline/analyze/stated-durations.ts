@@ -9,7 +9,35 @@ export interface StatedDurations {
   durationMinutes: number | null;
 }
 
-const AMOUNT = String.raw`(\d+(?:\.\d+)?)\s*(minutes?|mins?|m|hours?|hrs?|h)\b(?:\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?|m)\b)?`;
+// `1h07m` has no word boundary after the `h`: a letter must not follow the unit instead.
+const AMOUNT = String.raw`(\d+(?:[.,]\d+)?)\s*(minutes?|mins?|m|hours?|hrs?|h)(?![a-z])(?:\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?|m)\b)?`;
+const ABOUT = String.raw`(?:about\s+|around\s+|roughly\s+|approximately\s+|approx\.?\s+|nearly\s+|almost\s+|just over\s+|just under\s+|~\s*)?`;
+/**
+ * How long the impact lasted, stated outright: a report's "Impact duration: 59m" field, "the
+ * outage lasted 1h07m", "checkout was down for about 67 minutes". These are the report's own
+ * figure and beat the span between two chosen lines, which may be a declared close long after
+ * the impact ended.
+ */
+const TOTAL = [
+  new RegExp(
+    String.raw`(?:\b(?:impact|outage|incident|downtime|disruption|total)\s+duration|^[\s>*_#-]*duration)(?:\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption))?[\s*_]*(?:[:=–-]|was|of)[\s*_]*` +
+      ABOUT +
+      AMOUNT,
+    'im',
+  ),
+  new RegExp(
+    String.raw`\b(?:impact|outage|incident|downtime|disruption|degradation)\b[^.\n]{0,40}?\b(?:lasted|went on for|continued for)\s+(?:for\s+)?` +
+      ABOUT +
+      AMOUNT,
+    'i',
+  ),
+  new RegExp(
+    String.raw`\b(?:was|were)\s+(?:down|unavailable|degraded|offline|unreachable|failing|impacted|affected)\b[^.\n]{0,30}?\bfor\s+(?:a total of\s+)?` +
+      ABOUT +
+      AMOUNT,
+    'i',
+  ),
+];
 const TTD = new RegExp(
   String.raw`\b(?:time[\s-]to[\s-]detect(?:ion)?|TTD|MTTD)\b[^0-9\n]{0,20}` + AMOUNT,
   'i',
@@ -32,17 +60,30 @@ export function toMinutes(
   unit: string | undefined,
   extraMinutes?: string,
 ): number {
-  const amount = Number(value);
+  const amount = Number((value ?? '').replace(',', '.'));
   const base = /^h/i.test(unit ?? '') ? amount * 60 : amount;
   return base + Number(extraMinutes ?? 0);
+}
+
+/**
+ * The impact's length as the report states it outright, in minutes, or null. Looser phrasings
+ * ("it took 45 minutes") are left to `readStatedDurations`, which is used only with no end time.
+ */
+export function readStatedImpactMinutes(text: string): number | null {
+  for (const re of TOTAL) {
+    const match = re.exec(text);
+    if (match) return Math.round(toMinutes(match[1], match[2], match[3]));
+  }
+  return null;
 }
 
 export function readStatedDurations(text: string): StatedDurations {
   const ttd = TTD.exec(text);
   const ttr = TTR.exec(text);
   const lasted = LASTED.exec(text);
+  const total = readStatedImpactMinutes(text);
   return {
-    durationMinutes: lasted ? toMinutes(lasted[1], lasted[2], lasted[3]) : null,
+    durationMinutes: total ?? (lasted ? toMinutes(lasted[1], lasted[2], lasted[3]) : null),
     timeToDetectMinutes: ttd ? toMinutes(ttd[1], ttd[2], ttd[3]) : null,
     timeToResolveMinutes: ttr ? toMinutes(ttr[1], ttr[2], ttr[3]) : null,
   };

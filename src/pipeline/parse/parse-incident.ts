@@ -9,6 +9,7 @@ import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../load/source-file.js';
 import { splitDocument, type Block, type SectionKind } from './document.js';
 import { parseFrontMatter } from './front-matter.js';
+import { readWrittenDate, type DayOfYear } from './front-matter-date.js';
 import {
   blockMarkdown,
   labelledBlockKind,
@@ -71,6 +72,16 @@ type HumanKind = Exclude<SectionKind, 'timeline' | 'notes' | 'actionItems'>;
 
 function mergeText(a: HumanText | null, b: HumanText): HumanText {
   return a ? { markdown: `${a.markdown}\n\n${b.markdown}`, line: a.line } : b;
+}
+
+/** Every full date the timeline's day separators and stamps name. */
+function timelineDays(items: readonly TimelineItem[]): DayOfYear[] {
+  const days: DayOfYear[] = [];
+  for (const item of items) {
+    const date = item.type === 'day' ? item.date : item.entry.stamp?.date;
+    if (date?.year) days.push({ year: date.year, month: date.month, day: date.day });
+  }
+  return days;
 }
 
 function firstDate(
@@ -213,7 +224,8 @@ export function parseIncident(source: SourceFile): {
         .filter((section) => section.kind !== 'timeline' && section.kind !== 'actionItems')
         .flatMap((section) => section.blocks),
     ];
-    for (const block of prose) items.push(...readProseBlock(block));
+    const day = { date: null, first: null };
+    for (const block of prose) items.push(...readProseBlock(block, day));
     timed = items.filter((item) => item.type === 'entry' && item.entry.stamp?.time);
   }
   // Entries dated but not timed (a multi-day incident's daily updates): the day is the
@@ -302,15 +314,29 @@ export function parseIncident(source: SourceFile): {
   }
   zone ??= 'UTC';
 
-  const fmDate = frontMatter.date ? dateOf(frontMatter.date) : null;
+  const written = frontMatter.date
+    ? readWrittenDate(frontMatter.date, zone, timelineDays(items))
+    : null;
+  const fmDate = written?.date ?? null;
   if (frontMatter.date && !fmDate) {
+    // A person can still read the day from the timeline; a date we cannot read costs a warning.
     diagnostics.push(
-      error(
+      warning(
         'front-matter/bad-date',
         file,
         { line: fm.keyLines.get('date') ?? 1 },
-        `date "${frontMatter.date}" is not a YYYY-MM-DD (or DD.MM.YYYY) day`,
+        `date "${frontMatter.date}" is not a day we can read; using the timeline's own dates`,
         'write the day the incident started, e.g. date: 2026-01-10',
+      ),
+    );
+  } else if (written?.ambiguity) {
+    diagnostics.push(
+      warning(
+        'front-matter/ambiguous-date',
+        file,
+        { line: fm.keyLines.get('date') ?? 1 },
+        `date "${frontMatter.date}" could be day/month or month/day: ${written.ambiguity}`,
+        'write it as YYYY-MM-DD so no reader has to guess',
       ),
     );
   }

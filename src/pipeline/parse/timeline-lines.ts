@@ -3,6 +3,7 @@
  * lines kept in order, table rows, chat messages and day separators. Times are not resolved to
  * instants here (see resolve-instants.ts).
  */
+import { DateTime } from 'luxon';
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { Block, SourceLine } from './document.js';
 import { isStampProblem, readStamp, type CalendarDate, type Stamp } from './time.js';
@@ -569,17 +570,61 @@ const PROSE_TIME = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:at|by|around|about|from|until|since|before|after|um|ab|bis|gegen|seit|à|vers|dès|a las|desde|hasta)\s+(~?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)(?:\s*(?:Uhr|h)(?![\p{L}]))?(?:\s*\(?\s*(${ZONE_TOKEN_SOURCE})\s*\)?)?`,
   'giu',
 );
-const PROSE_DATE =
-  /(?<![\d.])(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})(?![\d])/i;
+const PROSE_DATE = new RegExp(
+  String.raw`(?<![\d.])(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,? \d{4})?))(?![\d:])`,
+  'i',
+);
+/** "the next morning", "the following day", "a day later": the day after the one last stated. */
+const NEXT_DAY =
+  /\b(?:(?:the\s+)?(?:next|following)\s+(?:morning|day|afternoon|evening)|(?:a|one)\s+day\s+later|the\s+day\s+after)\b/i;
+/** "Day 2", "On day 3 of the incident": counted from the first day stated. */
+const DAY_NUMBER = /\bday\s+(\d{1,2})\b/i;
+
+/** The day a write-up's sentences are on, carried from paragraph to paragraph. */
+export interface ProseDay {
+  date: CalendarDate | null;
+  first: CalendarDate | null;
+}
+
+function plusDays(date: CalendarDate, days: number): CalendarDate | null {
+  if (date.year === null) return null;
+  const next = DateTime.utc(date.year, date.month, date.day).plus({ days });
+  return { year: next.year, month: next.month, day: next.day };
+}
+
+/**
+ * Moves the write-up's day by what a sentence says: a date it names ("On Saturday 4 Nov"),
+ * "the next morning", or "Day 2". A date without a year takes the year last stated.
+ */
+function moveProseDay(sentence: string, day: ProseDay, timed: boolean): void {
+  const named = PROSE_DATE.exec(sentence)?.[1];
+  const read = named ? stampOf(named) : null;
+  // A date without its year ("Handoff, Mon Oct 20") in an untimed sentence is often when the
+  // write-up was sent, not when anything happened: only a timed sentence's short date moves the day.
+  if (read?.date && (timed || read.date.year !== null)) {
+    const year = read.date.year ?? day.date?.year ?? null;
+    day.date = { ...read.date, year };
+    day.first ??= day.date;
+    return;
+  }
+  const number = DAY_NUMBER.exec(sentence);
+  if (number && day.first) {
+    day.date = plusDays(day.first, Number(number[1]) - 1) ?? day.date;
+    return;
+  }
+  if (NEXT_DAY.test(sentence) && day.date) day.date = plusDays(day.date, 1) ?? day.date;
+}
 
 /**
  * A wiki write-up with its times inside sentences ("At 09:12 UTC checkout started failing";
  * "we rolled back at 09:30, and by 09:40 checkout was back to normal"): one entry per time,
  * each with the part of the sentence that belongs to it. Used when no line starts with a time.
  */
-export function readProseBlock(block: Block): TimelineItem[] {
+export function readProseBlock(
+  block: Block,
+  day: ProseDay = { date: null, first: null },
+): TimelineItem[] {
   const items: TimelineItem[] = [];
-  let date: string | null = null;
   // A paragraph wraps its sentences over lines: read it whole, and cite the line each time is on.
   const starts: number[] = [];
   let paragraph = '';
@@ -597,8 +642,9 @@ export function readProseBlock(block: Block): TimelineItem[] {
   for (const sentence of paragraph.split(/(?<=[.!?;。])\s+/u)) {
     const sentenceStart = paragraph.indexOf(sentence, offset);
     offset = sentenceStart + sentence.length;
-    date = PROSE_DATE.exec(sentence)?.[1] ?? date;
+    // A time belongs to the day its own sentence states, not the first day of the file.
     const mentions = [...sentence.matchAll(PROSE_TIME)];
+    moveProseDay(sentence, day, mentions.length > 0);
     mentions.forEach((mention, index) => {
       // The sentence's part for this time: from the clause break before it to the one before the next.
       const cut = (at: number): number => {
@@ -617,8 +663,9 @@ export function readProseBlock(block: Block): TimelineItem[] {
         .replace(/^\s*(?:and|und|et|y)\s+/i, '')
         .replace(/[,;\s]+(?:and|und|et|y)?\s*$/i, '')
         .trim();
-      const stamp = stampOf(`${date ?? ''} ${mention[1] ?? ''} ${mention[2] ?? ''}`.trim());
-      if (!stamp?.time) return;
+      const read = stampOf(`${mention[1] ?? ''} ${mention[2] ?? ''}`.trim());
+      if (!read?.time) return;
+      const stamp = { ...read, date: day.date };
       const line = lineAt(sentenceStart + mention.index);
       items.push({
         type: 'entry',
