@@ -130,19 +130,58 @@ export function readAuthorStamp(text: string): { actor: string; stamp: Stamp } |
   return null;
 }
 
-/** CSV (or TSV, or `;`-separated) with a header row that names a time column. */
+/**
+ * CSV (or TSV, or `;`-separated) with a header row (no times in it) over rows with a time column.
+ * The time column is found by its name (`Time`, `Timestamp`, `Zeit`, ...) or, in a language or
+ * wording the names do not cover (`Datum;Uhrzeit (MEZ);Quelle;Ereignis`), by its values.
+ */
 function csvHeader(lines: readonly SourceLine[]): { delimiter: string; header: string[] } | null {
   const first = lines[0]?.text ?? '';
   if (lines.length < 2 || TABLE_ROW.test(first)) return null;
   for (const delimiter of ['\t', ',', ';']) {
     const header = splitCsv(first, delimiter);
     if (header.length < 2) continue;
-    if (!header.some((cell) => TIME_COLUMN.test(cell))) continue;
     if (header.some((cell) => stampOf(cell)?.time)) continue;
-    const second = splitCsv(lines[1]?.text ?? '', delimiter);
-    if (second.length >= header.length - 1) return { delimiter, header };
+    const rows = lines.slice(1, 9).map((line) => splitCsv(line.text, delimiter));
+    if ((rows[0]?.length ?? 0) < header.length - 1) continue;
+    if (header.some((cell) => TIME_COLUMN.test(cell))) return { delimiter, header };
+    // Found by values only when it is plainly a table: every row has the header's cells.
+    if (rows.length < 2 || rows.some((values) => values.length !== header.length)) continue;
+    const named = headerNamedByValues(header, rows);
+    if (named) return { delimiter, header: named };
   }
   return null;
+}
+
+/**
+ * The header with its time columns named as csvEntries knows them, from what the rows hold: the
+ * first column whose values read as times in most rows is `Time`; when those are clock times
+ * only, a column whose values are dates is `Date`. A zone written in the header cell
+ * (`Uhrzeit (MEZ)`) is kept. Null when no column holds times.
+ */
+function headerNamedByValues(
+  header: readonly string[],
+  rows: readonly string[][],
+): string[] | null {
+  const most = (column: number, test: (stamp: Stamp) => boolean): boolean => {
+    const read = rows.filter((values) => {
+      const stamp = readStamp(values[column] ?? '');
+      // The cell is the time and nothing else (a zone at most), not a line that starts with one.
+      return stamp !== null && !isStampProblem(stamp) && !stamp.rest.trim() && test(stamp);
+    });
+    return read.length > 0 && read.length * 2 > rows.length;
+  };
+  const timeColumn = header.findIndex((_, i) => most(i, (stamp) => stamp.time !== null));
+  if (timeColumn < 0) return null;
+  const zone = (cell: string | undefined) => cell?.match(/\([^)]+\)/)?.[0] ?? '';
+  const named = [...header];
+  const clockOnly = most(timeColumn, (stamp) => stamp.date === null);
+  const dateColumn = clockOnly
+    ? header.findIndex((_, i) => i !== timeColumn && most(i, (s) => s.date !== null && !s.time))
+    : -1;
+  named[timeColumn] = `Time ${zone(header[timeColumn])}`.trim();
+  if (dateColumn >= 0) named[dateColumn] = `Date ${zone(header[dateColumn])}`.trim();
+  return named;
 }
 
 const TIME_COLUMN =
