@@ -209,16 +209,18 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
       needs: FOLLOW_UP_THRESHOLD,
       note: quote.line,
     })),
-    ...sections.flatMap((section) =>
-      splitSentences(section.markdown).map((text) => ({
+    ...sections.flatMap((section) => {
+      // Read once per section, not once per sentence: a long section made this quadratic.
+      const needs =
+        section === facts.human.lessons || readsAsFollowUps(section.markdown)
+          ? FOLLOW_UP_THRESHOLD
+          : FOLLOW_UP_THRESHOLD + 1;
+      return splitSentences(section.markdown).map((text) => ({
         text,
-        needs:
-          section === facts.human.lessons || readsAsFollowUps(section.markdown)
-            ? FOLLOW_UP_THRESHOLD
-            : FOLLOW_UP_THRESHOLD + 1,
+        needs,
         note: section.line,
-      })),
-    ),
+      }));
+    }),
     ...facts.events.map((event) => ({
       text: event.text,
       needs: FOLLOW_UP_THRESHOLD + 1,
