@@ -7,35 +7,12 @@
  */
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { analyzeSource } from '../src/pipeline/analyze-source.js';
-import { writeBuiltin } from '../src/pipeline/write/builtin/builtin-writer.js';
 import { publicLine } from '../src/pipeline/write/builtin/public-line.js';
-import type { Section } from '../src/schemas/postmortem.js';
-import { sourceFromFixture } from './helpers/source.js';
+import { builtinPackOf, sectionText } from './helpers/writer-pack.js';
 
 const DIR = join(import.meta.dirname, 'fixtures/writer-kinds-2');
-const text = (section: Section) => [...section.paragraphs, ...section.bullets].join('\n');
-
-function pack(name: string) {
-  const { facts } = analyzeSource(sourceFromFixture(join(DIR, name)));
-  if (!facts) throw new Error(`${name} did not analyze`);
-  const document = writeBuiltin(facts);
-  return {
-    document,
-    summary: text(document.summary),
-    trigger: text(document.trigger),
-    cause: text(document.rootCause),
-    detection: text(document.detection),
-    response: text(document.response),
-    users: text(document.messageToUsers),
-    items: document.actionItems,
-    published: [
-      document.hnPost.body,
-      ...document.twitterThread.tweets,
-      text(document.messageToUsers),
-    ].join('\n'),
-  };
-}
+const text = sectionText;
+const pack = (name: string) => builtinPackOf(join(DIR, name));
 
 const itemTexts = (items: { text: string }[]) => items.map((item) => item.text);
 

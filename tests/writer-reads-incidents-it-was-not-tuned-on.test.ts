@@ -8,35 +8,15 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
-import { truncateTitle, writeBuiltin } from '../src/pipeline/write/builtin/builtin-writer.js';
+import { truncateTitle } from '../src/pipeline/write/builtin/builtin-writer.js';
 import { splitActions } from '../src/pipeline/write/builtin/follow-ups.js';
 import { symptomOf } from '../src/pipeline/write/builtin/message-to-users.js';
 import { readIncident } from '../src/pipeline/write/builtin/read-incident.js';
-import type { Section } from '../src/schemas/postmortem.js';
 import { sourceFromFixture } from './helpers/source.js';
+import { builtinPackOf } from './helpers/writer-pack.js';
 
 const DIR = join(import.meta.dirname, 'fixtures/writer-kinds');
-const text = (section: Section) => [...section.paragraphs, ...section.bullets].join('\n');
-
-function pack(name: string) {
-  const { facts } = analyzeSource(sourceFromFixture(join(DIR, name)));
-  if (!facts) throw new Error(`${name} did not analyze`);
-  const document = writeBuiltin(facts);
-  return {
-    document,
-    summary: text(document.summary),
-    cause: text(document.rootCause),
-    detection: text(document.detection),
-    response: text(document.response),
-    users: text(document.messageToUsers),
-    items: document.actionItems,
-    published: [
-      document.hnPost.body,
-      ...document.twitterThread.tweets,
-      text(document.messageToUsers),
-    ].join('\n'),
-  };
-}
+const pack = (name: string) => builtinPackOf(join(DIR, name));
 
 describe('a silent failure a customer reported', () => {
   const p = pack('silent-drop-found-by-a-customer.md');
