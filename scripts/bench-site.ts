@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { astroCacheDir } from '../src/pipeline/publish/build-site.js';
+import { siteBuildArgs } from '../tests/helpers/cli.js';
 import { samplePeakRss } from './process-tree-rss.js';
 import { syntheticIncident } from './synthetic-incidents.js';
 
@@ -97,20 +98,7 @@ async function measure(n: number, rounds: number) {
     writeFileSync(join(root, 'incidents', name), text);
     names.push(name);
   }
-  const buildArgs = [
-    CLI,
-    'build',
-    '--incidents',
-    'incidents',
-    '--out',
-    'dist',
-    '--packs',
-    'generated',
-    '--cache',
-    'drafts',
-    '--writer',
-    'builtin',
-  ];
+  const buildArgs = [CLI, ...siteBuildArgs('--writer', 'builtin')];
   const cold = await timed(buildArgs, root);
   // The plain site lives inside the project so it resolves the same astro and @astrojs/mdx.
   const plainDir = join(PROJECT, 'node_modules/.incidentpost', `bench-plain-${n}-${process.pid}`);

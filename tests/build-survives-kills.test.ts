@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { astroCacheDir } from '../src/pipeline/publish/build-site.js';
 import { removeStaleOutput } from '../src/pipeline/publish/site-swap.js';
-import { CLI, runCliAsync, tempDir } from './helpers/cli.js';
+import { CLI, runCliAsync, siteBuildArgs, tempDir } from './helpers/cli.js';
 
 const SWAP = join(import.meta.dirname, '../build/src/pipeline/publish/site-swap.js');
 const FILES = 20;
@@ -130,17 +130,7 @@ severity: P2
 
 describe('a build killed at random moments leaves the site whole, and a second build waits its turn', () => {
   let root: string;
-  const args = [
-    'build',
-    '--incidents',
-    'incidents',
-    '--out',
-    'dist',
-    '--packs',
-    'generated',
-    '--cache',
-    'drafts',
-  ];
+  const args = siteBuildArgs();
   let firstBuildMs = 0;
 
   beforeAll(async () => {

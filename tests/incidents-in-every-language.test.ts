@@ -17,7 +17,7 @@ import { splitThread, tweetLength } from '../src/pipeline/write/split-tweets.js'
 import { analyzePaste, writePack } from '../src/browser/paste-to-pack.js';
 import { nodeFontSource } from '../src/pipeline/render/fonts.js';
 import { announceMissingBrowser, hasChromium, launchChromium } from './helpers/browser.js';
-import { runCliAsync, tempDir } from './helpers/cli.js';
+import { runCliAsync, siteBuildArgs, tempDir } from './helpers/cli.js';
 import { serveStatic } from './helpers/static-server.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/languages');
@@ -41,22 +41,10 @@ beforeAll(async () => {
     JSON.stringify({ site: { name: 'Status', url: 'https://status.example' } }),
   );
   dist = join(root, 'dist');
-  const result = await runCliAsync(
-    [
-      'build',
-      '--incidents',
-      'incidents',
-      '--out',
-      'dist',
-      '--packs',
-      'generated',
-      '--cache',
-      'drafts',
-      '--config',
-      'incidentpost.config.json',
-    ],
-    { cwd: root, env: { OPENAI_API_KEY: '', SOURCE_DATE_EPOCH: '1771200000' } },
-  );
+  const result = await runCliAsync(siteBuildArgs('--config', 'incidentpost.config.json'), {
+    cwd: root,
+    env: { OPENAI_API_KEY: '', SOURCE_DATE_EPOCH: '1771200000' },
+  });
   if (result.status !== 0)
     throw new Error(`site build failed:\n${result.stdout}\n${result.stderr}`);
 }, 240_000);

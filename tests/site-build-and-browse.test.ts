@@ -24,7 +24,7 @@ import { STATUSPAGE_FILES } from '../src/schemas/statuspage.js';
 import { statuspageData } from '../src/site/statuspage.js';
 import { announceMissingBrowser, hasChromium, launchChromium } from './helpers/browser.js';
 import { RssSchema } from './helpers/rss-schema.js';
-import { runCliAsync, tempDir } from './helpers/cli.js';
+import { runCliAsync, siteBuildArgs, tempDir } from './helpers/cli.js';
 import { serveStatic } from './helpers/static-server.js';
 
 const EXAMPLE = '2026-01-10-database-connection-pool-exhaustion';
@@ -91,26 +91,10 @@ beforeAll(async () => {
   );
   dist = join(root, 'dist');
   build = (extra = []) =>
-    runCliAsync(
-      [
-        'build',
-        '--incidents',
-        'incidents',
-        '--out',
-        'dist',
-        '--packs',
-        'generated',
-        '--cache',
-        'drafts',
-        '--config',
-        'incidentpost.config.json',
-        ...extra,
-      ],
-      {
-        cwd: root,
-        env: { OPENAI_API_KEY: '', SOURCE_DATE_EPOCH: '1771200000' },
-      },
-    );
+    runCliAsync(siteBuildArgs('--config', 'incidentpost.config.json', ...extra), {
+      cwd: root,
+      env: { OPENAI_API_KEY: '', SOURCE_DATE_EPOCH: '1771200000' },
+    });
   const result = await build();
   if (result.status !== 0)
     throw new Error(`site build failed:\n${result.stdout}\n${result.stderr}`);

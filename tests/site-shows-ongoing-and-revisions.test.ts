@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { astroCacheDir } from '../src/pipeline/publish/build-site.js';
 import { announceMissingBrowser, hasChromium, launchChromium } from './helpers/browser.js';
-import { runCliAsync, tempDir } from './helpers/cli.js';
+import { runCliAsync, siteBuildArgs, tempDir } from './helpers/cli.js';
 import { serveStatic } from './helpers/static-server.js';
 
 const EXAMPLE = '2026-01-10-database-connection-pool-exhaustion';
@@ -60,22 +60,10 @@ beforeAll(async () => {
     }),
   );
   dist = join(root, 'dist');
-  const result = await runCliAsync(
-    [
-      'build',
-      '--incidents',
-      'incidents',
-      '--out',
-      'dist',
-      '--packs',
-      'generated',
-      '--cache',
-      'drafts',
-      '--config',
-      'incidentpost.config.json',
-    ],
-    { cwd: root, env: { OPENAI_API_KEY: '', SOURCE_DATE_EPOCH: '1772700000' } },
-  );
+  const result = await runCliAsync(siteBuildArgs('--config', 'incidentpost.config.json'), {
+    cwd: root,
+    env: { OPENAI_API_KEY: '', SOURCE_DATE_EPOCH: '1772700000' },
+  });
   if (result.status !== 0)
     throw new Error(`site build failed:\n${result.stdout}\n${result.stderr}`);
 }, 240_000);

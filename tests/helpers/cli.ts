@@ -32,6 +32,18 @@ export function runCli(
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * `incidentpost build` as the site tests and the benchmark run it, inside their own folder:
+ * incidents/ in, dist/ out, packs in generated/, drafts in drafts/, then `extra` (`--config`, ...).
+ */
+export function siteBuildArgs(...extra: string[]): string[] {
+  return [
+    'build',
+    ...['--incidents', 'incidents', '--out', 'dist', '--packs', 'generated', '--cache', 'drafts'],
+    ...extra,
+  ];
+}
+
 export function tempDir(prefix = 'incidentpost-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
