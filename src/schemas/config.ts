@@ -57,6 +57,23 @@ function compiles(source: string): boolean {
 }
 
 /**
+ * What a timeline line can signal about the incident's course: the phases of the cue table
+ * (`src/pipeline/analyze/cues.ts`), here because a team's own cues name them in config.
+ */
+export const PHASES = [
+  'impact',
+  'detect',
+  'acknowledge',
+  'identify',
+  'mitigate-action',
+  'recovery-partial',
+  'recovery-full',
+  'resolved-declared',
+  'status-update',
+  'lead-up',
+] as const;
+
+/**
  * A team's own cue (its bot's name, its status words): the same shape as an entry of the
  * built-in table in `src/pipeline/analyze/cues.ts`. Its examples are checked when the config
  * is read, so a pattern that does not match what it is meant to is an error, not a silent miss.
@@ -66,18 +83,7 @@ export const CueConfigSchema = z
     /** Cited in `analyze` output as the evidence for a milestone, e.g. `acme-bot-paged`. */
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase words joined by -'),
     /** What a line matching it signals: impact, detect, acknowledge, identify, mitigate-action, ... */
-    phase: z.enum([
-      'impact',
-      'detect',
-      'acknowledge',
-      'identify',
-      'mitigate-action',
-      'recovery-partial',
-      'recovery-full',
-      'resolved-declared',
-      'status-update',
-      'lead-up',
-    ]),
+    phase: z.enum(PHASES),
     /** 1 a hint, 2 a clear statement, 3 a strong or structured one. */
     weight: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     /** A regular expression, matched case-insensitively against one clause of a line. */

@@ -9,21 +9,11 @@
  * 1 = a hint (weak), 2 = a clear statement, 3 = a strong or structured statement (an alert
  * state, a status word, "impact began", "incident resolved").
  */
+import { PHASES } from '../../schemas/config.js';
 import type { EventKind } from '../../schemas/facts.js';
 
-/** What a line can signal about the incident's course. */
-export const PHASES = [
-  'impact',
-  'detect',
-  'acknowledge',
-  'identify',
-  'mitigate-action',
-  'recovery-partial',
-  'recovery-full',
-  'resolved-declared',
-  'status-update',
-  'lead-up',
-] as const;
+/** What a line can signal about the incident's course (one list, shared with the config schema). */
+export { PHASES };
 export type Phase = (typeof PHASES)[number];
 
 export type Weight = 1 | 2 | 3;
