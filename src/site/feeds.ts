@@ -6,7 +6,7 @@
 import rss from '@astrojs/rss';
 import { JsonFeedSchema, type JsonFeed } from '../schemas/feeds.ts';
 import type { SiteConfig } from '../schemas/config.ts';
-import type { Pack } from './packs.ts';
+import { allServices, loadPacks, type Pack } from './packs.ts';
 import { incidentUrl, url } from './urls.ts';
 
 /** What one feed covers: its title, and the site-relative folder its page and feeds live in. */
@@ -106,4 +106,15 @@ export function jsonFeedResponse(feed: JsonFeed): Response {
   return new Response(`${JSON.stringify(feed, null, 2)}\n`, {
     headers: { 'content-type': 'application/feed+json' },
   });
+}
+
+/** What a per-service feed route gets: the service and its published incidents. */
+export type ServiceFeedProps = { service: { name: string; slug: string; packs: Pack[] } };
+
+/** The routes of a per-service feed (`services/<slug>/rss.xml`, `feed.json`): one per service. */
+export function serviceFeedPaths(): { params: { service: string }; props: ServiceFeedProps }[] {
+  return allServices(loadPacks()).map((service) => ({
+    params: { service: service.slug },
+    props: { service },
+  }));
 }
