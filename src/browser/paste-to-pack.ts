@@ -7,7 +7,7 @@
 import { incidentFromPaste, type PasteFields } from '../pipeline/load/incident-from-paste.js';
 import { decodeSourceFile, type SourceFile } from '../pipeline/load/source-file.js';
 import type { Diagnostic } from '../pipeline/diagnostics.js';
-import { PACK_FILES } from '../pipeline/render/pack-files.js';
+import { PACK_FILES } from '../schemas/pack.js';
 import { inferred } from '../pipeline/render/postmortem-tree.js';
 import type { FontFace, FontSource } from '../pipeline/render/font-faces.js';
 import {

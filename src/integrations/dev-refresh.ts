@@ -10,7 +10,7 @@ import type { AstroIntegration } from 'astro';
 // Imported here, not on first use: Astro loads this file through a Vite module runner that is
 // closed by the time the dev server starts. Loading it starts nothing.
 import * as pagefind from 'pagefind';
-import { PackIndexSchema } from '../pipeline/publish/write-pack.ts';
+import { PACK_INDEX, PackIndexSchema } from '../schemas/pack.ts';
 
 /** The built CLI, as `npm run dev` leaves it (it runs `build:cli` first). */
 const CLI = resolve('build/src/cli/main.js');
@@ -37,7 +37,7 @@ export function devRefreshIntegration(
   let origin = '';
 
   const indexPages = async (log: (message: string) => void) => {
-    const indexFile = join(packsDir(), 'index.json');
+    const indexFile = join(packsDir(), PACK_INDEX);
     if (!origin || !existsSync(indexFile)) return;
     const slugs = PackIndexSchema.parse(JSON.parse(readFileSync(indexFile, 'utf8'))).packs;
     const { index } = await pagefind.createIndex({});

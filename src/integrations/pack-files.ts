@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { packFiles } from '../pipeline/publish/place-pack-files.ts';
+import { packFiles } from '../schemas/pack.ts';
 
 const TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',

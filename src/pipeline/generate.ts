@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { SecretAllow } from '../schemas/config.js';
 import type { Facts } from '../schemas/facts.js';
+import { PACK_INDEX } from '../schemas/pack.js';
 import type { MilestoneSettler } from './analyze/ask-model/settle-milestones.js';
 import type { CueConfigEntry } from './analyze/cues.js';
 import { analyzeSource } from './analyze-source.js';
@@ -16,7 +17,6 @@ import { loadIncidents } from './load/load-incidents.js';
 import type { SourceFile } from './load/source-file.js';
 import { packKey } from './publish/pack-key.js';
 import {
-  PACK_INDEX,
   readManifest,
   readPackIndex,
   writeFileAtomically,

@@ -5,24 +5,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { z } from 'zod';
 import { FactsSchema, type Facts } from '../schemas/facts.ts';
 import { PostmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
-import { PACK_FILES } from '../pipeline/render/pack-files.ts';
 import {
+  PACK_FILES,
+  PACK_HISTORY,
   PACK_INDEX,
   PACK_MANIFEST,
+  PackHistorySchema,
   PackIndexSchema,
   PackManifestSchema,
-} from '../pipeline/publish/write-pack.ts';
+  type Revision,
+} from '../schemas/pack.ts';
 import { isPublished } from './incident-status.ts';
 import { packsDir } from './packs-dir.ts';
-
-export interface Revision {
-  commit: string;
-  date: string;
-  subject: string;
-}
 
 export interface Pack {
   slug: string;
@@ -35,11 +31,6 @@ export interface Pack {
   files: readonly string[];
 }
 
-const HistorySchema = z.record(
-  z.string(),
-  z.array(z.object({ commit: z.string(), date: z.string(), subject: z.string() })),
-);
-
 /** The files offered for download: the pack as the pipeline defines it. */
 export const DOWNLOADS = PACK_FILES;
 
@@ -51,9 +42,9 @@ export function loadPacks(): Pack[] {
   if (cache && !import.meta.env.DEV) return cache;
   const dir = packsDir();
   const index = PackIndexSchema.parse(JSON.parse(readFileSync(join(dir, PACK_INDEX), 'utf8')));
-  const historyFile = join(dir, 'history.json');
+  const historyFile = join(dir, PACK_HISTORY);
   const history = existsSync(historyFile)
-    ? HistorySchema.parse(JSON.parse(readFileSync(historyFile, 'utf8')))
+    ? PackHistorySchema.parse(JSON.parse(readFileSync(historyFile, 'utf8')))
     : {};
   cache = index.packs
     .map((slug) => {

@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Config, SecretAllow } from '../../schemas/config.js';
+import { PACK_HISTORY } from '../../schemas/pack.js';
 import { historyPersonalData, historySecrets, incidentHistory } from './git-history.js';
 import { placePackFiles } from './place-pack-files.js';
 import { newVersionPath, publishVersion, removeStaleOutput } from './site-swap.js';
@@ -158,7 +159,7 @@ export async function buildSite(
   // Warnings do not stop the build; they come back with its result.
   const warnings = personal;
   await writeFileAtomically(
-    join(options.packs, 'history.json'),
+    join(options.packs, PACK_HISTORY),
     `${JSON.stringify(history, null, 2)}\n`,
   );
 

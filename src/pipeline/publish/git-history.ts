@@ -2,21 +2,16 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Config, SecretAllow } from '../../schemas/config.js';
+import type { PackHistory, Revision } from '../../schemas/pack.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { scanSecrets } from '../scan/secrets.js';
 import { personalDataDiagnostics } from './scan-personal-data.js';
 import { secretDiagnostic } from './scan-secrets.js';
 
-export interface Revision {
-  commit: string;
-  date: string;
-  subject: string;
-}
-
 const run = promisify(execFile);
 
 /** `{ "incidents/x.md": [newest revision first] }`; empty when git or history is unavailable. */
-export async function incidentHistory(dir: string): Promise<Record<string, Revision[]>> {
+export async function incidentHistory(dir: string): Promise<PackHistory> {
   try {
     const { stdout: top } = await run('git', ['rev-parse', '--show-toplevel'], { cwd: dir });
     const { stdout } = await run(
@@ -28,7 +23,7 @@ export async function incidentHistory(dir: string): Promise<Record<string, Revis
       },
     );
     const root = top.trim();
-    const history: Record<string, Revision[]> = {};
+    const history: PackHistory = {};
     for (const chunk of stdout.split('\0').slice(1)) {
       const [header = '', ...files] = chunk.split('\n').filter(Boolean);
       const [commit = '', date = '', subject = ''] = header.split('\t');
@@ -48,7 +43,7 @@ export async function incidentHistory(dir: string): Promise<Record<string, Revis
  * touched: where its problems are reported, however many incidents it changed.
  */
 function* shownSubjects(
-  history: Record<string, Revision[]>,
+  history: PackHistory,
 ): Generator<{ file: string; revision: Revision; where: string }> {
   const seen = new Set<string>();
   for (const [file, revisions] of Object.entries(history).sort()) {
@@ -65,10 +60,7 @@ function* shownSubjects(
  * Secrets in the commit subjects the site would show in each incident's revision history: one
  * error per subject, at the incident file, naming the commit. `allow` is the config's allowlist.
  */
-export function historySecrets(
-  history: Record<string, Revision[]>,
-  allow: readonly SecretAllow[],
-): Diagnostic[] {
+export function historySecrets(history: PackHistory, allow: readonly SecretAllow[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const { file, revision, where } of shownSubjects(history)) {
     for (const finding of scanSecrets(revision.subject, { allow })) {
@@ -88,7 +80,7 @@ export function historySecrets(
  * naming the commit. One per commit and finding, however many incidents it touched.
  */
 export function historyPersonalData(
-  history: Record<string, Revision[]>,
+  history: PackHistory,
   privacy: Config['privacy'],
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

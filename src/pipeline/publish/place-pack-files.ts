@@ -5,13 +5,8 @@
 import { existsSync } from 'node:fs';
 import { copyFile, link } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PACK_FILES } from '../render/pack-files.js';
-import { PACK_INDEX, readPackIndex } from './write-pack.js';
-
-/** Everything placed beside a page: the pack's downloads, the link-preview image and the zip. */
-export function packFiles(slug: string): string[] {
-  return [...PACK_FILES, 'og.png', `${slug}-pack.zip`];
-}
+import { PACK_INDEX, packFiles } from '../../schemas/pack.js';
+import { readPackIndex } from './write-pack.js';
 
 /**
  * A hard link where the file system allows one: at 1,000 incidents the packs hold about

@@ -6,20 +6,16 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import {
+  PACK_INDEX,
+  PACK_MANIFEST,
+  PackIndexSchema,
+  PackManifestSchema,
+  type PackManifest,
+} from '../../schemas/pack.js';
 import type { PackFiles } from '../render/render-pack.js';
 
-export const PACK_MANIFEST = 'pack.json';
-
-export const PackManifestSchema = z.object({
-  slug: z.string(),
-  key: z.string(),
-  source: z.string(),
-  writer: z.string(),
-  files: z.array(z.string()),
-});
-export type PackManifest = z.infer<typeof PackManifestSchema>;
-
+/** The manifest of pack OUT/<slug>, or null when it is missing or not a manifest. */
 export async function readManifest(outDir: string, slug: string): Promise<PackManifest | null> {
   try {
     const parsed = PackManifestSchema.safeParse(
@@ -30,11 +26,6 @@ export async function readManifest(outDir: string, slug: string): Promise<PackMa
     return null;
   }
 }
-
-/** The list of packs the site shows, in OUT/index.json. */
-export const PACK_INDEX = 'index.json';
-
-export const PackIndexSchema = z.object({ packs: z.array(z.string()) });
 
 /** The slugs the index lists, or null when there is no readable index. */
 export async function readPackIndex(outDir: string): Promise<string[] | null> {

@@ -13,7 +13,7 @@ import { postmortemTree } from './postmortem-tree.js';
 import { renderHnPost, renderTwitterThread } from './text-posts.js';
 import type { FontFace, FontSource } from './font-faces.js';
 import { ogText, renderOgSvg } from './og-image.js';
-import { PACK_FILES } from './pack-files.js';
+import { PACK_FILES } from '../../schemas/pack.js';
 import { renderTimelineSvg, timelineText } from './timeline-svg.js';
 import { Typesetter } from './typeset.js';
 
