@@ -16,12 +16,8 @@ import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadIncidents } from './load/load-incidents.js';
 import type { SourceFile } from './load/source-file.js';
 import { packKey } from './publish/pack-key.js';
-import {
-  readManifest,
-  readPackIndex,
-  writeFileAtomically,
-  writePackAtomically,
-} from './publish/write-pack.js';
+import { writeFileAtomically } from './format/atomic-write.js';
+import { readManifest, readPackIndex, writePackAtomically } from './publish/write-pack.js';
 import { NO_USAGE, type Writer, type WriterUsage } from './write/writer.js';
 
 export interface GenerateOptions {

@@ -45,3 +45,13 @@ export function ioErrorDiagnostic(cause: unknown): Diagnostic | null {
     advice.hint,
   );
 }
+
+/**
+ * `cause` with `path` set when it has none: a failed write(2) (a full disk) carries no path, and
+ * the message must say which file. Returns the same error object.
+ */
+export function withPath(cause: unknown, path: string): unknown {
+  if (cause instanceof Error && !(cause as NodeJS.ErrnoException).path)
+    Object.assign(cause, { path });
+  return cause;
+}

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { writeFileAtomically } from '../publish/write-pack.js';
+import { writeFileAtomically } from '../format/atomic-write.js';
 
 /** Line endings and trailing blanks do not change what the model is asked. */
 export function normalizeInput(text: string): string {

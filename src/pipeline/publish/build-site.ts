@@ -11,12 +11,12 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
+import { writeFileAtomically } from '../format/atomic-write.js';
 import type { Config, SecretAllow } from '../../schemas/config.js';
 import { PACK_HISTORY } from '../../schemas/pack.js';
 import { historyPersonalData, historySecrets, incidentHistory } from './git-history.js';
 import { placePackFiles } from './place-pack-files.js';
 import { newVersionPath, publishVersion, removeStaleOutput } from './site-swap.js';
-import { writeFileAtomically } from './write-pack.js';
 
 export interface BuildSiteOptions {
   incidents: string;

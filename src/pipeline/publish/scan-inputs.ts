@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { isIncidentFileName } from '../load/load-incidents.js';
 import { personalDataDiagnostics, type ScanSettings } from './scan-personal-data.js';
 import { scanForSecrets, type ScanTarget } from './scan-secrets.js';
-import { writeFileAtomically } from './write-pack.js';
+import { writeFileAtomically } from '../format/atomic-write.js';
 
 export type { ScanSettings };
 

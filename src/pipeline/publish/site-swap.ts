@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { mkdir, rename, symlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { exchangePaths } from './exchange-paths.js';
+import { swapFolder } from './swap-folder.js';
 
 /** Where finished sites wait to be (or stay) linked: `dist.versions/`. */
 export function versionsDir(out: string): string {
@@ -59,8 +60,7 @@ export async function publishVersion(version: string, out: string, suffix: strin
       // `out` is the link now; the plain folder sits under the link's name until it goes.
       await rename(link, plain);
     } else {
-      await rename(target, plain);
-      await rename(link, target);
+      await swapFolder(link, target, plain);
     }
   }
   removeUnlinkedVersions(out);

@@ -4,7 +4,7 @@
  * pack or the new one, whole.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   PACK_INDEX,
@@ -13,7 +13,12 @@ import {
   PackManifestSchema,
   type PackManifest,
 } from '../../schemas/pack.js';
+import { withPath } from '../io-errors.js';
 import type { PackFiles } from '../render/render-pack.js';
+import { swapFolder } from './swap-folder.js';
+
+// Its home is io-errors.ts; tests that check a failed pack write names its file import it here.
+export { withPath };
 
 /** The manifest of pack OUT/<slug>, or null when it is missing or not a manifest. */
 export async function readManifest(outDir: string, slug: string): Promise<PackManifest | null> {
@@ -39,25 +44,11 @@ export async function readPackIndex(outDir: string): Promise<string[] | null> {
   }
 }
 
-/** Writes a file by writing a sibling temp file and renaming it over the target. */
-export async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    await writeFile(temp, data);
-    await rename(temp, path);
-  } catch (cause) {
-    await rm(temp, { force: true });
-    throw withPath(cause, path);
-  }
-}
-
-/** A failed write(2) (a full disk) carries no path; the message must say which file. */
-export function withPath(cause: unknown, path: string): unknown {
-  if (cause instanceof Error && !(cause as NodeJS.ErrnoException).path)
-    Object.assign(cause, { path });
-  return cause;
-}
-
+/**
+ * Writes `files` as the pack OUT/<slug>: into a temporary folder beside it, the manifest last,
+ * then swapped in (swap-folder.ts). A failure leaves the previous pack, or none, as it was.
+ * @throws the file system's error, carrying the path of the pack file that failed.
+ */
 export async function writePackAtomically(
   outDir: string,
   manifest: Omit<PackManifest, 'files'>,
@@ -77,15 +68,7 @@ export async function writePackAtomically(
     // The manifest goes last: a folder with a manifest is a complete pack.
     const complete: PackManifest = { ...manifest, files: Object.keys(files).sort() };
     await writeFile(join(temp, PACK_MANIFEST), `${JSON.stringify(complete, null, 2)}\n`);
-    let hadOld = true;
-    try {
-      await rename(final, old);
-    } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
-      hadOld = false;
-    }
-    await rename(temp, final);
-    if (hadOld) await rm(old, { recursive: true, force: true });
+    if (await swapFolder(temp, final, old)) await rm(old, { recursive: true, force: true });
   } catch (cause) {
     await rm(temp, { recursive: true, force: true });
     throw cause;
