@@ -4,18 +4,14 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { incidentpost } from './src/integrations/incidentpost.ts';
+import { formatDiagnostic } from './src/pipeline/diagnostics.ts';
 import { loadConfig } from './src/pipeline/load/load-config.ts';
 
 const { config, diagnostics } = await loadConfig(
   process.env.INCIDENTPOST_CONFIG ?? 'incidentpost.config.json',
 );
-if (!config) {
-  throw new Error(
-    diagnostics
-      .map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}\n  hint: ${d.hint}`)
-      .join('\n'),
-  );
-}
+// Plain, as the CLI prints to a pipe: Astro shows the message in its own overlay and log.
+if (!config) throw new Error(diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
 
 export default defineConfig({
   site: config.site.url,

@@ -1,13 +1,21 @@
 import pc from 'picocolors';
-import type { Diagnostic } from '../pipeline/diagnostics.js';
+import {
+  formatDiagnostic as formatStyled,
+  type Diagnostic,
+  type DiagnosticStyle,
+} from '../pipeline/diagnostics.js';
 
 const colors = pc.createColors(!process.env['NO_COLOR'] && Boolean(process.stderr.isTTY));
 
-/** `path:line:col: error: message` then `  hint: ...`, as compilers print. */
+const TERMINAL: DiagnosticStyle = {
+  place: (text) => colors.bold(text),
+  severity: (text, severity) => (severity === 'error' ? colors.red(text) : colors.yellow(text)),
+  hint: (text) => colors.dim(text),
+};
+
+/** `path:line:col: error: message [code]` then `  hint: ...`, coloured on a terminal. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const label = d.severity === 'error' ? colors.red('error') : colors.yellow('warning');
-  const place = colors.bold(`${d.file}:${d.line}:${d.column}`);
-  return `${place}: ${label}: ${d.message} [${d.code}]\n  ${colors.dim('hint:')} ${d.hint}`;
+  return formatStyled(d, TERMINAL);
 }
 
 export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {

@@ -47,3 +47,21 @@ export function warning(
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
+
+/** How the parts of a printed diagnostic look: colours on a terminal (src/cli/report.ts), plain elsewhere. */
+export interface DiagnosticStyle {
+  place: (text: string) => string;
+  severity: (text: string, severity: Severity) => string;
+  hint: (text: string) => string;
+}
+
+const PLAIN: DiagnosticStyle = { place: (t) => t, severity: (t) => t, hint: (t) => t };
+
+/**
+ * `path:line:col: error: message [code]` then `  hint: ...`, as compilers print: the one
+ * printer for the CLI, the site build and astro.config.mjs.
+ */
+export function formatDiagnostic(d: Diagnostic, style: DiagnosticStyle = PLAIN): string {
+  const place = style.place(`${d.file}:${d.line}:${d.column}`);
+  return `${place}: ${style.severity(d.severity, d.severity)}: ${d.message} [${d.code}]\n  ${style.hint('hint:')} ${d.hint}`;
+}

@@ -3,20 +3,24 @@
  * same zod schemas the pipeline used, so a stale or hand-edited pack fails the build loudly.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DateTime } from 'luxon';
+import type { z } from 'zod';
 import { FactsSchema, type Facts } from '../schemas/facts.ts';
 import { PostmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
 import {
+  PACK_FACTS,
   PACK_FILES,
   PACK_HISTORY,
   PACK_INDEX,
   PACK_MANIFEST,
+  PACK_POSTMORTEM,
   PackHistorySchema,
   PackIndexSchema,
   PackManifestSchema,
   type Revision,
 } from '../schemas/pack.ts';
+import { parseOrThrow, yamlLocator } from '../pipeline/schema-diagnostics.ts';
 import { isPublished } from './incident-status.ts';
 import { packsDir } from './packs-dir.ts';
 
@@ -36,30 +40,37 @@ export const DOWNLOADS = PACK_FILES;
 
 let cache: Pack[] | null = null;
 
+/**
+ * A file of the packs folder, validated by its schema. A stale or hand-edited file stops the
+ * build with an error at the field that does not match, printed as the CLI prints diagnostics.
+ */
+function readPackJson<T extends z.ZodType>(file: string, schema: T): z.output<T> {
+  const text = readFileSync(file, 'utf8');
+  return parseOrThrow(schema, JSON.parse(text), {
+    code: 'pack/invalid',
+    file,
+    subject: basename(file),
+    locate: yamlLocator(text),
+    hint: `delete ${packsDir()} and build again to regenerate every pack`,
+  });
+}
+
 /** Every published pack (drafts are left out), newest incident first. */
 export function loadPacks(): Pack[] {
   // `astro dev` regenerates packs while it runs (integrations/dev-refresh.ts): read them afresh.
   if (cache && !import.meta.env.DEV) return cache;
   const dir = packsDir();
-  const index = PackIndexSchema.parse(JSON.parse(readFileSync(join(dir, PACK_INDEX), 'utf8')));
+  const index = readPackJson(join(dir, PACK_INDEX), PackIndexSchema);
   const historyFile = join(dir, PACK_HISTORY);
-  const history = existsSync(historyFile)
-    ? PackHistorySchema.parse(JSON.parse(readFileSync(historyFile, 'utf8')))
-    : {};
+  const history = existsSync(historyFile) ? readPackJson(historyFile, PackHistorySchema) : {};
   cache = index.packs
     .map((slug) => {
-      const facts = FactsSchema.parse(
-        JSON.parse(readFileSync(join(dir, slug, 'facts.json'), 'utf8')),
-      );
+      const facts = readPackJson(join(dir, slug, PACK_FACTS), FactsSchema);
       return {
         slug,
-        key: PackManifestSchema.parse(
-          JSON.parse(readFileSync(join(dir, slug, PACK_MANIFEST), 'utf8')),
-        ).key,
+        key: readPackJson(join(dir, slug, PACK_MANIFEST), PackManifestSchema).key,
         facts,
-        postmortem: PostmortemSchema.parse(
-          JSON.parse(readFileSync(join(dir, slug, 'postmortem.json'), 'utf8')),
-        ),
+        postmortem: readPackJson(join(dir, slug, PACK_POSTMORTEM), PostmortemSchema),
         history: history[facts.file.replace(/^.*?incidents\//, 'incidents/')] ?? [],
         files: DOWNLOADS,
       };

@@ -5,14 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { ConfigSchema, type Config } from '../../schemas/config.js';
 import { error, type Diagnostic } from '../diagnostics.js';
+import { issuePath, parseWithDiagnostics, yamlLocator } from '../schema-diagnostics.js';
 
 export const CONFIG_FILE = 'incidentpost.config.json';
-
-function lineOfKey(text: string, key: string | undefined): number {
-  if (!key) return 1;
-  const index = text.indexOf(`"${key}"`);
-  return index === -1 ? 1 : text.slice(0, index).split('\n').length;
-}
 
 /** Environment variables win over the file, so CI can set them without editing it. */
 export function applyEnvironment(config: Config, env: NodeJS.ProcessEnv): Config {
@@ -66,36 +61,20 @@ export async function loadConfig(
       ],
     };
   }
-  const parsed = ConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    return {
-      config: null,
-      diagnostics: parsed.error.issues.map((issue) =>
-        error(
-          'config/invalid',
-          path,
-          { line: lineOfKey(text, issue.path.map(String).at(-1)) },
-          `config field "${issue.path.join('.')}": ${issue.message}`,
-          'see the Configuration section of README.md for the fields and their types',
-        ),
-      ),
-    };
-  }
-  const config = applyEnvironment(parsed.data, env);
-  const checked = ConfigSchema.safeParse(config);
-  if (!checked.success) {
-    return {
-      config: null,
-      diagnostics: checked.error.issues.map((issue) =>
-        error(
-          'config/env',
-          '<environment>',
-          { line: 1 },
-          `${issue.path.join('.')} from the environment: ${issue.message}`,
-          'check SITE_URL, BASE_PATH and INCIDENTPOST_* variables',
-        ),
-      ),
-    };
-  }
+  const parsed = parseWithDiagnostics(ConfigSchema, json, {
+    code: 'config/invalid',
+    file: path,
+    subject: 'config',
+    locate: yamlLocator(text),
+    hint: 'see the Configuration section of README.md for the fields and their types',
+  });
+  if (!parsed.success) return { config: null, diagnostics: parsed.diagnostics };
+  const checked = parseWithDiagnostics(ConfigSchema, applyEnvironment(parsed.data, env), {
+    code: 'config/env',
+    file: '<environment>',
+    message: (issue) => `${issuePath(issue)} from the environment: ${issue.message}`,
+    hint: 'check SITE_URL, BASE_PATH and INCIDENTPOST_* variables',
+  });
+  if (!checked.success) return { config: null, diagnostics: checked.diagnostics };
   return { config: checked.data, diagnostics: [] };
 }

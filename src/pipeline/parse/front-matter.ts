@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import { FrontMatterSchema, type FrontMatter } from '../../schemas/front-matter.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { issuePath, parseWithDiagnostics } from '../schema-diagnostics.js';
 
 const KNOWN_KEYS = Object.keys(FrontMatterSchema.shape);
 
@@ -216,20 +217,20 @@ function validated(
       });
     }
   }
-  const parsed = FrontMatterSchema.safeParse(raw);
+  const parsed = parseWithDiagnostics(FrontMatterSchema, raw, {
+    code: 'front-matter/invalid',
+    file,
+    locate: (path) => {
+      const line = keyLines.get(String(path[0] ?? ''));
+      return line === undefined ? undefined : { line };
+    },
+    fallback: { line: firstLine },
+    message: (issue) =>
+      `front matter field "${issuePath(issue)}" ${issue.message.replace(/^Invalid input: /, '')}`,
+    hint: 'see incidents/README.md for the fields and their types',
+  });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? '');
-      diagnostics.push(
-        error(
-          'front-matter/invalid',
-          file,
-          { line: keyLines.get(key) ?? firstLine },
-          `front matter field "${issue.path.join('.')}" ${issue.message.replace(/^Invalid input: /, '')}`,
-          'see incidents/README.md for the fields and their types',
-        ),
-      );
-    }
+    diagnostics.push(...parsed.diagnostics);
     return { value: {}, diagnostics, keyLines };
   }
   return { value: parsed.data, diagnostics, keyLines };
