@@ -4,6 +4,7 @@
  * Node 20's `Intl.Segmenter`, for one, is quadratic in its input. So the CLI says so, once.
  */
 import { readFileSync } from 'node:fs';
+import { error, type Diagnostic } from '../pipeline/diagnostics.js';
 
 /** `[major, minor, patch]` of `22.12.0`, `v20.20.2` or `22.12`; null for anything else. */
 function parseVersion(version: string): [number, number, number] | null {
@@ -58,5 +59,23 @@ export function oldNodeWarning(version: string, range: string | null): string | 
     'large timelines can run out of memory and other things may fail\n' +
     `  hint: install Node ${range.replace(/^\s*>=\s*/, '')} or later, or run it through npm ` +
     '(`npm run incidentpost -- <command>`), which uses the Node `npm install` put in node_modules\n'
+  );
+}
+
+/** The oldest Node Astro runs on (astro's package.json says `>=22.12.0`). */
+export const ASTRO_NODE = '>=22.12';
+
+/**
+ * The error `build` stops with, before the site build, on a Node Astro cannot run on; null on
+ * a Node it can. `version` is process.versions.node.
+ */
+export function astroNodeDiagnostic(version: string): Diagnostic | null {
+  if (!isOlderThan(version, ASTRO_NODE)) return null;
+  return error(
+    'build/node-version',
+    'package.json',
+    { line: 1 },
+    `Astro needs Node 22.12 or newer; this is Node ${version}`,
+    'run `npm run build`: npm scripts use the Node 24 pinned in devDependencies',
   );
 }

@@ -12,6 +12,7 @@ import { ConfigSchema } from '../../schemas/config.js';
 import { chooseSettler } from '../choose-settler.js';
 import { chooseWriter } from '../choose-writer.js';
 import { runGenerate, type GenerateArgs } from './generate.js';
+import { astroNodeDiagnostic } from '../node-version.js';
 import { printDiagnostics } from '../report.js';
 import { rejectUnknownFlags } from '../usage-error.js';
 import { generateArgs } from '../args.js';
@@ -153,6 +154,13 @@ async function runBuild(
     return;
   }
   const generateSeconds = (Date.now() - started) / 1000;
+  const oldNode = astroNodeDiagnostic(process.versions.node);
+  if (oldNode) {
+    printDiagnostics([oldNode]);
+    process.stderr.write(`build stopped: nothing was written to ${args.out}\n`);
+    process.exitCode = 1;
+    return;
+  }
   const { diagnostics, warnings, timings } = await buildSite({
     incidents: args.incidents,
     packs: args.packs,

@@ -3,19 +3,18 @@
  * with Pagefind while placing the pack files beside the pages, then links it in with one
  * rename (site-swap.ts): a failed or killed build leaves the previous site exactly as it was.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { cp, mkdir, rename, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
 import { writeFileAtomically } from '../format/atomic-write.js';
 import type { Config, SecretAllow } from '../../schemas/config.js';
 import { PACK_HISTORY } from '../../schemas/pack.js';
 import { historyPersonalData, historySecrets, incidentHistory } from './git-history.js';
+import { indexSearch } from './index-search.js';
 import { placePackFiles } from './place-pack-files.js';
+import { projectRoot, runPackageBin } from './run-package.js';
 import { newVersionPath, publishVersion, removeStaleOutput } from './site-swap.js';
 
 export interface BuildSiteOptions {
@@ -34,15 +33,13 @@ export interface BuildSiteOptions {
   onStage?: (timing: string) => void;
 }
 
-/** The IncidentPost checkout (where astro.config.mjs lives), wherever the command runs from. */
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'astro.config.mjs'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('astro.config.mjs not found above the IncidentPost code');
-    dir = parent;
-  }
-  return dir;
+export interface BuildSiteResult {
+  /** Errors: when there are any, nothing was published. */
+  diagnostics: Diagnostic[];
+  /** Warnings that did not stop the build (personal data in commit subjects). */
+  warnings?: Diagnostic[];
+  /** Each finished stage with its time in seconds, as onStage was told. */
+  timings: string[];
 }
 
 /**
@@ -53,40 +50,6 @@ function projectRoot(): string {
 export function astroCacheDir(packs: string): string {
   const key = createHash('sha256').update(resolve(packs)).digest('hex').slice(0, 12);
   return join(projectRoot(), 'node_modules', '.incidentpost', `cache-${key}`);
-}
-
-/**
- * Where an installed package lives, found the way Node looks for it. Not require.resolve:
- * Pagefind's exports map lists neither its package.json nor a require entry.
- */
-function packageDir(name: string): string {
-  const require = createRequire(import.meta.url);
-  const dir = (require.resolve.paths(name) ?? [])
-    .map((base) => join(base, name))
-    .find((candidate) => existsSync(join(candidate, 'package.json')));
-  if (!dir) throw new Error(`${name} is not installed: run npm install`);
-  return dir;
-}
-
-/** A package's command-line entry, run on this Node; its exit code and everything it printed. */
-function runPackageBin(
-  pkg: string,
-  bin: string,
-  args: string[],
-  options: { env?: NodeJS.ProcessEnv; stdio: 'inherit' | 'pipe'; nodeFlags?: string[] },
-): Promise<{ code: number; output: string }> {
-  const entry = join(packageDir(pkg), bin);
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), entry, ...args], {
-      cwd: projectRoot(),
-      env: options.env ?? process.env,
-      stdio: ['ignore', options.stdio, options.stdio],
-    });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => done({ code: code ?? 1, output }));
-  });
 }
 
 /**
@@ -102,23 +65,6 @@ function astroEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return clean;
 }
 
-/**
- * Pagefind indexes the finished site after Astro has exited, not in Astro's build:done hook:
- * Astro's heap is then gone, which keeps the build's peak memory down by a few hundred MB.
- * Its command line is used rather than its Node API, which indexes the same pages about
- * 30% slower (2.7 s against 1.9 s at 1,000 incidents).
- */
-function indexWithPagefind(site: string) {
-  return runPackageBin(
-    'pagefind',
-    'lib/runner/bin.cjs',
-    // Only incident pages carry data-pagefind-body; the history and filter pages (the largest
-    // files) would be parsed only to be skipped.
-    ['--site', site, '--glob', 'incidents/*/index.html', '--silent'],
-    { stdio: 'pipe' },
-  );
-}
-
 /** rename, or copy then delete when the output is on another file system. */
 async function moveAcrossDevices(from: string, to: string): Promise<void> {
   try {
@@ -130,132 +76,126 @@ async function moveAcrossDevices(from: string, to: string): Promise<void> {
   }
 }
 
-export async function buildSite(
+/**
+ * Each incident file's git revisions, which the site shows, written to the packs folder once
+ * their commit subjects pass the scans: secrets stop the build, and so does personal data with
+ * `privacy.mode: "block"`; other personal data comes back as warnings.
+ */
+async function publishHistory(
   options: BuildSiteOptions,
-): Promise<{ diagnostics: Diagnostic[]; warnings?: Diagnostic[]; timings: string[] }> {
-  const timings: string[] = [];
-  const major = Number(process.versions.node.split('.')[0]);
-  const minor = Number(process.versions.node.split('.')[1]);
-  if (major < 22 || (major === 22 && minor < 12)) {
-    return {
-      diagnostics: [
-        error(
-          'build/node-version',
-          'package.json',
-          { line: 1 },
-          `Astro needs Node 22.12 or newer; this is Node ${process.versions.node}`,
-          'run `npm run build`: npm scripts use the Node 24 pinned in devDependencies',
-        ),
-      ],
-      timings,
-    };
-  }
-
+): Promise<{ errors: Diagnostic[] } | { warnings: Diagnostic[] }> {
   const history = await incidentHistory(options.incidents);
   const leaks = historySecrets(history, options.secretAllow ?? []);
-  if (leaks.length) return { diagnostics: leaks, timings };
+  if (leaks.length) return { errors: leaks };
   const personal = options.privacy ? historyPersonalData(history, options.privacy) : [];
-  if (hasErrors(personal)) return { diagnostics: personal, timings };
-  // Warnings do not stop the build; they come back with its result.
-  const warnings = personal;
+  if (hasErrors(personal)) return { errors: personal };
   await writeFileAtomically(
     join(options.packs, PACK_HISTORY),
     `${JSON.stringify(history, null, 2)}\n`,
   );
+  return { warnings: personal };
+}
+
+/** Runs `astro build` into `staging`; null when it succeeded, else a `build/astro` error. */
+async function runAstroBuild(
+  staging: string,
+  options: BuildSiteOptions,
+): Promise<Diagnostic | null> {
+  const astro = await runPackageBin(
+    'astro',
+    'bin/astro.mjs',
+    ['build', '--silent', '--root', projectRoot()],
+    {
+      stdio: options.stdio ?? 'inherit',
+      // V8 sizes the young generation for a 4 GB heap. Astro's build makes mostly
+      // short-lived objects, and 16 MB semi-spaces keep its peak about 100 MB lower at 1,000
+      // incidents without a time cost we could measure (npm run bench:site).
+      nodeFlags: ['--max-semi-space-size=16'],
+      env: {
+        ...astroEnvironment(process.env),
+        INCIDENTPOST_PACKS: resolve(options.packs),
+        INCIDENTPOST_SITE_OUT: staging,
+        INCIDENTPOST_CONFIG: resolve(options.configFile),
+        INCIDENTPOST_ASTRO_CACHE: astroCacheDir(options.packs),
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
+    },
+  );
+  if (astro.code === 0) return null;
+  return error(
+    'build/astro',
+    'astro.config.mjs',
+    { line: 1 },
+    `the Astro build failed (exit ${astro.code})${astro.output ? `:\n${astro.output.trim().split('\n').slice(-15).join('\n')}` : ''}`,
+    'read the Astro error above; the previous site was left as it was',
+  );
+}
+
+/**
+ * Indexes the built site for search and places each pack's files beside its page, at the same
+ * time: Pagefind reads only the incident pages. Null when both succeeded, else the first error.
+ */
+async function indexAndPlaceFiles(
+  staging: string,
+  options: BuildSiteOptions,
+): Promise<Diagnostic | null> {
+  const [indexing, placing] = await Promise.all([
+    indexSearch(staging),
+    placePackFiles(options.packs, staging).then(
+      () => null,
+      (cause: NodeJS.ErrnoException) => cause,
+    ),
+  ]);
+  if (placing) {
+    return error(
+      'build/pack-files',
+      placing.path ?? options.packs,
+      { line: 1 },
+      `a pack file could not be placed in the site: ${placing.message}`,
+      `delete ${options.packs} and build again to regenerate every pack; the previous site was left as it was`,
+    );
+  }
+  return indexing;
+}
+
+/**
+ * Builds the site from the packs and publishes it at `options.out`: the revision history, the
+ * Astro build, the search index and the pack files, then one swap. Any error leaves the
+ * previous site as it was.
+ */
+export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
+  const timings: string[] = [];
+  const stage = (name: string, since: number) => {
+    timings.push(`${name} ${((Date.now() - since) / 1000).toFixed(1)} s`);
+    options.onStage?.(timings.at(-1) ?? '');
+  };
+  const history = await publishHistory(options);
+  if ('errors' in history) return { diagnostics: history.errors, timings };
 
   const out = resolve(options.out);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   // Astro prerenders from its output folder and resolves packages from there, so it builds
   // inside the project; the result then moves beside the output and is linked in.
-  const root = projectRoot();
-  const staging = join(root, 'node_modules', '.incidentpost', `site-${suffix}`);
+  const staging = join(projectRoot(), 'node_modules', '.incidentpost', `site-${suffix}`);
   removeDeadStaging(dirname(staging));
   await removeStaleOutput(out);
   let version: string | null = null;
   let published = false;
   try {
     const started = Date.now();
-    const astro = await runPackageBin(
-      'astro',
-      'bin/astro.mjs',
-      ['build', '--silent', '--root', root],
-      {
-        stdio: options.stdio ?? 'inherit',
-        // V8 sizes the young generation for a 4 GB heap. Astro's build makes mostly
-        // short-lived objects, and 16 MB semi-spaces keep its peak about 100 MB lower at 1,000
-        // incidents without a time cost we could measure (npm run bench:site).
-        nodeFlags: ['--max-semi-space-size=16'],
-        env: {
-          ...astroEnvironment(process.env),
-          INCIDENTPOST_PACKS: resolve(options.packs),
-          INCIDENTPOST_SITE_OUT: staging,
-          INCIDENTPOST_CONFIG: resolve(options.configFile),
-          INCIDENTPOST_ASTRO_CACHE: astroCacheDir(options.packs),
-          ASTRO_TELEMETRY_DISABLED: '1',
-        },
-      },
-    );
-    if (astro.code !== 0) {
-      return {
-        diagnostics: [
-          error(
-            'build/astro',
-            'astro.config.mjs',
-            { line: 1 },
-            `the Astro build failed (exit ${astro.code})${astro.output ? `:\n${astro.output.trim().split('\n').slice(-15).join('\n')}` : ''}`,
-            'read the Astro error above; the previous site was left as it was',
-          ),
-        ],
-        timings,
-      };
-    }
-    timings.push(`site ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    options.onStage?.(timings.at(-1) ?? '');
+    const built = await runAstroBuild(staging, options);
+    if (built) return { diagnostics: [built], timings };
+    stage('site', started);
     const indexed = Date.now();
-    // Pagefind reads only the incident pages, so the pack files can land beside them meanwhile.
-    const [indexing, placing] = await Promise.all([
-      indexWithPagefind(staging),
-      placePackFiles(options.packs, staging).then(
-        () => null,
-        (cause: NodeJS.ErrnoException) => cause,
-      ),
-    ]);
-    if (placing) {
-      return {
-        diagnostics: [
-          error(
-            'build/pack-files',
-            placing.path ?? options.packs,
-            { line: 1 },
-            `a pack file could not be placed in the site: ${placing.message}`,
-            `delete ${options.packs} and build again to regenerate every pack; the previous site was left as it was`,
-          ),
-        ],
-        timings,
-      };
-    }
-    if (indexing.code !== 0) {
-      return {
-        diagnostics: [
-          error(
-            'build/pagefind',
-            'astro.config.mjs',
-            { line: 1 },
-            `Pagefind could not index the site (exit ${indexing.code}):\n${indexing.output.trim()}`,
-            'the previous site was left as it was',
-          ),
-        ],
-        timings,
-      };
-    }
-    timings.push(`search index and pack files ${((Date.now() - indexed) / 1000).toFixed(1)} s`);
-    options.onStage?.(timings.at(-1) ?? '');
+    const placed = await indexAndPlaceFiles(staging, options);
+    if (placed) return { diagnostics: [placed], timings };
+    stage('search index and pack files', indexed);
     await mkdir(dirname(out), { recursive: true });
     version = await newVersionPath(out, suffix);
     await moveAcrossDevices(staging, version);
     await publishVersion(version, out, suffix);
     published = true;
-    return { diagnostics: [], warnings, timings };
+    return { diagnostics: [], warnings: history.warnings, timings };
   } finally {
     rmSync(staging, { recursive: true, force: true });
     if (version && !published) rmSync(version, { recursive: true, force: true });
