@@ -99,12 +99,10 @@ export interface StatuspageSite {
   incidentUrl: (slug: string) => string;
 }
 
-/** The files' shared parts, computed once per build. */
-export function statuspageData(packs: readonly Pack[], site: StatuspageSite) {
-  const pageId = createHash('sha256').update(site.home).digest('hex').slice(0, 12);
-  const services = allServices(packs);
+/** One component per service; a service with an ongoing incident shows its worst impact. */
+function statuspageComponents(packs: readonly Pack[], pageId: string): Component[] {
   const ongoing = packs.filter((pack) => isOngoing(pack.facts.status));
-  const components: Component[] = services.map((service, index) => {
+  return allServices(packs).map((service, index) => {
     const dates = service.packs.map((p) => startedAt(p.facts)).sort(byInstant);
     const worst = ongoing
       .filter((p) => p.facts.services.some((name) => serviceSlug(name) === service.slug))
@@ -129,66 +127,78 @@ export function statuspageData(packs: readonly Pack[], site: StatuspageSite) {
       only_show_if_degraded: false,
     };
   });
-  const byService = new Map(components.map((c) => [c.id, c]));
+}
 
-  const incident = ({ slug, facts }: Pack): StatuspageIncident => {
-    const eventText = (line: number | undefined) =>
-      facts.events.find((event) => event.line === line)?.text ?? '';
-    const steps = [
-      ['investigating', 'detected'],
-      ['identified', 'identified'],
-      ['monitoring', 'mitigated'],
-      ['resolved', 'resolved'],
-    ] as const;
-    const updates = steps.flatMap(([status, milestone]) => {
-      const time = facts[milestone];
-      if (!time) return [];
-      return [
-        {
-          id: `${slug}-${status}`,
-          status,
-          body: eventText(facts.milestones[milestone]?.line),
-          incident_id: slug,
-          created_at: time,
-          updated_at: time,
-          display_at: time,
-          affected_components: null,
-          deliver_notifications: false,
-          custom_tweet: null,
-          tweet_id: null,
-        },
-      ];
-    });
-    const status = incidentStatus(facts.status);
-    return {
-      id: slug,
-      name: facts.title,
-      status: status === 'draft' ? 'investigating' : status,
-      created_at: facts.detected ?? startedAt(facts),
-      updated_at: lastUpdate(facts),
-      monitoring_at: facts.mitigated,
-      resolved_at: isOngoing(facts.status) ? null : facts.resolved,
-      impact: impactOf(facts.severity),
-      shortlink: site.incidentUrl(slug),
-      started_at: startedAt(facts),
-      page_id: pageId,
-      incident_updates: updates.reverse(),
-      components: facts.services.flatMap((name) => {
-        const component = byService.get(serviceSlug(name));
-        return component ? [component] : [];
-      }),
-    };
+/** One incident with an update per Statuspage state it reached, newest update first. */
+function statuspageIncident(
+  { slug, facts }: Pack,
+  context: { pageId: string; site: StatuspageSite; byService: ReadonlyMap<string, Component> },
+): StatuspageIncident {
+  const eventText = (line: number | undefined) =>
+    facts.events.find((event) => event.line === line)?.text ?? '';
+  const steps = [
+    ['investigating', 'detected'],
+    ['identified', 'identified'],
+    ['monitoring', 'mitigated'],
+    ['resolved', 'resolved'],
+  ] as const;
+  const updates = steps.flatMap(([status, milestone]) => {
+    const time = facts[milestone];
+    if (!time) return [];
+    return [
+      {
+        id: `${slug}-${status}`,
+        status,
+        body: eventText(facts.milestones[milestone]?.line),
+        incident_id: slug,
+        created_at: time,
+        updated_at: time,
+        display_at: time,
+        affected_components: null,
+        deliver_notifications: false,
+        custom_tweet: null,
+        tweet_id: null,
+      },
+    ];
+  });
+  const status = incidentStatus(facts.status);
+  return {
+    id: slug,
+    name: facts.title,
+    status: status === 'draft' ? 'investigating' : status,
+    created_at: facts.detected ?? startedAt(facts),
+    updated_at: lastUpdate(facts),
+    monitoring_at: facts.mitigated,
+    resolved_at: isOngoing(facts.status) ? null : facts.resolved,
+    impact: impactOf(facts.severity),
+    shortlink: context.site.incidentUrl(slug),
+    started_at: startedAt(facts),
+    page_id: context.pageId,
+    incident_updates: updates.reverse(),
+    components: facts.services.flatMap((name) => {
+      const component = context.byService.get(serviceSlug(name));
+      return component ? [component] : [];
+    }),
   };
+}
 
+/** The page's indicator: the worst impact among ongoing incidents, `none` when there are none. */
+function pageIndicator(ongoing: readonly Pack[]): StatusIndicator {
   const worst = ongoing
     .map((p) => impactOf(p.facts.severity))
     .sort((a, b) => INDICATOR_RANK[b] - INDICATOR_RANK[a])[0];
   // An ongoing incident without a severity still means the page is not all green.
-  const indicator: StatusIndicator = ongoing.length
-    ? worst === 'none'
-      ? 'minor'
-      : worst!
-    : 'none';
+  return ongoing.length ? (worst === 'none' ? 'minor' : worst!) : 'none';
+}
+
+/** The files' shared parts, computed once per build. */
+export function statuspageData(packs: readonly Pack[], site: StatuspageSite) {
+  const pageId = createHash('sha256').update(site.home).digest('hex').slice(0, 12);
+  const ongoing = packs.filter((pack) => isOngoing(pack.facts.status));
+  const components = statuspageComponents(packs, pageId);
+  const context = { pageId, site, byService: new Map(components.map((c) => [c.id, c])) };
+  const incident = (pack: Pack) => statuspageIncident(pack, context);
+  const indicator = pageIndicator(ongoing);
   const updated = packs
     .map((p) => lastUpdate(p.facts))
     .sort(byInstant)
