@@ -3,7 +3,7 @@
  * The title wraps by its measured width in any script, right-to-left titles read right to left.
  */
 import type { Facts } from '../../schemas/facts.js';
-import { formatDate, formatMinutes, formatUsers } from '../write/format-figures.js';
+import { formatDate, formatMinutes, formatUsers } from '../format/format-figures.js';
 import type { Typesetter } from './typeset.js';
 
 const WIDTH = 1200;

@@ -6,7 +6,13 @@
 import { DateTime } from 'luxon';
 import type { EventKind, Facts, TimelineEvent } from '../../schemas/facts.js';
 import { MILESTONE_NAMES } from '../../schemas/front-matter.js';
-import { formatClock, formatMinutesShort, formatTime, spansDays } from '../write/format-figures.js';
+import {
+  formatClock,
+  formatMinutesShort,
+  formatTime,
+  spansDays,
+} from '../format/format-figures.js';
+import { MILESTONES, milestoneLabel } from '../format/milestones.js';
 import { eventPrefix } from './postmortem-tree.js';
 import { FIGURE_EVENT_LIMIT, gapText, shownEvents } from './shown-events.js';
 import type { Typesetter } from './typeset.js';
@@ -37,24 +43,6 @@ export const KIND_COLORS: Record<EventKind, string> = {
   deploy: '#9333ea',
   'status-update': '#db2777',
   note: '#6b7280',
-};
-
-const MILESTONE_COLORS: Record<string, string> = {
-  start: '#dc2626',
-  detected: '#ea580c',
-  acknowledged: '#ca8a04',
-  identified: '#059669',
-  mitigated: '#0891b2',
-  resolved: '#4f46e5',
-};
-
-const MILESTONE_NAMES_SHOWN: Record<string, string> = {
-  start: 'Impact starts',
-  detected: 'Detected',
-  acknowledged: 'Acknowledged',
-  identified: 'Cause identified',
-  mitigated: 'Mitigated',
-  resolved: 'Resolved',
 };
 
 function cut(value: string, max: number): string {
@@ -140,7 +128,7 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
     const position = x(facts[name]);
     if (position === null) continue;
     parts.push(
-      `<line x1="${n(position)}" y1="${BAR_Y - 6}" x2="${n(position)}" y2="${BAR_Y + BAR_HEIGHT + 6}" stroke="${MILESTONE_COLORS[name]}" stroke-width="2"/>`,
+      `<line x1="${n(position)}" y1="${BAR_Y - 6}" x2="${n(position)}" y2="${BAR_Y + BAR_HEIGHT + 6}" stroke="${MILESTONES[name].colour}" stroke-width="2"/>`,
     );
   }
   // Five evenly spaced ticks: 228 px apart, wider than any tick label.
@@ -166,10 +154,10 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
     const cx = PAD + i * (barWidth / 6);
     const time = facts[name];
     parts.push(
-      `<rect x="${n(cx)}" y="${legendY - 9}" width="10" height="10" fill="${MILESTONE_COLORS[name]}"/>`,
+      `<rect x="${n(cx)}" y="${legendY - 9}" width="10" height="10" fill="${MILESTONES[name].colour}"/>`,
     );
     parts.push(
-      `<text x="${n(cx + 14)}" y="${legendY}" font-size="11" fill="#111827"><tspan font-weight="bold">${escapeXml(MILESTONE_NAMES_SHOWN[name] ?? name)}</tspan></text>`,
+      `<text x="${n(cx + 14)}" y="${legendY}" font-size="11" fill="#111827"><tspan font-weight="bold">${escapeXml(MILESTONES[name].label)}</tspan></text>`,
     );
     parts.push(
       `<text x="${n(cx + 14)}" y="${legendY + 14}" font-size="11" fill="#4b5563">${escapeXml(time ? formatTime(time, facts, withDay) : 'not stated')}</text>`,
@@ -210,7 +198,7 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
       ? `${event.approximate ? '~' : ''}${formatClock(event.time, facts.timezone)}`
       : untimedLabel(event);
     const marks = (milestoneOfLine.get(event.line) ?? []).map((name) =>
-      (MILESTONE_NAMES_SHOWN[name] ?? name).toUpperCase(),
+      milestoneLabel(name).toUpperCase(),
     );
     const markLabel = marks.length ? `${marks.join(' · ')} · ` : '';
     const markWidth = typesetter.width(markLabel, { size: 12, weight: 700 });
@@ -272,7 +260,7 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
   ]
     .filter(Boolean)
     .join(' · ');
-  const description = `Timeline of ${facts.events.length} events. ${MILESTONE_NAMES.map((name) => `${MILESTONE_NAMES_SHOWN[name]}: ${facts[name] ? formatTime(facts[name], facts, true) : 'not stated'}`).join('; ')}.`;
+  const description = `Timeline of ${facts.events.length} events. ${MILESTONE_NAMES.map((name) => `${MILESTONES[name].label}: ${facts[name] ? formatTime(facts[name], facts, true) : 'not stated'}`).join('; ')}.`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="timeline-title timeline-desc" font-family="${FONT}">`,
     `<title id="timeline-title">${escapeXml(`Timeline: ${facts.title}`)}</title>`,
