@@ -6,6 +6,8 @@
  * A sequence Twemoji has no picture for is drawn in Noto Emoji's outlines instead (typeset.ts).
  * No I/O here: Node reads the pictures from node_modules (fonts.ts).
  */
+import type { Element } from 'xast';
+import { x as xml } from 'xastscript';
 
 /**
  * The SVG text of Twemoji's picture named `name` (`1f469-200d-1f4bb`), or null when there is
@@ -63,6 +65,16 @@ export function emojiImageElement(
   x: number,
   y: number,
   size: number,
-): string {
-  return `<image x="${n(x + BEFORE * size)}" y="${n(y + BELOW * size - size)}" width="${n(size)}" height="${n(size)}" href="${dataUri}"><title>${label}</title></image>`;
+): Element {
+  return xml(
+    'image',
+    {
+      x: n(x + BEFORE * size),
+      y: n(y + BELOW * size - size),
+      width: n(size),
+      height: n(size),
+      href: dataUri,
+    },
+    xml('title', label),
+  );
 }

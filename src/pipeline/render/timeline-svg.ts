@@ -15,10 +15,9 @@ import {
 import { MILESTONES, milestoneLabel } from '../format/milestones.js';
 import { eventPrefix } from './postmortem-tree.js';
 import { FIGURE_EVENT_LIMIT, gapText, shownEvents } from './shown-events.js';
+import { x as xml } from 'xastscript';
 import type { Typesetter } from './typeset.js';
-import { escapeXml } from './xml.js';
-
-export { escapeXml };
+import { onLines, svgFile, type Line } from './xml.js';
 
 const WIDTH = 960;
 const PAD = 24;
@@ -96,11 +95,11 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
   const x = (iso: string | null): number | null =>
     iso ? PAD + ((DateTime.fromISO(iso).toMillis() - t0) / (t1 - t0)) * barWidth : null;
   const withDay = spansDays(facts);
-  const parts: string[] = [];
+  const parts: Line[] = [];
 
   // Phase bar: grey where the timeline has no phase, colored between milestones.
   parts.push(
-    `<rect x="${PAD}" y="${BAR_Y}" width="${barWidth}" height="${BAR_HEIGHT}" rx="4" fill="#e5e7eb"/>`,
+    xml('rect', { x: PAD, y: BAR_Y, width: barWidth, height: BAR_HEIGHT, rx: 4, fill: '#e5e7eb' }),
   );
   const phases: [string | null, string | null, string, string][] = [
     [facts.start, facts.detected, '#fca5a5', 'undetected'],
@@ -112,7 +111,11 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
     const b = x(to);
     if (a === null || b === null || b <= a) continue;
     parts.push(
-      `<rect x="${n(a)}" y="${BAR_Y}" width="${n(b - a)}" height="${BAR_HEIGHT}" fill="${color}"><title>${label}</title></rect>`,
+      xml(
+        'rect',
+        { x: n(a), y: BAR_Y, width: n(b - a), height: BAR_HEIGHT, fill: color },
+        xml('title', label),
+      ),
     );
     const minutes = Math.round(
       DateTime.fromISO(to ?? '').diff(DateTime.fromISO(from ?? ''), 'minutes').minutes,
@@ -120,7 +123,17 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
     const caption = `${label} ${formatMinutesShort(minutes)}`;
     if (b - a > caption.length * 7 + 8) {
       parts.push(
-        `<text x="${n((a + b) / 2)}" y="${BAR_Y + 15}" text-anchor="middle" font-size="11" fill="#111827">${escapeXml(caption)}</text>`,
+        xml(
+          'text',
+          {
+            x: n((a + b) / 2),
+            y: BAR_Y + 15,
+            'text-anchor': 'middle',
+            'font-size': 11,
+            fill: '#111827',
+          },
+          caption,
+        ),
       );
     }
   }
@@ -128,7 +141,14 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
     const position = x(facts[name]);
     if (position === null) continue;
     parts.push(
-      `<line x1="${n(position)}" y1="${BAR_Y - 6}" x2="${n(position)}" y2="${BAR_Y + BAR_HEIGHT + 6}" stroke="${MILESTONES[name].colour}" stroke-width="2"/>`,
+      xml('line', {
+        x1: n(position),
+        y1: BAR_Y - 6,
+        x2: n(position),
+        y2: BAR_Y + BAR_HEIGHT + 6,
+        stroke: MILESTONES[name].colour,
+        'stroke-width': 2,
+      }),
     );
   }
   // Five evenly spaced ticks: 228 px apart, wider than any tick label.
@@ -142,10 +162,26 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
     );
     const anchor = i === 0 ? 'start' : i === 4 ? 'end' : 'middle';
     parts.push(
-      `<line x1="${n(tx)}" y1="${BAR_Y + BAR_HEIGHT}" x2="${n(tx)}" y2="${BAR_Y + BAR_HEIGHT + 4}" stroke="#9ca3af"/>`,
+      xml('line', {
+        x1: n(tx),
+        y1: BAR_Y + BAR_HEIGHT,
+        x2: n(tx),
+        y2: BAR_Y + BAR_HEIGHT + 4,
+        stroke: '#9ca3af',
+      }),
     );
     parts.push(
-      `<text x="${n(tx)}" y="${BAR_Y + BAR_HEIGHT + 16}" text-anchor="${anchor}" font-size="10" fill="#4b5563">${escapeXml(label)}</text>`,
+      xml(
+        'text',
+        {
+          x: n(tx),
+          y: BAR_Y + BAR_HEIGHT + 16,
+          'text-anchor': anchor,
+          'font-size': 10,
+          fill: '#4b5563',
+        },
+        label,
+      ),
     );
   }
   // Milestone legend: a fixed grid of six cells, one per milestone.
@@ -154,13 +190,27 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
     const cx = PAD + i * (barWidth / 6);
     const time = facts[name];
     parts.push(
-      `<rect x="${n(cx)}" y="${legendY - 9}" width="10" height="10" fill="${MILESTONES[name].colour}"/>`,
+      xml('rect', {
+        x: n(cx),
+        y: legendY - 9,
+        width: 10,
+        height: 10,
+        fill: MILESTONES[name].colour,
+      }),
     );
     parts.push(
-      `<text x="${n(cx + 14)}" y="${legendY}" font-size="11" fill="#111827"><tspan font-weight="bold">${escapeXml(MILESTONES[name].label)}</tspan></text>`,
+      xml(
+        'text',
+        { x: n(cx + 14), y: legendY, 'font-size': 11, fill: '#111827' },
+        xml('tspan', { 'font-weight': 'bold' }, MILESTONES[name].label),
+      ),
     );
     parts.push(
-      `<text x="${n(cx + 14)}" y="${legendY + 14}" font-size="11" fill="#4b5563">${escapeXml(time ? formatTime(time, facts, withDay) : 'not stated')}</text>`,
+      xml(
+        'text',
+        { x: n(cx + 14), y: legendY + 14, 'font-size': 11, fill: '#4b5563' },
+        time ? formatTime(time, facts, withDay) : 'not stated',
+      ),
     );
   });
 
@@ -174,7 +224,17 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
   for (const row of shownEvents(facts, FIGURE_EVENT_LIMIT)) {
     if (row.type === 'gap') {
       parts.push(
-        `<text x="${PAD + 156}" y="${y + 15}" font-size="12" font-style="italic" fill="#4b5563">${escapeXml(gapText(row.count))}</text>`,
+        xml(
+          'text',
+          {
+            x: PAD + 156,
+            y: y + 15,
+            'font-size': 12,
+            'font-style': 'italic',
+            fill: '#4b5563',
+          },
+          gapText(row.count),
+        ),
       );
       y += ROW_HEIGHT;
       continue;
@@ -186,13 +246,23 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
     if (withDay && day && day !== currentDay) {
       currentDay = day;
       parts.push(
-        `<text x="${PAD}" y="${y + 15}" font-size="12" font-weight="bold" fill="#111827">${escapeXml(day)}</text>`,
+        xml(
+          'text',
+          { x: PAD, y: y + 15, 'font-size': 12, 'font-weight': 'bold', fill: '#111827' },
+          day,
+        ),
       );
       y += ROW_HEIGHT;
     }
     if (index % 2 === 0)
       parts.push(
-        `<rect x="${PAD - 6}" y="${y}" width="${barWidth + 12}" height="${ROW_HEIGHT}" fill="#f9fafb"/>`,
+        xml('rect', {
+          x: PAD - 6,
+          y,
+          width: barWidth + 12,
+          height: ROW_HEIGHT,
+          fill: '#f9fafb',
+        }),
       );
     const when = event.time
       ? `${event.approximate ? '~' : ''}${formatClock(event.time, facts.timezone)}`
@@ -208,31 +278,51 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
         x: PAD,
         y: y + 15,
         size: 11,
-        attributes: `fill="${event.time ? '#374151' : '#9ca3af'}" font-style="${event.time ? 'normal' : 'italic'}"`,
+        attributes: {
+          fill: event.time ? '#374151' : '#9ca3af',
+          'font-style': event.time ? 'normal' : 'italic',
+        },
       }),
     );
     parts.push(
-      `<circle cx="${PAD + 142}" cy="${y + 11}" r="${marks.length ? 6 : 4}" fill="${KIND_COLORS[event.kind]}"><title>${event.kind}</title></circle>`,
+      xml(
+        'circle',
+        { cx: PAD + 142, cy: y + 11, r: marks.length ? 6 : 4, fill: KIND_COLORS[event.kind] },
+        xml('title', event.kind),
+      ),
     );
-    const markText = marks.length
-      ? `<tspan font-weight="bold" fill="#111827">${escapeXml(markLabel)}</tspan>`
-      : '';
     if (typesetter.isPlain(body)) {
       parts.push(
-        `<text x="${TEXT_X}" y="${y + 15}" font-size="12" fill="#111827">${markText}${escapeXml(body)}</text>`,
+        xml(
+          'text',
+          { x: TEXT_X, y: y + 15, 'font-size': 12, fill: '#111827' },
+          marks.length ? xml('tspan', { 'font-weight': 'bold', fill: '#111827' }, markLabel) : null,
+          body,
+        ),
       );
     } else {
       // Text in another script or direction is laid out run by run after the marks.
-      if (markText)
+      if (marks.length)
         parts.push(
-          `<text x="${TEXT_X}" y="${y + 15}" font-size="12" font-weight="bold" fill="#111827" xml:space="preserve">${escapeXml(markLabel)}</text>`,
+          xml(
+            'text',
+            {
+              x: TEXT_X,
+              y: y + 15,
+              'font-size': 12,
+              'font-weight': 'bold',
+              fill: '#111827',
+              'xml:space': 'preserve',
+            },
+            markLabel,
+          ),
         );
       parts.push(
         typesetter.line(body, {
           x: TEXT_X + markWidth,
           y: y + 15,
           size: 12,
-          attributes: 'fill="#111827"',
+          attributes: { fill: '#111827' },
         }),
       );
     }
@@ -245,9 +335,10 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
   kinds.forEach((kind, i) => {
     const cx = PAD + (i % 6) * (barWidth / 6);
     const cy = y + Math.floor(i / 6) * 18;
-    parts.push(
-      `<circle cx="${n(cx + 4)}" cy="${cy - 4}" r="4" fill="${KIND_COLORS[kind]}"/><text x="${n(cx + 14)}" y="${cy}" font-size="11" fill="#4b5563">${kind}</text>`,
-    );
+    parts.push([
+      xml('circle', { cx: n(cx + 4), cy: cy - 4, r: 4, fill: KIND_COLORS[kind] }),
+      xml('text', { x: n(cx + 14), y: cy, 'font-size': 11, fill: '#4b5563' }, kind),
+    ]);
   });
   const height = y + Math.ceil(kinds.length / 6) * 18 + 8;
 
@@ -261,21 +352,31 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
     .filter(Boolean)
     .join(' · ');
   const description = `Timeline of ${facts.events.length} events. ${MILESTONE_NAMES.map((name) => `${MILESTONES[name].label}: ${facts[name] ? formatTime(facts[name], facts, true) : 'not stated'}`).join('; ')}.`;
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="timeline-title timeline-desc" font-family="${FONT}">`,
-    `<title id="timeline-title">${escapeXml(`Timeline: ${facts.title}`)}</title>`,
-    `<desc id="timeline-desc">${escapeXml(description)}</desc>`,
-    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
-    typesetter.line(typesetter.fit(facts.title, TITLE, WIDTH - 2 * PAD), {
-      ...TITLE,
-      x: PAD,
-      y: 34,
-      rightX: WIDTH - PAD,
-      attributes: 'fill="#111827"',
-    }),
-    `<text x="${PAD}" y="56" font-size="12" fill="#4b5563">${escapeXml(subtitle)}</text>`,
-    ...parts,
-    '</svg>',
-    '',
-  ].join('\n');
+  const svg = xml(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      width: WIDTH,
+      height,
+      viewBox: `0 0 ${WIDTH} ${height}`,
+      role: 'img',
+      'aria-labelledby': 'timeline-title timeline-desc',
+      'font-family': FONT,
+    },
+    onLines([
+      xml('title', { id: 'timeline-title' }, `Timeline: ${facts.title}`),
+      xml('desc', { id: 'timeline-desc' }, description),
+      xml('rect', { width: WIDTH, height, fill: '#ffffff' }),
+      typesetter.line(typesetter.fit(facts.title, TITLE, WIDTH - 2 * PAD), {
+        ...TITLE,
+        x: PAD,
+        y: 34,
+        rightX: WIDTH - PAD,
+        attributes: { fill: '#111827' },
+      }),
+      xml('text', { x: PAD, y: 56, 'font-size': 12, fill: '#4b5563' }, subtitle),
+      ...parts,
+    ]),
+  );
+  return svgFile(svg);
 }
