@@ -8,6 +8,7 @@
  */
 import type { Element } from 'xast';
 import { x as xml } from 'xastscript';
+import { n } from './xml.js';
 
 /**
  * The SVG text of Twemoji's picture named `name` (`1f469-200d-1f4bb`), or null when there is
@@ -52,8 +53,6 @@ export const EMOJI_ADVANCE = BEFORE + 1 + AFTER;
 export function svgDataUri(svg: string): string {
   return `data:image/svg+xml,${svg.replace(/[%#"'<>&\s]|[^\x20-\x7e]/gu, (c) => encodeURIComponent(c))}`;
 }
-
-const n = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 
 /**
  * The `<image>` of one emoji whose pen position is `x` on the baseline `y`, at font size `size`

@@ -17,7 +17,7 @@ import { eventPrefix } from './postmortem-tree.js';
 import { FIGURE_EVENT_LIMIT, gapText, shownEvents } from './shown-events.js';
 import { x as xml } from 'xastscript';
 import type { Typesetter } from './typeset.js';
-import { onLines, svgFile, type Line } from './xml.js';
+import { n, onLines, svgFile, type Line } from './xml.js';
 
 const WIDTH = 960;
 const PAD = 24;
@@ -49,8 +49,6 @@ function cut(value: string, max: number): string {
   const chars = Array.from(value.replace(/\s+/g, ' ').trim());
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
-
-const n = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 
 /**
  * Characters of an event's text a row lays out. A row is 780 px wide: at 12 px not even 300 of

@@ -13,6 +13,7 @@
 import bidiModule, { type Bidi } from 'bidi-js';
 import type { Element } from 'xast';
 import { x } from 'xastscript';
+import { n } from './xml.js';
 import { readFontMetrics, type FontMetrics } from './font-metrics.js';
 import { faceFor, type FontFace, type FontGroup, type FontSource } from './font-faces.js';
 import { EMOJI_ADVANCE, emojiImageElement, svgDataUri, twemojiNames } from './emoji-images.js';
@@ -463,5 +464,3 @@ export class Typesetter {
     });
   }
 }
-
-const n = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));

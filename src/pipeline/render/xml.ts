@@ -6,6 +6,10 @@
 import { toXml } from 'xast-util-to-xml';
 import type { Element } from 'xast';
 
+/** A coordinate or length as an attribute value: whole numbers as they are, others to tenths of a px. */
+export const n = (value: number): string =>
+  Number.isInteger(value) ? String(value) : value.toFixed(1);
+
 /** What one line of an SVG file holds: an element, or the elements one text line is drawn as. */
 export type Line = Element | Element[];
 
