@@ -10,7 +10,7 @@ import {
   formatMinutes,
   formatTime,
   formatUsers,
-} from '../src/pipeline/write/format-figures.js';
+} from '../src/pipeline/format/format-figures.js';
 import { sourceFromFixture } from './helpers/source.js';
 
 const files = [

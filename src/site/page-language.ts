@@ -1,5 +1,5 @@
 /** The language and direction a page declares in `<html lang dir>`. */
-import { languageDirection } from '../pipeline/render/text-direction.ts';
+import { languageDirection } from '../pipeline/format/text-direction.ts';
 import type { SiteConfig } from '../schemas/config.ts';
 import type { Facts } from '../schemas/facts.ts';
 

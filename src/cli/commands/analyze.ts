@@ -2,7 +2,7 @@ import { defineCommand } from 'citty';
 import { analyzeSource } from '../../pipeline/analyze-source.js';
 import { loadConfig } from '../../pipeline/load/load-config.js';
 import { loadIncidents } from '../../pipeline/load/load-incidents.js';
-import { formatMinutes, formatTime, formatUsers } from '../../pipeline/write/format-figures.js';
+import { formatMinutes, formatTime, formatUsers } from '../../pipeline/format/format-figures.js';
 import type { Facts } from '../../schemas/facts.js';
 import { MILESTONE_NAMES, type MilestoneName } from '../../schemas/front-matter.js';
 import { writerArgs } from '../args.js';

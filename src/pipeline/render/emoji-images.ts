@@ -6,6 +6,9 @@
  * A sequence Twemoji has no picture for is drawn in Noto Emoji's outlines instead (typeset.ts).
  * No I/O here: Node reads the pictures from node_modules (fonts.ts).
  */
+import type { Element } from 'xast';
+import { x as xml } from 'xastscript';
+import { n } from './xml.js';
 
 /**
  * The SVG text of Twemoji's picture named `name` (`1f469-200d-1f4bb`), or null when there is
@@ -51,8 +54,6 @@ export function svgDataUri(svg: string): string {
   return `data:image/svg+xml,${svg.replace(/[%#"'<>&\s]|[^\x20-\x7e]/gu, (c) => encodeURIComponent(c))}`;
 }
 
-const n = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
-
 /**
  * The `<image>` of one emoji whose pen position is `x` on the baseline `y`, at font size `size`
  * px; `label` (the emoji itself) is its accessible name.
@@ -63,6 +64,16 @@ export function emojiImageElement(
   x: number,
   y: number,
   size: number,
-): string {
-  return `<image x="${n(x + BEFORE * size)}" y="${n(y + BELOW * size - size)}" width="${n(size)}" height="${n(size)}" href="${dataUri}"><title>${label}</title></image>`;
+): Element {
+  return xml(
+    'image',
+    {
+      x: n(x + BEFORE * size),
+      y: n(y + BELOW * size - size),
+      width: n(size),
+      height: n(size),
+      href: dataUri,
+    },
+    xml('title', label),
+  );
 }

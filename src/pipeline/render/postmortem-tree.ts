@@ -5,6 +5,7 @@
 import type { BlockContent, ListItem, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx';
 import type { Facts, TimelineEvent } from '../../schemas/facts.js';
+import { MILESTONE_NAMES } from '../../schemas/front-matter.js';
 import type {
   ActionItem,
   Origin,
@@ -18,7 +19,8 @@ import {
   formatTime,
   formatUsers,
   spansDays,
-} from '../write/format-figures.js';
+} from '../format/format-figures.js';
+import { milestoneLabel } from '../format/milestones.js';
 import { humanBlocks, humanInline } from './human-markdown.js';
 import { gapText, PAGE_EVENT_LIMIT, shownEvents } from './shown-events.js';
 import { timelineEntryIds } from './timeline-entry-ids.js';
@@ -65,14 +67,8 @@ function sectionBlocks(section: Section): RootContent[] {
   ];
 }
 
-const MILESTONE_LABELS: Record<string, string> = {
-  start: 'impact starts',
-  detected: 'detected',
-  acknowledged: 'acknowledged',
-  identified: 'cause identified',
-  mitigated: 'mitigated',
-  resolved: 'resolved',
-};
+/** A milestone's label inside a sentence: `cause identified`. */
+const inProse = (name: string): string => milestoneLabel(name).toLowerCase();
 
 /** `[Source] actor:` unless the text already names the actor (`@sarah acknowledged`). */
 export function eventPrefix(event: TimelineEvent): string {
@@ -102,12 +98,10 @@ export function inferred(facts: Facts, name: string): string | null {
  * The postmortem is published, so it names no author instruction (issue 12).
  */
 function inferredNote(facts: Facts): RootContent[] {
-  const named = Object.keys(MILESTONE_LABELS).flatMap((name) => {
+  const named = MILESTONE_NAMES.flatMap((name) => {
     const sure = inferred(facts, name);
     const line = facts.evidence?.[name as EvidenceName]?.line;
-    return sure && line
-      ? [`${MILESTONE_LABELS[name] ?? name} from line ${line} (${sure} confidence)`]
-      : [];
+    return sure && line ? [`${inProse(name)} from line ${line} (${sure} confidence)`] : [];
   });
   if (named.length === 0) return [];
   return [
@@ -132,7 +126,7 @@ function timelineItem(
   const marks = Object.entries(facts.milestones)
     .filter(([, milestone]) => milestone.line === event.line)
     .map(([name]) => {
-      const label = MILESTONE_LABELS[name] ?? name;
+      const label = inProse(name);
       const sure = inferred(facts, name);
       return sure ? `${label}, inferred: ${sure} confidence` : label;
     });

@@ -1,7 +1,6 @@
 /** hn-post.txt and twitter-thread.txt: plain text, one file each. */
 import type { Postmortem } from '../../schemas/postmortem.js';
-
-export const THREAD_SEPARATOR = '---';
+import { THREAD_SEPARATOR } from '../format/thread.js';
 
 /**
  * Hacker News and Twitter show Markdown as typed, so a code span's backticks

@@ -11,7 +11,9 @@
  * run is fenced with RIGHT-TO-LEFT MARKs so neither moves its neutral characters.
  */
 import bidiModule, { type Bidi } from 'bidi-js';
-import { escapeXml } from './xml.js';
+import type { Element } from 'xast';
+import { x } from 'xastscript';
+import { n } from './xml.js';
 import { readFontMetrics, type FontMetrics } from './font-metrics.js';
 import { faceFor, type FontFace, type FontGroup, type FontSource } from './font-faces.js';
 import { EMOJI_ADVANCE, emojiImageElement, svgDataUri, twemojiNames } from './emoji-images.js';
@@ -160,8 +162,8 @@ export interface LineOptions extends TextStyle {
   anchor?: 'start' | 'middle' | 'end';
   /** Where a right-to-left paragraph ends (its right edge); left-aligned at `x` if not given. */
   rightX?: number;
-  /** Further attributes of the `<text>` element, e.g. `fill="#111827"`. */
-  attributes?: string;
+  /** Further attributes of the `<text>` element, e.g. `{ fill: '#111827' }`. */
+  attributes?: Record<string, string>;
 }
 
 interface Run {
@@ -398,18 +400,29 @@ export class Typesetter {
    * SVG for one line. Latin left-to-right text is one `<text>` as before; other text is one
    * `<text>` per run, each at its measured x.
    */
-  line(text: string, options: LineOptions): string {
+  line(text: string, options: LineOptions): Element[] {
     const weight = options.weight ?? 400;
-    const extra = options.attributes ? ` ${options.attributes}` : '';
-    const weightAttribute = weight === 700 ? ' font-weight="bold"' : '';
+    const fontWeight = weight === 700 ? 'bold' : undefined;
     const runs = this.runs(text, options);
     if (runs.length <= 1 && !runs[0]?.rtl && (runs[0]?.group ?? 'latin') === 'latin') {
-      const anchor =
-        options.anchor && options.anchor !== 'start' ? ` text-anchor="${options.anchor}"` : '';
-      return `<text x="${n(options.x)}" y="${n(options.y)}"${anchor} font-size="${options.size}"${weightAttribute}${extra}>${escapeXml(text)}</text>`;
+      const anchor = options.anchor && options.anchor !== 'start' ? options.anchor : undefined;
+      return [
+        x(
+          'text',
+          {
+            x: n(options.x),
+            y: n(options.y),
+            'text-anchor': anchor,
+            'font-size': options.size,
+            'font-weight': fontWeight,
+            ...options.attributes,
+          },
+          text,
+        ),
+      ];
     }
     const total = runs.reduce((sum, run) => sum + run.width, 0);
-    let x =
+    let at =
       this.lastParagraphRtl && options.rightX !== undefined
         ? options.rightX - total
         : options.anchor === 'middle'
@@ -417,35 +430,37 @@ export class Typesetter {
           : options.anchor === 'end'
             ? options.x - total
             : options.x;
-    const textElement = (at: number, run: Omit<Run, 'width'>) => {
-      const family =
-        run.group === 'latin' ? '' : ` font-family="${faceFor(run.group, weight).family}"`;
-      const body = run.rtl ? `\u200f${run.text}\u200f` : run.text;
-      return `<text x="${n(at)}" y="${n(options.y)}" font-size="${options.size}"${weightAttribute}${family}${extra} xml:space="preserve">${escapeXml(body)}</text>`;
-    };
-    return runs
-      .map((run) => {
-        let element: string;
-        if (run.group === 'emoji') {
-          // One picture per emoji, at its own x; an emoji without one is Noto Emoji text.
-          const clusters = graphemes(run.text);
-          let at = x;
-          element = (run.rtl ? clusters.reverse() : clusters)
-            .map((cluster) => {
-              const image = this.emojiImages.get(cluster);
-              const drawn = image
-                ? emojiImageElement(image, escapeXml(cluster), at, options.y, options.size)
-                : textElement(at, { ...run, text: cluster });
-              at += this.measure(cluster, 'emoji', options);
-              return drawn;
-            })
-            .join('');
-        } else element = textElement(x, run);
-        x += run.width;
-        return element;
-      })
-      .join('');
+    const textElement = (runX: number, run: Omit<Run, 'width'>) =>
+      x(
+        'text',
+        {
+          x: n(runX),
+          y: n(options.y),
+          'font-size': options.size,
+          'font-weight': fontWeight,
+          'font-family': run.group === 'latin' ? undefined : faceFor(run.group, weight).family,
+          ...options.attributes,
+          'xml:space': 'preserve',
+        },
+        run.rtl ? `\u200f${run.text}\u200f` : run.text,
+      );
+    return runs.flatMap((run) => {
+      let elements: Element[];
+      if (run.group === 'emoji') {
+        // One picture per emoji, at its own x; an emoji without one is Noto Emoji text.
+        const clusters = graphemes(run.text);
+        let clusterX = at;
+        elements = (run.rtl ? clusters.reverse() : clusters).map((cluster) => {
+          const image = this.emojiImages.get(cluster);
+          const drawn = image
+            ? emojiImageElement(image, cluster, clusterX, options.y, options.size)
+            : textElement(clusterX, { ...run, text: cluster });
+          clusterX += this.measure(cluster, 'emoji', options);
+          return drawn;
+        });
+      } else elements = [textElement(at, run)];
+      at += run.width;
+      return elements;
+    });
   }
 }
-
-const n = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));

@@ -5,7 +5,7 @@
  */
 import type { Facts } from '../../../schemas/facts.js';
 import type { ActionItem } from '../../../schemas/postmortem.js';
-import { formatMinutes, formatTime } from '../format-figures.js';
+import { formatMinutes, formatTime } from '../../format/format-figures.js';
 import { actionText, fileAction, followUpsFromProse } from './follow-ups.js';
 import { followUpsFromTables } from './follow-up-tables.js';
 import type { Detection } from './detection.js';

@@ -5,7 +5,7 @@
  */
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import type { Postmortem, Section } from '../../../schemas/postmortem.js';
-import { formatDate, formatMinutes, formatTime } from '../format-figures.js';
+import { formatDate, formatMinutes, formatTime } from '../../format/format-figures.js';
 import { withHumanSections, type PostmortemBody } from '../human-sections-win.js';
 import { publicLine } from './public-line.js';
 import { CAUSE_CUES } from '../cues/cause-cues.js';

@@ -5,7 +5,7 @@
 import type { Facts } from '../../../schemas/facts.js';
 import { strongestSignal } from '../cues/cue.js';
 import { LESSON_CUES, type LessonSignal } from '../cues/impact-cues.js';
-import { formatMinutes, formatTime } from '../format-figures.js';
+import { formatMinutes, formatTime } from '../../format/format-figures.js';
 import type { Detection } from './detection.js';
 import type { Response } from './response.js';
 import { asSentence, noteQuotes } from './sentences.js';

@@ -7,7 +7,7 @@
 import { publicLine } from './public-line.js';
 import { scoreText, strongestSignal } from '../cues/cue.js';
 import { USER_SYMPTOM_CUES, type SymptomSignal } from '../cues/impact-cues.js';
-import { formatDate, formatMinutes, formatTime } from '../format-figures.js';
+import { formatDate, formatMinutes, formatTime } from '../../format/format-figures.js';
 import { recordsAlert, REPORTED } from './detection.js';
 import type { PeakFigures } from './peak-figures.js';
 import { saysRestored, type Reading } from './read-incident.js';

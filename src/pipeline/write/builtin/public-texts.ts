@@ -5,7 +5,7 @@
  * every sentence fits in one tweet, so a splitter never has to cut one in two.
  */
 import type { PostmortemBody } from '../human-sections-win.js';
-import { formatTime } from '../format-figures.js';
+import { formatTime } from '../../format/format-figures.js';
 import { splitThread } from '../split-tweets.js';
 import type { Reading } from './read-incident.js';
 import { asSentence, isPublicSafe, lowerFirst, splitSentences } from './sentences.js';

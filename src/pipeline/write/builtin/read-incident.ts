@@ -7,7 +7,7 @@ import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import type { ActionItem } from '../../../schemas/postmortem.js';
 import { scoreText } from '../cues/cue.js';
 import { FIGURE_CUES, USER_NOTICE_CUES } from '../cues/impact-cues.js';
-import { formatUsers } from '../format-figures.js';
+import { formatUsers } from '../../format/format-figures.js';
 import { actionItems } from './action-items.js';
 import {
   findRootCause,

@@ -5,7 +5,7 @@
  */
 import type { Facts } from '../../../schemas/facts.js';
 import { MILESTONE_NAMES } from '../../../schemas/front-matter.js';
-import { formatDate, formatMinutes, formatTime, formatUsers } from '../format-figures.js';
+import { formatDate, formatMinutes, formatTime, formatUsers } from '../../format/format-figures.js';
 import { isSuspicious } from './suspicious-lines.js';
 
 const NUMBER = /\d+(?:[.,:]\d+)*/g;
