@@ -228,16 +228,35 @@ interface RawHit {
   secret: string;
 }
 
+/** The three UTF-16 code units of `text` at `at` as one number. */
+function trigram(text: string, at: number): number {
+  return (
+    text.charCodeAt(at) * 2 ** 32 + text.charCodeAt(at + 1) * 2 ** 16 + text.charCodeAt(at + 2)
+  );
+}
+
+/** Every three consecutive code units of `text` (trigram()). */
+function trigrams(text: string): Set<number> {
+  const found = new Set<number>();
+  for (let at = 0; at + 3 <= text.length; at++) found.add(trigram(text, at));
+  return found;
+}
+
 /** Every rule's hits in `text`, offsets into `text`. */
 function matchRules(text: string, only: (rule: CompiledRule) => boolean = () => true): RawHit[] {
   const lower = text.toLowerCase();
-  // Each keyword is looked for once per text: the rule for known prefixes repeats every
-  // vendor's keywords, so this halves the searches (a fifth of scanning a generated pack).
+  // Each keyword is looked for once per text (the rule for known prefixes repeats every
+  // vendor's keywords), and only when the text has its first three characters together: a
+  // search through the text for each of 250 keywords was most of scanning a generated pack.
   const present = new Map<string, boolean>();
+  let starts: Set<number> | null = null;
   const has = (keyword: string): boolean => {
     let found = present.get(keyword);
     if (found === undefined) {
-      found = lower.includes(keyword);
+      if (keyword.length >= 3) starts ??= trigrams(lower);
+      found =
+        (keyword.length < 3 || starts?.has(trigram(keyword, 0)) === true) &&
+        lower.includes(keyword);
       present.set(keyword, found);
     }
     return found;
