@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { generate, packStatus } from '../src/pipeline/generate.js';
+import { generate, packStatus, type GenerateEvent } from '../src/pipeline/generate.js';
 import { builtinWriter } from '../src/pipeline/write/builtin/builtin-writer.js';
 import type { Writer } from '../src/pipeline/write/writer.js';
 import { tempDir } from './helpers/cli.js';
@@ -125,4 +125,30 @@ describe('generate writes one pack per incident and regenerates only what change
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(out).filter((name) => name.startsWith('.'))).toEqual([]);
   });
+});
+
+test('progress counts an incident with errors among the packs to write, and says so when it is reached', async () => {
+  // Incidents are analysed as they are generated (issue 17), so the plan comes before any
+  // analysis and a bad incident is one of its steps, not a count found after analysing all.
+  const { incidents, out } = setup();
+  writeFileSync(
+    join(incidents, '2026-02-02-resolved-too-early.md'),
+    INCIDENT(20).replace('date: 2026-02-01', 'date: 2026-02-01\nresolved: "2026-01-01 10:00"'),
+  );
+  const events: GenerateEvent[] = [];
+  const report = await generate({
+    inputs: [incidents],
+    out,
+    writer: builtinWriter,
+    onProgress: (event) => events.push(event),
+  });
+  expect(report.failed).toEqual(['2026-02-02-resolved-too-early']);
+  expect(events[0]).toEqual({ kind: 'planned', total: 2, unchanged: 0, failed: 0 });
+  const steps = events.slice(1).flatMap((event) => (event.kind === 'planned' ? [] : [event]));
+  expect(steps.map(({ kind, slug }) => `${kind} ${slug}`).sort()).toEqual([
+    'failed 2026-02-02-resolved-too-early',
+    'written 2026-02-01-queue-backlog',
+  ]);
+  expect(steps.map(({ done, total }) => `${done}/${total}`)).toEqual(['1/2', '2/2']);
+  expect(readdirSync(out)).not.toContain('2026-02-02-resolved-too-early');
 });

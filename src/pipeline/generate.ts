@@ -7,7 +7,6 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { SecretAllow } from '../schemas/config.js';
-import type { Facts } from '../schemas/facts.js';
 import { PACK_INDEX } from '../schemas/pack.js';
 import type { MilestoneSettler } from './analyze/ask-model/settle-milestones.js';
 import type { CueConfigEntry } from './analyze/cues.js';
@@ -39,8 +38,9 @@ export interface GenerateOptions {
 
 /**
  * What generate is doing, for a progress display: first the plan (packs to write, packs
- * already current, incidents that failed to analyse), then one event per pack written or
- * failed, `done` of `total` (the packs to write).
+ * already current, files that failed to load), then one event per pack written or failed
+ * (an incident with errors, or a secret in the generated text), `done` of `total` (the packs
+ * to write).
  */
 export type GenerateEvent =
   | { kind: 'planned'; total: number; unchanged: number; failed: number }
@@ -137,7 +137,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     diagnostics,
   };
   const progress = options.onProgress ?? (() => undefined);
-  const todo: { file: SourceFile; facts: Facts; key: string }[] = [];
   const checked = await checkPacks(
     files,
     options.out,
@@ -145,18 +144,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     options.settler,
     options.cues,
   );
+  const todo: { file: SourceFile; key: string }[] = [];
   for (const { file, key, fresh } of checked) {
-    if (fresh) {
-      report.cached.push(file.slug);
-      continue;
-    }
-    const analyzed = analyzeSource(file, { cues: options.cues });
-    diagnostics.push(...analyzed.diagnostics);
-    if (!analyzed.facts || hasErrors(analyzed.diagnostics)) {
-      report.failed.push(file.slug);
-      continue;
-    }
-    todo.push({ file, facts: analyzed.facts, key });
+    if (fresh) report.cached.push(file.slug);
+    else todo.push({ file, key });
   }
   const total = todo.length;
   let done = 0;
@@ -164,12 +155,30 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     kind: 'planned',
     total,
     unchanged: report.cached.length,
-    failed: report.failed.length,
+    failed: new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size,
   });
   const limit = pLimit(options.concurrency ?? 1);
   await Promise.all(
-    todo.map(({ file, facts: rulesFacts, key }) =>
+    todo.map(({ file, key }) =>
       limit(async () => {
+        // Analysed here rather than all before the first render, so the image workers start
+        // drawing with the first incident instead of waiting for the last one's analysis (a
+        // tenth of a cold build's main thread). Tasks start in file order and analysis is
+        // synchronous, so the diagnostics keep that order.
+        const analyzed = analyzeSource(file, { cues: options.cues });
+        diagnostics.push(...analyzed.diagnostics);
+        if (!analyzed.facts || hasErrors(analyzed.diagnostics)) {
+          report.failed.push(file.slug);
+          progress({
+            kind: 'failed',
+            slug: file.slug,
+            status: 'errors in the incident, nothing written',
+            done: ++done,
+            total,
+          });
+          return;
+        }
+        const rulesFacts = analyzed.facts;
         const settled = options.settler ? await options.settler.settle(rulesFacts, file) : null;
         const facts = settled?.facts ?? rulesFacts;
         const outcome = await options.writer.write(facts, file);

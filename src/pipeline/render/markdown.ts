@@ -60,22 +60,38 @@ const FLOW = new Set([
 ]);
 
 /**
+ * A tracker that tracks nothing. mdast-util-to-markdown's own says its positions are "not used
+ * yet"; it splits every string it passes on into lines, at every level of the tree, which was
+ * the costliest part of writing a postmortem (a tenth of a cold build's main thread).
+ */
+const untracked: State['createTracker'] = ({ now, lineShift }) => ({
+  move: (value) => value ?? '',
+  shift: () => undefined,
+  // Only the two fields: handlers spread it over their own `before` and `after`.
+  current: () => ({ now, lineShift }),
+});
+
+/**
  * The document serialised as the library's own handlers do but without position tracking: the
  * tracker splits every block's and list item's output into lines again, which costs seconds for
- * a 20,000-entry timeline (issue 13: any 1 MiB input under 10 s), and no GFM handler reads
- * positions (mdast-util-mdx-jsx does, so the MDX file keeps the default). The root swaps in the
- * untracked flow for the lists, list items and quotes below it. A root holding phrasing, or
+ * a 20,000-entry timeline (issue 13: any 1 MiB input under 10 s). No GFM handler reads
+ * positions; mdast-util-mdx-jsx reads the column only to wrap a flow element's attributes, and
+ * the postmortem has only text elements (the entries' self-links), so the MDX file is
+ * untracked too. The root swaps in the untracked flow for the lists, list items and quotes
+ * below it, and the untracked tracker for the phrasing handlers. A root holding phrasing, or
  * anything else the postmortem tree never has, goes to the default handler.
  */
 const untrackedRoot: Handle = (node: Root, parent, state, info) => {
   if (!node.children.every((child) => FLOW.has(child.type)))
     return defaultHandlers.root(node, parent, state, info);
-  const tracked = state.containerFlow;
+  const { containerFlow, createTracker } = state;
   state.containerFlow = (flowParent, flowInfo) => untrackedFlow(flowParent, state, flowInfo);
+  state.createTracker = untracked;
   try {
     return untrackedFlow(node, state, info);
   } finally {
-    state.containerFlow = tracked;
+    state.containerFlow = containerFlow;
+    state.createTracker = createTracker;
   }
 };
 
@@ -96,6 +112,7 @@ export function toMdxText(tree: Root): string {
   return toMarkdown(tree, {
     ...style,
     extensions: [gfmToMarkdown(), mdxToMarkdown()],
+    handlers: { root: untrackedRoot },
     // mdast-util-mdx escapes `{` and `<` but not a line starting with `import`/`export`, which
     // MDX would run as a module statement: encode the first letter instead.
     unsafe: [

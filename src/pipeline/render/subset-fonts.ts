@@ -11,12 +11,18 @@
  * about 3 ms per face, and a temporary folder per image cost as much again in file-system
  * calls). An image with other characters gets a subset of the shared characters plus its own,
  * kept while images use it and removed when the cache is full.
+ *
+ * The shared subsets are also kept between processes, in a folder of the system's temporary
+ * one named by a hash of their input (font bytes, characters, subsetter version): a process
+ * whose images need nothing else never loads the subsetter, whose WebAssembly start-up was
+ * half a second of a one-pack generate.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import subsetFont from 'subset-font';
 import type { FontFace } from './font-faces.js';
 import { fontBytes, fontFile } from './fonts.js';
 
@@ -30,6 +36,8 @@ const KEPT = 32;
 interface Subset {
   files: Promise<string[]>;
   users: number;
+  /** Kept between processes (the shared subsets): never removed. */
+  kept?: boolean;
 }
 
 const subsets = new Map<string, Subset>();
@@ -55,6 +63,12 @@ function subsetFolder(): string {
  */
 const TYPOGRAPHIC_NAMES = [16, 17];
 
+/** The subsetter, loaded on the first subset a process makes. */
+async function subsetOf(font: Buffer, characters: string): Promise<Buffer> {
+  const { default: subsetFont } = await import('subset-font');
+  return subsetFont(font, characters, { preserveNameIds: TYPOGRAPHIC_NAMES });
+}
+
 async function makeSubset(faces: readonly FontFace[], characters: string): Promise<string[]> {
   const dir = subsetFolder();
   const id = made++;
@@ -62,22 +76,75 @@ async function makeSubset(faces: readonly FontFace[], characters: string): Promi
     faces.map(async (face) => {
       const file = fontFile(face);
       const path = join(dir, `${id}-${basename(file)}`);
-      await writeFile(
-        path,
-        await subsetFont(await fontBytes(file), characters, {
-          preserveNameIds: TYPOGRAPHIC_NAMES,
-        }),
-      );
+      await writeFile(path, await subsetOf(await fontBytes(file), characters));
       return path;
     }),
   );
+}
+
+/** What else decides a subset's bytes: the subsetter's version and its HarfBuzz build. */
+let subsetterId: string | null = null;
+function subsetter(): string {
+  if (subsetterId === null) {
+    const require = createRequire(import.meta.url);
+    const { version } = JSON.parse(
+      readFileSync(require.resolve('subset-font/package.json'), 'utf8'),
+    ) as { version: string };
+    const wasm = createRequire(require.resolve('subset-font')).resolve(
+      'harfbuzzjs/dist/harfbuzz-subset.wasm',
+    );
+    subsetterId = `subset-font ${version}, harfbuzz-subset.wasm ${statSync(wasm).size} bytes`;
+  }
+  return subsetterId;
+}
+
+/** The folder the shared subsets are kept in between processes, one per user. */
+function keptFolder(): string {
+  const dir = join(tmpdir(), `incidentpost-font-subsets-${process.getuid?.() ?? 'user'}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * The shared subset of each face, from the folder kept between processes, made and written
+ * there (by rename, so a reader never sees half a file) when it is not. Where that folder
+ * cannot be written, the subset is this process's own.
+ */
+async function keptSubset(faces: readonly FontFace[], characters: string): Promise<string[]> {
+  try {
+    const dir = keptFolder();
+    return await Promise.all(
+      faces.map(async (face) => {
+        const file = fontFile(face);
+        const bytes = await fontBytes(file);
+        const key = createHash('sha256')
+          .update(`${subsetter()}\0${TYPOGRAPHIC_NAMES.join(',')}\0${characters}\0`)
+          .update(bytes)
+          .digest('hex')
+          .slice(0, 32);
+        const path = join(dir, `${key}-${basename(file)}`);
+        if ((await stat(path).catch(() => null))?.isFile()) return path;
+        const temporary = `${path}.${process.pid}.${made++}.tmp`;
+        try {
+          await writeFile(temporary, await subsetOf(bytes, characters));
+          await rename(temporary, path);
+        } catch (error) {
+          await rm(temporary, { force: true });
+          throw error;
+        }
+        return path;
+      }),
+    );
+  } catch {
+    return makeSubset(faces, characters);
+  }
 }
 
 /** Forgets the least recently used subsets no image is drawing with, beyond KEPT. */
 function evict(): void {
   for (const [key, subset] of subsets) {
     if (subsets.size <= KEPT) return;
-    if (subset.users > 0) continue;
+    if (subset.users > 0 || subset.kept) continue;
     subsets.delete(key);
     void subset.files.then(
       (files) => Promise.all(files.map((file) => rm(file, { force: true }))),
@@ -103,7 +170,10 @@ export async function withSubsetFonts<T>(
     // Most recently used last: Map keeps insertion order.
     subsets.delete(key);
   } else {
-    subset = { files: makeSubset(faces, SHARED_CHARACTERS + own.join('')), users: 0 };
+    subset =
+      own.length === 0
+        ? { files: keptSubset(faces, SHARED_CHARACTERS), users: 0, kept: true }
+        : { files: makeSubset(faces, SHARED_CHARACTERS + own.join('')), users: 0 };
     // A subset that failed is made again next time.
     subset.files.catch(() => subsets.get(key) === subset && subsets.delete(key));
   }

@@ -228,13 +228,43 @@ interface RawHit {
   secret: string;
 }
 
+/** The three UTF-16 code units of `text` at `at` as one number. */
+function trigram(text: string, at: number): number {
+  return (
+    text.charCodeAt(at) * 2 ** 32 + text.charCodeAt(at + 1) * 2 ** 16 + text.charCodeAt(at + 2)
+  );
+}
+
+/** Every three consecutive code units of `text` (trigram()). */
+function trigrams(text: string): Set<number> {
+  const found = new Set<number>();
+  for (let at = 0; at + 3 <= text.length; at++) found.add(trigram(text, at));
+  return found;
+}
+
 /** Every rule's hits in `text`, offsets into `text`. */
 function matchRules(text: string, only: (rule: CompiledRule) => boolean = () => true): RawHit[] {
   const lower = text.toLowerCase();
+  // Each keyword is looked for once per text (the rule for known prefixes repeats every
+  // vendor's keywords), and only when the text has its first three characters together: a
+  // search through the text for each of 250 keywords was most of scanning a generated pack.
+  const present = new Map<string, boolean>();
+  let starts: Set<number> | null = null;
+  const has = (keyword: string): boolean => {
+    let found = present.get(keyword);
+    if (found === undefined) {
+      if (keyword.length >= 3) starts ??= trigrams(lower);
+      found =
+        (keyword.length < 3 || starts?.has(trigram(keyword, 0)) === true) &&
+        lower.includes(keyword);
+      present.set(keyword, found);
+    }
+    return found;
+  };
   const hits: RawHit[] = [];
   for (const rule of rules()) {
     if (!only(rule)) continue;
-    if (rule.keywords.length && !rule.keywords.some((k) => lower.includes(k))) continue;
+    if (rule.keywords.length && !rule.keywords.some(has)) continue;
     rule.pattern.lastIndex = 0;
     for (const match of text.matchAll(rule.pattern)) {
       const secret = secretOf(match, rule);
@@ -260,7 +290,15 @@ interface Derived {
   origin: number[];
 }
 
+/** Whether a text has any character ZERO_WIDTH removes (most have none). */
+const ANY_ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
+
 function withoutZeroWidth(text: string): Derived {
+  if (!ANY_ZERO_WIDTH.test(text)) {
+    const origin: number[] = [];
+    for (let i = 0; i <= text.length; i++) origin.push(i);
+    return { text, origin };
+  }
   let out = '';
   const origin: number[] = [];
   for (let i = 0; i < text.length; i++) {
