@@ -125,6 +125,20 @@ function dateMismatch(
   return dated && day ? { line: dated.line, date: day } : null;
 }
 
+/**
+ * The zone the prose states when it names another clock than the front matter's (their UTC
+ * offsets differ on the incident's day); null when they agree or either is missing.
+ */
+function zonesDisagree(
+  frontMatterZone: string | null,
+  proseZone: string | null,
+  date: { year: number; month: number; day: number },
+): string | null {
+  if (!frontMatterZone || !proseZone) return null;
+  const offset = (zone: string): number => DateTime.fromObject(date, { zone }).offset;
+  return offset(frontMatterZone) === offset(proseZone) ? null : proseZone;
+}
+
 export function parseIncident(source: SourceFile): {
   incident: ParsedIncident | null;
   diagnostics: Diagnostic[];
@@ -289,7 +303,9 @@ export function parseIncident(source: SourceFile): {
     }
   }
   const preambleText = preamble.map((block) => blockMarkdown(block, false)).join('\n');
-  zone ??= findStatedZone(preambleText)?.zone ?? null;
+  const proseZone = findStatedZone(preambleText)?.zone ?? null;
+  const frontMatterZone = zone;
+  zone ??= proseZone;
   if (!zone) {
     for (const item of items) {
       const written =
@@ -366,6 +382,17 @@ export function parseIncident(source: SourceFile): {
     if (text.trim().length > 3) notes.push({ markdown: text, line: block.lines[0]?.number ?? 1 });
   }
   const isoDate = DateTime.fromObject(date).toISODate() ?? '';
+  const zoneConflict = zonesDisagree(frontMatterZone, proseZone, date);
+  if (zoneConflict)
+    diagnostics.push(
+      warning(
+        'timeline/zone-mismatch',
+        file,
+        { line: fm.keyLines.get('timezone') ?? 1 },
+        `the front matter says timezone: ${frontMatter.timezone ?? ''} but the text above the timeline says ${zoneConflict}; reading times in the front matter's zone`,
+        'correct whichever is wrong, so every time is read in the zone it was written in',
+      ),
+    );
   const mismatch = fmDate ? dateMismatch(resolved.entries, fmDate, zone) : null;
   if (mismatch)
     diagnostics.push(
