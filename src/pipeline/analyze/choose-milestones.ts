@@ -60,6 +60,10 @@ function from(reading: LineReading, phase: Phase, bonus = 0): Scored {
     : NONE;
 }
 
+function capped(s: Scored, most: number): Scored {
+  return s.score > most ? { ...s, score: most } : s;
+}
+
 function better(a: Scored, b: Scored): Scored {
   return b.score > a.score ? b : a;
 }
@@ -83,9 +87,10 @@ export function milestoneScore(name: MilestoneName, reading: LineReading): Score
     case 'identified':
       return from(reading, 'identify');
     case 'mitigated':
+      // Any clear recovery is as good as another (capped): the first one is where impact receded.
       return [
-        from(reading, 'recovery-partial', 1),
-        from(reading, 'recovery-full', 1),
+        capped(from(reading, 'recovery-partial', 1), 3),
+        capped(from(reading, 'recovery-full', 1), 3),
         // A vague change ("moved", "added") alone is too weak to call a mitigation.
         (reading.best['mitigate-action']?.weight ?? 0) >= 2
           ? from(reading, 'mitigate-action')
@@ -144,6 +149,34 @@ function bestChain(
     if (i >= 0 && choice[c]?.[i] === 2) chosen[c] = i;
   }
   return chosen;
+}
+
+/**
+ * Where the impact first receded, between `from` and the resolving line `end` (exclusive): the
+ * first line whose recovery (partial or full) scores for "mitigated"; with none, the last action
+ * that scores and is not followed by a fresh statement of impact before the end (an action the
+ * failure outlived did not mitigate it). Null when no line before the end qualifies.
+ */
+function firstReceding(
+  items: readonly { candidate: Candidate | null; time: number }[],
+  scores: readonly Scored[],
+  from: number,
+  end: number,
+): number | null {
+  const before = (j: number): boolean => (items[j]?.time ?? 0) < (items[end]?.time ?? 0);
+  for (let j = from; j < end; j++) {
+    const s = scores[j];
+    const recovery = s?.phase === 'recovery-partial' || s?.phase === 'recovery-full';
+    if (recovery && (s?.score ?? 0) >= 2 && before(j)) return j;
+  }
+  let impactAfter = false;
+  for (let j = end - 1; j >= from; j--) {
+    const s = scores[j];
+    if ((s?.score ?? 0) >= 2 && s?.phase === 'mitigate-action' && before(j) && !impactAfter)
+      return j;
+    if ((items[j]?.candidate?.reading.scores.impact ?? 0) >= 2) impactAfter = true;
+  }
+  return null;
 }
 
 /** Ties go to the earliest line, except resolution, which goes to the last. */
@@ -227,15 +260,7 @@ export function chooseMilestones(
     const floor = Math.max(
       ...chosenIndex.slice(0, m).map((x, k) => (k === identified ? -1 : (x ?? -1))),
     );
-    // The last line before the end that mitigated (a recovery, else the action that worked).
-    let bestScore = 0;
-    for (let j = mi - 1; j >= Math.max(floor, 0); j--) {
-      const score = scored[m]?.[j]?.score ?? 0;
-      if (score >= 2 && score > bestScore && (items[j]?.time ?? 0) < (items[mi]?.time ?? 0)) {
-        chosenIndex[m] = j;
-        bestScore = score;
-      }
-    }
+    chosenIndex[m] = firstReceding(items, scored[m] ?? [], Math.max(floor, 0), mi) ?? mi;
   }
 
   const result = {} as Record<MilestoneName, ChosenMilestone | null>;
