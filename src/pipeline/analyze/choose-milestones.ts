@@ -174,7 +174,10 @@ function firstReceding(
     const s = scores[j];
     if ((s?.score ?? 0) >= 2 && s?.phase === 'mitigate-action' && before(j) && !impactAfter)
       return j;
-    if ((items[j]?.candidate?.reading.scores.impact ?? 0) >= 2) impactAfter = true;
+    const after = items[j]?.candidate?.reading.scores;
+    const recovering =
+      (after?.['recovery-partial'] ?? 0) > 0 || (after?.['recovery-full'] ?? 0) > 0;
+    if ((after?.impact ?? 0) >= 2 && !recovering) impactAfter = true;
   }
   return null;
 }

@@ -607,12 +607,17 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts) (?:dropping|dropped|dropped off|decreasing|going down|falling)|errors dropping|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|falling|receding|subsiding)|errors dropping|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
     examples: {
-      match: ['errors dropping', 'impact mitigated', 'we are monitoring the results'],
+      match: [
+        'errors dropping',
+        'by 23:45 delivery errors were dropping',
+        'impact mitigated',
+        'we are monitoring the results',
+      ],
       noMatch: ['monitoring detected errors'],
     },
   },
