@@ -37,6 +37,13 @@ const candidate = fc
     text: phrase,
     reading: readLine(phrase),
   }));
+const at = (minute: number, line: number, text: string): Candidate => ({
+  time: minute * 60_000,
+  line,
+  text,
+  reading: readLine(text),
+});
+
 const timeline = fc.uniqueArray(candidate, {
   selector: (c) => c.time,
   minLength: 1,
@@ -47,17 +54,34 @@ const shape = (result: ReturnType<typeof chooseMilestones>) =>
   Object.fromEntries(MILESTONE_NAMES.map((name) => [name, result[name]?.time ?? null]));
 
 describe('choosing milestones together', () => {
-  test('start ≤ detected ≤ acknowledged ≤ identified ≤ mitigated ≤ resolved, always', () => {
+  test('start ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved, and identified within, always', () => {
     fc.assert(
       fc.property(timeline, (events) => {
-        const times = MILESTONE_NAMES.flatMap((name) => {
-          const chosen = chooseMilestones(events, {})[name];
-          return chosen ? [chosen.time] : [];
-        });
-        for (let i = 1; i < times.length; i++)
-          expect(times[i]).toBeGreaterThanOrEqual(times[i - 1] ?? 0);
+        const result = chooseMilestones(events, {});
+        const inOrder = (names: readonly (typeof MILESTONE_NAMES)[number][]) => {
+          const times = names.flatMap((name) => (result[name] ? [result[name].time] : []));
+          for (let i = 1; i < times.length; i++)
+            expect(times[i]).toBeGreaterThanOrEqual(times[i - 1] ?? 0);
+        };
+        inOrder(['start', 'detected', 'acknowledged', 'mitigated', 'resolved']);
+        inOrder(['start', 'detected', 'acknowledged', 'identified', 'resolved']);
       }),
     );
+  });
+
+  test('a cause found after the impact was mitigated does not push the mitigation later', () => {
+    const result = chooseMilestones(
+      [
+        at(0, 3, 'checkout failing for all users'),
+        at(10, 5, 'checkout back to normal'),
+        at(40, 7, 'found it: a bad config push'),
+        at(60, 9, 'incident resolved'),
+      ],
+      {},
+    );
+    expect(result.mitigated?.line).toBe(5);
+    expect(result.identified?.line).toBe(7);
+    expect(result.resolved?.line).toBe(9);
   });
 
   test('pins always win', () => {
@@ -121,12 +145,6 @@ describe('choosing milestones together', () => {
     // Found by the property above (seed 707226502): "latency elevated" as start with
     // "investigating" as detection scores the same as "checkout failing" as start alone, and a
     // lunch order in between used to decide which won.
-    const at = (minute: number, line: number, text: string): Candidate => ({
-      time: minute * 60_000,
-      line,
-      text,
-      reading: readLine(text),
-    });
     const events = [
       at(0, 1, 'deployed v42'),
       at(1, 2, 'latency elevated on search'),

@@ -1,7 +1,8 @@
 /**
- * Chooses the six milestones together: start ≤ detected ≤ acknowledged ≤ identified ≤ mitigated
- * ≤ resolved, as the one assignment over the time-sorted events with the highest total score
- * (a dynamic programme, O(events × 6)). Pins (front matter, times the notes state) are fixed
+ * Chooses the six milestones together: start ≤ detected ≤ acknowledged ≤ mitigated ≤ resolved,
+ * as the one assignment over the time-sorted events with the highest total score (a dynamic
+ * programme, O(events × 5)); identified lies between acknowledged and resolved, before or after
+ * the mitigation (a cause is often found once the bleeding has stopped). Pins (front matter, times the notes state) are fixed
  * points. A milestone with no evidence is null; confidence comes from the cue's weight and the
  * margin over the runner-up.
  */
@@ -59,6 +60,10 @@ function from(reading: LineReading, phase: Phase, bonus = 0): Scored {
     : NONE;
 }
 
+function capped(s: Scored, most: number): Scored {
+  return s.score > most ? { ...s, score: most } : s;
+}
+
 function better(a: Scored, b: Scored): Scored {
   return b.score > a.score ? b : a;
 }
@@ -82,9 +87,10 @@ export function milestoneScore(name: MilestoneName, reading: LineReading): Score
     case 'identified':
       return from(reading, 'identify');
     case 'mitigated':
+      // Any clear recovery is as good as another (capped): the first one is where impact receded.
       return [
-        from(reading, 'recovery-partial', 1),
-        from(reading, 'recovery-full', 1),
+        capped(from(reading, 'recovery-partial', 1), 3),
+        capped(from(reading, 'recovery-full', 1), 3),
         // A vague change ("moved", "added") alone is too weak to call a mitigation.
         (reading.best['mitigate-action']?.weight ?? 0) >= 2
           ? from(reading, 'mitigate-action')
@@ -98,6 +104,82 @@ export function milestoneScore(name: MilestoneName, reading: LineReading): Score
       return better(from(reading, 'resolved-declared', 1), capped);
     }
   }
+}
+
+/**
+ * The best increasing assignment of the milestones `chain` (indexes into the score rows) to
+ * positions 0..n-1, by a dynamic programme: G[c][i] is the best total for the chain's first
+ * c+1 milestones with every chosen position ≤ i. A milestone may share a position with the one
+ * before it, or stay null. Returns the chosen position per milestone of the chain.
+ */
+function bestChain(
+  chain: readonly number[],
+  n: number,
+  value: (k: number, i: number) => number,
+): (number | null)[] {
+  const K = chain.length;
+  const G: Float64Array[] = Array.from({ length: K }, () => new Float64Array(n));
+  const choice: Uint8Array[] = Array.from({ length: K }, () => new Uint8Array(n)); // 0 null, 1 carry, 2 take
+  for (let c = 0; c < K; c++) {
+    const row = G[c] as Float64Array;
+    const prev = c > 0 ? (G[c - 1] as Float64Array) : null;
+    const picks = choice[c] as Uint8Array;
+    const k = chain[c] ?? 0;
+    for (let i = 0; i < n; i++) {
+      const below = prev ? (prev[i] ?? 0) : 0;
+      let best = below;
+      let pick = 0;
+      if (i > 0 && (row[i - 1] ?? 0) > best) {
+        best = row[i - 1] ?? 0;
+        pick = 1;
+      }
+      const take = value(k, i) + below;
+      if (take > best) {
+        best = take;
+        pick = 2;
+      }
+      row[i] = best;
+      picks[i] = pick;
+    }
+  }
+  const chosen: (number | null)[] = new Array<number | null>(K).fill(null);
+  let i = n - 1;
+  for (let c = K - 1; c >= 0 && i >= 0; c--) {
+    while (i >= 0 && choice[c]?.[i] === 1) i--;
+    if (i >= 0 && choice[c]?.[i] === 2) chosen[c] = i;
+  }
+  return chosen;
+}
+
+/**
+ * Where the impact first receded, between `from` and the resolving line `end` (exclusive): the
+ * first line whose recovery (partial or full) scores for "mitigated"; with none, the last action
+ * that scores and is not followed by a fresh statement of impact before the end (an action the
+ * failure outlived did not mitigate it). Null when no line before the end qualifies.
+ */
+function firstReceding(
+  items: readonly { candidate: Candidate | null; time: number }[],
+  scores: readonly Scored[],
+  from: number,
+  end: number,
+): number | null {
+  const before = (j: number): boolean => (items[j]?.time ?? 0) < (items[end]?.time ?? 0);
+  for (let j = from; j < end; j++) {
+    const s = scores[j];
+    const recovery = s?.phase === 'recovery-partial' || s?.phase === 'recovery-full';
+    if (recovery && (s?.score ?? 0) >= 2 && before(j)) return j;
+  }
+  let impactAfter = false;
+  for (let j = end - 1; j >= from; j--) {
+    const s = scores[j];
+    if ((s?.score ?? 0) >= 2 && s?.phase === 'mitigate-action' && before(j) && !impactAfter)
+      return j;
+    const after = items[j]?.candidate?.reading.scores;
+    const recovering =
+      (after?.['recovery-partial'] ?? 0) > 0 || (after?.['recovery-full'] ?? 0) > 0;
+    if ((after?.impact ?? 0) >= 2 && !recovering) impactAfter = true;
+  }
+  return null;
 }
 
 /** Ties go to the earliest line, except resolution, which goes to the last. */
@@ -156,51 +238,32 @@ export function chooseMilestones(
     const order = rank[i] ?? 0;
     return s + (LATEST.has(name) ? EPSILON * order : -EPSILON * order);
   };
-  // G[k][i]: best total for milestones 0..k with every chosen item at position ≤ i.
-  const G: Float64Array[] = Array.from({ length: K }, () => new Float64Array(n));
-  const choice: Uint8Array[] = Array.from({ length: K }, () => new Uint8Array(n)); // 0 null, 1 carry, 2 take
-  for (let k = 0; k < K; k++) {
-    const row = G[k] as Float64Array;
-    const prev = k > 0 ? (G[k - 1] as Float64Array) : null;
-    const picks = choice[k] as Uint8Array;
-    for (let i = 0; i < n; i++) {
-      const below = prev ? (prev[i] ?? 0) : 0;
-      let best = below;
-      let pick = 0;
-      if (i > 0 && (row[i - 1] ?? 0) > best) {
-        best = row[i - 1] ?? 0;
-        pick = 1;
-      }
-      const take = value(k, i) + below;
-      if (take > best) {
-        best = take;
-        pick = 2;
-      }
-      row[i] = best;
-      picks[i] = pick;
-    }
-  }
   const chosenIndex: (number | null)[] = new Array<number | null>(K).fill(null);
-  let i = n - 1;
-  for (let k = K - 1; k >= 0 && i >= 0; k--) {
-    while (i >= 0 && choice[k]?.[i] === 1) i--;
-    if (i >= 0 && choice[k]?.[i] === 2) chosenIndex[k] = i;
-  }
+  // The chain in order; the cause may be found before or after the impact is mitigated.
+  const chain = MILESTONE_NAMES.flatMap((name, k) => (name === 'identified' ? [] : [k]));
+  const picked = bestChain(chain, n, value);
+  chain.forEach((k, c) => (chosenIndex[k] = picked[c] ?? null));
+  const identified = MILESTONE_NAMES.indexOf('identified');
+  const after = Math.max(
+    ...MILESTONE_NAMES.slice(0, identified).map((_, k) => chosenIndex[k] ?? 0),
+    0,
+  );
+  const until = chosenIndex[MILESTONE_NAMES.indexOf('resolved')] ?? n - 1;
+  let found = -Infinity;
+  for (let j = after; j <= until; j++)
+    if (value(identified, j) > found) {
+      found = value(identified, j);
+      chosenIndex[identified] = j;
+    }
   // "Mitigated" shares the resolving line only when nothing before it mitigated.
   const m = MILESTONE_NAMES.indexOf('mitigated');
   const r = MILESTONE_NAMES.indexOf('resolved');
   const mi = chosenIndex[m];
   if (!pins.mitigated && mi != null && mi === chosenIndex[r]) {
-    const floor = Math.max(...chosenIndex.slice(0, m).map((x) => x ?? -1));
-    // The last line before the end that mitigated (a recovery, else the action that worked).
-    let bestScore = 0;
-    for (let j = mi - 1; j >= Math.max(floor, 0); j--) {
-      const score = scored[m]?.[j]?.score ?? 0;
-      if (score >= 2 && score > bestScore && (items[j]?.time ?? 0) < (items[mi]?.time ?? 0)) {
-        chosenIndex[m] = j;
-        bestScore = score;
-      }
-    }
+    const floor = Math.max(
+      ...chosenIndex.slice(0, m).map((x, k) => (k === identified ? -1 : (x ?? -1))),
+    );
+    chosenIndex[m] = firstReceding(items, scored[m] ?? [], Math.max(floor, 0), mi) ?? mi;
   }
 
   const result = {} as Record<MilestoneName, ChosenMilestone | null>;

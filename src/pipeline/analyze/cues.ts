@@ -37,7 +37,8 @@ export interface Cue {
 }
 
 /** Modifiers change the cues of their own clause (or, for `ineffective`/`unrelated`, the line). */
-export type ModifierEffect = 'negate' | 'partial' | 'ongoing' | 'ineffective' | 'unrelated';
+export type ModifierEffect =
+  'negate' | 'partial' | 'ongoing' | 'ineffective' | 'unrelated' | 'topic';
 
 export interface Modifier {
   id: string;
@@ -357,25 +358,41 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'ack-ownership',
+    phase: 'acknowledge',
+    weight: 3,
+    language: 'en',
+    pattern: words(
+      String.raw`(?<!(?:back|reads|traffic|load|writes|running|depends?|built|based|work(?:ing)?|sleep) )on it(?! (?:is|was|are|were|runs?|ran)\b)|(?:i'?m|i am|i'?ll be) (?:the )?(?:ic|incident commander|incident lead)|(?:i'?ll|i will|i'?m) tak(?:e|ing) (?:it|this|ic|command|the pager|the lead)|taking (?:over )?(?:as )?(?:ic|incident commander|command)|ic here|(?:i'?ve|i have) got (?:it|this)`,
+    ),
+    reason: 'a responder takes ownership of the incident in so many words',
+    examples: {
+      match: [
+        "I'm IC. Marcus you have db",
+        "I'm on it, looking at the logs",
+        'on it, investigating',
+        "I'll take it",
+        'IC here',
+      ],
+      noMatch: ['Marcus can you take a look?', 'the IC joined the bridge', 'reads are back on it'],
+    },
+  },
+  {
     id: 'ack-responding',
     phase: 'acknowledge',
     weight: 2,
     language: 'en',
+    // Joining a bridge or replying is not taking the page: those lines are no acknowledgement.
     pattern: words(
-      String.raw`(?<!(?:back|reads|traffic|load|writes|running|depends?|built|based) )on it|i'?m on it|joined|joining|incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|incident commander|(?:is |am )?responding|taking (?:this|a look)|paged in|war room|bridge (?:opened|started)|(?:i'?m|i am|we'?re|we are) (?:now )?(?:looking|investigating|checking)|looking into (?:it|this)|i'?ll take (?:it|this)|(?:i'?ve|i have) got (?:it|this)`,
+      String.raw`incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|taking (?:this|a look)|(?:i'?m|i am|we'?re|we are) (?:now )?(?:looking|investigating|checking)|looking into (?:it|this)`,
     ),
-    reason: 'a responder took the incident',
+    reason: 'a responder took the incident: declared it, or says they are looking into it',
     examples: {
-      match: [
-        "I'm on it, looking at the logs",
-        'incident declared',
-        'joined the bridge',
-        "Erik: I'm looking",
-        'looking into it',
-      ],
+      match: ['incident declared', "Erik: I'm looking", 'looking into it'],
       noMatch: [
+        'joined the bridge',
+        'Anna joining the call',
         'the ongoing migration',
-        'reads are back on it',
         'anyone seeing this?',
         'escalated to database on-call',
       ],
@@ -407,8 +424,13 @@ export const CUES: readonly Cue[] = [
         'Root cause found: cert rotated',
         'traced to a bad config push',
         '5xx come from the new release',
+        "found it: code path in the new minor version's election protocol",
       ],
-      noMatch: ['unidentified flying object', 'traffic coming from the EU'],
+      noMatch: [
+        'unidentified flying object',
+        'traffic coming from the EU',
+        'keeping the bridge open for root cause',
+      ],
     },
   },
   {
@@ -470,7 +492,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`roll(?:ed|ing)?[ -]?back|roll(?:ed|ing) (?:the |a |an )?[\w.-]+(?: [\w.-]+)? back(?! up)|rollback|revert(?:ed|ing|s)?|failed over|fail(?:ing)?[ -]?over|failover|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|restor(?:ed|ing) (?:the |a )?(?:previous|prior|old|last known[- ]good|earlier)|redeploy(?:ed)?|(?:switch|rout|mov|shift)(?:ed|ing) (?:[\w-]+ ){0,4}(?:to|over to) (?:the |a |our )?(?:secondary|backup|standby|fallback|spare|failover)`,
+      String.raw`roll(?:ed|ing)?[ -]?back|roll(?:ed|ing) (?:the |a |an )?[\w.-]+(?: [\w.-]+)? back(?! up)|rollback|revert(?:ed|ing|s)?|failed over|fail(?:ing)?[ -]?over|failover|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|restor(?:e|ed|ing) (?:[\w.-]+ ){0,3}from (?:the |a |an |last night's |yesterday's )?(?:[\w-]+ )?(?:backup|snapshot|replica|copy)|restor(?:ed|ing) (?:the |a )?(?:previous|prior|old|last known[- ]good|earlier)|redeploy(?:ed)?|(?:switch|rout|mov|shift)(?:ed|ing) (?:[\w-]+ ){0,4}(?:to|over to) (?:the |a |our )?(?:secondary|backup|standby|fallback|spare|failover)`,
     ),
     reason: 'undoing a change or moving to a standby is the usual mitigation',
     examples: {
@@ -483,8 +505,10 @@ export const CUES: readonly Cue[] = [
         'restored the previous configuration',
         'Switched the mail relay to the secondary provider',
         'Routed card traffic to the backup acquirer',
+        'restored the reports database from the snapshot',
       ],
       noMatch: [
+        'snapshot taken before the restore',
         'no rollback needed',
         'should we roll back?',
         'rolled the dice back up',
@@ -583,12 +607,17 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts) (?:dropping|dropped|dropped off|decreasing|going down|falling)|errors dropping|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|falling|receding|subsiding)|errors dropping|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
     examples: {
-      match: ['errors dropping', 'impact mitigated', 'we are monitoring the results'],
+      match: [
+        'errors dropping',
+        'by 23:45 delivery errors were dropping',
+        'impact mitigated',
+        'we are monitoring the results',
+      ],
       noMatch: ['monitoring detected errors'],
     },
   },
@@ -944,6 +973,19 @@ export const CUES: readonly Cue[] = [
 ];
 
 export const MODIFIERS: readonly Modifier[] = [
+  {
+    id: 'topic',
+    effect: 'topic',
+    language: 'en',
+    pattern:
+      /(?:\b(?:for|into|about|regarding|re|pending|awaiting|towards?|until|(?:wait|waiting|work|working) on)\s+(?:the\s+|a\s+|an\s+)?)$/i,
+    reason:
+      'a finding or recovery cue right after "for", "into", "pending" names a topic still open ("keeping the bridge open for root cause", "waiting for recovery"), not something that happened',
+    examples: {
+      match: ['keeping the bridge open for ', 'dig into the ', 'waiting on '],
+      noMatch: ['found it: ', 'checkout is ', 'rolled back the '],
+    },
+  },
   {
     id: 'negation',
     effect: 'negate',

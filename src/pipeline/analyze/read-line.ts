@@ -121,6 +121,15 @@ const PARTIALS = modifier('partial');
 const ONGOING = modifier('ongoing');
 const INEFFECTIVE = modifier('ineffective');
 const UNRELATED = modifier('unrelated');
+const TOPICS = modifier('topic');
+/** Phases whose cue, named as a topic ("open for root cause"), says nothing happened yet. */
+const TOPIC_PHASES: ReadonlySet<Phase> = new Set([
+  'identify',
+  'mitigate-action',
+  'recovery-partial',
+  'recovery-full',
+  'resolved-declared',
+]);
 function any(patterns: readonly RegExp[], text: string): boolean {
   return patterns.some((pattern) => pattern.test(text));
 }
@@ -170,6 +179,7 @@ export function readLine(
       for (const match of clause.text.matchAll(global)) {
         const before = clause.text.slice(0, match.index);
         if (any(NEGATIONS, before)) continue;
+        if (TOPIC_PHASES.has(cue.phase) && any(TOPICS, before)) continue;
         let phase = cue.phase;
         // "Most ... resolved", "partially restored": only part came back.
         if (
@@ -190,6 +200,11 @@ export function readLine(
         break;
       }
     }
+    // "status page -> resolved": the clause reports a public post, which follows the recovery
+    // it announces; the recovery itself (or a declared end) is the better evidence.
+    if (clauseHits.some((h) => h.phase === 'status-update'))
+      for (const h of clauseHits)
+        if (RECOVERY_OR_END.has(h.phase)) h.weight = Math.max(1, h.weight - 1);
     // "errors gone", "Resolved: checkout 5xx": the failure named in a recovery clause is over.
     const ends = clauseHits.some((h) => RECOVERY_OR_END.has(h.phase));
     hits.push(...clauseHits.filter((h) => !(ends && h.phase === 'impact')));

@@ -125,30 +125,34 @@ function dateMismatch(
   return dated && day ? { line: dated.line, date: day } : null;
 }
 
-export function parseIncident(source: SourceFile): {
-  incident: ParsedIncident | null;
-  diagnostics: Diagnostic[];
-} {
-  const file = source.path;
-  const diagnostics: Diagnostic[] = [];
-  const doc = splitDocument(source.text);
-  if (doc.unclosedFrontMatterLine !== null) {
-    diagnostics.push(
-      error(
-        'front-matter/unclosed',
-        file,
-        { line: doc.unclosedFrontMatterLine },
-        'front matter opens with --- but never closes',
-        'add a line with only --- after the last front-matter field',
-      ),
-    );
-  }
-  const fm = doc.frontMatter
-    ? parseFrontMatter(file, doc.frontMatter.yaml, doc.frontMatter.line)
-    : { value: {}, diagnostics: [], keyLines: new Map<string, number>() };
-  diagnostics.push(...fm.diagnostics);
-  const frontMatter: FrontMatter = fm.value;
+/**
+ * The zone the prose states when it names another clock than the front matter's (their UTC
+ * offsets differ on the incident's day); null when they agree or either is missing.
+ */
+function zonesDisagree(
+  frontMatterZone: string | null,
+  proseZone: string | null,
+  date: { year: number; month: number; day: number },
+): string | null {
+  if (!frontMatterZone || !proseZone) return null;
+  const offset = (zone: string): number => DateTime.fromObject(date, { zone }).offset;
+  return offset(frontMatterZone) === offset(proseZone) ? null : proseZone;
+}
 
+/** The sections, read: timeline blocks into items, prose before any heading, human sections kept. */
+function readSections(
+  file: string,
+  doc: ReturnType<typeof splitDocument>,
+  text: string,
+  frontMatter: FrontMatter,
+  diagnostics: Diagnostic[],
+): {
+  items: TimelineItem[];
+  preamble: Block[];
+  notes: HumanText[];
+  human: ParsedIncident['human'];
+  title: string | null;
+} {
   const items: TimelineItem[] = [];
   const preamble: Block[] = [];
   const notes: HumanText[] = [];
@@ -176,7 +180,7 @@ export function parseIncident(source: SourceFile): {
 
   // Mail threads, monitor notifications, chat exports as JSON and day-first dates become the
   // line shapes read below.
-  const zoneHint = `${frontMatter.timezone ?? ''}\n${source.text.slice(0, 4000)}`;
+  const zoneHint = `${frontMatter.timezone ?? ''}\n${text.slice(0, 4000)}`;
   for (const section of doc.sections) {
     if (section.kind === 'timeline')
       section.blocks = normalizeNotifications(
@@ -188,7 +192,7 @@ export function parseIncident(source: SourceFile): {
     if (
       section.heading !== null &&
       section.kind === 'timeline' &&
-      /^#\s/.test(source.text.split('\n')[section.line - 1] ?? '')
+      /^#\s/.test(text.split('\n')[section.line - 1] ?? '')
     ) {
       title ??= section.heading;
     }
@@ -214,6 +218,21 @@ export function parseIncident(source: SourceFile): {
     if (read.prose) notes.push(read.prose);
   }
 
+  return { items, preamble, notes, human, title };
+}
+
+/**
+ * When no line starts with a time: reads times inside sentences, then dated-but-untimed lines,
+ * and reports a timeline with neither. Adds to `items` and takes dated blocks out of `preamble`.
+ * Returns how many items have a clock time.
+ */
+function readUntimedTimeline(
+  file: string,
+  doc: ReturnType<typeof splitDocument>,
+  items: TimelineItem[],
+  preamble: Block[],
+  diagnostics: Diagnostic[],
+): number {
   let timed = items.filter((item) => item.type === 'entry' && item.entry.stamp?.time);
   if (timed.length === 0) {
     // No line starts with a time: a write-up with its times inside sentences, before any heading
@@ -271,6 +290,21 @@ export function parseIncident(source: SourceFile): {
     );
   }
 
+  return timed.length;
+}
+
+/**
+ * The zone: front matter, then a header or sentence above the timeline ("All times PST",
+ * "times are local, Pacific"), then the first line that names one, else UTC with a warning.
+ */
+function findZone(
+  file: string,
+  frontMatter: FrontMatter,
+  keyLines: Map<string, number>,
+  preambleText: string,
+  items: readonly TimelineItem[],
+  diagnostics: Diagnostic[],
+): { zone: string; frontMatterZone: string | null; proseZone: string | null } {
   // The zone: front matter, then a header ("All times PST"), then the first line that names one.
   let zone: string | null = null;
   if (frontMatter.timezone) {
@@ -281,15 +315,16 @@ export function parseIncident(source: SourceFile): {
         error(
           'front-matter/unknown-zone',
           file,
-          { line: fm.keyLines.get('timezone') ?? 1 },
+          { line: keyLines.get('timezone') ?? 1 },
           `unknown time zone "${frontMatter.timezone}"${suggestion ? `; did you mean ${suggestion}?` : ''}`,
           'use an IANA name (Europe/Berlin), an abbreviation (UTC, PST) or an offset (UTC-7)',
         ),
       );
     }
   }
-  const preambleText = preamble.map((block) => blockMarkdown(block, false)).join('\n');
-  zone ??= findStatedZone(preambleText)?.zone ?? null;
+  const proseZone = findStatedZone(preambleText)?.zone ?? null;
+  const frontMatterZone = zone;
+  zone ??= proseZone;
   if (!zone) {
     for (const item of items) {
       const written =
@@ -314,6 +349,28 @@ export function parseIncident(source: SourceFile): {
   }
   zone ??= 'UTC';
 
+  return { zone, frontMatterZone, proseZone };
+}
+
+/**
+ * The day bare times are on: the front-matter date as written (warning when unreadable or
+ * ambiguous), else the timeline's first date, a date in the prose, or the file name's.
+ */
+function readIncidentDate(
+  file: string,
+  diagnostics: Diagnostic[],
+  from: {
+    frontMatter: FrontMatter;
+    keyLines: Map<string, number>;
+    frontMatterProblems: number;
+    zone: string;
+    items: readonly TimelineItem[];
+    preambleText: string;
+    slug: string;
+    timedCount: number;
+  },
+): { date: DayOfYear | null; fmDate: DayOfYear | null } {
+  const { frontMatter, keyLines, zone, items, preambleText } = from;
   const written = frontMatter.date
     ? readWrittenDate(frontMatter.date, zone, timelineDays(items))
     : null;
@@ -324,7 +381,7 @@ export function parseIncident(source: SourceFile): {
       warning(
         'front-matter/bad-date',
         file,
-        { line: fm.keyLines.get('date') ?? 1 },
+        { line: keyLines.get('date') ?? 1 },
         `date "${frontMatter.date}" is not a day we can read; using the timeline's own dates`,
         'write the day the incident started, e.g. date: 2026-01-10',
       ),
@@ -334,14 +391,14 @@ export function parseIncident(source: SourceFile): {
       warning(
         'front-matter/ambiguous-date',
         file,
-        { line: fm.keyLines.get('date') ?? 1 },
+        { line: keyLines.get('date') ?? 1 },
         `date "${frontMatter.date}" could be day/month or month/day: ${written.ambiguity}`,
         'write it as YYYY-MM-DD so no reader has to guess',
       ),
     );
   }
-  const date = fmDate ?? firstDate(items) ?? dateOf(preambleText) ?? dateOf(source.slug);
-  if (!date && timed.length > 0 && fm.diagnostics.length === 0) {
+  const date = fmDate ?? firstDate(items) ?? dateOf(preambleText) ?? dateOf(from.slug);
+  if (!date && from.timedCount > 0 && from.frontMatterProblems === 0) {
     diagnostics.push(
       error(
         'timeline/no-date',
@@ -352,6 +409,108 @@ export function parseIncident(source: SourceFile): {
       ),
     );
   }
+  return { date, fmDate };
+}
+
+/**
+ * Milestone times stated rather than stamped: front-matter overrides (bad values are
+ * diagnostics), an incident tool's milestone summary, and times in the notes' and lines' words.
+ */
+function collectStatedTimes(
+  file: string,
+  diagnostics: Diagnostic[],
+  from: {
+    frontMatter: FrontMatter;
+    keyLines: Map<string, number>;
+    doc: ReturnType<typeof splitDocument>;
+    notes: readonly (HumanText | null)[];
+    entries: readonly ResolvedEntry[];
+    zone: string;
+    date: string;
+  },
+): StatedTime[] {
+  const { frontMatter, doc, zone } = from;
+  const isoDate = from.date;
+  const stated: StatedTime[] = [];
+  for (const name of MILESTONE_NAMES) {
+    const value = frontMatter[name];
+    if (value === undefined) continue;
+    const line = from.keyLines.get(name) ?? 1;
+    const read = readFrontMatterMilestone(file, name, value, line, { zone, date: isoDate });
+    if ('milestone' in read) stated.push(read);
+    else diagnostics.push(read);
+  }
+  // An incident tool's milestone summary (`Started  Feb 3, 2026 10:12 CET` ...) names them outright.
+  for (const section of doc.sections)
+    for (const block of section.blocks)
+      stated.push(...findMilestoneBlock(block.lines, { zone, date: isoDate }));
+  for (const note of from.notes)
+    if (note)
+      stated.push(
+        ...findStatedTimes(note.markdown, note.line, { zone, lineTime: null, date: isoDate }),
+      );
+  for (const entry of from.entries)
+    if (entry.time)
+      stated.push(
+        ...findStatedTimes(entry.text, entry.line, { zone, lineTime: entry.time, date: isoDate }),
+      );
+  return stated;
+}
+
+export function parseIncident(source: SourceFile): {
+  incident: ParsedIncident | null;
+  diagnostics: Diagnostic[];
+} {
+  const file = source.path;
+  const diagnostics: Diagnostic[] = [];
+  const doc = splitDocument(source.text);
+  if (doc.unclosedFrontMatterLine !== null) {
+    diagnostics.push(
+      error(
+        'front-matter/unclosed',
+        file,
+        { line: doc.unclosedFrontMatterLine },
+        'front matter opens with --- but never closes',
+        'add a line with only --- after the last front-matter field',
+      ),
+    );
+  }
+  const fm = doc.frontMatter
+    ? parseFrontMatter(file, doc.frontMatter.yaml, doc.frontMatter.line)
+    : { value: {}, diagnostics: [], keyLines: new Map<string, number>() };
+  diagnostics.push(...fm.diagnostics);
+  const frontMatter: FrontMatter = fm.value;
+
+  const { items, preamble, notes, human, title } = readSections(
+    file,
+    doc,
+    source.text,
+    frontMatter,
+    diagnostics,
+  );
+
+  const timedCount = readUntimedTimeline(file, doc, items, preamble, diagnostics);
+
+  const preambleText = preamble.map((block) => blockMarkdown(block, false)).join('\n');
+  const { zone, frontMatterZone, proseZone } = findZone(
+    file,
+    frontMatter,
+    fm.keyLines,
+    preambleText,
+    items,
+    diagnostics,
+  );
+
+  const { date, fmDate } = readIncidentDate(file, diagnostics, {
+    frontMatter,
+    keyLines: fm.keyLines,
+    frontMatterProblems: fm.diagnostics.length,
+    zone,
+    items,
+    preambleText,
+    slug: source.slug,
+    timedCount,
+  });
   if (diagnostics.some((d) => d.severity === 'error') || !date)
     return { incident: null, diagnostics };
 
@@ -366,6 +525,17 @@ export function parseIncident(source: SourceFile): {
     if (text.trim().length > 3) notes.push({ markdown: text, line: block.lines[0]?.number ?? 1 });
   }
   const isoDate = DateTime.fromObject(date).toISODate() ?? '';
+  const zoneConflict = zonesDisagree(frontMatterZone, proseZone, date);
+  if (zoneConflict)
+    diagnostics.push(
+      warning(
+        'timeline/zone-mismatch',
+        file,
+        { line: fm.keyLines.get('timezone') ?? 1 },
+        `the front matter says timezone: ${frontMatter.timezone ?? ''} but the text above the timeline says ${zoneConflict}; reading times in the front matter's zone`,
+        'correct whichever is wrong, so every time is read in the zone it was written in',
+      ),
+    );
   const mismatch = fmDate ? dateMismatch(resolved.entries, fmDate, zone) : null;
   if (mismatch)
     diagnostics.push(
@@ -377,33 +547,19 @@ export function parseIncident(source: SourceFile): {
         "correct whichever is wrong; each line's own date is used for it, the front-matter date for bare times",
       ),
     );
-  const stated: StatedTime[] = [];
-  for (const name of MILESTONE_NAMES) {
-    const value = frontMatter[name];
-    if (value === undefined) continue;
-    const line = fm.keyLines.get(name) ?? 1;
-    const read = readFrontMatterMilestone(file, name, value, line, { zone, date: isoDate });
-    if ('milestone' in read) stated.push(read);
-    else diagnostics.push(read);
-  }
-  // An incident tool's milestone summary (`Started  Feb 3, 2026 10:12 CET` ...) names them outright.
-  for (const section of doc.sections)
-    for (const block of section.blocks)
-      stated.push(...findMilestoneBlock(block.lines, { zone, date: isoDate }));
   const preambleNotes = preamble.map((block) => ({
     markdown: blockMarkdown(block, false),
     line: block.lines[0]?.number ?? 1,
   }));
-  for (const note of [human.summary, human.impact, ...notes, ...preambleNotes])
-    if (note)
-      stated.push(
-        ...findStatedTimes(note.markdown, note.line, { zone, lineTime: null, date: isoDate }),
-      );
-  for (const entry of resolved.entries)
-    if (entry.time)
-      stated.push(
-        ...findStatedTimes(entry.text, entry.line, { zone, lineTime: entry.time, date: isoDate }),
-      );
+  const stated = collectStatedTimes(file, diagnostics, {
+    frontMatter,
+    keyLines: fm.keyLines,
+    doc,
+    notes: [human.summary, human.impact, ...notes, ...preambleNotes],
+    entries: resolved.entries,
+    zone,
+    date: isoDate,
+  });
   return {
     incident: {
       file,

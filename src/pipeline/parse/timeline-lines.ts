@@ -39,6 +39,24 @@ const CHAT_STAMP = /^\s*(?:\[[^\]]*\d:\d\d[^\]]*\]|\d{1,2}:\d{2}(?::\d{2})?\s+<[
 const NOT_ACTORS =
   /^(notes?|error|errors|critical|warning|warn|alert|alarm|info|update|status|identified|resolved|root cause|impact|fix|action|problem|recovery|ok|todo)$/i;
 
+/**
+ * Who speaks, at the head of a chat message: Zoom's saved chat `From  Priya Nair  to  Everyone:`
+ * (or `to  Marcus Feld(Direct Message):`), or a person's name and a colon (`Priya Nair:`).
+ * `text` is what follows the colon, '' when the message is on the lines below.
+ */
+const ZOOM_SPEAKER =
+  /^\s*From\s+(\S.{0,60}?)\s+to\s+(?:\S.{0,60}?)\s*(?:\([^)]{0,40}\))?\s*:(?:\s+|$)/i;
+const NAMED_SPEAKER = /^\s*(\p{Lu}[\p{L}'.-]*(?: \p{Lu}[\p{L}'.-]*){1,2}):(?:\s+|$)/u;
+
+export function readSpeaker(text: string, chat: boolean): { actor: string; text: string } | null {
+  const zoom = ZOOM_SPEAKER.exec(text);
+  if (zoom) return { actor: zoom[1]?.trim() ?? '', text: text.slice(zoom[0].length).trim() };
+  const named = chat ? NAMED_SPEAKER.exec(text) : null;
+  if (named && !NOT_ACTORS.test(named[1] ?? '') && !STATUS_PREFIX_WORD.test(named[1] ?? ''))
+    return { actor: named[1] ?? '', text: text.slice(named[0].length).trim() };
+  return null;
+}
+
 const STATE_WORDS =
   'FIRING|RESOLVED|OK|ALARM|ALERT|CRITICAL|WARNING|RECOVERED|TRIGGERED|ACKNOWLEDGED|INSUFFICIENT_DATA';
 const STATE_TAG = new RegExp(
@@ -81,6 +99,7 @@ export function hasTimedLine(block: Block): boolean {
 const STATUS_WORDS =
   'Investigating|Identified|Monitoring|Update|Updated|Resolved|Postmortem|Scheduled|In progress|Verifying|Completed|調査中|特定済み|監視中|解決済み|復旧済み|Untersuchung|Identifiziert|Überwachung|Behoben|Enquête en cours|Identifié|Surveillance|Résolu|Investigando|Identificado|Monitoreando|Resuelto';
 const STATUS_LINE = new RegExp(`^\\s*(?:\\*\\*)?(${STATUS_WORDS})(?:\\*\\*)?\\s*:?\\s*$`, 'iu');
+const STATUS_PREFIX_WORD = new RegExp(`^(?:${STATUS_WORDS})$`, 'iu');
 const STATUS_PREFIX = new RegExp(`^(${STATUS_WORDS})\\s+[-–—:]\\s+`, 'iu');
 
 /** Labels that put a time on its own line under a message; start/end labels make their own entry. */
@@ -307,13 +326,27 @@ function stampOf(text: string): Stamp | null {
   return stamp && !isStampProblem(stamp) ? stamp : null;
 }
 
+/**
+ * What a time label is made of: a number (`T+5`, `~2h later`, `Day 2`), or words for a time of
+ * day, a day or an order in time. "ok - proposal is ..." opens with a word, not a time.
+ */
+const TIME_LABEL_WORD = new RegExp(
+  String.raw`^(?:[\p{L}'.~+-]*\d|(?:early|earlier|late|later|overnight|morning|afternoon|evening|night|noon|midnight|dawn|today|yesterday|tomorrow|next|following|previous|prior|before|after|then|meanwhile|week(?:end)?|day|days|hours?|mins?|minutes?|approx\.?|around|about|ca\.?|mon|tue|wed|thu|fri|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![\p{L}]))`,
+  'iu',
+);
+
+function looksLikeTimeLabel(label: string): boolean {
+  return label.split(/[\s/-]+/).every((word) => word === '' || TIME_LABEL_WORD.test(word));
+}
+
 /** Splits `early - text`, `(overnight)   text`, `Thu-Fri    text` into a label and the text. */
 function splitLabel(text: string): { label: string | null; text: string } {
   const paren = /^\(([^)]{1,80})\)\s*(.*)$/.exec(text);
   if (paren?.[2]) return { label: paren[1] ?? null, text: paren[2] };
   const gap = /^(\S.{0,30}?)(?:\s{2,}|\s+[-–—]\s+)(\S.*)$/.exec(text);
-  if (gap && (gap[1] ?? '').split(/\s+/).length <= 4)
-    return { label: gap[1] ?? null, text: gap[2] ?? '' };
+  const label = gap?.[1] ?? '';
+  if (gap && label.split(/\s+/).length <= 4 && looksLikeTimeLabel(label))
+    return { label, text: gap[2] ?? '' };
   return { label: null, text };
 }
 
@@ -339,9 +372,13 @@ export function splitSourceAndActor(
     state = after ? (after[1] ?? after[2] ?? null) : null;
   }
   const irc = /^<([^>\s]{1,32})>\s*(.*)$/.exec(text);
+  const speaker = irc ? null : readSpeaker(text, chat);
   if (irc) {
     actor = irc[1] ?? null;
     text = irc[2] ?? '';
+  } else if (speaker) {
+    actor = speaker.actor;
+    text = speaker.text;
   } else if (chat) {
     const nick = /^([\w.@|-]{1,32}):\s+(.*)$/.exec(text);
     if (nick && !NOT_ACTORS.test(nick[1] ?? '')) {
@@ -429,6 +466,26 @@ function tableEntries(
   return items;
 }
 
+/**
+ * A chat paste: at least two timed lines open with a speaker (`From X to Everyone:`, `Priya Nair:`)
+ * and some speaker speaks twice, so a leading name and colon is who spoke, not a label.
+ */
+function speakersRepeat(lines: readonly SourceLine[]): boolean {
+  const seen = new Set<string>();
+  let repeated = false;
+  let count = 0;
+  for (const line of lines) {
+    const stamp = readStamp(line.text);
+    if (!stamp || isStampProblem(stamp) || !stamp.time) continue;
+    const speaker = readSpeaker(stamp.rest, true);
+    if (!speaker) continue;
+    count++;
+    if (seen.has(speaker.actor)) repeated = true;
+    seen.add(speaker.actor);
+  }
+  return count >= 2 && repeated;
+}
+
 /** Reads one timeline block. Problems (impossible times) are reported and the line skipped. */
 export function readTimelineBlock(
   file: string,
@@ -440,7 +497,9 @@ export function readTimelineBlock(
   }
   const csv = csvHeader(block.lines);
   if (csv) return csvEntries(file, block.lines, csv, diagnostics);
-  const chat = block.lines.filter((line) => CHAT_STAMP.test(line.text)).length >= 2;
+  const chat =
+    block.lines.filter((line) => CHAT_STAMP.test(line.text)).length >= 2 ||
+    speakersRepeat(block.lines);
   const items: TimelineItem[] = [];
   let last: TimelineEntry | null = null;
   let awaitingMessage = false;
@@ -545,6 +604,12 @@ export function readTimelineBlock(
       last = headerAwaitingMessage(line.number, author.stamp, author.actor);
       continue;
     }
+    const speaker = stamp?.time ? readSpeaker(stamp.rest, chat) : null;
+    if (stamp?.time && speaker && speaker.text === '') {
+      // Zoom's saved chat: `09:36:12 From  Priya Nair  to  Everyone:`, the message indented below.
+      last = headerAwaitingMessage(line.number, { ...stamp, rest: '' }, speaker.actor);
+      continue;
+    }
     if (stamp?.time) {
       // Teams copy: `[11:52 PM] Priya Natarajan`, the message on the lines below.
       const author = /^\s*\[/.test(line.text) && CHAT_AUTHOR.test(stamp.rest) ? stamp.rest : null;
@@ -575,8 +640,10 @@ export function readTimelineBlock(
       last = null;
       continue;
     }
+    // An indented line (two spaces, or a tab as Zoom and mail clients indent) goes on the message.
     const continuation =
-      last && (awaitingMessage || (/^\s{2,}\S/.test(line.text) && !/^\s*[-*+•]\s/.test(line.text)));
+      last &&
+      (awaitingMessage || (/^(?:\t|\s{2,})\S/.test(line.text) && !/^\s*[-*+•]\s/.test(line.text)));
     if (continuation && last) {
       const more = line.text.trim();
       last.text = last.text ? `${last.text} ${more}` : more;

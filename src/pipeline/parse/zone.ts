@@ -128,21 +128,45 @@ export function resolveZone(token: string): string | null {
   return null;
 }
 
+/** Filler between "times" and the zone: "times are local, Pacific", "all times shown in CET". */
 const PHRASE =
-  /\b(?:all\s+)?(?:times?|timestamps?|timeline)\b(?:\s+(?:are|is|kept|shown|given|listed|below))*(?:\s+(?:in|as))?\s*[:(]?\s*([A-Za-z][A-Za-z_/]*(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})/i;
+  /\b(?:all\s+)?(?:times?|timestamps?|timeline)\b(?:\s*[,:(]?\s*(?:are|is|kept|shown|given|listed|written|below|local|in|as|our))*\s*[,:(]?\s*([A-Za-z][A-Za-z_/]*(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})(?:\s+([A-Za-z]+))?/i;
 const ANY_TOKEN = new RegExp(
   `(?<![A-Za-z0-9:])(${ZONE_ALTERNATIVES}|[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)`,
   'g',
 );
 
 /**
+ * Regions people name instead of an abbreviation ("times are local, Pacific", "Eastern time"):
+ * read only right after words about the times, where they cannot mean an ocean or a team.
+ * "Central European" is Europe's, a bare "Central" North America's (as US teams write it).
+ */
+const REGIONS: Readonly<Record<string, string>> = {
+  pacific: 'America/Los_Angeles',
+  mountain: 'America/Denver',
+  central: 'America/Chicago',
+  eastern: 'America/New_York',
+  'central european': 'Europe/Paris',
+  'eastern european': 'Europe/Athens',
+  'western european': 'Europe/Lisbon',
+  indian: 'Asia/Kolkata',
+};
+
+function regionZone(word: string, next: string | undefined): string | null {
+  const first = word.toLowerCase();
+  const two = next ? REGIONS[`${first} ${next.toLowerCase()}`] : undefined;
+  return two ?? REGIONS[first] ?? null;
+}
+
+/**
  * Finds the zone a header states for the whole timeline ("All times PST.", "Time (UTC)",
- * "exported (UTC, 2020-06-11)"). A phrase about times wins; otherwise the first zone named.
+ * "exported (UTC, 2020-06-11)", "times are local, Pacific"). A phrase about times wins;
+ * otherwise the first zone named.
  */
 export function findStatedZone(text: string): { zone: string; index: number } | null {
   const phrase = PHRASE.exec(text);
   if (phrase?.[1]) {
-    const zone = resolveZone(phrase[1]);
+    const zone = resolveZone(phrase[1]) ?? regionZone(phrase[1], phrase[2]);
     if (zone) return { zone, index: phrase.index };
   }
   for (const match of text.matchAll(ANY_TOKEN)) {
