@@ -338,7 +338,10 @@ export function splitSourceAndActor(
     const after = STATE_TAG.exec(text) ?? STATE_COLUMN.exec(text);
     state = after ? (after[1] ?? after[2] ?? null) : null;
   }
-  const irc = /^<([^>\s]{1,32})>\s*(.*)$/.exec(text);
+  // `<nick>`, or a full name written there by stamp-layout.ts (`<Alex Kim>`).
+  const irc =
+    /^<([^>\s]{1,32})>\s*(.*)$/.exec(text) ??
+    /^<(\p{Lu}[\p{L}'.-]*(?: [\p{L}][\p{L}'.-]*){1,3})>\s*(.*)$/u.exec(text);
   if (irc) {
     actor = irc[1] ?? null;
     text = irc[2] ?? '';
