@@ -19,7 +19,12 @@
 import { decodeHTML } from 'entities';
 import { warning, type Diagnostic } from '../diagnostics.js';
 import type { Block, SourceLine } from './document.js';
+import { findMilestoneBlock } from './stated-times.js';
 import { isStampProblem, readStamp, type Stamp } from './time.js';
+import { readLabelledStamp } from './timeline-lines.js';
+
+/** Context for telling a milestone summary by its shape only: no time is kept from it. */
+const ANY_DAY = { zone: 'UTC', date: '2026-01-01' };
 
 /** A stamp found in a line, as written, with the text before and after it. */
 interface FoundStamp {
@@ -97,7 +102,9 @@ export function authorOf(text: string): { actor: string; role: boolean } | null 
     else columns.pop();
   }
   const actor = columns[0];
-  if (!actor || NOT_A_NAME.test(actor) || !NAME.test(actor)) return null;
+  // After a verb or a field (`jlee commented`), any handle is a name.
+  const handle = role && /^@?[\p{L}\d][\p{L}\d._-]{0,38}$/u.test(actor ?? '');
+  if (!actor || NOT_A_NAME.test(actor) || !(NAME.test(actor) || handle)) return null;
   // Further columns are a role or a team (`Service Desk`), never a sentence.
   if (columns.slice(1).some((column) => column.split(/\s+/).length > 3 || /[.!?]$/.test(column)))
     return null;
@@ -132,6 +139,8 @@ export function readLine(text: string): LineReading {
     if (zoom) return { kind: 'header', stamp: first, actor: zoom[1]?.trim() ?? null, role: true };
     return { kind: 'as-is' };
   }
+  // `StartsAt:`, `Posted ... - 10:05 UTC`, `Date:`: the timeline reader knows these labels.
+  if (readLabelledStamp(text)) return { kind: 'as-is' };
   const last = [...stamps].reverse().find((found) => EMPTY_TAIL.test(found.after.trim()));
   if (!last) return { kind: 'text' };
   const separator = TRAILING_SEPARATOR.exec(last.before);
@@ -147,6 +156,12 @@ export function readLine(text: string): LineReading {
   const author = authorOf(before);
   if (author) return { kind: 'header', stamp: last, actor: author.actor, role: author.role };
   return { kind: 'event', stamp: last, text: before.replace(/^\s*[-*+•]\s+/, '') };
+}
+
+/** A header line without its stamp and the separator before it: `Priya Shah commented`. */
+function headerText(found: FoundStamp): string {
+  if (found.before.trim() === '') return found.after;
+  return found.before.replace(TRAILING_SEPARATOR, '').trim();
 }
 
 /** A line that is only an author's name, as a chat copy prints it above the time. */
@@ -247,7 +262,9 @@ export function readStampLayout(blocks: readonly Block[]): Block[] {
   let lastActor: string | null | undefined;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as Block;
-    if (isTabular(block.lines)) {
+    // CSV, a table, or an incident tool's milestone summary (`Started  Feb 3, 2026 10:12 CET`):
+    // read by column or by key elsewhere.
+    if (isTabular(block.lines) || findMilestoneBlock(block.lines, ANY_DAY).length > 0) {
       out.push(block);
       continue;
     }
@@ -258,11 +275,20 @@ export function readStampLayout(blocks: readonly Block[]): Block[] {
     }
     const lines: SourceLine[] = [];
     /** The header whose message is being collected. */
-    let open: { number: number; stamp: FoundStamp; actor: string | null; body: string[] } | null =
-      null;
+    let open: {
+      number: number;
+      stamp: FoundStamp;
+      actor: string | null;
+      /** What the header line says besides its stamp, the event's text when no message follows. */
+      said: string;
+      body: string[];
+    } | null = null;
     const close = (): void => {
       if (!open) return;
-      lines.push(eventLine(open.number, open.stamp, open.actor, open.body.join(' ')));
+      const message = open.body.length > 0 ? open.body.join(' ') : open.said;
+      lines.push(
+        eventLine(open.number, open.stamp, open.body.length > 0 ? open.actor : null, message),
+      );
       open = null;
     };
     for (let i = 0; i < block.lines.length; i++) {
@@ -274,19 +300,25 @@ export function readStampLayout(blocks: readonly Block[]): Block[] {
         // Mattermost: the name on this line, the time on the next, the message below.
         close();
         lastActor = name;
-        open = { number: line.number, stamp: next.stamp, actor: name, body: [] };
+        open = { number: line.number, stamp: next.stamp, actor: name, said: name, body: [] };
         i++;
         continue;
       }
       if (reading.kind === 'header') {
         close();
         lastActor = reading.actor;
-        open = { number: line.number, stamp: reading.stamp, actor: reading.actor, body: [] };
+        open = {
+          number: line.number,
+          stamp: reading.stamp,
+          actor: reading.actor,
+          said: headerText(reading.stamp),
+          body: [],
+        };
         continue;
       }
       if (reading.kind === 'time-alone' && lastActor !== undefined) {
         close();
-        open = { number: line.number, stamp: reading.stamp, actor: lastActor, body: [] };
+        open = { number: line.number, stamp: reading.stamp, actor: lastActor, said: '', body: [] };
         continue;
       }
       if (reading.kind === 'text' && open) {
