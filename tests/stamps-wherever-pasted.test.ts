@@ -33,6 +33,17 @@ describe('what a line is, wherever its stamp is', () => {
   });
 
   test.each([
+    ['Dana Ortiz — Feb 3, 2026 10:41 AM (GMT+01:00)', 'Feb 3, 2026 10:41 AM (GMT+01:00)'],
+    ['cache flushed\t03-Feb-2026 23:40', '03-Feb-2026 23:40'],
+    ['failover done | 3 Feb 2026, 09:12', '3 Feb 2026, 09:12'],
+    ['replica caught up · 2026-02-03T09:12:04+05:30', '2026-02-03T09:12:04+05:30'],
+    ['Alertbot  APP  2:03 PM', '2:03 PM'],
+  ])('the stamp in "%s" is read whole: %s', (line, written) => {
+    const reading = readLine(line);
+    expect('stamp' in reading ? reading.stamp.written : null).toBe(written);
+  });
+
+  test.each([
     // A time inside a sentence is prose (read by the prose reader), not a feed's stamp.
     'we rolled back at 09:30 and errors dropped',
     'rolled back at 09:30',

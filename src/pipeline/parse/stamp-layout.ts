@@ -41,27 +41,42 @@ const STAMP_CANDIDATE =
 /** Longer lines are prose or logs, not a feed's header or event line. */
 const MAX_LINE = 240;
 
-/** Every stamp with a clock time in a line, left to right, not overlapping. */
-export function findStamps(text: string): FoundStamp[] {
+/** A stamp read at `index` of `line`, with what is written before and after it. */
+function foundAt(line: string, index: number, stamp: Stamp): { found: FoundStamp; end: number } {
+  const slice = line.slice(index);
+  const end = stamp.rest ? slice.lastIndexOf(stamp.rest) : slice.length;
+  let written = slice
+    .slice(0, end)
+    .replace(/^[\s[(]+/, '')
+    .replace(/[\s|,:–—-]+$/, '');
+  // A closing bracket is the stamp's own (`(GMT+01:00)`) only when it opened one.
+  while (/[)\]]$/.test(written) && !/[([][^)\]]*[)\]]$/.test(written))
+    written = written.slice(0, -1).replace(/[\s|,:–—-]+$/, '');
+  return { found: { stamp, written, before: line.slice(0, index), after: stamp.rest }, end };
+}
+
+/**
+ * Every stamp with a clock time in a line, left to right, not overlapping, that starts at or
+ * after `from` (a stamp at a line's end starts in its last few dozen characters).
+ */
+export function findStamps(text: string, from = 0): FoundStamp[] {
   const line = text.trimEnd();
-  if (line.length > MAX_LINE) return [];
+  if (line.length > MAX_LINE || !/\d/.test(line)) return [];
   const found: FoundStamp[] = [];
-  let from = 0;
+  let next = from;
   for (const match of line.matchAll(STAMP_CANDIDATE)) {
-    if (match.index < from) continue;
-    const slice = line.slice(match.index);
-    const stamp = readStamp(slice);
+    if (match.index < next) continue;
+    const stamp = readStamp(line.slice(match.index));
     if (!stamp || isStampProblem(stamp) || !stamp.time) continue;
-    const end = stamp.rest ? slice.lastIndexOf(stamp.rest) : slice.length;
-    const written = slice
-      .slice(0, end)
-      .replace(/[\s\])|,:–—-]+$/, '')
-      .replace(/^[\s[(]+/, '');
-    found.push({ stamp, written, before: line.slice(0, match.index), after: stamp.rest });
-    from = match.index + end;
+    const read = foundAt(line, match.index, stamp);
+    found.push(read.found);
+    next = match.index + read.end;
   }
   return found;
 }
+
+/** The longest stamp a tool prints at a line's end, with its zone: `Tuesday, February 03, 2026 10:05:12 AM (GMT+01:00)`. */
+const LONGEST_STAMP = 64;
 
 /** What separates a message or a name from a stamp at the line's end. */
 const TRAILING_SEPARATOR = /(?:\s*[·•|–—(,[-]\s*|\t\s*|\s{2,}|\s+(?:at|on)\s+)$/i;
@@ -131,16 +146,21 @@ type LineReading =
 
 /** What one line of a paste is (see the module comment). */
 export function readLine(text: string): LineReading {
-  const stamps = findStamps(text);
-  const first = stamps[0];
-  if (first && first.before.trim() === '') {
+  const line = text.trimEnd();
+  if (line.length > MAX_LINE || !/\d/.test(line)) return { kind: 'text' };
+  const start = readStamp(line);
+  // An impossible time at the start is reported by the timeline reader.
+  if (isStampProblem(start)) return { kind: 'as-is' };
+  if (start?.time) {
+    const { found: first } = foundAt(line, 0, start);
     if (first.after === '') return { kind: 'time-alone', stamp: first };
     const zoom = ZOOM_FROM.exec(first.after);
     if (zoom) return { kind: 'header', stamp: first, actor: zoom[1]?.trim() ?? null, role: true };
     return { kind: 'as-is' };
   }
   // `StartsAt:`, `Posted ... - 10:05 UTC`, `Date:`: the timeline reader knows these labels.
-  if (readLabelledStamp(text)) return { kind: 'as-is' };
+  if (readLabelledStamp(line)) return { kind: 'as-is' };
+  const stamps = findStamps(line, line.length - LONGEST_STAMP);
   const last = [...stamps].reverse().find((found) => EMPTY_TAIL.test(found.after.trim()));
   if (!last) return { kind: 'text' };
   const separator = TRAILING_SEPARATOR.exec(last.before);
@@ -262,14 +282,17 @@ export function readStampLayout(blocks: readonly Block[]): Block[] {
   let lastActor: string | null | undefined;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as Block;
-    // CSV, a table, or an incident tool's milestone summary (`Started  Feb 3, 2026 10:12 CET`):
-    // read by column or by key elsewhere.
-    if (isTabular(block.lines) || findMilestoneBlock(block.lines, ANY_DAY).length > 0) {
+    // CSV or a table: read by column in timeline-lines.ts.
+    if (isTabular(block.lines)) {
       out.push(block);
       continue;
     }
     const readings = block.lines.map((line) => readLine(line.text));
-    if (readings.every((reading) => reading.kind === 'as-is' || reading.kind === 'text')) {
+    if (
+      readings.every((reading) => reading.kind === 'as-is' || reading.kind === 'text') ||
+      // An incident tool's milestone summary (`Started  Feb 3, 2026 10:12 CET`): read by key.
+      findMilestoneBlock(block.lines, ANY_DAY).length > 0
+    ) {
       out.push(block);
       continue;
     }
