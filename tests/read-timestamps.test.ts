@@ -74,11 +74,23 @@ describe('a timestamp at the start of a line is read in every shape teams paste'
     expect(stampOf('02:29 UTC restored').approximate).toBe(false);
   });
 
-  test.each(['25:61 API down', '14:75 something', '13:00 PM lunch'])(
+  test.each(['25:61 API down', '14:75 something', '0:30 AM lunch'])(
     '"%s" is an impossible time, not text',
     (line) => {
       const result = readStamp(line);
       expect(isStampProblem(result)).toBe(true);
+    },
+  );
+
+  test.each(['13:20pm', '13:20 PM', '23:05 a.m.'])(
+    '"%s" is a 24-hour time with a redundant suffix: read as written, never refused',
+    (written) => {
+      const stamp = stampOf(`${written} search slow`);
+      expect([stamp.time?.hour, stamp.time?.minute]).toEqual([
+        Number(written.slice(0, 2)),
+        Number(written.slice(3, 5)),
+      ]);
+      expect(stamp.rest).toBe('search slow');
     },
   );
 

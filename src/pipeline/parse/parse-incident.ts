@@ -20,6 +20,7 @@ import {
   type HumanText,
 } from './human-sections.js';
 import { normalizeBlock, normalizeMailThread, normalizeNotifications } from './paste-shapes.js';
+import { readMarkup, readStampLayout, redundantMeridiems } from './stamp-layout.js';
 import { isStampProblem, readStamp } from './time.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
 import {
@@ -182,11 +183,18 @@ function readSections(
   // line shapes read below.
   const zoneHint = `${frontMatter.timezone ?? ''}\n${text.slice(0, 4000)}`;
   for (const section of doc.sections) {
-    if (section.kind === 'timeline')
+    if (section.kind === 'timeline') {
+      section.blocks = readMarkup(section.blocks);
       section.blocks = normalizeNotifications(
         normalizeMailThread(section.blocks) ?? section.blocks,
       );
+    }
     section.blocks = section.blocks.map((block) => normalizeBlock(block, zoneHint));
+    if (section.kind === 'timeline') {
+      // Stamps wherever the paste put them become the line starts read below.
+      redundantMeridiems(file, section.blocks, diagnostics);
+      section.blocks = readStampLayout(section.blocks);
+    }
   }
   for (const section of doc.sections) {
     if (

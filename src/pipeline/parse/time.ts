@@ -228,12 +228,15 @@ function readTime(
     length = b[0].length;
   }
   const written = text.slice(0, length).trim();
-  if (meridiem && (hour < 1 || hour > 12))
+  // `13:20pm` is a 24-hour time with a suffix that adds nothing: read as written (parse warns,
+  // see `redundantMeridiems` in stamp-layout.ts).
+  const redundant = meridiem !== undefined && hour >= 13 && hour <= 23;
+  if (meridiem && !redundant && (hour < 1 || hour > 12))
     return { problem: `impossible 12-hour time "${written}"`, column: 1 };
   if (hour > 23 || minute > 59 || second > 59)
     return { problem: `impossible time "${written}"`, column: 1 };
-  if (meridiem === 'a' && hour === 12) hour = 0;
-  if (meridiem === 'p' && hour < 12) hour += 12;
+  if (!redundant && meridiem === 'a' && hour === 12) hour = 0;
+  if (!redundant && meridiem === 'p' && hour < 12) hour += 12;
   return { time: { hour, minute, second }, approximate, length };
 }
 

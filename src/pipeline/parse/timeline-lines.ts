@@ -30,9 +30,6 @@ export type TimelineItem =
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const DAY_SEPARATOR = /^[\s\-=*#_.]*(?:day changed(?: to)?|date:?|---)?\s*/i;
-// Slack's copy format: the author and time alone on a line, the message on the lines below.
-const SLACK_HEADER =
-  /^\s*([A-Za-z@][\w.' -]{0,40}?)(?:\s{2,}|\s*\[)(\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)\]?\s*$/i;
 /** A person's name alone after a bracketed time: 2-4 capitalised words ("Priya Natarajan"). */
 const CHAT_AUTHOR = /^\p{Lu}[\p{L}'.-]+(?:,? \p{Lu}[\p{L}'.-]*){1,3}(?: \([^)]{1,30}\))?$/u;
 const CHAT_STAMP = /^\s*(?:\[[^\]]*\d:\d\d[^\]]*\]|\d{1,2}:\d{2}(?::\d{2})?\s+<[^>]+>)/;
@@ -86,12 +83,7 @@ export function hasTimedLine(block: Block): boolean {
   return block.lines.some((line) => {
     if (isStampProblem(readStamp(line.text))) return true;
     if (TABLE_ROW.test(line.text)) return cells(line.text).some((cell) => stampOf(cell)?.time);
-    return (
-      Boolean(stampOf(line.text)?.time) ||
-      SLACK_HEADER.test(line.text) ||
-      readLabelledStamp(line.text) !== null ||
-      readAuthorStamp(line.text) !== null
-    );
+    return Boolean(stampOf(line.text)?.time) || readLabelledStamp(line.text) !== null;
   });
 }
 
@@ -115,38 +107,6 @@ export function readLabelledStamp(text: string): { label: string | null; stamp: 
   const rest = stamp?.rest.replace(/[()]/g, '').trim() ?? '';
   if (!stamp?.time || (rest !== '' && !/^[A-Z]{2,5}$/.test(rest))) return null;
   return { label: label[1]?.toLowerCase().replace(/\s+/g, '') ?? null, stamp };
-}
-
-const AUTHOR_VERB =
-  /\s*(?:added a comment|commented(?: on)?|wrote|replied|posted|said|updated (?:the )?\w+|changed the status)\s*[-–—:,]?\s*$/i;
-/** Jira's older export: `Comment by Maria Lopez [ 02/Jul/19 1:42 PM ]`. */
-const AUTHOR_LEAD = /^\s*(?:comment(?:ed)? by|posted by|reply by|update from)\s+/i;
-const STAMP_START =
-  /(?<=[\s,(–—-])(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/gi;
-
-/**
- * An author line ending in its time (Jira `Anna Schmidt added a comment - 14/Mar/24 09:05 AM`,
- * GitHub `octocat commented on Mar 5, 2024, 10:02 AM`): the message follows on the next lines.
- */
-export function readAuthorStamp(text: string): { actor: string; stamp: Stamp } | null {
-  if (text.length > 160 || /^\s*[-*+•]/.test(text)) return null;
-  for (const match of text.matchAll(STAMP_START)) {
-    const stamp = stampOf(text.slice(match.index));
-    if (!stamp?.time || !/^[\])]?$/.test(stamp.rest)) continue;
-    const prefix = text.slice(0, match.index).trim();
-    const verb = AUTHOR_VERB.test(prefix) || AUTHOR_LEAD.test(prefix);
-    const name = prefix
-      .replace(AUTHOR_VERB, '')
-      .replace(AUTHOR_LEAD, '')
-      .replace(/[-–—:,[(\s]+$/, '')
-      .trim();
-    const looksLikeName = /^(?:@?[\w.-]+|\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,3})$/u.test(
-      name,
-    );
-    if (name && (verb || (looksLikeName && stamp.date))) return { actor: name, stamp };
-    return null;
-  }
-  return null;
 }
 
 /**
@@ -371,7 +331,10 @@ export function splitSourceAndActor(
     const after = STATE_TAG.exec(text) ?? STATE_COLUMN.exec(text);
     state = after ? (after[1] ?? after[2] ?? null) : null;
   }
-  const irc = /^<([^>\s]{1,32})>\s*(.*)$/.exec(text);
+  // `<nick>`, or a full name written there by stamp-layout.ts (`<Alex Kim>`).
+  const irc =
+    /^<([^>\s]{1,32})>\s*(.*)$/.exec(text) ??
+    /^<(\p{Lu}[\p{L}'.-]*(?: [\p{L}][\p{L}'.-]*){1,3})>\s*(.*)$/u.exec(text);
   const speaker = irc ? null : readSpeaker(text, chat);
   if (irc) {
     actor = irc[1] ?? null;
@@ -554,13 +517,6 @@ export function readTimelineBlock(
       last = null;
       continue;
     }
-    const slack = stamp ? null : SLACK_HEADER.exec(line.text);
-    if (slack) {
-      const time = stampOf(slack[2] ?? '');
-      const name = slack[1]?.trim().replace(/\s+APP$/, '') ?? null;
-      last = headerAwaitingMessage(line.number, time, name);
-      continue;
-    }
     const labelled = stamp ? null : readLabelledStamp(line.text);
     const alone = stamp?.time && stamp.rest === '' ? stamp : (labelled?.stamp ?? null);
     if (alone) {
@@ -597,11 +553,6 @@ export function readTimelineBlock(
       }
       // A time alone (Slack's follow-up message): the message is on the lines below.
       last = headerAwaitingMessage(line.number, alone, last?.actor ?? null);
-      continue;
-    }
-    const author = stamp ? null : readAuthorStamp(line.text);
-    if (author) {
-      last = headerAwaitingMessage(line.number, author.stamp, author.actor);
       continue;
     }
     const speaker = stamp?.time ? readSpeaker(stamp.rest, chat) : null;

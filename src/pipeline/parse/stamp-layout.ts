@@ -1,0 +1,473 @@
+/**
+ * Where a paste puts its stamps. Tools print a message's time in many places: at the start of
+ * the line (what `timeline-lines.ts` reads), at its end after ` · `, `|`, a tab or "at" (Sentry,
+ * Jira, GitHub), after the author's name and journal field (ServiceNow's `Alex Kim  Work notes
+ * 2026-02-03 10:05:10`), on a line of its own under the author's name (Mattermost, Rocket.Chat),
+ * in a field of a notification mail (`Event timestamp: ...`), or in the cells of an HTML table.
+ * Rather than one rewriter per tool, every line is read the same way:
+ *
+ * 1. find the stamp wherever it is in the line (`readStamp` at each place one can start);
+ * 2. decide what the line is: an **event** (its own stamp and a message), a **header** (a stamp
+ *    and only who wrote it, in which field: its message is the untimed lines below, up to the
+ *    next header or the next block), a **field** (`Event timestamp:` — the stamp of the mail or
+ *    notification it is in), or a **body** line;
+ * 3. write each event back as the line shape every reader knows, `<stamp> <author> message`, on
+ *    the line number of its stamp's line (the header's), so evidence cites what was pasted.
+ *
+ * Paste order is kept: activity feeds newest first are put in time order by analyze.
+ */
+import { decodeHTML } from 'entities';
+import { warning, type Diagnostic } from '../diagnostics.js';
+import type { Block, SourceLine } from './document.js';
+import { findMilestoneBlock } from './stated-times.js';
+import { isStampProblem, readStamp, type Stamp } from './time.js';
+import { readLabelledStamp } from './timeline-lines.js';
+
+/** Context for telling a milestone summary by its shape only: no time is kept from it. */
+const ANY_DAY = { zone: 'UTC', date: '2026-01-01' };
+
+/** A stamp found in a line, as written, with the text before and after it. */
+interface FoundStamp {
+  stamp: Stamp;
+  /** The stamp as written (`Feb 3, 2026 9:12:00 AM UTC`), to be put at the line's start. */
+  written: string;
+  before: string;
+  after: string;
+}
+
+/** Where a stamp may start: after a space or a separator, at a digit or a month or day name. */
+const STAMP_CANDIDATE =
+  /(?<=^|[\s,(·•|–—[-])(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/gi;
+/** Longer lines are prose or logs, not a feed's header or event line. */
+const MAX_LINE = 240;
+
+/** A stamp read at `index` of `line`, with what is written before and after it. */
+function foundAt(line: string, index: number, stamp: Stamp): { found: FoundStamp; end: number } {
+  const slice = line.slice(index);
+  const end = stamp.rest ? slice.lastIndexOf(stamp.rest) : slice.length;
+  let written = slice
+    .slice(0, end)
+    .replace(/^[\s[(]+/, '')
+    .replace(/[\s|,:–—-]+$/, '');
+  // A closing bracket is the stamp's own (`(GMT+01:00)`) only when it opened one.
+  while (/[)\]]$/.test(written) && !/[([][^)\]]*[)\]]$/.test(written))
+    written = written.slice(0, -1).replace(/[\s|,:–—-]+$/, '');
+  return { found: { stamp, written, before: line.slice(0, index), after: stamp.rest }, end };
+}
+
+/**
+ * Every stamp with a clock time in a line, left to right, not overlapping, that starts at or
+ * after `from` (a stamp at a line's end starts in its last few dozen characters).
+ */
+export function findStamps(text: string, from = 0): FoundStamp[] {
+  const line = text.trimEnd();
+  if (line.length > MAX_LINE || !/\d/.test(line)) return [];
+  const found: FoundStamp[] = [];
+  let next = from;
+  for (const match of line.matchAll(STAMP_CANDIDATE)) {
+    if (match.index < next) continue;
+    const stamp = readStamp(line.slice(match.index));
+    if (!stamp || isStampProblem(stamp) || !stamp.time) continue;
+    const read = foundAt(line, match.index, stamp);
+    found.push(read.found);
+    next = match.index + read.end;
+  }
+  return found;
+}
+
+/** The longest stamp a tool prints at a line's end, with its zone: `Tuesday, February 03, 2026 10:05:12 AM (GMT+01:00)`. */
+const LONGEST_STAMP = 64;
+
+/** What separates a message or a name from a stamp at the line's end. */
+const TRAILING_SEPARATOR = /(?:\s*[·•|–—(,[-]\s*|\t\s*|\s{2,}|\s+(?:at|on)\s+)$/i;
+/** Only a stamp with a date may follow a plain "at": "rolled back at 09:30" is prose. */
+const WORD_SEPARATOR = /\s+(?:at|on)\s+$/i;
+/** What may follow a stamp at the end of a line. */
+const EMPTY_TAIL = /^(?:\(edited\)|\(bearbeitet\)|\(modifié\))?$/i;
+
+/** The journal field or verb after an author's name: `Work notes`, `commented`, `added a comment`. */
+const ROLE =
+  /\s*(?:\b(?:work notes?|additional comments?|comments?(?: \((?:customer visible|internal)\))?|internal notes?|public reply|commented(?: on)?|added a comment|left a comment|wrote|replied|posted|said|changed the status|updated the \w+)|\((?:customer|agent|internal|public|bot|app|guest)\))\s*[-–—:,]?\s*$/i;
+const AUTHOR_LEAD = /^\s*(?:comment(?:ed)? by|posted by|reply by|update from)\s+/i;
+/** A person or a handle: `lukas.meyer`, `@dana`, `Alex Kim`, `System Administrator`. */
+const NAME =
+  /^(?:@?[\p{Ll}\d][\p{Ll}\d]*[._-][\p{L}\d._-]+|@[\p{L}\d._-]+|\p{Lu}[\p{L}'.-]*(?:\s+(?:\p{Lu}[\p{L}'.-]*|van|von|de|da|del|der|le|la)){0,3})$/u;
+/** Words that make a line a state or a section, never an author. */
+const NOT_A_NAME =
+  /^(?:activity|timeline|comments?|history|updates?|notes?|events?|resolved|investigating|identified|monitoring|update|status|postmortem|alert|alarm|warning|error|ok|firing|today|yesterday|subject|from|to|date)$/i;
+const COLUMN_GAP = /\s{2,}|\t|\s+[·|•]\s+/;
+
+/**
+ * The author when `text` is only who wrote and in which field (`Alex Kim    Work notes`,
+ * `Priya Shah commented`, `lukas.meyer`), else null.
+ */
+export function authorOf(text: string): { actor: string; role: boolean } | null {
+  const columns = text
+    .replace(AUTHOR_LEAD, '')
+    .split(COLUMN_GAP)
+    .map((column) => column.trim())
+    .filter(Boolean);
+  if (columns.length === 0 || columns.length > 4) return null;
+  let role = false;
+  const last = columns[columns.length - 1] ?? '';
+  if (ROLE.test(last)) {
+    role = true;
+    const name = last.replace(ROLE, '').trim();
+    if (name) columns[columns.length - 1] = name;
+    else columns.pop();
+  }
+  const actor = columns[0];
+  // After a verb or a field (`jlee commented`), any handle is a name.
+  const handle = role && /^@?[\p{L}\d][\p{L}\d._-]{0,38}$/u.test(actor ?? '');
+  if (!actor || NOT_A_NAME.test(actor) || !(NAME.test(actor) || handle)) return null;
+  // Further columns are a role or a team (`Service Desk`), never a sentence.
+  if (columns.slice(1).some((column) => column.split(/\s+/).length > 3 || /[.!?]$/.test(column)))
+    return null;
+  return { actor, role: role || columns.length > 1 || AUTHOR_LEAD.test(text) };
+}
+
+/** Generic labels of a time field: the time of the mail or notification they are in. */
+const TIME_FIELD =
+  /^(?:event timestamp|event time|timestamp|time|date|sent|received|alert time|triggered at|reported at|occurred at|updated|date\/time)$/i;
+const FIELD_LABEL = /^\s*(?:[-*•]\s+)?([\p{L}][\p{L} _/.-]{0,30}?)\s*:\s*$/u;
+
+/** A Zoom chat header with the time first: `14:02:11 From  Dana Ortiz  to  Everyone:`. */
+const ZOOM_FROM = /^from\s+(.+?)\s+to\s+.+?:?$/i;
+
+type LineReading =
+  | { kind: 'event'; stamp: FoundStamp; text: string }
+  | { kind: 'header'; stamp: FoundStamp; actor: string | null; role: boolean }
+  | { kind: 'field'; stamp: FoundStamp }
+  /** A stamp and nothing else: a header when it follows a name line or another header. */
+  | { kind: 'time-alone'; stamp: FoundStamp }
+  /** A line the timeline reader already reads as it is (a stamp at its start). */
+  | { kind: 'as-is' }
+  | { kind: 'text' };
+
+/** What one line of a paste is (see the module comment). */
+export function readLine(text: string): LineReading {
+  const line = text.trimEnd();
+  if (line.length > MAX_LINE || !/\d/.test(line)) return { kind: 'text' };
+  const start = readStamp(line);
+  // An impossible time at the start is reported by the timeline reader.
+  if (isStampProblem(start)) return { kind: 'as-is' };
+  if (start?.time) {
+    const { found: first } = foundAt(line, 0, start);
+    if (first.after === '') return { kind: 'time-alone', stamp: first };
+    const zoom = ZOOM_FROM.exec(first.after);
+    if (zoom) return { kind: 'header', stamp: first, actor: zoom[1]?.trim() ?? null, role: true };
+    return { kind: 'as-is' };
+  }
+  // `StartsAt:`, `Posted ... - 10:05 UTC`, `Date:`: the timeline reader knows these labels.
+  if (readLabelledStamp(line)) return { kind: 'as-is' };
+  const stamps = findStamps(line, line.length - LONGEST_STAMP);
+  const last = [...stamps].reverse().find((found) => EMPTY_TAIL.test(found.after.trim()));
+  if (!last) return { kind: 'text' };
+  const separator = TRAILING_SEPARATOR.exec(last.before);
+  if (!separator && !FIELD_LABEL.test(last.before)) return { kind: 'text' };
+  if (separator && WORD_SEPARATOR.test(separator[0]) && !last.stamp.date) return { kind: 'text' };
+  const before = last.before.slice(0, separator ? separator.index : undefined).trim();
+  if (before === '') return { kind: 'time-alone', stamp: last };
+  const label = FIELD_LABEL.exec(last.before)?.[1]?.trim();
+  if (label) {
+    if (TIME_FIELD.test(label)) return { kind: 'field', stamp: last };
+    return { kind: 'event', stamp: last, text: label };
+  }
+  const author = authorOf(before);
+  if (author) return { kind: 'header', stamp: last, actor: author.actor, role: author.role };
+  return { kind: 'event', stamp: last, text: before.replace(/^\s*[-*+•]\s+/, '') };
+}
+
+/** A header line without its stamp and the separator before it: `Priya Shah commented`. */
+function headerText(found: FoundStamp): string {
+  if (found.before.trim() === '') return found.after;
+  return found.before.replace(TRAILING_SEPARATOR, '').trim();
+}
+
+/** A line that is only an author's name, as a chat copy prints it above the time. */
+function nameLine(text: string): string | null {
+  const trimmed = text.trim().replace(/\s+(?:APP|BOT)$/, '');
+  if (findStamps(trimmed).length > 0) return null;
+  const author = authorOf(trimmed);
+  return author && author.actor === trimmed ? author.actor : null;
+}
+
+function eventLine(
+  number: number,
+  found: FoundStamp,
+  actor: string | null,
+  text: string,
+): SourceLine {
+  const who = actor ? `<${actor.replace(/[<>]/g, '')}> ` : '';
+  return { number, text: `${found.written} ${who}${text}`.trimEnd() };
+}
+
+/** A block that is CSV or a Markdown table: its columns are read by `timeline-lines.ts`. */
+function isTabular(lines: readonly SourceLine[]): boolean {
+  if (lines.every((line) => /^\s*\|/.test(line.text))) return true;
+  // CSV opens with a header row, which names the columns and holds no time.
+  if (lines.length < 2 || findStamps(lines[0]?.text ?? '').length > 0) return false;
+  return [',', ';', '\t'].some((delimiter) => {
+    const count = (text: string): number => text.split(delimiter).length - 1;
+    const header = count(lines[0]?.text ?? '');
+    return (
+      header > 0 &&
+      lines.filter((line) => count(line.text) === header).length * 5 >= lines.length * 4
+    );
+  });
+}
+
+const MAIL_SUBJECT = /^\s*subject\s*:\s*(.+)$/i;
+const MAIL_HEADER = /^\s*(?:from|to|cc|bcc|reply-to|importance|subject)\s*:/i;
+const GREETING = /^\s*(?:hi|hello|dear|hey)\b[^.]{0,40},?\s*$/i;
+const LINK_ONLY = /^\s*(?:<?https?:\/\/\S+>?|\[[^\]]*\]\([^)]*\))\s*$/;
+
+/**
+ * Notification mails (`Subject: Monitor is DOWN: api` ... `Event timestamp: ...`): each mail,
+ * from its subject to the next, is one event at the time its field states, with the subject as
+ * its text and the body after it. Null when the section holds no such mail.
+ */
+function notificationMails(blocks: readonly Block[]): Block[] | null {
+  const mails: SourceLine[][] = [];
+  const before: Block[] = [];
+  for (const block of blocks) {
+    for (const line of block.lines) {
+      if (MAIL_SUBJECT.test(line.text)) mails.push([line]);
+      else if (mails.length > 0) mails[mails.length - 1]?.push(line);
+    }
+    if (mails.length === 0) before.push(block);
+  }
+  if (mails.length === 0) return null;
+  const out: Block[] = [...before];
+  let read = 0;
+  for (const mail of mails) {
+    const head = mail[0] as SourceLine;
+    const field = mail
+      .map((line) => readLine(line.text))
+      .find(
+        (reading): reading is Extract<LineReading, { kind: 'field' }> => reading.kind === 'field',
+      );
+    if (!field) {
+      out.push({ lines: mail });
+      continue;
+    }
+    read++;
+    const subject = MAIL_SUBJECT.exec(head.text)?.[1]?.trim() ?? '';
+    const body = mail
+      .slice(1)
+      .filter(
+        (line) =>
+          !MAIL_HEADER.test(line.text) &&
+          !GREETING.test(line.text) &&
+          !LINK_ONLY.test(line.text) &&
+          readLine(line.text).kind !== 'field' &&
+          /[\p{L}]{3}/u.test(line.text),
+      )
+      .map((line) => ({ number: line.number, text: `    ${line.text.trim()}` }));
+    out.push({ lines: [eventLine(head.number, field.stamp, null, subject), ...body] });
+  }
+  return read > 0 ? out : null;
+}
+
+/**
+ * Reads a timeline section's blocks wherever their stamps are (see the module comment) and
+ * writes every event as a line that starts with its stamp. Lines the timeline reader reads as
+ * they are (a stamp at the start, a table, CSV) are left alone.
+ */
+export function readStampLayout(blocks: readonly Block[]): Block[] {
+  const mails = notificationMails(blocks);
+  if (mails) return mails;
+  const out: Block[] = [];
+  /** The author of the last header, for a time alone that continues the same author's messages. */
+  let lastActor: string | null | undefined;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b] as Block;
+    // CSV or a table: read by column in timeline-lines.ts.
+    if (isTabular(block.lines)) {
+      out.push(block);
+      continue;
+    }
+    const readings = block.lines.map((line) => readLine(line.text));
+    if (
+      readings.every((reading) => reading.kind === 'as-is' || reading.kind === 'text') ||
+      // An incident tool's milestone summary (`Started  Feb 3, 2026 10:12 CET`): read by key.
+      findMilestoneBlock(block.lines, ANY_DAY).length > 0
+    ) {
+      out.push(block);
+      continue;
+    }
+    const lines: SourceLine[] = [];
+    /** The header whose message is being collected. */
+    let open: {
+      number: number;
+      stamp: FoundStamp;
+      actor: string | null;
+      /** What the header line says besides its stamp, the event's text when no message follows. */
+      said: string;
+      body: string[];
+    } | null = null;
+    const close = (): void => {
+      if (!open) return;
+      const message = open.body.length > 0 ? open.body.join(' ') : open.said;
+      lines.push(
+        eventLine(open.number, open.stamp, open.body.length > 0 ? open.actor : null, message),
+      );
+      open = null;
+    };
+    for (let i = 0; i < block.lines.length; i++) {
+      const line = block.lines[i] as SourceLine;
+      const reading = readings[i] as LineReading;
+      const next = readings[i + 1];
+      const name = next?.kind === 'time-alone' ? nameLine(line.text) : null;
+      if (name && next?.kind === 'time-alone') {
+        // Mattermost: the name on this line, the time on the next, the message below.
+        close();
+        lastActor = name;
+        open = { number: line.number, stamp: next.stamp, actor: name, said: name, body: [] };
+        i++;
+        continue;
+      }
+      if (reading.kind === 'header') {
+        close();
+        lastActor = reading.actor;
+        open = {
+          number: line.number,
+          stamp: reading.stamp,
+          actor: reading.actor,
+          said: headerText(reading.stamp),
+          body: [],
+        };
+        continue;
+      }
+      if (reading.kind === 'time-alone' && lastActor !== undefined) {
+        close();
+        open = { number: line.number, stamp: reading.stamp, actor: lastActor, said: '', body: [] };
+        continue;
+      }
+      if (reading.kind === 'text' && open) {
+        open.body.push(line.text.trim());
+        continue;
+      }
+      close();
+      if (reading.kind === 'event') {
+        lines.push(eventLine(line.number, reading.stamp, null, reading.text));
+      } else if (reading.kind === 'field') {
+        // The time of what the lines above say (a notification's message): a time alone.
+        lines.push({ number: line.number, text: reading.stamp.written });
+      } else lines.push(line);
+    }
+    // A header alone in its block: its message is the next block, when that has no stamp.
+    const pending = open as { body: string[] } | null;
+    const following = blocks[b + 1];
+    if (
+      pending &&
+      pending.body.length === 0 &&
+      following &&
+      following.lines.every((line) => readLine(line.text).kind === 'text')
+    ) {
+      pending.body.push(...following.lines.map((line) => line.text.trim()));
+      b++;
+    }
+    close();
+    out.push({ lines });
+  }
+  return out;
+}
+
+/** A 24-hour time with a 12-hour suffix: `13:20pm`. */
+const REDUNDANT_MERIDIEM =
+  /(?<![\d:])(?:1[3-9]|2[0-3]):[0-5]\d(?::[0-5]\d)?\s*[ap]\.?m\.?(?![a-z])/gi;
+
+/**
+ * Warns on each `13:20pm`: it is read as 13:20 (time.ts), but the writer may have meant
+ * something else, so the person is told.
+ */
+export function redundantMeridiems(
+  file: string,
+  blocks: readonly Block[],
+  diagnostics: Diagnostic[],
+): void {
+  for (const block of blocks)
+    for (const line of block.lines)
+      for (const match of line.text.matchAll(REDUNDANT_MERIDIEM))
+        diagnostics.push(
+          warning(
+            'time/redundant-meridiem',
+            file,
+            { line: line.number, column: match.index + 1 },
+            `"${match[0]}" is a 24-hour time with an AM/PM suffix; reading it as ${match[0].replace(/\s*[ap]\.?m\.?$/i, '')}`,
+            'drop the AM/PM suffix from 24-hour times (or write a 12-hour time)',
+          ),
+        );
+}
+
+const TABLE_TAG = /<(\/?)(table|thead|tbody|tfoot|tr|td|th)\b[^>]*>/gi;
+const ANY_TAG = /<\/?[a-z][a-z0-9]*\b[^>]*>/gi;
+const HTML_LINE = /^\s*<(?:p|li|div|span|br|b|strong|em|i|code|ul|ol|h[1-6])\b[^>]*>/i;
+
+function cellText(html: string): string {
+  return decodeHTML(html.replace(/<br\s*\/?>/gi, ' ').replace(ANY_TAG, ''))
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
+}
+
+/**
+ * Pasted markup read as what it shows: an HTML table's rows become Markdown table rows (the
+ * first row's `<th>` cells its header, each row on the line its `<tr>` opens), other HTML
+ * lines lose their tags, and entities (`&ndash;`, `&nbsp;`) become their characters.
+ */
+export function readMarkup(blocks: readonly Block[]): Block[] {
+  return blocks.map((block) => {
+    if (!block.lines.some((line) => /<t[rdh]\b/i.test(line.text))) {
+      if (!block.lines.some((line) => HTML_LINE.test(line.text))) return block;
+      return {
+        lines: block.lines.map((line) =>
+          HTML_LINE.test(line.text) ? { number: line.number, text: cellText(line.text) } : line,
+        ),
+      };
+    }
+    const lines: SourceLine[] = [];
+    let row: { number: number; cells: string[]; header: boolean } | null = null;
+    let cell: string | null = null;
+    let rows = 0;
+    const endCell = (): void => {
+      if (row && cell !== null) row.cells.push(cellText(cell));
+      cell = null;
+    };
+    const endRow = (): void => {
+      endCell();
+      if (row && row.cells.length > 0) {
+        lines.push({ number: row.number, text: `| ${row.cells.join(' | ')} |` });
+        if (rows === 0 && row.header)
+          lines.push({ number: row.number, text: `|${' --- |'.repeat(row.cells.length)}` });
+        rows++;
+      }
+      row = null;
+    };
+    for (const line of block.lines) {
+      let at = 0;
+      for (const tag of line.text.matchAll(TABLE_TAG)) {
+        if (cell !== null) cell += line.text.slice(at, tag.index);
+        at = tag.index + tag[0].length;
+        const closing = tag[1] === '/';
+        const name = (tag[2] ?? '').toLowerCase();
+        if (name === 'tr' && !closing) {
+          endRow();
+          row = { number: line.number, cells: [], header: true };
+        } else if ((name === 'td' || name === 'th') && !closing) {
+          endCell();
+          row ??= { number: line.number, cells: [], header: true };
+          if (name === 'td') row.header = false;
+          cell = '';
+        } else if (name === 'td' || name === 'th') endCell();
+        else if (name === 'tr' || name === 'table') endRow();
+      }
+      if (cell !== null) cell += ` ${line.text.slice(at)}`;
+      else if (!row && at === 0 && line.text.trim()) lines.push(line);
+    }
+    endRow();
+    return { lines };
+  });
+}
