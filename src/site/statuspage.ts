@@ -7,12 +7,11 @@
  * resolved → resolved) with the timeline line that established each as the body.
  */
 import { createHash } from 'node:crypto';
-import type { Facts } from '../schemas/facts.ts';
 import type { StatuspageComponentSchema } from '../schemas/statuspage.ts';
 import { type StatusIndicator, type StatuspageIncident } from '../schemas/statuspage.ts';
 import type { z } from 'zod';
 import { incidentStatus, isOngoing } from './incident-status.ts';
-import { allServices, serviceSlug, type Pack } from './packs.ts';
+import { allServices, serviceSlug, type PackFacts, type PackSummary } from './packs.ts';
 
 type Component = z.infer<typeof StatuspageComponentSchema>;
 
@@ -65,7 +64,7 @@ const COMPONENT_STATUS: Record<StatusIndicator, Component['status']> = {
 const byInstant = (a: string, b: string) => Date.parse(a) - Date.parse(b);
 
 /** The instant an incident began: its start, else the first milestone, else midnight UTC. */
-function startedAt(facts: Facts): string {
+function startedAt(facts: PackFacts): string {
   return (
     facts.start ??
     facts.detected ??
@@ -78,7 +77,7 @@ function startedAt(facts: Facts): string {
 }
 
 /** The latest instant an incident records. */
-function lastUpdate(facts: Facts): string {
+function lastUpdate(facts: PackFacts): string {
   const times = [
     startedAt(facts),
     facts.detected,
@@ -100,7 +99,7 @@ export interface StatuspageSite {
 }
 
 /** The files' shared parts, computed once per build. */
-export function statuspageData(packs: readonly Pack[], site: StatuspageSite) {
+export function statuspageData(packs: readonly PackSummary[], site: StatuspageSite) {
   const pageId = createHash('sha256').update(site.home).digest('hex').slice(0, 12);
   const services = allServices(packs);
   const ongoing = packs.filter((pack) => isOngoing(pack.facts.status));
@@ -131,9 +130,7 @@ export function statuspageData(packs: readonly Pack[], site: StatuspageSite) {
   });
   const byService = new Map(components.map((c) => [c.id, c]));
 
-  const incident = ({ slug, facts }: Pack): StatuspageIncident => {
-    const eventText = (line: number | undefined) =>
-      facts.events.find((event) => event.line === line)?.text ?? '';
+  const incident = ({ slug, facts, updates: texts }: PackSummary): StatuspageIncident => {
     const steps = [
       ['investigating', 'detected'],
       ['identified', 'identified'],
@@ -147,7 +144,7 @@ export function statuspageData(packs: readonly Pack[], site: StatuspageSite) {
         {
           id: `${slug}-${status}`,
           status,
-          body: eventText(facts.milestones[milestone]?.line),
+          body: texts[milestone] ?? '',
           incident_id: slug,
           created_at: time,
           updated_at: time,
