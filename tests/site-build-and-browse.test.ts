@@ -367,8 +367,11 @@ describe('filters that combine and say which are active', () => {
 
 describe('the history comes in pages (site.pageSize is 2 here), so no page grows with it', () => {
   const html = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+  // Quoted attribute values may hold `>`: the hostile incident's services do.
   const listed = (page: string) =>
-    [...page.matchAll(/<li data-services[^>]*>\s*<a href="([^"]+)"/g)].map((m) => m[1]);
+    [...page.matchAll(/<li data-services(?:"[^"]*"|[^">])*>\s*<a href="([^"]+)"/g)].map(
+      (m) => m[1],
+    );
   /** Every published incident's page, newest first, as the JSON API lists them. */
   const newestFirst = () =>
     (
