@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -36,7 +36,9 @@ function postmortemLoader(): Loader {
         return true;
       };
       const present = new Set<string>();
-      for (const entry of readdirSync(dir, { withFileTypes: true }))
+      // No packs yet (a fresh clone's `astro sync` or `astro check`): an empty collection.
+      const entries = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : [];
+      for (const entry of entries)
         if (entry.isDirectory() && (await sync(entry.name))) present.add(entry.name);
       for (const slug of store.keys()) if (!present.has(slug)) store.delete(slug);
 
