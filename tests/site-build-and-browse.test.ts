@@ -21,6 +21,7 @@ import { ApiIncidentsSchema } from '../src/schemas/api.js';
 import { JsonFeedSchema } from '../src/schemas/feeds.js';
 import { FactsSchema } from '../src/schemas/facts.js';
 import { STATUSPAGE_FILES } from '../src/schemas/statuspage.js';
+import type { PackSummary } from '../src/site/packs.js';
 import { statuspageData } from '../src/site/statuspage.js';
 import { announceMissingBrowser, hasChromium, launchChromium } from './helpers/browser.js';
 import { RssSchema } from './helpers/rss-schema.js';
@@ -86,6 +87,8 @@ beforeAll(async () => {
         url: 'https://acme.example',
         base: BASE,
         repository: 'https://github.com/acme/incidents',
+        // Five published incidents make three history pages.
+        pageSize: 2,
       },
     }),
   );
@@ -231,8 +234,15 @@ describe("a Statuspage-compatible API, so Statuspage's widgets and monitors can 
     const facts = FactsSchema.parse(
       JSON.parse(readFileSync(join(root, 'generated', EXAMPLE, 'facts.json'), 'utf8')),
     );
-    const pack = { slug: EXAMPLE, key: '', facts: { ...facts, status: 'identified' } };
-    const data = statuspageData([pack as Parameters<typeof statuspageData>[0][number]], {
+    const pack: PackSummary = {
+      slug: EXAMPLE,
+      key: '',
+      facts: { ...facts, status: 'identified' },
+      postmortem: { summary: { paragraphs: [] } },
+      history: [],
+      updates: {},
+    };
+    const data = statuspageData([pack], {
       name: 'Acme status',
       home: 'https://acme.example/',
       incidentUrl: (slug) => `https://acme.example/incidents/${slug}/`,
@@ -352,6 +362,58 @@ describe('filters that combine and say which are active', () => {
         href,
         exists: true,
       });
+  });
+});
+
+describe('the history comes in pages (site.pageSize is 2 here), so no page grows with it', () => {
+  const html = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+  // Quoted attribute values may hold `>`: the hostile incident's services do.
+  const listed = (page: string) =>
+    [...page.matchAll(/<li data-services(?:"[^"]*"|[^">])*>\s*<a href="([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+  /** Every published incident's page, newest first, as the JSON API lists them. */
+  const newestFirst = () =>
+    (
+      JSON.parse(readFileSync(join(dist, 'api/incidents.json'), 'utf8')) as {
+        incidents: { slug: string }[];
+      }
+    ).incidents.map(({ slug }) => `${BASE}incidents/${slug}/`);
+
+  test('page 1 keeps its address; page 2 lists the next incidents and links to both neighbours', () => {
+    const all = newestFirst();
+    expect(all).toHaveLength(5);
+    const first = html('incidents');
+    const second = html('incidents/2');
+    expect(listed(first)).toEqual(all.slice(0, 2));
+    expect(listed(second)).toEqual(all.slice(2, 4));
+    expect(listed(html('incidents/3'))).toEqual(all.slice(4));
+    expect(existsSync(join(dist, 'incidents/4/index.html'))).toBe(false);
+    // Links a reader follows, and the same series in the head for crawlers and tools.
+    expect(first).toContain(`<a href="${BASE}incidents/2/" rel="next">`);
+    expect(first).not.toContain('rel="prev"');
+    expect(second).toContain(`<a href="${BASE}incidents/" rel="prev">`);
+    expect(second).toContain(`<a href="${BASE}incidents/3/" rel="next">`);
+    expect(second).toContain(`<link rel="prev" href="${BASE}incidents/">`);
+    expect(second).toContain(`<link rel="next" href="${BASE}incidents/3/">`);
+    expect(second).toContain('Page 2 of 3');
+    expect(second).toMatch(/<title>Incident history, page 2 · Acme status<\/title>/);
+  });
+
+  test('a year, a service and combined filters page the same way, page 1 at the old address', () => {
+    const all = newestFirst();
+    const in2026 = html('incidents/year/2026');
+    expect(listed(in2026)).toHaveLength(2);
+    const rest = listed(html('incidents/year/2026/2'));
+    expect(rest.length).toBeGreaterThan(0);
+    expect([...listed(in2026), ...rest]).toEqual(
+      all.filter((href) => /\/incidents\/2026-/.test(href)),
+    );
+    expect(in2026).toContain(`<a href="${BASE}incidents/year/2026/2/" rel="next">`);
+    // Two incidents of the API service fill one page: no page 2, no links to one.
+    expect(html('services/api')).not.toContain('rel="next"');
+    expect(existsSync(join(dist, 'services/api/2/index.html'))).toBe(false);
+    expect(html('incidents/where/service/api/year/2026')).not.toContain('class="pagination"');
   });
 });
 

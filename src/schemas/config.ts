@@ -20,6 +20,11 @@ export const SiteConfigSchema = z.strictObject({
   language: LanguageTagSchema.default('en'),
   /** Branch the incidents live on, for edit links. */
   branch: z.string().default('main'),
+  /**
+   * Incidents per page of the history views (all incidents, a service, a year, a severity):
+   * each view's page 1 keeps its address, page 2 is `<view>/2/`.
+   */
+  pageSize: z.number().int().min(1).max(1000).default(50),
 });
 
 /** The LLM writer. `INCIDENTPOST_MODEL`, `INCIDENTPOST_CONCURRENCY` and friends override. */

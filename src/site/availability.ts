@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { StatusIndicator } from '../schemas/statuspage.ts';
-import type { Pack } from './packs.ts';
+import type { PackSummary } from './packs.ts';
 import { impactOf, worstImpact } from './statuspage.ts';
 
 export interface Day {
@@ -34,7 +34,7 @@ export function windowEnd(env: Record<string, string | undefined> = process.env)
 }
 
 function impactWindow(
-  pack: Pack,
+  pack: PackSummary,
 ): { slug: string; from: number; to: number; severity: string | null } | null {
   const { start, resolved, mitigated, severity } = pack.facts;
   const end = resolved ?? mitigated;
@@ -44,7 +44,7 @@ function impactWindow(
 
 export function availability(
   name: string,
-  packs: readonly Pack[],
+  packs: readonly PackSummary[],
   end: DateTime,
   days = 90,
 ): ServiceAvailability {

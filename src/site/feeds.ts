@@ -1,13 +1,21 @@
 /**
  * The site's feeds, whole-site and per service: RSS 2.0 (`rss.xml`) and JSON Feed 1.1
- * (`feed.json`) over the same published incidents, newest first. A service's feeds list only
- * incidents that affected it, so a team can follow the components it depends on.
+ * (`feed.json`) over the same published incidents, the newest `FEED_ITEMS` of them, newest
+ * first. A service's feeds list only incidents that affected it, so a team can follow the
+ * components it depends on.
  */
 import rss from '@astrojs/rss';
 import { JsonFeedSchema, type JsonFeed } from '../schemas/feeds.ts';
 import type { SiteConfig } from '../schemas/config.ts';
-import { allServices, loadPacks, type Pack } from './packs.ts';
+import { allServices, loadPacks, type PackSummary, type Service } from './packs.ts';
 import { incidentUrl, url } from './urls.ts';
+
+/**
+ * How many incidents a feed carries: the newest. Readers poll feeds for what is new, and a feed
+ * of every incident would grow without bound with the history (5,000 incidents make an RSS file
+ * of several MB that every reader downloads on every poll). The history pages list the rest.
+ */
+export const FEED_ITEMS = 50;
 
 /** What one feed covers: its title, and the site-relative folder its page and feeds live in. */
 export interface FeedScope {
@@ -33,8 +41,8 @@ const escapeHtml = (text: string) =>
 /** Titles are plain text to most readers: only the characters that would start markup. */
 const escapeTitle = (text: string) => text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const published = (pack: Pack) => pack.facts.start ?? `${pack.facts.date}T00:00:00Z`;
-const tags = (pack: Pack) => [
+const published = (pack: PackSummary) => pack.facts.start ?? `${pack.facts.date}T00:00:00Z`;
+const tags = (pack: PackSummary) => [
   ...pack.facts.services,
   ...(pack.facts.severity ? [pack.facts.severity] : []),
 ];
@@ -55,7 +63,7 @@ export function serviceScope(site: SiteConfig, service: { name: string; slug: st
 
 /** An RSS 2.0 response; the channel link is the scope's page, base path included. */
 export function rssResponse(
-  packs: readonly Pack[],
+  packs: readonly PackSummary[],
   scope: FeedScope,
   origin: string,
 ): Promise<Response> {
@@ -65,7 +73,7 @@ export function rssResponse(
     description: escapeHtml(scope.description),
     // The channel link keeps the base path (project sites live under /<repo>/).
     site: new URL(url(scope.folder), origin).href,
-    items: packs.map((pack) => ({
+    items: packs.slice(0, FEED_ITEMS).map((pack) => ({
       title: escapeTitle(pack.facts.title),
       link: incidentUrl(pack.slug),
       pubDate: new Date(published(pack)),
@@ -81,7 +89,11 @@ export function rssResponse(
  * A JSON Feed 1.1 document, validated against the format's schema (src/schemas/feeds.ts).
  * Throws a ZodError naming the field when a feed would break the format.
  */
-export function jsonFeed(packs: readonly Pack[], scope: FeedScope, origin: string): JsonFeed {
+export function jsonFeed(
+  packs: readonly PackSummary[],
+  scope: FeedScope,
+  origin: string,
+): JsonFeed {
   const absolute = (path: string) => new URL(path, origin).href;
   return JsonFeedSchema.parse({
     version: 'https://jsonfeed.org/version/1.1',
@@ -89,7 +101,7 @@ export function jsonFeed(packs: readonly Pack[], scope: FeedScope, origin: strin
     description: scope.description,
     home_page_url: absolute(url(scope.folder)),
     feed_url: absolute(url(`${scope.folder}feed.json`)),
-    items: packs.map((pack) => ({
+    items: packs.slice(0, FEED_ITEMS).map((pack) => ({
       id: absolute(incidentUrl(pack.slug)),
       url: absolute(incidentUrl(pack.slug)),
       title: pack.facts.title,
@@ -109,7 +121,7 @@ export function jsonFeedResponse(feed: JsonFeed): Response {
 }
 
 /** What a per-service feed route gets: the service and its published incidents. */
-export type ServiceFeedProps = { service: { name: string; slug: string; packs: Pack[] } };
+export type ServiceFeedProps = { service: Service };
 
 /** The routes of a per-service feed (`services/<slug>/rss.xml`, `feed.json`): one per service. */
 export function serviceFeedPaths(): { params: { service: string }; props: ServiceFeedProps }[] {

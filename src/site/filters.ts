@@ -5,23 +5,30 @@
  * `incidents/severity/p1/`, `incidents/year/2026/`); two or three live under
  * `incidents/where/`, in this order: `incidents/where/service/api/severity/p1/year/2026/`.
  */
-import { allServices, serviceSlug, severitySlug, type Pack } from './packs.ts';
+import { allServices, serviceSlug, severitySlug, type PackSummary } from './packs.ts';
 
 export const FILTER_DIMENSIONS = ['service', 'severity', 'year'] as const;
 export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
 /** Active filters by dimension; each value is a slug (`api`, `p1`, `2026`). */
 export type Filters = Partial<Record<FilterDimension, string>>;
 
+// Every view's page list asks of every pack: the answer is kept per pack.
+const valuesCache = new WeakMap<PackSummary, Record<FilterDimension, string[]>>();
+
 /** The slugs a pack files under, per dimension (a pack with two services has two). */
-function packValues(pack: Pack): Record<FilterDimension, string[]> {
-  return {
+function packValues(pack: PackSummary): Record<FilterDimension, string[]> {
+  const cached = valuesCache.get(pack);
+  if (cached) return cached;
+  const values = {
     service: [...new Set(pack.facts.services.map(serviceSlug))],
     severity: pack.facts.severity ? [severitySlug(pack.facts.severity)] : [],
     year: [pack.facts.date.slice(0, 4)],
   };
+  valuesCache.set(pack, values);
+  return values;
 }
 
-export function matchesFilters(pack: Pack, filters: Filters): boolean {
+export function matchesFilters(pack: PackSummary, filters: Filters): boolean {
   const values = packValues(pack);
   return FILTER_DIMENSIONS.every((dim) => {
     const wanted = filters[dim];
@@ -68,13 +75,13 @@ export interface FilterViews {
 }
 
 // Every page's filter bar asks; the packs are loaded once per build, so once per build.
-const viewsCache = new WeakMap<readonly Pack[], FilterViews>();
+const viewsCache = new WeakMap<readonly PackSummary[], FilterViews>();
 
 /**
  * Every combination of filters that matches at least one incident. Linear in incidents ×
  * services; computed once per list of packs.
  */
-export function filterViews(packs: readonly Pack[]): FilterViews {
+export function filterViews(packs: readonly PackSummary[]): FilterViews {
   const cached = viewsCache.get(packs);
   if (cached) return cached;
   const views = new Map<string, Filters>();
@@ -105,21 +112,32 @@ export interface FilterOption {
   label: string;
 }
 
-/** The values each filter offers, in the order a reader scans them: newest year first. */
-export function filterOptions(packs: readonly Pack[]): Record<FilterDimension, FilterOption[]> {
+const optionsCache = new WeakMap<readonly PackSummary[], Record<FilterDimension, FilterOption[]>>();
+
+/**
+ * The values each filter offers, in the order a reader scans them: newest year first. Every
+ * list page's filter bar asks, so it is computed once per list of packs.
+ */
+export function filterOptions(
+  packs: readonly PackSummary[],
+): Record<FilterDimension, FilterOption[]> {
+  const cached = optionsCache.get(packs);
+  if (cached) return cached;
   const years = [...new Set(packs.map((p) => p.facts.date.slice(0, 4)))].sort().reverse();
   const severities = [
     ...new Set(packs.flatMap((p) => (p.facts.severity ? [p.facts.severity] : []))),
   ].sort();
-  return {
+  const options = {
     year: years.map((year) => ({ slug: year, label: year })),
     severity: severities.map((label) => ({ slug: severitySlug(label), label })),
     service: allServices(packs).map(({ slug, name }) => ({ slug, label: name })),
   };
+  optionsCache.set(packs, options);
+  return options;
 }
 
 /** The active filters' labels, service first: `['API', 'P1', '2026']`. */
-export function filterLabels(packs: readonly Pack[], filters: Filters): string[] {
+export function filterLabels(packs: readonly PackSummary[], filters: Filters): string[] {
   const options = filterOptions(packs);
   return activeDimensions(filters).map(
     (dim) => options[dim].find((option) => option.slug === filters[dim])?.label ?? filters[dim]!,

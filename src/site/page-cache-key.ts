@@ -7,12 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { SiteConfig } from '../schemas/config.ts';
-import type { Pack } from './packs.ts';
+import type { PackSummary } from './packs.ts';
 
 export function incidentPageCacheKey(
-  pack: Pick<Pack, 'key' | 'history'>,
+  pack: Pick<PackSummary, 'key' | 'history'>,
   site: SiteConfig,
-  related: readonly Pick<Pack, 'slug' | 'facts'>[] = [],
+  related: readonly Pick<PackSummary, 'slug' | 'facts'>[] = [],
 ): string {
   const links = related.map((r) => [r.slug, r.facts.title, r.facts.date, r.facts.severity]);
   return createHash('sha256')

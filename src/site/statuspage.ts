@@ -7,12 +7,11 @@
  * resolved → resolved) with the timeline line that established each as the body.
  */
 import { createHash } from 'node:crypto';
-import type { Facts } from '../schemas/facts.ts';
 import type { StatuspageComponentSchema } from '../schemas/statuspage.ts';
 import { type StatusIndicator, type StatuspageIncident } from '../schemas/statuspage.ts';
 import type { z } from 'zod';
 import { incidentStatus, isOngoing } from './incident-status.ts';
-import { allServices, serviceSlug, type Pack } from './packs.ts';
+import { allServices, serviceSlug, type PackFacts, type PackSummary } from './packs.ts';
 
 type Component = z.infer<typeof StatuspageComponentSchema>;
 
@@ -65,7 +64,7 @@ const COMPONENT_STATUS: Record<StatusIndicator, Component['status']> = {
 const byInstant = (a: string, b: string) => Date.parse(a) - Date.parse(b);
 
 /** The instant an incident began: its start, else the first milestone, else midnight UTC. */
-function startedAt(facts: Facts): string {
+function startedAt(facts: PackFacts): string {
   return (
     facts.start ??
     facts.detected ??
@@ -78,7 +77,7 @@ function startedAt(facts: Facts): string {
 }
 
 /** The latest instant an incident records. */
-function lastUpdate(facts: Facts): string {
+function lastUpdate(facts: PackFacts): string {
   const times = [
     startedAt(facts),
     facts.detected,
@@ -100,7 +99,7 @@ export interface StatuspageSite {
 }
 
 /** One component per service; a service with an ongoing incident shows its worst impact. */
-function statuspageComponents(packs: readonly Pack[], pageId: string): Component[] {
+function statuspageComponents(packs: readonly PackSummary[], pageId: string): Component[] {
   const ongoing = packs.filter((pack) => isOngoing(pack.facts.status));
   return allServices(packs).map((service, index) => {
     const dates = service.packs.map((p) => startedAt(p.facts)).sort(byInstant);
@@ -131,11 +130,9 @@ function statuspageComponents(packs: readonly Pack[], pageId: string): Component
 
 /** One incident with an update per Statuspage state it reached, newest update first. */
 function statuspageIncident(
-  { slug, facts }: Pack,
+  { slug, facts, updates: texts }: PackSummary,
   context: { pageId: string; site: StatuspageSite; byService: ReadonlyMap<string, Component> },
 ): StatuspageIncident {
-  const eventText = (line: number | undefined) =>
-    facts.events.find((event) => event.line === line)?.text ?? '';
   const steps = [
     ['investigating', 'detected'],
     ['identified', 'identified'],
@@ -149,7 +146,7 @@ function statuspageIncident(
       {
         id: `${slug}-${status}`,
         status,
-        body: eventText(facts.milestones[milestone]?.line),
+        body: texts[milestone] ?? '',
         incident_id: slug,
         created_at: time,
         updated_at: time,
@@ -183,7 +180,7 @@ function statuspageIncident(
 }
 
 /** The page's indicator: the worst impact among ongoing incidents, `none` when there are none. */
-function pageIndicator(ongoing: readonly Pack[]): StatusIndicator {
+function pageIndicator(ongoing: readonly PackSummary[]): StatusIndicator {
   const worst = ongoing
     .map((p) => impactOf(p.facts.severity))
     .sort((a, b) => INDICATOR_RANK[b] - INDICATOR_RANK[a])[0];
@@ -192,12 +189,12 @@ function pageIndicator(ongoing: readonly Pack[]): StatusIndicator {
 }
 
 /** The files' shared parts, computed once per build. */
-export function statuspageData(packs: readonly Pack[], site: StatuspageSite) {
+export function statuspageData(packs: readonly PackSummary[], site: StatuspageSite) {
   const pageId = createHash('sha256').update(site.home).digest('hex').slice(0, 12);
   const ongoing = packs.filter((pack) => isOngoing(pack.facts.status));
   const components = statuspageComponents(packs, pageId);
   const context = { pageId, site, byService: new Map(components.map((c) => [c.id, c])) };
-  const incident = (pack: Pack) => statuspageIncident(pack, context);
+  const incident = (pack: PackSummary) => statuspageIncident(pack, context);
   const indicator = pageIndicator(ongoing);
   const updated = packs
     .map((p) => lastUpdate(p.facts))
