@@ -63,7 +63,7 @@ function withClauses(quote: Quote): Quote[] {
 export function findRootCause(facts: Facts, fix: string | null = null): RootCause | null {
   const scored = [...noteQuotes(facts), ...eventQuotes(facts)]
     .flatMap(withClauses)
-    .filter((quote) => !isPlan(quote.text))
+    .filter((quote) => !isPlan(quote.text) && !isStatusChange(quote.text))
     .map((quote, order) => ({ quote, order, score: causeScore(quote, fix) }))
     // The confirmation by the fix ranks causes; it never makes a sentence a cause on its own.
     .filter((entry) => entry.score - confirmation(entry.quote, fix) >= CAUSE_THRESHOLD);
@@ -109,6 +109,18 @@ function inContext(quote: Quote): Quote {
 }
 
 /**
+ * Before impact nobody is mitigating: a tool that disabled a service or someone who removed a
+ * route made the change that set it off, so undoing-words do not count against a trigger there.
+ */
+const BEFORE_IMPACT_CUES = CAUSE_CUES.filter((cue) => cue.id !== 'undone-change');
+
+/** "Status change Investigating -> Fixing": the tool's record of a state, never a cause or trigger. */
+export const isStatusChange = (text: string): boolean =>
+  /^\W*(?:status (?:change|changed|update)|incident status)\b|^\W*(?:investigating|identified|monitoring|fixing|resolved)\s*(?:->|→|to)\s*\w+/i.test(
+    text,
+  );
+
+/**
  * The event that set the incident off: the latest change or outside event at or before the
  * first sign of impact (or detection, when the start is not known). Null when none scores.
  */
@@ -118,7 +130,8 @@ export function findTrigger(facts: Facts): TimelineEvent | null {
     (event) =>
       event.time !== null &&
       (limit === null || Date.parse(event.time) <= Date.parse(limit)) &&
-      scoreOf(event.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD,
+      !isStatusChange(event.text) &&
+      scoreOf(event.text, BEFORE_IMPACT_CUES, 'trigger') >= TRIGGER_THRESHOLD,
   );
   return candidates.at(-1) ?? null;
 }
