@@ -33,7 +33,10 @@ describe('a certificate that expired because its renewal job failed silently', (
   test('the "Next:" list is the action items, with the owner and ticket it names', () => {
     expect(p.items).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ text: 'Alert on certificate expiry 14 days ahead', owner: 'Priya' }),
+        expect.objectContaining({
+          text: 'Alert on certificate expiry 14 days ahead',
+          owner: 'Priya',
+        }),
         expect.objectContaining({ text: 'Page when the renewal job fails', ticket: 'OPS-88' }),
       ]),
     );
@@ -102,5 +105,22 @@ describe('a remediation tool that disabled a healthy service', () => {
         expect.objectContaining({ text: 'Add an alert on the number of disabled nodes' }),
       ]),
     );
+  });
+});
+
+describe('no follow-ups written, but the cause makes some plain', () => {
+  const p = pack('renewal-job-failing-silently-no-follow-ups.md');
+
+  test('a job that failed silently and a certificate that expired give detection items', () => {
+    expect(p.items.map((item) => item.text)).toEqual(
+      expect.arrayContaining([
+        'Alert when the renewal job fails, so it cannot fail silently again',
+        'Alert well before the API certificate for api.example.net expires',
+      ]),
+    );
+    expect(p.items.every((item) => item.type === 'detect')).toBe(true);
+  });
+  test('a customer report, not an alert, detected it, 20 minutes after the expiry', () => {
+    expect(p.detection).toMatch(/^Detected at 06:20 UTC by a customer report/);
   });
 });

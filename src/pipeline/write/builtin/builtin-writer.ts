@@ -79,7 +79,16 @@ export function whatBroke(reading: Reading): string {
   // A long list of services reads as a wall; the Impact section lists them.
   if (facts.services.length && facts.services.join(', ').length <= 60)
     return `${facts.services.join(', ')} ${facts.services.length > 1 ? 'were' : 'was'} affected by ${title}`;
-  return `we had an incident: ${title}`;
+  return `we had ${incident(reading)}: ${title}`;
+}
+
+/** "a SEV1 incident", "an incident of severity Critical", or "an incident" when none is stated. */
+function incident(reading: Reading): string {
+  const severity = reading.severity;
+  if (!severity) return 'an incident';
+  return /^(?:SEV|P)[\s-]?\d$|^\d$/i.test(severity)
+    ? `a ${/^\d$/.test(severity) ? `severity ${severity}` : severity} incident`
+    : `an incident of severity ${severity}`;
 }
 
 /** The step that fixed it: the last action that did not fail, at or before the first recovery. */
@@ -141,6 +150,15 @@ function impact(reading: Reading): Section {
   const { facts } = reading;
   const bullets: string[] = [];
   if (reading.window.minutes !== null) bullets.push(`Duration: ${span(reading)}`);
+  if (reading.severity) bullets.push(`Severity: ${reading.severity}`);
+  // "Impact: 1h07m of R2 write failures; every upload failed": the team's own measure of it.
+  const stated = noteQuotes(facts).find((q) =>
+    /^\W*(?:customer |user )?impact\s*[:\-–—]\s*\S/i.test(q.text),
+  );
+  if (stated)
+    bullets.push(
+      `As stated: ${asSentence(stated.text.replace(/^\W*(?:customer |user )?impact\s*[:\-–—]\s*/i, ''))}`,
+    );
   if (reading.noUserImpact)
     bullets.push(
       reading.noUserImpact.line === 0
@@ -261,7 +279,9 @@ function response(reading: Reading): Section {
   const causeLines = new Set(reading.rootCause?.quotes.map((q) => q.event));
   const outcome = (label: string, event: TimelineEvent | null) => {
     if (event && !causeLines.has(event) && !read.steps.some((step) => step.event === event)) {
-      const said = event.text.split(/\s*\b(?:follow[\s-]*ups?|next steps?|todos?|action items?)\s*:/i)[0];
+      const said = event.text.split(
+        /\s*\b(?:follow[\s-]*ups?|next steps?|todos?|action items?)\s*:/i,
+      )[0];
       timed.push({ event, text: `${when(event, facts)}: ${label}: ${quote(said || event.text)}` });
     }
   };

@@ -94,7 +94,9 @@ export function totalFailure(reading: Reading): string | null {
       .split(/\n|[;.]\s+|,\s+(?=\w+\s)|\s+[-–—]\s+/)
       .find((part) => TOTAL_FAILURE.test(part));
     if (clause && clause.length <= 140)
-      return publicLine(clause.replace(/^\W*(?:impact|alert|critical|p\d|sev\s?\d)\s*[:\-–—]?\s*/i, ''))
+      return publicLine(
+        clause.replace(/^\W*(?:impact|alert|critical|p\d|sev\s?\d)\s*[:\-–—]?\s*/i, ''),
+      )
         .replace(/^(?:ALERT|WARN\w*|CRIT\w*)\s+/, '')
         .replace(/[.\s]+$/, '');
   }

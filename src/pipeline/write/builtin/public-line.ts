@@ -71,7 +71,8 @@ export function publicLine(text: string): string {
   let line = text.replace(TAGS, '').replace(EVENT_TYPE, '').replace(EMOJI_CODE, '');
   for (let i = 0; i < 2 && (LABEL.test(line) || FINDING_LEAD.test(line)); i++)
     line = line.replace(LABEL, '').replace(FINDING_LEAD, '');
-  line = inOurVoice(line)
+  // "just deployed the new credentials": chat's "just" before what was done.
+  line = inOurVoice(line.replace(/^\s*(?:just|then|ok(?:ay)?,?|so,?)\s+(?=[a-z]+ed\b)/i, ''))
     .replace(DOUBLED, '$1')
     .replace(ON_HOST, '')
     .replace(HOST_G, 'a server')

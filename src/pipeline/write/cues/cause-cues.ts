@@ -448,7 +448,11 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
         'remediator marked search-api unhealthy and disabled the service on all nodes',
         'rotated the R2 access keys and deleted the old key',
       ],
-      noMatch: ['the certificate expires in 30 days', 'deleted the stuck pods', 'restarted the service'],
+      noMatch: [
+        'the certificate expires in 30 days',
+        'deleted the stuck pods',
+        'restarted the service',
+      ],
     },
   },
   {
