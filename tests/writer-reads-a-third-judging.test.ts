@@ -124,3 +124,12 @@ describe('no follow-ups written, but the cause makes some plain', () => {
     expect(p.detection).toMatch(/^Detected at 06:20 UTC by a customer report/);
   });
 });
+
+describe('a cause announced with a colon, its list on the lines after', () => {
+  const p = pack('cause-list-after-an-announcing-line.md');
+
+  test('the root cause is the list, not the announcement, and no list marker is quoted', () => {
+    expect(p.cause).toMatch(/^The broker upgrade turned on lazy queues/);
+    expect(p.cause).not.toMatch(/Root cause found|\b1\\?\)/);
+  });
+});

@@ -80,8 +80,13 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
       .slice(at + 1, at + 6)
       .filter(
         (q) =>
-          q.line === best.quote.line &&
-          q.event === best.quote.event &&
+          // The same note or line, or the lines a chat export split the list into.
+          ((q.line === best.quote.line && q.event === best.quote.event) ||
+            (q.event !== null &&
+              best.quote.event !== null &&
+              q.event.time === best.quote.event.time &&
+              q.line > best.quote.line &&
+              q.line <= best.quote.line + 6)) &&
           !isPlan(q.text) &&
           (scoreOf(q.text, CAUSE_CUES, 'cause') > 0 || !isAction(q.text)),
       )
@@ -104,7 +109,10 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
  * sentence before it for its subject: the whole line is quoted when it is short enough.
  */
 function inContext(quote: Quote): Quote {
-  const line = quote.event?.text.replace(/\s+/g, ' ').trim();
+  const line = quote.event?.text
+    .replace(/\s+/g, ' ')
+    .replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '')
+    .trim();
   if (!line || line.startsWith(quote.text) || line.length > 300) return quote;
   // "the renewal job was failing silently ..." names its own subject: it needs no context.
   if (/^(?:the|a|an|our|its|their|we)\s/i.test(quote.text)) return quote;

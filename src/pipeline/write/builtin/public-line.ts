@@ -11,7 +11,7 @@ const TAGS = /^\s*(?:\[[^\]\n]{1,40}\]\s*)+/;
 
 /** Labels a responder or a tool puts before what it says. */
 const LABEL =
-  /^\s*(?:found it|note(?: name)?|update|fyi|rca|root[\s-]*cause(?: (?:identified|found|confirmed))?|identified|escalat(?:ed|ion)|status(?: update)?|comment|message)\s*[:\-–—]\s+(?=\S)/i;
+  /^\s*(?:found it|confirmed|note(?: name)?|update|fyi|rca|root[\s-]*cause(?: (?:identified|found|confirmed))?|identified|escalat(?:ed|ion)|status(?: update)?|comment|message)\s*[:\-–—]\s+(?=\S)/i;
 
 /**
  * What a responder says before the finding itself: "found it, the cert ...", "ok I see it.",
