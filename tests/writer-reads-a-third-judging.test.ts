@@ -132,4 +132,19 @@ describe('a cause announced with a colon, its list on the lines after', () => {
     expect(p.cause).toMatch(/^The broker upgrade turned on lazy queues/);
     expect(p.cause).not.toMatch(/Root cause found|\b1\\?\)/);
   });
+  test('turning a feature off, with its object between the words, is the mitigation', () => {
+    expect(p.response).toMatch(/10:52 UTC: Turned lazy queues off on every broker/);
+  });
+});
+
+describe('the HN post says how it was fixed, never only when service came back', () => {
+  test('with a fix, "How we fixed it" names the action', () => {
+    const p = pack('remediation-tool-disabled-service.md');
+    expect(p.document.hnPost.body).toMatch(/How we fixed it:\n.*re-enabled search-api/i);
+  });
+  test('without a recorded action, the heading is left out rather than filled with the recovery time', () => {
+    const p = pack('recovered-without-a-recorded-action.md');
+    const fixed = /How we fixed it:\n([^\n]+)/.exec(p.document.hnPost.body)?.[1] ?? '';
+    expect(fixed).not.toMatch(/^Service was back/);
+  });
 });
