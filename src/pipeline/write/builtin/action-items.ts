@@ -16,6 +16,8 @@ const SLOW_ACKNOWLEDGEMENT = 15;
 
 export interface ActionItemContext {
   related: ReadonlySet<string>;
+  /** The sentences that state the trigger and the root cause, from which items may be derived. */
+  causes: readonly string[];
   detection: Detection;
   response: Response;
 }
@@ -33,19 +35,57 @@ function teamItems(facts: Facts, related: ReadonlySet<string>): ActionItem[] {
   });
 }
 
+/** "the cert renewal cron has been failing silently": what failed, as group 1. */
+const SILENT_FAILURE =
+  /\b((?:the|our|its|a|an)\s+[\w\s.*/-]{2,50}?)\s+(?:(?:has|had)\s+been|was|were|is|are)?\s*(?:silently\s+fail\w*|fail\w*\s+silently)\b/i;
+/** "the wildcard certificate for *.shop.example expired": what expired, as group 1. */
+const EXPIRED =
+  /((?:the|our|its|a|an)\s+(?:[\w*.-]+\s+){0,3}(?:certificate|cert|token|key|credentials?|licen[cs]e|domain|password|secret)(?:\s+for\s+[\w*.-]+)?)\s+(?:had\s+)?expired\b/i;
+
+/** "The cert renewal cron" → "the cert renewal cron" inside a sentence. */
+const lowerSubject = (text: string) =>
+  text.replace(/^(The|Our|Its|A|An)\b/, (w) => w.toLowerCase());
+
 function derivedItems(
   facts: Facts,
   written: readonly ActionItem[],
-  { detection, response }: ActionItemContext,
+  { detection, response, causes }: ActionItemContext,
 ): ActionItem[] {
   const items: ActionItem[] = [];
   const has = (type: ActionItem['type']) => written.some((item) => item.type === type);
   const derived = (item: Omit<ActionItem, 'owner' | 'ticket' | 'status' | 'origin'>) =>
     items.push({ ...item, owner: null, ticket: null, status: 'open', origin: 'builtin' });
+  // The cause makes some items plain: a job that failed silently needs an alert on the job;
+  // something that expired needs an alert before it expires. Only when the team wrote none.
+  if (!has('detect'))
+    for (const text of causes) {
+      const silent = SILENT_FAILURE.exec(text)?.[1]?.trim();
+      const expired = EXPIRED.exec(text)?.[1]?.trim();
+      if (silent && !items.some((item) => item.text.includes('fail silently')))
+        derived({
+          priority: 'HIGH',
+          type: 'detect',
+          text: `Alert when ${lowerSubject(silent)} fails, so it cannot fail silently again`,
+          rationale: `The cause: "${text.length <= 160 ? text : `${silent} failed silently`}".`,
+        });
+      if (expired && !items.some((item) => item.text.includes('expires')))
+        derived({
+          priority: 'HIGH',
+          type: 'detect',
+          text: `Alert well before ${lowerSubject(expired)} expires`,
+          rationale: `What set it off: ${lowerSubject(expired)} expired.`,
+        });
+    }
   // A page or alert anywhere in the timeline means the team has alerting: no filler item.
   // Only when the input says how it was noticed (a person, a customer): with no detection
   // recorded at all, "no alert" is not something the input supports.
-  if (!detection.byAlert && !detection.alert && detection.event && !has('detect')) {
+  if (
+    !detection.byAlert &&
+    !detection.alert &&
+    detection.event &&
+    !has('detect') &&
+    !items.some((item) => item.type === 'detect')
+  ) {
     derived({
       priority: 'HIGH',
       type: 'detect',

@@ -79,7 +79,16 @@ export function whatBroke(reading: Reading): string {
   // A long list of services reads as a wall; the Impact section lists them.
   if (facts.services.length && facts.services.join(', ').length <= 60)
     return `${facts.services.join(', ')} ${facts.services.length > 1 ? 'were' : 'was'} affected by ${title}`;
-  return `we had an incident: ${title}`;
+  return `we had ${incident(reading)}: ${title}`;
+}
+
+/** "a SEV1 incident", "an incident of severity Critical", or "an incident" when none is stated. */
+function incident(reading: Reading): string {
+  const severity = reading.severity;
+  if (!severity) return 'an incident';
+  return /^(?:SEV|P)[\s-]?\d$|^\d$/i.test(severity)
+    ? `a ${/^\d$/.test(severity) ? `severity ${severity}` : severity} incident`
+    : `an incident of severity ${severity}`;
 }
 
 /** The step that fixed it: the last action that did not fail, at or before the first recovery. */
@@ -141,6 +150,16 @@ function impact(reading: Reading): Section {
   const { facts } = reading;
   const bullets: string[] = [];
   if (reading.window.minutes !== null) bullets.push(`Duration: ${span(reading)}`);
+  // The header shows a front-matter severity; one stated only in the text is told here.
+  if (reading.severity && !facts.severity) bullets.push(`Severity: ${reading.severity}`);
+  // "Impact: 1h07m of R2 write failures; every upload failed": the team's own measure of it.
+  const stated = noteQuotes(facts).find((q) =>
+    /^\W*(?:customer |user )?impact\s*[:\-–—]\s*\S/i.test(q.text),
+  );
+  if (stated)
+    bullets.push(
+      `As stated: ${asSentence(stated.text.replace(/^\W*(?:customer |user )?impact\s*[:\-–—]\s*/i, ''))}`,
+    );
   if (reading.noUserImpact)
     bullets.push(
       reading.noUserImpact.line === 0
@@ -172,7 +191,8 @@ function trigger(reading: Reading): Section {
     symptom && symptom !== event
       ? `The first sign of impact was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
       : '';
-  if (event) return section([`At ${when(event, facts)}: ${asSentence(event.text)}`, first]);
+  if (event)
+    return section([`At ${when(event, facts)}: ${asSentence(publicLine(event.text))}`, first]);
   const mention = reading.triggerMention;
   if (mention) {
     const fix = reading.response.fix;
@@ -202,14 +222,25 @@ function rootCause(reading: Reading): Section {
   return section(reading.rootCause.quotes.map((quote) => cite(quote, reading.facts)));
 }
 
+/** Words that say an alert was slow to fire ("alert was 14 minutes late", "evaluates every 15m"). */
+const LATE = /\b(?:late|delayed|too slow|evaluat\w* (?:only )?every)\b/i;
+
 function detection(reading: Reading): Section {
   const { facts, detection: found } = reading;
   const paragraphs: string[] = [];
+  const trigger = reading.trigger?.time ? reading.trigger : null;
+  const sinceTrigger = (event: TimelineEvent) =>
+    trigger?.time && event.time && Date.parse(event.time) > Date.parse(trigger.time)
+      ? `, ${formatMinutes(Math.round((Date.parse(event.time) - Date.parse(trigger.time)) / 60_000))} after the trigger at ${when(trigger, facts)}`
+      : '';
   if (found.event) {
     const ttd = found.minutesToDetect;
+    // An impact start read from the detecting line itself says nothing about the delay: the
+    // trigger before it does ("the certificate expired at 00:00", the alert came at 00:09).
+    const startedHere = facts.milestones['start']?.line === found.event.line;
     const lag =
-      ttd === null
-        ? ''
+      ttd === null || (ttd === 0 && startedHere)
+        ? sinceTrigger(found.event)
         : ttd === 0
           ? ' as impact began'
           : `, ${formatMinutes(ttd)} after impact began`;
@@ -227,8 +258,12 @@ function detection(reading: Reading): Section {
   }
   if (found.alert && found.alert !== found.event && found.alert.time)
     paragraphs.push(
-      `A page or alert is recorded at ${when(found.alert, facts)}: ${quote(found.alert.text)}`,
+      LATE.test(found.alert.text)
+        ? `The alert came late, at ${when(found.alert, facts)}${sinceTrigger(found.alert)}: ${quote(found.alert.text)}`
+        : `A page or alert is recorded at ${when(found.alert, facts)}: ${quote(found.alert.text)}`,
     );
+  else if (found.event && found.byAlert && LATE.test(found.event.text))
+    paragraphs.push('The input says this alert came late.');
   if (found.responders.length)
     paragraphs.push(`Responders named in the timeline: ${found.responders.join(', ')}.`);
   return section(paragraphs);
@@ -240,9 +275,16 @@ function response(reading: Reading): Section {
     event: step.event,
     text: `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : step.partial ? 'Partial recovery: ' : ''}${step.failed || step.partial ? lowerFirst(asSentence(publicLine(step.event.text))) : asSentence(publicLine(step.event.text))}`,
   }));
+  // A line that states the cause is no recovery, even when the analysis dated the mitigation
+  // from it; a recovery line that goes on to list follow-ups is quoted up to the list.
+  const causeLines = new Set(reading.rootCause?.quotes.map((q) => q.event));
   const outcome = (label: string, event: TimelineEvent | null) => {
-    if (event && !read.steps.some((step) => step.event === event))
-      timed.push({ event, text: `${when(event, facts)}: ${label}: ${quote(event.text)}` });
+    if (event && !causeLines.has(event) && !read.steps.some((step) => step.event === event)) {
+      const said = event.text.split(
+        /\s*\b(?:follow[\s-]*ups?|next steps?|todos?|action items?)\s*:/i,
+      )[0];
+      timed.push({ event, text: `${when(event, facts)}: ${label}: ${quote(said || event.text)}` });
+    }
   };
   outcome('Recovery', read.mitigated);
   if (read.resolved !== read.mitigated) outcome('Resolved', read.resolved);

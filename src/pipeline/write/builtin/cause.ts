@@ -6,6 +6,7 @@ import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { CAUSE_CUES, CAUSE_THRESHOLD, TRIGGER_THRESHOLD } from '../cues/cause-cues.js';
 import { scoreOf } from '../cues/cue.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
+import { recordsAlert, REPORTED } from './detection.js';
 import { isAction } from './response.js';
 import { eventQuotes, isNoise, noteQuotes, type Quote } from './sentences.js';
 
@@ -63,7 +64,7 @@ function withClauses(quote: Quote): Quote[] {
 export function findRootCause(facts: Facts, fix: string | null = null): RootCause | null {
   const scored = [...noteQuotes(facts), ...eventQuotes(facts)]
     .flatMap(withClauses)
-    .filter((quote) => !isPlan(quote.text))
+    .filter((quote) => !isPlan(quote.text) && !isStatusChange(quote.text))
     .map((quote, order) => ({ quote, order, score: causeScore(quote, fix) }))
     // The confirmation by the fix ranks causes; it never makes a sentence a cause on its own.
     .filter((entry) => entry.score - confirmation(entry.quote, fix) >= CAUSE_THRESHOLD);
@@ -79,8 +80,13 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
       .slice(at + 1, at + 6)
       .filter(
         (q) =>
-          q.line === best.quote.line &&
-          q.event === best.quote.event &&
+          // The same note or line, or the lines a chat export split the list into.
+          ((q.line === best.quote.line && q.event === best.quote.event) ||
+            (q.event !== null &&
+              best.quote.event !== null &&
+              q.event.time === best.quote.event.time &&
+              q.line > best.quote.line &&
+              q.line <= best.quote.line + 6)) &&
           !isPlan(q.text) &&
           (scoreOf(q.text, CAUSE_CUES, 'cause') > 0 || !isAction(q.text)),
       )
@@ -103,22 +109,49 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
  * sentence before it for its subject: the whole line is quoted when it is short enough.
  */
 function inContext(quote: Quote): Quote {
-  const line = quote.event?.text.replace(/\s+/g, ' ').trim();
+  const line = quote.event?.text
+    .replace(/\s+/g, ' ')
+    .replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '')
+    .trim();
   if (!line || line.startsWith(quote.text) || line.length > 300) return quote;
+  // "the renewal job was failing silently ..." names its own subject: it needs no context.
+  if (/^(?:the|a|an|our|its|their|we)\s/i.test(quote.text)) return quote;
   return { ...quote, text: line };
 }
+
+/**
+ * Before impact nobody is mitigating: a tool that disabled a service or someone who removed a
+ * route made the change that set it off, so undoing-words do not count against a trigger there.
+ */
+const BEFORE_IMPACT_CUES = CAUSE_CUES.filter((cue) => cue.id !== 'undone-change');
+
+/** "Status change Investigating -> Fixing": the tool's record of a state, never a cause or trigger. */
+export const isStatusChange = (text: string): boolean =>
+  /^\W*(?:status (?:change|changed|update)|incident status)\b|^\W*(?:investigating|identified|monitoring|fixing|resolved)\s*(?:->|→|to)\s*\w+/i.test(
+    text,
+  );
 
 /**
  * The event that set the incident off: the latest change or outside event at or before the
  * first sign of impact (or detection, when the start is not known). Null when none scores.
  */
 export function findTrigger(facts: Facts): TimelineEvent | null {
-  const limit = facts.start ?? facts.detected;
+  // The first report or alert bounds it too: a line after it is the response, not the trigger
+  // ("confirmed, cert expired" at 06:24 after the 06:20 customer ticket).
+  const isSignal = (event: TimelineEvent) =>
+    event.kind === 'report' || REPORTED.test(event.text) || recordsAlert(event);
+  const signal = facts.events.find((event) => event.time !== null && isSignal(event));
+  const limit =
+    [facts.start ?? facts.detected, signal?.time ?? null]
+      .filter((time): time is string => time !== null)
+      .sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null;
   const candidates = facts.events.filter(
     (event) =>
       event.time !== null &&
       (limit === null || Date.parse(event.time) <= Date.parse(limit)) &&
-      scoreOf(event.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD,
+      !isStatusChange(event.text) &&
+      !isSignal(event) &&
+      scoreOf(event.text, BEFORE_IMPACT_CUES, 'trigger') >= TRIGGER_THRESHOLD,
   );
   return candidates.at(-1) ?? null;
 }
@@ -161,6 +194,18 @@ export function firstSymptom(facts: Facts, trigger: TimelineEvent | null): Timel
   // A start guessed from the all-clear line ("backlog sent, all clear") is no sign of impact.
   const found = facts.events.find((event) => event.line === line) ?? null;
   const start = found && !over.includes(found.line) && !isNoise(found.text) ? found : null;
+  // A report or alert after the trigger and before the analysis's start came first.
+  const at = (event: TimelineEvent) => (event.time ? Date.parse(event.time) : NaN);
+  const earlier =
+    start?.time &&
+    facts.events.find(
+      (event) =>
+        event !== trigger &&
+        (event.kind === 'report' || event.kind === 'alert' || REPORTED.test(event.text)) &&
+        at(event) < at(start) &&
+        !(trigger?.time && at(event) <= at(trigger)),
+    );
+  if (earlier) return earlier;
   if (start && start !== trigger) return start;
   const from = trigger ? facts.events.indexOf(trigger) : -1;
   return (

@@ -104,7 +104,9 @@ function namesPerson(raw: string, besideTicket: boolean): boolean {
   return besideTicket || /^(?:owner\s*:|@)/i.test(raw.trim()) || /^[A-Z]/.test(part);
 }
 
-function owner(text: string): string | null {
+function owner(written: string): string | null {
+  // "(SRCH-201, Dana) - done": the status after the parenthesis has a column of its own.
+  const text = written.replace(/\s+[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$/i, '');
   // "(marco, SEARCH-412)": the part of a trailing parenthesis that is neither ticket nor status.
   const trailing = /\(([^()]+)\)\s*\.?$/.exec(text)?.[1]?.split(/,\s*|;\s*/) ?? [];
   const besideTicket = trailing.some((part) => TICKET.test(part));
@@ -203,6 +205,17 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
     facts.human.trigger,
     facts.human.detection,
   ].flatMap((section) => (section ? [section] : []));
+  // A list whose items mostly read as plans is a list of plans, every item of it, even when
+  // prose stands beside it ("- Exclude GC pauses from the check - done" under "## Remediation").
+  const listedPlans = new Set<string>();
+  for (const note of [...facts.notes, facts.human.mitigations]) {
+    const listed = note?.markdown
+      .split('\n')
+      .filter((line) => LIST_ITEM.test(line))
+      .join('\n');
+    if (listed && readsAsFollowUps(listed))
+      for (const text of splitSentences(listed)) listedPlans.add(text);
+  }
   const sentences = [
     ...noteQuotes(facts).map((quote) => ({
       text: quote.text,
@@ -221,16 +234,18 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
         note: section.line,
       }));
     }),
-    ...facts.events.map((event) => ({
-      text: event.text,
-      needs: FOLLOW_UP_THRESHOLD + 1,
-      note: null,
-    })),
+    ...facts.events
+      .filter((event) => !inlineList(event.text))
+      .map((event) => ({
+        text: event.text,
+        needs: FOLLOW_UP_THRESHOLD + 1,
+        note: null,
+      })),
   ].flatMap(({ text, needs, note }) =>
     // "add the cert to the runbook - done": a trailing status stays with its item.
     text
       .split(/;\s+|\s+[-–—]\s+(?!(?:done|fixed|shipped|completed|merged)\W*$)/i)
-      .map((clause) => ({ clause, needs, note })),
+      .map((clause) => ({ clause, needs: listedPlans.has(text) ? -Infinity : needs, note })),
   );
   const items: ActionItem[] = [];
   let inList = false;
@@ -270,6 +285,9 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
     inList = true;
     pushItems(sentence);
   }
+  // "all good. Follow-ups: 1) make X 2) never Y": a chat message that ends on a numbered list.
+  for (const event of facts.events)
+    for (const piece of inlineList(event.text) ?? []) pushItems(piece);
   return items;
 
   function pushItems(sentence: string): void {
@@ -288,6 +306,27 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
   }
 }
 
+/** A label that opens a list of follow-ups inside one line ("... Follow-ups: 1) a 2) b"). */
+const INLINE_LABEL =
+  /\b(?:follow[\s-]*ups?|next steps?|todos?|to ?dos?|action items?|remediation items?|fixes)\s*:\s*(?=\S)/i;
+/** "1) ", "2. ", "(3) " opening each item of a list written on one line. */
+const INLINE_MARKER = /(?:^|\s+)\(?\d{1,2}[.)]\s+/;
+
+/**
+ * The items of a follow-up list written inside one line: after a label, numbered ("1) ... 2)
+ * ...") or, for two or more, separated by semicolons. Null when the line holds no such list.
+ */
+export function inlineList(text: string): string[] | null {
+  const label = INLINE_LABEL.exec(text);
+  if (!label) return null;
+  const rest = text.slice(label.index + label[0].length);
+  const numbered = rest.split(INLINE_MARKER);
+  const pieces = (numbered.length > 2 ? numbered : rest.split(/;\s+/))
+    .map((piece) => piece.replace(/^(?:todo|to do)\b\s*[:\-–—]?\s*/i, '').trim())
+    .filter((piece) => piece.length > 5);
+  return pieces.length >= 2 ? pieces : null;
+}
+
 /**
  * Whether a team's section is a list of plans rather than a record of what was done: most of
  * its sentences read as follow-ups ("Add a canary stage", "We will ..."). A `## Remediation`
@@ -301,6 +340,8 @@ export function readsAsFollowUps(markdown: string): boolean {
   ).length;
   return plans * 2 >= units.length;
 }
+
+const LIST_ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+\S/;
 
 /** Whether a text is a bulleted or numbered list and nothing else. */
 function isList(markdown: string): boolean {

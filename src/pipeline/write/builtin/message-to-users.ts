@@ -63,9 +63,44 @@ const FEATURE =
   /\b(?:checkout|payments?|card (?:payments?|authori[sz]ations?)|search|uploads?|downloads?|notifications?|e-?mails?|webhooks?|git pushes|builds?|the (?:api|dashboard|website|site|app|console)|api|dashboard|website|console|login|sign[\s-]?in|editing|messages?|video calls?|streaming)\b/i;
 
 /** A short plain name of who was affected, or "some of you" when the input's is long. */
-function whoFor(reading: Reading): string {
+function whoFor(reading: Reading, total: boolean): string {
   const who = reading.who;
-  return who && who.length <= 60 && !/[;()]/.test(who) ? who : 'some of you';
+  if (who && who.length <= 60 && !/[;()]/.test(who)) return who;
+  return total ? 'all of you' : 'some of you';
+}
+
+/**
+ * A clause that says everything failed ("every upload failed", "failure rate 100% in all
+ * regions"): a total outage is told as one, never as "some of you saw errors".
+ */
+const TOTAL_FAILURE =
+  /\b(?:every|all|each)\s+(?:[\w./-]+\s+){0,4}?(?:failed|failing|errored|erroring|was rejected|were rejected|timed out|went down|was down|were down)\b|\b100\s?%\s+(?:of\s+)?(?:[\w./-]+\s+){0,3}?(?:fail\w*|errors?|errored)\b|\b(?:fail\w*|errors?)\s+(?:rate\s+)?(?:(?:at|of|was|is)\s+)?100\s?%/i;
+
+/** The first clause, from the notes or the lines up to recovery, that says everything failed. */
+export function totalFailure(reading: Reading): string | null {
+  const { facts } = reading;
+  const end = facts.resolved ?? facts.mitigated;
+  const texts = [
+    facts.human.impact?.markdown ?? '',
+    facts.human.summary?.markdown ?? '',
+    ...facts.notes.map((note) => note.markdown),
+    ...facts.events
+      .filter((e) => !(end && e.time && Date.parse(e.time) > Date.parse(end)))
+      .map((e) => e.text),
+  ];
+  for (const text of texts) {
+    if (!TOTAL_FAILURE.test(text)) continue;
+    const clause = text
+      .split(/\n|[;.]\s+|,\s+(?=\w+\s)|\s+[-–—]\s+/)
+      .find((part) => TOTAL_FAILURE.test(part));
+    if (clause && clause.length <= 140)
+      return publicLine(
+        clause.replace(/^\W*(?:impact|alert|critical|p\d|sev\s?\d)\s*[:\-–—]?\s*/i, ''),
+      )
+        .replace(/^(?:ALERT|WARN\w*|CRIT\w*)\s+/, '')
+        .replace(/[.\s]+$/, '');
+  }
+  return null;
 }
 
 /** The time window, with the day on both ends when it crosses midnight. */
@@ -132,7 +167,8 @@ export function messageParagraphs(reading: Reading): string[] {
   const { facts } = reading;
   if (reading.noUserImpact) return internalMessage(reading);
   const window = windowOf(reading);
-  const who = whoFor(reading);
+  const total = totalFailure(reading);
+  const who = whoFor(reading, total !== null);
   const symptom = symptomOf(reading);
   const feature = FEATURE.exec(facts.title)?.[0] ?? FEATURE.exec(reading.symptom?.text ?? '')?.[0];
   const where =
@@ -153,7 +189,8 @@ export function messageParagraphs(reading: Reading): string[] {
   const saw = symptom
     ? `${who} ${seen}${where}`
     : `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected by ${lowerFirst(facts.title.replace(/[.!]+$/, ''))}`;
-  const bad = howBad(reading.peaks);
+  // "every upload failed" says how bad it was in the input's own terms.
+  const bad = total ? lowerFirst(total) : howBad(reading.peaks);
   const seenText = whatUsersSaw(reading);
   const opening = `${window}, ${saw}${bad ? `: ${bad}` : ''}.${seenText ? ` What we saw: ${asSentence(seenText)}` : ''}`;
   // An incident the team marked resolved has ended, even when no line gives the time it did.

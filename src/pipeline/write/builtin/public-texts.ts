@@ -89,9 +89,18 @@ function causeSentences(document: PostmortemBody, reading: Reading): string[] {
 
 /** The fix and the recovery, from the summary's own sentences. */
 function fixSentences(document: PostmortemBody): string[] {
-  return document.summary.paragraphs
+  const told = document.summary.paragraphs
     .flatMap((p) => splitSentences(p))
     .filter((s) => /^We mitigated|^Service was back/.test(s) && isPublicSafe(s));
+  if (told.some((s) => s.startsWith('We mitigated'))) return told;
+  // "How we fixed it" must say what was done: the steps that helped, else nothing at all.
+  const steps = document.response.bullets.filter(
+    (b) =>
+      /^.{4,30}?: /.test(b) &&
+      !/: (?:Failed attempt|Partial recovery|Recovery|Resolved):/.test(b) &&
+      isPublicSafe(b),
+  );
+  return steps.length ? [...steps.slice(-3), ...told] : [];
 }
 
 export function writeHnPost(

@@ -94,9 +94,11 @@ export function readResponse(
     const line = facts.milestones[name]?.line;
     return facts.events.find((event) => event.line === line) ?? null;
   };
-  const mitigated = byMilestone('mitigated');
+  // A mitigation dated from a line that states the cause (excluded) is no recovery line.
+  const stated = byMilestone('mitigated');
+  const mitigated = stated && exclude.includes(stated) ? null : stated;
   const resolved = byMilestone('resolved');
-  const recovery = facts.mitigated ?? facts.resolved;
+  const recovery = (mitigated ? facts.mitigated : null) ?? facts.resolved;
   // Nobody mitigates what they have not noticed: actions start at detection ("primary failed;
   // automatic failover" at 16:02 is the failure, the 16:05 alert is when the response began).
   // Without a detection time, at the start; a start after the detection is the analysis's guess.

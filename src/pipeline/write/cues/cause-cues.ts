@@ -435,6 +435,27 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     },
   },
   {
+    id: 'expired-or-taken-away',
+    signal: 'trigger',
+    weight: 2,
+    reason:
+      'Something the system needs running out or being taken away (a certificate expiring, a key deleted, a service disabled by a tool) sets an incident off as surely as a deploy.',
+    pattern:
+      /\b(?:certificate|cert|token|keys?|credentials?|password|licen[cs]e|domain|secret|lease)\b(?:[^.;]|\.(?=\S)){0,40}\b(?:expired|lapsed)\b|\b(?:deleted|removed|revoked|disabled|deactivated|wiped|rotated|purged)\s+(?:the |a |an |all |every |its |our )?(?:old |previous |existing |prod(?:uction)? )?(?:[\w.-]+ ){0,2}(?:keys?|tokens?|credentials?|secrets?|service|services|nodes?|servers?|hosts?|instances?|tables?|database|bucket|records?|certificates?|certs?|dns|zone|routes?|volumes?)\b/i,
+    examples: {
+      match: [
+        'The wildcard certificate for *.shop.example expired',
+        'remediator marked search-api unhealthy and disabled the service on all nodes',
+        'rotated the R2 access keys and deleted the old key',
+      ],
+      noMatch: [
+        'the certificate expires in 30 days',
+        'deleted the stuck pods',
+        'restarted the service',
+      ],
+    },
+  },
+  {
     id: 'triggered-by',
     signal: 'trigger',
     weight: 3,
