@@ -28,6 +28,8 @@ describe('what a line is, wherever its stamp is', () => {
     ['Comment by Maria Lopez [ 02/Jul/19 1:42 PM ]', 'header'],
     ['jlee commented on Feb 9, 2026, 7:31 AM UTC', 'header'],
     ['14:02:11 From  Dana Ortiz  to  Everyone:', 'header'],
+    ['kaz — 03/14/2026 9:17 PM', 'header'],
+    ['ops-bot — 03/14/2026 9:14 PM', 'header'],
     ['Event timestamp: 2026-02-03 09:12:04 UTC', 'field'],
     ['9:12 AM', 'time-alone'],
     ['2026-02-03 09:12 checkout down', 'as-is'],
@@ -52,12 +54,44 @@ describe('what a line is, wherever its stamp is', () => {
     'rolled back at 09:30',
     'rolled back the 9:05 deploy of checkout-web',
     'It was down for 53 minutes and 11 seconds.',
+    // A later sentence of a chat message naming a later date: a stated time, not a stamp.
+    'back to baseline, closing this. Review on 16/07/2026 10:00',
   ])('"%s" is text, not a stamped line', (line) => {
     expect(readLine(line).kind).toBe('text');
   });
 });
 
 describe('a header owns the untimed lines below it, and its metadata is not event text', () => {
+  test('Discord copy: a lower-case handle and its stamp head the message below', () => {
+    const text = [
+      '---',
+      'title: Queue stuck',
+      'timezone: America/Chicago',
+      '---',
+      'relay — 05/02/2026 8:01 PM',
+      'queue depth alarm, consumers stalled',
+      'tomo — 05/02/2026 8:06 PM',
+      'ack, on it',
+      'tomo — 05/02/2026 8:20 PM',
+      'restarted the consumers, queue draining',
+    ].join('\n');
+    expect(events(text)).toEqual([
+      {
+        line: 5,
+        time: '2026-05-02T20:01:00-05:00',
+        actor: 'relay',
+        text: 'queue depth alarm, consumers stalled',
+      },
+      { line: 7, time: '2026-05-02T20:06:00-05:00', actor: 'tomo', text: 'ack, on it' },
+      {
+        line: 9,
+        time: '2026-05-02T20:20:00-05:00',
+        actor: 'tomo',
+        text: 'restarted the consumers, queue draining',
+      },
+    ]);
+  });
+
   test('ServiceNow work notes: author kept, "Work notes" dropped, cited at the header line', () => {
     const read = events(fixture('stamp-after-metadata-servicenow-work-notes'));
     expect(read).toContainEqual({

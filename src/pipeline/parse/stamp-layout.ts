@@ -82,6 +82,8 @@ const LONGEST_STAMP = 64;
 const TRAILING_SEPARATOR = /(?:\s*[·•|–—(,[-]\s*|\t\s*|\s{2,}|\s+(?:at|on)\s+)$/i;
 /** Only a stamp with a date may follow a plain "at": "rolled back at 09:30" is prose. */
 const WORD_SEPARATOR = /\s+(?:at|on)\s+$/i;
+/** A chat handle written alone: `kaz`, `ops-bot`, `@mira`, `j.lee`. */
+const HANDLE = /^@?[\p{L}\d][\p{L}\d._-]{0,38}$/u;
 /** What may follow a stamp at the end of a line. */
 const EMPTY_TAIL = /^(?:\(edited\)|\(bearbeitet\)|\(modifié\))?$/i;
 
@@ -165,7 +167,8 @@ export function readLine(text: string): LineReading {
   if (!last) return { kind: 'text' };
   const separator = TRAILING_SEPARATOR.exec(last.before);
   if (!separator && !FIELD_LABEL.test(last.before)) return { kind: 'text' };
-  if (separator && WORD_SEPARATOR.test(separator[0]) && !last.stamp.date) return { kind: 'text' };
+  const inWords = separator !== null && WORD_SEPARATOR.test(separator[0]);
+  if (inWords && !last.stamp.date) return { kind: 'text' };
   const before = last.before.slice(0, separator ? separator.index : undefined).trim();
   if (before === '') return { kind: 'time-alone', stamp: last };
   const label = FIELD_LABEL.exec(last.before)?.[1]?.trim();
@@ -175,6 +178,11 @@ export function readLine(text: string): LineReading {
   }
   const author = authorOf(before);
   if (author) return { kind: 'header', stamp: last, actor: author.actor, role: author.role };
+  // `... closing this. Review on 16/07/2026 10:00`: a message of several sentences whose last
+  // names a time is prose (a stated time, often a later one), not a line stamped at that time.
+  if (inWords && /[.!?;]\s/.test(before)) return { kind: 'text' };
+  // `kaz — 03/14/2026 9:17 PM` (Discord): a bare handle before the stamp is who wrote below.
+  if (HANDLE.test(before)) return { kind: 'header', stamp: last, actor: before, role: false };
   return { kind: 'event', stamp: last, text: before.replace(/^\s*[-*+•]\s+/, '') };
 }
 
