@@ -123,11 +123,13 @@ function csvHeader(lines: readonly SourceLine[]): { delimiter: string; header: s
     if (header.some((cell) => stampOf(cell)?.time)) continue;
     const rows = lines.slice(1, 9).map((line) => splitCsv(line.text, delimiter));
     if ((rows[0]?.length ?? 0) < header.length - 1) continue;
-    if (header.some((cell) => TIME_COLUMN.test(cell))) return { delimiter, header };
-    // Found by values only when it is plainly a table: every row has the header's cells.
-    if (rows.length < 2 || rows.some((values) => values.length !== header.length)) continue;
-    const named = headerNamedByValues(header, rows);
+    // What the rows hold wins over what the header says (`Date,Local time (AEST),...` names a
+    // `Date` column, but the clock is in the next one), when it is plainly a table: every row
+    // has the header's cells.
+    const regular = rows.length >= 2 && rows.every((values) => values.length === header.length);
+    const named = regular ? headerNamedByValues(header, rows) : null;
     if (named) return { delimiter, header: named };
+    if (header.some((cell) => TIME_COLUMN.test(cell))) return { delimiter, header };
   }
   return null;
 }
