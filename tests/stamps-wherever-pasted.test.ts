@@ -128,6 +128,25 @@ describe('a header owns the untimed lines below it, and its metadata is not even
     expect(read[1]?.text).toMatch(/^Monitor is UP: api\.example\.com/);
   });
 
+  test('an HTML table under an HTML heading and above a paragraph reads as the table', () => {
+    const text = [
+      '---',
+      'title: Exports stuck',
+      '---',
+      '<h3>Timeline</h3>',
+      '<table class="confluenceTable">',
+      '<tr><th>When (UTC)</th><th>What</th></tr>',
+      '<tr><td>2026-03-09&nbsp;06:10</td><td>Export jobs stop completing &ndash; queue grows</td></tr>',
+      '<tr><td>2026-03-09 06:31</td><td>Restarted the export workers; jobs complete again</td></tr>',
+      '</table>',
+      '<p>Written up by the <b>data</b> team.</p>',
+    ].join('\n');
+    expect(events(text).map(({ line, time, text }) => [line, time, text])).toEqual([
+      [7, '2026-03-09T06:10:00+00:00', 'Export jobs stop completing – queue grows'],
+      [8, '2026-03-09T06:31:00+00:00', 'Restarted the export workers; jobs complete again'],
+    ]);
+  });
+
   test('an HTML table: tags and entities are not text, the header cell gives the zone', () => {
     const read = events(fixture('stamp-in-html-table-zone-in-header'));
     expect(read.map(({ time, text }) => [time, text])).toEqual([

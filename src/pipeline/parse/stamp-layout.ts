@@ -427,15 +427,25 @@ function cellText(html: string): string {
  * lines lose their tags, and entities (`&ndash;`, `&nbsp;`) become their characters.
  */
 export function readMarkup(blocks: readonly Block[]): Block[] {
-  return blocks.map((block) => {
+  return blocks.flatMap((block) => {
     if (!block.lines.some((line) => /<t[rdh]\b/i.test(line.text))) {
-      if (!block.lines.some((line) => HTML_LINE.test(line.text))) return block;
-      return {
-        lines: block.lines.map((line) =>
-          HTML_LINE.test(line.text) ? { number: line.number, text: cellText(line.text) } : line,
-        ),
-      };
+      if (!block.lines.some((line) => HTML_LINE.test(line.text))) return [block];
+      return [
+        {
+          lines: block.lines.map((line) =>
+            HTML_LINE.test(line.text) ? { number: line.number, text: cellText(line.text) } : line,
+          ),
+        },
+      ];
     }
+    // A line around the table (`<h2>Timeline</h2>`, a caption) is a block of its own, so the
+    // rows read as a table: `lines` collects the table, `around` what is outside it.
+    const out: Block[] = [];
+    let around: SourceLine[] = [];
+    const flushAround = (): void => {
+      if (around.length > 0) out.push({ lines: around });
+      around = [];
+    };
     const lines: SourceLine[] = [];
     let row: { number: number; cells: string[]; header: boolean } | null = null;
     let cell: string | null = null;
@@ -462,6 +472,7 @@ export function readMarkup(blocks: readonly Block[]): Block[] {
         const closing = tag[1] === '/';
         const name = (tag[2] ?? '').toLowerCase();
         if (name === 'tr' && !closing) {
+          if (lines.length === 0) flushAround();
           endRow();
           row = { number: line.number, cells: [], header: true };
         } else if ((name === 'td' || name === 'th') && !closing) {
@@ -470,12 +481,23 @@ export function readMarkup(blocks: readonly Block[]): Block[] {
           if (name === 'td') row.header = false;
           cell = '';
         } else if (name === 'td' || name === 'th') endCell();
-        else if (name === 'tr' || name === 'table') endRow();
+        else if (name === 'tr') endRow();
+        else if (name === 'table') {
+          endRow();
+          // What follows the table is a block of its own again.
+          if (closing && lines.length > 0) out.push({ lines: lines.splice(0) });
+          rows = 0;
+        }
       }
       if (cell !== null) cell += ` ${line.text.slice(at)}`;
-      else if (!row && at === 0 && line.text.trim()) lines.push(line);
+      else if (!row && at === 0 && line.text.trim()) {
+        const text = HTML_LINE.test(line.text) ? cellText(line.text) : line.text;
+        if (text.trim()) (lines.length === 0 ? around : lines).push({ number: line.number, text });
+      }
     }
     endRow();
-    return { lines };
+    if (lines.length > 0) out.push({ lines });
+    flushAround();
+    return out;
   });
 }
