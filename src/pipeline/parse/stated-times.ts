@@ -58,6 +58,25 @@ const PHRASES: readonly Phrase[] = [
     ),
   },
   {
+    // The symptom is the subject of "since": "impact since about 9:05", "errors at 30% since
+    // the 9:05 deploy", "down since 14:10". A bare "since 9:05" is only a window (below).
+    milestone: 'start',
+    strength: 'named',
+    pattern: new RegExp(
+      String.raw`\b(?:${IMPACT_SUBJECT}|down|failing|broken|degraded|unavailable|unreachable)\b(?:\s+[\w%.,-]+){0,3}?\s+(?:ever\s+)?since\s+(?:the\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    // "checkout started throwing 502s around 3pm", "the API began returning 500s at 09:12".
+    milestone: 'start',
+    strength: 'named',
+    pattern: new RegExp(
+      String.raw`\b(?:started|began|begun|starting)\s+(?:throwing|returning|failing|erroring|timing out|dropping|rejecting|refusing|serving|showing|spiking|crashing|hanging)\b[^.;]{0,40}?\s${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
     milestone: 'start',
     strength: 'window',
     pattern: new RegExp(
