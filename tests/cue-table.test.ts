@@ -97,6 +97,20 @@ describe('a caveat or negation applies to its own clause', () => {
     expect(readLine('unrelated: reverted a typo fix on the docs site').kind).toBe('note');
   });
 
+  test('a line tagged "(unrelated)" signals nothing, even with a cleared state', () => {
+    const reading = readLine('Disk usage > 85% on runner-cache-07 (unrelated)', 'Recovered');
+    expect(reading.kind).toBe('note');
+    expect(Object.values(reading.scores).every((score) => score === 0)).toBe(true);
+  });
+
+  test('an aside about something else does not make the line unrelated', () => {
+    expect(
+      readLine('rolled back the deploy (the unrelated cron alert is still firing)').best[
+        'mitigate-action'
+      ],
+    ).toBeDefined();
+  });
+
   test('a structured state is strong evidence on its own', () => {
     expect(readLine('CheckoutErrorRate checkout-api', 'RESOLVED').scores['resolved-declared']).toBe(
       3,

@@ -217,7 +217,10 @@ export function readLine(
     for (let i = hits.length - 1; i >= 0; i--)
       if (hits[i]?.phase === 'impact' || hits[i]?.phase === 'detect') hits.splice(i, 1);
   const mains = clauses.filter((c) => !c.aside);
-  if (mains.some((c) => any(UNRELATED, c.text)))
+  // A tag in brackets (`(unrelated)`, `[not related]`) is the writer's verdict on the line, not
+  // an aside about something else.
+  const tag = (c: { text: string; aside: boolean }) => c.aside && c.text.split(/\s+/).length <= 3;
+  if (clauses.some((c) => (!c.aside || tag(c)) && any(UNRELATED, c.text)))
     return { scores: emptyScores(), best: {}, kind: 'note' };
   const ineffective = mains.some((c) => any(INEFFECTIVE, c.text));
   // "US back, EU still failing", "OUTAGE ENDS, USER IMPACT CONTINUES": impact goes on elsewhere.
