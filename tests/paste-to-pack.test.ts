@@ -88,7 +88,8 @@ describe('the milestone table shows how sure the analysis is of each milestone',
     expect(shown).toEqual({
       start: [15, 'high confidence', 16],
       detected: [15, 'high confidence', 16],
-      acknowledged: [17, 'high confidence', 21],
+      // Joining a call is not an acknowledgement, so nothing else competes with line 17.
+      acknowledged: [17, 'high confidence', null],
       identified: [22, 'inferred: medium confidence', 19],
       mitigated: [25, 'inferred: low confidence', 26],
       resolved: [26, 'high confidence', 25],

@@ -148,3 +148,11 @@ describe('the HN post says how it was fixed, never only when service came back',
     expect(fixed).not.toMatch(/^Service was back/);
   });
 });
+
+describe('a change the team tagged unrelated, before the failure', () => {
+  const p = pack('unrelated-change-before-the-failure.md');
+
+  test('is never the trigger', () => {
+    expect(p.trigger).not.toMatch(/docs site/);
+  });
+});

@@ -224,6 +224,25 @@ export function chooseMilestones(
       return milestoneScore(name, item.candidate.reading);
     }),
   );
+  // An action the failure outlived did not mitigate it: "restarted the pods" followed by "no
+  // change, CPU still at 100%" before the next action or recovery scores at most 1 for
+  // "mitigated", so a later action or recovery wins the tie-break that favours the earliest.
+  const mRow = scored[MILESTONE_NAMES.indexOf('mitigated')];
+  if (mRow && !pins.mitigated)
+    items.forEach((item, i) => {
+      const s = mRow[i];
+      if (!item.candidate || s?.phase !== 'mitigate-action' || s.score < 2) return;
+      for (let j = i + 1; j < n; j++) {
+        const next = items[j]?.candidate?.reading.scores;
+        if (!next) continue;
+        const recovering = next['recovery-partial'] > 0 || next['recovery-full'] > 0;
+        if (recovering || next['mitigate-action'] >= 2) return;
+        if (next.impact >= 2) {
+          mRow[i] = { ...s, score: 1 };
+          return;
+        }
+      }
+    });
   // Ties are broken by order among the lines that score for some milestone, not by position:
   // a line that scores nothing ("lunch order placed") must not move a tie either way.
   const rank = new Int32Array(n);

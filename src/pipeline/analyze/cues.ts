@@ -71,6 +71,24 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'impact-persists',
+    phase: 'impact',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`no change|no improvement|no effect|(?:did ?n[o']t|does ?n[o']t|didn't) (?:help|fix it|change anything|work)|(?:cpu|load|latency|errors?|p\d\d|it)(?: is| are)? still (?:at|pegged|high|elevated|climbing|failing|down|broken|erroring|timing out|spiking)`,
+    ),
+    reason: 'an outcome line: the impact outlived the action before it',
+    examples: {
+      match: [
+        'no change, CPU still at 100%',
+        'did not help',
+        'latency still high after the restart',
+      ],
+      noMatch: ['no changes deployed today', 'CPU dropping, p99 back to 210ms'],
+    },
+  },
+  {
     id: 'impact-failure',
     phase: 'impact',
     weight: 2,
@@ -607,7 +625,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|falling|receding|subsiding)|errors dropping|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts|cpu|load|p\d\d|lag|queue(?: depth)?|backlog) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|falling|receding|subsiding)|errors dropping|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
@@ -615,6 +633,7 @@ export const CUES: readonly Cue[] = [
       match: [
         'errors dropping',
         'by 23:45 delivery errors were dropping',
+        'CPU dropping, p99 back to 210ms',
         'impact mitigated',
         'we are monitoring the results',
       ],

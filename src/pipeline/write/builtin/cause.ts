@@ -150,6 +150,7 @@ export function findTrigger(facts: Facts): TimelineEvent | null {
       event.time !== null &&
       (limit === null || Date.parse(event.time) <= Date.parse(limit)) &&
       !isStatusChange(event.text) &&
+      !isNoise(event.text) &&
       !isSignal(event) &&
       scoreOf(event.text, BEFORE_IMPACT_CUES, 'trigger') >= TRIGGER_THRESHOLD,
   );
