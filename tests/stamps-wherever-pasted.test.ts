@@ -33,6 +33,10 @@ describe('what a line is, wherever its stamp is', () => {
     ['Event timestamp: 2026-02-03 09:12:04 UTC', 'field'],
     ['9:12 AM', 'time-alone'],
     ['2026-02-03 09:12 checkout down', 'as-is'],
+    ['2026-04-14 09:47:33 - Jonas Meier (Work notes)', 'header'],
+    ['**hubot** commented on Mar 1, 2023, 12:01 PM UTC', 'header'],
+    // A name after a stamp is a line, unless the field it wrote in is named.
+    ['10:05 Alex Kim', 'as-is'],
   ])('%s → %s', (line, kind) => {
     expect(readLine(line).kind).toBe(kind);
   });

@@ -89,7 +89,7 @@ const EMPTY_TAIL = /^(?:\(edited\)|\(bearbeitet\)|\(modifié\))?$/i;
 
 /** The journal field or verb after an author's name: `Work notes`, `commented`, `added a comment`. */
 const ROLE =
-  /\s*(?:\b(?:work notes?|additional comments?|comments?(?: \((?:customer visible|internal)\))?|internal notes?|public reply|commented(?: on)?|added a comment|left a comment|wrote|replied|posted|said|changed the status|updated the \w+)|\((?:customer|agent|internal|public|bot|app|guest)\))\s*[-–—:,]?\s*$/i;
+  /\s*\(?(?:\b(?:work notes?|additional comments?|comments?(?: \((?:customer visible|internal)\))?|internal notes?|public reply|commented(?: on)?|added a comment|left a comment|wrote|replied|posted|said|changed the status|updated the \w+)|\((?:customer|agent|internal|public|bot|app|guest)\))\)?\s*[-–—:,]?\s*$/i;
 const AUTHOR_LEAD = /^\s*(?:comment(?:ed)? by|posted by|reply by|update from)\s+/i;
 /** A person or a handle: `lukas.meyer`, `@dana`, `Alex Kim`, `System Administrator`. */
 const NAME =
@@ -105,6 +105,8 @@ const COLUMN_GAP = /\s{2,}|\t|\s+[·|•]\s+/;
  */
 export function authorOf(text: string): { actor: string; role: boolean } | null {
   const columns = text
+    // Markdown emphasis around a name (`**hubot** commented`) is how the thread looked.
+    .replace(/\*\*|__|`/g, '')
     .replace(AUTHOR_LEAD, '')
     .split(COLUMN_GAP)
     .map((column) => column.trim())
@@ -158,6 +160,10 @@ export function readLine(text: string): LineReading {
     if (first.after === '') return { kind: 'time-alone', stamp: first };
     const zoom = ZOOM_FROM.exec(first.after);
     if (zoom) return { kind: 'header', stamp: first, actor: zoom[1]?.trim() ?? null, role: true };
+    // `2026-04-14 09:47:33 - Jonas Meier (Work notes)`: the stamp first, then who wrote in
+    // which field, the message below. Only with the field named: `10:05 Alex Kim` is a line.
+    const author = authorOf(first.after.replace(/^\s*[-–—·|:]\s*/, ''));
+    if (author?.role) return { kind: 'header', stamp: first, actor: author.actor, role: true };
     return { kind: 'as-is' };
   }
   // `StartsAt:`, `Posted ... - 10:05 UTC`, `Date:`: the timeline reader knows these labels.

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { Block, SourceLine } from './document.js';
 import { isStampProblem, readStamp, type CalendarDate, type Stamp } from './time.js';
-import { ZONE_TOKEN_SOURCE } from './zone.js';
+import { resolveZone, ZONE_TOKEN_SOURCE } from './zone.js';
 
 export interface TimelineEntry {
   line: number;
@@ -165,6 +165,20 @@ function headerNamedByValues(
   return named;
 }
 
+/**
+ * The zone a column header names in brackets: `Time (UTC)`. When it names the zone twice
+ * (`Time (IST, UTC+05:30)`), the spelling that resolves wins, an offset first: an abbreviation
+ * like IST is ambiguous (India, Ireland, Israel), an offset is not.
+ */
+function zoneInHeader(cell: string | undefined): string | null {
+  const inside = cell?.match(/\(([^)]+)\)/)?.[1]?.trim();
+  if (!inside) return null;
+  const parts = inside.split(/\s*[,;/]\s*|\s+or\s+/).filter(Boolean);
+  if (parts.length < 2) return inside;
+  const offsets = parts.filter((part) => /[+-]\d/.test(part));
+  return [...offsets, ...parts].find((part) => resolveZone(part) !== null) ?? inside;
+}
+
 const TIME_COLUMN =
   /^(?:time|timestamp|date|when|created(?:[ _]at|[ _]on)?|occurred(?:[ _]at)?|started(?:[ _]at)?|at|datetime|date\/time|zeit|fecha|heure)(?:\s*\([^)]*\))?$/i;
 
@@ -223,8 +237,7 @@ function csvEntries(
     /^(?:summary|description|message|details?|text|note|notes|title|what|event|activity)$/i,
   );
   const zone =
-    header[timeColumn]?.match(/\(([^)]+)\)/)?.[1] ??
-    (separateDate ? (header[dateColumn]?.match(/\(([^)]+)\)/)?.[1] ?? null) : null);
+    zoneInHeader(header[timeColumn]) ?? (separateDate ? zoneInHeader(header[dateColumn]) : null);
   const items: TimelineItem[] = [];
   for (const line of lines.slice(1)) {
     const values = splitCsv(line.text, delimiter);
@@ -373,7 +386,7 @@ function tableEntries(
     : -1;
   if (timeColumn === -1) timeColumn = dateColumn === -1 ? 0 : dateColumn;
   const separateDate = dateColumn !== -1 && dateColumn !== timeColumn;
-  const headerZone = header?.[timeColumn]?.match(/\(([^)]+)\)/)?.[1] ?? null;
+  const headerZone = zoneInHeader(header?.[timeColumn]);
   const sourceColumn = header
     ? header.findIndex(
         (cell, i) =>

@@ -90,7 +90,7 @@ const quotesRead = new WeakMap<readonly TimelineEvent[], { length: number; quote
  * as a sign of impact, an action, a cause or in a public text.
  */
 const NOISE =
-  /^\W*(?:from|to|cc|bcc|sent|date|subject|importance|reply-to)\s*:|-{3,}\s*(?:original|forwarded) message|^\W*(?:re|fw|fwd)\s*:|^\W*>|\b(?:reminder|lunch(?: ?& ?learn)?|happy hour|birthday|standup moved|all-hands|coffee)\b|^\W*(?:unrelated|not related|side note)\b|[(\[,;]\s*(?:unrelated|not related)\s*[)\]]?\W*$/i;
+  /^\W*(?:from|to|cc|bcc|sent|date|subject|importance|reply-to)\s*:|-{3,}\s*(?:original|forwarded) message|^\W*(?:re|fw|fwd)\s*:|^\W*>|\b(?:reminder|lunch(?: ?& ?learn)?|happy hour|birthday|standup moved|all-hands|coffee)\b|^\W*(?:unrelated|not related|side note)\b|[([,;]\s*(?:unrelated|not related)\s*[)\]]?\W*$/i;
 
 export function isNoise(text: string): boolean {
   return NOISE.test(text.trim());
