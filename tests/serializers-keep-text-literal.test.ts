@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, test } from 'vitest';
 import { humanBlocks } from '../src/pipeline/render/human-markdown.js';
-import { toMarkdownText, toMdxText } from '../src/pipeline/render/markdown.js';
+import { MARKDOWN_STYLE, toMarkdownText, toMdxText } from '../src/pipeline/render/markdown.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkGfm);
 const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx);
@@ -184,12 +184,7 @@ test('postmortem.md is written exactly as mdast-util-to-markdown writes it (its 
   // skip the tracker for speed), including the other bullet a list right after a list takes.
   const library = (tree: Root) =>
     toMarkdown(tree, {
-      bullet: '-',
-      emphasis: '_',
-      strong: '*',
-      rule: '-',
-      fences: true,
-      listItemIndent: 'one',
+      ...MARKDOWN_STYLE,
       extensions: [gfmToMarkdown()],
     });
   fc.assert(
@@ -207,12 +202,7 @@ test('postmortem.mdx is written exactly as mdast-util-to-markdown writes it, wit
   // for `{`, `<` and a line starting with `import` or `export`, and an entry's self-link.
   const library = (tree: Root) =>
     toMarkdown(tree, {
-      bullet: '-',
-      emphasis: '_',
-      strong: '*',
-      rule: '-',
-      fences: true,
-      listItemIndent: 'one',
+      ...MARKDOWN_STYLE,
       extensions: [gfmToMarkdown(), mdxToMarkdown()],
       unsafe: [
         { character: 'e', atBreak: true, after: 'xport\\b' },

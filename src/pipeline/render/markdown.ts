@@ -9,7 +9,8 @@ import {
   type State,
 } from 'mdast-util-to-markdown';
 
-const style: Options = {
+/** How our Markdown is written: `-` bullets, `_emphasis_`, `*strong*`, fenced code. */
+export const MARKDOWN_STYLE: Options = {
   bullet: '-',
   emphasis: '_',
   strong: '*',
@@ -98,7 +99,7 @@ const untrackedRoot: Handle = (node: Root, parent, state, info) => {
 /** Serializes to GitHub-flavoured Markdown; text nodes are escaped so they stay text. */
 export function toMarkdownText(tree: Root): string {
   return toMarkdown(tree, {
-    ...style,
+    ...MARKDOWN_STYLE,
     extensions: [gfmToMarkdown()],
     handlers: { root: untrackedRoot },
   });
@@ -110,7 +111,7 @@ export function toMarkdownText(tree: Root): string {
  */
 export function toMdxText(tree: Root): string {
   return toMarkdown(tree, {
-    ...style,
+    ...MARKDOWN_STYLE,
     extensions: [gfmToMarkdown(), mdxToMarkdown()],
     handlers: { root: untrackedRoot },
     // mdast-util-mdx escapes `{` and `<` but not a line starting with `import`/`export`, which
