@@ -256,11 +256,10 @@ function notificationMails(blocks: readonly Block[]): Block[] | null {
   let read = 0;
   for (const mail of mails) {
     const head = mail[0] as SourceLine;
-    const field = mail
-      .map((line) => readLine(line.text))
-      .find(
-        (reading): reading is Extract<LineReading, { kind: 'field' }> => reading.kind === 'field',
-      );
+    const readings = mail.map((line) => readLine(line.text));
+    const field = readings.find(
+      (reading): reading is Extract<LineReading, { kind: 'field' }> => reading.kind === 'field',
+    );
     if (!field) {
       out.push({ lines: mail });
       continue;
@@ -268,13 +267,13 @@ function notificationMails(blocks: readonly Block[]): Block[] | null {
     read++;
     const subject = MAIL_SUBJECT.exec(head.text)?.[1]?.trim() ?? '';
     const body = mail
-      .slice(1)
       .filter(
-        (line) =>
+        (line, i) =>
+          i > 0 &&
           !MAIL_HEADER.test(line.text) &&
           !GREETING.test(line.text) &&
           !LINK_ONLY.test(line.text) &&
-          readLine(line.text).kind !== 'field' &&
+          readings[i]?.kind !== 'field' &&
           /[\p{L}]{3}/u.test(line.text),
       )
       .map((line) => ({ number: line.number, text: `    ${line.text.trim()}` }));
@@ -294,6 +293,10 @@ export function readStampLayout(blocks: readonly Block[]): Block[] {
   const out: Block[] = [];
   /** The author of the last header, for a time alone that continues the same author's messages. */
   let lastActor: string | null | undefined;
+  // Each block's lines are read once: a header alone in its block looks at the next block too.
+  const read: LineReading[][] = [];
+  const readingsOf = (b: number): LineReading[] =>
+    (read[b] ??= (blocks[b]?.lines ?? []).map((line) => readLine(line.text)));
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as Block;
     // CSV or a table: read by column in timeline-lines.ts.
@@ -301,7 +304,7 @@ export function readStampLayout(blocks: readonly Block[]): Block[] {
       out.push(block);
       continue;
     }
-    const readings = block.lines.map((line) => readLine(line.text));
+    const readings = readingsOf(b);
     if (
       readings.every((reading) => reading.kind === 'as-is' || reading.kind === 'text') ||
       // An incident tool's milestone summary (`Started  Feb 3, 2026 10:12 CET`): read by key.
@@ -377,7 +380,7 @@ export function readStampLayout(blocks: readonly Block[]): Block[] {
       pending &&
       pending.body.length === 0 &&
       following &&
-      following.lines.every((line) => readLine(line.text).kind === 'text')
+      readingsOf(b + 1).every((reading) => reading.kind === 'text')
     ) {
       pending.body.push(...following.lines.map((line) => line.text.trim()));
       b++;
