@@ -7,6 +7,8 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { SecretAllow } from '../schemas/config.js';
+import type { Facts } from '../schemas/facts.js';
+import type { Postmortem } from '../schemas/postmortem.js';
 import { PACK_INDEX } from '../schemas/pack.js';
 import type { MilestoneSettler } from './analyze/ask-model/settle-milestones.js';
 import type { CueConfigEntry } from './analyze/cues.js';
@@ -15,6 +17,7 @@ import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadIncidents } from './load/load-incidents.js';
 import type { SourceFile } from './load/source-file.js';
 import { packKey } from './publish/pack-key.js';
+import type { PackFiles } from './render/render-pack.js';
 import { writeFileAtomically } from './format/atomic-write.js';
 import { readManifest, readPackIndex, writePackAtomically } from './publish/write-pack.js';
 import { NO_USAGE, type Writer, type WriterUsage } from './write/writer.js';
@@ -122,6 +125,12 @@ export async function packStatus(
   };
 }
 
+/**
+ * Writes a pack at OUT/<slug>/ for every incident whose pack is not current, `concurrency` at a
+ * time, removes the packs of deleted incidents (unless a file failed to load) and rewrites the
+ * pack index. Problems are returned as `report.diagnostics`, never thrown; a failed incident
+ * keeps its previous pack.
+ */
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   const { files, diagnostics } = await loadIncidents(options.inputs);
   const report: GenerateReport = {
@@ -161,113 +170,174 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   await Promise.all(
     todo.map(({ file, key }) =>
       limit(async () => {
-        // Analysed here rather than all before the first render, so the image workers start
-        // drawing with the first incident instead of waiting for the last one's analysis (a
-        // tenth of a cold build's main thread). Tasks start in file order and analysis is
-        // synchronous, so the diagnostics keep that order.
-        const analyzed = analyzeSource(file, { cues: options.cues });
-        diagnostics.push(...analyzed.diagnostics);
-        if (!analyzed.facts || hasErrors(analyzed.diagnostics)) {
-          report.failed.push(file.slug);
-          progress({
-            kind: 'failed',
-            slug: file.slug,
-            status: 'errors in the incident, nothing written',
-            done: ++done,
-            total,
-          });
-          return;
-        }
-        const rulesFacts = analyzed.facts;
-        const settled = options.settler ? await options.settler.settle(rulesFacts, file) : null;
-        const facts = settled?.facts ?? rulesFacts;
-        const outcome = await options.writer.write(facts, file);
-        for (const usage of [outcome.usage, settled?.usage ?? NO_USAGE]) {
-          report.usage.requests += usage.requests;
-          report.usage.promptTokens += usage.promptTokens;
-          report.usage.completionTokens += usage.completionTokens;
-        }
-        report.warnings.push(
-          ...[...(settled?.warnings ?? []), ...outcome.warnings].map(
-            (warning) => `${file.slug}: ${warning}`,
-          ),
-        );
-        const fellBack = outcome.fellBack || (settled?.fellBack ?? false);
-        if (fellBack) report.fellBack.push(file.slug);
-        const status = settled?.status ? `${outcome.status}; ${settled.status}` : outcome.status;
-        // Rendering (resvg) and secret scanning load on first use: a run with nothing to
-        // write never pays for them.
-        const [{ renderPack }, { renderPng }, { nodeFontSource }, { scanForSecrets }] =
-          await Promise.all([
-            import('./render/render-pack.js'),
-            import('./render/timeline-png.js'),
-            import('./render/fonts.js'),
-            import('./publish/scan-secrets.js'),
-          ]);
-        const pack = await renderPack(facts, outcome.document, {
-          fonts: nodeFontSource,
-          rasterize: renderPng,
-        });
-        // A writer can add text the input never had (a model's draft): scan it before it is
-        // written, so a cached pack is always one that passed.
-        const leaks = scanForSecrets(
-          SCANNED_FILES.flatMap((name) => {
-            const data = pack[name];
-            return typeof data === 'string'
-              ? [{ path: join(options.out, file.slug, name), content: data }]
-              : [];
-          }),
-          { allow: options.secretAllow ?? [] },
-        );
-        if (leaks.length) {
-          diagnostics.push(...leaks);
-          report.failed.push(file.slug);
-          progress({
-            kind: 'failed',
-            slug: file.slug,
-            status: 'secret found in the generated text, nothing written',
-            done: ++done,
-            total,
-          });
-          return;
-        }
-        await writePackAtomically(
-          options.out,
-          {
-            slug: file.slug,
-            key: fellBack ? `${key}${FALLBACK_MARK}` : key,
-            source: file.path,
-            writer: options.writer.id,
-          },
-          pack,
-        );
-        report.generated.push(file.slug);
-        report.statuses[file.slug] = status;
-        if (settled?.status) report.settled[file.slug] = settled.status;
-        progress({ kind: 'written', slug: file.slug, status, done: ++done, total });
+        const { kind, status } = await generatePack(file, key, options, report);
+        progress({ kind, slug: file.slug, status, done: ++done, total });
       }),
     ),
   );
   report.generated.sort();
   // A pack whose incident file is gone is removed, so the site never shows a deleted incident.
-  const failedLoads = diagnostics.some((d) => d.code.startsWith('load/'));
-  const known = new Set([...report.generated, ...report.cached, ...report.failed]);
-  if (!failedLoads) {
-    for (const entry of await readdir(options.out, { withFileTypes: true }).catch(() => [])) {
-      if (!entry.isDirectory() || entry.name.startsWith('.') || known.has(entry.name)) continue;
-      if (!(await readManifest(options.out, entry.name))) continue;
-      await rm(join(options.out, entry.name), { recursive: true, force: true });
-      report.removed.push(entry.name);
-    }
+  if (!diagnostics.some((d) => d.code.startsWith('load/'))) {
+    const known = new Set([...report.generated, ...report.cached, ...report.failed]);
+    report.removed.push(...(await removeDeletedPacks(options.out, known)));
   }
+  await writeIndex(options.out, report);
+  return report;
+}
+
+/**
+ * One incident's pack: analyse, settle the unsure milestones, write the postmortem, render the
+ * pack files, scan them for secrets, then write the pack atomically at OUT/<slug>/. Records the
+ * incident in `report` (generated or failed, its status, usage, warnings, diagnostics) and
+ * returns the progress event's kind and status. An incident with errors, or whose generated text
+ * holds a secret, is `failed` and nothing is written (its previous pack, if any, stays).
+ */
+async function generatePack(
+  file: SourceFile,
+  key: string,
+  options: GenerateOptions,
+  report: GenerateReport,
+): Promise<{ kind: 'written' | 'failed'; status: string }> {
+  // Analysed here rather than all before the first render, so the image workers start drawing
+  // with the first incident instead of waiting for the last one's analysis (a tenth of a cold
+  // build's main thread). Tasks start in file order and analysis is synchronous (it runs before
+  // this function's first await), so the diagnostics keep that order.
+  const analyzed = analyzeSource(file, { cues: options.cues });
+  report.diagnostics.push(...analyzed.diagnostics);
+  if (!analyzed.facts || hasErrors(analyzed.diagnostics)) {
+    report.failed.push(file.slug);
+    return { kind: 'failed', status: 'errors in the incident, nothing written' };
+  }
+  const draft = await draftPostmortem(analyzed.facts, file, options, report);
+  const pack = await renderPackFiles(draft.facts, draft.document);
+  // A writer can add text the input never had (a model's draft): scan it before it is
+  // written, so a cached pack is always one that passed.
+  const leaks = await scanPackForSecrets(pack, join(options.out, file.slug), options.secretAllow);
+  if (leaks.length) {
+    report.diagnostics.push(...leaks);
+    report.failed.push(file.slug);
+    return { kind: 'failed', status: 'secret found in the generated text, nothing written' };
+  }
+  await writePackAtomically(
+    options.out,
+    {
+      slug: file.slug,
+      key: draft.fellBack ? `${key}${FALLBACK_MARK}` : key,
+      source: file.path,
+      writer: options.writer.id,
+    },
+    pack,
+  );
+  report.generated.push(file.slug);
+  report.statuses[file.slug] = draft.status;
+  if (draft.settledStatus) report.settled[file.slug] = draft.settledStatus;
+  return { kind: 'written', status: draft.status };
+}
+
+/**
+ * The postmortem for one incident's facts: the settler (if any) settles the milestones the
+ * rules are unsure of, then the writer drafts from the settled facts. Adds both requests'
+ * usage (tokens) and warnings (prefixed with the slug) to `report`, and the slug to
+ * `report.fellBack` when either wanted a model's answer and fell back.
+ */
+async function draftPostmortem(
+  rulesFacts: Facts,
+  file: SourceFile,
+  options: GenerateOptions,
+  report: GenerateReport,
+): Promise<{
+  facts: Facts;
+  document: Postmortem;
+  /** The writer's status, then the settler's: "cached draft; 2 milestones settled by …". */
+  status: string;
+  settledStatus: string | null;
+  fellBack: boolean;
+}> {
+  const settled = options.settler ? await options.settler.settle(rulesFacts, file) : null;
+  const facts = settled?.facts ?? rulesFacts;
+  const outcome = await options.writer.write(facts, file);
+  for (const usage of [outcome.usage, settled?.usage ?? NO_USAGE]) {
+    report.usage.requests += usage.requests;
+    report.usage.promptTokens += usage.promptTokens;
+    report.usage.completionTokens += usage.completionTokens;
+  }
+  report.warnings.push(
+    ...[...(settled?.warnings ?? []), ...outcome.warnings].map(
+      (warning) => `${file.slug}: ${warning}`,
+    ),
+  );
+  const fellBack = outcome.fellBack || (settled?.fellBack ?? false);
+  if (fellBack) report.fellBack.push(file.slug);
+  return {
+    facts,
+    document: outcome.document,
+    status: settled?.status ? `${outcome.status}; ${settled.status}` : outcome.status,
+    settledStatus: settled?.status ?? null,
+    fellBack,
+  };
+}
+
+/**
+ * The pack's files (file name → text or bytes): Markdown, MDX, JSON, SVG, PNG, posts and zip.
+ * The renderers (resvg) load on first use: a run with nothing to write never pays for them.
+ */
+async function renderPackFiles(facts: Facts, document: Postmortem): Promise<PackFiles> {
+  const [{ renderPack }, { renderPng }, { nodeFontSource }] = await Promise.all([
+    import('./render/render-pack.js'),
+    import('./render/timeline-png.js'),
+    import('./render/fonts.js'),
+  ]);
+  return renderPack(facts, document, { fonts: nodeFontSource, rasterize: renderPng });
+}
+
+/**
+ * The secrets in a pack's public text files (SCANNED_FILES), as error diagnostics at
+ * `<packDir>/<file name>`; none when every hit is accepted in `allow` (the config's
+ * `secretAllow`, rule and fingerprint). The scanner loads on first use.
+ */
+async function scanPackForSecrets(
+  pack: PackFiles,
+  packDir: string,
+  allow: readonly SecretAllow[] = [],
+): Promise<Diagnostic[]> {
+  const { scanForSecrets } = await import('./publish/scan-secrets.js');
+  return scanForSecrets(
+    SCANNED_FILES.flatMap((name) => {
+      const data = pack[name];
+      return typeof data === 'string' ? [{ path: join(packDir, name), content: data }] : [];
+    }),
+    { allow },
+  );
+}
+
+/**
+ * Removes the packs under `out` whose incident is not in `known` (its file was deleted or
+ * renamed), and returns their slugs. Only folders with a pack manifest are removed: anything
+ * else a user keeps there is left alone.
+ */
+async function removeDeletedPacks(out: string, known: ReadonlySet<string>): Promise<string[]> {
+  const removed: string[] = [];
+  for (const entry of await readdir(out, { withFileTypes: true }).catch(() => [])) {
+    if (!entry.isDirectory() || entry.name.startsWith('.') || known.has(entry.name)) continue;
+    if (!(await readManifest(out, entry.name))) continue;
+    await rm(join(out, entry.name), { recursive: true, force: true });
+    removed.push(entry.name);
+  }
+  return removed;
+}
+
+/**
+ * Writes the pack index (OUT/PACK_INDEX, `{ packs: [slug, ...] }` sorted): the packs generated
+ * or current, and the failed incidents' previous packs that are kept on disk.
+ */
+async function writeIndex(out: string, report: GenerateReport): Promise<void> {
   const kept = await Promise.all(
-    report.failed.map(async (slug) => ((await readManifest(options.out, slug)) ? [slug] : [])),
+    report.failed.map(async (slug) => ((await readManifest(out, slug)) ? [slug] : [])),
   );
   const slugs = [...report.generated, ...report.cached, ...kept.flat()].sort();
-  await mkdir(options.out, { recursive: true });
+  await mkdir(out, { recursive: true });
   await writeFileAtomically(
-    join(options.out, PACK_INDEX),
+    join(out, PACK_INDEX),
     `${JSON.stringify({ packs: slugs }, null, 2)}\n`,
   );
-  return report;
 }
