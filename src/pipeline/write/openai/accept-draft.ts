@@ -53,15 +53,25 @@ function describe(tokens: string[]): string {
     .join(', ');
 }
 
-export function acceptDraft(
-  draft: PostmortemDraft,
-  facts: Facts,
-  raw: string,
-): { document: Postmortem; warnings: string[] } {
-  const builtin = writeBuiltin(facts);
-  const evidence: Evidence = collectEvidence(facts, raw);
+/**
+ * The checks a drafted text must pass, each failure pushed to `warnings` as "<name> replaced by
+ * the built-in writer's: <why>".
+ */
+interface DraftGuard {
+  /**
+   * True when `text` is within `cap` characters (code points), every token in it (figures,
+   * names, identifiers) and every claim it makes is found in the input, and, when `published`,
+   * no sentence tells its author what to do or says "unknown".
+   */
+  passes(name: string, text: string, cap: number, published?: boolean): boolean;
+  /** True (with a warning) when `count` items are over `cap`. */
+  tooMany(name: string, count: number, cap: number): boolean;
+  warnings: string[];
+}
+
+function draftGuard(evidence: Evidence): DraftGuard {
   const warnings: string[] = [];
-  const checked = (name: string, text: string, cap: number, published = false): boolean => {
+  const passes = (name: string, text: string, cap: number, published = false): boolean => {
     const length = Array.from(text).length;
     if (length > cap) {
       warnings.push(
@@ -91,7 +101,15 @@ export function acceptDraft(
       );
     return count > cap;
   };
+  return { passes, tooMany, warnings };
+}
 
+/** Each prose section: the draft's where it passes the guard, else the built-in writer's. */
+function acceptSections(
+  draft: PostmortemDraft,
+  builtin: Postmortem,
+  guard: DraftGuard,
+): Record<ProseSection, Section> {
   const sections = {} as Record<ProseSection, Section>;
   for (const name of PROSE_SECTIONS) {
     const section = draft[name];
@@ -100,13 +118,25 @@ export function acceptDraft(
     const cap = name === 'summary' ? DRAFT_CAPS.summary : DRAFT_CAPS.section;
     sections[name] =
       text.trim() &&
-      !tooMany(name, items, DRAFT_CAPS.sectionItems) &&
-      checked(name, text, cap, PUBLIC.has(name))
+      !guard.tooMany(name, items, DRAFT_CAPS.sectionItems) &&
+      guard.passes(name, text, cap, PUBLIC.has(name))
         ? { origin: 'openai', ...section }
         : builtin[name];
   }
+  return sections;
+}
 
-  const items: ActionItem[] = tooMany(
+/**
+ * The action items: the draft's that pass the guard, unless none do, there are too many, or
+ * the team wrote its own (then the built-in list, which files theirs, wins).
+ */
+function acceptActionItems(
+  draft: PostmortemDraft,
+  facts: Facts,
+  builtin: Postmortem,
+  guard: DraftGuard,
+): ActionItem[] {
+  const items: ActionItem[] = guard.tooMany(
     'action items',
     draft.actionItems.length,
     DRAFT_CAPS.actionItems,
@@ -114,7 +144,7 @@ export function acceptDraft(
     ? []
     : draft.actionItems
         .filter((item) =>
-          checked(
+          guard.passes(
             `action item "${item.text.slice(0, 40)}"`,
             `${item.text}\n${item.rationale}`,
             DRAFT_CAPS.actionItem,
@@ -122,39 +152,74 @@ export function acceptDraft(
         )
         .map((item) => ({ ...item, origin: 'openai' }));
   // The team's own action items are authoritative: then the built-in list (theirs, filed) wins.
-  const actionItems =
-    items.length && facts.human.actionItems.length === 0 ? items : builtin.actionItems;
+  return items.length && facts.human.actionItems.length === 0 ? items : builtin.actionItems;
+}
 
+/** The HN post: the draft's where it passes the guard (its title cut to 80 characters). */
+function acceptHnPost(
+  draft: PostmortemDraft,
+  builtin: Postmortem,
+  guard: DraftGuard,
+): Postmortem['hnPost'] {
   const hnText = `${draft.hnPost.title}\n${draft.hnPost.body}`;
   const hnPost: Postmortem['hnPost'] =
-    draft.hnPost.title.trim() && checked('HN post', hnText, DRAFT_CAPS.hnBody, true)
+    draft.hnPost.title.trim() && guard.passes('HN post', hnText, DRAFT_CAPS.hnBody, true)
       ? { title: truncateTitle(draft.hnPost.title), body: draft.hnPost.body, origin: 'openai' }
       : builtin.hnPost;
   if (hnPost.origin === 'openai' && Array.from(draft.hnPost.title).length > 80)
-    warnings.push('HN title was over 80 characters and was shortened');
+    guard.warnings.push('HN title was over 80 characters and was shortened');
+  return hnPost;
+}
 
+/**
+ * The Twitter thread: the draft's tweets, stripped of their numbering, where they pass the
+ * guard; renumbered and re-split by splitThread so no tweet is over 280 (weighted length).
+ */
+function acceptThread(
+  draft: PostmortemDraft,
+  facts: Facts,
+  builtin: Postmortem,
+  guard: DraftGuard,
+): Postmortem['twitterThread'] {
   const plain = draft.twitterThread
     .map((tweet) => tweet.replace(/^\s*\d+\/\d+\s*/, '').trim())
     .filter(Boolean);
-  let twitterThread = builtin.twitterThread;
   const tweetTooLong = plain.some((tweet) => Array.from(tweet).length > DRAFT_CAPS.tweet);
   if (tweetTooLong)
-    warnings.push(
+    guard.warnings.push(
       `Twitter thread replaced by the built-in writer's: a tweet is over ${DRAFT_CAPS.tweet} characters`,
     );
   if (
-    plain.length &&
-    !tweetTooLong &&
-    !tooMany('Twitter thread', plain.length, DRAFT_CAPS.tweets) &&
-    checked('Twitter thread', plain.join('\n'), DRAFT_CAPS.tweets * DRAFT_CAPS.tweet, true)
-  ) {
-    // Numbering is ours; splitThread re-splits anything over 280 rather than publishing it.
-    const tweets = splitThread(plain, facts.language ?? undefined);
-    if (plain.some((tweet) => tweetLength(tweet) > TWEET_LIMIT - 8))
-      warnings.push('a tweet was too long and was split');
-    twitterThread = { tweets, origin: 'openai' };
-  }
+    !plain.length ||
+    tweetTooLong ||
+    guard.tooMany('Twitter thread', plain.length, DRAFT_CAPS.tweets) ||
+    !guard.passes('Twitter thread', plain.join('\n'), DRAFT_CAPS.tweets * DRAFT_CAPS.tweet, true)
+  )
+    return builtin.twitterThread;
+  // Numbering is ours; splitThread re-splits anything over 280 rather than publishing it.
+  const tweets = splitThread(plain, facts.language ?? undefined);
+  if (plain.some((tweet) => tweetLength(tweet) > TWEET_LIMIT - 8))
+    guard.warnings.push('a tweet was too long and was split');
+  return { tweets, origin: 'openai' };
+}
 
+/**
+ * A model's draft as the postmortem: each prose section, the action items, the HN post and the
+ * Twitter thread pass the guard (DRAFT_CAPS, every token and claim found in `facts` or the raw
+ * timeline `raw`, public text fit to publish) or are replaced by the built-in writer's; human
+ * sections win over both. `warnings` says what was replaced, shortened or split, and why.
+ */
+export function acceptDraft(
+  draft: PostmortemDraft,
+  facts: Facts,
+  raw: string,
+): { document: Postmortem; warnings: string[] } {
+  const builtin = writeBuiltin(facts);
+  const guard = draftGuard(collectEvidence(facts, raw));
+  const sections = acceptSections(draft, builtin, guard);
+  const actionItems = acceptActionItems(draft, facts, builtin, guard);
+  const hnPost = acceptHnPost(draft, builtin, guard);
+  const twitterThread = acceptThread(draft, facts, builtin, guard);
   const body = withHumanSections({ title: facts.title, ...sections, actionItems }, facts);
-  return { document: { ...body, hnPost, twitterThread }, warnings };
+  return { document: { ...body, hnPost, twitterThread }, warnings: guard.warnings };
 }
