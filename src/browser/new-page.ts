@@ -7,7 +7,9 @@
  * textarea's value, or a blob URL: never HTML.
  */
 import type { Diagnostic } from '../pipeline/diagnostics.js';
-import type { MilestoneRow, PasteAnalysis, PasteFields } from './paste-to-pack.ts';
+import type { SourceFile } from '../pipeline/load/source-file.js';
+import type { Facts } from '../schemas/facts.js';
+import type { MilestoneRow, PasteAnalysis, PasteFields, WrittenPack } from './paste-to-pack.ts';
 import { browserFontSource } from './fonts.ts';
 
 const loadPipeline = () =>
@@ -16,6 +18,7 @@ const loadPipeline = () =>
     import('./postmortem-view.ts'),
     import('../pipeline/render/postmortem-tree.js'),
   ]).then(([pack, view, tree]) => ({ ...pack, ...view, ...tree }));
+type Pipeline = Awaited<ReturnType<typeof loadPipeline>>;
 const loadScanner = () => import('./find-secrets.ts');
 const loadRasterizer = () => import('./rasterize.ts').then((m) => m.loadRasterizer());
 
@@ -229,41 +232,52 @@ form.addEventListener('submit', (event) => {
   void generate();
 });
 
+/** Analyse, write and show the pack, then scan what could leave the page, then draw the PNG. */
 async function generate(): Promise<void> {
   const run = ++generation;
   performance.mark('generate-start');
   warmUp();
   formStatus.textContent = 'Generating…';
-  const {
-    analyzePaste,
-    milestoneRows,
-    writePack,
-    finishPack,
-    postmortemView,
-    postmortemTree,
-    PACK_FILES,
-  } = await pipeline;
-  const analyzed = analyzePaste(paste.value, fields());
+  const loaded = await pipeline;
+  const analyzed = loaded.analyzePaste(paste.value, fields());
   const { incident, facts } = analyzed;
-  showAnalysis(analyzed, incident && facts ? milestoneRows(facts, incident.text) : []);
+  showAnalysis(analyzed, incident && facts ? loaded.milestoneRows(facts, incident.text) : []);
   if (!incident || !facts) {
     results.hidden = true;
     formStatus.textContent = 'The timeline has errors (listed above): fix them and generate again.';
     byId('problems-heading').focus();
     return;
   }
-  let written: Awaited<ReturnType<typeof writePack>>;
+  let written: WrittenPack;
   try {
     // The timeline is laid out in DejaVu Sans, fetched once (usually already, by warmUp).
-    written = await writePack(facts, browserFontSource);
+    written = await loaded.writePack(facts, browserFontSource);
   } catch (problem) {
     formStatus.textContent = `The fonts could not load (${String(problem)}): generate again.`;
     return;
   }
   if (run !== generation) return;
-  const { document: postmortem, files } = written;
   for (const url of objectUrls.splice(0)) URL.revokeObjectURL(url);
 
+  showPostmortem(loaded, facts, incident, written);
+  const pending = showDownloads(loaded.PACK_FILES, written.files);
+  showRepositoryLinks(incident);
+  results.hidden = false;
+  performance.mark('postmortem-shown');
+  // Let the postmortem paint before the scan and the PNG take the main thread.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
+  if (!(await scanBeforeDownload(incident, written.files, run))) return;
+  await addImageDownloads(loaded, facts, written, pending, run);
+}
+
+/** The postmortem, the timeline image (with milestone times as its alt text) and the posts. */
+function showPostmortem(
+  { postmortemView, postmortemTree }: Pipeline,
+  facts: Facts,
+  incident: SourceFile,
+  { document: postmortem, files }: WrittenPack,
+): void {
   byId('postmortem').replaceChildren(postmortemView(document, postmortemTree(facts, postmortem)));
   const image = byId<HTMLImageElement>('timeline-image');
   image.src = blobUrl(files['timeline.svg'], 'image/svg+xml');
@@ -273,15 +287,28 @@ async function generate(): Promise<void> {
   byId<HTMLTextAreaElement>('hn-post').value = files['hn-post.txt'];
   byId<HTMLTextAreaElement>('thread').value = files['twitter-thread.txt'];
   byId('incident-path').textContent = incident.path;
+}
 
-  const downloads = byId('downloads');
+/**
+ * A download link per pack file but the PNG, and a pending item for the PNG and the zip, which
+ * are drawn after the scan (addImageDownloads); returns that item.
+ */
+function showDownloads(packFiles: readonly string[], files: WrittenPack['files']): HTMLLIElement {
   const pending = el('li', 'timeline.png and the zip: drawing…', { 'data-pending': '' });
-  downloads.replaceChildren(
-    ...PACK_FILES.filter((name) => name !== 'timeline.png').map((name) =>
-      downloadLink(name, files[name as keyof typeof files]),
-    ),
+  byId('downloads').replaceChildren(
+    ...packFiles
+      .filter((name) => name !== 'timeline.png')
+      .map((name) => downloadLink(name, files[name as keyof typeof files])),
     pending,
   );
+  return pending;
+}
+
+/**
+ * How to commit the incident: a download of its file and, when the site names its repository
+ * (`data-repository`, `data-branch`), a link to GitHub's new-file page filled with it.
+ */
+function showRepositoryLinks(incident: SourceFile): void {
   const repository = form.dataset['repository'];
   const links = byId('repository-links');
   links.replaceChildren(
@@ -291,33 +318,38 @@ async function generate(): Promise<void> {
       `Download ${incident.path}`,
     ),
   );
-  if (repository) {
-    const target = new URL(`${repository}/new/${form.dataset['branch'] ?? 'main'}`);
-    target.searchParams.set('filename', incident.path);
-    target.searchParams.set('value', incident.text);
-    const item = el('li');
-    item.append(
-      el('a', 'Open it in a new file on GitHub', {
-        href: target.href,
-        class: 'button',
-        rel: 'noopener',
-      }),
-    );
-    links.append(item);
-  }
-  results.hidden = false;
-  performance.mark('postmortem-shown');
-  // Let the postmortem paint before the scan and the PNG take the main thread.
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  if (!repository) return;
+  const target = new URL(`${repository}/new/${form.dataset['branch'] ?? 'main'}`);
+  target.searchParams.set('filename', incident.path);
+  target.searchParams.set('value', incident.text);
+  const item = el('li');
+  item.append(
+    el('a', 'Open it in a new file on GitHub', {
+      href: target.href,
+      class: 'button',
+      rel: 'noopener',
+    }),
+  );
+  links.append(item);
+}
 
-  // The scan is of what could leave this page: the incident file and every text download.
+/**
+ * Scans what could leave this page (the incident file and every text download) for secrets
+ * and personal data, lists what it found and gates the downloads on a flagged secret. False
+ * when a newer Generate (`run` is no longer the latest) has taken over.
+ */
+async function scanBeforeDownload(
+  incident: SourceFile,
+  files: WrittenPack['files'],
+  run: number,
+): Promise<boolean> {
   const scan = await (scanner ??= loadScanner());
   const personal = scan.findPersonalData([{ path: incident.path, content: incident.text }]);
   const found = scan.findSecrets([
     { path: incident.path, content: incident.text },
     ...Object.entries(files).map(([name, content]) => ({ path: name, content })),
   ]);
-  if (run !== generation) return;
+  if (run !== generation) return false;
   performance.mark('secrets-scanned');
   byId('privacy').hidden = personal.length === 0;
   byId('privacy-list').replaceChildren(...personal.map(problemItem));
@@ -328,7 +360,20 @@ async function generate(): Promise<void> {
   formStatus.textContent = found.length
     ? 'Generated, but a secret was found: see the warning above the downloads.'
     : 'Generated: the postmortem and its files are below.';
+  return true;
+}
 
+/**
+ * Draws timeline.png (resvg wasm) and zips the pack, then puts both downloads in `pending`'s
+ * place; if drawing fails, `pending` says so and the rasterizer is loaded again next time.
+ */
+async function addImageDownloads(
+  { finishPack }: Pipeline,
+  facts: Facts,
+  written: WrittenPack,
+  pending: HTMLLIElement,
+  run: number,
+): Promise<void> {
   try {
     const rasterize = await (rasterizer ??= loadRasterizer());
     const finished = await finishPack(facts, written, rasterize);
