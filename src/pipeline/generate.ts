@@ -122,6 +122,19 @@ export async function packStatus(
   };
 }
 
+/** The renderer and the secret scanner, loaded, with the image workers starting. */
+async function importRenderTools() {
+  const tools = await Promise.all([
+    import('./render/render-pack.js'),
+    import('./render/timeline-png.js'),
+    import('./render/fonts.js'),
+    import('./publish/scan-secrets.js'),
+    import('./render/raster-workers.js'),
+  ]);
+  tools[4].startRasterWorkers();
+  return tools;
+}
+
 export async function generate(options: GenerateOptions): Promise<GenerateReport> {
   const { files, diagnostics } = await loadIncidents(options.inputs);
   const report: GenerateReport = {
@@ -157,6 +170,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     unchanged: report.cached.length,
     failed: new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size,
   });
+  // Rendering (resvg) and secret scanning load only when there is a pack to write, and then
+  // now: the image workers start while the first incident is analysed and written.
+  let renderTools: ReturnType<typeof importRenderTools> | null = null;
+  const loadRenderTools = () => (renderTools ??= importRenderTools());
+  if (total > 0) loadRenderTools().catch(() => undefined);
   const limit = pLimit(options.concurrency ?? 1);
   await Promise.all(
     todo.map(({ file, key }) =>
@@ -195,15 +213,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
         const fellBack = outcome.fellBack || (settled?.fellBack ?? false);
         if (fellBack) report.fellBack.push(file.slug);
         const status = settled?.status ? `${outcome.status}; ${settled.status}` : outcome.status;
-        // Rendering (resvg) and secret scanning load on first use: a run with nothing to
-        // write never pays for them.
         const [{ renderPack }, { renderPng }, { nodeFontSource }, { scanForSecrets }] =
-          await Promise.all([
-            import('./render/render-pack.js'),
-            import('./render/timeline-png.js'),
-            import('./render/fonts.js'),
-            import('./publish/scan-secrets.js'),
-          ]);
+          await loadRenderTools();
         const pack = await renderPack(facts, outcome.document, {
           fonts: nodeFontSource,
           rasterize: renderPng,

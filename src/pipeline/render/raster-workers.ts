@@ -89,6 +89,15 @@ class RasterPool {
 
   constructor(private readonly size: number) {}
 
+  /** Starts every worker now, idle and unreferenced, so their start-up overlaps other work. */
+  warm(): void {
+    while (this.started < this.size) {
+      const worker = this.start();
+      worker.unref();
+      this.idle.push(worker);
+    }
+  }
+
   render(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, svg, options, resolve, reject });
@@ -150,4 +159,15 @@ let pool: RasterPool | null = null;
 export function rasterizeOnWorker(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
   pool ??= new RasterPool(Math.max(1, availableParallelism()));
   return pool.render(svg, options);
+}
+
+/**
+ * Starts the image workers before the first image, for a caller that knows images are coming:
+ * a worker takes about a tenth of a second to start and load resvg-js (more on a busy
+ * machine), which then overlaps the analysis and writing of the first incident instead of
+ * following it. Idle workers do not keep the process alive.
+ */
+export function startRasterWorkers(): void {
+  pool ??= new RasterPool(Math.max(1, availableParallelism()));
+  pool.warm();
 }
