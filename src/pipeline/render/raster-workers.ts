@@ -47,13 +47,14 @@ const resvgPath = require.resolve('@resvg/resvg-js');
 /** mimalloc's option for how long freed memory is kept before it goes back to the kernel. */
 const PURGE_DELAY = 'MIMALLOC_PURGE_DELAY';
 
+let resvgLoaded = false;
+
 /**
  * Loads resvg-js into this process with mimalloc's purging off, unless the user set the option
  * (or resvg-js was loaded already: mimalloc reads its options once, when the library loads).
  * The workers then load the same library. The variable is removed again at once, so no child
  * process (Astro, Pagefind) inherits it.
  */
-let resvgLoaded = false;
 function loadResvgKeepingFreedMemory(): void {
   if (resvgLoaded) return;
   resvgLoaded = true;
