@@ -166,6 +166,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     unchanged: report.cached.length,
     failed: new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size,
   });
+  // The renderers and the image workers load now, while the first incident is analysed and
+  // written, instead of when its first image is due; a run with nothing to write loads neither.
+  if (total > 0) startRenderer().catch(() => undefined);
   const limit = pLimit(options.concurrency ?? 1);
   await Promise.all(
     todo.map(({ file, key }) =>
@@ -275,6 +278,18 @@ async function draftPostmortem(
     settledStatus: settled?.status ?? null,
     fellBack,
   };
+}
+
+/** Loads the renderers and the secret scanner and starts the image workers, ahead of first use. */
+async function startRenderer(): Promise<void> {
+  const [, , , , workers] = await Promise.all([
+    import('./render/render-pack.js'),
+    import('./render/timeline-png.js'),
+    import('./render/fonts.js'),
+    import('./publish/scan-secrets.js'),
+    import('./render/raster-workers.js'),
+  ]);
+  workers.startRasterWorkers();
 }
 
 /**

@@ -9,6 +9,14 @@
  * The workers start on the first image and are unreferenced while idle, so a process that is
  * done exits without closing the pool. A worker that dies fails the images it was drawing
  * (with resvg's message) and is replaced by the next image.
+ *
+ * resvg-js allocates with mimalloc, which hands freed memory back to the kernel 10 ms after
+ * it is freed (its `purge_delay`). An image frees its 3 MB canvas and PNG buffers and the next
+ * one, tens of milliseconds later, gets fresh pages that the kernel must fault in and zero
+ * again: on this 2-core machine that was a third of each image's time (perf: memset and page
+ * faults, 275,000 faults for 40 timelines). The pool loads resvg-js once with purging off
+ * (MIMALLOC_PURGE_DELAY=-1, read by mimalloc when the library loads), so a worker keeps what
+ * its largest image needed and reuses it: the same pixels, about 30% less time per image.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -33,7 +41,31 @@ parentPort.on('message', ({ id, svg, options }) => {
 });
 `;
 
-const resvgPath = createRequire(import.meta.url).resolve('@resvg/resvg-js');
+const require = createRequire(import.meta.url);
+const resvgPath = require.resolve('@resvg/resvg-js');
+
+/** mimalloc's option for how long freed memory is kept before it goes back to the kernel. */
+const PURGE_DELAY = 'MIMALLOC_PURGE_DELAY';
+
+let resvgLoaded = false;
+
+/**
+ * Loads resvg-js into this process with mimalloc's purging off, unless the user set the option
+ * (or resvg-js was loaded already: mimalloc reads its options once, when the library loads).
+ * The workers then load the same library. The variable is removed again at once, so no child
+ * process (Astro, Pagefind) inherits it.
+ */
+function loadResvgKeepingFreedMemory(): void {
+  if (resvgLoaded) return;
+  resvgLoaded = true;
+  const userSet = process.env[PURGE_DELAY] !== undefined;
+  if (!userSet) process.env[PURGE_DELAY] = '-1';
+  try {
+    require(resvgPath);
+  } finally {
+    if (!userSet) delete process.env[PURGE_DELAY];
+  }
+}
 
 interface Task {
   id: number;
@@ -58,6 +90,15 @@ class RasterPool {
 
   constructor(private readonly size: number) {}
 
+  /** Starts every worker now, idle and unreferenced, so their start-up overlaps other work. */
+  warm(): void {
+    while (this.started < this.size) {
+      const worker = this.start();
+      worker.unref();
+      this.idle.push(worker);
+    }
+  }
+
   render(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, svg, options, resolve, reject });
@@ -77,6 +118,7 @@ class RasterPool {
   }
 
   private start(): Worker {
+    loadResvgKeepingFreedMemory();
     this.started++;
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { resvg: resvgPath } });
     worker.on('message', (reply: Reply) => {
@@ -118,4 +160,15 @@ let pool: RasterPool | null = null;
 export function rasterizeOnWorker(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
   pool ??= new RasterPool(Math.max(1, availableParallelism()));
   return pool.render(svg, options);
+}
+
+/**
+ * Starts the image workers before the first image, for a caller that knows images are coming:
+ * a worker takes about a tenth of a second to start and load resvg-js (more on a busy
+ * machine), which then overlaps the analysis and writing of the first incident instead of
+ * following it. Idle workers do not keep the process alive.
+ */
+export function startRasterWorkers(): void {
+  pool ??= new RasterPool(Math.max(1, availableParallelism()));
+  pool.warm();
 }
