@@ -14,6 +14,7 @@ import { NO_USAGE, type Writer } from '../writer.js';
 import { publicParagraph, writeHnPost, writeThread } from './public-texts.js';
 import { messageParagraphs } from './message-to-users.js';
 import { readIncident, type Reading } from './read-incident.js';
+import { withoutDoer } from './speakers.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
 import { isAction } from './response.js';
 import {
@@ -50,12 +51,35 @@ const section = (paragraphs: string[], bullets: string[] = []): Section => ({
 const when = (event: TimelineEvent, facts: Facts): string =>
   event.time ? formatTime(event.time, facts) : (event.timeLabel ?? 'untimed');
 
-/** `"text" (10:20 UTC)` for a timeline line, the sentence alone for a note. */
+/**
+ * `"text" (timeline, 10:20 UTC)` for a timeline line, `(incident notes)` for a note. Who said it
+ * is left out: the postmortem is published, and a cause or a trigger is no one's fault.
+ */
 function cite(quote: Quote, facts: Facts): string {
+  const text = withoutDoer(quote.text, facts);
   return quote.event
-    ? `${asSentence(publicLine(quote.text))} (${quote.event.actor ? `${quote.event.actor.replace(/^@/, '')}, ` : 'timeline, '}${when(quote.event, facts)})`
-    : `${asSentence(quote.text)} (incident notes)`;
+    ? `${asSentence(publicLine(text))} (timeline, ${when(quote.event, facts)})`
+    : `${asSentence(text)} (incident notes)`;
 }
+
+/**
+ * A cause told without the label the input gave it: "Root cause: Cause: a kernel update ..." and
+ * "Root cause = a DDoS" read "a kernel update ...", "a DDoS". Labels may be stacked.
+ */
+export function withoutCauseLabel(text: string): string {
+  let told = text.trim();
+  for (let pass = 0; pass < 3; pass++) {
+    const next = told.replace(CAUSE_LABEL, '');
+    if (next === told || next.length < 8) break;
+    told = next;
+  }
+  return told;
+}
+const CAUSE_LABEL =
+  /^\W*(?:(?:root[\s-]*)?cause|rca|what we know|why it (?:broke|happened))(?:\s+(?:identified|found|confirmed))?\s*(?:[:=]|[-–—]\s|\b(?:was|is)\b)\s*/i;
+
+/** The first clause of a sentence that goes on to say what is being done: "X broke Y; the pool is cordoned". */
+const firstClause = (text: string) => text.split(/;\s+/)[0] ?? text;
 
 /** "from 12:00 UTC to 12:40 UTC (40 minutes)", or as much of it as is known. */
 export function span(reading: Reading): string {
@@ -75,10 +99,11 @@ export function whatBroke(reading: Reading): string {
   const who = reading.who?.split(/;\s+/)[0] ?? null;
   const title = lowerFirst(facts.title.replace(/[.!]+$/, ''));
   if (reading.noUserImpact) return `we had an internal incident with no customer impact: ${title}`;
-  if (who) return `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected by ${title}`;
+  // "X were affected: <title>": the title is what they saw, not the agent of "affected by".
+  if (who) return `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected: ${title}`;
   // A long list of services reads as a wall; the Impact section lists them.
   if (facts.services.length && facts.services.join(', ').length <= 60)
-    return `${facts.services.join(', ')} ${facts.services.length > 1 ? 'were' : 'was'} affected by ${title}`;
+    return `${facts.services.join(', ')} ${facts.services.length > 1 ? 'were' : 'was'} affected: ${title}`;
   return `we had ${incident(reading)}: ${title}`;
 }
 
@@ -102,7 +127,7 @@ function summary(reading: Reading): Section {
     asSentence(
       `On ${formatDate(facts.date)}, ${[span(reading), whatBroke(reading)].filter(Boolean).join(', ')}`,
     ),
-    symptom && symptom !== trigger && symptom.text.length <= QUOTE_IN_SUMMARY
+    symptom && symptom.time && symptom !== trigger && symptom.text.length <= QUOTE_IN_SUMMARY
       ? `The first sign was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
       : '',
     reading.worst &&
@@ -113,8 +138,10 @@ function summary(reading: Reading): Section {
   ];
   // The team's own root cause, when written, is what the summary tells.
   const human = facts.human.rootCause ? splitSentences(facts.human.rootCause.markdown)[0] : null;
-  const cause = human ?? rootCause?.quotes[0]?.text;
+  const told = human ?? rootCause?.quotes[0]?.text;
+  const cause = told ? withoutCauseLabel(told) : undefined;
   const mention = reading.triggerMention;
+  const mentioned = mention ? withoutCauseLabel(firstClause(mention.text)) : '';
   const humanTrigger = facts.human.trigger ? splitSentences(facts.human.trigger.markdown)[0] : null;
   const why = [
     humanTrigger
@@ -122,12 +149,12 @@ function summary(reading: Reading): Section {
       : trigger
         ? `It was triggered by ${inlineQuote(trigger.text)} at ${when(trigger, facts)}.`
         : mention &&
-            mention.text.length <= QUOTE_IN_SUMMARY &&
-            mention.text !== rootCause?.quotes[0]?.text
-          ? `Responders tied it to a change: ${cite(mention, facts)}`
+            mentioned.length <= QUOTE_IN_SUMMARY &&
+            !(cause && (cause.includes(mentioned) || mentioned.includes(cause)))
+          ? `What set it off, as responders told it: ${cite({ ...mention, text: withoutDoer(mentioned, facts) }, facts)}`
           : '',
     cause
-      ? `Root cause: ${asSentence(publicLine(cause.replace(/^root[\s-]*cause\b[^:]{0,30}:\s*/i, '')))}`
+      ? `The team found the cause: ${lowerFirst(asSentence(publicLine(cause)))}`
       : 'The root cause is still under investigation.',
   ];
   const step = fixingStep(reading);
@@ -138,7 +165,7 @@ function summary(reading: Reading): Section {
   const fix = [
     step
       ? step.event.text.length <= QUOTE_IN_SUMMARY
-        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(publicLine(step.event.text)))}`
+        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(publicLine(withoutDoer(step.event.text, facts))))}`
         : `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}; the steps are listed under Response and recovery.`
       : '',
     consistent ? `Service was back to normal at ${formatTime(recovered, facts)}.` : '',
@@ -195,13 +222,14 @@ function trigger(reading: Reading): Section {
     return section([`At ${when(event, facts)}: ${asSentence(publicLine(event.text))}`, first]);
   const mention = reading.triggerMention;
   if (mention) {
+    const told = withoutCauseLabel(firstClause(mention.text));
     const fix = reading.response.fix;
     const undone =
       fix && scoreOf(fix.event.text, CAUSE_CUES, 'trigger') < 0
         ? `Undoing it at ${when(fix.event, facts)} (${inlineQuote(fix.event.text)}) was followed by recovery${reading.facts.mitigated ? ` at ${formatTime(reading.facts.mitigated, facts)}` : ''}.`
         : '';
     return section([
-      `Responders named the change that set it off: ${cite(mention, facts)}`,
+      `Responders named what set it off: ${cite({ ...mention, text: withoutDoer(told, facts) }, facts)}`,
       undone,
       first,
     ]);
@@ -219,7 +247,11 @@ function rootCause(reading: Reading): Section {
     return section([
       'The root cause is still under investigation. This postmortem will be updated when it is known.',
     ]);
-  return section(reading.rootCause.quotes.map((quote) => cite(quote, reading.facts)));
+  return section(
+    reading.rootCause.quotes.map((quote) =>
+      cite({ ...quote, text: withoutCauseLabel(quote.text) }, reading.facts),
+    ),
+  );
 }
 
 /** Words that say an alert was slow to fire ("alert was 14 minutes late", "evaluates every 15m"). */

@@ -40,6 +40,7 @@ export interface Response {
 
 const DID_NOT_WORK = ACTION_CUES.find((cue) => cue.id === 'did-not-work');
 const RECOVERED = ACTION_CUES.find((cue) => cue.id === 'recovered');
+const TOOL_RECORD = ACTION_CUES.find((cue) => cue.id === 'tool-record');
 
 /**
  * A line that tells of an attempt that could not go through, without an action verb of its own:
@@ -67,7 +68,8 @@ export function isAction(text: string): boolean {
   let known = actionReadings.get(text);
   if (known === undefined) {
     const clauses = [text, ...text.split(CLAUSE)];
-    known = clauses.some(
+    // A tool's record ("Priority changed", a Statuspage post) is no action in any clause.
+    known = !TOOL_RECORD?.pattern.test(text) && clauses.some(
       (clause) => (scoreText(clause, ACTION_CUES).scores.action ?? 0) >= ACTION_THRESHOLD,
     );
     if (actionReadings.size >= 50_000) actionReadings.clear();

@@ -86,11 +86,12 @@ const quotesRead = new WeakMap<readonly TimelineEvent[], { length: number; quote
  * Lines that are the paste's packaging or chatter, not the incident: e-mail headers and quote
  * markers ("From: Infra Oncall", "-----Original Message-----", "Subject: RE: ..."), and
  * reminders unrelated to it ("reminder: lunch & learn moved to Thursday"), and lines the team tagged
- * as unrelated ("unrelated: docs deploy", "docs site deploy, unrelated"). They are never quoted
+ * as unrelated ("unrelated: docs deploy", "fyi unrelated: ...", "[Update] Unrelated: ...", "docs site
+ * deploy, unrelated", "..., not this incident"). They are never quoted
  * as a sign of impact, an action, a cause or in a public text.
  */
 const NOISE =
-  /^\W*(?:from|to|cc|bcc|sent|date|subject|importance|reply-to)\s*:|-{3,}\s*(?:original|forwarded) message|^\W*(?:re|fw|fwd)\s*:|^\W*>|\b(?:reminder|lunch(?: ?& ?learn)?|happy hour|birthday|standup moved|all-hands|coffee)\b|^\W*(?:unrelated|not related|side note)\b|[([,;]\s*(?:unrelated|not related)\s*[)\]]?\W*$/i;
+  /^\W*(?:from|to|cc|bcc|sent|date|subject|importance|reply-to)\s*:|-{3,}\s*(?:original|forwarded) message|^\W*(?:re|fw|fwd)\s*:|^\W*>|\b(?:reminder|lunch(?: ?& ?learn)?|happy hour|birthday|standup moved|all-hands|coffee)\b|^\W*(?:\[[^\]]{1,20}\]\s*)?(?:fyi\W+)?(?:unrelated|not related|side note)\b|[([,;]\s*(?:unrelated|not related)\s*[)\]]?\W*$|,\s*not (?:part of |related to )?this incident\W*$/i;
 
 export function isNoise(text: string): boolean {
   return NOISE.test(text.trim());
