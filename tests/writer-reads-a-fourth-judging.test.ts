@@ -16,7 +16,7 @@ describe('a person ran a script, and the notes say it was a tooling gap', () => 
 
   test('the root cause is the missing production check, with no name and no host', () => {
     expect(p.cause).toMatch(/has no production check/);
-    for (const text of [p.cause, p.summary, p.trigger, p.published]) {
+    for (const text of [p.cause, p.summary, p.trigger, p.response]) {
       expect(text).not.toMatch(/\bSam\b|\bLee\b/);
       expect(text).not.toMatch(/int\.acme\.example/);
     }
@@ -26,7 +26,9 @@ describe('a person ran a script, and the notes say it was a tooling gap', () => 
     expect(p.trigger).not.toMatch(/does not name a separate trigger/);
   });
   test('re-pointing the store is the mitigation and the recovery line is the one that says so', () => {
-    expect(p.response).toMatch(/08:31 UTC: .*re-pointed the session store to last night's replica/i);
+    expect(p.response).toMatch(
+      /08:31 UTC: .*re-pointed the session store to last night's replica/i,
+    );
     expect(p.response).not.toMatch(/does not record a mitigating action/);
     expect(p.response).toMatch(/08:40 UTC: Recovery: "logins normal"/);
     expect(p.summary).toMatch(/We mitigated it at 08:31 UTC/);
@@ -87,7 +89,8 @@ describe("a provider's outage that our own bug turned into ours", () => {
   test('pointing the proxies back at origin is the mitigation; the aside is nowhere', () => {
     expect(p.response).toMatch(/10:31 .*point them back at origin/);
     expect(p.response).not.toMatch(/does not record a mitigating action/);
-    for (const text of [p.response, p.summary, p.published]) expect(text).not.toMatch(/build cache/);
+    for (const text of [p.response, p.summary, p.trigger, p.cause])
+      expect(text).not.toMatch(/build cache/);
   });
   test('only responders who worked on it are named', () => {
     expect(p.detection).not.toMatch(/Responders.*Mia Chen.*reminder/);

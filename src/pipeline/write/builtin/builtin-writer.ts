@@ -257,6 +257,10 @@ function rootCause(reading: Reading): Section {
 /** Words that say an alert was slow to fire ("alert was 14 minutes late", "evaluates every 15m"). */
 const LATE = /\b(?:late|delayed|too slow|evaluat\w* (?:only )?every)\b/i;
 
+/** A sentence that says how the team learnt of it, or that nothing alerted. */
+const HOW_WE_LEARNT =
+  /\bnothing (?:paged|alerted)\b|\bno (?:alert|page|alarm|monitor)s? (?:fired|went off|triggered|covers?|checks?)\b|\b(?:support|a customer|customers|users) (?:found|noticed|spotted|reported) it\b|\bwe (?:found out|learn(?:ed|t)) (?:about it )?(?:from|through|via|when)\b/i;
+
 function detection(reading: Reading): Section {
   const { facts, detection: found } = reading;
   const paragraphs: string[] = [];
@@ -296,6 +300,9 @@ function detection(reading: Reading): Section {
     );
   else if (found.event && found.byAlert && LATE.test(found.event.text))
     paragraphs.push('The input says this alert came late.');
+  // "nothing paged us, support found it": how the team says it learnt of it, in its own words.
+  const told = noteQuotes(facts).find((q) => HOW_WE_LEARNT.test(q.text) && q.text.length <= 200);
+  if (told) paragraphs.push(`The incident notes say: ${quote(told.text)}`);
   if (found.responders.length)
     paragraphs.push(`Responders named in the timeline: ${found.responders.join(', ')}.`);
   return section(paragraphs);
@@ -305,7 +312,7 @@ function response(reading: Reading): Section {
   const { facts, response: read } = reading;
   const timed: { event: TimelineEvent; text: string }[] = read.steps.map((step) => ({
     event: step.event,
-    text: `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : step.partial ? 'Partial recovery: ' : ''}${step.failed || step.partial ? lowerFirst(asSentence(publicLine(step.event.text))) : asSentence(publicLine(step.event.text))}`,
+    text: `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : step.partial ? 'Partial recovery: ' : ''}${step.failed || step.partial ? lowerFirst(asSentence(publicLine(withoutDoer(step.event.text, facts)))) : asSentence(publicLine(withoutDoer(step.event.text, facts)))}`,
   }));
   // A line that states the cause is no recovery, even when the analysis dated the mitigation
   // from it; a recovery line that goes on to list follow-ups is quoted up to the list.
@@ -318,8 +325,15 @@ function response(reading: Reading): Section {
       timed.push({ event, text: `${when(event, facts)}: ${label}: ${quote(said || event.text)}` });
     }
   };
-  outcome('Recovery', read.mitigated);
-  if (read.resolved !== read.mitigated) outcome('Resolved', read.resolved);
+  // "search results normal" at 08:33 is the recovery, not a bare "resolved" at 08:50 after it.
+  const recovered = recoveryLine(reading);
+  if (recovered && recovered !== read.mitigated) {
+    outcome('Recovery', recovered);
+    outcome('Resolved', read.resolved ?? read.mitigated);
+  } else {
+    outcome('Recovery', read.mitigated);
+    if (read.resolved !== read.mitigated) outcome('Resolved', read.resolved);
+  }
   // In the order they happened: a re-enable after recovery comes after the recovery line.
   const bullets = timed
     .map((entry, order) => ({ ...entry, order, at: Date.parse(entry.event.time ?? '') }))
@@ -337,6 +351,34 @@ function response(reading: Reading): Section {
   return section(
     read.steps.length ? [] : ['The timeline does not record a mitigating action.'],
     bullets,
+  );
+}
+
+/** A line that says service is back: "search results normal", "logins back to normal". */
+const BACK =
+  /\b(?:normal|back to (?:normal|baseline)|recovered|restored|healthy|working again|succeed(?:s|ing)? again)\b/i;
+const STILL = /\b(?:still|not yet|partial\w*|some|most)\b/i;
+
+/**
+ * The first line after the fix, and before the analysis's recovery line, that says service is
+ * back and nothing is still failing; null when the analysis's line is already the first.
+ */
+function recoveryLine(reading: Reading): TimelineEvent | null {
+  const { facts, response: read } = reading;
+  const fix = read.fix?.event;
+  const last = read.mitigated ?? read.resolved;
+  if (!fix?.time || !last?.time) return null;
+  return (
+    facts.events.find(
+      (event) =>
+        event.time !== null &&
+        Date.parse(event.time) > Date.parse(fix.time ?? '') &&
+        Date.parse(event.time) < Date.parse(last.time ?? '') &&
+        !read.steps.some((step) => step.event === event) &&
+        BACK.test(event.text) &&
+        !STILL.test(event.text) &&
+        !isNoise(event.text),
+    ) ?? null
   );
 }
 

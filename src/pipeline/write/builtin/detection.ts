@@ -64,7 +64,7 @@ export function recordsAlert(event: TimelineEvent): boolean {
 
 /** Words that say someone outside the team told us: a ticket, a support case, users reporting. */
 export const REPORTED =
-  /\b(?:customer|client|merchant|user|player)s? (?:ticket|report\w*|complain\w*|email\w*|tweet\w*|call\w*)|\b(?:support|zendesk|helpdesk|help desk) (?:ticket|case|escalat\w*)|\bticket\s*:|\b(?:customers?|users?|players?|merchants?) (?:report|are reporting|reported|complain|can'?t|cannot|could ?n[o']t)\b/i;
+  /\b(?:customer|client|merchant|user|player|shopper|seller)s? (?:ticket|report\w*|complain\w*|email\w*|tweet\w*|call\w*|writes? in|wrote in|contact\w*|reach(?:ed|es)? out)|\b(?:support|zendesk|helpdesk|help desk) (?:ticket|case|escalat\w*)|\bticket\s*:|\b(?:customers?|users?|players?|merchants?) (?:report|are reporting|reported|complain|can'?t|cannot|could ?n[o']t)\b/i;
 /** Words that say an automated check caught it: a synthetic test, a probe, a canary. */
 const AUTOMATED_CHECK =
   /\b(?:synthetic\w*|automated (?:test|check)\w*|(?:health|uptime) ?checks?|probes?|canary|canaries|smoke tests?)\b/i;

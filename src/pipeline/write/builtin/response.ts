@@ -81,6 +81,30 @@ export function isAction(text: string): boolean {
 /** isAction per text: the writer reads the response twice, and the cue table is fixed. */
 const actionReadings = new Map<string, boolean>();
 
+/** A sentence of the notes that says an attempt did not help. */
+const NOT_HELPED =
+  /\b(?:did ?n[o']t|did not|didn't|does ?n[o']t|had no|made no) (?:help|work|fix|change anything|effect|difference)\b/i;
+const COMMON_WORDS = new Set(
+  'that this with from have were what when into then than them they their there about after before because should would could back again still those these'.split(
+    ' ',
+  ),
+);
+const wordsOf = (text: string) =>
+  (text.toLowerCase().match(/[a-z][a-z0-9-]{3,}/g) ?? []).filter((w) => !COMMON_WORDS.has(w));
+
+/**
+ * Whether a notes sentence that says an attempt did not help names this action: they share a
+ * word that is neither common nor in every line ("bot-block", "WAF").
+ */
+function notesSayFailed(text: string, failures: readonly string[]): boolean {
+  if (!failures.length) return false;
+  const own = new Set(wordsOf(text));
+  return failures.some((sentence) => {
+    const [before] = sentence.split(NOT_HELPED);
+    return wordsOf(before ?? '').some((word) => own.has(word));
+  });
+}
+
 const at = (event: TimelineEvent): number => (event.time ? Date.parse(event.time) : NaN);
 
 /**
@@ -124,6 +148,9 @@ export function readResponse(
     if (!position.has(event)) position.set(event, index);
   });
   const indexOf = (event: TimelineEvent) => position.get(event) ?? -1;
+  const failures = facts.notes.flatMap((note) =>
+    note.markdown.split(/(?<=[.!?])\s+/).filter((sentence) => NOT_HELPED.test(sentence)),
+  );
   const steps = actions.map((event): ResponseStep => {
     const { scores } = scoreText(event.text, ACTION_CUES);
     let failed =
@@ -144,6 +171,8 @@ export function readResponse(
         }
       }
     }
+    // "The bot-block rules did not help and were removed": the notes say how it went.
+    if (!failed && !partial && notesSayFailed(event.text, failures)) failed = true;
     return {
       event,
       failed,
