@@ -154,7 +154,7 @@ function summary(reading: Reading): Section {
           ? `What set it off, as responders told it: ${cite({ ...mention, text: withoutDoer(mentioned, facts) }, facts)}`
           : '',
     cause
-      ? `The team found the cause: ${lowerFirst(asSentence(publicLine(cause)))}`
+      ? `The team found the cause: ${asSentence(publicLine(cause)).replace(/^(?:The|A|An|Our|Its|This|It)\b/, (word) => word.toLowerCase())}`
       : 'The root cause is still under investigation.',
   ];
   const step = fixingStep(reading);

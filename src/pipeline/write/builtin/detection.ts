@@ -118,8 +118,8 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
     byAlert = true;
     how = source && !/^alerts?$/i.test(source) ? `an alert from ${source}` : 'an alert';
   } else if (kind === 'report') {
-    how = /\b(?:customer|client|merchant|ticket|support)\b/i.test(
-      `${event?.source ?? ''} ${event?.text ?? ''}`,
+    how = /\b(?:customer|client|merchant|shopper|ticket|support)s?\b/i.test(
+      `${event?.source ?? ''} ${event?.actor ?? ''} ${event?.text ?? ''}`,
     )
       ? 'a customer report'
       : event?.actor
