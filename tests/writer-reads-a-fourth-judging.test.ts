@@ -92,13 +92,19 @@ describe("a provider's outage that our own bug turned into ours", () => {
     for (const text of [p.response, p.summary, p.trigger, p.cause])
       expect(text).not.toMatch(/build cache/);
   });
-  test('only responders who worked on it are named', () => {
-    expect(p.detection).not.toMatch(/Responders.*Mia Chen.*reminder/);
+  test('someone who only posted asides is not named as a responder', () => {
+    expect(p.detection).toMatch(/Responders named in the timeline: .*Omar Haddad/);
+    expect(p.detection).not.toMatch(/Raj Patel/);
   });
 });
 
 describe('a guess acted on, that the notes say did not help', () => {
   const p = pack('failed-attempt-told-in-notes.md');
+
+  test('the guess is not the trigger; the line that names the release is', () => {
+    expect(p.trigger).not.toMatch(/scraper/);
+    expect(p.trigger).toMatch(/12:55 release dropped the debounce/);
+  });
 
   test('the attempt is shown as failed and the fix is the restored build', () => {
     expect(p.response).toMatch(/13:05 UTC: Failed attempt: .*bot-block rules/);
@@ -121,5 +127,45 @@ describe('a tool export whose notes wrap what responders said', () => {
   test('the unrelated note is never the trigger', () => {
     expect(p.trigger).not.toMatch(/nightly export/);
     expect(p.summary).not.toMatch(/nightly export/);
+  });
+});
+
+describe('a failover after which the pooler kept dead connections, with status posts', () => {
+  const p = pack('pooler-kept-dead-connections.md');
+
+  test('the pooler holding dead connections is the cause, not a status post or a decision', () => {
+    expect(p.cause).toMatch(/still holding dead upstream connections/);
+    expect(p.cause).not.toMatch(/identified the issue|can't reproduce/);
+  });
+  test('the restart is the mitigation and status posts are not actions', () => {
+    expect(p.summary).toMatch(/We mitigated it at 01:55 UTC: restarted the connection pooler/i);
+    expect(p.response).not.toMatch(/Monitoring - We identified/);
+  });
+});
+
+describe('a cause the notes say was traced later, and another alert clearing', () => {
+  const p = pack('cause-found-later-in-notes.md');
+
+  test('"later traced to" is the cause, told without the lead-in', () => {
+    expect(p.cause).toMatch(/^The weekly export queries pointed at the production queue database/);
+    expect(p.summary).not.toMatch(/still under investigation/);
+  });
+  test('an unrelated alert closing is neither the recovery nor the end', () => {
+    expect(p.response).not.toMatch(/certificate check passed/);
+    expect(p.response).toMatch(/11:17 UTC: Recovery: "build start times back to normal"/);
+    expect(p.summary).toMatch(/from 10:37 UTC to 11:17 UTC \(40 minutes\)/);
+    expect(p.summary).toMatch(/We mitigated it at 11:08 UTC/);
+  });
+});
+
+describe('a diagnosis that says other regions look healthy, before the move to backup', () => {
+  const p = pack('recovery-said-before-the-fix.md');
+
+  test('the move to backup is the mitigation and the sign-ins working again the recovery', () => {
+    expect(p.response).not.toMatch(/Recovery: "on it/);
+    expect(p.response).toMatch(/03:38 UTC: Recovery: "EU sign-ins working again/);
+    expect(p.summary).toMatch(
+      /We mitigated it at 03:26 UTC: moved EU traffic over to the backup region/i,
+    );
   });
 });

@@ -69,7 +69,9 @@ function cite(quote: Quote, facts: Facts): string {
 export function withoutCauseLabel(text: string): string {
   let told = text.trim();
   for (let pass = 0; pass < 3; pass++) {
-    const next = told.replace(CAUSE_LABEL, '');
+    const next = told
+      .replace(CAUSE_LABEL, '')
+      .replace(/^\W*(?:later\s+)?traced (?:back )?to\s+/i, '');
     if (next === told || next.length < 8) break;
     told = next;
   }
@@ -158,7 +160,7 @@ function summary(reading: Reading): Section {
       : 'The root cause is still under investigation.',
   ];
   const step = fixingStep(reading);
-  const recovered = facts.resolved ?? facts.mitigated;
+  const recovered = reading.window.end;
   // A recovery time before the fix would contradict it; then the fix is told alone.
   const consistent =
     recovered && (!step?.event.time || Date.parse(recovered) >= Date.parse(step.event.time));
@@ -322,14 +324,26 @@ function response(reading: Reading): Section {
       const said = event.text.split(
         /\s*\b(?:follow[\s-]*ups?|next steps?|todos?|action items?)\s*:/i,
       )[0];
-      timed.push({ event, text: `${when(event, facts)}: ${label}: ${quote(said || event.text)}` });
+      // "Resolved by Marta Kowalczyk.": the tool's record of who closed it says only that.
+      const closedBy = /^\W*(?:resolved|closed) by [A-Z][\w.' -]*\W*$/.test(event.text);
+      timed.push({
+        event,
+        text: closedBy
+          ? `${when(event, facts)}: ${label}.`
+          : `${when(event, facts)}: ${label}: ${quote(withoutDoer(said || event.text, facts))}`,
+      });
     }
   };
   // "search results normal" at 08:33 is the recovery, not a bare "resolved" at 08:50 after it.
   const recovered = recoveryLine(reading);
+  const fixedAt = read.fix?.event.time ? Date.parse(read.fix.event.time) : NaN;
+  const beforeFix = (event: TimelineEvent | null) =>
+    event?.time !== undefined && event?.time !== null && Date.parse(event.time) < fixedAt;
   if (recovered && recovered !== read.mitigated) {
     outcome('Recovery', recovered);
     outcome('Resolved', read.resolved ?? read.mitigated);
+  } else if (beforeFix(read.mitigated)) {
+    outcome('Resolved', read.resolved);
   } else {
     outcome('Recovery', read.mitigated);
     if (read.resolved !== read.mitigated) outcome('Resolved', read.resolved);
@@ -366,7 +380,11 @@ const STILL = /\b(?:still|not yet|partial\w*|some|most)\b/i;
 function recoveryLine(reading: Reading): TimelineEvent | null {
   const { facts, response: read } = reading;
   const fix = read.fix?.event;
-  const last = read.mitigated ?? read.resolved;
+  // A "recovery" dated before the fix ("on it, EMEA looks healthy" at 03:21, the move to backup
+  // at 03:26) is no recovery: look up to the resolution instead.
+  const early =
+    read.mitigated?.time && fix?.time && Date.parse(read.mitigated.time) < Date.parse(fix.time);
+  const last = early ? read.resolved : (read.mitigated ?? read.resolved);
   if (!fix?.time || !last?.time) return null;
   return (
     facts.events.find(

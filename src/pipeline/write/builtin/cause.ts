@@ -16,7 +16,11 @@ export interface RootCause {
 }
 
 /** A plan ("we should fix the bug") names a cause but is a follow-up, not a statement of it. */
-const isPlan = (text: string) => scoreOf(text, FOLLOW_UP_CUES, 'follow-up') >= FOLLOW_UP_THRESHOLD;
+const isPlan = (text: string) =>
+  !TOLD_AFTER.test(text) && scoreOf(text, FOLLOW_UP_CUES, 'follow-up') >= FOLLOW_UP_THRESHOLD;
+/** "later traced to ...", "later found that ...": what was found afterwards, not a plan for later. */
+const TOLD_AFTER =
+  /^\W*(?:later|afterwards|eventually),?\s+(?:\w+\s+)?(?:traced|found|confirmed|determined|identified|turned out|shown|proved)\b/i;
 
 const WORD = /[a-z][a-z0-9-]{3,}/g;
 const COMMON = new Set(
@@ -179,7 +183,7 @@ const BEFORE_IMPACT_CUES = CAUSE_CUES.filter((cue) => cue.id !== 'undone-change'
 
 /** "Status change Investigating -> Fixing": the tool's record of a state, never a cause or trigger. */
 export const isStatusChange = (text: string): boolean =>
-  /^\W*(?:status (?:change|changed|update)|incident status)\b|^\W*(?:investigating|identified|monitoring|fixing|resolved)\s*(?:->|→|to)\s*\w+/i.test(
+  /^\W*(?:status (?:change|changed|update)|incident status|status ?page\b\s*[—–:-])|^\W*(?:investigating|identified|monitoring|update|resolved)\s+[-–—]\s+\w|^\W*(?:investigating|identified|monitoring|fixing|resolved)\s*(?:->|→|to)\s*\w+/i.test(
     text,
   );
 
@@ -213,6 +217,9 @@ export function findTrigger(facts: Facts): TimelineEvent | null {
 const BLAMES_A_CHANGE =
   /\bcause\s*[:=]|\bon their side\b|\binstead of\b|\b(?:looks like|seems? (?:like|to be)|appears? to be|it'?s|started (?:right )?after|since|after|from|caused by|due to|because(?: of)?|turned out|found it|root cause|rca|blame|culprit|suspect\w*)\b/i;
 
+/** A guess during the response ("looks like a DDoS?") names no trigger. */
+const GUESS = /\?|\b(?:maybe|might|perhaps|possibly|suspect\w*|could be|not sure)\b/i;
+
 /**
  * When no timeline line before the start is the trigger, a responder may still name it
  * mid-incident ("looks like the 10:00 deploy", "the regex from this morning's release"): the
@@ -223,6 +230,7 @@ export function findTriggerMention(facts: Facts): Quote | null {
     [...eventQuotes(facts), ...noteQuotes(facts)].find(
       (quote) =>
         BLAMES_A_CHANGE.test(quote.text) &&
+        !GUESS.test(quote.text) &&
         !isPlan(quote.text) &&
         scoreOf(quote.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD &&
         !(

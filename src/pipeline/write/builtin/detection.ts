@@ -1,5 +1,6 @@
 /** How and when the incident was detected, and who responded. */
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
+import { isNoise } from './sentences.js';
 
 export interface Detection {
   /** The line the detected milestone came from. */
@@ -70,15 +71,24 @@ const AUTOMATED_CHECK =
   /\b(?:synthetic\w*|automated (?:test|check)\w*|(?:health|uptime) ?checks?|probes?|canary|canaries|smoke tests?)\b/i;
 
 /** How a line tells of detection, or null when it does not: "a customer report", "an alert". */
-function detectionKind(event: TimelineEvent): 'report' | 'check' | 'alert' | null {
-  if (SILENCED.test(event.text)) return null;
+function detectionKind(event: TimelineEvent): 'report' | 'check' | 'alert' | 'person' | null {
+  if (SILENCED.test(event.text) || CLEARED.test(event.text)) return null;
   const where = `${event.actor ?? ''} ${event.source ?? ''} ${event.text}`;
   if (AUTOMATED_CHECK.test(where) && !PLAN.test(event.text)) return 'check';
   if (event.kind === 'report' || (REPORTED.test(event.text) && !PLAN.test(event.text)))
     return 'report';
   if (recordsAlert(event)) return 'alert';
+  if (NOTICED.test(event.text) && !PLAN.test(event.text)) return 'person';
   return null;
 }
+
+/** A person seeing it: "Pardot SRE notices our domains failing to resolve". */
+const NOTICED = /\b(?:notic(?:es|ed)|spott(?:s|ed))\b(?! (?:no|nothing)\b)/i;
+/**
+ * A line that records an alert clearing or a check passing ("Alert closed by system: cert
+ * rotation check passed", "[Recovered] Disk usage"): it detected nothing.
+ */
+export const CLEARED = /\bcheck passed\b|\bprevious alert\b|^\W*\[?recovered\]/i;
 
 const timeOf = (event: TimelineEvent | null | undefined): number =>
   event?.time ? Date.parse(event.time) : NaN;
@@ -92,7 +102,7 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
   const line = facts.milestones['detected']?.line;
   // A line that says the alert was muted or missed did not detect anything: the next signal did.
   const found = facts.events.find((e) => e.line === line) ?? null;
-  const milestone = found && SILENCED.test(found.text) ? null : found;
+  const milestone = found && (SILENCED.test(found.text) || CLEARED.test(found.text)) ? null : found;
   const after = trigger ? timeOf(trigger) : -Infinity;
   const signal = facts.events.find(
     (e) => e !== trigger && e.time && timeOf(e) > after && detectionKind(e) !== null,
@@ -130,7 +140,8 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
     how = 'an alert';
   }
   const responders: string[] = [];
-  for (const e of facts.events) {
+  // Someone who only posted asides ("reminder: demo moved", "(unrelated) ...") did not respond.
+  for (const e of facts.events.filter((event) => !isNoise(event.text))) {
     const name = e.actor?.replace(/^@/, '');
     if (name && !TOOL.test(name) && !BOT.test(name) && !responders.includes(name))
       responders.push(name);

@@ -7,7 +7,7 @@
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { ACTION_CUES, ACTION_THRESHOLD } from '../cues/action-cues.js';
 import { scoreText } from '../cues/cue.js';
-import { recordsAlert } from './detection.js';
+import { CLEARED, recordsAlert } from './detection.js';
 import { isNoise } from './sentences.js';
 
 export interface ResponseStep {
@@ -69,9 +69,11 @@ export function isAction(text: string): boolean {
   if (known === undefined) {
     const clauses = [text, ...text.split(CLAUSE)];
     // A tool's record ("Priority changed", a Statuspage post) is no action in any clause.
-    known = !TOOL_RECORD?.pattern.test(text) && clauses.some(
-      (clause) => (scoreText(clause, ACTION_CUES).scores.action ?? 0) >= ACTION_THRESHOLD,
-    );
+    known =
+      !TOOL_RECORD?.pattern.test(text) &&
+      clauses.some(
+        (clause) => (scoreText(clause, ACTION_CUES).scores.action ?? 0) >= ACTION_THRESHOLD,
+      );
     if (actionReadings.size >= 50_000) actionReadings.clear();
     actionReadings.set(text, known);
   }
@@ -80,6 +82,10 @@ export function isAction(text: string): boolean {
 
 /** isAction per text: the writer reads the response twice, and the cue table is fixed. */
 const actionReadings = new Map<string, boolean>();
+
+/** A responder saying what they see, not that service is back. */
+const DIAGNOSIS =
+  /\b(?:on it|looks? like|seems? (?:like|to be)|investigating|checking|not our code)\b/i;
 
 /** A sentence of the notes that says an attempt did not help. */
 const NOT_HELPED =
@@ -121,10 +127,42 @@ export function readResponse(
     return facts.events.find((event) => event.line === line) ?? null;
   };
   // A mitigation dated from a line that states the cause (excluded) is no recovery line.
+  // "Alert closed by system: cert check passed (previous alert)": another alert clearing.
+  const cleared = (event: TimelineEvent | null) =>
+    event && CLEARED.test(event.text) ? null : event;
+  const resolved = cleared(byMilestone('resolved'));
   const stated = byMilestone('mitigated');
-  const mitigated = stated && exclude.includes(stated) ? null : stated;
-  const resolved = byMilestone('resolved');
-  const recovery = (mitigated ? facts.mitigated : null) ?? facts.resolved;
+  // "on it. looks like the provider, US and APAC look healthy" at 03:21, before the 03:26 move
+  // to backup: a diagnosis the analysis dated the mitigation from, not a recovery.
+  const diagnosis =
+    stated !== null &&
+    (CLEARED.test(stated.text) ||
+      (DIAGNOSIS.test(stated.text) &&
+        facts.events.some(
+          (event) =>
+            event.time &&
+            stated.time &&
+            Date.parse(event.time) > Date.parse(stated.time) &&
+            event !== resolved &&
+            isAction(event.text),
+        )));
+  // Then the first later line that says service came back is the recovery.
+  const after = diagnosis
+    ? (facts.events.find(
+        (event) =>
+          event.time &&
+          stated.time &&
+          Date.parse(event.time) > Date.parse(stated.time) &&
+          !isAction(event.text) &&
+          !CLEARED.test(event.text) &&
+          !isNoise(event.text) &&
+          RECOVERED?.pattern.test(event.text) &&
+          !DID_NOT_WORK?.pattern.test(event.text),
+      ) ?? null)
+    : null;
+  const mitigated = after ?? (stated && (exclude.includes(stated) || diagnosis) ? null : stated);
+  const recovery =
+    after?.time ?? (mitigated ? facts.mitigated : null) ?? (resolved ? facts.resolved : null);
   // Nobody mitigates what they have not noticed: actions start at detection ("primary failed;
   // automatic failover" at 16:02 is the failure, the 16:05 alert is when the response began).
   // Without a detection time, at the start; a start after the detection is the analysis's guess.

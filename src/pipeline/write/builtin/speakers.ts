@@ -10,7 +10,7 @@ const SPEAKER = /^@?([A-Za-z][\w.'-]{0,30}(?: [A-Z][\w.'-]{0,30})?)\s*:\s+(?=\S)
 
 /** Labels that open a line the same way but are not people. */
 const NOT_A_SPEAKER =
-  /^(?:alerts?|alarm|notes?|update|status|impact|cause|root cause|trigger|fix|fixed|action|actions|ai|todo|fixme|info|warn|warning|error|errors|critical|resolved|resolution|identified|investigating|monitoring|summary|detection|mitigation|mitigated|next steps|follow-ups?|follow up|re|fw|fwd|subject|from|to|sent|cc|https?|done|recovery|problem|owner|ticket|time|times|date|ok|firing|triggered|step)$/i;
+  /^(?:alerts?|alarm|notes?|update|status|impact|cause|root cause|trigger|fix|fixed|action|actions|ai|todo|fixme|info|warn|warning|error|errors|critical|resolved|resolution|identified|investigating|monitoring|summary|detection|mitigation|mitigated|next steps|follow-ups?|follow up|re|fw|fwd|subject|from|to|sent|cc|https?|done|recovery|problem|owner|ticket|time|times|date|ok|firing|triggered|step|statuspage|status page|graphs|deploy|pagerduty|opsgenie)$/i;
 
 /**
  * An incident tool's wrapper around what a person wrote: `Note added by Ana Ruiz: "..."`. The
@@ -67,7 +67,8 @@ export function readSpeakers(facts: Facts): Facts {
 }
 
 /** A leading `Name ` before a past-tense verb: "Dana re-pointed the alias", "Marco ran the script". */
-const DOER = /^@?([A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20})?)\s+(?=(?:re-?)?[a-z]+(?:ed|an|ew|ent|ook|ut|et)\b)/;
+const DOER =
+  /^@?([A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20})?)\s+(?=(?:re-?)?[a-z]+(?:ed|an|ew|ent|ook|ut|et)\b)/;
 
 /**
  * The sentence without the person who did it, when they are named at its start: "Lee re-pointed

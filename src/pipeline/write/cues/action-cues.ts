@@ -103,7 +103,7 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     signal: 'action',
     weight: -4,
     reason:
-      "An incident tool's record of a field or a post (\"Priority changed from P2 to P1\", \"Alert closed by system\", a Statuspage post) changes the record, not the system.",
+      'An incident tool\'s record of a field or a post ("Priority changed from P2 to P1", "Alert closed by system", a Statuspage post) changes the record, not the system.',
     pattern:
       /^\W*(?:(?:priority|severity|status|urgency|assignee|owner|incident type|title)\b[^.]{0,20}\b(?:changed|set|updated|raised|lowered|escalated)\b|(?:alert|incident) (?:closed|acknowledged|created|opened|reopened|resolved|merged)\b|status ?page\b)/i,
     examples: {

@@ -31,13 +31,14 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 3,
     reason: 'States the cause outright.',
     pattern:
-      /\b(?:caused by|due to|root[\s-]*cause|the cause (?:was|is)|cause:|the culprit|culprit\s*:|was the culprit|traced (?:it )?(?:back )?to|turns? out|turned out|(?:which|that|this) (?:caused|broke|led to))\b/i,
+      /\b(?:caused by|due to|root[\s-]*cause|the cause (?:was|is)|cause:|the culprit|culprit\s*:|was the culprit|traced (?:it )?(?:back )?to|turns? out|turned out|(?:which|that|this) (?:caused|broke|led to)|(?:is|are|was|were) behind (?:the |most of the |all (?:the )?|these |those )?(?:timeouts|errors|failures|outage|latency|crash\w*|restarts|spikes?))\b/i,
     examples: {
       match: [
         'the outage was caused by an expired certificate',
         'Root cause: a missing index',
         'traced to a bad config push',
         'turns out the cron job ran twice',
+        "agent 'annotate' calls are behind most of the timeouts",
       ],
       noMatch: ['caused a page to fire', 'the team was paged'],
     },
@@ -321,6 +322,21 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
         'carrier connectivity issues in the EU',
       ],
       noMatch: ['switched to the backup payment provider', 'the outage on our side ended'],
+    },
+  },
+  {
+    id: 'stuck-state',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A component that kept a dead or stale state after a change ("still holding dead upstream connections, not reconnecting") is why the change hurt users.',
+    pattern:
+      /\bstill (?:holding|using|pointing at|serving|caching|sending to)\b.{0,30}\b(?:dead|stale|old|closed|removed|deleted|previous)\b|\bnot (?:reconnect\w*|failing over|falling back|refresh\w*|re-?resolv\w*)\b/i,
+    examples: {
+      match: [
+        'PgBouncer still holding dead upstream connections, not reconnecting like previous failovers',
+      ],
+      noMatch: ['still investigating the pooler', 'the pooler reconnected'],
     },
   },
   {
