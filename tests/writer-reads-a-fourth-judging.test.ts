@@ -137,8 +137,10 @@ describe('a failover after which the pooler kept dead connections, with status p
     expect(p.cause).toMatch(/still holding dead upstream connections/);
     expect(p.cause).not.toMatch(/identified the issue|can't reproduce/);
   });
-  test('the restart is the mitigation and status posts are not actions', () => {
-    expect(p.summary).toMatch(/We mitigated it at 01:55 UTC: restarted the connection pooler/i);
+  test('the manual intervention is the mitigation and status posts are not actions', () => {
+    expect(p.summary).toMatch(
+      /We mitigated it at 01:55 UTC: manual intervention on the connection pooler/i,
+    );
     expect(p.response).not.toMatch(/Monitoring - We identified/);
   });
 });
@@ -161,9 +163,10 @@ describe('a cause the notes say was traced later, and another alert clearing', (
 describe('a diagnosis that says other regions look healthy, before the move to backup', () => {
   const p = pack('recovery-said-before-the-fix.md');
 
-  test('the move to backup is the mitigation and the sign-ins working again the recovery', () => {
+  test('the move to backup is the mitigation and login working again the recovery', () => {
     expect(p.response).not.toMatch(/Recovery: "on it/);
-    expect(p.response).toMatch(/03:38 UTC: Recovery: "EU sign-ins working again/);
+    // "Login began ...": a capitalised subject that is no person keeps its sentence.
+    expect(p.response).toMatch(/03:38 UTC: Recovery: "Login began working again/);
     expect(p.summary).toMatch(
       /We mitigated it at 03:26 UTC: moved EU traffic over to the backup region/i,
     );

@@ -70,6 +70,13 @@ export function readSpeakers(facts: Facts): Facts {
 const DOER =
   /^@?([A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20})?)\s+(?=(?:re-?)?[a-z]+(?:ed|an|ew|ent|ook|ut|et)\b)/;
 
+/** Verbs of doing something to a system, the way a person is blamed for it. */
+const DOING =
+  /^(?:ran|run|deleted|dropped|pushed|typed|merged|applied|executed|forgot|removed|changed|deployed|restarted|killed|wiped|re-?pointed|rolled|moved|drained|disabled|enabled|reverted)\b/;
+/** Capitalised words that open a line as its subject but are not people. */
+const NOT_A_PERSON =
+  /^(?:Note|Alert|Incident|Status|Update|System|Service|Traffic|Load|Everything|Nothing|Someone|Support|Engineering|Monitoring|Deploy|Cron|Automation|Terraform|Kubernetes|Postgres|Redis)$/;
+
 /**
  * The sentence without the person who did it, when they are named at its start: "Lee re-pointed
  * the session store" reads "re-pointed the session store", "Sam ran the cleanup job" reads "ran
@@ -90,7 +97,13 @@ export function withoutDoer(said: string, facts: Facts): string {
       event.actor?.toLowerCase().split(/\s+/)[0] === first ||
       new RegExp(`(?:^|[\\s:])${first}\\s*:`, 'i').test(event.text),
   );
-  // A name no line credits still reads as a person when it does something to a system.
-  const person = people || /^[A-Z][a-z]+$/.test(name);
+  // A name no line credits reads as a person only when it does something to a system ("Marco
+  // ran the script"); "Systems began recovering" and "Note added" are no one.
+  const person =
+    people ||
+    (/^[A-Z][a-z]+$/.test(name) &&
+      !/s$/.test(name) &&
+      !NOT_A_PERSON.test(name) &&
+      DOING.test(text.slice(match[0].length)));
   return person ? text.slice(match[0].length) : text;
 }

@@ -99,6 +99,18 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     },
   },
   {
+    id: 'manual-intervention',
+    signal: 'action',
+    weight: 2,
+    reason:
+      'A responder intervening by hand ("manual intervention on PgBouncer - reconnected") acted, even with no verb for what they did.',
+    pattern: /\bmanual(?:ly)? interven\w*|\bintervened\b/i,
+    examples: {
+      match: ['manual intervention on PgBouncer - reconnected; API latency dropping'],
+      noMatch: ['no manual steps were needed'],
+    },
+  },
+  {
     id: 'tool-record',
     signal: 'action',
     weight: -4,
