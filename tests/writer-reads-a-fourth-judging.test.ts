@@ -106,6 +106,12 @@ describe('a guess acted on, that the notes say did not help', () => {
     expect(p.trigger).toMatch(/12:55 release dropped the debounce/);
   });
 
+  test('service back at 13:30 is told before the close at 13:45', () => {
+    expect(p.summary).toMatch(/back to normal at 13:30 UTC; the incident was closed at 13:45 UTC/);
+  });
+  test('the wrong first guess is told as what slowed the response', () => {
+    expect(p.detection).toMatch(/What slowed the response: .*first suspected a scraper/);
+  });
   test('the attempt is shown as failed and the fix is the restored build', () => {
     expect(p.response).toMatch(/13:05 UTC: Failed attempt: .*bot-block rules/);
     expect(p.summary).toMatch(/We mitigated it at 13:22 UTC/);
@@ -170,5 +176,29 @@ describe('a diagnosis that says other regions look healthy, before the move to b
     expect(p.summary).toMatch(
       /We mitigated it at 03:26 UTC: moved EU traffic over to the backup region/i,
     );
+  });
+});
+
+describe('a status-page write-up told in prose', () => {
+  const p = pack('prose-write-up.md');
+
+  test('the change told before the cause is the trigger, the leftover setting the cause', () => {
+    expect(p.trigger).toMatch(/attempted a change to the session settings/);
+    expect(p.trigger).not.toMatch(/What happened/);
+    expect(p.cause).toMatch(/^The leftover setting stopped new console hosts from booting/);
+    expect(p.cause).not.toMatch(/identified at 14:40/);
+  });
+  test('detection is told from the prose, and the trigger story is not a response step', () => {
+    expect(p.detection).toMatch(/monitoring began to detect elevated error rates/);
+    expect(p.response).not.toMatch(/didn't work as expected/);
+  });
+});
+
+describe("a provider's fault when the team changed nothing", () => {
+  const p = pack('provider-fault-no-change-of-ours.md');
+
+  test("the provider's status is the cause and the trigger says no change of ours", () => {
+    expect(p.cause).toMatch(/delivery delays for EU mailboxes/);
+    expect(p.trigger).toMatch(/^No change of ours set it off; .*"we made no change before this\."/);
   });
 });

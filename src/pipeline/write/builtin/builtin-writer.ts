@@ -123,6 +123,18 @@ export function fixingStep(reading: Reading): Reading['response']['steps'][numbe
   return reading.response.fix;
 }
 
+/**
+ * "Service was back to normal at 11:31 UTC; the incident was closed at 11:45 UTC." when a line
+ * says service came back before the declared end, else the end alone.
+ */
+function backToNormal(reading: Reading, end: string): string {
+  const { facts } = reading;
+  const back = recoveryLine(reading);
+  return back?.time && Date.parse(back.time) < Date.parse(end)
+    ? `Service was back to normal at ${when(back, facts)}; the incident was closed at ${formatTime(end, facts)}.`
+    : `Service was back to normal at ${formatTime(end, facts)}.`;
+}
+
 function summary(reading: Reading): Section {
   const { facts, symptom, trigger, rootCause } = reading;
   const opening = [
@@ -170,7 +182,7 @@ function summary(reading: Reading): Section {
         ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(publicLine(withoutDoer(step.event.text, facts))))}`
         : `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}; the steps are listed under Response and recovery.`
       : '',
-    consistent ? `Service was back to normal at ${formatTime(recovered, facts)}.` : '',
+    consistent ? backToNormal(reading, recovered) : '',
   ];
   return section([opening, why, fix].map((p) => p.filter(Boolean).join(' ')));
 }
@@ -214,6 +226,10 @@ function impact(reading: Reading): Section {
   return section([], bullets);
 }
 
+/** The team saying it changed nothing before the incident. */
+const NO_CHANGE =
+  /\bwe (?:made|had|pushed|deployed|shipped) no (?:change|changes|deploy|deploys|release)\b|\bno (?:change|changes|deploys?|releases?) (?:on our side|from us|of ours)\b/i;
+
 function trigger(reading: Reading): Section {
   const { facts, trigger: event, symptom } = reading;
   const first =
@@ -236,10 +252,14 @@ function trigger(reading: Reading): Section {
       first,
     ]);
   }
+  // "we made no change before this": the team's own word that nothing of ours set it off.
+  const noChange = noteQuotes(facts).find((q) => NO_CHANGE.test(q.text) && q.text.length <= 200);
   return section([
-    reading.rootCause
-      ? 'The timeline does not name a separate trigger.'
-      : 'What set the incident off is still under investigation.',
+    noChange
+      ? `No change of ours set it off; the incident notes say: ${quote(noChange.text)}`
+      : reading.rootCause
+        ? 'The timeline does not name a separate trigger.'
+        : 'What set the incident off is still under investigation.',
     first,
   ]);
 }
@@ -261,7 +281,11 @@ const LATE = /\b(?:late|delayed|too slow|evaluat\w* (?:only )?every)\b/i;
 
 /** A sentence that says how the team learnt of it, or that nothing alerted. */
 const HOW_WE_LEARNT =
-  /\bnothing (?:paged|alerted)\b|\bno (?:alert|page|alarm|monitor)s? (?:fired|went off|triggered|covers?|checks?)\b|\b(?:support|a customer|customers|users) (?:found|noticed|spotted|reported) it\b|\bwe (?:found out|learn(?:ed|t)) (?:about it )?(?:from|through|via|when)\b/i;
+  /\bmonitoring (?:began to |started to )?(?:detect|alert|flag)\w*|\b(?:an engineer|on-?call|we) (?:was|were) paged\b|\bnothing (?:paged|alerted)\b|\bno (?:alert|page|alarm|monitor)s? (?:fired|went off|triggered|covers?|checks?)\b|\b(?:support|a customer|customers|users) (?:found|noticed|spotted|reported) it\b|\bwe (?:found out|learn(?:ed|t)) (?:about it )?(?:from|through|via|when)\b/i;
+
+/** A sentence that says what slowed the response: a wrong first guess, tools down with it. */
+const SLOWED =
+  /\bfirst (?:suspected|thought|assumed)\b|\bslowed (?:us|the response|the team|down)\b|\bdelayed (?:our|the) (?:response|diagnosis)\b|\bred herring\b|\bmisled\b/i;
 
 function detection(reading: Reading): Section {
   const { facts, detection: found } = reading;
@@ -305,6 +329,11 @@ function detection(reading: Reading): Section {
   // "nothing paged us, support found it": how the team says it learnt of it, in its own words.
   const told = noteQuotes(facts).find((q) => HOW_WE_LEARNT.test(q.text) && q.text.length <= 200);
   if (told) paragraphs.push(`The incident notes say: ${quote(told.text)}`);
+  // "first suspected a DDoS", "tools sit on the same DNS, which slowed us down".
+  const slowed = noteQuotes(facts).find(
+    (q) => q !== told && SLOWED.test(q.text) && q.text.length <= 240,
+  );
+  if (slowed) paragraphs.push(`What slowed the response: ${quote(slowed.text)}`);
   if (found.responders.length)
     paragraphs.push(`Responders named in the timeline: ${found.responders.join(', ')}.`);
   return section(paragraphs);
@@ -384,7 +413,9 @@ function recoveryLine(reading: Reading): TimelineEvent | null {
   // at 03:26) is no recovery: look up to the resolution instead.
   const early =
     read.mitigated?.time && fix?.time && Date.parse(read.mitigated.time) < Date.parse(fix.time);
-  const last = early ? read.resolved : (read.mitigated ?? read.resolved);
+  // A mitigation dated from the fix itself says nothing of when service came back.
+  const isStep = read.steps.some((step) => step.event === read.mitigated);
+  const last = early || isStep ? read.resolved : (read.mitigated ?? read.resolved);
   if (!fix?.time || !last?.time) return null;
   return (
     facts.events.find(
@@ -410,10 +441,19 @@ const DID_NOT_HELP =
  */
 function notesActions(reading: Reading): string[] {
   const causes = new Set(reading.rootCause?.quotes.map((q) => q.text));
-  return noteQuotes(reading.facts)
+  const quotes = noteQuotes(reading.facts);
+  // "We attempted a change ... It was rolled back, but incompletely. The leftover setting
+  // stopped new hosts from booting.": the sentences from the trigger to the cause tell how it
+  // started, not how it was fixed.
+  const mention = reading.triggerMention;
+  const from = mention ? quotes.findIndex((q) => q.text === mention.text) : -1;
+  const to = quotes.findIndex((q) => causes.has(q.text));
+  const story = new Set(from >= 0 && to > from ? quotes.slice(from, to).map((q) => q.text) : []);
+  return quotes
     .filter(
       (quote) =>
         !causes.has(quote.text) &&
+        !story.has(quote.text) &&
         !isNoise(quote.text) &&
         quote.text.length <= 300 &&
         scoreOf(quote.text, FOLLOW_UP_CUES, 'follow-up') < FOLLOW_UP_THRESHOLD &&

@@ -158,6 +158,7 @@ export function readIncident(input: Facts): Reading {
       rootCause?.quotes.find(
         (quote) => scoreOf(quote.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD,
       ) ??
+      changeBefore(facts, rootCause) ??
       null);
   const related = relatedWords([
     ...(rootCause?.quotes.map((q) => q.text) ?? []),
@@ -225,6 +226,25 @@ export function readIncident(input: Facts): Reading {
     noUserImpact: nobody,
     window: windowOf(facts, detection, response),
   };
+}
+
+/**
+ * In a write-up, the change told just before the cause ("we attempted a change to the session
+ * settings ... The leftover setting stopped new hosts from booting"): up to two sentences back,
+ * in the same note. Null when none names a change.
+ */
+function changeBefore(facts: Facts, cause: RootCause | null): Quote | null {
+  const first = cause?.quotes[0];
+  if (!first || first.event) return null;
+  const quotes = noteQuotes(facts);
+  const at = quotes.findIndex((q) => q.text === first.text && q.line === first.line);
+  return (
+    quotes
+      .slice(Math.max(0, at - 2), Math.max(0, at))
+      .find(
+        (q) => q.line === first.line && scoreOf(q.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD,
+      ) ?? null
+  );
 }
 
 /** Words that say lost data came back, and the data they name. */

@@ -61,11 +61,12 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'Names a mechanism and its effect ("a bug ... causes an excessive volume").',
     pattern:
-      /\b(?:causes|causing|leads? to|led to|results? in|resulted in|put (?:\w+ ){0,2}(?:load|pressure|strain) on|overloaded)\b/i,
+      /\b(?:causes|causing|leads? to|led to|results? in|resulted in|put (?:\w+ ){0,2}(?:load|pressure|strain) on|overloaded|(?:stopped|prevented|kept|blocked) (?:[\w-]+ ){1,4}from \w+ing)\b/i,
     examples: {
       match: [
         'A bug in the control logic causes an excessive volume of interactions',
         'a cache upgrade put unexpected load on the session database',
+        'The leftover change stopped new hosts from starting.',
       ],
       noMatch: ['the alert caused a page to fire'],
     },
@@ -314,12 +315,14 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'A provider confirming the fault is theirs ("an outage on their side") states the cause, even when the team could only route around it.',
     pattern:
-      /\b(?:on (?:their|the provider'?s?|the vendor'?s?|the upstream|aws'?s?|gcp'?s?|azure'?s?) (?:side|end)|(?:provider|vendor|upstream|third[\s-]party|supplier|carrier|isp)(?:'s)? (?:[\w-]+ ){0,2}(?:outage|incident|failure|issues?|problems?|disruption|is down|was down))\b/i,
+      /\b(?:on (?:their|the provider'?s?|the vendor'?s?|the upstream|aws'?s?|gcp'?s?|azure'?s?) (?:side|end)|(?:provider|vendor|upstream|third[\s-]party|supplier|carrier|isp)(?:'s)? (?:[\w-]+ ){0,2}(?:outage|incident|failure|issues?|problems?|disruption|is down|was down)|(?:provider|vendor|supplier) (?:which|that) (?:is|was) (?:having|experiencing|suffering) an? (?:\w+ )?(?:outage|incident|failure)|(?:provider|vendor)(?:'s)? status page\s*:\s*\S)\b/i,
     examples: {
       match: [
         'payment provider confirms an outage on their side',
         'the upstream DNS provider outage',
         'carrier connectivity issues in the EU',
+        'that storage is partly on a third-party cloud provider which is having an outage',
+        'our e-mail provider\'s status page: "delivery delays for EU mailboxes"',
       ],
       noMatch: ['switched to the backup payment provider', 'the outage on our side ended'],
     },
@@ -487,11 +490,12 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'A line that only says the cause was found ("Root cause identified and working on the fix", "This is the likely cause") names nothing; the sentences around it do.',
     pattern:
-      /^\W*(?:root[\s-]*cause|the cause) (?:identified|found|confirmed)\s*(?:$|and\b|[.,;])|^\W*(?:this|that|which) (?:is|was|looks like|seems to be) (?:the |our )?(?:likely |probable |most likely |root )?cause\W*$/i,
+      /^\W*(?:root[\s-]*cause|the cause) (?:identified|found|confirmed)\s*(?:$|and\b|[.,;])|\b(?:problem|issue|cause) (?:was|were) (?:identified|found) (?:at|by|around|after)\b|^\W*(?:this|that|which) (?:is|was|looks like|seems to be) (?:the |our )?(?:likely |probable |most likely |root )?cause\W*$/i,
     examples: {
       match: [
         'Root cause identified and working on rolling out the fix',
         'This is the likely cause.',
+        'The problem was identified at 16:49, and we started rolling out a fix by 17:03.',
       ],
       noMatch: ['Root cause identified - maintenance drained both uplinks'],
     },
