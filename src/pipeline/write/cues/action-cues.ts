@@ -117,12 +117,13 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     reason:
       'An incident tool\'s record of a field or a post ("Priority changed from P2 to P1", "Alert closed by system", a Statuspage post) changes the record, not the system.',
     pattern:
-      /^\W*(?:(?:priority|severity|status|urgency|assignee|owner|incident type|title)\b[^.]{0,20}\b(?:changed|set|updated|raised|lowered|escalated)\b|(?:alert|incident) (?:closed|acknowledged|created|opened|reopened|resolved|merged)\b|status ?page\b)/i,
+      /^\W*(?:(?:priority|severity|status|urgency|assignee|owner|incident type|title)\b[^.]{0,20}\b(?:changed|set|updated|raised|lowered|escalated)\b|(?:alert|incident) (?:closed|acknowledged|created|opened|reopened|resolved|merged)\b|sev\s*\d+ (?:raised|declared|opened)\b|status ?page\b)/i,
     examples: {
       match: [
         'Priority changed from P2 to P1',
         'Alert closed by system: cert rotation check passed',
         'Statuspage — Monitoring - We identified the issue and applied a fix.',
+        'Sev1 raised: UK South - multiple chilled water pumps shut down',
       ],
       noMatch: ['changed the pool size from 50 to 200'],
     },
@@ -231,9 +232,14 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     signal: 'action',
     weight: -2,
     reason: 'A negated verb ("haven\'t restarted", "can\'t fail over") says what was not done.',
-    pattern: /\b(?:haven'?t|hasn'?t|not yet|never|can'?t|cannot|couldn'?t|unable to)\b/i,
+    pattern:
+      /\b(?:haven'?t|hasn'?t|not yet|never|can'?t|cannot|couldn'?t|could not|unable to|was not able to)\b/i,
     examples: {
-      match: ["We haven't fully restarted index in many years", "can't fail over to the standby"],
+      match: [
+        "We haven't fully restarted index in many years",
+        "can't fail over to the standby",
+        'existing codespaces in East US could not fail over',
+      ],
       noMatch: ["restart didn't help", 'restarted the index'],
     },
   },

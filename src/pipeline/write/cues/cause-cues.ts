@@ -328,6 +328,50 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     },
   },
   {
+    id: 'cause-unknown',
+    signal: 'cause',
+    weight: -4,
+    reason:
+      'A sentence that says nobody knows the cause yet ("neither Heroku nor Salesforce has said what the root cause was") names none.',
+    pattern:
+      /\b(?:not|nor|n't|never|nobody|no one|neither)\b[^.;]{0,50}\b(?:said|told|shared|know[ns]?|known|found|determined|identified|confirmed)\b[^.;]{0,25}\b(?:root[\s-]*)?cause\b|\b(?:root[\s-]*)?cause (?:is |remains |was )?(?:still )?(?:unknown|unclear|not (?:yet )?(?:known|clear))\b|\bno (?:root[\s-]*)?cause (?:yet|identified|found)\b/i,
+    examples: {
+      match: [
+        'as of now neither Heroku nor Salesforce has said what the root cause was',
+        'root cause still unknown',
+        'Investigating, no cause yet.',
+      ],
+      noMatch: ['the root cause was an expired certificate'],
+    },
+  },
+  {
+    id: 'hardware-fault',
+    signal: 'cause',
+    weight: 2,
+    reason: 'A piece of hardware that failed ("a hardware network interface issue") is what broke.',
+    pattern:
+      /\bhardware (?:[\w-]+ ){0,3}(?:issue|fault|failure|problem|error)s?\b|\b(?:nic|disk|drive|psu|power supply|fan|dimm|memory module|switch|router) (?:failure|fault|died|failed)\b/i,
+    examples: {
+      match: ['the backend server encountered a hardware network interface issue'],
+      noMatch: ['replaced the hardware', 'hardware refresh planned'],
+    },
+  },
+  {
+    id: 'removed-by-the-change',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'Something the system relied on that a change took away ("selected by the master label, which 1.24 removed -> routes gone") is the mechanism, written as cause then effect.',
+    pattern:
+      /\b(?:which|that) (?:[\w.-]+ ){0,2}(?:removed|deleted|dropped|renamed|deprecated|broke|disabled)\b|\S\s*(?:->|→)\s*(?:[\w-]+ ){1,3}(?:gone|lost|broken|down|stopped|failing|failed|dropped)\b/i,
+    examples: {
+      match: [
+        'the route reflectors were selected by the master label, which 1.24 removed -> routes gone',
+      ],
+      noMatch: ['rolled back -> errors drop', 'the label that we added'],
+    },
+  },
+  {
     id: 'stuck-state',
     signal: 'cause',
     weight: 2,
