@@ -140,7 +140,7 @@ describe('a failover after which the pooler kept dead connections, with status p
   const p = pack('pooler-kept-dead-connections.md');
 
   test('the pooler holding dead connections is the cause, not a status post or a decision', () => {
-    expect(p.cause).toMatch(/still holding dead upstream connections/);
+    expect(p.cause).toMatch(/^Failover finished but the connection pooler is still holding dead/);
     expect(p.cause).not.toMatch(/identified the issue|can't reproduce/);
   });
   test('the manual intervention is the mitigation and status posts are not actions', () => {
@@ -183,7 +183,7 @@ describe('a status-page write-up told in prose', () => {
   const p = pack('prose-write-up.md');
 
   test('the change told before the cause is the trigger, the leftover setting the cause', () => {
-    expect(p.trigger).toMatch(/attempted a change to the session settings/);
+    expect(p.trigger).toMatch(/attempted a reconfiguration of the session settings/);
     expect(p.trigger).not.toMatch(/What happened/);
     expect(p.cause).toMatch(/^The leftover setting stopped new console hosts from booting/);
     expect(p.cause).not.toMatch(/identified at 14:40/);

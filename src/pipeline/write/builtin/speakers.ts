@@ -70,6 +70,10 @@ export function readSpeakers(facts: Facts): Facts {
 const DOER =
   /^@?([A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20})?)\s+(?=(?:re-?)?[a-z]+(?:ed|an|ew|ent|ook|ut|et)\b)/;
 
+/** A tool's or a role's wrapper before a message: `on-call — `, `Note added: `. */
+const WRAPPER =
+  /^\W*(?:(?:on-?call|sre|ops|graphs|deploy|statuspage|[a-z]+-team)\s+[—–]\s+|note added\s*:\s+)/i;
+
 /** Verbs of doing something to a system, the way a person is blamed for it. */
 const DOING =
   /^(?:ran|run|deleted|dropped|pushed|typed|merged|applied|executed|forgot|removed|changed|deployed|restarted|killed|wiped|re-?pointed|rolled|moved|drained|disabled|enabled|reverted)\b/;
@@ -85,9 +89,13 @@ const NOT_A_PERSON =
  */
 export function withoutDoer(said: string, facts: Facts): string {
   // "Dana: Marco ran ...": who reported it goes too.
-  const speaker = SPEAKER.exec(said);
+  // "on-call — failover finished", "Note added: KV reads failing": a wrapper, not what was said.
+  const unwrapped = said.replace(WRAPPER, '');
+  const speaker = SPEAKER.exec(unwrapped);
   const text =
-    speaker?.[1] && !NOT_A_SPEAKER.test(speaker[1]) ? said.slice(speaker[0].length) : said;
+    speaker?.[1] && !NOT_A_SPEAKER.test(speaker[1])
+      ? unwrapped.slice(speaker[0].length)
+      : unwrapped;
   const match = DOER.exec(text);
   const name = match?.[1];
   if (!match || !name || /^(?:The|A|An|We|It|They|This|That|Our|Their)$/.test(name)) return text;

@@ -550,7 +550,7 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'A change reaching production is the usual trigger.',
     pattern:
-      /\b(?:deploy(?:ed|ment|s)?|rolled out|roll-?out|released?|shipped|merged|pushed|migrat(?:ed|ion)|upgrad(?:ed|e)|config(?:uration)? (?:change|push|update)|(?:kernel|os|firmware|package|dependency|driver|library|agent|image|security) (?:update|upgrade|patch)|a change to (?:our |the )?[\w-]+|enabled|turned on|flipped|switch(?:ed)? (?:to|over)|cut ?over|now point at|went live|new (?:[\w.-]+ ){0,2}(?:rules?|config\w*|version|release|build|query|code|flag|setting|feature|policy|schema|index|image))\b/i,
+      /\b(?:deploy(?:ed|ment|s)?|rolled out|roll-?out|released?|shipped|merged|pushed|migrat(?:ed|ion)|upgrad(?:ed|e)|config(?:uration)? (?:change|push|update)|(?:kernel|os|firmware|package|dependency|driver|library|agent|image|security) (?:update|upgrade|patch)|a change to (?:our |the )?[\w-]+|reconfigur(?:ation|ed|ing)|enabled|turned on|flipped|switch(?:ed)? (?:to|over)|cut ?over|now point at|went live|new (?:[\w.-]+ ){0,2}(?:rules?|config\w*|version|release|build|query|code|flag|setting|feature|policy|schema|index|image))\b/i,
     examples: {
       match: [
         'cache-warmer v4.1 rolled out',
@@ -558,6 +558,7 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
         'enabled the new flag',
         'a bad regex in the new WAF rule is eating all CPU',
         'a kernel update on the eu-west-1b pool broke conntrack',
+        'we attempted a reconfiguration of the hosts that serve the web dashboard',
       ],
       noMatch: ['rolled back to v4.0', 'latency normal'],
     },
