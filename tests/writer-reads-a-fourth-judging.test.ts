@@ -75,6 +75,7 @@ describe('a cause labelled "Cause:" that names the change that set it off', () =
   });
   test('the summary tells scope, fix and cause in sentences', () => {
     expect(p.summary).toMatch(/drained the ap-east-2 storage rack/i);
+    expect(p.summary).toMatch(/Scope: us-west and eu-north were unaffected throughout\./);
     expect(p.summary).toMatch(/firmware update .* broke multipath/);
   });
 });

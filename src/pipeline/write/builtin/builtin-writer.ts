@@ -135,6 +135,22 @@ function backToNormal(reading: Reading, end: string): string {
     : `Service was back to normal at ${formatTime(end, facts)}.`;
 }
 
+/** A sentence that bounds who was hit: "us-east and ap-south were unaffected throughout". */
+const UNAFFECTED =
+  /\b(?:were|was|stayed|remained) (?:not affected|unaffected|operational|up|healthy)\b|\bunaffected\b/i;
+
+/** The input's own words on who was not hit, as a sentence of the summary; '' when none. */
+function scope(reading: Reading): string {
+  if (reading.noUserImpact) return '';
+  const said = noteQuotes(reading.facts).find(
+    (q) => UNAFFECTED.test(q.text) && q.text.length <= 200 && !isNoise(q.text),
+  );
+  if (!said) return '';
+  const text = asSentence(publicLine(said.text));
+  // "us-east and ap-south were ...": a name written in lower case is not capitalised.
+  return /^[a-z]+[-\d]/.test(said.text) ? `Scope: ${said.text.charAt(0)}${text.slice(1)}` : text;
+}
+
 function summary(reading: Reading): Section {
   const { facts, symptom, trigger, rootCause } = reading;
   const opening = [
@@ -144,6 +160,7 @@ function summary(reading: Reading): Section {
     symptom && symptom.time && symptom !== trigger && symptom.text.length <= QUOTE_IN_SUMMARY
       ? `The first sign was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
       : '',
+    scope(reading),
     reading.worst &&
     reading.worst.event !== symptom &&
     reading.worst.text.length <= QUOTE_IN_SUMMARY
