@@ -203,3 +203,16 @@ describe("a provider's fault when the team changed nothing", () => {
     expect(p.trigger).toMatch(/^No change of ours set it off; .*"we made no change before this\."/);
   });
 });
+
+describe("an incident tool's summary fields ('Impact started', 'Reported at')", () => {
+  const p = pack('tool-summary-fields.md');
+
+  test('detection quotes the alert at the reported time, not the field', () => {
+    expect(p.detection).toMatch(/^Detected at 07:16 UTC by an alert, 6 minutes after impact began/);
+    expect(p.detection).not.toMatch(/"Reported"/);
+  });
+  test('a bare milestone name is not told as the first sign', () => {
+    expect(p.summary).not.toMatch(/"Impact started"/);
+    expect(p.trigger).not.toMatch(/"Impact started"/);
+  });
+});

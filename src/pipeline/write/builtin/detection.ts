@@ -82,6 +82,15 @@ function detectionKind(event: TimelineEvent): 'report' | 'check' | 'alert' | 'pe
   return null;
 }
 
+/**
+ * A line that is only a milestone's name ("Impact started", "Reported"), as an incident tool's
+ * summary fields are read: it says when, and nothing a reader can quote.
+ */
+export const isLabelOnly = (text: string): boolean =>
+  /^\W*(?:impact (?:started|began|ended)|reported|detected|declared|acknowledged|identified|mitigated|fixed)\W*$/i.test(
+    text,
+  );
+
 /** A person seeing it: "Pardot SRE notices our domains failing to resolve". */
 const NOTICED = /\b(?:notic(?:es|ed)|spott(?:s|ed))\b(?! (?:no|nothing)\b)/i;
 /**
@@ -111,7 +120,19 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
   const detectedAt =
     facts.detected && !(found && !milestone) ? Date.parse(facts.detected) : timeOf(milestone);
   const earlier = signal && !(timeOf(signal) >= detectedAt) ? signal : null;
-  const event = earlier ?? milestone ?? signal ?? null;
+  const chosen = earlier ?? milestone ?? signal ?? null;
+  // An incident tool's field ("Reported at 04:53") says when, not how: the line at that time
+  // that records the alert or report tells how.
+  const event =
+    chosen && isLabelOnly(chosen.text)
+      ? (facts.events.find(
+          (e) =>
+            e !== chosen &&
+            e.time === chosen.time &&
+            !isLabelOnly(e.text) &&
+            detectionKind(e) !== null,
+        ) ?? chosen)
+      : chosen;
   const alert = facts.events.find(recordsAlert) ?? null;
   const source = event?.source && !TOOL.test(event.source) ? null : event?.source;
   let how = 'a person noticing it';

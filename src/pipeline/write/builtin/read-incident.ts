@@ -17,7 +17,7 @@ import {
   firstSymptom,
   type RootCause,
 } from './cause.js';
-import { CLEARED, readDetection, type Detection } from './detection.js';
+import { CLEARED, isLabelOnly, readDetection, type Detection } from './detection.js';
 import { relatedWords } from './follow-ups.js';
 import { readLessons, type Lessons } from './lessons.js';
 import { readResponse, type Response } from './response.js';
@@ -202,9 +202,10 @@ export function readIncident(input: Facts): Reading {
     rootCause,
     trigger,
     triggerMention,
-    symptom:
+    symptom: quotable(
       firstSymptom(facts, trigger) ??
-      (detection.event && detection.event !== trigger ? detection.event : null),
+        (detection.event && detection.event !== trigger ? detection.event : null),
+    ),
     detection,
     response,
     lessons: readLessons(facts, detection, response),
@@ -246,6 +247,10 @@ function changeBefore(facts: Facts, cause: RootCause | null): Quote | null {
       ) ?? null
   );
 }
+
+/** A sign of impact the texts may quote: not a milestone's bare name ("Impact started"). */
+const quotable = (event: TimelineEvent | null): TimelineEvent | null =>
+  event && !isLabelOnly(event.text) ? event : null;
 
 /** Words that say lost data came back, and the data they name. */
 const RESTORED =
