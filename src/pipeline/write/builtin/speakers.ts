@@ -70,6 +70,25 @@ export function readSpeakers(facts: Facts): Facts {
 const DOER =
   /^@?([A-Z][a-z]{1,20}(?: [A-Z][a-z]{1,20})?)\s+(?=(?:re-?)?[a-z]+(?:ed|an|ew|ent|ook|ut|et)\b)/;
 
+/**
+ * First names of the people the timeline credits: its actors, and who opens a line as `name:`.
+ * Read once per timeline.
+ */
+function peopleOf(facts: Facts): Set<string> {
+  const known = peopleRead.get(facts.events);
+  if (known) return known;
+  const names = new Set<string>();
+  for (const event of facts.events) {
+    const actor = event.actor?.replace(/^@/, '').toLowerCase().split(/\s+/)[0];
+    if (actor) names.add(actor);
+    const said = SPEAKER.exec(event.text.replace(WRAPPER, ''))?.[1];
+    if (said && !NOT_A_SPEAKER.test(said)) names.add(said.toLowerCase().split(/\s+/)[0] ?? said);
+  }
+  peopleRead.set(facts.events, names);
+  return names;
+}
+const peopleRead = new WeakMap<readonly TimelineEvent[], Set<string>>();
+
 /** A tool's or a role's wrapper before a message: `on-call — `, `Note added: `. */
 const WRAPPER =
   /^\W*(?:(?:on-?call|sre|ops|graphs|deploy|statuspage|[a-z]+-team)\s+[—–]\s+|note added\s*:\s+)/i;
@@ -100,11 +119,7 @@ export function withoutDoer(said: string, facts: Facts): string {
   const name = match?.[1];
   if (!match || !name || /^(?:The|A|An|We|It|They|This|That|Our|Their)$/.test(name)) return text;
   const first = (name.split(' ')[0] ?? name).toLowerCase();
-  const people = facts.events.some(
-    (event) =>
-      event.actor?.toLowerCase().split(/\s+/)[0] === first ||
-      new RegExp(`(?:^|[\\s:])${first}\\s*:`, 'i').test(event.text),
-  );
+  const people = peopleOf(facts).has(first);
   // A name no line credits reads as a person only when it does something to a system ("Marco
   // ran the script"); "Systems began recovering" and "Note added" are no one.
   const person =
