@@ -31,6 +31,8 @@ describe('a person ran a script, and the notes say it was a tooling gap', () => 
     );
     expect(p.response).not.toMatch(/does not record a mitigating action/);
     expect(p.response).toMatch(/08:40 UTC: Recovery: "logins normal"/);
+    // A bare "resolved" line is told as the close, not quoted as if it said more.
+    expect(p.response).toMatch(/09:00 UTC: Resolved\.$/);
     expect(p.summary).toMatch(/We mitigated it at 08:31 UTC/);
   });
 });

@@ -371,7 +371,10 @@ function response(reading: Reading): Section {
         /\s*\b(?:follow[\s-]*ups?|next steps?|todos?|action items?)\s*:/i,
       )[0];
       // "Resolved by Marta Kowalczyk.": the tool's record of who closed it says only that.
-      const closedBy = /^\W*(?:resolved|closed) by [A-Z][\w.' -]*\W*$/.test(event.text);
+      // A bare "resolved" says no more than the label does.
+      const closedBy =
+        /^\W*(?:resolved|closed) by [A-Z][\w.' -]*\W*$/.test(event.text) ||
+        /^\W*(?:resolved|closed|all clear)\W*$/i.test(event.text);
       timed.push({
         event,
         text: closedBy
