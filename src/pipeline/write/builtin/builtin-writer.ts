@@ -14,6 +14,7 @@ import { NO_USAGE, type Writer } from '../writer.js';
 import { publicParagraph, writeHnPost, writeThread } from './public-texts.js';
 import { messageParagraphs } from './message-to-users.js';
 import { readIncident, type Reading } from './read-incident.js';
+import { withoutDoer } from './speakers.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
 import { isAction } from './response.js';
 import {
@@ -50,12 +51,37 @@ const section = (paragraphs: string[], bullets: string[] = []): Section => ({
 const when = (event: TimelineEvent, facts: Facts): string =>
   event.time ? formatTime(event.time, facts) : (event.timeLabel ?? 'untimed');
 
-/** `"text" (10:20 UTC)` for a timeline line, the sentence alone for a note. */
+/**
+ * `"text" (timeline, 10:20 UTC)` for a timeline line, `(incident notes)` for a note. Who said it
+ * is left out: the postmortem is published, and a cause or a trigger is no one's fault.
+ */
 function cite(quote: Quote, facts: Facts): string {
+  const text = withoutDoer(quote.text, facts);
   return quote.event
-    ? `${asSentence(publicLine(quote.text))} (${quote.event.actor ? `${quote.event.actor.replace(/^@/, '')}, ` : 'timeline, '}${when(quote.event, facts)})`
-    : `${asSentence(quote.text)} (incident notes)`;
+    ? `${asSentence(publicLine(text))} (timeline, ${when(quote.event, facts)})`
+    : `${asSentence(text)} (incident notes)`;
 }
+
+/**
+ * A cause told without the label the input gave it: "Root cause: Cause: a kernel update ..." and
+ * "Root cause = a DDoS" read "a kernel update ...", "a DDoS". Labels may be stacked.
+ */
+export function withoutCauseLabel(text: string): string {
+  let told = text.trim();
+  for (let pass = 0; pass < 3; pass++) {
+    const next = told
+      .replace(CAUSE_LABEL, '')
+      .replace(/^\W*(?:later\s+)?traced (?:back )?to\s+/i, '');
+    if (next === told || next.length < 8) break;
+    told = next;
+  }
+  return told;
+}
+const CAUSE_LABEL =
+  /^\W*(?:(?:root[\s-]*)?cause|rca|what we know|why it (?:broke|happened))(?:\s+(?:identified|found|confirmed))?\s*(?:[:=]|[-–—]\s|\b(?:was|is)\b)\s*/i;
+
+/** The first clause of a sentence that goes on to say what is being done: "X broke Y; the pool is cordoned". */
+const firstClause = (text: string) => text.split(/;\s+/)[0] ?? text;
 
 /** "from 12:00 UTC to 12:40 UTC (40 minutes)", or as much of it as is known. */
 export function span(reading: Reading): string {
@@ -75,10 +101,11 @@ export function whatBroke(reading: Reading): string {
   const who = reading.who?.split(/;\s+/)[0] ?? null;
   const title = lowerFirst(facts.title.replace(/[.!]+$/, ''));
   if (reading.noUserImpact) return `we had an internal incident with no customer impact: ${title}`;
-  if (who) return `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected by ${title}`;
+  // "X were affected: <title>": the title is what they saw, not the agent of "affected by".
+  if (who) return `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected: ${title}`;
   // A long list of services reads as a wall; the Impact section lists them.
   if (facts.services.length && facts.services.join(', ').length <= 60)
-    return `${facts.services.join(', ')} ${facts.services.length > 1 ? 'were' : 'was'} affected by ${title}`;
+    return `${facts.services.join(', ')} ${facts.services.length > 1 ? 'were' : 'was'} affected: ${title}`;
   return `we had ${incident(reading)}: ${title}`;
 }
 
@@ -96,15 +123,44 @@ export function fixingStep(reading: Reading): Reading['response']['steps'][numbe
   return reading.response.fix;
 }
 
+/**
+ * "Service was back to normal at 11:31 UTC; the incident was closed at 11:45 UTC." when a line
+ * says service came back before the declared end, else the end alone.
+ */
+function backToNormal(reading: Reading, end: string): string {
+  const { facts } = reading;
+  const back = recoveryLine(reading);
+  return back?.time && Date.parse(back.time) < Date.parse(end)
+    ? `Service was back to normal at ${when(back, facts)}; the incident was closed at ${formatTime(end, facts)}.`
+    : `Service was back to normal at ${formatTime(end, facts)}.`;
+}
+
+/** A sentence that bounds who was hit: "us-east and ap-south were unaffected throughout". */
+const UNAFFECTED =
+  /\b(?:were|was|stayed|remained) (?:not affected|unaffected|operational|up|healthy)\b|\bunaffected\b/i;
+
+/** The input's own words on who was not hit, as a sentence of the summary; '' when none. */
+function scope(reading: Reading): string {
+  if (reading.noUserImpact) return '';
+  const said = noteQuotes(reading.facts).find(
+    (q) => UNAFFECTED.test(q.text) && q.text.length <= 200 && !isNoise(q.text),
+  );
+  if (!said) return '';
+  const text = asSentence(publicLine(said.text));
+  // "us-east and ap-south were ...": a name written in lower case is not capitalised.
+  return /^[a-z]+[-\d]/.test(said.text) ? `Scope: ${said.text.charAt(0)}${text.slice(1)}` : text;
+}
+
 function summary(reading: Reading): Section {
   const { facts, symptom, trigger, rootCause } = reading;
   const opening = [
     asSentence(
       `On ${formatDate(facts.date)}, ${[span(reading), whatBroke(reading)].filter(Boolean).join(', ')}`,
     ),
-    symptom && symptom !== trigger && symptom.text.length <= QUOTE_IN_SUMMARY
+    symptom && symptom.time && symptom !== trigger && symptom.text.length <= QUOTE_IN_SUMMARY
       ? `The first sign was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
       : '',
+    scope(reading),
     reading.worst &&
     reading.worst.event !== symptom &&
     reading.worst.text.length <= QUOTE_IN_SUMMARY
@@ -113,8 +169,10 @@ function summary(reading: Reading): Section {
   ];
   // The team's own root cause, when written, is what the summary tells.
   const human = facts.human.rootCause ? splitSentences(facts.human.rootCause.markdown)[0] : null;
-  const cause = human ?? rootCause?.quotes[0]?.text;
+  const told = human ?? rootCause?.quotes[0]?.text;
+  const cause = told ? withoutCauseLabel(told) : undefined;
   const mention = reading.triggerMention;
+  const mentioned = mention ? withoutCauseLabel(firstClause(mention.text)) : '';
   const humanTrigger = facts.human.trigger ? splitSentences(facts.human.trigger.markdown)[0] : null;
   const why = [
     humanTrigger
@@ -122,26 +180,26 @@ function summary(reading: Reading): Section {
       : trigger
         ? `It was triggered by ${inlineQuote(trigger.text)} at ${when(trigger, facts)}.`
         : mention &&
-            mention.text.length <= QUOTE_IN_SUMMARY &&
-            mention.text !== rootCause?.quotes[0]?.text
-          ? `Responders tied it to a change: ${cite(mention, facts)}`
+            mentioned.length <= QUOTE_IN_SUMMARY &&
+            !(cause && (cause.includes(mentioned) || mentioned.includes(cause)))
+          ? `What set it off, as responders told it: ${cite({ ...mention, text: withoutDoer(mentioned, facts) }, facts)}`
           : '',
     cause
-      ? `Root cause: ${asSentence(publicLine(cause.replace(/^root[\s-]*cause\b[^:]{0,30}:\s*/i, '')))}`
+      ? `The team found the cause: ${asSentence(publicLine(cause)).replace(/^(?:The|A|An|Our|Its|This|It)\b/, (word) => word.toLowerCase())}`
       : 'The root cause is still under investigation.',
   ];
   const step = fixingStep(reading);
-  const recovered = facts.resolved ?? facts.mitigated;
+  const recovered = reading.window.end;
   // A recovery time before the fix would contradict it; then the fix is told alone.
   const consistent =
     recovered && (!step?.event.time || Date.parse(recovered) >= Date.parse(step.event.time));
   const fix = [
     step
       ? step.event.text.length <= QUOTE_IN_SUMMARY
-        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(publicLine(step.event.text)))}`
+        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(publicLine(withoutDoer(step.event.text, facts))))}`
         : `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}; the steps are listed under Response and recovery.`
       : '',
-    consistent ? `Service was back to normal at ${formatTime(recovered, facts)}.` : '',
+    consistent ? backToNormal(reading, recovered) : '',
   ];
   return section([opening, why, fix].map((p) => p.filter(Boolean).join(' ')));
 }
@@ -185,6 +243,10 @@ function impact(reading: Reading): Section {
   return section([], bullets);
 }
 
+/** The team saying it changed nothing before the incident. */
+const NO_CHANGE =
+  /\bwe (?:made|had|pushed|deployed|shipped) no (?:change|changes|deploy|deploys|release)\b|\bno (?:change|changes|deploys?|releases?) (?:on our side|from us|of ours)\b/i;
+
 function trigger(reading: Reading): Section {
   const { facts, trigger: event, symptom } = reading;
   const first =
@@ -195,21 +257,26 @@ function trigger(reading: Reading): Section {
     return section([`At ${when(event, facts)}: ${asSentence(publicLine(event.text))}`, first]);
   const mention = reading.triggerMention;
   if (mention) {
+    const told = withoutCauseLabel(firstClause(mention.text));
     const fix = reading.response.fix;
     const undone =
       fix && scoreOf(fix.event.text, CAUSE_CUES, 'trigger') < 0
         ? `Undoing it at ${when(fix.event, facts)} (${inlineQuote(fix.event.text)}) was followed by recovery${reading.facts.mitigated ? ` at ${formatTime(reading.facts.mitigated, facts)}` : ''}.`
         : '';
     return section([
-      `Responders named the change that set it off: ${cite(mention, facts)}`,
+      `Responders named what set it off: ${cite({ ...mention, text: withoutDoer(told, facts) }, facts)}`,
       undone,
       first,
     ]);
   }
+  // "we made no change before this": the team's own word that nothing of ours set it off.
+  const noChange = noteQuotes(facts).find((q) => NO_CHANGE.test(q.text) && q.text.length <= 200);
   return section([
-    reading.rootCause
-      ? 'The timeline does not name a separate trigger.'
-      : 'What set the incident off is still under investigation.',
+    noChange
+      ? `No change of ours set it off; the incident notes say: ${quote(noChange.text)}`
+      : reading.rootCause
+        ? 'The timeline does not name a separate trigger.'
+        : 'What set the incident off is still under investigation.',
     first,
   ]);
 }
@@ -219,11 +286,23 @@ function rootCause(reading: Reading): Section {
     return section([
       'The root cause is still under investigation. This postmortem will be updated when it is known.',
     ]);
-  return section(reading.rootCause.quotes.map((quote) => cite(quote, reading.facts)));
+  return section(
+    reading.rootCause.quotes.map((quote) =>
+      cite({ ...quote, text: withoutCauseLabel(quote.text) }, reading.facts),
+    ),
+  );
 }
 
 /** Words that say an alert was slow to fire ("alert was 14 minutes late", "evaluates every 15m"). */
 const LATE = /\b(?:late|delayed|too slow|evaluat\w* (?:only )?every)\b/i;
+
+/** A sentence that says how the team learnt of it, or that nothing alerted. */
+const HOW_WE_LEARNT =
+  /\bmonitoring (?:began to |started to )?(?:detect|alert|flag)\w*|\b(?:an engineer|on-?call|we) (?:was|were) paged\b|\bnothing (?:paged|alerted)\b|\bno (?:alert|page|alarm|monitor)s? (?:fired|went off|triggered|covers?|checks?)\b|\b(?:support|a customer|customers|users) (?:found|noticed|spotted|reported) it\b|\bwe (?:found out|learn(?:ed|t)) (?:about it )?(?:from|through|via|when)\b/i;
+
+/** A sentence that says what slowed the response: a wrong first guess, tools down with it. */
+const SLOWED =
+  /\bfirst (?:suspected|thought|assumed)\b|\bslowed (?:us|the response|the team|down)\b|\bdelayed (?:our|the) (?:response|diagnosis)\b|\bred herring\b|\bmisled\b/i;
 
 function detection(reading: Reading): Section {
   const { facts, detection: found } = reading;
@@ -264,6 +343,14 @@ function detection(reading: Reading): Section {
     );
   else if (found.event && found.byAlert && LATE.test(found.event.text))
     paragraphs.push('The input says this alert came late.');
+  // "nothing paged us, support found it": how the team says it learnt of it, in its own words.
+  const told = noteQuotes(facts).find((q) => HOW_WE_LEARNT.test(q.text) && q.text.length <= 200);
+  if (told) paragraphs.push(`The incident notes say: ${quote(told.text)}`);
+  // "first suspected a DDoS", "tools sit on the same DNS, which slowed us down".
+  const slowed = noteQuotes(facts).find(
+    (q) => q !== told && SLOWED.test(q.text) && q.text.length <= 240,
+  );
+  if (slowed) paragraphs.push(`What slowed the response: ${quote(slowed.text)}`);
   if (found.responders.length)
     paragraphs.push(`Responders named in the timeline: ${found.responders.join(', ')}.`);
   return section(paragraphs);
@@ -273,7 +360,7 @@ function response(reading: Reading): Section {
   const { facts, response: read } = reading;
   const timed: { event: TimelineEvent; text: string }[] = read.steps.map((step) => ({
     event: step.event,
-    text: `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : step.partial ? 'Partial recovery: ' : ''}${step.failed || step.partial ? lowerFirst(asSentence(publicLine(step.event.text))) : asSentence(publicLine(step.event.text))}`,
+    text: `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : step.partial ? 'Partial recovery: ' : ''}${step.failed || step.partial ? lowerFirst(asSentence(publicLine(withoutDoer(step.event.text, facts)))) : asSentence(publicLine(withoutDoer(step.event.text, facts)))}`,
   }));
   // A line that states the cause is no recovery, even when the analysis dated the mitigation
   // from it; a recovery line that goes on to list follow-ups is quoted up to the list.
@@ -283,11 +370,33 @@ function response(reading: Reading): Section {
       const said = event.text.split(
         /\s*\b(?:follow[\s-]*ups?|next steps?|todos?|action items?)\s*:/i,
       )[0];
-      timed.push({ event, text: `${when(event, facts)}: ${label}: ${quote(said || event.text)}` });
+      // "Resolved by Marta Kowalczyk.": the tool's record of who closed it says only that.
+      // A bare "resolved" says no more than the label does.
+      const closedBy =
+        /^\W*(?:resolved|closed) by [A-Z][\w.' -]*\W*$/.test(event.text) ||
+        /^\W*(?:resolved|closed|all clear)\W*$/i.test(event.text);
+      timed.push({
+        event,
+        text: closedBy
+          ? `${when(event, facts)}: ${label}.`
+          : `${when(event, facts)}: ${label}: ${quote(withoutDoer(said || event.text, facts))}`,
+      });
     }
   };
-  outcome('Recovery', read.mitigated);
-  if (read.resolved !== read.mitigated) outcome('Resolved', read.resolved);
+  // "search results normal" at 08:33 is the recovery, not a bare "resolved" at 08:50 after it.
+  const recovered = recoveryLine(reading);
+  const fixedAt = read.fix?.event.time ? Date.parse(read.fix.event.time) : NaN;
+  const beforeFix = (event: TimelineEvent | null) =>
+    event?.time !== undefined && event?.time !== null && Date.parse(event.time) < fixedAt;
+  if (recovered && recovered !== read.mitigated) {
+    outcome('Recovery', recovered);
+    outcome('Resolved', read.resolved ?? read.mitigated);
+  } else if (beforeFix(read.mitigated)) {
+    outcome('Resolved', read.resolved);
+  } else {
+    outcome('Recovery', read.mitigated);
+    if (read.resolved !== read.mitigated) outcome('Resolved', read.resolved);
+  }
   // In the order they happened: a re-enable after recovery comes after the recovery line.
   const bullets = timed
     .map((entry, order) => ({ ...entry, order, at: Date.parse(entry.event.time ?? '') }))
@@ -308,6 +417,40 @@ function response(reading: Reading): Section {
   );
 }
 
+/** A line that says service is back: "search results normal", "logins back to normal". */
+const BACK =
+  /\b(?:normal|back to (?:normal|baseline)|recovered|restored|healthy|working again|succeed(?:s|ing)? again)\b/i;
+const STILL = /\b(?:still|not yet|partial\w*|some|most)\b/i;
+
+/**
+ * The first line after the fix, and before the analysis's recovery line, that says service is
+ * back and nothing is still failing; null when the analysis's line is already the first.
+ */
+function recoveryLine(reading: Reading): TimelineEvent | null {
+  const { facts, response: read } = reading;
+  const fix = read.fix?.event;
+  // A "recovery" dated before the fix ("on it, EMEA looks healthy" at 03:21, the move to backup
+  // at 03:26) is no recovery: look up to the resolution instead.
+  const early =
+    read.mitigated?.time && fix?.time && Date.parse(read.mitigated.time) < Date.parse(fix.time);
+  // A mitigation dated from the fix itself says nothing of when service came back.
+  const isStep = read.steps.some((step) => step.event === read.mitigated);
+  const last = early || isStep ? read.resolved : (read.mitigated ?? read.resolved);
+  if (!fix?.time || !last?.time) return null;
+  return (
+    facts.events.find(
+      (event) =>
+        event.time !== null &&
+        Date.parse(event.time) > Date.parse(fix.time ?? '') &&
+        Date.parse(event.time) < Date.parse(last.time ?? '') &&
+        !read.steps.some((step) => step.event === event) &&
+        BACK.test(event.text) &&
+        !STILL.test(event.text) &&
+        !isNoise(event.text),
+    ) ?? null
+  );
+}
+
 /** Did not help, written in prose: "Earlier attempts that did NOT help: new hardware, ...". */
 const DID_NOT_HELP =
   /\b(?:did ?n[o']t|did not|didn't) (?:help|work|fix)\b|\bno (?:effect|change)\b/i;
@@ -318,10 +461,19 @@ const DID_NOT_HELP =
  */
 function notesActions(reading: Reading): string[] {
   const causes = new Set(reading.rootCause?.quotes.map((q) => q.text));
-  return noteQuotes(reading.facts)
+  const quotes = noteQuotes(reading.facts);
+  // "We attempted a change ... It was rolled back, but incompletely. The leftover setting
+  // stopped new hosts from booting.": the sentences from the trigger to the cause tell how it
+  // started, not how it was fixed.
+  const mention = reading.triggerMention;
+  const from = mention ? quotes.findIndex((q) => q.text === mention.text) : -1;
+  const to = quotes.findIndex((q) => causes.has(q.text));
+  const story = new Set(from >= 0 && to > from ? quotes.slice(from, to).map((q) => q.text) : []);
+  return quotes
     .filter(
       (quote) =>
         !causes.has(quote.text) &&
+        !story.has(quote.text) &&
         !isNoise(quote.text) &&
         quote.text.length <= 300 &&
         scoreOf(quote.text, FOLLOW_UP_CUES, 'follow-up') < FOLLOW_UP_THRESHOLD &&

@@ -16,7 +16,11 @@ export interface RootCause {
 }
 
 /** A plan ("we should fix the bug") names a cause but is a follow-up, not a statement of it. */
-const isPlan = (text: string) => scoreOf(text, FOLLOW_UP_CUES, 'follow-up') >= FOLLOW_UP_THRESHOLD;
+const isPlan = (text: string) =>
+  !TOLD_AFTER.test(text) && scoreOf(text, FOLLOW_UP_CUES, 'follow-up') >= FOLLOW_UP_THRESHOLD;
+/** "later traced to ...", "later found that ...": what was found afterwards, not a plan for later. */
+const TOLD_AFTER =
+  /^\W*(?:later|afterwards|eventually),?\s+(?:\w+\s+)?(?:traced|found|confirmed|determined|identified|turned out|shown|proved)\b/i;
 
 const WORD = /[a-z][a-z0-9-]{3,}/g;
 const COMMON = new Set(
@@ -62,10 +66,15 @@ function withClauses(quote: Quote): Quote[] {
  * writer says the cause is still under investigation.
  */
 export function findRootCause(facts: Facts, fix: string | null = null): RootCause | null {
+  const pointed = pointedAt([...noteQuotes(facts), ...eventQuotes(facts)]);
   const scored = [...noteQuotes(facts), ...eventQuotes(facts)]
     .flatMap(withClauses)
     .filter((quote) => !isPlan(quote.text) && !isStatusChange(quote.text))
-    .map((quote, order) => ({ quote, order, score: causeScore(quote, fix) }))
+    .map((quote, order) => ({
+      quote,
+      order,
+      score: causeScore(quote, fix) + (pointed.has(key(quote)) ? POINTED : 0),
+    }))
     // The confirmation by the fix ranks causes; it never makes a sentence a cause on its own.
     .filter((entry) => entry.score - confirmation(entry.quote, fix) >= CAUSE_THRESHOLD);
   if (scored.length === 0) return null;
@@ -93,6 +102,15 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
       .slice(0, 2);
     if (told.length) return { quotes: told };
   }
+  // "X. Y. This is the likely cause.": the sentences pointed at, in the order written.
+  if (pointed.has(key(best.quote))) {
+    const all = [...noteQuotes(facts), ...eventQuotes(facts)];
+    const told = all.filter(
+      (q) => pointed.has(key(q)) && q.line === best.quote.line && q.event === best.quote.event,
+    );
+    const [first] = told;
+    if (first) return { quotes: [{ ...first, text: told.map((q) => q.text).join(' ') }] };
+  }
   // A second sentence only when it is nearly as clearly a cause: one strong sentence beats two.
   const overlaps =
     second &&
@@ -101,7 +119,40 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
     second && !overlaps && second.score >= Math.max(CAUSE_THRESHOLD + 1, best.score - 1)
       ? [second]
       : [];
-  return { quotes: [best, ...also].map((entry) => inContext(entry.quote)) };
+  const quotes = [best, ...also].map((entry) => inContext(entry.quote));
+  // A clause quoted in its line's context may now be inside the other quote.
+  return {
+    quotes: quotes.filter(
+      (quote, index) =>
+        !quotes.some(
+          (other, at) =>
+            at !== index &&
+            other.text.includes(quote.text) &&
+            (other.text.length > quote.text.length || at < index),
+        ),
+    ),
+  };
+}
+
+/** "This is the likely cause.": a sentence that points back at the ones before it. */
+const POINTS_BACK =
+  /^\W*(?:this|that|which|these|those) (?:is|was|are|were|looks like|seems to be) (?:the |our )?(?:likely |probable |most likely |root )?causes?\W*$/i;
+/** What a sentence a responder pointed at as the cause weighs: as much as "caused by". */
+const POINTED = 3;
+const key = (quote: Quote) => `${quote.line}\u0000${quote.text}`;
+
+/**
+ * The sentences a "This is the likely cause." points at: up to two before it, in the same
+ * note or timeline line.
+ */
+function pointedAt(quotes: readonly Quote[]): Set<string> {
+  const found = new Set<string>();
+  quotes.forEach((quote, index) => {
+    if (!POINTS_BACK.test(quote.text)) return;
+    for (const before of quotes.slice(Math.max(0, index - 2), index))
+      if (before.line === quote.line && before.event === quote.event) found.add(key(before));
+  });
+  return found;
 }
 
 /**
@@ -113,6 +164,11 @@ function inContext(quote: Quote): Quote {
     .replace(/\s+/g, ' ')
     .replace(/^\s*(?:[-*+]|\d{1,3}[.)])\s+/, '')
     .trim();
+  // "... on their side. and our proxy doesn't fall back": the conjunction, not the context, goes.
+  const joined = /^(?:and|but|also|plus)\s+(?=(?:the|a|an|our|its|their|we|this|that)\s)/i.exec(
+    quote.text,
+  );
+  if (joined) return { ...quote, text: quote.text.slice(joined[0].length) };
   if (!line || line.startsWith(quote.text) || line.length > 300) return quote;
   // "the renewal job was failing silently ..." names its own subject: it needs no context.
   if (/^(?:the|a|an|our|its|their|we)\s/i.test(quote.text)) return quote;
@@ -127,7 +183,7 @@ const BEFORE_IMPACT_CUES = CAUSE_CUES.filter((cue) => cue.id !== 'undone-change'
 
 /** "Status change Investigating -> Fixing": the tool's record of a state, never a cause or trigger. */
 export const isStatusChange = (text: string): boolean =>
-  /^\W*(?:status (?:change|changed|update)|incident status)\b|^\W*(?:investigating|identified|monitoring|fixing|resolved)\s*(?:->|→|to)\s*\w+/i.test(
+  /^\W*(?:status (?:change|changed|update)|incident status|status ?page\b\s*[—–:-])|^\W*(?:investigating|identified|monitoring|update|resolved)\s+[-–—]\s+\w|^\W*(?:investigating|identified|monitoring|fixing|resolved)\s*(?:->|→|to)\s*\w+/i.test(
     text,
   );
 
@@ -159,7 +215,10 @@ export function findTrigger(facts: Facts): TimelineEvent | null {
 
 /** Words that place a change in time or blame it: "after the 10:00 deploy", "looks like the release". */
 const BLAMES_A_CHANGE =
-  /\b(?:looks like|seems? (?:like|to be)|appears? to be|it'?s|started (?:right )?after|since|after|from|caused by|due to|because(?: of)?|turned out|found it|root cause|rca|blame|culprit|suspect\w*)\b/i;
+  /\bcause\s*[:=]|\bon their side\b|\binstead of\b|\b(?:looks like|seems? (?:like|to be)|appears? to be|it'?s|started (?:right )?after|since|after|from|caused by|due to|because(?: of)?|turned out|found it|root cause|rca|blame|culprit|suspect\w*)\b/i;
+
+/** A guess during the response ("looks like a DDoS?") names no trigger. */
+const GUESS = /\?|\b(?:maybe|might|perhaps|possibly|suspect\w*|could be|not sure)\b/i;
 
 /**
  * When no timeline line before the start is the trigger, a responder may still name it
@@ -171,6 +230,7 @@ export function findTriggerMention(facts: Facts): Quote | null {
     [...eventQuotes(facts), ...noteQuotes(facts)].find(
       (quote) =>
         BLAMES_A_CHANGE.test(quote.text) &&
+        !GUESS.test(quote.text) &&
         !isPlan(quote.text) &&
         scoreOf(quote.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD &&
         !(

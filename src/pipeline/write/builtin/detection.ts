@@ -1,5 +1,6 @@
 /** How and when the incident was detected, and who responded. */
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
+import { isNoise } from './sentences.js';
 
 export interface Detection {
   /** The line the detected milestone came from. */
@@ -64,21 +65,39 @@ export function recordsAlert(event: TimelineEvent): boolean {
 
 /** Words that say someone outside the team told us: a ticket, a support case, users reporting. */
 export const REPORTED =
-  /\b(?:customer|client|merchant|user|player)s? (?:ticket|report\w*|complain\w*|email\w*|tweet\w*|call\w*)|\b(?:support|zendesk|helpdesk|help desk) (?:ticket|case|escalat\w*)|\bticket\s*:|\b(?:customers?|users?|players?|merchants?) (?:report|are reporting|reported|complain|can'?t|cannot|could ?n[o']t)\b/i;
+  /\b(?:customer|client|merchant|user|player|shopper|seller)s? (?:ticket|report\w*|complain\w*|email\w*|tweet\w*|call\w*|writes? in|wrote in|contact\w*|reach(?:ed|es)? out)|\b(?:support|zendesk|helpdesk|help desk) (?:ticket|case|escalat\w*)|\bticket\s*:|\b(?:customers?|users?|players?|merchants?) (?:report|are reporting|reported|complain|can'?t|cannot|could ?n[o']t)\b/i;
 /** Words that say an automated check caught it: a synthetic test, a probe, a canary. */
 const AUTOMATED_CHECK =
   /\b(?:synthetic\w*|automated (?:test|check)\w*|(?:health|uptime) ?checks?|probes?|canary|canaries|smoke tests?)\b/i;
 
 /** How a line tells of detection, or null when it does not: "a customer report", "an alert". */
-function detectionKind(event: TimelineEvent): 'report' | 'check' | 'alert' | null {
-  if (SILENCED.test(event.text)) return null;
+function detectionKind(event: TimelineEvent): 'report' | 'check' | 'alert' | 'person' | null {
+  if (SILENCED.test(event.text) || CLEARED.test(event.text)) return null;
   const where = `${event.actor ?? ''} ${event.source ?? ''} ${event.text}`;
   if (AUTOMATED_CHECK.test(where) && !PLAN.test(event.text)) return 'check';
   if (event.kind === 'report' || (REPORTED.test(event.text) && !PLAN.test(event.text)))
     return 'report';
   if (recordsAlert(event)) return 'alert';
+  if (NOTICED.test(event.text) && !PLAN.test(event.text)) return 'person';
   return null;
 }
+
+/**
+ * A line that is only a milestone's name ("Impact started", "Reported"), as an incident tool's
+ * summary fields are read: it says when, and nothing a reader can quote.
+ */
+export const isLabelOnly = (text: string): boolean =>
+  /^\W*(?:impact (?:started|began|ended)|reported|detected|declared|acknowledged|identified|mitigated|fixed)\W*$/i.test(
+    text,
+  );
+
+/** A person seeing it: "Pardot SRE notices our domains failing to resolve". */
+const NOTICED = /\b(?:notic(?:es|ed)|spott(?:s|ed))\b(?! (?:no|nothing)\b)/i;
+/**
+ * A line that records an alert clearing or a check passing ("Alert closed by system: cert
+ * rotation check passed", "[Recovered] Disk usage"): it detected nothing.
+ */
+export const CLEARED = /\bcheck passed\b|\bprevious alert\b|^\W*\[?recovered\]/i;
 
 const timeOf = (event: TimelineEvent | null | undefined): number =>
   event?.time ? Date.parse(event.time) : NaN;
@@ -92,7 +111,7 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
   const line = facts.milestones['detected']?.line;
   // A line that says the alert was muted or missed did not detect anything: the next signal did.
   const found = facts.events.find((e) => e.line === line) ?? null;
-  const milestone = found && SILENCED.test(found.text) ? null : found;
+  const milestone = found && (SILENCED.test(found.text) || CLEARED.test(found.text)) ? null : found;
   const after = trigger ? timeOf(trigger) : -Infinity;
   const signal = facts.events.find(
     (e) => e !== trigger && e.time && timeOf(e) > after && detectionKind(e) !== null,
@@ -101,7 +120,19 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
   const detectedAt =
     facts.detected && !(found && !milestone) ? Date.parse(facts.detected) : timeOf(milestone);
   const earlier = signal && !(timeOf(signal) >= detectedAt) ? signal : null;
-  const event = earlier ?? milestone ?? signal ?? null;
+  const chosen = earlier ?? milestone ?? signal ?? null;
+  // An incident tool's field ("Reported at 04:53") says when, not how: the line at that time
+  // that records the alert or report tells how.
+  const event =
+    chosen && isLabelOnly(chosen.text)
+      ? (facts.events.find(
+          (e) =>
+            e !== chosen &&
+            e.time === chosen.time &&
+            !isLabelOnly(e.text) &&
+            detectionKind(e) !== null,
+        ) ?? chosen)
+      : chosen;
   const alert = facts.events.find(recordsAlert) ?? null;
   const source = event?.source && !TOOL.test(event.source) ? null : event?.source;
   let how = 'a person noticing it';
@@ -118,8 +149,8 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
     byAlert = true;
     how = source && !/^alerts?$/i.test(source) ? `an alert from ${source}` : 'an alert';
   } else if (kind === 'report') {
-    how = /\b(?:customer|client|merchant|ticket|support)\b/i.test(
-      `${event?.source ?? ''} ${event?.text ?? ''}`,
+    how = /\b(?:customer|client|merchant|shopper|ticket|support)s?\b/i.test(
+      `${event?.source ?? ''} ${event?.actor ?? ''} ${event?.text ?? ''}`,
     )
       ? 'a customer report'
       : event?.actor
@@ -130,7 +161,8 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
     how = 'an alert';
   }
   const responders: string[] = [];
-  for (const e of facts.events) {
+  // Someone who only posted asides ("reminder: demo moved", "(unrelated) ...") did not respond.
+  for (const e of facts.events.filter((event) => !isNoise(event.text))) {
     const name = e.actor?.replace(/^@/, '');
     if (name && !TOOL.test(name) && !BOT.test(name) && !responders.includes(name))
       responders.push(name);

@@ -54,7 +54,7 @@ const DOUBLED = /\b([A-Za-z]{3,})(?:\s+\1\b)+/gi;
  */
 const INFRA = String.raw`(?:prod|production|stg|staging|dev|db|es|node|host|srv|server|web|app|api|worker|cache|redis|pg|psql|mysql|k8s|kube|cluster|shard|replica|primary|master|lb|proxy|edge|vm|ip|rack|pod|broker|kafka|mongo|elastic|search|nfs|ceph)`;
 const HOST = new RegExp(
-  String.raw`(?<!\bid\s)\b(?![a-z]{2}-[a-z]+-\d\b)(?![\w-]*(?:\.[\w-]+)*\.(?:errors?|count|rate|latency|total|sum|avg|max|min|p\d\d)\b)(?:[a-z][a-z0-9-]*\d[a-z0-9-]*(?:\.[a-z0-9-]*[a-z][a-z0-9-]*){2,}|(?=[a-z0-9-]*\d)(?=(?:[a-z0-9]+-)*${INFRA}(?:-|\b))[a-z][a-z0-9]*(?:-[a-z0-9]+){2,})\b`,
+  String.raw`(?<!\bid\s)(?<![\w.-])(?![a-z]{2}-[a-z]+-\d\b(?!\.[a-z]))(?![\w-]*(?:\.[\w-]+)*\.(?:errors?|count|rate|latency|total|sum|avg|max|min|p\d\d)\b)(?:[a-z][a-z0-9-]*\d[a-z0-9-]*(?:\.[a-z0-9-]*[a-z][a-z0-9-]*){2,}|(?=[a-z0-9-]*\d)(?=(?:[a-z0-9]+-)*${INFRA}(?:-|\b))[a-z][a-z0-9]*(?:-[a-z0-9]+){2,})\b`,
 );
 const HOST_G = new RegExp(HOST.source, 'g');
 const ON_HOST = new RegExp(

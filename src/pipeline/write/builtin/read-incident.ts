@@ -5,7 +5,8 @@
  */
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import type { ActionItem } from '../../../schemas/postmortem.js';
-import { scoreText } from '../cues/cue.js';
+import { scoreOf, scoreText } from '../cues/cue.js';
+import { CAUSE_CUES, TRIGGER_THRESHOLD } from '../cues/cause-cues.js';
 import { FIGURE_CUES, USER_NOTICE_CUES } from '../cues/impact-cues.js';
 import { formatUsers } from '../../format/format-figures.js';
 import { actionItems } from './action-items.js';
@@ -16,7 +17,7 @@ import {
   firstSymptom,
   type RootCause,
 } from './cause.js';
-import { readDetection, type Detection } from './detection.js';
+import { CLEARED, isLabelOnly, readDetection, type Detection } from './detection.js';
 import { relatedWords } from './follow-ups.js';
 import { readLessons, type Lessons } from './lessons.js';
 import { readResponse, type Response } from './response.js';
@@ -64,16 +65,26 @@ const NOBODY =
 const NO_USER_IMPACT =
   /\bno (?:customer|user|external|client)[\s-]*(?:facing )?impact\b(?!\s+(?:yet|so far))|\b(?:customers?|users?) (?:were|was) not (?:affected|impacted)\b|\binternal[\s-]only\b|\bnot customer[\s-]facing\b/i;
 
-function windowOf(facts: Facts, detection: Detection): Reading['window'] {
-  const end = facts.resolved ?? facts.mitigated;
+function windowOf(facts: Facts, detection: Detection, response: Response): Reading['window'] {
+  // An end read from another alert clearing ("Alert closed by system: check passed") is no end:
+  // the line that says service came back is.
+  const endLine = facts.milestones['resolved']?.line ?? facts.milestones['mitigated']?.line;
+  const endEvent = facts.events.find((event) => event.line === endLine);
+  const misread = endEvent !== undefined && CLEARED.test(endEvent.text);
+  const end = misread
+    ? (response.resolved?.time ?? response.mitigated?.time ?? null)
+    : (facts.resolved ?? facts.mitigated);
   const detected = detection.event?.time ? Date.parse(detection.event.time) : NaN;
   const start = facts.start;
   const unsure =
     start !== null &&
     ((end !== null && Date.parse(start) >= Date.parse(end)) || detected < Date.parse(start));
-  return unsure
-    ? { start: null, end, minutes: null }
-    : { start, end, minutes: facts.durationMinutes };
+  if (unsure) return { start: null, end, minutes: null };
+  const minutes =
+    misread && start && end
+      ? Math.round((Date.parse(end) - Date.parse(start)) / 60_000)
+      : facts.durationMinutes;
+  return { start, end, minutes };
 }
 
 function who(facts: Facts): string | null {
@@ -139,7 +150,16 @@ export function readIncident(input: Facts): Reading {
     trigger ? [trigger, ...causeLines] : causeLines,
     detection.event,
   );
-  const triggerMention = trigger ? null : findTriggerMention(facts);
+  // "Cause: a kernel update on the pool broke conntrack": a cause that names a change names the
+  // trigger too, when no line before the start does.
+  const triggerMention = trigger
+    ? null
+    : (findTriggerMention(facts) ??
+      rootCause?.quotes.find(
+        (quote) => scoreOf(quote.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD,
+      ) ??
+      changeBefore(facts, rootCause) ??
+      null);
   const related = relatedWords([
     ...(rootCause?.quotes.map((q) => q.text) ?? []),
     trigger?.text ?? '',
@@ -182,9 +202,10 @@ export function readIncident(input: Facts): Reading {
     rootCause,
     trigger,
     triggerMention,
-    symptom:
+    symptom: quotable(
       firstSymptom(facts, trigger) ??
-      (detection.event && detection.event !== trigger ? detection.event : null),
+        (detection.event && detection.event !== trigger ? detection.event : null),
+    ),
     detection,
     response,
     lessons: readLessons(facts, detection, response),
@@ -204,9 +225,32 @@ export function readIncident(input: Facts): Reading {
     noDataLost: notice('no-data-lost'),
     userAction: notice('user-action'),
     noUserImpact: nobody,
-    window: windowOf(facts, detection),
+    window: windowOf(facts, detection, response),
   };
 }
+
+/**
+ * In a write-up, the change told just before the cause ("we attempted a change to the session
+ * settings ... The leftover setting stopped new hosts from booting"): up to two sentences back,
+ * in the same note. Null when none names a change.
+ */
+function changeBefore(facts: Facts, cause: RootCause | null): Quote | null {
+  const first = cause?.quotes[0];
+  if (!first || first.event) return null;
+  const quotes = noteQuotes(facts);
+  const at = quotes.findIndex((q) => q.text === first.text && q.line === first.line);
+  return (
+    quotes
+      .slice(Math.max(0, at - 2), Math.max(0, at))
+      .find(
+        (q) => q.line === first.line && scoreOf(q.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD,
+      ) ?? null
+  );
+}
+
+/** A sign of impact the texts may quote: not a milestone's bare name ("Impact started"). */
+const quotable = (event: TimelineEvent | null): TimelineEvent | null =>
+  event && !isLabelOnly(event.text) ? event : null;
 
 /** Words that say lost data came back, and the data they name. */
 const RESTORED =

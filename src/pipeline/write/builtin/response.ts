@@ -7,7 +7,7 @@
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { ACTION_CUES, ACTION_THRESHOLD } from '../cues/action-cues.js';
 import { scoreText } from '../cues/cue.js';
-import { recordsAlert } from './detection.js';
+import { CLEARED, recordsAlert } from './detection.js';
 import { isNoise } from './sentences.js';
 
 export interface ResponseStep {
@@ -40,6 +40,7 @@ export interface Response {
 
 const DID_NOT_WORK = ACTION_CUES.find((cue) => cue.id === 'did-not-work');
 const RECOVERED = ACTION_CUES.find((cue) => cue.id === 'recovered');
+const TOOL_RECORD = ACTION_CUES.find((cue) => cue.id === 'tool-record');
 
 /**
  * A line that tells of an attempt that could not go through, without an action verb of its own:
@@ -67,9 +68,12 @@ export function isAction(text: string): boolean {
   let known = actionReadings.get(text);
   if (known === undefined) {
     const clauses = [text, ...text.split(CLAUSE)];
-    known = clauses.some(
-      (clause) => (scoreText(clause, ACTION_CUES).scores.action ?? 0) >= ACTION_THRESHOLD,
-    );
+    // A tool's record ("Priority changed", a Statuspage post) is no action in any clause.
+    known =
+      !TOOL_RECORD?.pattern.test(text) &&
+      clauses.some(
+        (clause) => (scoreText(clause, ACTION_CUES).scores.action ?? 0) >= ACTION_THRESHOLD,
+      );
     if (actionReadings.size >= 50_000) actionReadings.clear();
     actionReadings.set(text, known);
   }
@@ -78,6 +82,34 @@ export function isAction(text: string): boolean {
 
 /** isAction per text: the writer reads the response twice, and the cue table is fixed. */
 const actionReadings = new Map<string, boolean>();
+
+/** A responder saying what they see, not that service is back. */
+const DIAGNOSIS =
+  /\b(?:on it|looks? like|seems? (?:like|to be)|investigating|checking|not our code)\b/i;
+
+/** A sentence of the notes that says an attempt did not help. */
+const NOT_HELPED =
+  /\b(?:did ?n[o']t|did not|didn't|does ?n[o']t|had no|made no) (?:help|work|fix|change anything|effect|difference)\b/i;
+const COMMON_WORDS = new Set(
+  'that this with from have were what when into then than them they their there about after before because should would could back again still those these'.split(
+    ' ',
+  ),
+);
+const wordsOf = (text: string) =>
+  (text.toLowerCase().match(/[a-z][a-z0-9-]{3,}/g) ?? []).filter((w) => !COMMON_WORDS.has(w));
+
+/**
+ * Whether a notes sentence that says an attempt did not help names this action: they share a
+ * word that is neither common nor in every line ("bot-block", "WAF").
+ */
+function notesSayFailed(text: string, failures: readonly string[]): boolean {
+  if (!failures.length) return false;
+  const own = new Set(wordsOf(text));
+  return failures.some((sentence) => {
+    const [before] = sentence.split(NOT_HELPED);
+    return wordsOf(before ?? '').some((word) => own.has(word));
+  });
+}
 
 const at = (event: TimelineEvent): number => (event.time ? Date.parse(event.time) : NaN);
 
@@ -95,10 +127,42 @@ export function readResponse(
     return facts.events.find((event) => event.line === line) ?? null;
   };
   // A mitigation dated from a line that states the cause (excluded) is no recovery line.
+  // "Alert closed by system: cert check passed (previous alert)": another alert clearing.
+  const cleared = (event: TimelineEvent | null) =>
+    event && CLEARED.test(event.text) ? null : event;
+  const resolved = cleared(byMilestone('resolved'));
   const stated = byMilestone('mitigated');
-  const mitigated = stated && exclude.includes(stated) ? null : stated;
-  const resolved = byMilestone('resolved');
-  const recovery = (mitigated ? facts.mitigated : null) ?? facts.resolved;
+  // "on it. looks like the provider, US and APAC look healthy" at 03:21, before the 03:26 move
+  // to backup: a diagnosis the analysis dated the mitigation from, not a recovery.
+  const diagnosis =
+    stated !== null &&
+    (CLEARED.test(stated.text) ||
+      (DIAGNOSIS.test(stated.text) &&
+        facts.events.some(
+          (event) =>
+            event.time &&
+            stated.time &&
+            Date.parse(event.time) > Date.parse(stated.time) &&
+            event !== resolved &&
+            isAction(event.text),
+        )));
+  // Then the first later line that says service came back is the recovery.
+  const after = diagnosis
+    ? (facts.events.find(
+        (event) =>
+          event.time &&
+          stated.time &&
+          Date.parse(event.time) > Date.parse(stated.time) &&
+          !isAction(event.text) &&
+          !CLEARED.test(event.text) &&
+          !isNoise(event.text) &&
+          RECOVERED?.pattern.test(event.text) &&
+          !DID_NOT_WORK?.pattern.test(event.text),
+      ) ?? null)
+    : null;
+  const mitigated = after ?? (stated && (exclude.includes(stated) || diagnosis) ? null : stated);
+  const recovery =
+    after?.time ?? (mitigated ? facts.mitigated : null) ?? (resolved ? facts.resolved : null);
   // Nobody mitigates what they have not noticed: actions start at detection ("primary failed;
   // automatic failover" at 16:02 is the failure, the 16:05 alert is when the response began).
   // Without a detection time, at the start; a start after the detection is the analysis's guess.
@@ -122,6 +186,9 @@ export function readResponse(
     if (!position.has(event)) position.set(event, index);
   });
   const indexOf = (event: TimelineEvent) => position.get(event) ?? -1;
+  const failures = facts.notes.flatMap((note) =>
+    note.markdown.split(/(?<=[.!?])\s+/).filter((sentence) => NOT_HELPED.test(sentence)),
+  );
   const steps = actions.map((event): ResponseStep => {
     const { scores } = scoreText(event.text, ACTION_CUES);
     let failed =
@@ -142,6 +209,8 @@ export function readResponse(
         }
       }
     }
+    // "The bot-block rules did not help and were removed": the notes say how it went.
+    if (!failed && !partial && notesSayFailed(event.text, failures)) failed = true;
     return {
       event,
       failed,

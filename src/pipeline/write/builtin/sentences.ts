@@ -21,6 +21,12 @@ const ABBREVIATION = /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|cf|no|ca|min|max|avg|
 const LINE_LABEL =
   /^\s*(?:\*\*)?(?:AI|A\.I\.|TODO|FIXME|action(?: items?)?|follow[\s-]*ups?|next steps?|owner|impact|root[\s-]*cause|cause|trigger|detection|lessons?)(?:\*\*)?\s*:/i;
 
+/** A write-up's heading on a line of its own ("What happened"): it ends its unit. */
+const isHeading = (unit: string | undefined): boolean =>
+  unit !== undefined &&
+  /^[A-Z][\w' -]{0,40}$/.test(unit.trim()) &&
+  unit.trim().split(/\s+/).length <= 5;
+
 /** Splits prose into sentences: at `. ! ?` and a space, at line breaks and list items. */
 export function splitSentences(markdown: string): string[] {
   // Paragraphs and list items are units; a hard-wrapped line continues its sentence.
@@ -29,7 +35,7 @@ export function splitSentences(markdown: string): string[] {
   for (const line of markdown.split('\n')) {
     const item = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/.exec(line);
     if (!line.trim()) open = false;
-    else if (item || !open || LINE_LABEL.test(line)) {
+    else if (item || !open || LINE_LABEL.test(line) || isHeading(units[units.length - 1])) {
       units.push(line.slice(item?.[0].length ?? 0));
       open = true;
     } else units[units.length - 1] += ` ${line.trim()}`;
@@ -86,11 +92,12 @@ const quotesRead = new WeakMap<readonly TimelineEvent[], { length: number; quote
  * Lines that are the paste's packaging or chatter, not the incident: e-mail headers and quote
  * markers ("From: Infra Oncall", "-----Original Message-----", "Subject: RE: ..."), and
  * reminders unrelated to it ("reminder: lunch & learn moved to Thursday"), and lines the team tagged
- * as unrelated ("unrelated: docs deploy", "docs site deploy, unrelated"). They are never quoted
+ * as unrelated ("unrelated: docs deploy", "fyi unrelated: ...", "[Update] Unrelated: ...", "docs site
+ * deploy, unrelated", "..., not this incident"). They are never quoted
  * as a sign of impact, an action, a cause or in a public text.
  */
 const NOISE =
-  /^\W*(?:from|to|cc|bcc|sent|date|subject|importance|reply-to)\s*:|-{3,}\s*(?:original|forwarded) message|^\W*(?:re|fw|fwd)\s*:|^\W*>|\b(?:reminder|lunch(?: ?& ?learn)?|happy hour|birthday|standup moved|all-hands|coffee)\b|^\W*(?:unrelated|not related|side note)\b|[([,;]\s*(?:unrelated|not related)\s*[)\]]?\W*$/i;
+  /^\W*(?:from|to|cc|bcc|sent|date|subject|importance|reply-to)\s*:|-{3,}\s*(?:original|forwarded) message|^\W*(?:re|fw|fwd)\s*:|^\W*>|\b(?:reminder|lunch(?: ?& ?learn)?|happy hour|birthday|standup moved|all-hands|coffee)\b|^\W*(?:\[[^\]]{1,20}\]\s*)?(?:fyi\W+)?(?:unrelated|not related|side note)\b|[([,;]\s*(?:unrelated|not related)\s*[)\]]?\W*$|,\s*not (?:part of |related to )?this incident\W*$/i;
 
 export function isNoise(text: string): boolean {
   return NOISE.test(text.trim());

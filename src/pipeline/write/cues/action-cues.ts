@@ -67,6 +67,68 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     examples: { match: ['pushed it by hand', 'ran the runbook'], noMatch: ['the job ran late'] },
   },
   {
+    id: 'done-to-an-object',
+    signal: 'action',
+    weight: 2,
+    reason:
+      'A clause that opens with its doer and a past-tense verb on an object ("Dana re-pointed the products alias", "we pinned the old image") is something a responder did, whatever the verb; verbs of noticing and telling are not.',
+    pattern:
+      /^(?:(?:we|i|they|on-?call|sre|ops|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+)?(?!(?:acknowledg|confirm|notic|observ|report|declar|open|escalat|pag|ask|join|start|creat|investigat|check|look|identifi|not|post|narrow|receiv|ping|call|want|need|tri|seem|appear|suspect|caus|affect|impact|expir|fail|crash|stall|spik|climb|jump|drop)ed\b)(?:re-?)?[a-z]{3,}ed (?:the|a|an|our|their|its|all|every|both|each|yesterday'?s|last|today'?s)\b/,
+    examples: {
+      match: [
+        "Dana re-pointed the products alias to yesterday's index snapshot",
+        're-pointed the consumers at the new broker address',
+      ],
+      noMatch: ['Dana Whitfield acknowledged', 'confirmed the log view is private', 'API p99 12s'],
+    },
+  },
+  {
+    id: 'pointed-back',
+    signal: 'action',
+    weight: 2,
+    reason:
+      'Sending something back or over to where it works ("point them back at origin", "moved traffic over to the standby") is a mitigation in any tense.',
+    pattern:
+      /\b(?:re-?)?(?:point|move|send|route|switch|flip|fail|steer|shift)(?:ed|ing|s)? (?:[\w.-]+ ){0,3}(?:back|over) (?:at|to|on|onto)\b|\broll(?:ed|ing)? out (?:the |a |our )?(?:[\w-]+ )?(?:fix|config(?:uration)? changes?|patch|hotfix|workaround)\b/i,
+    examples: {
+      match: [
+        'point them back at our DNS-based service discovery instead of Traffic Director',
+        'rolling out config changes to the critical systems now',
+      ],
+      noMatch: ['traffic is back to normal', 'rolled out v4.1 at 09:00'],
+    },
+  },
+  {
+    id: 'manual-intervention',
+    signal: 'action',
+    weight: 2,
+    reason:
+      'A responder intervening by hand ("manual intervention on PgBouncer - reconnected") acted, even with no verb for what they did.',
+    pattern: /\bmanual(?:ly)? interven\w*|\bintervened\b/i,
+    examples: {
+      match: ['manual intervention on PgBouncer - reconnected; API latency dropping'],
+      noMatch: ['no manual steps were needed'],
+    },
+  },
+  {
+    id: 'tool-record',
+    signal: 'action',
+    weight: -4,
+    reason:
+      'An incident tool\'s record of a field or a post ("Priority changed from P2 to P1", "Alert closed by system", a Statuspage post) changes the record, not the system.',
+    pattern:
+      /^\W*(?:(?:priority|severity|status|urgency|assignee|owner|incident type|title)\b[^.]{0,20}\b(?:changed|set|updated|raised|lowered|escalated)\b|(?:alert|incident) (?:closed|acknowledged|created|opened|reopened|resolved|merged)\b|sev\s*\d+ (?:raised|declared|opened)\b|status ?page\b)/i,
+    examples: {
+      match: [
+        'Priority changed from P2 to P1',
+        'Alert closed by system: cert rotation check passed',
+        'Statuspage — Monitoring - We identified the issue and applied a fix.',
+        'Sev1 raised: UK South - multiple chilled water pumps shut down',
+      ],
+      noMatch: ['changed the pool size from 50 to 200'],
+    },
+  },
+  {
     id: 'attempt',
     signal: 'failed',
     weight: 1,
@@ -170,9 +232,14 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     signal: 'action',
     weight: -2,
     reason: 'A negated verb ("haven\'t restarted", "can\'t fail over") says what was not done.',
-    pattern: /\b(?:haven'?t|hasn'?t|not yet|never|can'?t|cannot|couldn'?t|unable to)\b/i,
+    pattern:
+      /\b(?:haven'?t|hasn'?t|not yet|never|can'?t|cannot|couldn'?t|could not|unable to|was not able to)\b/i,
     examples: {
-      match: ["We haven't fully restarted index in many years", "can't fail over to the standby"],
+      match: [
+        "We haven't fully restarted index in many years",
+        "can't fail over to the standby",
+        'existing codespaces in East US could not fail over',
+      ],
       noMatch: ["restart didn't help", 'restarted the index'],
     },
   },
@@ -196,9 +263,9 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     reason:
       'A verb with a deadline and no object ("queue drained by 10:05", "backlog cleared at 12:30") says what came of the actions.',
     pattern:
-      /\b(?:drained|cleared|emptied|caught up|processed|recovered|finished|completed) (?:by|at|within|around) ~?\d/i,
+      /\b(?:drained|cleared|emptied|caught up|processed|recovered|finished|completed) (?:by|at|within|around) ~?\d|^\W*(?:the )?(?:[\w-]+ ){0,1}(?:queue|backlog|lag|pool|cache|buffer)s? (?:drained|cleared|emptied|caught up|recovered)\b(?! (?:the|a|an|our|all|every)\b)/i,
     examples: {
-      match: ['builds flowing, queue drained by 10:05'],
+      match: ['builds flowing, queue drained by 10:05', 'queue drained, depth back to 200'],
       noMatch: ['drained the bad node pool in US'],
     },
   },

@@ -31,13 +31,14 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 3,
     reason: 'States the cause outright.',
     pattern:
-      /\b(?:caused by|due to|root[\s-]*cause|the cause (?:was|is)|cause:|the culprit|culprit\s*:|was the culprit|traced (?:it )?(?:back )?to|turns? out|turned out|(?:which|that|this) (?:caused|broke|led to))\b/i,
+      /\b(?:caused by|due to|root[\s-]*cause|the cause (?:was|is)|cause:|the culprit|culprit\s*:|was the culprit|traced (?:it )?(?:back )?to|turns? out|turned out|(?:which|that|this) (?:caused|broke|led to)|(?:is|are|was|were) behind (?:the |most of the |all (?:the )?|these |those )?(?:timeouts|errors|failures|outage|latency|crash\w*|restarts|spikes?))\b/i,
     examples: {
       match: [
         'the outage was caused by an expired certificate',
         'Root cause: a missing index',
         'traced to a bad config push',
         'turns out the cron job ran twice',
+        "agent 'annotate' calls are behind most of the timeouts",
       ],
       noMatch: ['caused a page to fire', 'the team was paged'],
     },
@@ -59,9 +60,14 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     signal: 'cause',
     weight: 2,
     reason: 'Names a mechanism and its effect ("a bug ... causes an excessive volume").',
-    pattern: /\b(?:causes|causing|leads? to|led to|results? in|resulted in)\b/i,
+    pattern:
+      /\b(?:causes|causing|leads? to|led to|results? in|resulted in|put (?:\w+ ){0,2}(?:load|pressure|strain) on|overloaded|(?:stopped|prevented|kept|blocked) (?:[\w-]+ ){1,4}from \w+ing)\b/i,
     examples: {
-      match: ['A bug in the control logic causes an excessive volume of interactions'],
+      match: [
+        'A bug in the control logic causes an excessive volume of interactions',
+        'a cache upgrade put unexpected load on the session database',
+        'The leftover change stopped new hosts from starting.',
+      ],
       noMatch: ['the alert caused a page to fire'],
     },
   },
@@ -72,11 +78,12 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'What is being done about a cause ("disabled for now", "rolling the fix") is remediation.',
     pattern:
-      /\b(?:for now|being (?:fixed|rolled|deployed)|rolling (?:out )?the (?:fix|update|firmware)|(?:we are|we're|are) changing|trained to|get the fix)\b/i,
+      /\b(?:for now|being (?:fixed|rolled|deployed)|rolling (?:out )?the (?:fix|update|firmware)|(?:we are|we're|are) changing|trained to|get the fix|until (?:the |a )?(?:patch\w*|fix\w*|new|next|corrected) [\w-]+ (?:is|are) (?:out|live|deployed|shipped))\b/i,
     examples: {
       match: [
         'failover mode that triggered the bug is disabled for now',
         'rolling the firmware update across the fleet',
+        'the rack stays drained until the fixed firmware is out',
       ],
       noMatch: ['a bug in the failover mode'],
     },
@@ -145,9 +152,13 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'A configuration that allows the failure.',
     pattern:
-      /\bmisconfigur\w*|\bconfig(?:uration)? (?:error|mistake|did ?n[o']t|was wrong)|\b(?:did ?n[o']t|does ?n[o']t|did not|does not|never) (?:let|allow|pass|forward|handle|release|close|retry|check|account for)\b/i,
+      /\bmisconfigur\w*|\bconfig(?:uration)? (?:error|mistake|did ?n[o']t|was wrong)|\b(?:did ?n[o']t|does ?n[o']t|did not|does not|never) (?:let|allow|pass|forward|handle|release|close|retry|check|account for|fall back|fail over|time out|reconnect)\b/i,
     examples: {
-      match: ["the v2 config didn't let the headers through", 'a misconfigured load balancer'],
+      match: [
+        "the v2 config didn't let the headers through",
+        'a misconfigured load balancer',
+        "the client lib doesn't fall back when the control plane goes away",
+      ],
       noMatch: ['updated the config'],
     },
   },
@@ -227,12 +238,13 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: -2,
     reason: 'How the incident was noticed is detection, not cause.',
     pattern:
-      /^\W*detection\b|\bdetect(?:ed|ion) (?:was|took|came)\b|\bthe page (?:actually )?came from\b|\bno (?:alert|page|alarm) (?:fired|went off|triggered)\b/i,
+      /^\W*detection\b|\bdetect(?:ed|ion) (?:was|took|came)\b|\bthe page (?:actually )?came from\b|\bno (?:alert|page|alarm|monitor|check)s? (?:fired|went off|triggered|checks?|covers?|watch(?:es|ed)?)\b|\bnothing (?:paged|alerted)\b|\b(?:support|a customer|customers|users) (?:found|noticed|spotted) it\b/i,
     examples: {
       match: [
         'Detection was indirect - a brief notice',
         'detection took way too long',
         'no alert fired - the mailer counts a dropped message as sent',
+        'no alert checks receipt VAT; nothing paged us, support found it',
       ],
       noMatch: ['the bug was detected by a test'],
     },
@@ -303,13 +315,75 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'A provider confirming the fault is theirs ("an outage on their side") states the cause, even when the team could only route around it.',
     pattern:
-      /\b(?:on (?:their|the provider'?s?|the vendor'?s?|the upstream|aws'?s?|gcp'?s?|azure'?s?) (?:side|end)|(?:provider|vendor|upstream|third[\s-]party|supplier|carrier|isp)(?:'s)? (?:\w+ )?(?:outage|incident|failure|is down|was down))\b/i,
+      /\b(?:on (?:their|the provider'?s?|the vendor'?s?|the upstream|aws'?s?|gcp'?s?|azure'?s?) (?:side|end)|(?:provider|vendor|upstream|third[\s-]party|supplier|carrier|isp)(?:'s)? (?:[\w-]+ ){0,2}(?:outage|incident|failure|issues?|problems?|disruption|is down|was down)|(?:provider|vendor|supplier) (?:which|that) (?:is|was) (?:having|experiencing|suffering) an? (?:\w+ )?(?:outage|incident|failure)|(?:provider|vendor)(?:'s)? status page\s*:\s*\S)\b/i,
     examples: {
       match: [
         'payment provider confirms an outage on their side',
         'the upstream DNS provider outage',
+        'carrier connectivity issues in the EU',
+        'that storage is partly on a third-party cloud provider which is having an outage',
+        'our e-mail provider\'s status page: "delivery delays for EU mailboxes"',
       ],
       noMatch: ['switched to the backup payment provider', 'the outage on our side ended'],
+    },
+  },
+  {
+    id: 'cause-unknown',
+    signal: 'cause',
+    weight: -4,
+    reason:
+      'A sentence that says nobody knows the cause yet ("neither Heroku nor Salesforce has said what the root cause was") names none.',
+    pattern:
+      /\b(?:not|nor|n't|never|nobody|no one|neither)\b[^.;]{0,50}\b(?:said|told|shared|know[ns]?|known|found|determined|identified|confirmed)\b[^.;]{0,25}\b(?:root[\s-]*)?cause\b|\b(?:root[\s-]*)?cause (?:is |remains |was )?(?:still )?(?:unknown|unclear|not (?:yet )?(?:known|clear))\b|\bno (?:root[\s-]*)?cause (?:yet|identified|found)\b/i,
+    examples: {
+      match: [
+        'as of now neither Heroku nor Salesforce has said what the root cause was',
+        'root cause still unknown',
+        'Investigating, no cause yet.',
+      ],
+      noMatch: ['the root cause was an expired certificate'],
+    },
+  },
+  {
+    id: 'hardware-fault',
+    signal: 'cause',
+    weight: 2,
+    reason: 'A piece of hardware that failed ("a hardware network interface issue") is what broke.',
+    pattern:
+      /\bhardware (?:[\w-]+ ){0,3}(?:issue|fault|failure|problem|error)s?\b|\b(?:nic|disk|drive|psu|power supply|fan|dimm|memory module|switch|router) (?:failure|fault|died|failed)\b/i,
+    examples: {
+      match: ['the backend server encountered a hardware network interface issue'],
+      noMatch: ['replaced the hardware', 'hardware refresh planned'],
+    },
+  },
+  {
+    id: 'removed-by-the-change',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'Something the system relied on that a change took away ("selected by the master label, which 1.24 removed -> routes gone") is the mechanism, written as cause then effect.',
+    pattern:
+      /\b(?:which|that) (?:[\w.-]+ ){0,2}(?:removed|deleted|dropped|renamed|deprecated|broke|disabled)\b|\S\s*(?:->|→)\s*(?:[\w-]+ ){1,3}(?:gone|lost|broken|down|stopped|failing|failed|dropped)\b/i,
+    examples: {
+      match: [
+        'the route reflectors were selected by the master label, which 1.24 removed -> routes gone',
+      ],
+      noMatch: ['rolled back -> errors drop', 'the label that we added'],
+    },
+  },
+  {
+    id: 'stuck-state',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A component that kept a dead or stale state after a change ("still holding dead upstream connections, not reconnecting") is why the change hurt users.',
+    pattern:
+      /\bstill (?:holding|using|pointing at|serving|caching|sending to)\b.{0,30}\b(?:dead|stale|old|closed|removed|deleted|previous)\b|\bnot (?:reconnect\w*|failing over|falling back|refresh\w*|re-?resolv\w*)\b/i,
+    examples: {
+      match: [
+        'PgBouncer still holding dead upstream connections, not reconnecting like previous failovers',
+      ],
+      noMatch: ['still investigating the pooler', 'the pooler reconnected'],
     },
   },
   {
@@ -382,10 +456,92 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     signal: 'cause',
     weight: -3,
     reason: 'A cause that was excluded.',
-    pattern: /\b(?:ruled out|not the cause|wasn'?t the cause|unrelated|red herring|false alarm)\b/i,
+    pattern:
+      /\b(?:ruled out|not the cause|wasn'?t the cause|red herring|false alarm)\b|(?<!\()\bunrelated\b(?! [\w-]+\))/i,
     examples: {
       match: ['DNS ruled out', 'the deploy was unrelated'],
-      noMatch: ['the deploy broke DNS'],
+      noMatch: [
+        'the deploy broke DNS',
+        'a change to our firewall policy (unrelated work) put load on DNS',
+      ],
+    },
+  },
+  {
+    id: 'missing-safeguard',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A tool or system that lacks a guard ("has no production check", "a tooling gap") is the systemic cause a blameless postmortem names.',
+    pattern:
+      /\b(?:has|had|have) no (?:[\w-]+ ){0,2}(?:guard|guardrail|safeguard|check|validation|confirmation|protection|limit|timeout|fallback)s?\b|\bwithout (?:a |an |any )?(?:[\w-]+ )?(?:guard|guardrail|safeguard|validation|confirmation)\b|\b(?:tooling|process|safety) gap\b/i,
+    examples: {
+      match: [
+        'the reindex script takes the cluster as a free-text argument and has no production guard',
+        'this is a tooling gap, not his fault',
+      ],
+      noMatch: ['no alert covers invoice currency', 'added a production guard'],
+    },
+  },
+  {
+    id: 'person-blamed',
+    signal: 'cause',
+    weight: -2,
+    reason:
+      'A sentence whose subject is a person who did something ("Marco ran the script") tells who, not why; a blameless postmortem states the gap that let it happen.',
+    pattern:
+      /^(?:@?[\w.-]+\s*:\s+)?(?!(?:The|A|An|It|We|They|This|That|Our|Their|Its|On|In|At|After|Before|When|Once|Then|Someone|Nobody|Everyone)\b)[A-Z][a-z]{1,15} (?:ran|run|deleted|dropped|pushed|typed|merged|applied|executed|forgot|removed|changed|deployed|restarted|killed|wiped|misconfigured)\b/,
+    examples: {
+      match: ['Dana: Marco ran the reindex script against prod instead of staging'],
+      noMatch: [
+        'The migration ran on primary instead of the replica',
+        'cron ran the migration twice',
+      ],
+    },
+  },
+  {
+    id: 'decision-reason',
+    signal: 'cause',
+    weight: -3,
+    reason:
+      'The reason for a choice the team makes or cannot make ("we can\'t rotate them because ...", "we can\'t reproduce it, so ...") explains a decision, not the failure.',
+    pattern:
+      /\b(?:we|i) (?:can'?t|cannot|could ?n[o']t|won'?t|will not|did ?n[o']t want to|decided (?:to|not to)|chose (?:to|not to))\b/i,
+    examples: {
+      match: [
+        "We can't rotate them for customers because receivers would start rejecting deliveries",
+        "We can't reproduce this kind of failover, so we can't be sure it will work",
+      ],
+      noMatch: ["the client can't reach the database because the pool was full"],
+    },
+  },
+  {
+    id: 'symptom-onset',
+    signal: 'cause',
+    weight: -2,
+    reason:
+      'A line that says what users started to see ("invoices start going out in USD instead of EUR") is the first sign of impact, whatever words it uses.',
+    pattern:
+      /\b(?:start(?:s|ed)?|began|begin(?:s|ning)?) (?:going out|showing|returning|failing|timing out|erroring|to (?:fail|show|return|time out|go out))\b/i,
+    examples: {
+      match: ['invoices for EU customers start going out in USD instead of EUR'],
+      noMatch: ['the job started the migration on primary instead of the replica'],
+    },
+  },
+  {
+    id: 'announcement',
+    signal: 'cause',
+    weight: -3,
+    reason:
+      'A line that only says the cause was found ("Root cause identified and working on the fix", "This is the likely cause") names nothing; the sentences around it do.',
+    pattern:
+      /^\W*(?:root[\s-]*cause|the cause) (?:identified|found|confirmed)\s*(?:$|and\b|[.,;])|\b(?:problem|issue|cause) (?:was|were) (?:identified|found) (?:at|by|around|after)\b|^\W*(?:this|that|which) (?:is|was|looks like|seems to be) (?:the |our )?(?:likely |probable |most likely |root )?cause\W*$/i,
+    examples: {
+      match: [
+        'Root cause identified and working on rolling out the fix',
+        'This is the likely cause.',
+        'The problem was identified at 16:49, and we started rolling out a fix by 17:03.',
+      ],
+      noMatch: ['Root cause identified - maintenance drained both uplinks'],
     },
   },
   {
@@ -394,13 +550,15 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'A change reaching production is the usual trigger.',
     pattern:
-      /\b(?:deploy(?:ed|ment|s)?|rolled out|roll-?out|released?|shipped|merged|pushed|migrat(?:ed|ion)|upgrad(?:ed|e)|config(?:uration)? (?:change|push|update)|enabled|turned on|flipped|switch(?:ed)? (?:to|over)|cut ?over|now point at|went live|new (?:[\w.-]+ ){0,2}(?:rules?|config\w*|version|release|build|query|code|flag|setting|feature|policy|schema|index|image))\b/i,
+      /\b(?:deploy(?:ed|ment|s)?|rolled out|roll-?out|released?|shipped|merged|pushed|migrat(?:ed|ion)|upgrad(?:ed|e)|config(?:uration)? (?:change|push|update)|(?:kernel|os|firmware|package|dependency|driver|library|agent|image|security) (?:update|upgrade|patch)|a change to (?:our |the )?[\w-]+|reconfigur(?:ation|ed|ing)|enabled|turned on|flipped|switch(?:ed)? (?:to|over)|cut ?over|now point at|went live|new (?:[\w.-]+ ){0,2}(?:rules?|config\w*|version|release|build|query|code|flag|setting|feature|policy|schema|index|image))\b/i,
     examples: {
       match: [
         'cache-warmer v4.1 rolled out',
         'ALBs now point at the new Traefik v2 ingress',
         'enabled the new flag',
         'a bad regex in the new WAF rule is eating all CPU',
+        'a kernel update on the eu-west-1b pool broke conntrack',
+        'we attempted a reconfiguration of the hosts that serve the web dashboard',
       ],
       noMatch: ['rolled back to v4.0', 'latency normal'],
     },
@@ -423,13 +581,15 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'An outside event (power, fibre, a provider, a traffic surge) sets incidents off too.',
     pattern:
-      /\b(?:power (?:loss|outage|disruption|failure)|fib(?:er|re) (?:cut|damage\w*)|damaged fib(?:er|re)|traffic (?:spike|surge|jump|increase)|(?:load|request|usage) (?:spike|surge)|surge (?:of|in|from)|(?:marketing |email |promo\w* )?campaign|(?:email|newsletter|push notification)s? (?:went|go(?:es)?) out|(?:sale|launch|promotion) (?:started|began|went live)|batch job|flash sale|upstream (?:outage|provider)|maintenance|certificate expired|cert expired|disk failed|hardware failure)\b/i,
+      /\b(?:power (?:loss|outage|disruption|failure)|fib(?:er|re) (?:cut|damage\w*)|damaged fib(?:er|re)|traffic (?:spike|surge|jump|increase)|(?:load|request|usage) (?:spike|surge)|surge (?:of|in|from)|(?:marketing |email |promo\w* )?campaign|(?:email|newsletter|push notification)s? (?:went|go(?:es)?) out|(?:sale|launch|promotion) (?:started|began|went live)|batch job|flash sale|upstream (?:outage|provider)|(?:having|had|has) an outage on their side|ddos|dos attack|denial[\s-]of[\s-]service|maintenance|certificate expired|cert expired|disk failed|hardware failure)\b/i,
     examples: {
       match: [
         'power disruption in the data centre',
         'damaged fiber between sites',
         'Marketing campaign email went out to 2M users',
         'Traffic surge from a partner batch job',
+        'Acme CDN is having an outage on their side',
+        'large-scale DDoS against our DNS provider',
       ],
       noMatch: ['all systems normal'],
     },
