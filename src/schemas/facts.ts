@@ -131,6 +131,7 @@ export const FactsSchema = z.object({
   file: z.string(),
   date: z.string(),
   timezone: z.string(),
+  /** The front matter's severity, else the label the notes or the timeline state ("SEV1", "P2", "Critical"). */
   severity: z.string().nullable(),
   /** BCP 47 tag from the front matter; `null` means the site's default language. */
   language: z.string().nullable().default(null),

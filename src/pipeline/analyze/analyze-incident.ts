@@ -22,6 +22,7 @@ import {
 import { CUES, type Cue } from './cues.js';
 import { findImpactFigures, parseCount } from './impact-figures.js';
 import { readLine } from './read-line.js';
+import { statedSeverity } from './stated-severity.js';
 import {
   readMinutesAfterStart,
   readStatedDurations,
@@ -408,7 +409,12 @@ export function analyzeIncident(
     file: incident.file,
     date: chosen.start ? (toZone(chosen.start.time).toISODate() ?? incident.date) : incident.date,
     timezone: incident.zone,
-    severity: incident.frontMatter.severity ?? null,
+    severity:
+      incident.frontMatter.severity ??
+      statedSeverity(
+        incident.notes.map((note) => note.markdown),
+        entries.map((entry) => entry.text),
+      ),
     language: incident.frontMatter.language ?? null,
     status: incidentStatus(incident.frontMatter.status, chosen.resolved !== null),
     documentStatus:

@@ -208,8 +208,6 @@ function impact(reading: Reading): Section {
   const { facts } = reading;
   const bullets: string[] = [];
   if (reading.window.minutes !== null) bullets.push(`Duration: ${span(reading)}`);
-  // The header shows a front-matter severity; one stated only in the text is told here.
-  if (reading.severity && !facts.severity) bullets.push(`Severity: ${reading.severity}`);
   // "Impact: 1h07m of R2 write failures; every upload failed": the team's own measure of it.
   const stated = noteQuotes(facts).find((q) =>
     /^\W*(?:customer |user )?impact\s*[:\-–—]\s*\S/i.test(q.text),

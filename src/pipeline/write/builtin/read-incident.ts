@@ -111,32 +111,6 @@ function worstLine(facts: Facts): Quote | null {
   return best?.quote ?? null;
 }
 
-/**
- * A severity the text states: "Severity: Critical", "SEV1", "Sev 2", "P1" as a label of its own
- * (a note or a line that opens with it). "critical" alone in a sentence is not a severity.
- */
-const SEVERITY =
-  /\bseverity\s*(?:level\s*)?[:=-]?\s*((?:sev(?:erity)?[\s-]?)?[0-5]|p[0-4]|critical|major|high|medium|minor|low)\b|^\W*((?:sev[\s-]?[0-5]|p[0-4]|critical|major|minor))\b(?!\s+(?:bug|issue|path|section)\b)|\b(SEV[\s-]?[0-5])\b/im;
-
-/** The front matter's severity, else the first one a note or a line states; null when none. */
-export function statedSeverity(facts: Facts): string | null {
-  if (facts.severity) return facts.severity;
-  // A timeline line opening with "CRITICAL:" is a monitor's level, not the incident's severity.
-  const texts = [
-    ...facts.notes.map((note) => ({ text: note.markdown, note: true })),
-    ...facts.events.map((event) => ({ text: event.text, note: false })),
-  ];
-  for (const { text, note } of texts) {
-    const match = SEVERITY.exec(text);
-    const label = match?.[1] ?? (note ? match?.[2] : undefined) ?? match?.[3];
-    if (label)
-      return label
-        .replace(/^(?:sev|p)(?=[\s-]?\d)/i, (prefix) => prefix.toUpperCase())
-        .replace(/^(?!SEV|P\d)[a-z]/, (first) => first.toUpperCase());
-  }
-  return null;
-}
-
 export function readIncident(input: Facts): Reading {
   const facts = readSpeakers(input);
   const trigger = findTrigger(facts);
@@ -198,7 +172,7 @@ export function readIncident(input: Facts): Reading {
       : (quotes.find((q) => NO_USER_IMPACT.test(q.text)) ?? null);
   return {
     facts,
-    severity: statedSeverity(facts),
+    severity: facts.severity,
     rootCause,
     trigger,
     triggerMention,
