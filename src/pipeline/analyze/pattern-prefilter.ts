@@ -265,12 +265,35 @@ function mark(text: string, root: TrieNode, fold: boolean, may: Uint8Array): voi
 }
 
 /**
- * Builds the filter for `patterns` (once: the parse is the expensive part). The returned function
- * gives, for a text, the indexes (ascending) of the patterns that may match it; no other pattern
- * can (`pattern.test(text)` is false for it, from any `lastIndex` 0). The array is reused by the
- * next call.
+ * Texts read before the filter is built: parsing ~70 patterns costs about what reading a few
+ * hundred clauses does, so one small incident (a CLI run, a cold pack) reads them all and never
+ * pays for it, while a batch or a long timeline builds it early and saves the rest.
  */
-export function prefilter(patterns: readonly RegExp[]): (text: string) => readonly number[] {
+const BUILD_AFTER = 400;
+
+/**
+ * The filter for `patterns`, built after `buildAfter` calls (until then every pattern is worth
+ * running). The returned function gives, for a text, the indexes (ascending) of the patterns that
+ * may match it; no other pattern can (`pattern.test(text)` is false for it, from `lastIndex` 0).
+ * The array is reused by the next call.
+ */
+export function prefilter(
+  patterns: readonly RegExp[],
+  { buildAfter = BUILD_AFTER }: { buildAfter?: number } = {},
+): (text: string) => readonly number[] {
+  const all = patterns.map((_, index) => index);
+  let calls = 0;
+  let filter: ((text: string) => readonly number[]) | null = null;
+  return (text) => {
+    if (!filter) {
+      if (calls++ < buildAfter) return all;
+      filter = buildFilter(patterns);
+    }
+    return filter(text);
+  };
+}
+
+function buildFilter(patterns: readonly RegExp[]): (text: string) => readonly number[] {
   const always: number[] = [];
   const foldRoot = trieNode();
   const exactRoot = trieNode();
@@ -303,7 +326,10 @@ export function prefilter(patterns: readonly RegExp[]): (text: string) => readon
 }
 
 /** `patterns.some((p) => p.test(text))`, skipping the patterns that cannot match. */
-export function anyOf(patterns: readonly RegExp[]): (text: string) => boolean {
-  const may = prefilter(patterns);
+export function anyOf(
+  patterns: readonly RegExp[],
+  options: { buildAfter?: number } = {},
+): (text: string) => boolean {
+  const may = prefilter(patterns, options);
   return (text) => may(text).some((index) => patterns[index]?.test(text) === true);
 }
