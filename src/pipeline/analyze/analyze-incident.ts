@@ -29,10 +29,19 @@ import {
   readStatedImpactMinutes,
 } from './stated-durations.js';
 
-const ISO_WITH_OFFSET = "yyyy-MM-dd'T'HH:mm:ssZZ";
+const pad = (value: number, width: number): string =>
+  `${value < 0 ? '-' : ''}${String(Math.abs(value)).padStart(width, '0')}`;
 
+/**
+ * `time` in `zone` as ISO 8601 to the second with its offset (`2024-03-05T14:02:00+01:00`): what
+ * Luxon's `toFormat("yyyy-MM-dd'T'HH:mm:ssZZ")` prints, built from the fields directly because
+ * `toFormat` parses its format and consults the system locale on every call (once per event).
+ * Digits are ASCII whatever the locale.
+ */
 export function formatInstant(time: DateTime, zone: string): string {
-  return time.setZone(zone).toFormat(ISO_WITH_OFFSET);
+  const t = time.setZone(zone);
+  const offset = Math.abs(t.offset);
+  return `${pad(t.year, 4)}-${pad(t.month, 2)}-${pad(t.day, 2)}T${pad(t.hour, 2)}:${pad(t.minute, 2)}:${pad(t.second, 2)}${t.offset >= 0 ? '+' : '-'}${pad(Math.trunc(offset / 60), 2)}:${pad(Math.trunc(offset % 60), 2)}`;
 }
 
 function minutesBetween(from: ChosenMilestone | null, to: ChosenMilestone | null): number | null {

@@ -6,6 +6,7 @@
  */
 import type { EventKind } from '../../schemas/facts.js';
 import { CUES, MODIFIERS, PHASES, type Cue, type Modifier, type Phase } from './cues.js';
+import { anyOf, prefilter } from './pattern-prefilter.js';
 
 export interface CueHit {
   cue: string;
@@ -85,43 +86,48 @@ export function splitClauses(text: string): Clause[] {
     mains.push({
       text: trimmed,
       aside: false,
-      hypothetical: question || any(HYPOTHETICAL, trimmed),
+      hypothetical: question || hypothetical(trimmed),
     });
   }
   return [...mains, ...asides];
 }
 
 interface Compiled {
-  cue: Cue;
-  global: RegExp;
+  cues: { cue: Cue; global: RegExp }[];
+  /** The indexes of the cues that may match a clause; no other can (pattern-prefilter.ts). */
+  may: (clause: string) => readonly number[];
 }
 
-const compiledCache = new WeakMap<readonly Cue[], Compiled[]>();
+const compiledCache = new WeakMap<readonly Cue[], Compiled>();
 
-function compile(cues: readonly Cue[]): Compiled[] {
+/** Compiles a cue table once (the built-in one at first use, a team's once per config). */
+function compile(cues: readonly Cue[]): Compiled {
   let compiled = compiledCache.get(cues);
   if (!compiled) {
-    compiled = cues.map((cue) => ({
-      cue,
-      global: new RegExp(
-        cue.pattern.source,
-        cue.pattern.flags.includes('g') ? cue.pattern.flags : `${cue.pattern.flags}g`,
-      ),
-    }));
+    compiled = {
+      cues: cues.map((cue) => ({
+        cue,
+        global: new RegExp(
+          cue.pattern.source,
+          cue.pattern.flags.includes('g') ? cue.pattern.flags : `${cue.pattern.flags}g`,
+        ),
+      })),
+      may: prefilter(cues.map((cue) => cue.pattern)),
+    };
     compiledCache.set(cues, compiled);
   }
   return compiled;
 }
 
-const modifier = (effect: Modifier['effect']): RegExp[] =>
-  MODIFIERS.filter((m) => m.effect === effect).map((m) => m.pattern);
-const NEGATIONS = MODIFIERS.filter((m) => m.id === 'negation').map((m) => m.pattern);
-const HYPOTHETICAL = MODIFIERS.filter((m) => m.id === 'hypothetical').map((m) => m.pattern);
-const PARTIALS = modifier('partial');
-const ONGOING = modifier('ongoing');
-const INEFFECTIVE = modifier('ineffective');
-const UNRELATED = modifier('unrelated');
-const TOPICS = modifier('topic');
+const modifier = (effect: Modifier['effect']): ((text: string) => boolean) =>
+  anyOf(MODIFIERS.filter((m) => m.effect === effect).map((m) => m.pattern));
+const negated = anyOf(MODIFIERS.filter((m) => m.id === 'negation').map((m) => m.pattern));
+const hypothetical = anyOf(MODIFIERS.filter((m) => m.id === 'hypothetical').map((m) => m.pattern));
+const partial = modifier('partial');
+const ongoing = modifier('ongoing');
+const ineffective = modifier('ineffective');
+const unrelated = modifier('unrelated');
+const topic = modifier('topic');
 /** Phases whose cue, named as a topic ("open for root cause"), says nothing happened yet. */
 const TOPIC_PHASES: ReadonlySet<Phase> = new Set([
   'identify',
@@ -130,10 +136,6 @@ const TOPIC_PHASES: ReadonlySet<Phase> = new Set([
   'recovery-full',
   'resolved-declared',
 ]);
-function any(patterns: readonly RegExp[], text: string): boolean {
-  return patterns.some((pattern) => pattern.test(text));
-}
-
 const RECOVERY_OR_END: ReadonlySet<Phase> = new Set([
   'recovery-full',
   'recovery-partial',
@@ -167,25 +169,23 @@ export function readLine(
     });
   };
   if (state) {
-    for (const { cue } of compiled)
+    for (const { cue } of compiled.cues)
       if (cue.on === 'state' && cue.pattern.test(state.trim())) hit(cue, -1, cue.weight);
   }
   clauses.forEach((clause, index) => {
     if (clause.hypothetical) return;
     const clauseHits: CueHit[] = [];
-    for (const { cue, global } of compiled) {
-      if (cue.on === 'state') continue;
+    for (const cueIndex of compiled.may(clause.text)) {
+      const { cue, global } = compiled.cues[cueIndex] ?? {};
+      if (!cue || !global || cue.on === 'state') continue;
       global.lastIndex = 0;
       for (const match of clause.text.matchAll(global)) {
         const before = clause.text.slice(0, match.index);
-        if (any(NEGATIONS, before)) continue;
-        if (TOPIC_PHASES.has(cue.phase) && any(TOPICS, before)) continue;
+        if (negated(before)) continue;
+        if (TOPIC_PHASES.has(cue.phase) && topic(before)) continue;
         let phase = cue.phase;
         // "Most ... resolved", "partially restored": only part came back.
-        if (
-          (phase === 'recovery-full' || phase === 'resolved-declared') &&
-          any(PARTIALS, clause.text)
-        )
+        if ((phase === 'recovery-full' || phase === 'resolved-declared') && partial(clause.text))
           phase = 'recovery-partial';
         // An explanation in parentheses is a weaker claim than the line itself.
         const weight = clause.aside ? Math.max(1, cue.weight - 1) : cue.weight;
@@ -220,14 +220,14 @@ export function readLine(
   // A tag in brackets (`(unrelated)`, `[not related]`) is the writer's verdict on the line, not
   // an aside about something else.
   const tag = (c: { text: string; aside: boolean }) => c.aside && c.text.split(/\s+/).length <= 3;
-  if (clauses.some((c) => (!c.aside || tag(c)) && any(UNRELATED, c.text)))
+  if (clauses.some((c) => (!c.aside || tag(c)) && unrelated(c.text)))
     return { scores: emptyScores(), best: {}, kind: 'note' };
-  const ineffective = mains.some((c) => any(INEFFECTIVE, c.text));
+  const failedAction = mains.some((c) => ineffective(c.text));
   // "US back, EU still failing", "OUTAGE ENDS, USER IMPACT CONTINUES": impact goes on elsewhere.
   const ongoingImpact = clauses.some(
     (c, i) =>
       !c.aside &&
-      any(ONGOING, c.text) &&
+      ongoing(c.text) &&
       (/\bimpact\b/i.test(c.text) ||
         hits.some((h) => h.clause === i && h.phase === 'impact' && h.weight >= 2)),
   );
@@ -239,7 +239,7 @@ export function readLine(
   const best: Partial<Record<Phase, CueHit>> = {};
   for (const original of hits) {
     let h = original;
-    if (ineffective && h.phase === 'mitigate-action') continue;
+    if (failedAction && h.phase === 'mitigate-action') continue;
     if ((ongoingImpact || stillRecovering) && h.phase === 'recovery-full')
       h = { ...h, phase: 'recovery-partial' };
     if (h.weight > scores[h.phase]) {
