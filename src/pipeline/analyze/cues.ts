@@ -38,7 +38,7 @@ export interface Cue {
 
 /** Modifiers change the cues of their own clause (or, for `ineffective`/`unrelated`, the line). */
 export type ModifierEffect =
-  'negate' | 'partial' | 'ongoing' | 'ineffective' | 'unrelated' | 'topic';
+  'negate' | 'partial' | 'ongoing' | 'ineffective' | 'unrelated' | 'topic' | 'action-item';
 
 export interface Modifier {
   id: string;
@@ -112,6 +112,25 @@ export const CUES: readonly Cue[] = [
         'rolled back the release',
         'raised the batch size to 500',
       ],
+    },
+  },
+  {
+    id: 'impact-client-error',
+    phase: 'impact',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:installs?|requests?|calls?|fetch(?:es)?|downloads?|pulls?|logins?|pages?|builds?|http|status|returns?|returning|returned|serving|got|getting|answer(?:s|ing)?) 4(?:0[0-9]|29)s?|4(?:0[0-9]|29)s? (?:errors?|responses?|not found|forbidden|unauthori[sz]ed|too many requests)`,
+    ),
+    reason:
+      'requests that used to work now get a client error (404 on a package, 403 on a login, 429): users suffer it',
+    examples: {
+      match: [
+        'babel + react-native installs 404 on left-pad',
+        'logins 403 for SSO users',
+        'API returning 429 to every tenant',
+      ],
+      noMatch: ['404s on left-pad back to zero', 'see runbook 404', 'opened PR 4041'],
     },
   },
   {
@@ -267,12 +286,16 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`reported|reporting|reports? (?:of|from|that)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?) (?:say|see|saw|confirm)|escalat(?:es|ed|ing|ion)`,
+      String.raw`reported|reporting|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?) (?:say|see|saw|confirm)|escalat(?:es|ed|ing|ion)`,
     ),
     reason: 'a person reported the problem',
     kind: 'report',
     examples: {
-      match: ['customers report checkout failing', 'SRE noticed errors'],
+      match: [
+        'customers report checkout failing',
+        'SRE noticed errors',
+        'seeing a flood of github issues',
+      ],
       noMatch: ['reportedly fine', 'report generation'],
     },
   },
@@ -992,6 +1015,31 @@ export const CUES: readonly Cue[] = [
 ];
 
 export const MODIFIERS: readonly Modifier[] = [
+  {
+    id: 'action-item',
+    effect: 'action-item',
+    language: 'en',
+    pattern:
+      /^\s*(?:[-*+•]\s*)?(?:\[[ xX✓✔]?\](?:\s|$)|(?:todo|fixme|action items?|AI|follow[- ]?ups?|next time|going forward|in (?:the )?future)(?![\p{L}\p{N}]))/iu,
+    reason:
+      'a task-list item or a line that opens as a follow-up ("- [ ] alert when ...", "TODO:", "next time we should ...") is work for later, not an event of the incident (applies to the whole line, and to the state the paste gave it)',
+    examples: {
+      match: [
+        '- [ ] alert when a package is unpublished',
+        '[x] write the blog post',
+        'TODO: page the DB team sooner',
+        'next time we should roll back first',
+        'action item',
+        'Follow-up: add a canary',
+      ],
+      noMatch: [
+        'rolled back; todo list cleared',
+        'alert fired: checkout 5xx',
+        'AIOps alert fired',
+        'the next time it failed, the pager went off',
+      ],
+    },
+  },
   {
     id: 'topic',
     effect: 'topic',

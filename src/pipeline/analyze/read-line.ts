@@ -122,6 +122,7 @@ const ONGOING = modifier('ongoing');
 const INEFFECTIVE = modifier('ineffective');
 const UNRELATED = modifier('unrelated');
 const TOPICS = modifier('topic');
+const ACTION_ITEMS = modifier('action-item');
 /** Phases whose cue, named as a topic ("open for root cause"), says nothing happened yet. */
 const TOPIC_PHASES: ReadonlySet<Phase> = new Set([
   'identify',
@@ -153,6 +154,9 @@ export function readLine(
   state: string | null = null,
   cues: readonly Cue[] = CUES,
 ): LineReading {
+  // A follow-up written down during the incident signals no phase, whatever words it uses.
+  if (any(ACTION_ITEMS, text) || (state !== null && any(ACTION_ITEMS, state)))
+    return { scores: emptyScores(), best: {}, kind: 'note' };
   const compiled = compile(cues);
   const clauses = splitClauses(text);
   const hits: CueHit[] = [];
