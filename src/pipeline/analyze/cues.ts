@@ -120,7 +120,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`(?:installs?|requests?|calls?|fetch(?:es)?|downloads?|pulls?|logins?|pages?|builds?|http|status|returns?|returning|returned|serving|got|getting|answer(?:s|ing)?) 4(?:0[0-9]|29)s?|4(?:0[0-9]|29)s? (?:errors?|responses?|not found|forbidden|unauthori[sz]ed|too many requests)`,
+      String.raw`(?:installs?|requests?|calls?|fetch(?:es)?|downloads?|pulls?|logins?|pages?|builds?|http|status|returns?|returning|returned|serving|got|getting|answer(?:s|ing)?) 4\d\ds?|4\d\ds? (?:errors?|responses?|not found|forbidden|unauthori[sz]ed|too many requests)`,
     ),
     reason:
       'requests that used to work now get a client error (404 on a package, 403 on a login, 429): users suffer it',
@@ -129,8 +129,44 @@ export const CUES: readonly Cue[] = [
         'babel + react-native installs 404 on left-pad',
         'logins 403 for SSO users',
         'API returning 429 to every tenant',
+        'mail provider returning 421 to every send',
       ],
       noMatch: ['404s on left-pad back to zero', 'see runbook 404', 'opened PR 4041'],
+    },
+  },
+  {
+    id: 'impact-data-symptom',
+    phase: 'impact',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`first (?:mismatched|failed|failing|bad|corrupt(?:ed)?|wrong|lost|dropped|missing|duplicated?|stuck|rejected|bounced|errored|erroring|invalid|late|delayed|unprocessed|timed[- ]out|broken)|(?:queues?|backlog|jobs?|messages?|events?|orders?|writes?|consumers?|replication|lag) (?:started|starts|began|begins) (?:backing up|piling up|growing|building|climbing|to (?:back|pile) up|to grow|to build|to climb|to lag|lagging)`,
+    ),
+    reason:
+      'the first piece of bad data or work ("first mismatched row", "first failed job", "queue started backing up") is the first sign of impact, even when nobody saw it yet',
+    examples: {
+      match: [
+        'First mismatched row written',
+        'first failed transfer in the job log',
+        'queue started backing up',
+        'order consumers started lagging',
+      ],
+      noMatch: ['first responder joined', 'the queue drained', 'first we rolled back'],
+    },
+  },
+  {
+    id: 'impact-stopped',
+    phase: 'impact',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:stop(?:s|ped)?|ceased?) (?:going out|sending|arriving|being (?:sent|delivered|processed|written)|working|loading|processing|delivering|syncing|replicating|updating|resolving|responding|serving)`,
+    ),
+    reason:
+      'something users rely on stopped happening ("e-mails stop going out", "jobs stopped processing")',
+    examples: {
+      match: ['confirmation e-mails stop going out', 'webhooks stopped arriving'],
+      noMatch: ['stopped the export job', 'stop the bleeding'],
     },
   },
   {
@@ -224,7 +260,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`alerts?|alarms?|alerting|paged|paging|page (?:fired|sent)|pages|firing|fired|triggered|monitor(?:ing)? (?:fired|triggered|went off)|went off|pager`,
+      String.raw`alerts?|alarms?|alerting|paged|paging|page (?:fired|sent|went out)|pages|firing|fired|triggered|monitor(?:ing)? (?:fired|triggered|went off)|went off|pager`,
     ),
     reason: 'an alert or page reached people',
     kind: 'alert',
@@ -648,7 +684,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts|cpu|load|p\d\d|lag|queue(?: depth)?|backlog) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|falling|receding|subsiding)|errors dropping|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts|cpu|load|p\d\d|lag|queue(?: depth)?|backlog) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|falling|receding|subsiding)|errors dropping|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
@@ -657,6 +693,7 @@ export const CUES: readonly Cue[] = [
         'errors dropping',
         'by 23:45 delivery errors were dropping',
         'CPU dropping, p99 back to 210ms',
+        'lag started dropping right away',
         'impact mitigated',
         'we are monitoring the results',
       ],
@@ -719,7 +756,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?:is |are )?back (?:up|online|in service|to \d)|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:requests?|errors?|failures?)(?:\s+\w+)?\s+stop(?:s|ped)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) )|under \d+\s?m?s again|again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated`,
+      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service|to \d)|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:requests?|errors?|failures?)(?:\s+\w+)?\s+stop(?:s|ped)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) )|under \d+\s?m?s again|again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
@@ -744,6 +781,7 @@ export const CUES: readonly Cue[] = [
         'back to the drawing board',
         'fine-tuning the alert',
         'pushed the release back over the weekend',
+        'rolling back to 5.1',
       ],
     },
   },
