@@ -270,6 +270,26 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'detect-monitor-down',
+    phase: 'detect',
+    weight: 3,
+    language: 'en',
+    pattern: words(
+      String.raw`monitor\b[^;]{0,60}?\b(?:is|went|has gone|was) (?:currently |now )?down|\[(?:alert|alarm|down|critical|problem)\]`,
+    ),
+    reason:
+      'an uptime monitor says the thing it watches is down (UptimeRobot\'s "Monitor is DOWN", a "[Alert]" subject): the monitor detected it',
+    kind: 'alert',
+    examples: {
+      match: [
+        'Monitor is DOWN: Checkout API',
+        'The monitor shop.example.com is currently DOWN',
+        '[Alert] api.example.com unreachable',
+      ],
+      noMatch: ['monitor is UP: Checkout API', 'took the monitor down for maintenance? no'],
+    },
+  },
+  {
     id: 'detect-chat-alarm-emoji',
     phase: 'detect',
     weight: 2,
@@ -783,6 +803,19 @@ export const CUES: readonly Cue[] = [
         'pushed the release back over the weekend',
         'rolling back to 5.1',
       ],
+    },
+  },
+  {
+    id: 'recovery-monitor-up',
+    phase: 'recovery-full',
+    weight: 2,
+    language: 'en',
+    pattern: words(String.raw`monitor\b[^;]{0,60}?\bis (?:back |now )*up|\[(?:up|ok|recovered)\]`),
+    reason: 'an uptime monitor says the thing it watches is up again ("Monitor is UP")',
+    kind: 'recover',
+    examples: {
+      match: ['Monitor is UP: Checkout API', 'The monitor shop.example.com is back UP'],
+      noMatch: ['Monitor is DOWN: Checkout API', 'set up the monitor'],
     },
   },
   {

@@ -94,7 +94,7 @@ const PHRASES: readonly Phrase[] = [
     milestone: 'start',
     strength: 'named',
     pattern: new RegExp(
-      String.raw`\b(?:${ISSUE_SUBJECT}|degradation|downtime|errors?|failures?|delays?|slowness)\b(?:\s+[\w-]+){0,2}?\s+(?:ran|lasted|went on|continued|was ongoing)\s+(?:from\s+)?(${CLOCK})\s*(?:-|–|to|until|till|through)\s*(${CLOCK})`,
+      String.raw`(?:\b(?:${ISSUE_SUBJECT}|degradation|downtime|errors?|failures?|delays?|slowness)\b(?:\s+[\w-]+){0,2}?\s+(?:ran|lasted|went on|continued|was ongoing)\s+(?:from\s+)?|\b(?:was|were|been)\s+(?:down|unavailable|degraded|offline|unreachable|failing)\b[^.;]{0,50}?\bfrom\s+)(${CLOCK})\s*(?:-|–|to|until|till|through)\s*(${CLOCK})`,
       'i',
     ),
   },
