@@ -954,6 +954,28 @@ export const CUES: readonly Cue[] = [
     examples: { match: ['Resolved', 'resolve'], noMatch: ['Monitoring', 'RECOVERED', 'OK'] },
   },
   {
+    id: 'resolved-status-closed',
+    phase: 'resolved-declared',
+    weight: 3,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:(?:investigating|identified|monitoring|fixing|mitigated|mitigating|open|acknowledged|triggered|active|stable) ?(?:->|→|=>)|(?:status|incident|state) (?:changed|set|moved) to) ?(?:resolved|closed|completed)`,
+    ),
+    reason:
+      'an incident tool records the incident moving to Resolved or Closed ("Monitoring -> Closed"): the declared end, later than the recovery it followed',
+    examples: {
+      match: [
+        'Status change Monitoring -> Closed (error rates watched for an hour, all clean)',
+        'Status changed to Resolved',
+      ],
+      noMatch: [
+        'Investigating -> Fixing',
+        'closed the old ticket -> new one',
+        'status page -> resolved',
+      ],
+    },
+  },
+  {
     id: 'resolved-declared',
     phase: 'resolved-declared',
     weight: 3,
