@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { findStatedTimes } from '../src/pipeline/parse/stated-times.js';
-import { sourceFromFixture } from './helpers/source.js';
+import { sourceFromFixture, sourceFromText } from './helpers/source.js';
 
 const zone = 'America/New_York';
 const lineTime = DateTime.fromISO('2025-01-22T06:52:00', { zone });
@@ -17,6 +17,18 @@ describe('a milestone time stated in words is read on the day of the line that s
   ])('%s', (text, milestone, instant) => {
     const stated = findStatedTimes(text, 7, { zone, lineTime, date: '2025-01-22' });
     expect(stated.map((s) => [s.milestone, utc(s.time)])).toEqual([[milestone, instant]]);
+  });
+
+  test.each([
+    // A data symptom names the start: the first bad piece of work, a metric creeping up.
+    ['First failed transfer in the job log at 05:33.', '2025-01-22T10:33'],
+    ['grafana shows p95 creeping up since 06:18', '2025-01-22T11:18'],
+    // The time first, then the symptom that started then.
+    ["around 6am the EU cluster's order consumers started lagging", '2025-01-22T11:00'],
+  ])('a symptom names the start outright: %s', (text, instant) => {
+    const stated = findStatedTimes(text, 7, { zone, lineTime, date: '2025-01-22' });
+    const named = stated.filter((s) => s.strength === 'named');
+    expect(named.map((s) => [s.milestone, utc(s.time)])).toEqual([['start', instant]]);
   });
 
   test('a start later in the day than the line is the day before (the line is after midnight)', () => {
@@ -38,6 +50,48 @@ describe('a milestone time stated in words is read on the day of the line that s
     expect(stated.map((s) => [s.milestone, utc(s.time), s.strength])).toEqual([
       ['start', '2023-09-19T03:46', 'window'],
       ['resolved', '2023-09-19T04:33', 'window'],
+    ]);
+  });
+
+  test('an impact window with its subject named is stated as firmly as "impact began"', () => {
+    const stated = findStatedTimes('Notes: disruption ran 09:35-11:47 UTC.', 31, {
+      zone,
+      lineTime: null,
+      date: '2022-07-08',
+    });
+    expect(stated.map((s) => [s.milestone, utc(s.time), s.strength])).toEqual([
+      ['start', '2022-07-08T09:35', 'named'],
+      ['resolved', '2022-07-08T11:47', 'named'],
+    ]);
+  });
+
+  test('an action that started at a time is no stated start ("at 15:40 we started draining")', () => {
+    for (const text of ['at 05:40 we started draining the node', 'the job ran 05:00-05:20'])
+      expect(findStatedTimes(text, 4, { zone, lineTime: null, date: '2025-01-22' })).toEqual([]);
+  });
+
+  test('a stated end at the minute of the recovery line leaves that line the mitigation', () => {
+    const { facts } = analyzeSource(
+      sourceFromText(
+        [
+          '---',
+          'title: t',
+          'date: 2022-07-08',
+          'timezone: UTC',
+          '---',
+          '09:49 Triggered: page load p95 above threshold',
+          '10:14 confirmed: the ACL push blocks DNS, likely cause',
+          '10:39 starting rollback of the ACL push',
+          '11:47 rollback complete, page loads back to baseline',
+          '',
+          'Notes: disruption ran 09:35-11:47 UTC.',
+        ].join('\n'),
+      ),
+    );
+    expect([facts?.start, facts?.mitigated, facts?.resolved]).toEqual([
+      '2022-07-08T09:35:00+00:00',
+      '2022-07-08T11:47:00+00:00',
+      '2022-07-08T11:47:00+00:00',
     ]);
   });
 

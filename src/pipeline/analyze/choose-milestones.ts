@@ -213,7 +213,11 @@ export function chooseMilestones(
     })),
     ...Object.values(pins).map((pin) => ({ candidate: null, pin, index: null, time: pin.time })),
   ];
-  items.sort((a, b) => a.time - b.time || (a.pin ? -1 : 0) - (b.pin ? -1 : 0));
+  // At the same instant a pin goes before the lines (a pinned start may share their minute),
+  // except a pinned resolution, which goes after them: the recovery line at its minute may
+  // still be the mitigation ("ran 09:35-11:47" and "11:47 rollback complete").
+  const atSameTime = (item: Item): number => (!item.pin ? 0 : item.pin === pins.resolved ? 1 : -1);
+  items.sort((a, b) => a.time - b.time || atSameTime(a) - atSameTime(b));
   const n = items.length;
   const K = MILESTONE_NAMES.length;
   const scored: Scored[][] = MILESTONE_NAMES.map((name) =>

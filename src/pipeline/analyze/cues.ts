@@ -38,7 +38,7 @@ export interface Cue {
 
 /** Modifiers change the cues of their own clause (or, for `ineffective`/`unrelated`, the line). */
 export type ModifierEffect =
-  'negate' | 'partial' | 'ongoing' | 'ineffective' | 'unrelated' | 'topic';
+  'negate' | 'partial' | 'ongoing' | 'ineffective' | 'unrelated' | 'topic' | 'action-item';
 
 export interface Modifier {
   id: string;
@@ -112,6 +112,61 @@ export const CUES: readonly Cue[] = [
         'rolled back the release',
         'raised the batch size to 500',
       ],
+    },
+  },
+  {
+    id: 'impact-client-error',
+    phase: 'impact',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:installs?|requests?|calls?|fetch(?:es)?|downloads?|pulls?|logins?|pages?|builds?|http|status|returns?|returning|returned|serving|got|getting|answer(?:s|ing)?) 4\d\ds?|4\d\ds? (?:errors?|responses?|not found|forbidden|unauthori[sz]ed|too many requests)`,
+    ),
+    reason:
+      'requests that used to work now get a client error (404 on a package, 403 on a login, 429): users suffer it',
+    examples: {
+      match: [
+        'babel + react-native installs 404 on left-pad',
+        'logins 403 for SSO users',
+        'API returning 429 to every tenant',
+        'mail provider returning 421 to every send',
+      ],
+      noMatch: ['404s on left-pad back to zero', 'see runbook 404', 'opened PR 4041'],
+    },
+  },
+  {
+    id: 'impact-data-symptom',
+    phase: 'impact',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`first (?:mismatched|failed|failing|bad|corrupt(?:ed)?|wrong|lost|dropped|missing|duplicated?|stuck|rejected|bounced|errored|erroring|invalid|late|delayed|unprocessed|timed[- ]out|broken)|(?:queues?|backlog|jobs?|messages?|events?|orders?|writes?|consumers?|replication|lag) (?:started|starts|began|begins) (?:backing up|piling up|growing|building|climbing|to (?:back|pile) up|to grow|to build|to climb|to lag|lagging)`,
+    ),
+    reason:
+      'the first piece of bad data or work ("first mismatched row", "first failed job", "queue started backing up") is the first sign of impact, even when nobody saw it yet',
+    examples: {
+      match: [
+        'First mismatched row written',
+        'first failed transfer in the job log',
+        'queue started backing up',
+        'order consumers started lagging',
+      ],
+      noMatch: ['first responder joined', 'the queue drained', 'first we rolled back'],
+    },
+  },
+  {
+    id: 'impact-stopped',
+    phase: 'impact',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:stop(?:s|ped)?|ceased?) (?:going out|sending|arriving|being (?:sent|delivered|processed|written)|working|loading|processing|delivering|syncing|replicating|updating|resolving|responding|serving)`,
+    ),
+    reason:
+      'something users rely on stopped happening ("e-mails stop going out", "jobs stopped processing")',
+    examples: {
+      match: ['confirmation e-mails stop going out', 'webhooks stopped arriving'],
+      noMatch: ['stopped the export job', 'stop the bleeding'],
     },
   },
   {
@@ -205,13 +260,33 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`alerts?|alarms?|alerting|paged|paging|page (?:fired|sent)|pages|firing|fired|triggered|monitor(?:ing)? (?:fired|triggered|went off)|went off|pager`,
+      String.raw`alerts?|alarms?|alerting|paged|paging|page (?:fired|sent|went out)|pages|firing|fired|triggered|monitor(?:ing)? (?:fired|triggered|went off)|went off|pager`,
     ),
     reason: 'an alert or page reached people',
     kind: 'alert',
     examples: {
       match: ['[FIRING:1] CheckoutErrorRate', 'on-call paged', 'Triggered: #4711 checkout 5xx'],
       noMatch: ['set up alerting next week?'],
+    },
+  },
+  {
+    id: 'detect-monitor-down',
+    phase: 'detect',
+    weight: 3,
+    language: 'en',
+    pattern: words(
+      String.raw`monitor\b[^;]{0,60}?\b(?:is|went|has gone|was) (?:currently |now )?down|\[(?:alert|alarm|down|critical|problem)\]`,
+    ),
+    reason:
+      'an uptime monitor says the thing it watches is down (UptimeRobot\'s "Monitor is DOWN", a "[Alert]" subject): the monitor detected it',
+    kind: 'alert',
+    examples: {
+      match: [
+        'Monitor is DOWN: Checkout API',
+        'The monitor shop.example.com is currently DOWN',
+        '[Alert] api.example.com unreachable',
+      ],
+      noMatch: ['monitor is UP: Checkout API', 'took the monitor down for maintenance? no'],
     },
   },
   {
@@ -267,12 +342,16 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`reported|reporting|reports? (?:of|from|that)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?) (?:say|see|saw|confirm)|escalat(?:es|ed|ing|ion)`,
+      String.raw`reported|reporting|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?) (?:say|see|saw|confirm)|escalat(?:es|ed|ing|ion)`,
     ),
     reason: 'a person reported the problem',
     kind: 'report',
     examples: {
-      match: ['customers report checkout failing', 'SRE noticed errors'],
+      match: [
+        'customers report checkout failing',
+        'SRE noticed errors',
+        'seeing a flood of github issues',
+      ],
       noMatch: ['reportedly fine', 'report generation'],
     },
   },
@@ -625,7 +704,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts|cpu|load|p\d\d|lag|queue(?: depth)?|backlog) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|falling|receding|subsiding)|errors dropping|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts|cpu|load|p\d\d|lag|queue(?: depth)?|backlog) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|falling|receding|subsiding)|errors dropping|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
@@ -634,6 +713,7 @@ export const CUES: readonly Cue[] = [
         'errors dropping',
         'by 23:45 delivery errors were dropping',
         'CPU dropping, p99 back to 210ms',
+        'lag started dropping right away',
         'impact mitigated',
         'we are monitoring the results',
       ],
@@ -696,7 +776,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?:is |are )?back (?:up|online|in service|to \d)|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:requests?|errors?|failures?)(?:\s+\w+)?\s+stop(?:s|ped)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) )|under \d+\s?m?s again|again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated`,
+      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service|to \d)|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:requests?|errors?|failures?)(?:\s+\w+)?\s+stop(?:s|ped)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) )|under \d+\s?m?s again|again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
@@ -721,7 +801,21 @@ export const CUES: readonly Cue[] = [
         'back to the drawing board',
         'fine-tuning the alert',
         'pushed the release back over the weekend',
+        'rolling back to 5.1',
       ],
+    },
+  },
+  {
+    id: 'recovery-monitor-up',
+    phase: 'recovery-full',
+    weight: 2,
+    language: 'en',
+    pattern: words(String.raw`monitor\b[^;]{0,60}?\bis (?:back |now )*up|\[(?:up|ok|recovered)\]`),
+    reason: 'an uptime monitor says the thing it watches is up again ("Monitor is UP")',
+    kind: 'recover',
+    examples: {
+      match: ['Monitor is UP: Checkout API', 'The monitor shop.example.com is back UP'],
+      noMatch: ['Monitor is DOWN: Checkout API', 'set up the monitor'],
     },
   },
   {
@@ -860,6 +954,28 @@ export const CUES: readonly Cue[] = [
     examples: { match: ['Resolved', 'resolve'], noMatch: ['Monitoring', 'RECOVERED', 'OK'] },
   },
   {
+    id: 'resolved-status-closed',
+    phase: 'resolved-declared',
+    weight: 3,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:(?:investigating|identified|monitoring|fixing|mitigated|mitigating|open|acknowledged|triggered|active|stable) ?(?:->|→|=>)|(?:status|incident|state) (?:changed|set|moved) to) ?(?:resolved|closed|completed)`,
+    ),
+    reason:
+      'an incident tool records the incident moving to Resolved or Closed ("Monitoring -> Closed"): the declared end, later than the recovery it followed',
+    examples: {
+      match: [
+        'Status change Monitoring -> Closed (error rates watched for an hour, all clean)',
+        'Status changed to Resolved',
+      ],
+      noMatch: [
+        'Investigating -> Fixing',
+        'closed the old ticket -> new one',
+        'status page -> resolved',
+      ],
+    },
+  },
+  {
     id: 'resolved-declared',
     phase: 'resolved-declared',
     weight: 3,
@@ -992,6 +1108,31 @@ export const CUES: readonly Cue[] = [
 ];
 
 export const MODIFIERS: readonly Modifier[] = [
+  {
+    id: 'action-item',
+    effect: 'action-item',
+    language: 'en',
+    pattern:
+      /^\s*(?:[-*+•]\s*)?(?:\[[ xX✓✔]?\](?:\s|$)|(?:todo|fixme|action items?|AI|follow[- ]?ups?|next time|going forward|in (?:the )?future)(?![\p{L}\p{N}]))/iu,
+    reason:
+      'a task-list item or a line that opens as a follow-up ("- [ ] alert when ...", "TODO:", "next time we should ...") is work for later, not an event of the incident (applies to the whole line, and to the state the paste gave it)',
+    examples: {
+      match: [
+        '- [ ] alert when a package is unpublished',
+        '[x] write the blog post',
+        'TODO: page the DB team sooner',
+        'next time we should roll back first',
+        'action item',
+        'Follow-up: add a canary',
+      ],
+      noMatch: [
+        'rolled back; todo list cleared',
+        'alert fired: checkout 5xx',
+        'AIOps alert fired',
+        'the next time it failed, the pager went off',
+      ],
+    },
+  },
   {
     id: 'topic',
     effect: 'topic',

@@ -128,6 +128,7 @@ const ongoing = modifier('ongoing');
 const ineffective = modifier('ineffective');
 const unrelated = modifier('unrelated');
 const topic = modifier('topic');
+const actionItem = modifier('action-item');
 /** Phases whose cue, named as a topic ("open for root cause"), says nothing happened yet. */
 const TOPIC_PHASES: ReadonlySet<Phase> = new Set([
   'identify',
@@ -155,6 +156,9 @@ export function readLine(
   state: string | null = null,
   cues: readonly Cue[] = CUES,
 ): LineReading {
+  // A follow-up written down during the incident signals no phase, whatever words it uses.
+  if (actionItem(text) || (state !== null && actionItem(state)))
+    return { scores: emptyScores(), best: {}, kind: 'note' };
   const compiled = compile(cues);
   const clauses = splitClauses(text);
   const hits: CueHit[] = [];

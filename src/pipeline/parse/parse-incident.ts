@@ -85,14 +85,41 @@ function timelineDays(items: readonly TimelineItem[]): DayOfYear[] {
   return days;
 }
 
+/**
+ * The first full date the timeline names, and whether it is a day separator with timed lines
+ * above it: those lines are before the day it names ("Day changed to Wed Mar 23" comes after
+ * Tuesday's lines).
+ */
 function firstDate(
   items: readonly TimelineItem[],
-): { year: number; month: number; day: number } | null {
+): { date: DayOfYear; separatorAfterTimes: boolean } | null {
+  let timedBefore = false;
   for (const item of items) {
     const date = item.type === 'day' ? item.date : item.entry.stamp?.date;
-    if (date?.year) return { year: date.year, month: date.month, day: date.day };
+    if (date?.year) {
+      const day = { year: date.year, month: date.month, day: date.day };
+      return { date: day, separatorAfterTimes: item.type === 'day' && timedBefore };
+    }
+    if (item.type === 'entry' && item.entry.stamp?.time) timedBefore = true;
   }
   return null;
+}
+
+/**
+ * The day of the bare times at the top of the timeline when only the timeline can say: its
+ * first date; when that is a day separator below timed lines, the date the heading or the file
+ * name gives if it is earlier, else the day before the separator.
+ */
+function dayOfFirstLines(
+  items: readonly TimelineItem[],
+  named: DayOfYear | null,
+): DayOfYear | null {
+  const first = firstDate(items);
+  if (!first?.separatorAfterTimes) return first?.date ?? null;
+  const separator = DateTime.fromObject(first.date);
+  if (named && DateTime.fromObject(named) < separator) return named;
+  const before = separator.minus({ days: 1 });
+  return { year: before.year, month: before.month, day: before.day };
 }
 
 /** `YYYY-MM-DD` anywhere in the text, or a whole `DD.MM.YYYY` (day.month.year, as Europe writes it). */
@@ -405,7 +432,8 @@ function readIncidentDate(
       ),
     );
   }
-  const date = fmDate ?? firstDate(items) ?? dateOf(preambleText) ?? dateOf(from.slug);
+  const named = dateOf(preambleText) ?? dateOf(from.slug);
+  const date = fmDate ?? dayOfFirstLines(items, named) ?? named;
   if (!date && from.timedCount > 0 && from.frontMatterProblems === 0) {
     diagnostics.push(
       error(

@@ -223,6 +223,8 @@ function notificationLines(lines: readonly SourceLine[]): SourceLine[] | null {
 
 const MAIL_HEADER = /^(?:from|to|cc|bcc|subject|date|sent|reply-to|importance)\s*:\s/i;
 const MAIL_SENT = /^(?:date|sent)\s*:\s*(.+)$/i;
+const MAIL_SUBJECT = /^subject\s*:\s*(.+)$/i;
+const REPLY_PREFIX = /^(?:re|fwd?|aw|sv|wg|tr)\s*:/i;
 const MAIL_QUOTE_INTRO = /^on\s+(.{6,160}?)\s*wrote:\s*$/i;
 const QUOTE_MARKS = /^\s*(?:>\s?)+/;
 /** Mail clients wrap at 72-80 characters: a line this long that ends mid-sentence was wrapped. */
@@ -257,7 +259,15 @@ export function normalizeMailThread(blocks: readonly Block[]): Block[] | null {
   const intros = texts.filter((text) => MAIL_QUOTE_INTRO.test(text)).length;
   if (headerPairs + intros < 2 || headerPairs === 0) return null;
   let sent: Stamp | null = null;
+  /** The mail's subject, written as its first line once its send time is known. */
+  let subject: SourceLine | null = null;
   const seen = new Set<string>();
+  const at = (line: SourceLine, text: string, when: Stamp): SourceLine[] => {
+    const written = `${stampText(when, when.zone ?? sent?.zone ?? null)} ${text}`;
+    if (seen.has(written)) return [];
+    seen.add(written);
+    return [{ number: line.number, text: written }];
+  };
   return blocks
     .map((block) => {
       /** The body line before, when it was hard-wrapped (long, no sentence end): this one goes on. */
@@ -274,20 +284,23 @@ export function normalizeMailThread(blocks: readonly Block[]): Block[] | null {
           }
           if (MAIL_HEADER.test(text) || text === '' || /^-{2,}.*-{2,}$/.test(text)) {
             wrapped = false;
+            // A new mail's subject ("Monitor is DOWN: api") is its headline; a reply's repeats one.
+            const written = MAIL_SUBJECT.exec(text)?.[1]?.trim();
+            if (/^from\s*:/i.test(text)) subject = null;
+            else if (written && !REPLY_PREFIX.test(written))
+              subject = { number: line.number, text: written };
             return [];
           }
           if (!sent) return [line];
+          const headline = subject ? at(subject, subject.text, sent) : [];
+          subject = null;
           const goesOn = wrapped;
           wrapped = text.length >= MAIL_WRAP_WIDTH && !/[.!?:;]["')]?$/.test(text);
           // A mail body is hard-wrapped: a sentence that goes on belongs to the line it started on.
-          if (goesOn) return [{ number: line.number, text: `    ${text}` }];
+          if (goesOn) return [...headline, { number: line.number, text: `    ${text}` }];
           const own = BODY_TIME.exec(text);
           const stated = own ? stampAt(own[1] ?? '') : null;
-          const at: Stamp = stated ? { ...stated, date: sent.date } : sent;
-          const written = `${stampText(at, at.zone ?? sent.zone)} ${text}`;
-          if (seen.has(written)) return [];
-          seen.add(written);
-          return [{ number: line.number, text: written }];
+          return [...headline, ...at(line, text, stated ? { ...stated, date: sent.date } : sent)];
         }),
       };
     })

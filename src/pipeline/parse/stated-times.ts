@@ -36,7 +36,11 @@ export interface StatedTime {
 const CLOCK = String.raw`(?:\d{4}-\d{2}-\d{2}[ T])?(?:~\s*|approx(?:imately|\.)?\s+|around\s+|about\s+|roughly\s+)?\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?(?![a-z]))(?:\s*\(?(?:${ZONE_TOKEN_SOURCE})\)?)?`;
 const NEAR = String.raw`(?:at|around|about|by|near|approximately|roughly|~|sometime around|shortly before|just before|as early as)?\s*`;
 /** What can begin: the incident, or a symptom of it ("the decline started at 14:38", "errors began 23:40"). */
-const IMPACT_SUBJECT = String.raw`(?:impact|outage|incident|disruption|degradation|errors?|failures?|problems?|issues?|time-?outs?|5xx|it|declines?|drops?|dips?|spikes?|surges?|slowdowns?|slowness|latency|lag|backlog|breakage|regression|trouble|loss)`;
+const IMPACT_SUBJECT = String.raw`(?:impact|outage|incident|disruption|degradation|errors?|failures?|problems?|issues?|time-?outs?|5xx|it|declines?|drops?|dips?|spikes?|surges?|slowdowns?|slowness|latency|lag|backlog|breakage|regression|trouble|loss|p\d{2,3}|cpu|memory|queue(?:[- ]depth)?|error[- ]rate)`;
+/** What goes wrong with data or work: "first failed transfer", "first mismatched row". */
+const BAD_DATA = String.raw`(?:mismatched|failed|failing|bad|corrupt(?:ed)?|wrong|lost|dropped|missing|duplicated?|stuck|rejected|bounced|errored|invalid|delayed|timed[- ]out)\s+[\w-]+`;
+/** A symptom verb after "started": "consumers started lagging", "checkout began to fail". */
+const SYMPTOM_START = String.raw`(?:started|began|begun|starting)\s+(?:to\s+(?:fail|lag|error|time out|back up|pile up|crash|hang|slow)|lagging|failing|erroring|timing out|throwing|rejecting|refusing|crashing|hanging|backing up|piling up|slowing)`;
 const ISSUE_SUBJECT = String.raw`(?:incident|outage|issue|problem|impact|disruption)`;
 
 interface Phrase {
@@ -72,7 +76,7 @@ const PHRASES: readonly Phrase[] = [
     milestone: 'start',
     strength: 'named',
     pattern: new RegExp(
-      String.raw`\b(?:started|began|begun|starting)\s+(?:throwing|returning|failing|erroring|timing out|dropping|rejecting|refusing|serving|showing|spiking|crashing|hanging)\b[^.;]{0,40}?\s${NEAR}(${CLOCK})`,
+      String.raw`\b(?:started|began|begun|starting)\s+(?:throwing|returning|failing|erroring|timing out|dropping|rejecting|refusing|serving|showing|spiking|crashing|hanging)\b[^.;(]{0,40}?\s${NEAR}(${CLOCK})`,
       'i',
     ),
   },
@@ -81,6 +85,25 @@ const PHRASES: readonly Phrase[] = [
     strength: 'window',
     pattern: new RegExp(
       String.raw`\b(?:ever )?since\s+(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    // The impact's window, its subject named: "disruption ran 09:35-11:47 UTC", "customer
+    // impact lasted from 14:05 to 15:20". Its end is the resolution, as firmly stated.
+    milestone: 'start',
+    strength: 'named',
+    pattern: new RegExp(
+      String.raw`(?:\b(?:${ISSUE_SUBJECT}|degradation|downtime|errors?|failures?|delays?|slowness)\b(?:\s+[\w-]+){0,2}?\s+(?:ran|lasted|went on|continued|was ongoing)\s+(?:from\s+)?|\b(?:was|were|been)\s+(?:down|unavailable|degraded|offline|unreachable|failing)\b[^.;]{0,50}?\bfrom\s+)(${CLOCK})\s*(?:-|–|to|until|till|through)\s*(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    // The time first, then the symptom: "around 3pm the EU consumers started lagging".
+    milestone: 'start',
+    strength: 'named',
+    pattern: new RegExp(
+      String.raw`(?:\b(?:at|around|about|by|near|approximately|roughly|shortly after|just after)\s+|^|[,;:]\s*)(${CLOCK}),?\s+(?![^.;]{0,60}?\b(?:we|I)\b)[^.;]{0,60}?\b${SYMPTOM_START}\b`,
       'i',
     ),
   },
@@ -96,7 +119,7 @@ const PHRASES: readonly Phrase[] = [
     milestone: 'start',
     strength: 'named',
     pattern: new RegExp(
-      String.raw`\bfirst (?:errors?|failures?|alerts?|signs?|reports?|time-?outs?|5xx|5\d\ds|exceptions?)\b[^.;]{0,40}?\b${NEAR}(${CLOCK})`,
+      String.raw`\bfirst (?:errors?|failures?|alerts?|signs?|reports?|time-?outs?|5xx|5\d\ds|exceptions?|${BAD_DATA})\b[^.;]{0,40}?\b${NEAR}(${CLOCK})`,
       'i',
     ),
   },
@@ -141,7 +164,12 @@ function clockOnDay(
   written: string,
   context: StatedContext,
 ): { time: DateTime; dated: boolean } | null {
-  const stamp = readStamp(written.replace(/\(|\)/g, ' ').trim());
+  // "around 3pm": the hedge is part of the phrase, not of the stamp.
+  const bare = written
+    .replace(/\(|\)/g, ' ')
+    .trim()
+    .replace(/^(?:~|approx(?:imately|\.)?|around|about|roughly)\s*/i, '');
+  const stamp = readStamp(bare);
   if (!stamp || isStampProblem(stamp) || !stamp.time) return null;
   const zone = stamp.zone ? resolveZone(stamp.zone) : context.zone;
   if (!zone) return null;
@@ -187,7 +215,7 @@ export function findStatedTimes(text: string, line: number, context: StatedConte
       if (end) {
         let endTime = end.time;
         while (!end.dated && endTime < time) endTime = endTime.plus({ days: 1 });
-        found.push({ ...stated, milestone: 'resolved', time: endTime, strength: 'window' });
+        found.push({ ...stated, milestone: 'resolved', time: endTime, strength: phrase.strength });
       }
     }
   }

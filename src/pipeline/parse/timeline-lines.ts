@@ -30,6 +30,33 @@ export type TimelineItem =
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const DAY_SEPARATOR = /^[\s\-=*#_.]*(?:day changed(?: to)?|date:?|---)?\s*/i;
+/** A chat log's session line: irssi's `--- Log opened Tue Mar 22 21:00:00 2016`, weechat's `Log closed`. */
+const LOG_SESSION = /^[\s\-=*#_.!]*log (?:opened|closed|started|ended)\s+/i;
+/** A rule or divider around a day: `──── Tuesday, March 22nd ────`, `-- Mon, 22 Mar 2016 --`. */
+const DIVIDER_TAIL = /^[\s\-=*#_.)─━—–]*$/;
+
+/**
+ * The day a separator line names, or null when the line is not one: `Day changed to 23 Mar
+ * 2016`, `--- Wed Mar 23 2016`, `Date: 2016-03-23`, a Slack or Discord divider around a date,
+ * and a chat log's session line (`--- Log opened Tue Mar 22 21:00:00 2016`, whose clock is when
+ * logging began, not an event). The day applies to the lines after the separator only.
+ */
+export function readDaySeparator(text: string): CalendarDate | null {
+  const session = LOG_SESSION.exec(text);
+  const stripped = (
+    session ? text.slice(session[0].length) : text.replace(DAY_SEPARATOR, '')
+  ).replace(/^[─━—–\s]+/, '');
+  const stamp = readStamp(stripped);
+  if (!stamp || isStampProblem(stamp) || !stamp.date) return null;
+  if (session) {
+    // ctime puts the year last: `Tue Mar 22 21:00:00 2016`.
+    const year = /^\s*(\d{4})\b/.exec(stamp.rest);
+    const date = year ? { ...stamp.date, year: Number(year[1]) } : stamp.date;
+    return year || DIVIDER_TAIL.test(stamp.rest) ? date : null;
+  }
+  return !stamp.time && DIVIDER_TAIL.test(stamp.rest) ? stamp.date : null;
+}
+
 /** A person's name alone after a bracketed time: 2-4 capitalised words ("Priya Natarajan"). */
 const CHAT_AUTHOR = /^\p{Lu}[\p{L}'.-]+(?:,? \p{Lu}[\p{L}'.-]*){1,3}(?: \([^)]{1,30}\))?$/u;
 const CHAT_STAMP = /^\s*(?:\[[^\]]*\d:\d\d[^\]]*\]|\d{1,2}:\d{2}(?::\d{2})?\s+<[^>]+>)/;
@@ -325,12 +352,20 @@ function splitLabel(text: string): { label: string | null; text: string } {
   return { label: null, text };
 }
 
+const SYSTEM_MARKER = /^(?:-!-|\*{3}|-->|<--|--)\s+/;
+const CHECKBOX = /^(?:[-*+•]\s*)?\[([ xX✓✔]?)\]\s+/;
+/** The state of a line that is a follow-up (a task-list item), open or done. */
+export const ACTION_ITEM = 'action item';
+export const ACTION_ITEM_DONE = 'action item (done)';
+
 /** Pulls `[PagerDuty]`, `(graphs)`, `<nick>`, `nick:` and `@mention` off the front of a message. */
 export function splitSourceAndActor(
   message: string,
   chat: boolean,
 ): { source: string | null; actor: string | null; text: string; state: string | null } {
-  let text = message.trim();
+  // `-!-` (irssi), `***` (mIRC, XChat), `--` / `-->` (weechat): the client's marker for a
+  // system line, not part of what was said.
+  let text = message.trim().replace(SYSTEM_MARKER, '');
   let source: string | null = null;
   let actor: string | null = null;
   // `[FIRING:1]`, `[RESOLVED]`, `[OK]`, `Triggered:` are an alert's state, not a source tag.
@@ -366,6 +401,12 @@ export function splitSourceAndActor(
   }
   const mention = /^@([\w.-]{1,32}):?\s/.exec(text);
   if (!actor && mention) actor = mention[1] ?? null;
+  // `- [ ] alert when ...` in a chat message is a follow-up the team wrote down, not an event.
+  const checkbox = CHECKBOX.exec(text);
+  if (checkbox) {
+    text = text.slice(checkbox[0].length);
+    state = /x/i.test(checkbox[1] ?? '') ? ACTION_ITEM_DONE : ACTION_ITEM;
+  }
   return { source, actor, text: text.replace(/\s{2,}/g, ' ').trim(), state };
 }
 
@@ -594,15 +635,9 @@ export function readTimelineBlock(
       awaitingMessage = author !== null;
       continue;
     }
-    const daySeparator = readStamp(line.text.replace(DAY_SEPARATOR, ''));
-    if (
-      daySeparator &&
-      !isStampProblem(daySeparator) &&
-      daySeparator.date &&
-      !daySeparator.time &&
-      /^[\s\-=*#_.)]*$/.test(daySeparator.rest)
-    ) {
-      items.push({ type: 'day', line: line.number, date: daySeparator.date });
+    const day = readDaySeparator(line.text);
+    if (day) {
+      items.push({ type: 'day', line: line.number, date: day });
       last = null;
       continue;
     }
