@@ -170,6 +170,25 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'impact-transition-pending',
+    phase: 'impact',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:(?:updated|changed|went|transitioned|transition) from [\w -]{1,20}? to|→|->|=>)\s*(?:pending|warning|degraded)`,
+    ),
+    reason:
+      "a monitor's history says a threshold was crossed but has not paged yet (Grafana's Pending, a Warning state): the first sign",
+    kind: 'impact',
+    examples: {
+      match: [
+        'Normal → Pending {instance="checkout-1"} p95=2.7s',
+        'state changed from OK to Warning',
+      ],
+      noMatch: ['Pending → Alerting', 'payment pending review'],
+    },
+  },
+  {
     id: 'impact-slow',
     phase: 'impact',
     weight: 1,
@@ -308,13 +327,18 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:updated|changed|went|transitioned|transition) from [\w -]{1,20}? to (?:alarm|alerting|firing|critical|triggered|down|unhealthy|red)`,
+      String.raw`(?:(?:updated|changed|went|transitioned|transition) from [\w -]{1,20}? to|→|->|=>)\s*(?:alarm|alerting|firing|critical|triggered|down|unhealthy|red)`,
     ),
-    reason: "a monitor's history says its state went into alarm",
+    reason:
+      "a monitor's history says its state went into alarm (in words, or `Pending → Alerting`)",
     kind: 'alert',
     examples: {
-      match: ['Alarm updated from OK to ALARM', 'state changed from Normal to Alerting'],
-      noMatch: ['Alarm updated from ALARM to OK'],
+      match: [
+        'Alarm updated from OK to ALARM',
+        'state changed from Normal to Alerting',
+        'Pending → Alerting {instance="checkout-1"}',
+      ],
+      noMatch: ['Alarm updated from ALARM to OK', 'Alerting → Normal'],
     },
   },
   {
@@ -746,13 +770,22 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:updated|changed|went|moved|transitioned|transition) from [\w -]{1,20}? to (?:ok|normal|healthy|resolved|recovered|green|operational)`,
+      String.raw`(?:(?:updated|changed|went|moved|transitioned|transition) from [\w -]{1,20}? to|→|->|=>)\s*(?:ok|normal|healthy|resolved|recovered|green|operational)`,
     ),
-    reason: "a monitor's history says its state went back to OK: the failure it watched cleared",
+    reason:
+      "a monitor's history says its state went back to OK (in words, or `Alerting → Normal`): the failure it watched cleared",
     kind: 'recover',
     examples: {
-      match: ['Alarm updated from ALARM to OK', 'state changed from Alerting to Normal'],
-      noMatch: ['Alarm updated from OK to ALARM', 'moved from staging to production'],
+      match: [
+        'Alarm updated from ALARM to OK',
+        'state changed from Alerting to Normal',
+        'Alerting → Normal {instance="checkout-1"}',
+      ],
+      noMatch: [
+        'Alarm updated from OK to ALARM',
+        'moved from staging to production',
+        'Normal → Pending',
+      ],
     },
   },
   {

@@ -170,7 +170,7 @@ export function readLine(text: string): LineReading {
   if (readLabelledStamp(line)) return { kind: 'as-is' };
   const stamps = findStamps(line, line.length - LONGEST_STAMP);
   const last = [...stamps].reverse().find((found) => EMPTY_TAIL.test(found.after.trim()));
-  if (!last) return { kind: 'text' };
+  if (!last) return stampColumn(line) ?? { kind: 'text' };
   const separator = TRAILING_SEPARATOR.exec(last.before);
   if (!separator && !FIELD_LABEL.test(last.before)) return { kind: 'text' };
   const inWords = separator !== null && WORD_SEPARATOR.test(separator[0]);
@@ -190,6 +190,28 @@ export function readLine(text: string): LineReading {
   // `kaz — 03/14/2026 9:17 PM` (Discord): a bare handle before the stamp is who wrote below.
   if (HANDLE.test(before)) return { kind: 'header', stamp: last, actor: before, role: false };
   return { kind: 'event', stamp: last, text: before.replace(/^\s*[-*+•]\s+/, '') };
+}
+
+/**
+ * A row of a table aligned with spaces or tabs whose one dated stamp is a column of its own, not
+ * the first or the last: Grafana's state history (`Pending → Alerting    2026-04-07 11:05:15
+ * {instance="checkout-1"}`), `kubectl get events` with custom columns. The other columns, in
+ * order, are the event's text.
+ */
+function stampColumn(line: string): LineReading | null {
+  const columns = line.trim().split(/\s{2,}|\t/);
+  if (columns.length < 3) return null;
+  const stamped = columns.flatMap((column, index) => {
+    const stamp = readStamp(column);
+    return stamp && !isStampProblem(stamp) && stamp.date && stamp.time && stamp.rest === ''
+      ? [{ index, stamp, column }]
+      : [];
+  });
+  const only = stamped.length === 1 ? stamped[0] : undefined;
+  if (!only) return null;
+  const text = columns.filter((_, index) => index !== only.index).join(' ');
+  const found: FoundStamp = { stamp: only.stamp, written: only.column, before: '', after: text };
+  return { kind: 'event', stamp: found, text };
 }
 
 /** A header line without its stamp and the separator before it: `Priya Shah commented`. */
