@@ -83,6 +83,16 @@ function writePlainSite(dir: string, mdxFrom: string): void {
   );
 }
 
+/**
+ * No dist/, as in a CI checkout: `dist` is a link into `dist.versions/` (site-swap.ts), and
+ * removing only the link left the previous site for the timed build to delete, while the plain
+ * site's dist/ is removed before its build is timed.
+ */
+function removeSite(root: string): void {
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  rmSync(join(root, 'dist.versions'), { recursive: true, force: true });
+}
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -109,13 +119,13 @@ async function measure(n: number, rounds: number) {
   for (let round = 0; round < rounds; round++) {
     // Warm builds are CI runs after a push: packs and Astro's page cache restored, no dist/.
     // The push changes no incident, then one (its pack and page are made again).
-    rmSync(join(root, 'dist'), { recursive: true, force: true });
+    removeSite(root);
     runs.warm.push(await timed(buildArgs, root));
     appendFileSync(
       join(root, 'incidents', names[round % names.length] ?? ''),
       `Edited in round ${round}.\n`,
     );
-    rmSync(join(root, 'dist'), { recursive: true, force: true });
+    removeSite(root);
     runs.edited.push(await timed(buildArgs, root));
     rmSync(join(plainDir, 'dist'), { recursive: true, force: true });
     const astro = await timed([ASTRO, 'build', '--silent'], plainDir);

@@ -15,7 +15,12 @@ import { historyPersonalData, historySecrets, incidentHistory } from './git-hist
 import { indexSearch } from './index-search.js';
 import { placePackFiles } from './place-pack-files.js';
 import { projectRoot, runPackageBin } from './run-package.js';
-import { newVersionPath, publishVersion, removeStaleOutput } from './site-swap.js';
+import {
+  newVersionPath,
+  publishVersion,
+  removeInBackground,
+  setAsideStaleOutput,
+} from './site-swap.js';
 
 export interface BuildSiteOptions {
   incidents: string;
@@ -178,7 +183,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   // inside the project; the result then moves beside the output and is linked in.
   const staging = join(projectRoot(), 'node_modules', '.incidentpost', `site-${suffix}`);
   removeDeadStaging(dirname(staging));
-  await removeStaleOutput(out);
+  // The previous build's site is deleted while Astro runs, not before it starts.
+  const trash = await setAsideStaleOutput(out, suffix);
+  const removing = trash ? removeInBackground(trash) : Promise.resolve();
   let version: string | null = null;
   let published = false;
   try {
@@ -199,6 +206,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   } finally {
     rmSync(staging, { recursive: true, force: true });
     if (version && !published) rmSync(version, { recursive: true, force: true });
+    // A folder left undeleted is removed by the next build (setAsideStaleOutput).
+    await removing.catch(() => undefined);
   }
 }
 
