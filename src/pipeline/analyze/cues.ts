@@ -172,7 +172,7 @@ export const CUES: readonly Cue[] = [
   {
     id: 'impact-transition-pending',
     phase: 'impact',
-    weight: 2,
+    weight: 3,
     language: 'en',
     pattern: words(
       String.raw`(?:(?:updated|changed|went|transitioned|transition) from [\w -]{1,20}? to|→|->|=>)\s*(?:pending|warning|degraded)`,
@@ -728,7 +728,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts|cpu|load|p\d\d|lag|queue(?: depth)?|backlog) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|falling|receding|subsiding)|errors dropping|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts|cpu|load|p\d\d|lag|queue(?: depth)?|backlog) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|falling|receding|subsiding)|errors dropping|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
@@ -738,6 +738,7 @@ export const CUES: readonly Cue[] = [
         'by 23:45 delivery errors were dropping',
         'CPU dropping, p99 back to 210ms',
         'lag started dropping right away',
+        'skipped the batch, indexer catching up',
         'impact mitigated',
         'we are monitoring the results',
       ],
@@ -770,7 +771,7 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:(?:updated|changed|went|moved|transitioned|transition) from [\w -]{1,20}? to|→|->|=>)\s*(?:ok|normal|healthy|resolved|recovered|green|operational)`,
+      String.raw`(?:updated|changed|went|moved|transitioned|transition) from [\w -]{1,20}? to (?:ok|normal|healthy|resolved|recovered|green|operational)|[\w-]+\s*(?:→|->|=>)\s*(?:ok|normal|healthy|green)`,
     ),
     reason:
       "a monitor's history says its state went back to OK (in words, or `Alerting → Normal`): the failure it watched cleared",
@@ -785,6 +786,7 @@ export const CUES: readonly Cue[] = [
         'Alarm updated from OK to ALARM',
         'moved from staging to production',
         'Normal → Pending',
+        'status page -> resolved',
       ],
     },
   },

@@ -21,7 +21,7 @@ import {
 } from './human-sections.js';
 import { normalizeBlock, normalizeMailThread, normalizeNotifications } from './paste-shapes.js';
 import { readMarkup, readStampLayout, redundantMeridiems } from './stamp-layout.js';
-import { isStampProblem, readStamp } from './time.js';
+import { findWrittenDate, isStampProblem, readStamp } from './time.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
 import {
   findMilestoneBlock,
@@ -120,6 +120,29 @@ function dayOfFirstLines(
   if (named && DateTime.fromObject(named) < separator) return named;
   const before = separator.minus({ days: 1 });
   return { year: before.year, month: before.month, day: before.day };
+}
+
+/** The file's lines after line `skip` (the front matter's closing `---`), numbered from 1. */
+function bodyLines(text: string, skip: number): { line: number; text: string }[] {
+  return text
+    .split(/\r?\n/)
+    .map((line, index) => ({ line: index + 1, text: line }))
+    .slice(skip);
+}
+
+/** The first line with a whole date written in it, and that date. */
+function writtenDateLine(
+  lines: readonly { line: number; text: string }[],
+): { date: DayOfYear; line: number; text: string } | null {
+  for (const { line, text } of lines) {
+    const date = findWrittenDate(text);
+    if (date?.year) {
+      const day = { year: date.year, month: date.month, day: date.day };
+      if (DateTime.fromObject(day).isValid)
+        return { date: day, line, text: text.trim().slice(0, 80) };
+    }
+  }
+  return null;
 }
 
 /** `YYYY-MM-DD` anywhere in the text, or a whole `DD.MM.YYYY` (day.month.year, as Europe writes it). */
@@ -403,6 +426,8 @@ function readIncidentDate(
     preambleText: string;
     slug: string;
     timedCount: number;
+    /** The file's lines after the front matter, with their 1-based line numbers. */
+    bodyLines: readonly { line: number; text: string }[];
   },
 ): { date: DayOfYear | null; fmDate: DayOfYear | null } {
   const { frontMatter, keyLines, zone, items, preambleText } = from;
@@ -433,7 +458,23 @@ function readIncidentDate(
     );
   }
   const named = dateOf(preambleText) ?? dateOf(from.slug);
-  const date = fmDate ?? dayOfFirstLines(items, named) ?? named;
+  let date = fmDate ?? dayOfFirstLines(items, named) ?? named;
+  if (!date && from.timedCount > 0) {
+    // A day a person reads from the prose ("scribe: Kofi - 21 Jul 2026") or a `date` output.
+    const written = writtenDateLine(from.bodyLines);
+    if (written) {
+      date = written.date;
+      diagnostics.push(
+        warning(
+          'timeline/date-from-text',
+          file,
+          { line: written.line },
+          `the day is read from "${written.text}"`,
+          `add \`date: ${DateTime.fromObject(written.date).toISODate() ?? 'YYYY-MM-DD'}\` to the front matter to be sure`,
+        ),
+      );
+    }
+  }
   if (!date && from.timedCount > 0 && from.frontMatterProblems === 0) {
     diagnostics.push(
       error(
@@ -546,6 +587,10 @@ export function parseIncident(source: SourceFile): {
     preambleText,
     slug: source.slug,
     timedCount,
+    bodyLines: bodyLines(
+      source.text,
+      doc.frontMatter ? doc.frontMatter.line + doc.frontMatter.yaml.split('\n').length : 0,
+    ),
   });
   if (diagnostics.some((d) => d.severity === 'error') || !date)
     return { incident: null, diagnostics };

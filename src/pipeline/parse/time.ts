@@ -201,6 +201,30 @@ function readDate(text: string): { date: CalendarDate; length: number } | StampP
   return null;
 }
 
+/** Where a written date may start: a digit, a month or a weekday name, after a space or a mark. */
+const DATE_CANDIDATE =
+  /(?<=^|[\s,(·•|–—[-])(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/gi;
+/** ctime and `date` put the year after the clock: `Sat May  2 14:21:07 UTC 2026`. */
+const YEAR_AFTER_CLOCK = /^\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[A-Z]{2,5})?\s+(\d{4})(?!\d)/;
+
+/**
+ * The first whole date with a year written anywhere in `text`, in any form `readStamp` knows
+ * (`21 Jul 2026`, `July 21, 2026`, `2026-07-21`, `Sat May  2 14:21:07 UTC 2026`); null when none.
+ * For a paste that never states its day where a timeline line or the front matter would: a
+ * person still reads it from a notes header or a `date` command's output.
+ */
+export function findWrittenDate(text: string): CalendarDate | null {
+  for (const match of text.matchAll(DATE_CANDIDATE)) {
+    const slice = text.slice(match.index, match.index + 80);
+    const read = readDate(slice);
+    if (!read || isProblem(read)) continue;
+    if (read.date.year !== null) return read.date;
+    const year = YEAR_AFTER_CLOCK.exec(slice.slice(read.length));
+    if (year) return { ...read.date, year: Number(year[1]) };
+  }
+  return null;
+}
+
 function readTime(
   text: string,
 ): { time: ClockTime; approximate: boolean; length: number } | StampProblem | null {

@@ -194,16 +194,20 @@ function headerNamedByValues(
 
 /**
  * The zone a column header names in brackets: `Time (UTC)`. When it names the zone twice
- * (`Time (IST, UTC+05:30)`), the spelling that resolves wins, an offset first: an abbreviation
+ * (`Time (IST, UTC+05:30)`, `Time (IST UTC+05:30)`), the spelling that resolves wins, an offset first: an abbreviation
  * like IST is ambiguous (India, Ireland, Israel), an offset is not.
  */
 function zoneInHeader(cell: string | undefined): string | null {
   const inside = cell?.match(/\(([^)]+)\)/)?.[1]?.trim();
   if (!inside) return null;
   const parts = inside.split(/\s*[,;/]\s*|\s+or\s+/).filter(Boolean);
-  if (parts.length < 2) return inside;
-  const offsets = parts.filter((part) => /[+-]\d/.test(part));
-  return [...offsets, ...parts].find((part) => resolveZone(part) !== null) ?? inside;
+  // `(IST UTC+05:30)` names it twice with only a space between.
+  const words = inside.split(/[\s,;/]+/).filter(Boolean);
+  if (words.length < 2) return inside;
+  const offsets = words.filter((word) => /[+-]\d/.test(word));
+  return (
+    [...offsets, inside, ...parts, ...words].find((part) => resolveZone(part) !== null) ?? inside
+  );
 }
 
 const TIME_COLUMN =
