@@ -18,7 +18,7 @@ import { noteQuotes, splitSentences } from './sentences.js';
 
 /** Lead-ins that introduce a follow-up and are not part of the action itself. */
 const LEAD_IN =
-  /^(?:\W*(?:follow[\s-]*ups?|todo|to do|action items?|ai|a\.i\.|next steps?|next up|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)|we'll|we’ll|i'll)\s+(?:also\s+)?)?/i;
+  /^(?:\W*(?:(?:follow[\s-]*ups?|action items?|next steps?|remediation(?: items?)?)(?:\s+(?:from|of|for|after|in)\s+(?:the\s+)?[\w-]+)?|todo|to do|action|ai|a\.i\.|next|next up|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)|we'll|we’ll|i'll)\s+(?:also\s+)?)?/i;
 
 /** Verbs that open a new action inside one sentence ("load-test X and put Y behind Z"). */
 const ACTION_VERB =
@@ -192,12 +192,37 @@ export function actionText(
   return labelled || addressed ? cell.charAt(0).toUpperCase() + cell.slice(1) : cell;
 }
 
-/** Follow-ups written in prose in the notes or as timeline lines, in the order written. */
-export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): ActionItem[] {
-  // Clause by clause: "Slack gets drowned out; teams should watch their apps" has one plan.
-  // A timeline line needs a clear cue ("TODO:", "we should"): "Alert: pool at 98%" is no plan.
-  // A team's other sections carry plans too ("## Remediation" listing what to build, "We will
-  // ..." under Root cause); a section that is not a list of plans needs a clearer cue.
+/** One clause of the input that may hold a follow-up, with the cue weight it needs to be one. */
+interface Clause {
+  clause: string;
+  /** FOLLOW_UP_THRESHOLD, more for a timeline line or a section that is no list of plans. */
+  needs: number;
+  /** The note or section line it came from; null for a timeline line. */
+  note: number | null;
+}
+
+/**
+ * A line the team tagged as not part of the incident ("(unrelated) the disk is full again,
+ * I'll clean it tomorrow", "fyi unrelated: ..."): its plans are no follow-ups of this one.
+ */
+const UNRELATED =
+  /\(\s*(?:unrelated|not related)\s*\)|\b(?:unrelated|not related)\s*:|[,;(]\s*(?:unrelated|not related)\W*$|^\W*(?:unrelated|not related)\b/i;
+
+/** A piece cut mid-way ("Alert activity logs (copied from the alert"): no row quotes it. */
+function unbalanced(text: string): boolean {
+  const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
+  return count(/\(/g) !== count(/\)/g) || count(/"/g) % 2 === 1;
+}
+
+/**
+ * Every clause that may hold a follow-up, in the order written: the notes' sentences, the
+ * team's other sections (a section that is not a list of plans needs a clearer cue), and the
+ * timeline lines (a line needs a clear cue: "Alert: pool at 98%" is no plan). A sentence is cut
+ * at "; " and " - " (a trailing "- done" stays with its item); the clauses after a label
+ * ("Follow-ups: a, b; c") continue its list.
+ */
+function proseClauses(facts: Facts): Clause[] {
+  // "We will ..." under Root cause, "## Remediation" listing what to build: plans too.
   const sections = [
     facts.human.mitigations,
     facts.human.lessons,
@@ -205,18 +230,8 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
     facts.human.trigger,
     facts.human.detection,
   ].flatMap((section) => (section ? [section] : []));
-  // A list whose items mostly read as plans is a list of plans, every item of it, even when
-  // prose stands beside it ("- Exclude GC pauses from the check - done" under "## Remediation").
-  const listedPlans = new Set<string>();
-  for (const note of [...facts.notes, facts.human.mitigations]) {
-    const listed = note?.markdown
-      .split('\n')
-      .filter((line) => LIST_ITEM.test(line))
-      .join('\n');
-    if (listed && readsAsFollowUps(listed))
-      for (const text of splitSentences(listed)) listedPlans.add(text);
-  }
-  const sentences = [
+  const listedPlans = listedPlanItems(facts);
+  return [
     ...noteQuotes(facts).map((quote) => ({
       text: quote.text,
       needs: FOLLOW_UP_THRESHOLD,
@@ -236,74 +251,108 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
     }),
     ...facts.events
       .filter((event) => !inlineList(event.text))
-      .map((event) => ({
-        text: event.text,
-        needs: FOLLOW_UP_THRESHOLD + 1,
-        note: null,
-      })),
-  ].flatMap(({ text, needs, note }) =>
-    // "add the cert to the runbook - done": a trailing status stays with its item.
-    text
-      .split(/;\s+|\s+[-–—]\s+(?!(?:done|fixed|shipped|completed|merged)\W*$)/i)
-      .map((clause) => ({ clause, needs: listedPlans.has(text) ? -Infinity : needs, note })),
-  );
-  const items: ActionItem[] = [];
-  let inList = false;
-  // A bare label ("Next steps:") makes the rest of its note a list of follow-ups.
-  let listNote: number | null = null;
-  // A bulleted list whose items mostly read as plans is a list of follow-ups, every item of it
-  // ("- Size the pool from last month's traffic" beside "- Page the team when ...").
-  const planLists = new Set(
+      .map((event) => ({ text: event.text, needs: FOLLOW_UP_THRESHOLD + 1, note: null })),
+  ]
+    .filter(({ text }) => !UNRELATED.test(text))
+    .flatMap(({ text, needs, note }) => {
+      const labelled = LABEL?.pattern.test(text) ?? false;
+      return text
+        .split(/;\s+|\s+[-–—]\s+(?!(?:done|fixed|shipped|completed|merged)\W*$)/i)
+        .map((clause, index) => ({
+          clause,
+          needs: listedPlans.has(text) || (labelled && index > 0) ? -Infinity : needs,
+          note,
+        }));
+    });
+}
+
+/**
+ * The items of the bulleted lists (in the notes or `## Mitigations`) whose items mostly read as
+ * plans: every item of such a list is a plan, even beside prose ("- Exclude GC pauses from the
+ * check - done" under "## Remediation").
+ */
+function listedPlanItems(facts: Facts): Set<string> {
+  const listed = new Set<string>();
+  for (const note of [...facts.notes, facts.human.mitigations]) {
+    const items = note?.markdown
+      .split('\n')
+      .filter((line) => LIST_ITEM.test(line))
+      .join('\n');
+    if (items && readsAsFollowUps(items))
+      for (const text of splitSentences(items)) listed.add(text);
+  }
+  return listed;
+}
+
+/** The lines of the notes that are wholly a list of plans ("- Size the pool", "- Page on ..."). */
+function planListNotes(facts: Facts): Set<number | undefined> {
+  return new Set(
     [...facts.notes, facts.human.mitigations]
       .filter((note) => note !== null && isList(note.markdown) && readsAsFollowUps(note.markdown))
       .map((note) => note?.line),
   );
-  for (const { clause: sentence, needs, note } of sentences) {
+}
+
+/** "Users just need to sign in again" tells users what to do; it is not the team's item. */
+const toUsers = (sentence: string) => scoreOf(sentence, USER_NOTICE_CUES, 'user-action') > 0;
+
+/**
+ * The clauses that are follow-ups: every clause of a list of plans, every clause under a bare
+ * label ("Next steps:" ends its line), "Also: ..." right after a follow-up, and any clause whose
+ * cues reach what it needs.
+ */
+function followUpClauses(facts: Facts, clauses: readonly Clause[]): string[] {
+  const planLists = planListNotes(facts);
+  const found: string[] = [];
+  let inList = false;
+  let listNote: number | null = null;
+  for (const { clause, needs, note } of clauses) {
     if (note !== null && planLists.has(note)) {
-      if (scoreOf(sentence, USER_NOTICE_CUES, 'user-action') <= 0) pushItems(sentence);
+      if (!toUsers(clause)) found.push(clause);
       continue;
     }
     // A table's rows are read column by column (follow-up-tables.ts).
-    if (/^\s*\|/.test(sentence)) continue;
-    if (LABEL?.pattern.test(sentence) && /[:\-–—]\s*$/.test(sentence.trim())) {
+    if (/^\s*\|/.test(clause)) continue;
+    if (LABEL?.pattern.test(clause) && /[:\-–—]\s*$/.test(clause.trim())) {
       listNote = note;
       continue;
     }
     if (note === null || note !== listNote) listNote = null;
-    if (listNote !== null && scoreOf(sentence, USER_NOTICE_CUES, 'user-action') <= 0) {
-      pushItems(sentence);
+    if (listNote !== null && !toUsers(clause)) {
+      found.push(clause);
       continue;
     }
-    // "Users just need to sign in again" tells users what to do; it is not the team's item.
-    const toUsers = scoreOf(sentence, USER_NOTICE_CUES, 'user-action') > 0;
-    const score = toUsers ? 0 : scoreOf(sentence, FOLLOW_UP_CUES, 'follow-up');
-    // "Also: ..." right after a follow-up continues the list.
-    if (score < needs && !(inList && /^\W*also\b/i.test(sentence))) {
+    const score = toUsers(clause) ? 0 : scoreOf(clause, FOLLOW_UP_CUES, 'follow-up');
+    if (score < needs && !(inList && /^\W*also\b/i.test(clause))) {
       inList = false;
       continue;
     }
     inList = true;
-    pushItems(sentence);
+    found.push(clause);
   }
   // "all good. Follow-ups: 1) make X 2) never Y": a chat message that ends on a numbered list.
   for (const event of facts.events)
-    for (const piece of inlineList(event.text) ?? []) pushItems(piece);
-  return items;
+    if (!UNRELATED.test(event.text)) found.push(...(inlineList(event.text) ?? []));
+  return found;
+}
 
-  function pushItems(sentence: string): void {
+/**
+ * Follow-ups written in prose in the notes or as timeline lines, in the order written, each
+ * split into single actions and filed (type, priority, owner, ticket, status). A piece cut
+ * mid-way is left out.
+ */
+export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): ActionItem[] {
+  return followUpClauses(facts, proseClauses(facts)).flatMap((sentence) => {
     const horizon = strongestSignal(sentence, PRIORITY_CUES);
-    for (const action of splitActions(sentence)) {
-      const text = action.charAt(0).toUpperCase() + action.slice(1);
-      const filed = fileAction(text, { priority: horizon, related });
-      items.push({
-        ...filed,
-        text: actionText(text, filed),
-        rationale: '',
+    return splitActions(sentence)
+      .filter((action) => !unbalanced(action))
+      .map((action) => {
+        const text = action.charAt(0).toUpperCase() + action.slice(1);
+        const filed = fileAction(text, { priority: horizon, related });
         // The team's own words, split into single actions: theirs, not the writer's.
-        origin: 'human',
+        return { ...filed, text: actionText(text, filed), rationale: '', origin: 'human' as const };
       });
-    }
-  }
+  });
 }
 
 /** A label that opens a list of follow-ups inside one line ("... Follow-ups: 1) a 2) b"). */
