@@ -6,12 +6,14 @@
  * the writer builds around a quote (summary, sections, HN post, thread).
  */
 
+import type { Facts } from '../../../schemas/facts.js';
+
 /** Leading tags in brackets: "[alert] ", "[grafana][prod] ". */
 const TAGS = /^\s*(?:\[[^\]\n]{1,40}\]\s*)+/;
 
 /** Labels a responder or a tool puts before what it says. */
 const LABEL =
-  /^\s*(?:found it|confirmed|note(?: name)?|update|fyi|rca|root[\s-]*cause(?: (?:identified|found|confirmed))?|identified|escalat(?:ed|ion)|status(?: update)?|comment|message)\s*[:\-–—]\s+(?=\S)/i;
+  /^\s*(?:found it|confirmed|note(?: name)?|(?:work )?note added(?: by [A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?|update|fyi|rca|root[\s-]*cause(?: (?:identified|found|confirmed))?|identified|escalat(?:ed|ion)|status(?: update)?|comment|message)\s*[:\-–—]\s+(?=\S)/i;
 
 /**
  * What a responder says before the finding itself: "found it, the cert ...", "ok I see it.",
@@ -22,6 +24,20 @@ const FINDING_LEAD =
 
 /** An export's event-type column left in the text: "Event credential rotation started", "Action deleted ...". */
 const EVENT_TYPE = /^\s*(?:Event|Action)\s+(?!items?\b)(?=[a-z])/;
+
+/** A chat reply before the finding: "on it. looks like the provider ...", "ack, seems like ...". */
+const CHAT_OPENER =
+  /^\s*(?:on it\b[.!,]*|(?:looking|checking|ack(?:ed)?|will do|ok(?:ay)?)[.!,]+)\s+(?:(?:looks like|seems like|seems|i think|it seems)\s+)?(?=\S)/i;
+
+/** Tags a tool appends: "... #monitor", "#team:ci-infra (unrelated)". */
+const TRAILING_TAGS = /(?:\s+#[\w:./-]+)+(?=\s*(?:\([^)]*\))?\s*$)/;
+
+/** A whole line in quotes ('"ACL rollback complete"'), or a quote never closed: the marks go. */
+function unquoted(text: string): string {
+  const whole = /^\s*["“]([^"“”]*)["”]\s*$/.exec(text);
+  if (whole?.[1] !== undefined) return whole[1];
+  return (text.match(/["“”]/g) ?? []).length === 1 ? text.replace(/["“”]/, '') : text;
+}
 
 /** Chat emoji codes (":white_check_mark:", ":eyes:"): said in words elsewhere, or left out. */
 const EMOJI_CODE = /(?:^|\s):[a-z0-9_+-]{2,40}:(?=\s|$|[.,;!?])/g;
@@ -68,9 +84,18 @@ const ON_HOST = new RegExp(
  * "a server", so a cause that turns on which machine ("on db1... instead of db2") keeps its sense.
  */
 export function publicLine(text: string): string {
-  let line = text.replace(TAGS, '').replace(EVENT_TYPE, '').replace(EMOJI_CODE, '');
-  for (let i = 0; i < 2 && (LABEL.test(line) || FINDING_LEAD.test(line)); i++)
-    line = line.replace(LABEL, '').replace(FINDING_LEAD, '');
+  let line = text
+    .replace(TAGS, '')
+    .replace(EVENT_TYPE, '')
+    .replace(EMOJI_CODE, '')
+    .replace(TRAILING_TAGS, '');
+  for (
+    let i = 0;
+    i < 3 && (LABEL.test(line) || FINDING_LEAD.test(line) || CHAT_OPENER.test(line));
+    i++
+  )
+    line = unquoted(line.replace(LABEL, '').replace(FINDING_LEAD, '').replace(CHAT_OPENER, ''));
+  line = unquoted(line);
   // "just deployed the new credentials": chat's "just" before what was done.
   line = inOurVoice(line.replace(/^\s*(?:just|then|ok(?:ay)?,?|so,?)\s+(?=[a-z]+ed\b)/i, ''))
     .replace(DOUBLED, '$1')
@@ -79,4 +104,73 @@ export function publicLine(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return line || text.trim();
+}
+
+/** "Name Surname" or "Name": a capitalised word or two. */
+const NAME = String.raw`[A-Z][a-z][\w'-]{1,20}(?: [A-Z][a-z][\w'-]{1,20})?`;
+/** What only a person does: a tool does not feel, say, acknowledge or join. */
+const PERSON_VERB = new RegExp(
+  String.raw`\b(${NAME}) (?:acknowledged|acked|feels|felt|said|says|thinks|thought|joined|took over|wrote|asked|is (?:on it|fixing|looking|checking|investigating)|was paged)\b`,
+  'g',
+);
+/** "Note added by Devin Osei:", "comment by Marta": a ticket's author label. */
+const NOTE_BY = new RegExp(
+  String.raw`\b(?:(?:work )?notes?|comments?|updates?)(?: added)? by (${NAME})\s*:?`,
+  'gi',
+);
+/** `Name:` opening a line, before what they said. */
+const SPEAKER = new RegExp(String.raw`^\s*(?:\[[^\]\n]{1,40}\]\s*)*@?(${NAME})\s*:\s+(?=\S)`);
+/** Words shaped like a name that are tools, teams or roles, never a person to leave out. */
+const NOT_A_PERSON =
+  /^(?:pagerduty|opsgenie|statuspage|datadog|grafana|prometheus|slack|jira|github|gitlab|jenkins|argo|terraform|support|customers?|users?|vendor|provider|team|everyone|someone|nobody|the|we|it|this|that|on-call|oncall|alert|alerts|status|update|note|notes|cause|impact|action|next|resolved|monitoring|investigating|identified|follow-ups?|todo|fyi|root cause|trigger|summary|remediation)$/i;
+
+/**
+ * The people the input names: actors, speakers ("Lena: ..."), ticket note authors and the
+ * subjects of what only a person does ("Tomas feels terrible", "Dana Whitfield acknowledged"),
+ * each full name with its first and last word. A blameless public text names none of them.
+ */
+export function peopleIn(facts: Facts): string[] {
+  const people = new Set<string>();
+  const add = (name: string | undefined) => {
+    const clean = name?.replace(/^@/, '').trim();
+    if (!clean || NOT_A_PERSON.test(clean) || !/^[A-Z]/.test(clean)) return;
+    people.add(clean);
+    for (const word of clean.split(' ')) if (!NOT_A_PERSON.test(word)) people.add(word);
+  };
+  const texts = [
+    ...facts.events.map((event) => event.text),
+    ...facts.notes.map((note) => note.markdown),
+  ];
+  for (const event of facts.events) add(event.actor ?? undefined);
+  for (const text of texts) {
+    add(SPEAKER.exec(text)?.[1]);
+    for (const match of text.matchAll(PERSON_VERB)) add(match[1]);
+    for (const match of text.matchAll(NOTE_BY)) add(match[1]);
+  }
+  // Longest first, so "Lena Hoffmann" goes before "Lena".
+  return [...people].sort((a, b) => b.length - a.length);
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The text with the people the input names left out: a speaker's or a note's label goes, a
+ * name elsewhere becomes "an engineer" ("Tomas ran the tool" → "An engineer ran the tool").
+ */
+export function withoutPeople(text: string, people: readonly string[]): string {
+  if (!people.length) return text;
+  // "What caused it: tomas ran ...": a sentence lower-cased after a label still names him.
+  const names = people
+    .map(
+      (name) =>
+        `[${name.charAt(0).toUpperCase()}${name.charAt(0).toLowerCase()}]${escape(name.slice(1))}`,
+    )
+    .join('|');
+  return text
+    .replace(NOTE_BY, '')
+    .replace(new RegExp(String.raw`(^|\n|[.!?]\s+|"\s*)@?(?:${names})\s*:\s+`, 'g'), '$1')
+    .replace(new RegExp(String.raw`@?\b(?:${names})\b(?!['’]s\b)`, 'g'), 'an engineer')
+    .replace(new RegExp(String.raw`@?\b(?:${names})['’]s\b`, 'g'), "an engineer's")
+    .replace(/(^|\n|[.!?:]\s+|^- )an engineer/g, (_, lead: string) => `${lead}An engineer`)
+    .replace(/[ \t]{2,}/g, ' ');
 }

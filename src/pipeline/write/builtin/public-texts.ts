@@ -8,9 +8,9 @@ import type { PostmortemBody } from '../human-sections-win.js';
 import { formatTime } from '../../format/format-figures.js';
 import { splitThread } from '../split-tweets.js';
 import type { Reading } from './read-incident.js';
-import { asSentence, isPublicSafe, lowerFirst, splitSentences } from './sentences.js';
+import { asSentence, isNoise, isPublicSafe, lowerFirst, splitSentences } from './sentences.js';
 import { truncateTitle } from './builtin-writer.js';
-import { publicLine } from './public-line.js';
+import { peopleIn, publicLine, withoutPeople } from './public-line.js';
 
 /** Longest sentence the thread takes (weighted characters), leaving room for `10/10 `. */
 const TWEET_SENTENCE = 250;
@@ -44,12 +44,14 @@ function keyMoments(reading: Reading): string[] {
   events.sort((a, b) => Date.parse(a.time ?? '') - Date.parse(b.time ?? ''));
   const failed = new Set(reading.response.steps.filter((s) => s.failed).map((s) => s.event));
   const partial = new Set(reading.response.steps.filter((s) => s.partial).map((s) => s.event));
+  const people = peopleIn(facts);
+  const said = (text: string) => publicLine(withoutPeople(text, people));
   return events
-    .filter((e) => isPublicSafe(e.text))
+    .filter((e) => isPublicSafe(e.text) && !isNoise(e.text) && !isNoise(said(e.text)))
     .slice(0, 10)
     .map(
       (e) =>
-        `- ${formatTime(e.time, facts)}: ${publicLine(e.text)}${failed.has(e) ? ' (this attempt failed)' : partial.has(e) ? ' (partial recovery)' : ''}`,
+        `- ${formatTime(e.time, facts)}: ${said(e.text)}${failed.has(e) ? ' (this attempt failed)' : partial.has(e) ? ' (partial recovery)' : ''}`,
     );
 }
 
@@ -103,6 +105,33 @@ function fixSentences(document: PostmortemBody): string[] {
   return steps.length ? [...steps.slice(-3), ...told] : [];
 }
 
+/** The writer's citations ("(incident notes)", "(marco, 10:18 PDT)"): for the team, not the public. */
+const CITATION = /\s*\((?:incident notes|timeline, [^()]*|[^()]{1,40}, \d{1,2}:\d{2}[^()]*)\)/g;
+
+/**
+ * A public text as published: no citation, no person the input names (a blameless post says
+ * "an engineer"), and each sentence once ("No data loss. No data loss." said twice reads as a
+ * paste). Line breaks and list markers stay.
+ */
+export function published(text: string, people: readonly string[]): string {
+  const seen = new Set<string>();
+  return withoutPeople(text.replace(CITATION, ''), people)
+    .split('\n')
+    .map((line) => {
+      const [, marker = '', rest = line] = /^(\s*-\s+)?(.*)$/s.exec(line) ?? [];
+      const kept = rest.split(/(?<=[.!?])\s+(?=["“]?[A-Z0-9])/).filter((sentence) => {
+        const key = sentence.trim().toLowerCase();
+        if (key.length < 12) return true;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      return kept.length ? `${marker}${kept.join(' ')}` : '';
+    })
+    .filter((line, i, all) => line || all[i - 1])
+    .join('\n');
+}
+
 export function writeHnPost(
   document: PostmortemBody,
   reading: Reading,
@@ -124,9 +153,10 @@ export function writeHnPost(
     ...block('How we fixed it:', fixSentences(document)),
     ...block('What we are changing:', changes(document)),
   ];
+  const people = peopleIn(reading.facts);
   return {
-    title: truncateTitle(`Postmortem: ${reading.facts.title}`),
-    body: lines.join('\n').trim(),
+    title: truncateTitle(withoutPeople(`Postmortem: ${reading.facts.title}`, people)),
+    body: published(lines.join('\n'), people).trim(),
   };
 }
 
@@ -169,5 +199,9 @@ export function writeThread(document: PostmortemBody, reading: Reading): string[
     items.length ? `What we are changing: ${items.join(' ')}` : '',
     'We are sorry for the disruption.',
   ];
-  return splitThread(paragraphs.filter(Boolean), facts.language ?? undefined);
+  const people = peopleIn(facts);
+  return splitThread(
+    paragraphs.map((paragraph) => published(paragraph, people)).filter(Boolean),
+    facts.language ?? undefined,
+  );
 }

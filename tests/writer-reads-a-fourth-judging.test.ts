@@ -1,0 +1,88 @@
+/**
+ * The kinds of fault a fourth blind judging of the built-in writer found after the response
+ * (session 8, issue 12 part B), each with an invented incident and the substance a reader must
+ * see: follow-ups written as "Action:", "Next:" or "Follow-ups from the review: a, b; c" become
+ * rows, a status post or an unrelated chat line does not; lessons the notes support; a message
+ * to users in the input's terms with its scope; public texts and a timeline without chat
+ * residue, names or internal host names. Fixtures: tests/fixtures/writer-kinds-12b (invented).
+ */
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { analyzeSource } from '../src/pipeline/analyze-source.js';
+import { FIGURE_EVENT_LIMIT, shownEvents } from '../src/pipeline/render/shown-events.js';
+import { builtinPackOf, sectionText } from './helpers/writer-pack.js';
+import { sourceFromFixture } from './helpers/source.js';
+
+const DIR = join(import.meta.dirname, 'fixtures/writer-kinds-12b');
+const pack = (name: string) => builtinPackOf(join(DIR, name));
+
+describe('a migration tool without a production guard, told in chat', () => {
+  const p = pack('migration-tool-without-guard.md');
+  const texts = p.items.map((item) => item.text);
+
+  test('"Action: ..." in the notes is an action item, filed as prevention', () => {
+    expect(p.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          text: expect.stringMatching(/^Make the migration tool refuse production without/),
+          type: 'prevent',
+        }),
+      ]),
+    );
+  });
+  test('a status post and an unrelated chat line are no action items', () => {
+    expect(texts.join('\n')).not.toMatch(/continue monitoring|disk on the build box/i);
+  });
+  test('the missing guard is a lesson: what went wrong', () => {
+    expect(sectionText(p.document.lessons)).toMatch(/Went wrong: .*no production guard/);
+  });
+  test('users hear what they saw, where, that no data was lost and what to do', () => {
+    expect(p.users).toMatch(/0 rows for 80% of accounts/);
+    expect(p.users).toMatch(/us-east accounts were unaffected/);
+    expect(p.users).toMatch(/No data was lost/);
+    expect(p.users).toMatch(/should download it again/);
+    expect(p.users).not.toMatch(/affected by billing exports empty/i);
+  });
+  test('users are promised only the changes the input lists', () => {
+    expect(p.users).not.toMatch(/what we are changing so it does not happen again/);
+    expect(p.users).toMatch(/refuse production/);
+  });
+  test('public texts carry no names, host names or chat residue', () => {
+    expect(p.published).not.toMatch(/Lena|Tomas|Priya|pg-prod-03|corp\.example/);
+    expect(p.published).not.toMatch(/rotating_light|on it\.|unrelated|build box/i);
+  });
+  test('the timeline rows leave out host names and the line marked unrelated', () => {
+    const { facts } = analyzeSource(
+      sourceFromFixture(join(DIR, 'migration-tool-without-guard.md')),
+    );
+    if (!facts) throw new Error('did not analyze');
+    const rows = shownEvents(facts, FIGURE_EVENT_LIMIT).flatMap((row) =>
+      row.type === 'event' ? [row.event.text] : [],
+    );
+    expect(rows.join('\n')).not.toMatch(/pg-prod-03|build box|rotating_light/);
+    expect(rows.join('\n')).toMatch(/restored the exports table from the 14:00 snapshot/);
+  });
+});
+
+describe('a provider outage with follow-ups in a list and under "Next:"', () => {
+  const p = pack('single-provider-follow-ups.md');
+  const texts = p.items.map((item) => item.text);
+
+  test('every follow-up of the list, across commas and semicolons, is a row', () => {
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Add a second mail provider with automatic failover',
+        'Alert on delivery success per provider',
+        'Document the in-app code fallback in the runbook',
+        'Make the in-app code fallback a one-click switch',
+      ]),
+    );
+    expect(p.items.find((i) => i.text.startsWith('Alert on'))?.type).toBe('detect');
+  });
+  test('a finding told with "later" is no follow-up, and nothing is invented', () => {
+    expect(texts.join('\n')).not.toMatch(/traced|before users report/i);
+  });
+  test('a single provider is what went wrong', () => {
+    expect(sectionText(p.document.lessons)).toMatch(/Went wrong: .*only have one mail provider/);
+  });
+});
