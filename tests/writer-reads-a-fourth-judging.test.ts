@@ -86,3 +86,50 @@ describe('a provider outage with follow-ups in a list and under "Next:"', () => 
     expect(sectionText(p.document.lessons)).toMatch(/Went wrong: .*only have one mail provider/);
   });
 });
+
+describe('a regional outage whose remediation is written inside a pasted mail', () => {
+  const p = pack('regional-pool-cordoned.md');
+  const texts = p.items.map((item) => item.text);
+
+  test('"Remediation: a, b, and c" after the mail\'s first sentences is three rows', () => {
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Pin the NIC driver in the base image',
+        'Add a packet-drop alert per node pool',
+        'Run a soak test before promoting base images',
+        'Communicate faster on the status page, e-mail and the phone line',
+      ]),
+    );
+  });
+  test('a stopgap that stays until work ships is an open item', () => {
+    expect(p.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          text: 'Keep the eu-central-1a pool drained until the fixed base image is rolled out',
+          status: 'open',
+        }),
+      ]),
+    );
+  });
+  test('users hear the scope, and that regions outside it were not affected', () => {
+    expect(p.users).toMatch(/other regions were unaffected/);
+  });
+});
+
+describe('a failure a customer found, with no follow-ups written', () => {
+  const p = pack('found-by-a-customer.md');
+
+  test("the one derived item is an alert on what failed, named in the title's words", () => {
+    expect(p.items.map((item) => item.text)).toEqual([
+      'Alert on receipts emailed with the wrong store name before a customer has to report it',
+    ]);
+  });
+});
+
+describe('an outage an alert caught', () => {
+  const p = pack('single-provider-follow-ups.md');
+
+  test('no alert item is invented when an alert fired', () => {
+    expect(p.items.map((item) => item.text).join('\n')).not.toMatch(/^Alert on .* before/m);
+  });
+});

@@ -22,7 +22,7 @@ const LEAD_IN =
 
 /** Verbs that open a new action inside one sentence ("load-test X and put Y behind Z"). */
 const ACTION_VERB =
-  /^(?:figure out|find out|understand|look into|dig into|why|more|better|add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|watch|announce|check|migrate|give|get|use|keep|teach|raise|lower)\b/i;
+  /^(?:figure out|find out|understand|look into|dig into|why|more|better|add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|watch|announce|check|migrate|give|get|use|keep|teach|raise|lower|communicate|expand|pin|harden|tune|drill|practi[sc]e|ship|lower)\b/i;
 
 const OWNER =
   /\((?:owner\s*:?\s*)?@?([\w.-]+(?:\s[\w.-]+)?)\)\s*$|\bowner\s*:\s*@?([\w.-]+)|(?:^|\s)@([\w.-]+)/i;
@@ -34,6 +34,20 @@ const LIST_SEPARATOR = /(;\s+|,\s+(?![^()]*\)))/;
 /** In prose, a comma or "and" splits only before a verb ("load-test X and put Y behind Z"). */
 const PROSE_SEPARATOR = /(;\s+|,?\s+and\s+|,\s+(?![^()]*\)))/;
 const LABEL = FOLLOW_UP_CUES.find((cue) => cue.id === 'label');
+
+/**
+ * In a list whose items open with a verb ("isolate DNS, expand Offline Mode, and communicate
+ * faster on the status site, e-mail and the phone line"), a later piece without one continues
+ * the item before it: the comma was inside the item.
+ */
+function mergeNonActions(list: string[], piece: string, index: number, all: string[]): string[] {
+  const verbs = all.filter((p) => ACTION_VERB.test(p)).length;
+  const last = list.at(-1);
+  if (index > 0 && last !== undefined && verbs * 2 >= all.length && !ACTION_VERB.test(piece))
+    list[list.length - 1] = `${last}, ${piece}`;
+  else list.push(piece);
+  return list;
+}
 
 /** Splits "load-test X and put Y behind Z; move W" into one action each. */
 export function splitActions(text: string): string[] {
@@ -49,6 +63,7 @@ export function splitActions(text: string): string[] {
           .trim(),
       )
       .filter((piece) => piece.length > 5)
+      .reduce<string[]>(mergeNonActions, [])
       .reduce<string[]>((list, piece) => {
         // "..., and practise it": a short item that points back belongs to the one before.
         const last = list.at(-1);
@@ -249,9 +264,12 @@ function proseClauses(facts: Facts): Clause[] {
         note: section.line,
       }));
     }),
+    // A pasted mail or a long chat message is read sentence by sentence: "... by 1:57 PM.
+    // Remediation: a, b, and c" holds its list after the first sentence.
     ...facts.events
       .filter((event) => !inlineList(event.text))
-      .map((event) => ({ text: event.text, needs: FOLLOW_UP_THRESHOLD + 1, note: null })),
+      .flatMap((event) => splitSentences(event.text))
+      .map((text) => ({ text, needs: FOLLOW_UP_THRESHOLD + 1, note: null })),
   ]
     .filter(({ text }) => !UNRELATED.test(text))
     .flatMap(({ text, needs, note }) => {
@@ -337,12 +355,42 @@ function followUpClauses(facts: Facts, clauses: readonly Clause[]): string[] {
 }
 
 /**
+ * A stopgap that stays until work is done ("the pool is cordoned until the patched image is
+ * out"): subject, state and the work, as groups 1 to 3.
+ */
+const STOPGAP =
+  /\b((?:the|our|its|this|that)\s+[\w./-]+(?:\s+[\w./-]+){0,4}?)\s+(?:is|are|stays?|remains?)\s+((?:still\s+)?(?:cordoned|disabled|paused|pinned|frozen|drained|switched off|turned off|blocked|rolled back|in read-only mode|on the old version))\s+until\s+([^.;]{4,80})/i;
+
+/**
+ * The stopgaps the notes say stay in place until something ships: each an open item to carry
+ * through ("Keep the pool cordoned until the patched image is out"), filed as mitigation.
+ */
+function stopgapItems(facts: Facts): ActionItem[] {
+  return noteQuotes(facts).flatMap((quote) => {
+    const match = STOPGAP.exec(quote.text);
+    if (!match?.[1] || !match[2] || !match[3] || UNRELATED.test(quote.text)) return [];
+    return [
+      {
+        type: 'mitigate' as const,
+        priority: 'HIGH' as const,
+        owner: null,
+        ticket: null,
+        status: 'open' as const,
+        text: `Keep ${match[1].replace(/^The\b/, 'the')} ${match[2]} until ${match[3].trim()}`,
+        rationale: '',
+        origin: 'human' as const,
+      },
+    ];
+  });
+}
+
+/**
  * Follow-ups written in prose in the notes or as timeline lines, in the order written, each
  * split into single actions and filed (type, priority, owner, ticket, status). A piece cut
  * mid-way is left out.
  */
 export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): ActionItem[] {
-  return followUpClauses(facts, proseClauses(facts)).flatMap((sentence) => {
+  const written = followUpClauses(facts, proseClauses(facts)).flatMap((sentence) => {
     const horizon = strongestSignal(sentence, PRIORITY_CUES);
     return splitActions(sentence)
       .filter((action) => !unbalanced(action))
@@ -353,6 +401,7 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
         return { ...filed, text: actionText(text, filed), rationale: '', origin: 'human' as const };
       });
   });
+  return [...written, ...stopgapItems(facts)];
 }
 
 /** A label that opens a list of follow-ups inside one line ("... Follow-ups: 1) a 2) b"). */

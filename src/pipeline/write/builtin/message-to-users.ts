@@ -176,7 +176,12 @@ export function scopeSentence(reading: Reading): string | null {
   const quote = noteQuotes(reading.facts).find(
     (q) => SCOPE.test(q.text) && q.text.length <= 220 && !isNoise(q.text),
   );
-  return quote ? asSentence(publicLine(quote.text)) : null;
+  if (!quote) return null;
+  const text = publicLine(quote.text);
+  // "us-east and ap-south were unaffected": a name written in lower case keeps its case.
+  return /^[a-z]+[-\d]/.test(text)
+    ? asSentence(text).replace(/^./, text.charAt(0))
+    : asSentence(text);
 }
 
 /**
@@ -187,7 +192,11 @@ function changing(reading: Reading): string {
   const items = reading.actionItems
     .filter((item) => item.origin === 'human' && item.status !== 'done')
     .slice(0, 2)
-    .map((item) => lowerFirst(item.text.replace(/[.;,\s]+$/, '')));
+    .map((item) => item.text.replace(/[.;,\s]+$/, ''))
+    // "Make the ACL job refuse ..." continues the sentence: its first letter, not "ACL", lowers.
+    .map((text) =>
+      /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text,
+    );
   return items.length ? `What we are changing: ${items.join('; ')}.` : '';
 }
 

@@ -107,7 +107,7 @@ export function publicLine(text: string): string {
 }
 
 /** "Name Surname" or "Name": a capitalised word or two. */
-const NAME = String.raw`[A-Z][a-z][\w'-]{1,20}(?: [A-Z][a-z][\w'-]{1,20})?`;
+const NAME = String.raw`[A-Z][a-z][\w'-]{0,20}(?: [A-Z][a-z][\w'-]{0,20})?`;
 /** What only a person does: a tool does not feel, say, acknowledge or join. */
 const PERSON_VERB = new RegExp(
   String.raw`\b(${NAME}) (?:acknowledged|acked|feels|felt|said|says|thinks|thought|joined|took over|wrote|asked|is (?:on it|fixing|looking|checking|investigating)|was paged)\b`,
@@ -124,6 +124,10 @@ const SPEAKER = new RegExp(String.raw`^\s*(?:\[[^\]\n]{1,40}\]\s*)*@?(${NAME})\s
 const NOT_A_PERSON =
   /^(?:pagerduty|opsgenie|statuspage|datadog|grafana|prometheus|slack|jira|github|gitlab|jenkins|argo|terraform|support|customers?|users?|vendor|provider|team|everyone|someone|nobody|the|we|it|this|that|on-call|oncall|alert|alerts|status|update|note|notes|cause|impact|action|next|resolved|monitoring|investigating|identified|follow-ups?|todo|fyi|root cause|trigger|summary|remediation)$/i;
 
+/** Words that make a name a team, a role or a tool ("Pardot SRE", "Nightly Jobs Bot"). */
+const TEAM_WORD =
+  /\b(?:sre|team|commander|incident|bot|alerts?|ops|jobs?|e-?mail|support|engineering|network|platform|infra\w*|security|status|on-?call|global|analytics|monitor\w*|graphs?|statuspage|actions?|unrelated|service|provider|system|admin|customer|users?)\b/i;
+
 /**
  * The people the input names: actors, speakers ("Lena: ..."), ticket note authors and the
  * subjects of what only a person does ("Tomas feels terrible", "Dana Whitfield acknowledged"),
@@ -133,7 +137,8 @@ export function peopleIn(facts: Facts): string[] {
   const people = new Set<string>();
   const add = (name: string | undefined) => {
     const clean = name?.replace(/^@/, '').trim();
-    if (!clean || NOT_A_PERSON.test(clean) || !/^[A-Z]/.test(clean)) return;
+    if (!clean || NOT_A_PERSON.test(clean) || TEAM_WORD.test(clean)) return;
+    if (!new RegExp(`^${NAME}$`).test(clean)) return;
     people.add(clean);
     for (const word of clean.split(' ')) if (!NOT_A_PERSON.test(word)) people.add(word);
   };
@@ -141,7 +146,10 @@ export function peopleIn(facts: Facts): string[] {
     ...facts.events.map((event) => event.text),
     ...facts.notes.map((note) => note.markdown),
   ];
-  for (const event of facts.events) add(event.actor ?? undefined);
+  // An actor column names teams and vendors as often as people ("Dyn", "Pardot SRE"): only a
+  // first and last name ("Dana Whitfield") counts on its own.
+  for (const event of facts.events)
+    if (event.actor && /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(event.actor)) add(event.actor);
   for (const text of texts) {
     add(SPEAKER.exec(text)?.[1]);
     for (const match of text.matchAll(PERSON_VERB)) add(match[1]);
