@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { FIGURE_EVENT_LIMIT, shownEvents } from '../src/pipeline/render/shown-events.js';
+import { truncateTitle } from '../src/pipeline/write/builtin/builtin-writer.js';
+import { publicLine, withoutPeople } from '../src/pipeline/write/builtin/public-line.js';
 import { builtinPackOf, sectionText } from './helpers/writer-pack.js';
 import { sourceFromFixture } from './helpers/source.js';
 
@@ -131,5 +133,40 @@ describe('an outage an alert caught', () => {
 
   test('no alert item is invented when an alert fired', () => {
     expect(p.items.map((item) => item.text).join('\n')).not.toMatch(/^Alert on .* before/m);
+  });
+});
+
+describe('an incident still open when the pack is written', () => {
+  const p = pack('mitigation-still-rolling-out.md');
+
+  test('the public texts are an update: no "Postmortem" title, nothing "fixed"', () => {
+    expect(p.document.hnPost.title).toMatch(/^Incident update: /);
+    expect(p.published).not.toMatch(/How we fixed it|Postmortem:/);
+    expect(p.document.hnPost.body).toMatch(
+      /What we have done so far:\n.*raised the sync worker pool/,
+    );
+  });
+});
+
+describe('public lines', () => {
+  test('a reaction count after an emoji and a role label are not published', () => {
+    expect(publicLine('all clients seem to be hit :rotating_light: 4')).toBe(
+      'all clients seem to be hit',
+    );
+    expect(publicLine('On-call: v3 acks messages before the write')).toBe(
+      'v3 acks messages before the write',
+    );
+  });
+  test('a speaker after a label goes, and the person named becomes "an engineer"', () => {
+    expect(withoutPeople('What caused it: dana: Marco ran the script', ['Dana', 'Marco'])).toBe(
+      'What caused it: An engineer ran the script',
+    );
+  });
+  test('a title is cut at its strongest break, not inside a list', () => {
+    expect(
+      truncateTitle(
+        'Postmortem: Object store backing storage unavailable - Login, Sync, Gateway and others failing',
+      ),
+    ).toBe('Postmortem: Object store backing storage unavailable');
   });
 });

@@ -13,7 +13,7 @@ const TAGS = /^\s*(?:\[[^\]\n]{1,40}\]\s*)+/;
 
 /** Labels a responder or a tool puts before what it says. */
 const LABEL =
-  /^\s*(?:found it|confirmed|note(?: name)?|(?:work )?note added(?: by [A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?|update|fyi|rca|root[\s-]*cause(?: (?:identified|found|confirmed))?|identified|escalat(?:ed|ion)|status(?: update)?|comment|message)\s*[:\-–—]\s+(?=\S)/i;
+  /^\s*(?:found it|confirmed|note(?: name)?|(?:work )?note added(?: by [A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?|update|fyi|rca|root[\s-]*cause(?: (?:identified|found|confirmed))?|cause|on-?call|identified|escalat(?:ed|ion)|status(?: update)?|comment|message)\s*[:\-–—]\s+(?=\S)/i;
 
 /**
  * What a responder says before the finding itself: "found it, the cert ...", "ok I see it.",
@@ -39,8 +39,11 @@ function unquoted(text: string): string {
   return (text.match(/["“”]/g) ?? []).length === 1 ? text.replace(/["“”]/, '') : text;
 }
 
-/** Chat emoji codes (":white_check_mark:", ":eyes:"): said in words elsewhere, or left out. */
-const EMOJI_CODE = /(?:^|\s):[a-z0-9_+-]{2,40}:(?=\s|$|[.,;!?])/g;
+/**
+ * Chat emoji codes (":white_check_mark:", ":eyes:"): said in words elsewhere, or left out; a
+ * reaction's count after one at the end of a line (":rotating_light: 4") goes with it.
+ */
+const EMOJI_CODE = /(?:^|\s):[a-z0-9_+-]{2,40}:(?:\s+\d{1,3}(?=\s*$))?(?=\s|$|[.,;!?])/g;
 
 /**
  * A responder's first person said as the team: a postmortem is blameless and speaks as "we"
@@ -176,7 +179,7 @@ export function withoutPeople(text: string, people: readonly string[]): string {
     .join('|');
   return text
     .replace(NOTE_BY, '')
-    .replace(new RegExp(String.raw`(^|\n|[.!?]\s+|"\s*)@?(?:${names})\s*:\s+`, 'g'), '$1')
+    .replace(new RegExp(String.raw`(^|\n|[.!?:]\s+|"\s*)@?(?:${names})\s*:\s+`, 'g'), '$1')
     .replace(new RegExp(String.raw`@?\b(?:${names})\b(?!['’]s\b)`, 'g'), 'an engineer')
     .replace(new RegExp(String.raw`@?\b(?:${names})['’]s\b`, 'g'), "an engineer's")
     .replace(/(^|\n|[.!?:]\s+|^- )an engineer/g, (_, lead: string) => `${lead}An engineer`)

@@ -89,8 +89,23 @@ function causeSentences(document: PostmortemBody, reading: Reading): string[] {
     .filter(Boolean);
 }
 
-/** The fix and the recovery, from the summary's own sentences. */
-function fixSentences(document: PostmortemBody): string[] {
+/**
+ * The fix and the recovery, from the summary's own sentences. While the incident is open a step
+ * is told as a step ("At 06:40 UTC: raised the pool"), not as the mitigation.
+ */
+function fixSentences(document: PostmortemBody, reading: Reading): string[] {
+  const told = fixedSentences(document);
+  return ongoing(reading)
+    ? told.map((s) =>
+        s.replace(
+          /^We mitigated it at ([^:]+): (\S)/,
+          (_, at: string, first: string) => `At ${at}: ${first}`,
+        ),
+      )
+    : told;
+}
+
+function fixedSentences(document: PostmortemBody): string[] {
   const told = document.summary.paragraphs
     .flatMap((p) => splitSentences(p))
     .filter((s) => /^We mitigated|^Service was back/.test(s) && isPublicSafe(s));
@@ -132,6 +147,19 @@ export function published(text: string, people: readonly string[]): string {
     .join('\n');
 }
 
+/**
+ * Whether the incident is still open: no resolution and a status that does not say it ended.
+ * An open one is an incident update, not a postmortem, and nothing is "fixed" yet.
+ */
+function ongoing(reading: Reading): boolean {
+  const { facts } = reading;
+  return (
+    !facts.resolved &&
+    !facts.mitigated &&
+    !/^(?:resolved|closed|completed?|fixed|postmortem|post-?incident)$/i.test(facts.status.trim())
+  );
+}
+
 export function writeHnPost(
   document: PostmortemBody,
   reading: Reading,
@@ -150,12 +178,20 @@ export function writeHnPost(
             'We are still investigating the root cause and will post a follow-up when we know more.',
           ],
     ),
-    ...block('How we fixed it:', fixSentences(document)),
+    ...block(
+      ongoing(reading) ? 'What we have done so far:' : 'How we fixed it:',
+      fixSentences(document, reading),
+    ),
     ...block('What we are changing:', changes(document)),
   ];
   const people = peopleIn(reading.facts);
   return {
-    title: truncateTitle(withoutPeople(`Postmortem: ${reading.facts.title}`, people)),
+    title: truncateTitle(
+      withoutPeople(
+        `${ongoing(reading) ? 'Incident update' : 'Postmortem'}: ${reading.facts.title}`,
+        people,
+      ),
+    ),
     body: published(lines.join('\n'), people).trim(),
   };
 }
@@ -182,13 +218,15 @@ export function writeThread(document: PostmortemBody, reading: Reading): string[
       ? [`What caused it: ${lowerFirst(causeText[0] ?? '')}`]
       : ['We found the root cause; the postmortem explains it.']
     : ['We are still investigating the root cause and will post a follow-up.'];
-  const fix = fixSentences(document).flatMap(tweetable);
+  const fix = fixSentences(document, reading).flatMap(tweetable);
   const items = document.actionItems
     .map((item) => asSentence(item.text))
     .filter((text) => isPublicSafe(text) && text.length <= TWEET_SENTENCE)
     .slice(0, 5);
   // The thread names the incident first: a reader scrolling past sees which one it is.
-  const named = asSentence(`Postmortem: ${facts.title.replace(/[.!]+$/, '')}`);
+  const named = asSentence(
+    `${ongoing(reading) ? 'Incident update' : 'Postmortem'}: ${facts.title.replace(/[.!]+$/, '')}`,
+  );
   // "Service was back to normal at 09:05 UTC." alone is no tweet: it closes the one before.
   const recoveryOnly = fix.length === 1 && /^Service was back/.test(fix[0] ?? '');
   const paragraphs = [
