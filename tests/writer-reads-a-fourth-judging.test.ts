@@ -170,3 +170,26 @@ describe('public lines', () => {
     ).toBe('Postmortem: Object store backing storage unavailable');
   });
 });
+
+describe('an alerting export with its own framing around the events', () => {
+  const path = join(DIR, 'export-with-packaging.md');
+  const rows = () => {
+    const { facts } = analyzeSource(sourceFromFixture(path));
+    if (!facts) throw new Error('did not analyze');
+    return shownEvents(facts, FIGURE_EVENT_LIMIT).flatMap((row) =>
+      row.type === 'event' ? [row.event.text] : [],
+    );
+  };
+
+  test('the timeline shows the events, not the framing, a heading or an unrelated note', () => {
+    const shown = rows().join('\n');
+    expect(shown).not.toMatch(/Times shown in|Urgency:|How we are making|nightly report/);
+    expect(rows().filter((row) => /^Checkout p95 above threshold/.test(row))).toHaveLength(1);
+    expect(shown).toMatch(/rolled back the 09:05 deploy, pool recovering/);
+  });
+  test('no note author is named and no quote mark is left open', () => {
+    const shown = rows().join('\n');
+    expect(shown).not.toMatch(/Ravi|Menon|Note added|"/);
+    expect(pack('export-with-packaging.md').published).not.toMatch(/Ravi|Menon|Note added/);
+  });
+});

@@ -15,6 +15,7 @@ import {
 } from '../cues/follow-up-cues.js';
 import { USER_NOTICE_CUES } from '../cues/impact-cues.js';
 import { noteQuotes, splitSentences } from './sentences.js';
+import { taggedUnrelated } from './public-line.js';
 
 /** Lead-ins that introduce a follow-up and are not part of the action itself. */
 const LEAD_IN =
@@ -216,13 +217,6 @@ interface Clause {
   note: number | null;
 }
 
-/**
- * A line the team tagged as not part of the incident ("(unrelated) the disk is full again,
- * I'll clean it tomorrow", "fyi unrelated: ..."): its plans are no follow-ups of this one.
- */
-const UNRELATED =
-  /\(\s*(?:unrelated|not related)\s*\)|\b(?:unrelated|not related)\s*:|[,;(]\s*(?:unrelated|not related)\W*$|^\W*(?:unrelated|not related)\b/i;
-
 /** A piece cut mid-way ("Alert activity logs (copied from the alert"): no row quotes it. */
 function unbalanced(text: string): boolean {
   const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
@@ -271,7 +265,7 @@ function proseClauses(facts: Facts): Clause[] {
       .flatMap((event) => splitSentences(event.text))
       .map((text) => ({ text, needs: FOLLOW_UP_THRESHOLD + 1, note: null })),
   ]
-    .filter(({ text }) => !UNRELATED.test(text))
+    .filter(({ text }) => !taggedUnrelated(text))
     .flatMap(({ text, needs, note }) => {
       const labelled = LABEL?.pattern.test(text) ?? false;
       return text
@@ -350,7 +344,7 @@ function followUpClauses(facts: Facts, clauses: readonly Clause[]): string[] {
   }
   // "all good. Follow-ups: 1) make X 2) never Y": a chat message that ends on a numbered list.
   for (const event of facts.events)
-    if (!UNRELATED.test(event.text)) found.push(...(inlineList(event.text) ?? []));
+    if (!taggedUnrelated(event.text)) found.push(...(inlineList(event.text) ?? []));
   return found;
 }
 
@@ -368,7 +362,7 @@ const STOPGAP =
 function stopgapItems(facts: Facts): ActionItem[] {
   return noteQuotes(facts).flatMap((quote) => {
     const match = STOPGAP.exec(quote.text);
-    if (!match?.[1] || !match[2] || !match[3] || UNRELATED.test(quote.text)) return [];
+    if (!match?.[1] || !match[2] || !match[3] || taggedUnrelated(quote.text)) return [];
     return [
       {
         type: 'mitigate' as const,

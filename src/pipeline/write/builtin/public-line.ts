@@ -87,7 +87,7 @@ const ON_HOST = new RegExp(
  * "a server", so a cause that turns on which machine ("on db1... instead of db2") keeps its sense.
  */
 export function publicLine(text: string): string {
-  let line = text
+  let line = unquoted(text)
     .replace(TAGS, '')
     .replace(EVENT_TYPE, '')
     .replace(EMOJI_CODE, '')
@@ -184,4 +184,16 @@ export function withoutPeople(text: string, people: readonly string[]): string {
     .replace(new RegExp(String.raw`@?\b(?:${names})['’]s\b`, 'g'), "an engineer's")
     .replace(/(^|\n|[.!?:]\s+|^- )an engineer/g, (_, lead: string) => `${lead}An engineer`)
     .replace(/[ \t]{2,}/g, ' ');
+}
+
+/**
+ * A line the team tagged as not part of the incident ("(unrelated) the disk is full again,
+ * I'll clean it tomorrow", "fyi unrelated: ..."): its plans are no follow-ups of this one.
+ */
+const UNRELATED =
+  /\(\s*(?:unrelated|not related)\s*\)|\b(?:unrelated|not related)\s*:|[,;(]\s*(?:unrelated|not related)\W*$|^\W*(?:unrelated|not related)\b/i;
+
+/** Whether the team tagged the line as not part of this incident. */
+export function taggedUnrelated(text: string): boolean {
+  return UNRELATED.test(text);
 }

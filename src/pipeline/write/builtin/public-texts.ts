@@ -10,7 +10,7 @@ import { splitThread } from '../split-tweets.js';
 import type { Reading } from './read-incident.js';
 import { asSentence, isNoise, isPublicSafe, lowerFirst, splitSentences } from './sentences.js';
 import { truncateTitle } from './builtin-writer.js';
-import { peopleIn, publicLine, withoutPeople } from './public-line.js';
+import { peopleIn, publicLine, taggedUnrelated, withoutPeople } from './public-line.js';
 
 /** Longest sentence the thread takes (weighted characters), leaving room for `10/10 `. */
 const TWEET_SENTENCE = 250;
@@ -47,7 +47,13 @@ function keyMoments(reading: Reading): string[] {
   const people = peopleIn(facts);
   const said = (text: string) => publicLine(withoutPeople(text, people));
   return events
-    .filter((e) => isPublicSafe(e.text) && !isNoise(e.text) && !isNoise(said(e.text)))
+    .filter(
+      (e) =>
+        isPublicSafe(e.text) &&
+        !isNoise(e.text) &&
+        !taggedUnrelated(e.text) &&
+        !isNoise(said(e.text)),
+    )
     .slice(0, 10)
     .map(
       (e) =>
