@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
+import type { TimelineEvent } from '../src/schemas/facts.js';
 import { FIGURE_EVENT_LIMIT, shownEvents } from '../src/pipeline/render/shown-events.js';
 import { truncateTitle } from '../src/pipeline/write/builtin/builtin-writer.js';
 import { publicLine, withoutPeople } from '../src/pipeline/write/builtin/public-line.js';
@@ -173,23 +174,83 @@ describe('public lines', () => {
 
 describe('an alerting export with its own framing around the events', () => {
   const path = join(DIR, 'export-with-packaging.md');
-  const rows = () => {
-    const { facts } = analyzeSource(sourceFromFixture(path));
-    if (!facts) throw new Error('did not analyze');
-    return shownEvents(facts, FIGURE_EVENT_LIMIT).flatMap((row) =>
-      row.type === 'event' ? [row.event.text] : [],
-    );
+  const analyzed = analyzeSource(sourceFromFixture(path)).facts;
+  if (!analyzed) throw new Error('did not analyze');
+  const untimed = (line: number, text: string): TimelineEvent => ({
+    time: null,
+    endTime: null,
+    timeLabel: null,
+    approximate: false,
+    line,
+    source: null,
+    actor: null,
+    text,
+    kind: 'note',
+  });
+  // The export's framing, as a PagerDuty paste puts it among the events.
+  const facts = {
+    ...analyzed,
+    events: [
+      untimed(1, 'Times shown in (UTC+00:00) UTC'),
+      untimed(2, 'Resolved Urgency: High Service: checkout-web Escalation policy: Payments SRE'),
+      untimed(3, 'Checkout p95 above threshold'),
+      untimed(4, 'Timeline'),
+      untimed(5, 'All,'),
+      ...analyzed.events,
+      untimed(40, 'someone looked at the cart dashboards'),
+    ],
   };
+  const rows = shownEvents(facts, FIGURE_EVENT_LIMIT).flatMap((row) =>
+    row.type === 'event' ? [row.event.text] : [],
+  );
 
   test('the timeline shows the events, not the framing, a heading or an unrelated note', () => {
-    const shown = rows().join('\n');
-    expect(shown).not.toMatch(/Times shown in|Urgency:|How we are making|nightly report/);
-    expect(rows().filter((row) => /^Checkout p95 above threshold/.test(row))).toHaveLength(1);
+    const shown = rows.join('\n');
+    expect(shown).not.toMatch(/Times shown in|Urgency:|^Timeline$|^All,$|nightly report/m);
+    expect(rows.filter((row) => /^Checkout p95 above threshold/.test(row))).toHaveLength(1);
     expect(shown).toMatch(/rolled back the 09:05 deploy, pool recovering/);
+    expect(shown).toMatch(/someone looked at the cart dashboards/);
   });
   test('no note author is named and no quote mark is left open', () => {
-    const shown = rows().join('\n');
+    const shown = rows.join('\n');
     expect(shown).not.toMatch(/Ravi|Menon|Note added|"/);
     expect(pack('export-with-packaging.md').published).not.toMatch(/Ravi|Menon|Note added/);
+  });
+});
+
+describe('plans listed under a heading of their own', () => {
+  const p = pack('export-with-packaging.md');
+
+  test('every line under "How we are making this less likely" is one row, whole', () => {
+    expect(p.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ text: 'Load-test pool sizes before each cart service deploy' }),
+        expect.objectContaining({
+          text: 'Page an engineer when the cart pool stays above 90% for five minutes',
+          type: 'detect',
+        }),
+        expect.objectContaining({
+          text: 'Pool sizes are set by hand today; the autoscaler work will replace that',
+        }),
+      ]),
+    );
+  });
+});
+
+describe('a status page whose postmortem lists its plans under a heading', () => {
+  const p = pack('status-page-with-plans.md');
+
+  test('each line under "What we\'re changing" is one row, whole, typed by its words', () => {
+    expect(p.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          text: 'Page the search on-call when index builds fail twice in a row',
+          type: 'detect',
+        }),
+        expect.objectContaining({
+          text: 'Index builds run from a laptop today; the scheduled builder will replace that',
+        }),
+      ]),
+    );
   });
 });

@@ -3,7 +3,7 @@
  * ...", "Also: ...", a TODO in the timeline), each split into single actions and filed with a
  * type, a priority, an owner, a ticket and a status.
  */
-import type { Facts } from '../../../schemas/facts.js';
+import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import type { ActionItem, ActionType, Priority } from '../../../schemas/postmortem.js';
 import { scoreOf, strongestSignal } from '../cues/cue.js';
 import {
@@ -240,42 +240,75 @@ function proseClauses(facts: Facts): Clause[] {
     facts.human.detection,
   ].flatMap((section) => (section ? [section] : []));
   const listedPlans = listedPlanItems(facts);
-  return [
-    ...noteQuotes(facts).map((quote) => ({
-      text: quote.text,
-      needs: FOLLOW_UP_THRESHOLD,
-      note: quote.line,
-    })),
-    ...sections.flatMap((section) => {
-      // Read once per section, not once per sentence: a long section made this quadratic.
-      const needs =
-        section === facts.human.lessons || readsAsFollowUps(section.markdown)
-          ? FOLLOW_UP_THRESHOLD
-          : FOLLOW_UP_THRESHOLD + 1;
-      return splitSentences(section.markdown).map((text) => ({
-        text,
-        needs,
-        note: section.line,
-      }));
-    }),
-    // A pasted mail or a long chat message is read sentence by sentence: "... by 1:57 PM.
-    // Remediation: a, b, and c" holds its list after the first sentence.
-    ...facts.events
-      .filter((event) => !inlineList(event.text))
-      .flatMap((event) => splitSentences(event.text))
-      .map((text) => ({ text, needs: FOLLOW_UP_THRESHOLD + 1, note: null })),
-  ]
-    .filter(({ text }) => !taggedUnrelated(text))
-    .flatMap(({ text, needs, note }) => {
-      const labelled = LABEL?.pattern.test(text) ?? false;
-      return text
-        .split(/;\s+|\s+[-–—]\s+(?!(?:done|fixed|shipped|completed|merged)\W*$)/i)
-        .map((clause, index) => ({
-          clause,
-          needs: listedPlans.has(text) || (labelled && index > 0) ? -Infinity : needs,
-          note,
+  const underHeading = linesUnderPlanHeading(facts);
+  return (
+    [
+      ...noteQuotes(facts).map((quote) => ({
+        text: quote.text,
+        needs: FOLLOW_UP_THRESHOLD,
+        note: quote.line,
+      })),
+      ...sections.flatMap((section) => {
+        // Read once per section, not once per sentence: a long section made this quadratic.
+        const needs =
+          section === facts.human.lessons || readsAsFollowUps(section.markdown)
+            ? FOLLOW_UP_THRESHOLD
+            : FOLLOW_UP_THRESHOLD + 1;
+        return splitSentences(section.markdown).map((text) => ({
+          text,
+          needs,
+          note: section.line,
         }));
-    });
+      }),
+      // A pasted mail or a long chat message is read sentence by sentence: "... by 1:57 PM.
+      // Remediation: a, b, and c" holds its list after the first sentence.
+      ...facts.events
+        .filter((event) => !inlineList(event.text) && !underHeading.has(event))
+        .flatMap((event) => splitSentences(event.text))
+        .map((text) => ({ text, needs: FOLLOW_UP_THRESHOLD + 1, note: null })),
+    ]
+      .filter(({ text }) => !taggedUnrelated(text))
+      .flatMap(({ text, needs, note }) => {
+        // An item of a list of plans is one plan, whole ("X is set by hand today; Y will
+        // replace it"); splitActions still cuts it where a new verb opens.
+        if (listedPlans.has(text)) return [{ clause: text, needs: -Infinity, note }];
+        const labelled = LABEL?.pattern.test(text) ?? false;
+        return text
+          .split(/;\s+|\s+[-–—]\s+(?!(?:done|fixed|shipped|completed|merged)\W*$)/i)
+          .map((clause, index) => ({
+            clause,
+            needs: listedPlans.has(text) || (labelled && index > 0) ? -Infinity : needs,
+            note,
+          }));
+      })
+      // Under a heading of plans every line is one, whole: "X is manual today; the move to Y will
+      // replace it" is one item.
+      .concat(
+        [...underHeading].map((event) => ({ clause: event.text, needs: -Infinity, note: null })),
+      )
+  );
+}
+
+/** A heading a write-up puts over its plans: "How we're becoming more resilient", "Next steps". */
+const PLAN_HEADING =
+  /^\W*(?:how we(?:'re|’re| are| will be)? (?:becoming|making|improving|preventing|going to)|what we(?:'re|’re| are| will)? (?:do(?:ing)?|chang\w+|fix\w*|improv\w+)|next steps|follow[\s-]*ups?|action items|remediation(?: items)?|prevent(?:ing)? (?:this|recurrence)|going forward)\b[^.!?]{0,50}$/i;
+
+/**
+ * The timeline lines that sit under a heading of plans, in the file's order: the lines right
+ * after it, up to the first blank line or the next heading.
+ */
+function linesUnderPlanHeading(facts: Facts): Set<TimelineEvent> {
+  const byLine = [...facts.events].sort((a, b) => a.line - b.line);
+  const under = new Set<TimelineEvent>();
+  byLine.forEach((event, i) => {
+    if (event.time || !PLAN_HEADING.test(event.text.trim())) return;
+    for (let j = i + 1, line = event.line + 1; j < byLine.length; j++, line++) {
+      const next = byLine[j];
+      if (!next || next.line !== line || PLAN_HEADING.test(next.text.trim())) break;
+      if (!taggedUnrelated(next.text)) under.add(next);
+    }
+  });
+  return under;
 }
 
 /**
