@@ -111,9 +111,9 @@ export function publicLine(text: string): string {
 
 /** "Name Surname" or "Name": a capitalised word or two. */
 const NAME = String.raw`[A-Z][a-z][\w'-]{0,20}(?: [A-Z][a-z][\w'-]{0,20})?`;
-/** What only a person does: a tool does not feel, say, acknowledge or join. */
+/** What only a person does: a tool or a vendor does not feel, acknowledge or join ("AWS said" does). */
 const PERSON_VERB = new RegExp(
-  String.raw`\b(${NAME}) (?:acknowledged|acked|feels|felt|said|says|thinks|thought|joined|took over|wrote|asked|is (?:on it|fixing|looking|checking|investigating)|was paged)\b`,
+  String.raw`\b(${NAME}) (?:acknowledged|acked|feels|felt|thinks|thought|joined|took over|is (?:on it|fixing|looking into it))\b`,
   'g',
 );
 /** "Note added by Devin Osei:", "comment by Marta": a ticket's author label. */
@@ -132,9 +132,10 @@ const TEAM_WORD =
   /\b(?:sre|team|commander|incident|bot|alerts?|ops|jobs?|e-?mail|support|engineering|network|platform|infra\w*|security|status|on-?call|global|analytics|monitor\w*|graphs?|statuspage|actions?|unrelated|service|provider|system|admin|customer|users?)\b/i;
 
 /**
- * The people the input names: actors, speakers ("Lena: ..."), ticket note authors and the
- * subjects of what only a person does ("Tomas feels terrible", "Dana Whitfield acknowledged"),
- * each full name with its first and last word. A blameless public text names none of them.
+ * The people the input names: first-and-last-name actors, ticket note authors, the subjects of
+ * what only a person does ("Tomas feels terrible", "Dana Whitfield acknowledged") and speakers
+ * ("Dana: ...") one of those confirms, each full name with its first and last word. A blameless
+ * public text names none of them.
  */
 export function peopleIn(facts: Facts): string[] {
   const people = new Set<string>();
@@ -154,10 +155,18 @@ export function peopleIn(facts: Facts): string[] {
   for (const event of facts.events)
     if (event.actor && /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(event.actor)) add(event.actor);
   for (const text of texts) {
-    add(SPEAKER.exec(text)?.[1]);
     for (const match of text.matchAll(PERSON_VERB)) add(match[1]);
     for (const match of text.matchAll(NOTE_BY)) add(match[1]);
   }
+  // "Description:", "Subject:", "Handover:" open lines as a speaker does: a speaker counts only
+  // when a person-only sign above names them too, or a first and last name speaks twice.
+  const speakers = new Map<string, number>();
+  for (const text of texts) {
+    const name = SPEAKER.exec(text)?.[1];
+    if (name) speakers.set(name, (speakers.get(name) ?? 0) + 1);
+  }
+  for (const [name, count] of speakers)
+    if (people.has(name) || (name.includes(' ') && count >= 2)) add(name);
   // Longest first, so "Lena Hoffmann" goes before "Lena".
   return [...people].sort((a, b) => b.length - a.length);
 }
@@ -170,8 +179,10 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function withoutPeople(text: string, people: readonly string[]): string {
   if (!people.length) return text;
-  // "What caused it: tomas ran ...": a sentence lower-cased after a label still names him.
-  const names = people
+  const names = people.map(escape).join('|');
+  // "What caused it: dana: Marco ran ...": a speaker's label lower-cased after a label still
+  // names them; inside a sentence only the name as written counts ("price" is no Price).
+  const labels = people
     .map(
       (name) =>
         `[${name.charAt(0).toUpperCase()}${name.charAt(0).toLowerCase()}]${escape(name.slice(1))}`,
@@ -179,7 +190,7 @@ export function withoutPeople(text: string, people: readonly string[]): string {
     .join('|');
   return text
     .replace(NOTE_BY, '')
-    .replace(new RegExp(String.raw`(^|\n|[.!?:]\s+|"\s*)@?(?:${names})\s*:\s+`, 'g'), '$1')
+    .replace(new RegExp(String.raw`(^|\n|[.!?:]\s+|"\s*)@?(?:${labels})\s*:\s+`, 'g'), '$1')
     .replace(new RegExp(String.raw`@?\b(?:${names})\b(?!['’]s\b)`, 'g'), 'an engineer')
     .replace(new RegExp(String.raw`@?\b(?:${names})['’]s\b`, 'g'), "an engineer's")
     .replace(/(^|\n|[.!?:]\s+|^- )an engineer/g, (_, lead: string) => `${lead}An engineer`)

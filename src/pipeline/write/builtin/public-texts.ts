@@ -217,7 +217,11 @@ export function writeThread(document: PostmortemBody, reading: Reading): string[
     first[0] ??
     summary[0] ??
     asSentence(`Postmortem for our ${facts.date} incident: ${lowerFirst(facts.title)}`);
-  const causeText = causeSentences(document, reading).flatMap(tweetable);
+  const people = peopleIn(facts);
+  // Before "What caused it: " lower-cases its first word, which may be a name.
+  const causeText = causeSentences(document, reading)
+    .map((sentence) => withoutPeople(sentence, people))
+    .flatMap(tweetable);
   const known = reading.rootCause !== null || document.rootCause.origin !== 'builtin';
   const cause = known
     ? causeText.length
@@ -243,7 +247,6 @@ export function writeThread(document: PostmortemBody, reading: Reading): string[
     items.length ? `What we are changing: ${items.join(' ')}` : '',
     'We are sorry for the disruption.',
   ];
-  const people = peopleIn(facts);
   return splitThread(
     paragraphs.map((paragraph) => published(paragraph, people)).filter(Boolean),
     facts.language ?? undefined,
