@@ -273,13 +273,17 @@ function proseClauses(facts: Facts): Clause[] {
         // replace it"); splitActions still cuts it where a new verb opens.
         if (listedPlans.has(text)) return [{ clause: text, needs: -Infinity, note }];
         const labelled = LABEL?.pattern.test(text) ?? false;
-        return text
-          .split(/;\s+|\s+[-–—]\s+(?!(?:done|fixed|shipped|completed|merged)\W*$)/i)
-          .map((clause, index) => ({
-            clause,
-            needs: listedPlans.has(text) || (labelled && index > 0) ? -Infinity : needs,
-            note,
-          }));
+        // The parts after a label's "; " continue its list; a " - " aside within a part
+        // ("... (rolling out Monday) - that would have shut it down") is weighed on its own.
+        return text.split(/;\s+/).flatMap((part, index) =>
+          part
+            .split(/\s+[-–—]\s+(?!(?:done|fixed|shipped|completed|merged)\W*$)/i)
+            .map((clause, at) => ({
+              clause,
+              needs: labelled && index > 0 && at === 0 ? -Infinity : needs,
+              note,
+            })),
+        );
       })
       // Under a heading of plans every line is one, whole: "X is manual today; the move to Y will
       // replace it" is one item.

@@ -127,16 +127,22 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     signal: 'follow-up',
     weight: -3,
     reason:
-      'A promise to keep watching or post an update ("we\'ll continue monitoring", "we\'ll update when 6.4.1 is live") is a status post, not work to track.',
+      'A promise to keep watching, post an update or publish the report ("we\'ll continue monitoring", "we\'ll update when 6.4.1 is live", "share a Post Incident Report") is communication about this incident, not work that prevents the next.',
     pattern:
-      /\b(?:continue|keep) (?:on )?(?:monitoring|investigating|watching|to monitor|to investigate|to watch)\b|\b(?:we'll|we will|will) (?:post |provide |share |send )?(?:an? |more )?(?:update|updates)\b|\bnext update\b/i,
+      /\b(?:continue|keep) (?:on )?(?:monitoring|investigating|watching|to monitor|to investigate|to watch)\b|\b(?:we'll|we will|will) (?:post |provide |share |send )?(?:an? |more )?(?:update|updates)\b|\bnext update\b|\b(?:share|publish|post)\b[^.;]{0,30}\b(?:post[\s-]?incident report|PIR|postmortem|post-mortem|RCA|analysis)\b|\b(?:post[\s-]?incident report|PIR|RCA)\b[^.;]{0,40}\b(?:share|publish|post)\b/i,
     examples: {
       match: [
         "Resolved - back to normal. We'll continue monitoring.",
+        'Publish an analysis of this incident once the investigation is complete',
+        'Our teams will be working on a detailed Post Incident Report to share publicly by the end of April',
         "not resolved yet - we'll update when 6.4.1 is live",
         'we will post an update in 30 minutes',
       ],
-      noMatch: ['we will add monitoring on the queue', 'update the runbook'],
+      noMatch: [
+        'we will add monitoring on the queue',
+        'update the runbook',
+        'publish deploy events to the incident channel',
+      ],
     },
   },
   {
