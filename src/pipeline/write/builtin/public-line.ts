@@ -138,6 +138,17 @@ const TEAM_WORD =
  * public text names none of them.
  */
 export function peopleIn(facts: Facts): string[] {
+  const known = peopleRead.get(facts.events);
+  if (known) return known;
+  const found = readPeople(facts);
+  peopleRead.set(facts.events, found);
+  return found;
+}
+
+/** peopleIn per events list: the message, the HN post, the thread and the figure each ask. */
+const peopleRead = new WeakMap<readonly Facts['events'][number][], string[]>();
+
+function readPeople(facts: Facts): string[] {
   const people = new Set<string>();
   const add = (name: string | undefined) => {
     const clean = name?.replace(/^@/, '').trim();
