@@ -46,6 +46,19 @@ const EXPIRED =
 const lowerSubject = (text: string) =>
   text.replace(/^(The|Our|Its|A|An)\b/, (w) => w.toLowerCase());
 
+/** The input says nothing alerted: "no alert covers X", "nothing paged us", "we had no alert". */
+const NO_ALERT =
+  /\bno (?:alert|monitor|page)s? (?:covers?|fired|went off|for)\b|\bnothing (?:paged|alerted)\b|\b(?:had|have) no (?:alert|monitor)/i;
+
+const allText = (facts: Facts) =>
+  [...facts.notes.map((note) => note.markdown), ...facts.events.map((e) => e.text)].join('\n');
+
+/** What failed, in the title's words: "Invoices sent with wrong currency" → "invoices sent ...". */
+function whatFailed(facts: Facts): string {
+  const title = facts.title.replace(/[.!]+$/, '').trim();
+  return /^[A-Z][a-z]/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
+}
+
 function derivedItems(
   facts: Facts,
   written: readonly ActionItem[],
@@ -77,9 +90,11 @@ function derivedItems(
         });
     }
   // A page or alert anywhere in the timeline means the team has alerting: no filler item.
-  // Only when the input says how it was noticed (a person, a customer): with no detection
-  // recorded at all, "no alert" is not something the input supports.
+  // Only when a customer told us, or the input says nothing alerted: a person noticing it
+  // on a graph is no evidence that an alert was missing.
+  const told = detection.how === 'a customer report' || NO_ALERT.test(allText(facts));
   if (
+    told &&
     !detection.byAlert &&
     !detection.alert &&
     detection.event &&
@@ -89,7 +104,7 @@ function derivedItems(
     derived({
       priority: 'HIGH',
       type: 'detect',
-      text: 'Add an alert that fires on this failure before users report it',
+      text: `Alert on ${whatFailed(facts)} before a customer has to report it`,
       rationale: `No alert is recorded; it was first noticed at ${formatTime(detection.event.time, facts)} (${detection.how}).`,
     });
   }

@@ -514,8 +514,14 @@ export function truncateTitle(title: string, max = 80): string {
   const chars = Array.from(title.replace(/\s+/g, ' ').trim());
   if (chars.length <= max) return chars.join('');
   const head = chars.slice(0, max).join('');
-  const breaks = [...head.matchAll(/\s*(?::|\s[-–—]|,|\()\s/g)].map((m) => m.index);
-  const clause = breaks.filter((index) => index >= max / 2).at(-1);
+  // A strong break (":", " - ", "(") first: a cut at a comma leaves a list half-told
+  // ("unavailable - Access, WARP").
+  const at = (pattern: RegExp) =>
+    [...head.matchAll(pattern)]
+      .map((m) => m.index)
+      .filter((index) => index >= max / 2)
+      .at(-1);
+  const clause = at(/\s*(?::|\s[-–—]|\()\s/g) ?? at(/\s*,\s/g);
   if (clause !== undefined) return head.slice(0, clause).trimEnd();
   let words = head.slice(0, max - 1).replace(/\s+\S*$/, '');
   while (DANGLING.test(words)) words = words.replace(DANGLING, '');

@@ -3,7 +3,7 @@
  * ...", "Also: ...", a TODO in the timeline), each split into single actions and filed with a
  * type, a priority, an owner, a ticket and a status.
  */
-import type { Facts } from '../../../schemas/facts.js';
+import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import type { ActionItem, ActionType, Priority } from '../../../schemas/postmortem.js';
 import { scoreOf, strongestSignal } from '../cues/cue.js';
 import {
@@ -15,14 +15,15 @@ import {
 } from '../cues/follow-up-cues.js';
 import { USER_NOTICE_CUES } from '../cues/impact-cues.js';
 import { noteQuotes, splitSentences } from './sentences.js';
+import { taggedUnrelated } from './public-line.js';
 
 /** Lead-ins that introduce a follow-up and are not part of the action itself. */
 const LEAD_IN =
-  /^(?:\W*(?:follow[\s-]*ups?|todo|to do|action items?|ai|a\.i\.|next steps?|next up|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)|we'll|we’ll|i'll)\s+(?:also\s+)?)?/i;
+  /^(?:\W*(?:(?:follow[\s-]*ups?|action items?|next steps?|remediation(?: items?)?)(?:\s+(?:from|of|for|after|in)\s+(?:the\s+)?[\w-]+)?|todo|to do|action|ai|a\.i\.|next|next up|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)|we'll|we’ll|i'll)\s+(?:also\s+)?)?/i;
 
 /** Verbs that open a new action inside one sentence ("load-test X and put Y behind Z"). */
 const ACTION_VERB =
-  /^(?:figure out|find out|understand|look into|dig into|why|more|better|add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|watch|announce|check|migrate|give|get|use|keep|teach|raise|lower)\b/i;
+  /^(?:figure out|find out|understand|look into|dig into|why|more|better|add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|watch|announce|check|migrate|give|get|use|keep|teach|raise|lower|communicate|expand|pin|harden|tune|drill|practi[sc]e|ship|lower)\b/i;
 
 const OWNER =
   /\((?:owner\s*:?\s*)?@?([\w.-]+(?:\s[\w.-]+)?)\)\s*$|\bowner\s*:\s*@?([\w.-]+)|(?:^|\s)@([\w.-]+)/i;
@@ -34,6 +35,20 @@ const LIST_SEPARATOR = /(;\s+|,\s+(?![^()]*\)))/;
 /** In prose, a comma or "and" splits only before a verb ("load-test X and put Y behind Z"). */
 const PROSE_SEPARATOR = /(;\s+|,?\s+and\s+|,\s+(?![^()]*\)))/;
 const LABEL = FOLLOW_UP_CUES.find((cue) => cue.id === 'label');
+
+/**
+ * In a list whose items open with a verb ("isolate DNS, expand Offline Mode, and communicate
+ * faster on the status site, e-mail and the phone line"), a later piece without one continues
+ * the item before it: the comma was inside the item.
+ */
+function mergeNonActions(list: string[], piece: string, index: number, all: string[]): string[] {
+  const verbs = all.filter((p) => ACTION_VERB.test(p)).length;
+  const last = list.at(-1);
+  if (index > 0 && last !== undefined && verbs * 2 >= all.length && !ACTION_VERB.test(piece))
+    list[list.length - 1] = `${last}, ${piece}`;
+  else list.push(piece);
+  return list;
+}
 
 /** Splits "load-test X and put Y behind Z; move W" into one action each. */
 export function splitActions(text: string): string[] {
@@ -49,6 +64,7 @@ export function splitActions(text: string): string[] {
           .trim(),
       )
       .filter((piece) => piece.length > 5)
+      .reduce<string[]>(mergeNonActions, [])
       .reduce<string[]>((list, piece) => {
         // "..., and practise it": a short item that points back belongs to the one before.
         const last = list.at(-1);
@@ -192,12 +208,30 @@ export function actionText(
   return labelled || addressed ? cell.charAt(0).toUpperCase() + cell.slice(1) : cell;
 }
 
-/** Follow-ups written in prose in the notes or as timeline lines, in the order written. */
-export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): ActionItem[] {
-  // Clause by clause: "Slack gets drowned out; teams should watch their apps" has one plan.
-  // A timeline line needs a clear cue ("TODO:", "we should"): "Alert: pool at 98%" is no plan.
-  // A team's other sections carry plans too ("## Remediation" listing what to build, "We will
-  // ..." under Root cause); a section that is not a list of plans needs a clearer cue.
+/** One clause of the input that may hold a follow-up, with the cue weight it needs to be one. */
+interface Clause {
+  clause: string;
+  /** FOLLOW_UP_THRESHOLD, more for a timeline line or a section that is no list of plans. */
+  needs: number;
+  /** The note or section line it came from; null for a timeline line. */
+  note: number | null;
+}
+
+/** A piece cut mid-way ("Alert activity logs (copied from the alert"): no row quotes it. */
+function unbalanced(text: string): boolean {
+  const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
+  return count(/\(/g) !== count(/\)/g) || count(/"/g) % 2 === 1;
+}
+
+/**
+ * Every clause that may hold a follow-up, in the order written: the notes' sentences, the
+ * team's other sections (a section that is not a list of plans needs a clearer cue), and the
+ * timeline lines (a line needs a clear cue: "Alert: pool at 98%" is no plan). A sentence is cut
+ * at "; " and " - " (a trailing "- done" stays with its item); the clauses after a label
+ * ("Follow-ups: a, b; c") continue its list.
+ */
+function proseClauses(facts: Facts): Clause[] {
+  // "We will ..." under Root cause, "## Remediation" listing what to build: plans too.
   const sections = [
     facts.human.mitigations,
     facts.human.lessons,
@@ -205,105 +239,200 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
     facts.human.trigger,
     facts.human.detection,
   ].flatMap((section) => (section ? [section] : []));
-  // A list whose items mostly read as plans is a list of plans, every item of it, even when
-  // prose stands beside it ("- Exclude GC pauses from the check - done" under "## Remediation").
-  const listedPlans = new Set<string>();
+  const listedPlans = listedPlanItems(facts);
+  const underHeading = linesUnderPlanHeading(facts);
+  return (
+    [
+      ...noteQuotes(facts).map((quote) => ({
+        text: quote.text,
+        needs: FOLLOW_UP_THRESHOLD,
+        note: quote.line,
+      })),
+      ...sections.flatMap((section) => {
+        // Read once per section, not once per sentence: a long section made this quadratic.
+        const needs =
+          section === facts.human.lessons || readsAsFollowUps(section.markdown)
+            ? FOLLOW_UP_THRESHOLD
+            : FOLLOW_UP_THRESHOLD + 1;
+        return splitSentences(section.markdown).map((text) => ({
+          text,
+          needs,
+          note: section.line,
+        }));
+      }),
+      // A pasted mail or a long chat message is read sentence by sentence: "... by 1:57 PM.
+      // Remediation: a, b, and c" holds its list after the first sentence.
+      ...facts.events
+        .filter((event) => !inlineList(event.text) && !underHeading.has(event))
+        .flatMap((event) => splitSentences(event.text))
+        .map((text) => ({ text, needs: FOLLOW_UP_THRESHOLD + 1, note: null })),
+    ]
+      .filter(({ text }) => !taggedUnrelated(text))
+      .flatMap(({ text, needs, note }) => {
+        // An item of a list of plans is one plan, whole ("X is set by hand today; Y will
+        // replace it"); splitActions still cuts it where a new verb opens.
+        if (listedPlans.has(text)) return [{ clause: text, needs: -Infinity, note }];
+        const labelled = LABEL?.pattern.test(text) ?? false;
+        // The parts after a label's "; " continue its list; a " - " aside within a part
+        // ("... (rolling out Monday) - that would have shut it down") is weighed on its own.
+        return text.split(/;\s+/).flatMap((part, index) =>
+          part
+            .split(/\s+[-–—]\s+(?!(?:done|fixed|shipped|completed|merged)\W*$)/i)
+            .map((clause, at) => ({
+              clause,
+              needs: labelled && index > 0 && at === 0 ? -Infinity : needs,
+              note,
+            })),
+        );
+      })
+      // Under a heading of plans every line is one, whole: "X is manual today; the move to Y will
+      // replace it" is one item.
+      .concat(
+        [...underHeading].map((event) => ({ clause: event.text, needs: -Infinity, note: null })),
+      )
+  );
+}
+
+/** A heading a write-up puts over its plans: "How we're becoming more resilient", "Next steps". */
+const PLAN_HEADING =
+  /^\W*(?:how we(?:'re|’re| are| will be)? (?:becoming|making|improving|preventing|going to)|what we(?:'re|’re| are| will)? (?:do(?:ing)?|chang\w+|fix\w*|improv\w+)|next steps|follow[\s-]*ups?|action items|remediation(?: items)?|prevent(?:ing)? (?:this|recurrence)|going forward)\b[^.!?]{0,50}$/i;
+
+/**
+ * The timeline lines that sit under a heading of plans, in the file's order: the lines right
+ * after it, up to the first blank line or the next heading.
+ */
+function linesUnderPlanHeading(facts: Facts): Set<TimelineEvent> {
+  const byLine = [...facts.events].sort((a, b) => a.line - b.line);
+  const under = new Set<TimelineEvent>();
+  byLine.forEach((event, i) => {
+    if (event.time || !PLAN_HEADING.test(event.text.trim())) return;
+    for (let j = i + 1, line = event.line + 1; j < byLine.length; j++, line++) {
+      const next = byLine[j];
+      if (!next || next.line !== line || PLAN_HEADING.test(next.text.trim())) break;
+      if (!taggedUnrelated(next.text)) under.add(next);
+    }
+  });
+  return under;
+}
+
+/**
+ * The items of the bulleted lists (in the notes or `## Mitigations`) whose items mostly read as
+ * plans: every item of such a list is a plan, even beside prose ("- Exclude GC pauses from the
+ * check - done" under "## Remediation").
+ */
+function listedPlanItems(facts: Facts): Set<string> {
+  const listed = new Set<string>();
   for (const note of [...facts.notes, facts.human.mitigations]) {
-    const listed = note?.markdown
+    const items = note?.markdown
       .split('\n')
       .filter((line) => LIST_ITEM.test(line))
       .join('\n');
-    if (listed && readsAsFollowUps(listed))
-      for (const text of splitSentences(listed)) listedPlans.add(text);
+    if (items && readsAsFollowUps(items))
+      for (const text of splitSentences(items)) listed.add(text);
   }
-  const sentences = [
-    ...noteQuotes(facts).map((quote) => ({
-      text: quote.text,
-      needs: FOLLOW_UP_THRESHOLD,
-      note: quote.line,
-    })),
-    ...sections.flatMap((section) => {
-      // Read once per section, not once per sentence: a long section made this quadratic.
-      const needs =
-        section === facts.human.lessons || readsAsFollowUps(section.markdown)
-          ? FOLLOW_UP_THRESHOLD
-          : FOLLOW_UP_THRESHOLD + 1;
-      return splitSentences(section.markdown).map((text) => ({
-        text,
-        needs,
-        note: section.line,
-      }));
-    }),
-    ...facts.events
-      .filter((event) => !inlineList(event.text))
-      .map((event) => ({
-        text: event.text,
-        needs: FOLLOW_UP_THRESHOLD + 1,
-        note: null,
-      })),
-  ].flatMap(({ text, needs, note }) =>
-    // "add the cert to the runbook - done": a trailing status stays with its item.
-    text
-      .split(/;\s+|\s+[-–—]\s+(?!(?:done|fixed|shipped|completed|merged)\W*$)/i)
-      .map((clause) => ({ clause, needs: listedPlans.has(text) ? -Infinity : needs, note })),
-  );
-  const items: ActionItem[] = [];
-  let inList = false;
-  // A bare label ("Next steps:") makes the rest of its note a list of follow-ups.
-  let listNote: number | null = null;
-  // A bulleted list whose items mostly read as plans is a list of follow-ups, every item of it
-  // ("- Size the pool from last month's traffic" beside "- Page the team when ...").
-  const planLists = new Set(
+  return listed;
+}
+
+/** The lines of the notes that are wholly a list of plans ("- Size the pool", "- Page on ..."). */
+function planListNotes(facts: Facts): Set<number | undefined> {
+  return new Set(
     [...facts.notes, facts.human.mitigations]
       .filter((note) => note !== null && isList(note.markdown) && readsAsFollowUps(note.markdown))
       .map((note) => note?.line),
   );
-  for (const { clause: sentence, needs, note } of sentences) {
+}
+
+/** "Users just need to sign in again" tells users what to do; it is not the team's item. */
+const toUsers = (sentence: string) => scoreOf(sentence, USER_NOTICE_CUES, 'user-action') > 0;
+
+/**
+ * The clauses that are follow-ups: every clause of a list of plans, every clause under a bare
+ * label ("Next steps:" ends its line), "Also: ..." right after a follow-up, and any clause whose
+ * cues reach what it needs.
+ */
+function followUpClauses(facts: Facts, clauses: readonly Clause[]): string[] {
+  const planLists = planListNotes(facts);
+  const found: string[] = [];
+  let inList = false;
+  let listNote: number | null = null;
+  for (const { clause, needs, note } of clauses) {
     if (note !== null && planLists.has(note)) {
-      if (scoreOf(sentence, USER_NOTICE_CUES, 'user-action') <= 0) pushItems(sentence);
+      if (!toUsers(clause)) found.push(clause);
       continue;
     }
     // A table's rows are read column by column (follow-up-tables.ts).
-    if (/^\s*\|/.test(sentence)) continue;
-    if (LABEL?.pattern.test(sentence) && /[:\-–—]\s*$/.test(sentence.trim())) {
+    if (/^\s*\|/.test(clause)) continue;
+    if (LABEL?.pattern.test(clause) && /[:\-–—]\s*$/.test(clause.trim())) {
       listNote = note;
       continue;
     }
     if (note === null || note !== listNote) listNote = null;
-    if (listNote !== null && scoreOf(sentence, USER_NOTICE_CUES, 'user-action') <= 0) {
-      pushItems(sentence);
+    if (listNote !== null && !toUsers(clause)) {
+      found.push(clause);
       continue;
     }
-    // "Users just need to sign in again" tells users what to do; it is not the team's item.
-    const toUsers = scoreOf(sentence, USER_NOTICE_CUES, 'user-action') > 0;
-    const score = toUsers ? 0 : scoreOf(sentence, FOLLOW_UP_CUES, 'follow-up');
-    // "Also: ..." right after a follow-up continues the list.
-    if (score < needs && !(inList && /^\W*also\b/i.test(sentence))) {
+    const score = toUsers(clause) ? 0 : scoreOf(clause, FOLLOW_UP_CUES, 'follow-up');
+    if (score < needs && !(inList && /^\W*also\b/i.test(clause))) {
       inList = false;
       continue;
     }
     inList = true;
-    pushItems(sentence);
+    found.push(clause);
   }
   // "all good. Follow-ups: 1) make X 2) never Y": a chat message that ends on a numbered list.
   for (const event of facts.events)
-    for (const piece of inlineList(event.text) ?? []) pushItems(piece);
-  return items;
+    if (!taggedUnrelated(event.text)) found.push(...(inlineList(event.text) ?? []));
+  return found;
+}
 
-  function pushItems(sentence: string): void {
-    const horizon = strongestSignal(sentence, PRIORITY_CUES);
-    for (const action of splitActions(sentence)) {
-      const text = action.charAt(0).toUpperCase() + action.slice(1);
-      const filed = fileAction(text, { priority: horizon, related });
-      items.push({
-        ...filed,
-        text: actionText(text, filed),
+/**
+ * A stopgap that stays until work is done ("the pool is cordoned until the patched image is
+ * out"): subject, state and the work, as groups 1 to 3.
+ */
+const STOPGAP =
+  /\b((?:the|our|its|this|that)\s+[\w./-]+(?:\s+[\w./-]+){0,4}?)\s+(?:is|are|stays?|remains?)\s+((?:still\s+)?(?:cordoned|disabled|paused|pinned|frozen|drained|switched off|turned off|blocked|rolled back|in read-only mode|on the old version))\s+until\s+([^.;]{4,80})/i;
+
+/**
+ * The stopgaps the notes say stay in place until something ships: each an open item to carry
+ * through ("Keep the pool cordoned until the patched image is out"), filed as mitigation.
+ */
+function stopgapItems(facts: Facts): ActionItem[] {
+  return noteQuotes(facts).flatMap((quote) => {
+    const match = STOPGAP.exec(quote.text);
+    if (!match?.[1] || !match[2] || !match[3] || taggedUnrelated(quote.text)) return [];
+    return [
+      {
+        type: 'mitigate' as const,
+        priority: 'HIGH' as const,
+        owner: null,
+        ticket: null,
+        status: 'open' as const,
+        text: `Keep ${match[1].replace(/^The\b/, 'the')} ${match[2]} until ${match[3].trim()}`,
         rationale: '',
+        origin: 'human' as const,
+      },
+    ];
+  });
+}
+
+/**
+ * Follow-ups written in prose in the notes or as timeline lines, in the order written, each
+ * split into single actions and filed (type, priority, owner, ticket, status). A piece cut
+ * mid-way is left out.
+ */
+export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): ActionItem[] {
+  const written = followUpClauses(facts, proseClauses(facts)).flatMap((sentence) => {
+    const horizon = strongestSignal(sentence, PRIORITY_CUES);
+    return splitActions(sentence)
+      .filter((action) => !unbalanced(action))
+      .map((action) => {
+        const text = action.charAt(0).toUpperCase() + action.slice(1);
+        const filed = fileAction(text, { priority: horizon, related });
         // The team's own words, split into single actions: theirs, not the writer's.
-        origin: 'human',
+        return { ...filed, text: actionText(text, filed), rationale: '', origin: 'human' as const };
       });
-    }
-  }
+  });
+  return [...written, ...stopgapItems(facts)];
 }
 
 /** A label that opens a list of follow-ups inside one line ("... Follow-ups: 1) a 2) b"). */

@@ -4,14 +4,14 @@
  * apology. Every clause comes from the input (a symptom word, a stated figure, a sentence about
  * data or what users must do) or from computed times; a clause with nothing behind it is left out.
  */
-import { publicLine } from './public-line.js';
+import { peopleIn, publicLine, withoutPeople } from './public-line.js';
 import { scoreText, strongestSignal } from '../cues/cue.js';
-import { USER_SYMPTOM_CUES, type SymptomSignal } from '../cues/impact-cues.js';
+import { SCOPE, USER_SYMPTOM_CUES, type SymptomSignal } from '../cues/impact-cues.js';
 import { formatDate, formatMinutes, formatTime } from '../../format/format-figures.js';
 import { recordsAlert, REPORTED } from './detection.js';
 import type { PeakFigures } from './peak-figures.js';
 import { saysRestored, type Reading } from './read-incident.js';
-import { asSentence, isNoise, lowerFirst, type Quote } from './sentences.js';
+import { asSentence, isNoise, lowerFirst, noteQuotes, type Quote } from './sentences.js';
 
 /** What users saw, per symptom, said to them. */
 const SAW: Record<SymptomSignal, string> = {
@@ -147,6 +147,59 @@ export function whatUsersSaw(reading: Reading): string | null {
 }
 const REPORTED_BY_USERS = /\b(?:customer|user|client|merchant|player|buyer)s?\b/i;
 
+/** A monitor's own wording ("p99 > 2s", "pod restarts > 10 in 5m"): users never saw that. */
+const MONITOR_TERMS =
+  /[<>=]|\b(?:p\d\d|threshold|cpu|memory|heap|disk|pods?|restarts?|replicas?|queue depth|lag|connections?|saturat\w+|oom\w*|5xx|4xx|error rate)\b/i;
+/** A figure of what users got: "0 results for 70% of queries", "below 50%", "every login". */
+const USER_FIGURE = /\d\s?%|\b\d+ (?:results?|rows?|items?)\b|\b(?:every|all|no)\s+\w+/i;
+
+/**
+ * The first sign of impact in the input's own terms, when those are what users got ("search
+ * returns 0 results for 70% of queries"): without tags, labels and host names. Null for a
+ * monitor's expression ("p99 > 2s") or a line with no figure of what users got.
+ */
+export function symptomInTheirTerms(reading: Reading): string | null {
+  const event = reading.symptom;
+  if (!event || isNoise(event.text)) return null;
+  const text = publicLine(event.text.replace(REPORT_LABEL, ''))
+    .replace(/^(?:ALERT|WARN\w*|CRIT\w*|FIRING|TRIGGERED)\b\s*[:\-–—]?\s*/i, '')
+    .replace(/[.\s]+$/, '');
+  if (text.length < 12 || text.length > 120 || MONITOR_TERMS.test(text)) return null;
+  return USER_FIGURE.test(text) ? text : null;
+}
+
+/**
+ * Who was not hit, in the input's words: the first sentence of the notes that bounds the scope
+ * ("only eu-west was affected; us-east accounts were unaffected throughout"). Null when none.
+ */
+export function scopeSentence(reading: Reading): string | null {
+  const quote = noteQuotes(reading.facts).find(
+    (q) => SCOPE.test(q.text) && q.text.length <= 220 && !isNoise(q.text),
+  );
+  if (!quote) return null;
+  const text = publicLine(quote.text);
+  // "us-east and ap-south were unaffected": a name written in lower case keeps its case.
+  return /^[a-z]+[-\d]/.test(text)
+    ? asSentence(text).replace(/^./, text.charAt(0))
+    : asSentence(text);
+}
+
+/**
+ * What the team says it is changing, in its own listed items (at most two, open ones): a
+ * message to users promises nothing the postmortem does not list.
+ */
+function changing(reading: Reading): string {
+  const items = reading.actionItems
+    .filter((item) => item.origin === 'human' && item.status !== 'done')
+    .slice(0, 2)
+    .map((item) => item.text.replace(/[.;,\s]+$/, ''))
+    // "Make the ACL job refuse ..." continues the sentence: its first letter, not "ACL", lowers.
+    .map((text) =>
+      /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text,
+    );
+  return items.length ? `What we are changing: ${items.join('; ')}.` : '';
+}
+
 /** The message when the input says no customer was affected: what happened inside, no apology. */
 function internalMessage(reading: Reading): string[] {
   const { facts } = reading;
@@ -164,6 +217,11 @@ function internalMessage(reading: Reading): string[] {
 
 /** The paragraphs of the message, unknown parts left out. */
 export function messageParagraphs(reading: Reading): string[] {
+  const people = peopleIn(reading.facts);
+  return paragraphsFor(reading).map((paragraph) => withoutPeople(paragraph, people));
+}
+
+function paragraphsFor(reading: Reading): string[] {
   const { facts } = reading;
   if (reading.noUserImpact) return internalMessage(reading);
   const window = windowOf(reading);
@@ -186,13 +244,19 @@ export function messageParagraphs(reading: Reading): string[] {
       : symptom
         ? SAW[symptom]
         : '';
+  // "search returns 0 results for 70% of queries": what users got, in the input's terms.
+  const theirTerms = total ? null : symptomInTheirTerms(reading);
+  const were = /^1 |^one /i.test(who) ? 'was' : 'were';
   const saw = symptom
     ? `${who} ${seen}${where}`
-    : `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected by ${lowerFirst(facts.title.replace(/[.!]+$/, ''))}`;
+    : theirTerms
+      ? `${who} ${were} affected`
+      : `${who} ${were} affected by ${lowerFirst(facts.title.replace(/[.!]+$/, ''))}`;
   // "every upload failed" says how bad it was in the input's own terms.
-  const bad = total ? lowerFirst(total) : howBad(reading.peaks);
+  const bad = total ? lowerFirst(total) : (theirTerms ?? howBad(reading.peaks));
   const seenText = whatUsersSaw(reading);
-  const opening = `${window}, ${saw}${bad ? `: ${bad}` : ''}.${seenText ? ` What we saw: ${asSentence(seenText)}` : ''}`;
+  const scope = scopeSentence(reading);
+  const opening = `${window}, ${saw}${bad ? `: ${bad}` : ''}.${seenText && !theirTerms ? ` What we saw: ${asSentence(seenText)}` : ''}${scope ? ` ${scope}` : ''}`;
   // An incident the team marked resolved has ended, even when no line gives the time it did.
   const ended = /^(?:resolved|closed|completed?|fixed|postmortem|post-?incident)$/i.test(
     facts.status.trim(),
@@ -231,15 +295,15 @@ export function messageParagraphs(reading: Reading): string[] {
       ? 'If something you tried during that time failed, please try it again now.'
       : '';
   const cause = reading.rootCause
-    ? 'We know what caused it; the postmortem below explains it and what we are changing so it does not happen again.'
+    ? 'We know what caused it; the postmortem below explains it.'
     : 'We are still investigating the cause and will update this postmortem when we know it.';
+  // Each sentence once: "No data loss, no security risk." may be both what was and was not lost.
+  const said = [sentence(dataTold), sentence(restored), sentence(todo) || retry, sentence(rest)];
   return [
     opening,
     state,
-    [sentence(dataTold), sentence(restored), sentence(todo) || retry, sentence(rest)]
-      .filter(Boolean)
-      .join(' '),
-    cause,
+    said.filter((text, i) => text && said.indexOf(text) === i).join(' '),
+    [cause, changing(reading)].filter(Boolean).join(' '),
     'We are sorry for the disruption this caused you.',
   ].filter(Boolean);
 }

@@ -6,12 +6,14 @@
  * the writer builds around a quote (summary, sections, HN post, thread).
  */
 
+import type { Facts } from '../../../schemas/facts.js';
+
 /** Leading tags in brackets: "[alert] ", "[grafana][prod] ". */
 const TAGS = /^\s*(?:\[[^\]\n]{1,40}\]\s*)+/;
 
 /** Labels a responder or a tool puts before what it says. */
 const LABEL =
-  /^\s*(?:found it|confirmed|note(?: name)?|update|fyi|rca|root[\s-]*cause(?: (?:identified|found|confirmed))?|identified|escalat(?:ed|ion)|status(?: update)?|comment|message)\s*[:\-–—]\s+(?=\S)/i;
+  /^\s*(?:found it|confirmed|note(?: name)?|(?:work )?note added(?: by [A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?|update|fyi|rca|root[\s-]*cause(?: (?:identified|found|confirmed))?|cause|on-?call|identified|escalat(?:ed|ion)|status(?: update)?|comment|message)\s*[:\-–—]\s+(?=\S)/i;
 
 /**
  * What a responder says before the finding itself: "found it, the cert ...", "ok I see it.",
@@ -23,8 +25,25 @@ const FINDING_LEAD =
 /** An export's event-type column left in the text: "Event credential rotation started", "Action deleted ...". */
 const EVENT_TYPE = /^\s*(?:Event|Action)\s+(?!items?\b)(?=[a-z])/;
 
-/** Chat emoji codes (":white_check_mark:", ":eyes:"): said in words elsewhere, or left out. */
-const EMOJI_CODE = /(?:^|\s):[a-z0-9_+-]{2,40}:(?=\s|$|[.,;!?])/g;
+/** A chat reply before the finding: "on it. looks like the provider ...", "ack, seems like ...". */
+const CHAT_OPENER =
+  /^\s*(?:on it\b[.!,]*|(?:looking|checking|ack(?:ed)?|will do|ok(?:ay)?)[.!,]+)\s+(?:(?:looks like|seems like|seems|i think|it seems)\s+)?(?=\S)/i;
+
+/** Tags a tool appends: "... #monitor", "#team:ci-infra (unrelated)". */
+const TRAILING_TAGS = /(?:\s+#[\w:./-]+)+(?=\s*(?:\([^)]*\))?\s*$)/;
+
+/** A whole line in quotes ('"ACL rollback complete"'), or a quote never closed: the marks go. */
+function unquoted(text: string): string {
+  const whole = /^\s*["“]([^"“”]*)["”]\s*$/.exec(text);
+  if (whole?.[1] !== undefined) return whole[1];
+  return (text.match(/["“”]/g) ?? []).length === 1 ? text.replace(/["“”]/, '') : text;
+}
+
+/**
+ * Chat emoji codes (":white_check_mark:", ":eyes:"): said in words elsewhere, or left out; a
+ * reaction's count after one at the end of a line (":rotating_light: 4") goes with it.
+ */
+const EMOJI_CODE = /(?:^|\s):[a-z0-9_+-]{2,40}:(?:\s+\d{1,3}(?=\s*$))?(?=\s|$|[.,;!?])/g;
 
 /**
  * A responder's first person said as the team: a postmortem is blameless and speaks as "we"
@@ -68,9 +87,18 @@ const ON_HOST = new RegExp(
  * "a server", so a cause that turns on which machine ("on db1... instead of db2") keeps its sense.
  */
 export function publicLine(text: string): string {
-  let line = text.replace(TAGS, '').replace(EVENT_TYPE, '').replace(EMOJI_CODE, '');
-  for (let i = 0; i < 2 && (LABEL.test(line) || FINDING_LEAD.test(line)); i++)
-    line = line.replace(LABEL, '').replace(FINDING_LEAD, '');
+  let line = unquoted(text)
+    .replace(TAGS, '')
+    .replace(EVENT_TYPE, '')
+    .replace(EMOJI_CODE, '')
+    .replace(TRAILING_TAGS, '');
+  for (
+    let i = 0;
+    i < 3 && (LABEL.test(line) || FINDING_LEAD.test(line) || CHAT_OPENER.test(line));
+    i++
+  )
+    line = unquoted(line.replace(LABEL, '').replace(FINDING_LEAD, '').replace(CHAT_OPENER, ''));
+  line = unquoted(line);
   // "just deployed the new credentials": chat's "just" before what was done.
   line = inOurVoice(line.replace(/^\s*(?:just|then|ok(?:ay)?,?|so,?)\s+(?=[a-z]+ed\b)/i, ''))
     .replace(DOUBLED, '$1')
@@ -79,4 +107,115 @@ export function publicLine(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return line || text.trim();
+}
+
+/** "Name Surname" or "Name": a capitalised word or two. */
+const NAME = String.raw`[A-Z][a-z][\w'-]{0,20}(?: [A-Z][a-z][\w'-]{0,20})?`;
+/** What only a person does: a tool or a vendor does not feel, acknowledge or join ("AWS said" does). */
+const PERSON_VERB = new RegExp(
+  String.raw`\b(${NAME}) (?:acknowledged|acked|feels|felt|thinks|thought|joined|took over|is (?:on it|fixing|looking into it))\b`,
+  'g',
+);
+/** "Note added by Devin Osei:", "comment by Marta": a ticket's author label. */
+const NOTE_BY = new RegExp(
+  String.raw`\b(?:(?:work )?notes?|comments?|updates?)(?: added)? by (${NAME})\s*:?`,
+  'gi',
+);
+/** `Name:` opening a line, before what they said. */
+const SPEAKER = new RegExp(String.raw`^\s*(?:\[[^\]\n]{1,40}\]\s*)*@?(${NAME})\s*:\s+(?=\S)`);
+/** Words shaped like a name that are tools, teams or roles, never a person to leave out. */
+const NOT_A_PERSON =
+  /^(?:pagerduty|opsgenie|statuspage|datadog|grafana|prometheus|slack|jira|github|gitlab|jenkins|argo|terraform|support|customers?|users?|vendor|provider|team|everyone|someone|nobody|the|we|it|this|that|on-call|oncall|alert|alerts|status|update|note|notes|cause|impact|action|next|resolved|monitoring|investigating|identified|follow-ups?|todo|fyi|root cause|trigger|summary|remediation)$/i;
+
+/** Words that make a name a team, a role or a tool ("Pardot SRE", "Nightly Jobs Bot"). */
+const TEAM_WORD =
+  /\b(?:sre|team|commander|incident|bot|alerts?|ops|jobs?|e-?mail|support|engineering|network|platform|infra\w*|security|status|on-?call|global|analytics|monitor\w*|graphs?|statuspage|actions?|unrelated|service|provider|system|admin|customer|users?)\b/i;
+
+/**
+ * The people the input names: first-and-last-name actors, ticket note authors, the subjects of
+ * what only a person does ("Tomas feels terrible", "Dana Whitfield acknowledged") and speakers
+ * ("Dana: ...") one of those confirms, each full name with its first and last word. A blameless
+ * public text names none of them.
+ */
+export function peopleIn(facts: Facts): string[] {
+  const known = peopleRead.get(facts.events);
+  if (known) return known;
+  const found = readPeople(facts);
+  peopleRead.set(facts.events, found);
+  return found;
+}
+
+/** peopleIn per events list: the message, the HN post, the thread and the figure each ask. */
+const peopleRead = new WeakMap<readonly Facts['events'][number][], string[]>();
+
+function readPeople(facts: Facts): string[] {
+  const people = new Set<string>();
+  const add = (name: string | undefined) => {
+    const clean = name?.replace(/^@/, '').trim();
+    if (!clean || NOT_A_PERSON.test(clean) || TEAM_WORD.test(clean)) return;
+    if (!new RegExp(`^${NAME}$`).test(clean)) return;
+    people.add(clean);
+    for (const word of clean.split(' ')) if (!NOT_A_PERSON.test(word)) people.add(word);
+  };
+  const texts = [
+    ...facts.events.map((event) => event.text),
+    ...facts.notes.map((note) => note.markdown),
+  ];
+  // An actor column names teams and vendors as often as people ("Dyn", "Pardot SRE"): only a
+  // first and last name ("Dana Whitfield") counts on its own.
+  for (const event of facts.events)
+    if (event.actor && /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(event.actor)) add(event.actor);
+  for (const text of texts) {
+    for (const match of text.matchAll(PERSON_VERB)) add(match[1]);
+    for (const match of text.matchAll(NOTE_BY)) add(match[1]);
+  }
+  // "Description:", "Subject:", "Handover:" open lines as a speaker does: a speaker counts only
+  // when a person-only sign above names them too, or a first and last name speaks twice.
+  const speakers = new Map<string, number>();
+  for (const text of texts) {
+    const name = SPEAKER.exec(text)?.[1];
+    if (name) speakers.set(name, (speakers.get(name) ?? 0) + 1);
+  }
+  for (const [name, count] of speakers)
+    if (people.has(name) || (name.includes(' ') && count >= 2)) add(name);
+  // Longest first, so "Lena Hoffmann" goes before "Lena".
+  return [...people].sort((a, b) => b.length - a.length);
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The text with the people the input names left out: a speaker's or a note's label goes, a
+ * name elsewhere becomes "an engineer" ("Tomas ran the tool" → "An engineer ran the tool").
+ */
+export function withoutPeople(text: string, people: readonly string[]): string {
+  if (!people.length) return text;
+  const names = people.map(escape).join('|');
+  // "What caused it: dana: Marco ran ...": a speaker's label lower-cased after a label still
+  // names them; inside a sentence only the name as written counts ("price" is no Price).
+  const labels = people
+    .map(
+      (name) =>
+        `[${name.charAt(0).toUpperCase()}${name.charAt(0).toLowerCase()}]${escape(name.slice(1))}`,
+    )
+    .join('|');
+  return text
+    .replace(NOTE_BY, '')
+    .replace(new RegExp(String.raw`(^|\n|[.!?:]\s+|"\s*)@?(?:${labels})\s*:\s+`, 'g'), '$1')
+    .replace(new RegExp(String.raw`@?\b(?:${names})\b(?!['’]s\b)`, 'g'), 'an engineer')
+    .replace(new RegExp(String.raw`@?\b(?:${names})['’]s\b`, 'g'), "an engineer's")
+    .replace(/(^|\n|[.!?:]\s+|^- )an engineer/g, (_, lead: string) => `${lead}An engineer`)
+    .replace(/[ \t]{2,}/g, ' ');
+}
+
+/**
+ * A line the team tagged as not part of the incident ("(unrelated) the disk is full again,
+ * I'll clean it tomorrow", "fyi unrelated: ..."): its plans are no follow-ups of this one.
+ */
+const UNRELATED =
+  /\(\s*(?:unrelated|not related)\s*\)|\b(?:unrelated|not related)\s*:|[,;(]\s*(?:unrelated|not related)\W*$|^\W*(?:unrelated|not related)\b/i;
+
+/** Whether the team tagged the line as not part of this incident. */
+export function taggedUnrelated(text: string): boolean {
+  return UNRELATED.test(text);
 }

@@ -8,9 +8,9 @@ import type { PostmortemBody } from '../human-sections-win.js';
 import { formatTime } from '../../format/format-figures.js';
 import { splitThread } from '../split-tweets.js';
 import type { Reading } from './read-incident.js';
-import { asSentence, isPublicSafe, lowerFirst, splitSentences } from './sentences.js';
+import { asSentence, isNoise, isPublicSafe, lowerFirst, splitSentences } from './sentences.js';
 import { truncateTitle } from './builtin-writer.js';
-import { publicLine } from './public-line.js';
+import { peopleIn, publicLine, taggedUnrelated, withoutPeople } from './public-line.js';
 
 /** Longest sentence the thread takes (weighted characters), leaving room for `10/10 `. */
 const TWEET_SENTENCE = 250;
@@ -44,12 +44,20 @@ function keyMoments(reading: Reading): string[] {
   events.sort((a, b) => Date.parse(a.time ?? '') - Date.parse(b.time ?? ''));
   const failed = new Set(reading.response.steps.filter((s) => s.failed).map((s) => s.event));
   const partial = new Set(reading.response.steps.filter((s) => s.partial).map((s) => s.event));
+  const people = peopleIn(facts);
+  const said = (text: string) => publicLine(withoutPeople(text, people));
   return events
-    .filter((e) => isPublicSafe(e.text))
+    .filter(
+      (e) =>
+        isPublicSafe(e.text) &&
+        !isNoise(e.text) &&
+        !taggedUnrelated(e.text) &&
+        !isNoise(said(e.text)),
+    )
     .slice(0, 10)
     .map(
       (e) =>
-        `- ${formatTime(e.time, facts)}: ${publicLine(e.text)}${failed.has(e) ? ' (this attempt failed)' : partial.has(e) ? ' (partial recovery)' : ''}`,
+        `- ${formatTime(e.time, facts)}: ${said(e.text)}${failed.has(e) ? ' (this attempt failed)' : partial.has(e) ? ' (partial recovery)' : ''}`,
     );
 }
 
@@ -87,8 +95,23 @@ function causeSentences(document: PostmortemBody, reading: Reading): string[] {
     .filter(Boolean);
 }
 
-/** The fix and the recovery, from the summary's own sentences. */
-function fixSentences(document: PostmortemBody): string[] {
+/**
+ * The fix and the recovery, from the summary's own sentences. While the incident is open a step
+ * is told as a step ("At 06:40 UTC: raised the pool"), not as the mitigation.
+ */
+function fixSentences(document: PostmortemBody, reading: Reading): string[] {
+  const told = fixedSentences(document);
+  return ongoing(reading)
+    ? told.map((s) =>
+        s.replace(
+          /^We mitigated it at ([^:]+): (\S)/,
+          (_, at: string, first: string) => `At ${at}: ${first}`,
+        ),
+      )
+    : told;
+}
+
+function fixedSentences(document: PostmortemBody): string[] {
   const told = document.summary.paragraphs
     .flatMap((p) => splitSentences(p))
     .filter((s) => /^We mitigated|^Service was back/.test(s) && isPublicSafe(s));
@@ -101,6 +124,46 @@ function fixSentences(document: PostmortemBody): string[] {
       isPublicSafe(b),
   );
   return steps.length ? [...steps.slice(-3), ...told] : [];
+}
+
+/** The writer's citations ("(incident notes)", "(marco, 10:18 PDT)"): for the team, not the public. */
+const CITATION = /\s*\((?:incident notes|timeline, [^()]*|[^()]{1,40}, \d{1,2}:\d{2}[^()]*)\)/g;
+
+/**
+ * A public text as published: no citation, no person the input names (a blameless post says
+ * "an engineer"), and each sentence once ("No data loss. No data loss." said twice reads as a
+ * paste). Line breaks and list markers stay.
+ */
+export function published(text: string, people: readonly string[]): string {
+  const seen = new Set<string>();
+  return withoutPeople(text.replace(CITATION, ''), people)
+    .split('\n')
+    .map((line) => {
+      const [, marker = '', rest = line] = /^(\s*-\s+)?(.*)$/s.exec(line) ?? [];
+      const kept = rest.split(/(?<=[.!?])\s+(?=["“]?[A-Z0-9])/).filter((sentence) => {
+        const key = sentence.trim().toLowerCase();
+        if (key.length < 12) return true;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      return kept.length ? `${marker}${kept.join(' ')}` : '';
+    })
+    .filter((line, i, all) => line || all[i - 1])
+    .join('\n');
+}
+
+/**
+ * Whether the incident is still open: no resolution and a status that does not say it ended.
+ * An open one is an incident update, not a postmortem, and nothing is "fixed" yet.
+ */
+function ongoing(reading: Reading): boolean {
+  const { facts } = reading;
+  return (
+    !facts.resolved &&
+    !facts.mitigated &&
+    !/^(?:resolved|closed|completed?|fixed|postmortem|post-?incident)$/i.test(facts.status.trim())
+  );
 }
 
 export function writeHnPost(
@@ -121,12 +184,21 @@ export function writeHnPost(
             'We are still investigating the root cause and will post a follow-up when we know more.',
           ],
     ),
-    ...block('How we fixed it:', fixSentences(document)),
+    ...block(
+      ongoing(reading) ? 'What we have done so far:' : 'How we fixed it:',
+      fixSentences(document, reading),
+    ),
     ...block('What we are changing:', changes(document)),
   ];
+  const people = peopleIn(reading.facts);
   return {
-    title: truncateTitle(`Postmortem: ${reading.facts.title}`),
-    body: lines.join('\n').trim(),
+    title: truncateTitle(
+      withoutPeople(
+        `${ongoing(reading) ? 'Incident update' : 'Postmortem'}: ${reading.facts.title}`,
+        people,
+      ),
+    ),
+    body: published(lines.join('\n'), people).trim(),
   };
 }
 
@@ -145,20 +217,26 @@ export function writeThread(document: PostmortemBody, reading: Reading): string[
     first[0] ??
     summary[0] ??
     asSentence(`Postmortem for our ${facts.date} incident: ${lowerFirst(facts.title)}`);
-  const causeText = causeSentences(document, reading).flatMap(tweetable);
+  const people = peopleIn(facts);
+  // Before "What caused it: " lower-cases its first word, which may be a name.
+  const causeText = causeSentences(document, reading)
+    .map((sentence) => withoutPeople(sentence, people))
+    .flatMap(tweetable);
   const known = reading.rootCause !== null || document.rootCause.origin !== 'builtin';
   const cause = known
     ? causeText.length
       ? [`What caused it: ${lowerFirst(causeText[0] ?? '')}`]
       : ['We found the root cause; the postmortem explains it.']
     : ['We are still investigating the root cause and will post a follow-up.'];
-  const fix = fixSentences(document).flatMap(tweetable);
+  const fix = fixSentences(document, reading).flatMap(tweetable);
   const items = document.actionItems
     .map((item) => asSentence(item.text))
     .filter((text) => isPublicSafe(text) && text.length <= TWEET_SENTENCE)
     .slice(0, 5);
   // The thread names the incident first: a reader scrolling past sees which one it is.
-  const named = asSentence(`Postmortem: ${facts.title.replace(/[.!]+$/, '')}`);
+  const named = asSentence(
+    `${ongoing(reading) ? 'Incident update' : 'Postmortem'}: ${facts.title.replace(/[.!]+$/, '')}`,
+  );
   // "Service was back to normal at 09:05 UTC." alone is no tweet: it closes the one before.
   const recoveryOnly = fix.length === 1 && /^Service was back/.test(fix[0] ?? '');
   const paragraphs = [
@@ -169,5 +247,8 @@ export function writeThread(document: PostmortemBody, reading: Reading): string[
     items.length ? `What we are changing: ${items.join(' ')}` : '',
     'We are sorry for the disruption.',
   ];
-  return splitThread(paragraphs.filter(Boolean), facts.language ?? undefined);
+  return splitThread(
+    paragraphs.map((paragraph) => published(paragraph, people)).filter(Boolean),
+    facts.language ?? undefined,
+  );
 }

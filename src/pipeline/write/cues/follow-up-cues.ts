@@ -38,17 +38,25 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     weight: 3,
     reason: 'A label that introduces follow-ups.',
     pattern:
-      /^(?:\W*)(?:follow[\s-]*ups?|todo|to do|action items?|ai|a\.i\.|next steps?|next up|fixes|also|afterwards)\s*[:\-–—]/i,
+      /^(?:\W*)(?:(?:follow[\s-]*ups?|action items?|next steps?|remediation(?: items?)?)(?:\s+(?:from|of|for|after|in)\s+(?:the\s+)?[\w-]+)?|todo|to do|action|ai|a\.i\.|next|next up|fixes|also|afterwards)\s*[:\-–—]/i,
     examples: {
       match: [
         'Follow-ups: add a canary',
+        'Follow-ups from the postmortem: make the job refuse dev rules',
+        'Action: make the script refuse production',
+        'Next: add a second SMS provider',
+        'Remediation: isolate DNS from other changes',
         'TODO: rotate keys',
         'Also: page the DB team',
         'next up - get the fix everywhere',
         'AI: add a canary stage (@dana)',
         'Next steps: alert on queue depth',
       ],
-      noMatch: ['Notes: it broke'],
+      noMatch: [
+        'Notes: it broke',
+        'Actions taken: rolled back',
+        'Next update when we see recovery',
+      ],
     },
   },
   {
@@ -57,10 +65,13 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     weight: 3,
     reason: 'Plans on a horizon are follow-ups.',
     pattern:
-      /^(?:\W*)(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later),?\s/i,
+      /^(?:\W*)(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually),?\s|later,\s)/i,
     examples: {
-      match: ['Longer term, move rules evaluation off the request path.'],
-      noMatch: ['It later recovered.'],
+      match: [
+        'Longer term, move rules evaluation off the request path.',
+        'Later, shard the queue.',
+      ],
+      noMatch: ['It later recovered.', 'later traced to queries pointed at the wrong database'],
     },
   },
   {
@@ -112,6 +123,29 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     examples: { match: ['OPS-123 add canary stage'], noMatch: ['UTF-8 issue'] },
   },
   {
+    id: 'status-promise',
+    signal: 'follow-up',
+    weight: -3,
+    reason:
+      'A promise to keep watching, post an update or publish the report ("we\'ll continue monitoring", "we\'ll update when 6.4.1 is live", "share a Post Incident Report") is communication about this incident, not work that prevents the next.',
+    pattern:
+      /\b(?:continue|keep) (?:on )?(?:monitoring|investigating|watching|to monitor|to investigate|to watch)\b|\b(?:we'll|we will|will) (?:post |provide |share |send )?(?:an? |more )?(?:update|updates)\b|\bnext update\b|\b(?:share|publish|post)\b[^.;]{0,30}\b(?:post[\s-]?incident report|PIR|postmortem|post-mortem|RCA|analysis)\b|\b(?:post[\s-]?incident report|PIR|RCA)\b[^.;]{0,40}\b(?:share|publish|post)\b/i,
+    examples: {
+      match: [
+        "Resolved - back to normal. We'll continue monitoring.",
+        'Publish an analysis of this incident once the investigation is complete',
+        'Our teams will be working on a detailed Post Incident Report to share publicly by the end of April',
+        "not resolved yet - we'll update when 6.4.1 is live",
+        'we will post an update in 30 minutes',
+      ],
+      noMatch: [
+        'we will add monitoring on the queue',
+        'update the runbook',
+        'publish deploy events to the incident channel',
+      ],
+    },
+  },
+  {
     id: 'past-regret',
     signal: 'follow-up',
     weight: -3,
@@ -132,9 +166,13 @@ export const ACTION_TYPE_CUES: readonly Cue<ActionType>[] = [
     weight: 3,
     reason: 'Alerts, monitors and dashboards shorten time to detect.',
     pattern:
-      /\b(?:alert\w*|monitor\w*|dashboard\w*|detect\w*|page (?:on|when)|page (?:the )?[\w-]+ (?:team|on-?call)|paging on|probe\w*|synthetic\w*|observ\w+|metric\w*|slo burn|watch (?:their|our|the))\b/i,
+      /\b(?:alert\w*|monitor\w*|dashboard\w*|detect\w*|page (?:on|when)|page (?:an? |the )?[\w-]+ (?:when|if|on)|page (?:the )?[\w-]+ (?:team|on-?call)|paging on|probe\w*|synthetic\w*|observ\w+|metric\w*|slo burn|watch (?:their|our|the))\b/i,
     examples: {
-      match: ['Add an alert on pool saturation', 'teams should watch their own apps'],
+      match: [
+        'Add an alert on pool saturation',
+        'teams should watch their own apps',
+        'Page an engineer when hosts repeatedly fail to start',
+      ],
       noMatch: ['fix the handler'],
     },
   },

@@ -104,13 +104,14 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
     weight: 3,
     reason: 'Something users must do: retry, log in again, re-submit, rotate a credential.',
     pattern:
-      /\b(?:(?:users?|customers?|merchants?|you)\b(?: (?!we\b|i\b|team\b|and\b|but\b|so\b)[\w'-]+){0,6}? (?:should|must|need to|will need to|may need to|have to)|please (?:retry|re-?submit|log ?in|sign ?in|reset|rotate|update|reconnect|re-?run)|(?:must|need to|should) (?:retry|re-?submit|log in again|sign in again|reset|rotate))\b/i,
+      /\b(?:(?:users?|customers?|merchants?|you)\b(?: (?!we\b|i\b|team\b|but\b|so\b)[\w'.:-]+){0,10}? (?:should|must|need to|will need to|may need to|have to)|please (?:retry|re-?submit|log ?in|sign ?in|reset|rotate|update|reconnect|re-?run)|(?:must|need to|should) (?:retry|re-?submit|log in again|sign in again|reset|rotate))\b/i,
     examples: {
       match: [
         'users must log in again',
         'please retry failed payments',
         'customers should rotate their API keys',
         'users who could not sign in just need to sign in again',
+        'Customers who downloaded an empty export between 14:05 and 14:31 should download it again',
       ],
       noMatch: [
         'we will retry the jobs',
@@ -120,6 +121,14 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
     },
   },
 ];
+
+/**
+ * A sentence that bounds who was hit ("us-east and ap-south were unaffected throughout",
+ * "logged-in users could keep listening", "only eu-west was affected"): users outside the
+ * scope must hear that they were not affected.
+ */
+export const SCOPE =
+  /\b(?:unaffected|not affected|were not impacted|(?:was|were) (?:fine|up) throughout|could (?:still|keep) \w+|continued to work|kept working|only (?:the )?[\w-]+(?: region| customers| users| accounts)? (?:was|were) (?:affected|impacted|down))\b/i;
 
 export type LessonSignal = 'went-well' | 'went-wrong' | 'lucky';
 
@@ -142,7 +151,7 @@ export const LESSON_CUES: readonly Cue<LessonSignal>[] = [
     weight: 3,
     reason: 'The input names what slowed or hurt the response.',
     pattern:
-      /\b(?:took (?:way |far |much )?too long|too slow|slowed (?:us|the response) down|drowned out|missed|did ?n[o']t notice|did not notice|went unnoticed|no one noticed|nobody noticed|confus\w+|lack of|we should have|should have been|could have been caught|blind spot|no alert|without (?:an )?alert|stale runbook|wrong runbook|had no access|lacked access|permissions? (?:denied|missing)|took (?:several |many )?hours|none (?:of them )?(?:working|worked)|(?:not|never) (?:set up|enabled|tested)|(?:failing|failed) silently|silently fail\w*|no (?:staged|gradual|canary) rollout|(?:globally|everywhere) in one step|by mistake|(?:monitoring|dashboards?|alerting|bypass|status page) (?:also )?depend(?:s|ed)? on)\b/i,
+      /\b(?:took (?:way |far |much )?too long|too slow|slowed (?:us|the response) down|drowned out|missed|did ?n[o']t notice|did not notice|went unnoticed|no one noticed|nobody noticed|confus\w+|lack of|we should have|should have been|could have been caught|blind spot|no alert|without (?:an )?alert|stale runbook|wrong runbook|had no access|lacked access|permissions? (?:denied|missing)|took (?:several |many )?hours|none (?:of them )?(?:working|worked)|(?:not|never) (?:set up|enabled|tested)|(?:failing|failed) silently|silently fail\w*|no (?:staged|gradual|canary) rollout|(?:globally|everywhere) in one step|by mistake|(?:monitoring|dashboards?|alerting|bypass|status page) (?:also )?depend(?:s|ed)? on|(?:has|had|have|with) no (?:production |prod )?(?:guard|safeguard|confirmation|dry[\s-]run|check)s?|(?:only|just) (?:have|had|use|used) (?:one|a single)|single (?:provider|vendor|point of failure|dependency)|sit (?:on|behind) the same)\b/i,
     examples: {
       match: [
         'Detection took way too long',
@@ -152,8 +161,16 @@ export const LESSON_CUES: readonly Cue<LessonSignal>[] = [
         'Five backup techniques deployed, none working reliably or set up in the first place',
         'WAF rules go out globally in one step (no staged rollout)',
         'Our monitoring also depends on Consul, so dashboards are mostly blank',
+        'the reindex script takes the cluster as a free-text argument and has no production guard',
+        'We only have one SMS provider.',
+        'our support tools sit on the same DNS, which slowed us down',
       ],
-      noMatch: ['detection was quick', 'the restore took 20 minutes'],
+      noMatch: [
+        'detection was quick',
+        'the restore took 20 minutes',
+        'we added a production guard',
+        'only one region was affected',
+      ],
     },
   },
   {
