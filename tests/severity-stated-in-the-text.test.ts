@@ -52,6 +52,10 @@ describe('a severity written in the text', () => {
       'P1',
     );
   });
+  test('a tracker\'s "Priority: P1" field is the severity', () => {
+    const lines = ['- 10:00 Status: Open   Priority: P1', ...LINES];
+    expect(headerOf(incident('Caused by a bad release.', lines)).facts.severity).toBe('P1');
+  });
   test('front matter wins over the text', () => {
     const { header } = headerOf(incident('Severity: SEV2.', LINES, 'severity: SEV1'));
     expect(header).toContain('**Severity:** SEV1');

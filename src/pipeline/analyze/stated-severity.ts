@@ -1,14 +1,15 @@
 /**
  * The incident's severity as the text states it, for teams who write it in the notes or the
- * first lines rather than in front matter: "Severity: Critical", "SEV1", "Sev 2", "P1".
+ * first lines rather than in front matter: "Severity: Critical", "Priority: P1", "SEV1", "Sev 2", "P1".
  */
 
 /**
- * "Severity: Critical" anywhere; "SEV1", "P1", "Critical", "Major" as the label a note opens
+ * "Severity: Critical" anywhere, a tracker's "Priority: P1" (a P level only: an action item's
+ * "Priority: high" is not the incident's); "SEV1", "P1", "Critical", "Major" as the label a note opens
  * with; "SEV1" anywhere. "critical" alone in a sentence is not a severity, nor "P1 bug".
  */
 const SEVERITY =
-  /\bseverity\s*(?:level\s*)?[:=-]?\s*((?:sev(?:erity)?[\s-]?)?[0-5]|p[0-4]|critical|major|high|medium|minor|low)\b|^\W*((?:sev[\s-]?[0-5]|p[0-4]|critical|major|minor))\b(?!\s+(?:bug|issue|path|section)\b)|\b(SEV[\s-]?[0-5])\b/im;
+  /\bseverity\s*(?:level\s*)?[:=-]?\s*((?:sev(?:erity)?[\s-]?)?[0-5]|p[0-4]|critical|major|high|medium|minor|low)\b|^\W*((?:sev[\s-]?[0-5]|p[0-4]|critical|major|minor))\b(?!\s+(?:bug|issue|path|section)\b)|\b(SEV[\s-]?[0-5])\b|\bpriority\s*[:=-]?\s*(P[0-4])\b/im;
 
 /**
  * The first severity label the notes, then the timeline lines, state, normalised to how teams
@@ -26,7 +27,7 @@ export function statedSeverity(notes: readonly string[], lines: readonly string[
   ];
   for (const { text, note } of texts) {
     const match = SEVERITY.exec(text);
-    const label = match?.[1] ?? (note ? match?.[2] : undefined) ?? match?.[3];
+    const label = match?.[1] ?? (note ? match?.[2] : undefined) ?? match?.[3] ?? match?.[4];
     if (label)
       return label
         .replace(/^(?:sev|p)(?=[\s-]?\d)/i, (prefix) => prefix.toUpperCase())
