@@ -192,3 +192,39 @@ describe('timeline.svg stays readable and is the same every time', () => {
     expect(small).toContain('later');
   });
 });
+
+describe('the phase bar is the incident, not the lead-up or the review', () => {
+  const text = [
+    '---',
+    'title: Checkout errors after a config push',
+    'date: 2026-05-12',
+    'timezone: UTC',
+    '---',
+    '## Timeline',
+    '- 2026-05-03 10:00 lead-up: the config schema change was merged',
+    '- 2026-05-12 09:02 checkout 5xx errors began',
+    '- 2026-05-12 09:06 alert fired, paged on-call',
+    '- 2026-05-12 09:30 rolled back the config, errors dropping',
+    '- 2026-05-12 09:45 resolved, all checks green',
+    '- 2026-05-14 16:00 postmortem review held',
+  ].join('\n');
+  const { facts: spread } = analyzeSource(sourceFromText(text));
+  test('a line days before and a review days after leave the incident most of the bar', async () => {
+    if (!spread) throw new Error('did not analyze');
+    const svg = renderTimelineSvg(spread, await loadTypesetter(timelineText(spread)));
+    const bar =
+      /<rect x="[\d.]+" y="([\d.]+)" width="([\d.]+)" height="[\d.]+" rx="4" fill="#e5e7eb"/.exec(
+        svg,
+      );
+    expect(bar).not.toBeNull();
+    const [, y, width] = bar ?? [];
+    const phases = [
+      ...svg.matchAll(
+        new RegExp(`<rect x="[\\d.]+" y="${y}" width="([\\d.]+)" height="[\\d.]+" fill=`, 'g'),
+      ),
+    ].reduce((sum, match) => sum + Number(match[1]), 0);
+    expect(phases).toBeGreaterThan(Number(width) * 0.5);
+    // The lines outside the bar are still rows of the figure.
+    expect(svg).toContain('postmortem review held');
+  });
+});

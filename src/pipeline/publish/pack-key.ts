@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 
-/** Bump when the pack layout or any renderer's output changes, so every pack is rebuilt. */
-export const FORMAT_VERSION = '5';
+/**
+ * Bump when a pack made from the same input changes: its layout, a renderer's output, or what
+ * analyze and the built-in writer make of the lines (a cached pack is otherwise kept as it was).
+ * 6: this release reads more pastes, writes the sections differently and scales the figure.
+ */
+export const FORMAT_VERSION = '6';
 
 /** sha256 of the input bytes plus everything else that shapes the pack (the writer's part). */
 export function packKey(bytes: Uint8Array, writerKey: string): string {

@@ -80,14 +80,31 @@ export function timelineText(facts: Facts): string {
 /** Where an instant falls on the phase bar, in px from the left edge; null for no instant. */
 type Scale = (iso: string | null) => number | null;
 
-/** The first and last instant the figure shows, in ms, at least a minute apart. */
+/** How far before the first milestone and after the last the bar still reaches for an event. */
+const MARGIN = { leastMs: 60 * 60_000, shareOfIncident: 0.5 } as const;
+
+/**
+ * The first and last instant the figure shows, in ms, at least a minute apart: the milestones,
+ * and the events within an hour (or half the incident's length) of them. A lead-up line weeks
+ * before or a review posted days after is still a row, but would shrink the incident on the
+ * bar to a sliver; with no milestone, every event counts.
+ */
 function timeSpan(facts: Facts): { t0: number; t1: number } {
-  const instants = facts.events.flatMap((event) =>
-    event.time ? [DateTime.fromISO(event.time).toMillis()] : [],
-  );
-  for (const name of MILESTONE_NAMES) {
+  const millis = (iso: string) => DateTime.fromISO(iso).toMillis();
+  const events = facts.events.flatMap((event) => (event.time ? [millis(event.time)] : []));
+  const milestones = MILESTONE_NAMES.flatMap((name) => {
     const time = facts[name];
-    if (time) instants.push(DateTime.fromISO(time).toMillis());
+    return time ? [millis(time)] : [];
+  });
+  let instants = events;
+  if (milestones.length > 0) {
+    const first = Math.min(...milestones);
+    const last = Math.max(...milestones);
+    const margin = Math.max(MARGIN.leastMs, (last - first) * MARGIN.shareOfIncident);
+    instants = [
+      ...milestones,
+      ...events.filter((time) => time >= first - margin && time <= last + margin),
+    ];
   }
   const t0 = Math.min(...instants);
   return { t0, t1: Math.max(...instants, t0 + 60_000) };
