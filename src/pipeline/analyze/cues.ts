@@ -471,11 +471,13 @@ export const CUES: readonly Cue[] = [
     phase: 'acknowledge',
     weight: 3,
     language: 'en',
-    pattern: words(String.raw`ack(?:nowledged?|nowledges|'d|ed|ing|s)?`),
+    // "Acknowledge" alone is the paging tool's button (`View Incident | Acknowledge | Resolve`)
+    // or a request, not someone taking the page.
+    pattern: words(String.raw`ack(?:nowledged|nowledges|'d|ed|ing|s)?`),
     reason: 'someone acknowledged the page',
     examples: {
-      match: ['Acknowledged by Jane Doe', 'acking, looking now', 'on-call acks'],
-      noMatch: ['back to normal'],
+      match: ['Acknowledged by Jane Doe', 'acking, looking now', 'on-call acks', "ack'd, looking"],
+      noMatch: ['back to normal', 'View Incident | Acknowledge | Resolve'],
     },
   },
   {

@@ -23,6 +23,7 @@ import { normalizeBlock, normalizeMailThread, normalizeNotifications } from './p
 import { readMarkup, readStampLayout, redundantMeridiems } from './stamp-layout.js';
 import { findWrittenDate, isStampProblem, readStamp } from './time.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
+import { readBareTwelveHourTimes } from './twelve-hour-clock.js';
 import {
   findMilestoneBlock,
   findStatedTimes,
@@ -595,7 +596,9 @@ export function parseIncident(source: SourceFile): {
   if (diagnostics.some((d) => d.severity === 'error') || !date)
     return { incident: null, diagnostics };
 
-  const resolved = resolveInstants(items, { file, zone, date, anchored: fmDate !== null });
+  const clock = readBareTwelveHourTimes(file, items);
+  diagnostics.push(...clock.diagnostics);
+  const resolved = resolveInstants(clock.items, { file, zone, date, anchored: fmDate !== null });
   diagnostics.push(...resolved.diagnostics);
   if (resolved.diagnostics.some((d) => d.severity === 'error'))
     return { incident: null, diagnostics };

@@ -99,6 +99,16 @@ const PHRASES: readonly Phrase[] = [
     ),
   },
   {
+    // The time, then the writer says it is the start: "dropped to zero at 4:30 PM, that's when
+    // it started".
+    milestone: 'start',
+    strength: 'named',
+    pattern: new RegExp(
+      String.raw`(${CLOCK})[^.;]{0,12}?\b(?:that's|that is|this is|which is|is) when (?:it|this|the (?:problem|issue|outage|incident|impact)) (?:all )?(?:started|began|kicked off)`,
+      'i',
+    ),
+  },
+  {
     // The time first, then the symptom: "around 3pm the EU consumers started lagging".
     milestone: 'start',
     strength: 'named',

@@ -25,6 +25,8 @@ export interface Stamp {
   /** Zone as written (`UTC`, `PDT`, `-07:00`), not yet resolved. */
   zone: string | null;
   approximate: boolean;
+  /** The time was written with AM or PM (`4:52 PM`), so the paste keeps a 12-hour clock. */
+  twelveHour?: boolean;
   /** The rest of the line after the stamp and its separator. */
   rest: string;
   /** 1-based column where the stamp starts. */
@@ -227,7 +229,10 @@ export function findWrittenDate(text: string): CalendarDate | null {
 
 function readTime(
   text: string,
-): { time: ClockTime; approximate: boolean; length: number } | StampProblem | null {
+):
+  | { time: ClockTime; approximate: boolean; twelveHour: boolean; length: number }
+  | StampProblem
+  | null {
   const match = TIME.exec(text);
   const bare = match ? null : BARE_HOUR_12.exec(text);
   if (!match && !bare) return null;
@@ -261,7 +266,12 @@ function readTime(
     return { problem: `impossible time "${written}"`, column: 1 };
   if (!redundant && meridiem === 'a' && hour === 12) hour = 0;
   if (!redundant && meridiem === 'p' && hour < 12) hour += 12;
-  return { time: { hour, minute, second }, approximate, length };
+  return {
+    time: { hour, minute, second },
+    approximate,
+    twelveHour: Boolean(meridiem) && !redundant,
+    length,
+  };
 }
 
 function isProblem(value: unknown): value is StampProblem {
@@ -298,9 +308,11 @@ export function readStamp(line: string): Stamp | StampProblem | null {
   let endTime: ClockTime | null = null;
   let zone: string | null = null;
   let approximate = false;
+  let twelveHour = false;
   if (timeMatch) {
     time = timeMatch.time;
     approximate = timeMatch.approximate;
+    twelveHour = timeMatch.twelveHour;
     position += timeMatch.length;
     const zoneMatch = ZONE.exec(line.slice(position)) ?? ZONE_IN_PARENS.exec(line.slice(position));
     // `18:30-18:43` is a range, `2020-03-26T16:14-07:00` an offset: a numeric offset only
@@ -347,7 +359,16 @@ export function readStamp(line: string): Stamp | StampProblem | null {
   // A stamp glued to a word (`14:23abc`) is not a stamp.
   if (!separator) return null;
   position += separator[0].length;
-  return { date, time, endTime, zone, approximate, rest: line.slice(position).trim(), column };
+  return {
+    date,
+    time,
+    endTime,
+    zone,
+    approximate,
+    ...(twelveHour ? { twelveHour } : {}),
+    rest: line.slice(position).trim(),
+    column,
+  };
 }
 
 export function isStampProblem(value: Stamp | StampProblem | null): value is StampProblem {

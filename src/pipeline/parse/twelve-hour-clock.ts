@@ -1,0 +1,74 @@
+/**
+ * A bare time in a paste that keeps a 12-hour clock. Slack prints the time of a follow-up
+ * message without AM or PM (`4:58` under `Anna Schmidt  4:52 PM`), and a hand-written list
+ * may drop it once it is clear. Read as a 24-hour time, `4:58` after `4:52 PM` would jump to
+ * 04:58 the next morning and take every later line with it; a person reads 4:58 PM.
+ */
+import { warning, type Diagnostic } from '../diagnostics.js';
+import type { TimelineItem } from './timeline-lines.js';
+
+const HALF_DAY_MINUTES = 12 * 60;
+
+/**
+ * `items` with each bare time from 1:00 to 12:59 read in the half of the day that keeps it
+ * nearest after the line above, when the paste writes its other times with AM or PM and the
+ * line above is on the same day (no date, no day separator between them). A warning names
+ * each line read so. Times with a date, with AM or PM, or at 13:00 and later are kept.
+ *
+ * @param items the timeline in file order
+ * @returns the items (entries with a changed stamp are copies) and one warning per change
+ */
+export function readBareTwelveHourTimes(
+  file: string,
+  items: readonly TimelineItem[],
+): { items: TimelineItem[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const twelveHourPaste = items.some(
+    (item) => item.type === 'entry' && item.entry.stamp?.twelveHour === true,
+  );
+  if (!twelveHourPaste) return { items: [...items], diagnostics };
+  let previous: number | null = null;
+  const out = items.map((item): TimelineItem => {
+    if (item.type === 'day') {
+      previous = null;
+      return item;
+    }
+    const stamp = item.entry.stamp;
+    if (!stamp?.time) return item;
+    const { hour, minute } = stamp.time;
+    let minutes = hour * 60 + minute;
+    const bare = !stamp.twelveHour && !stamp.date && hour >= 1 && hour <= 12;
+    if (bare && previous !== null) {
+      const morning = hour === 12 ? minutes - HALF_DAY_MINUTES : minutes;
+      const evening = morning + HALF_DAY_MINUTES;
+      // The reading at or after the line above, the nearer of the two halves of the day.
+      const chosen = [morning, evening].find((reading) => reading >= previous!) ?? minutes;
+      if (chosen !== minutes) {
+        minutes = chosen;
+        const clock = `${hour}:${String(minute).padStart(2, '0')}`;
+        diagnostics.push(
+          warning(
+            'time/bare-12-hour',
+            file,
+            { line: item.entry.line, column: item.entry.column },
+            `"${clock}" has no AM or PM; read as ${clock} ${chosen >= HALF_DAY_MINUTES ? 'PM' : 'AM'}, after the line above`,
+            'write AM or PM (or a 24-hour time) if it was meant otherwise',
+          ),
+        );
+        item = {
+          type: 'entry',
+          entry: {
+            ...item.entry,
+            stamp: {
+              ...stamp,
+              time: { ...stamp.time, hour: Math.floor(chosen / 60) },
+            },
+          },
+        };
+      }
+    }
+    previous = minutes;
+    return item;
+  });
+  return { items: out, diagnostics };
+}
