@@ -8,6 +8,7 @@ import type { Facts } from '../../schemas/facts.js';
 import { analyzeSource } from '../analyze-source.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from './source-file.js';
+import { TEMPLATE_PROMPTS } from '../parse/template-prompts.js';
 
 /** What a person may state beside the paste; each one set wins over the paste's own. */
 export interface PasteFields {
@@ -87,17 +88,15 @@ export function servicesMentioned(facts: Pick<Facts, 'events'>): string[] {
 /** The sections a reviewer fills in, with the prompts of incidents/_template.md. */
 const SKELETON = `## Root cause
 
-What broke and why, in two or three sentences.
+${TEMPLATE_PROMPTS.rootCause}
 
 ## Mitigations
 
-- What you did to stop the impact.
+- ${TEMPLATE_PROMPTS.mitigations}
 
 ## Action items
 
-- HIGH: The change that stops this from happening again
-- MEDIUM: The change that makes it faster to detect or fix
-- LOW: Nice to have
+${TEMPLATE_PROMPTS.actionItems.map((prompt) => `- ${prompt}`).join('\n')}
 `;
 
 /** How `incidentFromPaste` lays out a paste without front matter. */

@@ -24,6 +24,7 @@ import { readMarkup, readStampLayout, redundantMeridiems } from './stamp-layout.
 import { findWrittenDate, isStampProblem, readStamp } from './time.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
 import { readBareTwelveHourTimes } from './twelve-hour-clock.js';
+import { withoutTemplatePrompts } from './template-prompts.js';
 import {
   findMilestoneBlock,
   findStatedTimes,
@@ -256,7 +257,10 @@ function readSections(
       title ??= section.heading;
     }
     if (section.kind !== 'timeline') {
-      keepHuman(section.kind, sectionMarkdown(section));
+      const filled = withoutTemplatePrompts(file, section);
+      diagnostics.push(...filled.diagnostics);
+      if (filled.section.blocks.length > 0)
+        keepHuman(section.kind, sectionMarkdown(filled.section));
       continue;
     }
     for (const block of section.blocks) {
