@@ -33,6 +33,7 @@ import {
 } from './stated-times.js';
 import {
   hasTimedLine,
+  readDaySeparator,
   readProseBlock,
   readTimelineBlock,
   type TimelineItem,
@@ -145,6 +146,17 @@ function writtenDateLine(
     }
   }
   return null;
+}
+
+/**
+ * A block that is only a day separator: Slack's desktop copy puts `Sunday, July 10th` between
+ * blank lines, so it is a block of its own rather than a line among the messages.
+ */
+function daySeparatorAlone(block: Block): TimelineItem | null {
+  const [only, ...more] = block.lines;
+  if (!only || more.length > 0) return null;
+  const date = readDaySeparator(only.text);
+  return date ? { type: 'day', line: only.number, date } : null;
 }
 
 /** `YYYY-MM-DD` anywhere in the text, or a whole `DD.MM.YYYY` (day.month.year, as Europe writes it). */
@@ -271,7 +283,11 @@ function readSections(
           line: block.lines[0]?.number ?? 1,
         });
       else if (hasTimedLine(block)) items.push(...readTimelineBlock(file, block, diagnostics));
-      else preamble.push(block);
+      else {
+        const separator = daySeparatorAlone(block);
+        if (separator) items.push(separator);
+        else preamble.push(block);
+      }
     }
   }
   for (const text of actionTexts) {
