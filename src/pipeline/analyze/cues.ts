@@ -471,13 +471,27 @@ export const CUES: readonly Cue[] = [
     phase: 'acknowledge',
     weight: 3,
     language: 'en',
-    // "Acknowledge" alone is the paging tool's button (`View Incident | Acknowledge | Resolve`)
-    // or a request, not someone taking the page.
-    pattern: words(String.raw`ack(?:nowledged|nowledges|'d|ed|ing|s)?`),
+    // Not a menu of replies or buttons offered with the page ('Reply 1=ACK 2=ESC', 'View alert |
+    // Acknowledge | Close'): that is the alert itself, not someone taking it.
+    pattern: words(
+      String.raw`(?<!\d\s?=\s?)ack(?:nowledged?|nowledges|'d|ed|ing|s)?(?!\s?=|\s?\|\s?(?:close|resolve|escalate|snooze|assign)\b)`,
+    ),
     reason: 'someone acknowledged the page',
     examples: {
-      match: ['Acknowledged by Jane Doe', 'acking, looking now', 'on-call acks', "ack'd, looking"],
-      noMatch: ['back to normal', 'View Incident | Acknowledge | Resolve'],
+      match: [
+        'Acknowledged by Jane Doe',
+        'acking, looking now',
+        'on-call acks',
+        "ack'd, looking",
+        'id 5531 ACKED by jdoe',
+        '28/02/2023 21:15:48  | Acknowledge       | meera.iyer                 |',
+      ],
+      noMatch: [
+        'back to normal',
+        'ALERT disk 98% full. Reply 1=ACK 2=ESC',
+        'View alert | Acknowledge | Close',
+        'View Incident | Acknowledge | Resolve',
+      ],
     },
   },
   {
@@ -813,7 +827,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service|to \d)|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:requests?|errors?|failures?)(?:\s+\w+)?\s+stop(?:s|ped)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) )|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated`,
+      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service|to \d)|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:requests?|errors?|failures?)(?:\s+\w+)?\s+stop(?:s|ped)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
@@ -837,6 +851,7 @@ export const CUES: readonly Cue[] = [
         'ack, looking. export node ran out of memory again',
         'checkout failing again',
         'recovery plan drafted',
+        'rolled basket-api back from 4.18 to 4.17',
         'back to the drawing board',
         'fine-tuning the alert',
         'pushed the release back over the weekend',
@@ -882,6 +897,24 @@ export const CUES: readonly Cue[] = [
     reason: "a monitor's or paging tool's state says the problem cleared",
     kind: 'recover',
     examples: { match: ['OK', 'RESOLVED', 'resolve'], noMatch: ['FIRING', 'acknowledge'] },
+  },
+  {
+    id: 'recovery-pager-notification',
+    phase: 'recovery-full',
+    weight: 3,
+    language: 'en',
+    // Case-sensitive: a pager's or Nagios' notification type in capitals ('RECOVERY mq-broker-2
+    // disk 71%', '** RECOVERY Service Alert'), not 'disaster recovery' or 'recovery in progress'.
+    pattern: words(String.raw`RECOVERY(?= \S)(?! (?:PLAN|IN PROGRESS|STARTED|MODE)\b)`, 'u'),
+    reason: "the pager's RECOVERY notification: the alert's check is passing again",
+    kind: 'recover',
+    examples: {
+      match: [
+        'FROM 80020 RECOVERY mq-broker-2 disk 71% (id 5531)',
+        '** RECOVERY Service Alert: web-1/HTTP is OK **',
+      ],
+      noMatch: ['recovery plan drafted', 'disaster recovery drill', 'RECOVERY IN PROGRESS'],
+    },
   },
   {
     id: 'recovery-ja',
@@ -1020,7 +1053,7 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:marked|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this )?(?:incident|bridge|ticket|one|out)|^\s*closing\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|stand(?:ing)? down`,
+      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:marked|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this )?(?:incident|bridge|ticket|one|out)|^\s*closing\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|(?:#\d+|id \d+|alert)(?: [^.!?]{0,80}?)? (?:was |has been |is |got )?(?:auto-?)?(?:closed|resolved) by|^\s*(?:closed|resolved) at\s*:|auto-?resolved|stand(?:ing)? down`,
     ),
     reason: 'the incident is declared over',
     kind: 'resolve',
@@ -1035,12 +1068,18 @@ export const CUES: readonly Cue[] = [
         'This incident has been resolved.',
         'Resolving',
         'Alert closed by Jane Doe',
+        'id 5531 CLOSED by jdoe',
+        '[Opsgenie] #4211 closed by Tomasz Nowak',
+        'Alert #4211 "[P1] orders-db replica lag > 300s" has been closed by Tomasz Nowak.',
+        'Closed At: Apr 09, 2026 01:02 (UTC)',
+        'alert auto-resolved after 10m',
       ],
       noMatch: [
         'the incident is not resolved',
         'Lambda errors were resolved',
         'resolving DNS names',
         'closing the loop with finance tomorrow',
+        'Connection closed by 10.0.4.7 port 22',
       ],
     },
   },

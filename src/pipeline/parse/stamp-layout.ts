@@ -85,7 +85,8 @@ const WORD_SEPARATOR = /\s+(?:at|on)\s+$/i;
 /** A chat handle written alone: `kaz`, `ops-bot`, `@mira`, `j.lee`. */
 const HANDLE = /^@?[\p{L}\d][\p{L}\d._-]{0,38}$/u;
 /** What may follow a stamp at the end of a line. */
-const EMPTY_TAIL = /^(?:\(edited\)|\(bearbeitet\)|\(modifié\))?$/i;
+const EMPTY_TAIL =
+  /^(?:\(edited\)|\(bearbeitet\)|\(modifié\)|,?\s*(?:edited|bearbeitet|modifié))?$/i;
 
 /** The journal field or verb after an author's name: `Work notes`, `commented`, `added a comment`. */
 const ROLE =
