@@ -39,10 +39,15 @@ describe('bare times in a 12-hour paste', () => {
   test('an afternoon thread whose follow-ups drop PM stays in order, on the same afternoon', () => {
     fc.assert(
       fc.property(
-        // Minutes after 13:00, ascending; every third line keeps its PM.
-        fc.uniqueArray(fc.integer({ min: 0, max: 10 * 60 }), { minLength: 2, maxLength: 30 }),
-        (offsets) => {
-          const times = [...offsets].sort((a, b) => a - b).map((m) => 13 * 60 + m);
+        // Gaps of up to five hours between lines, from 13:00 on, within the afternoon and
+        // evening; every third line keeps its PM. (Beyond six hours a bare time is a guess.)
+        fc.array(fc.integer({ min: 0, max: 5 * 60 }), { minLength: 2, maxLength: 30 }),
+        (gaps) => {
+          const times: number[] = [];
+          for (const gap of gaps) {
+            const next = (times.at(-1) ?? 13 * 60) + gap;
+            if (next < 24 * 60) times.push(next);
+          }
           const items = times.map((t, i) => {
             const hour24 = Math.floor(t / 60);
             const shown = i % 3 === 0 ? hour24 : hour24 - 12; // 1..10 for bare lines
@@ -69,4 +74,11 @@ describe('bare times in a 12-hour paste', () => {
     expect(diagnostics[0]).toMatchObject({ file: 'f.md', line: 4, code: 'time/bare-12-hour' });
     expect(diagnostics[0]?.message).toContain('4:58 PM');
   });
+});
+
+test('a bare time that refers back ("9:05 was the docs deploy" under 9:14 AM) stays in the morning', () => {
+  const items = [entry(1, 9, 12, true), entry(2, 9, 14, true), entry(3, 9, 5, false)];
+  const read = readBareTwelveHourTimes('f.md', items);
+  expect(read.items.map(minutesOf)).toEqual([552, 554, 545]);
+  expect(read.diagnostics).toEqual([]);
 });

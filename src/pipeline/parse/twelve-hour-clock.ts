@@ -10,8 +10,8 @@ import type { TimelineItem } from './timeline-lines.js';
 const HALF_DAY_MINUTES = 12 * 60;
 
 /**
- * `items` with each bare time from 1:00 to 12:59 read in the half of the day that keeps it
- * nearest after the line above, when the paste writes its other times with AM or PM and the
+ * `items` with each bare time from 1:00 to 12:59 read in the half of the day nearest the
+ * line above, when the paste writes its other times with AM or PM and the
  * line above is on the same day (no date, no day separator between them). A warning names
  * each line read so. Times with a date, with AM or PM, or at 13:00 and later are kept.
  *
@@ -41,8 +41,10 @@ export function readBareTwelveHourTimes(
     if (bare && previous !== null) {
       const morning = hour === 12 ? minutes - HALF_DAY_MINUTES : minutes;
       const evening = morning + HALF_DAY_MINUTES;
-      // The reading at or after the line above, the nearer of the two halves of the day.
-      const chosen = [morning, evening].find((reading) => reading >= previous!) ?? minutes;
+      // The half of the day nearer the line above: `4:58` under `4:52 PM` is six minutes
+      // later, `9:05` under `9:14 AM` ("9:05 was the docs deploy") nine minutes earlier.
+      const from = previous;
+      const chosen = Math.abs(evening - from) < Math.abs(morning - from) ? evening : morning;
       if (chosen !== minutes) {
         minutes = chosen;
         const clock = `${hour}:${String(minute).padStart(2, '0')}`;
@@ -51,7 +53,7 @@ export function readBareTwelveHourTimes(
             'time/bare-12-hour',
             file,
             { line: item.entry.line, column: item.entry.column },
-            `"${clock}" has no AM or PM; read as ${clock} ${chosen >= HALF_DAY_MINUTES ? 'PM' : 'AM'}, after the line above`,
+            `"${clock}" has no AM or PM; read as ${clock} ${chosen >= HALF_DAY_MINUTES ? 'PM' : 'AM'}, nearest the line above`,
             'write AM or PM (or a 24-hour time) if it was meant otherwise',
           ),
         );
