@@ -21,7 +21,7 @@ import {
 } from './choose-milestones.js';
 import { CUES, type Cue } from './cues.js';
 import { findImpactFigures, parseCount } from './impact-figures.js';
-import { readLine } from './read-line.js';
+import { readLine, type LineReading } from './read-line.js';
 import { statedSeverity } from './stated-severity.js';
 import {
   readMinutesAfterStart,
@@ -209,27 +209,12 @@ const STATED_BY: Record<StatedTime['from'], string> = {
   milestones: "the incident tool's milestone summary says",
 };
 
-export function analyzeIncident(
-  incident: ParsedIncident,
-  options: { cues?: readonly Cue[] } = {},
-): {
-  facts: Facts;
-  problems: OverrideProblem[];
-} {
-  const problems: OverrideProblem[] = [];
-  const entries = chronological(incident.entries);
-  const cues = options.cues ?? CUES;
-  const readings = entries.map((entry) => readLine(entry.text, entry.state ?? null, cues));
-  const timed: Candidate[] = [];
-  entries.forEach((entry, index) => {
-    const reading = readings[index];
-    if (entry.time && reading)
-      timed.push({ time: entry.time.toMillis(), line: entry.line, text: entry.text, reading });
-  });
-  const afterwards = followUpSince(timed);
-  const candidates = timed.filter((c) => c.time < afterwards);
-  const pins: Partial<Record<MilestoneName, Pin>> = {};
-  const pinOf = (stated: StatedTime, confidence: Pin['confidence']): Pin => ({
+/**
+ * A milestone pin from a time the incident states outright (front matter, an incident tool's
+ * milestone summary, the notes, a timeline sentence); `time` in UTC ms.
+ */
+function pinFromStated(stated: StatedTime, confidence: Pin['confidence']): Pin {
+  return {
     time: stated.time.toMillis(),
     line: stated.line,
     text: stated.from === 'front-matter' ? stated.text : (stated.text.split('\n')[0] ?? ''),
@@ -239,32 +224,80 @@ export function analyzeIncident(
         ? 'set in front matter'
         : `${STATED_BY[stated.from]} when it ${stated.milestone === 'start' ? 'started' : `was ${stated.milestone}`}`,
     confidence,
+  };
+}
+
+/**
+ * Whether a stated time is about impact. A window ("since 11:30 PM", "between 03:46 and 04:33")
+ * counts only in a sentence about impact; a time that names its milestone always counts.
+ */
+function statesImpact(stated: StatedTime, cues: readonly Cue[]): boolean {
+  if (stated.strength === 'named') return true;
+  const reading = readLine(stated.text, null, cues);
+  return reading.scores.impact >= 2 || reading.scores.detect >= 2;
+}
+
+/**
+ * The timed lines that belong to the incident, oldest first as given, each with its reading;
+ * rows after `followUpSince` (a review days later) are left out. `time` in UTC ms.
+ */
+function incidentCandidates(
+  entries: readonly ResolvedEntry[],
+  readings: readonly LineReading[],
+): Candidate[] {
+  const timed: Candidate[] = [];
+  entries.forEach((entry, index) => {
+    const reading = readings[index];
+    if (entry.time && reading)
+      timed.push({ time: entry.time.toMillis(), line: entry.line, text: entry.text, reading });
   });
+  const afterwards = followUpSince(timed);
+  return timed.filter((c) => c.time < afterwards);
+}
+
+/**
+ * The milestones the incident states outright, strongest source first: front matter, then an
+ * incident tool's milestone summary, then the notes (sure only when a timeline line at the same
+ * minute bears them out).
+ */
+function statedPins(
+  incident: ParsedIncident,
+  candidates: readonly Candidate[],
+  cues: readonly Cue[],
+): Partial<Record<MilestoneName, Pin>> {
+  const pins: Partial<Record<MilestoneName, Pin>> = {};
   for (const stated of incident.stated)
-    if (stated.from === 'front-matter') pins[stated.milestone] = pinOf(stated, 'high');
+    if (stated.from === 'front-matter') pins[stated.milestone] = pinFromStated(stated, 'high');
   // An incident tool's milestone summary names each milestone outright: next to front matter.
   for (const stated of incident.stated)
-    if (stated.from === 'milestones') pins[stated.milestone] ??= pinOf(stated, 'high');
-  // A window ("since 11:30 PM", "between 03:46 and 04:33") counts only in a sentence about impact.
-  const aboutImpact = (stated: StatedTime): boolean => {
-    if (stated.strength === 'named') return true;
-    const reading = readLine(stated.text, null, cues);
-    return reading.scores.impact >= 2 || reading.scores.detect >= 2;
-  };
-  const notes = [incident.human.summary, incident.human.impact, ...incident.notes].flatMap(
-    (note) => (note ? [{ text: note.markdown, line: note.line }] : []),
-  );
+    if (stated.from === 'milestones') pins[stated.milestone] ??= pinFromStated(stated, 'high');
   for (const stated of incident.stated)
-    if (stated.from === 'notes' && aboutImpact(stated))
+    if (stated.from === 'notes' && statesImpact(stated, cues))
       // Notes summarise, and may quote a figure they go on to dispute: sure only when a
       // timeline line at the same minute bears the stated time out.
-      pins[stated.milestone] ??= pinOf(
+      pins[stated.milestone] ??= pinFromStated(
         stated,
         stated.strength === 'named' &&
           candidates.some((c) => Math.abs(c.time - stated.time.toMillis()) < 60_000)
           ? 'high'
           : 'medium',
       );
+  return pins;
+}
+
+/**
+ * The milestones from the timeline and the stated pins, with the start settled: a start stated
+ * in words on a later line, else one implied by a stated duration, else (labelled low
+ * confidence) the first timed line when no line shows impact.
+ */
+function chooseWithStart(
+  incident: ParsedIncident,
+  candidates: readonly Candidate[],
+  stated: Partial<Record<MilestoneName, Pin>>,
+  notes: readonly { text: string; line: number }[],
+  cues: readonly Cue[],
+): Record<MilestoneName, ChosenMilestone | null> {
+  const pins = { ...stated };
   let chosen = chooseMilestones(candidates, pins);
   // The first sign of impact stated in words on a later line ("impact began around 6:00 AM")
   // beats the first timestamped line, when it is earlier and within a day of the timeline.
@@ -274,7 +307,7 @@ export function analyzeIncident(
       (stated) =>
         stated.from === 'timeline' &&
         stated.milestone === 'start' &&
-        aboutImpact(stated) &&
+        statesImpact(stated, cues) &&
         stated.time.toMillis() >= firstTime - 86_400_000,
     )
     .sort((a, b) => a.time.toMillis() - b.time.toMillis())[0];
@@ -284,7 +317,7 @@ export function analyzeIncident(
     (statedStart.time.toMillis() < (chosen.start?.time ?? Infinity) ||
       (statedStart.strength === 'named' && chosen.start?.confidence !== 'high'))
   ) {
-    pins.start = pinOf(statedStart, statedStart.strength === 'named' ? 'high' : 'medium');
+    pins.start = pinFromStated(statedStart, statedStart.strength === 'named' ? 'high' : 'medium');
     const end = incident.stated.find(
       (stated) =>
         stated.from === 'timeline' &&
@@ -292,7 +325,7 @@ export function analyzeIncident(
         stated.line === statedStart.line &&
         stated.text === statedStart.text,
     );
-    if (end && !pins.resolved) pins.resolved = pinOf(end, 'medium');
+    if (end && !pins.resolved) pins.resolved = pinFromStated(end, 'medium');
     chosen = chooseMilestones(candidates, pins);
   }
   if (!pins.start && (chosen.start?.confidence ?? 'low') !== 'high') {
@@ -318,22 +351,41 @@ export function analyzeIncident(
         index: null,
       };
   }
+  return chosen;
+}
+
+/**
+ * Front-matter milestones the timeline contradicts (before the start, after the resolution),
+ * each compared with what the timeline alone says; an empty list when front matter sets none.
+ */
+function contradictedFrontMatter(
+  candidates: readonly Candidate[],
+  pins: Partial<Record<MilestoneName, Pin>>,
+  chosen: Record<MilestoneName, ChosenMilestone | null>,
+  zone: string,
+): OverrideProblem[] {
   const frontMatterPins = Object.fromEntries(
     Object.entries(pins).filter(([, pin]) => pin.cue === 'front-matter'),
   ) as Partial<Record<MilestoneName, Pin>>;
-  // A pin the timeline contradicts: compare it with what the timeline alone says.
-  if (Object.keys(frontMatterPins).length > 0) {
-    const unpinned = chooseMilestones(candidates, {});
-    const check = Object.fromEntries(
-      MILESTONE_NAMES.map((name) => [name, frontMatterPins[name] ? chosen[name] : unpinned[name]]),
-    ) as Record<MilestoneName, ChosenMilestone | null>;
-    problems.push(...invertedOverrides(check, frontMatterPins, incident.zone));
-  }
-  const events: TimelineEvent[] = entries.map((entry, index) => {
+  if (Object.keys(frontMatterPins).length === 0) return [];
+  const unpinned = chooseMilestones(candidates, {});
+  const check = Object.fromEntries(
+    MILESTONE_NAMES.map((name) => [name, frontMatterPins[name] ? chosen[name] : unpinned[name]]),
+  ) as Record<MilestoneName, ChosenMilestone | null>;
+  return invertedOverrides(check, frontMatterPins, zone);
+}
+
+/** Each entry as a published timeline event: instants in `zone` (ISO 8601), kind and cues read. */
+function timelineEvents(
+  entries: readonly ResolvedEntry[],
+  readings: readonly LineReading[],
+  zone: string,
+): TimelineEvent[] {
+  return entries.map((entry, index) => {
     const reading = readings[index];
     return {
-      time: entry.time ? formatInstant(entry.time, incident.zone) : null,
-      endTime: entry.endTime ? formatInstant(entry.endTime, incident.zone) : null,
+      time: entry.time ? formatInstant(entry.time, zone) : null,
+      endTime: entry.endTime ? formatInstant(entry.endTime, zone) : null,
       timeLabel: entry.timeLabel,
       approximate: entry.stamp?.approximate ?? false,
       line: entry.line,
@@ -351,6 +403,16 @@ export function analyzeIncident(
         : [],
     };
   });
+}
+
+/**
+ * The impact figures in the timeline, notes and impact section, and the users affected: front
+ * matter's count, else the first users figure (a number, or its context when not one), else null.
+ */
+function impactAndUsers(
+  incident: ParsedIncident,
+  entries: readonly ResolvedEntry[],
+): { impact: Facts['impact']; usersAffected: Facts['usersAffected'] } {
   const textLines = [
     ...entries.map((entry) => ({ text: entry.text, line: entry.line })),
     ...incident.notes.map((note) => ({ text: note.markdown, line: note.line })),
@@ -366,6 +428,17 @@ export function analyzeIncident(
     (usersFigure
       ? (parseCount(usersFigure.value.replace(/\+$/, '')) ?? usersFigure.context)
       : null);
+  return { impact, usersAffected };
+}
+
+/**
+ * The chosen milestones as published: each one's instant in `zone` (ISO 8601), line and reason,
+ * and the evidence for it (the line's text, the cue, the confidence, the runner-up).
+ */
+function milestoneFacts(
+  chosen: Record<MilestoneName, ChosenMilestone | null>,
+  zone: string,
+): { milestones: Record<string, Milestone>; evidence: NonNullable<Facts['evidence']> } {
   const milestoneRecord: Record<string, Milestone> = {};
   const evidence: NonNullable<Facts['evidence']> = {
     start: null,
@@ -375,12 +448,11 @@ export function analyzeIncident(
     mitigated: null,
     resolved: null,
   };
-  const toZone = (millis: number): DateTime => DateTime.fromMillis(millis, { zone: incident.zone });
   for (const name of MILESTONE_NAMES) {
     const milestone = chosen[name];
     if (!milestone) continue;
     milestoneRecord[name] = {
-      time: formatInstant(toZone(milestone.time), incident.zone),
+      time: formatInstant(DateTime.fromMillis(milestone.time, { zone }), zone),
       line: milestone.line,
       reason: milestone.reason,
     };
@@ -392,6 +464,56 @@ export function analyzeIncident(
       runnerUp: milestone.runnerUp,
     };
   }
+  return { milestones: milestoneRecord, evidence };
+}
+
+/**
+ * The impact's duration in minutes, or null with no start.
+ * The report's own figure ("Impact duration: 59m", "the outage lasted 1h07m") beats the span
+ * to the resolved line, which may be a declared close long after the impact ended. Only the
+ * report's prose states it: a timeline line is one voice among many (and may be a pasted
+ * message trying to set the figure). With no end time, a looser duration in words ("it took
+ * 45 minutes") anywhere is the duration.
+ */
+function impactDurationMinutes(
+  chosen: Record<MilestoneName, ChosenMilestone | null>,
+  summaryText: string,
+  reportText: string,
+): number | null {
+  return chosen.start
+    ? (readStatedImpactMinutes(summaryText) ??
+        minutesBetween(chosen.start, chosen.resolved) ??
+        readStatedDurations(reportText).durationMinutes)
+    : null;
+}
+
+/**
+ * A parsed incident's facts: every line read (with `options.cues`, the built-in table by
+ * default), the milestones chosen, the durations in minutes, the figures, the events with
+ * instants in the incident's zone. `problems` lists front-matter milestones the timeline
+ * contradicts. Throws (zod) only if the facts break their own schema, which is our bug.
+ */
+export function analyzeIncident(
+  incident: ParsedIncident,
+  options: { cues?: readonly Cue[] } = {},
+): {
+  facts: Facts;
+  problems: OverrideProblem[];
+} {
+  const entries = chronological(incident.entries);
+  const cues = options.cues ?? CUES;
+  const readings = entries.map((entry) => readLine(entry.text, entry.state ?? null, cues));
+  const candidates = incidentCandidates(entries, readings);
+  const pins = statedPins(incident, candidates, cues);
+  const notes = [incident.human.summary, incident.human.impact, ...incident.notes].flatMap(
+    (note) => (note ? [{ text: note.markdown, line: note.line }] : []),
+  );
+  const chosen = chooseWithStart(incident, candidates, pins, notes, cues);
+  const problems = contradictedFrontMatter(candidates, pins, chosen, incident.zone);
+  const events = timelineEvents(entries, readings, incident.zone);
+  const { impact, usersAffected } = impactAndUsers(incident, entries);
+  const { milestones: milestoneRecord, evidence } = milestoneFacts(chosen, incident.zone);
+  const toZone = (millis: number): DateTime => DateTime.fromMillis(millis, { zone: incident.zone });
   const instant = (name: MilestoneName): string | null => milestoneRecord[name]?.time ?? null;
   const firstAlert = events.find(
     (event) => event.time && (event.kind === 'alert' || event.kind === 'impact'),
@@ -402,16 +524,7 @@ export function analyzeIncident(
     ...incident.preamble.map((block) => block.markdown),
   ].join('\n');
   const reportText = [summaryText, ...entries.map((entry) => entry.text)].join('\n');
-  // The report's own figure ("Impact duration: 59m", "the outage lasted 1h07m") beats the span
-  // to the resolved line, which may be a declared close long after the impact ended. Only the
-  // report's prose states it: a timeline line is one voice among many (and may be a pasted
-  // message trying to set the figure). With no end time, a looser duration in words ("it took
-  // 45 minutes") anywhere is the duration.
-  const duration = chosen.start
-    ? (readStatedImpactMinutes(summaryText) ??
-      minutesBetween(chosen.start, chosen.resolved) ??
-      readStatedDurations(reportText).durationMinutes)
-    : null;
+  const duration = impactDurationMinutes(chosen, summaryText, reportText);
   const facts: Facts = {
     title,
     slug: incident.slug,

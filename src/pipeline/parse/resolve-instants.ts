@@ -87,6 +87,142 @@ function clockText(clock: ClockTime): string {
   return `${String(clock.hour).padStart(2, '0')}:${String(clock.minute).padStart(2, '0')}`;
 }
 
+/** `time/invalid-date`: the day or month written on a line does not exist (`written` as shown). */
+function noSuchDate(file: string, line: number, column: number, written: string): Diagnostic {
+  return error(
+    'time/invalid-date',
+    file,
+    { line, column },
+    `no such date: ${written}`,
+    'check the day and month of this line',
+  );
+}
+
+/** `time/unknown-zone` for a zone spelling no reader knows, with the nearest known name. */
+function unknownZone(file: string, entry: TimelineEntry, written: string | null): Diagnostic {
+  const suggestion = suggestZone(written ?? '');
+  return error(
+    'time/unknown-zone',
+    file,
+    { line: entry.line, column: entry.column },
+    `unknown time zone "${written ?? ''}"${suggestion ? `; did you mean ${suggestion}?` : ''}`,
+    'use an IANA name (America/New_York), an abbreviation (UTC, PST, CET) or an offset (UTC-7, +05:30)',
+  );
+}
+
+/**
+ * `clock` on `dayOnly` in `zone`. A seasonal abbreviation not in force that day ("PST" on a day
+ * Pacific time was on PDT) is read as written, at its fixed offset, with a
+ * `time/zone-not-in-force` warning once per spelling (`seasonWarned` holds those warned about).
+ * The result may be invalid (a date that does not exist); the caller reports it.
+ */
+function readOnDay(
+  dayOnly: { year: number; month: number; day: number },
+  clock: ClockTime,
+  zone: string,
+  written: string | null,
+  where: { file: string; entry: TimelineEntry; seasonWarned: Set<string> },
+  diagnostics: Diagnostic[],
+): DateTime {
+  const { file, entry, seasonWarned } = where;
+  let time = at(dayOnly, clock, zone);
+  // "PST" on a day Pacific time was on PDT: read what the paste says (UTC-8), and say so.
+  const season = written ? seasonalAbbreviation(written) : null;
+  if (season && time.isValid) {
+    const fixed = at(dayOnly, clock, season.fixed);
+    // On the day the clocks change both readings are fair; the region's clock decides.
+    const startOfDay = DateTime.fromObject(dayOnly, { zone });
+    const inForceThatDay = [startOfDay, startOfDay.endOf('day')].some(
+      (moment) => moment.offset === fixed.offset,
+    );
+    if (!inForceThatDay) {
+      time = fixed;
+      if (!seasonWarned.has(written ?? '')) {
+        seasonWarned.add(written ?? '');
+        diagnostics.push(
+          warning(
+            'time/zone-not-in-force',
+            file,
+            { line: entry.line, column: entry.column },
+            `${written ?? ''} (${season.fixed}) was not in force on ${time.toISODate() ?? ''} in ${season.region}; read as written, ${season.fixed}`,
+            `check the zone: if the clock on the wall was meant, write ${season.region} or the abbreviation in force that day`,
+          ),
+        );
+      }
+    }
+  }
+  return time;
+}
+
+/**
+ * A time in the hour the clocks repeat or skip, read the way that keeps the lines in file order
+ * (the first reading not before `previous`), with a `time/dst-repeated` or `time/dst-skipped`
+ * warning; any other time comes back as it is, with no diagnostic.
+ */
+function settleDaylightSaving(
+  time: DateTime,
+  clock: ClockTime,
+  previous: DateTime | null,
+  zone: string,
+  file: string,
+  entry: TimelineEntry,
+): { time: DateTime; diagnostic: Diagnostic | null } {
+  const { candidates, kind } = readings(time, clock);
+  if (kind === 'plain') return { time, diagnostic: null };
+  // File order decides: the first reading not before the line above.
+  const chosen =
+    candidates.find((candidate) => !previous || candidate >= previous) ?? candidates[0] ?? time;
+  const where = `on ${chosen.toISODate() ?? ''} in ${zone}`;
+  return {
+    time: chosen,
+    diagnostic: warning(
+      kind === 'repeated' ? 'time/dst-repeated' : 'time/dst-skipped',
+      file,
+      { line: entry.line, column: entry.column },
+      kind === 'repeated'
+        ? `${clockText(clock)} happens twice ${where} (clocks go back); read as ${chosen.toFormat('HH:mm ZZ')}, the reading that keeps the lines in order`
+        : `${clockText(clock)} does not exist ${where} (clocks jump forward); read as ${chosen.toFormat('HH:mm ZZ')}`,
+      'write this time in UTC, or as an ISO 8601 instant with its offset (2026-11-01T01:20-05:00)',
+    ),
+  };
+}
+
+/**
+ * The end of a range ("14:02-14:30") on the start's day in `zone`, the next day when it would
+ * come before the start; null with no end or an end that does not exist.
+ */
+function endInstant(
+  time: DateTime,
+  end: ClockTime | null | undefined,
+  zone: string,
+): DateTime | null {
+  let endTime = end ? at({ year: time.year, month: time.month, day: time.day }, end, zone) : null;
+  if (endTime && !endTime.isValid) endTime = null;
+  if (endTime && endTime < time) endTime = endTime.plus({ days: 1 });
+  return endTime;
+}
+
+/**
+ * `time/out-of-order` for each line earlier than the line above it, only when the timeline
+ * otherwise runs forward: newest-first exports run mostly backwards (the analyzer reverses them).
+ */
+function outOfOrder(
+  backwards: readonly { line: number; column: number; earlierThan: number }[],
+  forwards: number,
+  file: string,
+): Diagnostic[] {
+  if (backwards.length === 0 || backwards.length > forwards) return [];
+  return backwards.map((step) =>
+    warning(
+      'time/out-of-order',
+      file,
+      { line: step.line, column: step.column },
+      `this line is earlier than line ${step.earlierThan} above it`,
+      'fix the time or move the line; milestones are read in time order, so a line placed wrongly can move them',
+    ),
+  );
+}
+
 /**
  * Resolves every timed entry to an instant. Reports as errors: unknown zones (with the nearest
  * known name) and dates that do not exist; as warnings: times in a repeated or skipped
@@ -111,15 +247,7 @@ export function resolveInstants(
   let future = false;
   const seasonWarned = new Set<string>();
   const noSuchDay = (line: number, column: number, written: string): void => {
-    diagnostics.push(
-      error(
-        'time/invalid-date',
-        context.file,
-        { line, column },
-        `no such date: ${written}`,
-        'check the day and month of this line',
-      ),
-    );
+    diagnostics.push(noSuchDate(context.file, line, column, written));
   };
   for (const item of items) {
     if (item.type === 'day') {
@@ -156,45 +284,18 @@ export function resolveInstants(
     const written = stamp.zone ?? entry.blockZone;
     const zone = written ? resolveZone(written) : context.zone;
     if (!zone) {
-      const suggestion = suggestZone(written ?? '');
-      diagnostics.push(
-        error(
-          'time/unknown-zone',
-          context.file,
-          { line: entry.line, column: entry.column },
-          `unknown time zone "${written ?? ''}"${suggestion ? `; did you mean ${suggestion}?` : ''}`,
-          'use an IANA name (America/New_York), an abbreviation (UTC, PST, CET) or an offset (UTC-7, +05:30)',
-        ),
-      );
+      diagnostics.push(unknownZone(context.file, entry, written));
       continue;
     }
     const dayOnly = { year: day.year, month: day.month, day: day.day };
-    let time = at(dayOnly, stamp.time, zone);
-    // "PST" on a day Pacific time was on PDT: read what the paste says (UTC-8), and say so.
-    const season = written ? seasonalAbbreviation(written) : null;
-    if (season && time.isValid) {
-      const fixed = at(dayOnly, stamp.time, season.fixed);
-      // On the day the clocks change both readings are fair; the region's clock decides.
-      const startOfDay = DateTime.fromObject(dayOnly, { zone });
-      const inForceThatDay = [startOfDay, startOfDay.endOf('day')].some(
-        (moment) => moment.offset === fixed.offset,
-      );
-      if (!inForceThatDay) {
-        time = fixed;
-        if (!seasonWarned.has(written ?? '')) {
-          seasonWarned.add(written ?? '');
-          diagnostics.push(
-            warning(
-              'time/zone-not-in-force',
-              context.file,
-              { line: entry.line, column: entry.column },
-              `${written ?? ''} (${season.fixed}) was not in force on ${time.toISODate() ?? ''} in ${season.region}; read as written, ${season.fixed}`,
-              `check the zone: if the clock on the wall was meant, write ${season.region} or the abbreviation in force that day`,
-            ),
-          );
-        }
-      }
-    }
+    let time = readOnDay(
+      dayOnly,
+      stamp.time,
+      zone,
+      written,
+      { file: context.file, entry, seasonWarned },
+      diagnostics,
+    );
     if (!time.isValid) {
       noSuchDay(entry.line, entry.column, day.toISODate() ?? 'unknown');
       continue;
@@ -203,30 +304,10 @@ export function resolveInstants(
     if (!stamp.date && behind > MIDNIGHT_JUMP_MS) {
       time = time.plus({ days: Math.ceil(behind / DAY_MS) });
     }
-    const { candidates, kind } = readings(time, stamp.time);
-    if (kind !== 'plain') {
-      // File order decides: the first reading not before the line above.
-      const chosen =
-        candidates.find((candidate) => !previous || candidate >= previous) ?? candidates[0] ?? time;
-      time = chosen;
-      const where = `on ${time.toISODate() ?? ''} in ${zone}`;
-      diagnostics.push(
-        warning(
-          kind === 'repeated' ? 'time/dst-repeated' : 'time/dst-skipped',
-          context.file,
-          { line: entry.line, column: entry.column },
-          kind === 'repeated'
-            ? `${clockText(stamp.time)} happens twice ${where} (clocks go back); read as ${time.toFormat('HH:mm ZZ')}, the reading that keeps the lines in order`
-            : `${clockText(stamp.time)} does not exist ${where} (clocks jump forward); read as ${time.toFormat('HH:mm ZZ')}`,
-          'write this time in UTC, or as an ISO 8601 instant with its offset (2026-11-01T01:20-05:00)',
-        ),
-      );
-    }
-    let endTime = stamp.endTime
-      ? at({ year: time.year, month: time.month, day: time.day }, stamp.endTime, zone)
-      : null;
-    if (endTime && !endTime.isValid) endTime = null;
-    if (endTime && endTime < time) endTime = endTime.plus({ days: 1 });
+    const settled = settleDaylightSaving(time, stamp.time, previous, zone, context.file, entry);
+    time = settled.time;
+    if (settled.diagnostic) diagnostics.push(settled.diagnostic);
+    const endTime = endInstant(time, stamp.endTime, zone);
     if (previous && time < previous)
       backwards.push({ line: entry.line, column: entry.column, earlierThan: previousLine });
     else if (previous) forwards++;
@@ -254,19 +335,7 @@ export function resolveInstants(
   }
   // Newest-first exports run mostly backwards (the analyzer reverses them); only a line
   // that breaks the order of a forward-running timeline is worth a word.
-  if (backwards.length > 0 && backwards.length <= forwards) {
-    for (const step of backwards) {
-      diagnostics.push(
-        warning(
-          'time/out-of-order',
-          context.file,
-          { line: step.line, column: step.column },
-          `this line is earlier than line ${step.earlierThan} above it`,
-          'fix the time or move the line; milestones are read in time order, so a line placed wrongly can move them',
-        ),
-      );
-    }
-  }
+  diagnostics.push(...outOfOrder(backwards, forwards, context.file));
   return { entries, diagnostics };
 }
 
