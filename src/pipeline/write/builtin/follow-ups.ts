@@ -19,7 +19,7 @@ import { taggedUnrelated } from './public-line.js';
 
 /** Lead-ins that introduce a follow-up and are not part of the action itself. */
 const LEAD_IN =
-  /^(?:\W*(?:(?:follow[\s-]*ups?|action items?|next steps?|remediation(?: items?)?)(?:\s+(?:from|of|for|after|in)\s+(?:the\s+)?[\w-]+)?|todo|to do|action|ai|a\.i\.|next|next up|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)|we'll|we’ll|i'll)\s+(?:also\s+)?)?/i;
+  /^(?:\W*(?:(?:follow[\s-]*ups?|action items?|next steps?|remediation(?: items?)?)(?:\s+(?:from|of|for|after|in)\s+(?:the\s+)?[\w-]+)?|(?:todo|to do)(?:\s+(?:after|for|from|once)\s+(?:the\s+)?[\w-]+)?|action|ai|a\.i\.|next|next up|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:\+1\s*,?\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)|we'll|we’ll|i'll|let'?s)\s+(?:also\s+)?)?/i;
 
 /** Verbs that open a new action inside one sentence ("load-test X and put Y behind Z"). */
 const ACTION_VERB =
@@ -44,7 +44,13 @@ const LABEL = FOLLOW_UP_CUES.find((cue) => cue.id === 'label');
 function mergeNonActions(list: string[], piece: string, index: number, all: string[]): string[] {
   const verbs = all.filter((p) => ACTION_VERB.test(p)).length;
   const last = list.at(-1);
-  if (index > 0 && last !== undefined && verbs * 2 >= all.length && !ACTION_VERB.test(piece))
+  // "should page, not just email": a contrast qualifies the item before it in any list.
+  const contrast = /^(?:not|rather than|instead of|but not)\b/i.test(piece);
+  if (
+    index > 0 &&
+    last !== undefined &&
+    (contrast || (verbs * 2 >= all.length && !ACTION_VERB.test(piece)))
+  )
     list[list.length - 1] = `${last}, ${piece}`;
   else list.push(piece);
   return list;

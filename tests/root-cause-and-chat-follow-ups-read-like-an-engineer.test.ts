@@ -1,0 +1,77 @@
+/**
+ * The kinds of fault blind judging set 6 found in the built-in writer's root cause and action
+ * items (session 8, issue 12 round C), each with an invented incident: a chat line with no cause
+ * content ("found it.", "ack.", "+1") or a status line ("still up") is never the cause, "found
+ * it: X" and "found it." followed by the same person's next message give it; a cause stated in
+ * plain words (a faulty line card, files never deleted, a swap before the build finished) is
+ * told, not called "still under investigation"; follow-ups scattered through a chat ("TODO after
+ * this: ...", "let's write a runbook for ...", "we need a guard ...") are action items.
+ * Fixtures: tests/fixtures/writer-kinds-12c (invented).
+ */
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { builtinPackOf } from './helpers/writer-pack.js';
+
+const DIR = join(import.meta.dirname, 'fixtures/writer-kinds-12c');
+const pack = (name: string) => builtinPackOf(join(DIR, name));
+const UNKNOWN = /still under investigation/i;
+
+describe('"found it." and then the cause, in the next message from the same person', () => {
+  const p = pack('found-it-then-the-cause.md');
+  test('the next message is the root cause', () => {
+    expect(p.cause).toMatch(/coupon cache evicts every entry on each write/);
+    expect(p.cause).not.toMatch(UNKNOWN);
+  });
+  test('no chat line without cause content, and no status line, is the cause', () => {
+    expect(p.cause).not.toMatch(/found it|\back\b|\+1|still up/i);
+    expect(p.published).not.toMatch(/found it\.|still up/i);
+  });
+});
+
+describe('"found it: X"', () => {
+  const p = pack('found-it-with-a-colon.md');
+  test('X is the root cause, without the lead-in', () => {
+    expect(p.cause).toMatch(/retry loop gives up after one attempt/);
+    expect(p.cause).not.toMatch(/found it|confirmed/i);
+  });
+});
+
+describe('a cause stated in plain words is told', () => {
+  test('a faulty line card', () => {
+    const p = pack('cause-stated-in-plain-words.md');
+    expect(p.cause).toMatch(/faulty line card/);
+    expect(p.cause).not.toMatch(UNKNOWN);
+  });
+  test('scratch files written and never deleted', () => {
+    const p = pack('disk-fills-again.md');
+    expect(p.cause).toMatch(/never deletes them/);
+    expect(p.cause).not.toMatch(UNKNOWN);
+    expect(p.published).not.toMatch(/still investigating the (?:root )?cause/i);
+  });
+  test('a swap before the build finished', () => {
+    const p = pack('follow-ups-in-a-chat.md');
+    expect(p.cause).toMatch(/swapped the alias before the build finished/);
+    expect(p.cause).not.toMatch(/TODO|should page/);
+  });
+});
+
+describe('follow-ups scattered through a chat', () => {
+  const p = pack('follow-ups-in-a-chat.md');
+  const texts = p.items.map((item) => item.text).join('\n');
+  test('"TODO after this:", "we need a guard" and "let\'s write a runbook" are action items', () => {
+    expect(texts).toMatch(/empty-result alert should page/);
+    expect(texts).toMatch(/guard in the reindex job/);
+    expect(texts).toMatch(/write a runbook for alias rollback/i);
+  });
+  test('acks, "+1" and "closing" are no action items', () => {
+    expect(texts).not.toMatch(/^(?:ack|\+1|closing)\b/im);
+  });
+});
+
+describe('a follow-up with a contrast after a comma', () => {
+  test('"should page, not just email" stays one item', () => {
+    const items = pack('follow-ups-in-a-chat.md').items.map((item) => item.text);
+    expect(items).toContain('The empty-result alert should page, not just email');
+    expect(items.join('\n')).not.toMatch(/^not just email/im);
+  });
+});
