@@ -10,7 +10,10 @@
  */
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { analyzeSource } from '../src/pipeline/analyze-source.js';
+import { FIGURE_EVENT_LIMIT, shownEvents } from '../src/pipeline/render/shown-events.js';
 import { builtinPackOf } from './helpers/writer-pack.js';
+import { sourceFromFixture } from './helpers/source.js';
 
 const DIR = join(import.meta.dirname, 'fixtures/writer-kinds-12c');
 const pack = (name: string) => builtinPackOf(join(DIR, name));
@@ -73,5 +76,28 @@ describe('a follow-up with a contrast after a comma', () => {
     const items = pack('follow-ups-in-a-chat.md').items.map((item) => item.text);
     expect(items).toContain('The empty-result alert should page, not just email');
     expect(items.join('\n')).not.toMatch(/^not just email/im);
+  });
+});
+
+describe('a security incident whose input marks what is not to be published', () => {
+  const p = pack('do-not-publish.md');
+  test('no public text carries the header, a private address or an access key ID', () => {
+    expect(p.published).not.toMatch(/X-Skip-Auth/i);
+    expect(p.published).not.toMatch(/10\.12\.4\.9|192\.168\.30\.7/);
+    expect(p.published).not.toMatch(/AKIA[A-Z0-9]{16}/);
+  });
+  test('the figure rows leave them out too', () => {
+    const { facts } = analyzeSource(sourceFromFixture(join(DIR, 'do-not-publish.md')));
+    const rows = shownEvents(facts!, FIGURE_EVENT_LIMIT)
+      .map((row) => (row.type === 'event' ? row.event.text : ''))
+      .join('\n');
+    expect(rows).toMatch(/blocked the header at the edge WAF/);
+    expect(rows).not.toMatch(/X-Skip-Auth|10\.12\.4\.9|192\.168\.30\.7|AKIA/);
+  });
+  test('"reachable without login" is no sign-in outage', () => {
+    expect(p.published).not.toMatch(/could not sign in/i);
+  });
+  test('the cause the input states is told: a header left enabled by a config change', () => {
+    expect(p.cause).toMatch(/left enabled by config change cfg-5120/);
   });
 });
