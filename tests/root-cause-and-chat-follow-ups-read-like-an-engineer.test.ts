@@ -101,3 +101,19 @@ describe('a security incident whose input marks what is not to be published', ()
     expect(p.cause).toMatch(/left enabled by config change cfg-5120/);
   });
 });
+
+describe('an incident reopened and left open', () => {
+  const p = pack('reopened-and-left-open.md');
+  test('no public text tells users it is fixed or back to normal', () => {
+    expect(p.published).not.toMatch(/this is fixed|back to normal|How we fixed it/i);
+    expect(p.users).toMatch(/still working on it/);
+  });
+});
+
+describe('public texts point at nothing they do not have', () => {
+  test('the message to users says the cause instead of "the postmortem below explains it"', () => {
+    const p = pack('disk-fills-again.md');
+    expect(p.users).not.toMatch(/postmortem below/i);
+    expect(p.users).toMatch(/What caused it: .*never deletes them/);
+  });
+});

@@ -7,7 +7,7 @@
 import type { PostmortemBody } from '../human-sections-win.js';
 import { formatTime } from '../../format/format-figures.js';
 import { splitThread } from '../split-tweets.js';
-import type { Reading } from './read-incident.js';
+import { leftOpen, type Reading } from './read-incident.js';
 import { asSentence, isNoise, isPublicSafe, lowerFirst, splitSentences } from './sentences.js';
 import { truncateTitle } from './builtin-writer.js';
 import { peopleIn, publicLine, taggedUnrelated, withoutPeople } from './public-line.js';
@@ -100,7 +100,10 @@ function causeSentences(document: PostmortemBody, reading: Reading): string[] {
  * is told as a step ("At 06:40 UTC: raised the pool"), not as the mitigation.
  */
 function fixSentences(document: PostmortemBody, reading: Reading): string[] {
-  const told = fixedSentences(document);
+  // A reopened incident was not back to normal, whatever the summary read before it reopened.
+  const told = fixedSentences(document).filter(
+    (s) => !(leftOpen(reading.facts) && /^Service was back/.test(s)),
+  );
   return ongoing(reading)
     ? told.map((s) =>
         s.replace(
@@ -114,7 +117,11 @@ function fixSentences(document: PostmortemBody, reading: Reading): string[] {
 function fixedSentences(document: PostmortemBody): string[] {
   const told = document.summary.paragraphs
     .flatMap((p) => splitSentences(p))
-    .filter((s) => /^We mitigated|^Service was back/.test(s) && isPublicSafe(s));
+    // "the steps are listed under Response and recovery": a section the public text does not have.
+    .filter(
+      (s) =>
+        /^We mitigated|^Service was back/.test(s) && !/\blisted under\b/.test(s) && isPublicSafe(s),
+    );
   if (told.some((s) => s.startsWith('We mitigated'))) return told;
   // "How we fixed it" must say what was done: the steps that helped, else nothing at all.
   const steps = document.response.bullets.filter(
@@ -160,9 +167,12 @@ export function published(text: string, people: readonly string[]): string {
 function ongoing(reading: Reading): boolean {
   const { facts } = reading;
   return (
-    !facts.resolved &&
-    !facts.mitigated &&
-    !/^(?:resolved|closed|completed?|fixed|postmortem|post-?incident)$/i.test(facts.status.trim())
+    leftOpen(facts) ||
+    (!facts.resolved &&
+      !facts.mitigated &&
+      !/^(?:resolved|closed|completed?|fixed|postmortem|post-?incident)$/i.test(
+        facts.status.trim(),
+      ))
   );
 }
 
