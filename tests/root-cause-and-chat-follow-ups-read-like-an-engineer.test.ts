@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { FIGURE_EVENT_LIMIT, shownEvents } from '../src/pipeline/render/shown-events.js';
+import { fittingTitle } from '../src/pipeline/write/builtin/public-texts.js';
 import { builtinPackOf } from './helpers/writer-pack.js';
 import { sourceFromFixture } from './helpers/source.js';
 
@@ -115,5 +116,27 @@ describe('public texts point at nothing they do not have', () => {
     const p = pack('disk-fills-again.md');
     expect(p.users).not.toMatch(/postmortem below/i);
     expect(p.users).toMatch(/What caused it: .*never deletes them/);
+  });
+});
+
+describe('an HN title longer than 80 characters', () => {
+  test('is told from the facts, never cut with "…"', () => {
+    expect(
+      fittingTitle(
+        'Postmortem',
+        'Checkout lost card payments in every region after a gateway config push dropped the new TLS ciphers',
+      ),
+    ).toBe('Postmortem: Checkout lost card payments in every region');
+    expect(
+      fittingTitle(
+        'Postmortem',
+        'Slow responses and dropped uploads through one storage gateway (Files + Photos apps)',
+      ),
+    ).toBe('Postmortem: Slow responses and dropped uploads through one storage gateway');
+  });
+  test('a short title stays whole', () => {
+    expect(fittingTitle('Postmortem', 'Search returns no results')).toBe(
+      'Postmortem: Search returns no results',
+    );
   });
 });

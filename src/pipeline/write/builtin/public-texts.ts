@@ -202,14 +202,37 @@ export function writeHnPost(
   ];
   const people = peopleIn(reading.facts);
   return {
-    title: truncateTitle(
-      withoutPeople(
-        `${ongoing(reading) ? 'Incident update' : 'Postmortem'}: ${reading.facts.title}`,
-        people,
-      ),
+    title: fittingTitle(
+      ongoing(reading) ? 'Incident update' : 'Postmortem',
+      withoutPeople(reading.facts.title, people),
     ),
     body: published(lines.join('\n'), people).trim(),
   };
+}
+
+/** Where a title's main clause ends and what explains it begins: " after a config push ...". */
+const TAIL = /\s+(?:after|from|because|due to|when|while|as|caused by|following|during)\s/gi;
+
+/**
+ * An HN title of at most `max` characters told from the input's title, not cut inside it: the
+ * whole title, then without its brackets ("(GCE + App Engine)"), then its main clause before
+ * the explanation (" after ...", " from ..."), the longest that fits. Only a title with no
+ * such clause that fits is cut (truncateTitle).
+ */
+export function fittingTitle(prefix: string, title: string, max = 80): string {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  const bare = clean
+    .replace(/\s*\([^()]*\)/g, '')
+    .replace(/\s+([:,])/g, '$1')
+    .trim();
+  const heads = [...bare.matchAll(TAIL)]
+    .map((match) => bare.slice(0, match.index).replace(/[\s,;:/-]+$/, ''))
+    .filter((head) => head.split(' ').length >= 3)
+    .reverse();
+  const fits = [clean, bare, ...heads]
+    .map((text) => `${prefix}: ${text}`)
+    .find((text) => Array.from(text).length <= max);
+  return fits ?? truncateTitle(`${prefix}: ${clean}`, max);
 }
 
 /** Sentences short enough for one tweet each, and safe to publish. */
