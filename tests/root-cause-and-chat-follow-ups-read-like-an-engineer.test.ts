@@ -140,3 +140,19 @@ describe('an HN title longer than 80 characters', () => {
     );
   });
 });
+
+describe('follow-ups after a qualified label', () => {
+  const texts = pack('follow-ups-after-a-qualified-label.md')
+    .items.map((item) => item.text)
+    .join('\n');
+  test('"follow-ups so far: a, b, c" mid-message gives three items', () => {
+    expect(texts).toMatch(/^Automate the CDN cert renewal$/im);
+    expect(texts).toMatch(/alert 14 days before expiry/i);
+    expect(texts).toMatch(/checklist for status-site outages/i);
+  });
+  test('"Follow-ups (3 planned at time of writing): a, b, c" gives three items', () => {
+    expect(texts).toMatch(/move the status site off the shared CDN account/i);
+    expect(texts).toMatch(/review who owns certs/i);
+    expect(texts).toMatch(/test the renewal job monthly/i);
+  });
+});

@@ -19,7 +19,7 @@ import { taggedUnrelated } from './public-line.js';
 
 /** Lead-ins that introduce a follow-up and are not part of the action itself. */
 const LEAD_IN =
-  /^(?:\W*(?:(?:follow[\s-]*ups?|action items?|next steps?|remediation(?: items?)?)(?:\s+(?:from|of|for|after|in)\s+(?:the\s+)?[\w-]+)?|(?:todo|to do)(?:\s+(?:after|for|from|once)\s+(?:the\s+)?[\w-]+)?|action|ai|a\.i\.|next|next up|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:\+1\s*,?\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)|we'll|we’ll|i'll|let'?s)\s+(?:also\s+)?)?/i;
+  /^(?:\W*(?:(?:follow[\s-]*ups?|action items?|next steps?|remediation(?: items?)?)(?:\s+(?:from|of|for|after|in)\s+(?:the\s+)?[\w-]+|\s+so far|\s*\([^()]{1,60}\))?|(?:todo|to do)(?:\s+(?:after|for|from|once)\s+(?:the\s+)?[\w-]+)?|action|ai|a\.i\.|next|next up|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:\+1\s*,?\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)|we'll|we’ll|i'll|let'?s)\s+(?:also\s+)?)?/i;
 
 /** Verbs that open a new action inside one sentence ("load-test X and put Y behind Z"). */
 const ACTION_VERB =
@@ -443,7 +443,7 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
 
 /** A label that opens a list of follow-ups inside one line ("... Follow-ups: 1) a 2) b"). */
 const INLINE_LABEL =
-  /\b(?:follow[\s-]*ups?|next steps?|todos?|to ?dos?|action items?|remediation items?|fixes)\s*:\s*(?=\S)/i;
+  /\b(?:follow[\s-]*ups?|next steps?|todos?|to ?dos?|action items?|remediation items?|fixes)(?:\s+so far|\s*\([^()]{1,60}\))?\s*:\s*(?=\S)/i;
 /** "1) ", "2. ", "(3) " opening each item of a list written on one line. */
 const INLINE_MARKER = /(?:^|\s+)\(?\d{1,2}[.)]\s+/;
 
@@ -456,7 +456,16 @@ export function inlineList(text: string): string[] | null {
   if (!label) return null;
   const rest = text.slice(label.index + label[0].length);
   const numbered = rest.split(INLINE_MARKER);
-  const pieces = (numbered.length > 2 ? numbered : rest.split(/;\s+/))
+  const semicolons = rest.split(/;\s+/);
+  // "follow-ups so far: a, b, c": three or more comma-separated items are a list too.
+  const commas = rest.split(/,\s+(?![^()]*\))/);
+  const pieces = (
+    numbered.length > 2
+      ? numbered
+      : semicolons.length > 1 || commas.length < 3
+        ? semicolons
+        : commas
+  )
     .map((piece) => piece.replace(/^(?:todo|to do)\b\s*[:\-–—]?\s*/i, '').trim())
     .filter((piece) => piece.length > 5);
   return pieces.length >= 2 ? pieces : null;
