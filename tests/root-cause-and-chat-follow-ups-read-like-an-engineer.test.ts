@@ -150,8 +150,9 @@ describe('follow-ups after a qualified label', () => {
     expect(texts).toMatch(/alert 14 days before expiry/i);
     expect(texts).toMatch(/checklist for status-site outages/i);
   });
-  test('"Follow-ups (3 planned at time of writing): a, b, c" gives three items', () => {
-    expect(texts).toMatch(/move the status site off the shared CDN account/i);
+  test('"Follow-ups (4 planned at time of writing): a, b, c, d" gives four items', () => {
+    expect(texts).toMatch(/^move the status site off the shared CDN account$/im);
+    expect(texts).toMatch(/^compare cert expiry dates across CDN accounts$/im);
     expect(texts).toMatch(/review who owns certs/i);
     expect(texts).toMatch(/test the renewal job monthly/i);
   });

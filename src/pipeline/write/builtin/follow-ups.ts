@@ -23,7 +23,7 @@ const LEAD_IN =
 
 /** Verbs that open a new action inside one sentence ("load-test X and put Y behind Z"). */
 const ACTION_VERB =
-  /^(?:figure out|find out|understand|look into|dig into|why|more|better|add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|watch|announce|check|migrate|give|get|use|keep|teach|raise|lower|communicate|expand|pin|harden|tune|drill|practi[sc]e|ship|lower)\b/i;
+  /^(?:figure out|find out|understand|look into|dig into|why|more|better|add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|watch|announce|check|compare|disable|enable|migrate|give|get|use|keep|teach|raise|lower|communicate|expand|pin|harden|tune|drill|practi[sc]e|ship|lower)\b/i;
 
 const OWNER =
   /\((?:owner\s*:?\s*)?@?([\w.-]+(?:\s[\w.-]+)?)\)\s*$|\bowner\s*:\s*@?([\w.-]+)|(?:^|\s)@([\w.-]+)/i;
