@@ -157,3 +157,11 @@ describe('follow-ups after a qualified label', () => {
     expect(texts).toMatch(/test the renewal job monthly/i);
   });
 });
+
+describe('a change that logged secrets', () => {
+  test('the change that logged them is the stated cause, not "still under investigation"', () => {
+    const p = pack('tokens-written-to-logs.md');
+    expect(p.cause).toMatch(/full request cookies logged at DEBUG/);
+    expect(p.cause).not.toMatch(UNKNOWN);
+  });
+});

@@ -213,6 +213,19 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     },
   },
   {
+    id: 'secrets-logged',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A change that logs what must not be logged ("full request headers logged at INFO") is the cause of an exposure.',
+    pattern:
+      /\b(?:headers|cookies|bodies|payloads|tokens|keys|passwords|secrets|credentials)\b[^.;]{0,20}\b(?:logged|written to (?:the )?logs?)\b|\blogged at (?:INFO|DEBUG|TRACE)\b/i,
+    examples: {
+      match: ['logging change ships: full request headers logged at INFO'],
+      noMatch: ['purged the affected log index', 'logged in again'],
+    },
+  },
+  {
     id: 'on-every',
     signal: 'cause',
     weight: 1,
