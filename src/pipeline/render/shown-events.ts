@@ -11,6 +11,7 @@ import {
   withoutPeople,
 } from '../write/builtin/public-line.js';
 import { isNoise } from '../write/builtin/sentences.js';
+import { withheldFrom } from '../write/builtin/withheld.js';
 
 export type ShownRow =
   { type: 'event'; event: TimelineEvent; index: number } | { type: 'gap'; count: number };
@@ -70,10 +71,11 @@ function restated(event: TimelineEvent, events: readonly TimelineEvent[]): boole
 export function shownEvents(facts: Facts, limit: number): ShownRow[] {
   const cited = new Set(Object.values(facts.milestones).map((milestone) => milestone.line));
   const people = peopleIn(facts);
+  const withheld = withheldFrom(facts);
   const shown = (event: TimelineEvent): TimelineEvent => ({
     ...event,
     actor: event.actor && people.includes(event.actor.replace(/^@/, '')) ? null : event.actor,
-    text: publicLine(withoutPeople(event.text, people)),
+    text: withheld(publicLine(withoutPeople(event.text, people))),
   });
   const events = facts.events
     .map((event, index) => ({ event, index }))

@@ -3,6 +3,7 @@
  * a line of the input and says when or where it was written, so it never states a figure, a
  * time or a name the input does not support. It needs no network and no key.
  */
+import { withheldFrom } from './withheld.js';
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import type { Postmortem, Section } from '../../../schemas/postmortem.js';
 import { formatDate, formatMinutes, formatTime } from '../../format/format-figures.js';
@@ -549,10 +550,24 @@ export function writeBuiltinBody(facts: Facts): { body: PostmortemBody; reading:
 export function writeBuiltin(facts: Facts): Postmortem {
   const { body, reading } = writeBuiltinBody(facts);
   const merged = withHumanSections(body, facts);
+  // Private addresses, key IDs and what the input marks not for publishing stay internal.
+  const withheld = withheldFrom(facts);
+  const hnPost = writeHnPost(merged, reading);
+  const users = merged.messageToUsers;
   return {
     ...merged,
-    hnPost: { ...writeHnPost(merged, reading), origin: 'builtin' },
-    twitterThread: { tweets: writeThread(merged, reading), origin: 'builtin' },
+    messageToUsers: {
+      ...users,
+      paragraphs: users.paragraphs.map(withheld),
+      bullets: users.bullets.map(withheld),
+    },
+    hnPost: {
+      ...hnPost,
+      title: withheld(hnPost.title),
+      body: withheld(hnPost.body),
+      origin: 'builtin',
+    },
+    twitterThread: { tweets: writeThread(merged, reading).map(withheld), origin: 'builtin' },
   };
 }
 

@@ -66,14 +66,26 @@ function withClauses(quote: Quote): Quote[] {
  * writer says the cause is still under investigation.
  */
 export function findRootCause(facts: Facts, fix: string | null = null): RootCause | null {
-  const pointed = pointedAt([...noteQuotes(facts), ...eventQuotes(facts)]);
-  const scored = [...noteQuotes(facts), ...eventQuotes(facts)]
+  const { quotes: all, announced } = withoutAnnouncements([
+    ...noteQuotes(facts),
+    ...eventQuotes(facts),
+  ]);
+  const pointed = pointedAt(all);
+  const scored = all
     .flatMap(withClauses)
-    .filter((quote) => !isPlan(quote.text) && !isStatusChange(quote.text))
+    .filter(
+      (quote) =>
+        !isPlan(quote.text) &&
+        !isStatusChange(quote.text) &&
+        !STATUS_LINE.test(quote.text) &&
+        hasCauseContent(quote.text),
+    )
     .map((quote, order) => ({
       quote,
       order,
-      score: causeScore(quote, fix) + (pointed.has(key(quote)) ? POINTED : 0),
+      score:
+        causeScore(quote, fix) +
+        (pointed.has(key(quote)) || announced.has(key(quote)) ? POINTED : 0),
     }))
     // The confirmation by the fix ranks causes; it never makes a sentence a cause on its own.
     .filter((entry) => entry.score - confirmation(entry.quote, fix) >= CAUSE_THRESHOLD);
@@ -83,7 +95,6 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
   // "Root cause found with HashiCorp on the bridge:" announces the cause; the sentences after
   // it, in the same note, state it.
   if (/:\s*$/.test(best.quote.text)) {
-    const all = [...noteQuotes(facts), ...eventQuotes(facts)];
     const at = all.findIndex((q) => q.text === best.quote.text && q.line === best.quote.line);
     const told = all
       .slice(at + 1, at + 6)
@@ -104,7 +115,6 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
   }
   // "X. Y. This is the likely cause.": the sentences pointed at, in the order written.
   if (pointed.has(key(best.quote))) {
-    const all = [...noteQuotes(facts), ...eventQuotes(facts)];
     const told = all.filter(
       (q) => pointed.has(key(q)) && q.line === best.quote.line && q.event === best.quote.event,
     );
@@ -133,6 +143,60 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
     ),
   };
 }
+
+/**
+ * A responder's announcement that carries no cause of its own: "found it", "got it", "ack",
+ * "+1", "confirmed". Group 1 is what follows it in the same sentence ("found it: X" states X).
+ */
+const ANNOUNCEMENT =
+  /^\W*(?:(?:i |we )?found (?:it|the (?:problem|issue|bug|cause))|got it|figured it out|(?:root )?cause (?:found|identified)|ack(?:ed|nowledged)?|\+1|confirmed|ok(?:ay)?|yep|yes|agreed|on it)\b\s*(?:[.!:,\-–—]+\s*|$)(.*)$/i;
+/** An announcement that the cause is found, after which the same person states it. */
+const FOUND =
+  /^\W*(?:(?:i |we )?found (?:it|the (?:problem|issue|bug|cause))|got it|figured it out|(?:root )?cause (?:found|identified))\b/i;
+
+/**
+ * The quotes with their announcements taken off ("found it: X" becomes X) and the keys of the
+ * quotes an announcement points at: X after "found it:", and after a bare "found it." the next
+ * sentence of the same line or the same person's next message. A bare announcement is left
+ * as it was: hasCauseContent keeps it out.
+ */
+function withoutAnnouncements(quotes: readonly Quote[]): {
+  quotes: Quote[];
+  announced: Set<string>;
+} {
+  const announced = new Set<string>();
+  const out = quotes.map((quote) => {
+    const match = ANNOUNCEMENT.exec(quote.text);
+    const rest = match?.[1]?.trim() ?? '';
+    if (!match || !hasCauseContent(rest)) return quote;
+    const stripped = { ...quote, text: rest.charAt(0).toUpperCase() + rest.slice(1) };
+    if (FOUND.test(quote.text)) announced.add(key(stripped));
+    return stripped;
+  });
+  out.forEach((quote, index) => {
+    if (!FOUND.test(quote.text) || hasCauseContent(quote.text.replace(ANNOUNCEMENT, '$1'))) return;
+    const actor = quote.event?.actor ?? null;
+    const next = out
+      .slice(index + 1, index + 4)
+      .find(
+        (after) =>
+          (after.event === quote.event && after.line === quote.line) ||
+          (after.event !== null && actor !== null && after.event.actor === actor),
+      );
+    if (next) announced.add(key(next));
+  });
+  return { quotes: out, announced };
+}
+
+/** A sentence with fewer than three words beside an announcement ("Found it.", "Ack.") states no cause. */
+function hasCauseContent(text: string): boolean {
+  const rest = ANNOUNCEMENT.exec(text)?.[1] ?? text;
+  return (rest.match(/[a-z][a-z0-9'-]+/gi) ?? []).length >= 3;
+}
+
+/** "The /24 leak is still up": where things stand, never why they broke. */
+const STATUS_LINE =
+  /\bstill (?:up|active|down|ongoing|going on|happening|there|leaking|spreading|degraded|elevated|failing|erroring|seeing|slow|broken|in progress)\b/i;
 
 /** "This is the likely cause.": a sentence that points back at the ones before it. */
 const POINTS_BACK =
@@ -170,6 +234,8 @@ function inContext(quote: Quote): Quote {
   );
   if (joined) return { ...quote, text: quote.text.slice(joined[0].length) };
   if (!line || line.startsWith(quote.text) || line.length > 300) return quote;
+  // "found it: X" was quoted as X: the line would bring the announcement back.
+  if (ANNOUNCEMENT.test(line)) return quote;
   // "the renewal job was failing silently ..." names its own subject: it needs no context.
   if (/^(?:the|a|an|our|its|their|we)\s/i.test(quote.text)) return quote;
   return { ...quote, text: line };

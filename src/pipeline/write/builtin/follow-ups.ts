@@ -19,11 +19,11 @@ import { taggedUnrelated } from './public-line.js';
 
 /** Lead-ins that introduce a follow-up and are not part of the action itself. */
 const LEAD_IN =
-  /^(?:\W*(?:(?:follow[\s-]*ups?|action items?|next steps?|remediation(?: items?)?)(?:\s+(?:from|of|for|after|in)\s+(?:the\s+)?[\w-]+)?|todo|to do|action|ai|a\.i\.|next|next up|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)|we'll|we’ll|i'll)\s+(?:also\s+)?)?/i;
+  /^(?:\W*(?:(?:follow[\s-]*ups?|action items?|next steps?|remediation(?: items?)?)(?:\s+(?:from|of|for|after|in)\s+(?:the\s+)?[\w-]+|\s+so far|\s*\([^()]{1,60}\))?|(?:todo|to do)(?:\s+(?:after|for|from|once)\s+(?:the\s+)?[\w-]+)?|action|ai|a\.i\.|next|next up|fixes|also|afterwards)\s*[:\-–—]\s*)?(?:\+1\s*,?\s*)?(?:(?:longer[\s-]term|long[\s-]term|going forward|in (?:the )?future|eventually|later|next|then|and|so)\s*,?\s*)*(?:(?:(?:we|i|you)\s+(?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)|we'll|we’ll|i'll|let'?s)\s+(?:also\s+)?)?/i;
 
 /** Verbs that open a new action inside one sentence ("load-test X and put Y behind Z"). */
 const ACTION_VERB =
-  /^(?:figure out|find out|understand|look into|dig into|why|more|better|add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|watch|announce|check|migrate|give|get|use|keep|teach|raise|lower|communicate|expand|pin|harden|tune|drill|practi[sc]e|ship|lower)\b/i;
+  /^(?:figure out|find out|understand|look into|dig into|why|more|better|add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|watch|announce|check|compare|disable|enable|migrate|give|get|use|keep|teach|raise|lower|communicate|expand|pin|harden|tune|drill|practi[sc]e|ship|lower)\b/i;
 
 const OWNER =
   /\((?:owner\s*:?\s*)?@?([\w.-]+(?:\s[\w.-]+)?)\)\s*$|\bowner\s*:\s*@?([\w.-]+)|(?:^|\s)@([\w.-]+)/i;
@@ -44,7 +44,13 @@ const LABEL = FOLLOW_UP_CUES.find((cue) => cue.id === 'label');
 function mergeNonActions(list: string[], piece: string, index: number, all: string[]): string[] {
   const verbs = all.filter((p) => ACTION_VERB.test(p)).length;
   const last = list.at(-1);
-  if (index > 0 && last !== undefined && verbs * 2 >= all.length && !ACTION_VERB.test(piece))
+  // "should page, not just email": a contrast qualifies the item before it in any list.
+  const contrast = /^(?:not|rather than|instead of|but not)\b/i.test(piece);
+  if (
+    index > 0 &&
+    last !== undefined &&
+    (contrast || (verbs * 2 >= all.length && !ACTION_VERB.test(piece)))
+  )
     list[list.length - 1] = `${last}, ${piece}`;
   else list.push(piece);
   return list;
@@ -437,7 +443,7 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
 
 /** A label that opens a list of follow-ups inside one line ("... Follow-ups: 1) a 2) b"). */
 const INLINE_LABEL =
-  /\b(?:follow[\s-]*ups?|next steps?|todos?|to ?dos?|action items?|remediation items?|fixes)\s*:\s*(?=\S)/i;
+  /\b(?:follow[\s-]*ups?|next steps?|todos?|to ?dos?|action items?|remediation items?|fixes)(?:\s+so far|\s*\([^()]{1,60}\))?\s*:\s*(?=\S)/i;
 /** "1) ", "2. ", "(3) " opening each item of a list written on one line. */
 const INLINE_MARKER = /(?:^|\s+)\(?\d{1,2}[.)]\s+/;
 
@@ -450,7 +456,16 @@ export function inlineList(text: string): string[] | null {
   if (!label) return null;
   const rest = text.slice(label.index + label[0].length);
   const numbered = rest.split(INLINE_MARKER);
-  const pieces = (numbered.length > 2 ? numbered : rest.split(/;\s+/))
+  const semicolons = rest.split(/;\s+/);
+  // "follow-ups so far: a, b, c": three or more comma-separated items are a list too.
+  const commas = rest.split(/,\s+(?![^()]*\))/);
+  const pieces = (
+    numbered.length > 2
+      ? numbered
+      : semicolons.length > 1 || commas.length < 3
+        ? semicolons
+        : commas
+  )
     .map((piece) => piece.replace(/^(?:todo|to do)\b\s*[:\-–—]?\s*/i, '').trim())
     .filter((piece) => piece.length > 5);
   return pieces.length >= 2 ? pieces : null;

@@ -10,8 +10,15 @@ import { SCOPE, USER_SYMPTOM_CUES, type SymptomSignal } from '../cues/impact-cue
 import { formatDate, formatMinutes, formatTime } from '../../format/format-figures.js';
 import { recordsAlert, REPORTED } from './detection.js';
 import type { PeakFigures } from './peak-figures.js';
-import { saysRestored, type Reading } from './read-incident.js';
-import { asSentence, isNoise, lowerFirst, noteQuotes, type Quote } from './sentences.js';
+import { leftOpen, saysRestored, type Reading } from './read-incident.js';
+import {
+  asSentence,
+  isNoise,
+  lowerFirst,
+  noteQuotes,
+  splitSentences,
+  type Quote,
+} from './sentences.js';
 
 /** What users saw, per symptom, said to them. */
 const SAW: Record<SymptomSignal, string> = {
@@ -261,15 +268,17 @@ function paragraphsFor(reading: Reading): string[] {
   const ended = /^(?:resolved|closed|completed?|fixed|postmortem|post-?incident)$/i.test(
     facts.status.trim(),
   );
-  const state = facts.resolved
-    ? `This is fixed: service has been back to normal since ${formatTime(facts.resolved, facts)}.`
-    : facts.mitigated
-      ? ended
-        ? `This is fixed: service has been back to normal since ${formatTime(facts.mitigated, facts)}.`
-        : `Service recovered at ${formatTime(facts.mitigated, facts)}; we are still watching it closely.`
-      : ended
-        ? 'This is fixed: the incident is resolved.'
-        : 'We are still working on it and will update this page.';
+  const state = leftOpen(facts)
+    ? 'We are still working on it and will update this page.'
+    : facts.resolved
+      ? `This is fixed: service has been back to normal since ${formatTime(facts.resolved, facts)}.`
+      : facts.mitigated
+        ? ended
+          ? `This is fixed: service has been back to normal since ${formatTime(facts.mitigated, facts)}.`
+          : `Service recovered at ${formatTime(facts.mitigated, facts)}; we are still watching it closely.`
+        : ended
+          ? 'This is fixed: the incident is resolved.'
+          : 'We are still working on it and will update this page.';
   // Data and what to do: the input's own sentences, once each.
   // A loss is told with what was not lost, when the input says both ("Nothing else was lost").
   const todo0 = reading.userAction;
@@ -289,13 +298,19 @@ function paragraphsFor(reading: Reading): string[] {
     !todo &&
     !reading.dataLost &&
     facts.resolved &&
+    !leftOpen(facts) &&
     symptom &&
     symptom !== 'wrong-data' &&
     symptom !== 'delayed'
       ? 'If something you tried during that time failed, please try it again now.'
       : '';
-  const cause = reading.rootCause
-    ? 'We know what caused it; the postmortem below explains it.'
+  // The cause itself, in a sentence: a message read on its own has no "postmortem below".
+  // The team's own Root cause section first, else the sentence the writer found.
+  const human = facts.human.rootCause ? splitSentences(facts.human.rootCause.markdown)[0] : null;
+  const quote = reading.rootCause?.quotes[0];
+  const stated = human ?? (quote ? publicLine(quote.text) : null);
+  const cause = stated
+    ? `What caused it: ${lowerFirst(asSentence(stated))}`
     : 'We are still investigating the cause and will update this postmortem when we know it.';
   // Each sentence once: "No data loss, no security risk." may be both what was and was not lost.
   const said = [sentence(dataTold), sentence(restored), sentence(todo) || retry, sentence(rest)];

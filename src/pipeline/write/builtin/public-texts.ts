@@ -7,7 +7,7 @@
 import type { PostmortemBody } from '../human-sections-win.js';
 import { formatTime } from '../../format/format-figures.js';
 import { splitThread } from '../split-tweets.js';
-import type { Reading } from './read-incident.js';
+import { leftOpen, type Reading } from './read-incident.js';
 import { asSentence, isNoise, isPublicSafe, lowerFirst, splitSentences } from './sentences.js';
 import { truncateTitle } from './builtin-writer.js';
 import { peopleIn, publicLine, taggedUnrelated, withoutPeople } from './public-line.js';
@@ -100,7 +100,10 @@ function causeSentences(document: PostmortemBody, reading: Reading): string[] {
  * is told as a step ("At 06:40 UTC: raised the pool"), not as the mitigation.
  */
 function fixSentences(document: PostmortemBody, reading: Reading): string[] {
-  const told = fixedSentences(document);
+  // A reopened incident was not back to normal, whatever the summary read before it reopened.
+  const told = fixedSentences(document).filter(
+    (s) => !(leftOpen(reading.facts) && /^Service was back/.test(s)),
+  );
   return ongoing(reading)
     ? told.map((s) =>
         s.replace(
@@ -114,7 +117,11 @@ function fixSentences(document: PostmortemBody, reading: Reading): string[] {
 function fixedSentences(document: PostmortemBody): string[] {
   const told = document.summary.paragraphs
     .flatMap((p) => splitSentences(p))
-    .filter((s) => /^We mitigated|^Service was back/.test(s) && isPublicSafe(s));
+    // "the steps are listed under Response and recovery": a section the public text does not have.
+    .filter(
+      (s) =>
+        /^We mitigated|^Service was back/.test(s) && !/\blisted under\b/.test(s) && isPublicSafe(s),
+    );
   if (told.some((s) => s.startsWith('We mitigated'))) return told;
   // "How we fixed it" must say what was done: the steps that helped, else nothing at all.
   const steps = document.response.bullets.filter(
@@ -160,9 +167,12 @@ export function published(text: string, people: readonly string[]): string {
 function ongoing(reading: Reading): boolean {
   const { facts } = reading;
   return (
-    !facts.resolved &&
-    !facts.mitigated &&
-    !/^(?:resolved|closed|completed?|fixed|postmortem|post-?incident)$/i.test(facts.status.trim())
+    leftOpen(facts) ||
+    (!facts.resolved &&
+      !facts.mitigated &&
+      !/^(?:resolved|closed|completed?|fixed|postmortem|post-?incident)$/i.test(
+        facts.status.trim(),
+      ))
   );
 }
 
@@ -192,14 +202,37 @@ export function writeHnPost(
   ];
   const people = peopleIn(reading.facts);
   return {
-    title: truncateTitle(
-      withoutPeople(
-        `${ongoing(reading) ? 'Incident update' : 'Postmortem'}: ${reading.facts.title}`,
-        people,
-      ),
+    title: fittingTitle(
+      ongoing(reading) ? 'Incident update' : 'Postmortem',
+      withoutPeople(reading.facts.title, people),
     ),
     body: published(lines.join('\n'), people).trim(),
   };
+}
+
+/** Where a title's main clause ends and what explains it begins: " after a config push ...". */
+const TAIL = /\s+(?:after|from|because|due to|when|while|as|caused by|following|during)\s/gi;
+
+/**
+ * An HN title of at most `max` characters told from the input's title, not cut inside it: the
+ * whole title, then without its brackets ("(GCE + App Engine)"), then its main clause before
+ * the explanation (" after ...", " from ..."), the longest that fits. Only a title with no
+ * such clause that fits is cut (truncateTitle).
+ */
+export function fittingTitle(prefix: string, title: string, max = 80): string {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  const bare = clean
+    .replace(/\s*\([^()]*\)/g, '')
+    .replace(/\s+([:,])/g, '$1')
+    .trim();
+  const heads = [...bare.matchAll(TAIL)]
+    .map((match) => bare.slice(0, match.index).replace(/[\s,;:/-]+$/, ''))
+    .filter((head) => head.split(' ').length >= 3)
+    .reverse();
+  const fits = [clean, bare, ...heads]
+    .map((text) => `${prefix}: ${text}`)
+    .find((text) => Array.from(text).length <= max);
+  return fits ?? truncateTitle(`${prefix}: ${clean}`, max);
 }
 
 /** Sentences short enough for one tweet each, and safe to publish. */

@@ -246,3 +246,19 @@ export function saysRestored(text: string): boolean {
     )
   );
 }
+
+/** "Status page moved back to Investigating", "reopened": the incident was opened again. */
+const REOPENED =
+  /\b(?:back to|moved to|set to|changed to|reverted to)\b[^.;]{0,30}\binvestigating\b|\breopen(?:ed|ing)?\b|^\W*(?:status(?: page)?\s*[:\-–—]\s*)?investigating\b/i;
+/** A later line that ends it: resolved, closed, all clear. */
+const ENDED = /\b(?:resolved|closed|closing|all clear|incident over|fully recovered)\b/i;
+
+/**
+ * Whether the input leaves the incident open: a line reopens it ("status page moved back to
+ * Investigating") and no later line resolves or closes it. Then nothing is "fixed" for users,
+ * whatever resolution time the analysis read from before the reopening.
+ */
+export function leftOpen(facts: Facts): boolean {
+  const at = facts.events.findLastIndex((event) => REOPENED.test(event.text));
+  return at >= 0 && !facts.events.slice(at + 1).some((event) => ENDED.test(event.text));
+}

@@ -49,9 +49,12 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'Something done by mistake is how a cause is usually told.',
     pattern:
-      /\b(?:wrongly|mistakenly|accidentally|erroneously|inadvertently|by mistake|unintentionally)\b/i,
+      /\b(?:wrongly|mistakenly|accidentally|erroneously|inadvertently|by mistake|unintentionally)\b|\bleft (?:enabled|switched on|turned on|open|exposed|in place|behind)\b/i,
     examples: {
-      match: ['the migration whose drop list wrongly includes the table'],
+      match: [
+        'the migration whose drop list wrongly includes the table',
+        'Debug bypass header left enabled by config change cfg-2291',
+      ],
       noMatch: ['the list includes the table'],
     },
   },
@@ -152,12 +155,13 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'A configuration that allows the failure.',
     pattern:
-      /\bmisconfigur\w*|\bconfig(?:uration)? (?:error|mistake|did ?n[o']t|was wrong)|\b(?:did ?n[o']t|does ?n[o']t|did not|does not|never) (?:let|allow|pass|forward|handle|release|close|retry|check|account for|fall back|fail over|time out|reconnect)\b/i,
+      /\bmisconfigur\w*|\bconfig(?:uration)? (?:error|mistake|did ?n[o']t|was wrong)|\b(?:did ?n[o']t|does ?n[o']t|did not|does not|never) (?:let|allow|pass|forward|handle|release|close|retry|check|account for|fall back|fail over|time out|reconnect|delete[sd]?|clean(?:s|ed)? (?:up|out)|free[sd]?|remove[sd]?|purge[sd]?|rotate[sd]?)\b/i,
     examples: {
       match: [
         "the v2 config didn't let the headers through",
         'a misconfigured load balancer',
         "the client lib doesn't fall back when the control plane goes away",
+        'the new thumbnailer writes temp files and never deletes them',
       ],
       noMatch: ['updated the config'],
     },
@@ -180,6 +184,45 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
         'so far so good',
         'pods restarting in codfw, so not all good',
       ],
+    },
+  },
+  {
+    id: 'too-early',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A step taken before the one it depends on finished ("swapped the alias before the build finished") is how a race or an ordering fault is told.',
+    pattern:
+      /\bbefore (?:the |its |a |their )?[\w-]+(?: [\w-]+)? (?:had )?(?:finished|completed|was (?:done|ready|complete|finished))\b|\bprematurely\b/i,
+    examples: {
+      match: ['the reindex job swapped the alias before the build finished'],
+      noMatch: ['rolled back before the peak', 'waited until the build finished'],
+    },
+  },
+  {
+    id: 'lines-up-with',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'Errors that line up with one component ("errors line up with traffic through that device") is how responders pin a cause on it.',
+    pattern:
+      /\b(?:errors?|failures?|timeouts?|drops?|loss|latency|5xx)\b[^.;]{0,20}\b(?:lines? up|lined up|correlates?|correlated) with\b/i,
+    examples: {
+      match: ['Errors line up with traffic through that device'],
+      noMatch: ['the graphs line up', 'errors went up'],
+    },
+  },
+  {
+    id: 'secrets-logged',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A change that logs what must not be logged ("full request headers logged at INFO") is the cause of an exposure.',
+    pattern:
+      /\b(?:headers|cookies|bodies|payloads|tokens|keys|passwords|secrets|credentials)\b[^.;]{0,20}\b(?:logged|written to (?:the )?logs?)\b|\blogged at (?:INFO|DEBUG|TRACE)\b/i,
+    examples: {
+      match: ['logging change ships: full request headers logged at INFO'],
+      noMatch: ['purged the affected log index', 'logged in again'],
     },
   },
   {
@@ -350,9 +393,13 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'A piece of hardware that failed ("a hardware network interface issue") is what broke.',
     pattern:
-      /\bhardware (?:[\w-]+ ){0,3}(?:issue|fault|failure|problem|error)s?\b|\b(?:nic|disk|drive|psu|power supply|fan|dimm|memory module|switch|router) (?:failure|fault|died|failed)\b/i,
+      /\bhardware (?:[\w-]+ ){0,3}(?:issue|fault|failure|problem|error)s?\b|\b(?:nic|disk|drive|psu|power supply|fan|dimm|memory module|switch|router|component|line card) (?:failure|fault|died|failed)\b|\b(?:faulty|defective|failing|failed|broken) (?:[\w-]+ ){0,2}(?:line ?card|card|router|switch|disk|drive|nic|psu|optic|transceiver|cable|module|component|device|hardware)s?\b/i,
     examples: {
-      match: ['the backend server encountered a hardware network interface issue'],
+      match: [
+        'the backend server encountered a hardware network interface issue',
+        'a faulty line card in edge-3 was dropping packets',
+        'a component failure cut capacity on this router',
+      ],
       noMatch: ['replaced the hardware', 'hardware refresh planned'],
     },
   },

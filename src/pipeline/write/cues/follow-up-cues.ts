@@ -16,7 +16,7 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     weight: 3,
     reason: 'The team says what it should or will do next.',
     pattern:
-      /\b(?:we|i|you|teams?|they|team \w+|everyone) (?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)\b|\b(?:we'll|we're going to|i'll)\b|^\W*(?:so |and |also )?(?:we are|we're) (?:now |also )?(?:adding|building|introducing|moving|changing|rolling out|working on|planning|reviewing|updating|improving|implementing|migrating|replacing|putting|making|writing|setting up|investing)\b|\bnext (?:we|step)\b|\bneed(?:s)? to (?!be\b)\w+/i,
+      /\b(?:we|i|you|teams?|they|team \w+|everyone) (?:should|must|need to|needs to|will|are going to|plan to|want to|ought to)\b|\b(?:we'll|we're going to|i'll)\b|^\W*(?:so |and |also )?(?:we are|we're) (?:now |also )?(?:adding|building|introducing|moving|changing|rolling out|working on|planning|reviewing|updating|improving|implementing|migrating|replacing|putting|making|writing|setting up|investing)\b|\bnext (?:we|step)\b|\bneed(?:s)? to (?!be\b)\w+|\bwe need (?:a|an)\b|\blet'?s (?:also )?(?:write|document|file|schedule|automate|audit|review|build|set up|create|make sure|add)\b/i,
     examples: {
       match: [
         'next we should load-test the fraud-rules engine',
@@ -24,6 +24,8 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
         'we need to add an alert',
         'We are adding a config diff review to the deploy tool',
         "we'll page the owning team directly",
+        'we need a guard in the reindex job',
+        "+1, and let's write a runbook for alias rollback",
       ],
       noMatch: [
         'we rolled back',
@@ -38,7 +40,7 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     weight: 3,
     reason: 'A label that introduces follow-ups.',
     pattern:
-      /^(?:\W*)(?:(?:follow[\s-]*ups?|action items?|next steps?|remediation(?: items?)?)(?:\s+(?:from|of|for|after|in)\s+(?:the\s+)?[\w-]+)?|todo|to do|action|ai|a\.i\.|next|next up|fixes|also|afterwards)\s*[:\-–—]/i,
+      /^(?:\W*)(?:(?:follow[\s-]*ups?|action items?|next steps?|remediation(?: items?)?)(?:\s+(?:from|of|for|after|in)\s+(?:the\s+)?[\w-]+|\s+so far|\s*\([^()]{1,60}\))?|(?:todo|to do)(?:\s+(?:after|for|from|once)\s+(?:the\s+)?[\w-]+)?|action|ai|a\.i\.|next|next up|fixes|also|afterwards)\s*[:\-–—]/i,
     examples: {
       match: [
         'Follow-ups: add a canary',
@@ -47,6 +49,7 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
         'Next: add a second SMS provider',
         'Remediation: isolate DNS from other changes',
         'TODO: rotate keys',
+        'TODO after this: the alert should page',
         'Also: page the DB team',
         'next up - get the fix everywhere',
         'AI: add a canary stage (@dana)',

@@ -206,10 +206,10 @@ export const USER_SYMPTOM_CUES: readonly Cue<SymptomSignal>[] = [
     weight: 3,
     reason: 'Logins failing is what users notice first and what they are told plainly.',
     pattern:
-      /\b(?:log ?ins?|logging in|sign[\s-]?ins?|signing in|sso|saml|oauth|auth(?:entication)? (?:fail\w*|errors?)|invalid assertion|session(?:s)? (?:expired|dropped|lost)|logged out)\b/i,
+      /(?<!\bwithout (?:a )?)(?<!\bno )\b(?:log ?ins?|logging in|sign[\s-]?ins?|signing in|sso|saml|oauth|auth(?:entication)? (?:fail\w*|errors?)|invalid assertion|session(?:s)? (?:expired|dropped|lost)|logged out)\b/i,
     examples: {
       match: ['SSO users get "invalid assertion" at sign-in', 'Login failures for SSO customers'],
-      noMatch: ['checkout latency'],
+      noMatch: ['checkout latency', 'Internal admin page reachable without login'],
     },
   },
   {
