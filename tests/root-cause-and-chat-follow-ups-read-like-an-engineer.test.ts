@@ -9,6 +9,7 @@
  * Fixtures: tests/fixtures/writer-kinds-12c (invented).
  */
 import { join } from 'node:path';
+import { parseTweet } from 'twitter-text';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { FIGURE_EVENT_LIMIT, shownEvents } from '../src/pipeline/render/shown-events.js';
@@ -94,6 +95,11 @@ describe('a security incident whose input marks what is not to be published', ()
       .join('\n');
     expect(rows).toMatch(/blocked the header at the edge WAF/);
     expect(rows).not.toMatch(/X-Skip-Auth|10\.12\.4\.9|192\.168\.30\.7|AKIA/);
+  });
+  test('taking them out never makes a tweet too long', () => {
+    const tweets = p.document.twitterThread.tweets;
+    expect(tweets.join('\n')).not.toMatch(/10\.12\.4\.9|192\.168\.30\.7|AKIA/);
+    for (const tweet of tweets) expect(parseTweet(tweet).valid).toBe(true);
   });
   test('"reachable without login" is no sign-in outage', () => {
     expect(p.published).not.toMatch(/could not sign in/i);

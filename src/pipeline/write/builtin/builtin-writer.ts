@@ -567,7 +567,7 @@ export function writeBuiltin(facts: Facts): Postmortem {
       body: withheld(hnPost.body),
       origin: 'builtin',
     },
-    twitterThread: { tweets: writeThread(merged, reading).map(withheld), origin: 'builtin' },
+    twitterThread: { tweets: writeThread(merged, reading, withheld), origin: 'builtin' },
   };
 }
 

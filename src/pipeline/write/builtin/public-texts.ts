@@ -240,7 +240,17 @@ function tweetable(text: string): string[] {
   return splitSentences(text).filter((s) => isPublicSafe(s) && s.length <= TWEET_SENTENCE);
 }
 
-export function writeThread(document: PostmortemBody, reading: Reading): string[] {
+/**
+ * The thread: what broke, for whom, why, how it was fixed, what changes, an apology, split into
+ * numbered tweets of at most 280 weighted characters (split-tweets.ts). `withheld` takes out
+ * what must stay internal (private addresses, key IDs, what the input says not to publish)
+ * before the split.
+ */
+export function writeThread(
+  document: PostmortemBody,
+  reading: Reading,
+  withheld: (text: string) => string = (text) => text,
+): string[] {
   const { facts } = reading;
   const opened = opening(document, reading);
   const first = opened.slice(0, 2).flatMap(tweetable);
@@ -281,7 +291,9 @@ export function writeThread(document: PostmortemBody, reading: Reading): string[
     'We are sorry for the disruption.',
   ];
   return splitThread(
-    paragraphs.map((paragraph) => published(paragraph, people)).filter(Boolean),
+    // What must stay internal is taken out before the split, so a replacement ("an internal
+    // address" for an IP) can never push a tweet past its length.
+    paragraphs.map((paragraph) => withheld(published(paragraph, people))).filter(Boolean),
     facts.language ?? undefined,
   );
 }
