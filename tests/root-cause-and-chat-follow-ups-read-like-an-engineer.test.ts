@@ -14,6 +14,8 @@ import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { FIGURE_EVENT_LIMIT, shownEvents } from '../src/pipeline/render/shown-events.js';
 import { fittingTitle } from '../src/pipeline/write/builtin/public-texts.js';
+import { postmortemTree } from '../src/pipeline/render/postmortem-tree.js';
+import { toMarkdownText } from '../src/pipeline/render/markdown.js';
 import { builtinPackOf } from './helpers/writer-pack.js';
 import { sourceFromFixture } from './helpers/source.js';
 
@@ -100,6 +102,12 @@ describe('a security incident whose input marks what is not to be published', ()
     const tweets = p.document.twitterThread.tweets;
     expect(tweets.join('\n')).not.toMatch(/10\.12\.4\.9|192\.168\.30\.7|AKIA/);
     for (const tweet of tweets) expect(parseTweet(tweet).valid).toBe(true);
+  });
+  test('the postmortem does not publish the notes as they were written', () => {
+    const { facts } = analyzeSource(sourceFromFixture(join(DIR, 'do-not-publish.md')));
+    const markdown = toMarkdownText(postmortemTree(facts!, p.document));
+    expect(markdown).not.toMatch(/^## Notes/m);
+    expect(markdown).not.toMatch(/do not publish/i);
   });
   test('"reachable without login" is no sign-in outage', () => {
     expect(p.published).not.toMatch(/could not sign in/i);

@@ -368,12 +368,8 @@ export function postmortemTree(
       ),
     );
   children.push(heading(2, 'To our users'), ...sectionBlocks(document.messageToUsers));
-  if (facts.notes.length) {
-    children.push(
-      heading(2, 'Notes'),
-      ...facts.notes.flatMap((note) => humanBlocks(note.markdown)),
-    );
-  }
+  // The notes are the team's working text ("do not publish the header name", who said what):
+  // the writer reads them into the sections above; they are not published as they are.
   children.push(
     { type: 'thematicBreak' },
     paragraph({
