@@ -109,6 +109,12 @@ describe('a security incident whose input marks what is not to be published', ()
     expect(markdown).not.toMatch(/^## Notes/m);
     expect(markdown).not.toMatch(/do not publish/i);
   });
+  test('the postmortem itself withholds them too: it is published on the site', () => {
+    const { facts } = analyzeSource(sourceFromFixture(join(DIR, 'do-not-publish.md')));
+    const markdown = toMarkdownText(postmortemTree(facts!, p.document));
+    expect(markdown).not.toMatch(/X-Skip-Auth|10\.12\.4\.9|192\.168\.30\.7|AKIA[A-Z0-9]{16}/i);
+    expect(markdown).toMatch(/blocked the header at the edge WAF/);
+  });
   test('"reachable without login" is no sign-in outage', () => {
     expect(p.published).not.toMatch(/could not sign in/i);
   });

@@ -544,7 +544,35 @@ export function writeBuiltinBody(facts: Facts): { body: PostmortemBody; reading:
     actionItems: reading.actionItems,
     messageToUsers: messageToUsers(reading),
   };
-  return { body, reading };
+  return { body: withheldBody(body, withheldFrom(facts)), reading };
+}
+
+const SECTION_NAMES = [
+  'summary',
+  'impact',
+  'trigger',
+  'rootCause',
+  'detection',
+  'response',
+  'lessons',
+  'messageToUsers',
+] as const;
+
+/**
+ * The built-in sections and action items with what must stay internal taken out (private
+ * addresses, key IDs, what the input says not to publish): the postmortem is published too.
+ * The team's own sections are not touched here; `check` warns about what they would publish.
+ */
+function withheldBody(body: PostmortemBody, withheld: (text: string) => string): PostmortemBody {
+  const out = { ...body };
+  for (const name of SECTION_NAMES)
+    out[name] = {
+      ...body[name],
+      paragraphs: body[name].paragraphs.map(withheld),
+      bullets: body[name].bullets.map(withheld),
+    };
+  out.actionItems = body.actionItems.map((item) => ({ ...item, text: withheld(item.text) }));
+  return out;
 }
 
 export function writeBuiltin(facts: Facts): Postmortem {
