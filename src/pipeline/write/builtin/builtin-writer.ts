@@ -5,7 +5,7 @@
  */
 import { withheldFrom } from './withheld.js';
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
-import type { Postmortem, Section } from '../../../schemas/postmortem.js';
+import { PROSE_SECTIONS, type Postmortem, type Section } from '../../../schemas/postmortem.js';
 import { formatDate, formatMinutes, formatTime } from '../../format/format-figures.js';
 import { withHumanSections, type PostmortemBody } from '../human-sections-win.js';
 import { publicLine } from './public-line.js';
@@ -547,17 +547,6 @@ export function writeBuiltinBody(facts: Facts): { body: PostmortemBody; reading:
   return { body: withheldBody(body, withheldFrom(facts)), reading };
 }
 
-const SECTION_NAMES = [
-  'summary',
-  'impact',
-  'trigger',
-  'rootCause',
-  'detection',
-  'response',
-  'lessons',
-  'messageToUsers',
-] as const;
-
 /**
  * The built-in sections and action items with what must stay internal taken out (private
  * addresses, key IDs, what the input says not to publish): the postmortem is published too.
@@ -565,7 +554,7 @@ const SECTION_NAMES = [
  */
 function withheldBody(body: PostmortemBody, withheld: (text: string) => string): PostmortemBody {
   const out = { ...body };
-  for (const name of SECTION_NAMES)
+  for (const name of PROSE_SECTIONS)
     out[name] = {
       ...body[name],
       paragraphs: body[name].paragraphs.map(withheld),
