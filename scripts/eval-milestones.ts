@@ -4,6 +4,9 @@
  * tests/fixtures/real-pastes `*.expected.json`), and whether its confidence means anything
  * (calibration: accuracy per confidence level). Prints figures; asserts nothing.
  *
+ * `npm run eval:milestones -- <folder>...` scores other folders instead (a held-out set: each
+ * `name.md` beside a `name.truth.json` or `name.expected.json`); `--misses` lists every miss.
+ *
  * A milestone counts when the answer states it (non-null) and `analyze` gives the same minute;
  * a duration counts when within 1% of the stated one. A file `analyze` refuses scores zero.
  */
@@ -15,11 +18,14 @@ import { decodeSourceFile } from '../src/pipeline/load/source-file.js';
 import type { Facts } from '../src/schemas/facts.js';
 
 const MILESTONES = ['start', 'detected', 'acknowledged', 'identified', 'mitigated', 'resolved'];
-const FOLDERS: readonly [string, string][] = [
-  ['tests/fixtures/corpus', '.truth.json'],
-  ['tests/fixtures/cases', '.expected.json'],
-  ['tests/fixtures/real-pastes', '.expected.json'],
+const ANSWER_SUFFIXES = ['.truth.json', '.expected.json'];
+const DEFAULT_FOLDERS = [
+  'tests/fixtures/corpus',
+  'tests/fixtures/cases',
+  'tests/fixtures/real-pastes',
 ];
+const folderArgs = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const FOLDERS = folderArgs.length > 0 ? folderArgs : DEFAULT_FOLDERS;
 
 interface Tally {
   right: number;
@@ -37,7 +43,7 @@ const minute = (iso: string | null | undefined): string | null =>
   iso ? DateTime.fromISO(iso).toUTC().startOf('minute').toISO() : null;
 
 const perMilestone = new Map(MILESTONES.map((name) => [name, tally()]));
-const perFolder = new Map(FOLDERS.map(([folder]) => [folder, tally()]));
+const perFolder = new Map(FOLDERS.map((folder) => [folder, tally()]));
 const byConfidence = new Map<string, Tally>();
 const startResolved = tally();
 const durations = tally();
@@ -46,14 +52,16 @@ const wrongMarked = tally();
 const refused: string[] = [];
 const misses: string[] = [];
 
-for (const [folder, suffix] of FOLDERS) {
+for (const folder of FOLDERS) {
   let names: string[];
   try {
-    names = readdirSync(folder).filter((name) => name.endsWith(suffix));
+    names = readdirSync(folder).filter((name) => ANSWER_SUFFIXES.some((s) => name.endsWith(s)));
   } catch {
+    process.stderr.write(`eval-milestones: cannot read folder ${folder}; skipped\n`);
     continue;
   }
   for (const answerName of names) {
+    const suffix = ANSWER_SUFFIXES.find((s) => answerName.endsWith(s)) as string;
     const base = answerName.slice(0, -suffix.length);
     const answer = JSON.parse(readFileSync(join(folder, answerName), 'utf8')) as Record<
       string,
