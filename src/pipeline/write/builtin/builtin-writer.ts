@@ -295,9 +295,12 @@ function rootCause(reading: Reading): Section {
 /** Words that say an alert was slow to fire ("alert was 14 minutes late", "evaluates every 15m"). */
 const LATE = /\b(?:late|delayed|too slow|evaluat\w* (?:only )?every)\b/i;
 
-/** A sentence that says how the team learnt of it, or that nothing alerted. */
+/**
+ * A sentence that says how the team learnt of it, or that nothing alerted: "Detection was
+ * indirect - ...", "Detection took way too long", "the page came from logstash falling over".
+ */
 const HOW_WE_LEARNT =
-  /\bmonitoring (?:began to |started to )?(?:detect|alert|flag)\w*|\b(?:an engineer|on-?call|we) (?:was|were) paged\b|\bnothing (?:paged|alerted)\b|\bno (?:alert|page|alarm|monitor)s? (?:fired|went off|triggered|covers?|checks?)\b|\b(?:support|a customer|customers|users) (?:found|noticed|spotted|reported) it\b|\bwe (?:found out|learn(?:ed|t)) (?:about it )?(?:from|through|via|when)\b/i;
+  /^\W*detection (?:was|took|came|is)\b|\bthe page (?:actually )?came from\b|\bwas detected (?:by|through|via|when|from)\b|\bmonitoring (?:began to |started to )?(?:detect|alert|flag)\w*|\b(?:an engineer|on-?call|we) (?:was|were) paged\b|\bnothing (?:paged|alerted)\b|\bno (?:alert|page|alarm|monitor)s? (?:fired|went off|triggered|covers?|checks?)\b|\b(?:support|a customer|customers|users) (?:found|noticed|spotted|reported) it\b|\bwe (?:found out|learn(?:ed|t)) (?:about it )?(?:from|through|via|when)\b/i;
 
 /** A sentence that says what slowed the response: a wrong first guess, tools down with it. */
 const SLOWED =
@@ -343,7 +346,12 @@ function detection(reading: Reading): Section {
   else if (found.event && found.byAlert && LATE.test(found.event.text))
     paragraphs.push('The input says this alert came late.');
   // "nothing paged us, support found it": how the team says it learnt of it, in its own words.
-  const told = noteQuotes(facts).find((q) => HOW_WE_LEARNT.test(q.text) && q.text.length <= 200);
+  const told = noteQuotes(facts).find(
+    (q) =>
+      HOW_WE_LEARNT.test(q.text) &&
+      q.text.length <= 240 &&
+      scoreOf(q.text, FOLLOW_UP_CUES, 'follow-up') < FOLLOW_UP_THRESHOLD,
+  );
   if (told) paragraphs.push(`The incident notes say: ${quote(told.text)}`);
   // "first suspected a DDoS", "tools sit on the same DNS, which slowed us down".
   const slowed = noteQuotes(facts).find(
@@ -455,6 +463,12 @@ const DID_NOT_HELP =
   /\b(?:did ?n[o']t|did not|didn't) (?:help|work|fix)\b|\bno (?:effect|change)\b/i;
 
 /**
+ * "Already changed it to remove capacity slowly": a change made after the incident, so it does
+ * not happen again, is a follow-up done, not a step of the response.
+ */
+const ALREADY_CHANGED = /^\W*(?:we(?:'ve| have)? )?already\b/i;
+
+/**
  * The actions the notes tell, in the order written, when no timeline line is one: each a
  * sentence that acts on the system, not a plan and not the cause; failed ones marked.
  */
@@ -474,6 +488,7 @@ function notesActions(reading: Reading): string[] {
         !causes.has(quote.text) &&
         !story.has(quote.text) &&
         !isNoise(quote.text) &&
+        !ALREADY_CHANGED.test(quote.text) &&
         quote.text.length <= 300 &&
         scoreOf(quote.text, FOLLOW_UP_CUES, 'follow-up') < FOLLOW_UP_THRESHOLD &&
         (isAction(quote.text) || DID_NOT_HELP.test(quote.text)),
