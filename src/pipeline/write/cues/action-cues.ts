@@ -162,10 +162,11 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: 3,
     reason: 'A state of the system after the actions, not an action.',
     pattern:
-      /\b(?:recover(?:ed|s|ing)|normal|back (?:up|online|to normal)|restored|healthy|stable|all clear|resolved|errors? (?:drop|dropped|stop(?:ped)?|gone)|(?:under|below) \d+\w*|green|operational|resum(?:e|es|ed|ing)|flowing|caught up|working again|succeed(?:s|ing)? again)\b/i,
+      /\b(?:recover(?:ed|s|ing)|normal|back (?:up|online|to normal)|restored|healthy|stable|all clear|resolved|errors? (?:drop|dropped|stop(?:ped)?|gone)|(?:under|below) \d+\w*|green|operational|resum(?:e|es|ed|ing)|flowing|caught up|working again|succeed(?:s|ing)? again|(?:render|load|serve|respond|boot)(?:s|ing)? again)\b/i,
     examples: {
       match: [
         'latency normal',
+        'pages render again',
         'login p95 under 300ms again',
         'all clear',
         'errors drop',
@@ -192,9 +193,13 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: 3,
     reason: 'A status-page post or announcement tells people; it does not mitigate.',
     pattern:
-      /\b(?:status ?page|posted (?:an? )?(?:update|status)|announc\w+|tweeted|comms? sent|update posted|customer comms?)\b/i,
+      /\b(?:status ?page|posted (?:an? )?(?:update|status)|announc\w+|tweeted|comms? sent|update posted|customer comms?|blog post)\b/i,
     examples: {
-      match: ['posted an update to the status page', 'Statuspage: investigating'],
+      match: [
+        'posted an update to the status page',
+        'Statuspage: investigating',
+        'Blog post with more context is out',
+      ],
       noMatch: ['restarted the status service pods'],
     },
   },
@@ -205,9 +210,14 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     reason:
       'A figure moving ("went from 15k to 20k", "latency climbed") is a measurement, not an action.',
     pattern:
-      /\b(?:went (?:from|up|down)|dropp(?:ed|ing)|climb(?:ed|ing|s)|rose|fell|jump(?:ed|s)|spik(?:ed|es|ing))\b/i,
+      /\b(?:went (?:from|up|down)|going (?:up|down)|dropp(?:ed|ing)|climb(?:ed|ing|s)|rose|fell|jump(?:ed|s)?|spik(?:ed|es|ing))\b/i,
     examples: {
-      match: ['session requests went from 15k to 20k', 'latency climbed to 9s'],
+      match: [
+        'session requests went from 15k to 20k',
+        'latency climbed to 9s',
+        'Cognito error rates jump (a latent bug makes webservers block)',
+        'replica lag going up not down',
+      ],
       noMatch: ['raised the pool to 200'],
     },
   },
@@ -225,6 +235,21 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
         'Everything should be moved over now',
       ],
       noMatch: ['failed over to the standby'],
+    },
+  },
+  {
+    id: 'plan-label',
+    signal: 'action',
+    weight: -4,
+    reason:
+      'A line labelled as a plan or proposal ("Plan: drain eu-west -> fail over -> re-enable") lists steps to come; the lines that carry them out are the actions.',
+    pattern: /^\W*(?:plan|proposal|proposed|idea|options?|next steps?)\s*:/i,
+    examples: {
+      match: [
+        'Plan: drain eu-west -> fail over to eu-central -> re-enable eu-west',
+        'Plan: restore from backups -> drain the queued jobs',
+      ],
+      noMatch: ['drained eu-west as planned'],
     },
   },
   {
@@ -257,6 +282,38 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     },
   },
   {
+    id: 'system-doing-it',
+    signal: 'action',
+    weight: -2,
+    reason:
+      'Things doing something by themselves ("pods restarting in codfw", "EBS volumes restoring from snapshots") is the system\'s state, not what a responder did.',
+    pattern:
+      /^\W*(?:[\w./-]+\s+){0,2}[\w./-]*[a-z]s\s+(?:restarting|rebooting|crash(?:ing|looping)|flapping|restoring|recovering|failing|retrying|timing out|reloading)\b/i,
+    examples: {
+      match: [
+        'pods restarting in codfw now too',
+        'EBS volumes restoring from S3 snapshots',
+        'kask pods crashlooping',
+      ],
+      noMatch: ['restarting the pods', "we're restarting the pods", 'SRE restarting the pods'],
+    },
+  },
+  {
+    id: 'described-not-done',
+    signal: 'action',
+    weight: -2,
+    reason:
+      'A sentence whose subject is a participle ("the removed hosts backed two subsystems", "Uptime check: the rebooted boxes share one hardware class") describes what was done before, not an action taken in the response.',
+    pattern: /(?:^|[:;]\s*)\W*(?:the|those|these) [a-z]+ed [a-z]+s?\b(?! (?:to|back|over|out)\b)/i,
+    examples: {
+      match: [
+        'the removed hosts backed two other subsystems',
+        'Uptime check: the rebooted boxes all share one hardware class',
+      ],
+      noMatch: ['restarted the failed pods', 'rolled the deployed build back'],
+    },
+  },
+  {
     id: 'done-by-itself',
     signal: 'action',
     weight: -2,
@@ -275,9 +332,13 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: -2,
     reason: 'Looking is not yet acting.',
     pattern:
-      /\b(?:investigat(?:ing|es)|looking (?:into|at)|digging|debugging|checking|reviewing|paged|acknowledged|joined|declar\w+|escalat\w+)\b/i,
+      /\b(?:investigat(?:ing|es)|looking (?:into|at)|digging|debugging|checking|reviewing|paged|acknowledged|joined|declar\w+|escalat\w+|working out how|figuring out)\b/i,
     examples: {
-      match: ['Cloud Engineering start investigating', 'on-call acknowledged'],
+      match: [
+        'Cloud Engineering start investigating',
+        'on-call acknowledged',
+        'Working out how to manually make a US East DB primary again',
+      ],
       noMatch: ['restarted the cluster'],
     },
   },
