@@ -96,3 +96,18 @@ describe('"cause isolated; that setting disabled" after the notes state the caus
     expect(p.response).toMatch(/08:20 UTC: Cause isolated; that issuer setting disabled/);
   });
 });
+
+describe('responders name the trigger and conclude the cause in chat, after the fix', () => {
+  const p = pack('trigger-named-in-chat.md');
+
+  test('the line labelled as the trigger is the trigger, told without its label', () => {
+    expect(p.trigger).toMatch(/Login traffic went from 3k to 9k rps after the newsletter/);
+    expect(p.trigger).not.toMatch(/initial trigger/i);
+    expect(p.cause).not.toMatch(/went from 3k to 9k/);
+  });
+  test('the fix is not told as what set it off, and the conclusion is the cause without its "so"', () => {
+    expect(p.trigger).not.toMatch(/Raised session pod memory/i);
+    expect(p.cause).toMatch(/^3 pods were already under-provisioned/);
+    expect(p.response).toMatch(/07:12 UTC: Raised session pod memory 256Mi -> 512Mi/);
+  });
+});

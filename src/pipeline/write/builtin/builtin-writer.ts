@@ -79,7 +79,7 @@ export function withoutCauseLabel(text: string): string {
   return told;
 }
 const CAUSE_LABEL =
-  /^\W*(?:(?:root[\s-]*)?cause|rca|what we know|why it (?:broke|happened))(?:\s+(?:identified|found|confirmed))?\s*(?:[:=]|[-–—]\s|\b(?:was|is)\b)\s*/i;
+  /^\W*(?:(?:root[\s-]*)?cause|rca|what we know|why it (?:broke|happened)|(?:(?:initial|immediate)\s+)?trigger)(?:\s+(?:identified|found|confirmed))?\s*(?:[:=]|[-–—]\s|\b(?:was|is)\b)\s*/i;
 
 /** The first clause of a sentence that goes on to say what is being done: "X broke Y; the pool is cordoned". */
 const firstClause = (text: string) => text.split(/;\s+/)[0] ?? text;

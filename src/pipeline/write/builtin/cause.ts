@@ -79,6 +79,8 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
   ]);
   const pointed = pointedAt(all);
   const scored = all
+    // A follow-ups list is a plan in every clause ("Follow-ups: ...; X instead of Y").
+    .filter((quote) => !isPlan(quote.text))
     .flatMap(withClauses)
     .filter(
       (quote) =>
@@ -244,6 +246,12 @@ function inContext(quote: Quote): Quote {
     quote.text,
   );
   if (joined) return { ...quote, text: quote.text.slice(joined[0].length) };
+  // "so 4 pods was already under capacity": a conclusion, told without its "so".
+  const concluded = /^so,?\s+(?=(?:\S+\s+){1,3}(?:was|were|is|are|had|has)\b)/i.exec(quote.text);
+  if (concluded) {
+    const rest = quote.text.slice(concluded[0].length);
+    return { ...quote, text: rest.charAt(0).toUpperCase() + rest.slice(1) };
+  }
   if (!line || line.startsWith(quote.text) || line.length > 300) return quote;
   // "found it: X" was quoted as X: the line would bring the announcement back.
   if (ANNOUNCEMENT.test(line)) return quote;
@@ -318,7 +326,12 @@ export function findTriggerMention(facts: Facts): Quote | null {
         BLAMES_A_CHANGE.test(quote.text) &&
         !GUESS.test(quote.text) &&
         !isPlan(quote.text) &&
-        scoreOf(quote.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD &&
+        // The change must be named in the clause that is quoted: "Culprit narrowed to SlowTimer
+        // messages; temporary filter deployed" names no change in its first clause.
+        scoreOf(quote.text.split(/;\s+/)[0] ?? '', CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD &&
+        // "Cache servers restarted with more memory + config change to serve a snapshot from
+        // before the bulk update": what responders did, not what set it off.
+        !(isAction(quote.text) && scoreOf(quote.text, CAUSE_CUES, 'cause') <= 0) &&
         !(
           quote.event &&
           facts.start &&

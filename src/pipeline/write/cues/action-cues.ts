@@ -117,13 +117,14 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     reason:
       'An incident tool\'s record of a field or a post ("Priority changed from P2 to P1", "Alert closed by system", a Statuspage post) changes the record, not the system.',
     pattern:
-      /^\W*(?:(?:priority|severity|status|urgency|assignee|owner|incident type|title)\b[^.]{0,20}\b(?:changed|set|updated|raised|lowered|escalated)\b|(?:alert|incident) (?:closed|acknowledged|created|opened|reopened|resolved|merged)\b|sev\s*\d+ (?:raised|declared|opened)\b|status ?page\b)/i,
+      /^\W*(?:(?:priority|severity|status|urgency|assignee|owner|incident type|title)\b[^.]{0,20}\b(?:changed|set|updated|raised|lowered|escalated)\b|(?:alert|incident) (?:closed|acknowledged|created|opened|reopened|resolved|merged)\b|sev\s*\d+ (?:raised|declared|opened)\b|status ?page\b|blog post\b)/i,
     examples: {
       match: [
         'Priority changed from P2 to P1',
         'Alert closed by system: cert rotation check passed',
         'Statuspage — Monitoring - We identified the issue and applied a fix.',
         'Sev1 raised: UK South - multiple chilled water pumps shut down',
+        'Blog post with more context is out (late - our Pages builds are paused too)',
       ],
       noMatch: ['changed the pool size from 50 to 200'],
     },
