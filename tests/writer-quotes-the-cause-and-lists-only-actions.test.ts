@@ -71,6 +71,11 @@ describe('impact lines, a plan and a status post beside the actions', () => {
     expect(p.response).not.toMatch(/pods restarting/i);
     expect(p.response).not.toMatch(/Failed attempt/);
   });
+  test('a backlog that drained by itself and closing the incident are outcomes, not actions', () => {
+    expect(p.response).not.toMatch(/^11:40 UTC: eu-west back/im);
+    expect(p.response).not.toMatch(/^11:45 UTC: We closed the incident/m);
+    expect(p.response).toMatch(/^11:45 UTC: Resolved\.$/m);
+  });
 });
 
 describe('a first step that brought pages back while users were still hit', () => {

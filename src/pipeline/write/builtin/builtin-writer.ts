@@ -381,7 +381,10 @@ function response(reading: Reading): Section {
       // A bare "resolved" says no more than the label does.
       const closedBy =
         /^\W*(?:resolved|closed) by [A-Z][\w.' -]*\W*$/.test(event.text) ||
-        /^\W*(?:resolved|closed|all clear)\W*$/i.test(event.text);
+        /^\W*(?:resolved|closed|all clear)\W*$/i.test(event.text) ||
+        /^\W*(?:we )?(?:closed|resolved|closing|resolving) (?:the |this )?incident\W*$/i.test(
+          event.text,
+        );
       timed.push({
         event,
         text: closedBy

@@ -117,7 +117,7 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     reason:
       'An incident tool\'s record of a field or a post ("Priority changed from P2 to P1", "Alert closed by system", a Statuspage post) changes the record, not the system.',
     pattern:
-      /^\W*(?:(?:priority|severity|status|urgency|assignee|owner|incident type|title)\b[^.]{0,20}\b(?:changed|set|updated|raised|lowered|escalated)\b|(?:alert|incident) (?:closed|acknowledged|created|opened|reopened|resolved|merged)\b|sev\s*\d+ (?:raised|declared|opened)\b|status ?page\b|blog post\b)/i,
+      /^\W*(?:(?:priority|severity|status|urgency|assignee|owner|incident type|title)\b[^.]{0,20}\b(?:changed|set|updated|raised|lowered|escalated)\b|(?:alert|incident) (?:closed|acknowledged|created|opened|reopened|resolved|merged)\b|sev\s*\d+ (?:raised|declared|opened)\b|status ?page\b|blog post\b)|\b(?:closed|resolved|reopened|marked) (?:the |this )?incident\b/i,
     examples: {
       match: [
         'Priority changed from P2 to P1',
@@ -125,6 +125,7 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
         'Statuspage — Monitoring - We identified the issue and applied a fix.',
         'Sev1 raised: UK South - multiple chilled water pumps shut down',
         'Blog post with more context is out (late - our Pages builds are paused too)',
+        'We closed the incident at 10:00.',
       ],
       noMatch: ['changed the pool size from 50 to 200'],
     },
@@ -321,9 +322,13 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     reason:
       'A verb with a deadline and no object ("queue drained by 10:05", "backlog cleared at 12:30") says what came of the actions.',
     pattern:
-      /\b(?:drained|cleared|emptied|caught up|processed|recovered|finished|completed) (?:by|at|within|around) ~?\d|^\W*(?:the )?(?:[\w-]+ ){0,1}(?:queue|backlog|lag|pool|cache|buffer)s? (?:drained|cleared|emptied|caught up|recovered)\b(?! (?:the|a|an|our|all|every)\b)/i,
+      /\b(?:drained|cleared|emptied|caught up|processed|recovered|finished|completed) (?:by|at|within|around) ~?\d|(?:^|[,;]\s*)\W*(?:the )?(?:[\w-]+ ){0,1}(?:queue|backlog|lag|pool|cache|buffer)s? (?:drained|cleared|emptied|caught up|recovered)\b(?! (?:the|a|an|our|all|every)\b)/i,
     examples: {
-      match: ['builds flowing, queue drained by 10:05', 'queue drained, depth back to 200'],
+      match: [
+        'builds flowing, queue drained by 10:05',
+        'queue drained, depth back to 200',
+        'EU consumers back, backlog drained, status green',
+      ],
       noMatch: ['drained the bad node pool in US'],
     },
   },
