@@ -85,6 +85,10 @@ describe('a first step that brought pages back while users were still hit', () =
     expect(p.response).toMatch(/22:30 UTC: Partial recovery: .*recreated the infobox cache table/i);
     expect(p.response).not.toMatch(/Failed attempt/);
   });
+  test('a person hitting the error before the alert detected it; the alert is still told', () => {
+    expect(p.detection).toMatch(/Detected at 22:11 UTC by a person noticing it/);
+    expect(p.detection).toMatch(/alert is recorded at 22:12 UTC/);
+  });
   test('the job that dropped the table is the trigger', () => {
     expect(p.trigger).toMatch(/^At 22:10 UTC: Weekly cleanup job drops the infobox cache table/);
   });

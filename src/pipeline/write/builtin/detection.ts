@@ -103,11 +103,12 @@ function detectionKind(event: TimelineEvent): 'report' | 'check' | 'alert' | 'pe
   if (SILENCED.test(event.text) || CLEARED.test(event.text)) return null;
   const where = `${event.actor ?? ''} ${event.source ?? ''} ${event.text}`;
   if (AUTOMATED_CHECK.test(where) && !PLAN.test(event.text)) return 'check';
-  if (
-    event.kind === 'report' ||
-    ((REPORTED.test(event.text) || TOLD_BY_A_COLLEAGUE.test(event.text)) && !PLAN.test(event.text))
-  )
-    return 'report';
+  const told =
+    (REPORTED.test(event.text) || TOLD_BY_A_COLLEAGUE.test(event.text)) && !PLAN.test(event.text);
+  // "Working from logs; first thing spotted is elevated DNS errors": the analysis may call it a
+  // report, but the line says a responder saw it.
+  if (!told && NOTICED.test(event.text) && !PLAN.test(event.text)) return 'person';
+  if (event.kind === 'report' || told) return 'report';
   if (recordsAlert(event)) return 'alert';
   if (NOTICED.test(event.text) && !PLAN.test(event.text)) return 'person';
   return null;
@@ -127,7 +128,7 @@ export const isLabelOnly = (text: string): boolean =>
  * DBQueryError loading a page".
  */
 const NOTICED =
-  /\b(?:notic(?:es|ed)|spott(?:s|ed))\b(?! (?:no|nothing)\b)|\b(?:just hit|hitting|just got) (?:an? |the )?(?:[\w-]+ ){0,2}(?:errors?|exceptions?|timeouts?|failures?|5\d\d|5xx)\b/i;
+  /\b(?:notic(?:es|ed)|spott(?:s|ed))\b(?! (?:no|nothing)\b)|\b(?:just hit|hitting|just got) (?:an? |the )?(?:[\w-]+ ){0,2}(?:[\w-]*errors?|[\w-]*exceptions?|timeouts?|failures?|5\d\d|5xx)\b/i;
 /**
  * A line that records an alert clearing or a check passing ("Alert closed by system: cert
  * rotation check passed", "[Recovered] Disk usage"): it detected nothing.
