@@ -120,3 +120,12 @@ describe('responders name the trigger and conclude the cause in chat, after the 
     expect(p.response).toMatch(/07:12 UTC: Raised session pod memory 256Mi -> 512Mi/);
   });
 });
+
+describe('a line that states the cause and goes on to what was done', () => {
+  const p = pack('cause-then-what-was-done.md');
+
+  test('the cause is quoted up to what was done next', () => {
+    expect(p.cause).toMatch(/Parse failures traced to the syslog input of the shipper\./);
+    expect(p.cause).not.toMatch(/shippers restarted|lag dropping/);
+  });
+});

@@ -65,7 +65,11 @@ function confirmation(quote: Quote, fix: string | null): number {
  */
 function withClauses(quote: Quote): Quote[] {
   const clauses = quote.text.split(/;\s+|\s+[-–—]\s+/).filter((c) => c.trim().length >= 20);
-  return clauses.length > 1 ? [quote, ...clauses.map((text) => ({ ...quote, text }))] : [quote];
+  if (clauses.length < 2) return [quote];
+  const parts = clauses.map((text) => ({ ...quote, text }));
+  // "UTF-8 problem traced to the shipper input; collectors restarted with that input off": what
+  // was done next is no part of the cause, so the whole line is not offered.
+  return clauses.slice(1).some(isAction) ? parts : [quote, ...parts];
 }
 
 /**
