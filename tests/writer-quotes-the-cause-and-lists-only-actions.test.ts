@@ -129,3 +129,18 @@ describe('a line that states the cause and goes on to what was done', () => {
     expect(p.cause).not.toMatch(/shippers restarted|lag dropping/);
   });
 });
+
+describe('detection told only in the notes, and a step logged through a chat bot', () => {
+  const p = pack('detection-only-in-notes.md');
+
+  test('the notes say how it was found, in place of "not recorded"', () => {
+    expect(p.detection).toMatch(
+      /^No timeline line marks the detection; the incident notes say: "Detection was late/,
+    );
+    expect(p.detection).not.toMatch(/does not record how or when/);
+  });
+  test("the bot's command is not part of the step", () => {
+    expect(p.response).toMatch(/06:30 UTC: Re-ran the export with the previous query/);
+    expect(p.response).not.toMatch(/!log/);
+  });
+});

@@ -119,6 +119,14 @@ function incident(reading: Reading): string {
     : `an incident of severity ${severity}`;
 }
 
+/**
+ * A response step as told: without who did it, and without the chat bot's command it was
+ * logged with ("!log codfw sessionstore 4 -> 6 pods" is "codfw sessionstore 4 -> 6 pods").
+ */
+function stepText(event: TimelineEvent, facts: Facts): string {
+  return withoutDoer(event.text, facts).replace(/^\s*!(?:log|sal|deploy|note)\s+/i, '');
+}
+
 /** The step that fixed it: the last action that did not fail, at or before the first recovery. */
 export function fixingStep(reading: Reading): Reading['response']['steps'][number] | null {
   return reading.response.fix;
@@ -197,7 +205,7 @@ function summary(reading: Reading): Section {
   const fix = [
     step
       ? step.event.text.length <= QUOTE_IN_SUMMARY
-        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(publicLine(withoutDoer(step.event.text, facts))))}`
+        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(publicLine(stepText(step.event, facts))))}`
         : `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}; the steps are listed under Response and recovery.`
       : '',
     consistent ? backToNormal(reading, recovered) : '',
@@ -328,7 +336,7 @@ function detection(reading: Reading): Section {
     paragraphs.push(
       `Detected at ${when(found.event, facts)} by ${found.how}${lag}: ${quote(found.event.text)}`,
     );
-  } else paragraphs.push('The timeline does not record how or when the problem was detected.');
+  }
   const ackLine = facts.milestones['acknowledged']?.line;
   const ack = facts.events.find((e) => e.line === ackLine);
   if (ack?.time) {
@@ -352,7 +360,14 @@ function detection(reading: Reading): Section {
       q.text.length <= 240 &&
       scoreOf(q.text, FOLLOW_UP_CUES, 'follow-up') < FOLLOW_UP_THRESHOLD,
   );
-  if (told) paragraphs.push(`The incident notes say: ${quote(told.text)}`);
+  // With no timeline line to date it, the notes' words are how it was detected.
+  if (!found.event)
+    paragraphs.unshift(
+      told
+        ? `No timeline line marks the detection; the incident notes say: ${quote(told.text)}`
+        : 'The timeline does not record how or when the problem was detected.',
+    );
+  else if (told) paragraphs.push(`The incident notes say: ${quote(told.text)}`);
   // "first suspected a DDoS", "tools sit on the same DNS, which slowed us down".
   const slowed = noteQuotes(facts).find(
     (q) => q !== told && SLOWED.test(q.text) && q.text.length <= 240,
@@ -367,7 +382,7 @@ function response(reading: Reading): Section {
   const { facts, response: read } = reading;
   const timed: { event: TimelineEvent; text: string }[] = read.steps.map((step) => ({
     event: step.event,
-    text: `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : step.partial ? 'Partial recovery: ' : ''}${step.failed || step.partial ? lowerFirst(asSentence(publicLine(withoutDoer(step.event.text, facts)))) : asSentence(publicLine(withoutDoer(step.event.text, facts)))}`,
+    text: `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : step.partial ? 'Partial recovery: ' : ''}${step.failed || step.partial ? lowerFirst(asSentence(publicLine(stepText(step.event, facts)))) : asSentence(publicLine(stepText(step.event, facts)))}`,
   }));
   // A line that states the cause is no recovery, even when the analysis dated the mitigation
   // from it; a recovery line that goes on to list follow-ups is quoted up to the list.
