@@ -79,7 +79,7 @@ export function withoutCauseLabel(text: string): string {
   return told;
 }
 const CAUSE_LABEL =
-  /^\W*(?:(?:root[\s-]*)?cause|rca|what we know|why it (?:broke|happened))(?:\s+(?:identified|found|confirmed))?\s*(?:[:=]|[-–—]\s|\b(?:was|is)\b)\s*/i;
+  /^\W*(?:(?:root[\s-]*)?cause|rca|what we know|why it (?:broke|happened)|(?:(?:initial|immediate)\s+)?trigger)(?:\s+(?:identified|found|confirmed))?\s*(?:[:=]|[-–—]\s|\b(?:was|is)\b)\s*/i;
 
 /** The first clause of a sentence that goes on to say what is being done: "X broke Y; the pool is cordoned". */
 const firstClause = (text: string) => text.split(/;\s+/)[0] ?? text;
@@ -117,6 +117,14 @@ function incident(reading: Reading): string {
   return /^(?:SEV|P)[\s-]?\d$|^\d$/i.test(severity)
     ? `a ${/^\d$/.test(severity) ? `severity ${severity}` : severity} incident`
     : `an incident of severity ${severity}`;
+}
+
+/**
+ * A response step as told: without who did it, and without the chat bot's command it was
+ * logged with ("!log codfw sessionstore 4 -> 6 pods" is "codfw sessionstore 4 -> 6 pods").
+ */
+function stepText(event: TimelineEvent, facts: Facts): string {
+  return withoutDoer(event.text, facts).replace(/^\s*!(?:log|sal|deploy|note)\s+/i, '');
 }
 
 /** The step that fixed it: the last action that did not fail, at or before the first recovery. */
@@ -197,7 +205,7 @@ function summary(reading: Reading): Section {
   const fix = [
     step
       ? step.event.text.length <= QUOTE_IN_SUMMARY
-        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(publicLine(withoutDoer(step.event.text, facts))))}`
+        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(publicLine(stepText(step.event, facts))))}`
         : `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}; the steps are listed under Response and recovery.`
       : '',
     consistent ? backToNormal(reading, recovered) : '',
@@ -295,9 +303,12 @@ function rootCause(reading: Reading): Section {
 /** Words that say an alert was slow to fire ("alert was 14 minutes late", "evaluates every 15m"). */
 const LATE = /\b(?:late|delayed|too slow|evaluat\w* (?:only )?every)\b/i;
 
-/** A sentence that says how the team learnt of it, or that nothing alerted. */
+/**
+ * A sentence that says how the team learnt of it, or that nothing alerted: "Detection was
+ * indirect - ...", "Detection took way too long", "the page came from logstash falling over".
+ */
 const HOW_WE_LEARNT =
-  /\bmonitoring (?:began to |started to )?(?:detect|alert|flag)\w*|\b(?:an engineer|on-?call|we) (?:was|were) paged\b|\bnothing (?:paged|alerted)\b|\bno (?:alert|page|alarm|monitor)s? (?:fired|went off|triggered|covers?|checks?)\b|\b(?:support|a customer|customers|users) (?:found|noticed|spotted|reported) it\b|\bwe (?:found out|learn(?:ed|t)) (?:about it )?(?:from|through|via|when)\b/i;
+  /^\W*detection (?:was|took|came|is)\b|\bthe page (?:actually )?came from\b|\bwas detected (?:by|through|via|when|from)\b|\bmonitoring (?:began to |started to )?(?:detect|alert|flag)\w*|\b(?:an engineer|on-?call|we) (?:was|were) paged\b|\bnothing (?:paged|alerted)\b|\bno (?:alert|page|alarm|monitor)s? (?:fired|went off|triggered|covers?|checks?)\b|\b(?:support|a customer|customers|users) (?:found|noticed|spotted|reported) it\b|\bwe (?:found out|learn(?:ed|t)) (?:about it )?(?:from|through|via|when)\b/i;
 
 /** A sentence that says what slowed the response: a wrong first guess, tools down with it. */
 const SLOWED =
@@ -325,7 +336,7 @@ function detection(reading: Reading): Section {
     paragraphs.push(
       `Detected at ${when(found.event, facts)} by ${found.how}${lag}: ${quote(found.event.text)}`,
     );
-  } else paragraphs.push('The timeline does not record how or when the problem was detected.');
+  }
   const ackLine = facts.milestones['acknowledged']?.line;
   const ack = facts.events.find((e) => e.line === ackLine);
   if (ack?.time) {
@@ -343,8 +354,20 @@ function detection(reading: Reading): Section {
   else if (found.event && found.byAlert && LATE.test(found.event.text))
     paragraphs.push('The input says this alert came late.');
   // "nothing paged us, support found it": how the team says it learnt of it, in its own words.
-  const told = noteQuotes(facts).find((q) => HOW_WE_LEARNT.test(q.text) && q.text.length <= 200);
-  if (told) paragraphs.push(`The incident notes say: ${quote(told.text)}`);
+  const told = noteQuotes(facts).find(
+    (q) =>
+      HOW_WE_LEARNT.test(q.text) &&
+      q.text.length <= 240 &&
+      scoreOf(q.text, FOLLOW_UP_CUES, 'follow-up') < FOLLOW_UP_THRESHOLD,
+  );
+  // With no timeline line to date it, the notes' words are how it was detected.
+  if (!found.event)
+    paragraphs.unshift(
+      told
+        ? `No timeline line marks the detection; the incident notes say: ${quote(told.text)}`
+        : 'The timeline does not record how or when the problem was detected.',
+    );
+  else if (told) paragraphs.push(`The incident notes say: ${quote(told.text)}`);
   // "first suspected a DDoS", "tools sit on the same DNS, which slowed us down".
   const slowed = noteQuotes(facts).find(
     (q) => q !== told && SLOWED.test(q.text) && q.text.length <= 240,
@@ -359,7 +382,7 @@ function response(reading: Reading): Section {
   const { facts, response: read } = reading;
   const timed: { event: TimelineEvent; text: string }[] = read.steps.map((step) => ({
     event: step.event,
-    text: `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : step.partial ? 'Partial recovery: ' : ''}${step.failed || step.partial ? lowerFirst(asSentence(publicLine(withoutDoer(step.event.text, facts)))) : asSentence(publicLine(withoutDoer(step.event.text, facts)))}`,
+    text: `${when(step.event, facts)}: ${step.failed ? 'Failed attempt: ' : step.partial ? 'Partial recovery: ' : ''}${step.failed || step.partial ? lowerFirst(asSentence(publicLine(stepText(step.event, facts)))) : asSentence(publicLine(stepText(step.event, facts)))}`,
   }));
   // A line that states the cause is no recovery, even when the analysis dated the mitigation
   // from it; a recovery line that goes on to list follow-ups is quoted up to the list.
@@ -373,7 +396,10 @@ function response(reading: Reading): Section {
       // A bare "resolved" says no more than the label does.
       const closedBy =
         /^\W*(?:resolved|closed) by [A-Z][\w.' -]*\W*$/.test(event.text) ||
-        /^\W*(?:resolved|closed|all clear)\W*$/i.test(event.text);
+        /^\W*(?:resolved|closed|all clear)\W*$/i.test(event.text) ||
+        /^\W*(?:we )?(?:closed|resolved|closing|resolving) (?:the |this )?incident\W*$/i.test(
+          event.text,
+        );
       timed.push({
         event,
         text: closedBy
@@ -455,6 +481,12 @@ const DID_NOT_HELP =
   /\b(?:did ?n[o']t|did not|didn't) (?:help|work|fix)\b|\bno (?:effect|change)\b/i;
 
 /**
+ * "Already changed it to remove capacity slowly": a change made after the incident, so it does
+ * not happen again, is a follow-up done, not a step of the response.
+ */
+const ALREADY_CHANGED = /^\W*(?:we(?:'ve| have)? )?already\b/i;
+
+/**
  * The actions the notes tell, in the order written, when no timeline line is one: each a
  * sentence that acts on the system, not a plan and not the cause; failed ones marked.
  */
@@ -474,6 +506,7 @@ function notesActions(reading: Reading): string[] {
         !causes.has(quote.text) &&
         !story.has(quote.text) &&
         !isNoise(quote.text) &&
+        !ALREADY_CHANGED.test(quote.text) &&
         quote.text.length <= 300 &&
         scoreOf(quote.text, FOLLOW_UP_CUES, 'follow-up') < FOLLOW_UP_THRESHOLD &&
         (isAction(quote.text) || DID_NOT_HELP.test(quote.text)),

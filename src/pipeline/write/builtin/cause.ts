@@ -17,7 +17,14 @@ export interface RootCause {
 
 /** A plan ("we should fix the bug") names a cause but is a follow-up, not a statement of it. */
 const isPlan = (text: string) =>
-  !TOLD_AFTER.test(text) && scoreOf(text, FOLLOW_UP_CUES, 'follow-up') >= FOLLOW_UP_THRESHOLD;
+  FOLLOW_UP_LABEL.test(text) ||
+  (!TOLD_AFTER.test(text) && scoreOf(text, FOLLOW_UP_CUES, 'follow-up') >= FOLLOW_UP_THRESHOLD);
+/**
+ * "Follow-ups: ...; component-level status page instead of green/yellow/red": a list of what to
+ * change next, whatever cause words its items use.
+ */
+const FOLLOW_UP_LABEL =
+  /^\W*(?:follow[\s-]*ups?|action items?|next steps?|todos?|ais?|to ?do|remediations?)\s*:/i;
 /** "later traced to ...", "later found that ...": what was found afterwards, not a plan for later. */
 const TOLD_AFTER =
   /^\W*(?:later|afterwards|eventually),?\s+(?:\w+\s+)?(?:traced|found|confirmed|determined|identified|turned out|shown|proved)\b/i;
@@ -58,7 +65,11 @@ function confirmation(quote: Quote, fix: string | null): number {
  */
 function withClauses(quote: Quote): Quote[] {
   const clauses = quote.text.split(/;\s+|\s+[-–—]\s+/).filter((c) => c.trim().length >= 20);
-  return clauses.length > 1 ? [quote, ...clauses.map((text) => ({ ...quote, text }))] : [quote];
+  if (clauses.length < 2) return [quote];
+  const parts = clauses.map((text) => ({ ...quote, text }));
+  // "UTF-8 problem traced to the shipper input; collectors restarted with that input off": what
+  // was done next is no part of the cause, so the whole line is not offered.
+  return clauses.slice(1).some(isAction) ? parts : [quote, ...parts];
 }
 
 /**
@@ -72,6 +83,8 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
   ]);
   const pointed = pointedAt(all);
   const scored = all
+    // A follow-ups list is a plan in every clause ("Follow-ups: ...; X instead of Y").
+    .filter((quote) => !isPlan(quote.text))
     .flatMap(withClauses)
     .filter(
       (quote) =>
@@ -149,10 +162,10 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
  * "+1", "confirmed". Group 1 is what follows it in the same sentence ("found it: X" states X).
  */
 const ANNOUNCEMENT =
-  /^\W*(?:(?:i |we )?found (?:it|the (?:problem|issue|bug|cause))|got it|figured it out|(?:root )?cause (?:found|identified)|ack(?:ed|nowledged)?|\+1|confirmed|ok(?:ay)?|yep|yes|agreed|on it)\b\s*(?:[.!:,\-–—]+\s*|$)(.*)$/i;
+  /^\W*(?:(?:i |we )?found (?:it|the (?:problem|issue|bug|cause))|got it|figured it out|(?:root )?cause (?:found|identified|isolated|located|narrowed down|confirmed)|ack(?:ed|nowledged)?|\+1|confirmed|ok(?:ay)?|yep|yes|agreed|on it)\b\s*(?:[.!:,;\-–—]+\s*|$)(.*)$/i;
 /** An announcement that the cause is found, after which the same person states it. */
 const FOUND =
-  /^\W*(?:(?:i |we )?found (?:it|the (?:problem|issue|bug|cause))|got it|figured it out|(?:root )?cause (?:found|identified))\b/i;
+  /^\W*(?:(?:i |we )?found (?:it|the (?:problem|issue|bug|cause))|got it|figured it out|(?:root )?cause (?:found|identified|isolated|located|narrowed down|confirmed))\b/i;
 
 /**
  * The quotes with their announcements taken off ("found it: X" becomes X) and the keys of the
@@ -170,7 +183,11 @@ function withoutAnnouncements(quotes: readonly Quote[]): {
     const rest = match?.[1]?.trim() ?? '';
     if (!match || !hasCauseContent(rest)) return quote;
     const stripped = { ...quote, text: rest.charAt(0).toUpperCase() + rest.slice(1) };
-    if (FOUND.test(quote.text)) announced.add(key(stripped));
+    // "Cause isolated; that configuration disabled": an action after a semicolon is what they
+    // did about it; "Found it: the allocator moved all primaries" tells what they found.
+    const nextStep =
+      /;\s*$/.test(quote.text.slice(0, quote.text.length - rest.length)) && isAction(rest);
+    if (FOUND.test(quote.text) && !nextStep) announced.add(key(stripped));
     return stripped;
   });
   out.forEach((quote, index) => {
@@ -233,13 +250,25 @@ function inContext(quote: Quote): Quote {
     quote.text,
   );
   if (joined) return { ...quote, text: quote.text.slice(joined[0].length) };
+  // "so 4 pods was already under capacity": a conclusion, told without its "so".
+  const concluded = /^so,?\s+(?=(?:\S+\s+){1,3}(?:was|were|is|are|had|has)\b)/i.exec(quote.text);
+  if (concluded) {
+    const rest = quote.text.slice(concluded[0].length);
+    return { ...quote, text: rest.charAt(0).toUpperCase() + rest.slice(1) };
+  }
   if (!line || line.startsWith(quote.text) || line.length > 300) return quote;
   // "found it: X" was quoted as X: the line would bring the announcement back.
   if (ANNOUNCEMENT.test(line)) return quote;
-  // "the renewal job was failing silently ..." names its own subject: it needs no context.
-  if (/^(?:the|a|an|our|its|their|we)\s/i.test(quote.text)) return quote;
+  // Only a sentence without a subject of its own ("Runs it on db1 instead of db2.", "This
+  // breaks ...") needs its line: "Cache servers running out of memory" after "Scope understood,
+  // engineers looking for mitigations." names its own, and the status update is not the cause.
+  if (!NEEDS_SUBJECT.test(quote.text)) return quote;
   return { ...quote, text: line };
 }
+
+/** A sentence that opens with a pronoun or a bare verb ("Runs it on ...") and leans on the one before. */
+const NEEDS_SUBJECT =
+  /^\W*(?:(?:it|this|that|they|these|those|which|then|so|he|she)\b|[a-z]+s\s+(?:it|them|the|a|an|its|their|our|on|in|into|out|up|every|all)\b)/i;
 
 /**
  * Before impact nobody is mitigating: a tool that disabled a service or someone who removed a
@@ -276,12 +305,15 @@ export function findTrigger(facts: Facts): TimelineEvent | null {
       !isSignal(event) &&
       scoreOf(event.text, BEFORE_IMPACT_CUES, 'trigger') >= TRIGGER_THRESHOLD,
   );
-  return candidates.at(-1) ?? null;
+  // Lines written at the same minute are told in order, the first setting the others off
+  // ("an engineer runs the command ..." before "the removed hosts backed two other subsystems").
+  const last = candidates.at(-1);
+  return candidates.find((event) => event.time === last?.time) ?? null;
 }
 
 /** Words that place a change in time or blame it: "after the 10:00 deploy", "looks like the release". */
 const BLAMES_A_CHANGE =
-  /\bcause\s*[:=]|\bon their side\b|\binstead of\b|\b(?:looks like|seems? (?:like|to be)|appears? to be|it'?s|started (?:right )?after|since|after|from|caused by|due to|because(?: of)?|turned out|found it|root cause|rca|blame|culprit|suspect\w*)\b/i;
+  /\bcause\s*[:=]|\btrigger\s*[:=]|\bas the trigger\b|\bon their side\b|\binstead of\b|\b(?:looks like|seems? (?:like|to be)|appears? to be|it'?s|started (?:right )?after|since|after|from|caused by|due to|because(?: of)?|turned out|found it|root cause|rca|blame|culprit|suspect\w*)\b/i;
 
 /** A guess during the response ("looks like a DDoS?") names no trigger. */
 const GUESS = /\?|\b(?:maybe|might|perhaps|possibly|suspect\w*|could be|not sure)\b/i;
@@ -298,7 +330,12 @@ export function findTriggerMention(facts: Facts): Quote | null {
         BLAMES_A_CHANGE.test(quote.text) &&
         !GUESS.test(quote.text) &&
         !isPlan(quote.text) &&
-        scoreOf(quote.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD &&
+        // The change must be named in the clause that is quoted: "Culprit narrowed to SlowTimer
+        // messages; temporary filter deployed" names no change in its first clause.
+        scoreOf(quote.text.split(/;\s+/)[0] ?? '', CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD &&
+        // "Cache servers restarted with more memory + config change to serve a snapshot from
+        // before the bulk update": what responders did, not what set it off.
+        !(isAction(quote.text) && scoreOf(quote.text, CAUSE_CUES, 'cause') <= 0) &&
         !(
           quote.event &&
           facts.start &&

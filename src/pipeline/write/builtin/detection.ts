@@ -27,12 +27,22 @@ export interface Detection {
 const TOOL =
   /^(?:alert|alerts|pager|pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|cloudwatch|aws[\w-]*|sentry|pingdom|statuspage|status|deploy|github|gitlab|ci|bot|system|monitoring|slack|jira|new relic|icinga|nagios|zabbix|splunk|honeycomb)$/i;
 
+/** A tool's name, or a bot named after one ("icinga-wm", "grafana_alerts"). */
+const isTool = (name: string): boolean => TOOL.test(name) || TOOL.test(name.split(/[-_]/)[0] ?? '');
+
 /**
  * The detected milestone's line; when the analysis marked none, the first alert or report at
  * or after the start (its time is then not used as a figure).
  */
 const ALERT_SOURCE =
-  /alert|pager|monitor|opsgenie|prometheus|datadog|grafana|cloudwatch|pingdom|sentry/i;
+  /alert|pager|monitor|opsgenie|prometheus|datadog|grafana|cloudwatch|pingdom|sentry|icinga|nagios|zabbix/i;
+
+/**
+ * A monitoring check's own state line, as Nagios and Icinga bots write it into chat
+ * ("PROBLEM - MediaWiki exceptions ... is CRITICAL", "CRITICAL - reduced availability for ...").
+ * Upper case is the tool's; a person writing "problem - " in chat is not an alert.
+ */
+const CHECK_STATE = /^\W*(?:PROBLEM|CRITICAL|WARNING|DOWN)\b\s*[-:–—]|\bis (?:CRITICAL|DOWN)\b/;
 
 /** Words that record an alert or page having fired, not a plan to add one. */
 const ALERT_FIRED =
@@ -47,6 +57,17 @@ const PLAN =
 const SILENCED =
   /\b(?:muted|silenced|snoozed|suppressed|disabled|missed|ignored|unacknowledged|went unnoticed|(?:was|were) (?:off|turned off)|did ?n[o']t (?:fire|page|trigger)|never (?:fired|paged|triggered)|failed to (?:fire|page))\b/i;
 
+/**
+ * Whether a line was written by a monitor (an alerting tool's actor or source, or a check's own
+ * state line): a monitor reports, it does not mitigate.
+ */
+export function fromMonitor(event: TimelineEvent): boolean {
+  return (
+    CHECK_STATE.test(event.text) ||
+    [event.actor, event.source].some((name) => ALERT_SOURCE.test(name ?? ''))
+  );
+}
+
 /** Whether a line tells of an alert that was muted, silenced or missed. */
 export function silencedAlert(event: TimelineEvent): boolean {
   return SILENCED.test(event.text);
@@ -57,6 +78,7 @@ export function recordsAlert(event: TimelineEvent): boolean {
   if (PLAN.test(event.text) || SILENCED.test(event.text)) return false;
   return (
     event.kind === 'alert' ||
+    CHECK_STATE.test(event.text) ||
     ALERT_SOURCE.test(event.source ?? '') ||
     ALERT_SOURCE.test(event.actor ?? '') ||
     ALERT_FIRED.test(event.text)
@@ -66,6 +88,12 @@ export function recordsAlert(event: TimelineEvent): boolean {
 /** Words that say someone outside the team told us: a ticket, a support case, users reporting. */
 export const REPORTED =
   /\b(?:customer|client|merchant|user|player|shopper|seller)s? (?:ticket|report\w*|complain\w*|email\w*|tweet\w*|call\w*|writes? in|wrote in|contact\w*|reach(?:ed|es)? out)|\b(?:support|zendesk|helpdesk|help desk) (?:ticket|case|escalat\w*)|\bticket\s*:|\b(?:customers?|users?|players?|merchants?) (?:report|are reporting|reported|complain|can'?t|cannot|could ?n[o']t)\b/i;
+/**
+ * Someone inside the company telling the responders: "A developer reports lots of 307s",
+ * "Business tells us online booking is down", "support flagged failed logins".
+ */
+const TOLD_BY_A_COLLEAGUE =
+  /\b(?:developer|engineer|colleague|teammate|someone|dev|devs|support|sales|business|ops|product|qa|team)s?\b.{0,25}\b(?:reports?|reported|tells? us|told us|flag(?:s|ged)|escalat(?:es|ed))\b/i;
 /** Words that say an automated check caught it: a synthetic test, a probe, a canary. */
 const AUTOMATED_CHECK =
   /\b(?:synthetic\w*|automated (?:test|check)\w*|(?:health|uptime) ?checks?|probes?|canary|canaries|smoke tests?)\b/i;
@@ -75,8 +103,12 @@ function detectionKind(event: TimelineEvent): 'report' | 'check' | 'alert' | 'pe
   if (SILENCED.test(event.text) || CLEARED.test(event.text)) return null;
   const where = `${event.actor ?? ''} ${event.source ?? ''} ${event.text}`;
   if (AUTOMATED_CHECK.test(where) && !PLAN.test(event.text)) return 'check';
-  if (event.kind === 'report' || (REPORTED.test(event.text) && !PLAN.test(event.text)))
-    return 'report';
+  const told =
+    (REPORTED.test(event.text) || TOLD_BY_A_COLLEAGUE.test(event.text)) && !PLAN.test(event.text);
+  // "Working from logs; first thing spotted is elevated DNS errors": the analysis may call it a
+  // report, but the line says a responder saw it.
+  if (!told && NOTICED.test(event.text) && !PLAN.test(event.text)) return 'person';
+  if (event.kind === 'report' || told) return 'report';
   if (recordsAlert(event)) return 'alert';
   if (NOTICED.test(event.text) && !PLAN.test(event.text)) return 'person';
   return null;
@@ -91,8 +123,12 @@ export const isLabelOnly = (text: string): boolean =>
     text,
   );
 
-/** A person seeing it: "Pardot SRE notices our domains failing to resolve". */
-const NOTICED = /\b(?:notic(?:es|ed)|spott(?:s|ed))\b(?! (?:no|nothing)\b)/i;
+/**
+ * A person seeing it: "Pardot SRE notices our domains failing to resolve", "just hit a fatal
+ * DBQueryError loading a page".
+ */
+const NOTICED =
+  /\b(?:notic(?:es|ed)|spott(?:s|ed))\b(?! (?:no|nothing)\b)|\b(?:just hit|hitting|just got) (?:an? |the )?(?:[\w-]+ ){0,2}(?:[\w-]*errors?|[\w-]*exceptions?|timeouts?|failures?|5\d\d|5xx)\b/i;
 /**
  * A line that records an alert clearing or a check passing ("Alert closed by system: cert
  * rotation check passed", "[Recovered] Disk usage"): it detected nothing.
@@ -123,8 +159,10 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
   const chosen = earlier ?? milestone ?? signal ?? null;
   // An incident tool's field ("Reported at 04:53") says when, not how: the line at that time
   // that records the alert or report tells how.
+  // The same goes for a line that says only what responders did next ("Cloud Engineering start
+  // investigating" beside "A developer reports lots of 307s" at 09:26).
   const event =
-    chosen && isLabelOnly(chosen.text)
+    chosen && (isLabelOnly(chosen.text) || detectionKind(chosen) === null)
       ? (facts.events.find(
           (e) =>
             e !== chosen &&
@@ -134,7 +172,10 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
         ) ?? chosen)
       : chosen;
   const alert = facts.events.find(recordsAlert) ?? null;
-  const source = event?.source && !TOOL.test(event.source) ? null : event?.source;
+  const source =
+    event?.source && !isTool(event.source)
+      ? null
+      : (event?.source ?? (event?.actor && isTool(event.actor) ? event.actor : null));
   let how = 'a person noticing it';
   let byAlert = false;
   const kind = event ? detectionKind(event) : null;
@@ -144,7 +185,9 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
   } else if (
     event &&
     !SILENCED.test(event.text) &&
-    (event.kind === 'alert' || (event.source && ALERT_SOURCE.test(event.source)))
+    (event.kind === 'alert' ||
+      CHECK_STATE.test(event.text) ||
+      ALERT_SOURCE.test(`${event.source ?? ''} ${event.actor ?? ''}`))
   ) {
     byAlert = true;
     how = source && !/^alerts?$/i.test(source) ? `an alert from ${source}` : 'an alert';
@@ -164,7 +207,7 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
   // Someone who only posted asides ("reminder: demo moved", "(unrelated) ...") did not respond.
   for (const e of facts.events.filter((event) => !isNoise(event.text))) {
     const name = e.actor?.replace(/^@/, '');
-    if (name && !TOOL.test(name) && !BOT.test(name) && !responders.includes(name))
+    if (name && !isTool(name) && !BOT.test(name) && !responders.includes(name))
       responders.push(name);
   }
   const lag = (timeOf(event) - (facts.start ? Date.parse(facts.start) : NaN)) / 60_000;
@@ -174,5 +217,9 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
   return { event, how, byAlert, alert, responders, minutesToDetect };
 }
 
-/** Actors that are bots or generic teams, not responders: "CI bot", "random-bot", "team". */
-const BOT = /\bbot\b|-bot$|^(?:team|everyone|all|here|channel|system|automation|synthetic[\w-]*)$/i;
+/**
+ * Actors that are bots, generic teams or the paste's own annotations, not responders: "CI bot",
+ * "random-bot", "team", and "<logs>", "(graphs)", "-- decision:" in an annotated chat log.
+ */
+const BOT =
+  /\bbot\b|-bot$|^(?:team|everyone|all|here|channel|system|automation|synthetic[\w-]*|logs?|graphs?|decision|notes?|updates?|context|summary|annotation)$/i;

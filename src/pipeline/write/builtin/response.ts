@@ -7,7 +7,7 @@
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { ACTION_CUES, ACTION_THRESHOLD } from '../cues/action-cues.js';
 import { scoreText } from '../cues/cue.js';
-import { CLEARED, recordsAlert } from './detection.js';
+import { CLEARED, fromMonitor, recordsAlert } from './detection.js';
 import { isNoise } from './sentences.js';
 
 export interface ResponseStep {
@@ -41,6 +41,15 @@ export interface Response {
 const DID_NOT_WORK = ACTION_CUES.find((cue) => cue.id === 'did-not-work');
 const RECOVERED = ACTION_CUES.find((cue) => cue.id === 'recovered');
 const TOOL_RECORD = ACTION_CUES.find((cue) => cue.id === 'tool-record');
+const IMPACT_REPORT = ACTION_CUES.find((cue) => cue.id === 'impact-report');
+
+/**
+ * A paste's label read as the line's author ("Plan: drain eu-west -> fail over", "Knock-on:
+ * order emails delayed", "-- decision: restore the table"): a plan, an impact report or a
+ * decision, not something a responder did.
+ */
+const LABEL_AUTHOR =
+  /^(?:plan|proposal|proposed|idea|options?|next(?: steps?)?|todo|knock-?on|impact|question|decision)$/i;
 
 /**
  * A line that tells of an attempt that could not go through, without an action verb of its own:
@@ -67,17 +76,36 @@ function failureClause(text: string): string | null {
 export function isAction(text: string): boolean {
   let known = actionReadings.get(text);
   if (known === undefined) {
-    const clauses = [text, ...text.split(CLAUSE)];
-    // A tool's record ("Priority changed", a Statuspage post) is no action in any clause.
+    // A tool's record ("Priority changed", a Statuspage post) is no action in any clause, and a
+    // sentence that is one ("Status page updated: we're running a controlled failover") adds none.
+    const sentences = text
+      .split(/(?<=[.!?])\s+/)
+      .filter((part) => !TOOL_RECORD?.pattern.test(part));
+    const clauses = [text, ...sentences, ...sentences.flatMap(actionClauses)];
     known =
       !TOOL_RECORD?.pattern.test(text) &&
       clauses.some(
-        (clause) => (scoreText(clause, ACTION_CUES).scores.action ?? 0) >= ACTION_THRESHOLD,
+        (clause) =>
+          !TOOL_RECORD?.pattern.test(clause) &&
+          (scoreText(clause, ACTION_CUES).scores.action ?? 0) >= ACTION_THRESHOLD,
       );
     if (actionReadings.size >= 50_000) actionReadings.clear();
     actionReadings.set(text, known);
   }
   return known;
+}
+
+/**
+ * The clauses of a sentence that may be read as actions on their own. A list of what was hit
+ * ("order emails delayed, search restoring from its snapshot, mobile app impacted") has none:
+ * its first clause is no action and the sentence reports impact; "drained US; US recovered, EU
+ * still failing" opens with the action, and its clauses count.
+ */
+function actionClauses(sentence: string): string[] {
+  const clauses = sentence.split(CLAUSE);
+  const opensWithAction =
+    (scoreText(clauses[0] ?? '', ACTION_CUES).scores.action ?? 0) >= ACTION_THRESHOLD;
+  return !opensWithAction && IMPACT_REPORT?.pattern.test(sentence) ? [] : clauses;
 }
 
 /** isAction per text: the writer reads the response twice, and the cue table is fixed. */
@@ -113,46 +141,43 @@ function notesSayFailed(text: string, failures: readonly string[]): boolean {
 
 const at = (event: TimelineEvent): number => (event.time ? Date.parse(event.time) : NaN);
 
+/** The lines that end the incident, as the analysis read them, checked against the text. */
+interface Recovery {
+  mitigated: TimelineEvent | null;
+  resolved: TimelineEvent | null;
+  /** When service came back: the recovery line's time, else the analysis's milestone. */
+  recovery: string | null;
+}
+
 /**
- * @param exclude the trigger event, which may read like an action ("enabled the flag") but set
- *   the incident off, and the lines that state the root cause ("..., blocking reads").
+ * The mitigated and resolved lines, unless the analysis dated the mitigation from a line that is
+ * no recovery: a line that states the cause (excluded), another alert clearing, or a diagnosis
+ * ("on it. looks like the provider, US and APAC look healthy" at 03:21, before the 03:26 move to
+ * backup); then the first later line that says service came back.
  */
-export function readResponse(
-  facts: Facts,
-  exclude: readonly TimelineEvent[],
-  detected: TimelineEvent | null = null,
-): Response {
+function readRecovery(facts: Facts, exclude: readonly TimelineEvent[]): Recovery {
   const byMilestone = (name: string) => {
     const line = facts.milestones[name]?.line;
     return facts.events.find((event) => event.line === line) ?? null;
   };
-  // A mitigation dated from a line that states the cause (excluded) is no recovery line.
-  // "Alert closed by system: cert check passed (previous alert)": another alert clearing.
   const cleared = (event: TimelineEvent | null) =>
     event && CLEARED.test(event.text) ? null : event;
   const resolved = cleared(byMilestone('resolved'));
   const stated = byMilestone('mitigated');
-  // "on it. looks like the provider, US and APAC look healthy" at 03:21, before the 03:26 move
-  // to backup: a diagnosis the analysis dated the mitigation from, not a recovery.
+  const later = (event: TimelineEvent) =>
+    event.time !== null &&
+    stated?.time !== null &&
+    stated?.time !== undefined &&
+    Date.parse(event.time) > Date.parse(stated.time);
   const diagnosis =
     stated !== null &&
     (CLEARED.test(stated.text) ||
       (DIAGNOSIS.test(stated.text) &&
-        facts.events.some(
-          (event) =>
-            event.time &&
-            stated.time &&
-            Date.parse(event.time) > Date.parse(stated.time) &&
-            event !== resolved &&
-            isAction(event.text),
-        )));
-  // Then the first later line that says service came back is the recovery.
+        facts.events.some((event) => later(event) && event !== resolved && isAction(event.text))));
   const after = diagnosis
     ? (facts.events.find(
         (event) =>
-          event.time &&
-          stated.time &&
-          Date.parse(event.time) > Date.parse(stated.time) &&
+          later(event) &&
           !isAction(event.text) &&
           !CLEARED.test(event.text) &&
           !isNoise(event.text) &&
@@ -163,12 +188,23 @@ export function readResponse(
   const mitigated = after ?? (stated && (exclude.includes(stated) || diagnosis) ? null : stated);
   const recovery =
     after?.time ?? (mitigated ? facts.mitigated : null) ?? (resolved ? facts.resolved : null);
-  // Nobody mitigates what they have not noticed: actions start at detection ("primary failed;
-  // automatic failover" at 16:02 is the failure, the 16:05 alert is when the response began).
-  // Without a detection time, at the start; a start after the detection is the analysis's guess.
-  const from = detected?.time ?? facts.start;
+  return { mitigated, resolved, recovery };
+}
+
+/**
+ * The lines that are actions: from detection on (nobody mitigates what they have not noticed:
+ * "primary failed; automatic failover" at 16:02 is the failure, the 16:05 alert is when the
+ * response began), without the trigger and cause lines, status posts, asides, pages and what a
+ * monitor wrote.
+ */
+function actionLines(
+  facts: Facts,
+  exclude: readonly TimelineEvent[],
+  from: string | null,
+  mitigated: TimelineEvent | null,
+): TimelineEvent[] {
   const startLine = facts.milestones['start']?.line;
-  const actions = facts.events.filter(
+  return facts.events.filter(
     (event) =>
       !exclude.includes(event) &&
       event.kind !== 'status-update' &&
@@ -177,53 +213,80 @@ export function readResponse(
       !isNoise(event.text) &&
       // A page is how responders learnt of it ("Paged: replication effectively stopped").
       !(recordsAlert(event) && /^\W*(?:paged|alert|triggered|firing)\b/i.test(event.text)) &&
+      // "icinga-wm: CRITICAL - reduced availability": a monitor reports, it does not act.
+      !fromMonitor(event) &&
+      !LABEL_AUTHOR.test(event.actor ?? '') &&
       (isAction(event.text) || ATTEMPT_STUCK.test(event.text)),
   );
+}
+
+/**
+ * Each action with how it went. Failed only where the input says so: on its own line ("rollback
+ * job failed on permissions"), on a line before the next action that says impact persists
+ * ("no change, CPU still at 100%"), or in a notes sentence that names it ("the bot-block rules
+ * did not help"). A line that also says part of the service came back is a partial recovery.
+ */
+function judgeSteps(
+  facts: Facts,
+  actions: readonly TimelineEvent[],
+  { mitigated, resolved, recovery }: Recovery,
+): ResponseStep[] {
   // Positions and membership looked up once: a 16,000-line timeline has thousands of actions.
   const isStep = new Set(actions);
-  const position = new Map<TimelineEvent, number>();
-  facts.events.forEach((event, index) => {
-    if (!position.has(event)) position.set(event, index);
-  });
-  const indexOf = (event: TimelineEvent) => position.get(event) ?? -1;
+  const indexOf = positions(facts);
   const failures = facts.notes.flatMap((note) =>
     note.markdown.split(/(?<=[.!?])\s+/).filter((sentence) => NOT_HELPED.test(sentence)),
   );
-  const steps = actions.map((event): ResponseStep => {
-    const { scores } = scoreText(event.text, ACTION_CUES);
-    let failed =
-      (scores.failed ?? 0) >= 3 || (ATTEMPT_STUCK.test(event.text) && !recoversPart(event.text));
-    // "drained US; US recovered, EU still failing" helped part of it: partial, not failed.
-    const partial = failed && recoversPart(event.text) && !ATTEMPT_STUCK.test(event.text);
-    if (partial) failed = false;
-    // "restarted the pods", then "no change, CPU still at 100%": a line between this action and
-    // the next that says impact persists marks the attempt failed, unless service had recovered.
-    if (!failed && !partial && event !== mitigated) {
-      for (let index = indexOf(event) + 1; index < facts.events.length; index++) {
-        const next = facts.events[index];
-        if (!next || isStep.has(next) || next === mitigated || next === resolved) break;
-        if (recovery && next.time && Date.parse(next.time) >= Date.parse(recovery)) break;
-        if (DID_NOT_WORK?.pattern.test(next.text)) {
-          failed = true;
-          break;
-        }
-      }
+  const saidAfter = (event: TimelineEvent): boolean => {
+    for (let index = indexOf(event) + 1; index < facts.events.length; index++) {
+      const next = facts.events[index];
+      if (!next || isStep.has(next) || next === mitigated || next === resolved) return false;
+      if (recovery && next.time && Date.parse(next.time) >= Date.parse(recovery)) return false;
+      if (DID_NOT_WORK?.pattern.test(next.text)) return true;
     }
-    // "The bot-block rules did not help and were removed": the notes say how it went.
-    if (!failed && !partial && notesSayFailed(event.text, failures)) failed = true;
+    return false;
+  };
+  return actions.map((event): ResponseStep => {
+    const { scores } = scoreText(event.text, ACTION_CUES);
+    const stuck = ATTEMPT_STUCK.test(event.text);
+    const own = (scores.failed ?? 0) >= 3 || (stuck && !recoversPart(event.text));
+    // "drained US; US recovered, EU still failing" helped part of it: partial, not failed.
+    const partial = own && recoversPart(event.text) && !stuck;
+    const failed =
+      !partial &&
+      (own || (event !== mitigated && saidAfter(event)) || notesSayFailed(event.text, failures));
     return {
       event,
       failed,
       partial,
-      failure: failed
-        ? (failureClause(event.text) ?? (ATTEMPT_STUCK.test(event.text) ? event.text : null))
-        : null,
+      failure: failed ? (failureClause(event.text) ?? (stuck ? event.text : null)) : null,
       broken: failed && BROKEN.test(event.text),
     };
   });
-  // Untimed steps count in file order: up to the line that says service recovered.
-  // A recovery line that was a partial or failed step ("APAC recovered, SA still failing",
-  // "terminated, too late") does not end the search for the fix: the resolution does.
+}
+
+/** Each event's first position in the timeline, looked up once. */
+function positions(facts: Facts): (event: TimelineEvent) => number {
+  const position = new Map<TimelineEvent, number>();
+  facts.events.forEach((event, index) => {
+    if (!position.has(event)) position.set(event, index);
+  });
+  return (event) => position.get(event) ?? -1;
+}
+
+/**
+ * The fix: the step whose own line says service came back ("switched to the backup provider,
+ * sales resume"), even when a later step (switching back) also recovered; else the last step that
+ * did not fail, at or before recovery (untimed steps count in file order). A recovery line that
+ * was a partial or failed step ("APAC recovered, SA still failing", "terminated, too late") does
+ * not end the search for the fix: the resolution does.
+ */
+function chooseFix(
+  facts: Facts,
+  steps: readonly ResponseStep[],
+  { mitigated, resolved, recovery }: Recovery,
+): ResponseStep | null {
+  const indexOf = positions(facts);
   const partialRecovery = steps.some(
     (step) => (step.partial || step.failed) && step.event === mitigated,
   );
@@ -240,12 +303,28 @@ export function readResponse(
       !step.failed &&
       (step.event.time ? !(at(step.event) > limit) : indexOf(step.event) <= recoveryIndex),
   );
-  // The step whose own line says service came back ("switched to the backup provider, sales
-  // resume") is the fix, even when a later step (switching back) also recovered.
-  const fix =
+  return (
     good.find((step) => !step.partial && recoversPart(step.event.text)) ??
     good.filter((step) => !step.partial).at(-1) ??
     good.at(-1) ??
-    null;
-  return { steps, fix, mitigated, resolved };
+    null
+  );
+}
+
+/**
+ * @param exclude the trigger event, which may read like an action ("enabled the flag") but set
+ *   the incident off, and the lines that state the root cause ("..., blocking reads").
+ * @param detected the line the incident was detected from: actions start there (else at the
+ *   start of impact; a start after the detection is the analysis's guess).
+ */
+export function readResponse(
+  facts: Facts,
+  exclude: readonly TimelineEvent[],
+  detected: TimelineEvent | null = null,
+): Response {
+  const recovery = readRecovery(facts, exclude);
+  const actions = actionLines(facts, exclude, detected?.time ?? facts.start, recovery.mitigated);
+  const steps = judgeSteps(facts, actions, recovery);
+  const fix = chooseFix(facts, steps, recovery);
+  return { steps, fix, mitigated: recovery.mitigated, resolved: recovery.resolved };
 }

@@ -117,13 +117,15 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     reason:
       'An incident tool\'s record of a field or a post ("Priority changed from P2 to P1", "Alert closed by system", a Statuspage post) changes the record, not the system.',
     pattern:
-      /^\W*(?:(?:priority|severity|status|urgency|assignee|owner|incident type|title)\b[^.]{0,20}\b(?:changed|set|updated|raised|lowered|escalated)\b|(?:alert|incident) (?:closed|acknowledged|created|opened|reopened|resolved|merged)\b|sev\s*\d+ (?:raised|declared|opened)\b|status ?page\b)/i,
+      /^\W*(?:(?:priority|severity|status|urgency|assignee|owner|incident type|title)\b[^.]{0,20}\b(?:changed|set|updated|raised|lowered|escalated)\b|(?:alert|incident) (?:closed|acknowledged|created|opened|reopened|resolved|merged)\b|sev\s*\d+ (?:raised|declared|opened)\b|status ?page\b|blog post\b)|\b(?:closed|resolved|reopened|marked) (?:the |this )?incident\b/i,
     examples: {
       match: [
         'Priority changed from P2 to P1',
         'Alert closed by system: cert rotation check passed',
         'Statuspage — Monitoring - We identified the issue and applied a fix.',
         'Sev1 raised: UK South - multiple chilled water pumps shut down',
+        'Blog post with more context is out (late - our Pages builds are paused too)',
+        'We closed the incident at 10:00.',
       ],
       noMatch: ['changed the pool size from 50 to 200'],
     },
@@ -162,10 +164,11 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: 3,
     reason: 'A state of the system after the actions, not an action.',
     pattern:
-      /\b(?:recover(?:ed|s|ing)|normal|back (?:up|online|to normal)|restored|healthy|stable|all clear|resolved|errors? (?:drop|dropped|stop(?:ped)?|gone)|(?:under|below) \d+\w*|green|operational|resum(?:e|es|ed|ing)|flowing|caught up|working again|succeed(?:s|ing)? again)\b/i,
+      /\b(?:recover(?:ed|s|ing)|normal|back (?:up|online|to normal)|restored|healthy|stable|all clear|resolved|errors? (?:drop|dropped|stop(?:ped)?|gone)|(?:under|below) \d+\w*|green|operational|resum(?:e|es|ed|ing)|flowing|caught up|working again|succeed(?:s|ing)? again|(?:render|load|serve|respond|boot)(?:s|ing)? again)\b/i,
     examples: {
       match: [
         'latency normal',
+        'pages render again',
         'login p95 under 300ms again',
         'all clear',
         'errors drop',
@@ -192,9 +195,13 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: 3,
     reason: 'A status-page post or announcement tells people; it does not mitigate.',
     pattern:
-      /\b(?:status ?page|posted (?:an? )?(?:update|status)|announc\w+|tweeted|comms? sent|update posted|customer comms?)\b/i,
+      /\b(?:status ?page|posted (?:an? )?(?:update|status)|announc\w+|tweeted|comms? sent|update posted|customer comms?|blog post)\b/i,
     examples: {
-      match: ['posted an update to the status page', 'Statuspage: investigating'],
+      match: [
+        'posted an update to the status page',
+        'Statuspage: investigating',
+        'Blog post with more context is out',
+      ],
       noMatch: ['restarted the status service pods'],
     },
   },
@@ -205,9 +212,14 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     reason:
       'A figure moving ("went from 15k to 20k", "latency climbed") is a measurement, not an action.',
     pattern:
-      /\b(?:went (?:from|up|down)|dropp(?:ed|ing)|climb(?:ed|ing|s)|rose|fell|jump(?:ed|s)|spik(?:ed|es|ing))\b/i,
+      /\b(?:went (?:from|up|down)|going (?:up|down)|dropp(?:ed|ing)|climb(?:ed|ing|s)|rose|fell|jump(?:ed|s)?|spik(?:ed|es|ing))\b/i,
     examples: {
-      match: ['session requests went from 15k to 20k', 'latency climbed to 9s'],
+      match: [
+        'session requests went from 15k to 20k',
+        'latency climbed to 9s',
+        'Cognito error rates jump (a latent bug makes webservers block)',
+        'replica lag going up not down',
+      ],
       noMatch: ['raised the pool to 200'],
     },
   },
@@ -225,6 +237,21 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
         'Everything should be moved over now',
       ],
       noMatch: ['failed over to the standby'],
+    },
+  },
+  {
+    id: 'plan-label',
+    signal: 'action',
+    weight: -4,
+    reason:
+      'A line labelled as a plan or proposal ("Plan: drain eu-west -> fail over -> re-enable") lists steps to come; the lines that carry them out are the actions.',
+    pattern: /^\W*(?:plan|proposal|proposed|idea|options?|next steps?)\s*:/i,
+    examples: {
+      match: [
+        'Plan: drain eu-west -> fail over to eu-central -> re-enable eu-west',
+        'Plan: restore from backups -> drain the queued jobs',
+      ],
+      noMatch: ['drained eu-west as planned'],
     },
   },
   {
@@ -257,15 +284,51 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     },
   },
   {
+    id: 'system-doing-it',
+    signal: 'action',
+    weight: -2,
+    reason:
+      'Things doing something by themselves ("pods restarting in codfw", "EBS volumes restoring from snapshots") is the system\'s state, not what a responder did.',
+    pattern:
+      /^\W*(?:[\w./-]+\s+){0,2}[\w./-]*[a-z]s\s+(?:restarting|rebooting|crash(?:ing|looping)|flapping|restoring|recovering|failing|retrying|timing out|reloading)\b/i,
+    examples: {
+      match: [
+        'pods restarting in codfw now too',
+        'EBS volumes restoring from S3 snapshots',
+        'kask pods crashlooping',
+      ],
+      noMatch: ['restarting the pods', "we're restarting the pods", 'SRE restarting the pods'],
+    },
+  },
+  {
+    id: 'described-not-done',
+    signal: 'action',
+    weight: -2,
+    reason:
+      'A sentence whose subject is a participle ("the removed hosts backed two subsystems", "Uptime check: the rebooted boxes share one hardware class") describes what was done before, not an action taken in the response.',
+    pattern: /(?:^|[:;]\s*)\W*(?:the|those|these) [a-z]+ed [a-z]+s?\b(?! (?:to|back|over|out)\b)/i,
+    examples: {
+      match: [
+        'the removed hosts backed two other subsystems',
+        'Uptime check: the rebooted boxes all share one hardware class',
+      ],
+      noMatch: ['restarted the failed pods', 'rolled the deployed build back'],
+    },
+  },
+  {
     id: 'done-by-itself',
     signal: 'action',
     weight: -2,
     reason:
       'A verb with a deadline and no object ("queue drained by 10:05", "backlog cleared at 12:30") says what came of the actions.',
     pattern:
-      /\b(?:drained|cleared|emptied|caught up|processed|recovered|finished|completed) (?:by|at|within|around) ~?\d|^\W*(?:the )?(?:[\w-]+ ){0,1}(?:queue|backlog|lag|pool|cache|buffer)s? (?:drained|cleared|emptied|caught up|recovered)\b(?! (?:the|a|an|our|all|every)\b)/i,
+      /\b(?:drained|cleared|emptied|caught up|processed|recovered|finished|completed) (?:by|at|within|around) ~?\d|(?:^|[,;]\s*)\W*(?:the )?(?:[\w-]+ ){0,1}(?:queue|backlog|lag|pool|cache|buffer)s? (?:drained|cleared|emptied|caught up|recovered)\b(?! (?:the|a|an|our|all|every)\b)/i,
     examples: {
-      match: ['builds flowing, queue drained by 10:05', 'queue drained, depth back to 200'],
+      match: [
+        'builds flowing, queue drained by 10:05',
+        'queue drained, depth back to 200',
+        'EU consumers back, backlog drained, status green',
+      ],
       noMatch: ['drained the bad node pool in US'],
     },
   },
@@ -275,9 +338,13 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: -2,
     reason: 'Looking is not yet acting.',
     pattern:
-      /\b(?:investigat(?:ing|es)|looking (?:into|at)|digging|debugging|checking|reviewing|paged|acknowledged|joined|declar\w+|escalat\w+)\b/i,
+      /\b(?:investigat(?:ing|es)|looking (?:into|at)|digging|debugging|checking|reviewing|paged|acknowledged|joined|declar\w+|escalat\w+|working out how|figuring out)\b/i,
     examples: {
-      match: ['Cloud Engineering start investigating', 'on-call acknowledged'],
+      match: [
+        'Cloud Engineering start investigating',
+        'on-call acknowledged',
+        'Working out how to manually make a US East DB primary again',
+      ],
       noMatch: ['restarted the cluster'],
     },
   },

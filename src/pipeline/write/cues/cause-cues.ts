@@ -410,12 +410,16 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'Something the system relied on that a change took away ("selected by the master label, which 1.24 removed -> routes gone") is the mechanism, written as cause then effect.',
     pattern:
-      /\b(?:which|that) (?:[\w.-]+ ){0,2}(?:removed|deleted|dropped|renamed|deprecated|broke|disabled)\b|\S\s*(?:->|→)\s*(?:[\w-]+ ){1,3}(?:gone|lost|broken|down|stopped|failing|failed|dropped)\b/i,
+      /(?<!(?:^|[;:.!?])\W*)\b(?:which|that) (?:[\w.-]+ ){0,2}(?:removed|deleted|dropped|renamed|deprecated|broke|disabled)\b|\S\s*(?:->|→)\s*(?:[\w-]+ ){1,3}(?:gone|lost|broken|down|stopped|failing|failed|dropped)\b/i,
     examples: {
       match: [
         'the route reflectors were selected by the master label, which 1.24 removed -> routes gone',
       ],
-      noMatch: ['rolled back -> errors drop', 'the label that we added'],
+      noMatch: [
+        'rolled back -> errors drop',
+        'the label that we added',
+        'Cause isolated; that configuration disabled.',
+      ],
     },
   },
   {
@@ -648,18 +652,95 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'Something the system needs running out or being taken away (a certificate expiring, a key deleted, a service disabled by a tool) sets an incident off as surely as a deploy.',
     pattern:
-      /\b(?:certificate|cert|token|keys?|credentials?|password|licen[cs]e|domain|secret|lease)\b(?:[^.;]|\.(?=\S)){0,40}\b(?:expired|lapsed)\b|\b(?:deleted|removed|revoked|disabled|deactivated|wiped|rotated|purged)\s+(?:the |a |an |all |every |its |our )?(?:old |previous |existing |prod(?:uction)? )?(?:[\w.-]+ ){0,2}(?:keys?|tokens?|credentials?|secrets?|service|services|nodes?|servers?|hosts?|instances?|tables?|database|bucket|records?|certificates?|certs?|dns|zone|routes?|volumes?)\b/i,
+      /\b(?:certificate|cert|token|keys?|credentials?|password|licen[cs]e|domain|secret|lease)\b(?:[^.;]|\.(?=\S)){0,40}\b(?:expired|lapsed)\b|\b(?:deleted|removed|revoked|disabled|deactivated|wiped|rotated|purged|drops|dropped|truncated)\s+(?:the |a |an |all |every |its |our )?(?:old |previous |existing |prod(?:uction)? )?(?:[\w.-]+ ){0,2}(?:keys?|tokens?|credentials?|secrets?|service|services|nodes?|servers?|hosts?|instances?|tables?|database|bucket|records?|certificates?|certs?|dns|zone|routes?|volumes?)\b/i,
     examples: {
       match: [
         'The wildcard certificate for *.shop.example expired',
         'remediator marked search-api unhealthy and disabled the service on all nodes',
         'rotated the R2 access keys and deleted the old key',
+        'weekly cleanup job drops the infobox cache table',
       ],
       noMatch: [
         'the certificate expires in 30 days',
         'deleted the stuck pods',
         'restarted the service',
       ],
+    },
+  },
+  {
+    id: 'why-it-works',
+    signal: 'cause',
+    weight: -3,
+    reason:
+      'A "because" that explains why something kept working ("sessions keep working because sessionstore is multi-DC") is no cause of the failure.',
+    pattern:
+      /\b(?:keeps?|kept|still|stay(?:s|ed)?|remain(?:s|ed)?|(?:is|are|was|were)(?: still)?) (?:working|fine|ok|okay|healthy|unaffected|up|serving|running)\b[^.;]{0,30}\bbecause\b/i,
+    examples: {
+      match: ['sessions keep working because sessionstore is multi-DC'],
+      noMatch: ['logins failed because the session store was full'],
+    },
+  },
+  {
+    id: 'capacity-shortfall',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'Responders concluding there was too little of something ("4 pods was already under capacity") state why it broke.',
+    pattern:
+      /\b(?:(?:was|were|is|are) (?:already )?under[- ]capacity|under-?provisioned|too (?:few|small) (?:\w+ )?(?:pods|nodes|replicas|instances|servers|workers)|(?:ran|runs|running) out of (?:memory|disk|space|capacity|connections|threads|file descriptors))\b/i,
+    examples: {
+      match: [
+        'so 4 pods was already under capacity, and those VMs cannot fit more',
+        'the pool was under-provisioned for the sale',
+      ],
+      noMatch: ['added capacity to the pool'],
+    },
+  },
+  {
+    id: 'purpose-clause',
+    signal: 'cause',
+    weight: -3,
+    reason:
+      'A responder\'s action with its purpose ("merged the fix so the changes are in git", "pausing jobs so they stop writing") says why they acted, not why it broke.',
+    pattern:
+      /^\W*(?:[\w!-]+\s+){0,2}?(?:merg(?:ed|ing)|bump(?:ed|ing)|paus(?:ed|ing)|deploy(?:ed|ing)|push(?:ed|ing)|add(?:ed|ing)|rais(?:ed|ing)|mov(?:ed|ing)|restart(?:ed|ing)|scal(?:ed|ing)|disabl(?:ed|ing)|enabl(?:ed|ing)|appl(?:ied|ying)|chang(?:ed|ing)|lock(?:ed|ing)|drain(?:ed|ing)|throttl(?:ed|ing))\b(?:[^.;,]|\.(?=\w)){0,80}\bso (?:that )?(?:it|they|we|jobs|the|every|each|all|nothing|no)\b/i,
+    examples: {
+      match: [
+        'merged 604844 so the emergency changes for eqiad and codfw are in git',
+        'Pausing webhook delivery and Pages builds so jobs stop writing push metadata',
+        'bumping sessionstore capacity so it does not fall over under load',
+        'moved the resizer back to 3.1 so the frame limit is in force again',
+      ],
+      noMatch: [
+        "the v2 config didn't let insecure headers through, so x-forwarded-proto flipped",
+        'the deploy added a retry loop, so every client hammered the API',
+      ],
+    },
+  },
+  {
+    id: 'names-the-trigger',
+    signal: 'cause',
+    weight: -3,
+    reason:
+      'A sentence that calls something the trigger ("initial trigger: requests went from 15k to 20k", "configuration identified as the trigger") names what set the incident off, not why it could.',
+    pattern: /\bas the trigger\b|\b(?:initial |the |immediate )?trigger\s*(?::|=|was\b|is\b)/i,
+    examples: {
+      match: [
+        'initial trigger: session requests went from 15k to 20k',
+        'Customer configuration identified as the trigger.',
+      ],
+      noMatch: ['the alert triggered', 'triggered by a config push'],
+    },
+  },
+  {
+    id: 'trigger-named',
+    signal: 'trigger',
+    weight: 3,
+    reason: 'The same sentence, read for the trigger: it names it outright.',
+    pattern: /\bas the trigger\b|\b(?:initial |the |immediate )?trigger\s*(?::|=|was\b|is\b)/i,
+    examples: {
+      match: ['initial trigger: session requests went from 15k to 20k'],
+      noMatch: ['the alert triggered'],
     },
   },
   {
