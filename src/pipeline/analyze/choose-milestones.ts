@@ -387,7 +387,10 @@ function describe(
   let confidence = level(s.weight);
   // Sure only with a margin: a rival line that scores as well (or better, and was forced out by
   // the order) means the choice rests on position, not evidence.
-  if (rival && rival.s.score > s.score - 1) confidence = lower(confidence);
+  // Start is scored flat (the earliest clear line wins), so its margin is over the evidence's
+  // own weight: an equally flat later alert does not make the first statement of impact unsure.
+  const strength = (x: Scored): number => (name === 'start' ? x.weight : x.score);
+  if (rival && strength(rival.s) > strength(s) - 1) confidence = lower(confidence);
   // A mitigation read from the full recovery is a proxy, never sure: where the impact was first
   // stopped is a judgement the recovery line does not make.
   const proxy =
