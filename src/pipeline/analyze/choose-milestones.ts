@@ -60,25 +60,42 @@ function from(reading: LineReading, phase: Phase, bonus = 0): Scored {
     : NONE;
 }
 
-function capped(s: Scored, most: number): Scored {
-  return s.score > most ? { ...s, score: most } : s;
-}
-
 function better(a: Scored, b: Scored): Scored {
   return b.score > a.score ? b : a;
 }
 
 /**
- * How well one line fits each milestone. Recovery outranks an action for "mitigated" (the
- * action may not have worked; the recovery says it did), and a declared end outranks the last
- * recovery for "resolved".
+ * A line in which the team names the milestone itself ("outage begins", "declared the incident
+ * mitigated", a status page's Monitoring): its own word for the moment, so it outranks any line
+ * from which the moment is only inferred.
+ */
+function declares(reading: LineReading, phase: Phase): boolean {
+  const hit = reading.best[phase];
+  return hit !== undefined && hit.weight >= 3 && hit.cuePhase === phase;
+}
+
+/** A clear line scores one flat level: among lines equally able to be the moment, the earliest. */
+function flat(s: Scored, level: number): Scored {
+  return s.weight >= 2 ? { ...s, score: level } : s;
+}
+
+/**
+ * How well one line fits each milestone. Start and mitigation are the moment something first
+ * happened, so every clear line for them scores the same level and the earliest wins; only a
+ * line that declares the moment in the team's words outranks them. Recovery outranks an action
+ * for "mitigated" (the action may not have worked; the recovery says it did), and a declared
+ * end outranks the last recovery for "resolved".
  */
 export function milestoneScore(name: MilestoneName, reading: LineReading): Scored {
   switch (name) {
     case 'start': {
+      // The first statement of impact starts the incident, whether an alert or a person wrote
+      // it: an alert pasted above a person's earlier "checkout erroring" must not move the start.
       const detect = reading.best.detect;
       const alertLike = detect && (detect.kind === 'alert' || detect.kind === 'report');
-      return better(from(reading, 'impact'), alertLike ? from(reading, 'detect') : NONE);
+      const impact = from(reading, 'impact');
+      if (declares(reading, 'impact')) return { ...impact, score: 4 };
+      return flat(better(impact, alertLike ? from(reading, 'detect') : NONE), 3);
     }
     case 'detected':
       return better(from(reading, 'detect'), from(reading, 'acknowledge', -1));
@@ -86,17 +103,20 @@ export function milestoneScore(name: MilestoneName, reading: LineReading): Score
       return from(reading, 'acknowledge');
     case 'identified':
       return from(reading, 'identify');
-    case 'mitigated':
-      // Any clear recovery is as good as another (capped): the first one is where impact receded.
+    case 'mitigated': {
+      if (declares(reading, 'recovery-partial'))
+        return { ...from(reading, 'recovery-partial'), score: 4 };
       return [
-        capped(from(reading, 'recovery-partial', 1), 3),
-        capped(from(reading, 'recovery-full', 1), 3),
+        // Any clear recovery is as good as another: the first one is where impact receded.
+        flat(from(reading, 'recovery-partial'), 3),
+        flat(from(reading, 'recovery-full'), 3),
         // A vague change ("moved", "added") alone is too weak to call a mitigation.
         (reading.best['mitigate-action']?.weight ?? 0) >= 2
           ? from(reading, 'mitigate-action')
           : NONE,
         from(reading, 'resolved-declared', -2),
       ].reduce(better);
+    }
     case 'resolved': {
       // Any full recovery is as good as another: the last one ends the incident.
       const full = from(reading, 'recovery-full');
@@ -151,6 +171,11 @@ function bestChain(
   return chosen;
 }
 
+type Item = { candidate: Candidate | null; pin: Pin | null; index: number | null; time: number };
+
+const isRecovery = (s: Scored | undefined): boolean =>
+  s?.phase === 'recovery-partial' || s?.phase === 'recovery-full';
+
 /**
  * Where the impact first receded, between `from` and the resolving line `end` (exclusive): the
  * first line whose recovery (partial or full) scores for "mitigated"; with none, the last action
@@ -158,7 +183,7 @@ function bestChain(
  * failure outlived did not mitigate it). Null when no line before the end qualifies.
  */
 function firstReceding(
-  items: readonly { candidate: Candidate | null; time: number }[],
+  items: readonly Item[],
   scores: readonly Scored[],
   from: number,
   end: number,
@@ -166,8 +191,7 @@ function firstReceding(
   const before = (j: number): boolean => (items[j]?.time ?? 0) < (items[end]?.time ?? 0);
   for (let j = from; j < end; j++) {
     const s = scores[j];
-    const recovery = s?.phase === 'recovery-partial' || s?.phase === 'recovery-full';
-    if (recovery && (s?.score ?? 0) >= 2 && before(j)) return j;
+    if (isRecovery(s) && (s?.score ?? 0) >= 2 && before(j)) return j;
   }
   let impactAfter = false;
   for (let j = end - 1; j >= from; j--) {
@@ -180,6 +204,31 @@ function firstReceding(
     if ((after?.impact ?? 0) >= 2 && !recovering) impactAfter = true;
   }
   return null;
+}
+
+/**
+ * Lowers to 1 every action the failure outlived, so a later action or recovery wins the
+ * tie-break that favours the earliest: "restarted the pods" followed by "no change, CPU still at
+ * 100%" before the next action or recovery. A recovery is not lowered by a later relapse: the
+ * impact did recede there, and a second window is a second story (fixture
+ * cause-as-topic-and-two-windows).
+ */
+function demoteOutlived(items: readonly Item[], row: Scored[]): void {
+  const n = items.length;
+  items.forEach((item, i) => {
+    const s = row[i];
+    if (!item.candidate || s?.phase !== 'mitigate-action' || s.score < 2) return;
+    for (let j = i + 1; j < n; j++) {
+      const next = items[j]?.candidate?.reading.scores;
+      if (!next) continue;
+      const recovering = next['recovery-partial'] > 0 || next['recovery-full'] > 0;
+      if (recovering || next['mitigate-action'] >= 2) return;
+      if (next.impact >= 2) {
+        row[i] = { ...s, score: 1 };
+        return;
+      }
+    }
+  });
 }
 
 /** Ties go to the earliest line, except resolution, which goes to the last. */
@@ -196,14 +245,15 @@ function lower(confidence: Confidence): Confidence {
 }
 
 /**
- * The best assignment. `candidates` may be in any order; they are sorted by time (stable).
- * Returns one entry per milestone, null when the events give no evidence for it.
+ * The candidates and pins as one time-sorted list. At the same instant a pin goes before the
+ * lines (a pinned start may share their minute), except a pinned resolution, which goes after
+ * them: the recovery line at its minute may still be the mitigation ("ran 09:35-11:47" and
+ * "11:47 rollback complete").
  */
-export function chooseMilestones(
+function sortedItems(
   candidates: readonly Candidate[],
   pins: Partial<Record<MilestoneName, Pin>>,
-): Record<MilestoneName, ChosenMilestone | null> {
-  type Item = { candidate: Candidate | null; pin: Pin | null; index: number | null; time: number };
+): Item[] {
   const items: Item[] = [
     ...candidates.map((candidate, index) => ({
       candidate,
@@ -213,14 +263,13 @@ export function chooseMilestones(
     })),
     ...Object.values(pins).map((pin) => ({ candidate: null, pin, index: null, time: pin.time })),
   ];
-  // At the same instant a pin goes before the lines (a pinned start may share their minute),
-  // except a pinned resolution, which goes after them: the recovery line at its minute may
-  // still be the mitigation ("ran 09:35-11:47" and "11:47 rollback complete").
   const atSameTime = (item: Item): number => (!item.pin ? 0 : item.pin === pins.resolved ? 1 : -1);
-  items.sort((a, b) => a.time - b.time || atSameTime(a) - atSameTime(b));
-  const n = items.length;
-  const K = MILESTONE_NAMES.length;
-  const scored: Scored[][] = MILESTONE_NAMES.map((name) =>
+  return items.sort((a, b) => a.time - b.time || atSameTime(a) - atSameTime(b));
+}
+
+/** One row of scores per milestone over the items; a pinned milestone scores only its pin. */
+function scoreRows(items: readonly Item[], pins: Partial<Record<MilestoneName, Pin>>): Scored[][] {
+  const scored = MILESTONE_NAMES.map((name) =>
     items.map((item) => {
       const pin = pins[name];
       if (pin) return item.pin === pin ? { ...NONE, score: PIN_SCORE, weight: 3 } : NONE;
@@ -228,25 +277,21 @@ export function chooseMilestones(
       return milestoneScore(name, item.candidate.reading);
     }),
   );
-  // An action the failure outlived did not mitigate it: "restarted the pods" followed by "no
-  // change, CPU still at 100%" before the next action or recovery scores at most 1 for
-  // "mitigated", so a later action or recovery wins the tie-break that favours the earliest.
   const mRow = scored[MILESTONE_NAMES.indexOf('mitigated')];
-  if (mRow && !pins.mitigated)
-    items.forEach((item, i) => {
-      const s = mRow[i];
-      if (!item.candidate || s?.phase !== 'mitigate-action' || s.score < 2) return;
-      for (let j = i + 1; j < n; j++) {
-        const next = items[j]?.candidate?.reading.scores;
-        if (!next) continue;
-        const recovering = next['recovery-partial'] > 0 || next['recovery-full'] > 0;
-        if (recovering || next['mitigate-action'] >= 2) return;
-        if (next.impact >= 2) {
-          mRow[i] = { ...s, score: 1 };
-          return;
-        }
-      }
-    });
+  if (mRow && !pins.mitigated) demoteOutlived(items, mRow);
+  return scored;
+}
+
+/**
+ * The chosen item per milestone: the chain by the dynamic programme, identified in the span it
+ * may take, and "mitigated" moved off the resolving line when something before it mitigated.
+ */
+function assign(
+  items: readonly Item[],
+  scored: readonly Scored[][],
+  pins: Partial<Record<MilestoneName, Pin>>,
+): (number | null)[] {
+  const n = items.length;
   // Ties are broken by order among the lines that score for some milestone, not by position:
   // a line that scores nothing ("lunch order placed") must not move a tie either way.
   const rank = new Int32Array(n);
@@ -261,7 +306,9 @@ export function chooseMilestones(
     const order = rank[i] ?? 0;
     return s + (LATEST.has(name) ? EPSILON * order : -EPSILON * order);
   };
-  const chosenIndex: (number | null)[] = new Array<number | null>(K).fill(null);
+  const chosenIndex: (number | null)[] = new Array<number | null>(MILESTONE_NAMES.length).fill(
+    null,
+  );
   // The chain in order; the cause may be found before or after the impact is mitigated.
   const chain = MILESTONE_NAMES.flatMap((name, k) => (name === 'identified' ? [] : [k]));
   const picked = bestChain(chain, n, value);
@@ -280,79 +327,105 @@ export function chooseMilestones(
     }
   // "Mitigated" shares the resolving line only when nothing before it mitigated.
   const m = MILESTONE_NAMES.indexOf('mitigated');
-  const r = MILESTONE_NAMES.indexOf('resolved');
   const mi = chosenIndex[m];
-  if (!pins.mitigated && mi != null && mi === chosenIndex[r]) {
+  if (!pins.mitigated && mi != null && mi === chosenIndex[MILESTONE_NAMES.indexOf('resolved')]) {
     const floor = Math.max(
       ...chosenIndex.slice(0, m).map((x, k) => (k === identified ? -1 : (x ?? -1))),
     );
     chosenIndex[m] = firstReceding(items, scored[m] ?? [], Math.max(floor, 0), mi) ?? mi;
   }
-
-  const result = {} as Record<MilestoneName, ChosenMilestone | null>;
   // Pins always win, even pins that contradict each other (reported as a problem elsewhere).
   MILESTONE_NAMES.forEach((name, k) => {
     const pin = pins[name];
     if (pin) chosenIndex[k] = items.findIndex((item) => item.pin === pin);
   });
+  return chosenIndex;
+}
+
+/** The best other line for a milestone at another minute (ties: the latest for resolution). */
+function runnerUp(
+  items: readonly Item[],
+  row: readonly Scored[],
+  name: MilestoneName,
+  index: number,
+): { item: Item; s: Scored } | null {
+  const chosen = items[index];
+  let runner: { item: Item; s: Scored; j: number } | null = null;
+  items.forEach((other, j) => {
+    const os = row[j] ?? NONE;
+    if (j === index || os.score <= 0 || !other.candidate || !chosen) return;
+    if (Math.abs(other.time - chosen.time) < 60_000) return;
+    const preferred = LATEST.has(name) && j > (runner?.j ?? -1);
+    if (!runner || os.score > runner.s.score || (os.score === runner.s.score && preferred))
+      runner = { item: other, s: os, j };
+  });
+  return runner;
+}
+
+/** The chosen line as a milestone, with how sure the choice is. */
+function describe(
+  items: readonly Item[],
+  row: readonly Scored[],
+  name: MilestoneName,
+  index: number,
+): ChosenMilestone {
+  const item = items[index] as Item;
+  if (item.pin)
+    return {
+      time: item.pin.time,
+      line: item.pin.line,
+      text: item.pin.text,
+      cue: item.pin.cue,
+      reason: item.pin.reason,
+      confidence: item.pin.confidence,
+      runnerUp: null,
+      index: null,
+    };
+  const s = row[index] ?? NONE;
+  const candidate = item.candidate as Candidate;
+  const rival = runnerUp(items, row, name, index);
+  let confidence = level(s.weight);
+  // Sure only with a margin: a rival line that scores as well (or better, and was forced out by
+  // the order) means the choice rests on position, not evidence.
+  // Start is scored flat (the earliest clear line wins), so its margin is over the evidence's
+  // own weight: an equally flat later alert does not make the first statement of impact unsure.
+  const strength = (x: Scored): number => (name === 'start' ? x.weight : x.score);
+  if (rival && strength(rival.s) > strength(s) - 1) confidence = lower(confidence);
+  // A mitigation read from the full recovery is a proxy, never sure: where the impact was first
+  // stopped is a judgement the recovery line does not make.
+  const proxy =
+    name === 'mitigated' && (s.phase === 'recovery-full' || s.phase === 'resolved-declared');
+  if (proxy && confidence === 'high') confidence = 'medium';
+  return {
+    time: item.time,
+    line: candidate.line,
+    text: candidate.text,
+    cue: s.cue,
+    reason: s.reason,
+    confidence,
+    runnerUp: rival?.item.candidate
+      ? { line: rival.item.candidate.line, text: rival.item.candidate.text }
+      : null,
+    index: item.index,
+  };
+}
+
+/**
+ * The best assignment. `candidates` may be in any order; they are sorted by time (stable).
+ * Returns one entry per milestone, null when the events give no evidence for it.
+ */
+export function chooseMilestones(
+  candidates: readonly Candidate[],
+  pins: Partial<Record<MilestoneName, Pin>>,
+): Record<MilestoneName, ChosenMilestone | null> {
+  const items = sortedItems(candidates, pins);
+  const scored = scoreRows(items, pins);
+  const chosenIndex = assign(items, scored, pins);
+  const result = {} as Record<MilestoneName, ChosenMilestone | null>;
   MILESTONE_NAMES.forEach((name, k) => {
     const index = chosenIndex[k];
-    const item = index == null ? undefined : items[index];
-    if (index == null || !item) {
-      result[name] = null;
-      return;
-    }
-    if (item.pin) {
-      result[name] = {
-        time: item.pin.time,
-        line: item.pin.line,
-        text: item.pin.text,
-        cue: item.pin.cue,
-        reason: item.pin.reason,
-        confidence: item.pin.confidence,
-        runnerUp: null,
-        index: null,
-      };
-      return;
-    }
-    const s = scored[k]?.[index] ?? NONE;
-    const candidate = item.candidate as Candidate;
-    // The runner-up: the best other line for this milestone at another minute.
-    let runner: { item: Item; s: Scored } | null = null;
-    items.forEach((other, j) => {
-      const os = scored[k]?.[j] ?? NONE;
-      if (j === index || os.score <= 0 || !other.candidate) return;
-      if (Math.abs(other.time - item.time) < 60_000) return;
-      const preferred = LATEST.has(name) ? j > (runner ? items.indexOf(runner.item) : -1) : false;
-      if (!runner || os.score > runner.s.score || (os.score === runner.s.score && preferred))
-        runner = { item: other, s: os };
-    });
-    let confidence = level(s.weight);
-    const rival = runner as { item: Item; s: Scored } | null;
-    if (rival) {
-      // Sure only with a margin: a rival line that scores as well (or better, and was forced
-      // out by the order) means the choice rests on position, not evidence.
-      const forcedOut = rival.s.score > s.score;
-      const close = rival.s.score > s.score - 1;
-      if (forcedOut || close) confidence = lower(confidence);
-    }
-    // A mitigation read from the full recovery is a proxy, never sure: where the impact was
-    // first stopped is a judgement the recovery line does not make.
-    const proxy =
-      name === 'mitigated' && (s.phase === 'recovery-full' || s.phase === 'resolved-declared');
-    if (proxy && confidence === 'high') confidence = 'medium';
-    result[name] = {
-      time: item.time,
-      line: candidate.line,
-      text: candidate.text,
-      cue: s.cue,
-      reason: s.reason,
-      confidence,
-      runnerUp: rival?.item.candidate
-        ? { line: rival.item.candidate.line, text: rival.item.candidate.text }
-        : null,
-      index: item.index,
-    };
+    result[name] =
+      index == null || !items[index] ? null : describe(items, scored[k] ?? [], name, index);
   });
   return result;
 }

@@ -62,11 +62,16 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:impact|outage|incident|disruption|degradation|errors?|problems?) (?:starts?|started|begins?|began|beginning)|start of (?:the )?(?:impact|outage|incident)|first signs? of (?:impact|trouble|errors?)|(?:user|customer)[- ](?:visible|facing) impact (?:starts?|began|begins?)`,
+      String.raw`(?:impact|outage|incident|disruption|degradation|errors?|problems?)(?: (?:window|period|phase))? (?:starts?|started|begins?|began|beginning)|start of (?:the )?(?:impact|outage|incident)|first signs? of (?:impact|trouble|errors?)|(?:user|customer)[- ](?:visible|facing) impact (?:starts?|began|begins?)`,
     ),
     reason: 'the line says outright that impact began',
     examples: {
-      match: ['impact began', 'outage started for EU users', 'first signs of impact'],
+      match: [
+        'impact began',
+        'outage started for EU users',
+        'first signs of impact',
+        'second impact window starts in other regions',
+      ],
       noMatch: ['impact assessment started', 'the outage ended'],
     },
   },
@@ -339,6 +344,42 @@ export const CUES: readonly Cue[] = [
         'Pending → Alerting {instance="checkout-1"}',
       ],
       noMatch: ['Alarm updated from ALARM to OK', 'Alerting → Normal'],
+    },
+  },
+  {
+    id: 'detect-notification-word',
+    phase: 'detect',
+    weight: 3,
+    language: 'en',
+    // Case-sensitive on purpose: the monitor's capitalised state word opening a notification,
+    // not the word "critical" in a sentence.
+    pattern: /^(?:PROBLEM|CRITICAL)(?:\s*[-:–]|$)/u,
+    reason:
+      'a Nagios/Icinga-style notification opens with its state word ("PROBLEM - host ...", "CRITICAL - reduced availability"): the monitor fired',
+    kind: 'alert',
+    examples: {
+      match: ['CRITICAL', 'PROBLEM', 'CRITICAL: disk 97% full'],
+      noMatch: ['critical path analysis', 'Severity critical', 'the problem is the cache'],
+    },
+  },
+  {
+    id: 'detect-understood',
+    phase: 'detect',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:scope|extent|scale|severity|size) (?:of (?:the )?(?:problem|issue|impact|outage|incident) )?(?:is |was |now |became |becomes )*(?:understood|clear|apparent)|(?:it )?(?:became|becomes) (?:clear|apparent|obvious) that`,
+    ),
+    reason:
+      'the moment the problem became clear to the team ("scope understood", "it became clear that") is when it was detected',
+    kind: 'investigate',
+    examples: {
+      match: [
+        'Scope understood',
+        'it became clear that logins were failing',
+        'scope of the outage is clear',
+      ],
+      noMatch: ['unclear scope', 'the scope of the follow-ups'],
     },
   },
   {
@@ -744,7 +785,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts|cpu|load|p\d\d|lag|queue(?: depth)?|backlog) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|falling|receding|subsiding)|errors dropping|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts|cpu|load|p\d\d|lag|queue(?: depth)?|backlog) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|falling|receding|subsiding)|errors dropping|(?:enough )?capacity back|back to serv(?:e|ing)|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
@@ -757,6 +798,7 @@ export const CUES: readonly Cue[] = [
         'skipped the batch, indexer catching up',
         'impact mitigated',
         'we are monitoring the results',
+        'index has enough capacity back to serve GET and LIST',
       ],
       noMatch: ['monitoring detected errors'],
     },
@@ -827,7 +869,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service|to \d)|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:requests?|errors?|failures?)(?:\s+\w+)?\s+stop(?:s|ped)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated`,
+      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
@@ -846,6 +888,11 @@ export const CUES: readonly Cue[] = [
         'Replica caught up at 10:02',
         'Packet loss fully mitigated',
         'stale balances gone for customers',
+        'p99 back to 210ms',
+        'failed session requests stop',
+        'failed session writes stop',
+        'instance creation errors end',
+        'latency and timeouts recovered',
       ],
       noMatch: [
         'ack, looking. export node ran out of memory again',
@@ -856,6 +903,10 @@ export const CUES: readonly Cue[] = [
         'fine-tuning the alert',
         'pushed the release back over the weekend',
         'rolling back to 5.1',
+        'canary back to 0%',
+        'back to 0%',
+        'exceptions per minute firing again',
+        'requests stop being processed',
       ],
     },
   },

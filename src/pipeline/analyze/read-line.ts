@@ -11,6 +11,8 @@ import { anyOf, prefilter } from './pattern-prefilter.js';
 export interface CueHit {
   cue: string;
   phase: Phase;
+  /** The cue's own phase, before a clause's modifiers moved it ("mostly resolved" → partial). */
+  cuePhase: Phase;
   weight: number;
   reason: string;
   kind: EventKind;
@@ -147,93 +149,90 @@ function emptyScores(): Record<Phase, number> {
   return Object.fromEntries(PHASES.map((phase) => [phase, 0])) as Record<Phase, number>;
 }
 
-/**
- * Reads one line. `state` is a structured state the paste gave (an alert's `[FIRING]`, a CSV
- * `Type` column, a status page's status word); it is strong evidence on its own.
- */
-export function readLine(
-  text: string,
-  state: string | null = null,
-  cues: readonly Cue[] = CUES,
-): LineReading {
-  // A follow-up written down during the incident signals no phase, whatever words it uses.
-  if (actionItem(text) || (state !== null && actionItem(state)))
-    return { scores: emptyScores(), best: {}, kind: 'note' };
-  const compiled = compile(cues);
-  const clauses = splitClauses(text);
-  const hits: CueHit[] = [];
-  const hit = (cue: Cue, clause: number, weight: number, phase: Phase = cue.phase): void => {
-    hits.push({
-      cue: cue.id,
-      phase,
-      weight,
-      reason: cue.reason,
-      kind: cue.kind ?? KIND_OF_PHASE[phase],
-      clause,
-    });
+function hitOf(cue: Cue, clause: number, weight: number, phase: Phase = cue.phase): CueHit {
+  return {
+    cue: cue.id,
+    phase,
+    cuePhase: cue.phase,
+    weight,
+    reason: cue.reason,
+    kind: cue.kind ?? KIND_OF_PHASE[phase],
+    clause,
   };
-  if (state) {
-    for (const { cue } of compiled.cues)
-      if (cue.on === 'state' && cue.pattern.test(state.trim())) hit(cue, -1, cue.weight);
-  }
-  clauses.forEach((clause, index) => {
-    if (clause.hypothetical) return;
-    const clauseHits: CueHit[] = [];
-    for (const cueIndex of compiled.may(clause.text)) {
-      const { cue, global } = compiled.cues[cueIndex] ?? {};
-      if (!cue || !global || cue.on === 'state') continue;
-      global.lastIndex = 0;
-      for (const match of clause.text.matchAll(global)) {
-        const before = clause.text.slice(0, match.index);
-        if (negated(before)) continue;
-        if (TOPIC_PHASES.has(cue.phase) && topic(before)) continue;
-        let phase = cue.phase;
-        // "Most ... resolved", "partially restored": only part came back.
-        if ((phase === 'recovery-full' || phase === 'resolved-declared') && partial(clause.text))
-          phase = 'recovery-partial';
-        // An explanation in parentheses is a weaker claim than the line itself.
-        const weight = clause.aside ? Math.max(1, cue.weight - 1) : cue.weight;
-        clauseHits.push({
-          cue: cue.id,
-          phase,
-          weight,
-          reason: cue.reason,
-          kind: cue.kind ?? KIND_OF_PHASE[phase],
-          clause: index,
-        });
-        break;
-      }
+}
+
+/** The hits of one clause, with the clause's own modifiers applied. */
+function readClause(clause: Clause, index: number, compiled: Compiled): CueHit[] {
+  if (clause.hypothetical) return [];
+  const clauseHits: CueHit[] = [];
+  for (const cueIndex of compiled.may(clause.text)) {
+    const { cue, global } = compiled.cues[cueIndex] ?? {};
+    if (!cue || !global || cue.on === 'state') continue;
+    global.lastIndex = 0;
+    for (const match of clause.text.matchAll(global)) {
+      const before = clause.text.slice(0, match.index);
+      if (negated(before)) continue;
+      if (TOPIC_PHASES.has(cue.phase) && topic(before)) continue;
+      // A log field's value (`code=killed`, `action=restart`) records a state, not an action
+      // someone took.
+      if (cue.phase === 'mitigate-action' && /[=]\s*$/u.test(before)) continue;
+      let phase = cue.phase;
+      // "Most ... resolved", "partially restored": only part came back.
+      if ((phase === 'recovery-full' || phase === 'resolved-declared') && partial(clause.text))
+        phase = 'recovery-partial';
+      // An explanation in parentheses is a weaker claim than the line itself.
+      const weight = clause.aside ? Math.max(1, cue.weight - 1) : cue.weight;
+      clauseHits.push(hitOf(cue, index, weight, phase));
+      break;
     }
-    // "status page -> resolved": the clause reports a public post, which follows the recovery
-    // it announces; the recovery itself (or a declared end) is the better evidence.
-    if (clauseHits.some((h) => h.phase === 'status-update'))
-      for (const h of clauseHits)
-        if (RECOVERY_OR_END.has(h.phase)) h.weight = Math.max(1, h.weight - 1);
-    // "errors gone", "Resolved: checkout 5xx": the failure named in a recovery clause is over.
-    const ends = clauseHits.some((h) => RECOVERY_OR_END.has(h.phase));
-    hits.push(...clauseHits.filter((h) => !(ends && h.phase === 'impact')));
-  });
+  }
+  // "status page -> resolved": the clause reports a public post, which follows the recovery
+  // it announces; the recovery itself (or a declared end) is the better evidence.
+  if (clauseHits.some((h) => h.phase === 'status-update'))
+    for (const h of clauseHits)
+      if (RECOVERY_OR_END.has(h.phase)) h.weight = Math.max(1, h.weight - 1);
+  // "errors gone", "Resolved: checkout 5xx": the failure named in a recovery clause is over.
+  const ends = clauseHits.some((h) => RECOVERY_OR_END.has(h.phase));
+  return clauseHits.filter((h) => !(ends && h.phase === 'impact'));
+}
+
+/** Removes what a structured state contradicts: a cleared alert's failure, a change row's symptom. */
+function applyState(hits: CueHit[]): CueHit[] {
+  const stated = hits.filter((h) => h.clause === -1);
   // A state that says the alert cleared (`OK  Http5xx ... 5xx count below 50`) ends its failure.
-  if (hits.some((h) => h.clause === -1 && RECOVERY_OR_END.has(h.phase)))
-    for (let i = hits.length - 1; i >= 0; i--) if (hits[i]?.phase === 'impact') hits.splice(i, 1);
+  const cleared = stated.some((h) => RECOVERY_OR_END.has(h.phase));
   // A row the export types as a change (`Configuration update`) names the monitor, not a symptom.
-  if (hits.some((h) => h.clause === -1 && h.phase === 'lead-up'))
-    for (let i = hits.length - 1; i >= 0; i--)
-      if (hits[i]?.phase === 'impact' || hits[i]?.phase === 'detect') hits.splice(i, 1);
+  const change = stated.some((h) => h.phase === 'lead-up');
+  return hits.filter(
+    (h) =>
+      !(cleared && h.phase === 'impact') &&
+      !(change && (h.phase === 'impact' || h.phase === 'detect')),
+  );
+}
+
+/** The kind a reader would call the line: its strongest cue's, ties by `KIND_PRIORITY`. */
+function kindOf(best: Partial<Record<Phase, CueHit>>): EventKind {
+  let kind: EventKind = 'note';
+  let top = 0;
+  for (const phase of KIND_PRIORITY) {
+    const h = best[phase];
+    if (h && h.weight > top) {
+      top = h.weight;
+      kind = h.kind;
+    }
+  }
+  return kind;
+}
+
+/** The best hit per phase, after the line-wide modifiers (a failed action, impact going on). */
+function settle(hits: readonly CueHit[], clauses: readonly Clause[]): LineReading {
   const mains = clauses.filter((c) => !c.aside);
-  // A tag in brackets (`(unrelated)`, `[not related]`) is the writer's verdict on the line, not
-  // an aside about something else.
-  const tag = (c: { text: string; aside: boolean }) => c.aside && c.text.split(/\s+/).length <= 3;
-  if (clauses.some((c) => (!c.aside || tag(c)) && unrelated(c.text)))
-    return { scores: emptyScores(), best: {}, kind: 'note' };
   const failedAction = mains.some((c) => ineffective(c.text));
+  const clearImpactIn = (i: number): boolean =>
+    hits.some((h) => h.clause === i && h.phase === 'impact' && h.weight >= 2);
   // "US back, EU still failing", "OUTAGE ENDS, USER IMPACT CONTINUES": impact goes on elsewhere.
   const ongoingImpact = clauses.some(
-    (c, i) =>
-      !c.aside &&
-      ongoing(c.text) &&
-      (/\bimpact\b/i.test(c.text) ||
-        hits.some((h) => h.clause === i && h.phase === 'impact' && h.weight >= 2)),
+    (c, i) => !c.aside && ongoing(c.text) && (/\bimpact\b/i.test(c.text) || clearImpactIn(i)),
   );
   // "index fully recovered, placement now recovering": part of it is still coming back.
   const stillRecovering = hits.some(
@@ -251,14 +250,32 @@ export function readLine(
       best[h.phase] = h;
     }
   }
-  let kind: EventKind = 'note';
-  let top = 0;
-  for (const phase of KIND_PRIORITY) {
-    const h = best[phase];
-    if (h && h.weight > top) {
-      top = h.weight;
-      kind = h.kind;
-    }
-  }
-  return { scores, best, kind };
+  return { scores, best, kind: kindOf(best) };
+}
+
+/**
+ * Reads one line. `state` is a structured state the paste gave (an alert's `[FIRING]`, a CSV
+ * `Type` column, a status page's status word); it is strong evidence on its own.
+ */
+export function readLine(
+  text: string,
+  state: string | null = null,
+  cues: readonly Cue[] = CUES,
+): LineReading {
+  const nothing: LineReading = { scores: emptyScores(), best: {}, kind: 'note' };
+  // A follow-up written down during the incident signals no phase, whatever words it uses.
+  if (actionItem(text) || (state !== null && actionItem(state))) return nothing;
+  const compiled = compile(cues);
+  const clauses = splitClauses(text);
+  const fromState = state
+    ? compiled.cues.flatMap(({ cue }) =>
+        cue.on === 'state' && cue.pattern.test(state.trim()) ? [hitOf(cue, -1, cue.weight)] : [],
+      )
+    : [];
+  const hits = applyState([...fromState, ...clauses.flatMap((c, i) => readClause(c, i, compiled))]);
+  // A tag in brackets (`(unrelated)`, `[not related]`) is the writer's verdict on the line, not
+  // an aside about something else.
+  const tag = (c: Clause) => c.aside && c.text.split(/\s+/).length <= 3;
+  if (clauses.some((c) => (!c.aside || tag(c)) && unrelated(c.text))) return nothing;
+  return settle(hits, clauses);
 }

@@ -39,6 +39,14 @@ function withYear(
   current: DateTime,
 ): { year: number; month: number; day: number } {
   if (date.year !== null) return { year: date.year, month: date.month, day: date.day };
+  // `Sat 02/05` in a May incident: the weekday says which order the date is written in.
+  const other = date.otherOrder;
+  if (other && date.weekday !== undefined) {
+    const fits = (d: { month: number; day: number }) =>
+      DateTime.fromObject({ year: current.year, month: d.month, day: d.day }).weekday ===
+      date.weekday;
+    if (!fits(date) && fits(other)) return withYear({ year: null, ...other }, current);
+  }
   let candidate = { year: current.year, month: date.month, day: date.day };
   // `Jan 02` after `Dec 31` belongs to the next year.
   if (DateTime.fromObject(candidate).diff(current.startOf('day'), 'days').days < -180) {

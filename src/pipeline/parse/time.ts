@@ -16,6 +16,13 @@ export interface CalendarDate {
   year: number | null;
   month: number;
   day: number;
+  /**
+   * The weekday written beside a numeric date (ISO, 1 = Monday), and the date read the other way
+   * round when both orders are dates (`Sat 02/05`): once the year is known, the weekday tells
+   * which order the writer used.
+   */
+  weekday?: number;
+  otherOrder?: { month: number; day: number };
 }
 
 export interface Stamp {
@@ -83,8 +90,8 @@ const DATE_FORMS: readonly { re: RegExp; read: (m: RegExpExecArray) => CalendarD
   },
   {
     // `Thu 04-21`: month-day after a weekday. Without the weekday `04-21` is too easily a range.
-    re: new RegExp(`^${WEEKDAY}\\s+(\\d{1,2})[-/](\\d{1,2})(?![\\d:/-])`, 'i'),
-    read: (m) => monthDay(Number(m[1]), Number(m[2])),
+    re: new RegExp(`^(${WEEKDAY})\\s+(\\d{1,2})[-/](\\d{1,2})(?![\\d:/-])`, 'i'),
+    read: (m) => withWeekday(monthDay(Number(m[2]), Number(m[3])), m[1] ?? ''),
   },
 ];
 
@@ -171,6 +178,25 @@ function monthDay(first: number, second: number): CalendarDate | null {
   if (second >= 1 && second <= 12 && first >= 1 && first <= 31)
     return { year: null, month: second, day: first };
   return null;
+}
+
+const WEEKDAY_NUMBER: Readonly<Record<string, number>> = {
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+  sun: 7,
+};
+
+/** A month-day read after a weekday, keeping the weekday and the other order when it is a date. */
+function withWeekday(date: CalendarDate | null, weekday: string): CalendarDate | null {
+  const number = WEEKDAY_NUMBER[weekday.slice(0, 3).toLowerCase()];
+  if (!date) return date;
+  // Only an ambiguous date needs its weekday: `Thu 01-28` can be read one way only.
+  if (number === undefined || date.day > 12 || date.day === date.month) return date;
+  return { ...date, weekday: number, otherOrder: { month: date.day, day: date.month } };
 }
 
 /** Years a timeline can plausibly name: after the Unix epoch, before ISO 8601 needs a sign. */
