@@ -68,3 +68,25 @@ describe('a slow search told as an "outage" in its title', () => {
     expect(p.users).not.toMatch(/no data was lost|try it again/i);
   });
 });
+
+describe('follow-ups listed after "next up -", beside chat about machines', () => {
+  const p = pack('follow-ups-after-a-dash-label.md');
+  const texts = p.items.map((item) => item.text);
+
+  test('each item of the list after the dash label is its own action item', () => {
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Make the cleanup job refuse a zero quota',
+        'Alert on upload errors per store',
+        'Look at how to roll quota changes out one store at a time',
+      ]),
+    );
+    expect(p.items.find((item) => /^Alert on upload/.test(item.text))?.type).toBe('detect');
+  });
+  test('a promise to keep watching today is no action item', () => {
+    expect(texts.join('\n')).not.toMatch(/keep an eye/i);
+  });
+  test('the public texts leave out chat-bot log lines, numbered machines and CPU figures', () => {
+    expect(p.published).not.toMatch(/!log|media-store1004|CPU 97%|HOST DOWN/);
+  });
+});
