@@ -90,3 +90,16 @@ describe('follow-ups listed after "next up -", beside chat about machines', () =
     expect(p.published).not.toMatch(/!log|media-store1004|CPU 97%|HOST DOWN/);
   });
 });
+
+describe('lessons from the computed figures only', () => {
+  test('found at once but mitigated almost two hours later is a lesson the figures support', () => {
+    const p = pack('found-fast-fixed-slow.md');
+    expect(sectionText(p.document.lessons)).toMatch(
+      /Went wrong: Detection was quick \(as impact began\), but mitigation came 1 hour 52 minutes after impact began/,
+    );
+  });
+  test('a quick mitigation gives no such lesson', () => {
+    const p = pack('follow-ups-after-a-dash-label.md');
+    expect(sectionText(p.document.lessons)).not.toMatch(/mitigation came/);
+  });
+});
