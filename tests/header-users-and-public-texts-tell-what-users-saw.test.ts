@@ -44,6 +44,8 @@ describe('errors in one region, stated only in the timeline, in a zone other tha
     expect(p.users).toMatch(/us-east and ap-south were unaffected/);
     expect(p.users).toMatch(/\(08:50 UTC\)/);
     expect(p.users).not.toMatch(/could not reach|was down|some of you|all of you/);
+    // Each sentence once: the scope is taken from the line without the impact beside it.
+    expect(p.users.match(/40% of card payments failing/g)).toHaveLength(1);
   });
   test('nobody is told to retry when the input does not say so', () => {
     expect(p.users).not.toMatch(/try it again/i);

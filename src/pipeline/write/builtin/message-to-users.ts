@@ -259,7 +259,7 @@ function scopeClause(reading: Reading): Quote | null {
   for (const event of reading.facts.events) {
     if (isNoise(event.text)) continue;
     const clause = event.text
-      .split(/\s*(?:;|->|→|\s[-–—]\s)\s*/)
+      .split(/\s*(?:;|->|→|\s[-–—]\s|(?<=[a-z0-9)]\.)\s+)\s*/)
       .find(
         (part) => SCOPE.test(part) && part.length <= 120 && !/^\W*(?:it|this|that)\b/i.test(part),
       );
