@@ -7,7 +7,8 @@
  */
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { scoreOf } from '../cues/cue.js';
-import { USER_IMPACT_CUES, USER_IMPACT_THRESHOLD } from '../cues/impact-cues.js';
+import { USER_IMPACT_CUES, USER_IMPACT_THRESHOLD, USER_NOTICE_CUES } from '../cues/impact-cues.js';
+import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
 import { formatUsers } from '../../format/format-figures.js';
 import { publicLine } from './public-line.js';
 import { isNoise, lowerFirst, noteQuotes, splitSentences } from './sentences.js';
@@ -31,6 +32,10 @@ const BARE_LABEL =
 
 /** Longest clause quoted as the impact (characters): a header is one line. */
 const LONGEST = 150;
+
+/** A responder's word before what they saw: "acknowledged, exports failing ...". */
+const RESPONDER_LEAD =
+  /^(?:acknowledged|ack(?:ed)?|on it|confirmed|ok(?:ay)?|yes|yep)\b[,.:!]*\s+(?=\S.{11})/i;
 
 /** Who told the team, before what they told: "Business tells us online booking is down". */
 const TOLD_BY =
@@ -86,10 +91,18 @@ export function userImpactClauses(facts: Facts): ImpactClause[] {
   sources.forEach((source, order) => {
     const labelled = scoreOf(source.text, USER_IMPACT_CUES.slice(0, 1), 'user-impact') > 0;
     for (const clause of clausesOf(source.text)) {
-      const score = scoreOf(clause, USER_IMPACT_CUES, 'user-impact') + (labelled ? 2 : 0);
-      const text = publicLine(clause)
-        .replace(TOLD_BY, '')
-        .replace(/[.,;:\s]+$/, '');
+      const said = publicLine(clause).replace(RESPONDER_LEAD, '');
+      const text = said.replace(TOLD_BY, '').replace(/[.,;:\s]+$/, '');
+      // A plan ("page when the job fails") or advice to users ("users should refresh") names
+      // a failure it is not. Read without the tool's tag: "[alert] ..." is no "Alert on ...".
+      if (
+        scoreOf(text, FOLLOW_UP_CUES, 'follow-up') >= FOLLOW_UP_THRESHOLD ||
+        scoreOf(text, USER_NOTICE_CUES, 'user-action') > 0
+      )
+        continue;
+      // Scored as published: a tool's tag ("[alerts]") says who saw it, not what was seen;
+      // who told it ("merchants report ...") still counts.
+      const score = scoreOf(said, USER_IMPACT_CUES, 'user-impact') + (labelled ? 2 : 0);
       if (score < USER_IMPACT_THRESHOLD || text.length > LONGEST || text.length < 12) continue;
       found.push({ text, line: source.line, event: source.event, score, order });
     }
