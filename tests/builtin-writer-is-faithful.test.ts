@@ -29,7 +29,12 @@ function allowedNumbers(input: string, facts: Facts): Set<string> {
   const computed = [
     ...(
       ['start', 'detected', 'acknowledged', 'identified', 'mitigated', 'resolved'] as const
-    ).flatMap((m) => [formatTime(facts[m], facts), formatTime(facts[m], facts, true)]),
+    ).flatMap((m) => [
+      formatTime(facts[m], facts),
+      formatTime(facts[m], facts, true),
+      // The message to users gives its window in UTC too.
+      formatTime(facts[m], { timezone: 'UTC', date: facts.date }, true),
+    ]),
     ...[
       facts.durationMinutes,
       facts.timeToDetectMinutes,
@@ -83,8 +88,9 @@ describe('the built-in writer never states a figure that is not in the input or 
       ...document.summary.paragraphs,
     ].join('\n');
     expect(published).not.toMatch(/unknown|not stated|users affected/i);
-    // Nobody is counted, so the message speaks to "some of you", with no figure in its place.
-    expect(document.messageToUsers.paragraphs[0]).toContain('some of you');
+    // Nobody is counted, so the message neither counts nor sizes who saw it ("some", "all").
+    expect(document.messageToUsers.paragraphs[0]).toContain('you may have');
+    expect(document.messageToUsers.paragraphs[0]).not.toMatch(/\b(?:some|all) of you\b/);
   });
 
   test('follow-ups written in the notes become action items, with no filler beside them', () => {

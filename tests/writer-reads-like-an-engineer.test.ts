@@ -93,7 +93,9 @@ describe('a change named mid-incident and undone by the fix, with no cause state
   });
 
   test('the message to users names the errors and their rate and does not invent a cause', () => {
-    expect(p.users).toMatch(/saw errors when using checkout: up to 30% of requests failed/);
+    expect(p.users).toMatch(
+      /(?:saw|seen) errors when using checkout: up to 30% of requests failed/,
+    );
     expect(p.users).toMatch(/still investigating the cause/);
     expect(p.published).not.toMatch(/unknown/i);
   });

@@ -11,6 +11,7 @@ import {
 import {
   FIGURE_CUES,
   LESSON_CUES,
+  USER_IMPACT_CUES,
   USER_NOTICE_CUES,
   USER_SYMPTOM_CUES,
 } from '../src/pipeline/write/cues/impact-cues.js';
@@ -25,6 +26,7 @@ const TABLES: Record<string, readonly Cue[]> = {
   figure: FIGURE_CUES,
   'user notice': USER_NOTICE_CUES,
   'user symptom': USER_SYMPTOM_CUES,
+  'user impact': USER_IMPACT_CUES,
   lesson: LESSON_CUES,
 };
 

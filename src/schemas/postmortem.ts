@@ -48,6 +48,12 @@ export type ActionItem = z.infer<typeof ActionItemSchema>;
  */
 export const PostmortemSchema = z.object({
   title: z.string().min(1),
+  /**
+   * The header's impact on one line: who was affected and what they saw, in the input's words
+   * ("~85% of the network returning errors"); absent when the input says neither (and in packs
+   * written before this field).
+   */
+  impactInBrief: z.string().nullable().optional(),
   /** What broke, for whom, how long, why, how it was fixed. */
   summary: SectionSchema,
   /** Figures with their meaning and source; data loss when the input states it. */

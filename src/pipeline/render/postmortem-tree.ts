@@ -286,17 +286,19 @@ const isEmpty = (section: Section) =>
   section.paragraphs.every((p) => !p.trim()) && section.bullets.length === 0;
 
 /** Date, duration, impact, severity, incident status, document status, authors; unknowns left out. */
-function header(facts: Facts): PhrasingContent[] {
+function header(facts: Facts, document: Postmortem): PhrasingContent[] {
   const fields: [string, string | null][] = [
     ['Date', formatDate(facts.date)],
     ['Duration', facts.durationMinutes === null ? null : formatMinutes(facts.durationMinutes)],
     [
       'Impact',
-      facts.usersAffected === null
-        ? null
-        : typeof facts.usersAffected === 'number'
-          ? `${formatUsers(facts.usersAffected)} users`
-          : facts.usersAffected,
+      // The writer's line says what users saw; a pack written before it had only the count.
+      document.impactInBrief ??
+        (facts.usersAffected === null
+          ? null
+          : typeof facts.usersAffected === 'number'
+            ? `${formatUsers(facts.usersAffected)} users`
+            : facts.usersAffected),
     ],
     ['Severity', facts.severity],
     ['Incident status', facts.status],
@@ -325,7 +327,7 @@ export function postmortemTree(
   const withDay = spansDays(facts);
   const children: RootContent[] = options.body
     ? []
-    : [heading(1, document.title), paragraph(...header(facts)), metricsTable(facts)];
+    : [heading(1, document.title), paragraph(...header(facts, document)), metricsTable(facts)];
   const proseSection = (name: keyof typeof SECTION_TITLES) =>
     isEmpty(document[name])
       ? []

@@ -8,7 +8,7 @@ import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { PROSE_SECTIONS, type Postmortem, type Section } from '../../../schemas/postmortem.js';
 import { formatDate, formatMinutes, formatTime } from '../../format/format-figures.js';
 import { withHumanSections, type PostmortemBody } from '../human-sections-win.js';
-import { publicLine } from './public-line.js';
+import { peopleIn, publicLine, withoutPeople } from './public-line.js';
 import { CAUSE_CUES } from '../cues/cause-cues.js';
 import { scoreOf } from '../cues/cue.js';
 import { NO_USAGE, type Writer } from '../writer.js';
@@ -16,6 +16,7 @@ import { publicParagraph, writeHnPost, writeThread } from './public-texts.js';
 import { messageParagraphs } from './message-to-users.js';
 import { readIncident, type Reading } from './read-incident.js';
 import { withoutDoer } from './speakers.js';
+import { impactInBrief } from './user-impact.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
 import { isAction } from './response.js';
 import {
@@ -27,7 +28,7 @@ import {
   type Quote,
 } from './sentences.js';
 
-export const BUILTIN_WRITER_VERSION = '3';
+export const BUILTIN_WRITER_VERSION = '4';
 
 /** `"text."` as the end of a sentence: the quote's own full stop ends it, or one is added. */
 function quote(text: string): string {
@@ -234,6 +235,14 @@ function impact(reading: Reading): Section {
   else if (reading.who) bullets.push(`Affected: ${reading.who}`);
   if (facts.services.length) bullets.push(`Services: ${facts.services.join('; ')}`);
   const lines = new Set<number>();
+  // What users saw, in the input's words, before the figures: up to three lines' worth.
+  for (const clause of reading.impactClauses) {
+    if (lines.has(clause.line) || lines.size >= 3) continue;
+    lines.add(clause.line);
+    bullets.push(
+      `What users saw: ${clause.event ? `${when(clause.event, facts)}, ` : ''}"${clause.text}"${clause.event ? '' : ' (incident notes)'}`,
+    );
+  }
   const limit = facts.mitigated ?? facts.resolved;
   const quoteLine = (line: number, text: string) => {
     if (lines.has(line) || lines.size >= 6) return;
@@ -567,6 +576,7 @@ export function writeBuiltinBody(facts: Facts): { body: PostmortemBody; reading:
   const reading = readIncident(facts);
   const body: PostmortemBody = {
     title: facts.title,
+    impactInBrief: impactInBrief(facts, reading.impactClauses),
     summary: summary(reading),
     impact: impact(reading),
     trigger: trigger(reading),
@@ -577,7 +587,16 @@ export function writeBuiltinBody(facts: Facts): { body: PostmortemBody; reading:
     actionItems: reading.actionItems,
     messageToUsers: messageToUsers(reading),
   };
-  return { body: withheldBody(body, withheldFrom(facts)), reading };
+  const withheld = withheldFrom(facts);
+  const people = peopleIn(facts);
+  const brief = body.impactInBrief;
+  return {
+    body: {
+      ...withheldBody(body, withheld),
+      impactInBrief: brief ? withheld(withoutPeople(brief, people)) : null,
+    },
+    reading,
+  };
 }
 
 /**

@@ -23,7 +23,7 @@ const LEAD_IN =
 
 /** Verbs that open a new action inside one sentence ("load-test X and put Y behind Z"). */
 const ACTION_VERB =
-  /^(?:figure out|find out|understand|look into|dig into|why|more|better|add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|watch|announce|check|compare|disable|enable|migrate|give|get|use|keep|teach|raise|lower|communicate|expand|pin|harden|tune|drill|practi[sc]e|ship|lower)\b/i;
+  /^(?:figure out|find out|understand|look into|look at|dig into|(?:a )?(?:full )?post[\s-]?mortem|why|more|better|add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|watch|announce|check|compare|disable|enable|migrate|give|get|use|keep|teach|raise|lower|communicate|expand|pin|harden|tune|drill|practi[sc]e|ship|lower)\b/i;
 
 const OWNER =
   /\((?:owner\s*:?\s*)?@?([\w.-]+(?:\s[\w.-]+)?)\)\s*$|\bowner\s*:\s*@?([\w.-]+)|(?:^|\s)@([\w.-]+)/i;
@@ -281,15 +281,24 @@ function proseClauses(facts: Facts): Clause[] {
         const labelled = LABEL?.pattern.test(text) ?? false;
         // The parts after a label's "; " continue its list; a " - " aside within a part
         // ("... (rolling out Monday) - that would have shut it down") is weighed on its own.
-        return text.split(/;\s+/).flatMap((part, index) =>
-          part
-            .split(/\s+[-–—]\s+(?!(?:done|fixed|shipped|completed|merged)\W*$)/i)
-            .map((clause, at) => ({
-              clause,
-              needs: labelled && index > 0 && at === 0 ? -Infinity : needs,
-              note,
-            })),
-        );
+        return text.split(/;\s+/).flatMap((part, index) => {
+          const pieces = part.split(/\s+[-–—]\s+(?!(?:done|fixed|shipped|completed|merged)\W*$)/i);
+          // "next up - get the fix out, figure out why QA missed it": the dash was the label's.
+          // It is read as the label's list, one item per comma ("Next up: a, b, c").
+          if (pieces.length > 1 && isBareLabel(pieces[0] ?? ''))
+            return [
+              {
+                clause: `${(pieces[0] ?? '').trim()}: ${pieces.slice(1).join(' - ')}`,
+                needs: -Infinity,
+                note,
+              },
+            ];
+          return pieces.map((clause, at) => ({
+            clause,
+            needs: labelled && index > 0 && at === 0 ? -Infinity : needs,
+            note,
+          }));
+        });
       })
       // Under a heading of plans every line is one, whole: "X is manual today; the move to Y will
       // replace it" is one item.
@@ -356,6 +365,12 @@ const toUsers = (sentence: string) => scoreOf(sentence, USER_NOTICE_CUES, 'user-
  * label ("Next steps:" ends its line), "Also: ..." right after a follow-up, and any clause whose
  * cues reach what it needs.
  */
+/** A follow-up label and nothing else ("next up", "Follow-ups", "TODO"), its dash split off. */
+function isBareLabel(text: string): boolean {
+  const label = text.trim();
+  return label.split(/\s+/).length <= 3 && (LABEL?.pattern.test(`${label}:`) ?? false);
+}
+
 function followUpClauses(facts: Facts, clauses: readonly Clause[]): string[] {
   const planLists = planListNotes(facts);
   const found: string[] = [];

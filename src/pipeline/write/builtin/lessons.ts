@@ -14,6 +14,9 @@ import { asSentence, noteQuotes } from './sentences.js';
 const SLOW_DETECTION = 30;
 /** An alert this soon after impact began went well (minutes). */
 const FAST_ALERT = 5;
+/** Detection this quick, with mitigation this slow, tells where the time went (minutes). */
+const QUICK_DETECTION = 10;
+const SLOW_MITIGATION = 45;
 
 export type Lessons = Record<LessonSignal, string[]>;
 
@@ -32,6 +35,19 @@ export function readLessons(facts: Facts, detection: Detection, response: Respon
     );
   if (ttd !== null && ttd >= SLOW_DETECTION)
     lessons['went-wrong'].push(`Impact went unnoticed for ${formatMinutes(ttd)}.`);
+  // Found within minutes but mitigated only hours later: the time went into diagnosis or the
+  // fix, which the figures show even when the input does not say so.
+  const ttm = facts.timeToMitigateMinutes;
+  if (
+    ttd !== null &&
+    ttm !== null &&
+    ttd <= QUICK_DETECTION &&
+    ttm >= SLOW_MITIGATION &&
+    ttm >= 4 * Math.max(ttd, 1)
+  )
+    lessons['went-wrong'].push(
+      `Detection was quick (${ttd === 0 ? 'as impact began' : `${formatMinutes(ttd)} after impact began`}), but mitigation came ${formatMinutes(ttm)} after impact began.`,
+    );
   for (const step of response.steps.filter((s) => s.failed))
     lessons['went-wrong'].push(
       `The attempt at ${formatTime(step.event.time, facts)} failed${step.failure ? ` (${step.failure})` : ''}.`,

@@ -7,10 +7,11 @@
 import { peopleIn, publicLine, withoutPeople } from './public-line.js';
 import { scoreText, strongestSignal } from '../cues/cue.js';
 import { SCOPE, USER_SYMPTOM_CUES, type SymptomSignal } from '../cues/impact-cues.js';
-import { formatDate, formatMinutes, formatTime } from '../../format/format-figures.js';
+import { formatClock, formatDate, formatMinutes, formatTime } from '../../format/format-figures.js';
 import { recordsAlert, REPORTED } from './detection.js';
 import type { PeakFigures } from './peak-figures.js';
 import { leftOpen, saysRestored, type Reading } from './read-incident.js';
+import { sawInBrief } from './user-impact.js';
 import {
   asSentence,
   isNoise,
@@ -30,9 +31,30 @@ const SAW: Record<SymptomSignal, string> = {
   'wrong-data': 'saw missing or out-of-date data',
 };
 
+/**
+ * The same, after "you may have": when the input does not say who was affected, the message
+ * neither counts them nor calls them "some" or "all".
+ */
+const MAY_HAVE: Record<SymptomSignal, string> = {
+  'sign-in': 'been unable to sign in',
+  errors: 'seen errors',
+  slow: 'seen slow responses and timeouts',
+  unavailable: 'been unable to reach the service',
+  delayed: 'seen delays',
+  'wrong-data': 'seen missing or out-of-date data',
+};
+
 /** The symptom users saw: the title says it best, then the first sign and the impact lines. */
 export function symptomOf(reading: Reading): SymptomSignal | null {
   const { facts } = reading;
+  // What users saw in the input's words decides: a title's "outage" may be a partial one.
+  const clause = reading.impactClauses[0]?.text;
+  if (clause) {
+    const signal = strongestSignal(clause, USER_SYMPTOM_CUES);
+    return signal === 'sign-in' && (scoreText(clause, USER_SYMPTOM_CUES).scores.slow ?? 0) > 0
+      ? 'slow'
+      : signal;
+  }
   const texts = [
     facts.title,
     facts.human.impact?.markdown ?? '',
@@ -69,11 +91,21 @@ const sentence = (quote: Quote | null) => (quote ? asSentence(quote.text) : '');
 const FEATURE =
   /\b(?:checkout|payments?|card (?:payments?|authori[sz]ations?)|search|uploads?|downloads?|notifications?|e-?mails?|webhooks?|git pushes|builds?|the (?:api|dashboard|website|site|app|console)|api|dashboard|website|console|login|sign[\s-]?in|editing|messages?|video calls?|streaming)\b/i;
 
-/** A short plain name of who was affected, or "some of you" when the input's is long. */
-function whoFor(reading: Reading, total: boolean): string {
-  const who = reading.who;
+/**
+ * A short plain name of who was affected ("editors on all wikis" of "editors on all wikis;
+ * readers unaffected"), "all of you" for a total outage, or null when the input does not say.
+ */
+function whoFor(reading: Reading, total: string | null): string | null {
+  const who = reading.who?.split(/;\s+/)[0]?.trim();
   if (who && who.length <= 60 && !/[;()]/.test(who)) return who;
-  return total ? 'all of you' : 'some of you';
+  // "every upload failed" is everyone; "Data Fusion 100% of creates failed" is one product's.
+  return total !== null && /\b(?:all|every|each)\b/i.test(total) ? 'all of you' : null;
+}
+
+/** What the input adds after who was affected: "readers unaffected" of "editors ...; readers unaffected". */
+function whoElse(reading: Reading): string {
+  const rest = reading.who?.split(/;\s+/).slice(1).join('; ').trim();
+  return rest && SCOPE.test(rest) ? asSentence(rest) : '';
 }
 
 /**
@@ -110,20 +142,47 @@ export function totalFailure(reading: Reading): string | null {
   return null;
 }
 
-/** The time window, with the day on both ends when it crosses midnight. */
+/** Whether the incident's times are told in UTC already (the zone or its offset is UTC). */
+function inUtc(facts: Reading['facts'], iso: string): boolean {
+  return formatTime(iso, facts).endsWith(' UTC');
+}
+
+/** "17:37 to 21:54 UTC": the window again in UTC, for readers outside the incident's zone. */
+function utcSpan(facts: Reading['facts'], start: string | null, end: string | null): string {
+  const at = start ?? end;
+  if (!at || inUtc(facts, at)) return '';
+  const utcDay = (iso: string) => new Date(iso).toISOString().slice(0, 10);
+  // "Dec 7 15:30 to Dec 8 02:40 UTC": the days, when UTC's differ from each other or the zone's.
+  const days =
+    start !== null &&
+    end !== null &&
+    (utcDay(start) !== utcDay(end) || utcDay(start) !== start.slice(0, 10));
+  const clock = (iso: string) =>
+    (days ? formatTime(iso, { timezone: 'UTC', date: '' }, true) : formatClock(iso, 'UTC')).replace(
+      / UTC$/,
+      '',
+    );
+  return start && end ? `${clock(start)} to ${clock(end)} UTC` : `${clock(at)} UTC`;
+}
+
+/**
+ * The time window in the incident's zone, then in UTC and how long it lasted in brackets, with
+ * the day on both ends when it crosses midnight.
+ */
 function windowOf(reading: Reading): string {
   const { facts } = reading;
   const { start, end, minutes } = reading.window;
+  const lasting = start && end && minutes !== null && facts.resolved ? formatMinutes(minutes) : '';
+  const told = [utcSpan(facts, start, end), lasting].filter(Boolean).join(', ');
+  const brackets = told ? ` (${told})` : '';
   if (!start)
     return end
-      ? `On ${formatDate(facts.date)}, until ${formatTime(end, facts)}`
+      ? `On ${formatDate(facts.date)}, until ${formatTime(end, facts)}${brackets}`
       : `On ${formatDate(facts.date)}`;
-  const sameDay = !end || end.slice(0, 10) === start.slice(0, 10);
-  if (!end) return `Since ${formatTime(start, facts)} on ${formatDate(facts.date)}`;
-  const lasting = minutes !== null && facts.resolved ? ` (${formatMinutes(minutes)})` : '';
-  return sameDay
-    ? `Between ${formatTime(start, facts)} and ${formatTime(end, facts)}${lasting} on ${formatDate(facts.date)}`
-    : `From ${formatTime(start, facts, true)} to ${formatTime(end, facts, true)}${lasting}, starting ${formatDate(facts.date)}`;
+  if (!end) return `Since ${formatTime(start, facts)}${brackets} on ${formatDate(facts.date)}`;
+  return end.slice(0, 10) === start.slice(0, 10)
+    ? `Between ${formatTime(start, facts)} and ${formatTime(end, facts)}${brackets} on ${formatDate(facts.date)}`
+    : `From ${formatTime(start, facts, true)} to ${formatTime(end, facts, true)}${brackets}, starting ${formatDate(facts.date)}`;
 }
 
 /** Clauses about the team's own tooling, not what users saw: "pager fires", "on-call paged". */
@@ -180,15 +239,38 @@ export function symptomInTheirTerms(reading: Reading): string | null {
  * ("only eu-west was affected; us-east accounts were unaffected throughout"). Null when none.
  */
 export function scopeSentence(reading: Reading): string | null {
-  const quote = noteQuotes(reading.facts).find(
-    (q) => SCOPE.test(q.text) && q.text.length <= 220 && !isNoise(q.text),
-  );
+  const quote =
+    noteQuotes(reading.facts).find(
+      (q) => SCOPE.test(q.text) && q.text.length <= 220 && !isNoise(q.text),
+    ) ?? scopeClause(reading);
   if (!quote) return null;
   const text = publicLine(quote.text);
   // "us-east and ap-south were unaffected": a name written in lower case keeps its case.
   return /^[a-z]+[-\d]/.test(text)
     ? asSentence(text).replace(/^./, text.charAt(0))
     : asSentence(text);
+}
+
+/**
+ * A timeline line's clause that bounds the scope ("us-east and ap-south unaffected" of "about 40%
+ * of card payments failing in eu-west; us-east and ap-south unaffected"), told as a sentence.
+ */
+function scopeClause(reading: Reading): Quote | null {
+  for (const event of reading.facts.events) {
+    if (isNoise(event.text)) continue;
+    const clause = event.text
+      .split(/\s*(?:;|->|→|\s[-–—]\s|(?<=[a-z0-9)]\.)\s+)\s*/)
+      .find(
+        (part) => SCOPE.test(part) && part.length <= 120 && !/^\W*(?:it|this|that)\b/i.test(part),
+      );
+    if (clause)
+      return {
+        text: clause.replace(/\b(\w+(?: and \w+)?) unaffected\b/, '$1 were unaffected'),
+        line: event.line,
+        event,
+      };
+  }
+  return null;
 }
 
 /**
@@ -233,7 +315,7 @@ function paragraphsFor(reading: Reading): string[] {
   if (reading.noUserImpact) return internalMessage(reading);
   const window = windowOf(reading);
   const total = totalFailure(reading);
-  const who = whoFor(reading, total !== null);
+  const who = whoFor(reading, total);
   const symptom = symptomOf(reading);
   const feature = FEATURE.exec(facts.title)?.[0] ?? FEATURE.exec(reading.symptom?.text ?? '')?.[0];
   const where =
@@ -253,17 +335,39 @@ function paragraphsFor(reading: Reading): string[] {
         : '';
   // "search returns 0 results for 70% of queries": what users got, in the input's terms.
   const theirTerms = total ? null : symptomInTheirTerms(reading);
-  const were = /^1 |^one /i.test(who) ? 'was' : 'were';
-  const saw = symptom
-    ? `${who} ${seen}${where}`
-    : theirTerms
-      ? `${who} ${were} affected`
-      : `${who} ${were} affected by ${lowerFirst(facts.title.replace(/[.!]+$/, ''))}`;
-  // "every upload failed" says how bad it was in the input's own terms.
-  const bad = total ? lowerFirst(total) : (theirTerms ?? howBad(reading.peaks));
+  const were = who && /^1 |^one /i.test(who) ? 'was' : 'were';
+  const clause = reading.impactClauses[0]?.text;
+  const mayHave =
+    symptom === 'unavailable' && seen !== SAW.unavailable
+      ? `been unable to reach ${service}`
+      : symptom
+        ? MAY_HAVE[symptom]
+        : '';
+  const title = lowerFirst(facts.title.replace(/[.!]+$/, ''));
+  // With the input's own line of what users saw, "down" is told in its words ("online booking
+  // is down"), not widened to the whole service.
+  const told = symptom && !(clause && symptom === 'unavailable');
+  const saw = who
+    ? told
+      ? `${who} ${seen}${where}`
+      : theirTerms || clause
+        ? `${who} ${were} affected`
+        : `${who} ${were} affected by ${title}`
+    : told
+      ? `you may have ${mayHave}${where}`
+      : theirTerms || clause
+        ? 'you may have been affected'
+        : `you may have been affected by ${title}`;
+  // "every upload failed" says how bad it was in the input's own terms; else the input's own
+  // line of what users saw ("~85% of the network returning errors").
+  const saidSaw = sawInBrief(reading.impactClauses);
+  const bad = total
+    ? lowerFirst(total)
+    : (theirTerms ?? (howBad(reading.peaks) || (saidSaw ? lowerFirst(saidSaw) : '')));
   const seenText = whatUsersSaw(reading);
-  const scope = scopeSentence(reading);
-  const opening = `${window}, ${saw}${bad ? `: ${bad}` : ''}.${seenText && !theirTerms ? ` What we saw: ${asSentence(seenText)}` : ''}${scope ? ` ${scope}` : ''}`;
+  const scope = scopeSentence(reading) ?? whoElse(reading);
+  const already = (text: string) => bad.toLowerCase().includes(text.toLowerCase().slice(0, 30));
+  const opening = `${window}, ${saw}${bad ? `: ${bad}` : ''}.${seenText && !theirTerms && !already(seenText) ? ` What we saw: ${asSentence(seenText)}` : ''}${scope ? ` ${scope}` : ''}`;
   // An incident the team marked resolved has ended, even when no line gives the time it did.
   const ended = /^(?:resolved|closed|completed?|fixed|postmortem|post-?incident)$/i.test(
     facts.status.trim(),
@@ -294,16 +398,6 @@ function paragraphsFor(reading: Reading): string[] {
     !saysRestored(reading.dataLost.text)
       ? { ...reading.dataRestored, text: restoredSentence(reading.dataRestored, facts) }
       : null;
-  const retry =
-    !todo &&
-    !reading.dataLost &&
-    facts.resolved &&
-    !leftOpen(facts) &&
-    symptom &&
-    symptom !== 'wrong-data' &&
-    symptom !== 'delayed'
-      ? 'If something you tried during that time failed, please try it again now.'
-      : '';
   // The cause itself, in a sentence: a message read on its own has no "postmortem below".
   // The team's own Root cause section first, else the sentence the writer found.
   const human = facts.human.rootCause ? splitSentences(facts.human.rootCause.markdown)[0] : null;
@@ -313,7 +407,8 @@ function paragraphsFor(reading: Reading): string[] {
     ? `What caused it: ${lowerFirst(asSentence(stated))}`
     : 'We are still investigating the cause and will update this postmortem when we know it.';
   // Each sentence once: "No data loss, no security risk." may be both what was and was not lost.
-  const said = [sentence(dataTold), sentence(restored), sentence(todo) || retry, sentence(rest)];
+  // What users must do is said only when the input says it: a generic "please retry" is a template.
+  const said = [sentence(dataTold), sentence(restored), sentence(todo), sentence(rest)];
   return [
     opening,
     state,

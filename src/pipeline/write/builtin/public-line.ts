@@ -67,13 +67,13 @@ const DOUBLED = /\b([A-Za-z]{3,})(?:\s+\1\b)+/gi;
 
 /**
  * An internal host name: a dotted name with a numbered first label ("db1.cluster.gitlab.com"),
- * or hyphenated segments with a number and an infrastructure word ("es-prod-eu-3",
- * "k8s-node-12"). Cloud regions ("us-east-1"), versions ("v2.3.1") and people's placeholders
+ * a name under a private suffix ("payments-gw-7.internal", "db.corp"), or hyphenated segments
+ * with a number and an infrastructure word ("es-prod-eu-3", "k8s-node-12"). Cloud regions ("us-east-1"), versions ("v2.3.1") and people's placeholders
  * ("team-member-1") are not hosts.
  */
 const INFRA = String.raw`(?:prod|production|stg|staging|dev|db|es|node|host|srv|server|web|app|api|worker|cache|redis|pg|psql|mysql|k8s|kube|cluster|shard|replica|primary|master|lb|proxy|edge|vm|ip|rack|pod|broker|kafka|mongo|elastic|search|nfs|ceph)`;
 const HOST = new RegExp(
-  String.raw`(?<!\bid\s)(?<![\w.-])(?![a-z]{2}-[a-z]+-\d\b(?!\.[a-z]))(?![\w-]*(?:\.[\w-]+)*\.(?:errors?|count|rate|latency|total|sum|avg|max|min|p\d\d)\b)(?:[a-z][a-z0-9-]*\d[a-z0-9-]*(?:\.[a-z0-9-]*[a-z][a-z0-9-]*){2,}|(?=[a-z0-9-]*\d)(?=(?:[a-z0-9]+-)*${INFRA}(?:-|\b))[a-z][a-z0-9]*(?:-[a-z0-9]+){2,})\b`,
+  String.raw`(?<!\bid\s)(?<![\w.-])(?![a-z]{2}-[a-z]+-\d\b(?!\.[a-z]))(?![\w-]*(?:\.[\w-]+)*\.(?:errors?|count|rate|latency|total|sum|avg|max|min|p\d\d)\b)(?:[a-z][a-z0-9-]*\d[a-z0-9-]*(?:\.[a-z0-9-]*[a-z][a-z0-9-]*){2,}|[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:internal|local|lan|corp|intra|intranet|localdomain)|(?=[a-z0-9-]*\d)(?=(?:[a-z0-9]+-)*${INFRA}(?:-|\b))[a-z][a-z0-9]*(?:-[a-z0-9]+){2,})\b`,
 );
 const HOST_G = new RegExp(HOST.source, 'g');
 const ON_HOST = new RegExp(

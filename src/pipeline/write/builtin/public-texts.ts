@@ -31,6 +31,13 @@ function block(label: string, lines: string[]): string[] {
   return lines.length ? [label, ...lines, ''] : [];
 }
 
+/**
+ * A line that is the team's own machinery, not a moment a reader outside follows: a chat bot's
+ * "!log", a numbered machine ("kubernetes1001", "mw1312"), a host's CPU or memory.
+ */
+const INTERNAL_MOMENT =
+  /^\W*!log\b|\b[a-z][a-z-]*\d{3,}[a-z]?\b(?![-.]\d)|\b(?:cpu|memory|iowait|heap|load average)\b\s*(?:at\s+|of\s+)?\d|\bHOST DOWN\b/i;
+
 function keyMoments(reading: Reading): string[] {
   const { facts } = reading;
   const events = [
@@ -51,6 +58,7 @@ function keyMoments(reading: Reading): string[] {
       (e) =>
         isPublicSafe(e.text) &&
         !isNoise(e.text) &&
+        !INTERNAL_MOMENT.test(e.text) &&
         !taggedUnrelated(e.text) &&
         !isNoise(said(e.text)),
     )

@@ -24,6 +24,7 @@ import { readResponse, type Response } from './response.js';
 import { eventQuotes, noteQuotes, type Quote } from './sentences.js';
 import { peakFigures, type PeakFigures } from './peak-figures.js';
 import { readSpeakers } from './speakers.js';
+import { userImpactClauses, type ImpactClause } from './user-impact.js';
 
 export interface Reading {
   facts: Facts;
@@ -42,6 +43,8 @@ export interface Reading {
   who: string | null;
   /** The worst error rate and latency, each with its stated baseline. */
   peaks: PeakFigures;
+  /** What users saw, in the input's words, best first (user-impact.ts). */
+  impactClauses: ImpactClause[];
   /** The line that best shows how bad it got, when its figure is a failure rate. */
   worst: Quote | null;
   dataLost: Quote | null;
@@ -193,6 +196,7 @@ export function readIncident(input: Facts): Reading {
     }),
     who: who(facts),
     peaks: peakFigures(facts),
+    impactClauses: userImpactClauses(facts),
     worst: worstLine(facts),
     dataLost: notice('data-lost'),
     dataRestored: restoredData(quotes),

@@ -132,7 +132,7 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     reason:
       'A promise to keep watching, post an update or publish the report ("we\'ll continue monitoring", "we\'ll update when 6.4.1 is live", "share a Post Incident Report") is communication about this incident, not work that prevents the next.',
     pattern:
-      /\b(?:continue|keep) (?:on )?(?:monitoring|investigating|watching|to monitor|to investigate|to watch)\b|\b(?:we'll|we will|will) (?:post |provide |share |send )?(?:an? |more )?(?:update|updates)\b|\bnext update\b|\b(?:share|publish|post)\b[^.;]{0,30}\b(?:post[\s-]?incident report|PIR|postmortem|post-mortem|RCA|analysis)\b|\b(?:post[\s-]?incident report|PIR|RCA)\b[^.;]{0,40}\b(?:share|publish|post)\b/i,
+      /\b(?:continue|keep) (?:on )?(?:monitoring|investigating|watching|to monitor|to investigate|to watch)\b|\b(?:keep|keeping) an eye on\b[^.;]{0,60}\b(?:for the rest of|today|tonight|this (?:afternoon|evening|week)|calling this resolved)\b|\b(?:we'll|we will|will) (?:post |provide |share |send )?(?:an? |more )?(?:update|updates)\b|\bnext update\b|\b(?:share|publish|post)\b[^.;]{0,30}\b(?:post[\s-]?incident report|PIR|postmortem|post-mortem|RCA|analysis)\b|\b(?:post[\s-]?incident report|PIR|RCA)\b[^.;]{0,40}\b(?:share|publish|post)\b/i,
     examples: {
       match: [
         "Resolved - back to normal. We'll continue monitoring.",
@@ -140,6 +140,7 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
         'Our teams will be working on a detailed Post Incident Report to share publicly by the end of April',
         "not resolved yet - we'll update when 6.4.1 is live",
         'we will post an update in 30 minutes',
+        "we'll keep an eye on logstash catching up for the rest of the day, otherwise calling this resolved",
       ],
       noMatch: [
         'we will add monitoring on the queue',

@@ -256,3 +256,175 @@ export const USER_SYMPTOM_CUES: readonly Cue<SymptomSignal>[] = [
     examples: { match: ['stale prices shown', 'missing items in the feed'], noMatch: ['latency'] },
   },
 ];
+
+export type UserImpactSignal = 'user-impact';
+
+/**
+ * Whether a clause tells what users saw ("~85% of the network returning errors", "online booking
+ * is down", "customers can't open support cases"), as opposed to what the team saw inside (an
+ * alert, a pod, a backlog), how it ended, or why it happened. Read clause by clause; the best
+ * clause is the header's impact and the message's "what you saw".
+ */
+export const USER_IMPACT_CUES: readonly Cue<UserImpactSignal>[] = [
+  {
+    id: 'stated-impact',
+    signal: 'user-impact',
+    weight: 4,
+    reason: 'The team labels the clause as the impact, or as what users saw.',
+    pattern:
+      /^\W*(?:customer |user |business )?impact\s*[:\-–—=]\s*\S|\b(?:user|customer)[\s-](?:visible|facing) impact\b|\bimpact (?:starts|started|begins|began)\b/i,
+    examples: {
+      match: [
+        'Impact: every upload failed for 40 minutes',
+        'requests fail (user-visible impact starts)',
+      ],
+      noMatch: ['impact lines in the timeline', 'no customer impact'],
+    },
+  },
+  {
+    id: 'share-affected',
+    signal: 'user-impact',
+    weight: 3,
+    reason: 'A share of requests, users or the network that failed: the size of what users saw.',
+    pattern:
+      /\d\s?%\s+of\s+(?:the\s+|all\s+|our\s+)?[\w/-]+|(?:\ball|\bevery|\bmost)\s+(?:of\s+)?(?:the\s+|our\s+)?(?:[\w/-]+\s+){0,2}?(?:requests|network|traffic|users|customers|calls|queries|logins|checkouts|payments|uploads|pages|sites|accounts|merchants|editors|transactions|services|api calls|deliveries|builds|pushes|volumes|instances)\b/i,
+    examples: {
+      match: [
+        '~85% of the network returning errors',
+        '40% of requests failed in eu-west',
+        'all logins',
+        '~13% of volumes in the AZ stuck',
+      ],
+      noMatch: ['7% packet loss', '95% CPU on db-1'],
+    },
+  },
+  {
+    id: 'users-could-not',
+    signal: 'user-impact',
+    weight: 3,
+    reason: 'Users, customers or a business telling what they could not do or got back.',
+    pattern:
+      /\b(?:users?|customers?|merchants?|editors?|readers?|people|visitors?|clients?|buyers?|players?|business)\b(?:\s+[\w'/-]+){0,4}?\s+(?:can'?t|cannot|could ?n[o']t|unable to|were unable|are unable|is unable|get(?:ting)?|got|saw|see(?:ing)?|hit(?:ting)?|receiv\w+|report\w*|tells? us|says?|said|complain\w*|notic\w*|experienc\w*|lost)\b/i,
+    examples: {
+      match: [
+        "Customers can't reliably open support cases.",
+        'Business tells us online booking is down.',
+        'logged-in users unable to edit',
+      ],
+      noMatch: ['the on-call engineer got paged'],
+    },
+  },
+  {
+    id: 'errors-returned',
+    signal: 'user-impact',
+    weight: 3,
+    reason: 'Error responses served to callers: what a user sees of a failure.',
+    pattern:
+      /\b(?:return\w*|serv\w*|answer\w*|throw\w*)\s+(?:HTTP\s+)?(?:["“]?\d{3}\b|errors?|5xx|timeouts?)|\bHTTP\s+[45]\d[\dX]\b|\b(?:error rates?|errors?|failures?|latency|timeouts?|delays?)\s+(?:\w+\s+){0,2}?(?:up|elevated|spik\w*|jump\w*|climb\w*|increas\w*|hit|rise|rising|rose|start|starts|begin|begins)\b|\belevated (?:errors?|error rates?|latency)\b/i,
+    examples: {
+      match: [
+        'app serving HTTP 503 (unicorn page)',
+        'Error rates and latency up on launch/describe APIs',
+        'site answering HTTP 403 "Edge IP Restricted"',
+        '~25k HTTP 50X served',
+        'API errors and delivery delays start',
+      ],
+      noMatch: ['the script returned a list of prefixes'],
+    },
+  },
+  {
+    id: 'down-or-failing',
+    signal: 'user-impact',
+    weight: 3,
+    reason: 'A service users touch down, unreachable, failing or slow.',
+    pattern:
+      /\b(?:(?:is|was|are|were|went|goes|go)\s+down\b|down for\b|unreachable|unavailable|can'?t serve|could ?n[o']t serve|not loading|(?:requests?|calls?|logins?|payments?|uploads?|checkouts?|pushes|builds?|deliver\w*|creates?|searche?s?|quer(?:y|ies)|pages?|loads?|jobs?|emails?|messages?)\s+(?:\w+\s+)?(?:fail\w*|start failing|time out|timing out|hang|erroring|broken|delayed)|\btak(?:e|es|ing) (?:up to |over |about )?~?\d[\d.-]*\s*(?:s|sec|secs|seconds|minutes)\b(?! (?:ago|later|after))|(?:fail\w*|broken|slow|delayed)\s+(?:for|in)\s+(?:all|every|some|most|\w+-\w+)|\b(?:fail(?:s|ing|ures?)|timeouts?|hang)\b[^.;]{0,50}\b(?:begin|begins|start|starts|globally|region-wide|in (?:several|many|all|other) (?:regions|zones|azs))\b|\b(?:starts?|began|begins?) (?:failing|erroring|timing out))/i,
+    examples: {
+      match: [
+        'online booking is down',
+        'sessionstore requests start failing',
+        "S3 can't serve requests until they're back",
+        'deploy failures and serving timeouts for access-controlled apps begin in several regions',
+        'Cloud SQL instance creation starts failing globally',
+        'search results take 20-30 seconds to load, some searches time out',
+      ],
+      noMatch: ['scaled down the pool', 'the pod went into a crash loop'],
+    },
+  },
+  {
+    id: 'outage-word',
+    signal: 'user-impact',
+    weight: 2,
+    reason: 'An outage or a disruption named, without saying what users could not do.',
+    pattern: /\b(?:outage|disruption)\b/i,
+    examples: { match: ['Global disruption begins'], noMatch: ['online booking is down'] },
+  },
+  {
+    id: 'recovered',
+    signal: 'user-impact',
+    weight: -5,
+    reason: 'A clause that says it got better tells the end of the impact, not the impact.',
+    pattern:
+      /\b(?:recover\w*|back to normal|back up|restored|normal again|working again|operational again|resolved|improv\w*|re-?enabled|(?:errors?|failures?|impact) (?:end|ends|ended)|\bstop(?:s|ped)?\b|(?:returning|back) to normal|normal|no longer)\b/i,
+    examples: {
+      match: ['failed sessionstore requests stop', 'API error rates returning to normal'],
+      noMatch: ['online booking is down'],
+    },
+  },
+  {
+    id: 'inside-the-team',
+    signal: 'user-impact',
+    weight: -3,
+    reason:
+      'The team’s own tooling, machines and alerts (a page, a pod, a backlog, a status page) are not what users saw.',
+    pattern:
+      /\b(?:alert\w*|paged|pager|paging|icinga\w*|nagios|problem\s+-|prometheus|grafana|cpu|memory|iowait|oom\w*|pods?|nodes?|hosts?|kubernetes|k8s|garbage|backlog|cache servers?|chatops|logstash|ping|dashboard|status ?page|status\.|health dashboard|on-?call|incident coordinator|monitoring|operators?|engineers?|the team|runbook|deploy systems?|tooling|tkos?|packet loss|replica(?:s|tion)?|(?:health|status) checks?|ops|servers?|(?:network )?devices|threshold|confusion|(?:start|part) of (?:the )?response|before (?:customers|users) (?:see|notice)\w*)\b/i,
+    examples: {
+      match: [
+        'PROBLEM - MediaWiki exceptions and fatals per minute on icinga1001 is CRITICAL',
+        "Service Health Dashboard tooling can't fail over to its standby region",
+        'local ops trained to spot and reset this before customers see it',
+        'Slightly over 25% of servers plus several network devices reboot',
+        '60% of data above the 50 threshold',
+      ],
+      noMatch: ['online booking is down'],
+    },
+  },
+  {
+    id: 'why-not-what',
+    signal: 'user-impact',
+    weight: -2,
+    reason: 'A clause that says why or what the team did is the cause or a step, not the impact.',
+    pattern:
+      /\b(?:because|due to|caused by|root cause|bug|typo|typed wrong|rolled back|rollback|reverted|restarted|depooled|pushes a|runs the command|we (?:moved|disabled|added|bumped|changed|deployed|rolled|migrated))\b/i,
+    examples: {
+      match: ['Rollback beats investigation - rolled back', 'caused by a bad config push'],
+      noMatch: ['online booking is down'],
+    },
+  },
+  {
+    id: 'vague-subject',
+    signal: 'user-impact',
+    weight: -2,
+    reason: 'A clause that opens on "what", "it" or "they" leans on another for its subject.',
+    pattern: /^\W*(?:but\s+|so\s+|and\s+)?(?:what|which|it|they|this|that|these|those)\b/i,
+    examples: {
+      match: ['what they depend on is down'],
+      noMatch: ['app serving HTTP 503'],
+    },
+  },
+  {
+    id: 'may-happen',
+    signal: 'user-impact',
+    weight: -2,
+    reason: 'What may or will happen is a forecast, not what users saw.',
+    pattern: /\b(?:may|might|will|would|could)\b(?!\s*n[o']t)/i,
+    examples: {
+      match: ['logged-out readers may still get badly rendered pages'],
+      noMatch: ["customers couldn't open cases"],
+    },
+  },
+];
+
+/** A clause scoring this much on USER_IMPACT_CUES tells what users saw. */
+export const USER_IMPACT_THRESHOLD = 3;

@@ -220,6 +220,10 @@ export function acceptDraft(
   const actionItems = acceptActionItems(draft, facts, builtin, guard);
   const hnPost = acceptHnPost(draft, builtin, guard);
   const twitterThread = acceptThread(draft, facts, builtin, guard);
-  const body = withHumanSections({ title: facts.title, ...sections, actionItems }, facts);
+  // The header's impact is read from the input, not drafted: the built-in writer's line stands.
+  const body = withHumanSections(
+    { title: facts.title, impactInBrief: builtin.impactInBrief, ...sections, actionItems },
+    facts,
+  );
   return { document: { ...body, hnPost, twitterThread }, warnings: guard.warnings };
 }

@@ -1,0 +1,147 @@
+/**
+ * What users saw, in the input's own words: the clauses of the timeline and the notes that tell
+ * the impact ("~85% of the network returning errors", "online booking is down", "customers
+ * can't open support cases"), scored by USER_IMPACT_CUES. The header's impact, the Impact
+ * section and the message to users are told from these, so none of them falls back to a
+ * template when the input says what happened to users.
+ */
+import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
+import { scoreOf } from '../cues/cue.js';
+import { USER_IMPACT_CUES, USER_IMPACT_THRESHOLD, USER_NOTICE_CUES } from '../cues/impact-cues.js';
+import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
+import { formatUsers } from '../../format/format-figures.js';
+import { publicLine } from './public-line.js';
+import { isNoise, lowerFirst, noteQuotes, splitSentences } from './sentences.js';
+
+export interface ImpactClause {
+  /** The clause as a reader outside the team should see it: no tags, labels or host names. */
+  text: string;
+  line: number;
+  /** The timeline line it came from; null for the notes. */
+  event: TimelineEvent | null;
+  score: number;
+}
+
+/** Clause breaks inside a line: ";", "->", " - ", a bracket, a sentence end. */
+const CLAUSE_BREAK = /\s*(?:;|->|→|=>|\s[-–—]\s|[()]|(?<=[a-z0-9%])\.\s+|:\s+(?=[A-Z]))\s*/;
+/** A label the team put before the impact ("Impact:", "Customer impact -"). */
+const IMPACT_LABEL = /^\W*(?:customer |user |business )?impact\s*[:\-–—=]\s*/i;
+/** What is left when a clause says only that impact started ("user-visible impact starts"). */
+const BARE_LABEL =
+  /^\W*(?:(?:user|customer)[\s-](?:visible|facing) )?impact (?:starts|started|begins|began)\W*$/i;
+
+/** Longest clause quoted as the impact (characters): a header is one line. */
+const LONGEST = 150;
+
+/** A responder's word before what they saw: "acknowledged, exports failing ...". */
+const RESPONDER_LEAD =
+  /^(?:acknowledged|ack(?:ed)?|on it|confirmed|ok(?:ay)?|yes|yep)\b[,.:!]*\s+(?=\S.{11})/i;
+
+/** Who told the team, before what they told: "Business tells us online booking is down". */
+const TOLD_BY =
+  /^(?:[\w' -]{1,40}?\b(?:tells? us|told us|reports?|reported|says?|said|complain(?:s|ed)?)\s+(?:that\s+)?)(?=\S.{11})/i;
+
+function clausesOf(text: string): string[] {
+  return (
+    text
+      .replace(IMPACT_LABEL, '')
+      .split(CLAUSE_BREAK)
+      // "errors and latency start, alarms go to INSUFFICIENT_DATA": a comma parts two clauses
+      // when both sides have a verb's worth of words; a list ("S3 console, new EC2 launches") stays.
+      .flatMap((clause) => {
+        const parts = clause.split(/,\s+(?:but\s+|so\s+|and\s+)?/);
+        return parts.length > 1 && parts.every((part) => part.trim().split(/\s+/).length >= 4)
+          ? parts
+          : [clause];
+      })
+      .map((clause) =>
+        clause
+          .trim()
+          .replace(/^[-–—:,\s]+/, '')
+          .replace(/[.,;:\s]+$/, ''),
+      )
+      // "OUTAGE BEGINS", "user-visible impact starts": a marker, not what users saw.
+      .filter(
+        (clause) =>
+          clause.length >= 12 &&
+          clause.split(/\s+/).length >= 3 &&
+          /\p{Ll}/u.test(clause) &&
+          !BARE_LABEL.test(clause),
+      )
+  );
+}
+
+/**
+ * Every clause of the input that tells what users saw, best first (score, then the order the
+ * input tells it). Timeline lines after the incident was mitigated tell the end, not the impact,
+ * and are left out. A line the team labels as the impact lends its label to its clauses.
+ */
+export function userImpactClauses(facts: Facts): ImpactClause[] {
+  const end = facts.mitigated ?? facts.resolved;
+  const sources: { text: string; line: number; event: TimelineEvent | null }[] = [
+    ...noteQuotes(facts).map((quote) => ({ text: quote.text, line: quote.line, event: null })),
+    ...facts.events
+      .filter((event) => !isNoise(event.text))
+      .filter((event) => !(end && event.time && Date.parse(event.time) > Date.parse(end)))
+      .flatMap((event) =>
+        splitSentences(event.text).map((text) => ({ text, line: event.line, event })),
+      ),
+  ];
+  const found: (ImpactClause & { order: number })[] = [];
+  sources.forEach((source, order) => {
+    const labelled = scoreOf(source.text, USER_IMPACT_CUES.slice(0, 1), 'user-impact') > 0;
+    for (const clause of clausesOf(source.text)) {
+      const said = publicLine(clause).replace(RESPONDER_LEAD, '');
+      const text = said.replace(TOLD_BY, '').replace(/[.,;:\s]+$/, '');
+      // A plan ("page when the job fails") or advice to users ("users should refresh") names
+      // a failure it is not. Read without the tool's tag: "[alert] ..." is no "Alert on ...".
+      if (
+        scoreOf(text, FOLLOW_UP_CUES, 'follow-up') >= FOLLOW_UP_THRESHOLD ||
+        scoreOf(text, USER_NOTICE_CUES, 'user-action') > 0
+      )
+        continue;
+      // Scored as published: a tool's tag ("[alerts]") says who saw it, not what was seen;
+      // who told it ("merchants report ...") still counts.
+      const score = scoreOf(said, USER_IMPACT_CUES, 'user-impact') + (labelled ? 2 : 0);
+      if (score < USER_IMPACT_THRESHOLD || text.length > LONGEST || text.length < 12) continue;
+      found.push({ text, line: source.line, event: source.event, score, order });
+    }
+  });
+  return found
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .map(({ text, line, event, score }) => ({ text, line, event, score }));
+}
+
+/**
+ * What users saw on one line: the best clause, and a second from another line when it adds to it
+ * ("card payments failing at checkout; about 40% of card payments failing in eu-west"), in the
+ * order the input tells them. Null when the input has none.
+ */
+export function sawInBrief(clauses: readonly ImpactClause[]): string | null {
+  const best = clauses[0];
+  if (!best) return null;
+  const second = clauses.find(
+    (clause) =>
+      clause.line !== best.line &&
+      clause.score >= USER_IMPACT_THRESHOLD + 1 &&
+      best.text.length + clause.text.length <= 180,
+  );
+  const told = second && second.line < best.line ? [second, best] : [best, second];
+  return told.flatMap((clause) => (clause ? [clause.text] : [])).join('; ');
+}
+
+/**
+ * The impact as the postmortem's header tells it, on one line: who the front matter says was
+ * affected, else what users saw (sawInBrief), else the services affected. Null when the input
+ * says none of these.
+ */
+export function impactInBrief(facts: Facts, clauses: readonly ImpactClause[]): string | null {
+  const saw = sawInBrief(clauses);
+  const stated = facts.usersAffected;
+  if (typeof stated === 'number')
+    return `${formatUsers(stated)} users${clauses[0] ? `; ${lowerFirst(clauses[0].text)}` : ''}`;
+  if (typeof stated === 'string' && stated.trim()) return stated.trim();
+  if (saw) return saw;
+  const services = facts.services.join(', ');
+  return services && services.length <= 120 ? `${services} affected` : null;
+}
