@@ -4,7 +4,6 @@
  * Exit codes: 0 success, 1 bad input (diagnostics printed), 2 usage error.
  */
 import module from 'node:module';
-import v8 from 'node:v8';
 import { defineCommand, runCommand, showUsage, type ArgsDef, type CommandDef } from 'citty';
 import { ioErrorDiagnostic } from '../pipeline/io-errors.js';
 import { oldNodeWarning, requiredNode } from './node-version.js';
@@ -93,14 +92,6 @@ async function run(rawArgs: string[]): Promise<number> {
 // (Node 22.1 and later; NODE_DISABLE_COMPILE_CACHE=1 turns it off). The commands are imported
 // lazily, after this line, so they are all covered.
 module.enableCompileCache?.();
-
-// V8 first compiles a regular expression to bytecode and, when it runs a second time, compiles
-// it again to machine code. The analyzer and the writers hold some six hundred expressions
-// (cue tables, Unicode word boundaries), most run a few times per incident, so a one-pack
-// generate paid for both compilations of each: about 0.2 s of its main thread. Compiled once, to
-// machine code, the expressions match the same text; a long build loses nothing, since every
-// expression it runs twice reaches machine code either way.
-v8.setFlagsFromString('--no-regexp-tier-up');
 
 // Said once, before anything else: an unsupported Node explains failures nothing else would.
 const oldNode = oldNodeWarning(process.version, requiredNode());
