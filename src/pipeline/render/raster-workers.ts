@@ -34,10 +34,12 @@ import type { ResvgRenderOptions } from '@resvg/resvg-js';
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { Resvg } = require(workerData.resvg);
-const { encodePng } = require(workerData.encoder);
+// import(), not require(): Node 22 warns when require() loads an ES module.
+const encoder = import(require('node:url').pathToFileURL(workerData.encoder).href);
 parentPort.on('message', async ({ id, svg, options }) => {
   try {
     const image = new Resvg(svg, options).render();
+    const { encodePng } = await encoder;
     const png = await encodePng(image.pixels, image.width, image.height);
     parentPort.postMessage({ id, png }, [png.buffer]);
   } catch (error) {
@@ -49,8 +51,8 @@ parentPort.on('message', async ({ id, svg, options }) => {
 const require = createRequire(import.meta.url);
 const resvgPath = require.resolve('@resvg/resvg-js');
 /**
- * png-encode.ts as the workers require it (Node 22.12 and later require ES modules): compiled
- * beside this file in the build, the TypeScript source itself under vitest.
+ * png-encode.ts as the workers import it: compiled beside this file in the build, the
+ * TypeScript source itself under vitest (Node 24 strips its types).
  */
 const encoderPath = ['./png-encode.js', './png-encode.ts']
   .map((name) => fileURLToPath(new URL(name, import.meta.url)))
