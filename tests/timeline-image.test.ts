@@ -5,7 +5,12 @@ import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { FONT_FILES, renderPng, resvgOptions } from '../src/pipeline/render/timeline-png.js';
 import { renderTimelineSvg, timelineText } from '../src/pipeline/render/timeline-svg.js';
 import { loadTypesetter } from '../src/pipeline/render/fonts.js';
+import { encodePng } from '../src/pipeline/render/png-encode.js';
 import { sourceFromText } from './helpers/source.js';
+
+/** The PNG renderPng would make of what resvg drew (png-encode.ts). */
+const encoded = (image: { pixels: Buffer; width: number; height: number }) =>
+  encodePng(image.pixels, image.width, image.height);
 
 /** 40 events over three days, with bursts of events minutes apart. */
 function busyIncident(): Facts {
@@ -114,7 +119,7 @@ describe('timeline.svg stays readable and is the same every time', () => {
 
   test('the PNG is the one the full DejaVu fonts draw, for every script DejaVu covers', async () => {
     const withFullFonts = async (source: string) =>
-      (await renderAsync(source, resvgOptions(FONT_FILES, 960))).asPng();
+      Buffer.from(await encoded(await renderAsync(source, resvgOptions(FONT_FILES, 960))));
     const scripts = `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="80" font-family="'DejaVu Sans', sans-serif"><text x="10" y="30" font-size="14">Ошибка базы · Σφάλμα · hata ğış → ½ ≠ ∞ ✓</text><text x="10" y="60" font-size="14" font-weight="bold">Café 10 % — “mitigated” ⚠ ß</text></svg>`;
     for (const source of [svg, scripts])
       expect(Buffer.from(await renderPng(source)).equals(await withFullFonts(source))).toBe(true);
@@ -128,7 +133,7 @@ describe('timeline.svg stays readable and is the same every time', () => {
     const drawn = await Promise.all(sources.map((source) => renderPng(source, 400)));
     const full = await Promise.all(
       sources.map(async (source) =>
-        (await renderAsync(source, resvgOptions(FONT_FILES, 400))).asPng(),
+        Buffer.from(await encoded(await renderAsync(source, resvgOptions(FONT_FILES, 400)))),
       ),
     );
     drawn.forEach((png, i) => expect(Buffer.from(png).equals(full[i] as Buffer)).toBe(true));
