@@ -107,3 +107,9 @@ describe('the built-in writer never states a figure that is not in the input or 
     ]);
   });
 });
+
+test('the published header says "not stated" for a missing user count, never "unknown"', () => {
+  expect(formatUsers(null)).toBe('not stated');
+  expect(formatUsers(12400)).toBe('12,400');
+  expect(formatUsers('most EU customers')).toBe('most EU customers');
+});

@@ -92,8 +92,13 @@ export function formatMonth(isoDate: string): string {
   return MONTH.format(utcDay(isoDate));
 }
 
+/**
+ * Users affected as the page, the card and `analyze` show it: a count with separators, the
+ * team's own words, or "not stated" (the word the header uses for every missing figure; the
+ * published page never says "unknown").
+ */
 export function formatUsers(users: Facts['usersAffected']): string {
-  if (users === null) return 'unknown';
+  if (users === null) return 'not stated';
   return typeof users === 'number' ? users.toLocaleString('en-US') : users;
 }
 
