@@ -20,6 +20,7 @@ import {
   type HumanText,
 } from './human-sections.js';
 import { normalizeBlock, normalizeMailThread, normalizeNotifications } from './paste-shapes.js';
+import { normalizeGitLog, stampInsideLine } from './stamp-inside-line.js';
 import { readMarkup, readStampLayout, redundantMeridiems } from './stamp-layout.js';
 import { findWrittenDate, isStampProblem, readStamp } from './time.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
@@ -249,6 +250,7 @@ function readSections(
   for (const section of doc.sections) {
     if (section.kind === 'timeline') {
       section.blocks = readMarkup(section.blocks);
+      section.blocks = normalizeGitLog(section.blocks) ?? section.blocks;
       section.blocks = normalizeNotifications(
         normalizeMailThread(section.blocks) ?? section.blocks,
       );
@@ -256,6 +258,7 @@ function readSections(
     section.blocks = section.blocks.map((block) => normalizeBlock(block, zoneHint));
     if (section.kind === 'timeline') {
       // Stamps wherever the paste put them become the line starts read below.
+      section.blocks = section.blocks.map((block) => ({ lines: block.lines.map(stampInsideLine) }));
       redundantMeridiems(file, section.blocks, diagnostics);
       section.blocks = readStampLayout(section.blocks);
     }

@@ -115,7 +115,7 @@ export function hasTimedLine(block: Block): boolean {
 }
 
 /** Status words a status page prints above or before an update (Statuspage's incident states). */
-const STATUS_WORDS =
+export const STATUS_WORDS =
   'Investigating|Identified|Monitoring|Update|Updated|Resolved|Postmortem|Scheduled|In progress|Verifying|Completed|調査中|特定済み|監視中|解決済み|復旧済み|Untersuchung|Identifiziert|Überwachung|Behoben|Enquête en cours|Identifié|Surveillance|Résolu|Investigando|Identificado|Monitoreando|Resuelto';
 const STATUS_LINE = new RegExp(`^\\s*(?:\\*\\*)?(${STATUS_WORDS})(?:\\*\\*)?\\s*:?\\s*$`, 'iu');
 const STATUS_PREFIX_WORD = new RegExp(`^(?:${STATUS_WORDS})$`, 'iu');

@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import {
+  epochLine,
+  normalizeGitLog,
+  readGitDate,
+  stateFirstUpdate,
+} from '../src/pipeline/parse/stamp-inside-line.js';
+
+describe('a status update written state first has its time moved to the front', () => {
+  test('dash, em dash and bar separators all read', () => {
+    expect(stateFirstUpdate('Investigating - 09:14 UTC - We are looking into it.')).toBe(
+      '09:14 UTC Investigating - We are looking into it.',
+    );
+    expect(stateFirstUpdate('Monitoring — 09:58 UTC — A fix is out.')).toBe(
+      '09:58 UTC Monitoring - A fix is out.',
+    );
+    expect(stateFirstUpdate('Resolved | Dec 1, 10:45 UTC | All clear.')).toBe(
+      'Dec 1, 10:45 UTC Resolved - All clear.',
+    );
+  });
+  test('a state word before words that are no time is left alone', () => {
+    expect(stateFirstUpdate('Resolved - the cache - we think')).toBeNull();
+    expect(stateFirstUpdate('Update - 3 servers - restarted')).toBeNull();
+  });
+});
+
+describe('epoch seconds or milliseconds in a time field are a UTC instant', () => {
+  test('logfmt seconds, JSON seconds with a fraction, JSON milliseconds', () => {
+    expect(epochLine('_time=1585137017 host=db1 msg="socket timeouts"')).toBe(
+      '2020-03-25T11:50:17Z [db1] socket timeouts',
+    );
+    expect(epochLine('{"ts": 1585137017.900, "msg": "pager fired"}')).toBe(
+      '2020-03-25T11:50:17Z pager fired',
+    );
+    expect(epochLine('{"timestamp": 1585137017000, "level": "info"}')).toBe(
+      '2020-03-25T11:50:17Z "level": "info"',
+    );
+  });
+  test('a ten-digit number in another field, or a line already stamped, is left alone', () => {
+    expect(epochLine('order_id=1585137017 failed')).toBeNull();
+    expect(epochLine('09:14 UTC ts=1585137017 retry')).toBeNull();
+  });
+});
+
+describe('git log: the Date header is the instant of the message under it', () => {
+  test('default, iso, iso-strict and rfc dates keep their offset', () => {
+    const instants = [
+      'Wed Jan 8 13:29:00 2014 -0800',
+      '2014-01-08 13:29:00 -0800',
+      '2014-01-08T13:29:00-08:00',
+      'Wed, 8 Jan 2014 13:29:00 -0800',
+    ].map((text) => readGitDate(text)?.toUTC().toISO());
+    expect(new Set(instants)).toEqual(new Set(['2014-01-08T21:29:00.000Z']));
+  });
+  test("a commit's message line carries the stamp and author; a note keeps its own line", () => {
+    const lines = (texts: string[], from: number) => ({
+      lines: texts.map((text, i) => ({ number: from + i, text })),
+    });
+    const blocks = normalizeGitLog([
+      lines(
+        [
+          'commit 4b1d0c27e9a3',
+          'Author: Ana Ruiz <ana@example.org>',
+          'Date:   2014-01-08 13:29:00 -0800',
+        ],
+        1,
+      ),
+      lines(['    dns: same change for ns2', '    second line of the message'], 5),
+      lines(['  -- 13:31 queries time out', 'no time in this note'], 8),
+    ]);
+    expect(blocks?.flatMap((block) => block.lines)).toEqual([
+      { number: 5, text: '2014-01-08T13:29:00-08:00 <Ana_Ruiz> dns: same change for ns2' },
+      { number: 6, text: '    second line of the message' },
+      { number: 8, text: '13:31 queries time out' },
+      { number: 9, text: 'no time in this note' },
+    ]);
+  });
+  test('a section without commits is not git log', () => {
+    expect(
+      normalizeGitLog([{ lines: [{ number: 1, text: 'Date: 2014-01-08 13:29' }] }]),
+    ).toBeNull();
+  });
+});
