@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest';
+import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import {
   epochLine,
   normalizeGitLog,
   readGitDate,
   stateFirstUpdate,
 } from '../src/pipeline/parse/stamp-inside-line.js';
+import { sourceFromText } from './helpers/source.js';
 
 describe('a status update written state first has its time moved to the front', () => {
   test('dash, em dash and bar separators all read', () => {
@@ -79,5 +81,24 @@ describe('git log: the Date header is the instant of the message under it', () =
     expect(
       normalizeGitLog([{ lines: [{ number: 1, text: 'Date: 2014-01-08 13:29' }] }]),
     ).toBeNull();
+  });
+});
+
+describe('the day of bare times', () => {
+  test('a whole date written above the timeline beats the date in the file name', () => {
+    const { facts } = analyzeSource(
+      sourceFromText(
+        [
+          'Checkout errors - running notes',
+          'Times UTC, so this is Sat 4 Jul 2026 for us (Friday evening in Pacific).',
+          '',
+          '~02:10  checkout errors start for card payments',
+          '02:55   errors gone, incident resolved',
+        ].join('\n'),
+        'incidents/2026-07-03-checkout-errors.md',
+      ),
+    );
+    expect(facts?.start).toBe('2026-07-04T02:10:00+00:00');
+    expect(facts?.resolved).toBe('2026-07-04T02:55:00+00:00');
   });
 });

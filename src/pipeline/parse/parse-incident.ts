@@ -481,7 +481,13 @@ function readIncidentDate(
       ),
     );
   }
-  const named = dateOf(preambleText) ?? dateOf(from.slug);
+  // What the text says beats the file's name: a team names the file by the day it was filed, or
+  // by another zone's day ("Times UTC, so this is Wed 22 Mar 2017 for us" in 2017-03-21-x.md).
+  const prose = findWrittenDate(preambleText);
+  const named =
+    dateOf(preambleText) ??
+    (prose?.year != null ? { ...prose, year: prose.year } : null) ??
+    dateOf(from.slug);
   let date = fmDate ?? dayOfFirstLines(items, named) ?? named;
   if (!date && from.timedCount > 0) {
     // A day a person reads from the prose ("scribe: Kofi - 21 Jul 2026") or a `date` output.
