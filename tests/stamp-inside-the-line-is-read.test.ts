@@ -6,6 +6,7 @@ import {
   readGitDate,
   stateFirstUpdate,
 } from '../src/pipeline/parse/stamp-inside-line.js';
+import { spokenTimes } from '../src/pipeline/parse/spoken-times.js';
 import { sourceFromText } from './helpers/source.js';
 
 describe('a status update written state first has its time moved to the front', () => {
@@ -100,5 +101,31 @@ describe('the day of bare times', () => {
     );
     expect(facts?.start).toBe('2026-07-04T02:10:00+00:00');
     expect(facts?.resolved).toBe('2026-07-04T02:55:00+00:00');
+  });
+});
+
+describe('times said in words inside a sentence', () => {
+  const clocks = (sentence: string) => spokenTimes(sentence).map((time) => time.clock);
+  test("past, to, o'clock, am/pm and noon are clock times", () => {
+    expect(clocks('It began at 2pm and the pager went off at ten past two.')).toEqual([
+      '2:00 pm',
+      '2:10',
+    ]);
+    expect(clocks('At quarter past three we reverted; closed around half past four.')).toEqual([
+      '3:15',
+      '4:30',
+    ]);
+    expect(clocks('rolled back at twenty to five in the afternoon, done by noon')).toEqual([
+      '4:40 pm',
+      '12:00',
+    ]);
+    expect(clocks("paged just after 9 a.m., fixed at eleven o'clock")).toEqual([
+      '9:00 am',
+      '11:00',
+    ]);
+  });
+  test('numbers that are no time are not read', () => {
+    expect(clocks('two servers failed and half the fleet restarted at 2:15')).toEqual([]);
+    expect(clocks('we waited about ten minutes, then after three retries gave up')).toEqual([]);
   });
 });

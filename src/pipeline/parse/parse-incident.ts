@@ -20,6 +20,7 @@ import {
   type HumanText,
 } from './human-sections.js';
 import { normalizeBlock, normalizeMailThread, normalizeNotifications } from './paste-shapes.js';
+import { spokenTimes } from './spoken-times.js';
 import { normalizeGitLog, stampInsideLine } from './stamp-inside-line.js';
 import { readMarkup, readStampLayout, redundantMeridiems } from './stamp-layout.js';
 import { findWrittenDate, isStampProblem, readStamp } from './time.js';
@@ -327,6 +328,21 @@ function readUntimedTimeline(
     ];
     const day = { date: null, first: null };
     for (const block of prose) items.push(...readProseBlock(block, day));
+    for (const line of prose.flatMap((block) => block.lines)) {
+      const spoken = spokenTimes(line.text);
+      const first = spoken[0];
+      if (!first) continue;
+      const said = spoken.map((time) => `"${time.text.trim()}" as ${time.clock}`).join(', ');
+      diagnostics.push(
+        warning(
+          'timeline/time-in-words',
+          file,
+          { line: line.number, column: first.index + 1 },
+          `read ${said} from the words of a sentence`,
+          'write the clock time where the minute matters (e.g. "15:15 UTC"), or pin the milestone in the front matter',
+        ),
+      );
+    }
     timed = items.filter((item) => item.type === 'entry' && item.entry.stamp?.time);
   }
   // Entries dated but not timed (a multi-day incident's daily updates): the day is the

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { Block, SourceLine } from './document.js';
 import { isStampProblem, readStamp, type CalendarDate, type Stamp } from './time.js';
+import { spokenTimes } from './spoken-times.js';
 import { resolveZone, ZONE_TOKEN_SOURCE } from './zone.js';
 
 export interface TimelineEntry {
@@ -754,7 +755,15 @@ export function readProseBlock(
     const sentenceStart = paragraph.indexOf(sentence, offset);
     offset = sentenceStart + sentence.length;
     // A time belongs to the day its own sentence states, not the first day of the file.
-    const mentions = [...sentence.matchAll(PROSE_TIME)];
+    const mentions = [
+      ...[...sentence.matchAll(PROSE_TIME)].map((m) => ({
+        index: m.index,
+        text: m[0],
+        clock: m[1] ?? '',
+        zone: m[2] ?? '',
+      })),
+      ...spokenTimes(sentence),
+    ].sort((a, b) => a.index - b.index);
     moveProseDay(sentence, day, mentions.length > 0);
     mentions.forEach((mention, index) => {
       // The sentence's part for this time: from the clause break before it to the one before the next.
@@ -767,14 +776,14 @@ export function readProseBlock(
       const from = index === 0 ? 0 : cut(mention.index);
       const next = mentions[index + 1];
       const to = next
-        ? Math.max(cut(next.index) - 2, mention.index + mention[0].length)
+        ? Math.max(cut(next.index) - 2, mention.index + mention.text.length)
         : sentence.length;
       const text = sentence
         .slice(from, to)
         .replace(/^\s*(?:and|und|et|y)\s+/i, '')
         .replace(/[,;\s]+(?:and|und|et|y)?\s*$/i, '')
         .trim();
-      const read = stampOf(`${mention[1] ?? ''} ${mention[2] ?? ''}`.trim());
+      const read = stampOf(`${mention.clock} ${mention.zone}`.trim());
       if (!read?.time) return;
       const stamp = { ...read, date: day.date };
       const line = lineAt(sentenceStart + mention.index);
@@ -782,7 +791,7 @@ export function readProseBlock(
         type: 'entry',
         entry: {
           line: line.number,
-          column: Math.max(1, line.text.indexOf(mention[0]) + 1),
+          column: Math.max(1, line.text.indexOf(mention.text) + 1),
           stamp: { ...stamp, rest: text },
           timeLabel: null,
           source: null,
