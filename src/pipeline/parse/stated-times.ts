@@ -149,6 +149,16 @@ const PHRASES: readonly Phrase[] = [
     pattern: new RegExp(String.raw`\b${ISSUE_SUBJECT}\b[^.]*?\bmitigated\s+${NEAR}(${CLOCK})`, 'i'),
   },
   {
+    // Said by the team: "we mitigated at 13:25 by failing over", "mitigated it around 9:40".
+    milestone: 'mitigated',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(
+      String.raw`\b(?:we|they|on-?call|the team)\s+(?:first\s+|finally\s+)?mitigated(?:\s+(?:it|this|the\s+[\w-]+))?\s+${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
     milestone: 'resolved',
     strength: 'named',
     notesOnly: true,
