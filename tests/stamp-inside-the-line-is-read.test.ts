@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import {
+  discordLine,
   epochLine,
   normalizeGitLog,
   readGitDate,
@@ -127,5 +128,16 @@ describe('times said in words inside a sentence', () => {
   test('numbers that are no time are not read', () => {
     expect(clocks('two servers failed and half the fleet restarted at 2:15')).toEqual([]);
     expect(clocks('we waited about ten minutes, then after three retries gave up')).toEqual([]);
+  });
+});
+
+describe('a Discord copy: every message is its own entry', () => {
+  test('a continuation glued to its bracketed time, and a "Today at" header', () => {
+    expect(discordLine('[12:44 PM]reverting the config change now')).toBe(
+      '[12:44 PM] reverting the config change now',
+    );
+    expect(discordLine('tomasz — Today at 5:26 PM')).toBe('tomasz — 5:26 PM');
+    expect(discordLine('kaz - Yesterday at 11:02 AM')).toBe('kaz — 11:02 AM');
+    expect(discordLine('we said today at 5:26 PM we would look')).toBeNull();
   });
 });

@@ -65,6 +65,28 @@ export function epochLine(text: string): string | null {
   return `${time.toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'")} ${logMessage(rest) ?? rest}`;
 }
 
+const CLOCK_12 = String.raw`\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M`;
+/** Discord's continuation, its time in brackets with the message glued on: `[12:44 PM]reverting`. */
+const GLUED_CONTINUATION = new RegExp(String.raw`^(\s*\[${CLOCK_12}\])(?=[^\s\]])`, 'i');
+/** Discord's header for a message of today or yesterday: `tomasz — Today at 5:26 PM`. */
+const RELATIVE_HEADER = new RegExp(
+  String.raw`^(\s*\S.{0,40}?)\s+[—–-]\s+(?:today|yesterday)\s+at\s+(${CLOCK_12})\s*$`,
+  'i',
+);
+
+/**
+ * A Discord copy's lines whose time the other readers miss: a continuation whose message is
+ * glued to its bracketed time gets its space, and a "Today at"/"Yesterday at" header becomes a
+ * header with its clock time, so its message is its own entry and not the tail of the one above.
+ * Which day "today" was is the day of the copy, which the paste does not say: the time is read
+ * as a bare time, on the day of the lines before it.
+ */
+export function discordLine(text: string): string | null {
+  if (GLUED_CONTINUATION.test(text)) return text.replace(GLUED_CONTINUATION, '$1 ');
+  const relative = RELATIVE_HEADER.exec(text);
+  return relative ? `${relative[1] ?? ''} — ${relative[2] ?? ''}` : null;
+}
+
 /** A logfmt or JSON field: `msg="..."`, `"level": "info"`, `host=icinga1001`. */
 const LOG_FIELD = /"?([A-Za-z_@][\w.@-]*)"?\s*[=:]\s*("(?:[^"\\]|\\.)*"|[^\s,}]+)/g;
 const MESSAGE_FIELD = /^(?:msg|message|text|event|summary|description)$/i;
@@ -91,7 +113,7 @@ function logMessage(fields: string): string | null {
  * A line rewritten when its instant is inside it (see the module comment), or the line itself.
  */
 export function stampInsideLine(line: SourceLine): SourceLine {
-  const text = stateFirstUpdate(line.text) ?? epochLine(line.text);
+  const text = stateFirstUpdate(line.text) ?? epochLine(line.text) ?? discordLine(line.text);
   return text === null ? line : { number: line.number, text };
 }
 
