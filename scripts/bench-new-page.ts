@@ -17,6 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 import { loadConfig } from '../src/pipeline/load/load-config.js';
 import { launchChromium } from '../tests/helpers/browser.js';
 import { serveStatic } from '../tests/helpers/static-server.js';
@@ -41,95 +42,86 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 };
 
-async function main(): Promise<void> {
-  const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
-  const { config } = await loadConfig('incidentpost.config.json');
-  const base = config?.site.base ?? '/';
-  const server = await serveStatic(join(process.cwd(), 'dist'), base);
-  const example = readFileSync(
-    'incidents/2026-01-10-database-connection-pool-exhaustion.md',
-    'utf8',
-  );
-  const browser = await launchChromium();
-  const results: Round[] = [];
-  try {
-    for (let round = 0; round < rounds; round++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.addInitScript(() => {
-        const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
-        w.__longTasks = [];
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries())
-            w.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-        }).observe({ type: 'longtask', buffered: true });
-      });
-      const bodies: { url: string; bytes: Buffer; at: number }[] = [];
-      page.on('response', async (response) => {
-        const url = response.url();
-        if (!/\.(js|mjs|wasm|ttf)$/.test(new URL(url).pathname)) return;
-        bodies.push({ url, bytes: await response.body(), at: Date.now() });
-      });
-      await page.goto(server.url('new/'));
-      await page.locator('body[data-pipeline="ready"]').waitFor();
-      // Nothing typed: the rest loads when the page is idle, then goes to the service worker.
-      await page.locator('body[data-offline-kept]').waitFor();
-      const timing = await page.evaluate(() => {
-        const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
-        const ready = performance.getEntriesByName('pipeline-ready')[0]?.startTime ?? NaN;
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-        return {
-          eager: performance
-            .getEntriesByType('resource')
-            .filter((entry) => entry.startTime < ready)
-            .map((entry) => entry.name),
-          offlineReadyMs: at('offline-ready'),
-          offlineKeptMs: at('offline-kept'),
-          domContentLoadedMs: nav.domContentLoadedEventEnd,
-          interactiveMs: ready,
-          totalBlockingMs: w.__longTasks
-            .filter((task) => task.start < ready)
-            .reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
-        };
-      });
-      const { eager, ...timings } = timing;
-      const before = new Set(eager);
-      await page.fill('#paste', example);
-      await page.click('#generate');
-      await page.locator('#results a[download$="-pack.zip"]').waitFor();
-      const marks = await page.evaluate(() => {
-        const at = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
-        const start = at('generate-start');
-        return {
-          postmortemMs: at('postmortem-shown') - start,
-          scanMs: at('secrets-scanned') - start,
-          zipMs: at('zip-ready') - start,
-        };
-      });
-      await page.waitForTimeout(200);
-      const sum = (when: 'load' | 'later', gzip: boolean) =>
-        bodies
-          .filter((body) => before.has(body.url) === (when === 'load'))
-          .filter((body) => when === 'later' || body.url.endsWith('.js'))
-          .reduce(
-            (total, body) => total + (gzip ? gzipSync(body.bytes).length : body.bytes.length),
-            0,
-          );
-      results.push({
-        eagerScriptBytes: sum('load', false),
-        eagerScriptGzipBytes: sum('load', true),
-        laterBytes: sum('later', false),
-        laterGzipBytes: sum('later', true),
-        ...timings,
-        ...marks,
-      });
-      await context.close();
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+/**
+ * One cold load of /new/ (`pageUrl`) in a fresh browser context, nothing cached: the script bytes
+ * loaded before the page is usable and after it, the page's own timing marks until it is
+ * interactive and offline-ready, and Generate on `example` until the postmortem, the secret scan
+ * and the zip are done.
+ */
+async function measureColdLoad(browser: Browser, pageUrl: string, example: string): Promise<Round> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        w.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const bodies: { url: string; bytes: Buffer; at: number }[] = [];
+  page.on('response', async (response) => {
+    const url = response.url();
+    if (!/\.(js|mjs|wasm|ttf)$/.test(new URL(url).pathname)) return;
+    bodies.push({ url, bytes: await response.body(), at: Date.now() });
+  });
+  await page.goto(pageUrl);
+  await page.locator('body[data-pipeline="ready"]').waitFor();
+  // Nothing typed: the rest loads when the page is idle, then goes to the service worker.
+  await page.locator('body[data-offline-kept]').waitFor();
+  const timing = await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+    const ready = performance.getEntriesByName('pipeline-ready')[0]?.startTime ?? NaN;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    return {
+      eager: performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime < ready)
+        .map((entry) => entry.name),
+      offlineReadyMs: at('offline-ready'),
+      offlineKeptMs: at('offline-kept'),
+      domContentLoadedMs: nav.domContentLoadedEventEnd,
+      interactiveMs: ready,
+      totalBlockingMs: w.__longTasks
+        .filter((task) => task.start < ready)
+        .reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
+    };
+  });
+  const { eager, ...timings } = timing;
+  const before = new Set(eager);
+  await page.fill('#paste', example);
+  await page.click('#generate');
+  await page.locator('#results a[download$="-pack.zip"]').waitFor();
+  const marks = await page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
+    const start = at('generate-start');
+    return {
+      postmortemMs: at('postmortem-shown') - start,
+      scanMs: at('secrets-scanned') - start,
+      zipMs: at('zip-ready') - start,
+    };
+  });
+  await page.waitForTimeout(200);
+  const sum = (when: 'load' | 'later', gzip: boolean) =>
+    bodies
+      .filter((body) => before.has(body.url) === (when === 'load'))
+      .filter((body) => when === 'later' || body.url.endsWith('.js'))
+      .reduce((total, body) => total + (gzip ? gzipSync(body.bytes).length : body.bytes.length), 0);
+  const round = {
+    eagerScriptBytes: sum('load', false),
+    eagerScriptGzipBytes: sum('load', true),
+    laterBytes: sum('later', false),
+    laterGzipBytes: sum('later', true),
+    ...timings,
+    ...marks,
+  };
+  await context.close();
+  return round;
+}
+
+/** Prints each round on a line, then the medians. */
+function printRounds(results: readonly Round[]): void {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
   const ms = (value: number) => `${value.toFixed(0)} ms`;
   for (const [i, r] of results.entries())
@@ -149,6 +141,27 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+}
+
+async function main(): Promise<void> {
+  const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
+  const { config } = await loadConfig('incidentpost.config.json');
+  const base = config?.site.base ?? '/';
+  const server = await serveStatic(join(process.cwd(), 'dist'), base);
+  const example = readFileSync(
+    'incidents/2026-01-10-database-connection-pool-exhaustion.md',
+    'utf8',
+  );
+  const browser = await launchChromium();
+  const results: Round[] = [];
+  try {
+    for (let round = 0; round < rounds; round++)
+      results.push(await measureColdLoad(browser, server.url('new/'), example));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  printRounds(results);
 }
 
 await main();

@@ -70,116 +70,131 @@ const POSIX: Record<string, string> = {
   word: '\\w',
 };
 
+/** The inline flags in force: RE2's `i` (case-insensitive) and `s` (`.` matches a newline). */
+interface InlineFlags {
+  ci: boolean;
+  dotAll: boolean;
+}
+
+/** What one construct of the RE2 pattern becomes, and the index of its last character read. */
+interface Translated {
+  text: string;
+  end: number;
+}
+
+/**
+ * The escape at `i` (a backslash): `\z` and `\A` become `$` and `^`, `\x{263a}` becomes
+ * `\u{263a}`, an escaped letter under `(?i)` both its cases (`[aA]`) unless it names a class
+ * or a control character, anything else as written.
+ */
+function translateEscape(go: string, i: number, ci: boolean): Translated {
+  const next = go[i + 1] ?? '';
+  if (next === 'z') return { text: '$', end: i + 1 };
+  if (next === 'A') return { text: '^', end: i + 1 };
+  if (next === 'x' && go[i + 2] === '{') {
+    const close = go.indexOf('}', i);
+    return { text: `\\u{${go.slice(i + 3, close)}}`, end: close };
+  }
+  if (ci && isLetter(next) && !/[dDwWsSbBnrtfvxpP]/.test(next))
+    return { text: `[${next}${swapCase(next)}]`, end: i + 1 };
+  return { text: `\\${next}`, end: i + 1 };
+}
+
+/**
+ * The character class opening at `i`: POSIX classes (`[[:alpha:]]`) spelt out, a leading `]`
+ * and a nested `[` escaped, and under `(?i)` both cases of every letter (foldClass).
+ */
+function translateClass(go: string, i: number, ci: boolean): Translated {
+  let j = i + 1;
+  let body = '';
+  if (go[j] === '^') {
+    body += '^';
+    j++;
+  }
+  if (go[j] === ']') {
+    body += '\\]';
+    j++;
+  }
+  while (j < go.length && go[j] !== ']') {
+    if (go[j] === '\\') {
+      body += go.slice(j, j + 2);
+      j += 2;
+    } else if (go.startsWith('[:', j)) {
+      const close = go.indexOf(':]', j);
+      const name = go.slice(j + 2, close);
+      const mapped = POSIX[name];
+      if (!mapped) throw new Error(`unknown POSIX class [:${name}:]`);
+      body += mapped;
+      j = close + 2;
+    } else if (go[j] === '[') {
+      body += '\\[';
+      j++;
+    } else {
+      body += go[j];
+      j++;
+    }
+  }
+  return { text: `[${ci ? foldClass(body) : body}]`, end: j };
+}
+
+/**
+ * The group opening at `i`. Inline flags (`(?i)`, `(?-i:`, `(?s:`) change the flags in force:
+ * `(?i)` to the end of the enclosing group, `(?i:…)` within a group of its own, written
+ * `(?:`. Named groups (`(?P<name>`) take JavaScript's spelling. Every group but `(?i)` pushes
+ * the flags to restore on its `)` onto `stack`.
+ */
+function openGroup(
+  go: string,
+  i: number,
+  flags: InlineFlags,
+  stack: InlineFlags[],
+): Translated & { flags: InlineFlags } {
+  if (go[i + 1] !== '?') {
+    stack.push(flags);
+    return { text: '(', end: i, flags };
+  }
+  const inline = /^\(\?(-?)([is]+)([:)])/.exec(go.slice(i));
+  if (inline) {
+    const on = inline[1] !== '-';
+    const value = (flag: string, current: boolean) =>
+      (inline[2] ?? '').includes(flag) ? on : current;
+    const next = { ci: value('i', flags.ci), dotAll: value('s', flags.dotAll) };
+    const end = i + inline[0].length - 1;
+    if (inline[3] === ')') return { text: '', end, flags: next };
+    stack.push(flags);
+    return { text: '(?:', end, flags: next };
+  }
+  stack.push(flags);
+  const group = /^\(\?(?::|P?<\w+>|=|!|<=|<!)/.exec(go.slice(i));
+  const head = group?.[0] ?? '(?:';
+  return { text: head.replace('(?P<', '(?<'), end: i + head.length - 1, flags };
+}
+
 /** An RE2 pattern as a flag-free JavaScript pattern with the same meaning. */
 export function toJavaScriptRegex(go: string): string {
   let out = '';
-  // One entry per open group: its case-insensitivity and dot-all, restored on `)`.
-  const stack: { ci: boolean; dotAll: boolean }[] = [];
-  let ci = false;
-  let dotAll = false;
+  // One entry per open group: its flags, restored on `)`.
+  const stack: InlineFlags[] = [];
+  let flags: InlineFlags = { ci: false, dotAll: false };
   for (let i = 0; i < go.length; i++) {
     const c = go[i] ?? '';
-    if (c === '\\') {
-      const next = go[i + 1] ?? '';
-      if (next === 'z') out += '$';
-      else if (next === 'A') out += '^';
-      else if (next === 'x' && go[i + 2] === '{') {
-        const close = go.indexOf('}', i);
-        out += `\\u{${go.slice(i + 3, close)}}`;
-        i = close;
-        continue;
-      } else if (ci && isLetter(next) && !/[dDwWsSbBnrtfvxpP]/.test(next))
-        out += `[${next}${swapCase(next)}]`;
-      else out += `\\${next}`;
-      i++;
-      continue;
-    }
-    if (c === '[') {
-      let j = i + 1;
-      let body = '';
-      if (go[j] === '^') {
-        body += '^';
-        j++;
-      }
-      if (go[j] === ']') {
-        body += '\\]';
-        j++;
-      }
-      while (j < go.length && go[j] !== ']') {
-        if (go[j] === '\\') {
-          body += go.slice(j, j + 2);
-          j += 2;
-        } else if (go.startsWith('[:', j)) {
-          const close = go.indexOf(':]', j);
-          const name = go.slice(j + 2, close);
-          const mapped = POSIX[name];
-          if (!mapped) throw new Error(`unknown POSIX class [:${name}:]`);
-          body += mapped;
-          j = close + 2;
-        } else if (go[j] === '[') {
-          body += '\\[';
-          j++;
-        } else {
-          body += go[j];
-          j++;
-        }
-      }
-      out += `[${ci ? foldClass(body) : body}]`;
-      i = j;
-      continue;
-    }
-    if (c === '(' && go[i + 1] === '?') {
-      const flags = /^\(\?(-?)([is]+)([:)])/.exec(go.slice(i));
-      if (flags) {
-        const on = flags[1] !== '-';
-        const value = (flag: string, current: boolean) =>
-          (flags[2] ?? '').includes(flag) ? on : current;
-        if (flags[3] === ')') {
-          // `(?i)`: from here to the end of the enclosing group.
-          ci = value('i', ci);
-          dotAll = value('s', dotAll);
-        } else {
-          stack.push({ ci, dotAll });
-          ci = value('i', ci);
-          dotAll = value('s', dotAll);
-          out += '(?:';
-        }
-        i += flags[0].length - 1;
-        continue;
-      }
-      stack.push({ ci, dotAll });
-      const group = /^\(\?(?::|P?<\w+>|=|!|<=|<!)/.exec(go.slice(i));
-      const head = group?.[0] ?? '(?:';
-      out += head.replace('(?P<', '(?<');
-      i += head.length - 1;
-      continue;
-    }
-    if (c === '(') {
-      stack.push({ ci, dotAll });
-      out += '(';
-      continue;
-    }
-    if (c === ')') {
-      const state = stack.pop();
-      if (state) ({ ci, dotAll } = state);
-      out += ')';
-      continue;
-    }
-    if (c === '.' && dotAll) {
-      out += '[\\s\\S]';
-      continue;
-    }
-    if (c === '{' && /^\{\d+(?:,\d*)?\}/.test(go.slice(i))) {
-      const quantifier = /^\{\d+(?:,\d*)?\}/.exec(go.slice(i))?.[0] ?? '';
-      out += quantifier;
-      i += quantifier.length - 1;
-      continue;
-    }
-    if (c === '/') {
-      out += '\\/';
-      continue;
-    }
-    out += ci && isLetter(c) ? `[${c}${swapCase(c)}]` : c;
+    const quantifier = c === '{' ? /^\{\d+(?:,\d*)?\}/.exec(go.slice(i))?.[0] : undefined;
+    let step: Translated;
+    if (c === '\\') step = translateEscape(go, i, flags.ci);
+    else if (c === '[') step = translateClass(go, i, flags.ci);
+    else if (c === '(') {
+      const open = openGroup(go, i, flags, stack);
+      flags = open.flags;
+      step = open;
+    } else if (c === ')') {
+      flags = stack.pop() ?? flags;
+      step = { text: ')', end: i };
+    } else if (c === '.' && flags.dotAll) step = { text: '[\\s\\S]', end: i };
+    else if (quantifier) step = { text: quantifier, end: i + quantifier.length - 1 };
+    else if (c === '/') step = { text: '\\/', end: i };
+    else step = { text: flags.ci && isLetter(c) ? `[${c}${swapCase(c)}]` : c, end: i };
+    out += step.text;
+    i = step.end;
   }
   return out;
 }

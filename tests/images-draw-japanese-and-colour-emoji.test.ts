@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { renderAsync } from '@resvg/resvg-js';
 import { describe, expect, test } from 'vitest';
 import { FONT_FACES } from '../src/pipeline/render/font-faces.js';
 import { loadTypesetter } from '../src/pipeline/render/fonts.js';
 import { renderOgSvg } from '../src/pipeline/render/og-image.js';
 import { renderPng } from '../src/pipeline/render/timeline-png.js';
 import type { Facts } from '../src/schemas/facts.js';
+import { differingPixels, pixels } from './helpers/png-pixels.js';
 
 /** A link preview's facts: only the title and language matter here. */
 const card = (title: string, language: string | null): Facts =>
@@ -32,25 +32,6 @@ async function ogPng(title: string, language: string | null, extraFaces = false)
   // font-family alone then decides which one draws.
   const faces = extraFaces ? [...FONT_FACES.han, ...typesetter.faces()] : typesetter.faces();
   return { svg, png: await renderPng(svg, 1200, faces), faces: typesetter.faces() };
-}
-
-/** RGBA pixels of a PNG, decoded by drawing it with resvg. */
-async function pixels(png: Uint8Array): Promise<{ data: Uint8Array; width: number }> {
-  const view = Buffer.from(png);
-  const [width, height] = [view.readUInt32BE(16), view.readUInt32BE(20)];
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><image width="${width}" height="${height}" href="data:image/png;base64,${view.toString('base64')}"/></svg>`;
-  const image = await renderAsync(svg);
-  return { data: image.pixels, width: image.width };
-}
-
-/** Pixels in rows [top, bottom) that differ by more than 40 in any channel. */
-async function differing(a: Uint8Array, b: Uint8Array, top: number, bottom: number) {
-  const [x, y] = await Promise.all([pixels(a), pixels(b)]);
-  let count = 0;
-  for (let i = top * x.width * 4; i < Math.min(bottom * x.width * 4, x.data.length); i += 4) {
-    if ([0, 1, 2].some((c) => Math.abs((x.data[i + c] ?? 0) - (y.data[i + c] ?? 0)) > 40)) count++;
-  }
-  return count;
 }
 
 /** Pixels in rows [top, bottom) whose colour is saturated: max - min channel above 80. */
@@ -91,18 +72,18 @@ describe('Japanese is drawn in Japanese letterforms', () => {
     expect(ja.svg).toContain('font-family="Noto Sans Japanese"');
     expect(zh.svg).toContain('font-family="Noto Sans S Chinese"');
     // Drawn with the SC font, both would be the same picture.
-    expect(await differing(ja.png, zh.png, TITLE_TOP, TITLE_BOTTOM)).toBeGreaterThan(150);
+    expect(await differingPixels(ja.png, zh.png, TITLE_TOP, TITLE_BOTTOM)).toBeGreaterThan(150);
     // Loading the Chinese faces too (first) changes nothing: the family name picks the
     // Japanese bold face in the font subsets, not whichever font comes first.
     const withChinese = await ogPng(HAN, 'ja', true);
-    expect(await differing(ja.png, withChinese.png, TITLE_TOP, TITLE_BOTTOM)).toBe(0);
+    expect(await differingPixels(ja.png, withChinese.png, TITLE_TOP, TITLE_BOTTOM)).toBe(0);
     // And the title is bold: the regular face draws thinner strokes.
     const regular = await renderPng(
       ja.svg.replace(/font-weight="bold" (font-family="Noto Sans Japanese")/g, '$1'),
       1200,
       ja.faces,
     );
-    expect(await differing(ja.png, regular, TITLE_TOP, TITLE_BOTTOM)).toBeGreaterThan(150);
+    expect(await differingPixels(ja.png, regular, TITLE_TOP, TITLE_BOTTOM)).toBeGreaterThan(150);
   });
 });
 
@@ -160,7 +141,7 @@ describe('emoji are drawn in colour', () => {
     expect(svg).toMatch(/font-family="Noto Emoji"[^>]*>🔥\u200d🚨<\/text>/u);
     expect(families(faces)).toContain('Noto Emoji');
     const blank = (await ogPng('Uploads down 🚨', null)).png;
-    expect(await differing(png, blank, TITLE_TOP, TITLE_BOTTOM)).toBeGreaterThan(300);
+    expect(await differingPixels(png, blank, TITLE_TOP, TITLE_BOTTOM)).toBeGreaterThan(300);
   });
 
   test('a right-to-left title keeps its emoji between the words it was written between', async () => {

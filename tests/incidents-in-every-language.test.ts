@@ -6,7 +6,6 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { renderAsync } from '@resvg/resvg-js';
 import { astroCacheDir } from '../src/pipeline/publish/build-site.js';
 import { renderOgSvg } from '../src/pipeline/render/og-image.js';
 import { renderPng } from '../src/pipeline/render/timeline-png.js';
@@ -18,6 +17,7 @@ import { analyzePaste, writePack } from '../src/browser/paste-to-pack.js';
 import { nodeFontSource } from '../src/pipeline/render/fonts.js';
 import { announceMissingBrowser, hasChromium, launchChromium } from './helpers/browser.js';
 import { runCliAsync, siteBuildArgs, tempDir } from './helpers/cli.js';
+import { differingPixels } from './helpers/png-pixels.js';
 import { serveStatic } from './helpers/static-server.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/languages');
@@ -108,30 +108,6 @@ describe('threads in every script', () => {
     }
   });
 });
-
-/** RGBA pixels of a PNG, decoded by drawing it with resvg. */
-async function pixels(png: Uint8Array): Promise<{ data: Uint8Array; width: number }> {
-  // Width and height from the IHDR chunk.
-  const view = Buffer.from(png);
-  const [width, height] = [view.readUInt32BE(16), view.readUInt32BE(20)];
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><image width="${width}" height="${height}" href="data:image/png;base64,${view.toString('base64')}"/></svg>`;
-  const image = await renderAsync(svg);
-  return { data: image.pixels, width: image.width };
-}
-
-/**
- * How many pixels in rows [top, bottom) differ, by more than 40 in any colour channel, between
- * two images of one width.
- */
-async function differingPixels(a: Uint8Array, b: Uint8Array, top: number, bottom: number) {
-  const [x, y] = await Promise.all([pixels(a), pixels(b)]);
-  expect(x.width).toBe(y.width);
-  let count = 0;
-  for (let i = top * x.width * 4; i < Math.min(bottom * x.width * 4, x.data.length); i += 4) {
-    if ([0, 1, 2].some((c) => Math.abs((x.data[i + c] ?? 0) - (y.data[i + c] ?? 0)) > 40)) count++;
-  }
-  return count;
-}
 
 const factsOf = (slug: string): Facts =>
   FactsSchema.parse(JSON.parse(readFileSync(join(root, 'generated', slug, 'facts.json'), 'utf8')));

@@ -580,13 +580,16 @@ function collectStatedTimes(
   return stated;
 }
 
-export function parseIncident(source: SourceFile): {
-  incident: ParsedIncident | null;
-  diagnostics: Diagnostic[];
-} {
-  const file = source.path;
-  const diagnostics: Diagnostic[] = [];
-  const doc = splitDocument(source.text);
+/**
+ * The front matter read into fields (with the line of each key), its problems added to
+ * `diagnostics`, and `front-matter/unclosed` when it opens with `---` and never closes. A file
+ * without front matter gives empty fields: every field is optional.
+ */
+function readFrontMatterOf(
+  file: string,
+  doc: ReturnType<typeof splitDocument>,
+  diagnostics: Diagnostic[],
+): ReturnType<typeof parseFrontMatter> {
   if (doc.unclosedFrontMatterLine !== null) {
     diagnostics.push(
       error(
@@ -602,6 +605,129 @@ export function parseIncident(source: SourceFile): {
     ? parseFrontMatter(file, doc.frontMatter.yaml, doc.frontMatter.line)
     : { value: {}, diagnostics: [], keyLines: new Map<string, number>() };
   diagnostics.push(...fm.diagnostics);
+  return fm;
+}
+
+/**
+ * The zone and the day the timeline's bare times are read in (findZone, readIncidentDate), from
+ * the front matter, the prose outside any section, the timeline's own dates and the file name.
+ * `date` is null when nothing says the day; `fmDate` is the front matter's day when it is readable.
+ */
+function readZoneAndDay(
+  file: string,
+  diagnostics: Diagnostic[],
+  from: {
+    source: SourceFile;
+    doc: ReturnType<typeof splitDocument>;
+    /** The front matter as read, with each key's line and how many problems it had. */
+    fm: ReturnType<typeof parseFrontMatter>;
+    items: readonly TimelineItem[];
+    preamble: readonly Block[];
+    timedCount: number;
+  },
+): {
+  zone: string;
+  frontMatterZone: string | null;
+  proseZone: string | null;
+  date: DayOfYear | null;
+  fmDate: DayOfYear | null;
+} {
+  const { source, doc, fm, items } = from;
+  const frontMatter: FrontMatter = fm.value;
+  const preambleText = from.preamble.map((block) => blockMarkdown(block, false)).join('\n');
+  const { zone, frontMatterZone, proseZone } = findZone(
+    file,
+    frontMatter,
+    fm.keyLines,
+    preambleText,
+    items,
+    diagnostics,
+  );
+  const { date, fmDate } = readIncidentDate(file, diagnostics, {
+    frontMatter,
+    keyLines: fm.keyLines,
+    frontMatterProblems: fm.diagnostics.length,
+    zone,
+    items,
+    preambleText,
+    slug: source.slug,
+    timedCount: from.timedCount,
+    bodyLines: bodyLines(
+      source.text,
+      doc.frontMatter ? doc.frontMatter.line + doc.frontMatter.yaml.split('\n').length : 0,
+    ),
+  });
+  return { zone, frontMatterZone, proseZone, date, fmDate };
+}
+
+/** Prose outside any section, one note a block, cited at the block's first line. */
+function preambleNotesOf(preamble: readonly Block[]): HumanText[] {
+  return preamble.map((block) => ({
+    markdown: blockMarkdown(block, false),
+    line: block.lines[0]?.number ?? 1,
+  }));
+}
+
+/**
+ * Warnings where the front matter and the text disagree, so the person corrects whichever is
+ * wrong: `timeline/zone-mismatch` when the prose above the timeline names another clock than the
+ * front matter's zone, `timeline/date-mismatch` when no timed line falls on the front-matter date
+ * and a line names another day. The front matter is what is used either way.
+ */
+function frontMatterDisagreements(
+  file: string,
+  diagnostics: Diagnostic[],
+  from: {
+    frontMatter: FrontMatter;
+    keyLines: Map<string, number>;
+    frontMatterZone: string | null;
+    proseZone: string | null;
+    zone: string;
+    date: DayOfYear;
+    fmDate: DayOfYear | null;
+    entries: readonly ResolvedEntry[];
+  },
+): void {
+  const { frontMatter, zone, date, fmDate } = from;
+  const isoDate = DateTime.fromObject(date).toISODate() ?? '';
+  const zoneConflict = zonesDisagree(from.frontMatterZone, from.proseZone, date);
+  if (zoneConflict)
+    diagnostics.push(
+      warning(
+        'timeline/zone-mismatch',
+        file,
+        { line: from.keyLines.get('timezone') ?? 1 },
+        `the front matter says timezone: ${frontMatter.timezone ?? ''} but the text above the timeline says ${zoneConflict}; reading times in the front matter's zone`,
+        'correct whichever is wrong, so every time is read in the zone it was written in',
+      ),
+    );
+  const mismatch = fmDate ? dateMismatch(from.entries, fmDate, zone) : null;
+  if (mismatch)
+    diagnostics.push(
+      warning(
+        'timeline/date-mismatch',
+        file,
+        { line: mismatch.line },
+        `the timeline says ${mismatch.date} but the front matter says date: ${isoDate}`,
+        "correct whichever is wrong; each line's own date is used for it, the front-matter date for bare times",
+      ),
+    );
+}
+
+/**
+ * Reads an incident file: its front matter, its sections (timeline blocks into entries, human
+ * sections kept as written), the zone and day its bare times are on, and every timed entry
+ * resolved to an instant. Returns a null incident when any error was found; every problem is in
+ * `diagnostics`, not just the first.
+ */
+export function parseIncident(source: SourceFile): {
+  incident: ParsedIncident | null;
+  diagnostics: Diagnostic[];
+} {
+  const file = source.path;
+  const diagnostics: Diagnostic[] = [];
+  const doc = splitDocument(source.text);
+  const fm = readFrontMatterOf(file, doc, diagnostics);
   const frontMatter: FrontMatter = fm.value;
 
   const { items, preamble, notes, human, title } = readSections(
@@ -614,29 +740,13 @@ export function parseIncident(source: SourceFile): {
 
   const timedCount = readUntimedTimeline(file, doc, items, preamble, diagnostics);
 
-  const preambleText = preamble.map((block) => blockMarkdown(block, false)).join('\n');
-  const { zone, frontMatterZone, proseZone } = findZone(
-    file,
-    frontMatter,
-    fm.keyLines,
-    preambleText,
+  const { zone, frontMatterZone, proseZone, date, fmDate } = readZoneAndDay(file, diagnostics, {
+    source,
+    doc,
+    fm,
     items,
-    diagnostics,
-  );
-
-  const { date, fmDate } = readIncidentDate(file, diagnostics, {
-    frontMatter,
-    keyLines: fm.keyLines,
-    frontMatterProblems: fm.diagnostics.length,
-    zone,
-    items,
-    preambleText,
-    slug: source.slug,
+    preamble,
     timedCount,
-    bodyLines: bodyLines(
-      source.text,
-      doc.frontMatter ? doc.frontMatter.line + doc.frontMatter.yaml.split('\n').length : 0,
-    ),
   });
   if (diagnostics.some((d) => d.severity === 'error') || !date)
     return { incident: null, diagnostics };
@@ -649,37 +759,19 @@ export function parseIncident(source: SourceFile): {
     return { incident: null, diagnostics };
   // Prose outside any section still says something ("AI: add a canary", "No data was lost."):
   // keep it as a note rather than lose it; the writer decides what each sentence is.
-  for (const block of preamble) {
-    const text = blockMarkdown(block, false);
-    if (text.trim().length > 3) notes.push({ markdown: text, line: block.lines[0]?.number ?? 1 });
-  }
+  notes.push(...preambleNotesOf(preamble).filter((note) => note.markdown.trim().length > 3));
+  frontMatterDisagreements(file, diagnostics, {
+    frontMatter,
+    keyLines: fm.keyLines,
+    frontMatterZone,
+    proseZone,
+    zone,
+    date,
+    fmDate,
+    entries: resolved.entries,
+  });
   const isoDate = DateTime.fromObject(date).toISODate() ?? '';
-  const zoneConflict = zonesDisagree(frontMatterZone, proseZone, date);
-  if (zoneConflict)
-    diagnostics.push(
-      warning(
-        'timeline/zone-mismatch',
-        file,
-        { line: fm.keyLines.get('timezone') ?? 1 },
-        `the front matter says timezone: ${frontMatter.timezone ?? ''} but the text above the timeline says ${zoneConflict}; reading times in the front matter's zone`,
-        'correct whichever is wrong, so every time is read in the zone it was written in',
-      ),
-    );
-  const mismatch = fmDate ? dateMismatch(resolved.entries, fmDate, zone) : null;
-  if (mismatch)
-    diagnostics.push(
-      warning(
-        'timeline/date-mismatch',
-        file,
-        { line: mismatch.line },
-        `the timeline says ${mismatch.date} but the front matter says date: ${isoDate}`,
-        "correct whichever is wrong; each line's own date is used for it, the front-matter date for bare times",
-      ),
-    );
-  const preambleNotes = preamble.map((block) => ({
-    markdown: blockMarkdown(block, false),
-    line: block.lines[0]?.number ?? 1,
-  }));
+  const preambleNotes = preambleNotesOf(preamble);
   const stated = collectStatedTimes(file, diagnostics, {
     frontMatter,
     keyLines: fm.keyLines,

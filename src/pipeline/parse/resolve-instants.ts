@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import type { CalendarDate, ClockTime } from './time.js';
+import type { CalendarDate, ClockTime, Stamp } from './time.js';
 import type { TimelineEntry, TimelineItem } from './timeline-lines.js';
 import { resolveZone, seasonalAbbreviation, suggestZone } from './zone.js';
 
@@ -224,6 +224,168 @@ function outOfOrder(
 }
 
 /**
+ * What resolving carries from one timeline item to the next: the day bare times are on, the
+ * instant of the line above (a clock that jumps back by hours has passed midnight; a repeated or
+ * skipped daylight-saving hour is read in file order), and what the order and future warnings
+ * count.
+ */
+interface ResolvingTimeline {
+  readonly context: TimelineContext;
+  readonly diagnostics: Diagnostic[];
+  readonly entries: ResolvedEntry[];
+  /** The starting day in the timeline's zone: where the day returns after a lead-up line. */
+  readonly anchor: DateTime;
+  /** Epoch milliseconds after which a time is in the future (now plus a day of slack for zones). */
+  readonly futureAfter: number;
+  /** Seasonal abbreviations already warned about as not in force (see readOnDay). */
+  readonly seasonWarned: Set<string>;
+  day: DateTime;
+  previous: DateTime | null;
+  previousLine: number;
+  /** Lines earlier than the line above them; reported only if the timeline otherwise runs forward. */
+  readonly backwards: { line: number; column: number; earlierThan: number }[];
+  forwards: number;
+  futureWarned: boolean;
+}
+
+/**
+ * A day separator: the bare times below it are on the day it names (its year, when not written,
+ * from the current day), and the line above no longer counts for a midnight crossing. A day that
+ * does not exist is reported and the day stays as it was.
+ */
+function passDaySeparator(
+  walk: ResolvingTimeline,
+  separator: { line: number; date: CalendarDate },
+): void {
+  const named = withYear(separator.date, walk.day);
+  const next = DateTime.fromObject(named, { zone: walk.context.zone });
+  if (!next.isValid) {
+    walk.diagnostics.push(noSuchDate(walk.context.file, separator.line, 1, isoDay(named)));
+    return;
+  }
+  walk.day = next;
+  walk.previous = null;
+}
+
+/**
+ * The date written on an entry's line. Only a timed, dated entry moves the day: a dated lead-up
+ * line weeks earlier ("2026-02-20 v7 ships") stays on its own day. Returns whether the entry is
+ * such a lead-up (timed, more than a day before an anchored front-matter date), or null after
+ * reporting a date that does not exist.
+ */
+function readEntryDate(
+  walk: ResolvingTimeline,
+  entry: TimelineEntry,
+  date: CalendarDate,
+  timed: boolean,
+): { leadUp: boolean } | null {
+  const named = withYear(date, walk.day);
+  const next = DateTime.fromObject(named, { zone: walk.context.zone });
+  if (!next.isValid) {
+    walk.diagnostics.push(noSuchDate(walk.context.file, entry.line, entry.column, isoDay(named)));
+    return null;
+  }
+  if (timed) walk.day = next;
+  return {
+    leadUp: timed && walk.context.anchored === true && next < walk.anchor.minus({ days: 1 }),
+  };
+}
+
+/**
+ * The instant of a timed entry's `clock` on the current day, in the zone written on the line or
+ * its table's header (else the timeline's): a day later when a bare time is more than six hours
+ * behind the line above (the clock passed midnight), and a daylight-saving hour read in file
+ * order. Null after reporting an unknown zone or a day that does not exist. `zone` is the zone
+ * the time was read in, for the end of a range.
+ */
+function instantOf(
+  walk: ResolvingTimeline,
+  entry: TimelineEntry,
+  stamp: Stamp,
+  clock: ClockTime,
+): { time: DateTime; zone: string } | null {
+  const { file } = walk.context;
+  const written = stamp.zone ?? entry.blockZone;
+  const zone = written ? resolveZone(written) : walk.context.zone;
+  if (!zone) {
+    walk.diagnostics.push(unknownZone(file, entry, written));
+    return null;
+  }
+  const dayOnly = { year: walk.day.year, month: walk.day.month, day: walk.day.day };
+  let time = readOnDay(
+    dayOnly,
+    clock,
+    zone,
+    written,
+    { file, entry, seasonWarned: walk.seasonWarned },
+    walk.diagnostics,
+  );
+  if (!time.isValid) {
+    walk.diagnostics.push(
+      noSuchDate(file, entry.line, entry.column, walk.day.toISODate() ?? 'unknown'),
+    );
+    return null;
+  }
+  const behind = walk.previous ? walk.previous.toMillis() - time.toMillis() : 0;
+  if (!stamp.date && behind > MIDNIGHT_JUMP_MS) {
+    time = time.plus({ days: Math.ceil(behind / DAY_MS) });
+  }
+  const settled = settleDaylightSaving(time, clock, walk.previous, zone, file, entry);
+  if (settled.diagnostic) walk.diagnostics.push(settled.diagnostic);
+  return { time: settled.time, zone };
+}
+
+/**
+ * Counts the step from the line above to `time`, backwards or forwards (for outOfOrder), and
+ * warns `time/future` once, at the first time later than now plus a day.
+ */
+function checkOrderAndFuture(walk: ResolvingTimeline, entry: TimelineEntry, time: DateTime): void {
+  if (walk.previous && time < walk.previous)
+    walk.backwards.push({ line: entry.line, column: entry.column, earlierThan: walk.previousLine });
+  else if (walk.previous) walk.forwards++;
+  if (!walk.futureWarned && time.toMillis() > walk.futureAfter) {
+    walk.futureWarned = true;
+    walk.diagnostics.push(
+      warning(
+        'time/future',
+        walk.context.file,
+        { line: entry.line, column: entry.column },
+        `${formatForMessage(time)} is in the future`,
+        'check the year and the date in the front matter; an incident dated ahead tops the history until then',
+      ),
+    );
+  }
+}
+
+/**
+ * Resolves one entry: an untimed one is kept with no instant; a timed one gets its instant and the
+ * end of its range, and moves the current day to its own (a lead-up line weeks before puts the
+ * day back on the anchor's, and is not the line above for the next).
+ */
+function resolveEntry(walk: ResolvingTimeline, entry: TimelineEntry): void {
+  const stamp = entry.stamp;
+  const dated = stamp?.date
+    ? readEntryDate(walk, entry, stamp.date, Boolean(stamp.time))
+    : { leadUp: false };
+  if (!dated) return;
+  if (!stamp?.time) {
+    walk.entries.push({ ...entry, time: null, endTime: null });
+    return;
+  }
+  const read = instantOf(walk, entry, stamp, stamp.time);
+  if (!read) return;
+  const { time, zone } = read;
+  const endTime = endInstant(time, stamp.endTime, zone);
+  checkOrderAndFuture(walk, entry, time);
+  walk.day = dated.leadUp ? walk.anchor : time.setZone(walk.context.zone).startOf('day');
+  if (!dated.leadUp) {
+    walk.previous = time;
+    walk.previousLine = entry.line;
+  }
+  walk.entries.push({ ...entry, time, endTime });
+}
+
+/**
  * Resolves every timed entry to an instant. Reports as errors: unknown zones (with the nearest
  * known name) and dates that do not exist; as warnings: times in a repeated or skipped
  * daylight-saving hour (read in file order), lines earlier than the line above in a timeline
@@ -233,110 +395,31 @@ export function resolveInstants(
   items: readonly TimelineItem[],
   context: TimelineContext,
 ): { entries: ResolvedEntry[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const entries: ResolvedEntry[] = [];
-  // Compared in epoch milliseconds: Luxon's diff and plus cost a few microseconds each, which a
-  // 20,000-line timeline pays 20,000 times.
-  const futureAfter = (context.now ?? DateTime.now()).toMillis() + DAY_MS;
-  let day = DateTime.fromObject(context.date, { zone: context.zone });
-  const anchor = day;
-  let previous: DateTime | null = null;
-  let previousLine = 0;
-  const backwards: { line: number; column: number; earlierThan: number }[] = [];
-  let forwards = 0;
-  let future = false;
-  const seasonWarned = new Set<string>();
-  const noSuchDay = (line: number, column: number, written: string): void => {
-    diagnostics.push(noSuchDate(context.file, line, column, written));
+  const day = DateTime.fromObject(context.date, { zone: context.zone });
+  const walk: ResolvingTimeline = {
+    context,
+    diagnostics: [],
+    entries: [],
+    anchor: day,
+    // Compared in epoch milliseconds: Luxon's diff and plus cost a few microseconds each, which
+    // a 20,000-line timeline pays 20,000 times.
+    futureAfter: (context.now ?? DateTime.now()).toMillis() + DAY_MS,
+    seasonWarned: new Set<string>(),
+    day,
+    previous: null,
+    previousLine: 0,
+    backwards: [],
+    forwards: 0,
+    futureWarned: false,
   };
   for (const item of items) {
-    if (item.type === 'day') {
-      const named = withYear(item.date, day);
-      const next = DateTime.fromObject(named, { zone: context.zone });
-      if (!next.isValid) {
-        noSuchDay(item.line, 1, isoDay(named));
-        continue;
-      }
-      day = next;
-      previous = null;
-      continue;
-    }
-    const { entry } = item;
-    const stamp = entry.stamp;
-    // A timed line weeks before the front-matter date (set below) keeps its own day.
-    let leadUp = false;
-    if (stamp?.date) {
-      const named = withYear(stamp.date, day);
-      const next = DateTime.fromObject(named, { zone: context.zone });
-      if (!next.isValid) {
-        noSuchDay(entry.line, entry.column, isoDay(named));
-        continue;
-      }
-      // Only a timed, dated entry moves the day: a dated lead-up line weeks earlier
-      // ("2026-02-20 v7 ships") stays on its own day.
-      if (stamp.time) day = next;
-      if (stamp.time && context.anchored && next < anchor.minus({ days: 1 })) leadUp = true;
-    }
-    if (!stamp?.time) {
-      entries.push({ ...entry, time: null, endTime: null });
-      continue;
-    }
-    const written = stamp.zone ?? entry.blockZone;
-    const zone = written ? resolveZone(written) : context.zone;
-    if (!zone) {
-      diagnostics.push(unknownZone(context.file, entry, written));
-      continue;
-    }
-    const dayOnly = { year: day.year, month: day.month, day: day.day };
-    let time = readOnDay(
-      dayOnly,
-      stamp.time,
-      zone,
-      written,
-      { file: context.file, entry, seasonWarned },
-      diagnostics,
-    );
-    if (!time.isValid) {
-      noSuchDay(entry.line, entry.column, day.toISODate() ?? 'unknown');
-      continue;
-    }
-    const behind = previous ? previous.toMillis() - time.toMillis() : 0;
-    if (!stamp.date && behind > MIDNIGHT_JUMP_MS) {
-      time = time.plus({ days: Math.ceil(behind / DAY_MS) });
-    }
-    const settled = settleDaylightSaving(time, stamp.time, previous, zone, context.file, entry);
-    time = settled.time;
-    if (settled.diagnostic) diagnostics.push(settled.diagnostic);
-    const endTime = endInstant(time, stamp.endTime, zone);
-    if (previous && time < previous)
-      backwards.push({ line: entry.line, column: entry.column, earlierThan: previousLine });
-    else if (previous) forwards++;
-    if (!future && time.toMillis() > futureAfter) {
-      future = true;
-      diagnostics.push(
-        warning(
-          'time/future',
-          context.file,
-          { line: entry.line, column: entry.column },
-          `${formatForMessage(time)} is in the future`,
-          'check the year and the date in the front matter; an incident dated ahead tops the history until then',
-        ),
-      );
-    }
-    // A lead-up line weeks before keeps its own day; the bare times after it are on the anchor's.
-    day = leadUp ? anchor : time.setZone(context.zone).startOf('day');
-    if (leadUp) {
-      entries.push({ ...entry, time, endTime });
-      continue;
-    }
-    previous = time;
-    previousLine = entry.line;
-    entries.push({ ...entry, time, endTime });
+    if (item.type === 'day') passDaySeparator(walk, item);
+    else resolveEntry(walk, item.entry);
   }
   // Newest-first exports run mostly backwards (the analyzer reverses them); only a line
   // that breaks the order of a forward-running timeline is worth a word.
-  diagnostics.push(...outOfOrder(backwards, forwards, context.file));
-  return { entries, diagnostics };
+  walk.diagnostics.push(...outOfOrder(walk.backwards, walk.forwards, context.file));
+  return { entries: walk.entries, diagnostics: walk.diagnostics };
 }
 
 function isoDay(date: { year: number; month: number; day: number }): string {

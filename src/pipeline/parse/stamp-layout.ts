@@ -305,6 +305,101 @@ function notificationMails(blocks: readonly Block[]): Block[] | null {
   return read > 0 ? out : null;
 }
 
+/** A header whose message is being collected from the untimed lines below it. */
+interface OpenHeader {
+  number: number;
+  stamp: FoundStamp;
+  actor: string | null;
+  /** What the header line says besides its stamp, the event's text when no message follows. */
+  said: string;
+  body: string[];
+}
+
+/**
+ * The event line a header becomes once its message is collected: the message (else what the
+ * header line said, with no author) after its stamp, on the header's line number.
+ */
+function headerEvent(open: OpenHeader): SourceLine {
+  const message = open.body.length > 0 ? open.body.join(' ') : open.said;
+  return eventLine(open.number, open.stamp, open.body.length > 0 ? open.actor : null, message);
+}
+
+/**
+ * A block the timeline reader reads as it is: every line is text or already starts with its
+ * stamp, or it is an incident tool's milestone summary (`Started  Feb 3, 2026 10:12 CET`), which
+ * stated-times.ts reads by key.
+ */
+function readAsWritten(block: Block, readings: readonly LineReading[]): boolean {
+  return (
+    readings.every((reading) => reading.kind === 'as-is' || reading.kind === 'text') ||
+    findMilestoneBlock(block.lines, ANY_DAY).length > 0
+  );
+}
+
+/**
+ * One block's lines rewritten so each event starts with its stamp (see the module comment): a
+ * name line above a time alone (Mattermost) or a header opens an event whose message is the text
+ * lines below; a time alone continues the last author's messages; an event line and a field's
+ * time are written at once. `lastActor` is the author of the last header before this block
+ * (undefined when none yet). Returns the lines, the header still open at the block's end (its
+ * message may be the next block) and the author of the last header.
+ */
+function rewriteBlockLines(
+  block: Block,
+  readings: readonly LineReading[],
+  lastActor: string | null | undefined,
+): { lines: SourceLine[]; open: OpenHeader | null; lastActor: string | null | undefined } {
+  const lines: SourceLine[] = [];
+  let open: OpenHeader | null = null;
+  const close = (): void => {
+    if (open) lines.push(headerEvent(open));
+    open = null;
+  };
+  for (let i = 0; i < block.lines.length; i++) {
+    const line = block.lines[i] as SourceLine;
+    const reading = readings[i] as LineReading;
+    const next = readings[i + 1];
+    const name = next?.kind === 'time-alone' ? nameLine(line.text) : null;
+    if (name && next?.kind === 'time-alone') {
+      // Mattermost: the name on this line, the time on the next, the message below.
+      close();
+      lastActor = name;
+      open = { number: line.number, stamp: next.stamp, actor: name, said: name, body: [] };
+      i++;
+      continue;
+    }
+    if (reading.kind === 'header') {
+      close();
+      lastActor = reading.actor;
+      open = {
+        number: line.number,
+        stamp: reading.stamp,
+        actor: reading.actor,
+        said: headerText(reading.stamp),
+        body: [],
+      };
+      continue;
+    }
+    if (reading.kind === 'time-alone' && lastActor !== undefined) {
+      close();
+      open = { number: line.number, stamp: reading.stamp, actor: lastActor, said: '', body: [] };
+      continue;
+    }
+    if (reading.kind === 'text' && open) {
+      open.body.push(line.text.trim());
+      continue;
+    }
+    close();
+    if (reading.kind === 'event') {
+      lines.push(eventLine(line.number, reading.stamp, null, reading.text));
+    } else if (reading.kind === 'field') {
+      // The time of what the lines above say (a notification's message): a time alone.
+      lines.push({ number: line.number, text: reading.stamp.written });
+    } else lines.push(line);
+  }
+  return { lines, open, lastActor };
+}
+
 /**
  * Reads a timeline section's blocks wherever their stamps are (see the module comment) and
  * writes every event as a line that starts with its stamp. Lines the timeline reader reads as
@@ -322,93 +417,26 @@ export function readStampLayout(blocks: readonly Block[]): Block[] {
     (read[b] ??= (blocks[b]?.lines ?? []).map((line) => readLine(line.text)));
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as Block;
-    // CSV or a table: read by column in timeline-lines.ts.
-    if (isTabular(block.lines)) {
+    // CSV or a table is read by column in timeline-lines.ts.
+    if (isTabular(block.lines) || readAsWritten(block, readingsOf(b))) {
       out.push(block);
       continue;
     }
-    const readings = readingsOf(b);
-    if (
-      readings.every((reading) => reading.kind === 'as-is' || reading.kind === 'text') ||
-      // An incident tool's milestone summary (`Started  Feb 3, 2026 10:12 CET`): read by key.
-      findMilestoneBlock(block.lines, ANY_DAY).length > 0
-    ) {
-      out.push(block);
-      continue;
-    }
-    const lines: SourceLine[] = [];
-    /** The header whose message is being collected. */
-    let open: {
-      number: number;
-      stamp: FoundStamp;
-      actor: string | null;
-      /** What the header line says besides its stamp, the event's text when no message follows. */
-      said: string;
-      body: string[];
-    } | null = null;
-    const close = (): void => {
-      if (!open) return;
-      const message = open.body.length > 0 ? open.body.join(' ') : open.said;
-      lines.push(
-        eventLine(open.number, open.stamp, open.body.length > 0 ? open.actor : null, message),
-      );
-      open = null;
-    };
-    for (let i = 0; i < block.lines.length; i++) {
-      const line = block.lines[i] as SourceLine;
-      const reading = readings[i] as LineReading;
-      const next = readings[i + 1];
-      const name = next?.kind === 'time-alone' ? nameLine(line.text) : null;
-      if (name && next?.kind === 'time-alone') {
-        // Mattermost: the name on this line, the time on the next, the message below.
-        close();
-        lastActor = name;
-        open = { number: line.number, stamp: next.stamp, actor: name, said: name, body: [] };
-        i++;
-        continue;
-      }
-      if (reading.kind === 'header') {
-        close();
-        lastActor = reading.actor;
-        open = {
-          number: line.number,
-          stamp: reading.stamp,
-          actor: reading.actor,
-          said: headerText(reading.stamp),
-          body: [],
-        };
-        continue;
-      }
-      if (reading.kind === 'time-alone' && lastActor !== undefined) {
-        close();
-        open = { number: line.number, stamp: reading.stamp, actor: lastActor, said: '', body: [] };
-        continue;
-      }
-      if (reading.kind === 'text' && open) {
-        open.body.push(line.text.trim());
-        continue;
-      }
-      close();
-      if (reading.kind === 'event') {
-        lines.push(eventLine(line.number, reading.stamp, null, reading.text));
-      } else if (reading.kind === 'field') {
-        // The time of what the lines above say (a notification's message): a time alone.
-        lines.push({ number: line.number, text: reading.stamp.written });
-      } else lines.push(line);
-    }
+    const rewritten = rewriteBlockLines(block, readingsOf(b), lastActor);
+    lastActor = rewritten.lastActor;
+    const { lines, open } = rewritten;
     // A header alone in its block: its message is the next block, when that has no stamp.
-    const pending = open as { body: string[] } | null;
     const following = blocks[b + 1];
     if (
-      pending &&
-      pending.body.length === 0 &&
+      open &&
+      open.body.length === 0 &&
       following &&
       readingsOf(b + 1).every((reading) => reading.kind === 'text')
     ) {
-      pending.body.push(...following.lines.map((line) => line.text.trim()));
+      open.body.push(...following.lines.map((line) => line.text.trim()));
       b++;
     }
-    close();
+    if (open) lines.push(headerEvent(open));
     out.push({ lines });
   }
   return out;

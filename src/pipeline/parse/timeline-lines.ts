@@ -6,8 +6,14 @@
 import { DateTime } from 'luxon';
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { Block, SourceLine } from './document.js';
-import { isStampProblem, readStamp, type CalendarDate, type Stamp } from './time.js';
 import { spokenTimes } from './spoken-times.js';
+import {
+  isStampProblem,
+  readStamp,
+  type CalendarDate,
+  type Stamp,
+  type StampProblem,
+} from './time.js';
 import { resolveZone, ZONE_TOKEN_SOURCE } from './zone.js';
 
 export interface TimelineEntry {
@@ -27,6 +33,9 @@ export interface TimelineEntry {
 
 export type TimelineItem =
   { type: 'entry'; entry: TimelineEntry } | { type: 'day'; line: number; date: CalendarDate };
+
+/** The hint for a clock time that cannot be, in a line or a table's time column. */
+const CLOCK_HINT = 'use a 24-hour HH:MM time from 00:00 to 23:59, or 1:00-12:59 with AM/PM';
 
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
@@ -458,7 +467,7 @@ function tableEntries(
           file,
           { line: row.number, column: row.text.indexOf(timeCell) + 1 },
           stamp.problem,
-          'use a 24-hour HH:MM time from 00:00 to 23:59, or 1:00-12:59 with AM/PM',
+          CLOCK_HINT,
         ),
       );
       continue;
@@ -510,7 +519,248 @@ function speakersRepeat(lines: readonly SourceLine[]): boolean {
   return count >= 2 && repeated;
 }
 
-/** Reads one timeline block. Problems (impossible times) are reported and the line skipped. */
+/**
+ * What reading a block of timeline lines carries from one line to the next. `last` is the entry
+ * a later line may still add to (its message below a header, its time below an update); a day
+ * separator or an impossible time clears it.
+ */
+interface LineBlockReading {
+  readonly file: string;
+  readonly block: Block;
+  /** The block is a chat log, so a leading name and colon is who spoke (see isChatLog). */
+  readonly chat: boolean;
+  readonly items: TimelineItem[];
+  readonly diagnostics: Diagnostic[];
+  last: TimelineEntry | null;
+  /** `last` is a header whose message is on the lines below (a chat header, an author line). */
+  awaitingMessage: boolean;
+  /** A status word alone on a line ("Resolved") names the state of the update below it. */
+  pendingState: string | null;
+}
+
+/** Alert mail labels whose time is an alert's start or end, an entry of its own. */
+const ALERT_EDGE_LABEL =
+  /^(?:starts?at|ends?at|started|ended|opened|closed|created(?:at)?|resolvedat|firedat)$/;
+const ALERT_END_LABEL = /^(?:endsat|ended|closed|resolvedat)$/;
+
+/**
+ * A chat log: at least two lines open with a chat client's stamp (`[09:12]`, `09:12 <nick>`), or
+ * speakers repeat (see speakersRepeat). In a chat log a leading `Name:` is who spoke.
+ */
+function isChatLog(lines: readonly SourceLine[]): boolean {
+  return lines.filter((line) => CHAT_STAMP.test(line.text)).length >= 2 || speakersRepeat(lines);
+}
+
+/** Adds `entry`, with the state a status word alone above it named, and makes it `last`. */
+function pushEntry(reading: LineBlockReading, entry: TimelineEntry): void {
+  if (reading.pendingState && !entry.state) entry.state = reading.pendingState;
+  reading.pendingState = null;
+  reading.items.push({ type: 'entry', entry });
+  reading.last = entry;
+}
+
+/**
+ * Adds a header that carries only a time and who wrote (a chat header, a comment's author line,
+ * a time alone): its message is on the lines below, which continueMessage joins to it.
+ */
+function openHeader(
+  reading: LineBlockReading,
+  line: number,
+  stamp: Stamp,
+  actor: string | null,
+): void {
+  pushEntry(reading, {
+    line,
+    column: 1,
+    stamp,
+    timeLabel: null,
+    source: null,
+    actor,
+    text: '',
+    blockZone: null,
+    state: null,
+  });
+  reading.awaitingMessage = true;
+}
+
+/**
+ * `time/impossible` for a line whose time cannot be (`25:10`, `13:20 AM`): the line is skipped and
+ * nothing below it joins the entry above, so no message lands on the wrong time.
+ */
+function reportImpossibleTime(
+  reading: LineBlockReading,
+  line: SourceLine,
+  problem: StampProblem,
+): void {
+  reading.diagnostics.push(
+    error(
+      'time/impossible',
+      reading.file,
+      { line: line.number, column: problem.column },
+      problem.problem,
+      CLOCK_HINT,
+    ),
+  );
+  reading.last = null;
+}
+
+/**
+ * A line that is only a time, or a label and a time (`StartsAt: ...`, `Posted ... - 10:05 UTC`):
+ * an alert's start or end (an entry of its own), the time of the untimed update above it (status
+ * pages print the update first), or else a header whose message is on the lines below (Slack's
+ * follow-up message). `label` is the label lower-cased without spaces, null for a bare time.
+ */
+function readTimeAlone(
+  reading: LineBlockReading,
+  line: SourceLine,
+  time: Stamp,
+  label: string | null,
+): void {
+  if (label !== null && ALERT_EDGE_LABEL.test(label)) {
+    pushAlertEdge(reading, line, time, label);
+    return;
+  }
+  const last = reading.last;
+  if (last && !last.stamp?.time && last.text) {
+    if (last.timeLabel) last.text = `${last.timeLabel}: ${last.text}`;
+    last.stamp = { ...time, rest: last.text };
+    last.timeLabel = null;
+    return;
+  }
+  openHeader(reading, line.number, time, last?.actor ?? null);
+}
+
+/**
+ * Alert mails: `StartsAt:` / `EndsAt:` under the alert's header line. The entry is named by the
+ * header and the label (`[FIRING:1] HighErrorRate (startsat)`), FIRING at a start and RESOLVED at
+ * an end, so the analyzer sees when the alert fired and cleared.
+ */
+function pushAlertEdge(
+  reading: LineBlockReading,
+  line: SourceLine,
+  time: Stamp,
+  label: string,
+): void {
+  const head = reading.block.lines[0]?.text.trim() ?? '';
+  const text = head && head !== line.text.trim() ? `${head} (${label})` : line.text.trim();
+  const entry: TimelineEntry = {
+    line: line.number,
+    column: 1,
+    stamp: { ...time, rest: text },
+    timeLabel: null,
+    ...splitSourceAndActor(text, false),
+    blockZone: null,
+  };
+  entry.state = ALERT_END_LABEL.test(label) ? 'RESOLVED' : (entry.state ?? 'FIRING');
+  pushEntry(reading, entry);
+  reading.awaitingMessage = false;
+}
+
+/**
+ * A line that starts with a clock time and says more: a chat header whose message is below
+ * (Zoom's `09:36:12 From  Priya Nair  to  Everyone:`, Teams' `[11:52 PM] Priya Natarajan`), or an
+ * event, with its source, actor and state pulled off the front of its text.
+ */
+function readTimedLine(reading: LineBlockReading, line: SourceLine, stamp: Stamp): void {
+  const speaker = readSpeaker(stamp.rest, reading.chat);
+  if (speaker && speaker.text === '') {
+    openHeader(reading, line.number, { ...stamp, rest: '' }, speaker.actor);
+    return;
+  }
+  const author = /^\s*\[/.test(line.text) && CHAT_AUTHOR.test(stamp.rest) ? stamp.rest : null;
+  const parts = author
+    ? { source: null, actor: author, text: '', state: null }
+    : splitSourceAndActor(stamp.rest, reading.chat);
+  pushEntry(reading, {
+    line: line.number,
+    column: stamp.column,
+    stamp,
+    timeLabel: null,
+    ...parts,
+    blockZone: null,
+  });
+  reading.awaitingMessage = author !== null;
+}
+
+/**
+ * Joins an untimed line to the message of `last` when it continues it: the message a header
+ * awaits, or an indented line (two spaces, or a tab as Zoom and mail clients indent) that is not
+ * a list item. False when the line stands on its own.
+ */
+function continueMessage(reading: LineBlockReading, line: SourceLine): boolean {
+  const last = reading.last;
+  const indented = /^(?:\t|\s{2,})\S/.test(line.text) && !/^\s*[-*+•]\s/.test(line.text);
+  if (!last || !(reading.awaitingMessage || indented)) return false;
+  const more = line.text.trim();
+  last.text = last.text ? `${last.text} ${more}` : more;
+  if (!last.state) last.state = splitSourceAndActor(more, false).state;
+  return true;
+}
+
+/**
+ * A line with no clock time, kept in order as an untimed entry: its list marker dropped, a time
+ * label split off (`early - ...`, `(overnight) ...`) or, when it is dated but not timed, its day
+ * as the label (the day is its precision), and a status page's `Resolved - ...` as its state.
+ */
+function pushUntimedLine(reading: LineBlockReading, line: SourceLine, stamp: Stamp | null): void {
+  const body = (stamp?.date ? stamp.rest : line.text)
+    .replace(/^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)/, '')
+    .trim();
+  const statusPrefix = STATUS_PREFIX.exec(body);
+  const { label, text } = statusPrefix ? { label: null, text: body } : splitLabel(body);
+  const entry: TimelineEntry = {
+    line: line.number,
+    column: 1,
+    stamp: stamp?.date ? stamp : null,
+    timeLabel: label ?? (stamp?.date && !stamp.time ? dayLabel(stamp.date) : null),
+    ...splitSourceAndActor(text, reading.chat),
+    blockZone: null,
+  };
+  if (statusPrefix) entry.state = statusPrefix[1] ?? null;
+  pushEntry(reading, entry);
+  reading.awaitingMessage = false;
+}
+
+/**
+ * Reads one line of a block that is neither a table nor CSV, in this order: a status word alone,
+ * an impossible time, a time alone, a timed line, a day separator, a continuation of the message
+ * above, and otherwise an untimed line.
+ */
+function readBlockLine(reading: LineBlockReading, line: SourceLine): void {
+  const status = STATUS_LINE.exec(line.text);
+  if (status) {
+    reading.pendingState = status[1] ?? null;
+    return;
+  }
+  const stamp = readStamp(line.text);
+  if (isStampProblem(stamp)) {
+    reportImpossibleTime(reading, line, stamp);
+    return;
+  }
+  const labelled = stamp ? null : readLabelledStamp(line.text);
+  const alone = stamp?.time && stamp.rest === '' ? stamp : (labelled?.stamp ?? null);
+  if (alone) {
+    readTimeAlone(reading, line, alone, labelled?.label ?? null);
+    return;
+  }
+  if (stamp?.time) {
+    readTimedLine(reading, line, stamp);
+    return;
+  }
+  const day = readDaySeparator(line.text);
+  if (day) {
+    reading.items.push({ type: 'day', line: line.number, date: day });
+    reading.last = null;
+    return;
+  }
+  if (continueMessage(reading, line)) return;
+  pushUntimedLine(reading, line, stamp);
+}
+
+/**
+ * Reads one timeline block: a Markdown table and CSV by their columns, any other block line by
+ * line (readBlockLine). Problems (impossible times) are reported and the line skipped.
+ */
 export function readTimelineBlock(
   file: string,
   block: Block,
@@ -521,161 +771,18 @@ export function readTimelineBlock(
   }
   const csv = csvHeader(block.lines);
   if (csv) return csvEntries(file, block.lines, csv, diagnostics);
-  const chat =
-    block.lines.filter((line) => CHAT_STAMP.test(line.text)).length >= 2 ||
-    speakersRepeat(block.lines);
-  const items: TimelineItem[] = [];
-  let last: TimelineEntry | null = null;
-  let awaitingMessage = false;
-  /** A status word alone on a line ("Resolved") names the state of the update below it. */
-  let pendingState: string | null = null;
-  const push = (entry: TimelineEntry): void => {
-    if (pendingState && !entry.state) entry.state = pendingState;
-    pendingState = null;
-    items.push({ type: 'entry', entry });
+  const reading: LineBlockReading = {
+    file,
+    block,
+    chat: isChatLog(block.lines),
+    items: [],
+    diagnostics,
+    last: null,
+    awaitingMessage: false,
+    pendingState: null,
   };
-  /**
-   * A header that carries only a time and who wrote (a chat header, a comment's author line, a
-   * time alone): its message is on the lines below, so they join it.
-   */
-  const headerAwaitingMessage = (
-    line: number,
-    stamp: TimelineEntry['stamp'],
-    actor: string | null,
-  ): TimelineEntry => {
-    const entry: TimelineEntry = {
-      line,
-      column: 1,
-      stamp,
-      timeLabel: null,
-      source: null,
-      actor,
-      text: '',
-      blockZone: null,
-      state: null,
-    };
-    push(entry);
-    awaitingMessage = true;
-    return entry;
-  };
-  for (const line of block.lines) {
-    const status = STATUS_LINE.exec(line.text);
-    if (status) {
-      pendingState = status[1] ?? null;
-      continue;
-    }
-    const stamp = readStamp(line.text);
-    if (isStampProblem(stamp)) {
-      diagnostics.push(
-        error(
-          'time/impossible',
-          file,
-          { line: line.number, column: stamp.column },
-          stamp.problem,
-          'use a 24-hour HH:MM time from 00:00 to 23:59, or 1:00-12:59 with AM/PM',
-        ),
-      );
-      last = null;
-      continue;
-    }
-    const labelled = stamp ? null : readLabelledStamp(line.text);
-    const alone = stamp?.time && stamp.rest === '' ? stamp : (labelled?.stamp ?? null);
-    if (alone) {
-      const label = labelled?.label ?? null;
-      const edge =
-        label !== null &&
-        /^(?:starts?at|ends?at|started|ended|opened|closed|created(?:at)?|resolvedat|firedat)$/.test(
-          label,
-        );
-      if (edge) {
-        // Alert mails: `StartsAt:` / `EndsAt:` under the alert's header line.
-        const head = block.lines[0]?.text.trim() ?? '';
-        const text = head && head !== line.text.trim() ? `${head} (${label})` : line.text.trim();
-        const ended = /^(?:endsat|ended|closed|resolvedat)$/.test(label);
-        last = {
-          line: line.number,
-          column: 1,
-          stamp: { ...alone, rest: text },
-          timeLabel: null,
-          ...splitSourceAndActor(text, false),
-          blockZone: null,
-        };
-        last.state = ended ? 'RESOLVED' : (last.state ?? 'FIRING');
-        push(last);
-        awaitingMessage = false;
-        continue;
-      }
-      if (last && !last.stamp?.time && last.text) {
-        // Status pages print the update first and its time on the line below.
-        if (last.timeLabel) last.text = `${last.timeLabel}: ${last.text}`;
-        last.stamp = { ...alone, rest: last.text };
-        last.timeLabel = null;
-        continue;
-      }
-      // A time alone (Slack's follow-up message): the message is on the lines below.
-      last = headerAwaitingMessage(line.number, alone, last?.actor ?? null);
-      continue;
-    }
-    const speaker = stamp?.time ? readSpeaker(stamp.rest, chat) : null;
-    if (stamp?.time && speaker && speaker.text === '') {
-      // Zoom's saved chat: `09:36:12 From  Priya Nair  to  Everyone:`, the message indented below.
-      last = headerAwaitingMessage(line.number, { ...stamp, rest: '' }, speaker.actor);
-      continue;
-    }
-    if (stamp?.time) {
-      // Teams copy: `[11:52 PM] Priya Natarajan`, the message on the lines below.
-      const author = /^\s*\[/.test(line.text) && CHAT_AUTHOR.test(stamp.rest) ? stamp.rest : null;
-      const parts = author
-        ? { source: null, actor: author, text: '', state: null }
-        : splitSourceAndActor(stamp.rest, chat);
-      last = {
-        line: line.number,
-        column: stamp.column,
-        stamp,
-        timeLabel: null,
-        ...parts,
-        blockZone: null,
-      };
-      push(last);
-      awaitingMessage = author !== null;
-      continue;
-    }
-    const day = readDaySeparator(line.text);
-    if (day) {
-      items.push({ type: 'day', line: line.number, date: day });
-      last = null;
-      continue;
-    }
-    // An indented line (two spaces, or a tab as Zoom and mail clients indent) goes on the message.
-    const continuation =
-      last &&
-      (awaitingMessage || (/^(?:\t|\s{2,})\S/.test(line.text) && !/^\s*[-*+•]\s/.test(line.text)));
-    if (continuation && last) {
-      const more = line.text.trim();
-      last.text = last.text ? `${last.text} ${more}` : more;
-      if (!last.state) last.state = splitSourceAndActor(more, false).state;
-      continue;
-    }
-    const body = (stamp?.date ? stamp.rest : line.text)
-      .replace(/^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)/, '')
-      .trim();
-    const statusPrefix = STATUS_PREFIX.exec(body);
-    const { label, text } = statusPrefix ? { label: null, text: body } : splitLabel(body);
-    const parts = splitSourceAndActor(text, chat);
-    last = {
-      line: line.number,
-      column: 1,
-      stamp: stamp?.date ? stamp : null,
-      // A line dated but not timed keeps its day to show: the day is its precision.
-      timeLabel: label ?? (stamp?.date && !stamp.time ? dayLabel(stamp.date) : null),
-      ...parts,
-      blockZone: null,
-    };
-    if (statusPrefix) last.state = statusPrefix[1] ?? null;
-    push(last);
-    awaitingMessage = false;
-  }
-  return items;
+  for (const line of block.lines) readBlockLine(reading, line);
+  return reading.items;
 }
 
 const PROSE_TIME = new RegExp(

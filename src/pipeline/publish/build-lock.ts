@@ -11,7 +11,11 @@ interface LockOwner {
   started: string;
 }
 
-function isAlive(pid: number): boolean {
+/**
+ * Whether process `pid` is still running on this machine: a lock holder, or a build whose
+ * staging folder is named by its pid.
+ */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -11,6 +11,7 @@ import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
 import { writeFileAtomically } from '../format/atomic-write.js';
 import type { Config, SecretAllow } from '../../schemas/config.js';
 import { PACK_HISTORY } from '../../schemas/pack.js';
+import { isAlive } from './build-lock.js';
 import { historyPersonalData, historySecrets, incidentHistory } from './git-history.js';
 import { indexSearch } from './index-search.js';
 import { placePackFiles } from './place-pack-files.js';
@@ -219,15 +220,6 @@ function removeDeadStaging(dir: string): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
     const pid = /^site-(\d+)-/.exec(name)?.[1];
-    if (pid && !isRunning(Number(pid))) rmSync(join(dir, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (cause) {
-    return (cause as NodeJS.ErrnoException).code === 'EPERM';
+    if (pid && !isAlive(Number(pid))) rmSync(join(dir, name), { recursive: true, force: true });
   }
 }

@@ -6,6 +6,7 @@
  * config): a postmortem may rightly name a public support address.
  */
 import { findPhoneNumbersInText } from 'libphonenumber-js';
+import { lineStarts, position } from './text-positions.js';
 
 export type PersonalDataKind =
   | 'email'
@@ -58,18 +59,6 @@ export function passesLuhn(digits: string): boolean {
     sum += d;
   }
   return sum % 10 === 0;
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function position(starts: number[], offset: number): { line: number; column: number } {
-  let line = 0;
-  while (line + 1 < starts.length && (starts[line + 1] ?? Infinity) <= offset) line++;
-  return { line: line + 1, column: offset - (starts[line] ?? 0) + 1 };
 }
 
 /**

@@ -13,6 +13,7 @@
  */
 import gitleaks from './gitleaks-rules.json' with { type: 'json' };
 import { GITLEAKS_VALUE_END, prefixRule, SHAPE_RULES, VALUE_END } from './secret-shapes.js';
+import { lineStarts, position } from './text-positions.js';
 
 export interface SecretRule {
   id: string;
@@ -353,23 +354,6 @@ function decodeBase64(run: string): string | null {
   } catch {
     return null;
   }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function position(starts: number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
 }
 
 function preview(secret: string): string {
