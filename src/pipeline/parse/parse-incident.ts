@@ -20,6 +20,8 @@ import {
   type HumanText,
 } from './human-sections.js';
 import { normalizeBlock, normalizeMailThread, normalizeNotifications } from './paste-shapes.js';
+import { spokenTimes } from './spoken-times.js';
+import { normalizeGitLog, stampInsideLine } from './stamp-inside-line.js';
 import { readMarkup, readStampLayout, redundantMeridiems } from './stamp-layout.js';
 import { findWrittenDate, isStampProblem, readStamp } from './time.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
@@ -249,6 +251,7 @@ function readSections(
   for (const section of doc.sections) {
     if (section.kind === 'timeline') {
       section.blocks = readMarkup(section.blocks);
+      section.blocks = normalizeGitLog(section.blocks) ?? section.blocks;
       section.blocks = normalizeNotifications(
         normalizeMailThread(section.blocks) ?? section.blocks,
       );
@@ -256,6 +259,7 @@ function readSections(
     section.blocks = section.blocks.map((block) => normalizeBlock(block, zoneHint));
     if (section.kind === 'timeline') {
       // Stamps wherever the paste put them become the line starts read below.
+      section.blocks = section.blocks.map((block) => ({ lines: block.lines.map(stampInsideLine) }));
       redundantMeridiems(file, section.blocks, diagnostics);
       section.blocks = readStampLayout(section.blocks);
     }
@@ -324,6 +328,21 @@ function readUntimedTimeline(
     ];
     const day = { date: null, first: null };
     for (const block of prose) items.push(...readProseBlock(block, day));
+    for (const line of prose.flatMap((block) => block.lines)) {
+      const spoken = spokenTimes(line.text);
+      const first = spoken[0];
+      if (!first) continue;
+      const said = spoken.map((time) => `"${time.text.trim()}" as ${time.clock}`).join(', ');
+      diagnostics.push(
+        warning(
+          'timeline/time-in-words',
+          file,
+          { line: line.number, column: first.index + 1 },
+          `read ${said} from the words of a sentence`,
+          'write the clock time where the minute matters (e.g. "15:15 UTC"), or pin the milestone in the front matter',
+        ),
+      );
+    }
     timed = items.filter((item) => item.type === 'entry' && item.entry.stamp?.time);
   }
   // Entries dated but not timed (a multi-day incident's daily updates): the day is the
@@ -478,7 +497,13 @@ function readIncidentDate(
       ),
     );
   }
-  const named = dateOf(preambleText) ?? dateOf(from.slug);
+  // What the text says beats the file's name: a team names the file by the day it was filed, or
+  // by another zone's day ("Times UTC, so this is Wed 22 Mar 2017 for us" in 2017-03-21-x.md).
+  const prose = findWrittenDate(preambleText);
+  const named =
+    dateOf(preambleText) ??
+    (prose?.year != null ? { ...prose, year: prose.year } : null) ??
+    dateOf(from.slug);
   let date = fmDate ?? dayOfFirstLines(items, named) ?? named;
   if (!date && from.timedCount > 0) {
     // A day a person reads from the prose ("scribe: Kofi - 21 Jul 2026") or a `date` output.

@@ -70,7 +70,9 @@ function chatExportLines(lines: readonly SourceLine[]): SourceLine[] | null {
     const value = /^\[?\s*\{.*\}\s*\]?$/.test(trimmed) ? parseJson(trimmed) : undefined;
     const list = Array.isArray(value) ? value : value === undefined ? null : [value];
     if (!list) {
+      // Not JSON throughout: an empty rewrite here would lose the whole block.
       perLine.length = 0;
+      messages = 0;
       break;
     }
     for (const item of list) {

@@ -8,7 +8,7 @@
 import { DateTime } from 'luxon';
 import type { MilestoneName } from '../../schemas/front-matter.js';
 import { error, type Diagnostic } from '../diagnostics.js';
-import { isStampProblem, readStamp } from './time.js';
+import { findWrittenDate, isStampProblem, readStamp } from './time.js';
 import { resolveZone, ZONE_TOKEN_SOURCE } from './zone.js';
 
 /** How firmly the words state it. */
@@ -149,6 +149,16 @@ const PHRASES: readonly Phrase[] = [
     pattern: new RegExp(String.raw`\b${ISSUE_SUBJECT}\b[^.]*?\bmitigated\s+${NEAR}(${CLOCK})`, 'i'),
   },
   {
+    // Said by the team: "we mitigated at 13:25 by failing over", "mitigated it around 9:40".
+    milestone: 'mitigated',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(
+      String.raw`\b(?:we|they|on-?call|the team)\s+(?:first\s+|finally\s+)?mitigated(?:\s+(?:it|this|the\s+[\w-]+))?\s+${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
     milestone: 'resolved',
     strength: 'named',
     notesOnly: true,
@@ -205,28 +215,73 @@ function clockOnDay(
 export function findStatedTimes(text: string, line: number, context: StatedContext): StatedTime[] {
   const found: StatedTime[] = [];
   const from = context.lineTime ? 'timeline' : 'notes';
-  for (const sentence of text.replace(/\n(?!\s*\n)/g, ' ').split(/(?<=[.!?;])\s+|\n+/)) {
-    for (const phrase of PHRASES) {
-      if (phrase.notesOnly && context.lineTime) continue;
-      const match = phrase.pattern.exec(sentence);
-      if (!match?.[1]) continue;
-      // In a window the zone is often written once, after the end ("03:46 and 04:33 UTC").
-      const endZone = match[2] ? readStamp(match[2].trim()) : null;
-      const shared =
-        endZone && !isStampProblem(endZone) && endZone.zone ? resolveZone(endZone.zone) : null;
-      const start = clockOnDay(match[1], shared ? { ...context, zone: shared } : context);
-      if (!start) continue;
-      let time = start.time;
-      if (!start.dated && context.lineTime && time > context.lineTime.plus({ minutes: 1 }))
-        time = time.minus({ days: 1 });
-      const stated = { line, text: sentence.trim(), from } as const;
-      found.push({ ...stated, milestone: phrase.milestone, time, strength: phrase.strength });
-      const end = match[2] ? clockOnDay(match[2], context) : null;
-      if (end) {
-        let endTime = end.time;
-        while (!end.dated && endTime < time) endTime = endTime.plus({ days: 1 });
-        found.push({ ...stated, milestone: 'resolved', time: endTime, strength: phrase.strength });
-      }
+  for (const paragraph of text.replace(/\n(?!\s*\n)/g, ' ').split(/\n+/)) {
+    /** Whether the paragraph has turned to another incident ("like INC-2291 on 2026-08-20, when ..."). */
+    let elsewhere = false;
+    for (const sentence of paragraph.split(/(?<=[.!?;])\s+/)) {
+      if (from === 'notes') elsewhere = aboutAnotherIncident(sentence, context.date, elsewhere);
+      if (!elsewhere) found.push(...statedIn(sentence, line, context, from));
+    }
+  }
+  return found;
+}
+
+/** Another incident: "last week's outage", "the previous incident", "3 weeks ago". */
+const OTHER_INCIDENT =
+  /\b(?:last\s+(?:week|month|year|quarter|time)|(?:previous|earlier|prior|older|similar|last)\s+(?:incident|outage|event)s?|\d+\s+(?:weeks?|months?|years?)\s+ago|a\s+(?:week|month|year)\s+ago)\b/i;
+/** A sentence back on this incident: "not related this time", "today's outage". */
+const THIS_INCIDENT = /\b(?:this\s+(?:time|incident|outage)|today)\b/i;
+
+/**
+ * Whether a note's sentence is about another incident than this one: it names one ("last week's
+ * outage") or a date more than a day from the incident's, and what follows in the paragraph
+ * ("that one was mitigated at 23:15") stays about it until a sentence comes back to this one.
+ * Their times are that incident's, never this one's milestones.
+ */
+function aboutAnotherIncident(sentence: string, date: string, before: boolean): boolean {
+  const written = findWrittenDate(sentence);
+  const day = DateTime.fromISO(date);
+  const otherDay =
+    written?.year != null &&
+    day.isValid &&
+    Math.abs(
+      DateTime.fromObject({ year: written.year, month: written.month, day: written.day })
+        .diff(day, 'days')
+        .as('days'),
+    ) > 1;
+  if (otherDay || OTHER_INCIDENT.test(sentence)) return true;
+  if (THIS_INCIDENT.test(sentence)) return false;
+  return before;
+}
+
+/** The milestone times one sentence states (see findStatedTimes). */
+function statedIn(
+  sentence: string,
+  line: number,
+  context: StatedContext,
+  from: 'timeline' | 'notes',
+): StatedTime[] {
+  const found: StatedTime[] = [];
+  for (const phrase of PHRASES) {
+    if (phrase.notesOnly && context.lineTime) continue;
+    const match = phrase.pattern.exec(sentence);
+    if (!match?.[1]) continue;
+    // In a window the zone is often written once, after the end ("03:46 and 04:33 UTC").
+    const endZone = match[2] ? readStamp(match[2].trim()) : null;
+    const shared =
+      endZone && !isStampProblem(endZone) && endZone.zone ? resolveZone(endZone.zone) : null;
+    const start = clockOnDay(match[1], shared ? { ...context, zone: shared } : context);
+    if (!start) continue;
+    let time = start.time;
+    if (!start.dated && context.lineTime && time > context.lineTime.plus({ minutes: 1 }))
+      time = time.minus({ days: 1 });
+    const stated = { line, text: sentence.trim(), from } as const;
+    found.push({ ...stated, milestone: phrase.milestone, time, strength: phrase.strength });
+    const end = match[2] ? clockOnDay(match[2], context) : null;
+    if (end) {
+      let endTime = end.time;
+      while (!end.dated && endTime < time) endTime = endTime.plus({ days: 1 });
+      found.push({ ...stated, milestone: 'resolved', time: endTime, strength: phrase.strength });
     }
   }
   return found;

@@ -6,6 +6,7 @@
 import { DateTime } from 'luxon';
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { Block, SourceLine } from './document.js';
+import { spokenTimes } from './spoken-times.js';
 import {
   isStampProblem,
   readStamp,
@@ -124,7 +125,7 @@ export function hasTimedLine(block: Block): boolean {
 }
 
 /** Status words a status page prints above or before an update (Statuspage's incident states). */
-const STATUS_WORDS =
+export const STATUS_WORDS =
   'Investigating|Identified|Monitoring|Update|Updated|Resolved|Postmortem|Scheduled|In progress|Verifying|Completed|調査中|特定済み|監視中|解決済み|復旧済み|Untersuchung|Identifiziert|Überwachung|Behoben|Enquête en cours|Identifié|Surveillance|Résolu|Investigando|Identificado|Monitoreando|Resuelto';
 const STATUS_LINE = new RegExp(`^\\s*(?:\\*\\*)?(${STATUS_WORDS})(?:\\*\\*)?\\s*:?\\s*$`, 'iu');
 const STATUS_PREFIX_WORD = new RegExp(`^(?:${STATUS_WORDS})$`, 'iu');
@@ -861,7 +862,15 @@ export function readProseBlock(
     const sentenceStart = paragraph.indexOf(sentence, offset);
     offset = sentenceStart + sentence.length;
     // A time belongs to the day its own sentence states, not the first day of the file.
-    const mentions = [...sentence.matchAll(PROSE_TIME)];
+    const mentions = [
+      ...[...sentence.matchAll(PROSE_TIME)].map((m) => ({
+        index: m.index,
+        text: m[0],
+        clock: m[1] ?? '',
+        zone: m[2] ?? '',
+      })),
+      ...spokenTimes(sentence),
+    ].sort((a, b) => a.index - b.index);
     moveProseDay(sentence, day, mentions.length > 0);
     mentions.forEach((mention, index) => {
       // The sentence's part for this time: from the clause break before it to the one before the next.
@@ -874,14 +883,14 @@ export function readProseBlock(
       const from = index === 0 ? 0 : cut(mention.index);
       const next = mentions[index + 1];
       const to = next
-        ? Math.max(cut(next.index) - 2, mention.index + mention[0].length)
+        ? Math.max(cut(next.index) - 2, mention.index + mention.text.length)
         : sentence.length;
       const text = sentence
         .slice(from, to)
         .replace(/^\s*(?:and|und|et|y)\s+/i, '')
         .replace(/[,;\s]+(?:and|und|et|y)?\s*$/i, '')
         .trim();
-      const read = stampOf(`${mention[1] ?? ''} ${mention[2] ?? ''}`.trim());
+      const read = stampOf(`${mention.clock} ${mention.zone}`.trim());
       if (!read?.time) return;
       const stamp = { ...read, date: day.date };
       const line = lineAt(sentenceStart + mention.index);
@@ -889,7 +898,7 @@ export function readProseBlock(
         type: 'entry',
         entry: {
           line: line.number,
-          column: Math.max(1, line.text.indexOf(mention[0]) + 1),
+          column: Math.max(1, line.text.indexOf(mention.text) + 1),
           stamp: { ...stamp, rest: text },
           timeLabel: null,
           source: null,
