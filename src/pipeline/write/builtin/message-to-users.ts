@@ -310,10 +310,12 @@ export function messageParagraphs(reading: Reading): string[] {
   return paragraphsFor(reading).map((paragraph) => withoutPeople(paragraph, people));
 }
 
-function paragraphsFor(reading: Reading): string[] {
+/**
+ * The opening sentence: when (`window`), who saw what and how bad it was, in the input's terms
+ * where it states them ("~85% of the network returning errors"), and the scope.
+ */
+function openingParagraph(reading: Reading, window: string): string {
   const { facts } = reading;
-  if (reading.noUserImpact) return internalMessage(reading);
-  const window = windowOf(reading);
   const total = totalFailure(reading);
   const who = whoFor(reading, total);
   const symptom = symptomOf(reading);
@@ -367,7 +369,14 @@ function paragraphsFor(reading: Reading): string[] {
   const seenText = whatUsersSaw(reading);
   const scope = scopeSentence(reading) ?? whoElse(reading);
   const already = (text: string) => bad.toLowerCase().includes(text.toLowerCase().slice(0, 30));
-  const opening = `${window}, ${saw}${bad ? `: ${bad}` : ''}.${seenText && !theirTerms && !already(seenText) ? ` What we saw: ${asSentence(seenText)}` : ''}${scope ? ` ${scope}` : ''}`;
+  return `${window}, ${saw}${bad ? `: ${bad}` : ''}.${seenText && !theirTerms && !already(seenText) ? ` What we saw: ${asSentence(seenText)}` : ''}${scope ? ` ${scope}` : ''}`;
+}
+
+function paragraphsFor(reading: Reading): string[] {
+  const { facts } = reading;
+  if (reading.noUserImpact) return internalMessage(reading);
+  const window = windowOf(reading);
+  const opening = openingParagraph(reading, window);
   // An incident the team marked resolved has ended, even when no line gives the time it did.
   const ended = /^(?:resolved|closed|completed?|fixed|postmortem|post-?incident)$/i.test(
     facts.status.trim(),
