@@ -20,6 +20,7 @@ import {
   type Pin,
 } from './choose-milestones.js';
 import { CUES, type Cue } from './cues.js';
+import { cutAtWord, documentTitle } from './document-title.js';
 import { findImpactFigures, parseCount } from './impact-figures.js';
 import { readLine, type LineReading } from './read-line.js';
 import { statedSeverity } from './stated-severity.js';
@@ -518,7 +519,11 @@ export function analyzeIncident(
   const firstAlert = events.find(
     (event) => event.time && (event.kind === 'alert' || event.kind === 'impact'),
   );
-  const title = incident.title ?? firstAlert?.text.slice(0, 80) ?? incident.slug;
+  const firstTimedLine = Math.min(...entries.flatMap((entry) => (entry.time ? [entry.line] : [])));
+  const title =
+    incident.title ??
+    documentTitle(incident.preamble, firstTimedLine) ??
+    (firstAlert ? cutAtWord(firstAlert.text) : incident.slug);
   const summaryText = [
     ...notes.map((note) => note.text),
     ...incident.preamble.map((block) => block.markdown),
