@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
-import { cutAtWord } from '../src/pipeline/analyze/document-title.js';
+import { truncateTitle } from '../src/pipeline/format/truncate-title.js';
 import { sourceFromText } from './helpers/source.js';
 
 const titleOf = (text: string): string | undefined =>
@@ -53,11 +53,11 @@ describe('a paste without front matter or a heading keeps the title written abov
 
   test('cutting a long title never leaves half a word', () => {
     expect(
-      cutAtWord(
+      truncateTitle(
         'Rollout reaches the spine locations; nineteen data centres go offline at once',
         40,
       ),
     ).toBe('Rollout reaches the spine locations…');
-    expect(cutAtWord('short title', 40)).toBe('short title');
+    expect(truncateTitle('short title', 40)).toBe('short title');
   });
 });

@@ -20,7 +20,8 @@ import {
   type Pin,
 } from './choose-milestones.js';
 import { CUES, type Cue } from './cues.js';
-import { cutAtWord, documentTitle } from './document-title.js';
+import { documentTitle } from './document-title.js';
+import { truncateTitle } from '../format/truncate-title.js';
 import { findImpactFigures, parseCount } from './impact-figures.js';
 import { readLine, type LineReading } from './read-line.js';
 import { statedSeverity } from './stated-severity.js';
@@ -523,7 +524,7 @@ export function analyzeIncident(
   const title =
     incident.title ??
     documentTitle(incident.preamble, firstTimedLine) ??
-    (firstAlert ? cutAtWord(firstAlert.text) : incident.slug);
+    (firstAlert ? truncateTitle(firstAlert.text) : incident.slug);
   const summaryText = [
     ...notes.map((note) => note.text),
     ...incident.preamble.map((block) => block.markdown),

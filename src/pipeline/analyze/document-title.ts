@@ -1,3 +1,5 @@
+import { truncateTitle } from '../format/truncate-title.js';
+
 /**
  * The title of an incident whose file gives none in front matter or a `#` heading: the line a
  * team writes at the top of a page before the timeline ("Incident review – Core proxy outage",
@@ -36,16 +38,5 @@ export function documentTitle(
   const line = (first.markdown.split('\n')[0] ?? '').replace(/\\(?=[^\w\s])/g, '').trim();
   if (line.length < 8 || line.length > 120 || !/\p{L}{3}/u.test(line)) return null;
   if (NOT_A_TITLE.some((shape) => shape.test(line))) return null;
-  return cutAtWord(line.replace(/\s{2,}/g, ' '), TITLE_MAX);
-}
-
-/**
- * `text` cut to at most `max` characters at the last word boundary, with "…" where it was
- * cut, so a title never ends in the middle of a word.
- */
-export function cutAtWord(text: string, max = TITLE_MAX): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(–-]+$/u, '')}…`;
+  return truncateTitle(line.replace(/\s{2,}/g, ' '), TITLE_MAX);
 }

@@ -9,7 +9,7 @@ import { formatTime } from '../../format/format-figures.js';
 import { splitThread } from '../split-tweets.js';
 import { leftOpen, type Reading } from './read-incident.js';
 import { asSentence, isNoise, isPublicSafe, lowerFirst, splitSentences } from './sentences.js';
-import { truncateTitle } from './builtin-writer.js';
+import { truncateTitle } from '../../format/truncate-title.js';
 import { peopleIn, publicLine, taggedUnrelated, withoutPeople } from './public-line.js';
 
 /** Longest sentence the thread takes (weighted characters), leaving room for `10/10 `. */

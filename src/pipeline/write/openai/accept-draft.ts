@@ -13,7 +13,8 @@ import {
   type Section,
 } from '../../../schemas/postmortem.js';
 import { isPublicSafe, splitSentences } from '../builtin/sentences.js';
-import { truncateTitle, writeBuiltin } from '../builtin/builtin-writer.js';
+import { writeBuiltin } from '../builtin/builtin-writer.js';
+import { truncateTitle } from '../../format/truncate-title.js';
 import { withHumanSections } from '../human-sections-win.js';
 import { splitThread, tweetLength, TWEET_LIMIT } from '../split-tweets.js';
 import {
