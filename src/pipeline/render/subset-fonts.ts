@@ -6,7 +6,7 @@
  * timeline), so it is handed subsets rather than the 750 KB DejaVu files: a subset draws exactly
  * what the full font draws (tests/timeline-image.test.ts compares them), in half the time. A
  * subset holding more characters than an image uses draws the same pixels too, so every image
- * whose text is printable ASCII plus the few symbols the images add (`·`, `…`, `—`) shares one
+ * whose text is ASCII, Latin-1 and the common signs (SHARED_CHARACTERS) shares one
  * subset per face, made once per process instead of once per image (harfbuzz's subsetter is
  * about 3 ms per face, and a temporary folder per image cost as much again in file-system
  * calls). An image with other characters gets a subset of the shared characters plus its own,
@@ -26,8 +26,22 @@ import { basename, join } from 'node:path';
 import type { FontFace } from './font-faces.js';
 import { fontBytes, fontFile } from './fonts.js';
 
-/** Printable ASCII, the line feed between elements, and the symbols the images draw themselves. */
-const SHARED_CHARACTERS = `\n${String.fromCharCode(...Array.from({ length: 95 }, (_, i) => 32 + i))}·…—`;
+/**
+ * Printable ASCII and Latin-1, the line feed between elements, the symbols the images draw
+ * themselves, and the punctuation, arrows and signs people type into timelines ("78% → 45%",
+ * "p99 ≥ 2 s", curly quotes, en dashes). An image whose text needs nothing else uses the subset
+ * kept between processes, so a one-pack generate does not load the subsetter (a quarter of a
+ * second): before these were shared, one "→" in a timeline cost that. A subset with characters
+ * an image does not draw draws the same pixels; this one is 50 KB instead of 28 KB, which
+ * changes no measured drawing time.
+ */
+const SHARED_CHARACTERS = [
+  '\n',
+  String.fromCharCode(...Array.from({ length: 95 }, (_, i) => 0x20 + i)),
+  String.fromCharCode(...Array.from({ length: 96 }, (_, i) => 0xa0 + i)),
+  '‐‑‒–—―‘’‚“”„†‡•…‰′″‹›€™',
+  '←↑→↓↔⇐⇒−∞≈≠≤≥✓✔✗✘',
+].join('');
 const shared = new Set(SHARED_CHARACTERS);
 
 /** Subsets kept for reuse beyond those in use: enough for the scripts of one build. */
