@@ -300,6 +300,16 @@ export class Typesetter {
 
   /** The runs of `text` in visual order, left to right. */
   private runs(text: string, style: TextStyle): Run[] {
+    // Printable ASCII has no right-to-left, Arabic-number or explicit-direction character, so
+    // UAX #9 puts all of it at level 0 in a left-to-right paragraph, and DejaVu draws every
+    // character: one run. Most image text is ASCII, and the algorithm was a twentieth of a cold
+    // build's main thread (fit() measures a title a dozen times).
+    if (PLAIN_ASCII.test(text)) {
+      this.lastParagraphRtl = false;
+      return text
+        ? [{ text, group: 'latin', rtl: false, width: this.measure(text, 'latin', style) }]
+        : [];
+    }
     const { levels, paragraphs } = bidi.getEmbeddingLevels(withBmpStandIns(text));
     this.lastParagraphRtl = paragraphs[0]?.level === 1;
     const runs: (Omit<Run, 'width'> & { level: number })[] = [];
