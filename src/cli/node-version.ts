@@ -30,10 +30,11 @@ export function isOlderThan(version: string, range: string): boolean {
 
 /**
  * `engines.node` of incidentpost's package.json, found from this module upwards (it runs from
- * `src/cli/` in tests and from `build/src/cli/` when installed); null when none is found.
+ * `src/cli/` in tests, and from a chunk of the bundle in `build/src/cli/chunks/` when built);
+ * null when none is found.
  */
 export function requiredNode(): string | null {
-  for (const up of ['../../package.json', '../../../package.json']) {
+  for (const up of ['../../', '../../../', '../../../../'].map((dir) => `${dir}package.json`)) {
     try {
       const manifest = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as {
         name?: unknown;
