@@ -81,12 +81,28 @@ const ON_HOST = new RegExp(
   'g',
 );
 
+/** publicLine's answers: the writer asks about the same ~15 lines of an incident ~230 times. */
+const publicLines = new Map<string, string>();
+/** Enough for the lines of any batch of incidents in flight; then it starts again. */
+const PUBLIC_LINES_KEPT = 10_000;
+
 /**
  * The line without tags, labels, doubled words and host names; the rest as written. A host at
  * the end of a clause ("restarted the worker on es-prod-eu-3") goes; mid-sentence it becomes
  * "a server", so a cause that turns on which machine ("on db1... instead of db2") keeps its sense.
+ * A function of the text alone, so each answer is kept (publicLines).
  */
 export function publicLine(text: string): string {
+  let line = publicLines.get(text);
+  if (line === undefined) {
+    if (publicLines.size >= PUBLIC_LINES_KEPT) publicLines.clear();
+    line = withoutChatAndHosts(text);
+    publicLines.set(text, line);
+  }
+  return line;
+}
+
+function withoutChatAndHosts(text: string): string {
   let line = unquoted(text)
     .replace(TAGS, '')
     .replace(EVENT_TYPE, '')

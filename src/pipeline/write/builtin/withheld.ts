@@ -10,6 +10,9 @@ const PRIVATE_IP =
   /\b(?:10(?:\.\d{1,3}){3}|172\.(?:1[6-9]|2\d|3[01])(?:\.\d{1,3}){2}|192\.168(?:\.\d{1,3}){2})(?:\/\d{1,2}|:\d{1,5})?\b/g;
 /** AWS access key IDs: the prefixes of gitleaks' aws-access-token rule, any 16 capitals or digits after. */
 const ACCESS_KEY_ID = /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g;
+/** Either in brackets, which go with it. Made once: they were made anew for every text. */
+const PRIVATE_IP_IN_BRACKETS = new RegExp(String.raw`\s*\((?:${PRIVATE_IP.source})\)`, 'g');
+const ACCESS_KEY_ID_IN_BRACKETS = new RegExp(String.raw`\s*\((?:${ACCESS_KEY_ID.source})\)`, 'g');
 /** An HTTP header with its value: "X-Internal-Debug: 1", "header X-Skip-Auth". */
 const HEADER = /\b(?:the\s+)?(?:header\s+)?X-[A-Za-z0-9-]+(?::\s*[^\s,;)]+)?(?:\s+header\b)?/g;
 /** "Do not publish the header name", "keep the header internal": the input's own instruction. */
@@ -35,8 +38,8 @@ export function withheldFrom(facts: Facts): (text: string) => string {
   const headers = inputTexts(facts).some((text) => HEADER_WITHHELD.test(text));
   return (text) => {
     let out = text
-      .replace(new RegExp(String.raw`\s*\((?:${PRIVATE_IP.source})\)`, 'g'), '')
-      .replace(new RegExp(String.raw`\s*\((?:${ACCESS_KEY_ID.source})\)`, 'g'), '')
+      .replace(PRIVATE_IP_IN_BRACKETS, '')
+      .replace(ACCESS_KEY_ID_IN_BRACKETS, '')
       .replace(PRIVATE_IP, 'an internal address')
       .replace(ACCESS_KEY_ID, 'an access key');
     if (headers) out = out.replace(HEADER, 'an internal header');
