@@ -43,6 +43,8 @@ const SHARED_CHARACTERS = [
   '←↑→↓↔⇐⇒−∞≈≠≤≥✓✔✗✘',
 ].join('');
 const shared = new Set(SHARED_CHARACTERS);
+/** A character outside SHARED_CHARACTERS: most images have none, told without a set of every character. */
+const UNSHARED = new RegExp(`[^${SHARED_CHARACTERS.replace(/[\\\]^-]/g, '\\$&')}]`);
 
 /** Subsets kept for reuse beyond those in use: enough for the scripts of one build. */
 const KEPT = 32;
@@ -177,7 +179,9 @@ export async function withSubsetFonts<T>(
   faces: readonly FontFace[],
   use: (files: string[]) => Promise<T>,
 ): Promise<T> {
-  const own = [...new Set(text)].filter((character) => !shared.has(character)).sort();
+  const own = UNSHARED.test(text)
+    ? [...new Set(text)].filter((character) => !shared.has(character)).sort()
+    : [];
   const key = `${faces.map(fontFile).join('\n')}\n\n${own.join('')}`;
   let subset = subsets.get(key);
   if (subset) {

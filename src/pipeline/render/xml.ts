@@ -30,10 +30,15 @@ const NONCHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 const IN_TEXT = /[&<]/g;
 const IN_VALUE = /[<&"]/g;
 const IN_NAME = /[\t\n "&'/<=>]/g;
+/** Each set with the non-characters: most strings have none of either, and are kept as they are. */
+const either = (unsafe: RegExp) => new RegExp(`${NONCHARACTER.source}|${unsafe.source}`);
+const ANY_IN = new Map([IN_TEXT, IN_VALUE, IN_NAME].map((unsafe) => [unsafe, either(unsafe)]));
 const reference = (character: string): string =>
   `&#x${character.charCodeAt(0).toString(16).toUpperCase()};`;
 const escape = (value: string, unsafe: RegExp): string =>
-  value.replace(NONCHARACTER, '').replace(unsafe, reference);
+  ANY_IN.get(unsafe)?.test(value) === false
+    ? value
+    : value.replace(NONCHARACTER, '').replace(unsafe, reference);
 
 /**
  * An element serialised exactly as xast-util-to-xml does with OPTIONS, for the two node kinds
