@@ -17,7 +17,7 @@ import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadIncidents } from './load/load-incidents.js';
 import type { SourceFile } from './load/source-file.js';
 import { packKey } from './publish/pack-key.js';
-import type { PackFiles } from './render/render-pack.js';
+import type { PackFiles, PackImages } from './render/render-pack.js';
 import { writeFileAtomically } from './format/atomic-write.js';
 import { readManifest, readPackIndex, writePackAtomically } from './publish/write-pack.js';
 import { NO_USAGE, type Writer, type WriterUsage } from './write/writer.js';
@@ -212,7 +212,7 @@ async function generatePack(
     return { kind: 'failed', status: 'errors in the incident, nothing written' };
   }
   const draft = await draftPostmortem(analyzed.facts, file, options, report);
-  const pack = await renderPackFiles(draft.facts, draft.document);
+  const pack = await renderPackFiles(draft.facts, draft.document, draft.images);
   // A writer can add text the input never had (a model's draft): scan it before it is
   // written, so a cached pack is always one that passed.
   const leaks = await scanPackForSecrets(pack, join(options.out, file.slug), options.secretAllow);
@@ -255,9 +255,12 @@ async function draftPostmortem(
   status: string;
   settledStatus: string | null;
   fellBack: boolean;
+  /** The pack's images, drawn on the workers while the postmortem was written. */
+  images: Promise<PackImages>;
 }> {
   const settled = options.settler ? await options.settler.settle(rulesFacts, file) : null;
   const facts = settled?.facts ?? rulesFacts;
+  const { images } = await startImages(facts);
   const outcome = await options.writer.write(facts, file);
   for (const usage of [outcome.usage, settled?.usage ?? NO_USAGE]) {
     report.usage.requests += usage.requests;
@@ -277,6 +280,7 @@ async function draftPostmortem(
     status: settled?.status ? `${outcome.status}; ${settled.status}` : outcome.status,
     settledStatus: settled?.status ?? null,
     fellBack,
+    images,
   };
 }
 
@@ -293,16 +297,43 @@ async function startRenderer(): Promise<void> {
 }
 
 /**
- * The pack's files (file name → text or bytes): Markdown, MDX, JSON, SVG, PNG, posts and zip.
  * The renderers (resvg) load on first use: a run with nothing to write never pays for them.
  */
-async function renderPackFiles(facts: Facts, document: Postmortem): Promise<PackFiles> {
-  const [{ renderPack }, { renderPng }, { nodeFontSource }] = await Promise.all([
+async function renderers() {
+  const [{ renderPack, renderImages }, { renderPng }, { nodeFontSource }] = await Promise.all([
     import('./render/render-pack.js'),
     import('./render/timeline-png.js'),
     import('./render/fonts.js'),
   ]);
-  return renderPack(facts, document, { fonts: nodeFontSource, rasterize: renderPng });
+  return { renderPack, renderImages, tools: { fonts: nodeFontSource, rasterize: renderPng } };
+}
+
+/**
+ * A pack's images, started from the facts alone and returned once both are handed to the
+ * image workers: the caller writes the postmortem while they are drawn, instead of drawing
+ * them after it (the built-in writer runs synchronously, so it must start after the hand-over,
+ * not merely after this call). A failure is reported where the images are awaited.
+ */
+async function startImages(facts: Facts): Promise<{ images: Promise<PackImages> }> {
+  const { renderImages, tools } = await renderers();
+  let handedOver = () => undefined as void;
+  const started = new Promise<void>((resolve) => (handedOver = resolve));
+  const images = renderImages(facts, tools, handedOver);
+  await Promise.race([started, images.then(noop, noop)]);
+  // In an object: an async function would wait for a promise it returns.
+  return { images };
+}
+
+const noop = () => undefined;
+
+/** The pack's files (file name → text or bytes): Markdown, MDX, JSON, SVG, PNG, posts and zip. */
+async function renderPackFiles(
+  facts: Facts,
+  document: Postmortem,
+  images: Promise<PackImages>,
+): Promise<PackFiles> {
+  const { renderPack, tools } = await renderers();
+  return renderPack(facts, document, tools, images);
 }
 
 /**

@@ -27,6 +27,8 @@ export type Rasterize = (
   svg: string,
   width: number,
   faces: readonly FontFace[],
+  /** Called once the image is handed to whatever draws it (a worker), if that is not at once. */
+  handedOver?: () => void,
 ) => Promise<Uint8Array>;
 
 /** Where the images' fonts come from, and how an SVG becomes a PNG, in this runtime. */
@@ -83,31 +85,64 @@ export function renderTextFiles(
   };
 }
 
-/** Every file of a pack: the downloads, the site's MDX body, og.png, the JSON, and the zip. */
-export async function renderPack(
+/** The images of a pack: they are drawn from the facts alone, not from the postmortem. */
+export interface PackImages {
+  'timeline.svg': string;
+  'timeline.png': Uint8Array;
+  'og.png': Uint8Array;
+}
+
+/**
+ * A pack's images, from the facts alone: a caller can start them (on the image workers) as
+ * soon as the facts are settled and let the postmortem be written meanwhile (generate.ts),
+ * which takes the two images off the end of a one-pack run.
+ */
+export async function renderImages(
   facts: Facts,
-  document: Postmortem,
   { fonts, rasterize }: ImageTools,
-): Promise<PackFiles> {
+  /** Called once both images are handed to whatever draws them. */
+  handedOver?: () => void,
+): Promise<PackImages> {
   const [timelineTypesetter, ogTypesetter] = await Promise.all([
     loadTimelineTypesetter(facts, fonts),
     Typesetter.load(ogText(facts), facts.language, fonts),
   ]);
-  const text = renderTextFiles(facts, document, timelineTypesetter);
-  const svg = text['timeline.svg'];
+  const svg = renderTimelineSvg(facts, timelineTypesetter);
+  let drawing = 2;
+  const one = () => {
+    if (--drawing === 0) handedOver?.();
+  };
   const [og, timeline] = await Promise.all([
-    rasterize(renderOgSvg(facts, ogTypesetter), 1200, ogTypesetter.faces()),
-    rasterize(svg, 960, timelineTypesetter.faces()),
+    rasterize(renderOgSvg(facts, ogTypesetter), 1200, ogTypesetter.faces(), one),
+    rasterize(svg, 960, timelineTypesetter.faces(), one),
   ]);
+  return { 'timeline.svg': svg, 'timeline.png': timeline, 'og.png': og };
+}
+
+/**
+ * Every file of a pack: the downloads, the site's MDX body, og.png, the JSON, and the zip.
+ * @param images the pack's images if they were started already (renderImages with the same
+ *   facts); drawn here otherwise.
+ */
+export async function renderPack(
+  facts: Facts,
+  document: Postmortem,
+  tools: ImageTools,
+  images: Promise<PackImages> = renderImages(facts, tools),
+): Promise<PackFiles> {
+  // The text is written while the images are drawn on the workers.
+  const markdown = toMarkdownText(postmortemTree(facts, document));
+  // The site page shows the title, figures and metrics itself; its MDX body starts at the summary.
+  const mdx = toMdxText(postmortemTree(facts, document, { body: true }));
+  const drawn = await images;
   const files: PackFiles = {
-    'postmortem.md': text['postmortem.md'],
-    // The site page shows the title, figures and metrics itself; its MDX body starts at the summary.
-    'postmortem.mdx': toMdxText(postmortemTree(facts, document, { body: true })),
-    'og.png': og,
-    'timeline.svg': svg,
-    'timeline.png': timeline,
-    'hn-post.txt': text['hn-post.txt'],
-    'twitter-thread.txt': text['twitter-thread.txt'],
+    'postmortem.md': markdown,
+    'postmortem.mdx': mdx,
+    'og.png': drawn['og.png'],
+    'timeline.svg': drawn['timeline.svg'],
+    'timeline.png': drawn['timeline.png'],
+    'hn-post.txt': renderHnPost(document),
+    'twitter-thread.txt': renderTwitterThread(document),
     'facts.json': factsJson(facts),
     'postmortem.json': `${JSON.stringify(document, null, 2)}\n`,
   };

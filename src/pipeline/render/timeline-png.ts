@@ -23,13 +23,17 @@ export function resvgOptions(fontFiles: string[], width: number): ResvgRenderOpt
  * thread per core (raster-workers.ts), with font subsets shared between images
  * (subset-fonts.ts). (A character no loaded face has is left blank rather than drawn as a box.)
  * @param faces the fonts the SVG names (Typesetter.faces()); DejaVu Sans by default.
+ * @param handedOver called once the image is queued for a worker.
  */
 export function renderPng(
   svg: string,
   width = 960,
   faces: readonly FontFace[] = FONT_FACES.latin,
+  handedOver?: () => void,
 ): Promise<Uint8Array> {
-  return withSubsetFonts(svg, faces, (fontFiles) =>
-    rasterizeOnWorker(svg, resvgOptions(fontFiles, width)),
-  );
+  return withSubsetFonts(svg, faces, (fontFiles) => {
+    const png = rasterizeOnWorker(svg, resvgOptions(fontFiles, width));
+    handedOver?.();
+    return png;
+  });
 }
