@@ -44,6 +44,26 @@ const withBmpStandIns = (text: string): string =>
     (STAND_INS[bidi.getBidiCharTypeName(c)] ?? 'a').repeat(2),
   );
 
+/**
+ * The blocks holding every character UAX #9 classes as right-to-left (R, AL), Arabic number (AN)
+ * or an explicit embedding, override or isolate (Hebrew to Arabic Extended, U+0590-08FF; the
+ * marks and controls; the Hebrew and Arabic presentation forms; U+10800-10FFF and
+ * U+1E800-1EFFF by their high surrogates). tests/left-to-right-text-skips-the-bidi-algorithm
+ * checks it against bidi-js's own table over every code point.
+ */
+const RIGHT_TO_LEFT_BLOCKS =
+  /[\u0590-\u08FF\u200F\u202A-\u202E\u2066-\u2069\uFB1D-\uFDFF\uFE70-\uFEFF\uD802\uD803\uD83A\uD83B]/;
+
+/**
+ * Whether the Bidirectional Algorithm can put any of `text` at a level other than 0. Without
+ * such a character, every character is at level 0 in left-to-right paragraphs, so runs()
+ * skips the algorithm (and bidi-js's table, unpacked on first use, for Latin text with a "→").
+ */
+export const mayBeRightToLeft = (text: string): boolean => RIGHT_TO_LEFT_BLOCKS.test(text);
+
+/** What bidi-js gives for text that cannot be right to left, as runs() reads it. */
+const LEFT_TO_RIGHT = { levels: new Uint8Array(0), paragraphs: [] as { level: number }[] };
+
 const fontMetrics = new Map<FontFace, Promise<FontMetrics | null>>();
 
 /** A face's metrics, read once per process; null when `source` does not offer the face. */
@@ -310,7 +330,9 @@ export class Typesetter {
         ? [{ text, group: 'latin', rtl: false, width: this.measure(text, 'latin', style) }]
         : [];
     }
-    const { levels, paragraphs } = bidi.getEmbeddingLevels(withBmpStandIns(text));
+    const { levels, paragraphs } = mayBeRightToLeft(text)
+      ? bidi.getEmbeddingLevels(withBmpStandIns(text))
+      : LEFT_TO_RIGHT;
     this.lastParagraphRtl = paragraphs[0]?.level === 1;
     const runs: (Omit<Run, 'width'> & { level: number })[] = [];
     let index = 0;
