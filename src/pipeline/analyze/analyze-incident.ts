@@ -541,7 +541,8 @@ export function analyzeIncident(
       incident.frontMatter.severity ??
       statedSeverity(
         incident.notes.map((note) => note.markdown),
-        entries.map((entry) => entry.text),
+        // A `[SEV1]` tag is read off the line as its source; the severity is in it.
+        entries.map((entry) => (entry.source ? `[${entry.source}] ${entry.text}` : entry.text)),
       ),
     language: incident.frontMatter.language ?? null,
     status: incidentStatus(incident.frontMatter.status, chosen.resolved !== null),

@@ -166,7 +166,7 @@ function withFrontMatterFilled(
     title: fromAlert && alert ? titleFromAlert(alert.text) : facts.title,
     date: facts.date,
     timezone: facts.timezone,
-    severity: front['severity'] ?? 'unknown',
+    severity: front['severity'] ?? facts.severity ?? 'unknown',
     status: layout.draft ? 'draft' : facts.resolved ? 'resolved' : 'investigating',
     services: facts.services.length ? facts.services : servicesMentioned(facts),
     ...(front['users_affected'] !== undefined
