@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { servicesMentioned, titleFromAlert } from '../src/pipeline/load/incident-from-paste.js';
+import { titleFromAlert } from '../src/pipeline/analyze/document-title.js';
+import { servicesMentioned } from '../src/pipeline/load/incident-from-paste.js';
 import { runCli, tempDir } from './helpers/cli.js';
 
 const slack = readFileSync(
@@ -83,7 +84,7 @@ describe('titles and services from the paste', () => {
   test('a title is never empty and never longer than 70 characters', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (line) => {
-        const title = titleFromAlert(line);
+        const title = titleFromAlert(line, 70);
         return title.length > 0 && title.length <= 70;
       }),
     );

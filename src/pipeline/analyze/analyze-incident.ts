@@ -20,8 +20,7 @@ import {
   type Pin,
 } from './choose-milestones.js';
 import { CUES, type Cue } from './cues.js';
-import { documentTitle } from './document-title.js';
-import { truncateTitle } from '../format/truncate-title.js';
+import { documentTitle, titleFromAlert } from './document-title.js';
 import { findImpactFigures, parseCount } from './impact-figures.js';
 import { readLine, type LineReading } from './read-line.js';
 import { statedSeverity } from './stated-severity.js';
@@ -524,7 +523,7 @@ export function analyzeIncident(
   const title =
     incident.title ??
     documentTitle(incident.preamble, firstTimedLine) ??
-    (firstAlert ? truncateTitle(firstAlert.text) : incident.slug);
+    (firstAlert ? titleFromAlert(firstAlert.text) : incident.slug);
   const summaryText = [
     ...notes.map((note) => note.text),
     ...incident.preamble.map((block) => block.markdown),
