@@ -776,7 +776,8 @@ export function parseIncident(source: SourceFile): {
     frontMatter,
     keyLines: fm.keyLines,
     doc,
-    notes: [human.summary, human.impact, ...notes, ...preambleNotes],
+    // `notes` holds the preamble's prose already: passing it again stated each time twice.
+    notes: [human.summary, human.impact, ...notes],
     entries: resolved.entries,
     zone,
     date: isoDate,
