@@ -269,6 +269,18 @@ const WEEKDAY_NUMBER: Readonly<Record<string, number>> = {
   sun: 7,
 };
 
+const ENGLISH_WEEKDAY =
+  /^(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/;
+
+/** The ISO weekday (1 = Monday) a weekday name means in any language time.ts reads, else null. */
+export function weekdayNumber(name: string): number | null {
+  const word = name.toLowerCase();
+  if (FOREIGN_WEEKDAY_INDEX.has(word)) return FOREIGN_WEEKDAY_INDEX.get(word) ?? null;
+  // `monitor` and `sunset` start like a weekday: only its name or abbreviation is one.
+  if (!ENGLISH_WEEKDAY.test(word)) return null;
+  return WEEKDAY_NUMBER[word.slice(0, 3)] ?? null;
+}
+
 /** A month-day read after a weekday, keeping the weekday and the other order when it is a date. */
 function withWeekday(date: CalendarDate | null, weekday: string): CalendarDate | null {
   const number = WEEKDAY_NUMBER[weekday.slice(0, 3).toLowerCase()];
@@ -394,6 +406,14 @@ function europeanClock(
   if (!match) return null;
   // `ore 9.40` needs its word: the last alternative only counts after one.
   if (match[7] !== undefined && !match[1]) return null;
+  let length = match[0].length;
+  if (match[1]) {
+    // After "at", a stamp is set off from its message (`ore 9.40: ...`); `Um 14:50 Uhr wurde ...`
+    // is a sentence, read as prose.
+    const set = /^\s*(?:Uhr|h)?(?=\s*(?:[-–—:|]|$))/iu.exec(text.slice(length));
+    if (!set) return null;
+    length += set[0].length;
+  }
   const hour = Number(match[3]);
   const minute = Number(match[4] ?? match[5] ?? match[6] ?? match[7] ?? 0);
   // `24h` or `36h` is a duration, never an impossible time.
@@ -402,7 +422,7 @@ function europeanClock(
     time: { hour, minute, second: 0 },
     approximate: Boolean(match[2]),
     twelveHour: false,
-    length: match[0].length,
+    length,
   };
 }
 
