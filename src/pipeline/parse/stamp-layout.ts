@@ -78,8 +78,11 @@ export function findStamps(text: string, from = 0): FoundStamp[] {
 /** The longest stamp a tool prints at a line's end, with its zone: `Tuesday, February 03, 2026 10:05:12 AM (GMT+01:00)`. */
 const LONGEST_STAMP = 64;
 
-/** What separates a message or a name from a stamp at the line's end. */
-const TRAILING_SEPARATOR = /(?:\s*[·•|–—(,[-]\s*|\t\s*|\s{2,}|\s+(?:at|on)\s+)$/i;
+/**
+ * What separates a message or a name from a stamp at the line's end: a mark, or a comma and a
+ * bracket (Telegram Desktop's `Ana López, [09.03.26 10:15]`).
+ */
+const TRAILING_SEPARATOR = /(?:(?:\s*[·•|–—(,[-]){1,2}\s*|\t\s*|\s{2,}|\s+(?:at|on)\s+)$/i;
 /** Only a stamp with a date may follow a plain "at": "rolled back at 09:30" is prose. */
 const WORD_SEPARATOR = /\s+(?:at|on)\s+$/i;
 /** A chat handle written alone: `kaz`, `ops-bot`, `@mira`, `j.lee`. */
@@ -227,6 +230,30 @@ function nameLine(text: string): string | null {
   if (findStamps(trimmed).length > 0) return null;
   const author = authorOf(trimmed);
   return author && author.actor === trimmed ? author.actor : null;
+}
+
+/** A line that is only a journal field or verb (`Work notes`, `Additional comments`). */
+function roleLine(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed !== '' && ROLE.test(trimmed) && trimmed.replace(ROLE, '').trim() === '';
+}
+
+/**
+ * The author written on the line below a time alone, when a message follows (after a journal
+ * field line, if any): `lines` is how many lines the author and the field take. Null otherwise.
+ */
+function authorBelow(
+  lines: readonly SourceLine[],
+  readings: readonly LineReading[],
+  at: number,
+): { actor: string; lines: number } | null {
+  const name = lines[at + 1] ? nameLine(lines[at + 1]?.text ?? '') : null;
+  if (!name || readings[at + 1]?.kind !== 'text') return null;
+  const field = roleLine(lines[at + 2]?.text ?? '') ? 1 : 0;
+  const message = readings[at + 2 + field];
+  return message?.kind === 'text' && (lines[at + 2 + field]?.text.trim() ?? '') !== ''
+    ? { actor: name, lines: 1 + field }
+    : null;
 }
 
 function eventLine(
@@ -378,6 +405,15 @@ function rewriteBlockLines(
         said: headerText(reading.stamp),
         body: [],
       };
+      continue;
+    }
+    const author = reading.kind === 'time-alone' ? authorBelow(block.lines, readings, i) : null;
+    if (reading.kind === 'time-alone' && author) {
+      // ServiceNow's activity: the time, the author (and the journal field) below it, then the text.
+      close();
+      lastActor = author.actor;
+      open = { number: line.number, stamp: reading.stamp, actor: author.actor, said: '', body: [] };
+      i += author.lines;
       continue;
     }
     if (reading.kind === 'time-alone' && lastActor !== undefined) {
