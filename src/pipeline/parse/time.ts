@@ -100,7 +100,11 @@ const WEEKDAY = `(?:${[...FOREIGN_WEEKDAY_INDEX.keys()].sort((a, b) => b.length 
 /** A weekday name and its comma at the start of a date (`Dienstag, 10.03.2026`). */
 const LEADING_WEEKDAY = new RegExp(`^(${WEEKDAY})\\s+`, 'iu');
 
-const LEAD = /^(\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__)?\s*[[(]?\s*)/;
+/** A list marker and an opening bracket before a stamp; `9. März` is a date, not item 9. */
+const LEAD = new RegExp(
+  `^(\\s*(?:[-*+•]\\s+|\\d{1,3}[.)]\\s+(?!${MONTH}))?(?:\\*\\*|__)?\\s*[[(]?\\s*)`,
+  'iu',
+);
 const DATE_FORMS: readonly { re: RegExp; read: (m: RegExpExecArray) => CalendarDate | null }[] = [
   {
     re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d|:\d)/,
