@@ -111,6 +111,45 @@ describe('numeric dates: the file decides the order', () => {
   });
 });
 
+describe("the file's dominant layout says where a stamp is", () => {
+  const events = (body: string) => {
+    const { incident } = parseIncident(
+      sourceFromText(
+        `---\ntitle: t\ndate: 2026-03-09\ntimezone: UTC\n---\n## Timeline\n\n${body}\n`,
+      ),
+    );
+    return (incident?.entries ?? []).map((e) => [
+      e.time?.toFormat('HH:mm') ?? null,
+      e.text,
+      e.source,
+    ]);
+  };
+  const sources = (read: (string | null)[][]) => read.map(([, , source]) => source);
+  test('a stamp after a one-token column on every line', () => {
+    expect(
+      events('ERROR [2026-03-09 10:15:22] a failed\nINFO  [2026-03-09 10:19:01] b acked'),
+    ).toEqual([
+      ['10:15', 'a failed', 'ERROR'],
+      ['10:19', 'b acked', 'INFO'],
+    ]);
+  });
+  test('a name and a time ending each header line, the message below', () => {
+    expect(events('Ana López 10:15 AM\nit broke\n\nJordi Puig 10:19 AM\nacked')).toEqual([
+      ['10:15', 'it broke', null],
+      ['10:19', 'acked', null],
+    ]);
+  });
+  // Must not: times inside sentences after "at", or one odd line among stamps at the start.
+  test('a sentence with "at" before its time is not a layout', () => {
+    const read = events('Gegen 10:40 haben wir zurückgerollt.\nGegen 10:52 waren die Fehler weg.');
+    expect(sources(read)).toEqual([null, null]);
+  });
+  test('one line with a column among lines stamped first stays as written', () => {
+    const read = events('10:15 a failed\n10:19 b acked\n10:40 c rolled back\nnode-3 10:41 d');
+    expect(read.map(([time]) => time)).toEqual(['10:15', '10:19', '10:40', null]);
+  });
+});
+
 /** The instants parse gives a timeline, sorted, as ISO strings in UTC. */
 function instants(text: string): string[] {
   const { incident, diagnostics } = parseIncident(sourceFromText(text));
@@ -138,6 +177,12 @@ const FORMS: Record<string, (t: DateTime, n: number) => string> = {
     `${t.setLocale('es').toFormat("d 'de' LLLL 'de' yyyy")}, ${t.hour} h ${pad(t.minute)} - event ${n}`,
   'weekday, DD.MM.YYYY HH.MM Uhr (German)': (t, n) =>
     `${t.setLocale('de').toFormat('cccc, dd.MM.yyyy')} ${t.hour}.${pad(t.minute)} Uhr: event ${n}`,
+  'log level, then [YYYY-MM-DD HH:MM:SS]': (t, n) =>
+    `${n % 2 ? 'INFO ' : 'WARN '} [${t.toFormat('yyyy-MM-dd HH:mm:ss')}] event ${n}`,
+  'host | YYYY/MM/DD HH:MM | text': (t, n) =>
+    `web-${n} | ${t.toFormat('yyyy/MM/dd HH:mm')} | event ${n}`,
+  'Kibana MMM d, yyyy @ HH:mm:ss.SSS': (t, n) =>
+    `${t.toFormat('LLL d, yyyy @ HH:mm:ss.SSS')}\tevent ${n}`,
   'ServiceNow MM-DD-YYYY hh:mm:ss AM, author, text': (t, n) =>
     `${t.toFormat('MM-dd-yyyy hh:mm:ss a')}\nDana Brooks\nWork notes\nevent ${n}`,
 };

@@ -351,6 +351,69 @@ function headerEvent(open: OpenHeader): SourceLine {
   return eventLine(open.number, open.stamp, open.body.length > 0 ? open.actor : null, message);
 }
 
+/** Words for "at" before a time in a sentence: `at 10:15`, `um 14:50 Uhr`: prose, not a layout. */
+const PREPOSITION =
+  /^(?:at|on|by|around|about|from|until|till|since|before|after|um|ab|bis|gegen|seit|am|à|vers|dès|a|las|alle|ore|desde|hasta|às|le|el|la|de|du|and|und|et|y|then)$/i;
+/** What is written before a stamp as a layout's column: one token (`ERROR`, `[web-1]`) or a name. */
+const COLUMN_TOKEN = /^[[(<]?[\p{L}\d_.@#/-]{1,32}[\])>]?$/u;
+/** Marks between a column and the stamp: `web-1 | 2026-...`, `ERROR [2026-...`. */
+const COLUMN_MARKS = /[\s|:[(<·•–—-]+$/;
+/** How many of a block's stamped lines must share a layout for it to be the block's. */
+const DOMINANT_SHARE = 0.6;
+
+/** A line's stamp after a short column, and what follows it, as a layout candidate. */
+function layoutOf(
+  text: string,
+): { found: FoundStamp; column: string; after: string; shape: 'prefix' | 'suffix' } | null {
+  const found = findStamps(text)[0];
+  if (!found || found.before.trim() === '') return null;
+  const column = found.before.replace(COLUMN_MARKS, '').trim();
+  if (column === '' || PREPOSITION.test(column.split(/\s+/).pop() ?? '')) return null;
+  const after = found.after.replace(/^[\s|:\])>·•–—-]+/, '').trim();
+  const shape = after === '' || EMPTY_TAIL.test(after) ? 'suffix' : 'prefix';
+  // A column is one token, or (before a stamp that ends the line) a name.
+  const token = COLUMN_TOKEN.test(column);
+  if (!token && !(shape === 'suffix' && authorOf(column))) return null;
+  return { found, column: column.replace(/^[[(<]|[\])>]$/g, ''), after, shape };
+}
+
+/**
+ * The block's lines read by its dominant layout: when most lines that hold a stamp put it at
+ * the same place after a short column (a log level `INFO [2026-03-09 10:15:02] ...`, a host
+ * `web-1 | 2026-03-09 10:15:22 | ...`, a name `Ana López 10:15 AM` with the message below), every
+ * line of that layout is read so, though one line alone would be ambiguous. A stamp found this
+ * way is a stamp wherever the file's other lines say stamps are.
+ */
+function withDominantLayout(blocks: readonly Block[]): LineReading[][] {
+  const readings = blocks.map((block) => block.lines.map((line) => readLine(line.text)));
+  const lines = blocks.flatMap((block) => block.lines);
+  const flat = readings.flat();
+  const layouts = lines.map((line, i) => (flat[i]?.kind === 'text' ? layoutOf(line.text) : null));
+  const stamped = lines.filter((line, i) => layouts[i] || findStamps(line.text).length > 0);
+  const count = (shape: 'prefix' | 'suffix'): number =>
+    layouts.filter((layout) => layout?.shape === shape).length;
+  const shape = count('prefix') >= count('suffix') ? 'prefix' : 'suffix';
+  const share = count(shape);
+  if (share < 2 || share < stamped.length * DOMINANT_SHARE) return readings;
+  let i = 0;
+  return readings.map((block) =>
+    block.map((reading): LineReading => {
+      const layout = layouts[i++];
+      if (!layout || layout.shape !== shape) return reading;
+      if (shape === 'suffix') {
+        const author = authorOf(layout.column);
+        return {
+          kind: 'header',
+          stamp: layout.found,
+          actor: author?.actor ?? layout.column,
+          role: false,
+        };
+      }
+      return { kind: 'event', stamp: layout.found, text: `[${layout.column}] ${layout.after}` };
+    }),
+  );
+}
+
 /**
  * A block the timeline reader reads as it is: every line is text or already starts with its
  * stamp, or it is an incident tool's milestone summary (`Started  Feb 3, 2026 10:12 CET`), which
@@ -449,8 +512,8 @@ export function readStampLayout(blocks: readonly Block[]): Block[] {
   let lastActor: string | null | undefined;
   // Each block's lines are read once: a header alone in its block looks at the next block too.
   const read: LineReading[][] = [];
-  const readingsOf = (b: number): LineReading[] =>
-    (read[b] ??= (blocks[b]?.lines ?? []).map((line) => readLine(line.text)));
+  read.push(...withDominantLayout(blocks));
+  const readingsOf = (b: number): LineReading[] => read[b] ?? [];
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as Block;
     // CSV or a table is read by column in timeline-lines.ts.

@@ -449,7 +449,8 @@ export function readStamp(line: string): Stamp | StampProblem | null {
   if (dateMatch) {
     date = dateMatch.date;
     position += dateMatch.length;
-    const joiner = /^(?:T|\s*[-–—,]\s*(?=~?\d{1,2}:)|,?\s+(?:at\s+|um\s+|à\s+|a las\s+)?)/i.exec(
+    // Kibana's Discover puts an `@` between date and time: `Mar 9, 2026 @ 10:15:22.123`.
+    const joiner = /^(?:T|\s*[-–—,@]\s*(?=~?\d{1,2}:)|,?\s+(?:at\s+|um\s+|à\s+|a las\s+)?)/i.exec(
       line.slice(position),
     );
     if (joiner && readTime(line.slice(position + joiner[0].length))) {
