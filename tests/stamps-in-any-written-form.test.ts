@@ -102,6 +102,13 @@ describe('numeric dates: the file decides the order', () => {
     expect(numericDateOrder(['Tuesday 03/02/2026'], { zone: 'America/Chicago' })).toBe('day-first');
     expect(numericDateOrder(['Mon 03/02/2026'], { zone: 'Europe/Berlin' })).toBe('month-first');
   });
+  test('the reading in which the dates run one way', () => {
+    // Either reading spans 31 days; only one keeps the lines in time order.
+    const dayFirst = ['03/03/2026 23:50 a', '04/03/2026 00:10 b', '03/04/2026 09:00 review'];
+    expect(numericDateOrder(dayFirst, { zone: '' })).toBe('day-first');
+    const monthFirst = ['03/03/2026 23:50 a', '03/04/2026 00:10 b', '04/03/2026 09:00 review'];
+    expect(numericDateOrder(monthFirst, { zone: '' })).toBe('month-first');
+  });
   test('dots stay day first whatever the zone, when nothing else tells', () => {
     expect(numericDateOrder(['09.03.2026 10:15 a'], { zone: 'America/New_York' })).toBeNull();
   });

@@ -160,7 +160,8 @@ function favoured(votes: { dayFirst: number; monthFirst: number }): boolean | nu
  * The order a file writes its numeric dates in, decided once for the whole file, as a person
  * reading it would: a number over 12 in the first place says day first, in the second month
  * first; else the front matter's `date` matched in one order only; else a weekday written beside
- * a date; else the reading that keeps the dates closest together (a timeline spans days, not
+ * a date; else the reading in which the dates run one way (a timeline is in time order, oldest or
+ * newest first); else the reading that keeps the dates closest together (a timeline spans days, not
  * months); else the zone named near the timeline (US zones write the month first, others the
  * day). Null when nothing tells: each separator keeps its usual order (time.ts).
  *
@@ -188,6 +189,14 @@ export function numericDateOrder(
     const days = dates.flatMap((d) => dayOf(d, dayFirst)?.toMillis() ?? []);
     return days.length < dates.length ? Infinity : Math.max(...days) - Math.min(...days);
   };
+  // A timeline runs one way (oldest or newest first): the reading whose days turn back less.
+  const turns = (dayFirst: boolean): number => {
+    const days = dates.map((d) => dayOf(d, dayFirst)?.toMillis() ?? NaN);
+    const steps = days.slice(1).map((day, i) => Math.sign(day - (days[i] ?? day)));
+    if (steps.some(Number.isNaN)) return Infinity;
+    return Math.min(steps.filter((s) => s > 0).length, steps.filter((s) => s < 0).length);
+  };
+  const byOrder = turns(true) === turns(false) ? null : turns(true) < turns(false);
   const bySpan = span(true) === span(false) ? null : span(true) < span(false);
   // Dots are day first wherever they are written: only a slash or a dash follows the zone.
   const byZone = dates.every((d) => d.separator === '.')
@@ -195,7 +204,7 @@ export function numericDateOrder(
     : MONTH_FIRST_ZONES.test(hints.zone)
       ? false
       : OTHER_ZONES.test(hints.zone) || null;
-  const dayFirst = impossible ?? byFrontMatter ?? byWeekday ?? bySpan ?? byZone;
+  const dayFirst = impossible ?? byFrontMatter ?? byWeekday ?? byOrder ?? bySpan ?? byZone;
   return dayFirst === null ? null : dayFirst ? 'day-first' : 'month-first';
 }
 
