@@ -825,8 +825,12 @@ export function readTimelineBlock(
   return reading.items;
 }
 
+/**
+ * A time a sentence states after a word for "at": `at 09:12`, `um 10.15 Uhr`, `à 10h15`, `vers 11h`,
+ * `alle 9.40`, `às 14h05`. A European clock (time.ts) is kept whole for the stamp reader.
+ */
 const PROSE_TIME = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:at|by|around|about|from|until|since|before|after|um|ab|bis|gegen|seit|à|vers|dès|a las|desde|hasta)\s+(~?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)(?:\s*(?:Uhr|h)(?![\p{L}]))?(?:\s*\(?\s*(${ZONE_TOKEN_SOURCE})\s*\)?)?`,
+  String.raw`(?<![\p{L}\p{N}])(?:at|by|around|about|from|until|since|before|after|um|ab|bis|gegen|seit|à|vers|dès|a las|desde|hasta|às|alle|ore|verso|dalle|fino alle)\s+(~?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}h\d{2}|\d{1,2}h(?![\p{L}\p{N}])|\d{1,2}\.\d{2}\s*Uhr|\d{1,2}\s+Uhr)(?:\s*(?:Uhr|h)(?![\p{L}]))?(?:\s*\(?\s*(${ZONE_TOKEN_SOURCE})\s*\)?)?`,
   'giu',
 );
 const PROSE_DATE = new RegExp(
@@ -930,7 +934,9 @@ export function readProseBlock(
         .replace(/^\s*(?:and|und|et|y)\s+/i, '')
         .replace(/[,;\s]+(?:and|und|et|y)?\s*$/i, '')
         .trim();
-      const read = stampOf(`${mention.clock} ${mention.zone}`.trim());
+      // `vers 11h CET`: an hour alone reads as that hour's first minute.
+      const clock = mention.clock.replace(/^(\d{1,2})h$/, '$1:00');
+      const read = stampOf(`${clock} ${mention.zone}`.trim());
       if (!read?.time) return;
       const stamp = { ...read, date: day.date };
       const line = lineAt(sentenceStart + mention.index);
