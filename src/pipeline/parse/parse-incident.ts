@@ -19,7 +19,12 @@ import {
   type HumanActionItem,
   type HumanText,
 } from './human-sections.js';
-import { normalizeBlock, normalizeMailThread, normalizeNotifications } from './paste-shapes.js';
+import {
+  normalizeBlock,
+  normalizeMailThread,
+  normalizeNotifications,
+  numericDateOrder,
+} from './paste-shapes.js';
 import { spokenTimes } from './spoken-times.js';
 import { normalizeGitLog, stampInsideLine } from './stamp-inside-line.js';
 import { readMarkup, readStampLayout, redundantMeridiems } from './stamp-layout.js';
@@ -248,6 +253,14 @@ function readSections(
   // Mail threads, monitor notifications, chat exports as JSON and day-first dates become the
   // line shapes read below.
   const zoneHint = `${frontMatter.timezone ?? ''}\n${text.slice(0, 4000)}`;
+  // The order of numeric dates (`09/03/2026`) is the file's, decided once from all its lines.
+  const written = frontMatter.date
+    ? readWrittenDate(frontMatter.date, frontMatter.timezone ?? 'UTC')
+    : null;
+  const dateOrder = numericDateOrder(
+    doc.sections.flatMap((section) => section.blocks.flatMap((b) => b.lines.map((l) => l.text))),
+    { zone: zoneHint, date: written?.ambiguity === null ? written.date : null },
+  );
   for (const section of doc.sections) {
     if (section.kind === 'timeline') {
       section.blocks = readMarkup(section.blocks);
@@ -256,7 +269,7 @@ function readSections(
         normalizeMailThread(section.blocks) ?? section.blocks,
       );
     }
-    section.blocks = section.blocks.map((block) => normalizeBlock(block, zoneHint));
+    section.blocks = section.blocks.map((block) => normalizeBlock(block, dateOrder));
     if (section.kind === 'timeline') {
       // Stamps wherever the paste put them become the line starts read below.
       section.blocks = section.blocks.map((block) => ({ lines: block.lines.map(stampInsideLine) }));
