@@ -116,7 +116,7 @@ export function cjkStampLine(line: SourceLine): SourceLine {
   const time = readTime(rest);
   if (time) {
     parts.push(time.written);
-    rest = rest.slice(time.length).replace(/^[\s　]*/, '');
+    rest = rest.slice(time.length).replace(/^\s*/, '');
   }
   if (parts.length === 0) return text === line.text ? line : { number: line.number, text };
   return { number: line.number, text: `${lead}${parts.join(' ')}${rest ? ` ${rest}` : ''}` };

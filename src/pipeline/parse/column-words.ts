@@ -28,6 +28,13 @@ function wordAfterTime(stamp: Stamp): string | null {
  * and stays a zone (an unknown one is then reported as such).
  */
 export function columnWordsAsText(block: Block): Block {
+  // Only a capital word ending in T after a clock can be taken for an unknown zone (time.ts).
+  if (
+    !block.lines.some((line) =>
+      /\d:\d\d\S*(?:\s*[AaPp]\.?[Mm]\.?)?\s+[A-Z]{2,3}T(?![A-Za-z0-9])/.test(line.text),
+    )
+  )
+    return block;
   const stamps = block.lines.map((line) => timedStamp(line.text));
   const unknown = stamps.some((stamp) => stamp?.zone && resolveZone(stamp.zone) === null);
   if (!unknown) return block;

@@ -28,9 +28,11 @@ function plainText(html: string): string {
 
 /** How many toggles a line opens and closes, and the line without those tags. */
 function toggleTags(text: string): { opens: number; closes: number; rest: string } {
-  const opens = text.match(OPEN)?.length ?? 0;
-  const closes = text.match(CLOSE)?.length ?? 0;
-  return { opens, closes, rest: text.replace(OPEN, '').replace(CLOSE, '') };
+  // A comment that names the tag (`<!-- toggles kept as <details> -->`) opens nothing.
+  const markup = text.replace(/<!--[\s\S]*?-->/g, '');
+  const opens = markup.match(OPEN)?.length ?? 0;
+  const closes = markup.match(CLOSE)?.length ?? 0;
+  return { opens, closes, rest: markup.replace(OPEN, '').replace(CLOSE, '') };
 }
 
 /**
@@ -58,7 +60,7 @@ export function readToggles(blocks: readonly Block[]): Block[] {
         // The summary is the event; the body goes on with its message, list items stand alone.
         const body = summary || LIST_ITEM.test(rest) ? text : `    ${plainText(rest)}`;
         toggle.push({ number: line.number, text: body });
-      } else if (depth === 0 && text !== '') {
+      } else if (depth === 0 && (text !== '' || (opens === 0 && closes === 0))) {
         // Text between toggles ends their run.
         if (toggle.length > 0) out.push({ lines: toggle });
         toggle = [];

@@ -243,7 +243,7 @@ function readObject(record: JsonObject): Reading | null {
   if (!written && !kind) return null;
   const author = shortWord(findField(record, AUTHOR_FIELDS, 2));
   const source = shortWord(findField(record, SOURCE_FIELDS, 2));
-  const severity = shortWord(findField(record, SEVERITY_FIELDS, 0));
+  const severity = shortWord(findField(record, SEVERITY_FIELDS, 1));
   const state = kind && STATE_KINDS.test(kind) ? kind.toUpperCase() : null;
   const message = `${severity && FAILURE_SEVERITY.test(severity) ? `${severity.toUpperCase()}: ` : ''}${written ?? ''}`;
   const alert = state !== null || OPEN_TAG.test(message);
