@@ -191,3 +191,28 @@ describe('a timeline of HTML toggles reads each summary as an event and its body
     expect(facts?.resolved).toBe('2026-12-08T14:52:00+00:00');
   });
 });
+
+describe("a terminal session's `date` readings stamp the commands and notes after them", () => {
+  test('`date -R` under a root prompt: notes and commands at the reading, output goes on', () => {
+    const { facts } = analyzeSource(fixture('terminal-date-rfc-root-prompt'));
+    expect(facts?.events.map((event) => [event.line, event.time, event.source])).toEqual([
+      [8, '2026-03-05T14:02:11+00:00', 'web-2'],
+      [11, '2026-03-05T14:02:11+00:00', 'web-2'],
+      [15, '2026-03-05T14:19:40+00:00', 'web-2'],
+      [16, '2026-03-05T14:19:40+00:00', 'web-2'],
+    ]);
+    expect(facts?.events[0]?.text).toMatch(/^df -i \/var Filesystem .* 100% \/var$/);
+    expect(facts?.events[1]?.text).toBe(
+      'no inodes left, nginx cannot write its temp files, site returns 500',
+    );
+  });
+
+  test('ctime readings with a zone (`Mon Oct 12 08:41:03 PDT 2026`) under a user prompt', () => {
+    expect(events('terminal-ctime-pacific-notes')).toEqual([
+      '6 2026-10-12T08:41:03-07:00 alerts: job queue not draining, checkout confirmations delayed',
+      '7 2026-10-12T08:41:03-07:00 kubectl -n jobs get pods | grep -c CrashLoop 17',
+      '11 2026-10-12T09:05:27-07:00 kubectl -n jobs rollout undo deploy/workers deployment.apps/workers rolled back',
+      '15 2026-10-12T09:22:50-07:00 queue drained, confirmations flowing again',
+    ]);
+  });
+});

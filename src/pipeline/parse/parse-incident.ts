@@ -29,6 +29,7 @@ import { findWrittenDate, isStampProblem, readStamp } from './time.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
 import { readStructuredRecords } from './structured-records.js';
 import { readToggles } from './html-toggles.js';
+import { readTerminalSession } from './terminal-session.js';
 import { readBareTwelveHourTimes } from './twelve-hour-clock.js';
 import { withoutTemplatePrompts } from './template-prompts.js';
 import {
@@ -257,6 +258,8 @@ function readSections(
       // HTML toggles, JSON records (alarm history, log lines, annotations) and CJK stamps first:
       // the line readers below would take their brackets for stamps or miss their times.
       section.blocks = readCjkStamps(readStructuredRecords(readToggles(section.blocks)));
+      // A terminal session's `date` readings stamp the commands and notes after them.
+      section.blocks = readTerminalSession(section.blocks);
       section.blocks = readMarkup(section.blocks);
       section.blocks = normalizeGitLog(section.blocks) ?? section.blocks;
       section.blocks = normalizeNotifications(
