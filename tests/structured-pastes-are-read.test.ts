@@ -216,3 +216,25 @@ describe("a terminal session's `date` readings stamp the commands and notes afte
     ]);
   });
 });
+
+describe('a table of ages under a clock reading is dated back from the reading', () => {
+  test('`oc get events` ages (1h5m, 58m, 2m30s) before an ISO `date` reading', () => {
+    expect(events('age-table-iso-date-oc-events').slice(1)).toEqual([
+      '8 2026-05-02T08:25:00+02:00 Warning Evicted pod/search-0 The node was low on resource: ephemeral-storage.',
+      '9 2026-05-02T08:32:00+02:00 Warning Evicted pod/search-1 The node was low on resource: ephemeral-storage.',
+      '10 2026-05-02T09:27:30+02:00 Normal Pulled pod/search-1 Successfully pulled image "search:4.2"',
+    ]);
+  });
+
+  test('`kubectl get events` ages (2h, 95m) before a ctime reading in EST, then a note', () => {
+    const { facts } = analyzeSource(fixture('age-table-ctime-est-kubectl'));
+    expect(facts?.events.map((event) => [event.line, event.time])).toEqual([
+      [6, '2026-01-16T18:10:00-05:00'],
+      [8, '2026-01-16T16:10:00-05:00'],
+      [9, '2026-01-16T16:35:00-05:00'],
+      [10, '2026-01-16T17:58:00-05:00'],
+      [11, '2026-01-16T18:10:00-05:00'],
+    ]);
+    expect(facts?.start).toBe('2026-01-16T16:10:00-05:00');
+  });
+});
