@@ -354,6 +354,12 @@ function itemLine(item: unknown, start: number | undefined, span: readonly Sourc
   return at?.number ?? span[0]?.number ?? 1;
 }
 
+/**
+ * A line a JSON value may start on: a bracket, then a string, a nested bracket, a number or
+ * nothing: a line of text such as `[ongoing] ...` is not scanned as JSON.
+ */
+const JSON_START = /^\s*[[{]\s*(?:["[{\d-]|$)/;
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
@@ -372,7 +378,7 @@ function recordBlockLines(lines: readonly SourceLine[]): SourceLine[] | null {
   let records = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as SourceLine;
-    const span = /^\s*[[{]/.test(line.text) ? jsonSpan(lines, i) : null;
+    const span = JSON_START.test(line.text) ? jsonSpan(lines, i) : null;
     const value = span ? parseJson(span.text) : undefined;
     const items = value === undefined ? [] : recordsOf(value);
     const spanLines = span ? lines.slice(i, span.end + 1) : [];
@@ -399,7 +405,7 @@ function recordBlockLines(lines: readonly SourceLine[]): SourceLine[] | null {
  */
 export function readStructuredRecords(blocks: readonly Block[]): Block[] {
   return blocks.map((block) => {
-    const opens = block.lines.some((line) => /^\s*[[{]/.test(line.text));
+    const opens = block.lines.some((line) => JSON_START.test(line.text));
     if (!opens || !block.lines.some((line) => line.text.includes('"'))) return block;
     const lines = recordBlockLines(block.lines);
     return lines ? { lines } : block;
