@@ -238,3 +238,12 @@ describe('a table of ages under a clock reading is dated back from the reading',
     expect(facts?.start).toBe('2026-01-16T16:10:00-05:00');
   });
 });
+
+test("a zone named in an event's words is left as written; a header's gets its IANA name", () => {
+  expect(cjkStampLine({ number: 1, text: '午後3時 日本時間の夕方に再発' }).text).toBe(
+    '15:00 日本時間の夕方に再発',
+  );
+  expect(cjkStampLine({ number: 1, text: '※時刻はすべて日本時間' }).text).toBe(
+    '※時刻はすべて日本時間 (Asia/Tokyo)',
+  );
+});

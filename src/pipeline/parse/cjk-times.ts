@@ -7,8 +7,8 @@
  *   `下午3点`, `오후 3시`) → `15:00`, 24-hour; `頃`/`ごろ`/`左右`/`경` after a time → `~`;
  * - full-width digits and colons (`１０：０２`) → ASCII.
  *
- * A zone named in words (`日本時間`, `北京时间`, `한국 시간`) gets its IANA name beside it, so the
- * zone finder reads it. Sources: the Japanese, Chinese and Korean clock and calendar notations
+ * A zone named in words (`日本時間`, `北京时间`, `한국 시간`) on a line that is no event (a header)
+ * gets its IANA name beside it, so the zone finder reads it. Sources: the Japanese, Chinese and Korean clock and calendar notations
  * (CLDR's `ja`, `zh`, `ko` date-time patterns: `y年M月d日`, `H時mm分`, `ah:mm`, `a h시 m분`).
  */
 import type { Block, SourceLine } from './document.js';
@@ -100,11 +100,6 @@ const ZONE_WORDS: readonly [RegExp, string][] = [
  */
 export function cjkStampLine(line: SourceLine): SourceLine {
   let text = westernDigits(line.text);
-  for (const [words, zone] of ZONE_WORDS) {
-    const named = words.exec(text);
-    if (named)
-      text = `${text.slice(0, named.index + named[0].length)} (${zone})${text.slice(named.index + named[0].length)}`;
-  }
   const lead = LEAD.exec(text)?.[1] ?? '';
   let rest = text.slice(lead.length);
   const parts: string[] = [];
@@ -117,9 +112,17 @@ export function cjkStampLine(line: SourceLine): SourceLine {
   if (time) {
     parts.push(time.written);
     rest = rest.slice(time.length).replace(/^\s*/, '');
+  } else {
+    // A header that names the clock (`※時刻はすべて日本時間`); an event's words stay as written.
+    for (const [words, zone] of ZONE_WORDS) {
+      const named = words.exec(rest);
+      if (!named) continue;
+      const end = named.index + named[0].length;
+      rest = `${rest.slice(0, end)} (${zone})${rest.slice(end)}`;
+    }
   }
-  if (parts.length === 0) return text === line.text ? line : { number: line.number, text };
-  return { number: line.number, text: `${lead}${parts.join(' ')}${rest ? ` ${rest}` : ''}` };
+  text = `${lead}${parts.join(' ')}${parts.length > 0 && rest ? ' ' : ''}${rest}`;
+  return text === line.text ? line : { number: line.number, text };
 }
 
 /** The blocks with every line's leading CJK date and time rewritten; other lines unchanged. */
