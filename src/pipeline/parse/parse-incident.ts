@@ -7,6 +7,8 @@ import { DateTime } from 'luxon';
 import { MILESTONE_NAMES, type FrontMatter } from '../../schemas/front-matter.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../load/source-file.js';
+import { cjkDateText, readCjkStamps } from './cjk-times.js';
+import { columnWordsAsText } from './column-words.js';
 import { splitDocument, type Block, type SectionKind } from './document.js';
 import { parseFrontMatter } from './front-matter.js';
 import { readWrittenDate, type DayOfYear } from './front-matter-date.js';
@@ -30,6 +32,9 @@ import { normalizeGitLog, stampInsideLine } from './stamp-inside-line.js';
 import { readMarkup, readStampLayout, redundantMeridiems } from './stamp-layout.js';
 import { findWrittenDate, isStampProblem, readStamp } from './time.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
+import { readStructuredRecords } from './structured-records.js';
+import { readToggles } from './html-toggles.js';
+import { readTerminalSession } from './terminal-session.js';
 import { readBareTwelveHourTimes } from './twelve-hour-clock.js';
 import { withoutTemplatePrompts } from './template-prompts.js';
 import {
@@ -263,6 +268,11 @@ function readSections(
   );
   for (const section of doc.sections) {
     if (section.kind === 'timeline') {
+      // HTML toggles, JSON records (alarm history, log lines, annotations) and CJK stamps first:
+      // the line readers below would take their brackets for stamps or miss their times.
+      section.blocks = readCjkStamps(readStructuredRecords(readToggles(section.blocks)));
+      // A terminal session's `date` readings stamp the commands and notes after them.
+      section.blocks = readTerminalSession(section.blocks);
       section.blocks = readMarkup(section.blocks);
       section.blocks = normalizeGitLog(section.blocks) ?? section.blocks;
       section.blocks = normalizeNotifications(
@@ -275,6 +285,8 @@ function readSections(
       section.blocks = section.blocks.map((block) => ({ lines: block.lines.map(stampInsideLine) }));
       redundantMeridiems(file, section.blocks, diagnostics);
       section.blocks = readStampLayout(section.blocks);
+      // `10:33:10   CHAT  ...` in a column of event kinds: the word is text, not an unknown zone.
+      section.blocks = section.blocks.map(columnWordsAsText);
     }
   }
   for (const section of doc.sections) {
@@ -485,7 +497,7 @@ function readIncidentDate(
 ): { date: DayOfYear | null; fmDate: DayOfYear | null } {
   const { frontMatter, keyLines, zone, items, preambleText } = from;
   const written = frontMatter.date
-    ? readWrittenDate(frontMatter.date, zone, timelineDays(items))
+    ? readWrittenDate(cjkDateText(frontMatter.date), zone, timelineDays(items))
     : null;
   const fmDate = written?.date ?? null;
   if (frontMatter.date && !fmDate) {
