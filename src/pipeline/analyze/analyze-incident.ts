@@ -273,6 +273,7 @@ function statedPins(
   // An incident tool's milestone summary names each milestone outright: next to front matter.
   for (const stated of incident.stated)
     if (stated.from === 'milestones') pins[stated.milestone] ??= pinFromStated(stated, 'high');
+  Object.assign(pins, { ...labelledWindow(incident.entries), ...pins });
   const summaries = [
     ...incident.stated.filter((stated) => stated.from === 'notes' && statesImpact(stated, cues)),
     ...hindsightWindows(incident.stated, incident.entries, cues),
@@ -288,6 +289,32 @@ function statedPins(
         : 'medium',
     );
   return pins;
+}
+
+/** A field that names the impact's window: "Outage window", "Customer impact", "Downtime". */
+const WINDOW_LABEL =
+  /^\W*(?:(?:customer|user)[- ])?(?:impact|outage|downtime|disruption|degradation)(?:\s+(?:window|period|duration|time))?\W*$/i;
+
+/**
+ * The window a range line names as the impact's ("Outage window: 07:15 - 08:02 UTC", read as a
+ * line from 07:15 to 08:02 whose text is the label): start and resolved, as an incident tool's
+ * milestone fields state them.
+ */
+function labelledWindow(entries: readonly ResolvedEntry[]): Partial<Record<MilestoneName, Pin>> {
+  const entry = entries.find((e) => e.time && e.endTime && WINDOW_LABEL.test(e.text));
+  if (!entry?.time || !entry.endTime) return {};
+  const pin = (time: number, name: string): Pin => ({
+    time,
+    line: entry.line,
+    text: entry.text,
+    cue: 'stated-window',
+    reason: `the line names the impact's window; its ${name}`,
+    confidence: 'high',
+  });
+  return {
+    start: pin(entry.time.toMillis(), 'start'),
+    resolved: pin(entry.endTime.toMillis(), 'end'),
+  };
 }
 
 /**

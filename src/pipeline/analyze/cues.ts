@@ -109,7 +109,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)?(?![ -]?(?:over|back))|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)|50x|5xx|(?:http|status|returns?|returning|returned|serving|throwing|got|with|answer(?:s|ing)?) 5\d\d|5\d\d (?:errors?|responses?|status|bad gateway|internal|service unavailable|gateway)|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|could(?:n'?t| not)|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing`,
+      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)?(?![ -]?(?:over|back))|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)|50x|5xx|(?:http|status|returns?|returning|returned|serving|throwing|got|with|answer(?:s|ing)?) 5\d\d|5\d\d (?:errors?|responses?|status|bad gateway|internal|service unavailable|gateway)|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|could(?:n'?t| not)|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing|invalid|[45]\d\d(?:ing|ed)`,
     ),
     reason: 'names a failure users or systems suffer',
     examples: {
@@ -121,6 +121,8 @@ export const CUES: readonly Cue[] = [
         'checkout returns 502 for a third of requests',
         'build agents fail to pick up jobs',
         'Customers could not load the home feed',
+        'Users start getting "invalid session" on login',
+        'images 404ing on the storefront',
       ],
       noMatch: [
         'failed over to the replica',
@@ -128,6 +130,25 @@ export const CUES: readonly Cue[] = [
         'rolled back the release',
         'raised the batch size to 500',
       ],
+    },
+  },
+  {
+    id: 'impact-experienced',
+    phase: 'impact',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:customers?|users?|clients|merchants|requests?|visitors|tenants|developers|some|many|all) (?:\p{L}+ )?(?:experienced|experiencing|saw|were seeing|may have (?:seen|experienced|noticed)|encountered|hit|were affected|were impacted)`,
+    ),
+    reason:
+      'a status post or write-up says what customers experienced ("some customers experienced slow searches"): the sentence is about user impact',
+    examples: {
+      match: [
+        'some customers experienced slow searches',
+        'users may have experienced errors',
+        'customers saw elevated error rates',
+      ],
+      noMatch: ['we experienced a quiet night', 'the team saw the alert'],
     },
   },
   {
@@ -743,11 +764,15 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|shut (?:off|down)|turned off|scal(?:ed|ing) (?:up|out)|add(?:ed|ing) capacity|hotfix(?:ed)?|patch(?:ed|ing)|(?:deployed|applied|shipped|pushed) (?:a |the )?(?:fix|patch|new|config)|fix (?:has been |was |is |is being )?(?:deployed|applied|implemented|rolled out)|blocked|rate[- ]limit(?:ed|ing)?|re-?rout(?:ed|ing)|drain(?:ed|ing)|depool(?:ed)?|purg(?:ed|ing)|flush(?:ed|ing)|killed|paused|terminat(?:ed|ing)|cleared (?:the )?cache|mitigat(?:e|ing|ion)|workaround`,
+      String.raw`restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|shut (?:off|down)|turned off|scal(?:ed|ing) (?:up|out)|add(?:ed|ing) capacity|hotfix(?:ed)?|patch(?:ed|ing)|(?:deployed|applied|shipped|pushed) (?:a |the )?(?:fix|patch|new|config)|fix (?:has been |was |is |is being )?(?:deployed|applied|implemented|rolled out)|blocked|rate[- ]limit(?:ed|ing)?|re-?rout(?:ed|ing)|drain(?:ed|ing)|depool(?:ed)?|purg(?:ed|ing)|flush(?:ed|ing)|killed|paused|terminat(?:ed|ing)|cleared (?:the )?cache|mitigat(?:e|ing|ion)|workaround|restor(?:ed|ing) (?:the |a |an )(?!(?:service|site|access|connectivity)\b)[\w-]+`,
     ),
     reason: 'an action taken to stop the impact',
     examples: {
-      match: ['restarted the workers', 'A fix has been implemented'],
+      match: [
+        'restarted the workers',
+        'A fix has been implemented',
+        'restored the origin bucket policy',
+      ],
       noMatch: ['restart is scheduled for Monday?'],
     },
   },
@@ -913,7 +938,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated`,
+      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
@@ -937,6 +962,8 @@ export const CUES: readonly Cue[] = [
         'failed session writes stop',
         'instance creation errors end',
         'latency and timeouts recovered',
+        'image error rate back to zero',
+        '5xx down to 0 after the failover',
       ],
       noMatch: [
         'ack, looking. export node ran out of memory again',
