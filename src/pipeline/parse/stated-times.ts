@@ -363,7 +363,8 @@ function statedIn(
       time = time.minus({ days: 1 });
     const stated = { line, text: sentence.trim(), from } as const;
     found.push({ ...stated, milestone: phrase.milestone, time, strength: phrase.strength });
-    const end = match[2] ? clockOnDay(match[2], context) : null;
+    // The end is read on the start's day ("22:50 to 23:35" stated the next morning).
+    const end = match[2] ? clockOnDay(match[2], { ...context, lineTime: time }) : null;
     if (end) {
       let endTime = end.time;
       while (!end.dated && endTime < time) endTime = endTime.plus({ days: 1 });
