@@ -22,6 +22,8 @@ describe('an acknowledgement made by a tool is not an acknowledgement', () => {
     // The paging tool posts the line; the person it names took the page.
     ['Acknowledged by Jane Doe', null, 'PagerDuty'],
     ['Tomasz Nowak acknowledged alert', null, null],
+    ["Acknowledged by Jane Doe (via escalation policy 'Default')", null, null],
+    ['Acknowledged by Jane Doe via PagerDuty', null, 'PagerDuty'],
     ['acking, looking at the dashboards now', null, 'luis'],
   ];
   test.each(byPerson)('"%s" (state %s, by %s) is a person', (text, state, actor) => {

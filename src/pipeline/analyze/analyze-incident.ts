@@ -278,7 +278,16 @@ function statedPins(
     ...incident.stated.filter((stated) => stated.from === 'notes' && statesImpact(stated, cues)),
     ...hindsightWindows(incident.stated, incident.entries, cues),
   ];
-  for (const stated of summaries)
+  // Two windows ("10:12-10:30 in the EU, then 10:30-11:03 everywhere") span the impact together:
+  // the earliest start and the latest end; any other milestone, the first stated.
+  const widest = (stated: StatedTime): boolean =>
+    !summaries.some(
+      (other) =>
+        other.milestone === stated.milestone &&
+        ((stated.milestone === 'start' && other.time < stated.time) ||
+          (stated.milestone === 'resolved' && other.time > stated.time)),
+    );
+  for (const stated of summaries.filter(widest))
     // Notes summarise, and may quote a figure they go on to dispute: sure only when a
     // timeline line at the same minute bears the stated time out.
     pins[stated.milestone] ??= pinFromStated(

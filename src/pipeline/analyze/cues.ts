@@ -138,7 +138,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`(?:customers?|users?|clients|merchants|requests?|visitors|tenants|developers|some|many|all) (?:\p{L}+ )?(?:experienced|experiencing|saw|were seeing|may have (?:seen|experienced|noticed)|encountered|hit|were affected|were impacted)`,
+      String.raw`(?:customers?|users?|clients|merchants|requests?|visitors|tenants|developers|some|many|all) (?:[\p{L}\p{N}-]+ ){0,3}(?:experienced|experiencing|saw|were seeing|may have (?:seen|experienced|noticed)|encountered|hit|were affected|were impacted)`,
     ),
     reason:
       'a status post or write-up says what customers experienced ("some customers experienced slow searches"): the sentence is about user impact',
@@ -147,6 +147,7 @@ export const CUES: readonly Cue[] = [
         'some customers experienced slow searches',
         'users may have experienced errors',
         'customers saw elevated error rates',
+        'customers in every region saw declines',
       ],
       noMatch: ['we experienced a quiet night', 'the team saw the alert'],
     },

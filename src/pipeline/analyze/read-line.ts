@@ -142,17 +142,19 @@ const automatedLine = modifier('automated');
 const bookkeeping = modifier('bookkeeping');
 const automatedAgent = modifier('automated', 'agent');
 /** The name after "acknowledged by": who took the page, whoever posted the line. */
-const ACKNOWLEDGED_BY = /\back(?:nowledged?|nowledges|ed|'d)?\s+by\s+([^.;,()[\]]{1,60})/iu;
+const ACKNOWLEDGED_BY =
+  /\back(?:nowledged?|nowledges|ed|'d)?\s+by\s+([^.;,()[\]]{1,60}?)(?=\s+(?:via|through|using|from|on|in|at)\s|[.;,()[\]]|$)/iu;
 
 /**
- * Whether the acknowledgement on a line was made by a tool, not a person: the line says so
- * ("by Auto-Ack rule", "automatically"), or the one who acknowledged ("acknowledged by X",
- * else the line's author) is a bot, a rule or an integration.
+ * Whether the acknowledgement on a line was made by a tool, not a person: the one named after
+ * "acknowledged by" is a bot, a rule or an integration ("Acknowledged by Jane Doe (via escalation
+ * policy)" is Jane); with no one named, the line says a tool did it ("automatically",
+ * "auto-acknowledged") or its author is one.
  */
 function acknowledgedByTool(text: string, actor: string | null): boolean {
-  if (automatedLine(text)) return true;
   const by = ACKNOWLEDGED_BY.exec(text)?.[1]?.trim();
-  if (by) return automatedAgent(by);
+  if (by) return automatedAgent(by) || automatedLine(`by ${by}`);
+  if (automatedLine(text)) return true;
   return actor !== null && automatedAgent(actor);
 }
 /** Phases whose cue, named as a topic ("open for root cause"), says nothing happened yet. */
