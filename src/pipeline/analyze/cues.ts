@@ -1171,6 +1171,25 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'resolved-tracker-closed',
+    phase: 'resolved-declared',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`changed (?:the )?status (?:from [\w -]{1,20}? )?to (?:resolved|closed|done|completed)|closed this(?: issue)?(?: as (?:completed|resolved|fixed))?|marked (?:this|it) as (?:resolved|done|fixed)|(?:moved|transitioned) (?:\p{L}+ )?(?:to|into) (?:done|resolved|closed)`,
+    ),
+    reason:
+      'an issue tracker records the ticket closing (Jira\'s "changed the Status to Resolved", GitHub\'s "closed this as completed"): a declared end, and paperwork (see the bookkeeping modifier)',
+    examples: {
+      match: [
+        'changed the Status from In Progress to Resolved',
+        'octocat closed this as completed',
+        'INC-88 moved to Done',
+      ],
+      noMatch: ['closed the connection pool', 'moved traffic to eu-west', 'changed the batch size'],
+    },
+  },
+  {
     id: 'resolved-declared',
     phase: 'resolved-declared',
     weight: 3,
@@ -1451,7 +1470,7 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'bookkeeping',
     language: 'en',
     pattern: words(
-      String.raw`tickets?|post-?mortems?|retro(?:spective)?s?|incident reviews?|status ?page|statuspage|[a-z][a-z0-9]+-\d+`,
+      String.raw`tickets?|issues? tracker|post-?mortems?|retro(?:spective)?s?|incident reviews?|status ?page|statuspage|[a-z][a-z0-9]+-\d+|closed this|changed (?:the )?status|moved (?:\p{L}+ )?to done|jira|github`,
     ),
     reason:
       'a declared end that records paperwork (a ticket resolved, a postmortem scheduled, the status page set to Resolved) says when the record closed, not when users were fine again (a full recovery before it is the resolution)',
@@ -1460,6 +1479,8 @@ export const MODIFIERS: readonly Modifier[] = [
         'Postmortem scheduled, incident ticket resolved',
         'status page set to Resolved',
         'OPS-4411 status changed to Resolved',
+        'octocat closed this as completed',
+        'changed the Status from In Progress to Resolved',
       ],
       noMatch: ['incident resolved', 'Monitoring -> Closed', 'checkout back to normal'],
     },

@@ -127,7 +127,7 @@ const PHRASES: readonly Phrase[] = [
     milestone: 'start',
     strength: 'named',
     pattern: new RegExp(
-      String.raw`\b(?:${IMPACT_SUBJECT}|down|failing|broken|degraded|unavailable|unreachable|not \w+(?:able|ing))\b(?:\s+[\w%.,-]+){0,3}?\s+(?:ever\s+)?since\s+(?:the\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
+      String.raw`\b(?:${IMPACT_SUBJECT}|down|failing|broken|degraded|unavailable|unreachable|not \w+(?:able|ing))\b(?:\s+[\w%.,-]+){0,5}?\s+(?:ever\s+)?since\s+(?:the\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
       'i',
     ),
   },
