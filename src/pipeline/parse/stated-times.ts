@@ -178,10 +178,11 @@ const PHRASES: readonly Phrase[] = [
     ),
   },
   {
+    // "between 10:12 and 11:03", "Zwischen 14:05 und 14:52 Uhr", "Entre las 16:02 y las 16:41".
     milestone: 'start',
     strength: 'window',
     pattern: new RegExp(
-      String.raw`\b(?:between|from)\s+(${CLOCK})${ON_DAY}\s*(?:and|to|until|till|through|-|–)\s*(${CLOCK})`,
+      String.raw`\b(?:between|from|zwischen|von|entre|de|du|desde)\s+(?:(?:las?|les?|the)\s+)?(${CLOCK})(?:\s*uhr)?${ON_DAY}\s*(?:and|to|until|till|through|-|–|und|bis|et|à|au|y|a|hasta)\s*(?:(?:las?|les?|the)\s+)?(${CLOCK})`,
       'i',
     ),
   },
