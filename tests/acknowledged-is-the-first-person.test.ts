@@ -24,6 +24,8 @@ describe('an acknowledgement made by a tool is not an acknowledgement', () => {
     ['Tomasz Nowak acknowledged alert', null, null],
     ["Acknowledged by Jane Doe (via escalation policy 'Default')", null, null],
     ['Acknowledged by Jane Doe via PagerDuty', null, 'PagerDuty'],
+    ['Alert acknowledged via Slack by Jane Doe', null, 'Opsgenie'],
+    ['Tomasz Nowak acknowledged alert #4211', null, 'Opsgenie'],
     ['acking, looking at the dashboards now', null, 'luis'],
   ];
   test.each(byPerson)('"%s" (state %s, by %s) is a person', (text, state, actor) => {

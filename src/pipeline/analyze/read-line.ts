@@ -142,8 +142,10 @@ const automatedLine = modifier('automated');
 const bookkeeping = modifier('bookkeeping');
 const automatedAgent = modifier('automated', 'agent');
 /** The name after "acknowledged by": who took the page, whoever posted the line. */
+/** A full name or a handle opening the line, then "acknowledged": the one who acknowledged. */
+const PERSON_ACKNOWLEDGED = /^\W*(@[\w.-]+|\p{Lu}[\p{L}'-]+\s+\p{Lu}[\p{L}'-]+)\s+ack/u;
 const ACKNOWLEDGED_BY =
-  /\back(?:nowledged?|nowledges|ed|'d)?\s+by\s+([^.;,()[\]]{1,60}?)(?=\s+(?:via|through|using|from|on|in|at)\s|[.;,()[\]]|$)/iu;
+  /\back(?:nowledged?|nowledges|ed|'d)?(?:\s+(?:via|through|in|on|from)\s+[\p{L}\p{N}_.-]+)?\s+by\s+([^.;,()[\]]{1,60}?)(?=\s+(?:via|through|using|from|on|in|at)\s|[.;,()[\]]|$)/iu;
 
 /**
  * Whether the acknowledgement on a line was made by a tool, not a person: the one named after
@@ -155,6 +157,9 @@ function acknowledgedByTool(text: string, actor: string | null): boolean {
   const by = ACKNOWLEDGED_BY.exec(text)?.[1]?.trim();
   if (by) return automatedAgent(by) || automatedLine(`by ${by}`);
   if (automatedLine(text)) return true;
+  // A tool's post naming who did it first: "Tomasz Nowak acknowledged alert #4211".
+  const subject = PERSON_ACKNOWLEDGED.exec(text)?.[1];
+  if (subject) return automatedAgent(subject);
   return actor !== null && automatedAgent(actor);
 }
 /** Phases whose cue, named as a topic ("open for root cause"), says nothing happened yet. */
