@@ -495,6 +495,32 @@ function endFromStatedDuration(
 }
 
 /**
+ * The milestones chosen with the start settled (`chooseWithStart`) and the end a stated duration
+ * implies (`endFromStatedDuration`), with the warnings that raises.
+ */
+function settleMilestones(
+  incident: ParsedIncident,
+  entries: readonly ResolvedEntry[],
+  candidates: readonly Candidate[],
+  pins: Partial<Record<MilestoneName, Pin>>,
+  notes: readonly { text: string; line: number }[],
+  cues: readonly Cue[],
+): { chosen: Record<MilestoneName, ChosenMilestone | null>; warnings: MilestoneWarning[] } {
+  const settled = chooseWithStart(incident, candidates, pins, notes, cues);
+  // An untimed line in a timeline ("Total impact: 1 hour 5 minutes") is a field, like a note.
+  const fields = entries.flatMap((entry) =>
+    entry.time ? [] : [{ text: entry.text, line: entry.line }],
+  );
+  return endFromStatedDuration(
+    candidates,
+    settled.pins,
+    settled.chosen,
+    [...notes, ...fields],
+    incident.zone,
+  );
+}
+
+/**
  * Front-matter milestones the timeline contradicts (before the start, after the resolution),
  * each compared with what the timeline alone says; an empty list when front matter sets none.
  */
@@ -651,18 +677,7 @@ export function analyzeIncident(
   const notes = [incident.human.summary, incident.human.impact, ...incident.notes].flatMap(
     (note) => (note ? [{ text: note.markdown, line: note.line }] : []),
   );
-  const settled = chooseWithStart(incident, candidates, pins, notes, cues);
-  // An untimed line in a timeline ("Total impact: 1 hour 5 minutes") is a field, like a note.
-  const fields = entries.flatMap((entry) =>
-    entry.time ? [] : [{ text: entry.text, line: entry.line }],
-  );
-  const { chosen, warnings } = endFromStatedDuration(
-    candidates,
-    settled.pins,
-    settled.chosen,
-    [...notes, ...fields],
-    incident.zone,
-  );
+  const { chosen, warnings } = settleMilestones(incident, entries, candidates, pins, notes, cues);
   const problems = contradictedFrontMatter(candidates, pins, chosen, incident.zone);
   const events = timelineEvents(entries, readings, incident.zone);
   const { impact, usersAffected } = impactAndUsers(incident, entries);
