@@ -7,6 +7,7 @@
  */
 
 import type { Facts } from '../../../schemas/facts.js';
+import { withoutArtefacts } from './source-artefacts.js';
 
 /** Leading tags in brackets: "[alert] ", "[grafana][prod] ". */
 const TAGS = /^\s*(?:\[[^\]\n]{1,40}\]\s*)+/;
@@ -87,7 +88,7 @@ const ON_HOST = new RegExp(
  * "a server", so a cause that turns on which machine ("on db1... instead of db2") keeps its sense.
  */
 export function publicLine(text: string): string {
-  let line = unquoted(text)
+  let line = unquoted(withoutArtefacts(text))
     .replace(TAGS, '')
     .replace(EVENT_TYPE, '')
     .replace(EMOJI_CODE, '')
