@@ -12,7 +12,7 @@ import { asSentence, lowerFirst } from './sentences.js';
 
 /** What marks a line as a monitor's alert: a state tag, a monitor's prefix, a paging verb. */
 const ALERT_LINE =
-  /^\W*(?:\[\s*(?:FIRING|ALERT(?:ING)?|ALARM|TRIGGERED|CRIT\w*|WARN\w*)\b|(?:\[?(?:pagerduty|opsgenie|alertmanager|datadog|grafana|new ?relic|victorops|cloudwatch|prometheus|zabbix|nagios|icinga|pingdom|sentry)\]?\s*(?:APP|BOT)?\s*[:|–—-]?\s*)?(?:triggered|firing|(?:alert|alarm)\s*(?:[:#]|(?:P|SEV)[\s-]?\d)))/i;
+  /^\W*(?:\[\s*(?:FIRING|ALERT(?:ING)?|ALARM|TRIGGERED|CRIT\w*|WARN\w*)\b|(?:\[?(?:pagerduty|opsgenie|alertmanager|datadog|grafana|new ?relic|victorops|cloudwatch|prometheus|zabbix|nagios|icinga|pingdom|sentry)\]?\s*(?:APP|BOT)?\s*[:|–—-]?\s*)?(?:triggered|firing|(?:alert|alarm)\s*(?:[:#"“]|(?:P|SEV)[\s-]?\d)))/i;
 /** A monitor's machine name opening a line: "UploadFailureRatio alert", "KubePodCrashLooping". */
 const ALERT_NAME = /^\W*[A-Z][a-z]+(?:[A-Z][a-z0-9]*){2,}\b/;
 /** A monitor's level in capitals opening its message: "CRITICAL: API response time > 5000ms". */
@@ -21,7 +21,8 @@ const LEVEL = /^\s*(?:CRITICAL|CRIT|WARNING|WARN|ERROR|FATAL)\s*[:|–—-]/;
 const CLEARED_LINE =
   /^\W*(?:\[\s*(?:RESOLVED|OK|RECOVERED)\b|(?:\[?(?:pagerduty|opsgenie|alertmanager|datadog|grafana|cloudwatch)\]?\s*(?:APP|BOT)?\s*[:|–—-]?\s*)?resolved\s*:?\s*#)/i;
 /** A paging verb left at the start once the tool and number are gone: "Triggered: …". */
-const PAGING_VERB = /^\W*(?:(?:triggered|firing|resolved)\b\s*[:–—-]?|(?:alert|alarm)\s*:)\s*/i;
+const PAGING_VERB =
+  /^[^\w"“]*(?:(?:triggered|firing|resolved)\b\s*[:–—-]?|(?:alert|alarm)\s*(?::|(?=["“])))\s*/i;
 /** A severity word a monitor appends: "EdgeErrorRateHigh edge-pop-errors critical". */
 const TRAILING_SEVERITY = /[\s,;]+(?:critical|crit|warning|warn|info|page)$/i;
 /** An alert's labels in brackets after its name: "EdgeErrorRateHigh (edge critical)". */
@@ -58,14 +59,14 @@ function alertInWords(text: string): string {
 function alertsInWords(text: string): string {
   return text
     .split(NEXT_ALERT)
-    .map((part) => alertInWords(withoutArtefacts(part).replace(PAGING_VERB, '')))
+    .map((part) => alertInWords(withoutArtefacts(part, true).replace(PAGING_VERB, '')))
     .filter(Boolean)
     .join('; ');
 }
 
 /** Chat that says a person is on it or watching, not what happened: ", monitoring", "acking". */
 const CHAT_TAIL =
-  /[,;.]?\s*(?:-\s*)?(?:monitoring|watching(?: it)?|looking(?: now| into it)?|on it|will update|more soon|stand ?by|brb|thanks?|ty)\W*$/i;
+  /(?:[,;]\s*|\s+[-–—]\s+)(?:monitoring|watching(?: it)?|looking(?: now| into it)?|on it|will update|more soon|stand ?by|brb|thanks?|ty)\W*$/i;
 /** Chat before what happened: "@here acking. ~85% of POPs …", "on it, customers report …". */
 const CHAT_LEAD =
   /^\W*(?:ack(?:ing|ed)?|on it|looking(?: now)?|joining|here|ok(?:ay)?|yep|yes)\s*[.!,:;—–-]+\s*(?=\S)/i;
@@ -74,7 +75,14 @@ const CHAT_ONLY =
 
 /** Verbs of what responders did: a line that opens with one ("rolled back …") is said as "We …". */
 const ACTION_VERB =
-  /^(?:rolled|restarted|reverted|disabled|enabled|deployed|redeployed|re-?deployed|failed over|drained|scaled|raised|increased|decreased|lowered|bumped|pushed|applied|removed|deleted|added|blocked|unblocked|paused|resumed|killed|rebooted|flushed|purged|cleared|rotated|renewed|replaced|moved|migrated|switched|patched|updated|upgraded|downgraded|isolated|declared|posted|paged|escalated|stopped|ran|re-?ran|throttled|rate-limited|routed|rerouted|re-?pointed|promoted|restored|reverted|rebuilt|recreated|reconfigured|shifted|turned|cordoned|evicted|backfilled|replayed|reprocessed|notified|contacted|opened|filed|froze|unfroze|halted)\b/i;
+  /^(?:rolled|restarted|reverted|disabled|enabled|deployed|redeployed|re-?deployed|failed over|drained|scaled|raised|lowered|bumped|pushed|applied|removed|deleted|added|blocked|unblocked|paused|resumed|killed|rebooted|flushed|purged|cleared|rotated|renewed|replaced|moved|migrated|switched|patched|updated|upgraded|downgraded|isolated|declared|posted|paged|escalated|stopped|ran|re-?ran|throttled|rate-limited|routed|rerouted|re-?pointed|promoted|restored|reverted|rebuilt|recreated|reconfigured|shifted|turned (?:on|off)|issued|cordoned|evicted|backfilled|replayed|reprocessed|notified|contacted|opened|filed|froze|unfroze|halted|renamed|re-?sent|sent|rebalanced|resized|reindexed|re-?enabled|extended)\b(?!\s+\w+ing\b)/i;
+
+/**
+ * Any verb in the past tense before what it was done to ("uploaded the new certificate", "tried
+ * rolling back"): a responder's bare action, said as "We …". "Affected services …" has no object.
+ */
+const DONE_TO =
+  /^(?!turned out\b)[a-z]+(?:ed|ent|ew|ook|an|ought)\s+(?:the|a|an|our|all|every|it|them|back|off|over|up|down|\w+ing)\b/;
 
 /** Words a reader can read: two or more of at least two letters. */
 function readable(text: string): boolean {
@@ -98,7 +106,7 @@ export function publicSentence(text: string, kind?: TimelineEvent['kind']): stri
   let line =
     alert || cleared
       ? alertsInWords(text)
-      : withoutArtefacts(text)
+      : withoutArtefacts(text, true)
           .replace(CHAT_LEAD, '')
           // "resolved. No user data was lost": a status word said alone is chat.
           .split(/(?<=[.!?])\s+/)
@@ -110,9 +118,8 @@ export function publicSentence(text: string, kind?: TimelineEvent['kind']): stri
   if (!readable(line)) return null;
   if (alert) return asSentence(`Our monitoring alerted: ${line}`);
   if (cleared) return asSentence(`The alert cleared: ${line}`);
-  return asSentence(
-    ACTION_VERB.test(line) ? `We ${line.charAt(0).toLowerCase()}${line.slice(1)}` : line,
-  );
+  const done = ACTION_VERB.test(line) || DONE_TO.test(line);
+  return asSentence(done ? `We ${line.charAt(0).toLowerCase()}${line.slice(1)}` : line);
 }
 
 /**
@@ -120,7 +127,7 @@ export function publicSentence(text: string, kind?: TimelineEvent['kind']): stri
  * reads "Login failures for EU customers". The title as written when nothing readable remains.
  */
 export function publicTitle(title: string): string {
-  const clean = withoutArtefacts(title).replace(/\s+/g, ' ').trim();
+  const clean = withoutArtefacts(title, true).replace(/\s+/g, ' ').trim();
   return readable(clean) ? clean : title.trim();
 }
 

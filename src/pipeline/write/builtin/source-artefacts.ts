@@ -9,6 +9,7 @@ import { SOURCE_ARTEFACT_CUES } from '../cues/source-artefact-cues.js';
 const STRIPPERS = SOURCE_ARTEFACT_CUES.map((cue) => ({
   pattern: new RegExp(cue.pattern.source, `${cue.pattern.flags.replace('g', '')}g`),
   replace: cue.replace ?? '',
+  sentenceOnly: cue.sentenceOnly === true,
 }));
 
 /** A cell a status table uses for its state, time or id, not for what happened. */
@@ -30,19 +31,21 @@ function withoutTable(text: string): string {
 
 /**
  * The line without its source tool's artefacts (SOURCE_ARTEFACT_CUES and a table's pipes), the
- * rest as written; '' when nothing was left. Pure; the Timeline section never calls it.
+ * rest as written; '' when nothing was left. `sentence` for a sentence the writer builds: then
+ * the cues kept where a line is shown as a line (a log level) go too.
  */
-export function withoutArtefacts(text: string): string {
+export function withoutArtefacts(text: string, sentence = false): string {
   let line = withoutTable(text);
   // Twice: a tool's prefix may hide a badge behind it ("[Opsgenie] Alert P1 #Q1ABCD2 …").
   for (let pass = 0; pass < 2; pass++)
-    for (const { pattern, replace } of STRIPPERS)
-      line =
-        typeof replace === 'string'
-          ? line.replace(pattern, replace)
-          : line.replace(pattern, (match: string, offset: number, whole: string) =>
-              replace(match, offset, whole),
-            );
+    for (const { pattern, replace, sentenceOnly } of STRIPPERS)
+      if (sentence || !sentenceOnly)
+        line =
+          typeof replace === 'string'
+            ? line.replace(pattern, replace)
+            : line.replace(pattern, (match: string, offset: number, whole: string) =>
+                replace(match, offset, whole),
+              );
   return line
     .replace(/(?<![\w`])(?:\(\s*\)|\[\s*\])/g, '')
     .replace(/\s+([,;:.!?])/g, '$1')

@@ -13,6 +13,11 @@ export interface ArtefactCue extends Cue<'artefact'> {
    * whole line (the pattern has no capture groups then).
    */
   replace?: string | ((match: string, offset: number, whole: string) => string);
+  /**
+   * Taken out of a sentence the writer builds (publicSentence) but kept where a line is shown
+   * as a line (the Timeline, a quote): there it tells how the tool said it.
+   */
+  sentenceOnly?: boolean;
 }
 
 /**
@@ -22,7 +27,10 @@ export interface ArtefactCue extends Cue<'artefact'> {
 function handleInWords(handle: string, offset: number, whole: string): string {
   if (/^\W*$/.test(whole.slice(0, offset)) || /^@(?:here|channel|everyone|all)$/i.test(handle))
     return '';
-  if (/\bcc\W*$/i.test(whole.slice(0, offset))) return '';
+  const before = whole.slice(0, offset);
+  if (/\bcc\W*$/i.test(before)) return '';
+  // "posting on @AWSCloud": an account the public follows, not a colleague.
+  if (/\b(?:on|via|at|from|follow(?:ing)?)\s+$/i.test(before)) return handle;
   const name = handle.slice(1).replace(/[-_.]+/g, ' ');
   if (/\b(?:on-?call|oncall)\b/i.test(name)) return 'the on-call engineer';
   return /\b(?:team|sre|ops|squad|crew|group|infra|platform)\b/i.test(name)
@@ -104,7 +112,7 @@ export const SOURCE_ARTEFACT_CUES: readonly ArtefactCue[] = [
     reason:
       'The tool that posted a line ("[Opsgenie]", "PagerDuty APP", "Statuspage:") is its sender, not its subject.',
     pattern: new RegExp(
-      String.raw`^\s*(?:\[(?:${TOOLS})\]|(?:${TOOLS})(?:\s+(?:APP|BOT))?\s*[:|–—-]|(?:${TOOLS})\s+(?:APP|BOT)\b)\s*`,
+      String.raw`^\s*(?:\[(?:${TOOLS})\]|(?:${TOOLS})(?:\s+(?:APP|BOT))?\s*[:|–—-]|(?:${TOOLS})\s+(?:APP|BOT)\b|(?:${TOOLS})\s+(?=alert\b))\s*`,
       'i',
     ),
     examples: {
@@ -112,6 +120,7 @@ export const SOURCE_ARTEFACT_CUES: readonly ArtefactCue[] = [
         '[Opsgenie] Alert P1 #Q1ABCD2',
         'PagerDuty: Triggered #4711',
         'Statuspage APP posted',
+        'Opsgenie alert "SAML login errors"',
       ],
       noMatch: ['Grafana dashboards were slow', 'we moved paging to Opsgenie'],
     },
@@ -144,6 +153,7 @@ export const SOURCE_ARTEFACT_CUES: readonly ArtefactCue[] = [
     id: 'log-level-label',
     signal: 'artefact',
     weight: 2,
+    sentenceOnly: true,
     reason:
       'A log or monitor level in capitals before the message ("CRITICAL: API response time > 5000ms") is the tool\'s format; the words say how bad.',
     pattern: /^\s*(?:CRITICAL|CRIT|WARNING|WARN|ERROR|ERR|INFO|NOTICE|FATAL)\s*[:|–—-]\s*/,
@@ -188,14 +198,21 @@ export const SOURCE_ARTEFACT_CUES: readonly ArtefactCue[] = [
     reason:
       'A ticket key (INC-1234, OPS-88) beside a sentence is the tracker\'s reference; it stays only where the sentence is about the ticket ("tracked in OPS-88").',
     pattern:
-      /(?:\s*[,;(]\s*|\s+[–—-]\s+|\s+)?(?<!\b(?:in|as|under|ticket|see|filed|opened|created|raised|tracking|tracked|issue|bug)\s+)\b(?!(?:CVE|ISO|RFC|UTC|GMT|SEV|TLS|SHA|UTF|HTTP|IPV|MP)-)[A-Z][A-Z0-9]{1,9}-\d{1,6}\b(?!-\d|\.\d)(?:\s*\))?/,
+      /(?:\s*[,;(]\s*|\s+[–—-]\s+|\s+)?(?<!\b(?:in|as|under|ticket|see|filed|opened|created|raised|tracking|tracked|issue|bug)\s+)(?<![\w-])(?!(?:CVE|CWE|GHSA|ISO|RFC|IEEE|ECMA|UTC|GMT|SEV|TLS|SSL|SHA|AES|RSA|UTF|HTTP|IPV|MP|PHP|GPT|COVID|ES)-)[A-Z][A-Z0-9]{1,9}-\d{1,6}\b(?!-\d|\.\d)(?:\s*\))?/,
     examples: {
       match: [
         'disabled that config, INC-4412',
         'INC-1234: checkout errors',
         'rolled back (OPS-88)',
       ],
-      noMatch: ['follow-up tracked in OPS-88', 'CVE-2021-44228 patched', 'us-east-1 errors'],
+      noMatch: [
+        'follow-up tracked in OPS-88',
+        'CVE-2021-44228 patched',
+        'us-east-1 errors',
+        'S3 in US-EAST-1',
+        'AES-256 keys',
+        'COVID-19 traffic',
+      ],
     },
   },
   {
@@ -207,7 +224,7 @@ export const SOURCE_ARTEFACT_CUES: readonly ArtefactCue[] = [
     pattern: /(?<![\w.])@[\w.-]*\w/,
     replace: handleInWords,
     examples: {
-      match: ['@here acking', 'thanks @lena.k', '@edge-oncall paged'],
+      match: ['@here acking', 'thanks @lena.k', '@edge-oncall paged', 'posting on @AWSCloud'],
       noMatch: ['mail ops@example.com', 'at 10:00'],
     },
   },
