@@ -194,6 +194,13 @@ describe('a PagerDuty and Datadog table in Chicago time with an emoji title', ()
     expect(p.users).toMatch(/No orders were lost\./);
     expect(p.users).not.toMatch(/retry|try again|you (?:must|should|need)/i);
   });
+  test('the follow-ups are told without their ticket keys and owners', () => {
+    expect(p.hn.body).toMatch(
+      /What we are changing:\n- Alert on certificate expiry 14 days ahead\n/,
+    );
+    expect(p.users).toMatch(/What we are changing: alert on certificate expiry 14 days ahead;/);
+    expect(p.published).not.toMatch(/SHOP-230\d|ana\.lima/);
+  });
   test('the cause continues its label in lower case', () => {
     expect(p.users).toMatch(/What caused it: the mail relay's TLS certificate expired/);
     expect(p.tweets.join('\n')).toMatch(/What caused it: the mail relay's TLS certificate/);
@@ -209,6 +216,10 @@ describe('a Grafana alert and a chat in Tokyo time where data was lost', () => {
   });
   test('an alert whose tag the parser took is still told as an alert, in words', () => {
     expect(p.hn.body).toMatch(/10:05 \S+: Our monitoring alerted: upload failure ratio\./);
+  });
+  test('the action item is told without its ticket key and owner', () => {
+    expect(p.hn.body).toMatch(/- Review lifecycle rules in CI before they reach the bucket\n?/);
+    expect(p.published).not.toMatch(/MEDIA-311|@kenji/);
   });
   test('users hear that uploads were lost and that they must upload them again', () => {
     expect(p.users).toMatch(/Every photo upload from the iOS and Android apps failed/);

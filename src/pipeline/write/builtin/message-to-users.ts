@@ -285,7 +285,8 @@ function changing(reading: Reading): string {
   const items = reading.actionItems
     .filter((item) => item.origin === 'human' && item.status !== 'done')
     .slice(0, 2)
-    .map((item) => item.text.replace(/[.;,\s]+$/, ''))
+    .map((item) => withoutArtefacts(item.text, true).replace(/[.;,\s]+$/, ''))
+    .filter(Boolean)
     // "Make the ACL job refuse ..." continues the sentence: its first letter, not "ACL", lowers.
     .map((text) =>
       /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text,

@@ -12,6 +12,7 @@ import { asSentence, isNoise, isPublicSafe, lowerFirst, splitSentences } from '.
 import { truncateTitle } from '../../format/truncate-title.js';
 import { peopleIn, taggedUnrelated, withoutPeople } from './public-line.js';
 import { continued, publicSentence, publicTitle } from './public-sentence.js';
+import { withoutArtefacts } from './source-artefacts.js';
 
 /** Longest sentence the thread takes (weighted characters), leaving room for `10/10 `. */
 const TWEET_SENTENCE = 250;
@@ -75,9 +76,16 @@ function keyMoments(reading: Reading): string[] {
 }
 
 function changes(document: PostmortemBody): string[] {
-  return document.actionItems
-    .filter((item) => isPublicSafe(item.text))
-    .map((item) => `- ${item.text}${item.status === 'done' ? ' (done)' : ''}`);
+  return (
+    document.actionItems
+      .filter((item) => isPublicSafe(item.text))
+      // "DB-2231 - fix the election bug (owner: @sam)": the tracker's key and owner are the team's.
+      .flatMap((item) => {
+        const text = withoutArtefacts(item.text, true);
+        const told = `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+        return text ? [`- ${told}${item.status === 'done' ? ' (done)' : ''}`] : [];
+      })
+  );
 }
 
 /**
@@ -294,7 +302,9 @@ export function writeThread(
     : ['We are still investigating the root cause and will post a follow-up.'];
   const fix = fixSentences(document, reading).flatMap(tweetable);
   const items = document.actionItems
-    .map((item) => asSentence(item.text))
+    .map((item) => withoutArtefacts(item.text, true))
+    .filter(Boolean)
+    .map(asSentence)
     .filter((text) => isPublicSafe(text) && text.length <= TWEET_SENTENCE)
     .slice(0, 5);
   // The thread names the incident first: a reader scrolling past sees which one it is.
