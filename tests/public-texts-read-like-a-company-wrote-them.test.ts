@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SOURCE_ARTEFACT_CUES } from '../src/pipeline/write/cues/source-artefact-cues.js';
 import { publicSentence, publicTitle } from '../src/pipeline/write/builtin/public-sentence.js';
+import { withheldFrom } from '../src/pipeline/write/builtin/withheld.js';
+import type { Facts } from '../src/schemas/facts.js';
 import { builtinPackOf } from './helpers/writer-pack.js';
 
 const DIR = join(import.meta.dirname, 'fixtures/public-sentences');
@@ -225,5 +227,27 @@ describe('a Grafana alert and a chat in Tokyo time where data was lost', () => {
     expect(p.users).toMatch(/Every photo upload from the iOS and Android apps failed/);
     expect(p.users).toMatch(/were lost; users must upload them again/);
     expect(p.hn.body).toMatch(/were lost; users must upload them again/);
+  });
+});
+
+describe('what is withheld still reads as a sentence', () => {
+  const facts = (note: string) =>
+    ({ notes: [{ markdown: note, line: 1 }], human: {}, events: [] }) as unknown as Facts;
+
+  test('a private address after an article reads as "the internal …", not "the an internal address"', () => {
+    const withheld = withheldFrom(facts('nothing to withhold'));
+    expect(withheld('the 10.0.4.7 jump host is closed too')).toBe(
+      'the internal jump host is closed too',
+    );
+    expect(withheld('we blocked a 192.168.20.5 box')).toBe('we blocked an internal box');
+    expect(withheld('traffic from 172.16.0.9 stopped')).toBe(
+      'traffic from an internal address stopped',
+    );
+  });
+  test('a withheld header keeps the full stop after its value', () => {
+    const withheld = withheldFrom(facts('Do not publish the header name.'));
+    expect(withheld('reachable by sending X-Debug-Auth: 1.')).toBe(
+      'reachable by sending an internal header.',
+    );
   });
 });
