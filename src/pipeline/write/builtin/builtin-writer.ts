@@ -16,7 +16,8 @@ import { publicParagraph, writeHnPost, writeThread } from './public-texts.js';
 import { messageParagraphs } from './message-to-users.js';
 import { readIncident, type Reading } from './read-incident.js';
 import { withoutDoer } from './speakers.js';
-import { impactInBrief } from './user-impact.js';
+import { impactInBrief, usersAffectedSentence } from './user-impact.js';
+import { publicTitle } from './public-sentence.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
 import { isAction } from './response.js';
 import {
@@ -28,7 +29,7 @@ import {
   type Quote,
 } from './sentences.js';
 
-export const BUILTIN_WRITER_VERSION = '4';
+export const BUILTIN_WRITER_VERSION = '5';
 
 /** `"text."` as the end of a sentence: the quote's own full stop ends it, or one is added. */
 function quote(text: string): string {
@@ -100,8 +101,8 @@ export function span(reading: Reading): string {
 export function whatBroke(reading: Reading): string {
   const { facts } = reading;
   // "all GitLab.com users; self-hosted GitLab not affected": the first clause is who was.
-  const who = reading.who?.split(/;\s+/)[0] ?? null;
-  const title = lowerFirst(facts.title.replace(/[.!]+$/, ''));
+  const who = usersAffectedSentence(facts) ? null : (reading.who?.split(/;\s+/)[0] ?? null);
+  const title = lowerFirst(publicTitle(facts.title).replace(/[.!]+$/, ''));
   if (reading.noUserImpact) return `we had an internal incident with no customer impact: ${title}`;
   // "X were affected: <title>": the title is what they saw, not the agent of "affected by".
   if (who) return `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected: ${title}`;
@@ -167,6 +168,7 @@ function summary(reading: Reading): Section {
     asSentence(
       `On ${formatDate(facts.date)}, ${[span(reading), whatBroke(reading)].filter(Boolean).join(', ')}`,
     ),
+    usersAffectedSentence(facts) ?? '',
     symptom && symptom.time && symptom !== trigger && symptom.text.length <= QUOTE_IN_SUMMARY
       ? `The first sign was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
       : '',

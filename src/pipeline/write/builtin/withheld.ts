@@ -11,7 +11,8 @@ const PRIVATE_IP =
 /** AWS access key IDs: the prefixes of gitleaks' aws-access-token rule, any 16 capitals or digits after. */
 const ACCESS_KEY_ID = /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g;
 /** An HTTP header with its value: "X-Internal-Debug: 1", "header X-Skip-Auth". */
-const HEADER = /\b(?:the\s+)?(?:header\s+)?X-[A-Za-z0-9-]+(?::\s*[^\s,;)]+)?(?:\s+header\b)?/g;
+const HEADER =
+  /\b(?:the\s+)?(?:header\s+)?X-[A-Za-z0-9-]+(?::\s*[^\s,;)]*[^\s,;).])?(?:\s+header\b)?/g;
 /** "Do not publish the header name", "keep the header internal": the input's own instruction. */
 const HEADER_WITHHELD =
   /\b(?:do not|don't|never|must not)\s+(?:publish|share|disclose|post|mention)\b[^.\n]{0,40}\bheader\b|\bheader\b[^.\n]{0,30}\b(?:internal[\s-]only|stays? internal|not (?:be )?published)\b/i;
@@ -37,6 +38,12 @@ export function withheldFrom(facts: Facts): (text: string) => string {
     let out = text
       .replace(new RegExp(String.raw`\s*\((?:${PRIVATE_IP.source})\)`, 'g'), '')
       .replace(new RegExp(String.raw`\s*\((?:${ACCESS_KEY_ID.source})\)`, 'g'), '')
+      // "the 10.0.4.7 jump host" reads "the internal jump host", not "the an internal address".
+      .replace(
+        new RegExp(String.raw`\b(the|our|a|an)\s+(?:${PRIVATE_IP.source})`, 'gi'),
+        '$1 internal',
+      )
+      .replace(/\b(a) internal\b/gi, '$1n internal')
       .replace(PRIVATE_IP, 'an internal address')
       .replace(ACCESS_KEY_ID, 'an access key');
     if (headers) out = out.replace(HEADER, 'an internal header');
