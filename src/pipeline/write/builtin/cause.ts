@@ -48,7 +48,10 @@ function causeScore(quote: Quote, fix: string | null): number {
   const base = scoreOf(quote.text, CAUSE_CUES, 'cause');
   if (base <= 0) return base;
   const identified = quote.event?.kind === 'identify' ? 1 : 0;
-  return base + identified + confirmation(quote, fix);
+  // Prose in the notes is written after the fact, when the cause is settled; a timeline line is
+  // what someone thought at the time. On equal cue weight the notes win.
+  const written = quote.event === null && base >= CAUSE_THRESHOLD ? 1 : 0;
+  return base + identified + written + confirmation(quote, fix);
 }
 
 /** 1 when the sentence names something the fix changed, else 0. */
@@ -191,6 +194,13 @@ function withoutAnnouncements(quotes: readonly Quote[]): {
     return stripped;
   });
   out.forEach((quote, index) => {
+    // A "Root cause" heading (or "Ursache:" on a line of its own): the next sentence of the same
+    // note states it.
+    if (CAUSE_HEADING.test(quote.text)) {
+      const next = out[index + 1];
+      if (next && next.line === quote.line && next.event === quote.event) announced.add(key(next));
+      return;
+    }
     if (!FOUND.test(quote.text) || hasCauseContent(quote.text.replace(ANNOUNCEMENT, '$1'))) return;
     const actor = quote.event?.actor ?? null;
     const next = out
@@ -204,6 +214,10 @@ function withoutAnnouncements(quotes: readonly Quote[]): {
   });
   return { quotes: out, announced };
 }
+
+/** A heading that names the cause and says nothing else: "Root cause", "Why it happened:", "Ursache". */
+const CAUSE_HEADING =
+  /^\W*(?:the )?(?:root[\s-]*causes?(?: analysis)?|causes?|rca|why (?:it|this) (?:broke|happened)|what caused (?:it|this)|(?:grund)?ursache|cause racine|causa ra[ií]z|(?:hoofd)?oorzaak)\W*$/i;
 
 /** A sentence with fewer than three words beside an announcement ("Found it.", "Ack.") states no cause. */
 function hasCauseContent(text: string): boolean {
@@ -313,7 +327,7 @@ export function findTrigger(facts: Facts): TimelineEvent | null {
 
 /** Words that place a change in time or blame it: "after the 10:00 deploy", "looks like the release". */
 const BLAMES_A_CHANGE =
-  /\bcause\s*[:=]|\btrigger\s*[:=]|\bas the trigger\b|\bon their side\b|\binstead of\b|\b(?:looks like|seems? (?:like|to be)|appears? to be|it'?s|started (?:right )?after|since|after|from|caused by|due to|because(?: of)?|turned out|found it|root cause|rca|blame|culprit|suspect\w*)\b/i;
+  /\b(?:rolled out|went out|deployed|shipped|released|pushed|merged|applied|upgraded)(?: [\w.-]+){0,2} (?:at|around|~) ?\d{1,2}:\d{2}\b|\bcause\s*[:=]|\btrigger\s*[:=]|\bas the trigger\b|\bon their side\b|\binstead of\b|\b(?:looks like|seems? (?:like|to be)|appears? to be|it'?s|started (?:right )?after|since|after|from|caused by|due to|because(?: of)?|turned out|found it|root cause|rca|blame|culprit|suspect\w*)\b/i;
 
 /** A guess during the response ("looks like a DDoS?") names no trigger. */
 const GUESS = /\?|\b(?:maybe|might|perhaps|possibly|suspect\w*|could be|not sure)\b/i;
@@ -335,7 +349,10 @@ export function findTriggerMention(facts: Facts): Quote | null {
         scoreOf(quote.text.split(/;\s+/)[0] ?? '', CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD &&
         // "Cache servers restarted with more memory + config change to serve a snapshot from
         // before the bulk update": what responders did, not what set it off.
-        !(isAction(quote.text) && scoreOf(quote.text, CAUSE_CUES, 'cause') <= 0) &&
+        !(
+          isAction(quote.text.split(/;\s+/)[0] ?? '') &&
+          scoreOf(quote.text, CAUSE_CUES, 'cause') <= 0
+        ) &&
         !(
           quote.event &&
           facts.start &&

@@ -26,7 +26,7 @@ const ACTION_VERB =
   /^(?:figure out|find out|understand|look into|look at|dig into|(?:a )?(?:full )?post[\s-]?mortem|why|more|better|add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|watch|announce|check|compare|disable|enable|migrate|give|get|use|keep|teach|raise|lower|communicate|expand|pin|harden|tune|drill|practi[sc]e|ship|lower)\b/i;
 
 const OWNER =
-  /\((?:owner\s*:?\s*)?@?([\w.-]+(?:\s[\w.-]+)?)\)\s*$|\bowner\s*:\s*@?([\w.-]+)|(?:^|\s)@([\w.-]+)/i;
+  /\((?:(?:owner|Owner|OWNER)\s*:?\s*)?@?([\w.-]+(?:\s[\w.-]+)?)\)\s*$|\b(?:owner|Owner|OWNER)\s*:\s*@?([\w.-]+(?:\s+[A-Z][\w.'-]+){0,2})|(?:^|\s)@([\w.-]+)/;
 const TICKET =
   /\b(?!UTF|ISO|SHA|RFC|TLS)[A-Z][A-Z0-9]{1,9}-\d+\b|(?<![\w&])#\d{1,7}\b|https?:\/\/\S+/;
 
@@ -206,6 +206,13 @@ export function actionText(
         (filed.owner !== null && part.replace(/^(?:owner\s*:?\s*)?@?/i, '') === filed.owner),
     );
     if (filedOnly) cell = cell.slice(0, trailing.index);
+  }
+  // "..., owner: Tom Walsh": the owner has a column of its own.
+  const owner = filed.owner;
+  if (owner) {
+    const at = cell.search(/[\s,;–—-]*\b(?:owner|Owner|OWNER)\s*:\s*@?/);
+    if (at > 0 && cell.slice(at).includes(owner) && cell.slice(at).length <= owner.length + 12)
+      cell = cell.slice(0, at);
   }
   // "@li add a heartbeat check": the owner has a column of its own.
   const addressed = filed.owner !== null && cell.startsWith(`@${filed.owner} `);
@@ -442,18 +449,35 @@ function stopgapItems(facts: Facts): ActionItem[] {
  * mid-way is left out.
  */
 export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): ActionItem[] {
+  const ticked = tickedItems(facts);
   const written = followUpClauses(facts, proseClauses(facts)).flatMap((sentence) => {
     const horizon = strongestSignal(sentence, PRIORITY_CUES);
+    const done = ticked.some((item) => item.startsWith(sentence.trim().slice(0, 40)));
     return splitActions(sentence)
       .filter((action) => !unbalanced(action))
       .map((action) => {
         const text = action.charAt(0).toUpperCase() + action.slice(1);
-        const filed = fileAction(text, { priority: horizon, related });
+        const filed = {
+          ...fileAction(text, { priority: horizon, related }),
+          ...(done ? { status: 'done' as const } : {}),
+        };
         // The team's own words, split into single actions: theirs, not the writer's.
         return { ...filed, text: actionText(text, filed), rationale: '', origin: 'human' as const };
       });
   });
   return [...written, ...stopgapItems(facts)];
+}
+
+/**
+ * The items of the notes' task lists that are ticked ("- [x] Pin the sidecar version"): done,
+ * though the sentence read from them has lost its box.
+ */
+function tickedItems(facts: Facts): string[] {
+  return facts.notes.flatMap((note) =>
+    [...note.markdown.matchAll(/^\s*(?:[-*+]|\d{1,3}[.)])\s+\[[xX]\]\s+(.+)$/gm)].map((match) =>
+      (match[1] ?? '').trim(),
+    ),
+  );
 }
 
 /** A label that opens a list of follow-ups inside one line ("... Follow-ups: 1) a 2) b"). */

@@ -17,11 +17,11 @@ import {
   firstSymptom,
   type RootCause,
 } from './cause.js';
-import { CLEARED, isLabelOnly, readDetection, type Detection } from './detection.js';
+import { alertCleared, CLEARED, isLabelOnly, readDetection, type Detection } from './detection.js';
 import { relatedWords } from './follow-ups.js';
 import { readLessons, type Lessons } from './lessons.js';
 import { readResponse, type Response } from './response.js';
-import { eventQuotes, noteQuotes, type Quote } from './sentences.js';
+import { eventQuotes, isNoise, noteQuotes, type Quote } from './sentences.js';
 import { peakFigures, type PeakFigures } from './peak-figures.js';
 import { readSpeakers } from './speakers.js';
 import { userImpactClauses, type ImpactClause } from './user-impact.js';
@@ -59,6 +59,11 @@ export interface Reading {
    * or equals the end (a start guessed from the all-clear line), then null and no duration.
    */
   window: { start: string | null; end: string | null; minutes: number | null };
+  /**
+   * When service was back to normal: one instant every section and the message to users tell
+   * (recoveryOf). `event` is the line that says so, null when only the window's end is known.
+   */
+  recovered: { at: string | null; event: TimelineEvent | null };
 }
 
 /** "none", "no customers", "0": a front-matter value that says nobody outside was affected. */
@@ -129,11 +134,19 @@ export function readIncident(input: Facts): Reading {
   );
   // "Cause: a kernel update on the pool broke conntrack": a cause that names a change names the
   // trigger too, when no line before the start does.
+  // A sentence the team labelled as the root cause ("This happened because ...") is the cause,
+  // not also the trigger: the Trigger section would repeat it.
+  const labelledCause = (quote: Quote | null) =>
+    quote !== null &&
+    (rootCause?.quotes.some((q) => q.text === quote.text) ?? false) &&
+    (scoreText(quote.text, CAUSE_CUES).hits.includes('cause-label') ?? false);
+  const mentioned = trigger ? null : findTriggerMention(facts);
   const triggerMention = trigger
     ? null
-    : (findTriggerMention(facts) ??
+    : ((labelledCause(mentioned) ? null : mentioned) ??
       rootCause?.quotes.find(
-        (quote) => scoreOf(quote.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD,
+        (quote) =>
+          scoreOf(quote.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD && !labelledCause(quote),
       ) ??
       changeBefore(facts, rootCause) ??
       null);
@@ -173,6 +186,7 @@ export function readIncident(input: Facts): Reading {
           event: null,
         })
       : (quotes.find((q) => NO_USER_IMPACT.test(q.text)) ?? null);
+  const window = windowOf(facts, detection, response);
   return {
     facts,
     severity: facts.severity,
@@ -203,8 +217,46 @@ export function readIncident(input: Facts): Reading {
     noDataLost: notice('no-data-lost'),
     userAction: notice('user-action'),
     noUserImpact: nobody,
-    window: windowOf(facts, detection, response),
+    window,
+    recovered: recoveryOf(facts, response, window.end),
   };
+}
+
+/** A line that says service is back: "search results normal", "logins back to normal". */
+const BACK =
+  /\b(?:normal|back to (?:normal|baseline)|recovered|restored|healthy|working again|succeed(?:s|ing)? again)\b/i;
+const STILL = /\b(?:still|not yet|partial\w*|some|most)\b/i;
+const NOT_OURS = CAUSE_CUES.find((cue) => cue.id === 'not-on-our-side')?.pattern;
+
+/**
+ * When service was back to normal, one figure for every text: the first line after the fix, up
+ * to the end, that says service is back and nothing still fails (an alert clearing counts: the
+ * monitor saw it recover); else the analysis's mitigated line when it is such an outcome after
+ * the fix; else the end of the window. A line before the fix ("the vendor sees nothing on their
+ * side, the edge is healthy") is no recovery.
+ */
+function recoveryOf(facts: Facts, response: Response, end: string | null): Reading['recovered'] {
+  const fixAt = response.fix?.event.time ? Date.parse(response.fix.event.time) : NaN;
+  const endAt = end ? Date.parse(end) : Infinity;
+  const isStep = (event: TimelineEvent) => response.steps.some((step) => step.event === event);
+  const inRange = (event: TimelineEvent) =>
+    event.time !== null && Date.parse(event.time) >= fixAt && Date.parse(event.time) <= endAt;
+  const line = Number.isNaN(fixAt)
+    ? undefined
+    : facts.events.find(
+        (event) =>
+          inRange(event) &&
+          Date.parse(event.time ?? '') > fixAt &&
+          !isStep(event) &&
+          !isNoise(event.text) &&
+          !NOT_OURS?.test(event.text) &&
+          (alertCleared(event.text) || (BACK.test(event.text) && !STILL.test(event.text))),
+      );
+  if (line?.time) return { at: line.time, event: line };
+  const mitigated = response.mitigated;
+  if (mitigated?.time && !isStep(mitigated) && (Number.isNaN(fixAt) || inRange(mitigated)))
+    return { at: mitigated.time, event: mitigated };
+  return { at: end, event: end ? response.resolved : null };
 }
 
 /**
