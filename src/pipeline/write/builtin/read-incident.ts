@@ -226,6 +226,10 @@ export function readIncident(input: Facts): Reading {
 const BACK =
   /\b(?:normal|back to (?:normal|baseline)|recovered|restored|healthy|working again|succeed(?:s|ing)? again)\b/i;
 const STILL = /\b(?:still|not yet|partial\w*|some|most)\b/i;
+const PARTLY =
+  /\b(?:contained|first (?:group|batch|few|wave)|several|began|beginning|starting to|slowly)\b/i;
+/** The status page or dashboard coming back is how we talk to users, not the service. */
+const STATUS_PAGE = /\bstatus (?:page|updates?|dashboard)\b|\bSHD\b|\bhealth dashboard\b/i;
 const NOT_OURS = CAUSE_CUES.find((cue) => cue.id === 'not-on-our-side')?.pattern;
 
 /**
@@ -250,11 +254,21 @@ function recoveryOf(facts: Facts, response: Response, end: string | null): Readi
           !isStep(event) &&
           !isNoise(event.text) &&
           !NOT_OURS?.test(event.text) &&
+          !STATUS_PAGE.test(event.text) &&
           (alertCleared(event.text) || (BACK.test(event.text) && !STILL.test(event.text))),
       );
   if (line?.time) return { at: line.time, event: line };
+  // "Outage contained to one AZ", "first group of servers taking traffic again": a mitigation
+  // that leaves part of it broken is no "back to normal".
   const mitigated = response.mitigated;
-  if (mitigated?.time && !isStep(mitigated) && (Number.isNaN(fixAt) || inRange(mitigated)))
+  if (
+    mitigated?.time &&
+    !isStep(mitigated) &&
+    !STILL.test(mitigated.text) &&
+    !PARTLY.test(mitigated.text) &&
+    !STATUS_PAGE.test(mitigated.text) &&
+    (Number.isNaN(fixAt) || inRange(mitigated))
+  )
     return { at: mitigated.time, event: mitigated };
   return { at: end, event: end ? response.resolved : null };
 }
