@@ -149,3 +149,22 @@ describe("the team's follow-ups keep their owner in full and their done status",
     }
   });
 });
+
+describe('a stopgap named at the start of its sentence, and alarms, as action items', () => {
+  test('"Nightly compaction that filled the disk stays paused until ..." keeps its subject', () => {
+    const items = pack('stopgap-named-at-the-start.md').items;
+    expect(items.map((item) => item.text)).toContain(
+      'Keep nightly compaction that filled the disk paused until the cleanup patch is deployed',
+    );
+    expect(items.map((item) => item.text)).not.toContain(
+      expect.stringMatching(/^Keep that filled/),
+    );
+  });
+  test('alarms to add are detection items, whatever the tool', () => {
+    for (const [name, text] of [
+      ['stopgap-named-at-the-start.md', /^Add alarms on temp segment growth/],
+      ['failover-off-until-patched.md', /^CloudWatch alarms on duplicate deliveries/],
+    ] as const)
+      expect(pack(name).items.find((item) => text.test(item.text))?.type).toBe('detect');
+  });
+});

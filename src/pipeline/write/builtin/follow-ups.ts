@@ -420,13 +420,22 @@ function followUpClauses(facts: Facts, clauses: readonly Clause[]): string[] {
 const STOPGAP =
   /\b((?:the|our|its|this|that)\s+[\w./-]+(?:\s+[\w./-]+){0,4}?)\s+(?:is|are|stays?|remains?)\s+((?:still\s+)?(?:cordoned|disabled|paused|pinned|frozen|drained|switched off|turned off|blocked|rolled back|in read-only mode|on the old version))\s+until\s+([^.;]{4,80})/i;
 
+/** The same, with the subject opening the sentence ("Scaling activity that triggered this"). */
+const STOPGAP_AT_START = new RegExp(
+  String.raw`^\W*([A-Z][\w./-]*(?:\s+[\w./-]+){0,6}?)\s+` +
+    STOPGAP.source.slice(STOPGAP.source.indexOf('(?:is|are')),
+  'i',
+);
+
 /**
  * The stopgaps the notes say stay in place until something ships: each an open item to carry
  * through ("Keep the pool cordoned until the patched image is out"), filed as mitigation.
  */
 function stopgapItems(facts: Facts): ActionItem[] {
   return noteQuotes(facts).flatMap((quote) => {
-    const match = STOPGAP.exec(quote.text);
+    // "Scaling activity that triggered this is disabled until ...": the subject is the whole
+    // opening of the sentence, not the relative clause inside it.
+    const match = STOPGAP_AT_START.exec(quote.text) ?? STOPGAP.exec(quote.text);
     if (!match?.[1] || !match[2] || !match[3] || taggedUnrelated(quote.text)) return [];
     return [
       {
@@ -435,7 +444,7 @@ function stopgapItems(facts: Facts): ActionItem[] {
         owner: null,
         ticket: null,
         status: 'open' as const,
-        text: `Keep ${match[1].replace(/^The\b/, 'the')} ${match[2]} until ${match[3].trim()}`,
+        text: `Keep ${match[1].replace(/^[A-Z][a-z]+\b/, (word) => word.toLowerCase())} ${match[2]} until ${match[3].trim()}`,
         rationale: '',
         origin: 'human' as const,
       },

@@ -170,7 +170,7 @@ export const ACTION_TYPE_CUES: readonly Cue<ActionType>[] = [
     weight: 3,
     reason: 'Alerts, monitors and dashboards shorten time to detect.',
     pattern:
-      /\b(?:alert\w*|monitor\w*|dashboard\w*|detect\w*|page (?:on|when)|page (?:an? |the )?[\w-]+ (?:when|if|on)|page (?:the )?[\w-]+ (?:team|on-?call)|paging on|probe\w*|synthetic\w*|observ\w+|metric\w*|slo burn|watch (?:their|our|the))\b/i,
+      /\b(?:alert\w*|monitor\w*|dashboard\w*|detect\w*|page (?:on|when)|page (?:an? |the )?[\w-]+ (?:when|if|on)|page (?:the )?[\w-]+ (?:team|on-?call)|paging on|probe\w*|synthetic\w*|observ\w+|metric\w*|slo burn|alarm\w*|watch (?:their|our|the))\b/i,
     examples: {
       match: [
         'Add an alert on pool saturation',
