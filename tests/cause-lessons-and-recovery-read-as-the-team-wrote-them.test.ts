@@ -168,3 +168,19 @@ describe('a stopgap named at the start of its sentence, and alarms, as action it
       expect(pack(name).items.find((item) => text.test(item.text))?.type).toBe('detect');
   });
 });
+
+describe('the trigger is the change or event that set it off, apart from the root cause', () => {
+  test('a line that tells the event, then the pages it set off, is the trigger', () => {
+    const p = pack('trigger-line-also-pages.md');
+    expect(p.trigger).toMatch(/^At 13:05 UTC: Planned firmware update on storage array sa-3/);
+    expect(p.trigger).toMatch(/first sign of impact was "checkout returns 500 for every order"/);
+    expect(p.cause).toMatch(/without multipath/);
+    expect(p.cause).not.toMatch(/firmware update/);
+  });
+  test('a bulk import is a trigger; the worker it overwhelmed is the root cause', () => {
+    const p = pack('bulk-import-opens-the-timeline.md');
+    expect(p.trigger).toMatch(/^At 20:00 UTC: Bulk import of 2\.1M price rows/);
+    expect(p.cause).toMatch(/^The invalidation worker handles one key at a time/);
+    expect(p.summary).toMatch(/It was triggered by "bulk import of 2\.1M price rows/);
+  });
+});

@@ -79,7 +79,11 @@ function withClauses(quote: Quote): Quote[] {
  * The sentences that state the root cause, or null when none scores CAUSE_THRESHOLD: then the
  * writer says the cause is still under investigation.
  */
-export function findRootCause(facts: Facts, fix: string | null = null): RootCause | null {
+export function findRootCause(
+  facts: Facts,
+  fix: string | null = null,
+  trigger: TimelineEvent | null = null,
+): RootCause | null {
   const { quotes: all, announced } = withoutAnnouncements([
     ...noteQuotes(facts),
     ...eventQuotes(facts),
@@ -94,7 +98,14 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
         !isPlan(quote.text) &&
         !isStatusChange(quote.text) &&
         !STATUS_LINE.test(quote.text) &&
-        hasCauseContent(quote.text),
+        hasCauseContent(quote.text) &&
+        // The trigger's line tells what set it off; only a clear statement in it ("the traffic
+        // shift is done wrong") is also why.
+        !(
+          trigger !== null &&
+          quote.event === trigger &&
+          scoreOf(quote.text, CAUSE_CUES, 'cause') < STATED_IN_THE_TRIGGER
+        ),
     )
     .map((quote, order) => ({
       quote,
@@ -159,6 +170,9 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
     ),
   };
 }
+
+/** The cue weight a sentence of the trigger's own line needs to be the root cause too. */
+const STATED_IN_THE_TRIGGER = 3;
 
 /**
  * A responder's announcement that carries no cause of its own: "found it", "got it", "ack",
@@ -316,7 +330,7 @@ export function findTrigger(facts: Facts): TimelineEvent | null {
       (limit === null || Date.parse(event.time) <= Date.parse(limit)) &&
       !isStatusChange(event.text) &&
       !isNoise(event.text) &&
-      !isSignal(event) &&
+      (!isSignal(event) || opensWithTheEvent(event)) &&
       scoreOf(event.text, BEFORE_IMPACT_CUES, 'trigger') >= TRIGGER_THRESHOLD,
   );
   // Lines written at the same minute are told in order, the first setting the others off
@@ -363,6 +377,22 @@ export function findTriggerMention(facts: Facts): Quote | null {
   );
 }
 
+/**
+ * A line that tells the event first and the alerts after it ("Brief disruption in the power
+ * systems of the primary DC. ... Alerts go to multiple on-call engineers."): its first sentence
+ * is the trigger, though the line also records the page.
+ */
+function opensWithTheEvent(event: TimelineEvent): boolean {
+  const [first, ...rest] = event.text.split(/(?<=[.!?])\s+/);
+  if (!first || rest.length === 0) return false;
+  const plain = { ...event, text: first, kind: 'note' as const, source: null, actor: null };
+  return (
+    !recordsAlert(plain) &&
+    !REPORTED.test(first) &&
+    scoreOf(first, BEFORE_IMPACT_CUES, 'trigger') >= TRIGGER_THRESHOLD
+  );
+}
+
 const SYMPTOM_KINDS: ReadonlySet<string> = new Set(['impact', 'alert', 'report']);
 
 /**
@@ -389,12 +419,19 @@ export function firstSymptom(facts: Facts, trigger: TimelineEvent | null): Timel
   if (earlier) return earlier;
   if (start && start !== trigger) return start;
   const from = trigger ? facts.events.indexOf(trigger) : -1;
+  // The trigger's own line began the impact ("Bulk update ... IAM starts serving stale
+  // permissions"): a later sign counts only before the mitigation; after it, it is a second wave.
+  const endOfImpact = facts.mitigated ?? facts.resolved;
+  const until = start?.time && endOfImpact ? Date.parse(endOfImpact) : Infinity;
   return (
     facts.events
       .slice(from + 1)
       .find(
         (event) =>
-          SYMPTOM_KINDS.has(event.kind) && !over.includes(event.line) && !isNoise(event.text),
+          SYMPTOM_KINDS.has(event.kind) &&
+          !over.includes(event.line) &&
+          !isNoise(event.text) &&
+          !(start?.time && !(at(event) < until)),
       ) ?? start
   );
 }

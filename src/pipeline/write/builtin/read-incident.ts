@@ -125,7 +125,7 @@ export function readIncident(input: Facts): Reading {
   // The fix, read first without the cause lines, confirms the cause that names what it changed.
   const detection = readDetection(facts, trigger);
   const first = readResponse(facts, trigger ? [trigger] : [], detection.event);
-  const rootCause = findRootCause(facts, first.fix?.event.text ?? null);
+  const rootCause = findRootCause(facts, first.fix?.event.text ?? null, trigger);
   const causeLines = rootCause?.quotes.flatMap((quote) => (quote.event ? [quote.event] : [])) ?? [];
   const response = readResponse(
     facts,

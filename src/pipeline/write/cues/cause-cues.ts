@@ -662,7 +662,7 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'A change reaching production is the usual trigger.',
     pattern:
-      /\b(?:deploy(?:ed|ment|s)?|rolled out|roll-?out|released?|shipped|merged|pushed|migrat(?:ed|ion)|upgrad(?:ed|e)|config(?:uration)? (?:change|push|update)|(?:kernel|os|firmware|package|dependency|driver|library|agent|image|security) (?:update|upgrade|patch)|a change to (?:our |the )?[\w-]+|reconfigur(?:ation|ed|ing)|enabled|turned on|flipped|switch(?:ed)? (?:to|over)|cut ?over|now point at|went live|went out|went (?:in)?to (?:prod|production)|new (?:[\w.-]+ ){0,2}(?:rules?|config\w*|version|release|build|query|code|flag|setting|feature|policy|schema|index|image))\b/i,
+      /\b(?:deploy(?:ed|ment|s)?|rolled out|roll-?out|released?|shipped|merged|pushed|migrat(?:ed|ion)|upgrad(?:ed|e)|config(?:uration)? (?:change|push|update)|(?:kernel|os|firmware|package|dependency|driver|library|agent|image|security) (?:update|upgrade|patch)|a change to (?:our |the )?[\w-]+|reconfigur(?:ation|ed|ing)|enabled|turned on|flipped|switch(?:ed)? (?:to|over)|cut ?over|now point at|went live|went out|(?:automated |automatic )?(?:capacity )?scaling (?:activity|event|of)|capacity (?:scaling|addition|increase|change)|add(?:ed|ing) capacity|(?:network|routing|firewall|dns|bgp|schema|traffic) (?:change|shift|migration)|bulk (?:update|import|delete|load|change|edit|migration)|swapp(?:ed|ing) out|went (?:in)?to (?:prod|production)|new (?:[\w.-]+ ){0,2}(?:rules?|config\w*|version|release|build|query|code|flag|setting|feature|policy|schema|index|image))\b/i,
     examples: {
       match: [
         'cache-warmer v4.1 rolled out',
@@ -671,6 +671,10 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
         'a bad regex in the new WAF rule is eating all CPU',
         'a kernel update on the eu-west-1b pool broke conntrack',
         'we attempted a reconfiguration of the hosts that serve the web dashboard',
+        'Automated capacity scaling of one service on the main network',
+        'Bulk update of group memberships expands into millions of changes',
+        'Network change for routine capacity scaling in one zone',
+        'Swapping out a failing optical module drops the link',
       ],
       noMatch: ['rolled back to v4.0', 'latency normal'],
     },
@@ -693,10 +697,11 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'An outside event (power, fibre, a provider, a traffic surge) sets incidents off too.',
     pattern:
-      /\b(?:power (?:loss|outage|disruption|failure)|fib(?:er|re) (?:cut|damage\w*)|damaged fib(?:er|re)|traffic (?:spike|surge|jump|increase)|(?:load|request|usage) (?:spike|surge)|surge (?:of|in|from)|(?:marketing |email |promo\w* )?campaign|(?:email|newsletter|push notification)s? (?:went|go(?:es)?) out|(?:sale|launch|promotion) (?:started|began|went live)|batch job|flash sale|upstream (?:outage|provider)|(?:having|had|has) an outage on their side|ddos|dos attack|denial[\s-]of[\s-]service|maintenance|certificate expired|cert expired|disk failed|hardware failure)\b/i,
+      /\b(?:power (?:loss|outage|disruption|failure)|(?:disruption|outage|failure|loss) (?:in|of) the power\b|fib(?:er|re) (?:cut|damage\w*)|damaged fib(?:er|re)|traffic (?:spike|surge|jump|increase)|(?:load|request|usage) (?:spike|surge)|surge (?:of|in|from)|(?:marketing |email |promo\w* )?campaign|(?:email|newsletter|push notification)s? (?:went|go(?:es)?) out|(?:sale|launch|promotion) (?:started|began|went live)|batch job|flash sale|upstream (?:outage|provider)|(?:having|had|has) an outage on their side|ddos|dos attack|denial[\s-]of[\s-]service|maintenance|certificate expired|cert expired|disk failed|hardware failure)\b/i,
     examples: {
       match: [
         'power disruption in the data centre',
+        'Brief disruption in the power systems of the primary DC',
         'damaged fiber between sites',
         'Marketing campaign email went out to 2M users',
         'Traffic surge from a partner batch job',
