@@ -184,3 +184,15 @@ describe('the trigger is the change or event that set it off, apart from the roo
     expect(p.summary).toMatch(/It was triggered by "bulk import of 2\.1M price rows/);
   });
 });
+
+describe('a loss word denied is no data loss', () => {
+  test.each([
+    ['cause-under-a-plain-heading.md', /No webhook was dropped/],
+    ['cloudwatch-ok-after-the-fix.md', /Not a single order was dropped/],
+  ])('%s', (name, said) => {
+    const p = pack(name);
+    const impact = sectionText(p.document.impact);
+    expect(impact).toMatch(new RegExp(`Data: ${said.source}`));
+    expect(impact).not.toMatch(/Data loss|Where we got lucky/);
+  });
+});

@@ -69,6 +69,12 @@ export const LESSON_LABELS: readonly Cue<LabelSignal>[] = [
   },
 ];
 
+/** "Where we got lucky: no webhook was dropped" → "no webhook was dropped"; other text as it is. */
+export function withoutLessonLabel(text: string): string {
+  const labelled = LABELLED.exec(text);
+  return labelled?.[1] && labelled[2] && labelSignal(labelled[1]) ? labelled[2] : text;
+}
+
 /** A list item's marker: "- ", "* ", "1. ", with a task box ("- [x] "). */
 const BULLET = /^\s*(?:[-*+•]|\d{1,2}[.)])\s+(?:\[[ xX]\]\s+)?/;
 /** "Went well: the pin took effect": a label, a colon, and what it says. */

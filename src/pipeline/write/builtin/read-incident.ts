@@ -19,7 +19,7 @@ import {
 } from './cause.js';
 import { alertCleared, CLEARED, isLabelOnly, readDetection, type Detection } from './detection.js';
 import { relatedWords } from './follow-ups.js';
-import { readLessons, type Lessons } from './lessons.js';
+import { readLessons, withoutLessonLabel, type Lessons } from './lessons.js';
 import { readResponse, type Response } from './response.js';
 import { eventQuotes, isNoise, noteQuotes, type Quote } from './sentences.js';
 import { peakFigures, type PeakFigures } from './peak-figures.js';
@@ -65,6 +65,10 @@ export interface Reading {
    */
   recovered: { at: string | null; event: TimelineEvent | null };
 }
+
+/** "No webhook was dropped", "nothing was lost": a loss word denied. */
+const DENIED_LOSS =
+  /\b(?:no|none of the|nothing|not a single|not one|zero)\b[^.;]{0,30}\b(?:lost|dropped|deleted|corrupted|missing)\b/i;
 
 /** "none", "no customers", "0": a front-matter value that says nobody outside was affected. */
 const NOBODY =
@@ -161,8 +165,10 @@ export function readIncident(input: Facts): Reading {
   // Only the clause that says it: "~200k payloads were dropped -> paused processing" is told
   // to users as its first half.
   const notice = (signal: 'data-lost' | 'no-data-lost' | 'user-action'): Quote | null => {
-    const quote = quotes.find((q) => says(q.text, signal));
-    if (!quote) return null;
+    const found = quotes.find((q) => says(q.text, signal));
+    if (!found) return null;
+    // "Where we got lucky: no webhook was dropped": the lesson's label is no part of the notice.
+    const quote = { ...found, text: withoutLessonLabel(found.text) };
     const clause = quote.text
       .split(/\s*(?:->|→|=>|;)\s*|\s+[-–—]\s+/)
       .find((part) => says(part, signal));
@@ -177,6 +183,12 @@ export function readIncident(input: Facts): Reading {
       return quote;
     return clause ? { ...quote, text: clause } : quote;
   };
+  // "No webhook was dropped, only delayed" names a loss word to deny it: the same sentence read
+  // both ways is no loss.
+  const named = notice('data-lost');
+  const denied = named && DENIED_LOSS.test(named.text) ? named : null;
+  const kept = notice('no-data-lost') ?? denied;
+  const lost = denied ? null : named;
   const stated = facts.usersAffected;
   const nobody =
     typeof stated === 'string' && NOBODY.test(stated.trim())
@@ -212,9 +224,9 @@ export function readIncident(input: Facts): Reading {
     peaks: peakFigures(facts),
     impactClauses: userImpactClauses(facts),
     worst: worstLine(facts),
-    dataLost: notice('data-lost'),
+    dataLost: lost && lost.text !== kept?.text ? lost : null,
     dataRestored: restoredData(quotes),
-    noDataLost: notice('no-data-lost'),
+    noDataLost: kept,
     userAction: notice('user-action'),
     noUserImpact: nobody,
     window,
