@@ -254,7 +254,9 @@ const NOT_OURS = CAUSE_CUES.find((cue) => cue.id === 'not-on-our-side')?.pattern
 function recoveryOf(facts: Facts, response: Response, end: string | null): Reading['recovered'] {
   const fixAt = response.fix?.event.time ? Date.parse(response.fix.event.time) : NaN;
   const endAt = end ? Date.parse(end) : Infinity;
-  const isStep = (event: TimelineEvent) => response.steps.some((step) => step.event === event);
+  // A set: a pasted log of thousands of lines has thousands of steps.
+  const steps = new Set(response.steps.map((step) => step.event));
+  const isStep = (event: TimelineEvent) => steps.has(event);
   const inRange = (event: TimelineEvent) =>
     event.time !== null && Date.parse(event.time) >= fixAt && Date.parse(event.time) <= endAt;
   const line = Number.isNaN(fixAt)
