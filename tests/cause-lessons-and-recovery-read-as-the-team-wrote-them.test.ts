@@ -196,3 +196,29 @@ describe('a loss word denied is no data loss', () => {
     expect(impact).not.toMatch(/Data loss|Where we got lucky/);
   });
 });
+
+describe('a cause and follow-ups written in German or French', () => {
+  test('French "Cause racine :" and "Actions correctives :" with owner and ticket', () => {
+    const p = pack('actions-correctives-en-francais.md');
+    expect(p.cause).toMatch(/^La v5\.3 envoyait la devise en minuscules/);
+    expect(p.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          text: "Ajouter un test de contrat avec l'acquéreur",
+          owner: 'Camille Roux',
+          ticket: 'PAY-311',
+        }),
+        expect.objectContaining({ text: 'Alerter quand le taux de refus dépasse 5 %' }),
+      ]),
+    );
+  });
+  test('German "Maßnahmen:" with owner and ticket', () => {
+    expect(pack('ursache-in-german-notes.md').items).toEqual([
+      expect.objectContaining({
+        text: 'Vault-Prüfung in die Migrations-Checkliste aufnehmen',
+        owner: 'Jonas Weber',
+        ticket: 'OPS-77',
+      }),
+    ]);
+  });
+});

@@ -317,7 +317,7 @@ function proseClauses(facts: Facts): Clause[] {
 
 /** A heading a write-up puts over its plans: "How we're becoming more resilient", "Next steps". */
 const PLAN_HEADING =
-  /^\W*(?:how we(?:'re|’re| are| will be)? (?:becoming|making|improving|preventing|going to)|what we(?:'re|’re| are| will)? (?:do(?:ing)?|chang\w+|fix\w*|improv\w+)|next steps|follow[\s-]*ups?|action items|remediation(?: items)?|prevent(?:ing)? (?:this|recurrence)|going forward)\b[^.!?]{0,50}$/i;
+  /^\W*(?:how we(?:'re|’re| are| will be)? (?:becoming|making|improving|preventing|going to)|what we(?:'re|’re| are| will)? (?:do(?:ing)?|chang\w+|fix\w*|improv\w+)|next steps|follow[\s-]*ups?|action items|remediation(?: items)?|prevent(?:ing)? (?:this|recurrence)|going forward|(?:folge)?ma(?:ß|ss)nahmen|nächste schritte|actions? (?:correctives?|de suivi)|prochaines étapes|acciones(?: correctivas)?|próximos pasos|actiepunten|vervolgstappen)(?![\p{L}])[^.!?]{0,50}$/iu;
 
 /**
  * The timeline lines that sit under a heading of plans, in the file's order: the lines right
