@@ -391,11 +391,11 @@ function paragraphsFor(reading: Reading): string[] {
   const state = leftOpen(facts)
     ? 'We are still working on it and will update this page.'
     : facts.resolved
-      ? `This is fixed: service has been back to normal since ${formatTime(facts.resolved, facts)}.`
+      ? `This is fixed: service has been back to normal since ${formatTime(reading.recovered.at ?? facts.resolved, facts)}.`
       : facts.mitigated
         ? ended
-          ? `This is fixed: service has been back to normal since ${formatTime(facts.mitigated, facts)}.`
-          : `Service recovered at ${formatTime(facts.mitigated, facts)}; we are still watching it closely.`
+          ? `This is fixed: service has been back to normal since ${formatTime(reading.recovered.at ?? facts.mitigated, facts)}.`
+          : `Service recovered at ${formatTime(reading.recovered.at ?? facts.mitigated, facts)}; we are still watching it closely.`
         : ended
           ? 'This is fixed: the incident is resolved.'
           : 'We are still working on it and will update this page.';
