@@ -45,6 +45,14 @@ function allowedNumbers(input: string, facts: Facts): Set<string> {
     formatUsers(facts.usersAffected),
     String(facts.events.filter((e) => !e.time).length),
     ...facts.events.map((e) => formatTime(e.time, facts)),
+    // Detection says how long after the trigger line the first sign came: any two timed lines.
+    ...facts.events.flatMap((from) =>
+      facts.events.flatMap((to) =>
+        from.time && to.time && to.time > from.time
+          ? [formatMinutes(Math.round((Date.parse(to.time) - Date.parse(from.time)) / 60_000))]
+          : [],
+      ),
+    ),
   ];
   return new Set([input, ...computed].join('\n').match(NUMBER) ?? []);
 }

@@ -26,6 +26,10 @@ const PHRASES = [
   'status page updated',
   'deployed v42',
   'unrelated: reverted a docs typo',
+  'error rate back to baseline',
+  'Incident closed. Postmortem scheduled',
+  'OPS-4411 status changed to Resolved',
+  'Acknowledged by Auto-Ack rule',
 ];
 const NEUTRAL = ['lunch order placed', 'meeting moved to room 4', 'reading the docs'];
 

@@ -138,6 +138,8 @@ describe('the command line behaves like a Unix tool', () => {
       const result = runCli([...command, '--help'], { cwd });
       expect(result.status).toBe(0);
       expect(result.stdout + result.stderr).toMatch(/USAGE/i);
+      // Piped, as here, the usage carries no colour escape codes.
+      expect(result.stdout).not.toContain('\u001b[');
     }
   });
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { servicesMentioned, titleFromAlert } from '../src/pipeline/load/incident-from-paste.js';
+import { titleFromAlert } from '../src/pipeline/analyze/document-title.js';
+import { servicesMentioned } from '../src/pipeline/load/incident-from-paste.js';
 import { runCli, tempDir } from './helpers/cli.js';
 
 const slack = readFileSync(
@@ -38,6 +39,28 @@ describe('`new` turns a real chat paste into a draft incident ready to fill in',
     expect(runCli(['check', path], { cwd }).status).toBe(0);
   });
 
+  test.each([
+    [
+      'a tag on an alert line',
+      '10:02 [SEV1] edge config push\n10:05 503s on www\n10:40 rolled back, errors gone\n',
+      'SEV1',
+    ],
+    [
+      'a note under the timeline',
+      '09:10 login errors rising\n09:55 fixed\n\nSeverity: Sev 2, one region only.\n',
+      'SEV ?2',
+    ],
+  ])(
+    'a severity the paste states (%s) is written into the draft, not "unknown"',
+    (_, paste, severity) => {
+      const cwd = tempDir();
+      const result = runCli(['new', '--date', '2026-03-04'], { cwd, input: paste });
+      expect(result.status, result.stderr).toBe(0);
+      const written = readFileSync(join(cwd, result.stdout.trim()), 'utf8');
+      expect(written).toMatch(new RegExp(`^severity: ${severity}$`, 'm'));
+    },
+  );
+
   test('a --date that is not a day is a usage error', () => {
     const result = runCli(['new', '--date', '2026-13-04'], { cwd: tempDir(), input: slack });
     expect(result.status).toBe(2);
@@ -61,7 +84,7 @@ describe('titles and services from the paste', () => {
   test('a title is never empty and never longer than 70 characters', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (line) => {
-        const title = titleFromAlert(line);
+        const title = titleFromAlert(line, 70);
         return title.length > 0 && title.length <= 70;
       }),
     );

@@ -4,10 +4,10 @@
  * Exit codes: 0 success, 1 bad input (diagnostics printed), 2 usage error.
  */
 import module from 'node:module';
-import { defineCommand, runCommand, showUsage, type ArgsDef, type CommandDef } from 'citty';
+import { defineCommand, runCommand, type ArgsDef, type CommandDef } from 'citty';
 import { ioErrorDiagnostic } from '../pipeline/io-errors.js';
 import { oldNodeWarning, requiredNode } from './node-version.js';
-import { printDiagnostics } from './report.js';
+import { printDiagnostics, printUsage } from './report.js';
 import { UsageError } from './usage-error.js';
 
 interface Entry {
@@ -19,7 +19,7 @@ interface Entry {
 function lazy<T extends ArgsDef>(load: () => Promise<CommandDef<T>>): Entry {
   return {
     run: async (rawArgs) => runCommand(await load(), { rawArgs }),
-    usage: async () => showUsage(await load()),
+    usage: async () => printUsage(await load()),
   };
 }
 
@@ -52,7 +52,7 @@ async function run(rawArgs: string[]): Promise<number> {
   const name = rawArgs[0];
   const sub = name && Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (rawArgs.includes('--help') || rawArgs.includes('-h') || rawArgs.length === 0) {
-    await (sub ? sub.usage() : showUsage(main));
+    await (sub ? sub.usage() : printUsage(main));
     return rawArgs.length === 0 ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {

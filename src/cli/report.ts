@@ -1,3 +1,5 @@
+import { stripVTControlCharacters } from 'node:util';
+import { renderUsage, type ArgsDef, type CommandDef } from 'citty';
 import pc from 'picocolors';
 import {
   formatDiagnostic as formatStyled,
@@ -35,4 +37,14 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
 /** One progress line per incident, only on a terminal so logs and pipes stay clean. */
 export function progress(message: string): void {
   if (process.stderr.isTTY) process.stderr.write(`${colors.dim('›')} ${message}\n`);
+}
+
+/**
+ * A command's usage on standard output. citty colours it always; piped into a file or `less`,
+ * or with NO_COLOR set, it is printed plain (a fresh user found escape codes in `new --help | less`).
+ */
+export async function printUsage<T extends ArgsDef>(command: CommandDef<T>): Promise<void> {
+  const usage = await renderUsage(command);
+  const plain = Boolean(process.env['NO_COLOR']) || !process.stdout.isTTY;
+  process.stdout.write(`${plain ? stripVTControlCharacters(usage) : usage}\n`);
 }

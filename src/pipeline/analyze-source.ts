@@ -33,6 +33,10 @@ export function analyzeSource(
       ),
     ),
   ];
+  for (const found of analyzed.warnings)
+    diagnostics.push(
+      warning(found.code, source.path, { line: found.line }, found.message, found.hint),
+    );
   // A milestone read from weak evidence is a guess: say so where the reviewer can pin it.
   for (const [name, evidence] of Object.entries(analyzed.facts.evidence ?? {})) {
     if (evidence?.confidence !== 'low') continue;

@@ -20,8 +20,7 @@ import {
   type Pin,
 } from './choose-milestones.js';
 import { CUES, type Cue } from './cues.js';
-import { documentTitle } from './document-title.js';
-import { truncateTitle } from '../format/truncate-title.js';
+import { documentTitle, titleFromAlert } from './document-title.js';
 import { findImpactFigures, parseCount } from './impact-figures.js';
 import { readLine, type LineReading } from './read-line.js';
 import { statedSeverity } from './stated-severity.js';
@@ -273,18 +272,82 @@ function statedPins(
   // An incident tool's milestone summary names each milestone outright: next to front matter.
   for (const stated of incident.stated)
     if (stated.from === 'milestones') pins[stated.milestone] ??= pinFromStated(stated, 'high');
-  for (const stated of incident.stated)
-    if (stated.from === 'notes' && statesImpact(stated, cues))
-      // Notes summarise, and may quote a figure they go on to dispute: sure only when a
-      // timeline line at the same minute bears the stated time out.
-      pins[stated.milestone] ??= pinFromStated(
-        stated,
-        stated.strength === 'named' &&
-          candidates.some((c) => Math.abs(c.time - stated.time.toMillis()) < 60_000)
-          ? 'high'
-          : 'medium',
-      );
+  Object.assign(pins, { ...labelledWindow(incident.entries), ...pins });
+  const summaries = [
+    ...incident.stated.filter((stated) => stated.from === 'notes' && statesImpact(stated, cues)),
+    ...hindsightWindows(incident.stated, incident.entries, cues),
+  ];
+  // Two windows ("10:12-10:30 in the EU, then 10:30-11:03 everywhere") span the impact together:
+  // the earliest start and the latest end; any other milestone, the first stated.
+  const widest = (stated: StatedTime): boolean =>
+    !summaries.some(
+      (other) =>
+        other.milestone === stated.milestone &&
+        ((stated.milestone === 'start' && other.time < stated.time) ||
+          (stated.milestone === 'resolved' && other.time > stated.time)),
+    );
+  for (const stated of summaries.filter(widest))
+    // Notes summarise, and may quote a figure they go on to dispute: sure only when a
+    // timeline line at the same minute bears the stated time out.
+    pins[stated.milestone] ??= pinFromStated(
+      stated,
+      stated.strength === 'named' &&
+        candidates.some((c) => Math.abs(c.time - stated.time.toMillis()) < 60_000)
+        ? 'high'
+        : 'medium',
+    );
   return pins;
+}
+
+/** A field that names the impact's window: "Outage window", "Customer impact", "Downtime". */
+const WINDOW_LABEL =
+  /^\W*(?:(?:customer|user)[- ])?(?:impact|outage|downtime|disruption|degradation)(?:\s+(?:window|period|duration|time))?\W*$/i;
+
+/**
+ * The window a range line names as the impact's ("Outage window: 07:15 - 08:02 UTC", read as a
+ * line from 07:15 to 08:02 whose text is the label): start and resolved, as an incident tool's
+ * milestone fields state them.
+ */
+function labelledWindow(entries: readonly ResolvedEntry[]): Partial<Record<MilestoneName, Pin>> {
+  const entry = entries.find((e) => e.time && e.endTime && WINDOW_LABEL.test(e.text));
+  if (!entry?.time || !entry.endTime) return {};
+  const pin = (time: number, name: string): Pin => ({
+    time,
+    line: entry.line,
+    text: entry.text,
+    cue: 'stated-window',
+    reason: `the line names the impact's window; its ${name}`,
+    confidence: 'high',
+  });
+  return {
+    start: pin(entry.time.toMillis(), 'start'),
+    resolved: pin(entry.endTime.toMillis(), 'end'),
+  };
+}
+
+/**
+ * Impact windows a timeline line states after they ended, with hindsight like a note: a
+ * Statuspage `Resolved` post "Between 10:12 and 11:03 UTC customers saw errors", a wrap-up at
+ * 12:30 "Impact: 09:40–10:55 CET". Both ends, start first; a window still open when the line
+ * was written (its end later than the line) is left to the start rules.
+ */
+function hindsightWindows(
+  stated: readonly StatedTime[],
+  entries: readonly ResolvedEntry[],
+  cues: readonly Cue[],
+): StatedTime[] {
+  const windows: StatedTime[] = [];
+  for (const end of stated) {
+    if (end.from !== 'timeline' || end.milestone !== 'resolved') continue;
+    const start = stated.find(
+      (s) => s.milestone === 'start' && s.line === end.line && s.text === end.text,
+    );
+    // A postmortem post days later is still hindsight, though not an event of the incident.
+    const written = entries.find((entry) => entry.line === end.line)?.time?.toMillis();
+    if (!start || written === undefined || end.time.toMillis() > written) continue;
+    if (statesImpact(start, cues)) windows.push(start, end);
+  }
+  return windows;
 }
 
 /**
@@ -298,7 +361,10 @@ function chooseWithStart(
   stated: Partial<Record<MilestoneName, Pin>>,
   notes: readonly { text: string; line: number }[],
   cues: readonly Cue[],
-): Record<MilestoneName, ChosenMilestone | null> {
+): {
+  chosen: Record<MilestoneName, ChosenMilestone | null>;
+  pins: Partial<Record<MilestoneName, Pin>>;
+} {
   const pins = { ...stated };
   let chosen = chooseMilestones(candidates, pins);
   // The first sign of impact stated in words on a later line ("impact began around 6:00 AM")
@@ -332,7 +398,10 @@ function chooseWithStart(
   }
   if (!pins.start && (chosen.start?.confidence ?? 'low') !== 'high') {
     const implied = impliedStart(candidates, chosen, notes);
-    if (implied) chosen = chooseMilestones(candidates, { ...pins, start: implied });
+    if (implied) {
+      pins.start = implied;
+      chosen = chooseMilestones(candidates, pins);
+    }
   }
   // With no line showing impact, the first timed line is the best guess for the start; say so.
   const firstCandidate = [...candidates].sort((a, b) => a.time - b.time)[0];
@@ -353,7 +422,101 @@ function chooseWithStart(
         index: null,
       };
   }
-  return chosen;
+  return { chosen, pins };
+}
+
+/** A problem with the milestones that does not stop the facts (printed as a warning). */
+export interface MilestoneWarning {
+  line: number;
+  code: string;
+  message: string;
+  hint: string;
+}
+
+/** The first note line that states how long the impact lasted ("Total impact: 1 hour 5 minutes"). */
+function statedImpactLine(
+  notes: readonly { text: string; line: number }[],
+): { minutes: number; line: number; text: string } | null {
+  for (const note of notes)
+    for (const [offset, text] of note.text.split('\n').entries()) {
+      const minutes = readStatedImpactMinutes(text);
+      if (minutes !== null) return { minutes, line: note.line + offset, text: text.trim() };
+    }
+  return null;
+}
+
+/**
+ * The end of impact from a stated duration ("Total impact: 1 hour 5 minutes", "the outage lasted
+ * 47 minutes"): start + duration, when no line gives the end (none chosen, or only a guess).
+ * When a line does give the end and the two disagree by more than a minute and 1%, the line
+ * stands (fixture stated-duration-and-start-beat-the-lines) and a warning names both.
+ */
+function endFromStatedDuration(
+  candidates: readonly Candidate[],
+  pins: Partial<Record<MilestoneName, Pin>>,
+  chosen: Record<MilestoneName, ChosenMilestone | null>,
+  notes: readonly { text: string; line: number }[],
+  zone: string,
+): { chosen: Record<MilestoneName, ChosenMilestone | null>; warnings: MilestoneWarning[] } {
+  const stated = statedImpactLine(notes);
+  const start = chosen.start;
+  const resolved = chosen.resolved;
+  if (!stated || !start || pins.resolved) return { chosen, warnings: [] };
+  const end = start.time + stated.minutes * 60_000;
+  if (!resolved || resolved.confidence === 'low') {
+    const same = candidates.find((c) => Math.abs(c.time - end) < 60_000);
+    const pin: Pin = {
+      time: end,
+      line: same?.line ?? stated.line,
+      text: same?.text ?? stated.text,
+      cue: 'stated-duration',
+      reason: `the stated duration (${stated.minutes} min, line ${stated.line}) counted from the start`,
+      confidence: 'medium',
+    };
+    const again = chooseMilestones(candidates, { ...pins, resolved: pin });
+    if (!again.start) again.start = start;
+    return { chosen: again, warnings: [] };
+  }
+  const apart = Math.abs(resolved.time - end);
+  if (apart <= Math.max(60_000, stated.minutes * 600)) return { chosen, warnings: [] };
+  const show = (millis: number): string => DateTime.fromMillis(millis, { zone }).toFormat('HH:mm');
+  return {
+    chosen,
+    warnings: [
+      {
+        line: stated.line,
+        code: 'milestone/duration-disagrees',
+        message: `line ${stated.line} states the impact lasted ${stated.minutes} minutes (to ${show(end)}), but line ${resolved.line} ends it at ${show(resolved.time)}, ${Math.round((resolved.time - start.time) / 60_000)} minutes after the start`,
+        hint: 'correct the stated duration, or pin resolved in the front matter',
+      },
+    ],
+  };
+}
+
+/**
+ * The milestones chosen with the start settled (`chooseWithStart`) and the end a stated duration
+ * implies (`endFromStatedDuration`), with the warnings that raises.
+ */
+function settleMilestones(
+  incident: ParsedIncident,
+  entries: readonly ResolvedEntry[],
+  candidates: readonly Candidate[],
+  pins: Partial<Record<MilestoneName, Pin>>,
+  notes: readonly { text: string; line: number }[],
+  cues: readonly Cue[],
+): { chosen: Record<MilestoneName, ChosenMilestone | null>; warnings: MilestoneWarning[] } {
+  const settled = chooseWithStart(incident, candidates, pins, notes, cues);
+  // An untimed line in a timeline ("Total impact: 1 hour 5 minutes") is a field, like a note.
+  const fields = entries.flatMap((entry) =>
+    entry.time ? [] : [{ text: entry.text, line: entry.line }],
+  );
+  return endFromStatedDuration(
+    candidates,
+    settled.pins,
+    settled.chosen,
+    [...notes, ...fields],
+    incident.zone,
+  );
 }
 
 /**
@@ -501,16 +664,19 @@ export function analyzeIncident(
 ): {
   facts: Facts;
   problems: OverrideProblem[];
+  warnings: MilestoneWarning[];
 } {
   const entries = chronological(incident.entries);
   const cues = options.cues ?? CUES;
-  const readings = entries.map((entry) => readLine(entry.text, entry.state ?? null, cues));
+  const readings = entries.map((entry) =>
+    readLine(entry.text, entry.state ?? null, cues, entry.actor),
+  );
   const candidates = incidentCandidates(entries, readings);
   const pins = statedPins(incident, candidates, cues);
   const notes = [incident.human.summary, incident.human.impact, ...incident.notes].flatMap(
     (note) => (note ? [{ text: note.markdown, line: note.line }] : []),
   );
-  const chosen = chooseWithStart(incident, candidates, pins, notes, cues);
+  const { chosen, warnings } = settleMilestones(incident, entries, candidates, pins, notes, cues);
   const problems = contradictedFrontMatter(candidates, pins, chosen, incident.zone);
   const events = timelineEvents(entries, readings, incident.zone);
   const { impact, usersAffected } = impactAndUsers(incident, entries);
@@ -524,7 +690,7 @@ export function analyzeIncident(
   const title =
     incident.title ??
     documentTitle(incident.preamble, firstTimedLine) ??
-    (firstAlert ? truncateTitle(firstAlert.text) : incident.slug);
+    (firstAlert ? titleFromAlert(firstAlert.text) : incident.slug);
   const summaryText = [
     ...notes.map((note) => note.text),
     ...incident.preamble.map((block) => block.markdown),
@@ -541,7 +707,8 @@ export function analyzeIncident(
       incident.frontMatter.severity ??
       statedSeverity(
         incident.notes.map((note) => note.markdown),
-        entries.map((entry) => entry.text),
+        // A `[SEV1]` tag is read off the line as its source; the severity is in it.
+        entries.map((entry) => (entry.source ? `[${entry.source}] ${entry.text}` : entry.text)),
       ),
     language: incident.frontMatter.language ?? null,
     status: incidentStatus(incident.frontMatter.status, chosen.resolved !== null),
@@ -579,5 +746,5 @@ export function analyzeIncident(
       actionItems: incident.human.actionItems,
     },
   };
-  return { facts: FactsSchema.parse(facts), problems };
+  return { facts: FactsSchema.parse(facts), problems, warnings };
 }

@@ -231,6 +231,73 @@ function demoteOutlived(items: readonly Item[], row: Scored[]): void {
   });
 }
 
+/**
+ * A line that says in words that the service works again in full, and is not itself the declared
+ * end. A status page's Monitoring state does not make "error rates have returned to normal" less
+ * of a recovery: the state says the team is watching, the words say users are fine.
+ */
+function fullRecovery(item: Item | undefined): boolean {
+  const reading = item?.candidate?.reading;
+  const full = reading?.best['recovery-full'];
+  const partial = reading?.best['recovery-partial'];
+  const inWords = (full?.clause ?? -1) >= 0 && (partial?.clause ?? -1) < 0;
+  return (
+    !!full &&
+    full.weight >= 2 &&
+    (full.weight >= (partial?.weight ?? 0) || inWords) &&
+    reading.scores['resolved-declared'] === 0
+  );
+}
+
+/**
+ * A declaration this long after the last full recovery is bookkeeping, not the end of a watch:
+ * a team that declares after watching the fix does so within the hour or so; "closed" hours
+ * later records the ticket (one hand-set level, like the cue weights).
+ */
+const BOOKKEEPING_GAP_MS = 2 * 3_600_000;
+
+/**
+ * The declared end speaks for itself about the impact: in a clause of its own it says users are
+ * fine ("all back. resolving") or that the failure lasted until then ("kept failing until 09:25,
+ * when the incident was closed").
+ */
+function statesOwnEnd(item: Item | undefined): boolean {
+  const reading = item?.candidate?.reading;
+  const full = reading?.best['recovery-full'];
+  const ownClause = full && full.clause !== reading.best['resolved-declared']?.clause;
+  return (!!ownClause && full.weight >= 2) || (reading?.scores.impact ?? 0) >= 2;
+}
+
+/**
+ * Where user impact ended when the chosen resolution is bookkeeping: a declared end that records
+ * paperwork (a ticket resolved, a postmortem scheduled, the status page set to Resolved) or comes
+ * hours after the metrics were back ("Incident closed" at 14:10 after "error rate back to
+ * baseline" at 11:03). The last full recovery before the declaration (`end`), after `from` and
+ * with no fresh impact between, is then the resolution. Null keeps the declaration: it speaks
+ * for itself (`statesOwnEnd`), or nothing before it says full recovery (a Statuspage `Resolved` post after
+ * only a Monitoring post), or it follows the recovery within the watch.
+ */
+function recoveryBeforeDeclared(
+  items: readonly Item[],
+  resolvedRow: readonly Scored[],
+  from: number,
+  end: number,
+): number | null {
+  const declared = items[end];
+  if (resolvedRow[end]?.phase !== 'resolved-declared' || statesOwnEnd(declared)) return null;
+  const endTime = declared?.time ?? 0;
+  for (let j = end - 1; j > from; j--) {
+    const item = items[j];
+    if (fullRecovery(item) && (item?.time ?? 0) < endTime) {
+      const late = endTime - (item?.time ?? 0) >= BOOKKEEPING_GAP_MS;
+      return late || declared?.candidate?.reading.bookkeeping ? j : null;
+    }
+    const s = item?.candidate?.reading.scores;
+    if (s && s.impact >= 2 && s['recovery-partial'] === 0 && s['recovery-full'] === 0) return null;
+  }
+  return null;
+}
+
 /** Ties go to the earliest line, except resolution, which goes to the last. */
 const LATEST: ReadonlySet<MilestoneName> = new Set(['resolved']);
 const EPSILON = 1e-6;
@@ -313,6 +380,18 @@ function assign(
   const chain = MILESTONE_NAMES.flatMap((name, k) => (name === 'identified' ? [] : [k]));
   const picked = bestChain(chain, n, value);
   chain.forEach((k, c) => (chosenIndex[k] = picked[c] ?? null));
+  const r = MILESTONE_NAMES.indexOf('resolved');
+  const m = MILESTONE_NAMES.indexOf('mitigated');
+  const declared = chosenIndex[r];
+  if (!pins.resolved && declared != null) {
+    const floor = Math.max(...chosenIndex.slice(0, m).map((x) => x ?? -1));
+    const recovered = recoveryBeforeDeclared(items, scored[r] ?? [], floor, declared);
+    if (recovered !== null) {
+      chosenIndex[r] = recovered;
+      const mi = chosenIndex[m];
+      if (!pins.mitigated && mi != null && mi > recovered) chosenIndex[m] = recovered;
+    }
+  }
   const identified = MILESTONE_NAMES.indexOf('identified');
   const after = Math.max(
     ...MILESTONE_NAMES.slice(0, identified).map((_, k) => chosenIndex[k] ?? 0),
@@ -326,9 +405,8 @@ function assign(
       chosenIndex[identified] = j;
     }
   // "Mitigated" shares the resolving line only when nothing before it mitigated.
-  const m = MILESTONE_NAMES.indexOf('mitigated');
   const mi = chosenIndex[m];
-  if (!pins.mitigated && mi != null && mi === chosenIndex[MILESTONE_NAMES.indexOf('resolved')]) {
+  if (!pins.mitigated && mi != null && mi === chosenIndex[r]) {
     const floor = Math.max(
       ...chosenIndex.slice(0, m).map((x, k) => (k === identified ? -1 : (x ?? -1))),
     );

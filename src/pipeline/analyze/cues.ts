@@ -38,12 +38,22 @@ export interface Cue {
 
 /** Modifiers change the cues of their own clause (or, for `ineffective`/`unrelated`, the line). */
 export type ModifierEffect =
-  'negate' | 'partial' | 'ongoing' | 'ineffective' | 'unrelated' | 'topic' | 'action-item';
+  | 'negate'
+  | 'partial'
+  | 'ongoing'
+  | 'ineffective'
+  | 'unrelated'
+  | 'topic'
+  | 'action-item'
+  | 'automated'
+  | 'bookkeeping';
 
 export interface Modifier {
   id: string;
   effect: ModifierEffect;
   language: Language;
+  /** Matched against the line (default) or the name of who wrote it or did it (`agent`). */
+  on?: 'line' | 'agent';
   pattern: RegExp;
   reason: string;
   examples: { match: readonly string[]; noMatch: readonly string[] };
@@ -99,7 +109,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)?(?![ -]?(?:over|back))|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)|50x|5xx|(?:http|status|returns?|returning|returned|serving|throwing|got|with|answer(?:s|ing)?) 5\d\d|5\d\d (?:errors?|responses?|status|bad gateway|internal|service unavailable|gateway)|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing`,
+      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)?(?![ -]?(?:over|back))|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)|50x|5xx|(?:http|status|returns?|returning|returned|serving|throwing|got|with|answer(?:s|ing)?) 5\d\d|5\d\d (?:errors?|responses?|status|bad gateway|internal|service unavailable|gateway)|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|could(?:n'?t| not)|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing|invalid|[45]\d\d(?:ing|ed)`,
     ),
     reason: 'names a failure users or systems suffer',
     examples: {
@@ -110,6 +120,9 @@ export const CUES: readonly Cue[] = [
         'No space left on device',
         'checkout returns 502 for a third of requests',
         'build agents fail to pick up jobs',
+        'Customers could not load the home feed',
+        'Users start getting "invalid session" on login',
+        'images 404ing on the storefront',
       ],
       noMatch: [
         'failed over to the replica',
@@ -117,6 +130,26 @@ export const CUES: readonly Cue[] = [
         'rolled back the release',
         'raised the batch size to 500',
       ],
+    },
+  },
+  {
+    id: 'impact-experienced',
+    phase: 'impact',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:customers?|users?|clients|merchants|requests?|visitors|tenants|developers|some|many|all) (?:[\p{L}\p{N}-]+ ){0,3}(?:experienced|experiencing|saw|were seeing|may have (?:seen|experienced|noticed)|encountered|hit|were affected|were impacted)`,
+    ),
+    reason:
+      'a status post or write-up says what customers experienced ("some customers experienced slow searches"): the sentence is about user impact',
+    examples: {
+      match: [
+        'some customers experienced slow searches',
+        'users may have experienced errors',
+        'customers saw elevated error rates',
+        'customers in every region saw declines',
+      ],
+      noMatch: ['we experienced a quiet night', 'the team saw the alert'],
     },
   },
   {
@@ -165,12 +198,16 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`(?:stop(?:s|ped)?|ceased?) (?:going out|sending|arriving|being (?:sent|delivered|processed|written)|working|loading|processing|delivering|syncing|replicating|updating|resolving|responding|serving)`,
+      String.raw`(?:stop(?:s|ped)?|ceased?) (?:going out|sending|arriving|being (?:sent|delivered|processed|written)|working|loading|processing|delivering|syncing|replicating|updating|resolving|responding|serving)|(?:is|are|was|were) not (?:arriving|loading|working|going out|being (?:sent|delivered|processed)|delivered|processing|syncing|updating|responding)`,
     ),
     reason:
       'something users rely on stopped happening ("e-mails stop going out", "jobs stopped processing")',
     examples: {
-      match: ['confirmation e-mails stop going out', 'webhooks stopped arriving'],
+      match: [
+        'confirmation e-mails stop going out',
+        'webhooks stopped arriving',
+        'several merchants say webhooks are not arriving',
+      ],
       noMatch: ['stopped the export job', 'stop the bleeding'],
     },
   },
@@ -314,6 +351,26 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'detect-check-failing',
+    phase: 'detect',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:synthetic|health|uptime|canary|smoke|blackbox|black-box|external)[- ]?(?:checks?|tests?|probes?|monitors?)\b[^;]{0,50}?\b(?:fail(?:s|ing|ed)?|red|down|alerting|firing)`,
+    ),
+    reason:
+      'a synthetic, health or uptime check that fails is a monitor noticing the problem, whether or not it paged anyone',
+    kind: 'alert',
+    examples: {
+      match: [
+        'synthetic check search-results-nonempty failing',
+        'health checks on lb-2 failed',
+        'Canary probe eu-login down',
+      ],
+      noMatch: ['added a synthetic check for search', 'health checks passing again'],
+    },
+  },
+  {
     id: 'detect-chat-alarm-emoji',
     phase: 'detect',
     weight: 2,
@@ -407,7 +464,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`reported|reporting|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?) (?:say|see|saw|confirm)|escalat(?:es|ed|ing|ion)`,
+      String.raw`reported|reporting|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm)|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|anyone (?:else )?(?:seeing|getting)|escalat(?:es|ed|ing|ion)`,
     ),
     reason: 'a person reported the problem',
     kind: 'report',
@@ -416,6 +473,9 @@ export const CUES: readonly Cue[] = [
         'customers report checkout failing',
         'SRE noticed errors',
         'seeing a flood of github issues',
+        'several merchants say webhooks are not arriving',
+        'search is timing out for me on the shop',
+        "I'm getting 502s on login",
       ],
       noMatch: ['reportedly fine', 'report generation'],
     },
@@ -541,7 +601,7 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?<!(?:back|reads|traffic|load|writes|running|depends?|built|based|work(?:ing)?|sleep) )on it(?! (?:is|was|are|were|runs?|ran)\b)|(?:i'?m|i am|i'?ll be) (?:the )?(?:ic|incident commander|incident lead)|(?:i'?ll|i will|i'?m) tak(?:e|ing) (?:it|this|ic|command|the pager|the lead)|taking (?:over )?(?:as )?(?:ic|incident commander|command)|ic here|(?:i'?ve|i have) got (?:it|this)`,
+      String.raw`(?<!(?:back|reads|traffic|load|writes|running|depends?|built|based|work(?:ing)?|sleep|eye|eyes|tabs|lid) )on it(?! (?:is|was|are|were|runs?|ran)\b)|(?:i'?m|i am|i'?ll be) (?:the )?(?:ic|incident commander|incident lead)|(?:i'?ll|i will|i'?m) tak(?:e|ing) (?:it|this|ic|command|the pager|the lead)|taking (?:over )?(?:as )?(?:ic|incident commander|command)|ic here|(?:i'?ve|i have) got (?:it|this)`,
     ),
     reason: 'a responder takes ownership of the incident in so many words',
     examples: {
@@ -552,7 +612,12 @@ export const CUES: readonly Cue[] = [
         "I'll take it",
         'IC here',
       ],
-      noMatch: ['Marcus can you take a look?', 'the IC joined the bridge', 'reads are back on it'],
+      noMatch: [
+        'Marcus can you take a look?',
+        'the IC joined the bridge',
+        'reads are back on it',
+        'spot checks look right, keeping an eye on it',
+      ],
     },
   },
   {
@@ -700,11 +765,15 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|shut (?:off|down)|turned off|scal(?:ed|ing) (?:up|out)|add(?:ed|ing) capacity|hotfix(?:ed)?|patch(?:ed|ing)|(?:deployed|applied|shipped|pushed) (?:a |the )?(?:fix|patch|new|config)|fix (?:has been |was |is |is being )?(?:deployed|applied|implemented|rolled out)|blocked|rate[- ]limit(?:ed|ing)?|re-?rout(?:ed|ing)|drain(?:ed|ing)|depool(?:ed)?|purg(?:ed|ing)|flush(?:ed|ing)|killed|paused|terminat(?:ed|ing)|cleared (?:the )?cache|mitigat(?:e|ing|ion)|workaround`,
+      String.raw`restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|shut (?:off|down)|turned off|scal(?:ed|ing) (?:up|out)|add(?:ed|ing) capacity|hotfix(?:ed)?|patch(?:ed|ing)|(?:deployed|applied|shipped|pushed) (?:a |the )?(?:fix|patch|new|config)|fix (?:has been |was |is |is being )?(?:deployed|applied|implemented|rolled out)|blocked|rate[- ]limit(?:ed|ing)?|re-?rout(?:ed|ing)|drain(?:ed|ing)|depool(?:ed)?|purg(?:ed|ing)|flush(?:ed|ing)|killed|paused|terminat(?:ed|ing)|cleared (?:the )?cache|mitigat(?:e|ing|ion)|workaround|restor(?:ed|ing) (?:the |a |an )(?!(?:service|site|access|connectivity)\b)[\w-]+`,
     ),
     reason: 'an action taken to stop the impact',
     examples: {
-      match: ['restarted the workers', 'A fix has been implemented'],
+      match: [
+        'restarted the workers',
+        'A fix has been implemented',
+        'restored the origin bucket policy',
+      ],
       noMatch: ['restart is scheduled for Monday?'],
     },
   },
@@ -785,7 +854,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts|cpu|load|p\d\d|lag|queue(?: depth)?|backlog) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|falling|receding|subsiding)|errors dropping|(?:enough )?capacity back|back to serv(?:e|ing)|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts|cpu|load|p\d\d|lag|queue(?: depth)?|backlog) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|coming down|came down|falling|receding|subsiding)|errors dropping|(?:enough )?capacity back|back to serv(?:e|ing)|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
@@ -795,6 +864,7 @@ export const CUES: readonly Cue[] = [
         'by 23:45 delivery errors were dropping',
         'CPU dropping, p99 back to 210ms',
         'lag started dropping right away',
+        'p99 coming down',
         'skipped the batch, indexer catching up',
         'impact mitigated',
         'we are monitoring the results',
@@ -869,7 +939,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated`,
+      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
@@ -893,6 +963,8 @@ export const CUES: readonly Cue[] = [
         'failed session writes stop',
         'instance creation errors end',
         'latency and timeouts recovered',
+        'image error rate back to zero',
+        '5xx down to 0 after the failover',
       ],
       noMatch: [
         'ack, looking. export node ran out of memory again',
@@ -1096,6 +1168,25 @@ export const CUES: readonly Cue[] = [
         'closed the old ticket -> new one',
         'status page -> resolved',
       ],
+    },
+  },
+  {
+    id: 'resolved-tracker-closed',
+    phase: 'resolved-declared',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`changed (?:the )?status (?:from [\w -]{1,20}? )?to (?:resolved|closed|done|completed)|closed this(?: issue)?(?: as (?:completed|resolved|fixed))?|marked (?:this|it) as (?:resolved|done|fixed)|(?:moved|transitioned) (?:\p{L}+ )?(?:to|into) (?:done|resolved|closed)`,
+    ),
+    reason:
+      'an issue tracker records the ticket closing (Jira\'s "changed the Status to Resolved", GitHub\'s "closed this as completed"): a declared end, and paperwork (see the bookkeeping modifier)',
+    examples: {
+      match: [
+        'changed the Status from In Progress to Resolved',
+        'octocat closed this as completed',
+        'INC-88 moved to Done',
+      ],
+      noMatch: ['closed the connection pool', 'moved traffic to eu-west', 'changed the batch size'],
     },
   },
   {
@@ -1331,6 +1422,67 @@ export const MODIFIERS: readonly Modifier[] = [
     examples: {
       match: ['rollback job failed on permissions', 'restart did not help'],
       noMatch: ['failed over to the replica', 'rolled back'],
+    },
+  },
+  {
+    id: 'automated',
+    effect: 'automated',
+    language: 'en',
+    pattern: words(
+      String.raw`automatic(?:ally)?|auto-?ack(?:ed|nowledged?|nowledgement)?|auto[- ]acknowledg\p{L}*|(?:by|via) (?:an? |the )?(?:integration|rule|automation|escalation polic(?:y|ies)|system|bot|api|webhook|workflow)`,
+    ),
+    reason:
+      'an acknowledgement a tool makes on its own ("Acknowledged by Auto-Ack rule", "acknowledged by integration Datadog", "acknowledged automatically") is not a person taking the page (removes the line\'s acknowledge cues)',
+    examples: {
+      match: [
+        'Acknowledged by Auto-Ack rule',
+        'Alert acknowledged by integration Datadog',
+        'Incident #231 opened and acknowledged automatically',
+        'auto-acknowledged after 30s',
+      ],
+      noMatch: ['Acknowledged by Ravi Shah', 'acking, looking now', 'alert rule fired'],
+    },
+  },
+  {
+    id: 'automated-agent',
+    effect: 'automated',
+    language: 'en',
+    on: 'agent',
+    pattern: words(
+      String.raw`[\p{L}\p{N}_.-]*bot|app|rule|integration|automation|automated|system|escalation polic(?:y|ies)|workflow|webhook|api|datadog|pagerduty|opsgenie|alertmanager|grafana|prometheus|nagios|icinga|zabbix|sentry|new relic|cloudwatch|splunk|victorops|jira|servicenow`,
+    ),
+    reason:
+      'who acknowledged (the line\'s author, or the name after "acknowledged by") is a bot, a rule or an integration, not a responder',
+    examples: {
+      match: [
+        'incident-bot',
+        'Auto-Ack rule',
+        'Jira Automation',
+        'integration Datadog',
+        'APP',
+        'Grafana',
+      ],
+      noMatch: ['Ravi Shah', 'luis', 'Abbott', 'Tomasz Nowak'],
+    },
+  },
+  {
+    id: 'bookkeeping',
+    effect: 'bookkeeping',
+    language: 'en',
+    pattern: words(
+      String.raw`tickets?|issues? tracker|post-?mortems?|retro(?:spective)?s?|incident reviews?|status ?page|statuspage|[a-z][a-z0-9]+-\d+|closed this|changed (?:the )?status|moved (?:\p{L}+ )?to done|jira|github`,
+    ),
+    reason:
+      'a declared end that records paperwork (a ticket resolved, a postmortem scheduled, the status page set to Resolved) says when the record closed, not when users were fine again (a full recovery before it is the resolution)',
+    examples: {
+      match: [
+        'Postmortem scheduled, incident ticket resolved',
+        'status page set to Resolved',
+        'OPS-4411 status changed to Resolved',
+        'octocat closed this as completed',
+        'changed the Status from In Progress to Resolved',
+      ],
+      noMatch: ['incident resolved', 'Monitoring -> Closed', 'checkout back to normal'],
     },
   },
   {

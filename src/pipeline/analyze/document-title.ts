@@ -40,3 +40,28 @@ export function documentTitle(
   if (NOT_A_TITLE.some((shape) => shape.test(line))) return null;
   return truncateTitle(line.replace(/\s{2,}/g, ' '), TITLE_MAX);
 }
+
+/** What an alert line carries besides what happened: tags and ticket numbers anywhere, and */
+const TAGS = /\[[^\]]*\]|\(#?\d+\)|#\d+\b/g;
+/** leading states and tool names (`CRITICAL:`, `Triggered`, `Datadog Alert:`). */
+const LEADING_NOISE =
+  /^(?:triggered|firing|alert(?:ing)?|critical|warning|warn|sev-?\d|p\d|pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|cloudwatch|sentry)\b[\s:–—-]*/i;
+
+/**
+ * A headline from the first alert or impact line, for an incident whose file names no title:
+ * `[Triggered] #48213 High error rate on checkout-api` → `High error rate on checkout-api`.
+ * Tags, ticket numbers, a leading state or tool name go; the rest starts with a capital and is
+ * cut by `truncateTitle` to at most `max` characters; `Incident` when nothing is left.
+ */
+export function titleFromAlert(text: string, max = TITLE_MAX): string {
+  let cleaned = text
+    .replace(TAGS, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  for (let before = ''; before !== cleaned;) {
+    before = cleaned;
+    cleaned = cleaned.replace(LEADING_NOISE, '').replace(/^[\s:–—-]+/, '');
+  }
+  const title = truncateTitle(cleaned.replace(/[\s:–—-]+$/, ''), max);
+  return title ? title[0]!.toUpperCase() + title.slice(1) : 'Incident';
+}

@@ -27,6 +27,8 @@ export interface LineReading {
   best: Partial<Record<Phase, CueHit>>;
   /** The kind a reader would call the line (its strongest cue's kind). */
   kind: EventKind;
+  /** The line records paperwork (a ticket, a postmortem, the status page): see `bookkeeping`. */
+  bookkeeping?: boolean;
 }
 
 export interface Clause {
@@ -121,8 +123,13 @@ function compile(cues: readonly Cue[]): Compiled {
   return compiled;
 }
 
-const modifier = (effect: Modifier['effect']): ((text: string) => boolean) =>
-  anyOf(MODIFIERS.filter((m) => m.effect === effect).map((m) => m.pattern));
+const modifier = (
+  effect: Modifier['effect'],
+  on: NonNullable<Modifier['on']> = 'line',
+): ((text: string) => boolean) =>
+  anyOf(
+    MODIFIERS.filter((m) => m.effect === effect && (m.on ?? 'line') === on).map((m) => m.pattern),
+  );
 const negated = anyOf(MODIFIERS.filter((m) => m.id === 'negation').map((m) => m.pattern));
 const hypothetical = anyOf(MODIFIERS.filter((m) => m.id === 'hypothetical').map((m) => m.pattern));
 const partial = modifier('partial');
@@ -131,6 +138,30 @@ const ineffective = modifier('ineffective');
 const unrelated = modifier('unrelated');
 const topic = modifier('topic');
 const actionItem = modifier('action-item');
+const automatedLine = modifier('automated');
+const bookkeeping = modifier('bookkeeping');
+const automatedAgent = modifier('automated', 'agent');
+/** The name after "acknowledged by": who took the page, whoever posted the line. */
+/** A full name or a handle opening the line, then "acknowledged": the one who acknowledged. */
+const PERSON_ACKNOWLEDGED = /^\W*(@[\w.-]+|\p{Lu}[\p{L}'-]+\s+\p{Lu}[\p{L}'-]+)\s+ack/u;
+const ACKNOWLEDGED_BY =
+  /\back(?:nowledged?|nowledges|ed|'d)?(?:\s+(?:via|through|in|on|from)\s+[\p{L}\p{N}_.-]+)?\s+by\s+([^.;,()[\]]{1,60}?)(?=\s+(?:via|through|using|from|on|in|at)\s|[.;,()[\]]|$)/iu;
+
+/**
+ * Whether the acknowledgement on a line was made by a tool, not a person: the one named after
+ * "acknowledged by" is a bot, a rule or an integration ("Acknowledged by Jane Doe (via escalation
+ * policy)" is Jane); with no one named, the line says a tool did it ("automatically",
+ * "auto-acknowledged") or its author is one.
+ */
+function acknowledgedByTool(text: string, actor: string | null): boolean {
+  const by = ACKNOWLEDGED_BY.exec(text)?.[1]?.trim();
+  if (by) return automatedAgent(by) || automatedLine(`by ${by}`);
+  if (automatedLine(text)) return true;
+  // A tool's post naming who did it first: "Tomasz Nowak acknowledged alert #4211".
+  const subject = PERSON_ACKNOWLEDGED.exec(text)?.[1];
+  if (subject) return automatedAgent(subject);
+  return actor !== null && automatedAgent(actor);
+}
 /** Phases whose cue, named as a topic ("open for root cause"), says nothing happened yet. */
 const TOPIC_PHASES: ReadonlySet<Phase> = new Set([
   'identify',
@@ -255,12 +286,15 @@ function settle(hits: readonly CueHit[], clauses: readonly Clause[]): LineReadin
 
 /**
  * Reads one line. `state` is a structured state the paste gave (an alert's `[FIRING]`, a CSV
- * `Type` column, a status page's status word); it is strong evidence on its own.
+ * `Type` column, a status page's status word); it is strong evidence on its own. `actor` is who
+ * wrote the line or did what it records (a chat author, a CSV `Agent` column), when the paste
+ * names one: a bot's acknowledgement is not a person's.
  */
 export function readLine(
   text: string,
   state: string | null = null,
   cues: readonly Cue[] = CUES,
+  actor: string | null = null,
 ): LineReading {
   const nothing: LineReading = { scores: emptyScores(), best: {}, kind: 'note' };
   // A follow-up written down during the incident signals no phase, whatever words it uses.
@@ -277,5 +311,9 @@ export function readLine(
   // an aside about something else.
   const tag = (c: Clause) => c.aside && c.text.split(/\s+/).length <= 3;
   if (clauses.some((c) => (!c.aside || tag(c)) && unrelated(c.text))) return nothing;
-  return settle(hits, clauses);
+  const byTool = hits.some((h) => h.phase === 'acknowledge') && acknowledgedByTool(text, actor);
+  const reading = settle(byTool ? hits.filter((h) => h.phase !== 'acknowledge') : hits, clauses);
+  return reading.scores['resolved-declared'] > 0 && bookkeeping(text)
+    ? { ...reading, bookkeeping: true }
+    : reading;
 }

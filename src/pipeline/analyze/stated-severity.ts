@@ -8,8 +8,11 @@
  * "Priority: high" is not the incident's); "SEV1", "P1", "Critical", "Major" as the label a note opens
  * with; "SEV1" anywhere. "critical" alone in a sentence is not a severity, nor "P1 bug".
  */
-const SEVERITY =
-  /\bseverity\s*(?:level\s*)?[:=-]?\s*((?:sev(?:erity)?[\s-]?)?[0-5]|p[0-4]|critical|major|high|medium|minor|low)\b|^\W*((?:sev[\s-]?[0-5]|p[0-4]|critical|major|minor))\b(?!\s+(?:bug|issue|path|section)\b)|\b(SEV[\s-]?[0-5])\b|\bpriority\s*[:=-]?\s*(P[0-4])\b/im;
+const SEVERITY_ANYWHERE =
+  /\bseverity\s*(?:level\s*)?[:=-]?\s*((?:sev(?:erity)?[\s-]?)?[0-5]|p[0-4]|critical|major|high|medium|minor|low)\b|\b(SEV[\s-]?[0-5])\b|\bpriority\s*[:=-]?\s*(P[0-4])\b/im;
+/** The label a note opens with. Kept apart: on a timeline line it must not hide a `[SEV1]` tag. */
+const SEVERITY_LABEL =
+  /^\W*((?:sev[\s-]?[0-5]|p[0-4]|critical|major|minor))\b(?!\s+(?:bug|issue|path|section)\b)/im;
 
 /**
  * The first severity label the notes, then the timeline lines, state, normalised to how teams
@@ -26,8 +29,9 @@ export function statedSeverity(notes: readonly string[], lines: readonly string[
     ...lines.map((text) => ({ text, note: false })),
   ];
   for (const { text, note } of texts) {
-    const match = SEVERITY.exec(text);
-    const label = match?.[1] ?? (note ? match?.[2] : undefined) ?? match?.[3] ?? match?.[4];
+    const match = SEVERITY_ANYWHERE.exec(text);
+    const label =
+      match?.[1] ?? (note ? SEVERITY_LABEL.exec(text)?.[1] : undefined) ?? match?.[2] ?? match?.[3];
     if (label)
       return label
         .replace(/^(?:sev|p)(?=[\s-]?\d)/i, (prefix) => prefix.toUpperCase())

@@ -38,35 +38,6 @@ export function slugify(title: string): string {
 
 const FRONT_MATTER = /^---\n([\s\S]*?\n)?---(?:\n|$)/;
 
-/** What an alert line carries besides what happened: tags and ticket numbers anywhere, and */
-const TAGS = /\[[^\]]*\]|\(#?\d+\)|#\d+\b/g;
-/** leading states and tool names (`CRITICAL:`, `Triggered`, `Datadog Alert:`). */
-const LEADING_NOISE =
-  /^(?:triggered|firing|alert(?:ing)?|critical|warning|warn|sev-?\d|p\d|pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|cloudwatch|sentry)\b[\s:–—-]*/i;
-
-/**
- * A headline from the first alert: `[Triggered] #48213 High error rate on checkout-api` →
- * `High error rate on checkout-api`. At most 70 characters, cut at a word; `Incident` when
- * nothing is left.
- */
-export function titleFromAlert(text: string): string {
-  let cleaned = text
-    .replace(TAGS, ' ')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
-  for (let before = ''; before !== cleaned;) {
-    before = cleaned;
-    cleaned = cleaned.replace(LEADING_NOISE, '').replace(/^[\s:–—-]+/, '');
-  }
-  cleaned = cleaned.replace(/[\s:–—-]+$/, '');
-  let title = '';
-  for (const word of cleaned.split(' ')) {
-    if (`${title} ${word}`.trim().length > 70) break;
-    title = `${title} ${word}`.trim();
-  }
-  return title ? title[0]!.toUpperCase() + title.slice(1) : 'Incident';
-}
-
 const SERVICE_NAME =
   /\b([a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:api|service|svc|worker|web|app|db|gateway|proxy|cache|queue|sync|server))\b|\b([a-z][a-z0-9-]{2,}) service\b/gi;
 
@@ -157,16 +128,11 @@ function withFrontMatterFilled(
   };
   const { facts, diagnostics } = analyzeSource(probe);
   if (!facts) return { text: null, diagnostics };
-  // A title analysis took from an alert line carries its tags and state words: clean it.
-  const alert = facts.events.find(
-    (event) => event.time && (event.kind === 'alert' || event.kind === 'impact'),
-  );
-  const fromAlert = front['title'] === undefined && alert?.text.slice(0, 80) === facts.title;
   const frontMatter = {
-    title: fromAlert && alert ? titleFromAlert(alert.text) : facts.title,
+    title: facts.title,
     date: facts.date,
     timezone: facts.timezone,
-    severity: front['severity'] ?? 'unknown',
+    severity: front['severity'] ?? facts.severity ?? 'unknown',
     status: layout.draft ? 'draft' : facts.resolved ? 'resolved' : 'investigating',
     services: facts.services.length ? facts.services : servicesMentioned(facts),
     ...(front['users_affected'] !== undefined

@@ -7,6 +7,8 @@ import { DateTime } from 'luxon';
 import { MILESTONE_NAMES, type FrontMatter } from '../../schemas/front-matter.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../load/source-file.js';
+import { cjkDateText, readCjkStamps } from './cjk-times.js';
+import { columnWordsAsText } from './column-words.js';
 import { splitDocument, type Block, type SectionKind } from './document.js';
 import { parseFrontMatter } from './front-matter.js';
 import { readWrittenDate, type DayOfYear } from './front-matter-date.js';
@@ -19,12 +21,20 @@ import {
   type HumanActionItem,
   type HumanText,
 } from './human-sections.js';
-import { normalizeBlock, normalizeMailThread, normalizeNotifications } from './paste-shapes.js';
+import {
+  normalizeBlock,
+  normalizeMailThread,
+  normalizeNotifications,
+  numericDateOrder,
+} from './paste-shapes.js';
 import { spokenTimes } from './spoken-times.js';
 import { normalizeGitLog, stampInsideLine } from './stamp-inside-line.js';
 import { readMarkup, readStampLayout, redundantMeridiems } from './stamp-layout.js';
 import { findWrittenDate, isStampProblem, readStamp } from './time.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
+import { readStructuredRecords } from './structured-records.js';
+import { readToggles } from './html-toggles.js';
+import { readTerminalSession } from './terminal-session.js';
 import { readBareTwelveHourTimes } from './twelve-hour-clock.js';
 import { withoutTemplatePrompts } from './template-prompts.js';
 import {
@@ -248,20 +258,35 @@ function readSections(
   // Mail threads, monitor notifications, chat exports as JSON and day-first dates become the
   // line shapes read below.
   const zoneHint = `${frontMatter.timezone ?? ''}\n${text.slice(0, 4000)}`;
+  // The order of numeric dates (`09/03/2026`) is the file's, decided once from all its lines.
+  const written = frontMatter.date
+    ? readWrittenDate(frontMatter.date, frontMatter.timezone ?? 'UTC')
+    : null;
+  const dateOrder = numericDateOrder(
+    doc.sections.flatMap((section) => section.blocks.flatMap((b) => b.lines.map((l) => l.text))),
+    { zone: zoneHint, date: written?.ambiguity === null ? written.date : null },
+  );
   for (const section of doc.sections) {
     if (section.kind === 'timeline') {
+      // HTML toggles, JSON records (alarm history, log lines, annotations) and CJK stamps first:
+      // the line readers below would take their brackets for stamps or miss their times.
+      section.blocks = readCjkStamps(readStructuredRecords(readToggles(section.blocks)));
+      // A terminal session's `date` readings stamp the commands and notes after them.
+      section.blocks = readTerminalSession(section.blocks);
       section.blocks = readMarkup(section.blocks);
       section.blocks = normalizeGitLog(section.blocks) ?? section.blocks;
       section.blocks = normalizeNotifications(
         normalizeMailThread(section.blocks) ?? section.blocks,
       );
     }
-    section.blocks = section.blocks.map((block) => normalizeBlock(block, zoneHint));
+    section.blocks = section.blocks.map((block) => normalizeBlock(block, dateOrder));
     if (section.kind === 'timeline') {
       // Stamps wherever the paste put them become the line starts read below.
       section.blocks = section.blocks.map((block) => ({ lines: block.lines.map(stampInsideLine) }));
       redundantMeridiems(file, section.blocks, diagnostics);
       section.blocks = readStampLayout(section.blocks);
+      // `10:33:10   CHAT  ...` in a column of event kinds: the word is text, not an unknown zone.
+      section.blocks = section.blocks.map(columnWordsAsText);
     }
   }
   for (const section of doc.sections) {
@@ -472,7 +497,7 @@ function readIncidentDate(
 ): { date: DayOfYear | null; fmDate: DayOfYear | null } {
   const { frontMatter, keyLines, zone, items, preambleText } = from;
   const written = frontMatter.date
-    ? readWrittenDate(frontMatter.date, zone, timelineDays(items))
+    ? readWrittenDate(cjkDateText(frontMatter.date), zone, timelineDays(items))
     : null;
   const fmDate = written?.date ?? null;
   if (frontMatter.date && !fmDate) {
@@ -776,7 +801,8 @@ export function parseIncident(source: SourceFile): {
     frontMatter,
     keyLines: fm.keyLines,
     doc,
-    notes: [human.summary, human.impact, ...notes, ...preambleNotes],
+    // `notes` holds the preamble's prose already: passing it again stated each time twice.
+    notes: [human.summary, human.impact, ...notes],
     entries: resolved.entries,
     zone,
     date: isoDate,

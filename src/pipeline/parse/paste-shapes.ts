@@ -10,7 +10,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Block, SourceLine } from './document.js';
-import { isStampProblem, readStamp, type Stamp } from './time.js';
+import { isStampProblem, readStamp, weekdayNumber, type Stamp } from './time.js';
 import { ZONE_TOKEN_SOURCE } from './zone.js';
 
 /** One chat message of a JSON export. */
@@ -98,67 +98,145 @@ function chatExportLines(lines: readonly SourceLine[]): SourceLine[] | null {
   return out.length > 0 ? out : null;
 }
 
-const SLASH_DATE = /(?<![\d/.])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/g;
-const HAS_SLASH_DATE = new RegExp(SLASH_DATE.source);
+/**
+ * A numeric date with its year last, in any separator: `09/03/2026`, `03-09-2026`, `09.03.2026`,
+ * and with a two-digit year right before a clock time (`09.03.26 10:15`; elsewhere `4.2.10` is a
+ * version).
+ */
+const NUMERIC_DATE =
+  /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}(?![\d/.-])|\d{2}(?=,?\s+~?\d{1,2}[:.h]\d{2}))/g;
+const HAS_NUMERIC_DATE = new RegExp(NUMERIC_DATE.source);
+/** A weekday name right before a date (`Tue 03/02/2026`, `Dienstag, 03.02.2026`). */
+const WEEKDAY_BEFORE = /([\p{L}]+)\.?,?\s+$/u;
 
 /** Zones whose people write the month first; any other zone named means day first. */
 const MONTH_FIRST_ZONES =
   /\b(?:America\/|US\/|Canada\/|P[SD]?T|M[SD]?T|C[SD]?T|E[SD]?T|AK[SD]T|HST)\b/;
+const OTHER_ZONES =
+  /\b(?:[A-Z][a-z]+\/[A-Za-z_]+|UTC|GMT|IST|CET|CEST|BST|JST|SGT|AEST|AEDT|[+-]\d{2}:?\d{2})\b/;
 
-/**
- * Whether the `NN/NN/YYYY` dates of a block are day first. A first number above 12 says day
- * first, a second above 12 month first; when every date could be either, the reading that keeps
- * the dates closest together wins (a timeline spans days, not months), and on a tie the zone
- * named near the block decides: US zones write the month first, others the day.
- */
-export function isDayFirst(texts: readonly string[], zoneHint: string): boolean {
-  const pairs = texts.flatMap((text) =>
-    [...text.matchAll(SLASH_DATE)].map((m) => ({
-      a: Number(m[1]),
-      b: Number(m[2]),
-      year: Number(m[3]),
-    })),
-  );
-  if (pairs.length === 0) return false;
-  if (pairs.some((p) => p.a > 12)) return true;
-  if (pairs.some((p) => p.b > 12)) return false;
-  const span = (dayFirst: boolean): number => {
-    const days = pairs.map((p) =>
-      DateTime.fromObject({
-        year: p.year,
-        month: dayFirst ? p.b : p.a,
-        day: dayFirst ? p.a : p.b,
-      }).toMillis(),
-    );
-    return Math.max(...days) - Math.min(...days);
-  };
-  const dayFirstSpan = span(true);
-  const monthFirstSpan = span(false);
-  if (dayFirstSpan !== monthFirstSpan) return dayFirstSpan < monthFirstSpan;
-  if (MONTH_FIRST_ZONES.test(zoneHint)) return false;
-  return /\b(?:[A-Z][a-z]+\/[A-Za-z_]+|UTC|GMT|IST|CET|CEST|BST|JST|SGT|AEST|AEDT|[+-]\d{2}:?\d{2})\b/.test(
-    zoneHint,
+/** One numeric date as written: its two first numbers, its year, and a weekday written before it. */
+interface NumericDate {
+  a: number;
+  b: number;
+  year: number;
+  separator: string;
+  weekday: number | null;
+}
+
+function numericDates(texts: readonly string[]): NumericDate[] {
+  return texts.flatMap((text) =>
+    [...text.matchAll(NUMERIC_DATE)].map((m) => {
+      const written = m[4] ?? '';
+      const before = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index));
+      return {
+        a: Number(m[1]),
+        b: Number(m[3]),
+        year: (written.length === 2 ? 2000 : 0) + Number(written),
+        separator: m[2] ?? '',
+        weekday: before ? weekdayNumber(before[1] ?? '') : null,
+      };
+    }),
   );
 }
 
+/** The day a numeric date names read in one order, or null when that order is no date. */
+function dayOf(date: NumericDate, dayFirst: boolean): DateTime | null {
+  const day = DateTime.fromObject({
+    year: date.year,
+    month: dayFirst ? date.b : date.a,
+    day: dayFirst ? date.a : date.b,
+  });
+  return day.isValid ? day : null;
+}
+
+/** Which order `dayFirst` true or false the evidence favours, or null when it does not tell. */
+function favoured(votes: { dayFirst: number; monthFirst: number }): boolean | null {
+  if (votes.dayFirst === votes.monthFirst) return null;
+  return votes.dayFirst > votes.monthFirst;
+}
+
 /**
- * Rewrites a block's pasted shapes into timeline lines (see the module comment). `zoneHint` is
- * text that may name the incident's zone (front matter, the lines before the block); it only
- * settles day-first dates that could be read either way.
+ * The order a file writes its numeric dates in, decided once for the whole file, as a person
+ * reading it would: a number over 12 in the first place says day first, in the second month
+ * first; else the front matter's `date` matched in one order only; else a weekday written beside
+ * a date; else the reading in which the dates run one way (a timeline is in time order, oldest or
+ * newest first); else the reading that keeps the dates closest together (a timeline spans days, not
+ * months); else the zone named near the timeline (US zones write the month first, others the
+ * day). Null when nothing tells: each separator keeps its usual order (time.ts).
+ *
+ * @param texts the timeline's lines
+ * @param hints `zone`: text that may name the incident's zone; `date`: the front matter's day
  */
-export function normalizeBlock(block: Block, zoneHint: string): Block {
+export function numericDateOrder(
+  texts: readonly string[],
+  hints: { zone: string; date?: { year: number; month: number; day: number } | null },
+): 'day-first' | 'month-first' | null {
+  const dates = numericDates(texts);
+  if (dates.length === 0) return null;
+  const impossible = favoured({
+    dayFirst: dates.filter((d) => !dayOf(d, false) && dayOf(d, true)).length,
+    monthFirst: dates.filter((d) => !dayOf(d, true) && dayOf(d, false)).length,
+  });
+  const anchor = hints.date ? DateTime.fromObject(hints.date) : null;
+  const onAnchor = (dayFirst: boolean): number =>
+    anchor ? dates.filter((d) => dayOf(d, dayFirst)?.hasSame(anchor, 'day')).length : 0;
+  const byFrontMatter = favoured({ dayFirst: onAnchor(true), monthFirst: onAnchor(false) });
+  const onWeekday = (dayFirst: boolean): number =>
+    dates.filter((d) => d.weekday !== null && dayOf(d, dayFirst)?.weekday === d.weekday).length;
+  const byWeekday = favoured({ dayFirst: onWeekday(true), monthFirst: onWeekday(false) });
+  const span = (dayFirst: boolean): number => {
+    const days = dates.flatMap((d) => dayOf(d, dayFirst)?.toMillis() ?? []);
+    return days.length < dates.length ? Infinity : Math.max(...days) - Math.min(...days);
+  };
+  // A timeline runs one way (oldest or newest first): the reading whose days turn back less.
+  const turns = (dayFirst: boolean): number => {
+    const days = dates.map((d) => dayOf(d, dayFirst)?.toMillis() ?? NaN);
+    const steps = days.slice(1).map((day, i) => Math.sign(day - (days[i] ?? day)));
+    if (steps.some(Number.isNaN)) return Infinity;
+    return Math.min(steps.filter((s) => s > 0).length, steps.filter((s) => s < 0).length);
+  };
+  const byOrder = turns(true) === turns(false) ? null : turns(true) < turns(false);
+  const bySpan = span(true) === span(false) ? null : span(true) < span(false);
+  // Dots are day first wherever they are written: only a slash or a dash follows the zone.
+  const byZone = dates.every((d) => d.separator === '.')
+    ? null
+    : MONTH_FIRST_ZONES.test(hints.zone)
+      ? false
+      : OTHER_ZONES.test(hints.zone) || null;
+  const dayFirst = impossible ?? byFrontMatter ?? byWeekday ?? byOrder ?? bySpan ?? byZone;
+  return dayFirst === null ? null : dayFirst ? 'day-first' : 'month-first';
+}
+
+/**
+ * Whether the `NN/NN/YYYY` dates of `texts` are day first (see numericDateOrder); without any
+ * evidence, month first.
+ */
+export function isDayFirst(texts: readonly string[], zoneHint: string): boolean {
+  return numericDateOrder(texts, { zone: zoneHint }) === 'day-first';
+}
+
+/**
+ * Rewrites a block's pasted shapes into timeline lines (see the module comment). `order` is the
+ * file's numeric date order (numericDateOrder): a date written against its separator's usual
+ * order (`09/03/2026` day first, `03.09.2026` month first) is rewritten as ISO 8601.
+ */
+export function normalizeBlock(block: Block, order: 'day-first' | 'month-first' | null): Block {
   const chat = chatExportLines(block.lines);
   if (chat) return { lines: chat };
-  const texts = block.lines.map((line) => line.text);
-  if (!texts.some((text) => HAS_SLASH_DATE.test(text))) return block;
-  if (!isDayFirst(texts, `${zoneHint}\n${texts.join('\n')}`)) return block;
+  if (order === null || !block.lines.some((line) => HAS_NUMERIC_DATE.test(line.text))) return block;
+  const iso = (year: string, month: string, day: string): string =>
+    `${year.length === 2 ? `20${year}` : year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return {
     lines: block.lines.map((line) => ({
       number: line.number,
       text: line.text.replace(
-        SLASH_DATE,
-        (_, day: string, month: string, year: string) =>
-          `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`,
+        NUMERIC_DATE,
+        (written, a: string, separator: string, b: string, year: string) => {
+          const usual = separator === '.' ? 'day-first' : 'month-first';
+          if (order === usual) return written;
+          return order === 'day-first' ? iso(year, b, a) : iso(year, a, b);
+        },
       ),
     })),
   };

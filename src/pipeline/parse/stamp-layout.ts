@@ -78,8 +78,11 @@ export function findStamps(text: string, from = 0): FoundStamp[] {
 /** The longest stamp a tool prints at a line's end, with its zone: `Tuesday, February 03, 2026 10:05:12 AM (GMT+01:00)`. */
 const LONGEST_STAMP = 64;
 
-/** What separates a message or a name from a stamp at the line's end. */
-const TRAILING_SEPARATOR = /(?:\s*[·•|–—(,[-]\s*|\t\s*|\s{2,}|\s+(?:at|on)\s+)$/i;
+/**
+ * What separates a message or a name from a stamp at the line's end: a mark, or a comma and a
+ * bracket (Telegram Desktop's `Ana López, [09.03.26 10:15]`).
+ */
+const TRAILING_SEPARATOR = /(?:(?:\s*[·•|–—(,[-]){1,2}\s*|\t\s*|\s{2,}|\s+(?:at|on)\s+)$/i;
 /** Only a stamp with a date may follow a plain "at": "rolled back at 09:30" is prose. */
 const WORD_SEPARATOR = /\s+(?:at|on)\s+$/i;
 /** A chat handle written alone: `kaz`, `ops-bot`, `@mira`, `j.lee`. */
@@ -229,6 +232,30 @@ function nameLine(text: string): string | null {
   return author && author.actor === trimmed ? author.actor : null;
 }
 
+/** A line that is only a journal field or verb (`Work notes`, `Additional comments`). */
+function roleLine(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed !== '' && ROLE.test(trimmed) && trimmed.replace(ROLE, '').trim() === '';
+}
+
+/**
+ * The author written on the line below a time alone, when a message follows (after a journal
+ * field line, if any): `lines` is how many lines the author and the field take. Null otherwise.
+ */
+function authorBelow(
+  lines: readonly SourceLine[],
+  readings: readonly LineReading[],
+  at: number,
+): { actor: string; lines: number } | null {
+  const name = lines[at + 1] ? nameLine(lines[at + 1]?.text ?? '') : null;
+  if (!name || readings[at + 1]?.kind !== 'text') return null;
+  const field = roleLine(lines[at + 2]?.text ?? '') ? 1 : 0;
+  const message = readings[at + 2 + field];
+  return message?.kind === 'text' && (lines[at + 2 + field]?.text.trim() ?? '') !== ''
+    ? { actor: name, lines: 1 + field }
+    : null;
+}
+
 function eventLine(
   number: number,
   found: FoundStamp,
@@ -324,6 +351,69 @@ function headerEvent(open: OpenHeader): SourceLine {
   return eventLine(open.number, open.stamp, open.body.length > 0 ? open.actor : null, message);
 }
 
+/** Words for "at" before a time in a sentence: `at 10:15`, `um 14:50 Uhr`: prose, not a layout. */
+const PREPOSITION =
+  /^(?:at|on|by|around|about|from|until|till|since|before|after|um|ab|bis|gegen|seit|am|à|vers|dès|a|las|alle|ore|desde|hasta|às|le|el|la|de|du|and|und|et|y|then)$/i;
+/** What is written before a stamp as a layout's column: one token (`ERROR`, `[web-1]`) or a name. */
+const COLUMN_TOKEN = /^[[(<]?[\p{L}\d_.@#/-]{1,32}[\])>]?$/u;
+/** Marks between a column and the stamp: `web-1 | 2026-...`, `ERROR [2026-...`. */
+const COLUMN_MARKS = /[\s|:[(<·•–—-]+$/;
+/** How many of a block's stamped lines must share a layout for it to be the block's. */
+const DOMINANT_SHARE = 0.6;
+
+/** A line's stamp after a short column, and what follows it, as a layout candidate. */
+function layoutOf(
+  text: string,
+): { found: FoundStamp; column: string; after: string; shape: 'prefix' | 'suffix' } | null {
+  const found = findStamps(text)[0];
+  if (!found || found.before.trim() === '') return null;
+  const column = found.before.replace(COLUMN_MARKS, '').trim();
+  if (column === '' || PREPOSITION.test(column.split(/\s+/).pop() ?? '')) return null;
+  const after = found.after.replace(/^[\s|:\])>·•–—-]+/, '').trim();
+  const shape = after === '' || EMPTY_TAIL.test(after) ? 'suffix' : 'prefix';
+  // A column is one token, or (before a stamp that ends the line) a name.
+  const token = COLUMN_TOKEN.test(column);
+  if (!token && !(shape === 'suffix' && authorOf(column))) return null;
+  return { found, column: column.replace(/^[[(<]|[\])>]$/g, ''), after, shape };
+}
+
+/**
+ * The block's lines read by its dominant layout: when most lines that hold a stamp put it at
+ * the same place after a short column (a log level `INFO [2026-03-09 10:15:02] ...`, a host
+ * `web-1 | 2026-03-09 10:15:22 | ...`, a name `Ana López 10:15 AM` with the message below), every
+ * line of that layout is read so, though one line alone would be ambiguous. A stamp found this
+ * way is a stamp wherever the file's other lines say stamps are.
+ */
+function withDominantLayout(blocks: readonly Block[]): LineReading[][] {
+  const readings = blocks.map((block) => block.lines.map((line) => readLine(line.text)));
+  const lines = blocks.flatMap((block) => block.lines);
+  const flat = readings.flat();
+  const layouts = lines.map((line, i) => (flat[i]?.kind === 'text' ? layoutOf(line.text) : null));
+  const stamped = lines.filter((line, i) => layouts[i] || findStamps(line.text).length > 0);
+  const count = (shape: 'prefix' | 'suffix'): number =>
+    layouts.filter((layout) => layout?.shape === shape).length;
+  const shape = count('prefix') >= count('suffix') ? 'prefix' : 'suffix';
+  const share = count(shape);
+  if (share < 2 || share < stamped.length * DOMINANT_SHARE) return readings;
+  let i = 0;
+  return readings.map((block) =>
+    block.map((reading): LineReading => {
+      const layout = layouts[i++];
+      if (!layout || layout.shape !== shape) return reading;
+      if (shape === 'suffix') {
+        const author = authorOf(layout.column);
+        return {
+          kind: 'header',
+          stamp: layout.found,
+          actor: author?.actor ?? layout.column,
+          role: false,
+        };
+      }
+      return { kind: 'event', stamp: layout.found, text: `[${layout.column}] ${layout.after}` };
+    }),
+  );
+}
+
 /**
  * A block the timeline reader reads as it is: every line is text or already starts with its
  * stamp, or it is an incident tool's milestone summary (`Started  Feb 3, 2026 10:12 CET`), which
@@ -380,6 +470,15 @@ function rewriteBlockLines(
       };
       continue;
     }
+    const author = reading.kind === 'time-alone' ? authorBelow(block.lines, readings, i) : null;
+    if (reading.kind === 'time-alone' && author) {
+      // ServiceNow's activity: the time, the author (and the journal field) below it, then the text.
+      close();
+      lastActor = author.actor;
+      open = { number: line.number, stamp: reading.stamp, actor: author.actor, said: '', body: [] };
+      i += author.lines;
+      continue;
+    }
     if (reading.kind === 'time-alone' && lastActor !== undefined) {
       close();
       open = { number: line.number, stamp: reading.stamp, actor: lastActor, said: '', body: [] };
@@ -413,8 +512,8 @@ export function readStampLayout(blocks: readonly Block[]): Block[] {
   let lastActor: string | null | undefined;
   // Each block's lines are read once: a header alone in its block looks at the next block too.
   const read: LineReading[][] = [];
-  const readingsOf = (b: number): LineReading[] =>
-    (read[b] ??= (blocks[b]?.lines ?? []).map((line) => readLine(line.text)));
+  read.push(...withDominantLayout(blocks));
+  const readingsOf = (b: number): LineReading[] => read[b] ?? [];
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as Block;
     // CSV or a table is read by column in timeline-lines.ts.

@@ -34,6 +34,8 @@ export interface StatedTime {
 }
 
 const CLOCK = String.raw`(?:\d{4}-\d{2}-\d{2}[ T])?(?:~\s*|approx(?:imately|\.)?\s+|around\s+|about\s+|roughly\s+)?\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?(?![a-z]))(?:\s*\(?(?:${ZONE_TOKEN_SOURCE})\)?)?`;
+/** A day written after a clock time ("23:40 UTC on March 3"): the clock is read on the context's day. */
+const ON_DAY = String.raw`(?:,?\s+on\s+(?:[A-Z][a-z]+,?\s+)?(?:[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)(?:,?\s+\d{4})?)?`;
 const NEAR = String.raw`(?:at|around|about|by|near|approximately|roughly|~|sometime around|shortly before|just before|as early as)?\s*`;
 /** What can begin: the incident, or a symptom of it ("the decline started at 14:38", "errors began 23:40"). */
 const IMPACT_SUBJECT = String.raw`(?:impact|outage|incident|disruption|degradation|errors?|failures?|problems?|issues?|time-?outs?|5xx|it|declines?|drops?|dips?|spikes?|surges?|slowdowns?|slowness|latency|lag|backlog|breakage|regression|trouble|loss|p\d{2,3}|cpu|memory|queue(?:[- ]depth)?|error[- ]rate)`;
@@ -51,8 +53,66 @@ interface Phrase {
   notesOnly?: boolean;
 }
 
+/**
+ * How long the impact lasted, as people write it: `47 minutes`, `2h13m`, `1 hour 5 minutes`,
+ * `2-hour`. Named groups: `amount`, `unit`, `extra` (the minutes after hours).
+ */
+const LASTING = String.raw`(?<amount>\d+(?:[.,]\d+)?)[\s-]*(?<unit>hours?|hrs?|h|minutes?|mins?|m)(?![a-z])(?:\s*(?:and\s*)?(?<extra>\d+)\s*(?:minutes?|mins?|m)\b)?`;
+
+/**
+ * A start and how long the impact lasted from it: the end is the start plus the duration ("a
+ * 2h13m outage starting 14:05", "checkout was down for 47 minutes from 10:12"). The start is
+ * the group `at`; `LASTING` gives the duration.
+ */
+const LASTED_FROM: readonly Phrase[] = [
+  {
+    // The outage named with its length: "a 2h13m outage starting 14:05 CDT".
+    milestone: 'start',
+    strength: 'named',
+    pattern: new RegExp(
+      String.raw`${LASTING}[\s-]+(?:long\s+)?(?:${ISSUE_SUBJECT}|degradation|downtime|disruption)\b[^.;]{0,30}?\b(?:starting|beginning|from|that (?:started|began)|which (?:started|began))\s+(?:at\s+|around\s+|about\s+)?(?<at>${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    // The start first: "Starting at 10:12, checkout was unavailable for 47 minutes".
+    milestone: 'start',
+    strength: 'window',
+    pattern: new RegExp(
+      String.raw`\b(?:starting|beginning|from)\s+(?:at\s+|around\s+|about\s+)?(?<at>${CLOCK}),?\s+[^.;]{0,60}?\bfor\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|~\s*)?${LASTING}`,
+      'i',
+    ),
+  },
+  {
+    // A state held for a while from a time: "down for 47 minutes from 10:12" (about impact only
+    // if the sentence is).
+    milestone: 'start',
+    strength: 'window',
+    pattern: new RegExp(
+      String.raw`\b(?:for|lasted|lasting)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|~\s*)?${LASTING},?\s+(?:from|starting(?:\s+at)?|beginning(?:\s+at)?)\s+(?:about\s+|around\s+)?(?<at>${CLOCK})`,
+      'i',
+    ),
+  },
+];
+
+/** The minutes a `LASTING` match states. */
+function lastingMinutes(groups: Record<string, string | undefined>): number {
+  const amount = Number((groups.amount ?? '').replace(',', '.'));
+  const hours = /^h/i.test(groups.unit ?? '');
+  return Math.round((hours ? amount * 60 : amount) + Number(groups.extra ?? 0));
+}
+
 /** Each pattern captures the time in group 1 (and, for a window, its end in group 2). */
 const PHRASES: readonly Phrase[] = [
+  {
+    // The impact's window as a field: "Impact: 09:40–10:55 CET", "Outage window: 14:05 - 16:18".
+    milestone: 'start',
+    strength: 'named',
+    pattern: new RegExp(
+      String.raw`\b(?:(?:customer|user)[- ])?(?:impact|outage|downtime|disruption|degradation)(?:\s+(?:window|period|time|duration))?\s*[:=]\s*(?:from\s+)?(${CLOCK})\s*(?:-|–|—|to|until|till|through)\s*(${CLOCK})`,
+      'i',
+    ),
+  },
   {
     milestone: 'start',
     strength: 'named',
@@ -67,7 +127,7 @@ const PHRASES: readonly Phrase[] = [
     milestone: 'start',
     strength: 'named',
     pattern: new RegExp(
-      String.raw`\b(?:${IMPACT_SUBJECT}|down|failing|broken|degraded|unavailable|unreachable|not \w+(?:able|ing))\b(?:\s+[\w%.,-]+){0,3}?\s+(?:ever\s+)?since\s+(?:the\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
+      String.raw`\b(?:${IMPACT_SUBJECT}|down|failing|broken|degraded|unavailable|unreachable|not \w+(?:able|ing))\b(?:\s+[\w%.,-]+){0,5}?\s+(?:ever\s+)?since\s+(?:the\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
       'i',
     ),
   },
@@ -118,10 +178,11 @@ const PHRASES: readonly Phrase[] = [
     ),
   },
   {
+    // "between 10:12 and 11:03", "Zwischen 14:05 und 14:52 Uhr", "Entre las 16:02 y las 16:41".
     milestone: 'start',
     strength: 'window',
     pattern: new RegExp(
-      String.raw`\b(?:between|from)\s+(${CLOCK})\s*(?:and|to|until|till|through|-|–)\s*(${CLOCK})`,
+      String.raw`\b(?:between|from|zwischen|von|entre|de|du|desde)\s+(?:(?:las?|les?|the)\s+)?(${CLOCK})(?:\s*uhr)?${ON_DAY}\s*(?:and|to|until|till|through|-|–|und|bis|et|à|au|y|a|hasta)\s*(?:(?:las?|les?|the)\s+)?(${CLOCK})`,
       'i',
     ),
   },
@@ -254,6 +315,32 @@ function aboutAnotherIncident(sentence: string, date: string, before: boolean): 
   return before;
 }
 
+/**
+ * The window a start and a duration state ("a 2h13m outage starting 14:05"): the start, and the
+ * resolution that many minutes later, as firmly stated as the phrase.
+ */
+function lastedFrom(
+  sentence: string,
+  line: number,
+  context: StatedContext,
+  from: 'timeline' | 'notes',
+): StatedTime[] {
+  for (const phrase of LASTED_FROM) {
+    const groups = phrase.pattern.exec(sentence)?.groups;
+    const start = groups?.at ? clockOnDay(groups.at, context) : null;
+    if (!groups || !start) continue;
+    let time = start.time;
+    if (!start.dated && context.lineTime && time > context.lineTime.plus({ minutes: 1 }))
+      time = time.minus({ days: 1 });
+    const stated = { line, text: sentence.trim(), from, strength: phrase.strength } as const;
+    return [
+      { ...stated, milestone: 'start', time },
+      { ...stated, milestone: 'resolved', time: time.plus({ minutes: lastingMinutes(groups) }) },
+    ];
+  }
+  return [];
+}
+
 /** The milestone times one sentence states (see findStatedTimes). */
 function statedIn(
   sentence: string,
@@ -261,7 +348,7 @@ function statedIn(
   context: StatedContext,
   from: 'timeline' | 'notes',
 ): StatedTime[] {
-  const found: StatedTime[] = [];
+  const found: StatedTime[] = lastedFrom(sentence, line, context, from);
   for (const phrase of PHRASES) {
     if (phrase.notesOnly && context.lineTime) continue;
     const match = phrase.pattern.exec(sentence);
@@ -277,7 +364,8 @@ function statedIn(
       time = time.minus({ days: 1 });
     const stated = { line, text: sentence.trim(), from } as const;
     found.push({ ...stated, milestone: phrase.milestone, time, strength: phrase.strength });
-    const end = match[2] ? clockOnDay(match[2], context) : null;
+    // The end is read on the start's day ("22:50 to 23:35" stated the next morning).
+    const end = match[2] ? clockOnDay(match[2], { ...context, lineTime: time }) : null;
     if (end) {
       let endTime = end.time;
       while (!end.dated && endTime < time) endTime = endTime.plus({ days: 1 });

@@ -46,10 +46,65 @@ export interface StampProblem {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
-const WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?';
+/**
+ * Month names in the languages a European paste is written in, whole words only (a prefix like
+ * `out` or `set` is an English word): French, Spanish, Portuguese, Italian, German and Dutch, as
+ * the CLDR wide and abbreviated month names spell them. English names are read by their first
+ * three letters (`Sept.`, `March`).
+ */
+const FOREIGN_MONTHS: readonly (readonly string[])[] = [
+  ['janvier', 'janv', 'enero', 'ene', 'janeiro', 'gennaio', 'genn', 'januar', 'jänner', 'januari'],
+  ['février', 'févr', 'fevrier', 'febrero', 'fevereiro', 'fev', 'febbraio', 'februar', 'februari'],
+  ['mars', 'marzo', 'março', 'märz', 'maart', 'mrz'],
+  ['avril', 'avr', 'abril', 'abr', 'aprile', 'april'],
+  ['mai', 'mayo', 'maio', 'maggio', 'mag', 'mei'],
+  ['juin', 'junio', 'junho', 'giugno', 'giu', 'juni'],
+  ['juillet', 'juil', 'julio', 'julho', 'luglio', 'lug', 'juli'],
+  ['août', 'aout', 'agosto', 'ago', 'augustus'],
+  ['septembre', 'septiembre', 'setiembre', 'setembro', 'settembre', 'sett'],
+  ['octobre', 'octubre', 'outubro', 'ottobre', 'ott', 'oktober', 'okt'],
+  ['novembre', 'noviembre', 'novembro'],
+  ['décembre', 'decembre', 'déc', 'diciembre', 'dic', 'dezembro', 'dez', 'dicembre', 'dezember'],
+];
+const FOREIGN_MONTH_INDEX = new Map(
+  FOREIGN_MONTHS.flatMap((names, index) => names.map((name) => [name, index + 1] as const)),
+);
+const FOREIGN_MONTH_SOURCE = [...FOREIGN_MONTH_INDEX.keys()]
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+const MONTH = `(${FOREIGN_MONTH_SOURCE}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)(?![\\p{L}])\\.?`;
+/** Weekday names, English by prefix and the languages of FOREIGN_MONTHS whole. */
+const FOREIGN_WEEKDAYS: readonly (readonly string[])[] = [
+  ['lundi', 'lunes', 'segunda-feira', 'segunda', 'lunedì', 'lunedi', 'montag', 'maandag'],
+  ['mardi', 'martes', 'terça-feira', 'terça', 'martedì', 'martedi', 'dienstag', 'dinsdag'],
+  [
+    'mercredi',
+    'miércoles',
+    'miercoles',
+    'quarta-feira',
+    'quarta',
+    'mercoledì',
+    'mercoledi',
+    'mittwoch',
+    'woensdag',
+  ],
+  ['jeudi', 'jueves', 'quinta-feira', 'quinta', 'giovedì', 'giovedi', 'donnerstag', 'donderdag'],
+  ['vendredi', 'viernes', 'sexta-feira', 'sexta', 'venerdì', 'venerdi', 'freitag', 'vrijdag'],
+  ['samedi', 'sábado', 'sabado', 'sabato', 'samstag', 'sonnabend', 'zaterdag'],
+  ['dimanche', 'domingo', 'domenica', 'sonntag', 'zondag'],
+];
+const FOREIGN_WEEKDAY_INDEX = new Map(
+  FOREIGN_WEEKDAYS.flatMap((names, index) => names.map((name) => [name, index + 1] as const)),
+);
+const WEEKDAY = `(?:${[...FOREIGN_WEEKDAY_INDEX.keys()].sort((a, b) => b.length - a.length).join('|')}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)(?![\\p{L}])\\.?,?`;
+/** A weekday name and its comma at the start of a date (`Dienstag, 10.03.2026`). */
+const LEADING_WEEKDAY = new RegExp(`^(${WEEKDAY})\\s+`, 'iu');
 
-const LEAD = /^(\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__)?\s*[[(]?\s*)/;
+/** A list marker and an opening bracket before a stamp; `9. März` is a date, not item 9. */
+const LEAD = new RegExp(
+  `^(\\s*(?:[-*+•]\\s+|\\d{1,3}[.)]\\s+(?!${MONTH}))?(?:\\*\\*|__)?\\s*[[(]?\\s*)`,
+  'iu',
+);
 const DATE_FORMS: readonly { re: RegExp; read: (m: RegExpExecArray) => CalendarDate | null }[] = [
   {
     re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d|:\d)/,
@@ -62,7 +117,7 @@ const DATE_FORMS: readonly { re: RegExp; read: (m: RegExpExecArray) => CalendarD
   },
   {
     // Jira's `14/Mar/24`.
-    re: new RegExp(`^(\\d{1,2})[/ -]${MONTH}[/ -](\\d{2}|\\d{4})(?![\\d:])`, 'i'),
+    re: new RegExp(`^(\\d{1,2})[/ -]${MONTH}[/ -](\\d{2}|\\d{4})(?![\\d:])`, 'iu'),
     read: (m) => ({
       year: (m[3]?.length === 2 ? 2000 : 0) + Number(m[3]),
       month: monthIndex(m[2]),
@@ -70,33 +125,53 @@ const DATE_FORMS: readonly { re: RegExp; read: (m: RegExpExecArray) => CalendarD
     }),
   },
   {
-    // US month/day/year, the only order where a 4-digit year comes last.
-    re: /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/,
-    read: (m) => ({ year: Number(m[3]), month: Number(m[1]), day: Number(m[2]) }),
+    // US month/day/year (`03/09/2026`, ServiceNow's `03-09-2026`). Which order a file uses is
+    // decided for the whole file before this reads it (see `numericDateOrder` in paste-shapes.ts).
+    re: /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d:])/,
+    read: (m) => numericDate(Number(m[1]), Number(m[3]), Number(m[4])),
+  },
+  {
+    // A two-digit year (`09.03.26 10:15`, `3/9/26, 10:15 AM`), only right before a clock time:
+    // anywhere else `4.2.10` is a version. A dot means day first, a slash or dash month first.
+    re: /^(\d{1,2})([./-])(\d{1,2})\2(\d{2})(?=,?\s+~?\d{1,2}[:.h]\d{2})/,
+    read: (m) =>
+      m[2] === '.'
+        ? { year: 2000 + Number(m[4]), month: Number(m[3]), day: Number(m[1]) }
+        : numericDate(Number(m[1]), Number(m[3]), 2000 + Number(m[4])),
   },
   {
     re: new RegExp(
       `^(?:${WEEKDAY}\\s+)?${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?![\\d:])`,
-      'i',
+      'iu',
     ),
     read: (m) => ({ year: m[3] ? Number(m[3]) : null, month: monthIndex(m[1]), day: Number(m[2]) }),
   },
   {
     re: new RegExp(
-      `^(?:${WEEKDAY}\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?(?![\\d:])`,
-      'i',
+      // `9 March 2026`, and the day-first forms of other languages: `9 de marzo de 2026`,
+      // `9. März 2026`, `1er mars 2026`, `9 de março`.
+      `^(?:${WEEKDAY}\\s+)?(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?\\s+(?:de\\s+|of\\s+)?${MONTH}(?:,?\\s+(?:de\\s+)?(\\d{4}))?(?![\\d:])`,
+      'iu',
     ),
     read: (m) => ({ year: m[3] ? Number(m[3]) : null, month: monthIndex(m[2]), day: Number(m[1]) }),
   },
   {
     // `Thu 04-21`: month-day after a weekday. Without the weekday `04-21` is too easily a range.
-    re: new RegExp(`^(${WEEKDAY})\\s+(\\d{1,2})[-/](\\d{1,2})(?![\\d:/-])`, 'i'),
+    re: new RegExp(`^(${WEEKDAY})\\s+(\\d{1,2})[-/](\\d{1,2})(?![\\d:/-])`, 'iu'),
     read: (m) => withWeekday(monthDay(Number(m[2]), Number(m[3])), m[1] ?? ''),
   },
 ];
 
 const TIME =
-  /^(~|≈|approx\.?\s*|around\s+|about\s+)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?m\.?(?![a-z]))?/i;
+  /^(~|≈|approx\.?\s*|around\s+|about\s+)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?m\.?(?![a-z]))?(?:\s*(?:Uhr|h)(?![\p{L}\d]))?/iu;
+/**
+ * The clock as much of Europe and Latin America writes it: `10h15`, `10 h 15`, `11h`, `10.15 Uhr`,
+ * `11 Uhr`, and after a word for "at" (`ore 9.40`, `um 10.15`, `à 10h`), where a dot between hour
+ * and minute is a time. Without `h`, `Uhr` or such a word, `10.15` is a number or a version. A
+ * bare `2h` is a time only before a separator: `2h later` is a duration.
+ */
+const EUROPEAN_CLOCK =
+  /^(?:(ore|um|à|às|alle|a las|a la)\s+)?(~|≈)?(\d{1,2})(?:h(\d{2})|\s+h\s+(\d{2})|[.](\d{2})\s*(?:Uhr|h)|h(?=\s*(?:[-–—:|,]|$))|\s*Uhr|[.:](\d{2}))(?![\p{L}\d])/iu;
 const BARE_HOUR_12 = /^(~|≈)?(\d{1,2})\s*([ap])\.?m\.?(?![a-z])/i;
 const ZONE = new RegExp(`^\\s*(${ZONE_TOKEN_SOURCE})`);
 /** A zone in parentheses after the time, as on-call tools print it: `10:41 AM (GMT+01:00)`. */
@@ -163,12 +238,20 @@ const WORDS_NOT_ZONES = new Set([
 const RANGE_DASH = /^\s*(?:-|–|—|to|->|→)\s*/;
 const TRAILING_DATE = new RegExp(
   `^\\s*(?:\\(\\s*)?((?:${WEEKDAY}\\s+)?(?:\\d{1,2}[-/]\\d{1,2}|${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}))(?:\\s*\\))?`,
-  'i',
+  'iu',
 );
 const SEPARATOR = /^(?:\s*(?:\*\*|__))?\s*[\])]?\s*(?:[-–—|,:]\s+|[,|]|\s+|$)/;
 
 function monthIndex(name: string | undefined): number {
-  return MONTHS.indexOf((name ?? '').slice(0, 3).toLowerCase()) + 1;
+  const word = (name ?? '').toLowerCase().replace(/\.$/, '');
+  return FOREIGN_MONTH_INDEX.get(word) ?? MONTHS.indexOf(word.slice(0, 3)) + 1;
+}
+
+/** `first/second/year` read month first, or day first when the first number cannot be a month. */
+function numericDate(first: number, second: number, year: number): CalendarDate {
+  return first > 12 && second <= 12
+    ? { year, month: second, day: first }
+    : { year, month: first, day: second };
 }
 
 /** `04-21` is April 21st; `21-04` can only be the 21st of April. */
@@ -189,6 +272,18 @@ const WEEKDAY_NUMBER: Readonly<Record<string, number>> = {
   sat: 6,
   sun: 7,
 };
+
+const ENGLISH_WEEKDAY =
+  /^(?:mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/;
+
+/** The ISO weekday (1 = Monday) a weekday name means in any language time.ts reads, else null. */
+export function weekdayNumber(name: string): number | null {
+  const word = name.toLowerCase();
+  if (FOREIGN_WEEKDAY_INDEX.has(word)) return FOREIGN_WEEKDAY_INDEX.get(word) ?? null;
+  // `monitor` and `sunset` start like a weekday: only its name or abbreviation is one.
+  if (!ENGLISH_WEEKDAY.test(word)) return null;
+  return WEEKDAY_NUMBER[word.slice(0, 3)] ?? null;
+}
 
 /** A month-day read after a weekday, keeping the weekday and the other order when it is a date. */
 function withWeekday(date: CalendarDate | null, weekday: string): CalendarDate | null {
@@ -226,6 +321,13 @@ function readDate(text: string): { date: CalendarDate; length: number } | StampP
       return { problem: `year ${date.year} is out of range in "${match[0].trim()}"`, column: 1 };
     return { date, length: match[0].length };
   }
+  // A weekday before a numeric date (`Dienstag, 10.03.2026`, `Tue 2026-03-10`) says nothing the
+  // date does not: read the date after it.
+  const weekday = LEADING_WEEKDAY.exec(text);
+  if (weekday && /^\d/.test(text.slice(weekday[0].length))) {
+    const after = readDate(text.slice(weekday[0].length));
+    if (after && !isProblem(after)) return { ...after, length: after.length + weekday[0].length };
+  }
   return null;
 }
 
@@ -261,7 +363,7 @@ function readTime(
   | null {
   const match = TIME.exec(text);
   const bare = match ? null : BARE_HOUR_12.exec(text);
-  if (!match && !bare) return null;
+  if (!match && !bare) return europeanClock(text);
   let hour: number;
   let minute = 0;
   let second = 0;
@@ -300,6 +402,34 @@ function readTime(
   };
 }
 
+/** A clock written `10h15`, `10.15 Uhr` or `ore 9.40` (see EUROPEAN_CLOCK); null when none, or out of range. */
+function europeanClock(
+  text: string,
+): { time: ClockTime; approximate: boolean; twelveHour: boolean; length: number } | null {
+  const match = EUROPEAN_CLOCK.exec(text);
+  if (!match) return null;
+  // `ore 9.40` needs its word: the last alternative only counts after one.
+  if (match[7] !== undefined && !match[1]) return null;
+  let length = match[0].length;
+  if (match[1]) {
+    // After "at", a stamp is set off from its message (`ore 9.40: ...`); `Um 14:50 Uhr wurde ...`
+    // is a sentence, read as prose.
+    const set = /^\s*(?:Uhr|h)?(?=\s*(?:[-–—:|]|$))/iu.exec(text.slice(length));
+    if (!set) return null;
+    length += set[0].length;
+  }
+  const hour = Number(match[3]);
+  const minute = Number(match[4] ?? match[5] ?? match[6] ?? match[7] ?? 0);
+  // `24h` or `36h` is a duration, never an impossible time.
+  if (hour > 23 || minute > 59) return null;
+  return {
+    time: { hour, minute, second: 0 },
+    approximate: Boolean(match[2]),
+    twelveHour: false,
+    length,
+  };
+}
+
 function isProblem(value: unknown): value is StampProblem {
   return typeof value === 'object' && value !== null && 'problem' in value;
 }
@@ -319,7 +449,8 @@ export function readStamp(line: string): Stamp | StampProblem | null {
   if (dateMatch) {
     date = dateMatch.date;
     position += dateMatch.length;
-    const joiner = /^(?:T|\s*[-–—,]\s*(?=~?\d{1,2}:)|,?\s+(?:at\s+|um\s+|à\s+|a las\s+)?)/i.exec(
+    // Kibana's Discover puts an `@` between date and time: `Mar 9, 2026 @ 10:15:22.123`.
+    const joiner = /^(?:T|\s*[-–—,@]\s*(?=~?\d{1,2}:)|,?\s+(?:at\s+|um\s+|à\s+|a las\s+)?)/i.exec(
       line.slice(position),
     );
     if (joiner && readTime(line.slice(position + joiner[0].length))) {

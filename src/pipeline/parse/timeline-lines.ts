@@ -220,6 +220,32 @@ function zoneInHeader(cell: string | undefined): string | null {
   );
 }
 
+/** A column that names each row's zone: by its name, or by cells that are all zones. */
+const ZONE_COLUMN =
+  /^(?:zone|tz|time ?zone|zeitzone|fuseau(?: horaire)?|huso(?: horario)?|fuso(?: orario)?)$/i;
+const ZONE_CELL = new RegExp(`^(?:${ZONE_TOKEN_SOURCE})$`);
+
+/**
+ * The column of a table or CSV that holds each row's zone (`| 17.02.2026 | 14:05 | CET | ...`),
+ * found by its header (`Zone`, `TZ`) or by its cells, every one a zone; -1 when there is none.
+ * A person reads the time in the zone written beside it.
+ */
+function zoneColumnOf(header: readonly string[] | null, rows: readonly string[][]): number {
+  const named = header ? header.findIndex((cell) => ZONE_COLUMN.test(cell.trim())) : -1;
+  if (named >= 0) return named;
+  const width = Math.max(0, ...rows.map((values) => values.length));
+  for (let column = 0; column < width; column++) {
+    const values = rows.map((row) => (row[column] ?? '').trim()).filter(Boolean);
+    if (
+      values.length > 0 &&
+      values.length * 2 > rows.length &&
+      values.every((value) => ZONE_CELL.test(value) && resolveZone(value) !== null)
+    )
+      return column;
+  }
+  return -1;
+}
+
 const TIME_COLUMN =
   /^(?:time|timestamp|date|when|created(?:[ _]at|[ _]on)?|occurred(?:[ _]at)?|started(?:[ _]at)?|at|datetime|date\/time|zeit|fecha|heure)(?:\s*\([^)]*\))?$/i;
 
@@ -279,14 +305,17 @@ function csvEntries(
   );
   const zone =
     zoneInHeader(header[timeColumn]) ?? (separateDate ? zoneInHeader(header[dateColumn]) : null);
+  const zoneColumn = zoneColumnOf(header, rows);
   const items: TimelineItem[] = [];
   for (const line of lines.slice(1)) {
     const values = splitCsv(line.text, delimiter);
-    const stamp = readStamp(
+    const read = readStamp(
       separateDate
         ? `${values[dateColumn] ?? ''} ${values[timeColumn] ?? ''}`.trim()
         : (values[timeColumn] ?? ''),
     );
+    const rowZone = zoneColumn >= 0 ? values[zoneColumn]?.trim() || null : null;
+    const stamp = read && !isStampProblem(read) ? { ...read, zone: read.zone ?? rowZone } : read;
     if (isStampProblem(stamp) || !stamp?.time) {
       if (isStampProblem(stamp))
         diagnostics.push(
@@ -309,6 +338,7 @@ function csvEntries(
                 i !== timeColumn &&
                 i !== actorColumn &&
                 i !== stateColumn &&
+                i !== zoneColumn &&
                 (!separateDate || i !== dateColumn),
             )
             .join(' — ');
@@ -430,11 +460,18 @@ function tableEntries(
   diagnostics: Diagnostic[],
 ): TimelineItem[] {
   const rows = lines.filter((line) => !TABLE_RULE.test(line.text));
-  const header = rows[0] && lines[1] && TABLE_RULE.test(lines[1].text) ? cells(rows[0].text) : null;
-  const body = header ? rows.slice(1) : rows;
-  let timeColumn = header
-    ? header.findIndex((cell) => /\b(time|when|timestamp)\b/i.test(cell))
-    : -1;
+  const written =
+    rows[0] && lines[1] && TABLE_RULE.test(lines[1].text) ? cells(rows[0].text) : null;
+  const body = written ? rows.slice(1) : rows;
+  const bodyCells = body.map((row) => cells(row.text));
+  const byName = (cell: string): boolean => /\b(time|when|timestamp)\b/i.test(cell);
+  // Columns named in a language or wording the names do not cover (`Datum | Zeit`) are found
+  // by what their cells hold, as in CSV.
+  const header =
+    written && !written.some(byName)
+      ? (headerNamedByValues(written, bodyCells) ?? written)
+      : written;
+  let timeColumn = header ? header.findIndex(byName) : -1;
   // A separate Date column is read together with the Time column.
   const dateColumn = header
     ? header.findIndex((cell, i) => i !== timeColumn && /\b(date|day)\b/i.test(cell))
@@ -453,6 +490,7 @@ function tableEntries(
         (cell, i) => i !== timeColumn && /\b(who|actor|owner|by|author|person)\b/i.test(cell),
       )
     : -1;
+  const zoneColumn = zoneColumnOf(header, bodyCells);
   const items: TimelineItem[] = [];
   for (const row of body) {
     const values = cells(row.text);
@@ -478,10 +516,12 @@ function tableEntries(
           i !== timeColumn &&
           i !== sourceColumn &&
           i !== actorColumn &&
+          i !== zoneColumn &&
           (!separateDate || i !== dateColumn),
       )
       .join(' — ');
-    const timed = stamp?.time ? stamp : null;
+    const rowZone = zoneColumn >= 0 ? values[zoneColumn]?.trim() || null : null;
+    const timed = stamp?.time ? { ...stamp, zone: stamp.zone ?? rowZone } : null;
     items.push({
       type: 'entry',
       entry: {
@@ -785,8 +825,12 @@ export function readTimelineBlock(
   return reading.items;
 }
 
+/**
+ * A time a sentence states after a word for "at": `at 09:12`, `um 10.15 Uhr`, `à 10h15`, `vers 11h`,
+ * `alle 9.40`, `às 14h05`. A European clock (time.ts) is kept whole for the stamp reader.
+ */
 const PROSE_TIME = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:at|by|around|about|from|until|since|before|after|um|ab|bis|gegen|seit|à|vers|dès|a las|desde|hasta)\s+(~?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)(?:\s*(?:Uhr|h)(?![\p{L}]))?(?:\s*\(?\s*(${ZONE_TOKEN_SOURCE})\s*\)?)?`,
+  String.raw`(?<![\p{L}\p{N}])(?:at|by|around|about|from|until|since|before|after|um|ab|bis|gegen|seit|à|vers|dès|a las|desde|hasta|às|alle|ore|verso|dalle|fino alle)\s+(~?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}h\d{2}|\d{1,2}h(?![\p{L}\p{N}])|\d{1,2}\.\d{2}\s*Uhr|\d{1,2}\s+Uhr)(?:\s*(?:Uhr|h)(?![\p{L}]))?(?:\s*\(?\s*(${ZONE_TOKEN_SOURCE})\s*\)?)?`,
   'giu',
 );
 const PROSE_DATE = new RegExp(
@@ -890,7 +934,9 @@ export function readProseBlock(
         .replace(/^\s*(?:and|und|et|y)\s+/i, '')
         .replace(/[,;\s]+(?:and|und|et|y)?\s*$/i, '')
         .trim();
-      const read = stampOf(`${mention.clock} ${mention.zone}`.trim());
+      // `vers 11h CET`: an hour alone reads as that hour's first minute.
+      const clock = mention.clock.replace(/^(\d{1,2})h$/, '$1:00');
+      const read = stampOf(`${clock} ${mention.zone}`.trim());
       if (!read?.time) return;
       const stamp = { ...read, date: day.date };
       const line = lineAt(sentenceStart + mention.index);

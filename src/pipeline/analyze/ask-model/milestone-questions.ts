@@ -68,7 +68,9 @@ function timed(event: TimelineEvent): event is TimelineEvent & { time: string } 
  */
 export function milestoneQuestions(facts: Facts): MilestoneQuestion[] {
   const events = facts.events.filter(timed);
-  const readings = events.map((event) => readLine(event.text, event.state ?? null));
+  const readings = events.map((event) =>
+    readLine(event.text, event.state ?? null, undefined, event.actor),
+  );
   const questions: MilestoneQuestion[] = [];
   for (const milestone of MILESTONE_NAMES) {
     const evidence = facts.evidence?.[milestone];

@@ -16,9 +16,11 @@ import { publicParagraph, writeHnPost, writeThread } from './public-texts.js';
 import { messageParagraphs } from './message-to-users.js';
 import { readIncident, type Reading } from './read-incident.js';
 import { withoutDoer } from './speakers.js';
-import { impactInBrief } from './user-impact.js';
+import { impactInBrief, usersAffectedSentence } from './user-impact.js';
+import { publicTitle } from './public-sentence.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
 import { isAction } from './response.js';
+import { alertCleared } from './detection.js';
 import {
   asSentence,
   isNoise,
@@ -28,7 +30,7 @@ import {
   type Quote,
 } from './sentences.js';
 
-export const BUILTIN_WRITER_VERSION = '4';
+export const BUILTIN_WRITER_VERSION = '5';
 
 /** `"text."` as the end of a sentence: the quote's own full stop ends it, or one is added. */
 function quote(text: string): string {
@@ -80,7 +82,7 @@ export function withoutCauseLabel(text: string): string {
   return told;
 }
 const CAUSE_LABEL =
-  /^\W*(?:(?:root[\s-]*)?cause|rca|what we know|why it (?:broke|happened)|(?:(?:initial|immediate)\s+)?trigger)(?:\s+(?:identified|found|confirmed))?\s*(?:[:=]|[-–—]\s|\b(?:was|is)\b)\s*/i;
+  /^\W*(?:(?:the |our )?(?:(?:root[\s-]*)?cause|rca|what we know|why it (?:broke|happened)|(?:(?:initial|immediate)\s+)?trigger)(?:\s+(?:identified|found|confirmed))?\s*(?:[:=]|[-–—]\s|\b(?:was|is)\b)\s*|(?:this|it|the (?:outage|incident|failure|problem|issue)) (?:happened|occurred|started|broke|failed) (?:because(?: of)?|due to)\s+|(?:it was |this was )?caused by\s+|(?:die )?(?:grund)?ursache\s*[:：]\s*|cause racine\s*:\s*|causa ra[ií]z\s*:\s*)/i;
 
 /** The first clause of a sentence that goes on to say what is being done: "X broke Y; the pool is cordoned". */
 const firstClause = (text: string) => text.split(/;\s+/)[0] ?? text;
@@ -100,8 +102,8 @@ export function span(reading: Reading): string {
 export function whatBroke(reading: Reading): string {
   const { facts } = reading;
   // "all GitLab.com users; self-hosted GitLab not affected": the first clause is who was.
-  const who = reading.who?.split(/;\s+/)[0] ?? null;
-  const title = lowerFirst(facts.title.replace(/[.!]+$/, ''));
+  const who = usersAffectedSentence(facts) ? null : (reading.who?.split(/;\s+/)[0] ?? null);
+  const title = lowerFirst(publicTitle(facts.title).replace(/[.!]+$/, ''));
   if (reading.noUserImpact) return `we had an internal incident with no customer impact: ${title}`;
   // "X were affected: <title>": the title is what they saw, not the agent of "affected by".
   if (who) return `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected: ${title}`;
@@ -134,14 +136,14 @@ export function fixingStep(reading: Reading): Reading['response']['steps'][numbe
 }
 
 /**
- * "Service was back to normal at 11:31 UTC; the incident was closed at 11:45 UTC." when a line
- * says service came back before the declared end, else the end alone.
+ * "Service was back to normal at 11:31 UTC; the incident was closed at 11:45 UTC." when service
+ * came back before the declared end, else the end alone: the reading's one recovery figure.
  */
 function backToNormal(reading: Reading, end: string): string {
   const { facts } = reading;
-  const back = recoveryLine(reading);
-  return back?.time && Date.parse(back.time) < Date.parse(end)
-    ? `Service was back to normal at ${when(back, facts)}; the incident was closed at ${formatTime(end, facts)}.`
+  const back = reading.recovered.at;
+  return back && Date.parse(back) < Date.parse(end)
+    ? `Service was back to normal at ${formatTime(back, facts)}; the incident was closed at ${formatTime(end, facts)}.`
     : `Service was back to normal at ${formatTime(end, facts)}.`;
 }
 
@@ -167,6 +169,7 @@ function summary(reading: Reading): Section {
     asSentence(
       `On ${formatDate(facts.date)}, ${[span(reading), whatBroke(reading)].filter(Boolean).join(', ')}`,
     ),
+    usersAffectedSentence(facts) ?? '',
     symptom && symptom.time && symptom !== trigger && symptom.text.length <= QUOTE_IN_SUMMARY
       ? `The first sign was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
       : '',
@@ -277,10 +280,10 @@ function trigger(reading: Reading): Section {
     const fix = reading.response.fix;
     const undone =
       fix && scoreOf(fix.event.text, CAUSE_CUES, 'trigger') < 0
-        ? `Undoing it at ${when(fix.event, facts)} (${inlineQuote(fix.event.text)}) was followed by recovery${reading.facts.mitigated ? ` at ${formatTime(reading.facts.mitigated, facts)}` : ''}.`
+        ? `Undoing it at ${when(fix.event, facts)} (${inlineQuote(fix.event.text)}) was followed by recovery${reading.recovered.at ? ` at ${formatTime(reading.recovered.at, facts)}` : ''}.`
         : '';
     return section([
-      `Responders named what set it off: ${cite({ ...mention, text: withoutDoer(told, facts) }, facts)}`,
+      `${mention.event ? 'Responders named what set it off' : 'The incident notes name what set it off'}: ${cite({ ...mention, text: withoutDoer(told, facts) }, facts)}`,
       undone,
       first,
     ]);
@@ -308,6 +311,12 @@ function rootCause(reading: Reading): Section {
     ),
   );
 }
+
+/** An acknowledgement a tool made on its own ("opsgenie-bot: auto-acknowledged by schedule"). */
+const autoAcknowledged = (event: TimelineEvent): boolean =>
+  /\bauto-?(?:matically )?ack\w*|\backnowledged (?:automatically|by (?:schedule|rule|policy))\b/i.test(
+    event.text,
+  ) || /(?:^|[-_.\s])bot$/i.test(event.actor ?? '');
 
 /** Words that say an alert was slow to fire ("alert was 14 minutes late", "evaluates every 15m"). */
 const LATE = /\b(?:late|delayed|too slow|evaluat\w* (?:only )?every)\b/i;
@@ -348,7 +357,8 @@ function detection(reading: Reading): Section {
   }
   const ackLine = facts.milestones['acknowledged']?.line;
   const ack = facts.events.find((e) => e.line === ackLine);
-  if (ack?.time) {
+  // "auto-acknowledged by schedule" from a bot: nobody had seen it yet.
+  if (ack?.time && !autoAcknowledged(ack)) {
     const tta = facts.timeToAcknowledgeMinutes;
     paragraphs.push(
       `Acknowledged at ${when(ack, facts)}${ack.actor ? ` by ${ack.actor}` : ''}${tta ? `, ${formatMinutes(tta)} after detection` : ''}.`,
@@ -382,9 +392,26 @@ function detection(reading: Reading): Section {
     (q) => q !== told && SLOWED.test(q.text) && q.text.length <= 240,
   );
   if (slowed) paragraphs.push(`What slowed the response: ${quote(slowed.text)}`);
-  if (found.responders.length)
-    paragraphs.push(`Responders named in the timeline: ${found.responders.join(', ')}.`);
+  const responders = respondersLine(found.responders, peopleIn(facts));
+  if (responders) paragraphs.push(responders);
   return section(paragraphs);
+}
+
+/**
+ * "Responders named in the timeline: ana.k." A person whose name the timeline withholds
+ * (public-line.ts, peopleIn) is counted, not named, so no section prints a name the timeline
+ * leaves out.
+ */
+function respondersLine(responders: readonly string[], people: readonly string[]): string {
+  const withheld = (name: string) =>
+    people.includes(name) || name.split(/\s+/).some((word) => people.includes(word));
+  const named = responders.filter((name) => !withheld(name));
+  const count = responders.length - named.length;
+  const engineers = `${count === 1 ? 'one' : count} ${count === 1 ? 'engineer' : 'engineers'}`;
+  if (named.length && count)
+    return `Responders named in the timeline: ${named.join(', ')}, and ${engineers} more.`;
+  if (named.length) return `Responders named in the timeline: ${named.join(', ')}.`;
+  return count ? `Responders: ${engineers}.` : '';
 }
 
 function response(reading: Reading): Section {
@@ -409,16 +436,23 @@ function response(reading: Reading): Section {
         /^\W*(?:we )?(?:closed|resolved|closing|resolving) (?:the |this )?incident\W*$/i.test(
           event.text,
         );
+      // "[RESOLVED] HighErrorRate api-gateway" quoted bare reads as the alert firing again.
+      const cleared = alertCleared(event.text)
+        ? `${when(event, facts)}: ${label}: the alert cleared (${inlineQuote(withoutDoer(event.text, facts))}).`
+        : null;
       timed.push({
         event,
-        text: closedBy
-          ? `${when(event, facts)}: ${label}.`
-          : `${when(event, facts)}: ${label}: ${quote(withoutDoer(said || event.text, facts))}`,
+        text:
+          cleared ??
+          (closedBy
+            ? `${when(event, facts)}: ${label}.`
+            : `${when(event, facts)}: ${label}: ${quote(withoutDoer(said || event.text, facts))}`),
       });
     }
   };
   // "search results normal" at 08:33 is the recovery, not a bare "resolved" at 08:50 after it.
-  const recovered = recoveryLine(reading);
+  const back = reading.recovered.event;
+  const recovered = back && back !== read.resolved ? back : null;
   const fixedAt = read.fix?.event.time ? Date.parse(read.fix.event.time) : NaN;
   const beforeFix = (event: TimelineEvent | null) =>
     event?.time !== undefined && event?.time !== null && Date.parse(event.time) < fixedAt;
@@ -448,40 +482,6 @@ function response(reading: Reading): Section {
   return section(
     read.steps.length ? [] : ['The timeline does not record a mitigating action.'],
     bullets,
-  );
-}
-
-/** A line that says service is back: "search results normal", "logins back to normal". */
-const BACK =
-  /\b(?:normal|back to (?:normal|baseline)|recovered|restored|healthy|working again|succeed(?:s|ing)? again)\b/i;
-const STILL = /\b(?:still|not yet|partial\w*|some|most)\b/i;
-
-/**
- * The first line after the fix, and before the analysis's recovery line, that says service is
- * back and nothing is still failing; null when the analysis's line is already the first.
- */
-function recoveryLine(reading: Reading): TimelineEvent | null {
-  const { facts, response: read } = reading;
-  const fix = read.fix?.event;
-  // A "recovery" dated before the fix ("on it, EMEA looks healthy" at 03:21, the move to backup
-  // at 03:26) is no recovery: look up to the resolution instead.
-  const early =
-    read.mitigated?.time && fix?.time && Date.parse(read.mitigated.time) < Date.parse(fix.time);
-  // A mitigation dated from the fix itself says nothing of when service came back.
-  const isStep = read.steps.some((step) => step.event === read.mitigated);
-  const last = early || isStep ? read.resolved : (read.mitigated ?? read.resolved);
-  if (!fix?.time || !last?.time) return null;
-  return (
-    facts.events.find(
-      (event) =>
-        event.time !== null &&
-        Date.parse(event.time) > Date.parse(fix.time ?? '') &&
-        Date.parse(event.time) < Date.parse(last.time ?? '') &&
-        !read.steps.some((step) => step.event === event) &&
-        BACK.test(event.text) &&
-        !STILL.test(event.text) &&
-        !isNoise(event.text),
-    ) ?? null
   );
 }
 
@@ -563,9 +563,12 @@ export function writeBuiltinBody(facts: Facts): { body: PostmortemBody; reading:
   const withheld = withheldFrom(facts);
   const people = peopleIn(facts);
   const brief = body.impactInBrief;
+  // The names the timeline withholds are withheld in every section too (one rule everywhere);
+  // action items keep their owners, which are a column of their own.
+  const told = (text: string) => withheld(withoutPeople(text, people));
   return {
     body: {
-      ...withheldBody(body, withheld),
+      ...withheldBody(body, told, withheld),
       impactInBrief: brief ? withheld(withoutPeople(brief, people)) : null,
     },
     reading,
@@ -577,13 +580,17 @@ export function writeBuiltinBody(facts: Facts): { body: PostmortemBody; reading:
  * addresses, key IDs, what the input says not to publish): the postmortem is published too.
  * The team's own sections are not touched here; `check` warns about what they would publish.
  */
-function withheldBody(body: PostmortemBody, withheld: (text: string) => string): PostmortemBody {
+function withheldBody(
+  body: PostmortemBody,
+  told: (text: string) => string,
+  withheld: (text: string) => string,
+): PostmortemBody {
   const out = { ...body };
   for (const name of PROSE_SECTIONS)
     out[name] = {
       ...body[name],
-      paragraphs: body[name].paragraphs.map(withheld),
-      bullets: body[name].bullets.map(withheld),
+      paragraphs: body[name].paragraphs.map(told),
+      bullets: body[name].bullets.map(told),
     };
   out.actionItems = body.actionItems.map((item) => ({ ...item, text: withheld(item.text) }));
   return out;

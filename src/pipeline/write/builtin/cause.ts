@@ -48,7 +48,10 @@ function causeScore(quote: Quote, fix: string | null): number {
   const base = scoreOf(quote.text, CAUSE_CUES, 'cause');
   if (base <= 0) return base;
   const identified = quote.event?.kind === 'identify' ? 1 : 0;
-  return base + identified + confirmation(quote, fix);
+  // Prose in the notes is written after the fact, when the cause is settled; a timeline line is
+  // what someone thought at the time. On equal cue weight the notes win.
+  const written = quote.event === null && base >= CAUSE_THRESHOLD ? 1 : 0;
+  return base + identified + written + confirmation(quote, fix);
 }
 
 /** 1 when the sentence names something the fix changed, else 0. */
@@ -76,7 +79,11 @@ function withClauses(quote: Quote): Quote[] {
  * The sentences that state the root cause, or null when none scores CAUSE_THRESHOLD: then the
  * writer says the cause is still under investigation.
  */
-export function findRootCause(facts: Facts, fix: string | null = null): RootCause | null {
+export function findRootCause(
+  facts: Facts,
+  fix: string | null = null,
+  trigger: TimelineEvent | null = null,
+): RootCause | null {
   const { quotes: all, announced } = withoutAnnouncements([
     ...noteQuotes(facts),
     ...eventQuotes(facts),
@@ -91,7 +98,14 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
         !isPlan(quote.text) &&
         !isStatusChange(quote.text) &&
         !STATUS_LINE.test(quote.text) &&
-        hasCauseContent(quote.text),
+        hasCauseContent(quote.text) &&
+        // The trigger's line tells what set it off; only a clear statement in it ("the traffic
+        // shift is done wrong") is also why.
+        !(
+          trigger !== null &&
+          quote.event === trigger &&
+          scoreOf(quote.text, CAUSE_CUES, 'cause') < STATED_IN_THE_TRIGGER
+        ),
     )
     .map((quote, order) => ({
       quote,
@@ -157,6 +171,9 @@ export function findRootCause(facts: Facts, fix: string | null = null): RootCaus
   };
 }
 
+/** The cue weight a sentence of the trigger's own line needs to be the root cause too. */
+const STATED_IN_THE_TRIGGER = 3;
+
 /**
  * A responder's announcement that carries no cause of its own: "found it", "got it", "ack",
  * "+1", "confirmed". Group 1 is what follows it in the same sentence ("found it: X" states X).
@@ -191,6 +208,13 @@ function withoutAnnouncements(quotes: readonly Quote[]): {
     return stripped;
   });
   out.forEach((quote, index) => {
+    // A "Root cause" heading (or "Ursache:" on a line of its own): the next sentence of the same
+    // note states it.
+    if (CAUSE_HEADING.test(quote.text)) {
+      const next = out[index + 1];
+      if (next && next.line === quote.line && next.event === quote.event) announced.add(key(next));
+      return;
+    }
     if (!FOUND.test(quote.text) || hasCauseContent(quote.text.replace(ANNOUNCEMENT, '$1'))) return;
     const actor = quote.event?.actor ?? null;
     const next = out
@@ -204,6 +228,10 @@ function withoutAnnouncements(quotes: readonly Quote[]): {
   });
   return { quotes: out, announced };
 }
+
+/** A heading that names the cause and says nothing else: "Root cause", "Why it happened:", "Ursache". */
+const CAUSE_HEADING =
+  /^\W*(?:the )?(?:root[\s-]*causes?(?: analysis)?|causes?|rca|why (?:it|this) (?:broke|happened)|what caused (?:it|this)|(?:grund)?ursache|cause racine|causa ra[ií]z|(?:hoofd)?oorzaak)\W*$/i;
 
 /** A sentence with fewer than three words beside an announcement ("Found it.", "Ack.") states no cause. */
 function hasCauseContent(text: string): boolean {
@@ -302,7 +330,7 @@ export function findTrigger(facts: Facts): TimelineEvent | null {
       (limit === null || Date.parse(event.time) <= Date.parse(limit)) &&
       !isStatusChange(event.text) &&
       !isNoise(event.text) &&
-      !isSignal(event) &&
+      (!isSignal(event) || opensWithTheEvent(event)) &&
       scoreOf(event.text, BEFORE_IMPACT_CUES, 'trigger') >= TRIGGER_THRESHOLD,
   );
   // Lines written at the same minute are told in order, the first setting the others off
@@ -313,7 +341,7 @@ export function findTrigger(facts: Facts): TimelineEvent | null {
 
 /** Words that place a change in time or blame it: "after the 10:00 deploy", "looks like the release". */
 const BLAMES_A_CHANGE =
-  /\bcause\s*[:=]|\btrigger\s*[:=]|\bas the trigger\b|\bon their side\b|\binstead of\b|\b(?:looks like|seems? (?:like|to be)|appears? to be|it'?s|started (?:right )?after|since|after|from|caused by|due to|because(?: of)?|turned out|found it|root cause|rca|blame|culprit|suspect\w*)\b/i;
+  /\b(?:rolled out|went out|deployed|shipped|released|pushed|merged|applied|upgraded)(?: [\w.-]+){0,2} (?:at|around|~) ?\d{1,2}:\d{2}\b|\bcause\s*[:=]|\btrigger\s*[:=]|\bas the trigger\b|\bon their side\b|\binstead of\b|\b(?:looks like|seems? (?:like|to be)|appears? to be|it'?s|started (?:right )?after|since|after|from|caused by|due to|because(?: of)?|turned out|found it|root cause|rca|blame|culprit|suspect\w*)\b/i;
 
 /** A guess during the response ("looks like a DDoS?") names no trigger. */
 const GUESS = /\?|\b(?:maybe|might|perhaps|possibly|suspect\w*|could be|not sure)\b/i;
@@ -335,7 +363,10 @@ export function findTriggerMention(facts: Facts): Quote | null {
         scoreOf(quote.text.split(/;\s+/)[0] ?? '', CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD &&
         // "Cache servers restarted with more memory + config change to serve a snapshot from
         // before the bulk update": what responders did, not what set it off.
-        !(isAction(quote.text) && scoreOf(quote.text, CAUSE_CUES, 'cause') <= 0) &&
+        !(
+          isAction(quote.text.split(/;\s+/)[0] ?? '') &&
+          scoreOf(quote.text, CAUSE_CUES, 'cause') <= 0
+        ) &&
         !(
           quote.event &&
           facts.start &&
@@ -343,6 +374,22 @@ export function findTriggerMention(facts: Facts): Quote | null {
           Date.parse(quote.event.time) < Date.parse(facts.start)
         ),
     ) ?? null
+  );
+}
+
+/**
+ * A line that tells the event first and the alerts after it ("Brief disruption in the power
+ * systems of the primary DC. ... Alerts go to multiple on-call engineers."): its first sentence
+ * is the trigger, though the line also records the page.
+ */
+function opensWithTheEvent(event: TimelineEvent): boolean {
+  const [first, ...rest] = event.text.split(/(?<=[.!?])\s+/);
+  if (!first || rest.length === 0) return false;
+  const plain = { ...event, text: first, kind: 'note' as const, source: null, actor: null };
+  return (
+    !recordsAlert(plain) &&
+    !REPORTED.test(first) &&
+    scoreOf(first, BEFORE_IMPACT_CUES, 'trigger') >= TRIGGER_THRESHOLD
   );
 }
 
@@ -372,12 +419,19 @@ export function firstSymptom(facts: Facts, trigger: TimelineEvent | null): Timel
   if (earlier) return earlier;
   if (start && start !== trigger) return start;
   const from = trigger ? facts.events.indexOf(trigger) : -1;
+  // The trigger's own line began the impact ("Bulk update ... IAM starts serving stale
+  // permissions"): a later sign counts only before the mitigation; after it, it is a second wave.
+  const endOfImpact = facts.mitigated ?? facts.resolved;
+  const until = start?.time && endOfImpact ? Date.parse(endOfImpact) : Infinity;
   return (
     facts.events
       .slice(from + 1)
       .find(
         (event) =>
-          SYMPTOM_KINDS.has(event.kind) && !over.includes(event.line) && !isNoise(event.text),
+          SYMPTOM_KINDS.has(event.kind) &&
+          !over.includes(event.line) &&
+          !isNoise(event.text) &&
+          !(start?.time && !(at(event) < until)),
       ) ?? start
   );
 }

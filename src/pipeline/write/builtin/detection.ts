@@ -25,7 +25,7 @@ export interface Detection {
 
 /** Sources and actors that are tools, not people. */
 const TOOL =
-  /^(?:alert|alerts|pager|pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|cloudwatch|aws[\w-]*|sentry|pingdom|statuspage|status|deploy|github|gitlab|ci|bot|system|monitoring|slack|jira|new relic|icinga|nagios|zabbix|splunk|honeycomb)$/i;
+  /^(?:alert|alerts|pager|pagerduty|opsgenie|victorops|datadog|grafana|prometheus|alertmanager|cloudwatch|aws[\w-]*|sentry|pingdom|statuspage|status|deploy|github|gitlab|ci|bot|system|monitoring|slack|jira|new relic|icinga|nagios|zabbix|splunk|honeycomb|zendesk|freshdesk|servicenow|intercom|helpdesk|incident\.io|rootly|firehydrant|argocd|argo|jenkins|spinnaker|flux|kubernetes|k8s|uptimerobot|statuscake|betterstack|checkly|webhook|workflow|automation|monitor)$/i;
 
 /** A tool's name, or a bot named after one ("icinga-wm", "grafana_alerts"). */
 const isTool = (name: string): boolean => TOOL.test(name) || TOOL.test(name.split(/[-_]/)[0] ?? '');
@@ -73,9 +73,26 @@ export function silencedAlert(event: TimelineEvent): boolean {
   return SILENCED.test(event.text);
 }
 
+/**
+ * An alert's own record that it cleared: "[RESOLVED] HighErrorRate", "[Recovered] API 5xx",
+ * "RECOVERY - web01 is OK", "ALARM -> OK", "alert auto-resolved". Tags in capitals are the tool's;
+ * a person writing "ok - looking" is not one.
+ */
+const ALERT_CLEARED_TAG = /^\W*\[(?:resolved|recovered|ok|recovery|cleared)(?::\d+)?\]/i;
+const ALERT_CLEARED_WORDS =
+  /^\W*(?:RECOVERY|OK|RESOLVED)\s*[-:–—]\s*\S.*\b(?:is|are) (?:OK|UP)\b|^\W*RECOVERY\s*[-:–—]|\b(?:is|are) (?:OK|UP)\b|\b(?:ALARM|ALERT|CRITICAL|FIRING)\s*(?:->|→)\s*OK\b|\b[Aa]l(?:ert|arm)s? (?:(?:has |have |was |were |is |are )?(?:auto-?)?(?:resolved|cleared|recovered)|closed)\b/;
+
+/**
+ * Whether a line records an alert clearing: service recovered as the monitor saw it. It is a
+ * recovery, never the alert firing, and it detected nothing.
+ */
+export function alertCleared(text: string): boolean {
+  return ALERT_CLEARED_TAG.test(text) || ALERT_CLEARED_WORDS.test(text);
+}
+
 /** Whether a line records an alert or page that fired. */
 export function recordsAlert(event: TimelineEvent): boolean {
-  if (PLAN.test(event.text) || SILENCED.test(event.text)) return false;
+  if (PLAN.test(event.text) || SILENCED.test(event.text) || alertCleared(event.text)) return false;
   return (
     event.kind === 'alert' ||
     CHECK_STATE.test(event.text) ||
@@ -100,7 +117,8 @@ const AUTOMATED_CHECK =
 
 /** How a line tells of detection, or null when it does not: "a customer report", "an alert". */
 function detectionKind(event: TimelineEvent): 'report' | 'check' | 'alert' | 'person' | null {
-  if (SILENCED.test(event.text) || CLEARED.test(event.text)) return null;
+  if (SILENCED.test(event.text) || CLEARED.test(event.text) || alertCleared(event.text))
+    return null;
   const where = `${event.actor ?? ''} ${event.source ?? ''} ${event.text}`;
   if (AUTOMATED_CHECK.test(where) && !PLAN.test(event.text)) return 'check';
   const told =
@@ -222,4 +240,4 @@ export function readDetection(facts: Facts, trigger: TimelineEvent | null = null
  * "random-bot", "team", and "<logs>", "(graphs)", "-- decision:" in an annotated chat log.
  */
 const BOT =
-  /\bbot\b|-bot$|^(?:team|everyone|all|here|channel|system|automation|synthetic[\w-]*|logs?|graphs?|decision|notes?|updates?|context|summary|annotation)$/i;
+  /\bbot\b|[-_.]bot$|^app$|^(?:team|everyone|all|here|channel|system|automation|synthetic[\w-]*|logs?|graphs?|decision|notes?|updates?|context|summary|annotation)$/i;

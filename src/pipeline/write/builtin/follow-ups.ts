@@ -26,7 +26,7 @@ const ACTION_VERB =
   /^(?:figure out|find out|understand|look into|look at|dig into|(?:a )?(?:full )?post[\s-]?mortem|why|more|better|add|put|move|make|write|fix|load[\s-]?test|test|alert|automate|document|require|enforce|limit|split|replace|upgrade|monitor|track|build|create|audit|rate[\s-]?limit|cap|gate|improve|ensure|update|rotate|teach|train|schedule|deprecate|introduce|implement|adopt|extend|verify|validate|review|investigate|remove|block|page|run|set up|stop|switch|publish|share|define|reduce|increase|separate|isolate|watch|announce|check|compare|disable|enable|migrate|give|get|use|keep|teach|raise|lower|communicate|expand|pin|harden|tune|drill|practi[sc]e|ship|lower)\b/i;
 
 const OWNER =
-  /\((?:owner\s*:?\s*)?@?([\w.-]+(?:\s[\w.-]+)?)\)\s*$|\bowner\s*:\s*@?([\w.-]+)|(?:^|\s)@([\w.-]+)/i;
+  /\((?:(?:owner|Owner|OWNER)\s*:?\s*)?@?([\w.-]+(?:\s[\w.-]+)?)\)\s*$|\b(?:owner|Owner|OWNER)\s*:\s*@?([\w.-]+(?:\s+[A-Z][\w.'-]+){0,2})|(?:^|\s)@([\w.-]+)/;
 const TICKET =
   /\b(?!UTF|ISO|SHA|RFC|TLS)[A-Z][A-Z0-9]{1,9}-\d+\b|(?<![\w&])#\d{1,7}\b|https?:\/\/\S+/;
 
@@ -207,6 +207,13 @@ export function actionText(
     );
     if (filedOnly) cell = cell.slice(0, trailing.index);
   }
+  // "..., owner: Tom Walsh": the owner has a column of its own.
+  const owner = filed.owner;
+  if (owner) {
+    const at = cell.search(/[\s,;–—-]*\b(?:owner|Owner|OWNER)\s*:\s*@?/);
+    if (at > 0 && cell.slice(at).includes(owner) && cell.slice(at).length <= owner.length + 12)
+      cell = cell.slice(0, at);
+  }
   // "@li add a heartbeat check": the owner has a column of its own.
   const addressed = filed.owner !== null && cell.startsWith(`@${filed.owner} `);
   if (addressed) cell = cell.slice((filed.owner?.length ?? 0) + 2);
@@ -310,7 +317,7 @@ function proseClauses(facts: Facts): Clause[] {
 
 /** A heading a write-up puts over its plans: "How we're becoming more resilient", "Next steps". */
 const PLAN_HEADING =
-  /^\W*(?:how we(?:'re|’re| are| will be)? (?:becoming|making|improving|preventing|going to)|what we(?:'re|’re| are| will)? (?:do(?:ing)?|chang\w+|fix\w*|improv\w+)|next steps|follow[\s-]*ups?|action items|remediation(?: items)?|prevent(?:ing)? (?:this|recurrence)|going forward)\b[^.!?]{0,50}$/i;
+  /^\W*(?:how we(?:'re|’re| are| will be)? (?:becoming|making|improving|preventing|going to)|what we(?:'re|’re| are| will)? (?:do(?:ing)?|chang\w+|fix\w*|improv\w+)|next steps|follow[\s-]*ups?|action items|remediation(?: items)?|prevent(?:ing)? (?:this|recurrence)|going forward|(?:folge)?ma(?:ß|ss)nahmen|nächste schritte|actions? (?:correctives?|de suivi)|prochaines étapes|acciones(?: correctivas)?|próximos pasos|actiepunten|vervolgstappen)(?![\p{L}])[^.!?]{0,50}$/iu;
 
 /**
  * The timeline lines that sit under a heading of plans, in the file's order: the lines right
@@ -413,13 +420,22 @@ function followUpClauses(facts: Facts, clauses: readonly Clause[]): string[] {
 const STOPGAP =
   /\b((?:the|our|its|this|that)\s+[\w./-]+(?:\s+[\w./-]+){0,4}?)\s+(?:is|are|stays?|remains?)\s+((?:still\s+)?(?:cordoned|disabled|paused|pinned|frozen|drained|switched off|turned off|blocked|rolled back|in read-only mode|on the old version))\s+until\s+([^.;]{4,80})/i;
 
+/** The same, with the subject opening the sentence ("Scaling activity that triggered this"). */
+const STOPGAP_AT_START = new RegExp(
+  String.raw`^\W*([A-Z][\w./-]*(?:\s+[\w./-]+){0,6}?)\s+` +
+    STOPGAP.source.slice(STOPGAP.source.indexOf('(?:is|are')),
+  'i',
+);
+
 /**
  * The stopgaps the notes say stay in place until something ships: each an open item to carry
  * through ("Keep the pool cordoned until the patched image is out"), filed as mitigation.
  */
 function stopgapItems(facts: Facts): ActionItem[] {
   return noteQuotes(facts).flatMap((quote) => {
-    const match = STOPGAP.exec(quote.text);
+    // "Scaling activity that triggered this is disabled until ...": the subject is the whole
+    // opening of the sentence, not the relative clause inside it.
+    const match = STOPGAP_AT_START.exec(quote.text) ?? STOPGAP.exec(quote.text);
     if (!match?.[1] || !match[2] || !match[3] || taggedUnrelated(quote.text)) return [];
     return [
       {
@@ -428,7 +444,7 @@ function stopgapItems(facts: Facts): ActionItem[] {
         owner: null,
         ticket: null,
         status: 'open' as const,
-        text: `Keep ${match[1].replace(/^The\b/, 'the')} ${match[2]} until ${match[3].trim()}`,
+        text: `Keep ${match[1].replace(/^[A-Z][a-z]+\b/, (word) => word.toLowerCase())} ${match[2]} until ${match[3].trim()}`,
         rationale: '',
         origin: 'human' as const,
       },
@@ -442,18 +458,35 @@ function stopgapItems(facts: Facts): ActionItem[] {
  * mid-way is left out.
  */
 export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): ActionItem[] {
+  const ticked = tickedItems(facts);
   const written = followUpClauses(facts, proseClauses(facts)).flatMap((sentence) => {
     const horizon = strongestSignal(sentence, PRIORITY_CUES);
+    const done = ticked.some((item) => item.startsWith(sentence.trim().slice(0, 40)));
     return splitActions(sentence)
       .filter((action) => !unbalanced(action))
       .map((action) => {
         const text = action.charAt(0).toUpperCase() + action.slice(1);
-        const filed = fileAction(text, { priority: horizon, related });
+        const filed = {
+          ...fileAction(text, { priority: horizon, related }),
+          ...(done ? { status: 'done' as const } : {}),
+        };
         // The team's own words, split into single actions: theirs, not the writer's.
         return { ...filed, text: actionText(text, filed), rationale: '', origin: 'human' as const };
       });
   });
   return [...written, ...stopgapItems(facts)];
+}
+
+/**
+ * The items of the notes' task lists that are ticked ("- [x] Pin the sidecar version"): done,
+ * though the sentence read from them has lost its box.
+ */
+function tickedItems(facts: Facts): string[] {
+  return facts.notes.flatMap((note) =>
+    [...note.markdown.matchAll(/^\s*(?:[-*+]|\d{1,3}[.)])\s+\[[xX]\]\s+(.+)$/gm)].map((match) =>
+      (match[1] ?? '').trim(),
+    ),
+  );
 }
 
 /** A label that opens a list of follow-ups inside one line ("... Follow-ups: 1) a 2) b"). */

@@ -11,7 +11,9 @@ import { formatClock, formatDate, formatMinutes, formatTime } from '../../format
 import { recordsAlert, REPORTED } from './detection.js';
 import type { PeakFigures } from './peak-figures.js';
 import { leftOpen, saysRestored, type Reading } from './read-incident.js';
-import { sawInBrief } from './user-impact.js';
+import { sawInBrief, usersAffectedSentence } from './user-impact.js';
+import { continued, publicSentence, publicTitle } from './public-sentence.js';
+import { withoutArtefacts } from './source-artefacts.js';
 import {
   asSentence,
   isNoise,
@@ -96,7 +98,8 @@ const FEATURE =
  * readers unaffected"), "all of you" for a total outage, or null when the input does not say.
  */
 function whoFor(reading: Reading, total: string | null): string | null {
-  const who = reading.who?.split(/;\s+/)[0]?.trim();
+  // "Visitors of most sites got 503 errors." is a sentence, told as written (usersAffectedSentence).
+  const who = usersAffectedSentence(reading.facts) ? null : reading.who?.split(/;\s+/)[0]?.trim();
   if (who && who.length <= 60 && !/[;()]/.test(who)) return who;
   // "every upload failed" is everyone; "Data Fusion 100% of creates failed" is one product's.
   return total !== null && /\b(?:all|every|each)\b/i.test(total) ? 'all of you' : null;
@@ -104,6 +107,7 @@ function whoFor(reading: Reading, total: string | null): string | null {
 
 /** What the input adds after who was affected: "readers unaffected" of "editors ...; readers unaffected". */
 function whoElse(reading: Reading): string {
+  if (usersAffectedSentence(reading.facts)) return '';
   const rest = reading.who?.split(/;\s+/).slice(1).join('; ').trim();
   return rest && SCOPE.test(rest) ? asSentence(rest) : '';
 }
@@ -201,7 +205,7 @@ export function whatUsersSaw(reading: Reading): string | null {
   // An alert's wording is the monitor's ("p99 latency > 2s"), not what users saw.
   if (!event || isNoise(event.text) || (recordsAlert(event) && !REPORTED_BY_USERS.test(event.text)))
     return null;
-  const clauses = event.text
+  const clauses = withoutArtefacts(event.text)
     .replace(REPORT_LABEL, '')
     .split(/,\s+|;\s+|\s+[-–—]\s+/)
     .filter((clause) => clause.trim() && !INTERNAL_CLAUSE.test(clause));
@@ -281,7 +285,8 @@ function changing(reading: Reading): string {
   const items = reading.actionItems
     .filter((item) => item.origin === 'human' && item.status !== 'done')
     .slice(0, 2)
-    .map((item) => item.text.replace(/[.;,\s]+$/, ''))
+    .map((item) => withoutArtefacts(item.text, true).replace(/[.;,\s]+$/, ''))
+    .filter(Boolean)
     // "Make the ACL job refuse ..." continues the sentence: its first letter, not "ACL", lowers.
     .map((text) =>
       /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text,
@@ -294,7 +299,7 @@ function internalMessage(reading: Reading): string[] {
   const { facts } = reading;
   const stated = reading.noUserImpact;
   return [
-    `${windowOf(reading)}, we had an internal incident: ${lowerFirst(facts.title.replace(/[.!]+$/, ''))}.`,
+    `${windowOf(reading)}, we had an internal incident: ${lowerFirst(publicTitle(facts.title).replace(/[.!]+$/, ''))}.`,
     stated && stated.line !== 0 ? asSentence(stated.text) : 'Customers were not affected.',
     facts.resolved
       ? `It was resolved at ${formatTime(facts.resolved, facts)}.`
@@ -345,7 +350,7 @@ function openingParagraph(reading: Reading, window: string): string {
       : symptom
         ? MAY_HAVE[symptom]
         : '';
-  const title = lowerFirst(facts.title.replace(/[.!]+$/, ''));
+  const title = lowerFirst(publicTitle(facts.title).replace(/[.!]+$/, ''));
   // With the input's own line of what users saw, "down" is told in its words ("online booking
   // is down"), not widened to the whole service.
   const told = symptom && !(clause && symptom === 'unavailable');
@@ -369,7 +374,9 @@ function openingParagraph(reading: Reading, window: string): string {
   const seenText = whatUsersSaw(reading);
   const scope = scopeSentence(reading) ?? whoElse(reading);
   const already = (text: string) => bad.toLowerCase().includes(text.toLowerCase().slice(0, 30));
-  return `${window}, ${saw}${bad ? `: ${bad}` : ''}.${seenText && !theirTerms && !already(seenText) ? ` What we saw: ${asSentence(seenText)}` : ''}${scope ? ` ${scope}` : ''}`;
+  // The front matter's own sentence of who was hit, as written and on its own.
+  const stated = usersAffectedSentence(facts);
+  return `${window}, ${saw}${bad ? `: ${bad}` : ''}.${stated ? ` ${asSentence(stated)}` : ''}${seenText && !theirTerms && !already(seenText) ? ` What we saw: ${asSentence(seenText)}` : ''}${scope ? ` ${scope}` : ''}`;
 }
 
 function paragraphsFor(reading: Reading): string[] {
@@ -384,11 +391,11 @@ function paragraphsFor(reading: Reading): string[] {
   const state = leftOpen(facts)
     ? 'We are still working on it and will update this page.'
     : facts.resolved
-      ? `This is fixed: service has been back to normal since ${formatTime(facts.resolved, facts)}.`
+      ? `This is fixed: service has been back to normal since ${formatTime(reading.recovered.at ?? facts.resolved, facts)}.`
       : facts.mitigated
         ? ended
-          ? `This is fixed: service has been back to normal since ${formatTime(facts.mitigated, facts)}.`
-          : `Service recovered at ${formatTime(facts.mitigated, facts)}; we are still watching it closely.`
+          ? `This is fixed: service has been back to normal since ${formatTime(reading.recovered.at ?? facts.mitigated, facts)}.`
+          : `Service recovered at ${formatTime(reading.recovered.at ?? facts.mitigated, facts)}; we are still watching it closely.`
         : ended
           ? 'This is fixed: the incident is resolved.'
           : 'We are still working on it and will update this page.';
@@ -411,9 +418,9 @@ function paragraphsFor(reading: Reading): string[] {
   // The team's own Root cause section first, else the sentence the writer found.
   const human = facts.human.rootCause ? splitSentences(facts.human.rootCause.markdown)[0] : null;
   const quote = reading.rootCause?.quotes[0];
-  const stated = human ?? (quote ? publicLine(quote.text) : null);
+  const stated = human ?? (quote ? publicSentence(quote.text) : null);
   const cause = stated
-    ? `What caused it: ${lowerFirst(asSentence(stated))}`
+    ? `What caused it: ${continued(asSentence(stated))}`
     : 'We are still investigating the cause and will update this postmortem when we know it.';
   // Each sentence once: "No data loss, no security risk." may be both what was and was not lost.
   // What users must do is said only when the input says it: a generic "please retry" is a template.

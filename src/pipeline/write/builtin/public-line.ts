@@ -7,6 +7,7 @@
  */
 
 import type { Facts } from '../../../schemas/facts.js';
+import { withoutArtefacts } from './source-artefacts.js';
 
 /** Leading tags in brackets: "[alert] ", "[grafana][prod] ". */
 const TAGS = /^\s*(?:\[[^\]\n]{1,40}\]\s*)+/;
@@ -87,7 +88,9 @@ const publicLines = new Map<string, string>();
 const PUBLIC_LINES_KEPT = 10_000;
 
 /**
- * The line without tags, labels, doubled words and host names; the rest as written. A host at
+ * The line without its source tool's artefacts (withoutArtefacts: alert tags, emoji, badges,
+ * incident numbers, ticket keys, handles, log fields, "(owner: …)"), tags, labels, doubled words
+ * and host names; the rest as written. A host at
  * the end of a clause ("restarted the worker on es-prod-eu-3") goes; mid-sentence it becomes
  * "a server", so a cause that turns on which machine ("on db1... instead of db2") keeps its sense.
  * A function of the text alone, so each answer is kept (publicLines).
@@ -103,7 +106,7 @@ export function publicLine(text: string): string {
 }
 
 function withoutChatAndHosts(text: string): string {
-  let line = unquoted(text)
+  let line = unquoted(withoutArtefacts(text))
     .replace(TAGS, '')
     .replace(EVENT_TYPE, '')
     .replace(EMOJI_CODE, '')

@@ -10,7 +10,9 @@ import { splitThread } from '../split-tweets.js';
 import { leftOpen, type Reading } from './read-incident.js';
 import { asSentence, isNoise, isPublicSafe, lowerFirst, splitSentences } from './sentences.js';
 import { truncateTitle } from '../../format/truncate-title.js';
-import { peopleIn, publicLine, taggedUnrelated, withoutPeople } from './public-line.js';
+import { peopleIn, taggedUnrelated, withoutPeople } from './public-line.js';
+import { continued, publicSentence, publicTitle } from './public-sentence.js';
+import { withoutArtefacts } from './source-artefacts.js';
 
 /** Longest sentence the thread takes (weighted characters), leaving room for `10/10 `. */
 const TWEET_SENTENCE = 250;
@@ -52,27 +54,38 @@ function keyMoments(reading: Reading): string[] {
   const failed = new Set(reading.response.steps.filter((s) => s.failed).map((s) => s.event));
   const partial = new Set(reading.response.steps.filter((s) => s.partial).map((s) => s.event));
   const people = peopleIn(facts);
-  const said = (text: string) => publicLine(withoutPeople(text, people));
+  const said = (e: (typeof events)[number]) =>
+    publicSentence(withoutPeople(e.text, people), e.kind);
   return events
     .filter(
       (e) =>
         isPublicSafe(e.text) &&
         !isNoise(e.text) &&
         !INTERNAL_MOMENT.test(e.text) &&
-        !taggedUnrelated(e.text) &&
-        !isNoise(said(e.text)),
+        !taggedUnrelated(e.text),
     )
+    .flatMap((e) => {
+      const sentence = said(e);
+      return sentence && !isNoise(sentence) ? [{ e, sentence }] : [];
+    })
     .slice(0, 10)
     .map(
-      (e) =>
-        `- ${formatTime(e.time, facts)}: ${said(e.text)}${failed.has(e) ? ' (this attempt failed)' : partial.has(e) ? ' (partial recovery)' : ''}`,
+      ({ e, sentence }) =>
+        `- ${formatTime(e.time, facts)}: ${sentence}${failed.has(e) ? ' (this attempt failed)' : partial.has(e) ? ' (partial recovery)' : ''}`,
     );
 }
 
 function changes(document: PostmortemBody): string[] {
-  return document.actionItems
-    .filter((item) => isPublicSafe(item.text))
-    .map((item) => `- ${item.text}${item.status === 'done' ? ' (done)' : ''}`);
+  return (
+    document.actionItems
+      .filter((item) => isPublicSafe(item.text))
+      // "DB-2231 - fix the election bug (owner: @sam)": the tracker's key and owner are the team's.
+      .flatMap((item) => {
+        const text = withoutArtefacts(item.text, true);
+        const told = `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+        return text ? [`- ${told}${item.status === 'done' ? ' (done)' : ''}`] : [];
+      })
+  );
 }
 
 /**
@@ -99,7 +112,7 @@ function causeSentences(document: PostmortemBody, reading: Reading): string[] {
       .map(publicParagraph)
       .filter(Boolean);
   return (reading.rootCause?.quotes ?? [])
-    .map((quote) => publicParagraph(asSentence(publicLine(quote.text))))
+    .map((quote) => publicParagraph(publicSentence(quote.text) ?? ''))
     .filter(Boolean);
 }
 
@@ -138,7 +151,13 @@ function fixedSentences(document: PostmortemBody): string[] {
       !/: (?:Failed attempt|Partial recovery|Recovery|Resolved):/.test(b) &&
       isPublicSafe(b),
   );
-  return steps.length ? [...steps.slice(-3), ...told] : [];
+  // "10:27 UTC: disabled that config, INC-4412" reads "10:27 UTC: We disabled that config.".
+  const said = steps.slice(-3).flatMap((step) => {
+    const [, at = '', what = step] = /^(.{4,30}?): (.*)$/s.exec(step) ?? [];
+    const sentence = publicSentence(what);
+    return sentence ? [at ? `${at}: ${sentence}` : sentence] : [];
+  });
+  return said.length ? [...said, ...told] : [];
 }
 
 /** The writer's citations ("(incident notes)", "(marco, 10:18 PDT)"): for the team, not the public. */
@@ -212,7 +231,7 @@ export function writeHnPost(
   return {
     title: fittingTitle(
       ongoing(reading) ? 'Incident update' : 'Postmortem',
-      withoutPeople(reading.facts.title, people),
+      withoutPeople(publicTitle(reading.facts.title), people),
     ),
     body: published(lines.join('\n'), people).trim(),
   };
@@ -267,7 +286,9 @@ export function writeThread(
   const headline =
     first[0] ??
     summary[0] ??
-    asSentence(`Postmortem for our ${facts.date} incident: ${lowerFirst(facts.title)}`);
+    asSentence(
+      `Postmortem for our ${facts.date} incident: ${lowerFirst(publicTitle(facts.title))}`,
+    );
   const people = peopleIn(facts);
   // Before "What caused it: " lower-cases its first word, which may be a name.
   const causeText = causeSentences(document, reading)
@@ -276,17 +297,19 @@ export function writeThread(
   const known = reading.rootCause !== null || document.rootCause.origin !== 'builtin';
   const cause = known
     ? causeText.length
-      ? [`What caused it: ${lowerFirst(causeText[0] ?? '')}`]
+      ? [`What caused it: ${continued(causeText[0] ?? '')}`]
       : ['We found the root cause; the postmortem explains it.']
     : ['We are still investigating the root cause and will post a follow-up.'];
   const fix = fixSentences(document, reading).flatMap(tweetable);
   const items = document.actionItems
-    .map((item) => asSentence(item.text))
+    .map((item) => withoutArtefacts(item.text, true))
+    .filter(Boolean)
+    .map(asSentence)
     .filter((text) => isPublicSafe(text) && text.length <= TWEET_SENTENCE)
     .slice(0, 5);
   // The thread names the incident first: a reader scrolling past sees which one it is.
   const named = asSentence(
-    `${ongoing(reading) ? 'Incident update' : 'Postmortem'}: ${facts.title.replace(/[.!]+$/, '')}`,
+    `${ongoing(reading) ? 'Incident update' : 'Postmortem'}: ${publicTitle(facts.title).replace(/[.!]+$/, '')}`,
   );
   // "Service was back to normal at 09:05 UTC." alone is no tweet: it closes the one before.
   const recoveryOnly = fix.length === 1 && /^Service was back/.test(fix[0] ?? '');

@@ -17,11 +17,11 @@ import {
   firstSymptom,
   type RootCause,
 } from './cause.js';
-import { CLEARED, isLabelOnly, readDetection, type Detection } from './detection.js';
+import { alertCleared, CLEARED, isLabelOnly, readDetection, type Detection } from './detection.js';
 import { relatedWords } from './follow-ups.js';
-import { readLessons, type Lessons } from './lessons.js';
+import { readLessons, withoutLessonLabel, type Lessons } from './lessons.js';
 import { readResponse, type Response } from './response.js';
-import { eventQuotes, noteQuotes, type Quote } from './sentences.js';
+import { eventQuotes, isNoise, noteQuotes, type Quote } from './sentences.js';
 import { peakFigures, type PeakFigures } from './peak-figures.js';
 import { readSpeakers } from './speakers.js';
 import { userImpactClauses, type ImpactClause } from './user-impact.js';
@@ -59,7 +59,16 @@ export interface Reading {
    * or equals the end (a start guessed from the all-clear line), then null and no duration.
    */
   window: { start: string | null; end: string | null; minutes: number | null };
+  /**
+   * When service was back to normal: one instant every section and the message to users tell
+   * (recoveryOf). `event` is the line that says so, null when only the window's end is known.
+   */
+  recovered: { at: string | null; event: TimelineEvent | null };
 }
+
+/** "No webhook was dropped", "nothing was lost": a loss word denied. */
+const DENIED_LOSS =
+  /\b(?:no|none of the|nothing|not a single|not one|zero)\b[^.;]{0,30}\b(?:lost|dropped|deleted|corrupted|missing)\b/i;
 
 /** "none", "no customers", "0": a front-matter value that says nobody outside was affected. */
 const NOBODY =
@@ -120,7 +129,7 @@ export function readIncident(input: Facts): Reading {
   // The fix, read first without the cause lines, confirms the cause that names what it changed.
   const detection = readDetection(facts, trigger);
   const first = readResponse(facts, trigger ? [trigger] : [], detection.event);
-  const rootCause = findRootCause(facts, first.fix?.event.text ?? null);
+  const rootCause = findRootCause(facts, first.fix?.event.text ?? null, trigger);
   const causeLines = rootCause?.quotes.flatMap((quote) => (quote.event ? [quote.event] : [])) ?? [];
   const response = readResponse(
     facts,
@@ -129,11 +138,19 @@ export function readIncident(input: Facts): Reading {
   );
   // "Cause: a kernel update on the pool broke conntrack": a cause that names a change names the
   // trigger too, when no line before the start does.
+  // A sentence the team labelled as the root cause ("This happened because ...") is the cause,
+  // not also the trigger: the Trigger section would repeat it.
+  const labelledCause = (quote: Quote | null) =>
+    quote !== null &&
+    (rootCause?.quotes.some((q) => q.text === quote.text) ?? false) &&
+    (scoreText(quote.text, CAUSE_CUES).hits.includes('cause-label') ?? false);
+  const mentioned = trigger ? null : findTriggerMention(facts);
   const triggerMention = trigger
     ? null
-    : (findTriggerMention(facts) ??
+    : ((labelledCause(mentioned) ? null : mentioned) ??
       rootCause?.quotes.find(
-        (quote) => scoreOf(quote.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD,
+        (quote) =>
+          scoreOf(quote.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD && !labelledCause(quote),
       ) ??
       changeBefore(facts, rootCause) ??
       null);
@@ -148,8 +165,10 @@ export function readIncident(input: Facts): Reading {
   // Only the clause that says it: "~200k payloads were dropped -> paused processing" is told
   // to users as its first half.
   const notice = (signal: 'data-lost' | 'no-data-lost' | 'user-action'): Quote | null => {
-    const quote = quotes.find((q) => says(q.text, signal));
-    if (!quote) return null;
+    const found = quotes.find((q) => says(q.text, signal));
+    if (!found) return null;
+    // "Where we got lucky: no webhook was dropped": the lesson's label is no part of the notice.
+    const quote = { ...found, text: withoutLessonLabel(found.text) };
     const clause = quote.text
       .split(/\s*(?:->|→|=>|;)\s*|\s+[-–—]\s+/)
       .find((part) => says(part, signal));
@@ -164,6 +183,12 @@ export function readIncident(input: Facts): Reading {
       return quote;
     return clause ? { ...quote, text: clause } : quote;
   };
+  // "No webhook was dropped, only delayed" names a loss word to deny it: the same sentence read
+  // both ways is no loss.
+  const named = notice('data-lost');
+  const denied = named && DENIED_LOSS.test(named.text) ? named : null;
+  const kept = notice('no-data-lost') ?? denied;
+  const lost = denied ? null : named;
   const stated = facts.usersAffected;
   const nobody =
     typeof stated === 'string' && NOBODY.test(stated.trim())
@@ -173,6 +198,7 @@ export function readIncident(input: Facts): Reading {
           event: null,
         })
       : (quotes.find((q) => NO_USER_IMPACT.test(q.text)) ?? null);
+  const window = windowOf(facts, detection, response);
   return {
     facts,
     severity: facts.severity,
@@ -198,13 +224,67 @@ export function readIncident(input: Facts): Reading {
     peaks: peakFigures(facts),
     impactClauses: userImpactClauses(facts),
     worst: worstLine(facts),
-    dataLost: notice('data-lost'),
+    dataLost: lost && lost.text !== kept?.text ? lost : null,
     dataRestored: restoredData(quotes),
-    noDataLost: notice('no-data-lost'),
+    noDataLost: kept,
     userAction: notice('user-action'),
     noUserImpact: nobody,
-    window: windowOf(facts, detection, response),
+    window,
+    recovered: recoveryOf(facts, response, window.end),
   };
+}
+
+/** A line that says service is back: "search results normal", "logins back to normal". */
+const BACK =
+  /\b(?:normal|back to (?:normal|baseline)|recovered|restored|healthy|working again|succeed(?:s|ing)? again)\b/i;
+const STILL = /\b(?:still|not yet|partial\w*|some|most)\b/i;
+const PARTLY =
+  /\b(?:contained|first (?:group|batch|few|wave)|several|began|beginning|starting to|slowly)\b/i;
+/** The status page or dashboard coming back is how we talk to users, not the service. */
+const STATUS_PAGE = /\bstatus (?:page|updates?|dashboard)\b|\bSHD\b|\bhealth dashboard\b/i;
+const NOT_OURS = CAUSE_CUES.find((cue) => cue.id === 'not-on-our-side')?.pattern;
+
+/**
+ * When service was back to normal, one figure for every text: the first line after the fix, up
+ * to the end, that says service is back and nothing still fails (an alert clearing counts: the
+ * monitor saw it recover); else the analysis's mitigated line when it is such an outcome after
+ * the fix; else the end of the window. A line before the fix ("the vendor sees nothing on their
+ * side, the edge is healthy") is no recovery.
+ */
+function recoveryOf(facts: Facts, response: Response, end: string | null): Reading['recovered'] {
+  const fixAt = response.fix?.event.time ? Date.parse(response.fix.event.time) : NaN;
+  const endAt = end ? Date.parse(end) : Infinity;
+  // A set: a pasted log of thousands of lines has thousands of steps.
+  const steps = new Set(response.steps.map((step) => step.event));
+  const isStep = (event: TimelineEvent) => steps.has(event);
+  const inRange = (event: TimelineEvent) =>
+    event.time !== null && Date.parse(event.time) >= fixAt && Date.parse(event.time) <= endAt;
+  const line = Number.isNaN(fixAt)
+    ? undefined
+    : facts.events.find(
+        (event) =>
+          inRange(event) &&
+          Date.parse(event.time ?? '') > fixAt &&
+          !isStep(event) &&
+          !isNoise(event.text) &&
+          !NOT_OURS?.test(event.text) &&
+          !STATUS_PAGE.test(event.text) &&
+          (alertCleared(event.text) || (BACK.test(event.text) && !STILL.test(event.text))),
+      );
+  if (line?.time) return { at: line.time, event: line };
+  // "Outage contained to one AZ", "first group of servers taking traffic again": a mitigation
+  // that leaves part of it broken is no "back to normal".
+  const mitigated = response.mitigated;
+  if (
+    mitigated?.time &&
+    !isStep(mitigated) &&
+    !STILL.test(mitigated.text) &&
+    !PARTLY.test(mitigated.text) &&
+    !STATUS_PAGE.test(mitigated.text) &&
+    (Number.isNaN(fixAt) || inRange(mitigated))
+  )
+    return { at: mitigated.time, event: mitigated };
+  return { at: end, event: end ? response.resolved : null };
 }
 
 /**

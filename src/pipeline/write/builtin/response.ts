@@ -6,8 +6,9 @@
  */
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { ACTION_CUES, ACTION_THRESHOLD } from '../cues/action-cues.js';
+import { CAUSE_CUES } from '../cues/cause-cues.js';
 import { scoreText } from '../cues/cue.js';
-import { CLEARED, fromMonitor, recordsAlert } from './detection.js';
+import { alertCleared, CLEARED, fromMonitor, recordsAlert } from './detection.js';
 import { isNoise } from './sentences.js';
 
 export interface ResponseStep {
@@ -39,6 +40,10 @@ export interface Response {
 }
 
 const DID_NOT_WORK = ACTION_CUES.find((cue) => cue.id === 'did-not-work');
+/** "healthy but slow", "still failing": a line that says impact goes on. */
+const NOT_OVER =
+  /\bbut (?:\w+ ){0,2}(?:slow|failing|erroring|degraded|behind|lagging|down|backed up)\b|\bstill (?:slow|failing|erroring|degraded|behind|lagging|down|high|elevated)\b/i;
+const NOT_OURS = CAUSE_CUES.find((cue) => cue.id === 'not-on-our-side')?.pattern;
 const RECOVERED = ACTION_CUES.find((cue) => cue.id === 'recovered');
 const TOOL_RECORD = ACTION_CUES.find((cue) => cue.id === 'tool-record');
 const IMPACT_REPORT = ACTION_CUES.find((cue) => cue.id === 'impact-report');
@@ -172,6 +177,10 @@ function readRecovery(facts: Facts, exclude: readonly TimelineEvent[]): Recovery
   const diagnosis =
     stated !== null &&
     (CLEARED.test(stated.text) ||
+      // "Vendor support: nothing on our side, the edge is healthy" rules a cause out.
+      NOT_OURS?.test(stated.text) === true ||
+      // "consumers are healthy but slow": the line says it is not over.
+      NOT_OVER.test(stated.text) ||
       (DIAGNOSIS.test(stated.text) &&
         facts.events.some((event) => later(event) && event !== resolved && isAction(event.text))));
   const after = diagnosis
@@ -179,9 +188,10 @@ function readRecovery(facts: Facts, exclude: readonly TimelineEvent[]): Recovery
         (event) =>
           later(event) &&
           !isAction(event.text) &&
-          !CLEARED.test(event.text) &&
           !isNoise(event.text) &&
-          RECOVERED?.pattern.test(event.text) &&
+          // An alert clearing after the fix ("ALARM -> OK") is the monitor seeing recovery.
+          (alertCleared(event.text) ||
+            (!CLEARED.test(event.text) && RECOVERED?.pattern.test(event.text) === true)) &&
           !DID_NOT_WORK?.pattern.test(event.text),
       ) ?? null)
     : null;

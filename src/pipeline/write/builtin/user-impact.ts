@@ -11,6 +11,7 @@ import { USER_IMPACT_CUES, USER_IMPACT_THRESHOLD, USER_NOTICE_CUES } from '../cu
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
 import { formatUsers } from '../../format/format-figures.js';
 import { publicLine } from './public-line.js';
+import { withoutArtefacts } from './source-artefacts.js';
 import { isNoise, lowerFirst, noteQuotes, splitSentences } from './sentences.js';
 
 export interface ImpactClause {
@@ -90,7 +91,7 @@ export function userImpactClauses(facts: Facts): ImpactClause[] {
   const found: (ImpactClause & { order: number })[] = [];
   sources.forEach((source, order) => {
     const labelled = scoreOf(source.text, USER_IMPACT_CUES.slice(0, 1), 'user-impact') > 0;
-    for (const clause of clausesOf(source.text)) {
+    for (const clause of clausesOf(withoutArtefacts(source.text))) {
       const said = publicLine(clause).replace(RESPONDER_LEAD, '');
       const text = said.replace(TOLD_BY, '').replace(/[.,;:\s]+$/, '');
       // A plan ("page when the job fails") or advice to users ("users should refresh") names
@@ -144,4 +145,25 @@ export function impactInBrief(facts: Facts, clauses: readonly ImpactClause[]): s
   if (saw) return saw;
   const services = facts.services.join(', ');
   return services && services.length <= 120 ? `${services} affected` : null;
+}
+
+/** A verb that makes `users_affected` a sentence of what happened, not a name of who. */
+const FINITE_VERB =
+  /\b(?:was|were|is|are|got|saw|see|had|has|have|could(?:n['’]t| not)?|can(?:not|['’]t)|did(?:n['’]t| not)|lost|received|experienced|hit|failed|kept|stayed|noticed|reported|were(?:n['’]t| not))\b/i;
+
+/**
+ * The front matter's `users_affected` when it is written as a sentence ("Visitors of most sites
+ * got 503 errors or blank pages."), to be shown as written and on its own, never glued into
+ * "… were affected: …". Null for a count or a name of who ("12,400 users", "editors on all wikis").
+ */
+export function usersAffectedSentence(facts: Facts): string | null {
+  const stated = facts.usersAffected;
+  if (typeof stated !== 'string') return null;
+  const text = stated.replace(/\s+/g, ' ').trim();
+  const words = text.split(' ').length;
+  const sentence =
+    /\.\s+\p{Lu}/u.test(text) ||
+    (/[.!]$/.test(text) && words >= 4) ||
+    (words >= 5 && FINITE_VERB.test(text));
+  return sentence ? text : null;
 }

@@ -13,8 +13,13 @@ const ACCESS_KEY_ID = /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g;
 /** Either in brackets, which go with it. Made once: they were made anew for every text. */
 const PRIVATE_IP_IN_BRACKETS = new RegExp(String.raw`\s*\((?:${PRIVATE_IP.source})\)`, 'g');
 const ACCESS_KEY_ID_IN_BRACKETS = new RegExp(String.raw`\s*\((?:${ACCESS_KEY_ID.source})\)`, 'g');
+const ARTICLE_PRIVATE_IP = new RegExp(
+  String.raw`\b(the|our|a|an)\s+(?:${PRIVATE_IP.source})`,
+  'gi',
+);
 /** An HTTP header with its value: "X-Internal-Debug: 1", "header X-Skip-Auth". */
-const HEADER = /\b(?:the\s+)?(?:header\s+)?X-[A-Za-z0-9-]+(?::\s*[^\s,;)]+)?(?:\s+header\b)?/g;
+const HEADER =
+  /\b(?:the\s+)?(?:header\s+)?X-[A-Za-z0-9-]+(?::\s*[^\s,;)]*[^\s,;).])?(?:\s+header\b)?/g;
 /** "Do not publish the header name", "keep the header internal": the input's own instruction. */
 const HEADER_WITHHELD =
   /\b(?:do not|don't|never|must not)\s+(?:publish|share|disclose|post|mention)\b[^.\n]{0,40}\bheader\b|\bheader\b[^.\n]{0,30}\b(?:internal[\s-]only|stays? internal|not (?:be )?published)\b/i;
@@ -40,6 +45,9 @@ export function withheldFrom(facts: Facts): (text: string) => string {
     let out = text
       .replace(PRIVATE_IP_IN_BRACKETS, '')
       .replace(ACCESS_KEY_ID_IN_BRACKETS, '')
+      // "the 10.0.4.7 jump host" reads "the internal jump host", not "the an internal address".
+      .replace(ARTICLE_PRIVATE_IP, '$1 internal')
+      .replace(/\b(a) internal\b/gi, '$1n internal')
       .replace(PRIVATE_IP, 'an internal address')
       .replace(ACCESS_KEY_ID, 'an access key');
     if (headers) out = out.replace(HEADER, 'an internal header');

@@ -240,16 +240,22 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     id: 'cause-label',
     signal: 'cause',
     weight: 3,
-    reason: 'A line labelled as the cause ("RCA: ...", "Root cause identified - ...") states it.',
+    reason:
+      'A sentence labelled as the cause ("RCA: ...", "The root cause was ...", "This happened because ...", German "Ursache:", French "Cause racine :", Spanish "Causa raíz:") is the team stating it, usually written after the fact.',
     pattern:
-      /^\W*(?:rca|root[\s-]*cause(?:d)?(?: (?:identified|found|confirmed))?|(?:the )?cause(?: (?:identified|found|confirmed))?|why it (?:broke|happened))\s*(?:[:\-–—]|is\b|was\b)\s*\S/i,
+      /^\W*(?:(?:the |our )?(?:rca|root[\s-]*cause(?:d)?(?: (?:identified|found|confirmed))?|(?:the )?cause(?: (?:identified|found|confirmed))?(?: of (?:the |this )?(?:outage|incident|failure|problem|issue))?|why it (?:broke|happened))\s*(?:[:\-–—]|is\b|was\b)\s*\S|(?:this|it|the (?:outage|incident|failure|problem|issue)) (?:happened|occurred|started|broke|failed) (?:because|due to)\b|(?:(?:die |the )?(?:grund)?ursache|auslöser war|cause (?:racine|première|principale)|causa (?:ra[ií]z|principal|ra[ií]z del problema)|(?:de )?(?:hoofd)?oorzaak|根本原因|原因)\s*(?:[:：\-–—]|war\b|ist\b|était\b|est\b|fue\b|es\b|was\b|is\b)\s*\S)/i,
     examples: {
       match: [
         'RCA: the new overview query does a full table scan',
         'Root cause identified - maintenance drained both uplinks',
         'Cause: an expired certificate on the load balancer',
+        'The root cause was a memory limit of 256Mi in the new worker config',
+        'This happened because the sidecar upgrade was auto-approved',
+        'Ursache: Bei der Migration wurde das Passwort nicht übernommen',
+        'Cause racine : le certificat a expiré',
+        'Causa raíz: el disco se llenó',
       ],
-      noMatch: ['causes: unknown?', 'because the disk filled up'],
+      noMatch: ['causes: unknown?', 'because the disk filled up', 'Root cause'],
     },
   },
   {
@@ -492,14 +498,69 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'A banner about the paste itself ("All times are PST", "copied from the bridge channel") describes the document, not the incident.',
     pattern:
-      /\b(?:all )?times? (?:are|is|in|shown in) (?:[A-Z]{2,5}|utc|local|our|pacific|eastern|central)\b|\btime ?zone\b|\b(?:this|the) (?:doc|document|paste|export|transcript|write-?up)\b|\bpasted? (?:from|below|above)\b|\bcopied (?:from|out of)\b|\bexported from\b|\bmy paste\b|\b(?:[A-Z]{1,4}T|UTC|GMT)\s*=\s*(?:UTC|GMT)\s*[+\-−]\s*\d|\b(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}\b.*\b(?:so|i\.e\.|means)\b/i,
+      /\b(?:all )?times? (?:are|is|in|shown in) (?:[A-Z]{2,5}|utc|local|our|pacific|eastern|central)\b|\btime ?zone\b|\bthis (?:doc|document|paste|export|transcript|write-?up)\b|^\W*the (?:doc|document|paste|export|transcript|write-?up) (?:is|was|has|covers)\b|\bpasted? (?:below|above)\b|^\W*(?:pasted|copied|exported) (?:from|out of)\b|\bmy paste\b|\bmy paste\b|\b(?:[A-Z]{1,4}T|UTC|GMT)\s*=\s*(?:UTC|GMT)\s*[+\-−]\s*\d|\b(?:UTC|GMT)\s*[+\-−]\s*\d{1,2}\b.*\b(?:so|i\.e\.|means)\b/i,
     examples: {
       match: [
         'All times are PST since the team is in SF',
         'Copied from the #inc-123 channel',
         'Team on the US west coast: PST = UTC-8, so the start was 4:23 PM PST',
       ],
-      noMatch: ['the cron job ran at the wrong time because of DST'],
+      noMatch: [
+        'the cron job ran at the wrong time because of DST',
+        'The root cause was a memory limit copied from the staging template',
+        'a bug in the export job',
+      ],
+    },
+  },
+  {
+    id: 'lesson-label',
+    signal: 'cause',
+    weight: -5,
+    reason:
+      'A lesson\'s heading or label ("What went wrong:", "We got lucky:", "Lessons") says what the team learnt, in the Lessons section; its "went wrong" is no cause.',
+    pattern:
+      /^\W*(?:(?:what|things that|where) )?(?:went (?:well|wrong|badly)|(?:we )?got lucky|lessons?(?: learn(?:ed|t))?|was (?:gut|schlecht) lief|ce qui a (?:bien |mal )?(?:fonctionné|marché)|lo que (?:salió|fue) (?:bien|mal))\b/i,
+    examples: {
+      match: [
+        'What went wrong: our dashboards showed the queue as healthy',
+        'Went well:',
+        'Lessons',
+      ],
+      noMatch: ['the traffic shift went wrong because of a typo'],
+    },
+  },
+  {
+    id: 'outside-report',
+    signal: 'cause',
+    weight: -3,
+    reason:
+      'A customer\'s or colleague\'s report ("ticket from Acme: uploads fail because your site is down") tells what they saw and what they guess; the team states the cause.',
+    pattern:
+      /^\W*(?:(?:zendesk|freshdesk|support|helpdesk|intercom)\b[^:]{0,20}:\s*)?(?:(?:new |support )?ticket (?:from|#)|(?:a |one )?(?:customer|client|merchant|user)s? (?:says?|said|reports?|reported|writes?|wrote|complains?|tweets?|emails?)\b|kunde (?:meldet|schreibt)|(?:le )?client (?:signale|écrit)|(?:el )?cliente (?:reporta|dice))/i,
+    examples: {
+      match: [
+        'ticket from Brightlane Ltd: uploads fail because your site is down',
+        'Customer says checkout broke after your deploy',
+        'Kunde meldet: Login geht nicht, weil die Seite hängt',
+      ],
+      noMatch: ['the root cause was a bad customer import'],
+    },
+  },
+  {
+    id: 'not-on-our-side',
+    signal: 'cause',
+    weight: -5,
+    reason:
+      'Someone saying the fault is not theirs ("nothing on our side", "reports no issue on their end", "not ours") rules a cause out; it states none.',
+    pattern:
+      /\b(?:nothing|no (?:issues?|problems?|incidents?|errors?|faults?|outage)|not|isn'?t|wasn'?t) (?:(?:on|at|from|in) (?:our|their|the vendor'?s?|the provider'?s?|its|his|her) (?:side|end|part)|ours|theirs)\b|\b(?:status page|dashboards?) (?:is |are |shows? |was )?(?:all )?green\b/i,
+    examples: {
+      match: [
+        'Fastnet support: nothing on our side, the edge is healthy',
+        'Our cloud provider reports no issue on their end.',
+        'AWS says it is not on their side',
+      ],
+      noMatch: ['payment provider confirms an outage on their side'],
     },
   },
   {
@@ -601,7 +662,7 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'A change reaching production is the usual trigger.',
     pattern:
-      /\b(?:deploy(?:ed|ment|s)?|rolled out|roll-?out|released?|shipped|merged|pushed|migrat(?:ed|ion)|upgrad(?:ed|e)|config(?:uration)? (?:change|push|update)|(?:kernel|os|firmware|package|dependency|driver|library|agent|image|security) (?:update|upgrade|patch)|a change to (?:our |the )?[\w-]+|reconfigur(?:ation|ed|ing)|enabled|turned on|flipped|switch(?:ed)? (?:to|over)|cut ?over|now point at|went live|new (?:[\w.-]+ ){0,2}(?:rules?|config\w*|version|release|build|query|code|flag|setting|feature|policy|schema|index|image))\b/i,
+      /\b(?:deploy(?:ed|ment|s)?|rolled out|roll-?out|released?|shipped|merged|pushed|migrat(?:ed|ion)|upgrad(?:ed|e)|config(?:uration)? (?:change|push|update)|(?:kernel|os|firmware|package|dependency|driver|library|agent|image|security) (?:update|upgrade|patch)|a change to (?:our |the )?[\w-]+|reconfigur(?:ation|ed|ing)|enabled|turned on|flipped|switch(?:ed)? (?:to|over)|cut ?over|now point at|went live|went out|(?:automated |automatic )?(?:capacity )?scaling (?:activity|event|of)|capacity (?:scaling|addition|increase|change)|add(?:ed|ing) capacity|(?:network|routing|firewall|dns|bgp|schema|traffic) (?:change|shift|migration)|bulk (?:update|import|delete|load|change|edit|migration)|swapp(?:ed|ing) out|went (?:in)?to (?:prod|production)|new (?:[\w.-]+ ){0,2}(?:rules?|config\w*|version|release|build|query|code|flag|setting|feature|policy|schema|index|image))\b/i,
     examples: {
       match: [
         'cache-warmer v4.1 rolled out',
@@ -610,6 +671,10 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
         'a bad regex in the new WAF rule is eating all CPU',
         'a kernel update on the eu-west-1b pool broke conntrack',
         'we attempted a reconfiguration of the hosts that serve the web dashboard',
+        'Automated capacity scaling of one service on the main network',
+        'Bulk update of group memberships expands into millions of changes',
+        'Network change for routine capacity scaling in one zone',
+        'Swapping out a failing optical module drops the link',
       ],
       noMatch: ['rolled back to v4.0', 'latency normal'],
     },
@@ -632,10 +697,11 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'An outside event (power, fibre, a provider, a traffic surge) sets incidents off too.',
     pattern:
-      /\b(?:power (?:loss|outage|disruption|failure)|fib(?:er|re) (?:cut|damage\w*)|damaged fib(?:er|re)|traffic (?:spike|surge|jump|increase)|(?:load|request|usage) (?:spike|surge)|surge (?:of|in|from)|(?:marketing |email |promo\w* )?campaign|(?:email|newsletter|push notification)s? (?:went|go(?:es)?) out|(?:sale|launch|promotion) (?:started|began|went live)|batch job|flash sale|upstream (?:outage|provider)|(?:having|had|has) an outage on their side|ddos|dos attack|denial[\s-]of[\s-]service|maintenance|certificate expired|cert expired|disk failed|hardware failure)\b/i,
+      /\b(?:power (?:loss|outage|disruption|failure)|(?:disruption|outage|failure|loss) (?:in|of) the power\b|fib(?:er|re) (?:cut|damage\w*)|damaged fib(?:er|re)|traffic (?:spike|surge|jump|increase)|(?:load|request|usage) (?:spike|surge)|surge (?:of|in|from)|(?:marketing |email |promo\w* )?campaign|(?:email|newsletter|push notification)s? (?:went|go(?:es)?) out|(?:sale|launch|promotion) (?:started|began|went live)|batch job|flash sale|upstream (?:outage|provider)|(?:having|had|has) an outage on their side|ddos|dos attack|denial[\s-]of[\s-]service|maintenance|certificate expired|cert expired|disk failed|hardware failure)\b/i,
     examples: {
       match: [
         'power disruption in the data centre',
+        'Brief disruption in the power systems of the primary DC',
         'damaged fiber between sites',
         'Marketing campaign email went out to 2M users',
         'Traffic surge from a partner batch job',

@@ -40,7 +40,7 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
     weight: 3,
     reason: 'A label that introduces follow-ups.',
     pattern:
-      /^(?:\W*)(?:(?:follow[\s-]*ups?|action items?|next steps?|remediation(?: items?)?)(?:\s+(?:from|of|for|after|in)\s+(?:the\s+)?[\w-]+|\s+so far|\s*\([^()]{1,60}\))?|(?:todo|to do)(?:\s+(?:after|for|from|once)\s+(?:the\s+)?[\w-]+)?|action|ai|a\.i\.|next|next up|fixes|also|afterwards)\s*[:\-–—]/i,
+      /^(?:\W*)(?:(?:follow[\s-]*ups?|action items?|next steps?|remediation(?: items?)?)(?:\s+(?:from|of|for|after|in)\s+(?:the\s+)?[\w-]+|\s+so far|\s*\([^()]{1,60}\))?|(?:todo|to do)(?:\s+(?:after|for|from|once)\s+(?:the\s+)?[\w-]+)?|action|ai|a\.i\.|next|next up|fixes|also|afterwards|(?:folge)?ma(?:ß|ss)nahmen|nächste schritte|actions? (?:correctives?|de suivi)|prochaines étapes|acciones(?: correctivas)?|próximos pasos|actiepunten|vervolgstappen)\s*[:\-–—]/i,
     examples: {
       match: [
         'Follow-ups: add a canary',
@@ -50,6 +50,8 @@ export const FOLLOW_UP_CUES: readonly Cue<'follow-up'>[] = [
         'Remediation: isolate DNS from other changes',
         'TODO: rotate keys',
         'TODO after this: the alert should page',
+        'Maßnahmen: Vault-Prüfung in die Checkliste aufnehmen',
+        'Actions correctives : ajouter une alerte',
         'Also: page the DB team',
         'next up - get the fix everywhere',
         'AI: add a canary stage (@dana)',
@@ -170,7 +172,7 @@ export const ACTION_TYPE_CUES: readonly Cue<ActionType>[] = [
     weight: 3,
     reason: 'Alerts, monitors and dashboards shorten time to detect.',
     pattern:
-      /\b(?:alert\w*|monitor\w*|dashboard\w*|detect\w*|page (?:on|when)|page (?:an? |the )?[\w-]+ (?:when|if|on)|page (?:the )?[\w-]+ (?:team|on-?call)|paging on|probe\w*|synthetic\w*|observ\w+|metric\w*|slo burn|watch (?:their|our|the))\b/i,
+      /\b(?:alert\w*|monitor\w*|dashboard\w*|detect\w*|page (?:on|when)|page (?:an? |the )?[\w-]+ (?:when|if|on)|page (?:the )?[\w-]+ (?:team|on-?call)|paging on|probe\w*|synthetic\w*|observ\w+|metric\w*|slo burn|alarm\w*|watch (?:their|our|the))\b/i,
     examples: {
       match: [
         'Add an alert on pool saturation',

@@ -1,0 +1,142 @@
+/**
+ * The one step every public sentence goes through (message to users, HN post, thread, summary):
+ * a timeline line loses what its source tool left in it (SOURCE_ARTEFACT_CUES: alert and severity
+ * tags, emoji, APP/BOT badges, paging tools' names and numbers, ticket keys, @handles, log fields,
+ * table pipes, "(owner: …)"), an alert's machine name is said in words, and what remains becomes a
+ * sentence with a subject and a full stop, or nothing when no readable words remain.
+ */
+import type { TimelineEvent } from '../../../schemas/facts.js';
+import { withoutArtefacts } from './source-artefacts.js';
+import { publicLine } from './public-line.js';
+import { asSentence, lowerFirst } from './sentences.js';
+
+/** What marks a line as a monitor's alert: a state tag, a monitor's prefix, a paging verb. */
+const ALERT_LINE =
+  /^\W*(?:\[\s*(?:FIRING|ALERT(?:ING)?|ALARM|TRIGGERED|CRIT\w*|WARN\w*)\b|(?:\[?(?:pagerduty|opsgenie|alertmanager|datadog|grafana|new ?relic|victorops|cloudwatch|prometheus|zabbix|nagios|icinga|pingdom|sentry)\]?\s*(?:APP|BOT)?\s*[:|–—-]?\s*)?(?:triggered|firing|(?:alert|alarm)\s*(?:[:#"“]|(?:P|SEV)[\s-]?\d)))/i;
+/** A monitor's machine name opening a line: "UploadFailureRatio alert", "KubePodCrashLooping". */
+const ALERT_NAME = /^\W*[A-Z][a-z]+(?:[A-Z][a-z0-9]*){2,}\b/;
+/** A monitor's level in capitals opening its message: "CRITICAL: API response time > 5000ms". */
+const LEVEL = /^\s*(?:CRITICAL|CRIT|WARNING|WARN|ERROR|FATAL)\s*[:|–—-]/;
+/** What marks a monitor's line as the alert clearing: "[RESOLVED] …", "Resolved #P8ZK3Q1: …". */
+const CLEARED_LINE =
+  /^\W*(?:\[\s*(?:RESOLVED|OK|RECOVERED)\b|(?:\[?(?:pagerduty|opsgenie|alertmanager|datadog|grafana|cloudwatch)\]?\s*(?:APP|BOT)?\s*[:|–—-]?\s*)?resolved\s*:?\s*#)/i;
+/** A paging verb left at the start once the tool and number are gone: "Triggered: …". */
+const PAGING_VERB =
+  /^[^\w"“]*(?:(?:triggered|firing|resolved)\b\s*[:–—-]?|(?:alert|alarm)\s*(?::|(?=["“])))\s*/i;
+/** A severity word a monitor appends: "EdgeErrorRateHigh edge-pop-errors critical". */
+const TRAILING_SEVERITY = /[\s,;]+(?:critical|crit|warning|warn|info|page)$/i;
+/** An alert's labels in brackets after its name: "EdgeErrorRateHigh (edge critical)". */
+const LABEL_GROUP = /\s*\((?:\s*[a-z0-9][\w.:/-]*){1,4}\s*\)/g;
+/** Label values after an alert's name ("EdgeErrorRateHigh edge-pop-errors critical"): the name says it. */
+const ALERT_LABELS =
+  /^([A-Z][a-z]+(?:[A-Z][a-z0-9]*){2,})(?:\s+(?:[\w]*[-_.\d][\w.-]*|critical|warning|info|page))+$/;
+/** A second alert in the same message: Slack joins an integration's lines into one. */
+const NEXT_ALERT = /\s+(?=\[\s*(?:FIRING|RESOLVED|ALERT(?:ING)?|ALARM|TRIGGERED|OK)\b)/i;
+
+/**
+ * A monitor's names in words: "EdgeErrorRateHigh" → "edge error rate high", "login_error_rate >
+ * 40%" → "login error rate above 40%". Only for an alert's line: elsewhere a CamelCase or
+ * snake_case name (a class, a table) is a name the team wrote on purpose.
+ */
+function alertInWords(text: string): string {
+  return text
+    .replace(LABEL_GROUP, '')
+    .replace(ALERT_LABELS, '$1')
+    .replace(/\b[A-Z][a-z]+(?:[A-Z][a-z0-9]*){2,}\b/g, (name) =>
+      name.replace(/(?<=[a-z0-9])(?=[A-Z])/g, ' ').toLowerCase(),
+    )
+    .replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b(?!=)/g, (name) => name.replace(/_/g, ' '))
+    .replace(/\s*>=\s*(?=\d)/g, ' at or above ')
+    .replace(/\s*<=\s*(?=\d)/g, ' at or below ')
+    .replace(/\s*>\s*(?=\d)/g, ' above ')
+    .replace(/\s*<\s*(?=\d)/g, ' below ')
+    .replace(TRAILING_SEVERITY, '')
+    .replace(/\s+alert$/i, '')
+    .trim();
+}
+
+/** Each alert of a message that holds several, in words, joined: "edge error rate high; origin fetch failures". */
+function alertsInWords(text: string): string {
+  return text
+    .split(NEXT_ALERT)
+    .map((part) => alertInWords(withoutArtefacts(part, true).replace(PAGING_VERB, '')))
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** Chat that says a person is on it or watching, not what happened: ", monitoring", "acking". */
+const CHAT_TAIL =
+  /(?:[,;]\s*|\s+[-–—]\s+)(?:monitoring|watching(?: it)?|looking(?: now| into it)?|on it|will update|more soon|stand ?by|brb|thanks?|ty)\W*$/i;
+/** Chat before what happened: "@here acking. ~85% of POPs …", "on it, customers report …". */
+const CHAT_LEAD =
+  /^\W*(?:ack(?:ing|ed)?|on it|looking(?: now)?|joining|here|ok(?:ay)?|yep|yes)\s*[.!,:;—–-]+\s*(?=\S)/i;
+const CHAT_ONLY =
+  /^\W*(?:ack(?:ing|ed|nowledged)?|on it|looking(?: now| into it)?|investigating|monitoring|resolved|mitigated|closed|done|fixed|ok(?:ay)?|thanks?|ty|\+1|lgtm|yes|no|same|here|joining|joined)\W*$/i;
+
+/** Verbs of what responders did: a line that opens with one ("rolled back …") is said as "We …". */
+const ACTION_VERB =
+  /^(?:rolled|restarted|reverted|disabled|enabled|deployed|redeployed|re-?deployed|failed over|drained|scaled|raised|lowered|bumped|pushed|applied|removed|deleted|added|blocked|unblocked|paused|resumed|killed|rebooted|flushed|purged|cleared|rotated|renewed|replaced|moved|migrated|switched|patched|updated|upgraded|downgraded|isolated|declared|posted|paged|escalated|stopped|ran|re-?ran|throttled|rate-limited|routed|rerouted|re-?pointed|promoted|restored|reverted|rebuilt|recreated|reconfigured|shifted|turned (?:on|off)|issued|cordoned|evicted|backfilled|replayed|reprocessed|notified|contacted|opened|filed|froze|unfroze|halted|renamed|re-?sent|sent|rebalanced|resized|reindexed|re-?enabled|extended)\b(?!\s+\w+ing\b)/i;
+
+/**
+ * Any verb in the past tense before what it was done to ("uploaded the new certificate", "tried
+ * rolling back"): a responder's bare action, said as "We …". "Affected services …" has no object.
+ */
+const DONE_TO =
+  /^(?!turned out\b)[a-z]+(?:ed|ent|ew|ook|an|ought)\s+(?:the|a|an|our|all|every|it|them|back|off|over|up|down|\w+ing)\b/;
+
+/** Words a reader can read: two or more of at least two letters. */
+function readable(text: string): boolean {
+  return (text.match(/\p{L}{2,}/gu) ?? []).length >= 2 && !CHAT_ONLY.test(text);
+}
+
+/**
+ * A timeline line as a public sentence: its source artefacts taken out (withoutArtefacts), its
+ * tags, labels, host names and first person as publicLine tells them, an alert said as "Our
+ * monitoring alerted: …" (or "… cleared: …"), a bare action given "We" as its subject, with a
+ * capital and a full stop. `kind` is the event's, when the parser took the alert's tag away.
+ * Null when no readable words remain (a bare "Resolved #P8ZK3Q1", an
+ * "@here acking"): the caller leaves the line out.
+ */
+export function publicSentence(text: string, kind?: TimelineEvent['kind']): string | null {
+  const cleared = CLEARED_LINE.test(text);
+  // A parser that read "[Alerting]" as the line's kind leaves the monitor's name to open it.
+  const alert =
+    !cleared &&
+    (ALERT_LINE.test(text) || (kind === 'alert' && (ALERT_NAME.test(text) || LEVEL.test(text))));
+  let line =
+    alert || cleared
+      ? alertsInWords(text)
+      : withoutArtefacts(text, true)
+          .replace(CHAT_LEAD, '')
+          // "resolved. No user data was lost": a status word said alone is chat.
+          .split(/(?<=[.!?])\s+/)
+          .filter((piece) => !CHAT_ONLY.test(piece))
+          .join(' ');
+  line = line.replace(CHAT_TAIL, '').trim();
+  if (!readable(line)) return null;
+  line = publicLine(line).replace(CHAT_TAIL, '').trim();
+  if (!readable(line)) return null;
+  if (alert) return asSentence(`Our monitoring alerted: ${line}`);
+  if (cleared) return asSentence(`The alert cleared: ${line}`);
+  const done = ACTION_VERB.test(line) || DONE_TO.test(line);
+  return asSentence(done ? `We ${line.charAt(0).toLowerCase()}${line.slice(1)}` : line);
+}
+
+/**
+ * A title as a reader outside the team should see it: "[SEV1] Login failures for EU customers 🔥"
+ * reads "Login failures for EU customers". The title as written when nothing readable remains.
+ */
+export function publicTitle(title: string): string {
+  const clean = withoutArtefacts(title, true).replace(/\s+/g, ' ').trim();
+  return readable(clean) ? clean : title.trim();
+}
+
+/**
+ * A sentence continued after a label ("What caused it: …"): its first word lower-cased when it is
+ * sentence case (lowerFirst) or an article or pronoun ("The mail relay's TLS …" → "the mail …").
+ */
+export function continued(sentence: string): string {
+  return lowerFirst(sentence).replace(/^(?:The|A|An|Our|Its|This|It)\b/, (word) =>
+    word.toLowerCase(),
+  );
+}
