@@ -596,6 +596,21 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'ack-ja',
+    phase: 'acknowledge',
+    weight: 3,
+    language: 'ja',
+    // Japanese notes write the English word glued to the kana ("山田さんがACK"), where a word
+    // boundary never falls, so ack-explicit cannot see it.
+    pattern:
+      /(?<=[\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Han}ー（(])(?:ACK|Ack|ack)(?![A-Za-z0-9])(?!を待|待ち|なし|無し|が(?:ない|無い|来ない))|対応(?:を)?開始/u,
+    reason: 'Japanese: someone took the page ("さんがACK", "ACKしました", 対応開始)',
+    examples: {
+      match: ['山田さんがACK', '当番がACKしました', '佐藤が対応開始'],
+      noMatch: ['まだACKなし', 'ACK待ち', 'アラート発報'],
+    },
+  },
+  {
     id: 'ack-ownership',
     phase: 'acknowledge',
     weight: 3,
@@ -982,6 +997,33 @@ export const CUES: readonly Cue[] = [
         'exceptions per minute firing again',
         'requests stop being processed',
         'p99 normal for a Monday, still erroring',
+      ],
+    },
+  },
+  {
+    id: 'recovery-error-metric-zero',
+    phase: 'recovery-full',
+    weight: 2,
+    language: 'en',
+    // The failure's own measure read at nothing: the number says users are fine whether or not a
+    // word like "recovered" is there ("5xx rate 0.0%", "404 rate back to zero").
+    pattern: words(
+      String.raw`(?:errors?|error rates?|failures?|failure rates?|time-?outs?|exceptions?|5xxs?|4xxs?|[45]\d\ds?)(?![\p{L}\p{N}])(?: (?:rate|ratio|count|percentage))?(?: (?:is|are|was|were|now|back|down|dropped|fell|at))*(?: to| at)?\s*[:=]?\s*(?:zero|nil|0(?:[.,]0+)?\s?%?)(?![\p{L}\p{N}%.,]|\s*(?:->|→|=>|to \d))`,
+    ),
+    reason: "the failure's own metric reads zero: the thing that was failing no longer fails",
+    kind: 'recover',
+    examples: {
+      match: [
+        'health: db pool ok, 5xx rate 0.0%',
+        '404 rate back to zero, thumbnails loading',
+        'errors: 0 since the restart',
+        'timeouts now 0',
+      ],
+      noMatch: [
+        'error rate 0.5%',
+        '5xx rate 0% -> 14% after the deploy',
+        'errors 0 to 4000 in a minute',
+        'error budget at 0',
       ],
     },
   },
