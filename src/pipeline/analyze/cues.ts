@@ -1062,9 +1062,13 @@ export const CUES: readonly Cue[] = [
     language: 'en',
     on: 'state',
     pattern: /^(?:ok|recovered|resolved|resolve|closed|up)$/i,
-    reason: "a monitor's or paging tool's state says the problem cleared (an uptime monitor's event log says Up)",
+    reason:
+      "a monitor's or paging tool's state says the problem cleared (an uptime monitor's event log says Up)",
     kind: 'recover',
-    examples: { match: ['OK', 'RESOLVED', 'resolve', 'Up'], noMatch: ['FIRING', 'acknowledge', 'Down'] },
+    examples: {
+      match: ['OK', 'RESOLVED', 'resolve', 'Up'],
+      noMatch: ['FIRING', 'acknowledge', 'Down'],
+    },
   },
   {
     id: 'recovery-pager-notification',
@@ -1089,11 +1093,18 @@ export const CUES: readonly Cue[] = [
     phase: 'recovery-full',
     weight: 2,
     language: 'ja',
-    pattern: /復旧しました|復旧いたしました|復旧(?:を)?確認|正常(?:値)?に(?:動作|戻|稼働)|通常(?:値|通り)?\s*に戻|回復しました/u,
-    reason: 'Japanese "recovered" (復旧しました, 正常に戻りました, 通常値に戻る: back to the usual value)',
+    pattern:
+      /復旧しました|復旧いたしました|復旧(?:を)?確認|正常(?:値)?に(?:動作|戻|稼働)|通常(?:値|通り)?\s*に戻|回復しました/u,
+    reason:
+      'Japanese "recovered" (復旧しました, 正常に戻りました, 通常値に戻る: back to the usual value)',
     kind: 'recover',
     examples: {
-      match: ['サービスは復旧しました', '正常に動作しています', 'エラー率が通常値（0.1%未満）に戻る', 'レイテンシが通常に戻った'],
+      match: [
+        'サービスは復旧しました',
+        '正常に動作しています',
+        'エラー率が通常値（0.1%未満）に戻る',
+        'レイテンシが通常に戻った',
+      ],
       noMatch: ['復旧作業中です'],
     },
   },
@@ -1283,10 +1294,16 @@ export const CUES: readonly Cue[] = [
     language: 'ja',
     pattern:
       /解消(?:されました|しました|いたしました)|解決(?:しました|いたしました)|(?:対応(?:を)?(?:完了|終了)|障害(?:対応)?(?:は)?終了|クローズ)(?!の?(?:目処|見込み|予定))|収束しました/u,
-    reason: 'Japanese "resolved" (障害は解消されました, 解決しました, 収束しました, 対応終了, クローズ)',
+    reason:
+      'Japanese "resolved" (障害は解消されました, 解決しました, 収束しました, 対応終了, クローズ)',
     kind: 'resolve',
     examples: {
-      match: ['障害は解消されました', '本件は解決しました', '経過観察を終えて障害対応終了（クローズ）', 'インシデントをクローズしました'],
+      match: [
+        '障害は解消されました',
+        '本件は解決しました',
+        '経過観察を終えて障害対応終了（クローズ）',
+        'インシデントをクローズしました',
+      ],
       noMatch: ['解消に向けて対応中です', '対応終了の目処は未定', 'チケットはクローズ予定'],
     },
   },
@@ -1359,6 +1376,31 @@ export const CUES: readonly Cue[] = [
         'config update: batch size',
       ],
       noMatch: ['deploy freeze lifted?'],
+    },
+  },
+  {
+    id: 'lead-up-monitor-config',
+    phase: 'lead-up',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:alarm|alert(?:ing)? rule|alert policy|monitor|health ?check|uptime check|synthetic(?: check)?)s?\b[^.;!?]{0,60}? (?:was |has been |got )?(?:created|updated|edited|modified|deleted|renamed|configured|reconfigured|muted|unmuted|enabled|disabled)(?! (?:from|to|state)\b)(?![\p{L}\p{N}])`,
+    ),
+    reason:
+      "a monitor's own configuration changed (an alarm created, a rule edited): the failure it names is what it watches, not a symptom, so the line is no alert and no impact",
+    kind: 'deploy',
+    examples: {
+      match: [
+        'Alarm "orders-alb-5xx" created',
+        'alert rule CheckoutErrors updated',
+        'monitor checkout-5xx muted for 1h',
+      ],
+      noMatch: [
+        'Alarm updated from OK to ALARM',
+        'Alarm updated from ALARM to OK',
+        'alarm fired: checkout 5xx',
+        'monitor detected errors on checkout',
+      ],
     },
   },
   {
