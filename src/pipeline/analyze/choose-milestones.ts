@@ -232,6 +232,63 @@ function demoteOutlived(items: readonly Item[], row: Scored[]): void {
 }
 
 /**
+ * A recovery the failure came back within this long is a flap (an alarm's OK for six minutes
+ * between two ALARMs), not the impact receding; a relapse later than this is a second window
+ * (fixture cause-as-topic-and-two-windows). One hand-set level, like the cue weights.
+ */
+const FLAP_GAP_MS = 15 * 60_000;
+
+/**
+ * A monitor's own word, not a person's: a structured state (`OK`, `Up`, `[FIRING]`) or a state
+ * transition (`Alarm updated from OK to ALARM`). Only a monitor flaps; a person's "fully
+ * recovered" before a relapse still marks where the impact receded.
+ */
+const MONITOR_CUES: ReadonlySet<string> = new Set([
+  'recovery-transition',
+  'recovery-monitor-up',
+  'recovery-pager-notification',
+  'detect-transition',
+  'detect-monitor-down',
+]);
+const monitorSays = (hit: { cue: string; clause: number } | undefined): boolean =>
+  !!hit && (hit.clause === -1 || MONITOR_CUES.has(hit.cue));
+
+/** The monitor fires afresh: a firing state or transition, with no recovery beside it. */
+function relapse(reading: LineReading | undefined): boolean {
+  if (!reading) return false;
+  const s = reading.scores;
+  if (s['recovery-partial'] > 0 || s['recovery-full'] > 0 || s['resolved-declared'] > 0)
+    return false;
+  return s.detect >= 3 && monitorSays(reading.best.detect);
+}
+
+/**
+ * Lowers to 1 every recovery the failure came back after within `FLAP_GAP_MS`, before any other
+ * recovery or action: the first OK of a flapping alarm did not mitigate anything, the OK after
+ * the last ALARM did (fixtures uptime-monitor-flapping-*).
+ */
+function demoteFlaps(items: readonly Item[], row: Scored[]): void {
+  items.forEach((item, i) => {
+    const s = row[i];
+    if (!item.candidate || !isRecovery(s) || (s?.score ?? 0) < 2) return;
+    const best = item.candidate.reading.best;
+    if (!monitorSays(best['recovery-full'] ?? best['recovery-partial'])) return;
+    for (let j = i + 1; j < items.length; j++) {
+      const next = items[j];
+      if (!next || next.time - item.time > FLAP_GAP_MS) return;
+      const reading = next.candidate?.reading;
+      if (!reading) continue;
+      if (relapse(reading)) {
+        row[i] = { ...(s as Scored), score: 1 };
+        return;
+      }
+      const r = reading.scores;
+      if (r['recovery-partial'] > 0 || r['recovery-full'] > 0 || r['mitigate-action'] >= 2) return;
+    }
+  });
+}
+
+/**
  * A line that says in words that the service works again in full, and is not itself the declared
  * end. A status page's Monitoring state does not make "error rates have returned to normal" less
  * of a recovery: the state says the team is watching, the words say users are fine.
@@ -345,7 +402,10 @@ function scoreRows(items: readonly Item[], pins: Partial<Record<MilestoneName, P
     }),
   );
   const mRow = scored[MILESTONE_NAMES.indexOf('mitigated')];
-  if (mRow && !pins.mitigated) demoteOutlived(items, mRow);
+  if (mRow && !pins.mitigated) {
+    demoteOutlived(items, mRow);
+    demoteFlaps(items, mRow);
+  }
   return scored;
 }
 

@@ -596,6 +596,21 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'ack-ja',
+    phase: 'acknowledge',
+    weight: 3,
+    language: 'ja',
+    // Japanese notes write the English word glued to the kana ("山田さんがACK"), where a word
+    // boundary never falls, so ack-explicit cannot see it.
+    pattern:
+      /(?<=[\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Han}ー（(])(?:ACK|Ack|ack)(?![A-Za-z0-9])(?!を待|待ち|なし|無し|が(?:ない|無い|来ない))|対応(?:を)?開始/u,
+    reason: 'Japanese: someone took the page ("さんがACK", "ACKしました", 対応開始)',
+    examples: {
+      match: ['山田さんがACK', '当番がACKしました', '佐藤が対応開始'],
+      noMatch: ['まだACKなし', 'ACK待ち', 'アラート発報'],
+    },
+  },
+  {
     id: 'ack-ownership',
     phase: 'acknowledge',
     weight: 3,
@@ -939,7 +954,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems) (?:is |are |back )?(?:normal|nominal)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
+      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
@@ -965,6 +980,8 @@ export const CUES: readonly Cue[] = [
         'latency and timeouts recovered',
         'image error rate back to zero',
         '5xx down to 0 after the failover',
+        'p99 normal',
+        'queue depth looks normal now',
       ],
       noMatch: [
         'ack, looking. export node ran out of memory again',
@@ -979,6 +996,34 @@ export const CUES: readonly Cue[] = [
         'back to 0%',
         'exceptions per minute firing again',
         'requests stop being processed',
+        'p99 normal for a Monday, still erroring',
+      ],
+    },
+  },
+  {
+    id: 'recovery-error-metric-zero',
+    phase: 'recovery-full',
+    weight: 2,
+    language: 'en',
+    // The failure's own measure read at nothing: the number says users are fine whether or not a
+    // word like "recovered" is there ("5xx rate 0.0%", "404 rate back to zero").
+    pattern: words(
+      String.raw`(?:errors?|error rates?|failures?|failure rates?|time-?outs?|exceptions?|5xxs?|4xxs?|[45]\d\ds?)(?![\p{L}\p{N}])(?: (?:rate|ratio|count|percentage))?(?: (?:is|are|was|were|now|back|down|dropped|fell|at))*(?: to| at)?\s*[:=]?\s*(?:zero|nil|0(?:[.,]0+)?\s?%?)(?![\p{L}\p{N}%.,]|\s*(?:->|→|=>|to \d))`,
+    ),
+    reason: "the failure's own metric reads zero: the thing that was failing no longer fails",
+    kind: 'recover',
+    examples: {
+      match: [
+        'health: db pool ok, 5xx rate 0.0%',
+        '404 rate back to zero, thumbnails loading',
+        'errors: 0 since the restart',
+        'timeouts now 0',
+      ],
+      noMatch: [
+        'error rate 0.5%',
+        '5xx rate 0% -> 14% after the deploy',
+        'errors 0 to 4000 in a minute',
+        'error budget at 0',
       ],
     },
   },
@@ -1016,10 +1061,14 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     on: 'state',
-    pattern: /^(?:ok|recovered|resolved|resolve|closed)$/i,
-    reason: "a monitor's or paging tool's state says the problem cleared",
+    pattern: /^(?:ok|recovered|resolved|resolve|closed|up)$/i,
+    reason:
+      "a monitor's or paging tool's state says the problem cleared (an uptime monitor's event log says Up)",
     kind: 'recover',
-    examples: { match: ['OK', 'RESOLVED', 'resolve'], noMatch: ['FIRING', 'acknowledge'] },
+    examples: {
+      match: ['OK', 'RESOLVED', 'resolve', 'Up'],
+      noMatch: ['FIRING', 'acknowledge', 'Down'],
+    },
   },
   {
     id: 'recovery-pager-notification',
@@ -1044,11 +1093,18 @@ export const CUES: readonly Cue[] = [
     phase: 'recovery-full',
     weight: 2,
     language: 'ja',
-    pattern: /復旧しました|復旧いたしました|正常に(?:動作|戻|稼働)|回復しました/u,
-    reason: 'Japanese "recovered" (復旧しました, 正常に戻りました)',
+    pattern:
+      /復旧しました|復旧いたしました|復旧(?:を)?確認|正常(?:値)?に(?:動作|戻|稼働)|通常(?:値|通り)?\s*に戻|回復しました/u,
+    reason:
+      'Japanese "recovered" (復旧しました, 正常に戻りました, 通常値に戻る: back to the usual value)',
     kind: 'recover',
     examples: {
-      match: ['サービスは復旧しました', '正常に動作しています'],
+      match: [
+        'サービスは復旧しました',
+        '正常に動作しています',
+        'エラー率が通常値（0.1%未満）に戻る',
+        'レイテンシが通常に戻った',
+      ],
       noMatch: ['復旧作業中です'],
     },
   },
@@ -1195,7 +1251,7 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:marked|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this )?(?:incident|bridge|ticket|one|out)|^\s*closing\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|(?:#\d+|id \d+|alert)(?: [^.!?]{0,80}?)? (?:was |has been |is |got )?(?:auto-?)?(?:closed|resolved) by|^\s*(?:closed|resolved) at\s*:|auto-?resolved|stand(?:ing)? down`,
+      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:marked|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this |out )?(?:incident|bridge|ticket|one|out|[a-z]{2,8}-\d+)(?![\p{L}\p{N}-])|done for (?:tonight|the night|today|the day)(?! (?:with|on)\b)|^\s*closing\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|(?:#\d+|id \d+|alert)(?: [^.!?]{0,80}?)? (?:was |has been |is |got )?(?:auto-?)?(?:closed|resolved) by|^\s*(?:closed|resolved) at\s*:|auto-?resolved|stand(?:ing)? down`,
     ),
     reason: 'the incident is declared over',
     kind: 'resolve',
@@ -1215,6 +1271,10 @@ export const CUES: readonly Cue[] = [
         'Alert #4211 "[P1] orders-db replica lag > 300s" has been closed by Tomasz Nowak.',
         'Closed At: Apr 09, 2026 01:02 (UTC)',
         'alert auto-resolved after 10m',
+        'p99 normal, closing INC-88',
+        'closed OPS-4417, dashboards clean',
+        'billing run finished, all invoices out. done for tonight',
+        'all green, done for the day',
       ],
       noMatch: [
         'the incident is not resolved',
@@ -1222,6 +1282,8 @@ export const CUES: readonly Cue[] = [
         'resolving DNS names',
         'closing the loop with finance tomorrow',
         'Connection closed by 10.0.4.7 port 22',
+        'disclosing INC-88 details to the customer',
+        'done for the day with the rollout',
       ],
     },
   },
@@ -1231,12 +1293,18 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'ja',
     pattern:
-      /解消(?:されました|しました|いたしました)|解決(?:しました|いたしました)|対応(?:を)?完了|収束しました/u,
-    reason: 'Japanese "resolved" (障害は解消されました, 解決しました, 収束しました)',
+      /解消(?:されました|しました|いたしました)|解決(?:しました|いたしました)|(?:対応(?:を)?(?:完了|終了)|障害(?:対応)?(?:は)?終了|クローズ)(?!の?(?:目処|見込み|予定))|収束しました/u,
+    reason:
+      'Japanese "resolved" (障害は解消されました, 解決しました, 収束しました, 対応終了, クローズ)',
     kind: 'resolve',
     examples: {
-      match: ['障害は解消されました', '本件は解決しました'],
-      noMatch: ['解消に向けて対応中です'],
+      match: [
+        '障害は解消されました',
+        '本件は解決しました',
+        '経過観察を終えて障害対応終了（クローズ）',
+        'インシデントをクローズしました',
+      ],
+      noMatch: ['解消に向けて対応中です', '対応終了の目処は未定', 'チケットはクローズ予定'],
     },
   },
   {
@@ -1308,6 +1376,31 @@ export const CUES: readonly Cue[] = [
         'config update: batch size',
       ],
       noMatch: ['deploy freeze lifted?'],
+    },
+  },
+  {
+    id: 'lead-up-monitor-config',
+    phase: 'lead-up',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:alarm|alert(?:ing)? rule|alert policy|monitor|health ?check|uptime check|synthetic(?: check)?)s?\b[^.;!?]{0,60}? (?:was |has been |got )?(?:created|updated|edited|modified|deleted|renamed|configured|reconfigured|muted|unmuted|enabled|disabled)(?! (?:from|to|state)\b)(?![\p{L}\p{N}])`,
+    ),
+    reason:
+      "a monitor's own configuration changed (an alarm created, a rule edited): the failure it names is what it watches, not a symptom, so the line is no alert and no impact",
+    kind: 'deploy',
+    examples: {
+      match: [
+        'Alarm "orders-alb-5xx" created',
+        'alert rule CheckoutErrors updated',
+        'monitor checkout-5xx muted for 1h',
+      ],
+      noMatch: [
+        'Alarm updated from OK to ALARM',
+        'Alarm updated from ALARM to OK',
+        'alarm fired: checkout 5xx',
+        'monitor detected errors on checkout',
+      ],
     },
   },
   {
@@ -1490,10 +1583,15 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'unrelated',
     language: 'en',
     pattern: words(
-      String.raw`unrelated|not related|separately|side note|fyi|irrelevant|nothing to do with`,
+      String.raw`unrelated|not related|separately|side note|irrelevant|nothing to do with`,
     ),
+    // Not "fyi": it opens news about the incident as often as news beside it ("fyi gateway fine
+    // again"); "fyi unrelated: ..." is still caught by its own word.
     reason: 'the line says it is not about this incident (applies to the whole line)',
-    examples: { match: ['unrelated: reverted a typo fix'], noMatch: ['related alerts'] },
+    examples: {
+      match: ['unrelated: reverted a typo fix', 'fyi unrelated: the nightly export is late'],
+      noMatch: ['related alerts', 'fyi gateway fine again, restarting the pool fixed it'],
+    },
   },
 ];
 

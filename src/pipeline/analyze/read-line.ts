@@ -222,6 +222,9 @@ function readClause(clause: Clause, index: number, compiled: Compiled): CueHit[]
   if (clauseHits.some((h) => h.phase === 'status-update'))
     for (const h of clauseHits)
       if (RECOVERY_OR_END.has(h.phase)) h.weight = Math.max(1, h.weight - 1);
+  // 'Alarm "orders-5xx" created': a change to a monitor names what it watches, not a symptom.
+  if (clauseHits.some((h) => h.cue === 'lead-up-monitor-config'))
+    return clauseHits.filter((h) => h.phase !== 'impact' && h.phase !== 'detect');
   // "errors gone", "Resolved: checkout 5xx": the failure named in a recovery clause is over.
   const ends = clauseHits.some((h) => RECOVERY_OR_END.has(h.phase));
   return clauseHits.filter((h) => !(ends && h.phase === 'impact'));
