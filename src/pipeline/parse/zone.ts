@@ -110,6 +110,9 @@ const OFFSET = /^(?:UTC|GMT)?\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?$/i;
 export function resolveZone(token: string): string | null {
   const trimmed = token.trim();
   if (trimmed === '') return null;
+  // `Europe/Amsterdam (CEST)`, `America/Chicago (CST)`: a name with its abbreviation beside it.
+  const glossed = /^(\S+)\s*\(([^()]+)\)$/.exec(trimmed);
+  if (glossed) return resolveZone(glossed[1] ?? '') ?? resolveZone(glossed[2] ?? '');
   const abbreviation = ABBREVIATIONS[trimmed.toUpperCase()];
   if (abbreviation && (trimmed === trimmed.toUpperCase() || trimmed.length > 3))
     return abbreviation;
