@@ -190,6 +190,13 @@ const FORMS: Record<string, (t: DateTime, n: number) => string> = {
     `web-${n} | ${t.toFormat('yyyy/MM/dd HH:mm')} | event ${n}`,
   'Kibana MMM d, yyyy @ HH:mm:ss.SSS': (t, n) =>
     `${t.toFormat('LLL d, yyyy @ HH:mm:ss.SSS')}\tevent ${n}`,
+  'ISO week date YYYY-Www-D HH:MM': (t, n) => `${t.toFormat("kkkk-'W'WW-c HH:mm")} event ${n}`,
+  'compact ISO week date YYYYWwwD HH:MM': (t, n) =>
+    `- ${t.toFormat("kkkk'W'WWc HH:mm")} - event ${n}`,
+  'DD.MM.YYYY HH.MM uur (Dutch)': (t, n) =>
+    `${t.toFormat('dd.MM.yyyy')} ${t.toFormat('HH.mm')} uur  event ${n}`,
+  'DD.MM.YYYY kl. HH.MM (Norwegian, Danish)': (t, n) =>
+    `${t.toFormat('dd.MM.yyyy')} kl. ${t.toFormat('HH.mm')} – event ${n}`,
   'ServiceNow MM-DD-YYYY hh:mm:ss AM, author, text': (t, n) =>
     `${t.toFormat('MM-dd-yyyy hh:mm:ss a')}\nDana Brooks\nWork notes\nevent ${n}`,
 };

@@ -4,6 +4,7 @@
  * be read is the caller's warning, never a refusal: the timeline's own dates still place the day.
  */
 import { DateTime } from 'luxon';
+import { findWrittenDate } from './time.js';
 
 export interface DayOfYear {
   year: number;
@@ -72,7 +73,15 @@ export function readWrittenDate(
     return date ? { date, ambiguity: null } : null;
   }
   const numeric = NUMERIC.exec(trimmed);
-  if (!numeric) return null;
+  if (!numeric) {
+    // A day in another language's words (`woensdag 8 april 2020`, `mardi 3 mars 2026`), read as
+    // a timeline line's date is.
+    const worded = /\p{L}/u.test(trimmed) ? findWrittenDate(trimmed) : null;
+    const date = worded?.year
+      ? valid({ year: worded.year, month: worded.month, day: worded.day })
+      : null;
+    return date ? { date, ambiguity: null } : null;
+  }
   const a = Number(numeric[1]);
   const b = Number(numeric[3]);
   const year = Number(numeric[4]);

@@ -24,6 +24,51 @@ function distance(a: string, b: string): number {
   return row[b.length] ?? 0;
 }
 
+/**
+ * The known keys as teams write them in the languages time.ts reads (French, Spanish, Portuguese,
+ * Italian, German, Dutch): read as the known key, with a warning that names it, so a Dutch
+ * `titel:` or `tijdzone:` is neither ignored nor fatal. Edit distance would miss most of these
+ * (`fuseau` is nothing like `timezone`).
+ */
+const KEYS_IN_OTHER_LANGUAGES: Readonly<Record<string, string>> = {
+  titel: 'title',
+  titre: 'title',
+  título: 'title',
+  titulo: 'title',
+  titolo: 'title',
+  datum: 'date',
+  fecha: 'date',
+  tijdzone: 'timezone',
+  zeitzone: 'timezone',
+  fuseau: 'timezone',
+  fuseau_horaire: 'timezone',
+  zona_horaria: 'timezone',
+  fuso_horário: 'timezone',
+  fuso_horario: 'timezone',
+  fuso_orario: 'timezone',
+  schweregrad: 'severity',
+  gravité: 'severity',
+  gravite: 'severity',
+  severidad: 'severity',
+  gravidade: 'severity',
+  gravità: 'severity',
+  diensten: 'services',
+  dienste: 'services',
+  servicios: 'services',
+  serviços: 'services',
+  servizi: 'services',
+  auteurs: 'authors',
+  autoren: 'authors',
+  autores: 'authors',
+  autori: 'authors',
+};
+
+/** The known key a key in another language names (`tijdzone` → `timezone`), or null. */
+export function keyInOtherLanguage(key: string): string | null {
+  const known = KEYS_IN_OTHER_LANGUAGES[key.toLowerCase().replace(/[\s-]+/g, '_')];
+  return known && KNOWN_KEYS.includes(known) ? known : null;
+}
+
 /** The known key nearest to a misspelt one (`severty` → `severity`), or null. */
 export function nearestKey(key: string): string | null {
   let best: string | null = null;
@@ -172,6 +217,37 @@ function readLineByLine(
   return Object.keys(value).length > 0 ? { value, keyLines } : null;
 }
 
+/**
+ * Renames, in place, each key written in another language (`titel`, `tijdzone`) to the field it
+ * names (KEYS_IN_OTHER_LANGUAGES), with a warning saying to rename it; a key whose field is also
+ * written stays as it is (and is warned about as unknown).
+ */
+function translateKeys(
+  file: string,
+  raw: Record<string, unknown>,
+  keyLines: Map<string, number>,
+  firstLine: number,
+  diagnostics: Diagnostic[],
+): void {
+  for (const [key, value] of Object.entries(raw)) {
+    const line = keyLines.get(key) ?? firstLine;
+    const translated = KNOWN_KEYS.includes(key) ? null : keyInOtherLanguage(key);
+    if (!translated || raw[translated] !== undefined) continue;
+    raw[translated] = value;
+    delete raw[key];
+    keyLines.set(translated, line);
+    diagnostics.push(
+      warning(
+        'front-matter/unknown-key',
+        file,
+        { line },
+        `front matter field "${key}" read as "${translated}"`,
+        `rename it to ${translated}`,
+      ),
+    );
+  }
+}
+
 function validated(
   file: string,
   raw: Record<string, unknown>,
@@ -179,6 +255,7 @@ function validated(
   firstLine: number,
   diagnostics: Diagnostic[],
 ): { value: FrontMatter; diagnostics: Diagnostic[]; keyLines: Map<string, number> } {
+  translateKeys(file, raw, keyLines, firstLine, diagnostics);
   for (const [key, value] of Object.entries(raw)) {
     const line = keyLines.get(key) ?? firstLine;
     if (!KNOWN_KEYS.includes(key)) {

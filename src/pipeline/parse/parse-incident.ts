@@ -8,6 +8,7 @@ import { MILESTONE_NAMES, type FrontMatter } from '../../schemas/front-matter.js
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../load/source-file.js';
 import { cjkDateText, readCjkStamps } from './cjk-times.js';
+import { readSpreadsheetSerials } from './spreadsheet-serials.js';
 import { columnWordsAsText } from './column-words.js';
 import { splitDocument, type Block, type SectionKind } from './document.js';
 import { parseFrontMatter } from './front-matter.js';
@@ -271,6 +272,8 @@ function readSections(
       // HTML toggles, JSON records (alarm history, log lines, annotations) and CJK stamps first:
       // the line readers below would take their brackets for stamps or miss their times.
       section.blocks = readCjkStamps(readStructuredRecords(readToggles(section.blocks)));
+      // A sheet's date column exported as serial days (`44733.26875`) is read as dates.
+      section.blocks = readSpreadsheetSerials(section.blocks);
       // A terminal session's `date` readings stamp the commands and notes after them.
       section.blocks = readTerminalSession(section.blocks);
       section.blocks = readMarkup(section.blocks);

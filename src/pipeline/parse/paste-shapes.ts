@@ -114,6 +114,10 @@ const MONTH_FIRST_ZONES =
   /\b(?:America\/|US\/|Canada\/|P[SD]?T|M[SD]?T|C[SD]?T|E[SD]?T|AK[SD]T|HST)\b/;
 const OTHER_ZONES =
   /\b(?:[A-Z][a-z]+\/[A-Za-z_]+|UTC|GMT|IST|CET|CEST|BST|JST|SGT|AEST|AEDT|[+-]\d{2}:?\d{2})\b/;
+/** Zones of a region whose people write the day first (UTC, GMT and offsets are no region's). */
+const DAY_FIRST_REGIONS = /\b(?:[A-Z][a-z]+\/[A-Za-z_]+|IST|CET|CEST|BST|JST|SGT|AEST|AEDT)\b/;
+/** A 12-hour clock right after a date (`03/04/2026 08:10 AM`, `3/4/2026, 4:30 PM`). */
+const TWELVE_HOUR_AFTER = /^,?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[ap]\.?m\.?(?![a-z])/i;
 
 /** One numeric date as written: its two first numbers, its year, and a weekday written before it. */
 interface NumericDate {
@@ -122,6 +126,8 @@ interface NumericDate {
   year: number;
   separator: string;
   weekday: number | null;
+  /** A 12-hour clock follows the date. */
+  twelveHour: boolean;
 }
 
 function numericDates(texts: readonly string[]): NumericDate[] {
@@ -135,6 +141,7 @@ function numericDates(texts: readonly string[]): NumericDate[] {
         year: (written.length === 2 ? 2000 : 0) + Number(written),
         separator: m[2] ?? '',
         weekday: before ? weekdayNumber(before[1] ?? '') : null,
+        twelveHour: TWELVE_HOUR_AFTER.test(text.slice(m.index + m[0].length)),
       };
     }),
   );
@@ -199,11 +206,22 @@ export function numericDateOrder(
   const byOrder = turns(true) === turns(false) ? null : turns(true) < turns(false);
   const bySpan = span(true) === span(false) ? null : span(true) < span(false);
   // Dots are day first wherever they are written: only a slash or a dash follows the zone.
-  const byZone = dates.every((d) => d.separator === '.')
-    ? null
-    : MONTH_FIRST_ZONES.test(hints.zone)
-      ? false
-      : OTHER_ZONES.test(hints.zone) || null;
+  // A slash date before a 12-hour clock (`03/04/2026 08:10 AM`) is the en-US short date and
+  // time that issue trackers and consoles print by default (CLDR en `M/d/y, h:mm a`): it tells
+  // more than UTC or an offset, which are no region's, and less than a region's zone (en-AU and
+  // en-IN write the day first before a 12-hour clock).
+  const slashes = dates.filter((d) => d.separator !== '.');
+  const usClock = slashes.length > 0 && slashes.every((d) => d.twelveHour);
+  const byZone =
+    slashes.length === 0
+      ? null
+      : MONTH_FIRST_ZONES.test(hints.zone)
+        ? false
+        : DAY_FIRST_REGIONS.test(hints.zone)
+          ? true
+          : usClock
+            ? false
+            : OTHER_ZONES.test(hints.zone) || null;
   const dayFirst = impossible ?? byFrontMatter ?? byWeekday ?? byOrder ?? bySpan ?? byZone;
   return dayFirst === null ? null : dayFirst ? 'day-first' : 'month-first';
 }

@@ -105,7 +105,31 @@ const LEAD = new RegExp(
   `^(\\s*(?:[-*+•]\\s+|\\d{1,3}[.)]\\s+(?!${MONTH}))?(?:\\*\\*|__)?\\s*[[(]?\\s*)`,
   'iu',
 );
+/**
+ * An ISO 8601 week date (`2022-W14-2`, `2022W142`): the weekday (1 = Monday) of a week numbered
+ * from the one holding 4 January. Null for a week the year does not have. Source: ISO 8601-1:2019
+ * 5.2.4.
+ */
+function weekDate(year: number, week: number, weekday: number): CalendarDate | null {
+  const january4 = Date.UTC(year, 0, 4);
+  const mondayOfWeek1 = january4 - ((new Date(january4).getUTCDay() + 6) % 7) * 86_400_000;
+  const day = new Date(mondayOfWeek1 + ((week - 1) * 7 + weekday - 1) * 86_400_000);
+  if (week < 1 || week > isoWeeksIn(year)) return null;
+  return { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate() };
+}
+
+/** 53 when the year starts on a Thursday, or is a leap year starting on a Wednesday; else 52. */
+function isoWeeksIn(year: number): number {
+  const first = new Date(Date.UTC(year, 0, 1)).getUTCDay();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return first === 4 || (leap && first === 3) ? 53 : 52;
+}
+
 const DATE_FORMS: readonly { re: RegExp; read: (m: RegExpExecArray) => CalendarDate | null }[] = [
+  {
+    re: /^(\d{4})-?W(\d{2})-?([1-7])(?![\d:])/,
+    read: (m) => weekDate(Number(m[1]), Number(m[2]), Number(m[3])),
+  },
   {
     re: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d|:\d)/,
     read: (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }),
@@ -163,15 +187,17 @@ const DATE_FORMS: readonly { re: RegExp; read: (m: RegExpExecArray) => CalendarD
 ];
 
 const TIME =
-  /^(~|≈|approx\.?\s*|around\s+|about\s+)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?m\.?(?![a-z]))?(?:\s*(?:Uhr|h)(?![\p{L}\d]))?/iu;
+  /^(~|≈|approx\.?\s*|around\s+|about\s+)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?m\.?(?![a-z]))?(?:\s*(?:Uhr|uur|u|h)(?![\p{L}\d]))?/iu;
 /**
  * The clock as much of Europe and Latin America writes it: `10h15`, `10 h 15`, `11h`, `10.15 Uhr`,
- * `11 Uhr`, and after a word for "at" (`ore 9.40`, `um 10.15`, `à 10h`), where a dot between hour
- * and minute is a time. Without `h`, `Uhr` or such a word, `10.15` is a number or a version. A
- * bare `2h` is a time only before a separator: `2h later` is a duration.
+ * `15.48 uur`, `15.48 u`, `11 Uhr`, and after a word for "at" (`ore 9.40`, `um 10.15`, `à 10h`,
+ * `om 15.48`, `kl. 15.48`, `klo 15.48`), where a dot between hour and minute is a time. Without
+ * `h`, `Uhr`, `uur` or such a word, `10.15` is a number or a version. A bare `2h` is a time only
+ * before a separator: `2h later` is a duration. Sources: CLDR's `de`, `nl`, `fr`, `da`, `nb`,
+ * `sv` and `fi` time patterns (`HH.mm 'uur'`, `'kl'. HH.mm`, `'klo' H.mm`).
  */
 const EUROPEAN_CLOCK =
-  /^(?:(ore|um|à|às|alle|a las|a la)\s+)?(~|≈)?(\d{1,2})(?:h(\d{2})|\s+h\s+(\d{2})|[.](\d{2})\s*(?:Uhr|h)|h(?=\s*(?:[-–—:|,]|$))|\s*Uhr|[.:](\d{2}))(?![\p{L}\d])/iu;
+  /^(?:(ore|um|om|à|às|alle|a las|a la|kl\.?|klo\.?)\s*(?<=[\s.]))?(~|≈)?(\d{1,2})(?:h(\d{2})|\s+h\s+(\d{2})|[.](\d{2})\s*(?:Uhr|uur|u|h)|h(?=\s*(?:[-–—:|,]|$))|\s*(?:Uhr|uur)|[.:](\d{2}))(?![\p{L}\d])/iu;
 const BARE_HOUR_12 = /^(~|≈)?(\d{1,2})\s*([ap])\.?m\.?(?![a-z])/i;
 const ZONE = new RegExp(`^\\s*(${ZONE_TOKEN_SOURCE})`);
 /** A zone in parentheses after the time, as on-call tools print it: `10:41 AM (GMT+01:00)`. */
@@ -414,7 +440,7 @@ function europeanClock(
   if (match[1]) {
     // After "at", a stamp is set off from its message (`ore 9.40: ...`); `Um 14:50 Uhr wurde ...`
     // is a sentence, read as prose.
-    const set = /^\s*(?:Uhr|h)?(?=\s*(?:[-–—:|]|$))/iu.exec(text.slice(length));
+    const set = /^\s*(?:Uhr|uur|u|h)?(?=\s*(?:[-–—:|]|$))/iu.exec(text.slice(length));
     if (!set) return null;
     length += set[0].length;
   }

@@ -576,6 +576,8 @@ interface LineBlockReading {
   awaitingMessage: boolean;
   /** A status word alone on a line ("Resolved") names the state of the update below it. */
   pendingState: string | null;
+  /** The block's line before the one being read, as written; null on the first. */
+  previous: string | null;
 }
 
 /** Alert mail labels whose time is an alert's start or end, an entry of its own. */
@@ -761,6 +763,23 @@ function pushUntimedLine(reading: LineBlockReading, line: SourceLine, stamp: Sta
   reading.awaitingMessage = false;
 }
 
+const LIST_MARKER = /^\s*(?:[-*+•]\s|\d{1,3}[.)]\s)/;
+
+/**
+ * Whether an indented line is a list item's text wrapped onto the next line, though it starts
+ * with a time (`- 09h33 - Impact over. (Their tweet said` / `  03:47-04:32 PT, "about 45 min")`):
+ * the line above is the item (or its wrapped text) and stops mid-sentence, inside a bracket or
+ * after a lower-case word or a comma. A time under a finished item is an event of its own.
+ */
+function wrappedListText(reading: LineBlockReading, line: SourceLine): boolean {
+  const previous = reading.previous;
+  if (!reading.last || previous === null) return false;
+  if (!/^(?:\t|\s{2,})\S/.test(line.text) || LIST_MARKER.test(line.text)) return false;
+  if (!LIST_MARKER.test(previous) && !/^(?:\t|\s{2,})\S/.test(previous)) return false;
+  const opened = (previous.match(/[([]/g) ?? []).length > (previous.match(/[)\]]/g) ?? []).length;
+  return opened || /[\p{Ll},]$/u.test(previous.trimEnd());
+}
+
 /**
  * Reads one line of a block that is neither a table nor CSV, in this order: a status word alone,
  * an impossible time, a time alone, a timed line, a day separator, a continuation of the message
@@ -773,6 +792,7 @@ function readBlockLine(reading: LineBlockReading, line: SourceLine): void {
     return;
   }
   const stamp = readStamp(line.text);
+  if (stamp && wrappedListText(reading, line) && continueMessage(reading, line)) return;
   if (isStampProblem(stamp)) {
     reportImpossibleTime(reading, line, stamp);
     return;
@@ -820,8 +840,12 @@ export function readTimelineBlock(
     last: null,
     awaitingMessage: false,
     pendingState: null,
+    previous: null,
   };
-  for (const line of block.lines) readBlockLine(reading, line);
+  for (const line of block.lines) {
+    readBlockLine(reading, line);
+    reading.previous = line.text;
+  }
   return reading.items;
 }
 

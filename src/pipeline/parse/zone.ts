@@ -110,6 +110,9 @@ const OFFSET = /^(?:UTC|GMT)?\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?$/i;
 export function resolveZone(token: string): string | null {
   const trimmed = token.trim();
   if (trimmed === '') return null;
+  // `Europe/Amsterdam (CEST)`, `America/Chicago (CST)`: a name with its abbreviation beside it.
+  const glossed = /^(\S+)\s*\(([^()]+)\)$/.exec(trimmed);
+  if (glossed) return resolveZone(glossed[1] ?? '') ?? resolveZone(glossed[2] ?? '');
   const abbreviation = ABBREVIATIONS[trimmed.toUpperCase()];
   if (abbreviation && (trimmed === trimmed.toUpperCase() || trimmed.length > 3))
     return abbreviation;
@@ -159,6 +162,96 @@ function regionZone(word: string, next: string | undefined): string | null {
 }
 
 /**
+ * Place names in the languages time.ts reads that are not the tz database's own spelling, and
+ * countries with one clock, as a header names them (`heure de Paris`, `hora de Lisboa`,
+ * `Nederlandse tijd`, `heure française`). Sources: the IANA zone names and CLDR's exemplar cities
+ * in `fr`, `es`, `pt`, `it`, `de`, `nl`.
+ */
+const PLACES: Readonly<Record<string, string>> = {
+  londres: 'Europe/London',
+  londra: 'Europe/London',
+  lisboa: 'Europe/Lisbon',
+  lisbonne: 'Europe/Lisbon',
+  bruxelles: 'Europe/Brussels',
+  brussel: 'Europe/Brussels',
+  wien: 'Europe/Vienna',
+  vienne: 'Europe/Vienna',
+  roma: 'Europe/Rome',
+  rome: 'Europe/Rome',
+  varsovie: 'Europe/Warsaw',
+  warschau: 'Europe/Warsaw',
+  zürich: 'Europe/Zurich',
+  genève: 'Europe/Zurich',
+  france: 'Europe/Paris',
+  française: 'Europe/Paris',
+  francaise: 'Europe/Paris',
+  deutschland: 'Europe/Berlin',
+  deutsche: 'Europe/Berlin',
+  deutscher: 'Europe/Berlin',
+  nederland: 'Europe/Amsterdam',
+  nederlandse: 'Europe/Amsterdam',
+  belgische: 'Europe/Brussels',
+  belgique: 'Europe/Brussels',
+  españa: 'Europe/Madrid',
+  española: 'Europe/Madrid',
+  peninsular: 'Europe/Madrid',
+  italia: 'Europe/Rome',
+  italiana: 'Europe/Rome',
+  portugal: 'Europe/Lisbon',
+  brasília: 'America/Sao_Paulo',
+  brasilia: 'America/Sao_Paulo',
+  schweiz: 'Europe/Zurich',
+  suisse: 'Europe/Zurich',
+  österreich: 'Europe/Vienna',
+};
+
+let cityZones: ReadonlyMap<string, string> | null = null;
+
+/**
+ * The IANA zone a city or country word names (`Paris`, `New York`, `Lisboa`, `française`), else
+ * null. A city counts only capitalised, as a name: the database's cities include words.
+ */
+function placeZoneOf(place: string): string | null {
+  cityZones ??= new Map(
+    Intl.supportedValuesOf('timeZone')
+      .filter((name) => /^(?:Europe|America|Asia|Africa|Australia|Atlantic)\//.test(name))
+      .map((name) => [(name.split('/').pop() ?? '').replace(/_/g, ' ').toLowerCase(), name]),
+  );
+  const word = place.trim().toLowerCase();
+  const named = /^\p{Lu}/u.test(place.trim());
+  return PLACES[word] ?? (named ? cityZones.get(word) : undefined) ?? null;
+}
+
+/**
+ * A clock named by its place, as people write it in a header: a word for time or hours and the
+ * place after it (`heures de Paris`, `hora de Lisboa`, `ora di Roma`, `Uhrzeit in Berlin`,
+ * `times in New York`), the place before a word for time (`Paris time`, `Nederlandse zomertijd`,
+ * `deutsche Zeit`), or after one (`heure française`, `hora peninsular`). Only places the tz
+ * database (or PLACES) knows count, so `Response time` or `heure de pointe` names no zone.
+ */
+const PLACE_AFTER =
+  /(?<![\p{L}])(?:[Hh]eures?|[Hh]oras?|[Hh]orário|[Oo]ra|[Oo]rario|[Uu]hrzeit|[Zz]eit|[Tt]ijd|[Tt]imes?|[Cc]lock)\s+(?:de\s+|di\s+|da\s+|do\s+|in\s+|van\s+|von\s+)?(\p{L}+(?:[ _-]\p{Lu}\p{L}+)?)/gu;
+const PLACE_BEFORE =
+  /(?<![\p{L}])(\p{L}+(?: \p{Lu}\p{L}+)?)\s+(?:(?:zomer|winter|standaard)?tijd|[Tt]ijd|(?:Sommer|Winter|Normal)?[Zz]eit|[Tt]ime)(?![\p{L}])/gu;
+
+/** The zone a header names by its place (see PLACE_AFTER), or null. */
+export function findPlaceZone(text: string): { zone: string; index: number } | null {
+  const found: { zone: string; index: number }[] = [];
+  for (const re of [PLACE_AFTER, PLACE_BEFORE]) {
+    for (const match of text.matchAll(re)) {
+      const words = (match[1] ?? '').split(/[ _-]/);
+      // `times in New York`, `heure de Paris`; a second capitalised word may be the sentence's.
+      const zone =
+        placeZoneOf(words.join(' ')) ??
+        placeZoneOf(words[0] ?? '') ??
+        (words.length > 1 ? placeZoneOf(words[1] ?? '') : null);
+      if (zone) found.push({ zone, index: match.index });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index)[0] ?? null;
+}
+
+/**
  * Finds the zone a header states for the whole timeline ("All times PST.", "Time (UTC)",
  * "exported (UTC, 2020-06-11)", "times are local, Pacific"). A phrase about times wins;
  * otherwise the first zone named.
@@ -169,6 +262,8 @@ export function findStatedZone(text: string): { zone: string; index: number } | 
     const zone = resolveZone(phrase[1]) ?? regionZone(phrase[1], phrase[2]);
     if (zone) return { zone, index: phrase.index };
   }
+  const place = findPlaceZone(text);
+  if (place) return place;
   for (const match of text.matchAll(ANY_TOKEN)) {
     const candidate = match[1] ?? '';
     if (candidate === 'Z') continue;
