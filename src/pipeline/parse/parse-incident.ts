@@ -224,6 +224,7 @@ function readSections(
   text: string,
   frontMatter: FrontMatter,
   diagnostics: Diagnostic[],
+  stampsAnywhere: boolean,
 ): {
   items: TimelineItem[];
   preamble: Block[];
@@ -285,7 +286,9 @@ function readSections(
     section.blocks = section.blocks.map((block) => normalizeBlock(block, dateOrder));
     if (section.kind === 'timeline') {
       // Stamps wherever the paste put them become the line starts read below.
-      section.blocks = section.blocks.map((block) => ({ lines: block.lines.map(stampInsideLine) }));
+      section.blocks = section.blocks.map((block) => ({
+        lines: block.lines.map((line) => stampInsideLine(line, stampsAnywhere)),
+      }));
       redundantMeridiems(file, section.blocks, diagnostics);
       section.blocks = readStampLayout(section.blocks);
       // `10:33:10   CHAT  ...` in a column of event kinds: the word is text, not an unknown zone.
@@ -752,6 +755,33 @@ export function parseIncident(source: SourceFile): {
   incident: ParsedIncident | null;
   diagnostics: Diagnostic[];
 } {
+  const parsed = parseWith(source, false);
+  if (!parsed.diagnostics.some((d) => d.code === 'timeline/no-timestamps')) return parsed;
+  // No line starts with a time: read the date and time a person would find inside each line.
+  const inside = parseWith(source, true);
+  if (!inside.incident || inside.diagnostics.some((d) => d.code === 'timeline/no-timestamps'))
+    return parsed;
+  const first = inside.incident.entries.find((entry) => entry.time)?.line ?? 1;
+  return {
+    incident: inside.incident,
+    diagnostics: [
+      ...inside.diagnostics,
+      warning(
+        'timeline/stamps-inside-lines',
+        source.path,
+        { line: first },
+        'no timeline line starts with a time, so each line was read at the date and time found inside it',
+        'check the timeline in `incidentpost analyze`; a line that starts with its time is read without guessing',
+      ),
+    ],
+  };
+}
+
+/** One reading of the file; `stampsAnywhere` also takes a stamp from inside a line (stampAnywhere). */
+function parseWith(
+  source: SourceFile,
+  stampsAnywhere: boolean,
+): { incident: ParsedIncident | null; diagnostics: Diagnostic[] } {
   const file = source.path;
   const diagnostics: Diagnostic[] = [];
   const doc = splitDocument(source.text);
@@ -764,6 +794,7 @@ export function parseIncident(source: SourceFile): {
     source.text,
     frontMatter,
     diagnostics,
+    stampsAnywhere,
   );
 
   const timedCount = readUntimedTimeline(file, doc, items, preamble, diagnostics);

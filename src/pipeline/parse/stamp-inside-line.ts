@@ -112,9 +112,49 @@ function logMessage(fields: string): string | null {
 /**
  * A line rewritten when its instant is inside it (see the module comment), or the line itself.
  */
-export function stampInsideLine(line: SourceLine): SourceLine {
-  const text = stateFirstUpdate(line.text) ?? epochLine(line.text) ?? discordLine(line.text);
+export function stampInsideLine(line: SourceLine, anywhere = false): SourceLine {
+  const text =
+    stateFirstUpdate(line.text) ??
+    epochLine(line.text) ??
+    discordLine(line.text) ??
+    (anywhere ? stampAnywhere(line.text) : null);
   return text === null ? line : { number: line.number, text };
+}
+
+/** Where a stamp may begin inside a line: a digit or a letter that starts a word. */
+const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu;
+/** What sits between the text before a stamp and the stamp: separators, quotes, a `key=`. */
+const BEFORE_STAMP = /(?:[\s|,;:"'([{]|\b[\w.@-]+=)+$/u;
+
+/**
+ * The last resort for a file none of whose lines starts with a time (a logfmt or key=value log,
+ * a `psql` or CSV row with the time in a later column, a tool's export with the author first):
+ * the first stamp with both a calendar date and a clock time found anywhere in the line, moved
+ * to its front, `<stamp> <text before it> <text after it>`. A time without a date does not count,
+ * so a figure in prose ("5:1", "12.30 EUR") never becomes an event. Null when the line holds
+ * none or already starts with a stamp. A person reads such a line's time wherever it is, so
+ * refusing the file would lose a readable timeline (issue 10: refuse only what a person could
+ * not read); parse warns that it read times from inside lines.
+ */
+export function stampAnywhere(text: string): string | null {
+  for (const match of text.matchAll(WORD_START)) {
+    // ISO 8601 allows an offset of hours alone (`+00`, as psql prints it): read it as `+00:00`.
+    const tail = text
+      .slice(match.index)
+      .replace(/^(\S+[ T]\d\d:\d\d(?::\d\d(?:\.\d+)?)?[+-]\d\d)(?![\d:])/u, '$1:00');
+    const stamp = readStamp(tail);
+    if (!stamp || isStampProblem(stamp) || !stamp.date || !stamp.time) continue;
+    if (match.index === 0) return null;
+    const restAt = stamp.rest ? tail.lastIndexOf(stamp.rest) : tail.length;
+    const stampText = tail
+      .slice(0, restAt < 0 ? tail.length : restAt)
+      .replace(/[\s|,;"')\]}]+$/u, '');
+    const before = text.slice(0, match.index).replace(BEFORE_STAMP, '').trim();
+    const after = (restAt < 0 ? '' : tail.slice(restAt)).replace(/^[\s|,;"')\]}]+/u, '').trim();
+    const message = [before, after].filter(Boolean).join(' ');
+    return message ? `${stampText} ${message}` : null;
+  }
+  return null;
 }
 
 const COMMIT = /^commit [0-9a-f]{7,40}\b/;
