@@ -27,8 +27,15 @@ const ACTION_VERB =
 
 const OWNER =
   /\((?:(?:owner|Owner|OWNER)\s*:?\s*)?@?([\w.-]+(?:\s[\w.-]+)?)\)\s*$|\b(?:owner|Owner|OWNER)\s*:\s*@?([\w.-]+(?:\s+[A-Z][\w.'-]+){0,2})|(?:^|\s)@([\w.-]+)/;
+// Phabricator's tasks are "T" and a number ("T48214"), with no project key.
 const TICKET =
-  /\b(?!UTF|ISO|SHA|RFC|TLS)[A-Z][A-Z0-9]{1,9}-\d+\b|(?<![\w&])#\d{1,7}\b|https?:\/\/\S+/;
+  /\b(?!UTF|ISO|SHA|RFC|TLS)[A-Z][A-Z0-9]{1,9}-\d+\b|\bT\d{3,7}\b|(?<![\w&])#\d{1,7}\b|https?:\/\/\S+/;
+/**
+ * An owner named in words: "Pedro owns it", "Ines will take it", "owned by Carlos", "assigned to
+ * Mei". Group 1 or 2 is the name.
+ */
+const OWNED_IN_WORDS =
+  /(?:^|[,;–—-]\s*|\s)([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?)\s+(?:owns|will own|takes|will take|is taking|has) (?:it|this|that)\b|\b(?:owned by|assigned to|owner is)\s+@?([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?|@?[a-z][\w.-]+)/;
 
 /** A list after a label ("Follow-ups: a, b (x, y), c"): every comma outside brackets splits. */
 const LIST_SEPARATOR = /(;\s+|,\s+(?![^()]*\)))/;
@@ -138,7 +145,8 @@ function owner(written: string): string | null {
   if (named) return named;
   const match = OWNER.exec(text);
   // A trailing parenthesis was read above; the pattern only adds "owner:" and "@name" elsewhere.
-  return (match?.[2] ?? match?.[3])?.trim() ?? null;
+  const said = OWNED_IN_WORDS.exec(text);
+  return (match?.[2] ?? match?.[3] ?? said?.[1] ?? said?.[2])?.replace(/^@/, '').trim() ?? null;
 }
 
 /** Type, owner, ticket and status of one action, from its words. */
@@ -213,6 +221,15 @@ export function actionText(
     const at = cell.search(/[\s,;–—-]*\b(?:owner|Owner|OWNER)\s*:\s*@?/);
     if (at > 0 && cell.slice(at).includes(owner) && cell.slice(at).length <= owner.length + 12)
       cell = cell.slice(0, at);
+  }
+  // ", Pedro owns it", ", owned by Carlos": the owner has a column of its own.
+  if (owner) {
+    const said = OWNED_IN_WORDS.exec(cell);
+    if (said && said.index > 0 && (said[1] ?? said[2])?.replace(/^@/, '') === owner)
+      cell = (cell.slice(0, said.index) + cell.slice(said.index + said[0].length)).replace(
+        /[\s,;–—-]+$/,
+        '',
+      );
   }
   // "@li add a heartbeat check": the owner has a column of its own.
   const addressed = filed.owner !== null && cell.startsWith(`@${filed.owner} `);
