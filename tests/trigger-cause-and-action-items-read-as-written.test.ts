@@ -82,3 +82,46 @@ describe("an action item's owner, ticket and status, written in words", () => {
     expect(alert?.text).not.toMatch(/will take it/);
   });
 });
+
+describe('a task list run into one message or line', () => {
+  const rows = (name: string) =>
+    pack(name).items.map((item) => ({
+      text: item.text,
+      owner: item.owner,
+      ticket: item.ticket,
+      status: item.status,
+    }));
+  test('"- [x] Rotate ... - Ana, SEC-88 (done Oct 14)" under a chat header', () => {
+    const items = rows('task-list-in-one-chat-message.md');
+    expect(items).toContainEqual({
+      text: expect.stringMatching(/^Rotate the other staging passwords in that vault/),
+      owner: 'Ana',
+      ticket: 'SEC-88',
+      status: 'done',
+    });
+    expect(items).toContainEqual({
+      text: 'Block gists from the corporate SSO',
+      owner: 'Tomas',
+      ticket: 'SEC-89',
+      status: 'open',
+    });
+    expect(items.some((item) => /pre-push secret hook/.test(item.text))).toBe(true);
+    expect(items.every((item) => !/\[[ x]\]|no ticket/i.test(item.text))).toBe(true);
+  });
+  test('"* [ ] Fail the job ... - Wei, T7781 * [x] Page on ... - Priya (shipped Jan 27)"', () => {
+    const items = rows('task-list-with-stars-and-tasks.md');
+    expect(items).toContainEqual({
+      text: 'Fail the job when it writes 0 bytes',
+      owner: 'Wei',
+      ticket: 'T7781',
+      status: 'open',
+    });
+    expect(items).toContainEqual({
+      text: expect.stringMatching(/^Page on a missing nightly object/),
+      owner: 'Priya',
+      ticket: null,
+      status: 'done',
+    });
+    expect(items.every((item) => !/\[[ x]\]/i.test(item.text))).toBe(true);
+  });
+});

@@ -63,9 +63,26 @@ function mergeNonActions(list: string[], piece: string, index: number, all: stri
   return list;
 }
 
+/** A task list's box inside a line: " - [x] ", "* [ ] ". The box is kept with its item. */
+const TASK_BOX = /(?:^|\s)(?:[-*+]\s+)?(?=\[[ xX]\]\s)/;
+
+/**
+ * "Rotate X - Kim, SEC-210 (done Aug 11)": an owner after a dash at the end, alone or before a
+ * ticket or a note in brackets. Group 1 is the name.
+ */
+const OWNER_AFTER_DASH =
+  /\s[-–—]\s+@?([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?)(?:,\s*(?:[A-Z][A-Z0-9]{1,9}-\d+|T\d{3,7}|#\d{1,7}|no ticket(?: yet)?))?(?:\s*\([^()]*\))?\s*$/;
+
 /** Splits "load-test X and put Y behind Z; move W" into one action each. */
 export function splitActions(text: string): string[] {
   const list = LABEL?.pattern.test(text) ?? false;
+  // "Follow-ups: - [x] Rotate X - Kim, SEC-210 - [ ] Add Y - Raj, SEC-211": a task list run into
+  // one message is split at its boxes, each item whole with its owner, ticket and box.
+  const boxes = text.split(TASK_BOX).slice(1);
+  if (list && boxes.length >= 2)
+    return boxes
+      .map((item) => item.replace(/[\s-]+$/, '').trim())
+      .filter((item) => item.length > 8);
   if (list)
     return text
       .split(LIST_SEPARATOR)
@@ -146,7 +163,11 @@ function owner(written: string): string | null {
   const match = OWNER.exec(text);
   // A trailing parenthesis was read above; the pattern only adds "owner:" and "@name" elsewhere.
   const said = OWNED_IN_WORDS.exec(text);
-  return (match?.[2] ?? match?.[3] ?? said?.[1] ?? said?.[2])?.replace(/^@/, '').trim() ?? null;
+  const dashed = OWNER_AFTER_DASH.exec(text)?.[1];
+  const byDash = dashed && !NOT_OWNER.test(dashed) ? dashed : undefined;
+  return (
+    (match?.[2] ?? match?.[3] ?? said?.[1] ?? said?.[2] ?? byDash)?.replace(/^@/, '').trim() ?? null
+  );
 }
 
 /** Type, owner, ticket and status of one action, from its words. */
@@ -198,7 +219,7 @@ export function actionText(
   text: string,
   filed: Pick<ActionItem, 'owner' | 'ticket' | 'status'>,
 ): string {
-  const label = /^\W*(?:done|todo|to do|fixme|open|wip)\s*[:\-–—]\s*/i;
+  const label = /^\W*(?:done|todo|to do|fixme|open|wip)\s*[:\-–—]\s*|^\s*\[[ xX]\]\s+/i;
   const labelled = label.test(text);
   let cell = text
     .replace(label, '')
@@ -231,6 +252,9 @@ export function actionText(
         '',
       );
   }
+  // "Rotate X - Kim, SEC-210 (done Aug 11)": owner, ticket and status have columns of their own.
+  const dashed = OWNER_AFTER_DASH.exec(cell);
+  if (owner && dashed?.[1] === owner) cell = cell.slice(0, dashed.index);
   // "@li add a heartbeat check": the owner has a column of its own.
   const addressed = filed.owner !== null && cell.startsWith(`@${filed.owner} `);
   if (addressed) cell = cell.slice((filed.owner?.length ?? 0) + 2);
@@ -305,6 +329,9 @@ function proseClauses(facts: Facts): Clause[] {
         const labelled = LABEL?.pattern.test(text) ?? false;
         // The parts after a label's "; " continue its list; a " - " aside within a part
         // ("... (rolling out Monday) - that would have shut it down") is weighed on its own.
+        // "Follow-ups: - [x] a - Kim, SEC-1 - [ ] b": a task list's dashes are no asides.
+        if (labelled && text.split(TASK_BOX).length > 2)
+          return [{ clause: text, needs: -Infinity, note }];
         return text.split(/;\s+/).flatMap((part, index) => {
           const pieces = part.split(/\s+[-–—]\s+(?!(?:done|fixed|shipped|completed|merged)\W*$)/i);
           // "next up - get the fix out, figure out why QA missed it": the dash was the label's.
