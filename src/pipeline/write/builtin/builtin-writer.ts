@@ -20,6 +20,7 @@ import { impactInBrief, usersAffectedSentence } from './user-impact.js';
 import { publicTitle } from './public-sentence.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
 import { isAction } from './response.js';
+import { triggerText } from './cause.js';
 import { alertCleared } from './detection.js';
 import {
   asSentence,
@@ -82,7 +83,7 @@ export function withoutCauseLabel(text: string): string {
   return told;
 }
 const CAUSE_LABEL =
-  /^\W*(?:(?:the |our )?(?:(?:root[\s-]*)?cause|rca|what we know|why it (?:broke|happened)|(?:(?:initial|immediate)\s+)?trigger)(?:\s+(?:identified|found|confirmed))?\s*(?:[:=]|[-–—]\s|\b(?:was|is)\b)\s*|(?:this|it|the (?:outage|incident|failure|problem|issue)) (?:happened|occurred|started|broke|failed) (?:because(?: of)?|due to)\s+|(?:it was |this was )?caused by\s+|(?:die )?(?:grund)?ursache\s*[:：]\s*|cause racine\s*:\s*|causa ra[ií]z\s*:\s*)/i;
+  /^\W*(?:(?:the |our )?(?:(?:root[\s-]*)?cause|rca|what we know|why it (?:broke|happened)|why (?:it|this|that) (?:could|was able to|was allowed to) happen|why (?:it|this|that) was possible|what (?:let|allowed|enabled) (?:it|this|that) (?:to )?happen|how (?:it|this|that) could happen|(?:(?:initial|immediate)\s+)?trigger)(?:\s+(?:identified|found|confirmed))?\s*(?:[:=]|[-–—]\s|\b(?:was|is)\b)\s*|(?:this|it|the (?:outage|incident|failure|problem|issue)) (?:happened|occurred|started|broke|failed) (?:because(?: of)?|due to)\s+|(?:it was |this was )?caused by\s+|(?:die )?(?:grund)?ursache\s*[:：]\s*|cause racine\s*:\s*|causa ra[ií]z\s*:\s*)/i;
 
 /** The first clause of a sentence that goes on to say what is being done: "X broke Y; the pool is cordoned". */
 const firstClause = (text: string) => text.split(/;\s+/)[0] ?? text;
@@ -273,7 +274,10 @@ function trigger(reading: Reading): Section {
       ? `The first sign of impact was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
       : '';
   if (event)
-    return section([`At ${when(event, facts)}: ${asSentence(publicLine(event.text))}`, first]);
+    return section([
+      `At ${when(event, facts)}: ${asSentence(publicLine(triggerText(event.text)))}`,
+      first,
+    ]);
   const mention = reading.triggerMention;
   if (mention) {
     const told = withoutCauseLabel(firstClause(mention.text));

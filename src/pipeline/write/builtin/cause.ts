@@ -4,7 +4,7 @@
  */
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { CAUSE_CUES, CAUSE_THRESHOLD, TRIGGER_THRESHOLD } from '../cues/cause-cues.js';
-import { scoreOf } from '../cues/cue.js';
+import { scoreOf, scoreText } from '../cues/cue.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
 import { recordsAlert, REPORTED } from './detection.js';
 import { isAction } from './response.js';
@@ -84,11 +84,11 @@ export function findRootCause(
   fix: string | null = null,
   trigger: TimelineEvent | null = null,
 ): RootCause | null {
-  const { quotes: all, announced } = withoutAnnouncements([
-    ...noteQuotes(facts),
-    ...eventQuotes(facts),
-  ]);
+  const { quotes: all, announced } = withoutAnnouncements(
+    [...noteQuotes(facts), ...eventQuotes(facts)].map(withoutIdentifiedLabel),
+  );
   const pointed = pointedAt(all);
+  const triggers = pointedAsTrigger(all);
   const scored = all
     // A follow-ups list is a plan in every clause ("Follow-ups: ...; X instead of Y").
     .filter((quote) => !isPlan(quote.text))
@@ -98,6 +98,10 @@ export function findRootCause(
         !isPlan(quote.text) &&
         !isStatusChange(quote.text) &&
         !STATUS_LINE.test(quote.text) &&
+        !CAUSE_PENDING.test(quote.text) &&
+        !POINTS_AT_TRIGGER.test(quote.text) &&
+        // "X. That's the trigger.": X is what set it off, not why it could.
+        !triggers.has(key(quote)) &&
         hasCauseContent(quote.text) &&
         // The trigger's line tells what set it off; only a clear statement in it ("the traffic
         // shift is done wrong") is also why.
@@ -239,6 +243,40 @@ function hasCauseContent(text: string): boolean {
   return (rest.match(/[a-z][a-z0-9'-]+/gi) ?? []).length >= 3;
 }
 
+/**
+ * "Our engineers will keep working with the storage team on the root cause", "RCA to follow":
+ * a promise to find the cause names none, though it says "root cause".
+ */
+const CAUSE_PENDING =
+  /\b(?:will|'ll|going to|to|plan to|need to)\s+(?:\w+\s+){0,8}?(?:on|into|for|at|find|determine|identify|investigate|understand|confirm|correct|fix|address|resolve)\s+(?:the\s+|a\s+)?(?:root[\s-]*causes?|rca)\b|\b(?:investigat\w*|look\w* into|dig\w* into|work\w* on|determin\w*|still (?:finding|looking for))\s+(?:the\s+)?(?:root[\s-]*causes?|rca)\b|\b(?:root[\s-]*cause(?: analysis)?|rca|postmortem)\s+(?:to follow|will follow|pending|is pending|tbd|to come|coming)\b/i;
+
+/**
+ * A status page's "Identified - A storage node ran out of inodes": the post where the provider
+ * states what it found, told without the status word.
+ */
+function withoutIdentifiedLabel(quote: Quote): Quote {
+  const text = quote.text.replace(/^\W*identified\s+[-–—:]\s+(?=\w)/i, '');
+  return text === quote.text ? quote : { ...quote, text };
+}
+
+/** The keys of the sentences a "That's the trigger." right after them, in the same line, points at. */
+function pointedAsTrigger(quotes: readonly Quote[]): Set<string> {
+  const found = new Set<string>();
+  quotes.forEach((quote, index) => {
+    const before = quotes[index - 1];
+    if (POINTS_AT_TRIGGER.test(quote.text) && before && before.line === quote.line)
+      found.add(key(before));
+  });
+  return found;
+}
+
+/**
+ * "That's the trigger.", "This was the trigger.": a sentence that points back at the one before
+ * it as what set the incident off. It is no cause, and the sentence it points at is the trigger.
+ */
+export const POINTS_AT_TRIGGER =
+  /^\W*(?:that|this|which|it)(?:'s| is| was)\s+(?:the|our|what)\s+(?:(?:actual|immediate|initial|real)\s+)?(?:trigger|set (?:it|this|the incident) off)\W*$/i;
+
 /** "The /24 leak is still up": where things stand, never why they broke. */
 const STATUS_LINE =
   /\bstill (?:up|active|down|ongoing|going on|happening|there|leaking|spreading|degraded|elevated|failing|erroring|seeing|slow|broken|in progress)\b/i;
@@ -343,6 +381,33 @@ export function findTrigger(facts: Facts): TimelineEvent | null {
 const BLAMES_A_CHANGE =
   /\b(?:rolled out|went out|deployed|shipped|released|pushed|merged|applied|upgraded)(?: [\w.-]+){0,2} (?:at|around|~) ?\d{1,2}:\d{2}\b|\bcause\s*[:=]|\btrigger\s*[:=]|\bas the trigger\b|\bon their side\b|\binstead of\b|\b(?:looks like|seems? (?:like|to be)|appears? to be|it'?s|started (?:right )?after|since|after|from|caused by|due to|because(?: of)?|turned out|found it|root cause|rca|blame|culprit|suspect\w*)\b/i;
 
+/**
+ * "Why it could happen:", "What let it happen:": a label for why a trigger could do harm, which
+ * is the root cause, never the trigger ("Cause: a firmware update broke multipath" can be both).
+ */
+const REASON_LABEL =
+  /^\W*(?:why (?:it|this|that) (?:could|was able to|was allowed to) happen|why (?:it|this|that) was possible|what (?:let|allowed|enabled) (?:it|this|that) (?:to )?happen|how (?:it|this|that) could happen)\s*[:\-–—]/i;
+
+/**
+ * The trigger's line as the Trigger section tells it: "X. That's the trigger. Why it could happen:
+ * Y" is X; the pointer and the reason after it (the root cause, told in its own section) go. The
+ * whole line when nothing of it would be left.
+ */
+export function triggerText(text: string): string {
+  const sentences = text.trim().split(/(?<=[.!?])\s+/);
+  const reason = sentences.findIndex(
+    (sentence) =>
+      POINTS_AT_TRIGGER.test(sentence) ||
+      scoreText(sentence, CAUSE_CUES).hits.includes('cause-label'),
+  );
+  if (reason <= 0) return text;
+  return sentences.slice(0, reason).join(' ');
+}
+
+/** "We remediated by moving traffic ...": what was done about it, never what set it off. */
+export const REMEDIATED =
+  /\b(?:remediated|mitigated|worked around|work(?:ing)? around|restored (?:service|delivery|access))\b|\bto (?:mitigate|remediate)\b/i;
+
 /** A guess during the response ("looks like a DDoS?") names no trigger. */
 const GUESS = /\?|\b(?:maybe|might|perhaps|possibly|suspect\w*|could be|not sure)\b/i;
 
@@ -352,10 +417,26 @@ const GUESS = /\?|\b(?:maybe|might|perhaps|possibly|suspect\w*|could be|not sure
  * first such sentence that names a change and is not itself undoing one. Null when none does.
  */
 export function findTriggerMention(facts: Facts): Quote | null {
+  const quotes = [...eventQuotes(facts), ...noteQuotes(facts)];
+  // "X. That's the trigger.": the responder said which sentence it is.
+  const pointed = quotes.find((quote, index) => {
+    const next = quotes[index + 1];
+    return (
+      next !== undefined &&
+      POINTS_AT_TRIGGER.test(next.text) &&
+      next.line === quote.line &&
+      next.event === quote.event &&
+      !POINTS_AT_TRIGGER.test(quote.text)
+    );
+  });
+  if (pointed) return pointed;
   return (
-    [...eventQuotes(facts), ...noteQuotes(facts)].find(
+    quotes.find(
       (quote) =>
         BLAMES_A_CHANGE.test(quote.text) &&
+        // "Why it could happen: ..." is the team's own word for the cause, not the trigger.
+        !REASON_LABEL.test(quote.text) &&
+        !REMEDIATED.test(quote.text) &&
         !GUESS.test(quote.text) &&
         !isPlan(quote.text) &&
         // The change must be named in the clause that is quoted: "Culprit narrowed to SlowTimer

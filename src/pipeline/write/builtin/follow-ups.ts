@@ -27,8 +27,15 @@ const ACTION_VERB =
 
 const OWNER =
   /\((?:(?:owner|Owner|OWNER)\s*:?\s*)?@?([\w.-]+(?:\s[\w.-]+)?)\)\s*$|\b(?:owner|Owner|OWNER)\s*:\s*@?([\w.-]+(?:\s+[A-Z][\w.'-]+){0,2})|(?:^|\s)@([\w.-]+)/;
+// Phabricator's tasks are "T" and a number ("T48214"), with no project key.
 const TICKET =
-  /\b(?!UTF|ISO|SHA|RFC|TLS)[A-Z][A-Z0-9]{1,9}-\d+\b|(?<![\w&])#\d{1,7}\b|https?:\/\/\S+/;
+  /\b(?!UTF|ISO|SHA|RFC|TLS)[A-Z][A-Z0-9]{1,9}-\d+\b|\bT\d{3,7}\b|(?<![\w&])#\d{1,7}\b|https?:\/\/\S+/;
+/**
+ * An owner named in words: "Pedro owns it", "Ines will take it", "owned by Carlos", "assigned to
+ * Mei". Group 1 or 2 is the name.
+ */
+const OWNED_IN_WORDS =
+  /(?:^|[,;–—-]\s*|\s)([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?)\s+(?:owns|will own|takes|will take|is taking|has) (?:it|this|that)\b|\b(?:owned by|assigned to|owner is)\s+@?([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?|@?[a-z][\w.-]+)/;
 
 /** A list after a label ("Follow-ups: a, b (x, y), c"): every comma outside brackets splits. */
 const LIST_SEPARATOR = /(;\s+|,\s+(?![^()]*\)))/;
@@ -56,9 +63,26 @@ function mergeNonActions(list: string[], piece: string, index: number, all: stri
   return list;
 }
 
+/** A task list's box inside a line: " - [x] ", "* [ ] ". The box is kept with its item. */
+const TASK_BOX = /(?:^|\s)(?:[-*+]\s+)?(?=\[[ xX]\]\s)/;
+
+/**
+ * "Rotate X - Kim, SEC-210 (done Aug 11)": an owner after a dash at the end, alone or before a
+ * ticket or a note in brackets. Group 1 is the name.
+ */
+const OWNER_AFTER_DASH =
+  /\s[-–—]\s+@?([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?)(?:,\s*(?:[A-Z][A-Z0-9]{1,9}-\d+|T\d{3,7}|#\d{1,7}|no ticket(?: yet)?))?(?:\s*\([^()]*\))?\s*$/;
+
 /** Splits "load-test X and put Y behind Z; move W" into one action each. */
 export function splitActions(text: string): string[] {
   const list = LABEL?.pattern.test(text) ?? false;
+  // "Follow-ups: - [x] Rotate X - Kim, SEC-210 - [ ] Add Y - Raj, SEC-211": a task list run into
+  // one message is split at its boxes, each item whole with its owner, ticket and box.
+  const boxes = text.split(TASK_BOX).slice(1);
+  if (list && boxes.length >= 2)
+    return boxes
+      .map((item) => item.replace(/[\s-]+$/, '').trim())
+      .filter((item) => item.length > 8);
   if (list)
     return text
       .split(LIST_SEPARATOR)
@@ -138,7 +162,12 @@ function owner(written: string): string | null {
   if (named) return named;
   const match = OWNER.exec(text);
   // A trailing parenthesis was read above; the pattern only adds "owner:" and "@name" elsewhere.
-  return (match?.[2] ?? match?.[3])?.trim() ?? null;
+  const said = OWNED_IN_WORDS.exec(text);
+  const dashed = OWNER_AFTER_DASH.exec(text)?.[1];
+  const byDash = dashed && !NOT_OWNER.test(dashed) ? dashed : undefined;
+  return (
+    (match?.[2] ?? match?.[3] ?? said?.[1] ?? said?.[2] ?? byDash)?.replace(/^@/, '').trim() ?? null
+  );
 }
 
 /** Type, owner, ticket and status of one action, from its words. */
@@ -190,7 +219,7 @@ export function actionText(
   text: string,
   filed: Pick<ActionItem, 'owner' | 'ticket' | 'status'>,
 ): string {
-  const label = /^\W*(?:done|todo|to do|fixme|open|wip)\s*[:\-–—]\s*/i;
+  const label = /^\W*(?:done|todo|to do|fixme|open|wip)\s*[:\-–—]\s*|^\s*\[[ xX]\]\s+/i;
   const labelled = label.test(text);
   let cell = text
     .replace(label, '')
@@ -214,6 +243,18 @@ export function actionText(
     if (at > 0 && cell.slice(at).includes(owner) && cell.slice(at).length <= owner.length + 12)
       cell = cell.slice(0, at);
   }
+  // ", Pedro owns it", ", owned by Carlos": the owner has a column of its own.
+  if (owner) {
+    const said = OWNED_IN_WORDS.exec(cell);
+    if (said && said.index > 0 && (said[1] ?? said[2])?.replace(/^@/, '') === owner)
+      cell = (cell.slice(0, said.index) + cell.slice(said.index + said[0].length)).replace(
+        /[\s,;–—-]+$/,
+        '',
+      );
+  }
+  // "Rotate X - Kim, SEC-210 (done Aug 11)": owner, ticket and status have columns of their own.
+  const dashed = OWNER_AFTER_DASH.exec(cell);
+  if (owner && dashed?.[1] === owner) cell = cell.slice(0, dashed.index);
   // "@li add a heartbeat check": the owner has a column of its own.
   const addressed = filed.owner !== null && cell.startsWith(`@${filed.owner} `);
   if (addressed) cell = cell.slice((filed.owner?.length ?? 0) + 2);
@@ -288,6 +329,9 @@ function proseClauses(facts: Facts): Clause[] {
         const labelled = LABEL?.pattern.test(text) ?? false;
         // The parts after a label's "; " continue its list; a " - " aside within a part
         // ("... (rolling out Monday) - that would have shut it down") is weighed on its own.
+        // "Follow-ups: - [x] a - Kim, SEC-1 - [ ] b": a task list's dashes are no asides.
+        if (labelled && text.split(TASK_BOX).length > 2)
+          return [{ clause: text, needs: -Infinity, note }];
         return text.split(/;\s+/).flatMap((part, index) => {
           const pieces = part.split(/\s+[-–—]\s+(?!(?:done|fixed|shipped|completed|merged)\W*$)/i);
           // "next up - get the fix out, figure out why QA missed it": the dash was the label's.

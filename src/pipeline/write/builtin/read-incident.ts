@@ -15,6 +15,7 @@ import {
   findTrigger,
   findTriggerMention,
   firstSymptom,
+  REMEDIATED,
   type RootCause,
 } from './cause.js';
 import { alertCleared, CLEARED, isLabelOnly, readDetection, type Detection } from './detection.js';
@@ -301,7 +302,10 @@ function changeBefore(facts: Facts, cause: RootCause | null): Quote | null {
     quotes
       .slice(Math.max(0, at - 2), Math.max(0, at))
       .find(
-        (q) => q.line === first.line && scoreOf(q.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD,
+        (q) =>
+          q.line === first.line &&
+          !REMEDIATED.test(q.text) &&
+          scoreOf(q.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD,
       ) ?? null
   );
 }

@@ -237,13 +237,25 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     },
   },
   {
+    id: 'root-caused-to',
+    signal: 'cause',
+    weight: 3,
+    reason:
+      'A status page\'s "Engineering has root-caused this issue to X" states the cause as plainly as "caused by".',
+    pattern: /\broot[\s-]*caused (?:this|the|it)\b[^.;]{0,40}?\bto\b/i,
+    examples: {
+      match: ['Engineering has root-caused this issue to a faulty certificate bundle'],
+      noMatch: ['we have not root-caused it yet', 'work with our partners on the root cause'],
+    },
+  },
+  {
     id: 'cause-label',
     signal: 'cause',
     weight: 3,
     reason:
-      'A sentence labelled as the cause ("RCA: ...", "The root cause was ...", "This happened because ...", German "Ursache:", French "Cause racine :", Spanish "Causa raíz:") is the team stating it, usually written after the fact.',
+      'A sentence labelled as the cause ("RCA: ...", "The root cause was ...", "This happened because ...", "Why it could happen: ...", "What let it happen: ...", German "Ursache:", French "Cause racine :", Spanish "Causa raíz:") is the team stating it, usually written after the fact.',
     pattern:
-      /^\W*(?:(?:the |our )?(?:rca|root[\s-]*cause(?:d)?(?: (?:identified|found|confirmed))?|(?:the )?cause(?: (?:identified|found|confirmed))?(?: of (?:the |this )?(?:outage|incident|failure|problem|issue))?|why it (?:broke|happened))\s*(?:[:\-–—]|is\b|was\b)\s*\S|(?:this|it|the (?:outage|incident|failure|problem|issue)) (?:happened|occurred|started|broke|failed) (?:because|due to)\b|(?:(?:die |the )?(?:grund)?ursache|auslöser war|cause (?:racine|première|principale)|causa (?:ra[ií]z|principal|ra[ií]z del problema)|(?:de )?(?:hoofd)?oorzaak|根本原因|原因)\s*(?:[:：\-–—]|war\b|ist\b|était\b|est\b|fue\b|es\b|was\b|is\b)\s*\S)/i,
+      /^\W*(?:(?:the |our )?(?:rca|root[\s-]*cause(?:d)?(?: (?:identified|found|confirmed))?|(?:the )?cause(?: (?:identified|found|confirmed))?(?: of (?:the |this )?(?:outage|incident|failure|problem|issue))?|why it (?:broke|happened)|why (?:it|this|that) (?:could|was able to|was allowed to) happen|why (?:it|this|that) was possible|what (?:let|allowed|enabled) (?:it|this|that) (?:to )?happen|how (?:it|this|that) could happen)\s*(?:[:\-–—]|is\b|was\b)\s*\S|(?:this|it|the (?:outage|incident|failure|problem|issue)) (?:happened|occurred|started|broke|failed) (?:because|due to)\b|(?:(?:die |the )?(?:grund)?ursache|auslöser war|cause (?:racine|première|principale)|causa (?:ra[ií]z|principal|ra[ií]z del problema)|(?:de )?(?:hoofd)?oorzaak|根本原因|原因)\s*(?:[:：\-–—]|war\b|ist\b|était\b|est\b|fue\b|es\b|was\b|is\b)\s*\S)/i,
     examples: {
       match: [
         'RCA: the new overview query does a full table scan',
@@ -254,8 +266,15 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
         'Ursache: Bei der Migration wurde das Passwort nicht übernommen',
         'Cause racine : le certificat a expiré',
         'Causa raíz: el disco se llenó',
+        'Why it could happen: the swap step only checks that the job started',
+        'What let it happen: the workers read the secret only at boot',
       ],
-      noMatch: ['causes: unknown?', 'because the disk filled up', 'Root cause'],
+      noMatch: [
+        'causes: unknown?',
+        'because the disk filled up',
+        'Root cause',
+        'we will find out why it could happen',
+      ],
     },
   },
   {

@@ -268,15 +268,17 @@ export const DONE_CUES: readonly Cue<'done'>[] = [
     weight: 3,
     reason: 'The input marks the item done.',
     pattern:
-      /\((?:done|fixed|shipped|completed|merged)\)|\[(?:done|x)\]|✅|✔|^\W*(?:done|fixed|shipped)\s*[:\-–—]|\s[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$|\b(?:already (?:done|fixed|shipped|added|deployed|merged|in place)|(?:was|has been|have been|is now) (?:added|fixed|shipped|deployed|merged|done|disabled|trained)|trained to|disabled for now)\b/i,
+      /\((?:already )?(?:done|fixed|shipped|completed|merged|deployed|rolled out)(?!\s+(?:by|before|when|once|next|this|in|later|soon)\b)[^()]{0,40}\)|\[(?:done|x)\]|✅|✔|^\W*(?:done|fixed|shipped)\s*[:\-–—]|\s[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$|\b(?:already (?:done|fixed|shipped|added|deployed|merged|in place)|(?:was|has been|have been|is now) (?:added|fixed|shipped|deployed|merged|done|disabled|trained)|trained to|disabled for now)\b/i,
     examples: {
       match: [
         'Add pool alert (done)',
         'DONE: rotate keys',
         'alerts have been added',
         'add the cert to the runbook - done',
+        'Local-preference changed (done right after the incident)',
+        'Pin the worker pool size (shipped the same afternoon)',
       ],
-      noMatch: ['add pool alert', 'done when the backlog clears'],
+      noMatch: ['add pool alert', 'done when the backlog clears', 'Add the check (done by Friday)'],
     },
   },
 ];
