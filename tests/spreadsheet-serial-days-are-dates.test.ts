@@ -6,12 +6,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseIncident } from '../src/pipeline/parse/parse-incident.js';
 import {
   readSpreadsheetSerials,
   serialDayText,
 } from '../src/pipeline/parse/spreadsheet-serials.js';
-import { sourceFromText } from './helpers/source.js';
+import { instants } from './helpers/instants.js';
 
 const block = (...texts: string[]) => [
   { lines: texts.map((text, index) => ({ number: index + 1, text })) },
@@ -51,15 +50,6 @@ describe('a column of numbers that are no dates stays as written', () => {
     expect(texts(readSpreadsheetSerials(block(...lines)))).toEqual(lines);
   });
 });
-
-/** The instants parse gives a timeline, sorted, as ISO strings in UTC. */
-function instants(text: string): string[] {
-  const { incident, diagnostics } = parseIncident(sourceFromText(text));
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return (incident?.entries ?? [])
-    .flatMap((entry) => (entry.time ? [entry.time.toUTC().toISO() ?? ''] : []))
-    .sort();
-}
 
 test('row order never changes an instant', () => {
   const base = Date.UTC(2025, 2, 12);

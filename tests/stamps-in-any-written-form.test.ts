@@ -12,6 +12,7 @@ import { parseIncident } from '../src/pipeline/parse/parse-incident.js';
 import { numericDateOrder } from '../src/pipeline/parse/paste-shapes.js';
 import { isStampProblem, readStamp } from '../src/pipeline/parse/time.js';
 import { sourceFromText } from './helpers/source.js';
+import { instants } from './helpers/instants.js';
 
 const clock = (line: string): string | null => {
   const stamp = readStamp(line);
@@ -156,15 +157,6 @@ describe("the file's dominant layout says where a stamp is", () => {
     expect(read.map(([time]) => time)).toEqual(['10:15', '10:19', '10:40', null]);
   });
 });
-
-/** The instants parse gives a timeline, sorted, as ISO strings in UTC. */
-function instants(text: string): string[] {
-  const { incident, diagnostics } = parseIncident(sourceFromText(text));
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return (incident?.entries ?? [])
-    .flatMap((entry) => (entry.time ? [entry.time.toUTC().toISO() ?? ''] : []))
-    .sort();
-}
 
 const ZONE = 'Europe/Madrid';
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -12,6 +12,7 @@ import { DateTime } from 'luxon';
 import type { Block, SourceLine } from './document.js';
 import { isStampProblem, readStamp, weekdayNumber, type Stamp } from './time.js';
 import { ZONE_TOKEN_SOURCE } from './zone.js';
+import { parseJson } from './parse-json.js';
 
 /** One chat message of a JSON export. */
 interface ExportedMessage {
@@ -45,14 +46,6 @@ function messageLine(message: ExportedMessage): string | null {
   const author = name ? `<${name.replace(/[\s<>]+/g, '_').slice(0, 32)}> ` : '';
   const stamp = time.toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
   return `${stamp} ${author}${text}`;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

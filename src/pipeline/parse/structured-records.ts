@@ -14,6 +14,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Block, SourceLine } from './document.js';
+import { parseJson } from './parse-json.js';
 
 /** A field-name table: names compared without case, `_`, `-`, `@` or `.`, each with its reason. */
 interface FieldNames {
@@ -359,14 +360,6 @@ function itemLine(item: unknown, start: number | undefined, span: readonly Sourc
  * nothing: a line of text such as `[ongoing] ...` is not scanned as JSON.
  */
 const JSON_START = /^\s*[[{]\s*(?:["[{\d-]|$)/;
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * A block's lines with every JSON span of records rewritten (see the module comment); lines that
