@@ -217,6 +217,62 @@ function zonesDisagree(
   return offset(frontMatterZone) === offset(proseZone) ? null : proseZone;
 }
 
+/**
+ * Rewrites every section's lines, in place, into the line shapes the readers take: mail threads,
+ * monitor notifications, JSON records, toggles, CJK and serial-day stamps, terminal sessions,
+ * `git log`, and stamps written anywhere in a line become `<stamp> message` lines; numeric dates
+ * are read in the order the whole file decides (`numericDateOrder`).
+ */
+function toLineShapes(
+  file: string,
+  doc: ReturnType<typeof splitDocument>,
+  {
+    text,
+    frontMatter,
+    stampsAnywhere,
+  }: { text: string; frontMatter: FrontMatter; stampsAnywhere: boolean },
+  diagnostics: Diagnostic[],
+): void {
+  // Mail threads, monitor notifications, chat exports as JSON and day-first dates become the
+  // line shapes read below.
+  const zoneHint = `${frontMatter.timezone ?? ''}\n${text.slice(0, 4000)}`;
+  // The order of numeric dates (`09/03/2026`) is the file's, decided once from all its lines.
+  const written = frontMatter.date
+    ? readWrittenDate(frontMatter.date, frontMatter.timezone ?? 'UTC')
+    : null;
+  const dateOrder = numericDateOrder(
+    doc.sections.flatMap((section) => section.blocks.flatMap((b) => b.lines.map((l) => l.text))),
+    { zone: zoneHint, date: written?.ambiguity === null ? written.date : null },
+  );
+  for (const section of doc.sections) {
+    if (section.kind === 'timeline') {
+      // HTML toggles, JSON records (alarm history, log lines, annotations) and CJK stamps first:
+      // the line readers below would take their brackets for stamps or miss their times.
+      section.blocks = readCjkStamps(readStructuredRecords(readToggles(section.blocks)));
+      // A sheet's date column exported as serial days (`44733.26875`) is read as dates.
+      section.blocks = readSpreadsheetSerials(section.blocks);
+      // A terminal session's `date` readings stamp the commands and notes after them.
+      section.blocks = readTerminalSession(section.blocks);
+      section.blocks = readMarkup(section.blocks);
+      section.blocks = normalizeGitLog(section.blocks) ?? section.blocks;
+      section.blocks = normalizeNotifications(
+        normalizeMailThread(section.blocks) ?? section.blocks,
+      );
+    }
+    section.blocks = section.blocks.map((block) => normalizeBlock(block, dateOrder));
+    if (section.kind === 'timeline') {
+      // Stamps wherever the paste put them become the line starts read below.
+      section.blocks = section.blocks.map((block) => ({
+        lines: block.lines.map((line) => stampInsideLine(line, stampsAnywhere)),
+      }));
+      redundantMeridiems(file, section.blocks, diagnostics);
+      section.blocks = readStampLayout(section.blocks);
+      // `10:33:10   CHAT  ...` in a column of event kinds: the word is text, not an unknown zone.
+      section.blocks = section.blocks.map(columnWordsAsText);
+    }
+  }
+}
+
 /** The sections, read: timeline blocks into items, prose before any heading, human sections kept. */
 function readSections(
   file: string,
@@ -257,44 +313,7 @@ function readSections(
       human[kind as HumanKind] = mergeText(human[kind as HumanKind], text);
   };
 
-  // Mail threads, monitor notifications, chat exports as JSON and day-first dates become the
-  // line shapes read below.
-  const zoneHint = `${frontMatter.timezone ?? ''}\n${text.slice(0, 4000)}`;
-  // The order of numeric dates (`09/03/2026`) is the file's, decided once from all its lines.
-  const written = frontMatter.date
-    ? readWrittenDate(frontMatter.date, frontMatter.timezone ?? 'UTC')
-    : null;
-  const dateOrder = numericDateOrder(
-    doc.sections.flatMap((section) => section.blocks.flatMap((b) => b.lines.map((l) => l.text))),
-    { zone: zoneHint, date: written?.ambiguity === null ? written.date : null },
-  );
-  for (const section of doc.sections) {
-    if (section.kind === 'timeline') {
-      // HTML toggles, JSON records (alarm history, log lines, annotations) and CJK stamps first:
-      // the line readers below would take their brackets for stamps or miss their times.
-      section.blocks = readCjkStamps(readStructuredRecords(readToggles(section.blocks)));
-      // A sheet's date column exported as serial days (`44733.26875`) is read as dates.
-      section.blocks = readSpreadsheetSerials(section.blocks);
-      // A terminal session's `date` readings stamp the commands and notes after them.
-      section.blocks = readTerminalSession(section.blocks);
-      section.blocks = readMarkup(section.blocks);
-      section.blocks = normalizeGitLog(section.blocks) ?? section.blocks;
-      section.blocks = normalizeNotifications(
-        normalizeMailThread(section.blocks) ?? section.blocks,
-      );
-    }
-    section.blocks = section.blocks.map((block) => normalizeBlock(block, dateOrder));
-    if (section.kind === 'timeline') {
-      // Stamps wherever the paste put them become the line starts read below.
-      section.blocks = section.blocks.map((block) => ({
-        lines: block.lines.map((line) => stampInsideLine(line, stampsAnywhere)),
-      }));
-      redundantMeridiems(file, section.blocks, diagnostics);
-      section.blocks = readStampLayout(section.blocks);
-      // `10:33:10   CHAT  ...` in a column of event kinds: the word is text, not an unknown zone.
-      section.blocks = section.blocks.map(columnWordsAsText);
-    }
-  }
+  toLineShapes(file, doc, { text, frontMatter, stampsAnywhere }, diagnostics);
   for (const section of doc.sections) {
     if (
       section.heading !== null &&
