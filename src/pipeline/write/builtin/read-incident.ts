@@ -124,42 +124,14 @@ function worstLine(facts: Facts): Quote | null {
   return best?.quote ?? null;
 }
 
-export function readIncident(input: Facts): Reading {
-  const facts = readSpeakers(input);
-  const trigger = findTrigger(facts);
-  // The fix, read first without the cause lines, confirms the cause that names what it changed.
-  const detection = readDetection(facts, trigger);
-  const first = readResponse(facts, trigger ? [trigger] : [], detection.event);
-  const rootCause = findRootCause(facts, first.fix?.event.text ?? null, trigger);
-  const causeLines = rootCause?.quotes.flatMap((quote) => (quote.event ? [quote.event] : [])) ?? [];
-  const response = readResponse(
-    facts,
-    trigger ? [trigger, ...causeLines] : causeLines,
-    detection.event,
-  );
-  // "Cause: a kernel update on the pool broke conntrack": a cause that names a change names the
-  // trigger too, when no line before the start does.
-  // A sentence the team labelled as the root cause ("This happened because ...") is the cause,
-  // not also the trigger: the Trigger section would repeat it.
-  const labelledCause = (quote: Quote | null) =>
-    quote !== null &&
-    (rootCause?.quotes.some((q) => q.text === quote.text) ?? false) &&
-    (scoreText(quote.text, CAUSE_CUES).hits.includes('cause-label') ?? false);
-  const mentioned = trigger ? null : findTriggerMention(facts);
-  const triggerMention = trigger
-    ? null
-    : ((labelledCause(mentioned) ? null : mentioned) ??
-      rootCause?.quotes.find(
-        (quote) =>
-          scoreOf(quote.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD && !labelledCause(quote),
-      ) ??
-      changeBefore(facts, rootCause) ??
-      null);
-  const related = relatedWords([
-    ...(rootCause?.quotes.map((q) => q.text) ?? []),
-    trigger?.text ?? '',
-    ...response.steps.map((step) => step.event.text),
-  ]);
+/**
+ * What the input tells users about their data and what they must do: a loss (told with its
+ * restoration), a denial of loss, an action for users, and "no customers were affected"; each
+ * the quote or clause that says it, or null.
+ */
+function readUserNotices(
+  facts: Facts,
+): Pick<Reading, 'dataLost' | 'dataRestored' | 'noDataLost' | 'userAction' | 'noUserImpact'> {
   const quotes = [...noteQuotes(facts), ...eventQuotes(facts)];
   const says = (text: string, signal: 'data-lost' | 'no-data-lost' | 'user-action') =>
     (scoreText(text, USER_NOTICE_CUES).scores[signal] ?? 0) > 0;
@@ -199,6 +171,52 @@ export function readIncident(input: Facts): Reading {
           event: null,
         })
       : (quotes.find((q) => NO_USER_IMPACT.test(q.text)) ?? null);
+  return {
+    dataLost: lost && lost.text !== kept?.text ? lost : null,
+    dataRestored: restoredData(quotes),
+    noDataLost: kept,
+    userAction: notice('user-action'),
+    noUserImpact: nobody,
+  };
+}
+
+export function readIncident(input: Facts): Reading {
+  const facts = readSpeakers(input);
+  const trigger = findTrigger(facts);
+  // The fix, read first without the cause lines, confirms the cause that names what it changed.
+  const detection = readDetection(facts, trigger);
+  const first = readResponse(facts, trigger ? [trigger] : [], detection.event);
+  const rootCause = findRootCause(facts, first.fix?.event.text ?? null, trigger);
+  const causeLines = rootCause?.quotes.flatMap((quote) => (quote.event ? [quote.event] : [])) ?? [];
+  const response = readResponse(
+    facts,
+    trigger ? [trigger, ...causeLines] : causeLines,
+    detection.event,
+  );
+  // "Cause: a kernel update on the pool broke conntrack": a cause that names a change names the
+  // trigger too, when no line before the start does.
+  // A sentence the team labelled as the root cause ("This happened because ...") is the cause,
+  // not also the trigger: the Trigger section would repeat it.
+  const labelledCause = (quote: Quote | null) =>
+    quote !== null &&
+    (rootCause?.quotes.some((q) => q.text === quote.text) ?? false) &&
+    (scoreText(quote.text, CAUSE_CUES).hits.includes('cause-label') ?? false);
+  const mentioned = trigger ? null : findTriggerMention(facts);
+  const triggerMention = trigger
+    ? null
+    : ((labelledCause(mentioned) ? null : mentioned) ??
+      rootCause?.quotes.find(
+        (quote) =>
+          scoreOf(quote.text, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD && !labelledCause(quote),
+      ) ??
+      changeBefore(facts, rootCause) ??
+      null);
+  const related = relatedWords([
+    ...(rootCause?.quotes.map((q) => q.text) ?? []),
+    trigger?.text ?? '',
+    ...response.steps.map((step) => step.event.text),
+  ]);
+  const notices = readUserNotices(facts);
   const window = windowOf(facts, detection, response);
   return {
     facts,
@@ -225,11 +243,7 @@ export function readIncident(input: Facts): Reading {
     peaks: peakFigures(facts),
     impactClauses: userImpactClauses(facts),
     worst: worstLine(facts),
-    dataLost: lost && lost.text !== kept?.text ? lost : null,
-    dataRestored: restoredData(quotes),
-    noDataLost: kept,
-    userAction: notice('user-action'),
-    noUserImpact: nobody,
+    ...notices,
     window,
     recovered: recoveryOf(facts, response, window.end),
   };
