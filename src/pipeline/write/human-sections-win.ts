@@ -5,6 +5,7 @@
 import type { Facts } from '../../schemas/facts.js';
 import type { Postmortem, Section } from '../../schemas/postmortem.js';
 import { readsAsFollowUps } from './builtin/follow-ups.js';
+import { publicTitle } from './builtin/public-sentence.js';
 
 /** Splits human Markdown into paragraphs and top-level list items, keeping each verbatim. */
 export function humanSection(markdown: string): Section {
@@ -39,7 +40,8 @@ export function withHumanSections<T extends PostmortemBody>(document: T, facts: 
     human ? humanSection(human.markdown) : drafted;
   return {
     ...document,
-    title: facts.title,
+    // The heading is published: a paste's header ("FireHydrant · INC-412 · …") is no title.
+    title: publicTitle(facts.title, facts.date),
     summary: pick(facts.human.summary, document.summary),
     impact: pick(facts.human.impact, document.impact),
     trigger: pick(facts.human.trigger, document.trigger),

@@ -17,7 +17,7 @@ import { messageParagraphs } from './message-to-users.js';
 import { readIncident, type Reading } from './read-incident.js';
 import { withoutDoer } from './speakers.js';
 import { impactInBrief, usersAffectedSentence } from './user-impact.js';
-import { publicTitle } from './public-sentence.js';
+import { continued, publicSentence, publicTitle, titleNamesIncident } from './public-sentence.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
 import { isAction } from './response.js';
 import { triggerText } from './cause.js';
@@ -104,14 +104,16 @@ export function whatBroke(reading: Reading): string {
   const { facts } = reading;
   // "all GitLab.com users; self-hosted GitLab not affected": the first clause is who was.
   const who = usersAffectedSentence(facts) ? null : (reading.who?.split(/;\s+/)[0] ?? null);
-  const title = lowerFirst(publicTitle(facts.title).replace(/[.!]+$/, ''));
+  const title = lowerFirst(publicTitle(facts.title, facts.date).replace(/[.!]+$/, ''));
   if (reading.noUserImpact) return `we had an internal incident with no customer impact: ${title}`;
   // "X were affected: <title>": the title is what they saw, not the agent of "affected by".
   if (who) return `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected: ${title}`;
   // A long list of services reads as a wall; the Impact section lists them.
   if (facts.services.length && facts.services.join(', ').length <= 60)
     return `${facts.services.join(', ')} ${facts.services.length > 1 ? 'were' : 'was'} affected: ${title}`;
-  return `we had ${incident(reading)}: ${title}`;
+  return titleNamesIncident(facts.title)
+    ? `we had ${incident(reading)}: ${title}`
+    : `we had ${incident(reading)}`;
 }
 
 /** "a SEV1 incident", "an incident of severity Critical", or "an incident" when none is stated. */
@@ -164,6 +166,53 @@ function scope(reading: Reading): string {
   return /^[a-z]+[-\d]/.test(said.text) ? `Scope: ${said.text.charAt(0)}${text.slice(1)}` : text;
 }
 
+/**
+ * A line's first sentence as the summary tells it (publicSentence: no tool tags, an alert's
+ * machine name in words), cut at its first clause when longer than a summary's quote; null when
+ * nothing readable or short enough remains.
+ */
+function toldBrief(event: TimelineEvent, facts: Facts): string | null {
+  const said = publicSentence(withoutDoer(event.text, facts), event.kind);
+  if (!said) return null;
+  // The sentence that says what set it off ("… swapped the alias before it had finished"), not
+  // a note's opening ("We looked again."); the first of several that say it equally.
+  const sentences = splitSentences(said).filter((text) => text.split(/\s+/).length >= 4);
+  const score = (text: string) => scoreOf(text, CAUSE_CUES, 'trigger');
+  const first = sentences.reduce<string | null>(
+    (best, text) => (best === null || score(text) > score(best) ? text : best),
+    null,
+  );
+  if (!first) return null;
+  if (first.length <= QUOTE_IN_SUMMARY) return first;
+  const clause = first.split(/\s*(?:;|->|→|=>|\s[-–—]\s)\s*|:\s+(?=\p{Ll})/u)[0] ?? '';
+  return clause.length >= 12 && clause.length <= QUOTE_IN_SUMMARY ? asSentence(clause) : null;
+}
+
+/** "The first sign came at 20:25 UTC: our monitoring alerted: edge error rate high." */
+function firstSign(symptom: TimelineEvent, facts: Facts): string {
+  // A line too long to quote is told by the Impact section and the Timeline.
+  const told = symptom.text.length <= QUOTE_IN_SUMMARY ? toldBrief(symptom, facts) : null;
+  return told ? `The first sign came at ${when(symptom, facts)}: ${continued(told)}` : '';
+}
+
+/** "It was triggered at 13:10 UTC: forms-api v5.2 deployed." The quote as written when too long to tell. */
+function triggeredBy(trigger: TimelineEvent, facts: Facts): string {
+  const told = toldBrief(trigger, facts);
+  return told
+    ? `It was triggered at ${when(trigger, facts)}: ${continued(told)}`
+    : `It was triggered by ${inlineQuote(trigger.text)} at ${when(trigger, facts)}.`;
+}
+
+/** Whether two quotes say the same once published ("Found it: the pool …" and "the pool …"). */
+function sameSaying(a: string, b: string): boolean {
+  const said = (text: string) =>
+    publicLine(text)
+      .toLowerCase()
+      .replace(/[.\s]+$/, '');
+  const [x, y] = [said(a), said(b)];
+  return x.includes(y) || y.includes(x);
+}
+
 function summary(reading: Reading): Section {
   const { facts, symptom, trigger, rootCause } = reading;
   const opening = [
@@ -171,9 +220,7 @@ function summary(reading: Reading): Section {
       `On ${formatDate(facts.date)}, ${[span(reading), whatBroke(reading)].filter(Boolean).join(', ')}`,
     ),
     usersAffectedSentence(facts) ?? '',
-    symptom && symptom.time && symptom !== trigger && symptom.text.length <= QUOTE_IN_SUMMARY
-      ? `The first sign was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
-      : '',
+    symptom && symptom.time && symptom !== trigger ? firstSign(symptom, facts) : '',
     scope(reading),
     reading.worst &&
     reading.worst.event !== symptom &&
@@ -192,10 +239,10 @@ function summary(reading: Reading): Section {
     humanTrigger
       ? `Trigger: ${asSentence(humanTrigger.replace(/^trigger\s*:\s*/i, ''))}`
       : trigger
-        ? `It was triggered by ${inlineQuote(trigger.text)} at ${when(trigger, facts)}.`
+        ? triggeredBy(trigger, facts)
         : mention &&
             mentioned.length <= QUOTE_IN_SUMMARY &&
-            !(cause && (cause.includes(mentioned) || mentioned.includes(cause)))
+            !(cause && sameSaying(cause, mentioned))
           ? `What set it off, as responders told it: ${cite({ ...mention, text: withoutDoer(mentioned, facts) }, facts)}`
           : '',
     cause

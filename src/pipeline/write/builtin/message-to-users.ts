@@ -12,7 +12,7 @@ import { recordsAlert, REPORTED } from './detection.js';
 import type { PeakFigures } from './peak-figures.js';
 import { leftOpen, saysRestored, type Reading } from './read-incident.js';
 import { sawInBrief, usersAffectedSentence } from './user-impact.js';
-import { continued, publicSentence, publicTitle } from './public-sentence.js';
+import { continued, publicSentence, publicTitle, titleNamesIncident } from './public-sentence.js';
 import { withoutArtefacts } from './source-artefacts.js';
 import {
   asSentence,
@@ -100,7 +100,8 @@ const FEATURE =
 function whoFor(reading: Reading, total: string | null): string | null {
   // "Visitors of most sites got 503 errors." is a sentence, told as written (usersAffectedSentence).
   const who = usersAffectedSentence(reading.facts) ? null : reading.who?.split(/;\s+/)[0]?.trim();
-  if (who && who.length <= 60 && !/[;()]/.test(who)) return who;
+  // "customers whose end users submitted forms between 13:10 and 13:55 UTC" names who, however long.
+  if (who && who.length <= 100 && !/[;()]/.test(who)) return who;
   // "every upload failed" is everyone; "Data Fusion 100% of creates failed" is one product's.
   return total !== null && /\b(?:all|every|each)\b/i.test(total) ? 'all of you' : null;
 }
@@ -299,7 +300,7 @@ function internalMessage(reading: Reading): string[] {
   const { facts } = reading;
   const stated = reading.noUserImpact;
   return [
-    `${windowOf(reading)}, we had an internal incident: ${lowerFirst(publicTitle(facts.title).replace(/[.!]+$/, ''))}.`,
+    `${windowOf(reading)}, we had an internal incident: ${lowerFirst(publicTitle(facts.title, facts.date).replace(/[.!]+$/, ''))}.`,
     stated && stated.line !== 0 ? asSentence(stated.text) : 'Customers were not affected.',
     facts.resolved
       ? `It was resolved at ${formatTime(facts.resolved, facts)}.`
@@ -314,6 +315,10 @@ export function messageParagraphs(reading: Reading): string[] {
   const people = peopleIn(reading.facts);
   return paragraphsFor(reading).map((paragraph) => withoutPeople(paragraph, people));
 }
+
+/** Who passed a report on, as a label before it: "Support:", "Our support desk:", "Customer ticket:". */
+const REPORTER_LABEL =
+  /^(?:[\w' -]{0,30}\b(?:support|customers?|users?|reports?|tickets?|desk|helpdesk|complaints?)\b[\w' -]{0,15}):\s+(?=\S)/i;
 
 /**
  * The opening sentence: when (`window`), who saw what and how bad it was, in the input's terms
@@ -350,7 +355,7 @@ function openingParagraph(reading: Reading, window: string): string {
       : symptom
         ? MAY_HAVE[symptom]
         : '';
-  const title = lowerFirst(publicTitle(facts.title).replace(/[.!]+$/, ''));
+  const title = lowerFirst(publicTitle(facts.title, facts.date).replace(/[.!]+$/, ''));
   // With the input's own line of what users saw, "down" is told in its words ("online booking
   // is down"), not widened to the whole service.
   const told = symptom && !(clause && symptom === 'unavailable');
@@ -359,24 +364,37 @@ function openingParagraph(reading: Reading, window: string): string {
       ? `${who} ${seen}${where}`
       : theirTerms || clause
         ? `${who} ${were} affected`
-        : `${who} ${were} affected by ${title}`
+        : `${who} ${were} affected: ${title}`
     : told
       ? `you may have ${mayHave}${where}`
       : theirTerms || clause
-        ? 'you may have been affected'
-        : `you may have been affected by ${title}`;
+        ? ''
+        : titleNamesIncident(facts.title)
+          ? `we had a problem: ${title}`
+          : 'we had a problem';
   // "every upload failed" says how bad it was in the input's own terms; else the input's own
   // line of what users saw ("~85% of the network returning errors").
   const saidSaw = sawInBrief(reading.impactClauses);
-  const bad = total
+  const told0 = total
     ? lowerFirst(total)
     : (theirTerms ?? (howBad(reading.peaks) || (saidSaw ? lowerFirst(saidSaw) : '')));
+  // "Support: "every invoice PDF … is a white page"": who passed it on is a label, not the news.
+  const reporter = REPORTER_LABEL.exec(told0);
+  const bad = reporter ? told0.slice(reporter[0].length) : told0;
   const seenText = whatUsersSaw(reading);
   const scope = scopeSentence(reading) ?? whoElse(reading);
   const already = (text: string) => bad.toLowerCase().includes(text.toLowerCase().slice(0, 30));
   // The front matter's own sentence of who was hit, as written and on its own.
   const stated = usersAffectedSentence(facts);
-  return `${window}, ${saw}${bad ? `: ${bad}` : ''}.${stated ? ` ${asSentence(stated)}` : ''}${seenText && !theirTerms && !already(seenText) ? ` What we saw: ${asSentence(seenText)}` : ''}${scope ? ` ${scope}` : ''}`;
+  // Without who or a symptom word, the input's own words of what happened follow the window
+  // ("…, about 50% of our traffic dropped"): no "you may have been affected" template.
+  const reported = reporter && !REPORTED_BY_USERS.test(bad.slice(0, 20));
+  const what = saw
+    ? `${saw}${bad ? `: ${bad}` : ''}`
+    : reported
+      ? `customers reported: ${bad}`
+      : bad || lowerFirst(clause ?? title);
+  return `${window}, ${what}.${stated ? ` ${asSentence(stated)}` : ''}${seenText && !theirTerms && !already(seenText) ? ` What we saw: ${asSentence(seenText)}` : ''}${scope ? ` ${scope}` : ''}`;
 }
 
 function paragraphsFor(reading: Reading): string[] {

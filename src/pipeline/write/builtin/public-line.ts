@@ -14,7 +14,7 @@ const TAGS = /^\s*(?:\[[^\]\n]{1,40}\]\s*)+/;
 
 /** Labels a responder or a tool puts before what it says. */
 const LABEL =
-  /^\s*(?:found it|confirmed|note(?: name)?|(?:work )?note added(?: by [A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?|update|fyi|rca|root[\s-]*cause(?: (?:identified|found|confirmed))?|cause|on-?call|identified|escalat(?:ed|ion)|status(?: update)?|comment|message)\s*[:\-–—]\s+(?=\S)/i;
+  /^\s*(?:found it|confirmed|note(?: name)?|(?:work )?note added(?: by [A-Z][\w'-]+(?: [A-Z][\w'-]+)?)?|update|fyi|rca|root[\s-]*cause(?: (?:identified|found|confirmed))?|cause|on-?call|identified|escalat(?:ed|ion)|(?:(?:vendor|provider|upstream|their) )?status(?: update| page)?|comment|message)\s*[:\-–—]\s+(?=\S)/i;
 
 /**
  * What a responder says before the finding itself: "found it, the cert ...", "ok I see it.",
@@ -116,7 +116,10 @@ function withoutChatAndHosts(text: string): string {
     i < 3 && (LABEL.test(line) || FINDING_LEAD.test(line) || CHAT_OPENER.test(line));
     i++
   )
-    line = unquoted(line.replace(LABEL, '').replace(FINDING_LEAD, '').replace(CHAT_OPENER, ''));
+    // "Vendor status: Identified - …": what the label hid may open with an artefact of its own.
+    line = unquoted(
+      withoutArtefacts(line.replace(LABEL, '').replace(FINDING_LEAD, '').replace(CHAT_OPENER, '')),
+    );
   line = unquoted(line);
   // "just deployed the new credentials": chat's "just" before what was done.
   line = inOurVoice(line.replace(/^\s*(?:just|then|ok(?:ay)?,?|so,?)\s+(?=[a-z]+ed\b)/i, ''))

@@ -9,6 +9,7 @@ import type { TimelineEvent } from '../../../schemas/facts.js';
 import { withoutArtefacts } from './source-artefacts.js';
 import { publicLine } from './public-line.js';
 import { asSentence, lowerFirst } from './sentences.js';
+import { formatDate } from '../../format/format-figures.js';
 
 /** What marks a line as a monitor's alert: a state tag, a monitor's prefix, a paging verb. */
 const ALERT_LINE =
@@ -126,9 +127,103 @@ export function publicSentence(text: string, kind?: TimelineEvent['kind']): stri
  * A title as a reader outside the team should see it: "[SEV1] Login failures for EU customers 🔥"
  * reads "Login failures for EU customers". The title as written when nothing readable remains.
  */
-export function publicTitle(title: string): string {
-  const clean = withoutArtefacts(title, true).replace(/\s+/g, ' ').trim();
-  return readable(clean) ? clean : title.trim();
+export function publicTitle(title: string, date?: string): string {
+  const header = withoutPasteHeader(title);
+  // "Pasted from https://…": a header with no words of the incident names it by its day.
+  if (header === null) return date ? `Incident on ${formatDate(date)}` : title.trim();
+  const clean = withoutArtefacts(header, true).replace(/\s+/g, ' ').trim();
+  // "checkout 502s" is a title; a title of tags and emoji alone stays as written.
+  if (!/\p{L}{3,}/u.test(clean)) return title.trim();
+  // "queda do login Google": a header's lower-case description opens the title with a capital.
+  return /^\p{Ll}\p{Ll}/u.test(clean) && !/^\S*[\d.-]/.test(clean)
+    ? `${clean.charAt(0).toUpperCase()}${clean.slice(1)}`
+    : clean;
+}
+
+/**
+ * Whether the title names the incident: false for a paste's header with no words of its own
+ * ("Pasted from https://… (entry for the incident)"), which publicTitle names by its day.
+ */
+export function titleNamesIncident(title: string): boolean {
+  return withoutPasteHeader(title) !== null;
+}
+
+/** Where a paste's header parts one field from the next: " · ", " - ", " | ", " — ". */
+const HEADER_SEPARATOR = /\s+[·|–—-]\s+|\s*·\s*/;
+
+/**
+ * A header field that is the paste's bookkeeping, not the incident: the tool or page it came
+ * from ("FireHydrant", "Phabricator", "Pasted from https://…"), what kind of document it is
+ * ("Ops log", "Notas", "Post-incident review", "Timeline export"), a ticket or incident key
+ * ("INC-412", "T48213"), a date with or without its weekday ("seg 14/12/2020", "Wed 25 Jan 2023").
+ */
+const HEADER_FIELD = new RegExp(
+  [
+    String.raw`(?:pasted|copied|exported|forwarded|relayed)\b.*`,
+    String.raw`(?:${[
+      'firehydrant',
+      'rootly',
+      'incident\\.io',
+      'pagerduty',
+      'opsgenie',
+      'jira',
+      'phabricator',
+      'servicenow',
+      'zendesk',
+      'confluence',
+      'notion',
+      'statuspage',
+      'slack',
+      'teams',
+      'linear',
+      'github',
+      'gitlab',
+      'trello',
+    ].join('|')})(?:\s+(?:export|ticket|task|issue|card|page|thread|incident))?`,
+    String.raw`(?:(?:ops|incident|on-?call|shift|war[\s-]?room|bridge|call|sre|noc)\s+)?(?:logs?|notes?|journal|diary|timeline(?:\s+export)?|minutes|transcript|handover|write-?up)`,
+    String.raw`(?:post[\s-]?incident|post[\s-]?mortem|incident)\s+(?:review|report|retro(?:spective)?|analysis)`,
+    String.raw`(?:notas?|notizen|anteckningar|aantekeningen|apuntes|journal de bord|protokoll)`,
+    String.raw`(?:inc(?:ident)?[\s#-]*|#)?[A-Z]{0,10}-?\d{2,7}`,
+    String.raw`(?:\p{L}{2,10}\.?,?\s+)?(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4})`,
+  ]
+    .map((field) => `(?:${field})`)
+    .join('|'),
+  'iu',
+);
+
+/** A field made only of bookkeeping: "Incident log 2026-03-04", "FireHydrant INC-412". */
+const BOOKKEEPING = new RegExp(
+  String.raw`^(?:${HEADER_FIELD.source})(?:[\s,:]+(?:${HEADER_FIELD.source}))*\W*$`,
+  'iu',
+);
+/** A date in brackets after the title: "(04.03.2026)", "(Mar 4, 2026)". */
+const DATE_ASIDE =
+  /\s*\(\s*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s+\p{L}{3,9}\.?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4})\s*\)/gu;
+
+/**
+ * The title without a paste's header fields (HEADER_FIELD): "Ops log - Wed 25 Jan 2023 -
+ * "Teams unreachable" (Joburg NOC)" reads "Teams unreachable". A field in quotes is the
+ * incident's own name and wins; an aside after it ("(Joburg NOC)") and a bracket the paste cut
+ * open ("failures (Teams") go. Null when every field is bookkeeping.
+ */
+function withoutPasteHeader(title: string): string | null {
+  const fields = title
+    .replace(DATE_ASIDE, '')
+    .split(HEADER_SEPARATOR)
+    .map((field) => field.trim());
+  const kept = fields.filter((field) => field && !BOOKKEEPING.test(field));
+  if (!kept.length) return null;
+  if (fields.length < 2 && !/["“]/.test(title)) return withoutOpenBracket(kept.join(' '));
+  const quoted = kept
+    .map((field) => /^(?:[A-Z]{1,10}-?\d{2,7}\s+)?["“]([^"“”]{8,})["”]/.exec(field)?.[1])
+    .find(Boolean);
+  if (quoted) return quoted;
+  return kept.length ? withoutOpenBracket(kept.join(' - ')) : title;
+}
+
+/** A bracket the paste opened and never closed ("Azure AD failures (Teams") goes with its words. */
+function withoutOpenBracket(title: string): string {
+  return title.replace(/\s*\([^()]*$/, '').trim() || title;
 }
 
 /**

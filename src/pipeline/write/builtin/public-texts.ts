@@ -231,7 +231,7 @@ export function writeHnPost(
   return {
     title: fittingTitle(
       ongoing(reading) ? 'Incident update' : 'Postmortem',
-      withoutPeople(publicTitle(reading.facts.title), people),
+      withoutPeople(publicTitle(reading.facts.title, reading.facts.date), people),
     ),
     body: published(lines.join('\n'), people).trim(),
   };
@@ -287,7 +287,7 @@ export function writeThread(
     first[0] ??
     summary[0] ??
     asSentence(
-      `Postmortem for our ${facts.date} incident: ${lowerFirst(publicTitle(facts.title))}`,
+      `Postmortem for our ${facts.date} incident: ${lowerFirst(publicTitle(facts.title, facts.date))}`,
     );
   const people = peopleIn(facts);
   // Before "What caused it: " lower-cases its first word, which may be a name.
@@ -309,7 +309,7 @@ export function writeThread(
     .slice(0, 5);
   // The thread names the incident first: a reader scrolling past sees which one it is.
   const named = asSentence(
-    `${ongoing(reading) ? 'Incident update' : 'Postmortem'}: ${publicTitle(facts.title).replace(/[.!]+$/, '')}`,
+    `${ongoing(reading) ? 'Incident update' : 'Postmortem'}: ${publicTitle(facts.title, facts.date).replace(/[.!]+$/, '')}`,
   );
   // "Service was back to normal at 09:05 UTC." alone is no tweet: it closes the one before.
   const recoveryOnly = fix.length === 1 && /^Service was back/.test(fix[0] ?? '');

@@ -44,6 +44,19 @@ const TOOLS = String.raw`pagerduty|opsgenie|alertmanager|datadog|grafana|new ?re
 /** Keys of a log line's fields ("env=prod-eu", "severity=critical"): the record's, not the story's. */
 const LOG_KEYS = String.raw`level|lvl|severity|sev|priority|status|state|env|environment|cluster|service|svc|host|hostname|pod|namespace|ns|region|zone|dc|team|owner|trace_?id|request_?id|req_?id|span_?id|alertname|job|instance|source|component|app|container|node|tags?`;
 
+/** The characters a pasted page's entities stand for. */
+const HTML_ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#34;': '"',
+  '&apos;': "'",
+  '&#39;': "'",
+  '&#x27;': "'",
+  '&nbsp;': ' ',
+  '&lt;': '<',
+  '&gt;': '>',
+};
+
 export const SOURCE_ARTEFACT_CUES: readonly ArtefactCue[] = [
   {
     id: 'alert-state-tag',
@@ -221,10 +234,16 @@ export const SOURCE_ARTEFACT_CUES: readonly ArtefactCue[] = [
     weight: 3,
     reason:
       'An @handle (@here, @lena.k) addresses colleagues in chat; a public text names nobody, and says a handle inside a sentence as who it is ("the db team").',
-    pattern: /(?<![\w.])@[\w.-]*\w/,
+    pattern: /(?<![\w.])@[\w.-]*\w(?::[a-z][\w-]*(?:\.[\w-]+)+)?/,
     replace: handleInWords,
     examples: {
-      match: ['@here acking', 'thanks @lena.k', '@edge-oncall paged', 'posting on @AWSCloud'],
+      match: [
+        '@here acking',
+        'thanks @lena.k',
+        '@edge-oncall paged',
+        'posting on @AWSCloud',
+        '@noc-bot:matrix.example.org: [FIRING] link down',
+      ],
       noMatch: ['mail ops@example.com', 'at 10:00'],
     },
   },
@@ -267,6 +286,93 @@ export const SOURCE_ARTEFACT_CUES: readonly ArtefactCue[] = [
     reason: 'Slack marks a changed message "(edited)"; the change is already in the words.',
     pattern: /\s*\(edited\)/i,
     examples: { match: ['rolled back (edited)'], noMatch: ['the edited config'] },
+  },
+  {
+    id: 'export-type-column',
+    signal: 'artefact',
+    weight: 3,
+    reason:
+      'An incident tool\'s export puts each entry\'s type between middle dots after its stamp ("· Event ·", "· Mitigation ·", "· Note ·"): the column says how the tool filed it, the words after it say what happened.',
+    pattern: /^\s*·\s*[A-Z][\w-]*(?:\s[A-Za-z][\w-]*)?\s*·\s*/,
+    examples: {
+      match: [
+        '· Event · forms-api v5.2 deployed',
+        '· Action · Key removal identified as root cause.',
+        '  ·  Status update  ·  Resolved',
+      ],
+      noMatch: ['deploy · rollback · deploy', 'v2 · v3 migration', 'Rolled back · done'],
+    },
+  },
+  {
+    id: 'html-markup',
+    signal: 'artefact',
+    weight: 3,
+    reason:
+      'A status feed or web page pasted as it was served keeps its HTML tags, escaped or not ("&lt;p&gt;&lt;small&gt;", "<strong>"): markup is how the page looked, never words for a reader.',
+    replace: ' ',
+    pattern:
+      /&lt;\/?[a-z][a-z0-9]*\b(?:(?!&lt;)[^&])*?(?:&gt;?|$)|<\/?(?:p|br|small|strong|em|b|i|u|var|div|span|li|ul|ol|a|h[1-6]|code|pre|table|tr|td|th|tbody|thead|blockquote|hr|img|sup|sub)\b[^<>]*>/i,
+    examples: {
+      match: [
+        '&lt;/p&gt;&lt;p&gt;&lt;small&gt;Mar 8',
+        "&lt;var data-var='time'&gt;12:19&lt;/var&gt;",
+        '<strong>Resolved</strong> - service is working',
+        '<br/>Update',
+      ],
+      noMatch: ['latency < 200ms and errors > 1%', 'p99 <= 2s', 'a -> b'],
+    },
+  },
+  {
+    id: 'html-entity',
+    signal: 'artefact',
+    weight: 1,
+    reason:
+      'An HTML entity left by a pasted page ("&amp;", "&quot;", "&#39;") is a character the page meant: said as that character.',
+    replace: (entity: string) => HTML_ENTITIES[entity.toLowerCase()] ?? ' ',
+    pattern: /&(?:amp|quot|apos|nbsp|lt|gt|#39|#x27|#34);/i,
+    examples: {
+      match: ['Exchange &amp; Teams', '&quot;Traffic Director&quot;', 'don&#39;t'],
+      noMatch: ['R&D team', 'AT&T links', 'a && b'],
+    },
+  },
+  {
+    id: 'tracker-activity',
+    signal: 'artefact',
+    weight: 2,
+    reason:
+      'A tracker\'s activity stream opens each entry with who did what to the ticket ("jlee added a comment.", "Ana created this task.", "mpatel closed this task as \\"Resolved\\"."): the words below it are the entry.',
+    pattern:
+      /^\s*(?!(?:we|i|they|he|she|you|it)\b)[\w.-]+(?:\s[A-Z][\w.-]*)?\s+(?:added a comment|commented|created this (?:task|issue|ticket)|(?:closed|reopened|resolved) this (?:task|issue|ticket)(?: as "[^"]*")?|changed the status(?: of this \w+)?(?: from "?[\w ]+"? to "?[\w ]+"?)?|made changes|updated the (?:task|issue) description)(?:\s*[.:]\s*|\s*$)/i,
+    examples: {
+      match: [
+        'jlee added a comment. Reindex job swapped the alias',
+        'Ana Silva created this task. Checkout fails',
+        'mpatel closed this task as "Resolved". Reindex finished',
+        'kwame commented: rolled back',
+      ],
+      noMatch: ['We added a comment to the runbook', 'the bot commented on the PR later'],
+    },
+  },
+  {
+    id: 'status-page-state',
+    signal: 'artefact',
+    weight: 2,
+    reason:
+      'A status page opens each update with its state and a dash ("Identified - ", "Monitoring – "): the state is the page\'s bookkeeping, the sentence after it is the update.',
+    pattern:
+      /^\s*(?:investigating|identified|monitoring|resolved|update|postmortem|scheduled|in progress|completed)\s+[-–—]\s+(?=\S)/i,
+    examples: {
+      match: [
+        'Identified - A queue consumer was scaled to zero',
+        'Monitoring – Consumers scaled back up',
+        'Resolved - This incident has been resolved.',
+      ],
+      noMatch: [
+        'Identified the bad deploy - rolling back',
+        'monitoring shows 5xx - paging',
+        'Update the runbook',
+      ],
+    },
   },
   {
     id: 'link',
