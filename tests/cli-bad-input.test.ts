@@ -143,6 +143,21 @@ describe('the command line behaves like a Unix tool', () => {
     }
   });
 
+  test('check counts a file with warnings apart from a clean one, never as "ok"', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'incidents'));
+    writeFileSync(join(root, 'incidents/2026-01-10-good-one.md'), GOOD);
+    writeFileSync(
+      join(root, 'incidents/2026-01-11-bad-one.md'),
+      GOOD.replace('Good one', 'Bad one').replace('14:20 UTC', '25:61 UTC'),
+    );
+    const result = runCli(['check'], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(
+      'checked 2 incident files: 0 clean, 1 with warnings only, 1 with errors',
+    );
+  });
+
   test('usage mistakes exit 2 with a hint', () => {
     const cwd = tempDir();
     const unknown = runCli(['frobnicate'], { cwd });

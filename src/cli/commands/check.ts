@@ -80,9 +80,16 @@ export const checkCommand = defineCommand({
     const failedFiles = new Set(
       diagnostics.filter((d) => d.severity === 'error').map((d) => d.file),
     );
-    const ok = files.filter((file) => !failedFiles.has(file.path)).length;
+    // "1 ok" beside ten warnings read as all clear to a fresh user: warned files are counted apart.
+    const warnedFiles = new Set(
+      diagnostics.filter((d) => d.severity === 'warning').map((d) => d.file),
+    );
+    const clean = files.filter(
+      (file) => !failedFiles.has(file.path) && !warnedFiles.has(file.path),
+    ).length;
+    const failed = files.filter((file) => failedFiles.has(file.path)).length;
     process.stdout.write(
-      `checked ${ok + failedFiles.size} incident files: ${ok} ok, ${failedFiles.size} with errors\n`,
+      `checked ${files.length} incident files: ${clean} clean, ${files.length - clean - failed} with warnings only, ${failed} with errors\n`,
     );
     if (hasErrors(diagnostics)) process.exitCode = 1;
   },
