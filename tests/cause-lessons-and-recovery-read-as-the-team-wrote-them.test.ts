@@ -183,7 +183,8 @@ describe('the trigger is the change or event that set it off, apart from the roo
     const p = pack('bulk-import-opens-the-timeline.md');
     expect(p.trigger).toMatch(/^At 20:00 UTC: Bulk import of 2\.1M price rows/);
     expect(p.cause).toMatch(/^The invalidation worker handles one key at a time/);
-    expect(p.summary).toMatch(/It was triggered by "bulk import of 2\.1M price rows/);
+    // The summary tells the trigger as a public sentence with its time (12c's summary).
+    expect(p.summary).toMatch(/It was triggered at 20:00 UTC: Bulk import of 2\.1M price rows/);
   });
 });
 

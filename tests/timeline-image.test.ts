@@ -100,8 +100,10 @@ describe('timeline.svg stays readable and is the same every time', () => {
 
   test('text from the incident is escaped, never markup', () => {
     expect(svg).not.toContain('<b>');
-    // xast-util-to-xml escapes what text content must: `<` and `&`, as character references.
-    expect(svg).toContain('&#x3C;b>&#x26;"quoted"&#x3C;/b>');
+    // Markup pasted into a line is no part of a public line (the source-artefact cues take it
+    // out); what is left is escaped by xast-util-to-xml: `&` as a character reference.
+    expect(svg).not.toContain('&#x3C;b>');
+    expect(svg).toContain('&#x26;"quoted"');
   });
 
   test('milestones and phase durations are marked', () => {
