@@ -685,11 +685,17 @@ function readZoneAndDay(
   const { source, doc, fm, items } = from;
   const frontMatter: FrontMatter = fm.value;
   const preambleText = from.preamble.map((block) => blockMarkdown(block, false)).join('\n');
+  // A timeline's heading names its clock as often as a sentence does (`## Timeline (Eastern)`,
+  // `## Log, times in CET`): read after the prose, which is nearer the times it speaks of.
+  const headings = doc.sections
+    .filter((section) => section.kind === 'timeline' && section.heading !== null)
+    .map((section) => section.heading ?? '')
+    .join('\n');
   const { zone, frontMatterZone, proseZone } = findZone(
     file,
     frontMatter,
     fm.keyLines,
-    preambleText,
+    `${preambleText}\n${headings}`,
     items,
     diagnostics,
   );

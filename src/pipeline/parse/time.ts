@@ -48,19 +48,20 @@ export interface StampProblem {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /**
  * Month names in the languages a European paste is written in, whole words only (a prefix like
- * `out` or `set` is an English word): French, Spanish, Portuguese, Italian, German and Dutch, as
- * the CLDR wide and abbreviated month names spell them. English names are read by their first
+ * `out` or `set` is an English word): French, Spanish, Portuguese, Italian, German, Dutch and the
+ * Scandinavian languages (`maj`, `marts`, `augusti`), as the CLDR wide and abbreviated month
+ * names spell them. English names are read by their first
  * three letters (`Sept.`, `March`).
  */
 const FOREIGN_MONTHS: readonly (readonly string[])[] = [
   ['janvier', 'janv', 'enero', 'ene', 'janeiro', 'gennaio', 'genn', 'januar', 'jänner', 'januari'],
   ['février', 'févr', 'fevrier', 'febrero', 'fevereiro', 'fev', 'febbraio', 'februar', 'februari'],
-  ['mars', 'marzo', 'março', 'märz', 'maart', 'mrz'],
+  ['mars', 'marzo', 'março', 'märz', 'maart', 'mrz', 'marts'],
   ['avril', 'avr', 'abril', 'abr', 'aprile', 'april'],
-  ['mai', 'mayo', 'maio', 'maggio', 'mag', 'mei'],
+  ['mai', 'mayo', 'maio', 'maggio', 'mag', 'mei', 'maj'],
   ['juin', 'junio', 'junho', 'giugno', 'giu', 'juni'],
   ['juillet', 'juil', 'julio', 'julho', 'luglio', 'lug', 'juli'],
-  ['août', 'aout', 'agosto', 'ago', 'augustus'],
+  ['août', 'aout', 'agosto', 'ago', 'augustus', 'augusti'],
   ['septembre', 'septiembre', 'setiembre', 'setembro', 'settembre', 'sett'],
   ['octobre', 'octubre', 'outubro', 'ottobre', 'ott', 'oktober', 'okt'],
   ['novembre', 'noviembre', 'novembro'],
@@ -75,8 +76,8 @@ const FOREIGN_MONTH_SOURCE = [...FOREIGN_MONTH_INDEX.keys()]
 const MONTH = `(${FOREIGN_MONTH_SOURCE}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)(?![\\p{L}])\\.?`;
 /** Weekday names, English by prefix and the languages of FOREIGN_MONTHS whole. */
 const FOREIGN_WEEKDAYS: readonly (readonly string[])[] = [
-  ['lundi', 'lunes', 'segunda-feira', 'segunda', 'lunedì', 'lunedi', 'montag', 'maandag'],
-  ['mardi', 'martes', 'terça-feira', 'terça', 'martedì', 'martedi', 'dienstag', 'dinsdag'],
+  ['lundi', 'lunes', 'segunda-feira', 'segunda', 'lunedì', 'lunedi', 'montag', 'maandag', 'måndag', 'mandag'],
+  ['mardi', 'martes', 'terça-feira', 'terça', 'martedì', 'martedi', 'dienstag', 'dinsdag', 'tisdag', 'tirsdag'],
   [
     'mercredi',
     'miércoles',
@@ -87,11 +88,12 @@ const FOREIGN_WEEKDAYS: readonly (readonly string[])[] = [
     'mercoledi',
     'mittwoch',
     'woensdag',
+    'onsdag',
   ],
-  ['jeudi', 'jueves', 'quinta-feira', 'quinta', 'giovedì', 'giovedi', 'donnerstag', 'donderdag'],
-  ['vendredi', 'viernes', 'sexta-feira', 'sexta', 'venerdì', 'venerdi', 'freitag', 'vrijdag'],
-  ['samedi', 'sábado', 'sabado', 'sabato', 'samstag', 'sonnabend', 'zaterdag'],
-  ['dimanche', 'domingo', 'domenica', 'sonntag', 'zondag'],
+  ['jeudi', 'jueves', 'quinta-feira', 'quinta', 'giovedì', 'giovedi', 'donnerstag', 'donderdag', 'torsdag'],
+  ['vendredi', 'viernes', 'sexta-feira', 'sexta', 'venerdì', 'venerdi', 'freitag', 'vrijdag', 'fredag'],
+  ['samedi', 'sábado', 'sabado', 'sabato', 'samstag', 'sonnabend', 'zaterdag', 'lördag', 'lørdag'],
+  ['dimanche', 'domingo', 'domenica', 'sonntag', 'zondag', 'söndag', 'søndag'],
 ];
 const FOREIGN_WEEKDAY_INDEX = new Map(
   FOREIGN_WEEKDAYS.flatMap((names, index) => names.map((name) => [name, index + 1] as const)),
@@ -102,7 +104,7 @@ const LEADING_WEEKDAY = new RegExp(`^(${WEEKDAY})\\s+`, 'iu');
 
 /** A list marker and an opening bracket before a stamp; `9. März` is a date, not item 9. */
 const LEAD = new RegExp(
-  `^(\\s*(?:[-*+•]\\s+|\\d{1,3}[.)]\\s+(?!${MONTH}))?(?:\\*\\*|__)?\\s*[[(]?\\s*)`,
+  `^(\\s*(?:[-*+•]\\s+|\\d{1,3}[.)]\\s+(?!${MONTH}))?(?:\\*\\*|__)?\\s*(?:[[(]|<(?=\\d{4}-\\d{2}-\\d{2}))?\\s*)`,
   'iu',
 );
 /**
@@ -126,6 +128,12 @@ function isoWeeksIn(year: number): number {
 }
 
 const DATE_FORMS: readonly { re: RegExp; read: (m: RegExpExecArray) => CalendarDate | null }[] = [
+  {
+    // Org-mode's `<2024-03-01 Fri 14:05>` and `[2024-03-01 Fri 14:05]`: the weekday after the
+    // date adds nothing the date does not say. Source: the Org manual, 8.1 Timestamps.
+    re: new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})\\s+${WEEKDAY}(?=\\s+\\d{1,2}:\\d{2}|[\\]>])`, 'iu'),
+    read: (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }),
+  },
   {
     re: /^(\d{4})-?W(\d{2})-?([1-7])(?![\d:])/,
     read: (m) => weekDate(Number(m[1]), Number(m[2]), Number(m[3])),
@@ -266,7 +274,7 @@ const TRAILING_DATE = new RegExp(
   `^\\s*(?:\\(\\s*)?((?:${WEEKDAY}\\s+)?(?:\\d{1,2}[-/]\\d{1,2}|${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}))(?:\\s*\\))?`,
   'iu',
 );
-const SEPARATOR = /^(?:\s*(?:\*\*|__))?\s*[\])]?\s*(?:[-–—|,:]\s+|[,|]|\s+|$)/;
+const SEPARATOR = /^(?:\s*(?:\*\*|__))?\s*[\])>]?\s*(?:[-–—|,:]\s+|[,|]|\s+|$)/;
 
 function monthIndex(name: string | undefined): number {
   const word = (name ?? '').toLowerCase().replace(/\.$/, '');
@@ -439,8 +447,11 @@ function europeanClock(
   let length = match[0].length;
   if (match[1]) {
     // After "at", a stamp is set off from its message (`ore 9.40: ...`); `Um 14:50 Uhr wurde ...`
-    // is a sentence, read as prose.
-    const set = /^\s*(?:Uhr|uur|u|h)?(?=\s*(?:[-–—:|]|$))/iu.exec(text.slice(length));
+    // is a sentence, read as prose. The Nordic `kl.`/`klo` is written only before a clock, so a
+    // space sets it off as well (`kl. 09:40 inloggningar misslyckas`).
+    const nordic = /^kl/i.test(match[1]);
+    const set = /^\s*(?:Uhr|uur|u|h)?(?=\s*(?:[-–—:|]|$))/iu.exec(text.slice(length)) ??
+      (nordic ? /^(?=\s+\S)/.exec(text.slice(length)) : null);
     if (!set) return null;
     length += set[0].length;
   }

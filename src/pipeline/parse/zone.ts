@@ -164,7 +164,7 @@ function regionZone(word: string, next: string | undefined): string | null {
 /**
  * Place names in the languages time.ts reads that are not the tz database's own spelling, and
  * countries with one clock, as a header names them (`heure de Paris`, `hora de Lisboa`,
- * `Nederlandse tijd`, `heure française`). Sources: the IANA zone names and CLDR's exemplar cities
+ * `Nederlandse tijd`, `heure française`, `svensk tid`). Sources: the IANA zone names and CLDR's exemplar cities
  * in `fr`, `es`, `pt`, `it`, `de`, `nl`.
  */
 const PLACES: Readonly<Record<string, string>> = {
@@ -203,6 +203,13 @@ const PLACES: Readonly<Record<string, string>> = {
   schweiz: 'Europe/Zurich',
   suisse: 'Europe/Zurich',
   österreich: 'Europe/Vienna',
+  svensk: 'Europe/Stockholm',
+  sverige: 'Europe/Stockholm',
+  norsk: 'Europe/Oslo',
+  norge: 'Europe/Oslo',
+  dansk: 'Europe/Copenhagen',
+  danmark: 'Europe/Copenhagen',
+  suomen: 'Europe/Helsinki',
 };
 
 let cityZones: ReadonlyMap<string, string> | null = null;
@@ -232,7 +239,7 @@ function placeZoneOf(place: string): string | null {
 const PLACE_AFTER =
   /(?<![\p{L}])(?:[Hh]eures?|[Hh]oras?|[Hh]orário|[Oo]ra|[Oo]rario|[Uu]hrzeit|[Zz]eit|[Tt]ijd|[Tt]imes?|[Cc]lock)\s+(?:de\s+|di\s+|da\s+|do\s+|in\s+|van\s+|von\s+)?(\p{L}+(?:[ _-]\p{Lu}\p{L}+)?)/gu;
 const PLACE_BEFORE =
-  /(?<![\p{L}])(\p{L}+(?: \p{Lu}\p{L}+)?)\s+(?:(?:zomer|winter|standaard)?tijd|[Tt]ijd|(?:Sommer|Winter|Normal)?[Zz]eit|[Tt]ime)(?![\p{L}])/gu;
+  /(?<![\p{L}])(\p{L}+(?: \p{Lu}\p{L}+)?)\s+(?:(?:zomer|winter|standaard)?tijd|[Tt]ijd|[Tt]id|[Aa]ika|(?:Sommer|Winter|Normal)?[Zz]eit|[Tt]ime)(?![\p{L}])/gu;
 
 /** The zone a header names by its place (see PLACE_AFTER), or null. */
 export function findPlaceZone(text: string): { zone: string; index: number } | null {
