@@ -9,6 +9,7 @@ import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../load/source-file.js';
 import { cjkDateText, readCjkStamps } from './cjk-times.js';
 import { readSpreadsheetSerials } from './spreadsheet-serials.js';
+import { readEpochColumns } from './epoch-columns.js';
 import { columnWordsAsText } from './column-words.js';
 import { splitDocument, type Block, type SectionKind } from './document.js';
 import { parseFrontMatter } from './front-matter.js';
@@ -251,6 +252,8 @@ function toLineShapes(
       section.blocks = readCjkStamps(readStructuredRecords(readToggles(section.blocks)));
       // A sheet's date column exported as serial days (`44733.26875`) is read as dates.
       section.blocks = readSpreadsheetSerials(section.blocks);
+      // And one exported as Unix epoch seconds or milliseconds (`1770796692`), as UTC stamps.
+      section.blocks = readEpochColumns(section.blocks);
       // A terminal session's `date` readings stamp the commands and notes after them.
       section.blocks = readTerminalSession(section.blocks);
       section.blocks = readMarkup(section.blocks);

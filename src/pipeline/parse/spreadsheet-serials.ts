@@ -24,7 +24,7 @@ const MAX_SPAN_DAYS = 366;
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** The cells of a row split by `delimiter`, with the text between them kept for rewriting. */
-function cellsOf(text: string, delimiter: string): string[] {
+export function cellsOf(text: string, delimiter: string): string[] {
   return delimiter === '|' ? text.replace(/^\s*\||\|\s*$/g, '').split('|') : text.split(delimiter);
 }
 
@@ -48,7 +48,7 @@ export function serialDayText(serial: number): string {
 }
 
 /** The delimiter of a block's rows: a table's `|`, a tab, a comma or a semicolon, or null. */
-function delimiterOf(lines: readonly SourceLine[]): string | null {
+export function delimiterOf(lines: readonly SourceLine[]): string | null {
   const first = lines[0]?.text ?? '';
   for (const delimiter of ['|', '\t', ',', ';'])
     if (first.includes(delimiter) && lines.every((line) => line.text.includes(delimiter)))
@@ -83,16 +83,19 @@ function readBlockSerials(block: Block): Block {
     const cell = cells[column] ?? '';
     const written = cell.replace(/\S+/, serialDayText(serial));
     const rewritten = [...cells.slice(0, column), written, ...cells.slice(column + 1)];
-    const text =
-      delimiter === '|'
-        ? line.text.replace(
-            /^(\s*\|?)[\s\S]*?(\|?\s*)$/,
-            (_, open: string, close: string) => `${open}${rewritten.join('|')}${close}`,
-          )
-        : rewritten.join(delimiter);
-    return { number: line.number, text };
+    return { number: line.number, text: joinCells(line.text, rewritten, delimiter) };
   });
   return { lines };
+}
+
+/** A row's cells joined back by `delimiter`, keeping a table row's outer bars. */
+export function joinCells(original: string, cells: readonly string[], delimiter: string): string {
+  return delimiter === '|'
+    ? original.replace(
+        /^(\s*\|?)[\s\S]*?(\|?\s*)$/,
+        (_, open: string, close: string) => `${open}${cells.join('|')}${close}`,
+      )
+    : cells.join(delimiter);
 }
 
 /**

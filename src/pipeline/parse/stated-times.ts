@@ -228,6 +228,40 @@ const PHRASES: readonly Phrase[] = [
       'i',
     ),
   },
+  {
+    // The impact named, then how long it went on: "Impact began around 9:12 and lasted until
+    // 10:03", "errors persisted until 16:40".
+    milestone: 'resolved',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(
+      String.raw`\b${IMPACT_SUBJECT}\b[^.;]*?\b(?:lasted|continued|persisted|went on|carried on)\s+(?:right\s+)?(?:until|till|to|through)\s+${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    // Service back, said of the state: "we were back by 15:20", "results were complete again
+    // by 15:20", "everything was healthy again at 10:41", "back to normal by 16:05".
+    milestone: 'resolved',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(
+      String.raw`\b(?:was|were|is|are|came|got|been)\s+(?:fully\s+|all\s+|completely\s+)?(?:back(?:\s+(?:up|online|to normal))?|normal|healthy|complete|stable|restored|recovered|working)(?:\s+again)?\s+(?:by|at|around|from|as of)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    // The bad change's time, written as the trigger: "the bad deploy went out at 14:05", "the
+    // faulty config was pushed around 9:58". A change only counts as the start when the writer
+    // calls it bad: every incident has deploys that are not its cause.
+    milestone: 'start',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(
+      String.raw`\b(?:bad|faulty|broken|buggy|offending|culprit|problematic|breaking|bad\s+config)\s+(?:[\w.-]+\s+){0,5}?(?:went out|went live|shipped|landed|rolled out|was (?:deployed|pushed|merged|applied|released|rolled out|shipped)|(?:hit|reached) (?:prod|production))\s+${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
 ];
 
 /** Where a stated clock time is read: the day and zone of the line (or note) that states it. */

@@ -76,8 +76,30 @@ const FOREIGN_MONTH_SOURCE = [...FOREIGN_MONTH_INDEX.keys()]
 const MONTH = `(${FOREIGN_MONTH_SOURCE}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)(?![\\p{L}])\\.?`;
 /** Weekday names, English by prefix and the languages of FOREIGN_MONTHS whole. */
 const FOREIGN_WEEKDAYS: readonly (readonly string[])[] = [
-  ['lundi', 'lunes', 'segunda-feira', 'segunda', 'lunedì', 'lunedi', 'montag', 'maandag', 'måndag', 'mandag'],
-  ['mardi', 'martes', 'terça-feira', 'terça', 'martedì', 'martedi', 'dienstag', 'dinsdag', 'tisdag', 'tirsdag'],
+  [
+    'lundi',
+    'lunes',
+    'segunda-feira',
+    'segunda',
+    'lunedì',
+    'lunedi',
+    'montag',
+    'maandag',
+    'måndag',
+    'mandag',
+  ],
+  [
+    'mardi',
+    'martes',
+    'terça-feira',
+    'terça',
+    'martedì',
+    'martedi',
+    'dienstag',
+    'dinsdag',
+    'tisdag',
+    'tirsdag',
+  ],
   [
     'mercredi',
     'miércoles',
@@ -90,8 +112,28 @@ const FOREIGN_WEEKDAYS: readonly (readonly string[])[] = [
     'woensdag',
     'onsdag',
   ],
-  ['jeudi', 'jueves', 'quinta-feira', 'quinta', 'giovedì', 'giovedi', 'donnerstag', 'donderdag', 'torsdag'],
-  ['vendredi', 'viernes', 'sexta-feira', 'sexta', 'venerdì', 'venerdi', 'freitag', 'vrijdag', 'fredag'],
+  [
+    'jeudi',
+    'jueves',
+    'quinta-feira',
+    'quinta',
+    'giovedì',
+    'giovedi',
+    'donnerstag',
+    'donderdag',
+    'torsdag',
+  ],
+  [
+    'vendredi',
+    'viernes',
+    'sexta-feira',
+    'sexta',
+    'venerdì',
+    'venerdi',
+    'freitag',
+    'vrijdag',
+    'fredag',
+  ],
   ['samedi', 'sábado', 'sabado', 'sabato', 'samstag', 'sonnabend', 'zaterdag', 'lördag', 'lørdag'],
   ['dimanche', 'domingo', 'domenica', 'sonntag', 'zondag', 'söndag', 'søndag'],
 ];
@@ -450,7 +492,8 @@ function europeanClock(
     // is a sentence, read as prose. The Nordic `kl.`/`klo` is written only before a clock, so a
     // space sets it off as well (`kl. 09:40 inloggningar misslyckas`).
     const nordic = /^kl/i.test(match[1]);
-    const set = /^\s*(?:Uhr|uur|u|h)?(?=\s*(?:[-–—:|]|$))/iu.exec(text.slice(length)) ??
+    const set =
+      /^\s*(?:Uhr|uur|u|h)?(?=\s*(?:[-–—:|]|$))/iu.exec(text.slice(length)) ??
       (nordic ? /^(?=\s+\S)/.exec(text.slice(length)) : null);
     if (!set) return null;
     length += set[0].length;
