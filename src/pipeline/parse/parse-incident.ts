@@ -10,6 +10,7 @@ import type { SourceFile } from '../load/source-file.js';
 import { cjkDateText, readCjkStamps } from './cjk-times.js';
 import { readSpreadsheetSerials } from './spreadsheet-serials.js';
 import { readEpochColumns } from './epoch-columns.js';
+import { readOffsetStamps } from './offset-stamps.js';
 import { columnWordsAsText } from './column-words.js';
 import { splitDocument, type Block, type SectionKind } from './document.js';
 import { parseFrontMatter } from './front-matter.js';
@@ -245,8 +246,11 @@ function toLineShapes(
     doc.sections.flatMap((section) => section.blocks.flatMap((b) => b.lines.map((l) => l.text))),
     { zone: zoneHint, date: written?.ambiguity === null ? written.date : null },
   );
+  const allBlocks = doc.sections.flatMap((section) => section.blocks);
   for (const section of doc.sections) {
     if (section.kind === 'timeline') {
+      // Offsets from a start stated once (`T+12m`, a call transcript's `[00:12:34]`) as stamps.
+      section.blocks = readOffsetStamps(section.blocks, allBlocks);
       // HTML toggles, JSON records (alarm history, log lines, annotations) and CJK stamps first:
       // the line readers below would take their brackets for stamps or miss their times.
       section.blocks = readCjkStamps(readStructuredRecords(readToggles(section.blocks)));

@@ -1,0 +1,170 @@
+/**
+ * Times written as an offset from a start the file states once: a war-room log's `T+12m`,
+ * `T+1h05m`, `T+00:12` or `+00:12`, and a call transcript's `[00:12:34]` counted from "Call
+ * started 2025-06-02 at 11:00 UTC". A person adds the offset to the start; so does this, and
+ * writes the sum as the line's stamp (`2025-06-02 11:12:34 UTC Maya: ...`), keeping line numbers,
+ * so the line readers see an ordinary timeline.
+ *
+ * Offsets are read only beside a stated start (the anchor): a line that names a call, recording,
+ * meeting, transcript or the incident as starting, or `T+0`, with a whole date and time on it.
+ * Without one, `[00:12:34]` is a clock time just after midnight and stays one. A transcript's
+ * offsets must also begin within its first hour and never go back, as a recording's counter does.
+ */
+import { DateTime } from 'luxon';
+import type { Block } from './document.js';
+import {
+  findWrittenDate,
+  isStampProblem,
+  readStamp,
+  type CalendarDate,
+  type Stamp,
+} from './time.js';
+import { resolveZone } from './zone.js';
+
+/** A line that states where the counting starts: "Call started ...", "Incident start (T+0): ...". */
+const ANCHOR =
+  /\bT\s*\+\s*0(?![\d:])|\b(?:call|bridge|meeting|recording|transcript|session|incident|outage|war[- ]?room)\b[^\n]{0,30}?\b(?:start(?:ed|s|ing)?|began|begins|opened|kicked off)\b|^\s*(?:[-*]\s+)?start(?:ed)?(?:\s+time)?\s*(?:\(T\s*\+\s*0\))?\s*:/i;
+
+/** `T+12m`, `T+1h05m`, `T + 90 min`, `T+00:12`, `+00:12`, `T+0`, at the start of a line. */
+const OFFSET_LINE =
+  /^(\s*(?:[-*+•]\s+)?)\[?(?:T\s*\+\s*(?:(?<h>\d{1,2})\s*(?:h|hrs?|hours?)\s*(?:(?<hm>\d{1,3})\s*(?:m|mins?|minutes?)?)?|(?<m>\d{1,4})\s*(?:m|mins?|minutes?)|(?<zero>0))|(?:T\s*)?\+\s*(?<ch>\d{1,2}):(?<cm>\d{2})(?::(?<cs>\d{2}))?)\]?(?![\w:])[\s:,|-]*/i;
+
+/** A transcript's counter at the start of a line: `[00:12:34]`, `(01:02:03)`, `00:12:34`. */
+const COUNTER_LINE = /^(\s*)[[(]?(\d{2}):(\d{2}):(\d{2})(?:[.,]\d{1,3})?[\])]?(?![\d:])[\s:,|-]*/;
+
+interface Anchor {
+  /** The start as a wall-clock time in `zone` (or floating, read in the file's zone). */
+  start: DateTime;
+  /** The zone token as written on the anchor line, or null. */
+  zoneToken: string | null;
+}
+
+/**
+ * The first whole date and time written on a line, with its zone as written: one stamp
+ * (`2025-06-02 at 11:00 UTC`) or a time and a date apart (`at 21:30 UTC on 2025-02-14`).
+ */
+function stampOnLine(text: string): Anchor | null {
+  let timeOnly: Stamp | null = null;
+  for (const match of text.matchAll(/(?<=^|[\s(:,])(?=\d|[A-Z][a-z]{2})/g)) {
+    const stamp = readStamp(text.slice(match.index));
+    if (!stamp || isStampProblem(stamp) || !stamp.time) continue;
+    if (stamp.date?.year == null) {
+      timeOnly ??= stamp;
+      continue;
+    }
+    return anchorOf(stamp, stamp.date);
+  }
+  const date = timeOnly ? findWrittenDate(text) : null;
+  return timeOnly && date ? anchorOf(timeOnly, date) : null;
+}
+
+function anchorOf(stamp: Stamp, date: CalendarDate): Anchor | null {
+  const zone = stamp.zone ? resolveZone(stamp.zone) : null;
+  const start = DateTime.fromObject(
+    { year: date.year ?? 0, month: date.month, day: date.day, ...stamp.time },
+    { zone: zone ?? 'UTC' },
+  );
+  return start.isValid ? { start, zoneToken: zone ? (stamp.zone ?? null) : null } : null;
+}
+
+/** The stated start the offsets count from, or null when the file states none. */
+function findAnchor(blocks: readonly Block[]): Anchor | null {
+  for (const block of blocks)
+    for (const line of block.lines) {
+      if (!ANCHOR.test(line.text)) continue;
+      const anchor = stampOnLine(line.text);
+      if (anchor) return anchor;
+    }
+  return null;
+}
+
+/** The stamp an offset from the anchor reads as: `2025-06-02 11:12:34 UTC`. */
+function stampAt(anchor: Anchor, seconds: number): string {
+  const at = anchor.start.plus({ seconds });
+  const clock = at.toFormat(at.second === 0 ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd HH:mm:ss');
+  return anchor.zoneToken ? `${clock} ${at.toFormat('ZZ')}` : clock;
+}
+
+/** The seconds a `T+` or `+HH:MM` offset states, with the length of the text it takes; or null. */
+function offsetOf(text: string): { seconds: number; lead: string; length: number } | null {
+  const match = OFFSET_LINE.exec(text);
+  const g = match?.groups;
+  if (!match || !g) return null;
+  const n = (value: string | undefined): number => Number(value ?? 0);
+  const seconds =
+    g.zero !== undefined
+      ? 0
+      : g.ch !== undefined
+        ? n(g.ch) * 3600 + n(g.cm) * 60 + n(g.cs)
+        : n(g.h) * 3600 + n(g.hm) * 60 + n(g.m) * 60;
+  return { seconds, lead: match[1] ?? '', length: match[0].length };
+}
+
+/** A block whose lines mostly start with `T+` offsets, each rewritten as a stamp; else null. */
+function readOffsetBlock(block: Block, anchor: Anchor): Block | null {
+  const offsets = block.lines.map((line) => offsetOf(line.text));
+  const read = offsets.filter((offset) => offset !== null).length;
+  if (read < 2 || read * 2 < block.lines.length) return null;
+  return {
+    lines: block.lines.map((line, index) => {
+      const offset = offsets[index];
+      if (!offset) return line;
+      const rest = line.text.slice(offset.length);
+      return {
+        number: line.number,
+        text: `${offset.lead}${stampAt(anchor, offset.seconds)} ${rest}`,
+      };
+    }),
+  };
+}
+
+/** A transcript block counted from zero (`[00:00:10]`, `[00:04:30]` ...), rewritten; else null. */
+function readCounterBlock(block: Block, anchor: Anchor): Block | null {
+  const counters = block.lines.map((line) => {
+    const match = COUNTER_LINE.exec(line.text);
+    if (!match) return null;
+    const [, lead = '', h, m, s] = match;
+    return {
+      seconds: Number(h) * 3600 + Number(m) * 60 + Number(s),
+      lead,
+      length: match[0].length,
+    };
+  });
+  const read = counters.filter((counter) => counter !== null);
+  if (read.length < 2 || read.length * 2 < block.lines.length) return null;
+  // A recording's counter starts near zero and only goes forward.
+  if ((read[0]?.seconds ?? Infinity) >= 3600) return null;
+  if (read.some((counter, i) => i > 0 && counter.seconds < (read[i - 1]?.seconds ?? 0)))
+    return null;
+  return {
+    lines: block.lines.map((line, index) => {
+      const counter = counters[index];
+      if (!counter) return line;
+      const rest = line.text.slice(counter.length);
+      return {
+        number: line.number,
+        text: `${counter.lead}${stampAt(anchor, counter.seconds)} ${rest}`,
+      };
+    }),
+  };
+}
+
+/**
+ * The blocks with offset stamps (`T+12m`, `+00:12`, a transcript's `[00:12:34]`) rewritten as
+ * the date and time they count to from the start the blocks state (see the module comment),
+ * keeping line numbers; the blocks as they were when no start is stated. The start is looked for
+ * in `anchorBlocks` (the whole file: it is often written above the section that counts). Pure.
+ */
+export function readOffsetStamps(
+  blocks: readonly Block[],
+  anchorBlocks: readonly Block[],
+): Block[] {
+  const offsetLike = /^\s*(?:[-*+•]\s+)?[[(]?(?:T\s*)?\+|^\s*[[(]?\d{2}:\d{2}:\d{2}/i;
+  if (!blocks.some((block) => block.lines.some((line) => offsetLike.test(line.text))))
+    return [...blocks];
+  const anchor = findAnchor(anchorBlocks);
+  if (!anchor) return [...blocks];
+  return blocks.map(
+    (block) => readOffsetBlock(block, anchor) ?? readCounterBlock(block, anchor) ?? block,
+  );
+}
