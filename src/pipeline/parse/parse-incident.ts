@@ -11,6 +11,7 @@ import { cjkDateText, readCjkStamps } from './cjk-times.js';
 import { readSpreadsheetSerials } from './spreadsheet-serials.js';
 import { readEpochColumns } from './epoch-columns.js';
 import { readOffsetStamps } from './offset-stamps.js';
+import { readCalendarEvents } from './calendar-events.js';
 import { columnWordsAsText } from './column-words.js';
 import { splitDocument, type Block, type SectionKind } from './document.js';
 import { parseFrontMatter } from './front-matter.js';
@@ -251,6 +252,8 @@ function toLineShapes(
     if (section.kind === 'timeline') {
       // Offsets from a start stated once (`T+12m`, a call transcript's `[00:12:34]`) as stamps.
       section.blocks = readOffsetStamps(section.blocks, allBlocks);
+      // An iCalendar export's VEVENTs as their start and end lines.
+      section.blocks = readCalendarEvents(section.blocks);
       // HTML toggles, JSON records (alarm history, log lines, annotations) and CJK stamps first:
       // the line readers below would take their brackets for stamps or miss their times.
       section.blocks = readCjkStamps(readStructuredRecords(readToggles(section.blocks)));
