@@ -239,6 +239,8 @@ function outOfOrder(
  */
 interface ResolvingTimeline {
   readonly context: TimelineContext;
+  /** The bare times run newest first (see newestFirstCrossings): a jump forward is a day back. */
+  readonly newestFirst: boolean;
   readonly diagnostics: Diagnostic[];
   readonly entries: ResolvedEntry[];
   /** The starting day in the timeline's zone: where the day returns after a lead-up line. */
@@ -335,8 +337,12 @@ function instantOf(
     return null;
   }
   const behind = walk.previous ? walk.previous.toMillis() - time.toMillis() : 0;
-  if (!stamp.date && behind > MIDNIGHT_JUMP_MS) {
+  if (!stamp.date && !walk.newestFirst && behind > MIDNIGHT_JUMP_MS) {
     time = time.plus({ days: Math.ceil(behind / DAY_MS) });
+  }
+  // Newest first, the clock passes midnight going back: `00:31` then `23:58` is the day before.
+  if (!stamp.date && walk.newestFirst && -behind > MIDNIGHT_JUMP_MS) {
+    time = time.minus({ days: Math.ceil(-behind / DAY_MS) });
   }
   const settled = settleDaylightSaving(time, clock, walk.previous, zone, file, entry);
   if (settled.diagnostic) walk.diagnostics.push(settled.diagnostic);
@@ -394,6 +400,33 @@ function resolveEntry(walk: ResolvingTimeline, entry: TimelineEntry): void {
 }
 
 /**
+ * Whether a timeline of bare times (no dates, no day separators) runs newest first, and how often
+ * it then passes midnight going back (`00:31` above `23:58`): the steps between neighbouring
+ * lines of less than six hours mostly go down, and a step up of more than six hours is the clock
+ * passing midnight. Null when the times run oldest first, or any line or separator names a day
+ * (the dates say which day then). Minutes of the day, so no zone is needed.
+ */
+function newestFirstCrossings(items: readonly TimelineItem[]): { crossings: number } | null {
+  const minutes: number[] = [];
+  for (const item of items) {
+    if (item.type === 'day' || item.entry.stamp?.date) return null;
+    const clock = item.entry.stamp?.time;
+    if (clock) minutes.push(clock.hour * 60 + clock.minute);
+  }
+  let down = 0;
+  let up = 0;
+  let crossings = 0;
+  const sixHours = MIDNIGHT_JUMP_MS / 60_000;
+  for (let i = 1; i < minutes.length; i++) {
+    const step = (minutes[i] ?? 0) - (minutes[i - 1] ?? 0);
+    if (step < 0 && -step <= sixHours) down++;
+    else if (step > 0 && step <= sixHours) up++;
+    else if (step > sixHours) crossings++;
+  }
+  return down >= 2 && down > up * 2 ? { crossings } : null;
+}
+
+/**
  * Resolves every timed entry to an instant. Reports as errors: unknown zones (with the nearest
  * known name) and dates that do not exist; as warnings: times in a repeated or skipped
  * daylight-saving hour (read in file order), lines earlier than the line above in a timeline
@@ -403,8 +436,14 @@ export function resolveInstants(
   items: readonly TimelineItem[],
   context: TimelineContext,
 ): { entries: ResolvedEntry[]; diagnostics: Diagnostic[] } {
-  const day = DateTime.fromObject(context.date, { zone: context.zone });
+  const reversed = newestFirstCrossings(items);
+  // A newest-first paste that crosses midnight begins on the stated day and ends on a later one:
+  // its first line is that many days on.
+  const day = DateTime.fromObject(context.date, { zone: context.zone }).plus({
+    days: reversed?.crossings ?? 0,
+  });
   const walk: ResolvingTimeline = {
+    newestFirst: reversed !== null,
     context,
     diagnostics: [],
     entries: [],
