@@ -149,16 +149,68 @@ function readCounterBlock(block: Block, anchor: Anchor): Block | null {
   };
 }
 
+/** A line that says when a listing was taken: "Pasted at ...", "output as of ...", "captured ...". */
+const CAPTURE =
+  /\b(?:pasted|captured|taken|copied|collected|snapshot|ran|run|output|listed)\b[^\n]{0,40}?\b(?:at|on|as of)\b|\bas of\b/i;
+/** `kubectl get events`'s header: the age of each row is in its first column. */
+const AGE_HEADER = /^\s*(?:LAST SEEN|AGE)\s{2,}\S/;
+/** A kubectl age (`42m`, `5m30s`, `2d3h`, `90s`) at the start of a row, then its columns. */
+const AGE_ROW = /^(\s*)((?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?)\s{2,}(?=\S)/;
+
+/** The seconds a kubectl age states, or null for anything else. */
+function ageSeconds(age: string): number | null {
+  const match = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(age);
+  if (!match || age === '') return null;
+  const [, d, h, m, sec] = match.map((part) => Number(part ?? 0));
+  return (d ?? 0) * 86_400 + (h ?? 0) * 3600 + (m ?? 0) * 60 + (sec ?? 0);
+}
+
 /**
- * The blocks with offset stamps (`T+12m`, `+00:12`, a transcript's `[00:12:34]`) rewritten as
- * the date and time they count to from the start the blocks state (see the module comment),
+ * A `kubectl get events` listing (a header starting `LAST SEEN` or `AGE`, rows starting with an
+ * age) with each row's age counted back from when it was taken; null when the block is none.
+ * Its columns are kept, set apart by single spaces. Source: kubectl's `translateTimestampSince`
+ * (ages written as `2d3h`, `5m30s`, `42m`).
+ */
+function readAgeBlock(block: Block, taken: Anchor): Block | null {
+  const header = block.lines.findIndex((line) => AGE_HEADER.test(line.text));
+  if (header < 0) return null;
+  const lines = block.lines.map((line, index) => {
+    if (index <= header) return line;
+    const match = AGE_ROW.exec(line.text);
+    const seconds = match ? ageSeconds(match[2] ?? '') : null;
+    if (!match || seconds === null) return line;
+    const rest = line.text.slice(match[0].length).replace(/\s{2,}/g, ' ');
+    return { number: line.number, text: `${stampAt(taken, -seconds)} ${rest}` };
+  });
+  return lines.some((line, index) => line !== block.lines[index]) ? { lines } : null;
+}
+
+/** When a listing of ages was taken, or null when no line says. */
+function findCapture(blocks: readonly Block[]): Anchor | null {
+  for (const block of blocks)
+    for (const line of block.lines) {
+      if (!CAPTURE.test(line.text)) continue;
+      const taken = stampOnLine(line.text);
+      if (taken) return taken;
+    }
+  return null;
+}
+
+/**
+ * The blocks with offset stamps (`T+12m`, `+00:12`, a transcript's `[00:12:34]`, a `kubectl get
+ * events` age counted back from when the listing was taken) rewritten as the date and time they
+ * count to from the start the blocks state (see the module comment),
  * keeping line numbers; the blocks as they were when no start is stated. The start is looked for
  * in `anchorBlocks` (the whole file: it is often written above the section that counts). Pure.
  */
 export function readOffsetStamps(
-  blocks: readonly Block[],
+  written: readonly Block[],
   anchorBlocks: readonly Block[],
 ): Block[] {
+  const listed = written.some((block) => block.lines.some((line) => AGE_HEADER.test(line.text)))
+    ? findCapture(anchorBlocks)
+    : null;
+  const blocks = listed ? written.map((block) => readAgeBlock(block, listed) ?? block) : written;
   const offsetLike = /^\s*(?:[-*+•]\s+)?[[(]?(?:T\s*)?\+|^\s*[[(]?\d{2}:\d{2}:\d{2}/i;
   if (!blocks.some((block) => block.lines.some((line) => offsetLike.test(line.text))))
     return [...blocks];
