@@ -699,11 +699,13 @@ function readZoneAndDay(
   const frontMatter: FrontMatter = fm.value;
   const preambleText = from.preamble.map((block) => blockMarkdown(block, false)).join('\n');
   // A timeline's heading names its clock as often as a sentence does (`## Timeline (Eastern)`,
-  // `## Log, times in CET`): read after the prose, which is nearer the times it speaks of.
-  const headings = doc.sections
-    .filter((section) => section.kind === 'timeline' && section.heading !== null)
-    .map((section) => section.heading ?? '')
-    .join('\n');
+  // `## Log, times in CET`), and so does a line heading its block (`Timeline, times in PDT:`):
+  // read after the prose outside the timeline.
+  const timelines = doc.sections.filter((section) => section.kind === 'timeline');
+  const headings = [
+    ...timelines.map((section) => section.heading ?? ''),
+    ...timelines.flatMap((section) => section.blocks.map(leadLines)),
+  ].join('\n');
   const { zone, frontMatterZone, proseZone } = findZone(
     file,
     frontMatter,
@@ -727,6 +729,20 @@ function readZoneAndDay(
     ),
   });
   return { zone, frontMatterZone, proseZone, date, fmDate };
+}
+
+/** The untimed lines a block opens with (`Timeline, times in PDT:`), above its first timed line. */
+function leadLines(block: Block): string {
+  const first = block.lines.findIndex((line) => {
+    const stamp = readStamp(line.text);
+    return stamp !== null && !isStampProblem(stamp) && stamp.time !== null;
+  });
+  return first > 0
+    ? block.lines
+        .slice(0, first)
+        .map((line) => line.text)
+        .join('\n')
+    : '';
 }
 
 /** Prose outside any section, one note a block, cited at the block's first line. */
