@@ -731,7 +731,10 @@ function readZoneAndDay(
   return { zone, frontMatterZone, proseZone, date, fmDate };
 }
 
-/** The untimed lines a block opens with (`Timeline, times in PDT:`), above its first timed line. */
+/**
+ * The untimed lines a block opens with (`Timeline, times in PDT:`), above its first timed line.
+ * A table's or CSV's header is left out: its zone belongs to its column, read there.
+ */
 function leadLines(block: Block): string {
   const first = block.lines.findIndex((line) => {
     const stamp = readStamp(line.text);
@@ -741,6 +744,7 @@ function leadLines(block: Block): string {
     ? block.lines
         .slice(0, first)
         .map((line) => line.text)
+        .filter((text) => !/(?:[,|\t][^,|\t]*){2,}/.test(text))
         .join('\n')
     : '';
 }
