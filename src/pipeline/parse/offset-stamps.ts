@@ -23,7 +23,7 @@ import { resolveZone } from './zone.js';
 
 /** A line that states where the counting starts: "Call started ...", "Incident start (T+0): ...". */
 const ANCHOR =
-  /\bT\s*\+\s*0(?![\d:])|\b(?:call|bridge|meeting|recording|transcript|session|incident|outage|war[- ]?room)\b[^\n]{0,30}?\b(?:start(?:ed|s|ing)?|began|begins|opened|kicked off)\b|^\s*(?:[-*]\s+)?start(?:ed)?(?:\s+time)?\s*(?:\(T\s*\+\s*0\))?\s*:/i;
+  /\bT\s*\+\s*0(?![\d:])|\b(?:call|bridge|meeting|recording|transcript|session|incident|outage|war[- ]?room|stream|video)\b[^\n]{0,30}?\b(?:start(?:ed|s|ing)?|began|begins|opened|kicked off)\b|^\s*(?:[-*]\s+)?start(?:ed)?(?:\s+time)?\s*(?:\(T\s*\+\s*0\))?\s*:/i;
 
 /** `T+12m`, `T+1h05m`, `T + 90 min`, `T+00:12`, `+00:12`, `T+0`, at the start of a line. */
 const OFFSET_LINE =
@@ -43,7 +43,9 @@ interface Anchor {
  * The first whole date and time written on a line, with its zone as written: one stamp
  * (`2025-06-02 at 11:00 UTC`) or a time and a date apart (`at 21:30 UTC on 2025-02-14`).
  */
-function stampOnLine(text: string): Anchor | null {
+function stampOnLine(written: string): Anchor | null {
+  // A sentence's full stop after the stamp (`... at 03:20 UTC.`) is not part of it.
+  const text = written.replace(/[.;!](?=\s|$)/g, ' ');
   let timeOnly: Stamp | null = null;
   for (const match of text.matchAll(/(?<=^|[\s(:,])(?=\d|[A-Z][a-z]{2})/g)) {
     const stamp = readStamp(text.slice(match.index));
@@ -149,6 +151,52 @@ function readCounterBlock(block: Block, anchor: Anchor): Block | null {
   };
 }
 
+/**
+ * A WebVTT or SRT cue's timing line (`00:06:12.500 --> 00:06:15.000`, `00:06:12,500 --> ...`):
+ * the cue's start counted from the recording's start. Source: W3C WebVTT 4.1 (cue timings);
+ * SRT writes a comma before the milliseconds and numbers each cue on the line above.
+ */
+const CUE_TIMING = /^\s*(?:(\d{1,2}):)?(\d{2}):(\d{2})[.,]\d{3}\s+-->\s+[\d:.,]+/;
+
+/** A cue's text as a line: `<v Maya>Checkout errors ...</v>` becomes `Maya: Checkout errors ...`. */
+function cueText(lines: readonly string[]): string {
+  return lines
+    .join(' ')
+    .replace(/<v(?:\.[\w.-]+)?\s+([^>]+)>/g, '$1: ')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Subtitle cues (WebVTT, SRT), one block each, as one line each stamped with the recording's
+ * start plus the cue's start; null when the blocks hold no cues or their counter is not a
+ * recording's (it must start within the first hour and never go back).
+ */
+function readCueBlocks(blocks: readonly Block[], anchor: Anchor): Block[] | null {
+  const cues = blocks.map((block) => {
+    const at = block.lines.findIndex((line) => CUE_TIMING.test(line.text));
+    // An SRT cue's number may stand above its timing; nothing else may.
+    if (at < 0 || at > 1 || (at === 1 && !/^\s*\d+\s*$/.test(block.lines[0]?.text ?? '')))
+      return null;
+    const [, h, m, sec] = CUE_TIMING.exec(block.lines[at]?.text ?? '') ?? [];
+    return {
+      at,
+      seconds: Number(h ?? 0) * 3600 + Number(m) * 60 + Number(sec),
+    };
+  });
+  const read = cues.filter((cue) => cue !== null);
+  if (read.length < 2 || (read[0]?.seconds ?? Infinity) >= 3600) return null;
+  if (read.some((cue, i) => i > 0 && cue.seconds < (read[i - 1]?.seconds ?? 0))) return null;
+  return blocks.map((block, index) => {
+    const cue = cues[index];
+    const timing = cue ? block.lines[cue.at] : undefined;
+    if (!cue || !timing) return block;
+    const text = cueText(block.lines.slice(cue.at + 1).map((line) => line.text));
+    return { lines: [{ number: timing.number, text: `${stampAt(anchor, cue.seconds)} ${text}` }] };
+  });
+}
+
 /** A line that says when a listing was taken: "Pasted at ...", "output as of ...", "captured ...". */
 const CAPTURE =
   /\b(?:pasted|captured|taken|copied|collected|snapshot|ran|run|output|listed)\b[^\n]{0,40}?\b(?:at|on|as of)\b|\bas of\b/i;
@@ -211,11 +259,13 @@ export function readOffsetStamps(
     ? findCapture(anchorBlocks)
     : null;
   const blocks = listed ? written.map((block) => readAgeBlock(block, listed) ?? block) : written;
-  const offsetLike = /^\s*(?:[-*+•]\s+)?[[(]?(?:T\s*)?\+|^\s*[[(]?\d{2}:\d{2}:\d{2}/i;
+  const offsetLike = /^\s*(?:[-*+•]\s+)?[[(]?(?:T\s*)?\+|^\s*[[(]?\d{1,2}:\d{2}:\d{2}/i;
   if (!blocks.some((block) => block.lines.some((line) => offsetLike.test(line.text))))
     return [...blocks];
   const anchor = findAnchor(anchorBlocks);
   if (!anchor) return [...blocks];
+  const cues = readCueBlocks(blocks, anchor);
+  if (cues) return cues;
   return blocks.map(
     (block) => readOffsetBlock(block, anchor) ?? readCounterBlock(block, anchor) ?? block,
   );
