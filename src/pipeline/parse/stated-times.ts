@@ -465,18 +465,34 @@ const MILESTONE_KEYS: readonly { milestone: MilestoneName; key: RegExp }[] = [
     milestone: 'start',
     key: /^(?:(?:customer |user )?impact (?:start(?:ed)?|began|begins)|incident (?:start(?:ed)?|began)|start(?:ed)?|start time|began)$/i,
   },
-  { milestone: 'detected', key: /^(?:detected|detection|detection time)$/i },
+  // The same summary in the languages time.ts reads (`Beginn der Störung: 14:05 Uhr`, `Début de
+  // l'incident : 09h02`, `Inicio del incidente: 16:02`, `Einde storing: 15:48`).
+  {
+    milestone: 'start',
+    key: /^(?:(?:störungs|incident|impact)?beginn?(?: (?:der|des) (?:störung|ausfalls|vorfalls|incidents))?|début(?: (?:de l['’]incident|de l['’]impact|de la panne|de l['’]interruption))?|inicio(?: (?:del incidente|de la incidencia|del impacto|de la caída))?|início(?: do incidente)?|inizio(?: (?:dell['’]incidente|del disservizio))?|begin(?: (?:van de )?(?:storing|verstoring|incident))?|start(?: (?:storing|störung))?)$/iu,
+  },
+  {
+    milestone: 'detected',
+    key: /^(?:detected|detection|detection time|erkannt|entdeckt|détecté|détection|detectado|detección|rilevato|gedetecteerd|gedetecteerd om)$/iu,
+  },
   { milestone: 'acknowledged', key: /^(?:acknowledged|acked|acknowledgement)$/i },
-  { milestone: 'identified', key: /^(?:identified|cause identified)$/i },
+  {
+    milestone: 'identified',
+    key: /^(?:identified|cause identified|ursache gefunden|identifié|identificado|identificato|oorzaak gevonden)$/iu,
+  },
   { milestone: 'mitigated', key: /^(?:mitigated|mitigation|impact mitigated)$/i },
   {
     milestone: 'resolved',
     key: /^(?:resolved|resolution|(?:customer |user )?impact (?:end(?:ed)?|ends)|incident (?:end(?:ed)?|resolved)|end(?:ed)?|end time)$/i,
   },
+  {
+    milestone: 'resolved',
+    key: /^(?:(?:störungs)?ende(?: (?:der|des) (?:störung|ausfalls|vorfalls|incidents))?|behoben|fin(?: (?:de l['’]incident|de l['’]impact|de la panne|de l['’]interruption|del incidente|de la incidencia|del impacto|de la caída))?|résolu|resuelto|resolvido|fim(?: do incidente)?|fine(?: (?:dell['’]incidente|del disservizio))?|risolto|einde(?: (?:van de )?(?:storing|verstoring|incident))?|opgelost)$/iu,
+  },
 ];
 
 const MILESTONE_LINE =
-  /^\s*(?:[-*+•]\s+)?(?:\*\*|__)?([A-Za-z][A-Za-z ]{1,30}?)(?:\s+(?:at|on))?(?:\*\*|__)?\s*(?::(?:\*\*|__)?\s*|\t+\s*|\s{2,}|\s+[-–—]\s+)(.+?)\s*$/;
+  /^\s*(?:[-*+•]\s+)?(?:\*\*|__)?(\p{L}[\p{L} '’]{1,40}?)(?:\s+(?:at|on|um|à|a las|om|alle))?(?:\*\*|__)?\s*(?::(?:\*\*|__)?\s*|\t+\s*|\s{2,}|\s+[-–—]\s+)(.+?)\s*$/u;
 
 /** Reads one `Key: <date and time>` milestone line; null when the line is anything else. */
 function readMilestoneLine(
