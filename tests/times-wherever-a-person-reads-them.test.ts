@@ -26,6 +26,7 @@ const minute = (iso: string | null | undefined): string | null =>
  */
 const ANALYZE_MISSES: Readonly<Record<string, readonly string[]>> = {
   'broken-migration-and-errors-continued-until': ['identified'],
+  'customers-first-saw-and-errors-stopped': ['identified'],
   'epoch-seconds-csv': ['start'],
   'french-h-clock-and-month': ['detected', 'acknowledged', 'mitigated'],
   'german-uhr-dot-clock': ['start', 'acknowledged', 'mitigated'],

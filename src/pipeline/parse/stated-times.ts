@@ -36,7 +36,7 @@ export interface StatedTime {
 const CLOCK = String.raw`(?:\d{4}-\d{2}-\d{2}[ T])?(?:~\s*|approx(?:imately|\.)?\s+|around\s+|about\s+|roughly\s+)?\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?(?![a-z]))(?:\s*\(?(?:${ZONE_TOKEN_SOURCE})\)?)?`;
 /** A day written after a clock time ("23:40 UTC on March 3"): the clock is read on the context's day. */
 const ON_DAY = String.raw`(?:,?\s+on\s+(?:[A-Z][a-z]+,?\s+)?(?:[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)(?:,?\s+\d{4})?)?`;
-const NEAR = String.raw`(?:at|around|about|by|near|approximately|roughly|~|sometime around|shortly before|just before|as early as)?\s*`;
+const NEAR = String.raw`(?:at|around|about|by|near|approximately|roughly|~|sometime around|shortly before|just before|shortly after|just after|right after|soon after|as early as)?\s*`;
 /** What can begin: the incident, or a symptom of it ("the decline started at 14:38", "errors began 23:40"). */
 const IMPACT_SUBJECT = String.raw`(?:impact|outage|incident|disruption|degradation|errors?|failures?|problems?|issues?|time-?outs?|5xx|it|declines?|drops?|dips?|spikes?|surges?|slowdowns?|slowness|latency|lag|backlog|breakage|regression|trouble|loss|p\d{2,3}|cpu|memory|queue(?:[- ]depth)?|error[- ]rate)`;
 /** What goes wrong with data or work: "first failed transfer", "first mismatched row". */
@@ -224,7 +224,7 @@ const PHRASES: readonly Phrase[] = [
     strength: 'named',
     notesOnly: true,
     pattern: new RegExp(
-      String.raw`\b${ISSUE_SUBJECT}\b[^.]*?\b(?:resolved|recovered|restored|over|ended)\s+${NEAR}(${CLOCK})`,
+      String.raw`\b${ISSUE_SUBJECT}\b[^.]*?\b(?:resolved|recovered|restored|over|ended|fixed)\s+${NEAR}(${CLOCK})`,
       'i',
     ),
   },
@@ -251,6 +251,38 @@ const PHRASES: readonly Phrase[] = [
     ),
   },
   {
+    // The symptom stops: "errors stopped at 15:20", "the timeouts subsided around 10:41".
+    milestone: 'resolved',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(
+      String.raw`\b(?:errors?|failures?|time-?outs?|5xxs?|5\d\ds|impact|alerts?|crashes|declines)\s+(?:finally\s+|fully\s+)?(?:stopped|ceased|subsided|cleared|went away|disappeared|died down)\s+${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    // Those affected say when it began: "customers first saw errors at 14:05", "users started
+    // seeing timeouts around 9:12".
+    milestone: 'start',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(
+      String.raw`\b(?:customers?|users?|clients?|merchants?|shoppers?|people|players?)\s+(?:first\s+)?(?:saw|started seeing|began seeing|hit|got|experienced|reported|noticed)\s+(?:the\s+first\s+)?(?:errors?|failures?|time-?outs?|5xxs?|\d{3}s|problems?|issues?|delays?|slowness|outages?)\b[^.;]{0,30}?\s${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    // The change that caused it, named by what it did: "the deploy that caused this went out
+    // at 14:05", "the migration which broke checkout was applied around 22:31".
+    milestone: 'start',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(
+      String.raw`\b(?:deploy(?:ment)?|change|config(?:uration)?(?:\s+(?:change|push))?|release|migration|push|commit|rollout|patch)\s+(?:that|which)\s+(?:caused|triggered|started|broke)\b[^.;]{0,30}?\b(?:went out|went live|shipped|landed|rolled out|happened|was (?:deployed|pushed|merged|applied|released|rolled out|shipped|made))\s+${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
     // The bad change's time, written as the trigger: "the bad deploy went out at 14:05", "the
     // faulty config was pushed around 9:58". A change only counts as the start when the writer
     // calls it bad: every incident has deploys that are not its cause.
@@ -258,7 +290,7 @@ const PHRASES: readonly Phrase[] = [
     strength: 'named',
     notesOnly: true,
     pattern: new RegExp(
-      String.raw`\b(?:bad|faulty|broken|buggy|offending|culprit|problematic|breaking|bad\s+config)\s+(?:[\w.-]+\s+){0,5}?(?:went out|went live|shipped|landed|rolled out|was (?:deployed|pushed|merged|applied|released|rolled out|shipped)|(?:hit|reached) (?:prod|production))\s+${NEAR}(${CLOCK})`,
+      String.raw`\b(?:bad|faulty|broken|buggy|offending|culprit|problematic|breaking|bad\s+config)\s+(?:[\w.-]+\s+){0,5}?(?:went out|went live|shipped|landed|rolled out|happened|was (?:deployed|pushed|merged|applied|released|rolled out|shipped|made)|(?:hit|reached) (?:prod|production))\s+${NEAR}(${CLOCK})`,
       'i',
     ),
   },
