@@ -1,6 +1,7 @@
 /**
- * A CSV, TSV or Markdown-table column of Unix epoch times (`1770796692`, `1754432043512`), as
- * log stores and scripts export them: rewritten, keeping line numbers, to an ISO 8601 UTC stamp
+ * A CSV, TSV or Markdown-table column of Unix epoch times (`1770796692`, `1754432043512`), or
+ * an epoch time leading each log line (`[1770796692] SERVICE ALERT: ...`), as log stores, Nagios
+ * and scripts write them: rewritten, keeping line numbers, to an ISO 8601 UTC stamp
  * (`2026-02-11T07:58:12Z`) so the column readers in timeline-lines.ts find the time column as in
  * any export. JSON records with epoch fields are read in structured-records.ts; this is the same
  * reading for delimited rows.
@@ -43,12 +44,36 @@ function epochColumn(rows: readonly string[][]): number {
   return -1;
 }
 
+/**
+ * An epoch time leading a log line, bare or bracketed: Nagios's `[1770796692] SERVICE ALERT: ...`,
+ * a script's `1770796692.512 ERROR ...`.
+ */
+const LEADING_EPOCH = /^(\s*)\[?((?:\d{10}|\d{13})(?:\.\d{1,9})?)\]?(?=\s)/;
+
+/** A block whose lines mostly start with one timeline's epoch times, rewritten; else null. */
+function readLeadingEpochs(block: Block): Block | null {
+  const leading = block.lines.map((line) => LEADING_EPOCH.exec(line.text));
+  const times = leading.flatMap((match) => (match ? (epochOf(match[2]) ?? []) : []));
+  if (times.length < 2 || times.length * 2 <= block.lines.length) return null;
+  if (Math.max(...times) - Math.min(...times) > MAX_SPAN_MS) return null;
+  return {
+    lines: block.lines.map((line, index) => {
+      const match = leading[index];
+      const millis = match ? epochOf(match[2]) : null;
+      if (!match || millis === null) return line;
+      return {
+        number: line.number,
+        text: `${match[1] ?? ''}${stampOf(millis)}${line.text.slice(match[0].length)}`,
+      };
+    }),
+  };
+}
+
 function readBlockEpochs(block: Block): Block {
   const delimiter = delimiterOf(block.lines);
-  if (!delimiter) return block;
-  const rows = block.lines.map((line) => cellsOf(line.text, delimiter));
-  const column = epochColumn(rows);
-  if (column < 0) return block;
+  const rows = delimiter ? block.lines.map((line) => cellsOf(line.text, delimiter)) : [];
+  const column = delimiter ? epochColumn(rows) : -1;
+  if (!delimiter || column < 0) return readLeadingEpochs(block) ?? block;
   const lines = block.lines.map((line, index) => {
     const cells = rows[index] ?? [];
     const millis = epochOf(cells[column]);

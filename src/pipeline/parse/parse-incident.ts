@@ -239,7 +239,10 @@ function toLineShapes(
 ): void {
   // Mail threads, monitor notifications, chat exports as JSON and day-first dates become the
   // line shapes read below.
-  const zoneHint = `${frontMatter.timezone ?? ''}\n${text.slice(0, 4000)}`;
+  // A zone named by its place or region (`orario italiano`, `all times Pacific`) tells the date
+  // order as an IANA name would: its resolved name is part of the hint.
+  const head = text.slice(0, 4000);
+  const zoneHint = `${frontMatter.timezone ?? ''}\n${head}\n${findStatedZone(head)?.zone ?? ''}`;
   // The order of numeric dates (`09/03/2026`) is the file's, decided once from all its lines.
   const written = frontMatter.date
     ? readWrittenDate(frontMatter.date, frontMatter.timezone ?? 'UTC')

@@ -249,6 +249,15 @@ const TIME =
 const EUROPEAN_CLOCK =
   /^(?:(ore|um|om|à|às|alle|a las|a la|kl\.?|klo\.?)\s*(?<=[\s.]))?(~|≈)?(\d{1,2})(?:h(\d{2})|\s+h\s+(\d{2})|[.](\d{2})\s*(?:Uhr|uur|u|h)|h(?=\s*(?:[-–—:|,]|$))|\s*(?:Uhr|uur)|[.:](\d{2}))(?![\p{L}\d])/iu;
 const BARE_HOUR_12 = /^(~|≈)?(\d{1,2})\s*([ap])\.?m\.?(?![a-z])/i;
+/** `9.05am`, `2.30 p.m.`: a dot between hour and minute, as British and Irish writers put it. */
+const DOT_TIME_12 = /^(~|≈)?(\d{1,2})\.(\d{2})\s*([ap])\.?m\.?(?![a-z])/i;
+/**
+ * ISO 8601's basic format (`20260301T140500Z`, `20260301T1405+0100`): rewritten to the extended
+ * one before reading, so the one reader of extended stamps reads both. Source: ISO 8601-1:2019
+ * 5.4.2.
+ */
+const ISO_BASIC =
+  /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?((?:[.,]\d{1,9})?)(Z|[+-]\d{2}(?::?\d{2})?)?(?![\d])/;
 const ZONE = new RegExp(`^\\s*(${ZONE_TOKEN_SOURCE})`);
 /** A zone in parentheses after the time, as on-call tools print it: `10:41 AM (GMT+01:00)`. */
 const ZONE_IN_PARENS = new RegExp(`^\\s*\\(\\s*(${ZONE_TOKEN_SOURCE})\\s*\\)`);
@@ -437,7 +446,11 @@ function readTime(
   | { time: ClockTime; approximate: boolean; twelveHour: boolean; length: number }
   | StampProblem
   | null {
-  const match = TIME.exec(text);
+  const dotted = DOT_TIME_12.exec(text);
+  // Read as TIME's groups: approximate, hour, minute, second, meridiem.
+  const match: readonly (string | undefined)[] | null = dotted
+    ? [dotted[0], dotted[1], dotted[2], dotted[3], undefined, dotted[4]]
+    : TIME.exec(text);
   const bare = match ? null : BARE_HOUR_12.exec(text);
   if (!match && !bare) return europeanClock(text);
   let hour: number;
@@ -452,7 +465,7 @@ function readTime(
     second = Number(match[4] ?? 0);
     meridiem = match[5]?.toLowerCase();
     approximate = Boolean(match[1]);
-    length = match[0].length;
+    length = (match[0] ?? '').length;
   } else {
     const b = bare as RegExpExecArray;
     hour = Number(b[2]);
@@ -518,8 +531,23 @@ function isProblem(value: unknown): value is StampProblem {
  * Reads the stamp at the start of a line. Returns null when the line starts with no date or
  * time, a problem when it starts with an impossible one (`25:61`), and otherwise the stamp.
  */
-export function readStamp(line: string): Stamp | StampProblem | null {
-  const lead = LEAD.exec(line)?.[1] ?? '';
+export function readStamp(written: string): Stamp | StampProblem | null {
+  const lead = LEAD.exec(written)?.[1] ?? '';
+  const line =
+    lead +
+    written
+      .slice(lead.length)
+      .replace(ISO_BASIC, (_, y, mo, d, h, mi, sec, fraction, zone) =>
+        [
+          `${y}-${mo}-${d}T${h}:${mi}`,
+          sec ? `:${sec}${fraction}` : '',
+          zone
+            ? zone === 'Z'
+              ? 'Z'
+              : `${zone.slice(0, 3)}:${zone.slice(3).replace(':', '') || '00'}`
+            : '',
+        ].join(''),
+      );
   let position = lead.length;
   const column = position + 1;
   let date: CalendarDate | null = null;
