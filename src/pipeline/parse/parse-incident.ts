@@ -55,7 +55,7 @@ import {
   readTimelineBlock,
   type TimelineItem,
 } from './timeline-lines.js';
-import { findStatedZone, resolveZone, suggestZone } from './zone.js';
+import { findStatedZone, resolveZone, resolveZoneInWords, suggestZone } from './zone.js';
 
 export interface ParsedIncident {
   file: string;
@@ -472,7 +472,8 @@ function findZone(
   // The zone: front matter, then a header ("All times PST"), then the first line that names one.
   let zone: string | null = null;
   if (frontMatter.timezone) {
-    zone = resolveZone(frontMatter.timezone);
+    // `Eastern`, `India Standard Time`: a reader knows the zone, so it is no error.
+    zone = resolveZoneInWords(frontMatter.timezone);
     if (!zone) {
       const suggestion = suggestZone(frontMatter.timezone);
       diagnostics.push(

@@ -205,6 +205,40 @@ const PLACES: Readonly<Record<string, string>> = {
   österreich: 'Europe/Vienna',
   svensk: 'Europe/Stockholm',
   italiano: 'Europe/Rome',
+  // Countries with one clock, in English, as a header or a `timezone:` names them (`India
+  // Standard Time`, `Japan time`, `German time`).
+  india: 'Asia/Kolkata',
+  indian: 'Asia/Kolkata',
+  japan: 'Asia/Tokyo',
+  japanese: 'Asia/Tokyo',
+  china: 'Asia/Shanghai',
+  chinese: 'Asia/Shanghai',
+  korea: 'Asia/Seoul',
+  korean: 'Asia/Seoul',
+  singapore: 'Asia/Singapore',
+  germany: 'Europe/Berlin',
+  german: 'Europe/Berlin',
+  french: 'Europe/Paris',
+  spain: 'Europe/Madrid',
+  spanish: 'Europe/Madrid',
+  italy: 'Europe/Rome',
+  italian: 'Europe/Rome',
+  netherlands: 'Europe/Amsterdam',
+  dutch: 'Europe/Amsterdam',
+  sweden: 'Europe/Stockholm',
+  swedish: 'Europe/Stockholm',
+  norway: 'Europe/Oslo',
+  norwegian: 'Europe/Oslo',
+  denmark: 'Europe/Copenhagen',
+  danish: 'Europe/Copenhagen',
+  finland: 'Europe/Helsinki',
+  finnish: 'Europe/Helsinki',
+  poland: 'Europe/Warsaw',
+  polish: 'Europe/Warsaw',
+  ireland: 'Europe/Dublin',
+  israel: 'Asia/Jerusalem',
+  turkey: 'Europe/Istanbul',
+  greece: 'Europe/Athens',
   español: 'Europe/Madrid',
   espanhol: 'Europe/Madrid',
   uk: 'Europe/London',
@@ -262,6 +296,24 @@ export function findPlaceZone(text: string): { zone: string; index: number } | n
     }
   }
   return found.sort((a, b) => a.index - b.index)[0] ?? null;
+}
+
+/**
+ * A zone as a person writes it in a `timezone:` field when it is not a name `resolveZone` knows:
+ * a region (`Eastern`, `US Pacific`, `Central European Time`), a country or city (`India
+ * Standard Time`, `Berlin`), read as `findStatedZone` reads them after "times". Null when the
+ * words name no zone.
+ */
+export function resolveZoneInWords(written: string): string | null {
+  const direct = resolveZone(written);
+  if (direct) return direct;
+  const words = written
+    .replace(/^\s*US\s+/i, '')
+    .replace(/[()&]/g, ' ')
+    .trim();
+  // A lone abbreviation resolveZone does not know (`PTS`) is a typo for suggestZone, not words.
+  if (!/^[\p{L} ./_-]+$/u.test(words) || /^[A-Z]{2,5}$/.test(words)) return null;
+  return findStatedZone(`times ${words}`)?.zone ?? null;
 }
 
 /**
