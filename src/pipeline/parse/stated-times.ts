@@ -26,6 +26,8 @@ export interface StatedTime {
   /** The sentence that states it (analyze reads it to check it is about impact). */
   text: string;
   strength: StatedStrength;
+  /** The words gave a date with the clock (`began at 2019-06-02 11:45`), so no midnight is guessed. */
+  dated?: boolean;
   /**
    * `front-matter`, `timeline` (a line's words), `notes`, or `milestones` (an incident tool's
    * milestone summary, `Mitigated at: 10:40`).
@@ -350,7 +352,23 @@ export function findStatedTimes(text: string, line: number, context: StatedConte
       if (!elsewhere) found.push(...statedIn(sentence, line, context, from));
     }
   }
-  return found;
+  return from === 'notes' ? pastMidnight(found) : found;
+}
+
+/**
+ * Notes read on the incident's day: an end stated before the start they state (`began around
+ * 23:50 and lasted until 00:40`, `Errors stopped at 00:40`) is after midnight, the next day, as
+ * a reader takes it. Times that came with their own date stay as written.
+ */
+function pastMidnight(found: readonly StatedTime[]): StatedTime[] {
+  const starts = found.filter((stated) => stated.milestone === 'start' && !stated.dated);
+  if (starts.length === 0) return [...found];
+  const earliest = DateTime.min(...starts.map((stated) => stated.time));
+  return found.map((stated) =>
+    stated.milestone !== 'start' && !stated.dated && earliest && stated.time < earliest
+      ? { ...stated, time: stated.time.plus({ days: 1 }) }
+      : stated,
+  );
 }
 
 /** Another incident: "last week's outage", "the previous incident", "3 weeks ago". */
@@ -429,13 +447,26 @@ function statedIn(
     if (!start.dated && context.lineTime && time > context.lineTime.plus({ minutes: 1 }))
       time = time.minus({ days: 1 });
     const stated = { line, text: sentence.trim(), from } as const;
-    found.push({ ...stated, milestone: phrase.milestone, time, strength: phrase.strength });
+    found.push({
+      ...stated,
+      milestone: phrase.milestone,
+      time,
+      strength: phrase.strength,
+      ...(start.dated ? { dated: true } : {}),
+    });
     // The end is read on the start's day ("22:50 to 23:35" stated the next morning).
     const end = match[2] ? clockOnDay(match[2], { ...context, lineTime: time }) : null;
     if (end) {
       let endTime = end.time;
       while (!end.dated && endTime < time) endTime = endTime.plus({ days: 1 });
-      found.push({ ...stated, milestone: 'resolved', time: endTime, strength: phrase.strength });
+      // Already on the right side of midnight: marked dated so pastMidnight leaves it.
+      found.push({
+        ...stated,
+        milestone: 'resolved',
+        time: endTime,
+        strength: phrase.strength,
+        dated: true,
+      });
     }
   }
   return found;
