@@ -73,7 +73,13 @@ const FOREIGN_MONTH_INDEX = new Map(
 const FOREIGN_MONTH_SOURCE = [...FOREIGN_MONTH_INDEX.keys()]
   .sort((a, b) => b.length - a.length)
   .join('|');
-const MONTH = `(${FOREIGN_MONTH_SOURCE}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)(?![\\p{L}])\\.?`;
+/**
+ * English months by name or abbreviation only: a looser `mar[a-z]*` read the French, Spanish and
+ * Italian Tuesday (`mardi 3 février`, `martes`, `martedì`) as March.
+ */
+const ENGLISH_MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH = `(${FOREIGN_MONTH_SOURCE}|${ENGLISH_MONTH})(?![\\p{L}])\\.?`;
 /** Weekday names, English by prefix and the languages of FOREIGN_MONTHS whole. */
 const FOREIGN_WEEKDAYS: readonly (readonly string[])[] = [
   [
