@@ -32,6 +32,7 @@ const ANALYZE_MISSES: Readonly<Record<string, readonly string[]>> = {
   'german-uhr-dot-clock': ['start', 'acknowledged', 'mitigated'],
   'irish-dot-clock-pm-summer': ['start'],
   'italian-day-first-date-by-place': ['resolved'],
+  'military-hrs-clock': ['start'],
   'newest-first-rollover': ['start'],
   'newest-first-status-updates-over-midnight': ['start'],
   'offsets-from-a-stated-start': ['start', 'mitigated'],
@@ -42,6 +43,7 @@ const ANALYZE_MISSES: Readonly<Record<string, readonly string[]>> = {
   'swedish-kl-clock': ['detected', 'acknowledged', 'identified', 'mitigated', 'resolved'],
   'times-in-cet-note-line': ['start'],
   'zone-in-a-log-caption-winter': ['start'],
+  'zulu-four-digit-clock': ['start'],
 };
 
 const cases = readdirSync(FOLDER)

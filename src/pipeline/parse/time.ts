@@ -152,7 +152,7 @@ const LEADING_WEEKDAY = new RegExp(`^(${WEEKDAY})\\s+`, 'iu');
 
 /** A list marker and an opening bracket before a stamp; `9. März` is a date, not item 9. */
 const LEAD = new RegExp(
-  `^(\\s*(?:[-*+•]\\s+|\\d{1,3}[.)]\\s+(?!${MONTH}))?(?:\\*\\*|__)?\\s*(?:[[(]|<(?=\\d{4}-\\d{2}-\\d{2}))?\\s*)`,
+  `^(\\s*(?:[-*+•]\\s+|\\d{1,3}[.)]\\s+(?!${MONTH}))?(?:\\*\\*|__)?\\s*(?:[[(]|<(?=\\d{4}-\\d{2}-\\d{2})|@(?=\\d))?\\s*)`,
   'iu',
 );
 /**
@@ -242,8 +242,18 @@ const DATE_FORMS: readonly { re: RegExp; read: (m: RegExpExecArray) => CalendarD
   },
 ];
 
+/**
+ * A clock time: `14:05`, `14:05:33.123`, `2:05 PM`, `2:05p` (a calendar's short meridiem, only
+ * glued to the minutes: `2:05 a problem` is not a.m.), `14:05 Uhr`, `14:05 hrs`.
+ */
 const TIME =
-  /^(~|≈|approx\.?\s*|around\s+|about\s+)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?m\.?(?![a-z]))?(?:\s*(?:Uhr|uur|u|h)(?![\p{L}\d]))?/iu;
+  /^(~|≈|approx\.?\s*|around\s+|about\s+)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?m\.?(?![a-z])|([ap])(?![\p{L}\d]))?(?:\s*(?:Uhr|uur|u|h|hrs)(?![\p{L}\d]))?/iu;
+/**
+ * Military and aviation time, four digits with their suffix: `1405 hrs`, `1405Z` (the `Z` is then
+ * read as the zone). Without a suffix `1405` is a number, and `2026 UTC` more likely a year.
+ */
+const MILITARY_TIME =
+  /^([01]\d|2[0-3])([0-5]\d)(?:\s*(?:hrs|hours)(?![\p{L}\d])|(?=Z(?![\p{L}\d])))/iu;
 /**
  * The clock as much of Europe and Latin America writes it: `10h15`, `10 h 15`, `11h`, `10.15 Uhr`,
  * `15.48 uur`, `15.48 u`, `11 Uhr`, and after a word for "at" (`ore 9.40`, `um 10.15`, `à 10h`,
@@ -454,9 +464,15 @@ function readTime(
   | null {
   const dotted = DOT_TIME_12.exec(text);
   // Read as TIME's groups: approximate, hour, minute, second, meridiem.
+  const military = dotted ? null : MILITARY_TIME.exec(text);
+  const clock = dotted || military ? null : TIME.exec(text);
   const match: readonly (string | undefined)[] | null = dotted
     ? [dotted[0], dotted[1], dotted[2], dotted[3], undefined, dotted[4]]
-    : TIME.exec(text);
+    : military
+      ? [military[0], undefined, military[1], military[2]]
+      : clock
+        ? [clock[0], clock[1], clock[2], clock[3], clock[4], clock[5] ?? clock[6]]
+        : null;
   const bare = match ? null : BARE_HOUR_12.exec(text);
   if (!match && !bare) return europeanClock(text);
   let hour: number;
