@@ -267,9 +267,8 @@ const PHRASES: readonly Phrase[] = [
     // seeing timeouts around 9:12".
     milestone: 'start',
     strength: 'named',
-    notesOnly: true,
     pattern: new RegExp(
-      String.raw`\b(?:customers?|users?|clients?|merchants?|shoppers?|people|players?)\s+(?:first\s+)?(?:saw|started seeing|began seeing|hit|got|experienced|reported|noticed)\s+(?:the\s+first\s+)?(?:errors?|failures?|time-?outs?|5xxs?|\d{3}s|problems?|issues?|delays?|slowness|outages?)\b[^.;]{0,30}?\s${NEAR}(${CLOCK})`,
+      String.raw`\b(?:customers?|users?|clients?|merchants?|shoppers?|people|players?)\s+(?:first\s+(?:saw|started seeing|began seeing|hit|got|experienced|reported|noticed)\b[^.;]{0,40}?|(?:saw|started seeing|began seeing|hit|got|experienced|reported|noticed)\s+(?:the\s+first\s+)?(?:errors?|failures?|time-?outs?|5xxs?|\d{3}s|problems?|issues?|delays?|slowness|outages?)\b[^.;]{0,30}?)\s${NEAR}(${CLOCK})`,
       'i',
     ),
   },
@@ -278,7 +277,6 @@ const PHRASES: readonly Phrase[] = [
     // at 14:05", "the migration which broke checkout was applied around 22:31".
     milestone: 'start',
     strength: 'named',
-    notesOnly: true,
     pattern: new RegExp(
       String.raw`\b(?:deploy(?:ment)?|change|config(?:uration)?(?:\s+(?:change|push))?|release|migration|push|commit|rollout|patch)\s+(?:that|which)\s+(?:caused|triggered|started|broke)\b[^.;]{0,30}?\b(?:went out|went live|shipped|landed|rolled out|happened|was (?:deployed|pushed|merged|applied|released|rolled out|shipped|made))\s+${NEAR}(${CLOCK})`,
       'i',
@@ -290,7 +288,6 @@ const PHRASES: readonly Phrase[] = [
     // calls it bad: every incident has deploys that are not its cause.
     milestone: 'start',
     strength: 'named',
-    notesOnly: true,
     pattern: new RegExp(
       String.raw`\b(?:bad|faulty|broken|buggy|offending|culprit|problematic|breaking|bad\s+config)\s+(?:[\w.-]+\s+){0,5}?(?:went out|went live|shipped|landed|rolled out|happened|was (?:deployed|pushed|merged|applied|released|rolled out|shipped|made)|(?:hit|reached) (?:prod|production))\s+${NEAR}(${CLOCK})`,
       'i',
