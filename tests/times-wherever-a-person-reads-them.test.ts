@@ -183,7 +183,28 @@ describe('what is not an offset, an epoch or a stamp stays as written', () => {
       date: { year: 2025, month: 9, day: 17 },
       time: { hour: 8, minute: 40 },
     });
+    expect(readStamp('*** [2024-03-01 fre 14:05] larm från övervakningen')).toMatchObject({
+      date: { year: 2024, month: 3, day: 1 },
+      time: { hour: 14, minute: 5 },
+      rest: 'larm från övervakningen',
+    });
     expect(readStamp('<div>14:05 deploy</div>')).toBeNull();
+    // A word between a date and a time is a weekday only inside Org's brackets.
+    expect(readStamp('2024-03-01 and 14:05')).toMatchObject({ time: null });
+  });
+
+  test('military, Zulu and short-meridiem clocks are read; a bare four-digit number is not', () => {
+    expect(readStamp('1405 hrs dispatch consoles offline')).toMatchObject({
+      time: { hour: 14, minute: 5 },
+    });
+    expect(readStamp('0752Z link drops')).toMatchObject({
+      time: { hour: 7, minute: 52 },
+      zone: 'Z',
+    });
+    expect(readStamp('11:48p sync fails')).toMatchObject({ time: { hour: 23, minute: 48 } });
+    expect(readStamp('2:05 a problem')).toMatchObject({ time: { hour: 2, minute: 5 } });
+    expect(readStamp('1405 errors')).toBeNull();
+    expect(readStamp('2026 UTC was a year')).toBeNull();
   });
 
   test('the Nordic kl. clock is read with a space after it', () => {

@@ -152,7 +152,7 @@ const LEADING_WEEKDAY = new RegExp(`^(${WEEKDAY})\\s+`, 'iu');
 
 /** A list marker and an opening bracket before a stamp; `9. März` is a date, not item 9. */
 const LEAD = new RegExp(
-  `^(\\s*(?:[-*+•]\\s+|\\d{1,3}[.)]\\s+(?!${MONTH}))?(?:\\*\\*|__)?\\s*(?:[[(]|<(?=\\d{4}-\\d{2}-\\d{2})|@(?=\\d))?\\s*)`,
+  `^(\\s*(?:[-*+•]\\s+|\\*{2,6}\\s+|\\d{1,3}[.)]\\s+(?!${MONTH}))?(?:\\*\\*|__)?\\s*(?:[[(]|<(?=\\d{4}-\\d{2}-\\d{2})|@(?=\\d))?\\s*)`,
   'iu',
 );
 /**
@@ -179,7 +179,12 @@ const DATE_FORMS: readonly { re: RegExp; read: (m: RegExpExecArray) => CalendarD
   {
     // Org-mode's `<2024-03-01 Fri 14:05>` and `[2024-03-01 Fri 14:05]`: the weekday after the
     // date adds nothing the date does not say. Source: the Org manual, 8.1 Timestamps.
-    re: new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})\\s+${WEEKDAY}(?=\\s+\\d{1,2}:\\d{2}|[\\]>])`, 'iu'),
+    // Org writes the weekday in the writer's locale (`fre`, `mån`, `jeu.`): any short word
+    // counts when Org's closing bracket follows, so `2024-03-01 and 14:05` is not one.
+    re: new RegExp(
+      `^(\\d{4})-(\\d{2})-(\\d{2})\\s+(?:${WEEKDAY}(?=\\s+\\d{1,2}:\\d{2}|[\\]>])|\\p{L}{2,4}\\.?(?=\\s+\\d{1,2}:\\d{2}(?:-\\d{1,2}:\\d{2})?[\\]>]|[\\]>]))`,
+      'iu',
+    ),
     read: (m) => ({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }),
   },
   {
