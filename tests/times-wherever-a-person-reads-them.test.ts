@@ -207,6 +207,25 @@ describe('what is not an offset, an epoch or a stamp stays as written', () => {
     expect(readStamp('2026 UTC was a year')).toBeNull();
   });
 
+  test('a summary that talks about a zone without saying the times are in it sets no zone', () => {
+    const facts = analyzeSource(
+      sourceFromText(
+        [
+          '---',
+          'date: 2026-01-10',
+          '---',
+          '## Summary',
+          'The nightly job was moved from UTC to Europe/Berlin last month.',
+          '',
+          '## Timeline',
+          '10:02 job fails',
+          '10:40 rerun succeeded, resolved',
+        ].join('\n'),
+      ),
+    ).facts;
+    expect(facts?.timezone).toBe('UTC');
+  });
+
   test('the Nordic kl. clock is read with a space after it', () => {
     expect(readStamp('kl. 09:40 inloggningar misslyckas')).toMatchObject({
       time: { hour: 9, minute: 40 },

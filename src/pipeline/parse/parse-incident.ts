@@ -55,7 +55,13 @@ import {
   readTimelineBlock,
   type TimelineItem,
 } from './timeline-lines.js';
-import { findStatedZone, resolveZone, resolveZoneInWords, suggestZone } from './zone.js';
+import {
+  findStatedZone,
+  findTimesPhraseZone,
+  resolveZone,
+  resolveZoneInWords,
+  suggestZone,
+} from './zone.js';
 
 export interface ParsedIncident {
   file: string;
@@ -468,6 +474,8 @@ function findZone(
   preambleText: string,
   items: readonly TimelineItem[],
   diagnostics: Diagnostic[],
+  /** The summary's, notes' and other sections' text: "All times are Pacific." at the end. */
+  sectionText = '',
 ): { zone: string; frontMatterZone: string | null; proseZone: string | null } {
   // The zone: front matter, then a header ("All times PST"), then the first line that names one.
   let zone: string | null = null;
@@ -487,7 +495,8 @@ function findZone(
       );
     }
   }
-  const proseZone = findStatedZone(preambleText)?.zone ?? null;
+  const proseZone =
+    findStatedZone(preambleText)?.zone ?? (findTimesPhraseZone(sectionText) || null);
   const frontMatterZone = zone;
   zone ??= proseZone;
   if (!zone) {
@@ -717,6 +726,13 @@ function readZoneAndDay(
     `${preambleText}\n${headings}`,
     items,
     diagnostics,
+    doc.sections
+      .filter((section) => section.kind !== 'timeline')
+      .flatMap((section) => [
+        section.heading ?? '',
+        ...section.blocks.flatMap((block) => block.lines.map((line) => line.text)),
+      ])
+      .join('\n'),
   );
   const { date, fmDate } = readIncidentDate(file, diagnostics, {
     frontMatter,

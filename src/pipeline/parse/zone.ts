@@ -149,6 +149,10 @@ const REGIONS: Readonly<Record<string, string>> = {
   mountain: 'America/Denver',
   central: 'America/Chicago',
   eastern: 'America/New_York',
+  'us pacific': 'America/Los_Angeles',
+  'us mountain': 'America/Denver',
+  'us central': 'America/Chicago',
+  'us eastern': 'America/New_York',
   'central european': 'Europe/Paris',
   'eastern european': 'Europe/Athens',
   'western european': 'Europe/Lisbon',
@@ -296,6 +300,20 @@ export function findPlaceZone(text: string): { zone: string; index: number } | n
     }
   }
   return found.sort((a, b) => a.index - b.index)[0] ?? null;
+}
+
+/**
+ * The zone a sentence about the times names (`All times are Pacific.`, `Times below in CET`,
+ * `heure de Paris`), anywhere in `text`; null when no such sentence names one. Stricter than
+ * findStatedZone: a zone token alone (`we moved the job to UTC`) is not read, since this reads
+ * summaries and notes, where zones are also talked about.
+ */
+export function findTimesPhraseZone(text: string): string | null {
+  for (const phrase of text.matchAll(new RegExp(PHRASE.source, 'gi'))) {
+    const zone = phrase[1] ? (resolveZone(phrase[1]) ?? regionZone(phrase[1], phrase[2])) : null;
+    if (zone) return zone;
+  }
+  return findPlaceZone(text)?.zone ?? null;
 }
 
 /**
