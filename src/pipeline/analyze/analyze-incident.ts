@@ -669,7 +669,7 @@ export function analyzeIncident(
   const entries = chronological(incident.entries);
   const cues = options.cues ?? CUES;
   const readings = entries.map((entry) =>
-    readLine(entry.text, entry.state ?? null, cues, entry.actor),
+    readLine(entry.text, entry.state ?? null, cues, entry.actor, entry.source),
   );
   const candidates = incidentCandidates(entries, readings);
   const pins = statedPins(incident, candidates, cues);

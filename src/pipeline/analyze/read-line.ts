@@ -5,7 +5,15 @@
  * failing" is a partial one). The writer reuses it (`readLine`) so both read lines the same way.
  */
 import type { EventKind } from '../../schemas/facts.js';
-import { CUES, MODIFIERS, PHASES, type Cue, type Modifier, type Phase } from './cues.js';
+import {
+  CUES,
+  MODIFIERS,
+  MONITORING_TOOL_AUTHOR,
+  PHASES,
+  type Cue,
+  type Modifier,
+  type Phase,
+} from './cues.js';
 import { anyOf, prefilter } from './pattern-prefilter.js';
 
 export interface CueHit {
@@ -176,6 +184,9 @@ const RECOVERY_OR_END: ReadonlySet<Phase> = new Set([
   'resolved-declared',
 ]);
 
+/** A tool's line with cues only of these phases still reads as its alert. */
+const NOT_AN_ALERT_YET: ReadonlySet<Phase> = new Set(['impact', 'status-update', 'lead-up']);
+
 function emptyScores(): Record<Phase, number> {
   return Object.fromEntries(PHASES.map((phase) => [phase, 0])) as Record<Phase, number>;
 }
@@ -225,9 +236,17 @@ function readClause(clause: Clause, index: number, compiled: Compiled): CueHit[]
   // 'Alarm "orders-5xx" created': a change to a monitor names what it watches, not a symptom.
   if (clauseHits.some((h) => h.cue === 'lead-up-monitor-config'))
     return clauseHits.filter((h) => h.phase !== 'impact' && h.phase !== 'detect');
-  // "errors gone", "Resolved: checkout 5xx": the failure named in a recovery clause is over.
+  // "errors gone", "Resolved: checkout 5xx": the failure named in a recovery clause is over, and
+  // a tool's message announcing it is its all-clear, not an alert.
   const ends = clauseHits.some((h) => RECOVERY_OR_END.has(h.phase));
-  return clauseHits.filter((h) => !(ends && h.phase === 'impact'));
+  return clauseHits.filter(
+    (h) => !(ends && (h.phase === 'impact' || h.cue === 'detect-monitor-message')),
+  );
+}
+
+/** The cue a monitoring tool's own message is read by, from the table in use. */
+function monitorMessage(cues: readonly Cue[]): Cue | null {
+  return cues.find((cue) => cue.id === 'detect-monitor-message') ?? null;
 }
 
 /** Removes what a structured state contradicts: a cleared alert's failure, a change row's symptom. */
@@ -291,13 +310,15 @@ function settle(hits: readonly CueHit[], clauses: readonly Clause[]): LineReadin
  * Reads one line. `state` is a structured state the paste gave (an alert's `[FIRING]`, a CSV
  * `Type` column, a status page's status word); it is strong evidence on its own. `actor` is who
  * wrote the line or did what it records (a chat author, a CSV `Agent` column), when the paste
- * names one: a bot's acknowledgement is not a person's.
+ * names one: a bot's acknowledgement is not a person's. `source` is the tool a line came from
+ * (`[Datadog] ...`), when the paste tags it: a monitoring tool's line is its alert.
  */
 export function readLine(
   text: string,
   state: string | null = null,
   cues: readonly Cue[] = CUES,
   actor: string | null = null,
+  source: string | null = null,
 ): LineReading {
   const nothing: LineReading = { scores: emptyScores(), best: {}, kind: 'note' };
   // A follow-up written down during the incident signals no phase, whatever words it uses.
@@ -310,6 +331,12 @@ export function readLine(
       )
     : [];
   const hits = applyState([...fromState, ...clauses.flatMap((c, i) => readClause(c, i, compiled))]);
+  // What a monitoring tool posted (a Slack message by "Datadog", a `[PagerDuty]` line) is its
+  // alert reaching people, unless it announces a recovery or records someone's step.
+  const byMonitor = [actor, source].some((who) => who !== null && MONITORING_TOOL_AUTHOR.test(who));
+  const monitorCue = byMonitor ? monitorMessage(cues) : null;
+  if (monitorCue && !hits.some((h) => !NOT_AN_ALERT_YET.has(h.phase)))
+    hits.push(hitOf(monitorCue, 0, monitorCue.weight));
   // A tag in brackets (`(unrelated)`, `[not related]`) is the writer's verdict on the line, not
   // an aside about something else.
   const tag = (c: Clause) => c.aside && c.text.split(/\s+/).length <= 3;
