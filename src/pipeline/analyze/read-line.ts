@@ -184,6 +184,20 @@ const RECOVERY_OR_END: ReadonlySet<Phase> = new Set([
   'resolved-declared',
 ]);
 
+/** A chat line's speaker: one handle or name and a colon ("rafa: ", "Ana R.: ", "@kim: "). */
+const CHAT_SPEAKER =
+  /^\s*(@?[\p{L}][\p{L}\p{N}_.-]{0,23}(?: [\p{Lu}][\p{L}.'-]{0,15})?):\s+(?=\S)/u;
+/** Words before a colon that label what follows ("Update: ...", "Resolved: ..."), no speaker. */
+const LABEL_WORDS =
+  /^(?:update|updates|resolved|resolve|monitoring|identified|investigating|mitigated|note|notes|impact|cause|fix|fixed|action|actions|todo|status|state|alert|alarm|summary|edit|edited|recovered|recovery|ok|problem|critical|warning|info|error|fyi|re|subject|root cause|trigger|detection|closed|closing|done|next|also|q|a)$/i;
+
+/**
+ * What a monitor's alert says and a trend it merely charts does not ("p99 climbing", "pool
+ * dropping"): a threshold crossed, a state, a failure rate.
+ */
+const THRESHOLD_CROSSED =
+  /\b(?:threshold|exceed(?:s|ed|ing)?|above|over|below|under|critical|warning|warn|firing|fired|down|failing|failed|unreachable|timed? ?out|timeouts?|error rate|errors?|5\d\d|4\d\d)\b|[<>≥≤]/i;
+
 /** A tool's line with cues only of these phases still reads as its alert. */
 const NOT_AN_ALERT_YET: ReadonlySet<Phase> = new Set(['impact', 'status-update', 'lead-up']);
 
@@ -324,7 +338,19 @@ export function readLine(
   // A follow-up written down during the incident signals no phase, whatever words it uses.
   if (actionItem(text) || (state !== null && actionItem(state))) return nothing;
   const compiled = compile(cues);
-  const clauses = splitClauses(text);
+  // "rafa: closing": a chat speaker's handle is who wrote the line, not part of what it says, so
+  // a cue anchored to the message's start ("closing", "looking") reads past it.
+  const speaker = CHAT_SPEAKER.exec(text);
+  // A prefix that is itself a cue or a modifier ("paged: ...", "unrelated: ...") labels the
+  // line: it stays.
+  const said =
+    speaker &&
+    !LABEL_WORDS.test(speaker[1] ?? '') &&
+    readClause({ text: speaker[1] ?? '', aside: false }, 0, compiled).length === 0 &&
+    !MODIFIERS.some((m) => m.pattern.test(speaker[1] ?? ''))
+      ? text.slice(speaker[0].length)
+      : text;
+  const clauses = splitClauses(said);
   const fromState = state
     ? compiled.cues.flatMap(({ cue }) =>
         cue.on === 'state' && cue.pattern.test(state.trim()) ? [hitOf(cue, -1, cue.weight)] : [],
@@ -333,9 +359,15 @@ export function readLine(
   const hits = applyState([...fromState, ...clauses.flatMap((c, i) => readClause(c, i, compiled))]);
   // What a monitoring tool posted (a Slack message by "Datadog", a `[PagerDuty]` line) is its
   // alert reaching people, unless it announces a recovery or records someone's step.
-  const byMonitor = [actor, source].some((who) => who !== null && MONITORING_TOOL_AUTHOR.test(who));
+  const byMonitor = [actor, source, speaker?.[1] ?? null].some(
+    (who) => who !== null && MONITORING_TOOL_AUTHOR.test(who),
+  );
   const monitorCue = byMonitor ? monitorMessage(cues) : null;
-  if (monitorCue && !hits.some((h) => !NOT_AN_ALERT_YET.has(h.phase)))
+  if (
+    monitorCue &&
+    THRESHOLD_CROSSED.test(said) &&
+    !hits.some((h) => !NOT_AN_ALERT_YET.has(h.phase))
+  )
     hits.push(hitOf(monitorCue, 0, monitorCue.weight));
   // A tag in brackets (`(unrelated)`, `[not related]`) is the writer's verdict on the line, not
   // an aside about something else.
