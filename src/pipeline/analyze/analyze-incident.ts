@@ -52,11 +52,18 @@ function minutesBetween(from: ChosenMilestone | null, to: ChosenMilestone | null
 
 /**
  * The incident's Statuspage state. `status: draft` in front matter describes the postmortem
- * document, not the incident, so the state then comes from the timeline.
+ * document, not the incident, so the state then comes from the timeline: the furthest of
+ * Statuspage's states its milestones reach (a fix in place but no declared end is
+ * `monitoring`, a cause found is `identified`).
  */
-function incidentStatus(written: string | undefined, resolved: boolean): string {
+function incidentStatus(
+  written: string | undefined,
+  reached: { resolved: boolean; mitigated: boolean; identified: boolean },
+): string {
   if (written && written !== 'draft') return written;
-  return resolved ? 'resolved' : 'investigating';
+  if (reached.resolved) return 'resolved';
+  if (reached.mitigated) return 'monitoring';
+  return reached.identified ? 'identified' : 'investigating';
 }
 
 /** Status pages and some exports list the newest entry first; postmortems read oldest first. */
@@ -669,7 +676,7 @@ export function analyzeIncident(
   const entries = chronological(incident.entries);
   const cues = options.cues ?? CUES;
   const readings = entries.map((entry) =>
-    readLine(entry.text, entry.state ?? null, cues, entry.actor),
+    readLine(entry.text, entry.state ?? null, cues, entry.actor, entry.source),
   );
   const candidates = incidentCandidates(entries, readings);
   const pins = statedPins(incident, candidates, cues);
@@ -711,7 +718,11 @@ export function analyzeIncident(
         entries.map((entry) => (entry.source ? `[${entry.source}] ${entry.text}` : entry.text)),
       ),
     language: incident.frontMatter.language ?? null,
-    status: incidentStatus(incident.frontMatter.status, chosen.resolved !== null),
+    status: incidentStatus(incident.frontMatter.status, {
+      resolved: chosen.resolved !== null,
+      mitigated: chosen.mitigated !== null,
+      identified: chosen.identified !== null,
+    }),
     documentStatus:
       incident.frontMatter.document_status ??
       (incident.frontMatter.status === 'postmortem' ? 'published' : 'draft'),

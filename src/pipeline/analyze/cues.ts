@@ -64,6 +64,16 @@ function words(source: string, flags = 'iu'): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, flags);
 }
 
+/**
+ * Monitoring, paging and error-tracking tools whose messages teams paste as they arrived. Their
+ * message opening a line is an alert (`detect-monitor-message`); as a line's author they are
+ * never a person acknowledging (`automated-agent`).
+ */
+const MONITORING_TOOLS = String.raw`pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|cloudwatch|nagios|icinga|zabbix|sentry|new ?relic|pingdom|uptime ?robot|statuscake|better ?(?:uptime|stack)|victorops|splunk(?: on-?call)?|checkly|dynatrace|honeybadger|bugsnag|rollbar|site24x7|stackdriver|azure monitor|elastalert|uptime kuma`;
+
+/** A line's author that is a monitoring tool (`actor`, e.g. a Slack post by "Datadog"). */
+export const MONITORING_TOOL_AUTHOR = new RegExp(`^\\W{0,2}(?:${MONITORING_TOOLS})(?:\\W|$)`, 'iu');
+
 export const CUES: readonly Cue[] = [
   // ── impact ──────────────────────────────────────────────────────────────────────────────
   {
@@ -384,6 +394,33 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'detect-monitor-message',
+    phase: 'detect',
+    weight: 2,
+    language: 'en',
+    // Only where the tool opens the line as its author ("PagerDuty: ...", "[Datadog] ..."): a
+    // person naming the tool in a sentence ("checked grafana, fine") is not an alert.
+    pattern: new RegExp(
+      String.raw`^\W{0,3}(?:${MONITORING_TOOLS})(?:\s*[\])]|\s*(?::|>|\||-\s|–|—)|\s+(?:alert|alarm|monitor|notification|incident)s?\s*(?::|>|\||-\s|–|—|$))`,
+      'iu',
+    ),
+    reason: 'a monitoring tool posted the failure: its alert reached people',
+    kind: 'alert',
+    examples: {
+      match: [
+        'PagerDuty: search-api error rate critical',
+        '[Datadog] p99 latency on checkout above 2s',
+        'CloudWatch Alarm - orders-5xx',
+        'Grafana | Disk usage 96% on db-3',
+      ],
+      noMatch: [
+        'checked grafana, nothing odd',
+        'Datadog dashboard link in the channel',
+        'the pagerduty schedule was wrong',
+      ],
+    },
+  },
+  {
     id: 'detect-transition',
     phase: 'detect',
     weight: 3,
@@ -642,17 +679,25 @@ export const CUES: readonly Cue[] = [
     language: 'en',
     // Joining a bridge or replying is not taking the page: those lines are no acknowledgement.
     pattern: words(
-      String.raw`incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|taking (?:this|a look)|(?:i'?m|i am|we'?re|we are) (?:now )?(?:looking|investigating|checking)|looking into (?:it|this)`,
+      String.raw`incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|taking (?:this|a look)|(?:i'?m|i am|we'?re|we are) (?:now )?(?:looking|investigating|checking)|looking into (?:it|this)|^(?:[\p{L}\p{N}_.@-]{1,24}:\s*)?(?:looking|checking|looking now|checking now|having a look)[.!]*\s*$`,
     ),
     reason: 'a responder took the incident: declared it, or says they are looking into it',
     examples: {
-      match: ['incident declared', "Erik: I'm looking", 'looking into it'],
+      match: [
+        'incident declared',
+        "Erik: I'm looking",
+        'looking into it',
+        'jo: looking',
+        'checking now',
+      ],
       noMatch: [
         'joined the bridge',
         'Anna joining the call',
         'the ongoing migration',
         'anyone seeing this?',
         'escalated to database on-call',
+        'looking better now',
+        'jo: looking at the dashboards it seems fine',
       ],
     },
   },
@@ -954,7 +999,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
+      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned|straight|right|shot|jumped|climbed|spiked)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy|stable) (?:since|now|again)|(?<=[\p{L}\p{N}] )(?<!\b(?:he|she|they|i|we|you|who|[\p{L}]+'s)\s)(?:is|are) (?:fully |now |finally )?back(?: (?:up|online))?(?=[.!]?\s*$)|(?<=[\p{L}\p{N}] )(?<!\b(?:we|i|they|you|team|people|engineers?|still|not|stopped|keep|kept)(?: (?:are|is|were|was|'re|am))? )(?:(?:is|are|now) )?(?:working|succeeding|flowing|passing|render(?:s|ing)?|loading)(?: (?:fine|normally|ok|again|now|as expected))?(?=[.!]?\s*$)|(?:checks?|probes?|monitors?|canar(?:y|ies)|synthetics?|dashboards?|alerts?|board) (?:is |are |back |now |all |turned |went )*green|all good(?: now)?|caught up|fully mitigated|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
@@ -982,6 +1027,14 @@ export const CUES: readonly Cue[] = [
         '5xx down to 0 after the failover',
         'p99 normal',
         'queue depth looks normal now',
+        'new cert deployed, logins working',
+        'payments are succeeding',
+        'the site is back',
+        'Stack Exchange is finally back!',
+        'Stable since 08:29',
+        'synthetic check green',
+        'pages render',
+        'the status board went green',
       ],
       noMatch: [
         'ack, looking. export node ran out of memory again',
@@ -989,6 +1042,14 @@ export const CUES: readonly Cue[] = [
         'recovery plan drafted',
         'rolled basket-api back from 4.18 to 4.17',
         'back to the drawing board',
+        'we are working',
+        "we're still working",
+        'team working',
+        'pages still loading',
+        'green light from the CAB',
+        'each retry adds load',
+        'CPU straight back to 100%',
+        'she is back',
         'fine-tuning the alert',
         'pushed the release back over the weekend',
         'rolling back to 5.1',
@@ -1251,7 +1312,7 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:marked|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this |out )?(?:incident|bridge|ticket|one|out|[a-z]{2,8}-\d+)(?![\p{L}\p{N}-])|done for (?:tonight|the night|today|the day)(?! (?:with|on)\b)|^\s*closing\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|(?:#\d+|id \d+|alert)(?: [^.!?]{0,80}?)? (?:was |has been |is |got )?(?:auto-?)?(?:closed|resolved) by|^\s*(?:closed|resolved) at\s*:|auto-?resolved|stand(?:ing)? down`,
+      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:mark(?:ed|ing)|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this |out )?(?:incident|bridge|ticket|one|out|[a-z]{2,8}-\d+)(?![\p{L}\p{N}-])|done for (?:tonight|the night|today|the day)(?! (?:with|on)\b)|^\s*clos(?:ing|ed)\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|(?:#\d+|id \d+|alert)(?: [^.!?]{0,80}?)? (?:was |has been |is |got )?(?:auto-?)?(?:closed|resolved) by|^\s*(?:closed|resolved) at\s*:|auto-?resolved|stand(?:ing)? down`,
     ),
     reason: 'the incident is declared over',
     kind: 'resolve',
@@ -1263,6 +1324,8 @@ export const CUES: readonly Cue[] = [
         'Closing the incident.',
         'Closing this one.',
         'Closing.',
+        'Closed.',
+        'confirmed stable, marking resolved',
         'This incident has been resolved.',
         'Resolving',
         'Alert closed by Jane Doe',
@@ -1509,11 +1572,16 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'ineffective',
     language: 'en',
     pattern: words(
-      String.raw`no (?:change|effect|improvement)|didn'?t (?:help|work|fix)|did not (?:help|work|fix)|made (?:it|things) worse|without effect|(?:job|attempt|rollback|deploy|restart|revert)s? (?:failed|did not|didn'?t)|failed (?:on|with|to|because)|tried|attempted|unsuccessful`,
+      String.raw`no (?:change|effect|improvement)|didn'?t (?:help|work|fix)|did not (?:help|work|fix)|made (?:it|things) worse|without effect|(?:job|attempt|rollback|deploy|restart|revert)s? (?:failed|did not|didn'?t)|failed (?:on|with|to|because)|tried|attempted|unsuccessful|nope|no luck|no dice|didn'?t stick|(?:came|went|shot|jumped) (?:straight |right )?back (?:up|to)|(?:straight|right) back (?:up )?to`,
     ),
     reason: 'an action that failed or did nothing is not a mitigation (applies to the whole line)',
     examples: {
-      match: ['rollback job failed on permissions', 'restart did not help'],
+      match: [
+        'rollback job failed on permissions',
+        'restart did not help',
+        'restarted IIS on web03 - nope, CPU straight back to 100%',
+        'bounced the pods, no luck',
+      ],
       noMatch: ['failed over to the replica', 'rolled back'],
     },
   },
@@ -1542,7 +1610,7 @@ export const MODIFIERS: readonly Modifier[] = [
     language: 'en',
     on: 'agent',
     pattern: words(
-      String.raw`[\p{L}\p{N}_.-]*bot|app|rule|integration|automation|automated|system|escalation polic(?:y|ies)|workflow|webhook|api|datadog|pagerduty|opsgenie|alertmanager|grafana|prometheus|nagios|icinga|zabbix|sentry|new relic|cloudwatch|splunk|victorops|jira|servicenow`,
+      String.raw`[\p{L}\p{N}_.-]*bot|app|rule|integration|automation|automated|system|escalation polic(?:y|ies)|workflow|webhook|api|${MONITORING_TOOLS}|jira|servicenow`,
     ),
     reason:
       'who acknowledged (the line\'s author, or the name after "acknowledged by") is a bot, a rule or an integration, not a responder',

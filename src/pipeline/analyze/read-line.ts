@@ -5,7 +5,15 @@
  * failing" is a partial one). The writer reuses it (`readLine`) so both read lines the same way.
  */
 import type { EventKind } from '../../schemas/facts.js';
-import { CUES, MODIFIERS, PHASES, type Cue, type Modifier, type Phase } from './cues.js';
+import {
+  CUES,
+  MODIFIERS,
+  MONITORING_TOOL_AUTHOR,
+  PHASES,
+  type Cue,
+  type Modifier,
+  type Phase,
+} from './cues.js';
 import { anyOf, prefilter } from './pattern-prefilter.js';
 
 export interface CueHit {
@@ -176,6 +184,23 @@ const RECOVERY_OR_END: ReadonlySet<Phase> = new Set([
   'resolved-declared',
 ]);
 
+/** A chat line's speaker: one handle or name and a colon ("rafa: ", "Ana R.: ", "@kim: "). */
+const CHAT_SPEAKER =
+  /^\s*(@?[\p{L}][\p{L}\p{N}_.-]{0,23}(?: [\p{Lu}][\p{L}.'-]{0,15})?):\s+(?=\S)/u;
+/** Words before a colon that label what follows ("Update: ...", "Resolved: ..."), no speaker. */
+const LABEL_WORDS =
+  /^(?:update|updates|resolved|resolve|monitoring|identified|investigating|mitigated|note|notes|impact|cause|fix|fixed|action|actions|todo|status|state|alert|alarm|summary|edit|edited|recovered|recovery|ok|problem|critical|warning|info|error|fyi|re|subject|root cause|trigger|detection|closed|closing|done|next|also|q|a)$/i;
+
+/**
+ * What a monitor's alert says and a trend it merely charts does not ("p99 climbing", "pool
+ * dropping"): a threshold crossed, a state, a failure rate.
+ */
+const THRESHOLD_CROSSED =
+  /\b(?:threshold|exceed(?:s|ed|ing)?|above|over|below|under|critical|warning|warn|firing|fired|down|failing|failed|unreachable|timed? ?out|timeouts?|error rate|errors?|5\d\d|4\d\d)\b|[<>≥≤]/i;
+
+/** A tool's line with cues only of these phases still reads as its alert. */
+const NOT_AN_ALERT_YET: ReadonlySet<Phase> = new Set(['impact', 'status-update', 'lead-up']);
+
 function emptyScores(): Record<Phase, number> {
   return Object.fromEntries(PHASES.map((phase) => [phase, 0])) as Record<Phase, number>;
 }
@@ -225,9 +250,17 @@ function readClause(clause: Clause, index: number, compiled: Compiled): CueHit[]
   // 'Alarm "orders-5xx" created': a change to a monitor names what it watches, not a symptom.
   if (clauseHits.some((h) => h.cue === 'lead-up-monitor-config'))
     return clauseHits.filter((h) => h.phase !== 'impact' && h.phase !== 'detect');
-  // "errors gone", "Resolved: checkout 5xx": the failure named in a recovery clause is over.
+  // "errors gone", "Resolved: checkout 5xx": the failure named in a recovery clause is over, and
+  // a tool's message announcing it is its all-clear, not an alert.
   const ends = clauseHits.some((h) => RECOVERY_OR_END.has(h.phase));
-  return clauseHits.filter((h) => !(ends && h.phase === 'impact'));
+  return clauseHits.filter(
+    (h) => !(ends && (h.phase === 'impact' || h.cue === 'detect-monitor-message')),
+  );
+}
+
+/** The cue a monitoring tool's own message is read by, from the table in use. */
+function monitorMessage(cues: readonly Cue[]): Cue | null {
+  return cues.find((cue) => cue.id === 'detect-monitor-message') ?? null;
 }
 
 /** Removes what a structured state contradicts: a cleared alert's failure, a change row's symptom. */
@@ -291,25 +324,51 @@ function settle(hits: readonly CueHit[], clauses: readonly Clause[]): LineReadin
  * Reads one line. `state` is a structured state the paste gave (an alert's `[FIRING]`, a CSV
  * `Type` column, a status page's status word); it is strong evidence on its own. `actor` is who
  * wrote the line or did what it records (a chat author, a CSV `Agent` column), when the paste
- * names one: a bot's acknowledgement is not a person's.
+ * names one: a bot's acknowledgement is not a person's. `source` is the tool a line came from
+ * (`[Datadog] ...`), when the paste tags it: a monitoring tool's line is its alert.
  */
 export function readLine(
   text: string,
   state: string | null = null,
   cues: readonly Cue[] = CUES,
   actor: string | null = null,
+  source: string | null = null,
 ): LineReading {
   const nothing: LineReading = { scores: emptyScores(), best: {}, kind: 'note' };
   // A follow-up written down during the incident signals no phase, whatever words it uses.
   if (actionItem(text) || (state !== null && actionItem(state))) return nothing;
   const compiled = compile(cues);
-  const clauses = splitClauses(text);
+  // "rafa: closing": a chat speaker's handle is who wrote the line, not part of what it says, so
+  // a cue anchored to the message's start ("closing", "looking") reads past it.
+  const speaker = CHAT_SPEAKER.exec(text);
+  // A prefix that is itself a cue or a modifier ("paged: ...", "unrelated: ...") labels the
+  // line: it stays.
+  const said =
+    speaker &&
+    !LABEL_WORDS.test(speaker[1] ?? '') &&
+    readClause({ text: speaker[1] ?? '', aside: false }, 0, compiled).length === 0 &&
+    !MODIFIERS.some((m) => m.pattern.test(speaker[1] ?? ''))
+      ? text.slice(speaker[0].length)
+      : text;
+  const clauses = splitClauses(said);
   const fromState = state
     ? compiled.cues.flatMap(({ cue }) =>
         cue.on === 'state' && cue.pattern.test(state.trim()) ? [hitOf(cue, -1, cue.weight)] : [],
       )
     : [];
   const hits = applyState([...fromState, ...clauses.flatMap((c, i) => readClause(c, i, compiled))]);
+  // What a monitoring tool posted (a Slack message by "Datadog", a `[PagerDuty]` line) is its
+  // alert reaching people, unless it announces a recovery or records someone's step.
+  const byMonitor = [actor, source, speaker?.[1] ?? null].some(
+    (who) => who !== null && MONITORING_TOOL_AUTHOR.test(who),
+  );
+  const monitorCue = byMonitor ? monitorMessage(cues) : null;
+  if (
+    monitorCue &&
+    THRESHOLD_CROSSED.test(said) &&
+    !hits.some((h) => !NOT_AN_ALERT_YET.has(h.phase))
+  )
+    hits.push(hitOf(monitorCue, 0, monitorCue.weight));
   // A tag in brackets (`(unrelated)`, `[not related]`) is the writer's verdict on the line, not
   // an aside about something else.
   const tag = (c: Clause) => c.aside && c.text.split(/\s+/).length <= 3;

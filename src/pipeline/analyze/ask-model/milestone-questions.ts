@@ -69,7 +69,7 @@ function timed(event: TimelineEvent): event is TimelineEvent & { time: string } 
 export function milestoneQuestions(facts: Facts): MilestoneQuestion[] {
   const events = facts.events.filter(timed);
   const readings = events.map((event) =>
-    readLine(event.text, event.state ?? null, undefined, event.actor),
+    readLine(event.text, event.state ?? null, undefined, event.actor, event.source),
   );
   const questions: MilestoneQuestion[] = [];
   for (const milestone of MILESTONE_NAMES) {
