@@ -14,6 +14,7 @@ import { leftOpen, saysRestored, type Reading } from './read-incident.js';
 import { sawInBrief, usersAffectedSentence } from './user-impact.js';
 import { continued, publicSentence, publicTitle, titleNamesIncident } from './public-sentence.js';
 import { withoutArtefacts } from './source-artefacts.js';
+import { hasUserSubject, inPast } from './user-words.js';
 import {
   asSentence,
   isNoise,
@@ -389,6 +390,11 @@ function openingParagraph(reading: Reading, window: string): string {
   // Without who or a symptom word, the input's own words of what happened follow the window
   // ("…, about 50% of our traffic dropped"): no "you may have been affected" template.
   const reported = reporter && !REPORTED_BY_USERS.test(bad.slice(0, 20));
+  // "customers could not open their order history": users' own line says it all, in the past.
+  const theirs =
+    !total && !who && clause && hasUserSubject(clause) ? inPast(saidSaw ?? clause) : null;
+  if (theirs)
+    return `${window}, ${theirs}.${stated ? ` ${asSentence(stated)}` : ''}${scope ? ` ${scope}` : ''}`;
   const what = saw
     ? `${saw}${bad ? `: ${bad}` : ''}`
     : reported
