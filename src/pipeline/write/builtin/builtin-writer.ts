@@ -133,6 +133,46 @@ function stepText(event: TimelineEvent, facts: Facts): string {
   return withoutDoer(event.text, facts).replace(/^\s*!(?:log|sal|deploy|note)\s+/i, '');
 }
 
+/** A line's clauses: what was seen, then what was done ("reindex job was stuck; restarted it"). */
+const STEP_CLAUSE = /;\s+|\s+[-–—]\s+/;
+
+/**
+ * The part of a step's line that is the action: "reindex job was stuck since 07:55; restarted
+ * the reindex workers" is told as "restarted the reindex workers". The line as written when its
+ * first clause is the action or no later clause is one.
+ */
+function actionPart(text: string): string {
+  const clauses = text.split(STEP_CLAUSE);
+  if (clauses.length < 2 || isAction(clauses[0] ?? '')) return text;
+  const from = clauses.findIndex((clause) => isAction(clause));
+  return from > 0 ? clauses.slice(from).join('; ') : text;
+}
+
+/**
+ * The attempts before the fix that did not help, in a sentence, so the summary never lets a
+ * reader take the first thing tried for the fix ("A rollback ... at 08:14 UTC did not help").
+ * '' when none failed. Rules: issue 12 round 3, mitigation kind.
+ */
+function failedBefore(reading: Reading, fix: Reading['response']['steps'][number] | null): string {
+  const { facts } = reading;
+  const failed = reading.response.steps.filter(
+    (step) =>
+      step.failed &&
+      (!fix?.event.time ||
+        !step.event.time ||
+        Date.parse(step.event.time) <= Date.parse(fix.event.time)),
+  );
+  if (!failed.length || failed.length > 2) return '';
+  const told = failed.map((step) => {
+    const first = stepText(step.event, facts).split(/[,;]\s+|\s+[-–—]\s+/)[0] ?? '';
+    return `${lowerFirst(publicLine(first).replace(/[.\s]+$/, ''))}${step.event.time ? ` (${when(step.event, facts)})` : ''}`;
+  });
+  // "rolled back to v3.3" continues "We first"; "Rollback to v3.3 failed" does not.
+  return told.every((text) => /^(?:re-?)?[a-z]+(?:ed|an|ew|ent|ook|ied)\b/.test(text))
+    ? `We first ${told.join(', then ')}, which did not help.`
+    : `An earlier attempt did not help: ${told.join('; ')}.`;
+}
+
 /** The step that fixed it: the last action that did not fail, at or before the first recovery. */
 export function fixingStep(reading: Reading): Reading['response']['steps'][number] | null {
   return reading.response.fix;
@@ -255,9 +295,10 @@ function summary(reading: Reading): Section {
   const consistent =
     recovered && (!step?.event.time || Date.parse(recovered) >= Date.parse(step.event.time));
   const fix = [
+    failedBefore(reading, step),
     step
       ? step.event.text.length <= QUOTE_IN_SUMMARY
-        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(publicLine(stepText(step.event, facts))))}`
+        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(publicLine(actionPart(stepText(step.event, facts)))))}`
         : `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}; the steps are listed under Response and recovery.`
       : '',
     consistent ? backToNormal(reading, recovered) : '',
@@ -300,6 +341,8 @@ function impact(reading: Reading): Section {
     lines.add(line);
     const event = facts.events.find((e) => e.line === line);
     if (event?.time && limit && Date.parse(event.time) > Date.parse(limit)) return;
+    // "rolled back to v3.3 - no effect, rate still 35%" is an attempt, told in the Response.
+    if (event && reading.response.steps.some((step) => step.event === event)) return;
     bullets.push(event ? `${when(event, facts)}: "${event.text.trim()}"` : `"${text}"`);
   };
   if (reading.symptom) quoteLine(reading.symptom.line, reading.symptom.text);
