@@ -17,7 +17,12 @@ import { messageParagraphs } from './message-to-users.js';
 import { readIncident, type Reading } from './read-incident.js';
 import { withoutDoer } from './speakers.js';
 import { impactInBrief, usersAffectedSentence } from './user-impact.js';
-import { continued, publicSentence, publicTitle, titleNamesIncident } from './public-sentence.js';
+import {
+  continued,
+  publicSentence,
+  titleInSentence,
+  titleNamesIncident,
+} from './public-sentence.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
 import { isAction } from './response.js';
 import { triggerText } from './cause.js';
@@ -104,7 +109,7 @@ export function whatBroke(reading: Reading): string {
   const { facts } = reading;
   // "all GitLab.com users; self-hosted GitLab not affected": the first clause is who was.
   const who = usersAffectedSentence(facts) ? null : (reading.who?.split(/;\s+/)[0] ?? null);
-  const title = lowerFirst(publicTitle(facts.title, facts.date).replace(/[.!]+$/, ''));
+  const title = titleInSentence(facts.title, facts.date);
   if (reading.noUserImpact) return `we had an internal incident with no customer impact: ${title}`;
   // "X were affected: <title>": the title is what they saw, not the agent of "affected by".
   if (who) return `${who} ${/^1 |^one /i.test(who) ? 'was' : 'were'} affected: ${title}`;

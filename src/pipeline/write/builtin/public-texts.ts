@@ -8,10 +8,10 @@ import type { PostmortemBody } from '../human-sections-win.js';
 import { formatTime } from '../../format/format-figures.js';
 import { splitThread } from '../split-tweets.js';
 import { leftOpen, type Reading } from './read-incident.js';
-import { asSentence, isNoise, isPublicSafe, lowerFirst, splitSentences } from './sentences.js';
-import { truncateTitle } from '../../format/truncate-title.js';
+import { asSentence, isNoise, isPublicSafe, splitSentences } from './sentences.js';
+import { fittingTitle } from '../../format/titles.js';
 import { peopleIn, taggedUnrelated, withoutPeople } from './public-line.js';
-import { continued, publicSentence, publicTitle } from './public-sentence.js';
+import { continued, publicSentence, publicTitle, titleInSentence } from './public-sentence.js';
 import { withoutArtefacts } from './source-artefacts.js';
 
 /** Longest sentence the thread takes (weighted characters), leaving room for `10/10 `. */
@@ -237,31 +237,6 @@ export function writeHnPost(
   };
 }
 
-/** Where a title's main clause ends and what explains it begins: " after a config push ...". */
-const TAIL = /\s+(?:after|from|because|due to|when|while|as|caused by|following|during)\s/gi;
-
-/**
- * An HN title of at most `max` characters told from the input's title, not cut inside it: the
- * whole title, then without its brackets ("(GCE + App Engine)"), then its main clause before
- * the explanation (" after ...", " from ..."), the longest that fits. Only a title with no
- * such clause that fits is cut (truncateTitle).
- */
-export function fittingTitle(prefix: string, title: string, max = 80): string {
-  const clean = title.replace(/\s+/g, ' ').trim();
-  const bare = clean
-    .replace(/\s*\([^()]*\)/g, '')
-    .replace(/\s+([:,])/g, '$1')
-    .trim();
-  const heads = [...bare.matchAll(TAIL)]
-    .map((match) => bare.slice(0, match.index).replace(/[\s,;:/-]+$/, ''))
-    .filter((head) => head.split(' ').length >= 3)
-    .reverse();
-  const fits = [clean, bare, ...heads]
-    .map((text) => `${prefix}: ${text}`)
-    .find((text) => Array.from(text).length <= max);
-  return fits ?? truncateTitle(`${prefix}: ${clean}`, max);
-}
-
 /** Sentences short enough for one tweet each, and safe to publish. */
 function tweetable(text: string): string[] {
   return splitSentences(text).filter((s) => isPublicSafe(s) && s.length <= TWEET_SENTENCE);
@@ -287,7 +262,7 @@ export function writeThread(
     first[0] ??
     summary[0] ??
     asSentence(
-      `Postmortem for our ${facts.date} incident: ${lowerFirst(publicTitle(facts.title, facts.date))}`,
+      `Postmortem for our ${facts.date} incident: ${titleInSentence(facts.title, facts.date)}`,
     );
   const people = peopleIn(facts);
   // Before "What caused it: " lower-cases its first word, which may be a name.
