@@ -22,6 +22,7 @@ import {
 import { withoutArtefacts } from './source-artefacts.js';
 import { hasUserSubject, inPast } from './user-words.js';
 import { isForeign } from './foreign-text.js';
+import { withoutCauseLabel } from './cause.js';
 import {
   asSentence,
   isNoise,
@@ -455,7 +456,8 @@ function paragraphsFor(reading: Reading): string[] {
   // The team's own Root cause section first, else the sentence the writer found.
   const human = facts.human.rootCause ? splitSentences(facts.human.rootCause.markdown)[0] : null;
   const quote = reading.rootCause?.quotes[0];
-  const stated = human ?? (quote ? publicSentence(quote.text) : null);
+  // "What caused it: Root cause confirmed: ..." says it twice: the input's label goes.
+  const stated = human ?? (quote ? publicSentence(withoutCauseLabel(quote.text)) : null);
   const cause = stated
     ? isForeign(stated) || isForeign(stated.replace(/^"|"?\.?$/g, ''))
       ? `What caused it, in the team's words: "${withoutForeignLabel(stated)}"`

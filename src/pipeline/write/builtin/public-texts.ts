@@ -12,6 +12,7 @@ import { asSentence, isNoise, isPublicSafe, splitSentences } from './sentences.j
 import { fittingTitle } from '../../format/titles.js';
 import { peopleIn, taggedUnrelated, withoutPeople } from './public-line.js';
 import { continued, publicSentence, publicTitle, titleInSentence } from './public-sentence.js';
+import { withoutCauseLabel } from './cause.js';
 import { withoutArtefacts } from './source-artefacts.js';
 
 /** Longest sentence the thread takes (weighted characters), leaving room for `10/10 `. */
@@ -111,9 +112,12 @@ function causeSentences(document: PostmortemBody, reading: Reading): string[] {
     return [...document.rootCause.paragraphs, ...document.rootCause.bullets]
       .map(publicParagraph)
       .filter(Boolean);
-  return (reading.rootCause?.quotes ?? [])
-    .map((quote) => publicParagraph(publicSentence(quote.text) ?? ''))
-    .filter(Boolean);
+  return (
+    (reading.rootCause?.quotes ?? [])
+      // Under "Root cause:" the input's own label ("Root cause confirmed:") would say it twice.
+      .map((quote) => publicParagraph(publicSentence(withoutCauseLabel(quote.text)) ?? ''))
+      .filter(Boolean)
+  );
 }
 
 /**
@@ -170,22 +174,28 @@ const CITATION = /\s*\((?:incident notes|timeline, [^()]*|[^()]{1,40}, \d{1,2}:\
  */
 export function published(text: string, people: readonly string[]): string {
   const seen = new Set<string>();
-  return withoutPeople(text.replace(CITATION, ''), people)
-    .split('\n')
-    .map((line) => {
-      const [, marker = '', rest = line] = /^(\s*-\s+)?(.*)$/s.exec(line) ?? [];
-      const kept = rest.split(/(?<=[.!?])\s+(?=["“]?[A-Z0-9])/).filter((sentence) => {
-        const key = sentence.trim().toLowerCase();
-        if (key.length < 12) return true;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-      return kept.length ? `${marker}${kept.join(' ')}` : '';
-    })
-    .filter((line, i, all) => line || all[i - 1])
-    .join('\n');
+  return (
+    withoutPeople(text.replace(CITATION, ''), people)
+      .split('\n')
+      .map((line) => {
+        const [, marker = '', rest = line] = /^(\s*-\s+)?(.*)$/s.exec(line) ?? [];
+        const kept = rest.split(/(?<=[.!?])\s+(?=["“]?[A-Z0-9])/).filter((sentence) => {
+          const key = sentence.trim().toLowerCase();
+          if (key.length < 12) return true;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+        return kept.length ? `${marker}${kept.join(' ')}` : '';
+      })
+      // A heading whose every sentence was said above ("Root cause:" then nothing) goes with them.
+      .filter((line, i, all) => !(HEADING.test(line) && !all[i + 1]?.trim()))
+      .filter((line, i, all) => line || all[i - 1])
+      .join('\n')
+  );
 }
+/** A public text's heading on its own line: "Root cause:", "How we fixed it:". */
+const HEADING = /^[A-Z][\w ']{2,40}:$/;
 
 /**
  * Whether the incident is still open: no resolution and a status that does not say it ended.
