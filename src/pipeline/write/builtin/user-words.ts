@@ -30,8 +30,6 @@ const PAST: readonly [RegExp, string][] = [
   [/\breturns\b/gi, 'returned'],
   [/\b(?:hit|hits)\b/gi, 'hit'],
   [/\btime out\b/gi, 'timed out'],
-  [/\breports?\b/gi, 'reported'],
-  [/\bsays?\b/gi, 'said'],
   [/\bspin\b/gi, 'spun'],
   [/\barrive\b/gi, 'arrived'],
   [/\bhave\b/gi, 'had'],
@@ -44,5 +42,21 @@ const PAST: readonly [RegExp, string][] = [
  * not in the table are kept as written: a wrong tense reads better than a wrong word.
  */
 export function inPast(clause: string): string {
-  return PAST.reduce((text, [present, past]) => text.replace(present, past), clause);
+  // "customers report their app shows ...": the verb after who told it, never the noun
+  // "monthly reports" elsewhere.
+  const subject = USER_SUBJECT.exec(clause.trim())?.[0] ?? '';
+  const told = clause
+    .trim()
+    .replace(
+      new RegExp(
+        `^(${escapeRegExp(subject)}) (?:report|reports|say|says|tell us|tells us)\\b`,
+        'i',
+      ),
+      (_match, who: string) => `${who} reported`,
+    );
+  return PAST.reduce((text, [present, past]) => text.replace(present, past), told);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
