@@ -189,10 +189,30 @@ export function published(text: string, people: readonly string[]): string {
         return kept.length ? `${marker}${kept.join(' ')}` : '';
       })
       // A heading whose every sentence was said above ("Root cause:" then nothing) goes with them.
-      .filter((line, i, all) => !(HEADING.test(line) && !all[i + 1]?.trim()))
+      .reduce(withoutEmptyHeadings, [])
       .filter((line, i, all) => line || all[i - 1])
       .join('\n')
   );
+}
+
+/**
+ * Lines folded so a heading is followed by what it heads: a blank line left where a sentence
+ * said above was dropped goes, and a heading with nothing under it ("Root cause:" then the next
+ * heading or the end) goes with it.
+ */
+function withoutEmptyHeadings(
+  kept: string[],
+  line: string,
+  index: number,
+  all: readonly string[],
+): string[] {
+  const last = kept.at(-1);
+  const afterHeading = last !== undefined && HEADING.test(last);
+  if (!line.trim() && afterHeading) return index === all.length - 1 ? kept.slice(0, -1) : kept;
+  if (HEADING.test(line) && afterHeading) kept.pop();
+  if (HEADING.test(line) && index === all.length - 1) return kept;
+  kept.push(line);
+  return kept;
 }
 /** A public text's heading on its own line: "Root cause:", "How we fixed it:". */
 const HEADING = /^[A-Z][\w ']{2,40}:$/;
