@@ -150,15 +150,26 @@ function failedBefore(reading: Reading, fix: Reading['response']['steps'][number
         Date.parse(step.event.time) <= Date.parse(fix.event.time)),
   );
   if (!failed.length || failed.length > 2) return '';
-  const told = failed.map((step) => {
-    const first = stepText(step.event, facts).split(/[,;]\s+|\s+[-–—]\s+/)[0] ?? '';
+  // Only the attempt itself, and only when it reads as one ("rolled back to v3.3"): a finding
+  // the response misread as a step ("memcached errors narrowed to rack A7") is left to the list.
+  const firsts = failed.map(
+    (step) => stepText(step.event, facts).split(/[,;]\s+|\s+[-–—]\s+|(?<=\w)\.\s+/)[0] ?? '',
+  );
+  const attempt = (first: string) => isAction(first) || /^\W*(?:tried|attempted)\b/i.test(first);
+  if (firsts.some((first) => !attempt(first) || first.length > 90)) return '';
+  const told = failed.map((step, index) => {
+    const first = firsts[index] ?? '';
     return `${lowerFirst(publicLine(first).replace(/[.\s]+$/, ''))}${step.event.time ? ` (${when(step.event, facts)})` : ''}`;
   });
   // "rolled back to v3.3" continues "We first"; "Rollback to v3.3 failed" does not.
-  return told.every((text) => /^(?:re-?)?[a-z]+(?:ed|an|ew|ent|ook|ied)\b/.test(text))
+  return told.every((text) => ATTEMPT_VERB.test(text))
     ? `We first ${told.join(', then ')}, which did not help.`
     : `An earlier attempt did not help: ${told.join('; ')}.`;
 }
+
+/** A past-tense verb of trying something, that may follow "We first". */
+const ATTEMPT_VERB =
+  /^(?:tried|attempted|rolled|reverted|restarted|rebooted|scaled|failed over|flushed|purged|cleared|disabled|enabled|turned|drained|raised|increased|lowered|bumped|moved|switched|killed|applied|deployed|pushed|ran|added|removed|changed|set|redeployed|re-?ran|re-?started)\b/;
 
 /** The step that fixed it: the last action that did not fail, at or before the first recovery. */
 export function fixingStep(reading: Reading): Reading['response']['steps'][number] | null {
