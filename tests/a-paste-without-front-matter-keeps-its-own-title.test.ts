@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
-import { truncateTitle } from '../src/pipeline/format/truncate-title.js';
+import { truncateTitle } from '../src/pipeline/format/titles.js';
 import { sourceFromText } from './helpers/source.js';
 
 const titleOf = (text: string): string | undefined =>

@@ -75,7 +75,7 @@ describe('the shipped example incident becomes the pack the issue describes', ()
       '## To our users',
     ]);
     expect(md).toContain(
-      '**Date:** January 10, 2026 · **Duration:** 29 minutes · **Impact:** 12,400 users; error rate: 23% of requests returning 503 · **Severity:** P1 · **Incident status:** resolved · **Document status:** draft',
+      '**Date:** January 10, 2026 · **Impact window:** 14:23 to 14:52 UTC · **Duration:** 29 minutes · **Impact:** 12,400 users; error rate: 23% of requests returning 503 · **Severity:** P1 · **Incident status:** resolved · **Document status:** draft',
     );
     expect(md).toMatch(/^\| Action +\| Type +\| Priority +\| Owner +\| Ticket +\| Status +\|$/m);
   });

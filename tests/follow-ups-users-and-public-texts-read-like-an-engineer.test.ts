@@ -11,7 +11,7 @@ import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import type { TimelineEvent } from '../src/schemas/facts.js';
 import { FIGURE_EVENT_LIMIT, shownEvents } from '../src/pipeline/render/shown-events.js';
-import { truncateTitle } from '../src/pipeline/format/truncate-title.js';
+import { truncateTitle } from '../src/pipeline/format/titles.js';
 import { peopleIn, publicLine, withoutPeople } from '../src/pipeline/write/builtin/public-line.js';
 import { builtinPackOf, sectionText } from './helpers/writer-pack.js';
 import { sourceFromFixture } from './helpers/source.js';

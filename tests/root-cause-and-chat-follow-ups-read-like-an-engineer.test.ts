@@ -13,7 +13,7 @@ import { parseTweet } from 'twitter-text';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { FIGURE_EVENT_LIMIT, shownEvents } from '../src/pipeline/render/shown-events.js';
-import { fittingTitle } from '../src/pipeline/write/builtin/public-texts.js';
+import { fittingTitle } from '../src/pipeline/format/titles.js';
 import { postmortemTree } from '../src/pipeline/render/postmortem-tree.js';
 import { toMarkdownText } from '../src/pipeline/render/markdown.js';
 import { builtinPackOf } from './helpers/writer-pack.js';

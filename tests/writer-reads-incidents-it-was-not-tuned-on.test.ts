@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
-import { truncateTitle } from '../src/pipeline/format/truncate-title.js';
+import { truncateTitle } from '../src/pipeline/format/titles.js';
 import { splitActions } from '../src/pipeline/write/builtin/follow-ups.js';
 import { symptomOf } from '../src/pipeline/write/builtin/message-to-users.js';
 import { readIncident } from '../src/pipeline/write/builtin/read-incident.js';

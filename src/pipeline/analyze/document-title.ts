@@ -1,4 +1,4 @@
-import { truncateTitle } from '../format/truncate-title.js';
+import { truncateTitle } from '../format/titles.js';
 
 /**
  * The title of an incident whose file gives none in front matter or a `#` heading: the line a

@@ -285,10 +285,30 @@ function timelineList(
 const isEmpty = (section: Section) =>
   section.paragraphs.every((p) => !p.trim()) && section.bullets.length === 0;
 
-/** Date, duration, impact, severity, incident status, document status, authors; unknowns left out. */
+/**
+ * "10:05 to 10:40 UTC+01:00": when impact started and ended, in the incident's zone, with the day
+ * on both ends when it crosses midnight; "since 10:05 UTC" while it is not over. Null without a
+ * start. The header says it so a reader need not find it in the Summary (issue 12, round 3).
+ */
+function impactWindow(facts: Facts): string | null {
+  if (!facts.start) return null;
+  const end = facts.resolved ?? facts.mitigated;
+  if (!end) return `since ${formatTime(facts.start, facts)}`;
+  const days = end.slice(0, 10) !== facts.start.slice(0, 10);
+  const from = formatTime(facts.start, facts, days);
+  const to = formatTime(end, facts, days);
+  // "10:05 UTC+01:00 to 10:40 UTC+01:00" names the zone once: "10:05 to 10:40 UTC+01:00".
+  const zone = / (\S+)$/.exec(from)?.[1];
+  return zone && to.endsWith(` ${zone}`)
+    ? `${from.slice(0, -zone.length - 1)} to ${to}`
+    : `${from} to ${to}`;
+}
+
+/** Date, impact window, duration, impact, severity, incident status, document status, authors; unknowns left out. */
 function header(facts: Facts, document: Postmortem): PhrasingContent[] {
   const fields: [string, string | null][] = [
     ['Date', formatDate(facts.date)],
+    ['Impact window', impactWindow(facts)],
     ['Duration', facts.durationMinutes === null ? null : formatMinutes(facts.durationMinutes)],
     [
       'Impact',

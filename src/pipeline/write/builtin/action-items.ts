@@ -3,7 +3,7 @@
  * and derived ones only where the facts support them: no alert recorded → a detection item; a
  * failed attempt → make that path work; a slow acknowledgement → paging. Never filler.
  */
-import { publicTitle, titleNamesIncident } from './public-sentence.js';
+import { titleInSentence, titleNamesIncident } from './public-sentence.js';
 import type { Facts } from '../../../schemas/facts.js';
 import type { ActionItem } from '../../../schemas/postmortem.js';
 import { formatMinutes, formatTime } from '../../format/format-figures.js';
@@ -58,10 +58,9 @@ const allText = (facts: Facts) =>
 function whatFailed(facts: Facts): string {
   // A paste's header ('incident.io · INC-2207 · …') is no name of what failed.
   if (!titleNamesIncident(facts.title)) return 'this failure';
-  const title = publicTitle(facts.title)
-    .replace(/[.!]+$/, '')
-    .trim();
-  return /^[A-Z][a-z]/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
+  // One rule for a title inside a sentence (titleInSentence): "Database Connection Pool
+  // Exhaustion" keeps its capitals, another language is quoted.
+  return titleInSentence(facts.title);
 }
 
 function derivedItems(

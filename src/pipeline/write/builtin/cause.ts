@@ -516,3 +516,21 @@ export function firstSymptom(facts: Facts, trigger: TimelineEvent | null): Timel
       ) ?? start
   );
 }
+
+/**
+ * A cause told without the label the input gave it: "Root cause: Cause: a kernel update ..." and
+ * "Root cause = a DDoS" read "a kernel update ...", "a DDoS". Labels may be stacked.
+ */
+export function withoutCauseLabel(text: string): string {
+  let told = text.trim();
+  for (let pass = 0; pass < 3; pass++) {
+    const next = told
+      .replace(CAUSE_LABEL, '')
+      .replace(/^\W*(?:later\s+)?traced (?:back )?to\s+/i, '');
+    if (next === told || next.length < 8) break;
+    told = next;
+  }
+  return told;
+}
+const CAUSE_LABEL =
+  /^\W*(?:(?:the |our )?(?:(?:root[\s-]*)?cause|rca|what we know|why it (?:broke|happened)|why (?:it|this|that) (?:could|was able to|was allowed to) happen|why (?:it|this|that) was possible|what (?:let|allowed|enabled) (?:it|this|that) (?:to )?happen|how (?:it|this|that) could happen|(?:(?:initial|immediate)\s+)?trigger)(?:\s+(?:identified|found|confirmed))?(?:\s*\([^()]{0,40}\))?\s*(?:[:=]|[-–—]\s|\b(?:was|is)\b)\s*|(?:this|it|the (?:outage|incident|failure|problem|issue)) (?:happened|occurred|started|broke|failed) (?:because(?: of)?|due to)\s+|(?:it was |this was )?caused by\s+|(?:die )?(?:grund)?ursache\s*[:：]\s*|cause racine\s*:\s*|causa ra[ií]z\s*:\s*)/i;

@@ -164,7 +164,8 @@ function owner(written: string): string | null {
   // A trailing parenthesis was read above; the pattern only adds "owner:" and "@name" elsewhere.
   const said = OWNED_IN_WORDS.exec(text);
   const dashed = OWNER_AFTER_DASH.exec(text)?.[1];
-  const byDash = dashed && !NOT_OWNER.test(dashed) ? dashed : undefined;
+  // "Load test before releases - PLAT-2232": a ticket key after the dash is no one's name.
+  const byDash = dashed && !NOT_OWNER.test(dashed) && !TICKET.test(dashed) ? dashed : undefined;
   return (
     (match?.[2] ?? match?.[3] ?? said?.[1] ?? said?.[2] ?? byDash)?.replace(/^@/, '').trim() ?? null
   );
@@ -255,6 +256,14 @@ export function actionText(
   // "Rotate X - Kim, SEC-210 (done Aug 11)": owner, ticket and status have columns of their own.
   const dashed = OWNER_AFTER_DASH.exec(cell);
   if (owner && dashed?.[1] === owner) cell = cell.slice(0, dashed.index);
+  // "Connection pooling, PLAT-2231", "Load test - PLAT-2232": the ticket has a column of its own.
+  const ticket = filed.ticket;
+  if (ticket && !ticket.startsWith('http')) {
+    const tail = cell.lastIndexOf(ticket);
+    const before = cell.slice(0, tail);
+    if (tail > 0 && /^\W*$/.test(cell.slice(tail + ticket.length)) && /[\s,;–—-]$/.test(before))
+      cell = before.replace(/[\s,;:–—(-]+$/, '');
+  }
   // "@li add a heartbeat check": the owner has a column of its own.
   const addressed = filed.owner !== null && cell.startsWith(`@${filed.owner} `);
   if (addressed) cell = cell.slice((filed.owner?.length ?? 0) + 2);

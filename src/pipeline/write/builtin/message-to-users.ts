@@ -12,8 +12,17 @@ import { recordsAlert, REPORTED } from './detection.js';
 import type { PeakFigures } from './peak-figures.js';
 import { leftOpen, saysRestored, type Reading } from './read-incident.js';
 import { sawInBrief, usersAffectedSentence } from './user-impact.js';
-import { continued, publicSentence, publicTitle, titleNamesIncident } from './public-sentence.js';
+import {
+  continued,
+  publicSentence,
+  publicTitle,
+  titleInSentence,
+  titleNamesIncident,
+} from './public-sentence.js';
 import { withoutArtefacts } from './source-artefacts.js';
+import { hasUserSubject, inPast } from './user-words.js';
+import { isForeign } from './foreign-text.js';
+import { withoutCauseLabel } from './cause.js';
 import {
   asSentence,
   isNoise,
@@ -300,7 +309,7 @@ function internalMessage(reading: Reading): string[] {
   const { facts } = reading;
   const stated = reading.noUserImpact;
   return [
-    `${windowOf(reading)}, we had an internal incident: ${lowerFirst(publicTitle(facts.title, facts.date).replace(/[.!]+$/, ''))}.`,
+    `${windowOf(reading)}, we had an internal incident: ${titleInSentence(facts.title, facts.date)}.`,
     stated && stated.line !== 0 ? asSentence(stated.text) : 'Customers were not affected.',
     facts.resolved
       ? `It was resolved at ${formatTime(facts.resolved, facts)}.`
@@ -355,7 +364,7 @@ function openingParagraph(reading: Reading, window: string): string {
       : symptom
         ? MAY_HAVE[symptom]
         : '';
-  const title = lowerFirst(publicTitle(facts.title, facts.date).replace(/[.!]+$/, ''));
+  const title = titleInSentence(facts.title, facts.date);
   // With the input's own line of what users saw, "down" is told in its words ("online booking
   // is down"), not widened to the whole service.
   const told = symptom && !(clause && symptom === 'unavailable');
@@ -389,6 +398,17 @@ function openingParagraph(reading: Reading, window: string): string {
   // Without who or a symptom word, the input's own words of what happened follow the window
   // ("…, about 50% of our traffic dropped"): no "you may have been affected" template.
   const reported = reporter && !REPORTED_BY_USERS.test(bad.slice(0, 20));
+  // A report in another language is quoted, never fitted into an English clause.
+  if (isForeign(told0 || clause || '') || isForeign(publicTitle(facts.title))) {
+    // publicSentence quotes a line in another language, without its label ("Monitoring:").
+    const first = reading.symptom ? publicSentence(reading.symptom.text) : null;
+    return `${window}, we had an incident: ${title}.${first?.startsWith('"') ? ` The first sign, as the team recorded it: ${first}` : ''}`;
+  }
+  // "customers could not open their order history": users' own line says it all, in the past.
+  const theirs =
+    !total && !who && clause && hasUserSubject(clause) ? inPast(saidSaw ?? clause) : null;
+  if (theirs)
+    return `${window}, ${theirs}.${stated ? ` ${asSentence(stated)}` : ''}${scope ? ` ${scope}` : ''}`;
   const what = saw
     ? `${saw}${bad ? `: ${bad}` : ''}`
     : reported
@@ -436,9 +456,12 @@ function paragraphsFor(reading: Reading): string[] {
   // The team's own Root cause section first, else the sentence the writer found.
   const human = facts.human.rootCause ? splitSentences(facts.human.rootCause.markdown)[0] : null;
   const quote = reading.rootCause?.quotes[0];
-  const stated = human ?? (quote ? publicSentence(quote.text) : null);
+  // "What caused it: Root cause confirmed: ..." says it twice: the input's label goes.
+  const stated = human ?? (quote ? publicSentence(withoutCauseLabel(quote.text)) : null);
   const cause = stated
-    ? `What caused it: ${continued(asSentence(stated))}`
+    ? isForeign(stated) || isForeign(stated.replace(/^"|"?\.?$/g, ''))
+      ? `What caused it, in the team's words: "${withoutForeignLabel(stated)}"`
+      : `What caused it: ${continued(asSentence(stated))}`
     : 'We are still investigating the cause and will update this postmortem when we know it.';
   // Each sentence once: "No data loss, no security risk." may be both what was and was not lost.
   // What users must do is said only when the input says it: a generic "please retry" is a template.
@@ -450,6 +473,18 @@ function paragraphsFor(reading: Reading): string[] {
     [cause, changing(reading)].filter(Boolean).join(' '),
     'We are sorry for the disruption this caused you.',
   ].filter(Boolean);
+}
+
+/**
+ * A sentence in another language without its opening label ("Ursache: das Zertifikat ..." →
+ * "Das Zertifikat ..."), quotes and closing stop off, first letter raised: quoted as the team
+ * wrote the finding.
+ */
+function withoutForeignLabel(text: string): string {
+  const bare = text.replace(/^"|"?\.?$/g, '').trim();
+  const rest = bare.replace(/^[\p{L}-]+(?: [\p{L}-]+)?\s*[:：]\s*/u, '');
+  const told = rest.length >= 12 ? rest : bare;
+  return `${told.charAt(0).toUpperCase()}${told.slice(1)}`.replace(/[.\s]+$/, '') + '.';
 }
 
 /** "Restored the lost edits ..." at 13:40 becomes "At 13:40 UTC we restored the lost edits ...". */

@@ -9,6 +9,7 @@ import type { TimelineEvent } from '../../../schemas/facts.js';
 import { withoutArtefacts } from './source-artefacts.js';
 import { publicLine } from './public-line.js';
 import { asSentence, lowerFirst } from './sentences.js';
+import { isForeign } from './foreign-text.js';
 import { formatDate } from '../../format/format-figures.js';
 
 /** What marks a line as a monitor's alert: a state tag, a monitor's prefix, a paging verb. */
@@ -117,10 +118,27 @@ export function publicSentence(text: string, kind?: TimelineEvent['kind']): stri
   if (!readable(line)) return null;
   line = publicLine(line).replace(CHAT_TAIL, '').trim();
   if (!readable(line)) return null;
+  // Another language is quoted as written: no English verb or label is put around it.
+  if (isForeign(line)) {
+    // "Ursache: das Zertifikat ...": the label is the team's heading for the finding.
+    const rest = line.replace(/^[\p{L}-]+\s*[:：]\s*/u, '');
+    const told = rest.length >= 12 ? rest : line;
+    return `"${told.charAt(0).toUpperCase()}${told.slice(1).replace(/[.\s]+$/, '')}."`;
+  }
   if (alert) return asSentence(`Our monitoring alerted: ${line}`);
   if (cleared) return asSentence(`The alert cleared: ${line}`);
   const done = ACTION_VERB.test(line) || DONE_TO.test(line);
   return asSentence(done ? `We ${line.charAt(0).toLowerCase()}${line.slice(1)}` : line);
+}
+
+/**
+ * The title inside one of the writer's sentences ("we had an incident: order history pages time
+ * out"): publicTitle without its closing stop, lower-cased where it opens in sentence case; a
+ * title in another language is quoted as written ("Bestellungen hängen im Checkout" in quotes).
+ */
+export function titleInSentence(title: string, date?: string): string {
+  const told = publicTitle(title, date).replace(/[.!]+$/, '');
+  return isForeign(told) ? `"${told}"` : lowerFirst(told);
 }
 
 /**

@@ -8,10 +8,11 @@ import type { PostmortemBody } from '../human-sections-win.js';
 import { formatTime } from '../../format/format-figures.js';
 import { splitThread } from '../split-tweets.js';
 import { leftOpen, type Reading } from './read-incident.js';
-import { asSentence, isNoise, isPublicSafe, lowerFirst, splitSentences } from './sentences.js';
-import { truncateTitle } from '../../format/truncate-title.js';
+import { asSentence, isNoise, isPublicSafe, splitSentences } from './sentences.js';
+import { fittingTitle } from '../../format/titles.js';
 import { peopleIn, taggedUnrelated, withoutPeople } from './public-line.js';
-import { continued, publicSentence, publicTitle } from './public-sentence.js';
+import { continued, publicSentence, publicTitle, titleInSentence } from './public-sentence.js';
+import { withoutCauseLabel } from './cause.js';
 import { withoutArtefacts } from './source-artefacts.js';
 
 /** Longest sentence the thread takes (weighted characters), leaving room for `10/10 `. */
@@ -111,9 +112,12 @@ function causeSentences(document: PostmortemBody, reading: Reading): string[] {
     return [...document.rootCause.paragraphs, ...document.rootCause.bullets]
       .map(publicParagraph)
       .filter(Boolean);
-  return (reading.rootCause?.quotes ?? [])
-    .map((quote) => publicParagraph(publicSentence(quote.text) ?? ''))
-    .filter(Boolean);
+  return (
+    (reading.rootCause?.quotes ?? [])
+      // Under "Root cause:" the input's own label ("Root cause confirmed:") would say it twice.
+      .map((quote) => publicParagraph(publicSentence(withoutCauseLabel(quote.text)) ?? ''))
+      .filter(Boolean)
+  );
 }
 
 /**
@@ -170,22 +174,48 @@ const CITATION = /\s*\((?:incident notes|timeline, [^()]*|[^()]{1,40}, \d{1,2}:\
  */
 export function published(text: string, people: readonly string[]): string {
   const seen = new Set<string>();
-  return withoutPeople(text.replace(CITATION, ''), people)
-    .split('\n')
-    .map((line) => {
-      const [, marker = '', rest = line] = /^(\s*-\s+)?(.*)$/s.exec(line) ?? [];
-      const kept = rest.split(/(?<=[.!?])\s+(?=["“]?[A-Z0-9])/).filter((sentence) => {
-        const key = sentence.trim().toLowerCase();
-        if (key.length < 12) return true;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-      return kept.length ? `${marker}${kept.join(' ')}` : '';
-    })
-    .filter((line, i, all) => line || all[i - 1])
-    .join('\n');
+  return (
+    withoutPeople(text.replace(CITATION, ''), people)
+      .split('\n')
+      .map((line) => {
+        const [, marker = '', rest = line] = /^(\s*-\s+)?(.*)$/s.exec(line) ?? [];
+        const kept = rest.split(/(?<=[.!?])\s+(?=["“]?[A-Z0-9])/).filter((sentence) => {
+          const key = sentence.trim().toLowerCase();
+          if (key.length < 12) return true;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+        return kept.length ? `${marker}${kept.join(' ')}` : '';
+      })
+      // A heading whose every sentence was said above ("Root cause:" then nothing) goes with them.
+      .reduce(withoutEmptyHeadings, [])
+      .filter((line, i, all) => line || all[i - 1])
+      .join('\n')
+  );
 }
+
+/**
+ * Lines folded so a heading is followed by what it heads: a blank line left where a sentence
+ * said above was dropped goes, and a heading with nothing under it ("Root cause:" then the next
+ * heading or the end) goes with it.
+ */
+function withoutEmptyHeadings(
+  kept: string[],
+  line: string,
+  index: number,
+  all: readonly string[],
+): string[] {
+  const last = kept.at(-1);
+  const afterHeading = last !== undefined && HEADING.test(last);
+  if (!line.trim() && afterHeading) return index === all.length - 1 ? kept.slice(0, -1) : kept;
+  if (HEADING.test(line) && afterHeading) kept.pop();
+  if (HEADING.test(line) && index === all.length - 1) return kept;
+  kept.push(line);
+  return kept;
+}
+/** A public text's heading on its own line: "Root cause:", "How we fixed it:". */
+const HEADING = /^[A-Z][\w ']{2,40}:$/;
 
 /**
  * Whether the incident is still open: no resolution and a status that does not say it ended.
@@ -237,31 +267,6 @@ export function writeHnPost(
   };
 }
 
-/** Where a title's main clause ends and what explains it begins: " after a config push ...". */
-const TAIL = /\s+(?:after|from|because|due to|when|while|as|caused by|following|during)\s/gi;
-
-/**
- * An HN title of at most `max` characters told from the input's title, not cut inside it: the
- * whole title, then without its brackets ("(GCE + App Engine)"), then its main clause before
- * the explanation (" after ...", " from ..."), the longest that fits. Only a title with no
- * such clause that fits is cut (truncateTitle).
- */
-export function fittingTitle(prefix: string, title: string, max = 80): string {
-  const clean = title.replace(/\s+/g, ' ').trim();
-  const bare = clean
-    .replace(/\s*\([^()]*\)/g, '')
-    .replace(/\s+([:,])/g, '$1')
-    .trim();
-  const heads = [...bare.matchAll(TAIL)]
-    .map((match) => bare.slice(0, match.index).replace(/[\s,;:/-]+$/, ''))
-    .filter((head) => head.split(' ').length >= 3)
-    .reverse();
-  const fits = [clean, bare, ...heads]
-    .map((text) => `${prefix}: ${text}`)
-    .find((text) => Array.from(text).length <= max);
-  return fits ?? truncateTitle(`${prefix}: ${clean}`, max);
-}
-
 /** Sentences short enough for one tweet each, and safe to publish. */
 function tweetable(text: string): string[] {
   return splitSentences(text).filter((s) => isPublicSafe(s) && s.length <= TWEET_SENTENCE);
@@ -287,7 +292,7 @@ export function writeThread(
     first[0] ??
     summary[0] ??
     asSentence(
-      `Postmortem for our ${facts.date} incident: ${lowerFirst(publicTitle(facts.title, facts.date))}`,
+      `Postmortem for our ${facts.date} incident: ${titleInSentence(facts.title, facts.date)}`,
     );
   const people = peopleIn(facts);
   // Before "What caused it: " lower-cases its first word, which may be a name.

@@ -24,6 +24,7 @@ import { readLessons, withoutLessonLabel, type Lessons } from './lessons.js';
 import { readResponse, type Response } from './response.js';
 import { eventQuotes, isNoise, noteQuotes, type Quote } from './sentences.js';
 import { peakFigures, type PeakFigures } from './peak-figures.js';
+import { readRawRecords } from './raw-records.js';
 import { readSpeakers } from './speakers.js';
 import { userImpactClauses, type ImpactClause } from './user-impact.js';
 
@@ -181,7 +182,8 @@ function readUserNotices(
 }
 
 export function readIncident(input: Facts): Reading {
-  const facts = readSpeakers(input);
+  // Machine output is read in words before anything is quoted from a line (raw-records.ts).
+  const facts = readSpeakers(readRawRecords(input));
   const trigger = findTrigger(facts);
   // The fix, read first without the cause lines, confirms the cause that names what it changed.
   const detection = readDetection(facts, trigger);

@@ -61,7 +61,7 @@ const LABEL_AUTHOR =
  * "EU pool drain stuck on a PodDisruptionBudget", "the rollback timed out".
  */
 const ATTEMPT_STUCK =
-  /\b(?:drain|rollback|roll-back|restart|failover|fail-over|deploy(?:ment)?|migration|restore|attempt|fix|patch|upgrade)s?\b.{0,30}\b(?:stuck|hung|hangs|timed out|blocked|failed|errored|refused)\b/i;
+  /\b(?:drain|rollback|roll-back|revert|restart|failover|fail-over|deploy(?:ment)?|migration|restore|attempt|fix|patch|upgrade)s?\b.{0,30}\b(?:stuck|hung|hangs|timed out|blocked|failed|errored|refused|did(?:n['’]t| not) (?:help|work|fix)|had no effect|no effect|made no difference)\b/i;
 
 /** Whether one clause of the line says service came back for some of it ("US recovered"). */
 const recoversPart = (text: string) =>
@@ -201,6 +201,13 @@ function readRecovery(facts: Facts, exclude: readonly TimelineEvent[]): Recovery
   return { mitigated, resolved, recovery };
 }
 
+/** Whether a line's own time is after the start of impact it names. */
+function writtenAfterStart(event: TimelineEvent, facts: Facts): boolean {
+  return (
+    event.time !== null && facts.start !== null && Date.parse(event.time) > Date.parse(facts.start)
+  );
+}
+
 /**
  * The lines that are actions: from detection on (nobody mitigates what they have not noticed:
  * "primary failed; automatic failover" at 16:02 is the failure, the 16:05 alert is when the
@@ -219,7 +226,9 @@ function actionLines(
       !exclude.includes(event) &&
       event.kind !== 'status-update' &&
       !(from && event.time && Date.parse(event.time) < Date.parse(from)) &&
-      !(event.line === startLine && event !== mitigated) &&
+      // The line that set the start is the failure, not a response, unless it was written later
+      // and only names the start ("08:30 reindex job was stuck since 07:55; restarted it").
+      !(event.line === startLine && event !== mitigated && !writtenAfterStart(event, facts)) &&
       !isNoise(event.text) &&
       // A page is how responders learnt of it ("Paged: replication effectively stopped").
       !(recordsAlert(event) && /^\W*(?:paged|alert|triggered|firing)\b/i.test(event.text)) &&

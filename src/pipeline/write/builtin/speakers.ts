@@ -8,6 +8,9 @@ import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 /** `name:` or `First Last:` at the start of a line, before what they said. */
 const SPEAKER = /^@?([A-Za-z][\w.'-]{0,30}(?: [A-Z][\w.'-]{0,30})?)\s*:\s+(?=\S)/;
 
+/** `name - ` at the start of a line: a chat log copied as "14:12 joao - users report ...". */
+const DASH_SPEAKER = /^@?([A-Za-z][\w.']{1,30})\s+[-–—]\s+(?=\S)/;
+
 /** Labels that open a line the same way but are not people. */
 const NOT_A_SPEAKER =
   /^(?:alerts?|alarm|notes?|update|status|impact|cause|root cause|trigger|fix|fixed|action|actions|ai|todo|fixme|info|warn|warning|error|errors|critical|resolved|resolution|identified|investigating|monitoring|summary|detection|mitigation|mitigated|next steps|follow-ups?|follow up|re|fw|fwd|subject|from|to|sent|cc|https?|done|recovery|problem|owner|ticket|time|times|date|ok|firing|triggered|step|statuspage|status page|graphs|deploy|pagerduty|opsgenie)$/i;
@@ -30,7 +33,7 @@ function speakerOf(event: TimelineEvent): { name: string; rest: string } | null 
     return { name: note[1], rest: unquoted.trim() };
   }
   if (event.actor) return null;
-  const match = SPEAKER.exec(event.text);
+  const match = SPEAKER.exec(event.text) ?? DASH_SPEAKER.exec(event.text);
   const name = match?.[1];
   if (!match || !name || NOT_A_SPEAKER.test(name)) return null;
   return { name, rest: event.text.slice(match[0].length) };

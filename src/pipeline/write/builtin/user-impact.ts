@@ -42,6 +42,26 @@ const RESPONDER_LEAD =
 const TOLD_BY =
   /^(?:[\w' -]{1,40}?\b(?:tells? us|told us|reports?|reported|says?|said|complain(?:s|ed)?)\s+(?:that\s+)?)(?=\S.{11})/i;
 
+/** Who a report is about, when the reporter is the users themselves: "users", "customers". */
+const USER_NOUN =
+  /\b(?:users?|customers?|merchants?|editors?|readers?|visitors?|clients?|buyers?|players?|fans|subscribers?|shoppers?|members?)\b/i;
+
+/**
+ * The clause without who told it ("Business tells us online booking is down" → "online booking
+ * is down"); when users told it of themselves ("users report they never get the mail"), "they"
+ * becomes who they are ("users never get the mail"), so the clause stands alone in a header.
+ */
+function withoutTeller(said: string): string {
+  const teller = TOLD_BY.exec(said);
+  if (!teller) return said;
+  const rest = said.slice(teller[0].length);
+  const who = USER_NOUN.exec(teller[0])?.[0];
+  if (!who) return rest;
+  if (/^they\b/i.test(rest)) return rest.replace(/^they\b/i, who.toLowerCase());
+  // "customers report their app shows ...": whose app is told only with who reported it.
+  return /^their\b/i.test(rest) ? said : rest;
+}
+
 function clausesOf(text: string): string[] {
   return (
     text
@@ -93,12 +113,14 @@ export function userImpactClauses(facts: Facts): ImpactClause[] {
     const labelled = scoreOf(source.text, USER_IMPACT_CUES.slice(0, 1), 'user-impact') > 0;
     for (const clause of clausesOf(withoutArtefacts(source.text))) {
       const said = publicLine(clause).replace(RESPONDER_LEAD, '');
-      const text = said.replace(TOLD_BY, '').replace(/[.,;:\s]+$/, '');
+      const text = withoutTeller(said).replace(/[.,;:\s]+$/, '');
       // A plan ("page when the job fails") or advice to users ("users should refresh") names
       // a failure it is not. Read without the tool's tag: "[alert] ..." is no "Alert on ...".
       if (
         scoreOf(text, FOLLOW_UP_CUES, 'follow-up') >= FOLLOW_UP_THRESHOLD ||
-        scoreOf(text, USER_NOTICE_CUES, 'user-action') > 0
+        scoreOf(text, USER_NOTICE_CUES, 'user-action') > 0 ||
+        // "No user data was lost" is told as what was lost, not as what users saw.
+        scoreOf(text, USER_NOTICE_CUES, 'no-data-lost') > 0
       )
         continue;
       // Scored as published: a tool's tag ("[alerts]") says who saw it, not what was seen;

@@ -716,7 +716,7 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'An outside event (power, fibre, a provider, a traffic surge) sets incidents off too.',
     pattern:
-      /\b(?:power (?:loss|outage|disruption|failure)|(?:disruption|outage|failure|loss) (?:in|of) the power\b|fib(?:er|re) (?:cut|damage\w*)|damaged fib(?:er|re)|traffic (?:spike|surge|jump|increase)|(?:load|request|usage) (?:spike|surge)|surge (?:of|in|from)|(?:marketing |email |promo\w* )?campaign|(?:email|newsletter|push notification)s? (?:went|go(?:es)?) out|(?:sale|launch|promotion) (?:started|began|went live)|batch job|flash sale|upstream (?:outage|provider)|(?:having|had|has) an outage on their side|ddos|dos attack|denial[\s-]of[\s-]service|maintenance|certificate expired|cert expired|disk failed|hardware failure)\b/i,
+      /\b(?:power (?:loss|outage|disruption|failure)|(?:disruption|outage|failure|loss) (?:in|of) the power\b|fib(?:er|re) (?:cut|damage\w*)|damaged fib(?:er|re)|traffic (?:spike|surge|jump|increase)|(?:load|request|usage) (?:spike|surge)|surge (?:of|in|from)|(?:marketing |email |promo\w* )?campaign|(?:email|newsletter|push notification)s? (?:went|go(?:es)?) out|(?:sale|launch|promotion) (?:started|began|went live)|(?:sales?|tickets?|registrations?|pre-?orders?|sign-?ups?|enrol?ments?)(?: [\w'-]+){0,4} (?:opened|went live|went on sale)|traffic (?:at |hit |reached |rose to |jumped to )?(?:about |~)?\d+(?:\.\d+)?\s?(?:x|×|times)(?= |$)|batch job|flash sale|upstream (?:outage|provider)|(?:having|had|has) an outage on their side|ddos|dos attack|denial[\s-]of[\s-]service|maintenance|certificate expired|cert expired|disk failed|hardware failure)\b/i,
     examples: {
       match: [
         'power disruption in the data centre',
@@ -726,8 +726,11 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
         'Traffic surge from a partner batch job',
         'Acme CDN is having an outage on their side',
         'large-scale DDoS against our DNS provider',
+        'Sales for the winter tour opened, traffic 12x normal',
+        'Ticket pre-orders for the new console went live',
+        'traffic at 5x the usual Monday peak',
       ],
-      noMatch: ['all systems normal'],
+      noMatch: ['all systems normal', 'the sales dashboard loads slowly'],
     },
   },
   {

@@ -102,9 +102,10 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
     id: 'user-must-act',
     signal: 'user-action',
     weight: 3,
-    reason: 'Something users must do: retry, log in again, re-submit, rotate a credential.',
+    reason:
+      'Something users must do (retry, log in again, re-submit, rotate a credential), or the input saying they need do nothing: a message says "no action is needed" only when the input does.',
     pattern:
-      /\b(?:(?:users?|customers?|merchants?|you)\b(?: (?!we\b|i\b|team\b|but\b|so\b)[\w'.:-]+){0,10}? (?:should|must|need to|will need to|may need to|have to)|please (?:retry|re-?submit|log ?in|sign ?in|reset|rotate|update|reconnect|re-?run)|(?:must|need to|should) (?:retry|re-?submit|log in again|sign in again|reset|rotate))\b/i,
+      /\b(?:(?:users?|customers?|merchants?|you)\b(?: (?!we\b|i\b|team\b|but\b|so\b)[\w'.:-]+){0,10}? (?:should|must|need to|will need to|may need to|have to)|please (?:retry|re-?submit|log ?in|sign ?in|reset|rotate|update|reconnect|re-?run)|(?:must|need to|should) (?:retry|re-?submit|log in again|sign in again|reset|rotate)|no (?:further )?action (?:is |was )?(?:needed|required|necessary)|(?:you|users|customers) (?:do(?:n['’]t| not)|won['’]t|will not) (?:need|have) to do anything)\b/i,
     examples: {
       match: [
         'users must log in again',
@@ -112,6 +113,8 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
         'customers should rotate their API keys',
         'users who could not sign in just need to sign in again',
         'Customers who downloaded an empty export between 14:05 and 14:31 should download it again',
+        'No action is needed from users',
+        "customers don't need to do anything",
       ],
       noMatch: [
         'we will retry the jobs',
@@ -304,12 +307,13 @@ export const USER_IMPACT_CUES: readonly Cue<UserImpactSignal>[] = [
     weight: 3,
     reason: 'Users, customers or a business telling what they could not do or got back.',
     pattern:
-      /\b(?:users?|customers?|merchants?|editors?|readers?|people|visitors?|clients?|buyers?|players?|business)\b(?:\s+[\w'/-]+){0,4}?\s+(?:can'?t|cannot|could ?n[o']t|unable to|were unable|are unable|is unable|get(?:ting)?|got|saw|see(?:ing)?|hit(?:ting)?|receiv\w+|report\w*|tells? us|says?|said|complain\w*|notic\w*|experienc\w*|lost)\b/i,
+      /\b(?:users?|customers?|merchants?|editors?|readers?|people|visitors?|clients?|buyers?|players?|fans|subscribers?|shoppers?|business)\b(?:\s+[\w'/-]+){0,4}?\s+(?:can'?t|cannot|could ?n[o']t|unable to|were unable|are unable|is unable|get(?:ting)?|got|saw|see(?:ing)?|hit(?:ting)?|receiv\w+|report\w*|tells? us|says?|said|complain\w*|notic\w*|experienc\w*|lost)\b/i,
     examples: {
       match: [
         "Customers can't reliably open support cases.",
         'Business tells us online booking is down.',
         'logged-in users unable to edit',
+        'fans could not complete checkout',
       ],
       noMatch: ['the on-call engineer got paged'],
     },

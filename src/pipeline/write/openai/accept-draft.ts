@@ -14,7 +14,7 @@ import {
 } from '../../../schemas/postmortem.js';
 import { isPublicSafe, splitSentences } from '../builtin/sentences.js';
 import { writeBuiltin } from '../builtin/builtin-writer.js';
-import { truncateTitle } from '../../format/truncate-title.js';
+import { truncateTitle } from '../../format/titles.js';
 import { withHumanSections } from '../human-sections-win.js';
 import { splitThread, tweetLength, TWEET_LIMIT } from '../split-tweets.js';
 import {

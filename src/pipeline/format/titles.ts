@@ -1,3 +1,7 @@
+/**
+ * How a title is cut and fitted, for every place that shows one (page titles, HN posts, feeds,
+ * the model writer's draft): one module, so a title reads the same wherever it is cut.
+ */
 /** Words a shortened title must not end on: "... with a…" reads as a cut, not a title. */
 const DANGLING =
   /\s+(?:a|an|the|with|of|on|in|to|for|from|by|and|or|but|at|as|into|over|under|after|before|during|via|its|their|our|that|which|was|were|is|are|be|been|has|have|had)$/i;
@@ -25,4 +29,29 @@ export function truncateTitle(title: string, max = 80): string {
   let words = head.slice(0, max - 1).replace(/\s+\S*$/, '');
   while (DANGLING.test(words)) words = words.replace(DANGLING, '');
   return `${words.replace(/[\s,;:(–-]+$/u, '')}…`;
+}
+
+/** Where a title's main clause ends and what explains it begins: " after a config push ...". */
+const TAIL = /\s+(?:after|from|because|due to|when|while|as|caused by|following|during)\s/gi;
+
+/**
+ * An HN title of at most `max` characters told from the input's title, not cut inside it: the
+ * whole title, then without its brackets ("(GCE + App Engine)"), then its main clause before
+ * the explanation (" after ...", " from ..."), the longest that fits. Only a title with no
+ * such clause that fits is cut (truncateTitle).
+ */
+export function fittingTitle(prefix: string, title: string, max = 80): string {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  const bare = clean
+    .replace(/\s*\([^()]*\)/g, '')
+    .replace(/\s+([:,])/g, '$1')
+    .trim();
+  const heads = [...bare.matchAll(TAIL)]
+    .map((match) => bare.slice(0, match.index).replace(/[\s,;:/-]+$/, ''))
+    .filter((head) => head.split(' ').length >= 3)
+    .reverse();
+  const fits = [clean, bare, ...heads]
+    .map((text) => `${prefix}: ${text}`)
+    .find((text) => Array.from(text).length <= max);
+  return fits ?? truncateTitle(`${prefix}: ${clean}`, max);
 }
