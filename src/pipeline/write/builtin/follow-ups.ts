@@ -544,28 +544,40 @@ function tickedItems(facts: Facts): string[] {
 
 /** A label that opens a list of follow-ups inside one line ("... Follow-ups: 1) a 2) b"). */
 const INLINE_LABEL =
-  /\b(?:follow[\s-]*ups?|next steps?|todos?|to ?dos?|action items?|remediation items?|fixes)(?:\s+so far|\s*\([^()]{1,60}\))?\s*:\s*(?=\S)/i;
+  /\b(?:follow[\s-]*ups?|next steps?|todos?|to ?dos?|action items?|remediation items?|fixes)(?:\s+so far|\s+(?:for|from|of|after)\s+(?:the\s+)?[\w-]+|\s*\([^()]{1,60}\))?\s*:\s*(?=\S)/i;
 /** "1) ", "2. ", "(3) " opening each item of a list written on one line. */
 const INLINE_MARKER = /(?:^|\s+)\(?\d{1,2}[.)]\s+/;
+/**
+ * "- ", "* ", "• " opening each item of a bulleted list that a chat copy ran into one line
+ * ("follow-ups: - alert on X - add Y"). Only read as a list when the first item opens with one:
+ * a dash later in a line is as often an aside or an owner ("Rotate X - Kim").
+ */
+const INLINE_BULLET = /(?:^|\s+)[-*•·▪]\s+/;
 
 /**
  * The items of a follow-up list written inside one line: after a label, numbered ("1) ... 2)
- * ...") or, for two or more, separated by semicolons. Null when the line holds no such list.
+ * ..."), bulleted ("- a - b") or, for two or more, separated by semicolons. Null when the line holds no such list.
  */
 export function inlineList(text: string): string[] | null {
   const label = INLINE_LABEL.exec(text);
   if (!label) return null;
   const rest = text.slice(label.index + label[0].length);
+  // A task list's boxes ("- [x] a - Kim, SEC-1 - [ ] b") are read by splitActions, which keeps
+  // each item's owner after its dash.
+  if (/(?:^|\s)(?:[-*+]\s+)?\[[ xX]\]\s/.test(rest)) return null;
   const numbered = rest.split(INLINE_MARKER);
+  const bulleted = /^[-*•·▪]\s/.test(rest) ? rest.split(INLINE_BULLET) : [];
   const semicolons = rest.split(/;\s+/);
   // "follow-ups so far: a, b, c": three or more comma-separated items are a list too.
   const commas = rest.split(/,\s+(?![^()]*\))/);
   const pieces = (
     numbered.length > 2
       ? numbered
-      : semicolons.length > 1 || commas.length < 3
-        ? semicolons
-        : commas
+      : bulleted.length > 2
+        ? bulleted
+        : semicolons.length > 1 || commas.length < 3
+          ? semicolons
+          : commas
   )
     .map((piece) => piece.replace(/^(?:todo|to do)\b\s*[:\-–—]?\s*/i, '').trim())
     .filter((piece) => piece.length > 5);
