@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCommand } from 'citty';
-import { packStatus } from '../../pipeline/generate.js';
+import { imagesMayUseEveryCore, packStatus } from '../../pipeline/generate.js';
 import { loadConfig } from '../../pipeline/load/load-config.js';
 import { error, hasErrors, type Diagnostic } from '../../pipeline/diagnostics.js';
 import { acquireBuildLock } from '../../pipeline/publish/build-lock.js';
@@ -11,7 +11,13 @@ import { scanInputs } from '../../pipeline/publish/scan-inputs.js';
 import { ConfigSchema, type Config } from '../../schemas/config.js';
 import { chooseSettler } from '../choose-settler.js';
 import { chooseWriter } from '../choose-writer.js';
-import { runGenerate, TEXT_WRITTEN_MESSAGE, type GenerateArgs } from './generate.js';
+import {
+  isMessage,
+  runGenerate,
+  SITE_BUILT_MESSAGE,
+  TEXT_WRITTEN_MESSAGE,
+  type GenerateArgs,
+} from './generate.js';
 import { astroNodeDiagnostic } from '../node-version.js';
 import { printDiagnostics } from '../report.js';
 import { rejectUnknownFlags } from '../usage-error.js';
@@ -49,10 +55,16 @@ export function generateProcessArgs(rawArgs: readonly string[], packs: string): 
 interface Generation {
   text: Promise<number>;
   done: Promise<number>;
+  /** Tells the run that Astro is done, so the images left may use every core. */
+  siteBuilt: () => void;
 }
 
 /** A generate run with nothing to do. */
-const NOTHING_TO_GENERATE: Generation = { text: Promise.resolve(0), done: Promise.resolve(0) };
+const NOTHING_TO_GENERATE: Generation = {
+  text: Promise.resolve(0),
+  done: Promise.resolve(0),
+  siteBuilt: () => undefined,
+};
 
 /**
  * `incidentpost generate` with the build's own options, in a child process that says over IPC
@@ -67,11 +79,14 @@ function runGenerateProcess(rawArgs: readonly string[], packs: string): Generati
   const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
   const text = new Promise<number>((resolve) => {
     child.on('message', (message: unknown) => {
-      if (JSON.stringify(message) === JSON.stringify(TEXT_WRITTEN_MESSAGE)) resolve(0);
+      if (isMessage(message, TEXT_WRITTEN_MESSAGE)) resolve(0);
     });
     void done.then(resolve);
   });
-  return { text, done };
+  const siteBuilt = () => {
+    if (child.connected) child.send(SITE_BUILT_MESSAGE, () => undefined);
+  };
+  return { text, done, siteBuilt };
 }
 
 /** generate in this process, in the same two parts as runGenerateProcess. */
@@ -79,7 +94,11 @@ function runGenerateHere(args: BuildGenerateArgs): Generation {
   let textWritten = () => undefined as void;
   const text = new Promise<number>((resolve) => (textWritten = () => resolve(0)));
   const done = runGenerate({ ...args, out: args.packs }, textWritten).then(({ code }) => code);
-  return { text: Promise.race([text, done.catch(() => 1)]), done };
+  return {
+    text: Promise.race([text, done.catch(() => 1)]),
+    done,
+    siteBuilt: () => void imagesMayUseEveryCore(),
+  };
 }
 
 /**
@@ -227,6 +246,7 @@ async function buildFromPacks(
     secretAllow: config.secrets.allow,
     privacy: config.privacy,
     onStage: (timing) => process.stdout.write(`built ${timing}\n`),
+    afterAstro: generation.siteBuilt,
     packsComplete: generation.done.then(
       (code) => (code === 0 ? null : imagesFailed(code, args.packs)),
       () => imagesFailed(1, args.packs),

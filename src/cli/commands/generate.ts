@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { hasErrors } from '../../pipeline/diagnostics.js';
-import { generate, type GenerateReport } from '../../pipeline/generate.js';
+import { generate, imagesMayUseEveryCore, type GenerateReport } from '../../pipeline/generate.js';
 import { loadConfig } from '../../pipeline/load/load-config.js';
 import type { Config } from '../../schemas/config.js';
 import { generateArgs } from '../args.js';
@@ -76,15 +76,27 @@ function failedOn(report: GenerateReport, strict: boolean): boolean {
 
 /** What a generate process tells the `build` that started it (build.ts), over IPC. */
 export const TEXT_WRITTEN_MESSAGE = { incidentpost: 'pack-text-written' } as const;
+/** What that `build` tells it back once Astro is done: the images may use every core. */
+export const SITE_BUILT_MESSAGE = { incidentpost: 'site-built' } as const;
+
+/** Whether an IPC message is `expected` (messages are plain objects, compared as JSON). */
+export function isMessage(message: unknown, expected: object): boolean {
+  return JSON.stringify(message) === JSON.stringify(expected);
+}
 
 /**
- * Tells the parent process, when it listens (a `build` that started this process with an IPC
- * channel), that the packs' text is written. The channel does not keep this process alive.
+ * What this process does once the packs' text is written. Started by a `build` with an IPC
+ * channel: tells it so (it starts Astro), and lets the images use every core when it says
+ * Astro is done. On its own: lets the images use every core at once. The channel does not
+ * keep this process alive.
  */
-function tellParentTextWritten(): (() => void) | undefined {
+function whenTextWritten(): () => void {
   const send = process.send?.bind(process);
-  if (!send) return undefined;
+  if (!send) return () => void imagesMayUseEveryCore();
   process.channel?.unref();
+  process.on('message', (message: unknown) => {
+    if (isMessage(message, SITE_BUILT_MESSAGE)) void imagesMayUseEveryCore();
+  });
   return () => {
     send(TEXT_WRITTEN_MESSAGE);
   };
@@ -99,6 +111,6 @@ export const generateCommand = defineCommand({
   args: generateArgs,
   run: async ({ rawArgs, args }) => {
     rejectUnknownFlags(rawArgs, generateArgs);
-    process.exitCode = (await runGenerate(args, tellParentTextWritten())).code;
+    process.exitCode = (await runGenerate(args, whenTextWritten())).code;
   },
 });

@@ -4,7 +4,7 @@
  * pack or the new one, whole.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -104,23 +104,22 @@ export async function writePackAtomically(
 }
 
 /**
- * Writes the files a pack was waiting for (writePackAtomically's `later`) into OUT/<slug>, each
- * through a temporary file renamed into place, then removes FILES_PENDING: the pack is complete.
- * Synchronous for the reason writePackAtomically gives (a few files into the page cache).
+ * Writes the files a pack was waiting for (writePackAtomically's `later`) into OUT/<slug>, then
+ * removes FILES_PENDING: the pack is complete. Written in place, not through temporary files:
+ * the folder was swapped in new without them, so no reader (nor a hard link into a published
+ * site, place-pack-files.ts) can hold an older version, and a file cut short by a killed run
+ * sits in a pack still marked, which the next run makes again. Synchronous for the reason
+ * writePackAtomically gives.
  * @throws the file system's error, carrying the path of the pack file that failed; the pack
- *   stays marked, so the next run makes it again.
+ *   stays marked.
  */
 export function completePack(outDir: string, slug: string, files: PackFiles): void {
   const folder = join(outDir, slug);
   for (const [name, data] of Object.entries(files)) {
-    const path = join(folder, name);
-    const temp = `${path}.tmp-${process.pid}`;
     try {
-      writeFileSync(temp, data);
-      renameSync(temp, path);
+      writeFileSync(join(folder, name), data);
     } catch (cause) {
-      rmSync(temp, { force: true });
-      throw withPath(cause, path);
+      throw withPath(cause, join(folder, name));
     }
   }
   rmSync(join(folder, FILES_PENDING), { force: true });
