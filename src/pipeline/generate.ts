@@ -17,9 +17,15 @@ import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { loadIncidents } from './load/load-incidents.js';
 import type { SourceFile } from './load/source-file.js';
 import { packKey } from './publish/pack-key.js';
-import type { PackFiles, PackImages } from './render/render-pack.js';
+import type { ImagesInFlight, PackFiles } from './render/render-pack.js';
 import { writeFileAtomically } from './format/atomic-write.js';
-import { readManifest, readPackIndex, writePackAtomically } from './publish/write-pack.js';
+import {
+  completePack,
+  hasPendingFiles,
+  readManifest,
+  readPackIndex,
+  writePackAtomically,
+} from './publish/write-pack.js';
 import { NO_USAGE, type Writer, type WriterUsage } from './write/writer.js';
 
 export interface GenerateOptions {
@@ -37,6 +43,14 @@ export interface GenerateOptions {
   secretAllow?: readonly SecretAllow[];
   /** A team's own cue entries (`analysis.cues`): they change the facts, so they key the pack. */
   cues?: readonly CueConfigEntry[] | undefined;
+  /**
+   * Called once every pack's text is written and the pack index with it, while the last
+   * images may still be drawing: what the site is built from is then in place (it reads no
+   * PNG and no zip), so `build` starts Astro here and the images are drawn beside it. Told
+   * the report so far (errors included). generate itself resolves only when every image is
+   * written.
+   */
+  onTextWritten?: (report: GenerateReport) => void;
 }
 
 /**
@@ -92,7 +106,10 @@ async function checkPacks(
     files.map(async (file) => {
       const settled = settler ? `|${await settler.keyFor(file)}` : '';
       const key = packKey(file.bytes, `${await writer.keyFor(file)}${settled}${teamCues}`);
-      return { file, key, fresh: (await readManifest(out, file.slug))?.key === key };
+      // A pack still waiting for its images (a run killed while drawing them) is made again.
+      const fresh =
+        (await readManifest(out, file.slug))?.key === key && !hasPendingFiles(out, file.slug);
+      return { file, key, fresh };
     }),
   );
 }
@@ -170,11 +187,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   // written, instead of when its first image is due; a run with nothing to write loads neither.
   if (total > 0) startRenderer().catch(() => undefined);
   const limit = pLimit(options.concurrency ?? 1);
+  // Each written pack's images, settled: the error that stopped one, or null.
+  const images: Promise<unknown>[] = [];
   await Promise.all(
     todo.map(({ file, key }) =>
       limit(async () => {
-        const { kind, status } = await generatePack(file, key, options, report);
-        progress({ kind, slug: file.slug, status, done: ++done, total });
+        const written = await generatePack(file, key, options, report);
+        if (written.images) images.push(written.images.then(noop, (cause: unknown) => cause));
+        progress({
+          kind: written.kind,
+          slug: file.slug,
+          status: written.status,
+          done: ++done,
+          total,
+        });
       }),
     ),
   );
@@ -185,6 +211,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     report.removed.push(...(await removeDeletedPacks(options.out, known)));
   }
   await writeIndex(options.out, report);
+  options.onTextWritten?.(report);
+  // As before images were drawn after the text: a pack whose image failed throws here, and
+  // stays marked as waiting for its files, so the next run makes it again.
+  const failure = (await Promise.all(images)).find((cause) => cause !== undefined);
+  if (failure !== undefined) throw failure;
   return report;
 }
 
@@ -200,7 +231,12 @@ async function generatePack(
   key: string,
   options: GenerateOptions,
   report: GenerateReport,
-): Promise<{ kind: 'written' | 'failed'; status: string }> {
+): Promise<{
+  kind: 'written' | 'failed';
+  status: string;
+  /** A written pack's PNGs and zip, still being drawn: settles once they are in the pack. */
+  images?: Promise<void>;
+}> {
   // Analysed here rather than all before the first render, so the image workers start drawing
   // with the first incident instead of waiting for the last one's analysis (a tenth of a cold
   // build's main thread). Tasks start in file order and analysis is synchronous (it runs before
@@ -212,7 +248,9 @@ async function generatePack(
     return { kind: 'failed', status: 'errors in the incident, nothing written' };
   }
   const draft = await draftPostmortem(analyzed.facts, file, options, report);
-  const pack = await renderPackFiles(draft.facts, draft.document, draft.images);
+  const { renderPackText, packImageFiles, IMAGE_FILES } = await renderers();
+  // Every file but the PNGs and the zip: written now, the rest when the images are drawn.
+  const pack = renderPackText(draft.facts, draft.document, draft.images['timeline.svg']);
   // A writer can add text the input never had (a model's draft): scan it before it is
   // written, so a cached pack is always one that passed.
   const leaks = await scanPackForSecrets(pack, join(options.out, file.slug), options.secretAllow);
@@ -230,11 +268,15 @@ async function generatePack(
       writer: options.writer.id,
     },
     pack,
+    [...IMAGE_FILES, `${file.slug}-pack.zip`],
   );
   report.generated.push(file.slug);
   report.statuses[file.slug] = draft.status;
   if (draft.settledStatus) report.settled[file.slug] = draft.settledStatus;
-  return { kind: 'written', status: draft.status };
+  const images = draft.images.pngs.then((pngs) =>
+    completePack(options.out, file.slug, packImageFiles(file.slug, pack, pngs)),
+  );
+  return { kind: 'written', status: draft.status, images };
 }
 
 /**
@@ -255,12 +297,12 @@ async function draftPostmortem(
   status: string;
   settledStatus: string | null;
   fellBack: boolean;
-  /** The pack's images, drawn on the workers while the postmortem was written. */
-  images: Promise<PackImages>;
+  /** The pack's images: the SVG laid out, the PNGs drawn on the workers meanwhile. */
+  images: ImagesInFlight;
 }> {
   const settled = options.settler ? await options.settler.settle(rulesFacts, file) : null;
   const facts = settled?.facts ?? rulesFacts;
-  const { images } = await startImages(facts);
+  const images = await beginImages(facts);
   const outcome = await options.writer.write(facts, file);
   for (const usage of [outcome.usage, settled?.usage ?? NO_USAGE]) {
     report.usage.requests += usage.requests;
@@ -284,6 +326,14 @@ async function draftPostmortem(
   };
 }
 
+/**
+ * Lets the images use every core from now on (raster-workers.ts leaves one to the main thread
+ * until then): for a caller with nothing else to do while they are drawn.
+ */
+export async function imagesMayUseEveryCore(): Promise<void> {
+  (await import('./render/raster-workers.js')).useEveryCoreForImages();
+}
+
 /** Loads the renderers and the secret scanner and starts the image workers, ahead of first use. */
 async function startRenderer(): Promise<void> {
   const [, , , , workers] = await Promise.all([
@@ -300,41 +350,30 @@ async function startRenderer(): Promise<void> {
  * The renderers (resvg) load on first use: a run with nothing to write never pays for them.
  */
 async function renderers() {
-  const [{ renderPack, renderImages }, { renderPng }, { nodeFontSource }] = await Promise.all([
+  const [pack, { renderPng }, { nodeFontSource }] = await Promise.all([
     import('./render/render-pack.js'),
     import('./render/timeline-png.js'),
     import('./render/fonts.js'),
   ]);
-  return { renderPack, renderImages, tools: { fonts: nodeFontSource, rasterize: renderPng } };
+  return { ...pack, tools: { fonts: nodeFontSource, rasterize: renderPng } };
 }
 
 /**
  * A pack's images, started from the facts alone and returned once both are handed to the
- * image workers: the caller writes the postmortem while they are drawn, instead of drawing
- * them after it (the built-in writer runs synchronously, so it must start after the hand-over,
- * not merely after this call). A failure is reported where the images are awaited.
+ * image workers: the caller writes the postmortem and the text files while they are drawn
+ * (the built-in writer runs synchronously, so it must start after the hand-over, not merely
+ * after this call). A failure to draw is reported where the PNGs are awaited.
  */
-async function startImages(facts: Facts): Promise<{ images: Promise<PackImages> }> {
-  const { renderImages, tools } = await renderers();
+async function beginImages(facts: Facts): Promise<ImagesInFlight> {
+  const { startImages, tools } = await renderers();
   let handedOver = () => undefined as void;
   const started = new Promise<void>((resolve) => (handedOver = resolve));
-  const images = renderImages(facts, tools, handedOver);
-  await Promise.race([started, images.then(noop, noop)]);
-  // In an object: an async function would wait for a promise it returns.
-  return { images };
+  const images = startImages(facts, tools, handedOver);
+  await Promise.race([started, images.then((begun) => begun.pngs).then(noop, noop)]);
+  return images;
 }
 
 const noop = () => undefined;
-
-/** The pack's files (file name → text or bytes): Markdown, MDX, JSON, SVG, PNG, posts and zip. */
-async function renderPackFiles(
-  facts: Facts,
-  document: Postmortem,
-  images: Promise<PackImages>,
-): Promise<PackFiles> {
-  const { renderPack, tools } = await renderers();
-  return renderPack(facts, document, tools, images);
-}
 
 /**
  * The secrets in a pack's public text files (SCANNED_FILES), as error diagnostics at

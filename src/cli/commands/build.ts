@@ -2,16 +2,22 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineCommand } from 'citty';
-import { packStatus } from '../../pipeline/generate.js';
+import { imagesMayUseEveryCore, packStatus } from '../../pipeline/generate.js';
 import { loadConfig } from '../../pipeline/load/load-config.js';
-import { hasErrors } from '../../pipeline/diagnostics.js';
+import { error, hasErrors, type Diagnostic } from '../../pipeline/diagnostics.js';
 import { acquireBuildLock } from '../../pipeline/publish/build-lock.js';
 import { buildSite } from '../../pipeline/publish/build-site.js';
 import { scanInputs } from '../../pipeline/publish/scan-inputs.js';
-import { ConfigSchema } from '../../schemas/config.js';
+import { ConfigSchema, type Config } from '../../schemas/config.js';
 import { chooseSettler } from '../choose-settler.js';
 import { chooseWriter } from '../choose-writer.js';
-import { runGenerate, type GenerateArgs } from './generate.js';
+import {
+  isMessage,
+  runGenerate,
+  SITE_BUILT_MESSAGE,
+  TEXT_WRITTEN_MESSAGE,
+  type GenerateArgs,
+} from './generate.js';
 import { astroNodeDiagnostic } from '../node-version.js';
 import { printDiagnostics } from '../report.js';
 import { rejectUnknownFlags } from '../usage-error.js';
@@ -41,19 +47,58 @@ export function generateProcessArgs(rawArgs: readonly string[], packs: string): 
   return ['generate', ...args, '--out', packs];
 }
 
-/** `incidentpost generate` with the build's own options, in a child process; its exit code. */
-function runGenerateProcess(rawArgs: readonly string[], packs: string): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [
-        fileURLToPath(new URL('../main.js', import.meta.url)),
-        ...generateProcessArgs(rawArgs, packs),
-      ],
-      { stdio: 'inherit' },
-    );
-    child.on('close', (code) => resolve(code ?? 1));
+/**
+ * A generate run in two parts: `text`, its exit code as far as the site is concerned (0 once
+ * every pack's text and the index are written with no error; the exit code when it ended
+ * before that), and `done`, its exit code once every image is written too.
+ */
+interface Generation {
+  text: Promise<number>;
+  done: Promise<number>;
+  /** Tells the run that Astro is done, so the images left may use every core. */
+  siteBuilt: () => void;
+}
+
+/** A generate run with nothing to do. */
+const NOTHING_TO_GENERATE: Generation = {
+  text: Promise.resolve(0),
+  done: Promise.resolve(0),
+  siteBuilt: () => undefined,
+};
+
+/**
+ * `incidentpost generate` with the build's own options, in a child process that says over IPC
+ * when the packs' text is written (generate.ts, TEXT_WRITTEN_MESSAGE).
+ */
+function runGenerateProcess(rawArgs: readonly string[], packs: string): Generation {
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('../main.js', import.meta.url)), ...generateProcessArgs(rawArgs, packs)],
+    { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] },
+  );
+  const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  const text = new Promise<number>((resolve) => {
+    child.on('message', (message: unknown) => {
+      if (isMessage(message, TEXT_WRITTEN_MESSAGE)) resolve(0);
+    });
+    void done.then(resolve);
   });
+  const siteBuilt = () => {
+    if (child.connected) child.send(SITE_BUILT_MESSAGE, () => undefined);
+  };
+  return { text, done, siteBuilt };
+}
+
+/** generate in this process, in the same two parts as runGenerateProcess. */
+function runGenerateHere(args: BuildGenerateArgs): Generation {
+  let textWritten = () => undefined as void;
+  const text = new Promise<number>((resolve) => (textWritten = () => resolve(0)));
+  const done = runGenerate({ ...args, out: args.packs }, textWritten).then(({ code }) => code);
+  return {
+    text: Promise.race([text, done.catch(() => 1)]),
+    done,
+    siteBuilt: () => void imagesMayUseEveryCore(),
+  };
 }
 
 /**
@@ -83,20 +128,30 @@ async function statusOfPacks(
 
 /**
  * generate, where it costs least: skipped when every pack is current (saying so as generate
- * would), in this process for a few stale packs, in a child process for many. Its exit code.
+ * would), in this process for a few stale packs, in a child process for many.
  */
-async function generateWhereCheapest(
+function generateWhereCheapest(
   rawArgs: readonly string[],
   args: BuildGenerateArgs,
   status: Awaited<ReturnType<typeof statusOfPacks>>,
-): Promise<number> {
+): Generation {
   if (status?.current) {
     process.stdout.write(`generated 0, unchanged ${status.count}, failed 0 → ${args.packs}\n`);
-    return 0;
+    return NOTHING_TO_GENERATE;
   }
-  if (!status || status.stale <= IN_PROCESS_LIMIT)
-    return (await runGenerate({ ...args, out: args.packs })).code;
+  if (!status || status.stale <= IN_PROCESS_LIMIT) return runGenerateHere(args);
   return runGenerateProcess(rawArgs, args.packs);
+}
+
+/** The error that stops a build whose generate failed after the site build had started. */
+function imagesFailed(code: number, packs: string): Diagnostic {
+  return error(
+    'build/generate',
+    packs,
+    { line: 1 },
+    `generate failed while drawing the images (exit ${code})`,
+    'read the error above; the previous site was left as it was',
+  );
 }
 
 export const buildCommand = defineCommand({
@@ -147,7 +202,28 @@ async function runBuild(
     process.exitCode = 1;
     return;
   }
-  const generated = await generateWhereCheapest(rawArgs, args, status);
+  const generation = generateWhereCheapest(rawArgs, args, status);
+  try {
+    await buildFromPacks(args, config, generation, started);
+  } finally {
+    // The images may still be drawing when the site build stops early: the build (and its
+    // lock) lasts until they are written, as it did when they came before the site.
+    await generation.done;
+  }
+}
+
+/**
+ * The site, started once generate has written the packs' text (`generation.text`): Astro reads
+ * no image, so the images are drawn while it runs, and are awaited before the pack files are
+ * placed beside the pages.
+ */
+async function buildFromPacks(
+  args: BuildGenerateArgs & { out: string },
+  config: Config,
+  generation: Generation,
+  started: number,
+): Promise<void> {
+  const generated = await generation.text;
   if (generated !== 0) {
     process.stderr.write(`build stopped: nothing was written to ${args.out}\n`);
     process.exitCode = generated;
@@ -170,6 +246,11 @@ async function runBuild(
     secretAllow: config.secrets.allow,
     privacy: config.privacy,
     onStage: (timing) => process.stdout.write(`built ${timing}\n`),
+    afterAstro: generation.siteBuilt,
+    packsComplete: generation.done.then(
+      (code) => (code === 0 ? null : imagesFailed(code, args.packs)),
+      () => imagesFailed(1, args.packs),
+    ),
   });
   printDiagnostics([...diagnostics, ...(warnings ?? [])]);
   if (diagnostics.length) {

@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { hasErrors } from '../../pipeline/diagnostics.js';
-import { generate, type GenerateReport } from '../../pipeline/generate.js';
+import { generate, imagesMayUseEveryCore, type GenerateReport } from '../../pipeline/generate.js';
 import { loadConfig } from '../../pipeline/load/load-config.js';
 import type { Config } from '../../schemas/config.js';
 import { generateArgs } from '../args.js';
@@ -20,9 +20,15 @@ export interface GenerateArgs {
   config: string;
 }
 
-/** Shared by `generate` and `build`: returns the exit code and the report, having printed both. */
+/**
+ * Shared by `generate` and `build`: returns the exit code and the report, having printed both.
+ * @param onTextWritten called once every pack's text and the pack index are written with no
+ *   error (the exit code would be 0 but for the images still drawing), so `build` can start
+ *   the site meanwhile; never called for a run that will fail on its incidents.
+ */
 export async function runGenerate(
   args: GenerateArgs,
+  onTextWritten?: () => void,
 ): Promise<{ code: number; report: GenerateReport | null; config: Config | null }> {
   const loaded = await loadConfig(args.config);
   if (!loaded.config) {
@@ -41,6 +47,9 @@ export async function runGenerate(
     onProgress: shown.onProgress,
     secretAllow: loaded.config.secrets.allow,
     cues: loaded.config.analysis.cues,
+    onTextWritten: (soFar) => {
+      if (!failedOn(soFar, args.strict)) onTextWritten?.();
+    },
   }).finally(shown.finish);
   printDiagnostics(report.diagnostics);
   // With a model in the loop, say what happened to each incident even when not on a terminal.
@@ -57,8 +66,40 @@ export async function runGenerate(
   process.stdout.write(
     `generated ${report.generated.length}, unchanged ${report.cached.length}, failed ${report.failed.length}${report.fellBack.length ? `, fell back ${report.fellBack.length}` : ''}${report.removed.length ? `, removed ${report.removed.length}` : ''} → ${args.out}\n`,
   );
-  const failed = hasErrors(report.diagnostics) || (args.strict && report.fellBack.length > 0);
-  return { code: failed ? 1 : 0, report, config: loaded.config };
+  return { code: failedOn(report, args.strict) ? 1 : 0, report, config: loaded.config };
+}
+
+/** Whether a run with this report exits 1: an error, or a fallback under --strict. */
+function failedOn(report: GenerateReport, strict: boolean): boolean {
+  return hasErrors(report.diagnostics) || (strict && report.fellBack.length > 0);
+}
+
+/** What a generate process tells the `build` that started it (build.ts), over IPC. */
+export const TEXT_WRITTEN_MESSAGE = { incidentpost: 'pack-text-written' } as const;
+/** What that `build` tells it back once Astro is done: the images may use every core. */
+export const SITE_BUILT_MESSAGE = { incidentpost: 'site-built' } as const;
+
+/** Whether an IPC message is `expected` (messages are plain objects, compared as JSON). */
+export function isMessage(message: unknown, expected: object): boolean {
+  return JSON.stringify(message) === JSON.stringify(expected);
+}
+
+/**
+ * What this process does once the packs' text is written. Started by a `build` with an IPC
+ * channel: tells it so (it starts Astro), and lets the images use every core when it says
+ * Astro is done. On its own: lets the images use every core at once. The channel does not
+ * keep this process alive.
+ */
+function whenTextWritten(): () => void {
+  const send = process.send?.bind(process);
+  if (!send) return () => void imagesMayUseEveryCore();
+  process.channel?.unref();
+  process.on('message', (message: unknown) => {
+    if (isMessage(message, SITE_BUILT_MESSAGE)) void imagesMayUseEveryCore();
+  });
+  return () => {
+    send(TEXT_WRITTEN_MESSAGE);
+  };
 }
 
 export const generateCommand = defineCommand({
@@ -70,6 +111,6 @@ export const generateCommand = defineCommand({
   args: generateArgs,
   run: async ({ rawArgs, args }) => {
     rejectUnknownFlags(rawArgs, generateArgs);
-    process.exitCode = (await runGenerate(args)).code;
+    process.exitCode = (await runGenerate(args, whenTextWritten())).code;
   },
 });

@@ -37,6 +37,15 @@ export interface BuildSiteOptions {
   stdio?: 'inherit' | 'pipe';
   /** Told as each stage ends: `site 41.2 s`, `search index and pack files 6.3 s`. */
   onStage?: (timing: string) => void;
+  /**
+   * Settles once every pack file is written, with the error that stopped that (null when
+   * none): the site is built from the packs' text, and generate writes their images and zips
+   * meanwhile (`build`); only placing the pack files waits for it. Absent: the packs are
+   * complete already.
+   */
+  packsComplete?: Promise<Diagnostic | null>;
+  /** Called once Astro is done, built or failed: the images left may then use every core. */
+  afterAstro?: () => void;
 }
 
 export interface BuildSiteResult {
@@ -145,13 +154,11 @@ async function indexAndPlaceFiles(
   staging: string,
   options: BuildSiteOptions,
 ): Promise<Diagnostic | null> {
-  const [indexing, placing] = await Promise.all([
+  const [indexing, unfinished, placing] = await Promise.all([
     indexSearch(staging),
-    placePackFiles(options.packs, staging).then(
-      () => null,
-      (cause: NodeJS.ErrnoException) => cause,
-    ),
+    ...placeWhenComplete(staging, options),
   ]);
+  if (unfinished) return unfinished;
   if (placing) {
     return error(
       'build/pack-files',
@@ -162,6 +169,27 @@ async function indexAndPlaceFiles(
     );
   }
   return indexing;
+}
+
+/**
+ * The packs' completion (BuildSiteOptions.packsComplete), then placing their files: the error
+ * that stopped generate, or null; and what placing threw, or null (nothing is placed when
+ * generate failed).
+ */
+function placeWhenComplete(
+  staging: string,
+  options: BuildSiteOptions,
+): [Promise<Diagnostic | null>, Promise<NodeJS.ErrnoException | null>] {
+  const complete = options.packsComplete ?? Promise.resolve(null);
+  const placing = complete.then((failed) =>
+    failed
+      ? null
+      : placePackFiles(options.packs, staging).then(
+          () => null,
+          (cause: NodeJS.ErrnoException) => cause,
+        ),
+  );
+  return [complete, placing];
 }
 
 /**
@@ -191,7 +219,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   let published = false;
   try {
     const started = Date.now();
-    const built = await runAstroBuild(staging, options);
+    const built = await runAstroBuild(staging, options).finally(options.afterAstro);
     if (built) return { diagnostics: [built], timings };
     stage('site', started);
     const indexed = Date.now();

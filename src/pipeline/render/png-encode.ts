@@ -35,6 +35,10 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
  * and its own encoder divides each colour by alpha / 255, rounded half up (`demultiply`); this
  * does the same arithmetic, so a half-transparent edge keeps the colour `asPng` gave it.
  * Opaque pixels are copied as they are.
+ *
+ * Rows are copied whole first, then one tight loop per buffer kind finds the pixels that are
+ * not opaque (on a white card, almost none): testing each pixel inside the row copy, with the
+ * buffer kind decided per pixel, was 3 ms of a timeline's 24 ms on a worker; this is 1.3 ms.
  * @throws Error when `pixels` is not `width * height * 4` bytes long.
  */
 export function pngRows(pixels: Uint8Array, width: number, height: number): Uint8Array {
@@ -42,25 +46,47 @@ export function pngRows(pixels: Uint8Array, width: number, height: number): Uint
   if (pixels.length !== stride * height)
     throw new Error(`${pixels.length} bytes are not ${width}×${height} RGBA pixels`);
   const rows = new Uint8Array(height * (stride + 1));
+  for (let y = 0; y < height; y++)
+    rows.set(pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   const words = opaqueTest(pixels);
-  for (let y = 0; y < height; y++) {
-    const start = y * (stride + 1) + 1;
-    rows.set(pixels.subarray(y * stride, (y + 1) * stride), start);
-    for (let x = 0; x < width; x++) {
-      if (
-        words ? (words[y * width + x] as number) >= OPAQUE : pixels[y * stride + x * 4 + 3] === 255
-      )
-        continue;
-      const i = start + x * 4 + 3;
-      const a = (rows[i] as number) / 255;
-      for (let c = i - 3; c < i; c++) {
-        // Rust's float-to-u8 cast: NaN (0 / 0, a transparent pixel) is 0, overflow is 255.
-        const value = Math.floor((rows[c] as number) / a + 0.5);
-        rows[c] = Number.isNaN(value) ? 0 : Math.min(255, value);
-      }
-    }
-  }
+  if (words) demultiplyByWord(words, rows, width, height);
+  else demultiplyByByte(pixels, rows, width, height);
   return rows;
+}
+
+/** demultiply on every pixel whose word says it is not opaque: one comparison per pixel. */
+function demultiplyByWord(words: Uint32Array, rows: Uint8Array, width: number, height: number) {
+  const rowLength = width * 4 + 1;
+  // Read once: a module constant read in the loop is checked for initialisation every time
+  // (a third of this loop's cost).
+  const opaque = OPAQUE;
+  for (let y = 0, p = 0; y < height; y++) {
+    const firstAlpha = y * rowLength + 4;
+    for (let x = 0; x < width; x++, p++)
+      if ((words[p] as number) < opaque) demultiply(rows, firstAlpha + x * 4);
+  }
+}
+
+/** demultiply on every pixel whose alpha byte is not 255. */
+function demultiplyByByte(pixels: Uint8Array, rows: Uint8Array, width: number, height: number) {
+  const rowLength = width * 4 + 1;
+  for (let y = 0, p = 3; y < height; y++) {
+    const firstAlpha = y * rowLength + 4;
+    for (let x = 0; x < width; x++, p += 4)
+      if (pixels[p] !== 255) demultiply(rows, firstAlpha + x * 4);
+  }
+}
+
+/**
+ * Divides the colour before the alpha byte at `alphaAt` by that alpha, as resvg's encoder does.
+ */
+function demultiply(rows: Uint8Array, alphaAt: number): void {
+  const a = (rows[alphaAt] as number) / 255;
+  for (let c = alphaAt - 3; c < alphaAt; c++) {
+    // Rust's float-to-u8 cast: NaN (0 / 0, a transparent pixel) is 0, overflow is 255.
+    const value = Math.floor((rows[c] as number) / a + 0.5);
+    rows[c] = Number.isNaN(value) ? 0 : Math.min(255, value);
+  }
 }
 
 /** On a little-endian machine an RGBA pixel read as one word is A·2²⁴ + B·2¹⁶ + G·2⁸ + R. */

@@ -1,5 +1,6 @@
 /**
- * SVG → PNG on a pool of worker threads, one per core (os.availableParallelism()).
+ * SVG → PNG on a pool of worker threads: one per core but one while other work waits for the
+ * main thread, one per core (os.availableParallelism()) once it does not (useEveryCoreForImages).
  *
  * resvg-js's renderAsync lays out and draws on libuv's thread pool, but its PNG encoder
  * (`asPng`) runs on the calling thread: about a quarter of a cold build's main-thread time,
@@ -102,7 +103,13 @@ class RasterPool {
   private started = 0;
   private nextId = 0;
 
-  constructor(private readonly size: number) {}
+  constructor(private size: number) {}
+
+  /** Lets up to `size` workers draw from now on (more start as images wait for them). */
+  grow(size: number): void {
+    this.size = Math.max(this.size, size);
+    this.dispatch();
+  }
 
   /** Starts every worker now, idle and unreferenced, so their start-up overlaps other work. */
   warm(): void {
@@ -168,7 +175,27 @@ class RasterPool {
   }
 }
 
+const CORES = Math.max(1, availableParallelism());
+
+/**
+ * Workers while the main thread has text to write, or a site build runs beside the images
+ * (build.ts): one core is left to that. On two cores, two workers and the main thread took
+ * turns on both, so the text (which the site build waits for) was written at the pace of the
+ * images; with one worker the text is written at full speed and the images that remain are
+ * drawn beside Astro, which uses about one core. useEveryCoreForImages lifts the limit.
+ */
+let size = Math.max(1, CORES - 1);
+
 let pool: RasterPool | null = null;
+
+/**
+ * One worker per core from now on: called when nothing but images is left to do (generate's
+ * text is written and no site build runs beside it).
+ */
+export function useEveryCoreForImages(): void {
+  size = CORES;
+  pool?.grow(size);
+}
 
 /**
  * An SVG document drawn as PNG bytes by resvg-js on a worker thread.
@@ -176,7 +203,7 @@ let pool: RasterPool | null = null;
  * @throws Error with resvg's message when the SVG cannot be drawn.
  */
 export function rasterizeOnWorker(svg: string, options: ResvgRenderOptions): Promise<Uint8Array> {
-  pool ??= new RasterPool(Math.max(1, availableParallelism()));
+  pool ??= new RasterPool(size);
   return pool.render(svg, options);
 }
 
@@ -187,6 +214,6 @@ export function rasterizeOnWorker(svg: string, options: ResvgRenderOptions): Pro
  * following it. Idle workers do not keep the process alive.
  */
 export function startRasterWorkers(): void {
-  pool ??= new RasterPool(Math.max(1, availableParallelism()));
+  pool ??= new RasterPool(size);
   pool.warm();
 }

@@ -92,17 +92,23 @@ export interface PackImages {
   'og.png': Uint8Array;
 }
 
+/** A pack's images once handed over: the SVG is written, the two PNGs are being drawn. */
+export interface ImagesInFlight {
+  'timeline.svg': string;
+  pngs: Promise<Pick<PackImages, 'timeline.png' | 'og.png'>>;
+}
+
 /**
- * A pack's images, from the facts alone: a caller can start them (on the image workers) as
- * soon as the facts are settled and let the postmortem be written meanwhile (generate.ts),
- * which takes the two images off the end of a one-pack run.
+ * A pack's images, from the facts alone, started: resolves once the timeline's SVG is laid out
+ * and both PNGs are handed to whatever draws them, so a caller can write the postmortem and
+ * every text file (the SVG among them) while they are drawn (generate.ts).
+ * @param handedOver called once both images are handed over (before this resolves).
  */
-export async function renderImages(
+export async function startImages(
   facts: Facts,
   { fonts, rasterize }: ImageTools,
-  /** Called once both images are handed to whatever draws them. */
   handedOver?: () => void,
-): Promise<PackImages> {
+): Promise<ImagesInFlight> {
   const [timelineTypesetter, ogTypesetter] = await Promise.all([
     loadTimelineTypesetter(facts, fonts),
     Typesetter.load(ogText(facts), facts.language, fonts),
@@ -112,11 +118,63 @@ export async function renderImages(
   const one = () => {
     if (--drawing === 0) handedOver?.();
   };
-  const [og, timeline] = await Promise.all([
-    rasterize(renderOgSvg(facts, ogTypesetter), 1200, ogTypesetter.faces(), one),
-    rasterize(svg, 960, timelineTypesetter.faces(), one),
-  ]);
-  return { 'timeline.svg': svg, 'timeline.png': timeline, 'og.png': og };
+  const og = rasterize(renderOgSvg(facts, ogTypesetter), 1200, ogTypesetter.faces(), one);
+  const timeline = rasterize(svg, 960, timelineTypesetter.faces(), one);
+  // Both are awaited together: one failing must not leave the other's rejection unhandled.
+  const pngs = Promise.all([og, timeline]).then(([ogPng, timelinePng]) => ({
+    'timeline.png': timelinePng,
+    'og.png': ogPng,
+  }));
+  return { 'timeline.svg': svg, pngs };
+}
+
+/**
+ * A pack's images, from the facts alone: a caller can start them (on the image workers) as
+ * soon as the facts are settled and let the postmortem be written meanwhile (generate.ts),
+ * which takes the two images off the end of a one-pack run.
+ */
+export async function renderImages(
+  facts: Facts,
+  tools: ImageTools,
+  /** Called once both images are handed to whatever draws them. */
+  handedOver?: () => void,
+): Promise<PackImages> {
+  const started = await startImages(facts, tools, handedOver);
+  return { 'timeline.svg': started['timeline.svg'], ...(await started.pngs) };
+}
+
+/** The files a pack's PNGs go into: the images themselves and the zip that holds them. */
+export const IMAGE_FILES = ['og.png', 'timeline.png'] as const;
+
+/**
+ * Every file of a pack but the PNGs and the zip, given the timeline's SVG (startImages): the
+ * downloads, the site's MDX body and the JSON. Synchronous, so a pack's text can be written
+ * while its images are still drawn.
+ */
+export function renderPackText(facts: Facts, document: Postmortem, timelineSvg: string): PackFiles {
+  return {
+    'postmortem.md': toMarkdownText(postmortemTree(facts, document)),
+    // The site page shows the title, figures and metrics itself; its MDX body starts at the summary.
+    'postmortem.mdx': toMdxText(postmortemTree(facts, document, { body: true })),
+    'timeline.svg': timelineSvg,
+    'hn-post.txt': renderHnPost(document),
+    'twitter-thread.txt': renderTwitterThread(document),
+    'facts.json': factsJson(facts),
+    'postmortem.json': `${JSON.stringify(document, null, 2)}\n`,
+  };
+}
+
+/**
+ * The rest of a pack once its PNGs are drawn: the two images and the zip of every file
+ * (`text` from renderPackText).
+ */
+export function packImageFiles(
+  slug: string,
+  text: PackFiles,
+  pngs: Pick<PackImages, 'timeline.png' | 'og.png'>,
+): PackFiles {
+  const images = { 'og.png': pngs['og.png'], 'timeline.png': pngs['timeline.png'] };
+  return { ...images, [`${slug}-pack.zip`]: zipPack(slug, { ...text, ...images }) };
 }
 
 /**
@@ -132,7 +190,6 @@ export async function renderPack(
 ): Promise<PackFiles> {
   // The text is written while the images are drawn on the workers.
   const markdown = toMarkdownText(postmortemTree(facts, document));
-  // The site page shows the title, figures and metrics itself; its MDX body starts at the summary.
   const mdx = toMdxText(postmortemTree(facts, document, { body: true }));
   const drawn = await images;
   const files: PackFiles = {
