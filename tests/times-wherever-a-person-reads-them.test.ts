@@ -34,6 +34,7 @@ const ANALYZE_MISSES: Readonly<Record<string, readonly string[]>> = {
   'german-uhr-dot-clock': ['start', 'acknowledged', 'mitigated'],
   'irish-dot-clock-pm-summer': ['start'],
   'italian-day-first-date-by-place': ['resolved'],
+  'json-timeline-wrapped-in-an-object': ['start'],
   'military-hrs-clock': ['start'],
   'newest-first-rollover': ['start'],
   'newest-first-status-updates-over-midnight': ['start'],
@@ -44,6 +45,7 @@ const ANALYZE_MISSES: Readonly<Record<string, readonly string[]>> = {
   'rollover-past-midnight': ['identified', 'mitigated'],
   'swedish-kl-clock': ['detected', 'acknowledged', 'identified', 'mitigated', 'resolved'],
   'times-in-cet-note-line': ['start'],
+  'yaml-list-timeline-bare-times': ['start'],
   'zone-in-a-log-caption-winter': ['start'],
   'zulu-four-digit-clock': ['start'],
 };

@@ -13,6 +13,7 @@ import { readEpochColumns } from './epoch-columns.js';
 import { readOffsetStamps } from './offset-stamps.js';
 import { readCalendarEvents } from './calendar-events.js';
 import { readSyslogLines } from './syslog-lines.js';
+import { readYamlTimeline } from './yaml-timeline.js';
 import { columnWordsAsText } from './column-words.js';
 import { splitDocument, type Block, type SectionKind } from './document.js';
 import { parseFrontMatter } from './front-matter.js';
@@ -266,6 +267,8 @@ function toLineShapes(
       section.blocks = readCalendarEvents(section.blocks);
       // Syslog's `<165>1 2026-05-04T03:12:09Z host app ...`: the priority hides the stamp.
       section.blocks = readSyslogLines(section.blocks);
+      // A timeline kept as a YAML list (`- time: "14:05"` / `  event: ...`), one line an item.
+      section.blocks = readYamlTimeline(section.blocks);
       // HTML toggles, JSON records (alarm history, log lines, annotations) and CJK stamps first:
       // the line readers below would take their brackets for stamps or miss their times.
       section.blocks = readCjkStamps(readStructuredRecords(readToggles(section.blocks)));
