@@ -11,6 +11,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { readStamp } from '../src/pipeline/parse/time.js';
+import { readDayShift } from '../src/pipeline/parse/timeline-lines.js';
 import type { Facts } from '../src/schemas/facts.js';
 import { sourceFromFixture, sourceFromText } from './helpers/source.js';
 
@@ -29,6 +30,7 @@ const ANALYZE_MISSES: Readonly<Record<string, readonly string[]>> = {
   'broken-migration-and-errors-continued-until': ['identified'],
   'customers-first-saw-and-errors-stopped': ['identified'],
   'customers-first-saw-said-in-a-timeline-line': ['mitigated'],
+  'day-two-and-next-morning-separators': ['mitigated'],
   'epoch-seconds-csv': ['start'],
   'french-h-clock-and-month': ['detected', 'acknowledged', 'mitigated'],
   'german-uhr-dot-clock': ['start', 'acknowledged', 'mitigated'],
@@ -45,6 +47,7 @@ const ANALYZE_MISSES: Readonly<Record<string, readonly string[]>> = {
   'rollover-past-midnight': ['identified', 'mitigated'],
   'swedish-kl-clock': ['detected', 'acknowledged', 'identified', 'mitigated', 'resolved'],
   'times-in-cet-note-line': ['start'],
+  'weekday-names-as-day-separators': ['mitigated'],
   'yaml-list-timeline-bare-times': ['start'],
   'zone-in-a-log-caption-winter': ['start'],
   'zulu-four-digit-clock': ['start'],
@@ -226,6 +229,18 @@ describe('what is not an offset, an epoch or a stamp stays as written', () => {
       ),
     ).facts;
     expect(facts?.timezone).toBe('UTC');
+  });
+
+  test('a line that only names a day moves it; a sentence about the next day does not', () => {
+    expect(readDayShift('**Wednesday**')).toEqual({ weekday: 3 });
+    expect(readDayShift('— Mittwoch —')).toEqual({ weekday: 3 });
+    expect(readDayShift('Next day:')).toEqual({ days: 1 });
+    expect(readDayShift('(the following morning)')).toEqual({ days: 1 });
+    expect(readDayShift('Day 2')).toEqual({ dayIndex: 2 });
+    expect(readDayShift('Second day')).toEqual({ dayIndex: 2 });
+    expect(readDayShift('the next day we shipped a fix')).toBeNull();
+    expect(readDayShift('Monday standup moved')).toBeNull();
+    expect(readDayShift('Monitoring')).toBeNull();
   });
 
   test('the Nordic kl. clock is read with a space after it', () => {

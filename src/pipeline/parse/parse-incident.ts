@@ -51,6 +51,7 @@ import {
 } from './stated-times.js';
 import {
   hasTimedLine,
+  readDayShift,
   readDaySeparator,
   readProseBlock,
   readTimelineBlock,
@@ -180,7 +181,25 @@ function daySeparatorAlone(block: Block): TimelineItem | null {
   const [only, ...more] = block.lines;
   if (!only || more.length > 0) return null;
   const date = readDaySeparator(only.text);
-  return date ? { type: 'day', line: only.number, date } : null;
+  if (date) return { type: 'day', line: only.number, date };
+  // `**Wednesday**` or `Next day` between blank lines: it moves the day as a date would.
+  const shift = readDayShift(only.text);
+  return shift
+    ? {
+        type: 'entry',
+        entry: {
+          line: only.number,
+          column: 1,
+          stamp: null,
+          timeLabel: null,
+          source: null,
+          actor: null,
+          text: only.text.trim(),
+          blockZone: null,
+          dayShift: shift,
+        },
+      }
+    : null;
 }
 
 /** `YYYY-MM-DD` anywhere in the text, or a whole `DD.MM.YYYY` (day.month.year, as Europe writes it). */
