@@ -45,7 +45,7 @@ interface Anchor {
  */
 function stampOnLine(written: string): Anchor | null {
   // A sentence's full stop after the stamp (`... at 03:20 UTC.`) is not part of it.
-  const text = written.replace(/[.;!](?=\s|$)/g, ' ');
+  const text = written.replace(/[.;!:](?=\s|$)/g, ' ');
   let timeOnly: Stamp | null = null;
   for (const match of text.matchAll(/(?<=^|[\s(:,])(?=\d|[A-Z][a-z]{2})/g)) {
     const stamp = readStamp(text.slice(match.index));
@@ -201,9 +201,15 @@ function readCueBlocks(blocks: readonly Block[], anchor: Anchor): Block[] | null
 const CAPTURE =
   /\b(?:pasted|captured|taken|copied|collected|snapshot|ran|run|output|listed)\b[^\n]{0,40}?\b(?:at|on|as of)\b|\bas of\b/i;
 /** `kubectl get events`'s header: the age of each row is in its first column. */
-const AGE_HEADER = /^\s*(?:LAST SEEN|AGE)\s{2,}\S/;
+const AGE_HEADER = /^\s*(?:\S+\s{2,})*?(?:LAST SEEN|AGE|Age)(?:\s{2,}\S|\s*$)/;
+/** Where the age column starts in its header (`kubectl describe`'s `Type  Reason  Age  From`). */
+const AGE_CELL = /(?:^|\s{2,})(LAST SEEN|AGE|Age)(?=\s{2,}|\s*$)/;
 /** A kubectl age (`42m`, `5m30s`, `2d3h`, `90s`) at the start of a row, then its columns. */
-const AGE_ROW = /^(\s*)((?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?)\s{2,}(?=\S)/;
+/**
+ * A kubectl age (`42m`, `5m30s`, `2d3h`) in its column, and `describe`'s `(x5 over 10m)`: an
+ * event seen five times, first 10 minutes ago, which is when it began.
+ */
+const AGE_AT = /^((?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?)(?:\s+\(x\d+ over ([\dhmsd]+)\))?(?=\s|$)/;
 
 /** The seconds a kubectl age states, or null for anything else. */
 function ageSeconds(age: string): number | null {
@@ -221,16 +227,24 @@ function ageSeconds(age: string): number | null {
  */
 function readAgeBlock(block: Block, taken: Anchor): Block | null {
   const header = block.lines.findIndex((line) => AGE_HEADER.test(line.text));
-  if (header < 0) return null;
+  const cell = AGE_CELL.exec(block.lines[header]?.text ?? '');
+  if (header < 0 || !cell?.[1]) return null;
+  const column = cell.index + cell[0].length - cell[1].length;
   const lines = block.lines.map((line, index) => {
     if (index <= header) return line;
-    const match = AGE_ROW.exec(line.text);
-    const seconds = match ? ageSeconds(match[2] ?? '') : null;
-    if (!match || seconds === null) return line;
-    const rest = line.text.slice(match[0].length).replace(/\s{2,}/g, ' ');
+    const match = AGE_AT.exec(line.text.slice(column));
+    const seconds = match ? ageSeconds(match[2] ?? match[1] ?? '') : null;
+    if (!match || seconds === null || !/^\s*$|\s$/.test(line.text.slice(0, column))) return line;
+    const rest = `${line.text.slice(0, column)} ${line.text.slice(column + match[0].length)}`
+      .replace(/^\s*-{2,}.*$/, '')
+      .replace(/\s{2,}/g, ' ')
+      .trim();
     return { number: line.number, text: `${stampAt(taken, -seconds)} ${rest}` };
   });
-  return lines.some((line, index) => line !== block.lines[index]) ? { lines } : null;
+  if (!lines.some((line, index) => line !== block.lines[index])) return null;
+  // The column names and their rule are the listing's, not events.
+  const rule = /^\s*-{2,}(?:\s+-{2,})*\s*$/;
+  return { lines: lines.filter((line, index) => index !== header && !rule.test(line.text)) };
 }
 
 /** When a listing of ages was taken, or null when no line says. */
