@@ -268,6 +268,8 @@ function findCapture(blocks: readonly Block[]): Anchor | null {
 export function readOffsetStamps(
   written: readonly Block[],
   anchorBlocks: readonly Block[],
+  /** The front matter's start as a line (`2026-01-20 16:40`), when the text states none. */
+  statedStart: string | null = null,
 ): Block[] {
   const listed = written.some((block) => block.lines.some((line) => AGE_HEADER.test(line.text)))
     ? findCapture(anchorBlocks)
@@ -276,7 +278,7 @@ export function readOffsetStamps(
   const offsetLike = /^\s*(?:[-*+•]\s+)?[[(]?(?:T\s*)?\+|^\s*[[(]?\d{1,2}:\d{2}:\d{2}/i;
   if (!blocks.some((block) => block.lines.some((line) => offsetLike.test(line.text))))
     return [...blocks];
-  const anchor = findAnchor(anchorBlocks);
+  const anchor = findAnchor(anchorBlocks) ?? (statedStart ? stampOnLine(statedStart) : null);
   if (!anchor) return [...blocks];
   const cues = readCueBlocks(blocks, anchor);
   if (cues) return cues;

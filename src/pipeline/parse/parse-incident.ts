@@ -174,6 +174,16 @@ function writtenDateLine(
 }
 
 /**
+ * The front matter's `start` as one stamp (`2026-01-20 16:40`, its `date` put before a bare
+ * time), which `T+` offsets count from when the text states no start; null without one.
+ */
+function startInFrontMatter(frontMatter: FrontMatter): string | null {
+  const start = frontMatter.start?.trim();
+  if (!start) return null;
+  return /^\d{4}-\d{2}-\d{2}/.test(start) ? start : `${frontMatter.date ?? ''} ${start}`.trim();
+}
+
+/**
  * A block that is only a day separator: Slack's desktop copy puts `Sunday, July 10th` between
  * blank lines, so it is a block of its own rather than a line among the messages.
  */
@@ -281,7 +291,7 @@ function toLineShapes(
   for (const section of doc.sections) {
     if (section.kind === 'timeline') {
       // Offsets from a start stated once (`T+12m`, a call transcript's `[00:12:34]`) as stamps.
-      section.blocks = readOffsetStamps(section.blocks, allBlocks);
+      section.blocks = readOffsetStamps(section.blocks, allBlocks, startInFrontMatter(frontMatter));
       // An iCalendar export's VEVENTs as their start and end lines.
       section.blocks = readCalendarEvents(section.blocks);
       // Syslog's `<165>1 2026-05-04T03:12:09Z host app ...`: the priority hides the stamp.
