@@ -121,6 +121,27 @@ describe('what is not an offset, an epoch or a stamp stays as written', () => {
     ]);
   });
 
+  test('a log just after midnight beside an incident start is a clock, not a counter', () => {
+    const facts = analyzeSource(
+      sourceFromText(
+        [
+          '---',
+          'date: 2026-01-11',
+          'timezone: UTC',
+          '---',
+          'Incident started 2026-01-10 23:55 UTC, the log below is from after midnight.',
+          '',
+          '00:01:05 alert ApiErrors fired',
+          '00:20:40 rollback done, resolved',
+        ].join('\n'),
+      ),
+    ).facts;
+    expect(facts?.events.filter((e) => e.time).map((event) => event.time)).toEqual([
+      '2026-01-11T00:01:05+00:00',
+      '2026-01-11T00:20:40+00:00',
+    ]);
+  });
+
   test('a counter that does not start within the first hour is a clock, even beside a start', () => {
     const facts = analyzeSource(
       sourceFromText(
@@ -129,7 +150,7 @@ describe('what is not an offset, an epoch or a stamp stays as written', () => {
           'date: 2026-01-10',
           'timezone: UTC',
           '---',
-          'Incident started 2026-01-10 01:00 UTC.',
+          'Call started 2026-01-10 01:00 UTC.',
           '',
           '[01:30:00] alert QueueLag fired',
           '[01:52:00] consumers restarted, resolved',

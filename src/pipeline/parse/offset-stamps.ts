@@ -7,7 +7,8 @@
  *
  * Offsets are read only beside a stated start (the anchor): a line that names a call, recording,
  * meeting, transcript or the incident as starting, or `T+0`, with a whole date and time on it.
- * Without one, `[00:12:34]` is a clock time just after midnight and stays one. A transcript's
+ * A transcript's counter counts only from a call's or recording's start: without one,
+ * `[00:12:34]` is a clock time just after midnight and stays one. A transcript's
  * offsets must also begin within its first hour and never go back, as a recording's counter does.
  */
 import { DateTime } from 'luxon';
@@ -69,11 +70,22 @@ function anchorOf(stamp: Stamp, date: CalendarDate): Anchor | null {
   return start.isValid ? { start, zoneToken: zone ? (stamp.zone ?? null) : null } : null;
 }
 
-/** The stated start the offsets count from, or null when the file states none. */
-function findAnchor(blocks: readonly Block[]): Anchor | null {
+/**
+ * A recording's start, which a transcript's or subtitles' counter counts from: "Call started",
+ * "Recording started", "meeting started". An incident's start is not one: a log just after
+ * midnight (`00:01:05`) beside "Incident started 23:55" is a clock, not a counter.
+ */
+const RECORDING_ANCHOR =
+  /\b(?:call|bridge|meeting|recording|transcript|session|war[- ]?room|stream|video)\b[^\n]{0,30}?\b(?:start(?:ed|s|ing)?|began|begins|opened|kicked off)\b/i;
+
+/**
+ * The stated start the offsets count from: the first whole date and time on a line matching
+ * `phrase` (ANCHOR, or RECORDING_ANCHOR for a counter); null when the file states none.
+ */
+function findAnchor(blocks: readonly Block[], phrase: RegExp = ANCHOR): Anchor | null {
   for (const block of blocks)
     for (const line of block.lines) {
-      if (!ANCHOR.test(line.text)) continue;
+      if (!phrase.test(line.text)) continue;
       const anchor = stampOnLine(line.text);
       if (anchor) return anchor;
     }
@@ -280,9 +292,13 @@ export function readOffsetStamps(
     return [...blocks];
   const anchor = findAnchor(anchorBlocks) ?? (statedStart ? stampOnLine(statedStart) : null);
   if (!anchor) return [...blocks];
-  const cues = readCueBlocks(blocks, anchor);
+  const recording = findAnchor(anchorBlocks, RECORDING_ANCHOR);
+  const cues = recording ? readCueBlocks(blocks, recording) : null;
   if (cues) return cues;
   return blocks.map(
-    (block) => readOffsetBlock(block, anchor) ?? readCounterBlock(block, anchor) ?? block,
+    (block) =>
+      readOffsetBlock(block, anchor) ??
+      (recording ? readCounterBlock(block, recording) : null) ??
+      block,
   );
 }
