@@ -785,7 +785,8 @@ function readZoneAndDay(
 
 /**
  * The untimed lines a block opens with (`Timeline, times in PDT:`), above its first timed line.
- * A table's or CSV's header is left out: its zone belongs to its column, read there.
+ * A table's or CSV's header is left out: its zone belongs to its column, read there; so is a
+ * long line that is not about the times.
  */
 function leadLines(block: Block): string {
   const first = block.lines.findIndex((line) => {
@@ -797,6 +798,9 @@ function leadLines(block: Block): string {
         .slice(0, first)
         .map((line) => line.text)
         .filter((text) => !/(?:[,|\t][^,|\t]*){2,}/.test(text))
+        // A caption (`Log (all times Eastern):`) is short or says it is about the times; a chat
+        // message above the first stamp is neither, and its `ET` may be anything.
+        .filter((text) => text.length <= 60 || findTimesPhraseZone(text) !== null)
         .join('\n')
     : '';
 }
