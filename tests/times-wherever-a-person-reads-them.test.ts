@@ -11,6 +11,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { readStamp } from '../src/pipeline/parse/time.js';
+import { readDayShift } from '../src/pipeline/parse/timeline-lines.js';
 import type { Facts } from '../src/schemas/facts.js';
 import { sourceFromFixture, sourceFromText } from './helpers/source.js';
 
@@ -29,21 +30,28 @@ const ANALYZE_MISSES: Readonly<Record<string, readonly string[]>> = {
   'broken-migration-and-errors-continued-until': ['identified'],
   'customers-first-saw-and-errors-stopped': ['identified'],
   'customers-first-saw-said-in-a-timeline-line': ['mitigated'],
+  'day-two-and-next-morning-separators': ['mitigated'],
   'epoch-seconds-csv': ['start'],
   'french-h-clock-and-month': ['detected', 'acknowledged', 'mitigated'],
   'german-uhr-dot-clock': ['start', 'acknowledged', 'mitigated'],
   'irish-dot-clock-pm-summer': ['start'],
   'italian-day-first-date-by-place': ['resolved'],
+  'json-timeline-wrapped-in-an-object': ['start'],
   'military-hrs-clock': ['start'],
   'newest-first-rollover': ['start'],
   'newest-first-status-updates-over-midnight': ['start'],
   'offsets-from-a-stated-start': ['start', 'mitigated'],
   'org-mode-active-stamps': ['start', 'identified'],
   'org-mode-inactive-stamps': ['start'],
+  'response-times-told-in-a-summary': ['mitigated'],
   'rfc5424-syslog': ['start'],
   'rollover-past-midnight': ['identified', 'mitigated'],
   'swedish-kl-clock': ['detected', 'acknowledged', 'identified', 'mitigated', 'resolved'],
+  'time-zone-label-with-a-region': ['start'],
   'times-in-cet-note-line': ['start'],
+  'times-label-with-a-city': ['start'],
+  'weekday-names-as-day-separators': ['mitigated'],
+  'yaml-list-timeline-bare-times': ['start'],
   'zone-in-a-log-caption-winter': ['start'],
   'zulu-four-digit-clock': ['start'],
 };
@@ -113,6 +121,27 @@ describe('what is not an offset, an epoch or a stamp stays as written', () => {
     ]);
   });
 
+  test('a log just after midnight beside an incident start is a clock, not a counter', () => {
+    const facts = analyzeSource(
+      sourceFromText(
+        [
+          '---',
+          'date: 2026-01-11',
+          'timezone: UTC',
+          '---',
+          'Incident started 2026-01-10 23:55 UTC, the log below is from after midnight.',
+          '',
+          '00:01:05 alert ApiErrors fired',
+          '00:20:40 rollback done, resolved',
+        ].join('\n'),
+      ),
+    ).facts;
+    expect(facts?.events.filter((e) => e.time).map((event) => event.time)).toEqual([
+      '2026-01-11T00:01:05+00:00',
+      '2026-01-11T00:20:40+00:00',
+    ]);
+  });
+
   test('a counter that does not start within the first hour is a clock, even beside a start', () => {
     const facts = analyzeSource(
       sourceFromText(
@@ -121,7 +150,7 @@ describe('what is not an offset, an epoch or a stamp stays as written', () => {
           'date: 2026-01-10',
           'timezone: UTC',
           '---',
-          'Incident started 2026-01-10 01:00 UTC.',
+          'Call started 2026-01-10 01:00 UTC.',
           '',
           '[01:30:00] alert QueueLag fired',
           '[01:52:00] consumers restarted, resolved',
@@ -224,6 +253,18 @@ describe('what is not an offset, an epoch or a stamp stays as written', () => {
       ),
     ).facts;
     expect(facts?.timezone).toBe('UTC');
+  });
+
+  test('a line that only names a day moves it; a sentence about the next day does not', () => {
+    expect(readDayShift('**Wednesday**')).toEqual({ weekday: 3 });
+    expect(readDayShift('— Mittwoch —')).toEqual({ weekday: 3 });
+    expect(readDayShift('Next day:')).toEqual({ days: 1 });
+    expect(readDayShift('(the following morning)')).toEqual({ days: 1 });
+    expect(readDayShift('Day 2')).toEqual({ dayIndex: 2 });
+    expect(readDayShift('Second day')).toEqual({ dayIndex: 2 });
+    expect(readDayShift('the next day we shipped a fix')).toBeNull();
+    expect(readDayShift('Monday standup moved')).toBeNull();
+    expect(readDayShift('Monitoring')).toBeNull();
   });
 
   test('the Nordic kl. clock is read with a space after it', () => {

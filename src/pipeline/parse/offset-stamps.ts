@@ -7,7 +7,8 @@
  *
  * Offsets are read only beside a stated start (the anchor): a line that names a call, recording,
  * meeting, transcript or the incident as starting, or `T+0`, with a whole date and time on it.
- * Without one, `[00:12:34]` is a clock time just after midnight and stays one. A transcript's
+ * A transcript's counter counts only from a call's or recording's start: without one,
+ * `[00:12:34]` is a clock time just after midnight and stays one. A transcript's
  * offsets must also begin within its first hour and never go back, as a recording's counter does.
  */
 import { DateTime } from 'luxon';
@@ -45,7 +46,7 @@ interface Anchor {
  */
 function stampOnLine(written: string): Anchor | null {
   // A sentence's full stop after the stamp (`... at 03:20 UTC.`) is not part of it.
-  const text = written.replace(/[.;!](?=\s|$)/g, ' ');
+  const text = written.replace(/[.;!:](?=\s|$)/g, ' ');
   let timeOnly: Stamp | null = null;
   for (const match of text.matchAll(/(?<=^|[\s(:,])(?=\d|[A-Z][a-z]{2})/g)) {
     const stamp = readStamp(text.slice(match.index));
@@ -69,11 +70,22 @@ function anchorOf(stamp: Stamp, date: CalendarDate): Anchor | null {
   return start.isValid ? { start, zoneToken: zone ? (stamp.zone ?? null) : null } : null;
 }
 
-/** The stated start the offsets count from, or null when the file states none. */
-function findAnchor(blocks: readonly Block[]): Anchor | null {
+/**
+ * A recording's start, which a transcript's or subtitles' counter counts from: "Call started",
+ * "Recording started", "meeting started". An incident's start is not one: a log just after
+ * midnight (`00:01:05`) beside "Incident started 23:55" is a clock, not a counter.
+ */
+const RECORDING_ANCHOR =
+  /\b(?:call|bridge|meeting|recording|transcript|session|war[- ]?room|stream|video)\b[^\n]{0,30}?\b(?:start(?:ed|s|ing)?|began|begins|opened|kicked off)\b/i;
+
+/**
+ * The stated start the offsets count from: the first whole date and time on a line matching
+ * `phrase` (ANCHOR, or RECORDING_ANCHOR for a counter); null when the file states none.
+ */
+function findAnchor(blocks: readonly Block[], phrase: RegExp = ANCHOR): Anchor | null {
   for (const block of blocks)
     for (const line of block.lines) {
-      if (!ANCHOR.test(line.text)) continue;
+      if (!phrase.test(line.text)) continue;
       const anchor = stampOnLine(line.text);
       if (anchor) return anchor;
     }
@@ -201,9 +213,15 @@ function readCueBlocks(blocks: readonly Block[], anchor: Anchor): Block[] | null
 const CAPTURE =
   /\b(?:pasted|captured|taken|copied|collected|snapshot|ran|run|output|listed)\b[^\n]{0,40}?\b(?:at|on|as of)\b|\bas of\b/i;
 /** `kubectl get events`'s header: the age of each row is in its first column. */
-const AGE_HEADER = /^\s*(?:LAST SEEN|AGE)\s{2,}\S/;
+const AGE_HEADER = /^\s*(?:\S+\s{2,})*?(?:LAST SEEN|AGE|Age)(?:\s{2,}\S|\s*$)/;
+/** Where the age column starts in its header (`kubectl describe`'s `Type  Reason  Age  From`). */
+const AGE_CELL = /(?:^|\s{2,})(LAST SEEN|AGE|Age)(?=\s{2,}|\s*$)/;
 /** A kubectl age (`42m`, `5m30s`, `2d3h`, `90s`) at the start of a row, then its columns. */
-const AGE_ROW = /^(\s*)((?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?)\s{2,}(?=\S)/;
+/**
+ * A kubectl age (`42m`, `5m30s`, `2d3h`) in its column, and `describe`'s `(x5 over 10m)`: an
+ * event seen five times, first 10 minutes ago, which is when it began.
+ */
+const AGE_AT = /^((?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?)(?:\s+\(x\d+ over ([\dhmsd]+)\))?(?=\s|$)/;
 
 /** The seconds a kubectl age states, or null for anything else. */
 function ageSeconds(age: string): number | null {
@@ -221,16 +239,24 @@ function ageSeconds(age: string): number | null {
  */
 function readAgeBlock(block: Block, taken: Anchor): Block | null {
   const header = block.lines.findIndex((line) => AGE_HEADER.test(line.text));
-  if (header < 0) return null;
+  const cell = AGE_CELL.exec(block.lines[header]?.text ?? '');
+  if (header < 0 || !cell?.[1]) return null;
+  const column = cell.index + cell[0].length - cell[1].length;
   const lines = block.lines.map((line, index) => {
     if (index <= header) return line;
-    const match = AGE_ROW.exec(line.text);
-    const seconds = match ? ageSeconds(match[2] ?? '') : null;
-    if (!match || seconds === null) return line;
-    const rest = line.text.slice(match[0].length).replace(/\s{2,}/g, ' ');
+    const match = AGE_AT.exec(line.text.slice(column));
+    const seconds = match ? ageSeconds(match[2] ?? match[1] ?? '') : null;
+    if (!match || seconds === null || !/^\s*$|\s$/.test(line.text.slice(0, column))) return line;
+    const rest = `${line.text.slice(0, column)} ${line.text.slice(column + match[0].length)}`
+      .replace(/^\s*-{2,}.*$/, '')
+      .replace(/\s{2,}/g, ' ')
+      .trim();
     return { number: line.number, text: `${stampAt(taken, -seconds)} ${rest}` };
   });
-  return lines.some((line, index) => line !== block.lines[index]) ? { lines } : null;
+  if (!lines.some((line, index) => line !== block.lines[index])) return null;
+  // The column names and their rule are the listing's, not events.
+  const rule = /^\s*-{2,}(?:\s+-{2,})*\s*$/;
+  return { lines: lines.filter((line, index) => index !== header && !rule.test(line.text)) };
 }
 
 /** When a listing of ages was taken, or null when no line says. */
@@ -254,6 +280,8 @@ function findCapture(blocks: readonly Block[]): Anchor | null {
 export function readOffsetStamps(
   written: readonly Block[],
   anchorBlocks: readonly Block[],
+  /** The front matter's start as a line (`2026-01-20 16:40`), when the text states none. */
+  statedStart: string | null = null,
 ): Block[] {
   const listed = written.some((block) => block.lines.some((line) => AGE_HEADER.test(line.text)))
     ? findCapture(anchorBlocks)
@@ -262,11 +290,15 @@ export function readOffsetStamps(
   const offsetLike = /^\s*(?:[-*+•]\s+)?[[(]?(?:T\s*)?\+|^\s*[[(]?\d{1,2}:\d{2}:\d{2}/i;
   if (!blocks.some((block) => block.lines.some((line) => offsetLike.test(line.text))))
     return [...blocks];
-  const anchor = findAnchor(anchorBlocks);
+  const anchor = findAnchor(anchorBlocks) ?? (statedStart ? stampOnLine(statedStart) : null);
   if (!anchor) return [...blocks];
-  const cues = readCueBlocks(blocks, anchor);
+  const recording = findAnchor(anchorBlocks, RECORDING_ANCHOR);
+  const cues = recording ? readCueBlocks(blocks, recording) : null;
   if (cues) return cues;
   return blocks.map(
-    (block) => readOffsetBlock(block, anchor) ?? readCounterBlock(block, anchor) ?? block,
+    (block) =>
+      readOffsetBlock(block, anchor) ??
+      (recording ? readCounterBlock(block, recording) : null) ??
+      block,
   );
 }

@@ -13,6 +13,7 @@ import { readEpochColumns } from './epoch-columns.js';
 import { readOffsetStamps } from './offset-stamps.js';
 import { readCalendarEvents } from './calendar-events.js';
 import { readSyslogLines } from './syslog-lines.js';
+import { readYamlTimeline } from './yaml-timeline.js';
 import { columnWordsAsText } from './column-words.js';
 import { splitDocument, type Block, type SectionKind } from './document.js';
 import { parseFrontMatter } from './front-matter.js';
@@ -50,6 +51,7 @@ import {
 } from './stated-times.js';
 import {
   hasTimedLine,
+  readDayShift,
   readDaySeparator,
   readProseBlock,
   readTimelineBlock,
@@ -172,6 +174,16 @@ function writtenDateLine(
 }
 
 /**
+ * The front matter's `start` as one stamp (`2026-01-20 16:40`, its `date` put before a bare
+ * time), which `T+` offsets count from when the text states no start; null without one.
+ */
+function startInFrontMatter(frontMatter: FrontMatter): string | null {
+  const start = frontMatter.start?.trim();
+  if (!start) return null;
+  return /^\d{4}-\d{2}-\d{2}/.test(start) ? start : `${frontMatter.date ?? ''} ${start}`.trim();
+}
+
+/**
  * A block that is only a day separator: Slack's desktop copy puts `Sunday, July 10th` between
  * blank lines, so it is a block of its own rather than a line among the messages.
  */
@@ -179,7 +191,25 @@ function daySeparatorAlone(block: Block): TimelineItem | null {
   const [only, ...more] = block.lines;
   if (!only || more.length > 0) return null;
   const date = readDaySeparator(only.text);
-  return date ? { type: 'day', line: only.number, date } : null;
+  if (date) return { type: 'day', line: only.number, date };
+  // `**Wednesday**` or `Next day` between blank lines: it moves the day as a date would.
+  const shift = readDayShift(only.text);
+  return shift
+    ? {
+        type: 'entry',
+        entry: {
+          line: only.number,
+          column: 1,
+          stamp: null,
+          timeLabel: null,
+          source: null,
+          actor: null,
+          text: only.text.trim(),
+          blockZone: null,
+          dayShift: shift,
+        },
+      }
+    : null;
 }
 
 /** `YYYY-MM-DD` anywhere in the text, or a whole `DD.MM.YYYY` (day.month.year, as Europe writes it). */
@@ -261,11 +291,13 @@ function toLineShapes(
   for (const section of doc.sections) {
     if (section.kind === 'timeline') {
       // Offsets from a start stated once (`T+12m`, a call transcript's `[00:12:34]`) as stamps.
-      section.blocks = readOffsetStamps(section.blocks, allBlocks);
+      section.blocks = readOffsetStamps(section.blocks, allBlocks, startInFrontMatter(frontMatter));
       // An iCalendar export's VEVENTs as their start and end lines.
       section.blocks = readCalendarEvents(section.blocks);
       // Syslog's `<165>1 2026-05-04T03:12:09Z host app ...`: the priority hides the stamp.
       section.blocks = readSyslogLines(section.blocks);
+      // A timeline kept as a YAML list (`- time: "14:05"` / `  event: ...`), one line an item.
+      section.blocks = readYamlTimeline(section.blocks);
       // HTML toggles, JSON records (alarm history, log lines, annotations) and CJK stamps first:
       // the line readers below would take their brackets for stamps or miss their times.
       section.blocks = readCjkStamps(readStructuredRecords(readToggles(section.blocks)));
@@ -753,7 +785,8 @@ function readZoneAndDay(
 
 /**
  * The untimed lines a block opens with (`Timeline, times in PDT:`), above its first timed line.
- * A table's or CSV's header is left out: its zone belongs to its column, read there.
+ * A table's or CSV's header is left out: its zone belongs to its column, read there; so is a
+ * long line that is not about the times.
  */
 function leadLines(block: Block): string {
   const first = block.lines.findIndex((line) => {
@@ -765,6 +798,9 @@ function leadLines(block: Block): string {
         .slice(0, first)
         .map((line) => line.text)
         .filter((text) => !/(?:[,|\t][^,|\t]*){2,}/.test(text))
+        // A caption (`Log (all times Eastern):`) is short or says it is about the times; a chat
+        // message above the first stamp is neither, and its `ET` may be anything.
+        .filter((text) => text.length <= 60 || findTimesPhraseZone(text) !== null)
         .join('\n')
     : '';
 }

@@ -359,7 +359,13 @@ export function normalizeMailThread(blocks: readonly Block[]): Block[] | null {
     seen.add(written);
     return [{ number: line.number, text: written }];
   };
-  return blocks
+  /** A mail with no body (an alert's `[RESOLVED] ...`): its subject is its event, at its send time. */
+  const unsaid = (): SourceLine[] => {
+    const pending: SourceLine | null = subject;
+    subject = null;
+    return pending && sent ? at(pending, pending.text, sent) : [];
+  };
+  const read = blocks
     .map((block) => {
       /** The body line before, when it was hard-wrapped (long, no sentence end): this one goes on. */
       let wrapped = false;
@@ -377,8 +383,8 @@ export function normalizeMailThread(blocks: readonly Block[]): Block[] | null {
             wrapped = false;
             // A new mail's subject ("Monitor is DOWN: api") is its headline; a reply's repeats one.
             const written = MAIL_SUBJECT.exec(text)?.[1]?.trim();
-            if (/^from\s*:/i.test(text)) subject = null;
-            else if (written && !REPLY_PREFIX.test(written))
+            if (/^from\s*:/i.test(text)) return unsaid();
+            if (written && !REPLY_PREFIX.test(written))
               subject = { number: line.number, text: written };
             return [];
           }
@@ -396,6 +402,10 @@ export function normalizeMailThread(blocks: readonly Block[]): Block[] | null {
       };
     })
     .filter((block) => block.lines.length > 0);
+  const last = unsaid();
+  const tail = read[read.length - 1];
+  if (tail && last.length > 0) tail.lines.push(...last);
+  return read;
 }
 
 /**

@@ -7,7 +7,7 @@
 import { DateTime } from 'luxon';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { CalendarDate, ClockTime, Stamp } from './time.js';
-import type { TimelineEntry, TimelineItem } from './timeline-lines.js';
+import type { DayShift, TimelineEntry, TimelineItem } from './timeline-lines.js';
 import { resolveZone, seasonalAbbreviation, suggestZone } from './zone.js';
 
 export interface ResolvedEntry extends TimelineEntry {
@@ -278,6 +278,22 @@ function passDaySeparator(
 }
 
 /**
+ * A line that moves the day without a date (`Next day:`, `**Wednesday**`, `Day 2`): the bare
+ * times below it are on that day, and the line above no longer counts for a midnight crossing.
+ */
+function shiftDay(walk: ResolvingTimeline, shift: DayShift): void {
+  if ('days' in shift) walk.day = walk.day.plus({ days: shift.days });
+  else if ('dayIndex' in shift) walk.day = walk.anchor.plus({ days: shift.dayIndex - 1 });
+  else {
+    let day = walk.day;
+    // The first day on or after the current one with that weekday: a week at most.
+    for (let i = 0; i < 7 && day.weekday !== shift.weekday; i++) day = day.plus({ days: 1 });
+    walk.day = day;
+  }
+  walk.previous = null;
+}
+
+/**
  * The date written on an entry's line. Only a timed, dated entry moves the day: a dated lead-up
  * line weeks earlier ("2026-02-20 v7 ships") stays on its own day. Returns whether the entry is
  * such a lead-up (timed, more than a day before an anchored front-matter date), or null after
@@ -377,6 +393,7 @@ function checkOrderAndFuture(walk: ResolvingTimeline, entry: TimelineEntry, time
  * day back on the anchor's, and is not the line above for the next).
  */
 function resolveEntry(walk: ResolvingTimeline, entry: TimelineEntry): void {
+  if (entry.dayShift) shiftDay(walk, entry.dayShift);
   const stamp = entry.stamp;
   const dated = stamp?.date
     ? readEntryDate(walk, entry, stamp.date, Boolean(stamp.time))
@@ -409,7 +426,7 @@ function resolveEntry(walk: ResolvingTimeline, entry: TimelineEntry): void {
 function newestFirstCrossings(items: readonly TimelineItem[]): { crossings: number } | null {
   const minutes: number[] = [];
   for (const item of items) {
-    if (item.type === 'day' || item.entry.stamp?.date) return null;
+    if (item.type === 'day' || item.entry.stamp?.date || item.entry.dayShift) return null;
     const clock = item.entry.stamp?.time;
     if (clock) minutes.push(clock.hour * 60 + clock.minute);
   }

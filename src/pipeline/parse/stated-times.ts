@@ -253,6 +253,36 @@ const PHRASES: readonly Phrase[] = [
     ),
   },
   {
+    // The response, told in the notes: "the alert fired at 08:20", "we were paged at 02:14".
+    milestone: 'detected',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(
+      String.raw`(?:\b(?:alerts?|alarms?|pages?|monitors?|pagerduty|opsgenie)\b[^.;]{0,30}?\b(?:fired|triggered|went off|paged (?:us|on-?call|the on-?call[\w -]{0,20}))|\b(?:was|were|got|been)\s+paged)\s+${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    // "on-call acknowledged at 08:22", "Dana acked the page around 9:14".
+    milestone: 'acknowledged',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(
+      String.raw`\b(?:acknowledged|acked)(?:\s+(?:it|the\s+(?:page|alert|alarm|incident)))?\s+${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    // "the root cause was found at 09:30", "we identified the cause around 14:40".
+    milestone: 'identified',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(
+      String.raw`(?:\b(?:root\s+)?cause\b[^.;]{0,30}?\b(?:was\s+|were\s+)?(?:identified|found|confirmed|pinned down|determined)|\b(?:identified|found|confirmed)\s+the\s+(?:root\s+)?cause)\s+${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
     // The symptom stops: "errors stopped at 15:20", "the timeouts subsided around 10:41".
     milestone: 'resolved',
     strength: 'named',
@@ -353,16 +383,21 @@ export function findStatedTimes(text: string, line: number, context: StatedConte
 }
 
 /**
- * Notes read on the incident's day: an end stated before the start they state (`began around
- * 23:50 and lasted until 00:40`, `Errors stopped at 00:40`) is after midnight, the next day, as
- * a reader takes it. Times that came with their own date stay as written.
+ * Notes read on the incident's day: a milestone stated hours before the start they state
+ * (`began around 23:50 and lasted until 00:40`, `Errors stopped at 00:40`) is after midnight,
+ * the next day, as a reader takes it. Times that came with their own date stay as written.
  */
 function pastMidnight(found: readonly StatedTime[]): StatedTime[] {
   const starts = found.filter((stated) => stated.milestone === 'start' && !stated.dated);
   if (starts.length === 0) return [...found];
   const earliest = DateTime.min(...starts.map((stated) => stated.time));
+  // More than six hours before the start on the clock is past midnight; a few minutes before
+  // (an alert that fired just ahead of the impact) is as written.
   return found.map((stated) =>
-    stated.milestone !== 'start' && !stated.dated && earliest && stated.time < earliest
+    stated.milestone !== 'start' &&
+    !stated.dated &&
+    earliest &&
+    stated.time < earliest.minus({ hours: 6 })
       ? { ...stated, time: stated.time.plus({ days: 1 }) }
       : stated,
   );

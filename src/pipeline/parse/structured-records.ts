@@ -42,9 +42,11 @@ export const EVENT_TIME_FIELDS: FieldNames = {
     'created',
     'creationtimestamp',
     'firsttimestamp',
+    'at',
+    'when',
   ],
   reason:
-    'the moment the event happened as the tool that logged it names it (CloudWatch `Timestamp`, Cloud Logging `timestamp`, Grafana `time`, Alertmanager `startsAt`); `receiveTimestamp`, `updated_at` and the like are when a store saw or changed it, not the event',
+    'the moment the event happened as the tool that logged it names it (CloudWatch `Timestamp`, Cloud Logging `timestamp`, Grafana `time`, Alertmanager `startsAt`), or as a hand-written timeline names it (`at`, `when`); `receiveTimestamp`, `updated_at` and the like are when a store saw or changed it, not the event',
 };
 
 /** When a record that spans a region ends. */
@@ -70,9 +72,12 @@ export const MESSAGE_FIELDS: FieldNames = {
     'note',
     'comment',
     'content',
+    'event',
+    'what',
+    'action',
   ],
   reason:
-    'what a person reads in the tool: a log entry `message`, an annotation `text`, an alarm `HistorySummary`',
+    'what a person reads in the tool: a log entry `message`, an annotation `text`, an alarm `HistorySummary`, a hand-written timeline item `event` or `what`',
 };
 
 /** Who wrote a record (a person's note in a log, an annotation's login). */

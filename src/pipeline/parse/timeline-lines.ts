@@ -10,6 +10,7 @@ import { spokenTimes } from './spoken-times.js';
 import {
   isStampProblem,
   readStamp,
+  weekdayNumber,
   type CalendarDate,
   type Stamp,
   type StampProblem,
@@ -29,6 +30,53 @@ export interface TimelineEntry {
   blockZone: string | null;
   /** A structured state: `[FIRING]`/`[RESOLVED]`, a CSV `Type` column, a status page's status word. */
   state?: string | null;
+  /** The line moves the day without naming a date (`Next day:`, `**Wednesday**`, `Day 2`). */
+  dayShift?: DayShift;
+}
+
+/**
+ * A day named relative to the timeline's: the day after the current one, the `dayIndex`-th day
+ * of the incident (day 1 is the incident's date), or the next day on that ISO weekday (1 =
+ * Monday; the current day when it is that weekday).
+ */
+export type DayShift = { days: number } | { dayIndex: number } | { weekday: number };
+
+const ORDINAL_DAYS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+};
+
+/**
+ * The day a line alone moves the timeline to, when it names no date: `Next day`, `(the
+ * following morning)`, `**Wednesday**`, `Day 2`, `Second day:`, a weekday in another language
+ * time.ts reads (`Mittwoch`). Null for anything more than that on the line: a sentence that
+ * mentions the next day is an event, not a separator.
+ */
+export function readDayShift(text: string): DayShift | null {
+  const bare = text
+    .replace(/^[\s\-=*#_>[(─━—–]+|[\s\-=*#_:.)\]─━—–]+$/g, '')
+    .trim()
+    .toLowerCase();
+  if (/^(?:the\s+)?(?:next|following)\s+(?:day|morning|evening)$/.test(bare)) return { days: 1 };
+  const index =
+    /^(?:day\s+(\d{1,2}|one|two|three|four|five)|(first|second|third|fourth|fifth)\s+day)$/.exec(
+      bare,
+    );
+  if (index) {
+    const written = index[1] ?? index[2] ?? '';
+    const n = ORDINAL_DAYS[written] ?? Number(written);
+    return n >= 1 && n <= 31 ? { dayIndex: n } : null;
+  }
+  const weekday = /^\p{L}+(?:-\p{L}+)?$/u.test(bare) ? weekdayNumber(bare) : null;
+  return weekday ? { weekday } : null;
 }
 
 export type TimelineItem =
@@ -810,6 +858,13 @@ function readBlockLine(reading: LineBlockReading, line: SourceLine): void {
   const day = readDaySeparator(line.text);
   if (day) {
     reading.items.push({ type: 'day', line: line.number, date: day });
+    reading.last = null;
+    return;
+  }
+  const shift = readDayShift(line.text);
+  if (shift) {
+    pushUntimedLine(reading, line, null);
+    if (reading.last) reading.last.dayShift = shift;
     reading.last = null;
     return;
   }

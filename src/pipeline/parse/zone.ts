@@ -92,7 +92,7 @@ export function seasonalAbbreviation(token: string): { fixed: string; region: st
   };
 }
 
-const ZONE_ALTERNATIVES = `Z|[+-]\\d{2}:?\\d{2}|(?:UTC|GMT)(?:\\s?[+-]\\s?\\d{1,2}(?::?\\d{2})?)?|${Object.keys(
+const ZONE_ALTERNATIVES = `Z|[+\\-−]\\d{2}:?\\d{2}|(?:UTC|GMT)(?:\\s?[+\\-−]\\s?\\d{1,2}(?::?\\d{2})?)?|${Object.keys(
   ABBREVIATIONS,
 )
   .filter((abbr) => abbr.length > 1)
@@ -101,7 +101,8 @@ const ZONE_ALTERNATIVES = `Z|[+-]\\d{2}:?\\d{2}|(?:UTC|GMT)(?:\\s?[+-]\\s?\\d{1,
 /** The zone tokens a timeline line may carry right after its time. */
 export const ZONE_TOKEN_SOURCE = `(?:${ZONE_ALTERNATIVES})(?![A-Za-z0-9])`;
 
-const OFFSET = /^(?:UTC|GMT)?\s?([+-])\s?(\d{1,2})(?::?(\d{2}))?$/i;
+/** `UTC+2`, `-07:00`, and the typographic minus (U+2212) that documents and slides paste. */
+const OFFSET = /^(?:UTC|GMT)?\s?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?$/i;
 
 /**
  * Turns what a person wrote (`PST`, `US/Pacific`, `UTC-8`, `-07:00`, `Europe/Berlin`) into a
@@ -118,7 +119,8 @@ export function resolveZone(token: string): string | null {
     return abbreviation;
   const offset = OFFSET.exec(trimmed);
   if (offset) {
-    const [, sign, hours, minutes] = offset;
+    const [, written, hours, minutes] = offset;
+    const sign = written === '+' ? '+' : '-';
     const h = Number(hours);
     const m = Number(minutes ?? 0);
     if (h > 14 || m > 59) return null;
@@ -133,9 +135,10 @@ export function resolveZone(token: string): string | null {
 
 /** Filler between "times" and the zone: "times are local, Pacific", "all times shown in CET". */
 const PHRASE =
-  /\b(?:all\s+)?(?:times?|timestamps?|timeline)\b(?:\s*[,:(]?\s*(?:are|is|kept|shown|given|listed|written|below|local|in|as|our))*\s*[,:(]?\s*([A-Za-z][A-Za-z_/]*(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})(?:\s+([A-Za-z]+))?/i;
+  /\b(?:all\s+)?(?:time[- ]?zones?|timestamps?|timeline|times?|tz|zeitzone|fuseau horaire|zona horaria|fuso orario|tijdzone|tidszon)\b(?:\s*[,:(]?\s*(?:are|is|kept|shown|given|listed|written|below|local|in|as|our))*\s*[,:(=]?\s*([A-Za-z][A-Za-z_/]*(?:\s?[+\-−]\s?\d{1,2}(?::?\d{2})?)?|[+\-−]\d{2}:?\d{2})(?:\s+([A-Za-z]+))?/i;
+/** A zone named anywhere; a whole word only, so `ETL`, `PTO` and `ISTIO` name none. */
 const ANY_TOKEN = new RegExp(
-  `(?<![A-Za-z0-9:])(${ZONE_ALTERNATIVES}|[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)`,
+  `(?<![A-Za-z0-9:])(${ZONE_ALTERNATIVES}|[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)(?![A-Za-z0-9])`,
   'g',
 );
 
@@ -342,7 +345,12 @@ export function resolveZoneInWords(written: string): string | null {
 export function findStatedZone(text: string): { zone: string; index: number } | null {
   const phrase = PHRASE.exec(text);
   if (phrase?.[1]) {
-    const zone = resolveZone(phrase[1]) ?? regionZone(phrase[1], phrase[2]);
+    // `Times: Berlin`, `times shown in New York`: a city or country after the words works too.
+    const zone =
+      resolveZone(phrase[1]) ??
+      regionZone(phrase[1], phrase[2]) ??
+      (phrase[2] ? placeZoneOf(`${phrase[1]} ${phrase[2]}`) : null) ??
+      placeZoneOf(phrase[1]);
     if (zone) return { zone, index: phrase.index };
   }
   const place = findPlaceZone(text);
