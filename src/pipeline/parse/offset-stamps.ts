@@ -22,9 +22,12 @@ import {
 } from './time.js';
 import { resolveZone } from './zone.js';
 
-/** A line that states where the counting starts: "Call started ...", "Incident start (T+0): ...". */
+/**
+ * A line that states where the counting starts: "Call started ...", "Incident start (T+0): ...",
+ * "T0 = 14:00", "times relative to the page at 21:40", "offsets from 09:12".
+ */
 const ANCHOR =
-  /\bT\s*\+\s*0(?![\d:])|\b(?:call|bridge|meeting|recording|transcript|session|incident|outage|war[- ]?room|stream|video)\b[^\n]{0,30}?\b(?:start(?:ed|s|ing)?|began|begins|opened|kicked off)\b|^\s*(?:[-*]\s+)?start(?:ed)?(?:\s+time)?\s*(?:\(T\s*\+\s*0\))?\s*:/i;
+  /\bT\s*[=+]?\s*0(?![\d:])|\brelative to\b|\bcounted from\b|\boffsets?\b[^\n]{0,20}?\b(?:from|since)\b|\bzero hour\b|\b(?:call|bridge|meeting|recording|transcript|session|incident|outage|war[- ]?room|stream|video)\b[^\n]{0,30}?\b(?:start(?:ed|s|ing)?|began|begins|opened|kicked off)\b|^\s*(?:[-*]\s+)?start(?:ed)?(?:\s+time)?\s*(?:\(T\s*\+\s*0\))?\s*:/i;
 
 /** `T+12m`, `T+1h05m`, `T + 90 min`, `T+00:12`, `+00:12`, `T+0`, at the start of a line. */
 const OFFSET_LINE =
@@ -44,7 +47,7 @@ interface Anchor {
  * The first whole date and time written on a line, with its zone as written: one stamp
  * (`2025-06-02 at 11:00 UTC`) or a time and a date apart (`at 21:30 UTC on 2025-02-14`).
  */
-function stampOnLine(written: string): Anchor | null {
+function stampOnLine(written: string, day: CalendarDate | null = null): Anchor | null {
   // A sentence's full stop after the stamp (`... at 03:20 UTC.`) is not part of it.
   const text = written.replace(/[.;!:](?=\s|$)/g, ' ');
   let timeOnly: Stamp | null = null;
@@ -57,7 +60,8 @@ function stampOnLine(written: string): Anchor | null {
     }
     return anchorOf(stamp, stamp.date);
   }
-  const date = timeOnly ? findWrittenDate(text) : null;
+  // "Incident start (T0): 14:00 UTC" under `date: 2026-02-10`: the day the file states.
+  const date = timeOnly ? (findWrittenDate(text) ?? day) : null;
   return timeOnly && date ? anchorOf(timeOnly, date) : null;
 }
 
@@ -82,11 +86,15 @@ const RECORDING_ANCHOR =
  * The stated start the offsets count from: the first whole date and time on a line matching
  * `phrase` (ANCHOR, or RECORDING_ANCHOR for a counter); null when the file states none.
  */
-function findAnchor(blocks: readonly Block[], phrase: RegExp = ANCHOR): Anchor | null {
+function findAnchor(
+  blocks: readonly Block[],
+  phrase: RegExp = ANCHOR,
+  day: CalendarDate | null = null,
+): Anchor | null {
   for (const block of blocks)
     for (const line of block.lines) {
       if (!phrase.test(line.text)) continue;
-      const anchor = stampOnLine(line.text);
+      const anchor = stampOnLine(line.text, day);
       if (anchor) return anchor;
     }
   return null;
@@ -282,6 +290,8 @@ export function readOffsetStamps(
   anchorBlocks: readonly Block[],
   /** The front matter's start as a line (`2026-01-20 16:40`), when the text states none. */
   statedStart: string | null = null,
+  /** The day the file states (front matter `date`), for an anchor written with a time only. */
+  statedDay: CalendarDate | null = null,
 ): Block[] {
   const listed = written.some((block) => block.lines.some((line) => AGE_HEADER.test(line.text)))
     ? findCapture(anchorBlocks)
@@ -290,7 +300,8 @@ export function readOffsetStamps(
   const offsetLike = /^\s*(?:[-*+•]\s+)?[[(]?(?:T\s*)?\+|^\s*[[(]?\d{1,2}:\d{2}:\d{2}/i;
   if (!blocks.some((block) => block.lines.some((line) => offsetLike.test(line.text))))
     return [...blocks];
-  const anchor = findAnchor(anchorBlocks) ?? (statedStart ? stampOnLine(statedStart) : null);
+  const anchor =
+    findAnchor(anchorBlocks, ANCHOR, statedDay) ?? (statedStart ? stampOnLine(statedStart) : null);
   if (!anchor) return [...blocks];
   const recording = findAnchor(anchorBlocks, RECORDING_ANCHOR);
   const cues = recording ? readCueBlocks(blocks, recording) : null;

@@ -287,11 +287,20 @@ function toLineShapes(
     doc.sections.flatMap((section) => section.blocks.flatMap((b) => b.lines.map((l) => l.text))),
     { zone: zoneHint, date: written?.ambiguity === null ? written.date : null },
   );
-  const allBlocks = doc.sections.flatMap((section) => section.blocks);
+  // Headings too: "# Bridge notes, times relative to the page at 21:40" states where offsets count from.
+  const allBlocks = doc.sections.flatMap((section) => [
+    ...(section.heading ? [{ lines: [{ number: section.line, text: section.heading }] }] : []),
+    ...section.blocks,
+  ]);
   for (const section of doc.sections) {
     if (section.kind === 'timeline') {
       // Offsets from a start stated once (`T+12m`, a call transcript's `[00:12:34]`) as stamps.
-      section.blocks = readOffsetStamps(section.blocks, allBlocks, startInFrontMatter(frontMatter));
+      section.blocks = readOffsetStamps(
+        section.blocks,
+        allBlocks,
+        startInFrontMatter(frontMatter),
+        written?.date ?? null,
+      );
       // An iCalendar export's VEVENTs as their start and end lines.
       section.blocks = readCalendarEvents(section.blocks);
       // Syslog's `<165>1 2026-05-04T03:12:09Z host app ...`: the priority hides the stamp.

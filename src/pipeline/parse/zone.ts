@@ -142,6 +142,10 @@ const ANY_TOKEN = new RegExp(
   'g',
 );
 
+/** A region named right after a clock time ("at 21:40 Pacific", "9am Eastern"). */
+const CLOCK_REGION =
+  /\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?\s(pacific|mountain|central|eastern)(?:\s+(european))?\b/i;
+
 /**
  * Regions people name instead of an abbreviation ("times are local, Pacific", "Eastern time"):
  * read only right after words about the times, where they cannot mean an ocean or a team.
@@ -353,6 +357,10 @@ export function findStatedZone(text: string): { zone: string; index: number } | 
       placeZoneOf(phrase[1]);
     if (zone) return { zone, index: phrase.index };
   }
+  // "relative to the page at 21:40 Pacific", "from 9am Eastern": a region right after a clock.
+  const clock = CLOCK_REGION.exec(text);
+  const region = clock?.[1] ? regionZone(clock[1], clock[2]) : null;
+  if (clock && region) return { zone: region, index: clock.index };
   const place = findPlaceZone(text);
   if (place) return place;
   for (const match of text.matchAll(ANY_TOKEN)) {
