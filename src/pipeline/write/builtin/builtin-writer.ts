@@ -132,7 +132,9 @@ function actionPart(text: string): string {
   const clauses = text.split(STEP_CLAUSE);
   if (clauses.length < 2 || isAction(clauses[0] ?? '')) return text;
   const from = clauses.findIndex((clause) => isAction(clause));
-  return from > 0 ? clauses.slice(from).join('; ') : text;
+  const told = from > 0 ? clauses.slice(from).join('; ') : text;
+  // "...; rebuilding it now": an action that points back needs what it points at.
+  return /\b(?:it|them|this|that|those|these)\b/i.test(told) ? text : told;
 }
 
 /**
@@ -152,10 +154,16 @@ function failedBefore(reading: Reading, fix: Reading['response']['steps'][number
   if (!failed.length || failed.length > 2) return '';
   // Only the attempt itself, and only when it reads as one ("rolled back to v3.3"): a finding
   // the response misread as a step ("memcached errors narrowed to rack A7") is left to the list.
-  const firsts = failed.map(
-    (step) => stepText(step.event, facts).split(/[,;]\s+|\s+[-–—]\s+|(?<=\w)\.\s+/)[0] ?? '',
-  );
   const attempt = (first: string) => isAction(first) || /^\W*(?:tried|attempted)\b/i.test(first);
+  // The clause that is the attempt: "looks like a scraper? enabling the bot-block rules" is
+  // told as "enabling the bot-block rules"; "raised max_connections -> postgres refuses to
+  // start" as "raised max_connections".
+  const firsts = failed.map((step) => {
+    const clauses = stepText(step.event, facts).split(
+      /[,;]\s+|\s+[-–—]\s+|\s*(?:->|→|=>)\s*|(?<=\w)[.?!]\s+/,
+    );
+    return clauses.find(attempt) ?? clauses[0] ?? '';
+  });
   if (firsts.some((first) => !attempt(first) || first.length > 90)) return '';
   const told = failed.map((step, index) => {
     const first = firsts[index] ?? '';

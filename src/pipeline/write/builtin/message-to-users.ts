@@ -405,8 +405,16 @@ function openingParagraph(reading: Reading, window: string): string {
     return `${window}, we had an incident: ${title}.${first?.startsWith('"') ? ` The first sign, as the team recorded it: ${first}` : ''}`;
   }
   // "customers could not open their order history": users' own line says it all, in the past.
+  // "users say push notifications arrive late": who told it opens the sentence.
+  const teller = reading.impactClauses[0]?.teller;
   const theirs =
-    !total && !who && clause && hasUserSubject(clause) ? inPast(saidSaw ?? clause) : null;
+    total || who || !clause
+      ? null
+      : hasUserSubject(clause)
+        ? inPast(saidSaw ?? clause)
+        : teller
+          ? inPast(`${teller} reported ${clause}`)
+          : null;
   if (theirs)
     return `${window}, ${theirs}.${stated ? ` ${asSentence(stated)}` : ''}${scope ? ` ${scope}` : ''}`;
   const what = saw
