@@ -123,7 +123,9 @@ export function publicSentence(text: string, kind?: TimelineEvent['kind']): stri
     // "Ursache: das Zertifikat ...": the label is the team's heading for the finding.
     const rest = line.replace(/^[\p{L}-]+\s*[:：]\s*/u, '');
     const told = rest.length >= 12 ? rest : line;
-    return `"${told.charAt(0).toUpperCase()}${told.slice(1).replace(/[.\s]+$/, '')}."`;
+    const bare = `${told.charAt(0).toUpperCase()}${told.slice(1).replace(/[.\s]+$/, '')}`;
+    // "…調査中です。" ends with its own full stop.
+    return `"${bare}${/[。！？!?]$/.test(bare) ? '' : '.'}"`;
   }
   if (alert) return asSentence(`Our monitoring alerted: ${line}`);
   if (cleared) return asSentence(`The alert cleared: ${line}`);
