@@ -128,7 +128,9 @@ const STEP_CLAUSE = /;\s+|\s+[-–—]\s+/;
  * the reindex workers" is told as "restarted the reindex workers". The line as written when its
  * first clause is the action or no later clause is one.
  */
-function actionPart(text: string): string {
+function actionPart(line: string): string {
+  // "Mitigation: one group restores ...": the summary already says it is the mitigation.
+  const text = line.replace(/^\W*(?:mitigation|fix|action|workaround|remediation)\s*:\s*/i, '');
   const clauses = text.split(STEP_CLAUSE);
   if (clauses.length < 2 || isAction(clauses[0] ?? '')) return text;
   const from = clauses.findIndex((clause) => isAction(clause));
@@ -387,8 +389,10 @@ const NO_CHANGE =
 
 function trigger(reading: Reading): Section {
   const { facts, trigger: event, symptom } = reading;
+  // A first sign that is the root cause's own line would tell the cause under Trigger again.
+  const causeLine = reading.rootCause?.quotes.some((quote) => quote.event === symptom) ?? false;
   const first =
-    symptom && symptom !== event
+    symptom && symptom !== event && !causeLine
       ? `The first sign of impact was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
       : '';
   if (event)
