@@ -38,6 +38,7 @@ const Expected = z
       'follow-ups',
       'public-texts',
       'labelled-steps',
+      'cause-told-plainly',
     ]),
     must_not_say: z.array(z.string()).optional(),
     users_saw: z.string().optional(),

@@ -120,6 +120,16 @@ function stepText(event: TimelineEvent, facts: Facts): string {
   return withoutDoer(event.text, facts).replace(/^\s*!(?:log|sal|deploy|note)\s+/i, '');
 }
 
+/**
+ * The fix after "We mitigated it at 09:30 UTC:": a past-tense verb opens in lower case even
+ * when a name follows ("moved APAC media ..."); anything else as lowerFirst says.
+ */
+function verbFirst(sentence: string): string {
+  return /^(?:[A-Z][a-z]+ed|Ran|Set|Put|Cut|Shut|Took|Sent|Built|Rebuilt|Froze)\b/.test(sentence)
+    ? sentence.charAt(0).toLowerCase() + sentence.slice(1)
+    : lowerFirst(sentence);
+}
+
 /** A line's clauses: what was seen, then what was done ("reindex job was stuck; restarted it"). */
 const STEP_CLAUSE = /;\s+|\s+[-–—]\s+/;
 
@@ -134,7 +144,14 @@ function actionPart(line: string): string {
   const clauses = text.split(STEP_CLAUSE);
   if (clauses.length < 2 || isAction(clauses[0] ?? '')) return text;
   const from = clauses.findIndex((clause) => isAction(clause));
-  const told = from > 0 ? clauses.slice(from).join('; ') : text;
+  // "we moved APAC media ..." follows "We mitigated it at 09:30 UTC:" without a second "we".
+  const told =
+    from > 0
+      ? clauses
+          .slice(from)
+          .join('; ')
+          .replace(/^we\s+/i, '')
+      : text;
   // "...; rebuilding it now": an action that points back needs what it points at.
   return /\b(?:it|them|this|that|those|these)\b/i.test(told) ? text : told;
 }
@@ -328,7 +345,7 @@ function summary(reading: Reading): Section {
     failedBefore(reading, step),
     step
       ? step.event.text.length <= QUOTE_IN_SUMMARY
-        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(publicLine(actionPart(stepText(step.event, facts)))))}`
+        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${verbFirst(asSentence(publicLine(actionPart(stepText(step.event, facts)))))}`
         : `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}; the steps are listed under Response and recovery.`
       : '',
     consistent ? backToNormal(reading, recovered) : '',
