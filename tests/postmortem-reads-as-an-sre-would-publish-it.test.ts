@@ -151,6 +151,12 @@ describe.each(names)('%s', async (name) => {
     expect(failedAt).toBeLessThan(fixAt);
     expect(summary.slice(failedAt, fixAt)).toMatch(/did not help/);
   });
+  test.runIf(expected.summary_failed)('the HN post tells the failed attempt before the fix', () => {
+    const fixed = p.hnPost.slice(p.hnPost.indexOf('How we fixed it:'));
+    const failedAt = fixed.indexOf(expected.summary_failed ?? '');
+    expect(failedAt).toBeGreaterThan(-1);
+    expect(failedAt).toBeLessThan(fixed.indexOf('We mitigated it'));
+  });
   test.runIf(expected.impact_must_not)('an attempt is no impact line', () => {
     for (const said of expected.impact_must_not ?? [])
       expect(sectionText(document.impact)).not.toContain(said);
