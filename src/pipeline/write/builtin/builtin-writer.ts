@@ -36,7 +36,7 @@ import {
   type Quote,
 } from './sentences.js';
 
-export const BUILTIN_WRITER_VERSION = '5';
+export const BUILTIN_WRITER_VERSION = '6';
 
 /** `"text."` as the end of a sentence: the quote's own full stop ends it, or one is added. */
 function quote(text: string): string {
