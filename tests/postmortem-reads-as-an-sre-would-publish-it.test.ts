@@ -10,7 +10,8 @@
  *   stated, and an apology;
  * - the header states the impact window and the status; another language is quoted, not mangled;
  * - verbless follow-ups stay action items, a ticket key stays whole and is nobody's name;
- * - public texts say a cause label once and leave no heading empty.
+ * - public texts say a cause label once and leave no heading empty;
+ * - a step the team labelled ("Mitigation:", "workaround:") is told without its label.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +37,8 @@ const Expected = z
       'other-language',
       'follow-ups',
       'public-texts',
+      'labelled-steps',
+      'cause-told-plainly',
     ]),
     must_not_say: z.array(z.string()).optional(),
     users_saw: z.string().optional(),
@@ -45,6 +48,7 @@ const Expected = z
     failed_attempt: z.string().optional(),
     summary_fix: z.string().optional(),
     summary_failed: z.string().optional(),
+    summary_fix_must_not: z.array(z.string()).optional(),
     impact_must_not: z.array(z.string()).optional(),
     trigger_mentions: z.string().optional(),
     trigger_must_not: z.array(z.string()).optional(),
@@ -146,6 +150,12 @@ describe.each(names)('%s', async (name) => {
     expect(failedAt).toBeGreaterThan(-1);
     expect(failedAt).toBeLessThan(fixAt);
     expect(summary.slice(failedAt, fixAt)).toMatch(/did not help/);
+  });
+  test.runIf(expected.summary_failed)('the HN post tells the failed attempt before the fix', () => {
+    const fixed = p.hnPost.slice(p.hnPost.indexOf('How we fixed it:'));
+    const failedAt = fixed.indexOf(expected.summary_failed ?? '');
+    expect(failedAt).toBeGreaterThan(-1);
+    expect(failedAt).toBeLessThan(fixed.indexOf('We mitigated it'));
   });
   test.runIf(expected.impact_must_not)('an attempt is no impact line', () => {
     for (const said of expected.impact_must_not ?? [])

@@ -5,8 +5,9 @@ import { createHash } from 'node:crypto';
  * analyze and the built-in writer make of the lines (a cached pack is otherwise kept as it was).
  * 6: this release reads more pastes, writes the sections differently and scales the figure.
  * 7: the PNGs are encoded by png-encode.ts (the same pixels, other bytes).
+ * 8: the postmortem's header states the impact window.
  */
-export const FORMAT_VERSION = '7';
+export const FORMAT_VERSION = '8';
 
 /** sha256 of the input bytes plus everything else that shapes the pack (the writer's part). */
 export function packKey(bytes: Uint8Array, writerKey: string): string {

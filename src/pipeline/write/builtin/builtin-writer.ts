@@ -36,7 +36,7 @@ import {
   type Quote,
 } from './sentences.js';
 
-export const BUILTIN_WRITER_VERSION = '5';
+export const BUILTIN_WRITER_VERSION = '6';
 
 /** `"text."` as the end of a sentence: the quote's own full stop ends it, or one is added. */
 function quote(text: string): string {
@@ -120,6 +120,16 @@ function stepText(event: TimelineEvent, facts: Facts): string {
   return withoutDoer(event.text, facts).replace(/^\s*!(?:log|sal|deploy|note)\s+/i, '');
 }
 
+/**
+ * The fix after "We mitigated it at 09:30 UTC:": a past-tense verb opens in lower case even
+ * when a name follows ("moved APAC media ..."); anything else as lowerFirst says.
+ */
+function verbFirst(sentence: string): string {
+  return /^(?:[A-Z][a-z]+ed|Ran|Set|Put|Cut|Shut|Took|Sent|Built|Rebuilt|Froze)\b/.test(sentence)
+    ? sentence.charAt(0).toLowerCase() + sentence.slice(1)
+    : lowerFirst(sentence);
+}
+
 /** A line's clauses: what was seen, then what was done ("reindex job was stuck; restarted it"). */
 const STEP_CLAUSE = /;\s+|\s+[-–—]\s+/;
 
@@ -128,11 +138,22 @@ const STEP_CLAUSE = /;\s+|\s+[-–—]\s+/;
  * the reindex workers" is told as "restarted the reindex workers". The line as written when its
  * first clause is the action or no later clause is one.
  */
-function actionPart(text: string): string {
+function actionPart(line: string): string {
+  // "Mitigation: one group restores ...": the summary already says it is the mitigation.
+  const text = line.replace(/^\W*(?:mitigation|fix|action|workaround|remediation)\s*:\s*/i, '');
   const clauses = text.split(STEP_CLAUSE);
   if (clauses.length < 2 || isAction(clauses[0] ?? '')) return text;
   const from = clauses.findIndex((clause) => isAction(clause));
-  return from > 0 ? clauses.slice(from).join('; ') : text;
+  // "we moved APAC media ..." follows "We mitigated it at 09:30 UTC:" without a second "we".
+  const told =
+    from > 0
+      ? clauses
+          .slice(from)
+          .join('; ')
+          .replace(/^we\s+/i, '')
+      : text;
+  // "...; rebuilding it now": an action that points back needs what it points at.
+  return /\b(?:it|them|this|that|those|these)\b/i.test(told) ? text : told;
 }
 
 /**
@@ -152,10 +173,16 @@ function failedBefore(reading: Reading, fix: Reading['response']['steps'][number
   if (!failed.length || failed.length > 2) return '';
   // Only the attempt itself, and only when it reads as one ("rolled back to v3.3"): a finding
   // the response misread as a step ("memcached errors narrowed to rack A7") is left to the list.
-  const firsts = failed.map(
-    (step) => stepText(step.event, facts).split(/[,;]\s+|\s+[-–—]\s+|(?<=\w)\.\s+/)[0] ?? '',
-  );
   const attempt = (first: string) => isAction(first) || /^\W*(?:tried|attempted)\b/i.test(first);
+  // The clause that is the attempt: "looks like a scraper? enabling the bot-block rules" is
+  // told as "enabling the bot-block rules"; "raised max_connections -> postgres refuses to
+  // start" as "raised max_connections".
+  const firsts = failed.map((step) => {
+    const clauses = stepText(step.event, facts).split(
+      /[,;]\s+|\s+[-–—]\s+|\s*(?:->|→|=>)\s*|(?<=\w)[.?!]\s+/,
+    );
+    return clauses.find(attempt) ?? clauses[0] ?? '';
+  });
   if (firsts.some((first) => !attempt(first) || first.length > 90)) return '';
   const told = failed.map((step, index) => {
     const first = firsts[index] ?? '';
@@ -318,7 +345,7 @@ function summary(reading: Reading): Section {
     failedBefore(reading, step),
     step
       ? step.event.text.length <= QUOTE_IN_SUMMARY
-        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${lowerFirst(asSentence(publicLine(actionPart(stepText(step.event, facts)))))}`
+        ? `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}: ${verbFirst(asSentence(publicLine(actionPart(stepText(step.event, facts)))))}`
         : `We mitigated it${step.event.time ? ` at ${when(step.event, facts)}` : ''}; the steps are listed under Response and recovery.`
       : '',
     consistent ? backToNormal(reading, recovered) : '',
@@ -379,8 +406,10 @@ const NO_CHANGE =
 
 function trigger(reading: Reading): Section {
   const { facts, trigger: event, symptom } = reading;
+  // A first sign that is the root cause's own line would tell the cause under Trigger again.
+  const causeLine = reading.rootCause?.quotes.some((quote) => quote.event === symptom) ?? false;
   const first =
-    symptom && symptom !== event
+    symptom && symptom !== event && !causeLine
       ? `The first sign of impact was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
       : '';
   if (event)

@@ -244,11 +244,12 @@ function hasCauseContent(text: string): boolean {
 }
 
 /**
- * "Our engineers will keep working with the storage team on the root cause", "RCA to follow":
+ * "Our engineers will keep working with the storage team on the root cause", "RCA to follow",
+ * "keeping the bridge open for root cause":
  * a promise to find the cause names none, though it says "root cause".
  */
 const CAUSE_PENDING =
-  /\b(?:will|'ll|going to|to|plan to|need to)\s+(?:\w+\s+){0,8}?(?:on|into|for|at|find|determine|identify|investigate|understand|confirm|correct|fix|address|resolve)\s+(?:the\s+|a\s+)?(?:root[\s-]*causes?|rca)\b|\b(?:investigat\w*|look\w* into|dig\w* into|work\w* on|determin\w*|still (?:finding|looking for))\s+(?:the\s+)?(?:root[\s-]*causes?|rca)\b|\b(?:root[\s-]*cause(?: analysis)?|rca|postmortem)\s+(?:to follow|will follow|pending|is pending|tbd|to come|coming)\b/i;
+  /\b(?:will|'ll|going to|to|plan to|need to)\s+(?:\w+\s+){0,8}?(?:on|into|for|at|find|determine|identify|investigate|understand|confirm|correct|fix|address|resolve)\s+(?:the\s+|a\s+)?(?:root[\s-]*causes?|rca)\b|\b(?:investigat\w*|look\w* into|dig\w* into|work\w* on|determin\w*|still (?:finding|looking for))\s+(?:the\s+)?(?:root[\s-]*causes?|rca)\b|\b(?:root[\s-]*cause(?: analysis)?|rca|postmortem)\s+(?:to follow|will follow|pending|is pending|tbd|to come|coming)\b|\b(?:open|stay\w*|remain\w*|continu\w*|keep\w*|hold\w*)\s+(?:\w+\s+){0,3}?for (?:the\s+)?(?:root[\s-]*causes?|rca)\b/i;
 
 /**
  * A status page's "Identified - A storage node ran out of inodes": the post where the provider
@@ -533,4 +534,4 @@ export function withoutCauseLabel(text: string): string {
   return told;
 }
 const CAUSE_LABEL =
-  /^\W*(?:(?:the |our )?(?:(?:root[\s-]*)?cause|rca|what we know|why it (?:broke|happened)|why (?:it|this|that) (?:could|was able to|was allowed to) happen|why (?:it|this|that) was possible|what (?:let|allowed|enabled) (?:it|this|that) (?:to )?happen|how (?:it|this|that) could happen|(?:(?:initial|immediate)\s+)?trigger)(?:\s+(?:identified|found|confirmed))?(?:\s*\([^()]{0,40}\))?\s*(?:[:=]|[-–—]\s|\b(?:was|is)\b)\s*|(?:this|it|the (?:outage|incident|failure|problem|issue)) (?:happened|occurred|started|broke|failed) (?:because(?: of)?|due to)\s+|(?:it was |this was )?caused by\s+|(?:die )?(?:grund)?ursache\s*[:：]\s*|cause racine\s*:\s*|causa ra[ií]z\s*:\s*)/i;
+  /^\W*(?:(?:the |our )?(?:(?:root[\s-]*)?cause|rca|what we know|why it (?:broke|happened)|why (?:it|this|that) (?:could|was able to|was allowed to) happen|why (?:it|this|that) was possible|what (?:let|allowed|enabled) (?:it|this|that) (?:to )?happen|how (?:it|this|that) could happen|(?:(?:initial|immediate)\s+)?trigger)(?:\s+(?:identified|found|confirmed))?(?:\s*\([^()]{0,40}\))?\s*(?:[:=]|[-–—]\s|\b(?:was|is)\b)\s*|(?:this|it|the (?:outage|incident|failure|problem|issue)) (?:happened|occurred|started|broke|failed) (?:because(?: of)?|due to)\s+|(?:it was |this was )?caused by\s+|(?:[\w-]+\s+){0,2}(?:has|have|had)\s+root[\s-]*caused\s+(?:this|the)\s+(?:issue|incident|outage|problem|failure)\s+to\s+|turned out(?: that)?\s+(?=\S+\s+\S+\s+\S)|(?:die )?(?:grund)?ursache\s*[:：]\s*|cause racine\s*:\s*|causa ra[ií]z\s*:\s*)/i;

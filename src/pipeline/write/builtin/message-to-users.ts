@@ -405,8 +405,16 @@ function openingParagraph(reading: Reading, window: string): string {
     return `${window}, we had an incident: ${title}.${first?.startsWith('"') ? ` The first sign, as the team recorded it: ${first}` : ''}`;
   }
   // "customers could not open their order history": users' own line says it all, in the past.
+  // "users say push notifications arrive late": who told it opens the sentence.
+  const teller = reading.impactClauses[0]?.teller;
   const theirs =
-    !total && !who && clause && hasUserSubject(clause) ? inPast(saidSaw ?? clause) : null;
+    total || who || !clause
+      ? null
+      : hasUserSubject(clause)
+        ? inPast(saidSaw ?? clause)
+        : teller
+          ? inPast(`${teller} reported ${clause}`)
+          : null;
   if (theirs)
     return `${window}, ${theirs}.${stated ? ` ${asSentence(stated)}` : ''}${scope ? ` ${scope}` : ''}`;
   const what = saw
@@ -471,7 +479,7 @@ function paragraphsFor(reading: Reading): string[] {
     state,
     said.filter((text, i) => text && said.indexOf(text) === i).join(' '),
     [cause, changing(reading)].filter(Boolean).join(' '),
-    'We are sorry for the disruption this caused you.',
+    apology(reading),
   ].filter(Boolean);
 }
 
@@ -485,6 +493,18 @@ function withoutForeignLabel(text: string): string {
   const rest = bare.replace(/^[\p{L}-]+(?: [\p{L}-]+)?\s*[:：]\s*/u, '');
   const told = rest.length >= 12 ? rest : bare;
   return `${told.charAt(0).toUpperCase()}${told.slice(1)}`.replace(/[.\s]+$/, '') + '.';
+}
+
+/**
+ * The apology, for this incident: how long users were hit when the input gives a closed window
+ * ("We are sorry for the 29 minutes of disruption this caused you."), so the same sentence is not
+ * pasted into every pack (issue 12, round 3: "never generic filler repeated across packs").
+ */
+function apology(reading: Reading): string {
+  const { start, end, minutes } = reading.window;
+  return start && end && minutes !== null && minutes > 0 && reading.facts.resolved
+    ? `We are sorry for the ${formatMinutes(minutes)} of disruption this caused you.`
+    : 'We are sorry for the disruption this caused you.';
 }
 
 /** "Restored the lost edits ..." at 13:40 becomes "At 13:40 UTC we restored the lost edits ...". */

@@ -123,7 +123,9 @@ export function publicSentence(text: string, kind?: TimelineEvent['kind']): stri
     // "Ursache: das Zertifikat ...": the label is the team's heading for the finding.
     const rest = line.replace(/^[\p{L}-]+\s*[:：]\s*/u, '');
     const told = rest.length >= 12 ? rest : line;
-    return `"${told.charAt(0).toUpperCase()}${told.slice(1).replace(/[.\s]+$/, '')}."`;
+    const bare = `${told.charAt(0).toUpperCase()}${told.slice(1).replace(/[.\s]+$/, '')}`;
+    // "…調査中です。" ends with its own full stop.
+    return `"${bare}${/[。！？!?]$/.test(bare) ? '' : '.'}"`;
   }
   if (alert) return asSentence(`Our monitoring alerted: ${line}`);
   if (cleared) return asSentence(`The alert cleared: ${line}`);
@@ -138,7 +140,16 @@ export function publicSentence(text: string, kind?: TimelineEvent['kind']): stri
  */
 export function titleInSentence(title: string, date?: string): string {
   const told = publicTitle(title, date).replace(/[.!]+$/, '');
-  return isForeign(told) ? `"${told}"` : lowerFirst(told);
+  if (isForeign(told)) return `"${told}"`;
+  // "Invoice PDFs blank for EU accounts": acronyms are no names, so the title opens in lower
+  // case; "Okta login broken after Traefik v2" opens with a name and keeps it.
+  const [first = '', ...rest] = told.split(/\s+/);
+  const onlyAcronyms = rest.every(
+    (word) => !/[A-Z]/.test(word) || /^[A-Z0-9]{2,}s?\W*$/.test(word),
+  );
+  return /^[A-Z][a-z'-]*$/.test(first) && onlyAcronyms
+    ? told.charAt(0).toLowerCase() + told.slice(1)
+    : lowerFirst(told);
 }
 
 /**

@@ -145,7 +145,12 @@ function fixedSentences(document: PostmortemBody): string[] {
     // "the steps are listed under Response and recovery": a section the public text does not have.
     .filter(
       (s) =>
-        /^We mitigated|^Service was back/.test(s) && !/\blisted under\b/.test(s) && isPublicSafe(s),
+        // "We first rolled back ..., which did not help.": what was tried before the fix.
+        /^We mitigated|^Service was back|^We first .*did not help|^An earlier attempt did not help/.test(
+          s,
+        ) &&
+        !/\blisted under\b/.test(s) &&
+        isPublicSafe(s),
     );
   if (told.some((s) => s.startsWith('We mitigated'))) return told;
   // "How we fixed it" must say what was done: the steps that helped, else nothing at all.

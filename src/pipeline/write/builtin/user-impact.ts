@@ -21,6 +21,8 @@ export interface ImpactClause {
   /** The timeline line it came from; null for the notes. */
   event: TimelineEvent | null;
   score: number;
+  /** Who reported it, when users told it of themselves ("users say ..." gives "users"). */
+  teller?: string | undefined;
 }
 
 /** Clause breaks inside a line: ";", "->", " - ", a bracket, a sentence end. */
@@ -58,8 +60,10 @@ function withoutTeller(said: string): string {
   const who = USER_NOUN.exec(teller[0])?.[0];
   if (!who) return rest;
   if (/^they\b/i.test(rest)) return rest.replace(/^they\b/i, who.toLowerCase());
-  // "customers report their app shows ...": whose app is told only with who reported it.
-  return /^their\b/i.test(rest) ? said : rest;
+  // "customers report their app shows ...": whose app is told only with who reported it; so is
+  // a report whose verb is a participle ("shoppers report the card step spinning").
+  const fragment = /^(?:\S+\s+){0,4}\w{3,}ing\b/i.test(rest) && !FINITE_VERB.test(rest);
+  return /^their\b/i.test(rest) || fragment ? said : rest;
 }
 
 function clausesOf(text: string): string[] {
@@ -127,12 +131,13 @@ export function userImpactClauses(facts: Facts): ImpactClause[] {
       // who told it ("merchants report ...") still counts.
       const score = scoreOf(said, USER_IMPACT_CUES, 'user-impact') + (labelled ? 2 : 0);
       if (score < USER_IMPACT_THRESHOLD || text.length > LONGEST || text.length < 12) continue;
-      found.push({ text, line: source.line, event: source.event, score, order });
+      const teller = USER_NOUN.exec(TOLD_BY.exec(said)?.[0] ?? '')?.[0]?.toLowerCase();
+      found.push({ text, line: source.line, event: source.event, score, order, teller });
     }
   });
   return found
     .sort((a, b) => b.score - a.score || a.order - b.order)
-    .map(({ text, line, event, score }) => ({ text, line, event, score }));
+    .map(({ text, line, event, score, teller }) => ({ text, line, event, score, teller }));
 }
 
 /**

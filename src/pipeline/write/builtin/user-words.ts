@@ -6,9 +6,9 @@
  * errors"). Issue 12, round 3: judges asked for what users saw, in user words.
  */
 
-/** A clause that opens with who was hit: "customers", "logged-in users", "some fans". */
+/** A clause that opens with who was hit: "customers", "logged-in users", "three fans". */
 const USER_SUBJECT =
-  /^(?:(?:some|many|most|all|our|the|a few|logged[\s-]in|signed[\s-]in|mobile|web|eu|us)\s+)*(?:users?|customers?|merchants?|editors?|readers?|visitors?|clients?|buyers?|players?|fans|subscribers?|shoppers?|members?)\b/i;
+  /^(?:(?:some|many|most|all|our|the|a few|several|\d[\d,]*|one|two|three|four|five|dozens of|hundreds of|thousands of|logged[\s-]in|signed[\s-]in|mobile|web|eu|us)\s+)*(?:users?|customers?|merchants?|editors?|readers?|visitors?|clients?|buyers?|players?|fans|subscribers?|shoppers?|members?)\b/i;
 
 /** Whether the clause says what happened to users, with them as its subject. */
 export function hasUserSubject(clause: string): boolean {
@@ -30,6 +30,11 @@ const PAST: readonly [RegExp, string][] = [
   [/\breturns\b/gi, 'returned'],
   [/\b(?:hit|hits)\b/gi, 'hit'],
   [/\btime out\b/gi, 'timed out'],
+  [/\btimes out\b/gi, 'timed out'],
+  [/\bcome out\b/gi, 'came out'],
+  [/\btakes?\b/gi, 'took'],
+  [/\bdisappears?\b/gi, 'disappeared'],
+  [/\bstays?\b/gi, 'stayed'],
   [/\bspin\b/gi, 'spun'],
   [/\barrive\b/gi, 'arrived'],
   [/\bhave\b/gi, 'had'],
@@ -48,14 +53,33 @@ export function inPast(clause: string): string {
   const told = clause
     .trim()
     .replace(
+      // "Shoppers in PT and ES report ...": who told it may be named with where they are.
       new RegExp(
-        `^(${escapeRegExp(subject)}) (?:report|reports|say|says|tell us|tells us)\\b`,
+        `^(${escapeRegExp(subject)}(?: (?:in|on|from|at|of|across|using|with|and) [\\w'-]+){0,4}) (?:report|reports|say|says|tell us|tells us)\\b`,
         'i',
       ),
       (_match, who: string) => `${who} reported`,
-    );
+    )
+    // "customers seeing errors at checkout": the participle after who was hit, as a verb.
+    .replace(
+      new RegExp(
+        `^(${escapeRegExp(subject)}) (seeing|getting|hitting|receiving|experiencing)\\b`,
+        'i',
+      ),
+      (_match, who: string, verb: string) => `${who} ${PARTICIPLE[verb.toLowerCase()] ?? verb}`,
+    )
+    // "Shoppers ..." opens a sentence in the input; here it follows "Between ... on May 14,".
+    .replace(/^[A-Z](?=[a-z]+\b)/, (first) => (subject ? first.toLowerCase() : first));
   return PAST.reduce((text, [present, past]) => text.replace(present, past), told);
 }
+
+const PARTICIPLE: Readonly<Record<string, string>> = {
+  seeing: 'saw',
+  getting: 'got',
+  hitting: 'hit',
+  receiving: 'received',
+  experiencing: 'experienced',
+};
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

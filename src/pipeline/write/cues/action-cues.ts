@@ -11,7 +11,7 @@ export type ActionSignal = 'action' | 'outcome' | 'failed';
 export const ACTION_THRESHOLD = 2;
 
 /** Verbs responders use for what they did to stop impact. */
-const MITIGATION_VERBS = String.raw`roll(?:ed|ing)? ?back|rolled [\w.-]+(?: [\w.-]+){0,2} back|rollback|revert(?:ed|ing)|fail(?:ed|ing)? ?over|failover|restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|enabl(?:ed|ing)|turn(?:ed|ing)? (?:[\w.-]+ ){0,3}?(?:off|on)\b(?! (?:call|the bridge))|shut (?:off|down)|scal(?:ed|ing)(?: [\w.-]+){0,2} (?:up|out|down|to \d+|from \d+)|provision(?:ed|ing)|add(?:ed|ing) (?:more |extra |\d+ )*(?:capacity|nodes|servers|instances|replicas|pods|workers|hosts|brokers|shards)|rais(?:ed|ing)|increas(?:ed|ing)|bump(?:ed|ing)|lower(?:ed|ing)|reduc(?:ed|ing)|push(?:ed|ing)|chang(?:ed|ing)|mov(?:ed|ing)|drain(?:ed|ing)|depool(?:ed|ing)|kill(?:ed|ing)|flush(?:ed|ing)|purg(?:ed|ing)|blocked|patch(?:ed|ing)|hotfix(?:ed)?|appl(?:ied|ying)|deploy(?:ed|ing) (?:a |the )?(?:fix|patch|hotfix)|add(?:ed|ing) (?:capacity|nodes|servers|instances|replicas)|remov(?:ed|ing)|re-?rout(?:ed|ing)|rerouted|redirect(?:ed|ing)|pause(?:d)?|paus(?:ing)|throttl(?:ed|ing)|rate[- ]limit(?:ed|ing)|terminat(?:ed|ing)|clear(?:ed|ing) (?:the )?(?:cache|queue|stuck|locks?)|cordon(?:ed|ing)|evacuat(?:ed|ing)|promot(?:ed|ing)|swapp?(?:ed|ing)|replac(?:ed|ing)|re-?enabl(?:ed|ing)|restor(?:ed|ing) (?:[\w.-]+ )?(?:from|the backup)|resync(?:ed)?|re-?ran|manually|upload(?:ed|ing)|re-?deploy(?:ed|ing)|deploy(?:ed|ing)|rotat(?:ed|ing)|renew(?:ed|ing)|re-?issu(?:ed|ing)|issu(?:ed|ing) (?:a |an |the )?(?:new |fresh |replacement )?(?:[\w.-]+ )?(?:cert\w*|keys?|tokens?|credentials?)|reload(?:ed|ing)|re-?install(?:ed|ing)|install(?:ed|ing)|updat(?:ed|ing)|correct(?:ed|ing)|fix(?:ed|ing)|resiz(?:ed|ing)|expand(?:ed|ing)|extend(?:ed|ing)|freed|delet(?:ed|ing)|truncat(?:ed|ing)|rebuil(?:t|ding)|re-?index(?:ed|ing)|unblock(?:ed|ing)|allow-?list(?:ed|ing)|whitelist(?:ed|ing)|reconfigur(?:ed|ing)|re-?imag(?:ed|ing)|set (?:the |a )?[\w.-]+ (?:to|back)|bounc(?:ed|ing)|cycl(?:ed|ing)|recycl(?:ed|ing)|re-?creat(?:ed|ing)|stopp(?:ed|ing)|shed(?:ding)?|block(?:ing)?|switch(?:ed|ing)|shift(?:ed|ing)|flipp(?:ed|ing)|sent (?:traffic|requests)|re-?queu(?:ed|ing)|re-?admit(?:ted|ting)?|re-?sen[td]|replay(?:ed|ing)|letting (?:traffic|users|players|requests) back|let (?:traffic|users|players|requests) back|snapshott?(?:ed|ing)|isolat(?:ed|ing)|fenc(?:ed|ing)|pin(?:ned|ning)|capp(?:ed|ing)|limit(?:ed|ing) (?:[\w.-]+ ){0,3}?(?:to|at) \d`;
+const MITIGATION_VERBS = String.raw`roll(?:ed|ing)? ?back|rolled [\w.-]+(?: [\w.-]+){0,2} back|rollback|revert(?:ed|ing)|fail(?:ed|ing)? ?over|failover|restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|enabl(?:ed|ing)|turn(?:ed|ing)? (?:[\w.-]+ ){0,3}?(?:off|on)\b(?! (?:call|the bridge))|shut (?:off|down)|scal(?:ed|ing)(?: [\w.-]+){0,2} (?:up|out|down|to \d+|from \d+)|provision(?:ed|ing)|add(?:ed|ing) (?:more |extra |\d+ )*(?:capacity|nodes|servers|instances|replicas|pods|workers|hosts|brokers|shards)|rais(?:ed|ing)|increas(?:ed|ing)|bump(?:ed|ing)|lower(?:ed|ing)|reduc(?:ed|ing)|push(?:ed|ing)|chang(?:ed|ing)|mov(?:ed|ing)|drain(?:ed|ing)|depool(?:ed|ing)|kill(?:ed|ing)|flush(?:ed|ing)|purg(?:ed|ing)|blocked|patch(?:ed|ing)|hotfix(?:ed)?|appl(?:ied|ying)|deploy(?:ed|ing) (?:a |the )?(?:fix|patch|hotfix)|add(?:ed|ing) (?:capacity|nodes|servers|instances|replicas)|remov(?:ed|ing)|re-?rout(?:ed|ing)|rerouted|redirect(?:ed|ing)|pause(?:d)?|paus(?:ing)|throttl(?:ed|ing)|rate[- ]limit(?:ed|ing)|terminat(?:ed|ing)|clear(?:ed|ing) (?:the )?(?:cache|queue|stuck|locks?)|cordon(?:ed|ing)|evacuat(?:ed|ing)|promot(?:ed|ing)|swapp?(?:ed|ing)|replac(?:ed|ing)|re-?enabl(?:ed|ing)|restor(?:ed|ing) (?:[\w.-]+ )?(?:from|the backup)|resync(?:ed)?|re-?ran|manually|upload(?:ed|ing)|re-?deploy(?:ed|ing)|deploy(?:ed|ing)|rotat(?:ed|ing)|renew(?:ed|ing)|re-?issu(?:ed|ing)|issu(?:ed|ing) (?:a |an |the )?(?:new |fresh |replacement )?(?:[\w.-]+ )?(?:cert\w*|keys?|tokens?|credentials?)|reload(?:ed|ing)|re-?install(?:ed|ing)|install(?:ed|ing)|updat(?:ed|ing)|correct(?:ed|ing)|fix(?:ed|ing)|resiz(?:ed|ing)|expand(?:ed|ing)|extend(?:ed|ing)|freed|delet(?:ed|ing)|truncat(?:ed|ing)|rebuil(?:t|ding)|re-?index(?:ed|ing)|unblock(?:ed|ing)|allow-?list(?:ed|ing)|whitelist(?:ed|ing)|reconfigur(?:ed|ing)|re-?imag(?:ed|ing)|set (?:the |a )?[\w.-]+ (?:to|back)|bounc(?:ed|ing)|cycl(?:ed|ing)|recycl(?:ed|ing)|re-?creat(?:ed|ing)|stopp(?:ed|ing)|shed(?:ding)?|block(?:ing)?|switch(?:ed|ing)|shift(?:ed|ing)|flipp(?:ed|ing)|sent (?:traffic|requests)|re-?queu(?:ed|ing)|re-?admit(?:ted|ting)?|re-?sen[td]|replay(?:ed|ing)|letting (?:traffic|users|players|requests) back|let (?:traffic|users|players|requests) back|snapshott?(?:ed|ing)|isolat(?:ed|ing)|fenc(?:ed|ing)|pin(?:ned|ning)|capp(?:ed|ing)|limit(?:ed|ing) (?:[\w.-]+ ){0,3}?(?:to|at) \d|rout(?:ed|ing) (?:[\w.-]+ ){0,3}?(?:back|away|around|to|via|through)\b`;
 
 export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
   {
@@ -31,8 +31,28 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
         'issued a new certificate by hand and reloaded the LBs',
         'capped resize concurrency at 8 by config',
         'limited export workers to 4',
+        'routed imports back to the v4 workers',
       ],
       noMatch: ['latency normal', 'checkout p99 latency 9s'],
+    },
+  },
+  {
+    id: 'labelled-mitigation',
+    signal: 'action',
+    weight: 2,
+    reason:
+      'A line the team labels as the mitigation ("Mitigation: restored the audience", "workaround: routed imports back") tells what they did, whatever its verb.',
+    pattern: /^\W*(?:mitigation|workaround|fix applied|remediation|action taken)\s*:\s*\S/i,
+    examples: {
+      match: [
+        'Mitigation: restored the partner audience in the validator config by hand',
+        'workaround: routed imports back to the v4 workers',
+      ],
+      noMatch: [
+        'mitigation in progress',
+        'no workaround yet',
+        'Mitigation plan: drain eu-west later',
+      ],
     },
   },
   {
