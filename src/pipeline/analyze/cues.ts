@@ -914,7 +914,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts|cpu|load|p\d\d|lag|queue(?: depth)?|backlog) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|coming down|came down|falling|receding|subsiding)|errors dropping|(?:enough )?capacity back|back to serv(?:e|ing)|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts|cpu|load|p\d\d|lag|queue(?: depth)?|backlog) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|coming down|came down|falling|receding|subsiding)|errors dropping|(?:enough )?capacity back|back to serv(?:e|ing)|(?<!(?:fully|completely|entirely) )mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
@@ -930,7 +930,7 @@ export const CUES: readonly Cue[] = [
         'we are monitoring the results',
         'index has enough capacity back to serve GET and LIST',
       ],
-      noMatch: ['monitoring detected errors'],
+      noMatch: ['monitoring detected errors', 'packet loss fully mitigated'],
     },
   },
   {
@@ -1552,10 +1552,18 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'partial',
     language: 'en',
     pattern: words(
-      String.raw`partial(?:ly)?|partly|some|most(?:ly)?|largely|starts? to|starting to|begins? to|beginning to|slowly|except|not (?:yet |all|fully)|in (?:us|eu|asia|one|some) ?|first signs|for (?:some|most)`,
+      String.raw`partial(?:ly)?|partly|some|most(?:ly)?|largely|starts? to|starting to|begins? to|beginning to|slowly|except|not (?:yet |all|fully)|in (?:us|eu|asia|one|some) ?|first signs|for (?:some|most)|(?:nearly|almost|virtually) (?:all|every|fully)|(?:the )?(?:vast )?majority`,
     ),
     reason: 'a recovery in a clause that says only part recovered is a partial recovery',
-    examples: { match: ['partially restored', 'most consumers back'], noMatch: ['back to normal'] },
+    examples: {
+      match: [
+        'partially restored',
+        'most consumers back',
+        'nearly all network devices recovered',
+        'vast majority of regions recovered',
+      ],
+      noMatch: ['back to normal', 'all devices recovered', 'success rate back to 99.9%'],
+    },
   },
   {
     id: 'ongoing',
