@@ -98,7 +98,9 @@ export function milestoneScore(name: MilestoneName, reading: LineReading): Score
       return flat(better(impact, alertLike ? from(reading, 'detect') : NONE), 3);
     }
     case 'detected':
-      return better(from(reading, 'detect'), from(reading, 'acknowledge', -1));
+      // The first alert, customer report or person noticing detects it: a clear report at 10:00
+      // is not outranked by a [FIRING] state at 10:05 (flat, so the earliest clear line wins).
+      return better(flat(from(reading, 'detect'), 3), from(reading, 'acknowledge', -1));
     case 'acknowledged':
       return from(reading, 'acknowledge');
     case 'identified':
@@ -527,7 +529,8 @@ function describe(
   // the order) means the choice rests on position, not evidence.
   // Start is scored flat (the earliest clear line wins), so its margin is over the evidence's
   // own weight: an equally flat later alert does not make the first statement of impact unsure.
-  const strength = (x: Scored): number => (name === 'start' ? x.weight : x.score);
+  const strength = (x: Scored): number =>
+    name === 'start' || name === 'detected' ? x.weight : x.score;
   if (rival && strength(rival.s) > strength(s) - 1) confidence = lower(confidence);
   // A mitigation read from the full recovery is a proxy, never sure: where the impact was first
   // stopped is a judgement the recovery line does not make.

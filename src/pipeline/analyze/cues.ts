@@ -384,6 +384,26 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'detect-tool-post',
+    phase: 'detect',
+    weight: 2,
+    language: 'en',
+    // Not when the tool's post says the alert cleared or was taken: that is a recovery or an ack.
+    pattern:
+      /^\s*(?:pagerduty|opsgenie|datadog|grafana|alertmanager|prometheus|nagios|icinga|zabbix|cloudwatch|victorops|splunk on-call|new relic|sentry|pingdom|uptime ?robot|statuscake|better ?stack|better uptime|incident\.io|firehydrant|rootly)(?: alert)?:(?!.*\b(?:resolved|recovered|ok|acknowledged|closed|cleared|normal|up)\b)/iu,
+    reason:
+      "a paging or monitoring tool posting under its own name ('PagerDuty: Login error rate critical') is the alert reaching people, whatever words follow",
+    kind: 'alert',
+    examples: {
+      match: ['PagerDuty: Login error rate critical', 'Datadog: p99 latency high on checkout'],
+      noMatch: [
+        'PagerDuty: incident resolved',
+        'Grafana: checkout latency back to normal',
+        'checked PagerDuty: nothing fired',
+      ],
+    },
+  },
+  {
     id: 'detect-transition',
     phase: 'detect',
     weight: 3,
@@ -464,7 +484,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`reported|reporting|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm)|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|anyone (?:else )?(?:seeing|getting)|escalat(?:es|ed|ing|ion)`,
+      String.raw`reported|reporting|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm)|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|anyone (?:else )?(?:seeing|getting)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs)(?: team| desk| agent| lead)?:`,
     ),
     reason: 'a person reported the problem',
     kind: 'report',
@@ -476,6 +496,8 @@ export const CUES: readonly Cue[] = [
         'several merchants say webhooks are not arriving',
         'search is timing out for me on the shop',
         "I'm getting 502s on login",
+        "Support: customers can't upload images",
+        'Customer Success team: two tenants say exports are empty',
       ],
       noMatch: ['reportedly fine', 'report generation'],
     },
@@ -616,7 +638,7 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?<!(?:back|reads|traffic|load|writes|running|depends?|built|based|work(?:ing)?|sleep|eye|eyes|tabs|lid) )on it(?! (?:is|was|are|were|runs?|ran)\b)|(?:i'?m|i am|i'?ll be) (?:the )?(?:ic|incident commander|incident lead)|(?:i'?ll|i will|i'?m) tak(?:e|ing) (?:it|this|ic|command|the pager|the lead)|taking (?:over )?(?:as )?(?:ic|incident commander|command)|ic here|(?:i'?ve|i have) got (?:it|this)`,
+      String.raw`(?<!(?:back|reads|traffic|load|writes|running|depends?|built|based|work(?:ing)?|sleep|eye|eyes|tabs|lid) )on it(?! (?:is|was|are|were|runs?|ran)\b)|(?:i'?m|i am|i'?ll be) (?:the )?(?:ic|incident commander|incident lead)|(?:i'?ll|i will|i'?m) tak(?:e|ing) (?:it|this|ic|command|the pager|the lead)|taking (?:over )?(?:as )?(?:ic|incident commander|command)|ic here|(?:i'?ve|i have) got (?:it|this)|(?:took|takes|taking|picked up|picks up|grabbed|grabs) the (?:page|pager|alert|incident)`,
     ),
     reason: 'a responder takes ownership of the incident in so many words',
     examples: {
@@ -626,6 +648,8 @@ export const CUES: readonly Cue[] = [
         'on it, investigating',
         "I'll take it",
         'IC here',
+        'Priya took the page',
+        'picked up the page',
       ],
       noMatch: [
         'Marcus can you take a look?',
@@ -642,17 +666,25 @@ export const CUES: readonly Cue[] = [
     language: 'en',
     // Joining a bridge or replying is not taking the page: those lines are no acknowledgement.
     pattern: words(
-      String.raw`incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|taking (?:this|a look)|(?:i'?m|i am|we'?re|we are) (?:now )?(?:looking|investigating|checking)|looking into (?:it|this)`,
+      String.raw`incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|taking (?:this|a look)|(?:i'?m|i am|we'?re|we are) (?:now )?(?:looking|investigating|checking)|looking into (?:it|this)|^(?:(?:ok|okay|yes|yep|here|ack|on call|oncall),? )?looking(?: now| at (?:it|this)| into (?:it|this))?$`,
     ),
     reason: 'a responder took the incident: declared it, or says they are looking into it',
     examples: {
-      match: ['incident declared', "Erik: I'm looking", 'looking into it'],
+      match: [
+        'incident declared',
+        "Erik: I'm looking",
+        'looking into it',
+        'looking',
+        'looking now',
+      ],
       noMatch: [
         'joined the bridge',
         'Anna joining the call',
         'the ongoing migration',
         'anyone seeing this?',
         'escalated to database on-call',
+        'looking good',
+        'dashboards looking healthy now',
       ],
     },
   },
@@ -750,7 +782,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`roll(?:ed|ing)?[ -]?back|roll(?:ed|ing) (?:the |a |an )?[\w.-]+(?: [\w.-]+)? back(?! up)|rollback|revert(?:ed|ing|s)?|failed over|fail(?:ing)?[ -]?over|failover|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|restor(?:e|ed|ing) (?:[\w.-]+ ){0,3}from (?:the |a |an |last night's |yesterday's )?(?:[\w-]+ )?(?:backup|snapshot|replica|copy)|restor(?:ed|ing) (?:the |a )?(?:previous|prior|old|last known[- ]good|earlier)|redeploy(?:ed)?|(?:switch|rout|mov|shift)(?:ed|ing) (?:[\w-]+ ){0,4}(?:to|over to) (?:the |a |our )?(?:secondary|backup|standby|fallback|spare|failover)`,
+      String.raw`roll(?:ed|ing)?[ -]?back|roll(?:ed|ing) (?:the |a |an )?[\w.-]+(?: [\w.-]+)? back(?! up)|rollback|revert(?:ed|ing|s)?|failed over|fail(?:ing)?[ -]?over|failover|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|restor(?:e|ed|ing) (?:[\w.-]+ ){0,3}from (?:the |a |an |last night's |yesterday's )?(?:[\w-]+ )?(?:backup|snapshot|replica|copy)|restor(?:ed|ing) (?:the |a )?(?:previous|prior|old|last known[- ]good|earlier)|redeploy(?:ed)?|(?:switch|rout|mov|shift)(?:ed|ing) (?:[\w-]+ ){0,4}(?:to|over to) (?:the |a |our )?(?:secondary|backup|standby|fallback|spare|failover)|(?:shift|drain|mov|steer|divert|redirect)(?:ed|ing) (?:all |the |some |most )?(?:[\w-]+ )?traffic (?:away|off|out|from|to)|traffic (?:was |is |has been |got )?(?:shifted|drained|moved|steered|diverted|redirected) (?:away|off|out|from|to)`,
     ),
     reason: 'undoing a change or moving to a standby is the usual mitigation',
     examples: {
@@ -764,6 +796,8 @@ export const CUES: readonly Cue[] = [
         'Switched the mail relay to the secondary provider',
         'Routed card traffic to the backup acquirer',
         'restored the reports database from the snapshot',
+        'Traffic shifted away from eu-west-1 to the other two regions',
+        'drained EU traffic to us-east',
       ],
       noMatch: [
         'snapshot taken before the restore',
@@ -771,6 +805,7 @@ export const CUES: readonly Cue[] = [
         'should we roll back?',
         'rolled the dice back up',
         'switched the dashboard to dark mode',
+        'the traffic mix shifted overnight',
       ],
     },
   },
@@ -1583,14 +1618,27 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'unrelated',
     language: 'en',
     pattern: words(
-      String.raw`unrelated|not related|separately|side note|irrelevant|nothing to do with`,
+      String.raw`unrelated|not related|separately|side note|irrelevant|nothing to do with|not (?:part of |related to |from |caused by )?(?:this|the|our) (?:incident|outage|issue|problem)|false (?:alarm|positive)|red herring|(?:turned out to be|was just|just|only) (?:noise|a blip|a fluke)|known[- ]flaky`,
     ),
     // Not "fyi": it opens news about the incident as often as news beside it ("fyi gateway fine
     // again"); "fyi unrelated: ..." is still caught by its own word.
-    reason: 'the line says it is not about this incident (applies to the whole line)',
+    reason:
+      'the line says it is not about this incident, or the team disowns it as a false alarm or noise (a precursor blip is not the start; applies to the whole line)',
     examples: {
-      match: ['unrelated: reverted a typo fix', 'fyi unrelated: the nightly export is late'],
-      noMatch: ['related alerts', 'fyi gateway fine again, restarting the pool fixed it'],
+      match: [
+        'unrelated: reverted a typo fix',
+        'fyi unrelated: the nightly export is late',
+        'a brief spike at 08:10 that was not this incident',
+        'False alarm: the probe host was rebooting',
+        'latency spike on search, turned out to be noise',
+        'login-eu check failed, known flaky probe',
+      ],
+      noMatch: [
+        'related alerts',
+        'fyi gateway fine again, restarting the pool fixed it',
+        'this incident was not caught by an alert',
+        'noise in the logs hid the first errors',
+      ],
     },
   },
 ];

@@ -147,6 +147,8 @@ const PERSON_ACKNOWLEDGED = /^\W*(@[\w.-]+|\p{Lu}[\p{L}'-]+\s+\p{Lu}[\p{L}'-]+)\
 const ACKNOWLEDGED_BY =
   /\back(?:nowledged?|nowledges|ed|'d)?(?:\s+(?:via|through|in|on|from)\s+[\p{L}\p{N}_.-]+)?\s+by\s+([^.;,()[\]]{1,60}?)(?=\s+(?:via|through|using|from|on|in|at)\s|[.;,()[\]]|$)/iu;
 
+/** A handle and a colon opening a line (`incident-bot:`, `oncall-bot:`): who posted it. */
+const LEADING_HANDLE = /^\W*([\p{L}\p{N}_.@-]{1,32}):\s/u;
 /**
  * Whether the acknowledgement on a line was made by a tool, not a person: the one named after
  * "acknowledged by" is a bot, a rule or an integration ("Acknowledged by Jane Doe (via escalation
@@ -160,7 +162,10 @@ function acknowledgedByTool(text: string, actor: string | null): boolean {
   // A tool's post naming who did it first: "Tomasz Nowak acknowledged alert #4211".
   const subject = PERSON_ACKNOWLEDGED.exec(text)?.[1];
   if (subject) return automatedAgent(subject);
-  return actor !== null && automatedAgent(actor);
+  // With no author parsed (a lowercase handle outside a chat log), the handle opening the line
+  // is who wrote it: "incident-bot: Incident acknowledged via Slack" is a bot's post.
+  const author = actor ?? LEADING_HANDLE.exec(text)?.[1] ?? null;
+  return author !== null && automatedAgent(author);
 }
 /** Phases whose cue, named as a topic ("open for root cause"), says nothing happened yet. */
 const TOPIC_PHASES: ReadonlySet<Phase> = new Set([
