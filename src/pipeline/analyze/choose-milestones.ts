@@ -316,6 +316,15 @@ function fullRecovery(item: Item | undefined): boolean {
 const BOOKKEEPING_GAP_MS = 2 * 3_600_000;
 
 /**
+ * The same, after a recovery line that says the team keeps watching ("we will continue to
+ * monitor"): a watch runs for hours, so its "resolved" up to this long after ends the incident
+ * (fixture status-posts-monitoring-hours-before-resolved); a Statuspage "Resolved" posted later
+ * still closes the record, not the impact (fixture statuspage-monitoring-recovered-hours-before-
+ * resolved). One hand-set level, like the cue weights.
+ */
+const WATCH_GAP_MS = 4 * 3_600_000;
+
+/**
  * The declared end speaks for itself about the impact: in a clause of its own it says users are
  * fine ("all back. resolving") or that the failure lasted until then ("kept failing until 09:25,
  * when the incident was closed").
@@ -348,8 +357,12 @@ function recoveryBeforeDeclared(
   for (let j = end - 1; j > from; j--) {
     const item = items[j];
     if (fullRecovery(item) && (item?.time ?? 0) < endTime) {
-      const late = endTime - (item?.time ?? 0) >= BOOKKEEPING_GAP_MS;
-      return late || declared?.candidate?.reading.bookkeeping ? j : null;
+      const paperwork = declared?.candidate?.reading.bookkeeping === true;
+      // "Back to normal, we will continue to monitor": the team said it kept watching, so a
+      // declaration within the watch ends the incident; only one later than that is a record.
+      const gap = item?.candidate?.reading.watching ? WATCH_GAP_MS : BOOKKEEPING_GAP_MS;
+      const late = endTime - (item?.time ?? 0) >= gap;
+      return late || paperwork ? j : null;
     }
     const s = item?.candidate?.reading.scores;
     if (s && s.impact >= 2 && s['recovery-partial'] === 0 && s['recovery-full'] === 0) return null;

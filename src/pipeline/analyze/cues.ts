@@ -46,7 +46,8 @@ export type ModifierEffect =
   | 'topic'
   | 'action-item'
   | 'automated'
-  | 'bookkeeping';
+  | 'bookkeeping'
+  | 'watching';
 
 export interface Modifier {
   id: string;
@@ -484,7 +485,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`reported|reporting|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm)|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|anyone (?:else )?(?:seeing|getting)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs)(?: team| desk| agent| lead)?:`,
+      String.raw`reported|reporting|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm|(?:are |were |keep )?(?:asking|writing in|calling in|chasing))|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|anyone (?:else )?(?:seeing|getting)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs)(?: team| desk| agent| lead)?:`,
     ),
     reason: 'a person reported the problem',
     kind: 'report',
@@ -497,6 +498,7 @@ export const CUES: readonly Cue[] = [
         'search is timing out for me on the shop',
         "I'm getting 502s on login",
         "Support: customers can't upload images",
+        'Finance: customers asking where their invoices are',
         'Customer Success team: two tenants say exports are empty',
       ],
       noMatch: ['reportedly fine', 'report generation'],
@@ -666,7 +668,7 @@ export const CUES: readonly Cue[] = [
     language: 'en',
     // Joining a bridge or replying is not taking the page: those lines are no acknowledgement.
     pattern: words(
-      String.raw`incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|taking (?:this|a look)|(?:i'?m|i am|we'?re|we are) (?:now )?(?:looking|investigating|checking)|looking into (?:it|this)|^(?:(?:ok|okay|yes|yep|here|ack|on call|oncall),? )?looking(?: now| at (?:it|this)| into (?:it|this))?$`,
+      String.raw`incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|taking (?:this|a look)|(?:i'?m|i am|we'?re|we are) (?:now )?(?:looking|investigating|checking)|looking into (?:it|this)|^(?:[\p{L}\p{N}_.@-]{1,32}: )?(?:(?:ok|okay|yes|yep|here|ack|on call|oncall),? )?looking(?: now| at (?:it|this)| into (?:it|this))?$`,
     ),
     reason: 'a responder took the incident: declared it, or says they are looking into it',
     examples: {
@@ -676,6 +678,7 @@ export const CUES: readonly Cue[] = [
         'looking into it',
         'looking',
         'looking now',
+        'Lars: looking',
       ],
       noMatch: [
         'joined the bridge',
@@ -1611,6 +1614,29 @@ export const MODIFIERS: readonly Modifier[] = [
         'changed the Status from In Progress to Resolved',
       ],
       noMatch: ['incident resolved', 'Monitoring -> Closed', 'checkout back to normal'],
+    },
+  },
+  {
+    id: 'watching',
+    effect: 'watching',
+    language: 'en',
+    pattern: words(
+      String.raw`(?:continue|continuing|keep|keeping|will|we'?ll|are|still) (?:to )?(?:monitor(?:ing)?|watch(?:ing)?)|monitoring (?:overnight|for (?:a |an |another |the next )?(?:\d+|few|bit|while|hours?|day|night|peak)|closely|before|until|the (?:fix|results|recovery))|keep(?:ing)? an eye|under observation|on watch|watching (?:it|closely|for)|(?<=^|, |\. )monitoring\.?$`,
+    ),
+    reason:
+      'a recovery line that says the team keeps watching ("back to normal. We will continue to monitor") is not yet the end: the "resolved" or "all clear" that follows within the watch is (used by the late-declaration rule in choose-milestones)',
+    examples: {
+      match: [
+        'Latency has returned to normal levels. We will continue to monitor.',
+        'error rate back to baseline, monitoring',
+        'back to normal, keeping an eye on it overnight',
+        'Monitoring overnight before we call it',
+      ],
+      noMatch: [
+        'monitoring detected errors on checkout',
+        'error rate back to baseline',
+        'added monitoring for the queue',
+      ],
     },
   },
   {

@@ -29,6 +29,8 @@ export interface LineReading {
   kind: EventKind;
   /** The line records paperwork (a ticket, a postmortem, the status page): see `bookkeeping`. */
   bookkeeping?: boolean;
+  /** A recovery the team says it keeps watching (the `watching` modifier, a Monitoring state). */
+  watching?: boolean;
 }
 
 export interface Clause {
@@ -140,6 +142,7 @@ const topic = modifier('topic');
 const actionItem = modifier('action-item');
 const automatedLine = modifier('automated');
 const bookkeeping = modifier('bookkeeping');
+const watchingWords = modifier('watching');
 const automatedAgent = modifier('automated', 'agent');
 /** The name after "acknowledged by": who took the page, whoever posted the line. */
 /** A full name or a handle opening the line, then "acknowledged": the one who acknowledged. */
@@ -320,7 +323,13 @@ export function readLine(
   const tag = (c: Clause) => c.aside && c.text.split(/\s+/).length <= 3;
   if (clauses.some((c) => (!c.aside || tag(c)) && unrelated(c.text))) return nothing;
   const byTool = hits.some((h) => h.phase === 'acknowledge') && acknowledgedByTool(text, actor);
-  const reading = settle(byTool ? hits.filter((h) => h.phase !== 'acknowledge') : hits, clauses);
+  const settled = settle(byTool ? hits.filter((h) => h.phase !== 'acknowledge') : hits, clauses);
+  const recovering = settled.scores['recovery-full'] > 0 || settled.scores['recovery-partial'] > 0;
+  const reading =
+    recovering &&
+    (watchingWords(text) || settled.best['recovery-partial']?.cue === 'recovery-state-monitoring')
+      ? { ...settled, watching: true }
+      : settled;
   return reading.scores['resolved-declared'] > 0 && bookkeeping(text)
     ? { ...reading, bookkeeping: true }
     : reading;

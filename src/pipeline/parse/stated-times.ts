@@ -449,7 +449,9 @@ function readMilestoneLine(
   text: string,
   context: { zone: string; date: string },
 ): { milestone: MilestoneName; time: DateTime } | null {
-  const match = MILESTONE_LINE.exec(text);
+  // A summary table's row (`| Impact start | 2026-10-20 09:12 UTC |`) is a key and its value.
+  const row = /^\s*\|\s*([^|]{2,40}?)\s*\|\s*([^|]{4,60}?)\s*\|\s*$/.exec(text);
+  const match = MILESTONE_LINE.exec(row ? `${row[1] ?? ''}: ${row[2] ?? ''}` : text);
   if (!match) return null;
   const key = (match[1] ?? '').trim();
   const named = MILESTONE_KEYS.find((entry) => entry.key.test(key));
