@@ -241,6 +241,8 @@ interface ResolvingTimeline {
   readonly context: TimelineContext;
   readonly diagnostics: Diagnostic[];
   readonly entries: ResolvedEntry[];
+  /** For each resolved entry, the index of its item in the paste (entries are handed back in it). */
+  readonly sources: number[];
   /** The starting day in the timeline's zone: where the day returns after a lead-up line. */
   readonly anchor: DateTime;
   /** Epoch milliseconds after which a time is in the future (now plus a day of slack for zones). */
@@ -370,7 +372,7 @@ function checkOrderAndFuture(walk: ResolvingTimeline, entry: TimelineEntry, time
  * end of its range, and moves the current day to its own (a lead-up line weeks before puts the
  * day back on the anchor's, and is not the line above for the next).
  */
-function resolveEntry(walk: ResolvingTimeline, entry: TimelineEntry): void {
+function resolveEntry(walk: ResolvingTimeline, entry: TimelineEntry, source: number): void {
   const stamp = entry.stamp;
   const dated = stamp?.date
     ? readEntryDate(walk, entry, stamp.date, Boolean(stamp.time))
@@ -378,6 +380,7 @@ function resolveEntry(walk: ResolvingTimeline, entry: TimelineEntry): void {
   if (!dated) return;
   if (!stamp?.time) {
     walk.entries.push({ ...entry, time: null, endTime: null });
+    walk.sources.push(source);
     return;
   }
   const read = instantOf(walk, entry, stamp, stamp.time);
@@ -391,23 +394,21 @@ function resolveEntry(walk: ResolvingTimeline, entry: TimelineEntry): void {
     walk.previousLine = entry.line;
   }
   walk.entries.push({ ...entry, time, endTime });
+  walk.sources.push(source);
 }
 
-/**
- * Resolves every timed entry to an instant. Reports as errors: unknown zones (with the nearest
- * known name) and dates that do not exist; as warnings: times in a repeated or skipped
- * daylight-saving hour (read in file order), lines earlier than the line above in a timeline
- * that otherwise runs forward, and times in the future.
- */
-export function resolveInstants(
+/** Walks the items in the order given (`order`: indexes into `items`), resolving each entry. */
+function walkItems(
   items: readonly TimelineItem[],
+  order: readonly number[],
   context: TimelineContext,
-): { entries: ResolvedEntry[]; diagnostics: Diagnostic[] } {
+): ResolvingTimeline {
   const day = DateTime.fromObject(context.date, { zone: context.zone });
   const walk: ResolvingTimeline = {
     context,
     diagnostics: [],
     entries: [],
+    sources: [],
     anchor: day,
     // Compared in epoch milliseconds: Luxon's diff and plus cost a few microseconds each, which
     // a 20,000-line timeline pays 20,000 times.
@@ -420,14 +421,64 @@ export function resolveInstants(
     forwards: 0,
     futureWarned: false,
   };
-  for (const item of items) {
+  for (const index of order) {
+    const item = items[index];
+    if (!item) continue;
     if (item.type === 'day') passDaySeparator(walk, item);
-    else resolveEntry(walk, item.entry);
+    else resolveEntry(walk, item.entry, index);
   }
-  // Newest-first exports run mostly backwards (the analyzer reverses them); only a line
-  // that breaks the order of a forward-running timeline is worth a word.
-  walk.diagnostics.push(...outOfOrder(walk.backwards, walk.forwards, context.file));
-  return { entries: walk.entries, diagnostics: walk.diagnostics };
+  return walk;
+}
+
+/**
+ * The order to resolve a newest-first paste in: each run of entries between day separators
+ * oldest first (reversed), the separators where they stand, since a separator names the day of
+ * the lines below it.
+ */
+function oldestFirstWithinDays(items: readonly TimelineItem[]): number[] {
+  const order: number[] = [];
+  let run: number[] = [];
+  items.forEach((item, index) => {
+    if (item.type === 'day') {
+      order.push(...run.reverse(), index);
+      run = [];
+    } else run.push(index);
+  });
+  return [...order, ...run.reverse()];
+}
+
+/**
+ * Resolves every timed entry to an instant. Reports as errors: unknown zones (with the nearest
+ * known name) and dates that do not exist; as warnings: times in a repeated or skipped
+ * daylight-saving hour (read in file order), lines earlier than the line above in a timeline
+ * that otherwise runs forward, and times in the future.
+ *
+ * A timeline that runs mostly backwards (a status page's history, updates "latest first") is
+ * resolved oldest first within each day, so a bare clock that passes midnight ("23:35", then
+ * "00:05" above it) moves to the next day as it does in a forward timeline; its entries are
+ * handed back in paste order (analyze puts them in time order).
+ */
+export function resolveInstants(
+  items: readonly TimelineItem[],
+  context: TimelineContext,
+): { entries: ResolvedEntry[]; diagnostics: Diagnostic[] } {
+  const inPaste = walkItems(
+    items,
+    items.map((_, index) => index),
+    context,
+  );
+  const newestFirst = inPaste.backwards.length >= 2 && inPaste.backwards.length > inPaste.forwards;
+  if (!newestFirst) {
+    // Only a line that breaks the order of a forward-running timeline is worth a word.
+    inPaste.diagnostics.push(...outOfOrder(inPaste.backwards, inPaste.forwards, context.file));
+    return { entries: inPaste.entries, diagnostics: inPaste.diagnostics };
+  }
+  const walk = walkItems(items, oldestFirstWithinDays(items), context);
+  const entries = walk.entries
+    .map((entry, i) => ({ entry, source: walk.sources[i] ?? 0 }))
+    .sort((a, b) => a.source - b.source)
+    .map(({ entry }) => entry);
+  return { entries, diagnostics: walk.diagnostics };
 }
 
 function isoDay(date: { year: number; month: number; day: number }): string {
