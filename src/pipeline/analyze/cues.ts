@@ -47,7 +47,8 @@ export type ModifierEffect =
   | 'action-item'
   | 'automated'
   | 'bookkeeping'
-  | 'watching';
+  | 'watching'
+  | 'disowned';
 
 export interface Modifier {
   id: string;
@@ -669,7 +670,7 @@ export const CUES: readonly Cue[] = [
     language: 'en',
     // Joining a bridge or replying is not taking the page: those lines are no acknowledgement.
     pattern: words(
-      String.raw`incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|taking (?:this|a look)|(?:i'?m|i am|we'?re|we are) (?:now )?(?:looking|investigating|checking)|looking into (?:it|this)|^(?:[\p{L}\p{N}_.@-]{1,32}: )?(?:(?:ok|okay|yes|yep|here|ack|on call|oncall),? )?looking(?: now| at (?:it|this)| into (?:it|this))?$`,
+      String.raw`incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|taking (?:this|a look)|(?:i'?m|i am|we'?re|we are) (?:now )?(?:looking|investigating|checking)|looking into (?:it|this)|^(?:[\p{L}\p{N}_.@-]{1,32}: )?(?:(?:ok|okay|yes|yep|here|ack|on call|oncall),? )?looking(?: now| at (?:it|this)| into (?:it|this))?$|^(?:[\p{L}\p{N}_.@-]{1,32}: )?(?:👀|:eyes:)$`,
     ),
     reason: 'a responder took the incident: declared it, or says they are looking into it',
     examples: {
@@ -680,6 +681,8 @@ export const CUES: readonly Cue[] = [
         'looking',
         'looking now',
         'Lars: looking',
+        '👀',
+        'Zoe: :eyes:',
       ],
       noMatch: [
         'joined the bridge',
@@ -1645,26 +1648,40 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'unrelated',
     language: 'en',
     pattern: words(
-      String.raw`unrelated|not related|separately|side note|irrelevant|nothing to do with|not (?:part of |related to |from |caused by )?(?:this|the|our) (?:incident|outage|issue|problem)|false (?:alarm|positive)|red herring|(?:turned out to be|was just|just|only) (?:noise|a blip|a fluke)|known[- ]flaky`,
+      String.raw`unrelated|not related|separately|side note|irrelevant|nothing to do with`,
     ),
     // Not "fyi": it opens news about the incident as often as news beside it ("fyi gateway fine
     // again"); "fyi unrelated: ..." is still caught by its own word.
+    reason: 'the line says it is not about this incident (applies to the whole line)',
+    examples: {
+      match: ['unrelated: reverted a typo fix', 'fyi unrelated: the nightly export is late'],
+      noMatch: ['related alerts', 'fyi gateway fine again, restarting the pool fixed it'],
+    },
+  },
+  {
+    id: 'disowned',
+    effect: 'disowned',
+    language: 'en',
+    pattern: words(
+      String.raw`not (?:part of |related to |from |caused by )?(?:this|the|our) (?:incident|outage|issue|problem)|false (?:alarm|positive)|red herring|(?:turned out to be|was just|just|only) (?:noise|a blip|a fluke)|known[- ]flaky|^ignore\b|(?:was|is|from|by|during) (?:the |a |our )?(?:scheduled |planned )?(?:load[- ]test|chaos (?:test|experiment)|game ?day|fire drill|drill)|expected (?:during|for|from|because of|as part of|with) (?:the |a |our )?(?:planned |scheduled )?(?:maintenance|load[- ]test|test|drill|failover|change|migration)`,
+    ),
     reason:
-      'the line says it is not about this incident, or the team disowns it as a false alarm or noise (a precursor blip is not the start; applies to the whole line)',
+      'the team disowns the line as no part of the incident: a false alarm, noise, the load test, an alert expected during planned maintenance. A precursor blip is not the start (applies to the whole line, in brackets too: "(ignore, that was the load test)")',
     examples: {
       match: [
-        'unrelated: reverted a typo fix',
-        'fyi unrelated: the nightly export is late',
         'a brief spike at 08:10 that was not this incident',
         'False alarm: the probe host was rebooting',
         'latency spike on search, turned out to be noise',
         'login-eu check failed, known flaky probe',
+        'ignore, that was the scheduled load test',
+        'primary unreachable - expected during the maintenance, silenced',
       ],
       noMatch: [
-        'related alerts',
-        'fyi gateway fine again, restarting the pool fixed it',
         'this incident was not caught by an alert',
         'noise in the logs hid the first errors',
+        "don't ignore the disk alerts",
+        'the load test next week will cover this',
+        'errors expected to drop once the cache warms',
       ],
     },
   },

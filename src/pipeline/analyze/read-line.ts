@@ -138,6 +138,7 @@ const partial = modifier('partial');
 const ongoing = modifier('ongoing');
 const ineffective = modifier('ineffective');
 const unrelated = modifier('unrelated');
+const disowned = modifier('disowned');
 const topic = modifier('topic');
 const actionItem = modifier('action-item');
 const automatedLine = modifier('automated');
@@ -322,6 +323,8 @@ export function readLine(
   // an aside about something else.
   const tag = (c: Clause) => c.aside && c.text.split(/\s+/).length <= 3;
   if (clauses.some((c) => (!c.aside || tag(c)) && unrelated(c.text))) return nothing;
+  // "False alarm", "(ignore, that was the load test)": a verdict on the line wherever it stands.
+  if (clauses.some((c) => disowned(c.text))) return nothing;
   const byTool = hits.some((h) => h.phase === 'acknowledge') && acknowledgedByTool(text, actor);
   const settled = settle(byTool ? hits.filter((h) => h.phase !== 'acknowledge') : hits, clauses);
   const recovering = settled.scores['recovery-full'] > 0 || settled.scores['recovery-partial'] > 0;
