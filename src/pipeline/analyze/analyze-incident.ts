@@ -447,7 +447,8 @@ function statedImpactLine(
 
 /**
  * The end of impact from a stated duration ("Total impact: 1 hour 5 minutes", "the outage lasted
- * 47 minutes"): start + duration, when no line gives the end (none chosen, or only a guess).
+ * 47 minutes"): start + duration, when no line gives the end (none chosen, or only a guess), or
+ * when start + duration is the minute of an earlier recovery line.
  * When a line does give the end and the two disagree by more than a minute and 1%, the line
  * stands (fixture stated-duration-and-start-beat-the-lines) and a warning names both.
  */
@@ -479,6 +480,28 @@ function endFromStatedDuration(
   }
   const apart = Math.abs(resolved.time - end);
   if (apart <= Math.max(60_000, stated.minutes * 600)) return { chosen, warnings: [] };
+  // The stated figure lands on a line that says the service recovered ("Duration: 47 minutes"
+  // from 14:03, and "14:50 5xx back to baseline"): the report's own figure names that line as
+  // the end, over a close declared later (after customer comms, a review call).
+  const recovery = candidates.find(
+    (c) =>
+      Math.abs(c.time - end) < 60_000 &&
+      c.time < resolved.time &&
+      (c.reading.scores['recovery-full'] >= 2 || c.reading.scores['resolved-declared'] >= 2),
+  );
+  if (recovery) {
+    const pin: Pin = {
+      time: recovery.time,
+      line: recovery.line,
+      text: recovery.text,
+      cue: 'stated-duration',
+      reason: `the stated duration (${stated.minutes} min, line ${stated.line}) counted from the start ends on this recovery`,
+      confidence: 'high',
+    };
+    const again = chooseMilestones(candidates, { ...pins, resolved: pin });
+    if (!again.start) again.start = start;
+    return { chosen: again, warnings: [] };
+  }
   const show = (millis: number): string => DateTime.fromMillis(millis, { zone }).toFormat('HH:mm');
   return {
     chosen,

@@ -13,14 +13,15 @@ export interface StatedDurations {
 const AMOUNT = String.raw`(\d+(?:[.,]\d+)?)\s*(minutes?|mins?|m|hours?|hrs?|h)(?![a-z])(?:\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?|m)\b)?`;
 const ABOUT = String.raw`(?:about\s+|around\s+|roughly\s+|approximately\s+|approx\.?\s+|nearly\s+|almost\s+|just over\s+|just under\s+|~\s*)?`;
 /**
- * How long the impact lasted, stated outright: a report's "Impact duration: 59m" field, "the
+ * How long the impact lasted, stated outright: a report's "Impact duration: 59m" field (at a
+ * line's start or after a sentence: "Images failed to load. Duration: 47 minutes."), "the
  * outage lasted 1h07m", "checkout was down for about 67 minutes". These are the report's own
  * figure and beat the span between two chosen lines, which may be a declared close long after
  * the impact ended.
  */
 const TOTAL = [
   new RegExp(
-    String.raw`(?:\b(?:impact|outage|incident|downtime|disruption|total)\s+duration|\btotal\s+(?:(?:customer|user)[- ])?(?:impact|downtime|outage|disruption)(?:\s+(?:time|duration))?|^[\s>*_#-]*(?:(?:customer|user)[- ])?(?:duration|downtime|outage|impact)(?:\s+(?:time|duration|length))?(?=[\s*_]*[:=]))(?:\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption))?[\s*_]*(?:[:=–-]|was|of)[\s*_]*` +
+    String.raw`(?:\b(?:impact|outage|incident|downtime|disruption|total)\s+duration|\btotal\s+(?:(?:customer|user)[- ])?(?:impact|downtime|outage|disruption)(?:\s+(?:time|duration))?|(?:^|(?<=[.!;]\s{1,3}))[\s>*_#-]*(?:(?:customer|user)[- ])?(?:duration|downtime|outage|impact)(?:\s+(?:time|duration|length))?(?=[\s*_]*[:=]))(?:\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption))?[\s*_]*(?:[:=–-]|was|of)[\s*_]*` +
       ABOUT +
       AMOUNT,
     'im',
