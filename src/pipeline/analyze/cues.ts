@@ -93,7 +93,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`no change|no improvement|no effect|(?:did ?n[o']t|does ?n[o']t|didn't) (?:help|fix it|change anything|work)|(?:cpu|load|latency|errors?|p\d\d|it)(?: is| are)? still (?:at|pegged|high|elevated|climbing|failing|down|broken|erroring|timing out|spiking)`,
+      String.raw`no change|no improvement|no effect|made (?:it|things|matters) worse|(?:got|getting|gets) worse|worsen(?:ed|ing|s)|(?:did ?n[o']t|does ?n[o']t|didn't) (?:help|fix it|change anything|work|take)|(?:cpu|load|latency|errors?|p\d\d|it)(?: is| are)? still (?:at|pegged|high|elevated|climbing|failing|down|broken|erroring|timing out|spiking)`,
     ),
     reason: 'an outcome line: the impact outlived the action before it',
     examples: {
@@ -101,6 +101,8 @@ export const CUES: readonly Cue[] = [
         'no change, CPU still at 100%',
         'did not help',
         'latency still high after the restart',
+        'the revert made it worse',
+        "restarted rabbit-2, didn't take",
       ],
       noMatch: ['no changes deployed today', 'CPU dropping, p99 back to 210ms'],
     },
@@ -111,7 +113,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)?(?![ -]?(?:over|back))|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)|50x|5xx|(?:http|status|returns?|returning|returned|serving|throwing|got|with|answer(?:s|ing)?) 5\d\d|5\d\d (?:errors?|responses?|status|bad gateway|internal|service unavailable|gateway)|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|could(?:n'?t| not)|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing|invalid|[45]\d\d(?:ing|ed)`,
+      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)?(?![ -]?(?:over|back))|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)|50x|5xx|(?:http|status|returns?|returning|returned|serving|throwing|got|with|answer(?:s|ing)?) 5\d\d|5\d\d (?:errors?|responses?|status|bad gateway|internal|service unavailable|gateway)|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|could(?:n'?t| not)|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped(?! (?:the|a|an|that|this|those|these|our)\b)|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing|invalid|[45]\d\d(?:ing|ed)`,
     ),
     reason: 'names a failure users or systems suffer',
     examples: {
@@ -131,6 +133,7 @@ export const CUES: readonly Cue[] = [
         'failing over to the standby',
         'rolled back the release',
         'raised the batch size to 500',
+        'dropped the runaway reporting index',
       ],
     },
   },
@@ -323,13 +326,18 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`alerts?|alarms?|alerting|paged|paging|page (?:fired|sent|went out)|pages|firing|fired|triggered|monitor(?:ing)? (?:fired|triggered|went off)|went off|pager`,
+      String.raw`alerts?|alarms?|alerting|paged|paging|page (?:fired|sent|went out)|(?<!\b(?:cached|static|web|slow|error|landing|product|login|checkout|some|the|all|many|our|blank|broken|stale|html|status) )pages(?! (?:load(?:ed|ing)?|render(?:ed|ing)?|are|were|show(?:ed|ing)?|again|from|for)\b)|firing|fired|triggered|monitor(?:ing)? (?:fired|triggered|went off)|went off|pager`,
     ),
     reason: 'an alert or page reached people',
     kind: 'alert',
     examples: {
-      match: ['[FIRING:1] CheckoutErrorRate', 'on-call paged', 'Triggered: #4711 checkout 5xx'],
-      noMatch: ['set up alerting next week?'],
+      match: [
+        '[FIRING:1] CheckoutErrorRate',
+        'on-call paged',
+        'Triggered: #4711 checkout 5xx',
+        'on-call pages the DB team',
+      ],
+      noMatch: ['set up alerting next week?', 'serving cached pages', 'some still see slow pages'],
     },
   },
   {
@@ -486,7 +494,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`reported|reporting|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm|(?:are |were |keep )?(?:asking|writing in|calling in|chasing))|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|(?:i |we )?just (?:hit|got|saw|ran into)(?! (?:paged|the (?:page|alert))\b)|anyone (?:else )?(?:seeing|getting)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs)(?: team| desk| agent| lead)?:`,
+      String.raw`reported|reporting(?! (?:index|indexes|job|jobs|db|database|service|pipeline|api|tool|dashboards?|query|queries|cluster|replica|table|stack|period|line|chain|structure)\b)|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm|(?:are |were |keep )?(?:asking|writing in|calling in|chasing))|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|(?:i |we )?just (?:hit|got|saw|ran into)(?! (?:paged|the (?:page|alert))\b)|anyone (?:else )?(?:seeing|getting)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs)(?: team| desk| agent| lead)?:`,
     ),
     reason: 'a person reported the problem',
     kind: 'report',
@@ -503,7 +511,12 @@ export const CUES: readonly Cue[] = [
         'just hit a fatal DBQueryError loading a page',
         'Customer Success team: two tenants say exports are empty',
       ],
-      noMatch: ['reportedly fine', 'report generation', 'just got paged'],
+      noMatch: [
+        'reportedly fine',
+        'report generation',
+        'just got paged',
+        'dropped the runaway reporting index',
+      ],
     },
   },
   {
@@ -789,7 +802,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`roll(?:ed|ing)?[ -]?back|roll(?:ed|ing) (?:the |a |an )?[\w.-]+(?: [\w.-]+)? back(?! up)|rollback|revert(?:ed|ing|s)?|failed over|fail(?:ing)?[ -]?over|failover|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|restor(?:e|ed|ing) (?:[\w.-]+ ){0,3}from (?:the |a |an |last night's |yesterday's )?(?:[\w-]+ )?(?:backup|snapshot|replica|copy)|restor(?:ed|ing) (?:the |a )?(?:previous|prior|old|last known[- ]good|earlier)|redeploy(?:ed)?|(?:switch|rout|mov|shift)(?:ed|ing) (?:[\w-]+ ){0,4}(?:to|over to) (?:the |a |our )?(?:secondary|backup|standby|fallback|spare|failover)|(?:shift|drain|mov|steer|divert|redirect)(?:ed|ing) (?:all |the |some |most )?(?:[\w-]+ )?traffic (?:away|off|out|from|to)|traffic (?:was |is |has been |got )?(?:shifted|drained|moved|steered|diverted|redirected) (?:away|off|out|from|to)`,
+      String.raw`roll(?:ed|ing)?[ -]?back|roll(?:ed|ing) (?:the |a |an )?[\w.-]+(?: [\w.-]+)? back(?! up)|rollback|revert(?:ed|ing|s)?|failed over|fail(?:ing)?[ -]?over|failover|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|restor(?:e|ed|ing) (?:[\w.-]+ ){0,3}from (?:the |a |an |last night's |yesterday's )?(?:[\w-]+ )?(?:backup|snapshot|replica|copy)|restor(?:ed|ing) (?:the |a )?(?:previous|prior|old|last known[- ]good|earlier)|redeploy(?:ed)?|(?:switch|rout|mov|shift)(?:ed|ing) (?:[\w-]+ ){0,4}(?:to|over to) (?:the |a |our )?(?:secondary|backup|standby|fallback|spare|failover)|(?:shift|drain|mov|steer|divert|redirect|rout)(?:ed|ing) (?:\S+ ){0,4}?traffic (?:away|off|out|from|to|over|around)|traffic (?:was |is |has been |got )?(?:shifted|drained|moved|steered|diverted|redirected) (?:away|off|out|from|to)`,
     ),
     reason: 'undoing a change or moving to a standby is the usual mitigation',
     examples: {
@@ -805,6 +818,7 @@ export const CUES: readonly Cue[] = [
         'restored the reports database from the snapshot',
         'Traffic shifted away from eu-west-1 to the other two regions',
         'drained EU traffic to us-east',
+        'shifted 50% of producer traffic to the kafka bridge',
       ],
       noMatch: [
         'snapshot taken before the restore',
@@ -911,7 +925,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts|cpu|load|p\d\d|lag|queue(?: depth)?|backlog) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|coming down|came down|falling|receding|subsiding)|errors dropping|(?:enough )?capacity back|back to serv(?:e|ing)|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|[45]\d\ds|[45]xxs?|failures|time-?outs?|cpu|load|p\d\d|lag|queue(?: depth)?|backlog|declines|rejections|retries)(?: rates?| ratio| count)? (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|coming down|came down|falling|fell|fallen|receding|subsiding|halved|cut in half|(?:down|reduced) (?:to|from|by) \d)|errors dropping|(?:enough )?capacity back|back to serv(?:e|ing)|mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|stopped the bleeding|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
@@ -926,6 +940,11 @@ export const CUES: readonly Cue[] = [
         'impact mitigated',
         'we are monitoring the results',
         'index has enough capacity back to serve GET and LIST',
+        'errors down to 2% from 30%',
+        '5xx rate halved',
+        '401s down to 2% from 30%',
+        'timeout rate halved',
+        "we've stopped the bleeding",
       ],
       noMatch: ['monitoring detected errors'],
     },
@@ -948,6 +967,30 @@ export const CUES: readonly Cue[] = [
         'IMPACT DOWNGRADE',
       ],
       noMatch: ['mitigation options discussed', 'not yet mitigated'],
+    },
+  },
+  {
+    id: 'mitigation-reduced-mode',
+    phase: 'recovery-partial',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:enabled|enabling|turned on|turning on|switched (?:on|to)|switching to|flipped (?:on|to)|put (?:\S+ ){0,3}?in(?:to)?|went (?:in)?to|(?:is |are |now )?(?:running|serving) (?:in|from)) (?:the )?(?:degraded|read-only|maintenance|safe|fallback|static|cache-only|limp) mode|serving (?:from (?:the )?cache|cached (?:\S+ ){0,2}?(?:pages|responses|results|content))`,
+    ),
+    reason:
+      'a reduced mode switched on (degraded, read-only, serving from cache) trades errors for a smaller service: the first action that reduced user impact, so a mitigation even before the fix',
+    kind: 'mitigate',
+    examples: {
+      match: [
+        'enabled degraded mode, serving cached product pages',
+        'put the wiki into read-only mode to stop further corruption',
+        'storefront now serving from cache',
+      ],
+      noMatch: [
+        'read-only mode blocked every checkout',
+        'degraded mode off, checkout normal',
+        'cached pages are stale',
+      ],
     },
   },
   {
@@ -996,7 +1039,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
+      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:bumped|set|sets|raised|lowered|reduced|increased|dialed|dialled|turned|put|changed|reset|configured)\b.*)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
@@ -1039,6 +1082,7 @@ export const CUES: readonly Cue[] = [
         'exceptions per minute firing again',
         'requests stop being processed',
         'p99 normal for a Monday, still erroring',
+        'bumped the token cache TTL back to 10m',
       ],
     },
   },
@@ -1551,11 +1595,15 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'ineffective',
     language: 'en',
     pattern: words(
-      String.raw`no (?:change|effect|improvement)|didn'?t (?:help|work|fix)|did not (?:help|work|fix)|made (?:it|things) worse|without effect|(?:job|attempt|rollback|deploy|restart|revert)s? (?:failed|did not|didn'?t)|failed (?:on|with|to|because)|tried|attempted|unsuccessful`,
+      String.raw`no (?:change|effect|improvement)|didn'?t (?:help|work|fix)|did not (?:help|work|fix)|made (?:it|things) worse|without effect|(?:job|attempt|rollback|deploy|restart|revert)s? (?:failed|did not|didn'?t)|failed (?:on|with|to|because)|tried|attempted|unsuccessful|(?:but|yet) (?:the )?(?:errors?|impact|failures?|latency|timeouts?|5xxs?|problems?|issues?) (?:still )?(?:persists?|persisted|remains?|remained|continues?|continued)|made (?:it|things) worse`,
     ),
     reason: 'an action that failed or did nothing is not a mitigation (applies to the whole line)',
     examples: {
-      match: ['rollback job failed on permissions', 'restart did not help'],
+      match: [
+        'rollback job failed on permissions',
+        'restart did not help',
+        'rollback completed but errors persist',
+      ],
       noMatch: ['failed over to the replica', 'rolled back'],
     },
   },
