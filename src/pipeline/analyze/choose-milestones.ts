@@ -102,7 +102,9 @@ export function milestoneScore(name: MilestoneName, reading: LineReading): Score
       // is not outranked by a [FIRING] state at 10:05 (flat, so the earliest clear line wins).
       return better(flat(from(reading, 'detect'), 3), from(reading, 'acknowledge', -1));
     case 'acknowledged':
-      return from(reading, 'acknowledge');
+      // The first human response: "checking now" at 10:06 acknowledges before a bot's "Jane is
+      // now the incident commander" at 10:07 (flat, so the earliest clear line wins).
+      return flat(from(reading, 'acknowledge'), 3);
     case 'identified':
       return from(reading, 'identify');
     case 'mitigated': {
@@ -543,7 +545,7 @@ function describe(
   // Start is scored flat (the earliest clear line wins), so its margin is over the evidence's
   // own weight: an equally flat later alert does not make the first statement of impact unsure.
   const strength = (x: Scored): number =>
-    name === 'start' || name === 'detected' ? x.weight : x.score;
+    name === 'start' || name === 'detected' || name === 'acknowledged' ? x.weight : x.score;
   if (rival && strength(rival.s) > strength(s) - 1) confidence = lower(confidence);
   // A mitigation read from the full recovery is a proxy, never sure: where the impact was first
   // stopped is a judgement the recovery line does not make.

@@ -614,7 +614,7 @@ export const CUES: readonly Cue[] = [
     // Not a menu of replies or buttons offered with the page ('Reply 1=ACK 2=ESC', 'View alert |
     // Acknowledge | Close'): that is the alert itself, not someone taking it.
     pattern: words(
-      String.raw`(?<!\d\s?=\s?)ack(?:nowledged?|nowledges|'d|ed|ing|s)?(?!\s?=|\s?\|\s?(?:close|resolve|escalate|snooze|assign)\b)`,
+      String.raw`(?<!\d\s?=\s?)(?<!\b(?:please|pls|plz|to|can (?:someone|anyone|you|somebody)|could (?:someone|anyone|you|somebody)|waiting (?:for|on)(?: an?)?|awaiting|needs?(?: to| an?)?|no one|nobody|reminder:?(?: please)?) )ack(?:nowledged?|nowledges|'d|ed|ing|s)?(?!\s?=|\s?\|\s?(?:close|resolve|escalate|snooze|assign)\b)`,
     ),
     reason: 'someone acknowledged the page',
     examples: {
@@ -631,6 +631,9 @@ export const CUES: readonly Cue[] = [
         'ALERT disk 98% full. Reply 1=ACK 2=ESC',
         'View alert | Acknowledge | Close',
         'View Incident | Acknowledge | Resolve',
+        'Reminder: please acknowledge the page',
+        'can someone ack?',
+        'still waiting for an ack',
       ],
     },
   },
@@ -655,7 +658,7 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?<!(?:back|reads|traffic|load|writes|running|depends?|built|based|work(?:ing)?|sleep|eye|eyes|tabs|lid) )on it(?! (?:is|was|are|were|runs?|ran)\b)|(?:i'?m|i am|i'?ll be) (?:the )?(?:ic|incident commander|incident lead)|(?:i'?ll|i will|i'?m) tak(?:e|ing) (?:it|this|ic|command|the pager|the lead)|taking (?:over )?(?:as )?(?:ic|incident commander|command)|ic here|(?:i'?ve|i have) got (?:it|this)|(?:took|takes|taking|picked up|picks up|grabbed|grabs) the (?:page|pager|alert|incident)`,
+      String.raw`(?<!(?:back|reads|traffic|load|writes|running|depends?|built|based|work(?:ing)?|sleep|eye|eyes|tabs|lid) )on it(?! (?:is|was|are|were|runs?|ran)\b)|(?:i'?m|i am|i'?ll be) (?:the )?(?:ic|incident commander|incident lead)|(?:i'?ll|i will|i'?m) tak(?:e|ing) (?:it|this|ic|command|the pager|the lead)|taking (?:over )?(?:as )?(?:ic|incident commander|command)|ic here|(?:i'?ve|i have) got (?:it|this)|(?:took|takes|taking|picked up|picks up|grabbed|grabs) the (?:page|pager|alert|incident)|^(?:[\p{L}\p{N}_.@-]{1,32}: )?(?:got it|mine|taking it)$|(?:is|am) (?:now )?(?:the )?(?:ic|incident commander|incident lead)\b|(?:i'?m|i am|is|are) (?:now )?responding|^(?:[\p{L}\p{N}_.@-]{1,32}: )?responding$`,
     ),
     reason: 'a responder takes ownership of the incident in so many words',
     examples: {
@@ -667,6 +670,10 @@ export const CUES: readonly Cue[] = [
         'IC here',
         'Priya took the page',
         'picked up the page',
+        'jane: got it',
+        'Jane Doe is now the incident commander',
+        "I'm responding",
+        'jane is responding',
       ],
       noMatch: [
         'Marcus can you take a look?',
@@ -683,7 +690,7 @@ export const CUES: readonly Cue[] = [
     language: 'en',
     // Joining a bridge or replying is not taking the page: those lines are no acknowledgement.
     pattern: words(
-      String.raw`incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|taking (?:this|a look)|(?:i'?m|i am|we'?re|we are) (?:now )?(?:looking|investigating|checking)|looking into (?:it|this)|^(?:[\p{L}\p{N}_.@-]{1,32}: )?(?:(?:ok|okay|yes|yep|here|ack|on call|oncall),? )?looking(?: now| at (?:it|this)| into (?:it|this))?$|^(?:[\p{L}\p{N}_.@-]{1,32}: )?(?:👀|:eyes:)$`,
+      String.raw`incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|taking (?:this|a look)|(?:i'?m|i am|we'?re|we are) (?:now )?(?:looking|investigating|checking)|looking into (?:it|this)|^(?:[\p{L}\p{N}_.@-]{1,32}: )?(?:(?:ok|okay|yes|yep|here|ack|on call|oncall),? )?looking(?: now| at (?:it|this)| into (?:it|this))?$|^(?:[\p{L}\p{N}_.@-]{1,32}: )?(?:👀|:eyes:)$|^(?:[\p{L}\p{N}_.@-]{1,32}: )?(?:(?:omw|checking(?: now| it| this)?|investigating(?: now)?|having a look(?: now)?|(?:i'?ll|i will|let me) (?:take a )?look(?: now)?|eyes on (?:it|this))$|on my way\b|looking at (?:it|this|grafana|datadog|the (?:logs|graphs|dashboards?|alert|metrics))\b)`,
     ),
     reason: 'a responder took the incident: declared it, or says they are looking into it',
     examples: {
@@ -696,6 +703,14 @@ export const CUES: readonly Cue[] = [
         'Lars: looking',
         '👀',
         'Zoe: :eyes:',
+        'jane: omw',
+        'checking now',
+        'jane: investigating',
+        'having a look now',
+        "I'll look",
+        'eyes on it',
+        'looking at grafana',
+        'jane: on my way to a laptop',
       ],
       noMatch: [
         'joined the bridge',
@@ -705,6 +720,8 @@ export const CUES: readonly Cue[] = [
         'escalated to database on-call',
         'looking good',
         'dashboards looking healthy now',
+        'Checking the replica lag showed 40 minutes',
+        'investigating the logs showed a spike at 09:50',
       ],
     },
   },
