@@ -65,13 +65,15 @@ function better(a: Scored, b: Scored): Scored {
 }
 
 /**
- * A line in which the team names the milestone itself ("outage begins", "declared the incident
- * mitigated", a status page's Monitoring): its own word for the moment, so it outranks any line
- * from which the moment is only inferred.
+ * A line in which the team names the milestone itself in words ("outage begins", "declared the
+ * incident mitigated"): its own word for the moment, so it outranks any line from which the
+ * moment is only inferred.
  */
 function declares(reading: LineReading, phase: Phase): boolean {
   const hit = reading.best[phase];
-  return hit !== undefined && hit.weight >= 3 && hit.cuePhase === phase;
+  // In words (clause ≥ 0): a status page's Monitoring state is a post's label, and an earlier
+  // "delays are improving" already said where the impact receded.
+  return hit !== undefined && hit.weight >= 3 && hit.cuePhase === phase && hit.clause >= 0;
 }
 
 /** A clear line scores one flat level: among lines equally able to be the moment, the earliest. */
