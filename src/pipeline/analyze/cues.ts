@@ -819,7 +819,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`roll(?:ed|ing)?[ -]?back|roll(?:ed|ing) (?:the |a |an )?[\w.-]+(?: [\w.-]+)? back(?! up)|rollback|revert(?:ed|ing|s)?|failed over|fail(?:ing)?[ -]?over|failover|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|restor(?:e|ed|ing) (?:[\w.-]+ ){0,3}from (?:the |a |an |last night's |yesterday's )?(?:[\w-]+ )?(?:backup|snapshot|replica|copy)|restor(?:ed|ing) (?:the |a )?(?:previous|prior|old|last known[- ]good|earlier)|redeploy(?:ed)?|(?:switch|rout|mov|shift)(?:ed|ing) (?:[\w-]+ ){0,4}(?:to|over to) (?:the |a |our )?(?:secondary|backup|standby|fallback|spare|failover)|(?:shift|drain|mov|steer|divert|redirect|rout)(?:ed|ing) (?:\S+ ){0,4}?traffic (?:away|off|out|from|to|over|around)|traffic (?:was |is |has been |got )?(?:shifted|drained|moved|steered|diverted|redirected) (?:away|off|out|from|to)`,
+      String.raw`roll(?:ed|ing)?[ -]?back|roll(?:ed|ing) (?:the |a |an )?[\w.-]+(?: [\w.-]+)? back(?! up)|rollback|revert(?:ed|ing|s)?|failed over|(?:fail(?:ing)?[ -]?over|failover)(?! (?:drills?|tests?|exercises?|rehearsals?|game ?days?)\b)|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|restor(?:e|ed|ing) (?:[\w.-]+ ){0,3}from (?:the |a |an |last night's |yesterday's )?(?:[\w-]+ )?(?:backup|snapshot|replica|copy)|restor(?:ed|ing) (?:the |a )?(?:previous|prior|old|last known[- ]good|earlier)|redeploy(?:ed)?|(?:switch|rout|mov|shift)(?:ed|ing) (?:[\w-]+ ){0,4}(?:to|over to) (?:the |a |our )?(?:secondary|backup|standby|fallback|spare|failover)|(?:shift|drain|mov|steer|divert|redirect|rout)(?:ed|ing) (?:\S+ ){0,4}?traffic (?:away|off|out|from|to|over|around)|traffic (?:was |is |has been |got )?(?:shifted|drained|moved|steered|diverted|redirected) (?:away|off|out|from|to)`,
     ),
     reason: 'undoing a change or moving to a standby is the usual mitigation',
     examples: {
@@ -843,6 +843,7 @@ export const CUES: readonly Cue[] = [
         'should we roll back?',
         'rolled the dice back up',
         'switched the dashboard to dark mode',
+        'maintenance window opened: DB failover drill',
         'the traffic mix shifted overnight',
       ],
     },
@@ -1507,6 +1508,28 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'lead-up-approval',
+    phase: 'lead-up',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:change|chg-?\d+|cr-?\d+|rfc-?\d*|change request|ticket)\s*(?:#?\d+\s*)?(?:was |has been |got )?approved|(?:cab|change board|change advisory board|\w+) approved (?:the |a |an )?(?:\S+ ){0,2}?(?:change|chg|deploy(?:ment)?|rollout|release|rotation|migration|upgrade|maintenance)|(?:maintenance|change) window (?:opened|opens|starts|started|begins|began)|(?:deploy(?:ment)?|release|rollout|change|maintenance) (?:is |was )?(?:scheduled|queued|planned|booked)`,
+    ),
+    reason:
+      'a change approved, scheduled or its window opened is lead-up, not impact: whatever failure it names ("raise the error budget alert threshold") is the plan, not a symptom',
+    kind: 'deploy',
+    examples: {
+      match: [
+        'change approved: raise the error budget alert threshold',
+        'CHG-1142 approved: rotate TLS certificates on the edge',
+        'CAB approved the certificate rotation',
+        'maintenance window opened: DB failover drill',
+        'deploy scheduled for 08:20',
+      ],
+      noMatch: ['the approval service is down', 'deploy failed with 500s', 'approved the rollback'],
+    },
+  },
+  {
     id: 'lead-up-state',
     phase: 'lead-up',
     weight: 3,
@@ -1728,7 +1751,7 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'disowned',
     language: 'en',
     pattern: words(
-      String.raw`not (?:part of |related to |from |caused by )?(?:this|the|our) (?:incident|outage|issue|problem)|false (?:alarm|positive)|red herring|(?:turned out to be|was just|just|only) (?:noise|a blip|a fluke)|known[- ]flaky|^ignore\b|(?:was|is|from|by|during) (?:the |a |our )?(?:scheduled |planned )?(?:load[- ]test|chaos (?:test|experiment)|game ?day|fire drill|drill)|expected (?:during|for|from|because of|as part of|with) (?:the |a |our )?(?:planned |scheduled )?(?:maintenance|load[- ]test|test|drill|failover|change|migration)`,
+      String.raw`not (?:part of |related to |from |caused by )?(?:this|the|our) (?:incident|outage|issue|problem)|false (?:alarm|positive)|red herring|(?:turned out to be|was just|just|only) (?:noise|a blip|a fluke)|known[- ]flaky|one-off|(?:could ?n[o']t|can ?n[o']t|unable to) reproduce|not reproducible|not (?:related|relevant)$|^ignore\b|(?:was|is|from|by|during) (?:the |a |our )?(?:scheduled |planned )?(?:load[- ]test|chaos (?:test|experiment)|game ?day|fire drill|drill)|expected (?:during|for|from|because of|as part of|with) (?:the |a |our )?(?:planned |scheduled )?(?:maintenance|load[- ]test|test|drill|failover|change|migration)`,
     ),
     reason:
       'the team disowns the line as no part of the incident: a false alarm, noise, the load test, an alert expected during planned maintenance. A precursor blip is not the start (applies to the whole line, in brackets too: "(ignore, that was the load test)")',
@@ -1740,6 +1763,8 @@ export const MODIFIERS: readonly Modifier[] = [
         'login-eu check failed, known flaky probe',
         'ignore, that was the scheduled load test',
         'primary unreachable - expected during the maintenance, silenced',
+        'one-off timeout, could not reproduce',
+        'self-resolved in 30s, not related',
       ],
       noMatch: [
         'this incident was not caught by an alert',

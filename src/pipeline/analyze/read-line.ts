@@ -232,7 +232,8 @@ function readClause(clause: Clause, index: number, compiled: Compiled): CueHit[]
     for (const h of clauseHits)
       if (RECOVERY_OR_END.has(h.phase)) h.weight = Math.max(1, h.weight - 1);
   // 'Alarm "orders-5xx" created': a change to a monitor names what it watches, not a symptom.
-  if (clauseHits.some((h) => h.cue === 'lead-up-monitor-config'))
+  // 'change approved: raise the error alert threshold': a planned change names what it will touch.
+  if (clauseHits.some((h) => h.cue === 'lead-up-monitor-config' || h.cue === 'lead-up-approval'))
     return clauseHits.filter((h) => h.phase !== 'impact' && h.phase !== 'detect');
   // "errors gone", "Resolved: checkout 5xx": the failure named in a recovery clause is over.
   const ends = clauseHits.some((h) => RECOVERY_OR_END.has(h.phase));
