@@ -295,6 +295,23 @@ function demoteFlaps(items: readonly Item[], row: Scored[]): void {
 }
 
 /**
+ * Lowers to 1 every end before the last line that reopens the incident or says the failure came
+ * back ("errors are back, incident reopened"): the first "resolved" did not end it, so the last
+ * recovery or declaration after the reopening does, even a recovery nobody called "resolved"
+ * (fixtures reopened-*, regression-after-all-clear).
+ */
+function demoteReopened(items: readonly Item[], row: Scored[]): void {
+  let last = -1;
+  items.forEach((item, i) => {
+    if (item.candidate?.reading.reopens) last = i;
+  });
+  for (let i = 0; i < last; i++) {
+    const s = row[i];
+    if (s && s.score >= 2) row[i] = { ...s, score: 1 };
+  }
+}
+
+/**
  * A line that says in words that the service works again in full, and is not itself the declared
  * end. A status page's Monitoring state does not make "error rates have returned to normal" less
  * of a recovery: the state says the team is watching, the words say users are fine.
@@ -420,6 +437,8 @@ function scoreRows(items: readonly Item[], pins: Partial<Record<MilestoneName, P
       return milestoneScore(name, item.candidate.reading);
     }),
   );
+  const rRow = scored[MILESTONE_NAMES.indexOf('resolved')];
+  if (rRow && !pins.resolved) demoteReopened(items, rRow);
   const mRow = scored[MILESTONE_NAMES.indexOf('mitigated')];
   if (mRow && !pins.mitigated) {
     demoteOutlived(items, mRow);

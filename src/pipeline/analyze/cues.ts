@@ -48,7 +48,8 @@ export type ModifierEffect =
   | 'automated'
   | 'bookkeeping'
   | 'watching'
-  | 'disowned';
+  | 'disowned'
+  | 'reopened';
 
 export interface Modifier {
   id: string;
@@ -1057,7 +1058,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:bumped|set|sets|raised|lowered|reduced|increased|dialed|dialled|turned|put|changed|reset|configured)\b.*)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
+      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:bumped|set|sets|raised|lowered|reduced|increased|dialed|dialled|turned|put|changed|reset|configured)\b.*)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)(?<!\b(?:missing|regress(?:ion|ed)|oom|stuck|lost|errors?|erroring|failing)\b.*)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|all good(?: now)?|caught up|fully mitigated|(?<!\b(?:not|un|in))stable (?:for|since|again)|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
@@ -1085,6 +1086,7 @@ export const CUES: readonly Cue[] = [
         '5xx down to 0 after the failover',
         'p99 normal',
         'queue depth looks normal now',
+        'stable for 40 minutes',
       ],
       noMatch: [
         'ack, looking. export node ran out of memory again',
@@ -1101,6 +1103,7 @@ export const CUES: readonly Cue[] = [
         'requests stop being processed',
         'p99 normal for a Monday, still erroring',
         'bumped the token cache TTL back to 10m',
+        'regression - new products missing from search again',
       ],
     },
   },
@@ -1355,7 +1358,7 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:marked|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this |out )?(?:incident|bridge|ticket|one|out|[a-z]{2,8}-\d+)(?![\p{L}\p{N}-])|done for (?:tonight|the night|today|the day)(?! (?:with|on)\b)|^\s*closing\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|(?:#\d+|id \d+|alert)(?: [^.!?]{0,80}?)? (?:was |has been |is |got )?(?:auto-?)?(?:closed|resolved) by|^\s*(?:closed|resolved) at\s*:|auto-?resolved|stand(?:ing)? down`,
+      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:marked|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this |out )?(?:incident|bridge|ticket|one|out|[a-z]{2,8}-\d+)(?![\p{L}\p{N}-])|done for (?:tonight|the night|today|the day)(?! (?:with|on)\b)|^\s*closing(?: (?:it|this|up|it out|for (?:real|good|now|today)))?\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|(?:#\d+|id \d+|alert)(?: [^.!?]{0,80}?)? (?:was |has been |is |got )?(?:auto-?)?(?:closed|resolved) by|^\s*(?:closed|resolved) at\s*:|auto-?resolved|stand(?:ing)? down`,
     ),
     reason: 'the incident is declared over',
     kind: 'resolve',
@@ -1367,6 +1370,7 @@ export const CUES: readonly Cue[] = [
         'Closing the incident.',
         'Closing this one.',
         'Closing.',
+        'closing for real',
         'This incident has been resolved.',
         'Resolving',
         'Alert closed by Jane Doe',
@@ -1728,6 +1732,30 @@ export const MODIFIERS: readonly Modifier[] = [
         'monitoring detected errors on checkout',
         'error rate back to baseline',
         'added monitoring for the queue',
+      ],
+    },
+  },
+  {
+    id: 'reopened',
+    effect: 'reopened',
+    language: 'en',
+    pattern: words(
+      String.raw`re-?open(?:ed|ing|s)?|regress(?:ion|ed)(?! tests?| suite)|(?:errors?|failures?|issues?|problems?|impact|symptoms?|(?:5|4)xxs?|timeouts?) (?:are |is |have |has )?(?:come |coming )?back(?! (?:to|down|under|below|within)\b)|came back|(?<!no )recurr(?:ed|ing|ence)|relapsed?|(?:failing|broken|down|missing|erroring|timing out) again`,
+    ),
+    reason:
+      'the incident is reopened or the failure returned ("errors are back, incident reopened", "regression - missing again"): a resolution declared before it did not end the incident (used by choose-milestones)',
+    examples: {
+      match: [
+        'Errors are back on iOS, incident reopened',
+        'regression - new products missing from search again',
+        'reopening INC-881',
+        'the 5xx came back after 20 minutes',
+      ],
+      noMatch: [
+        'errors back to zero',
+        'No recurrence overnight',
+        'regression tests passed',
+        'checkout back to normal',
       ],
     },
   },

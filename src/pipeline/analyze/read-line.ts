@@ -31,6 +31,8 @@ export interface LineReading {
   bookkeeping?: boolean;
   /** A recovery the team says it keeps watching (the `watching` modifier, a Monitoring state). */
   watching?: boolean;
+  /** The line reopens the incident or says the failure came back (the `reopened` modifier). */
+  reopens?: boolean;
 }
 
 export interface Clause {
@@ -144,6 +146,7 @@ const actionItem = modifier('action-item');
 const automatedLine = modifier('automated');
 const bookkeeping = modifier('bookkeeping');
 const watchingWords = modifier('watching');
+const reopenedWords = modifier('reopened');
 const automatedAgent = modifier('automated', 'agent');
 /** The name after "acknowledged by": who took the page, whoever posted the line. */
 /** A full name or a handle opening the line, then "acknowledged": the one who acknowledged. */
@@ -334,7 +337,8 @@ export function readLine(
     (watchingWords(text) || settled.best['recovery-partial']?.cue === 'recovery-state-monitoring')
       ? { ...settled, watching: true }
       : settled;
-  return reading.scores['resolved-declared'] > 0 && bookkeeping(text)
-    ? { ...reading, bookkeeping: true }
-    : reading;
+  const settledReading = reopenedWords(text) ? { ...reading, reopens: true } : reading;
+  return settledReading.scores['resolved-declared'] > 0 && bookkeeping(text)
+    ? { ...settledReading, bookkeeping: true }
+    : settledReading;
 }
