@@ -445,6 +445,56 @@ function statedImpactLine(
   return null;
 }
 
+/** The first note line that states the time to recovery ("TTR: 35 min", "time to resolve 1h"). */
+function statedRecoveryLine(
+  notes: readonly { text: string; line: number }[],
+): { minutes: number; line: number; text: string } | null {
+  for (const note of notes)
+    for (const [offset, text] of note.text.split('\n').entries()) {
+      const minutes = readStatedDurations(text).timeToResolveMinutes;
+      if (minutes !== null) return { minutes, line: note.line + offset, text: text.trim() };
+    }
+  return null;
+}
+
+/**
+ * The milestones re-chosen with the resolution on the recovery line a stated figure lands on
+ * ("Duration: 47 minutes" from 14:03, and "14:50 5xx back to baseline"), when that line comes
+ * before the chosen end: the report's own figure names it as the end, over a close declared
+ * later (after customer comms, a review call). Null when no full recovery or declared end is at
+ * that minute (within one).
+ */
+function landOnRecovery(
+  candidates: readonly Candidate[],
+  pins: Partial<Record<MilestoneName, Pin>>,
+  chosen: Record<MilestoneName, ChosenMilestone | null>,
+  stated: { minutes: number; line: number },
+  what: string,
+): Record<MilestoneName, ChosenMilestone | null> | null {
+  const start = chosen.start;
+  const resolved = chosen.resolved;
+  if (!start || !resolved) return null;
+  const end = start.time + stated.minutes * 60_000;
+  const recovery = candidates.find(
+    (c) =>
+      Math.abs(c.time - end) < 60_000 &&
+      c.time < resolved.time &&
+      (c.reading.scores['recovery-full'] >= 2 || c.reading.scores['resolved-declared'] >= 2),
+  );
+  if (!recovery) return null;
+  const pin: Pin = {
+    time: recovery.time,
+    line: recovery.line,
+    text: recovery.text,
+    cue: 'stated-duration',
+    reason: `the stated ${what} (${stated.minutes} min, line ${stated.line}) counted from the start ends on this recovery`,
+    confidence: 'high',
+  };
+  const again = chooseMilestones(candidates, { ...pins, resolved: pin });
+  if (!again.start) again.start = start;
+  return again;
+}
+
 /**
  * The end of impact from a stated duration ("Total impact: 1 hour 5 minutes", "the outage lasted
  * 47 minutes"): start + duration, when no line gives the end (none chosen, or only a guess), or
@@ -462,7 +512,13 @@ function endFromStatedDuration(
   const stated = statedImpactLine(notes);
   const start = chosen.start;
   const resolved = chosen.resolved;
-  if (!stated || !start || pins.resolved) return { chosen, warnings: [] };
+  if (!start || pins.resolved) return { chosen, warnings: [] };
+  if (!stated) {
+    // A stated time to recovery ("TTR: 35 min") only confirms a recovery line it lands on.
+    const ttr = statedRecoveryLine(notes);
+    const landed = ttr && landOnRecovery(candidates, pins, chosen, ttr, 'time to recovery');
+    return { chosen: landed || chosen, warnings: [] };
+  }
   const end = start.time + stated.minutes * 60_000;
   if (!resolved || resolved.confidence === 'low') {
     const same = candidates.find((c) => Math.abs(c.time - end) < 60_000);
@@ -480,28 +536,8 @@ function endFromStatedDuration(
   }
   const apart = Math.abs(resolved.time - end);
   if (apart <= Math.max(60_000, stated.minutes * 600)) return { chosen, warnings: [] };
-  // The stated figure lands on a line that says the service recovered ("Duration: 47 minutes"
-  // from 14:03, and "14:50 5xx back to baseline"): the report's own figure names that line as
-  // the end, over a close declared later (after customer comms, a review call).
-  const recovery = candidates.find(
-    (c) =>
-      Math.abs(c.time - end) < 60_000 &&
-      c.time < resolved.time &&
-      (c.reading.scores['recovery-full'] >= 2 || c.reading.scores['resolved-declared'] >= 2),
-  );
-  if (recovery) {
-    const pin: Pin = {
-      time: recovery.time,
-      line: recovery.line,
-      text: recovery.text,
-      cue: 'stated-duration',
-      reason: `the stated duration (${stated.minutes} min, line ${stated.line}) counted from the start ends on this recovery`,
-      confidence: 'high',
-    };
-    const again = chooseMilestones(candidates, { ...pins, resolved: pin });
-    if (!again.start) again.start = start;
-    return { chosen: again, warnings: [] };
-  }
+  const landed = landOnRecovery(candidates, pins, chosen, stated, 'duration');
+  if (landed) return { chosen: landed, warnings: [] };
   const show = (millis: number): string => DateTime.fromMillis(millis, { zone }).toFormat('HH:mm');
   return {
     chosen,

@@ -510,6 +510,18 @@ function assign(
     );
     chosenIndex[m] = firstReceding(items, scored[m] ?? [], Math.max(floor, 0), mi) ?? mi;
   }
+  // A resolution pinned to the minute of the recovery chosen as the mitigation (a stated
+  // duration landing on "5xx back to baseline"): that recovery is the end, and the mitigation is
+  // what receded before it ("rolled back" ten minutes earlier), when anything did.
+  const resolvedPin = pins.resolved;
+  const mp = chosenIndex[m];
+  if (!pins.mitigated && resolvedPin && mp != null && isRecovery(scored[m]?.[mp])) {
+    const same = Math.abs((items[mp]?.time ?? 0) - resolvedPin.time) < 60_000;
+    const floor = Math.max(
+      ...chosenIndex.slice(0, m).map((x, k) => (k === identified ? -1 : (x ?? -1))),
+    );
+    if (same) chosenIndex[m] = firstReceding(items, scored[m] ?? [], Math.max(floor, 0), mp) ?? mp;
+  }
   // Pins always win, even pins that contradict each other (reported as a problem elsewhere).
   MILESTONE_NAMES.forEach((name, k) => {
     const pin = pins[name];
