@@ -516,7 +516,9 @@ function assign(
   const resolvedPin = pins.resolved;
   const mp = chosenIndex[m];
   if (!pins.mitigated && resolvedPin && mp != null && isRecovery(scored[m]?.[mp])) {
-    const same = Math.abs((items[mp]?.time ?? 0) - resolvedPin.time) < 60_000;
+    // A line that is itself the action ("rollback complete, back to baseline") stays.
+    const acting = (items[mp]?.candidate?.reading.scores['mitigate-action'] ?? 0) >= 2;
+    const same = !acting && Math.abs((items[mp]?.time ?? 0) - resolvedPin.time) < 60_000;
     const floor = Math.max(
       ...chosenIndex.slice(0, m).map((x, k) => (k === identified ? -1 : (x ?? -1))),
     );
