@@ -1458,12 +1458,17 @@ export const CUES: readonly Cue[] = [
     weight: 1,
     language: 'en',
     pattern: words(
-      String.raw`status ?page|statuspage|status\.\S+|status (?:set|updated|yellow|red|green)|service health dashboard|posted (?:an? )?update|banner|announc(?:ed|ement)|customer comms?|tweeted`,
+      String.raw`status ?page|statuspage|status\.\S+|status (?:set|updated|yellow|red|green)|(?:per-service |public |customer )?status updates?|service health dashboard|post(?:ed|ing) (?:an? |the )?(?:public )?updates?|banner|announc(?:ed|ement)|customer comms?|tweeted`,
     ),
     reason: 'a public update, not itself a change in the incident',
     kind: 'status-update',
     examples: {
-      match: ['status page updated to yellow', 'posted an update'],
+      match: [
+        'status page updated to yellow',
+        'posted an update',
+        'per-service status updates on the dashboard working again',
+        'posting updates again',
+      ],
       noMatch: ['the status of the job'],
     },
   },
