@@ -21,7 +21,7 @@ const ABOUT = String.raw`(?:about\s+|around\s+|roughly\s+|approximately\s+|appro
  */
 const TOTAL = [
   new RegExp(
-    String.raw`(?:\b(?:impact|outage|incident|downtime|disruption|total)\s+duration|\btotal\s+(?:(?:customer|user)[- ])?(?:impact|downtime|outage|disruption)(?:\s+(?:time|duration))?|(?:^|(?<=[.!;]\s{1,3}))[\s>*_#-]*(?:(?:customer|user)[- ])?(?:duration|downtime|outage|impact)(?:\s+(?:time|duration|length))?(?=[\s*_]*[:=]))(?:\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption))?[\s*_]*(?:[:=–-]|was|of)[\s*_]*` +
+    String.raw`(?:\b(?:impact|outage|incident|downtime|disruption|total)\s+duration|\btotal\s+(?:(?:customer|user)[- ])?(?:impact|downtime|outage|disruption)(?:\s+(?:time|duration))?|(?:^|(?<=[.!;]\s{1,3}))[\s>*_#-]*(?:(?:customer|user)[- ])?(?:duration|downtime|outage|impact|length)(?:\s+(?:time|duration|length))?(?:\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption|downtime))?(?=[\s*_]*[:=—–]))(?:\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption))?[\s*_]*(?:[:=–—-]|was|of)[\s*_]*` +
       ABOUT +
       AMOUNT,
     'im',
