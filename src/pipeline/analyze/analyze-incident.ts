@@ -553,8 +553,48 @@ function endFromStatedDuration(
 }
 
 /**
- * The milestones chosen with the start settled (`chooseWithStart`) and the end a stated duration
- * implies (`endFromStatedDuration`), with the warnings that raises.
+ * The mitigation a stated time to mitigate implies ("TTM: 25 min", "Time to mitigate 1h"): the
+ * start plus that figure, on the line at that minute when there is one. The report's own figure
+ * wins over the inferred mitigation, unless front matter pins it or it would fall outside the
+ * start and the resolution.
+ */
+function mitigationFromStated(
+  candidates: readonly Candidate[],
+  pins: Partial<Record<MilestoneName, Pin>>,
+  chosen: Record<MilestoneName, ChosenMilestone | null>,
+  notes: readonly { text: string; line: number }[],
+): Record<MilestoneName, ChosenMilestone | null> {
+  const start = chosen.start;
+  if (pins.mitigated || !start) return chosen;
+  for (const note of notes)
+    for (const [offset, text] of note.text.split('\n').entries()) {
+      const minutes = readStatedDurations(text).timeToMitigateMinutes;
+      if (minutes === null) continue;
+      const time = start.time + minutes * 60_000;
+      if (chosen.resolved && time > chosen.resolved.time + 60_000) return chosen;
+      const same = candidates.find((c) => Math.abs(c.time - time) < 60_000);
+      const index = same ? candidates.indexOf(same) : -1;
+      return {
+        ...chosen,
+        mitigated: {
+          time: same?.time ?? time,
+          line: same?.line ?? note.line + offset,
+          text: same?.text ?? text.trim(),
+          cue: 'stated-duration',
+          reason: `the stated time to mitigate (${minutes} min, line ${note.line + offset}) counted from the start`,
+          confidence: same ? 'high' : 'medium',
+          runnerUp: null,
+          index: index >= 0 ? index : null,
+        },
+      };
+    }
+  return chosen;
+}
+
+/**
+ * The milestones chosen with the start settled (`chooseWithStart`), the end a stated duration
+ * implies (`endFromStatedDuration`) and the mitigation a stated time to mitigate implies, with
+ * the warnings that raises.
  */
 function settleMilestones(
   incident: ParsedIncident,
@@ -569,13 +609,17 @@ function settleMilestones(
   const fields = entries.flatMap((entry) =>
     entry.time ? [] : [{ text: entry.text, line: entry.line }],
   );
-  return endFromStatedDuration(
+  const ended = endFromStatedDuration(
     candidates,
     settled.pins,
     settled.chosen,
     [...notes, ...fields],
     incident.zone,
   );
+  return {
+    ...ended,
+    chosen: mitigationFromStated(candidates, settled.pins, ended.chosen, [...notes, ...fields]),
+  };
 }
 
 /**

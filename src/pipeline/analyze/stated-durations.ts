@@ -7,6 +7,8 @@ export interface StatedDurations {
   timeToResolveMinutes: number | null;
   /** "The outage lasted 45 minutes", "a 2-hour outage": how long the whole incident took. */
   durationMinutes: number | null;
+  /** "Time to mitigate: 25 min", "TTM 25m": from the start to the mitigation. */
+  timeToMitigateMinutes: number | null;
 }
 
 // `1h07m` has no word boundary after the `h`: a letter must not follow the unit instead.
@@ -48,6 +50,10 @@ const TTR = new RegExp(
     AMOUNT,
   'i',
 );
+const TTM = new RegExp(
+  String.raw`\b(?:time[\s-]to[\s-]mitigat(?:e|ion)|TTM|MTTM)\b[^0-9\n]{0,20}` + AMOUNT,
+  'i',
+);
 const LASTED = new RegExp(
   String.raw`\b(?:incident|outage|impact|disruption|degradation|issue|problem|it|errors?)\b[^.\n]{0,40}?\b(?:lasted|went on for|continued for|took)\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*)?` +
     AMOUNT,
@@ -81,12 +87,14 @@ export function readStatedImpactMinutes(text: string): number | null {
 export function readStatedDurations(text: string): StatedDurations {
   const ttd = TTD.exec(text);
   const ttr = TTR.exec(text);
+  const ttm = TTM.exec(text);
   const lasted = LASTED.exec(text);
   const total = readStatedImpactMinutes(text);
   return {
     durationMinutes: total ?? (lasted ? toMinutes(lasted[1], lasted[2], lasted[3]) : null),
     timeToDetectMinutes: ttd ? toMinutes(ttd[1], ttd[2], ttd[3]) : null,
     timeToResolveMinutes: ttr ? toMinutes(ttr[1], ttr[2], ttr[3]) : null,
+    timeToMitigateMinutes: ttm ? toMinutes(ttm[1], ttm[2], ttm[3]) : null,
   };
 }
 
