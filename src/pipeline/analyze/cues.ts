@@ -1536,7 +1536,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`(?:change|chg-?\d+|cr-?\d+|rfc-?\d*|change request|ticket)\s*(?:#?\d+\s*)?(?:was |has been |got )?approved|(?:cab|change board|change advisory board|\w+) approved (?:the |a |an )?(?:\S+ ){0,2}?(?:change|chg|deploy(?:ment)?|rollout|release|rotation|migration|upgrade|maintenance)|(?:maintenance|change) window (?:opened|opens|starts|started|begins|began)|(?:deploy(?:ment)?|release|rollout|change|maintenance) (?:is |was )?(?:scheduled|queued|planned|booked)`,
+      String.raw`(?:change|chg-?\d+|cr-?\d+|rfc-?\d*|change request|ticket)\s*(?:#?\d+\s*)?(?:was |has been |got )?approved|(?:cab|change board|change advisory board|\w+) approved (?:the |a |an )?(?:\S+ ){0,2}?(?:change|chg|deploy(?:ment)?|rollout|release|rotation|migration|upgrade|maintenance)|(?:maintenance|change) window (?:opened|opens|starts|started|begins|began)|(?:planned|scheduled) (?:maintenance|downtime|work|change|failover|migration)(?: window)? (?:begins|began|starts|started|opens|opened|is underway|underway|in progress)|(?:deploy(?:ment)?|release|rollout|change|maintenance) (?:is |was )?(?:scheduled|queued|planned|booked)`,
     ),
     reason:
       'a change approved, scheduled or its window opened is lead-up, not impact: whatever failure it names ("raise the error budget alert threshold") is the plan, not a symptom',
@@ -1548,6 +1548,7 @@ export const CUES: readonly Cue[] = [
         'CAB approved the certificate rotation',
         'maintenance window opened: DB failover drill',
         'deploy scheduled for 08:20',
+        'planned maintenance begins: checkout may be unavailable',
       ],
       noMatch: ['the approval service is down', 'deploy failed with 500s', 'approved the rollback'],
     },
@@ -1625,12 +1626,17 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'negate',
     language: 'en',
     pattern: words(
-      String.raw`will|would|should|might|plan(?:s|ned|ning)? to|scheduled|next week|tomorrow|todo|follow[- ]?up|freeze|if`,
+      String.raw`will|would|should|might|plan(?:s|ned|ning)? to|scheduled|next week|tomorrow|todo|follow[- ]?up|freeze|if|(?:brief |some |short |minor |a few )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption) (?:is |are )?(?:to be )?expected|expect(?:ing)? (?:some |brief |elevated |a few |a |short )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption)`,
     ),
     reason: 'a plan, question or condition is not something that happened (cancels its clause)',
     examples: {
-      match: ['restart is scheduled for Monday', 'deploy freeze lifted'],
-      noMatch: ['restarted the workers'],
+      match: [
+        'restart is scheduled for Monday',
+        'deploy freeze lifted',
+        'brief errors expected',
+        'deploying v5, expect elevated latency for 2 minutes',
+      ],
+      noMatch: ['restarted the workers', 'errors dropped as expected'],
     },
   },
   {
@@ -1798,7 +1804,7 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'disowned',
     language: 'en',
     pattern: words(
-      String.raw`not (?:part of |related to |from |caused by )?(?:this|the|our) (?:incident|outage|issue|problem)|false (?:alarm|positive)|red herring|(?:turned out to be|was just|just|only) (?:noise|a blip|a fluke)|known[- ]flaky|one-off|(?:could ?n[o']t|can ?n[o']t|unable to) reproduce|not reproducible|not (?:related|relevant)$|^ignore\b|(?:was|is|from|by|during) (?:the |a |our )?(?:scheduled |planned )?(?:load[- ]test|chaos (?:test|experiment)|game ?day|fire drill|drill)|expected (?:during|for|from|because of|as part of|with) (?:the |a |our )?(?:planned |scheduled )?(?:maintenance|load[- ]test|test|drill|failover|change|migration)`,
+      String.raw`not (?:part of |related to |from |caused by )?(?:this|the|our) (?:incident|outage|issue|problem)|false (?:alarm|positive)|red herring|(?:turned out to be|was just|just|only) (?:noise|a blip|a fluke)|known[- ]flaky|one-off|test (?:alert|page|notification|message)s?|please ignore|safe to ignore|(?:could ?n[o']t|can ?n[o']t|unable to) reproduce|not reproducible|not (?:related|relevant)$|^ignore\b|(?:was|is|from|by|during) (?:the |a |our )?(?:scheduled |planned )?(?:load[- ]test|chaos (?:test|experiment)|game ?day|fire drill|drill)|expected (?:during|for|from|because of|as part of|with) (?:the |a |our )?(?:planned |scheduled )?(?:maintenance|load[- ]test|test|drill|failover|change|migration)`,
     ),
     reason:
       'the team disowns the line as no part of the incident: a false alarm, noise, the load test, an alert expected during planned maintenance. A precursor blip is not the start (applies to the whole line, in brackets too: "(ignore, that was the load test)")',
@@ -1811,6 +1817,7 @@ export const MODIFIERS: readonly Modifier[] = [
         'ignore, that was the scheduled load test',
         'primary unreachable - expected during the maintenance, silenced',
         'one-off timeout, could not reproduce',
+        'test alert, please ignore',
         'self-resolved in 30s, not related',
       ],
       noMatch: [
