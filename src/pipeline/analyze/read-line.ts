@@ -301,16 +301,82 @@ function settle(hits: readonly CueHit[], clauses: readonly Clause[]): LineReadin
 }
 
 /**
+ * A word before a colon that labels the line rather than names who wrote it: a state or phase
+ * ("Resolved:", "Impact:", "Monitoring:"), a section ("Update:", "Notes:"), who reported it
+ * ("Support:", "Customers:"). Such a line is read whole.
+ */
+const LABEL_WORD =
+  /^(?:notes?|errors?|critical|warn(?:ing)?|alerts?|alarms?|info|updates?|status|identified|resolved?|resolution|impact|fix(?:ed)?|actions?|problems?|recovery|recovered|ok|todo|investigating|monitoring|mitigated|mitigation|closed?|done|triggered|trigger|firing|ack(?:nowledged)?|detected|detection|cause|summary|timeline|support|helpdesk|cs|customers?|users?|fyi|edit|correction|result|outcome|symptoms?|context|next|then|later|now|today|start|end|degraded|down|up|outage|incident|issue|workaround)$/i;
+/** A handle's shape: a lowercase login (`mia`, `kai.r`, `@noor`) or one capitalised name (`Sam`). */
+const HANDLE_SHAPE = /^(?:@?\p{Ll}[\p{L}\p{N}_.-]*|\p{Lu}\p{Ll}+)$/u;
+
+/**
+ * With no author parsed (a lowercase handle outside a chat log: "ruben: resolving"), the handle
+ * opening the line may be who wrote it, and the rest what they said, so cues anchored at the
+ * start of a message ("resolving", "closing.") can see it (readLine reads the line both ways).
+ * A label ("Resolved:", "Update:") and a tool's name ("PagerDuty:") are part of what the line
+ * says, so it is read whole only.
+ */
+function withoutLeadingHandle(
+  line: string,
+  author: string | null,
+): { text: string; actor: string | null } {
+  if (author !== null) return { text: line, actor: author };
+  const lead = LEADING_HANDLE.exec(line);
+  const handle = lead?.[1];
+  if (!lead || !handle || !HANDLE_SHAPE.test(handle) || LABEL_WORD.test(handle))
+    return { text: line, actor: null };
+  if (automatedAgent(handle)) return { text: line, actor: null };
+  const rest = line.slice(lead[0].length);
+  return rest.trim() ? { text: rest, actor: handle } : { text: line, actor: null };
+}
+
+/**
  * Reads one line. `state` is a structured state the paste gave (an alert's `[FIRING]`, a CSV
  * `Type` column, a status page's status word); it is strong evidence on its own. `actor` is who
  * wrote the line or did what it records (a chat author, a CSV `Agent` column), when the paste
  * names one: a bot's acknowledgement is not a person's.
  */
 export function readLine(
-  text: string,
+  line: string,
   state: string | null = null,
   cues: readonly Cue[] = CUES,
-  actor: string | null = null,
+  author: string | null = null,
+): LineReading {
+  const whole = readText(line, state, cues, author);
+  const { text, actor } = withoutLeadingHandle(line, author);
+  // A verdict on the whole line ("unrelated: reverted a typo fix") is not a handle to drop.
+  if (text === line || unrelated(line) || disowned(line) || actionItem(line)) return whole;
+  // Read both ways and keep the stronger evidence per phase: "paged: ingest lag" stays an
+  // alert read whole, "ruben: resolving" becomes a declared end read after the handle.
+  return merged(whole, readText(text, state, cues, actor));
+}
+
+/** Two readings of one line as one: the stronger hit per phase, either's flags. */
+function merged(a: LineReading, b: LineReading): LineReading {
+  const scores = emptyScores();
+  const best: Partial<Record<Phase, CueHit>> = {};
+  for (const phase of PHASES) {
+    const hit =
+      (b.best[phase]?.weight ?? 0) > (a.best[phase]?.weight ?? 0) ? b.best[phase] : a.best[phase];
+    if (hit) {
+      scores[phase] = hit.weight;
+      best[phase] = hit;
+    }
+  }
+  const reading: LineReading = { scores, best, kind: kindOf(best) };
+  if (a.bookkeeping || b.bookkeeping) reading.bookkeeping = true;
+  if (a.watching || b.watching) reading.watching = true;
+  if (a.reopens || b.reopens) reading.reopens = true;
+  return reading;
+}
+
+/** `readLine` on the text as given. */
+function readText(
+  text: string,
+  state: string | null,
+  cues: readonly Cue[],
+  actor: string | null,
 ): LineReading {
   const nothing: LineReading = { scores: emptyScores(), best: {}, kind: 'note' };
   // A follow-up written down during the incident signals no phase, whatever words it uses.
