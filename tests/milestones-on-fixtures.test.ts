@@ -32,7 +32,7 @@ function analyze(folder: string, name: string): Facts | null {
 }
 
 /** Each small case stands for a kind of paste; every key its answer gives is asserted. */
-describe.each(['cases', 'real-pastes'])(
+describe.each(['cases', 'real-pastes', 'cases-s12g'])(
   '%s: every stated milestone, exact to the minute',
   (folder) => {
     test.each(fixtures(folder, '.expected.json'))('$name', ({ name, answer }) => {

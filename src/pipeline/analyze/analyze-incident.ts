@@ -452,9 +452,60 @@ function statedImpactLine(
   return null;
 }
 
+/** The first note line that states the time to recovery ("TTR: 35 min", "time to resolve 1h"). */
+function statedRecoveryLine(
+  notes: readonly { text: string; line: number }[],
+): { minutes: number; line: number; text: string } | null {
+  for (const note of notes)
+    for (const [offset, text] of note.text.split('\n').entries()) {
+      const minutes = readStatedDurations(text).timeToResolveMinutes;
+      if (minutes !== null) return { minutes, line: note.line + offset, text: text.trim() };
+    }
+  return null;
+}
+
+/**
+ * The milestones re-chosen with the resolution on the recovery line a stated figure lands on
+ * ("Duration: 47 minutes" from 14:03, and "14:50 5xx back to baseline"), when that line comes
+ * before the chosen end: the report's own figure names it as the end, over a close declared
+ * later (after customer comms, a review call). Null when no full recovery or declared end is at
+ * that minute (within one).
+ */
+function landOnRecovery(
+  candidates: readonly Candidate[],
+  pins: Partial<Record<MilestoneName, Pin>>,
+  chosen: Record<MilestoneName, ChosenMilestone | null>,
+  stated: { minutes: number; line: number },
+  what: string,
+): Record<MilestoneName, ChosenMilestone | null> | null {
+  const start = chosen.start;
+  const resolved = chosen.resolved;
+  if (!start || !resolved) return null;
+  const end = start.time + stated.minutes * 60_000;
+  const recovery = candidates.find(
+    (c) =>
+      Math.abs(c.time - end) < 60_000 &&
+      c.time < resolved.time &&
+      (c.reading.scores['recovery-full'] >= 2 || c.reading.scores['resolved-declared'] >= 2),
+  );
+  if (!recovery) return null;
+  const pin: Pin = {
+    time: recovery.time,
+    line: recovery.line,
+    text: recovery.text,
+    cue: 'stated-duration',
+    reason: `the stated ${what} (${stated.minutes} min, line ${stated.line}) counted from the start ends on this recovery`,
+    confidence: 'high',
+  };
+  const again = chooseMilestones(candidates, { ...pins, resolved: pin });
+  if (!again.start) again.start = start;
+  return again;
+}
+
 /**
  * The end of impact from a stated duration ("Total impact: 1 hour 5 minutes", "the outage lasted
- * 47 minutes"): start + duration, when no line gives the end (none chosen, or only a guess).
+ * 47 minutes"): start + duration, when no line gives the end (none chosen, or only a guess), or
+ * when start + duration is the minute of an earlier recovery line.
  * When a line does give the end and the two disagree by more than a minute and 1%, the line
  * stands (fixture stated-duration-and-start-beat-the-lines) and a warning names both.
  */
@@ -468,7 +519,13 @@ function endFromStatedDuration(
   const stated = statedImpactLine(notes);
   const start = chosen.start;
   const resolved = chosen.resolved;
-  if (!stated || !start || pins.resolved) return { chosen, warnings: [] };
+  if (!start || pins.resolved) return { chosen, warnings: [] };
+  if (!stated) {
+    // A stated time to recovery ("TTR: 35 min") only confirms a recovery line it lands on.
+    const ttr = statedRecoveryLine(notes);
+    const landed = ttr && landOnRecovery(candidates, pins, chosen, ttr, 'time to recovery');
+    return { chosen: landed || chosen, warnings: [] };
+  }
   const end = start.time + stated.minutes * 60_000;
   if (!resolved || resolved.confidence === 'low') {
     const same = candidates.find((c) => Math.abs(c.time - end) < 60_000);
@@ -486,6 +543,8 @@ function endFromStatedDuration(
   }
   const apart = Math.abs(resolved.time - end);
   if (apart <= Math.max(60_000, stated.minutes * 600)) return { chosen, warnings: [] };
+  const landed = landOnRecovery(candidates, pins, chosen, stated, 'duration');
+  if (landed) return { chosen: landed, warnings: [] };
   const show = (millis: number): string => DateTime.fromMillis(millis, { zone }).toFormat('HH:mm');
   return {
     chosen,
@@ -501,8 +560,48 @@ function endFromStatedDuration(
 }
 
 /**
- * The milestones chosen with the start settled (`chooseWithStart`) and the end a stated duration
- * implies (`endFromStatedDuration`), with the warnings that raises.
+ * The mitigation a stated time to mitigate implies ("TTM: 25 min", "Time to mitigate 1h"): the
+ * start plus that figure, on the line at that minute when there is one. The report's own figure
+ * wins over the inferred mitigation, unless front matter pins it or it would fall outside the
+ * start and the resolution.
+ */
+function mitigationFromStated(
+  candidates: readonly Candidate[],
+  pins: Partial<Record<MilestoneName, Pin>>,
+  chosen: Record<MilestoneName, ChosenMilestone | null>,
+  notes: readonly { text: string; line: number }[],
+): Record<MilestoneName, ChosenMilestone | null> {
+  const start = chosen.start;
+  if (pins.mitigated || !start) return chosen;
+  for (const note of notes)
+    for (const [offset, text] of note.text.split('\n').entries()) {
+      const minutes = readStatedDurations(text).timeToMitigateMinutes;
+      if (minutes === null) continue;
+      const time = start.time + minutes * 60_000;
+      if (chosen.resolved && time > chosen.resolved.time + 60_000) return chosen;
+      const same = candidates.find((c) => Math.abs(c.time - time) < 60_000);
+      const index = same ? candidates.indexOf(same) : -1;
+      return {
+        ...chosen,
+        mitigated: {
+          time: same?.time ?? time,
+          line: same?.line ?? note.line + offset,
+          text: same?.text ?? text.trim(),
+          cue: 'stated-duration',
+          reason: `the stated time to mitigate (${minutes} min, line ${note.line + offset}) counted from the start`,
+          confidence: same ? 'high' : 'medium',
+          runnerUp: null,
+          index: index >= 0 ? index : null,
+        },
+      };
+    }
+  return chosen;
+}
+
+/**
+ * The milestones chosen with the start settled (`chooseWithStart`), the end a stated duration
+ * implies (`endFromStatedDuration`) and the mitigation a stated time to mitigate implies, with
+ * the warnings that raises.
  */
 function settleMilestones(
   incident: ParsedIncident,
@@ -517,13 +616,17 @@ function settleMilestones(
   const fields = entries.flatMap((entry) =>
     entry.time ? [] : [{ text: entry.text, line: entry.line }],
   );
-  return endFromStatedDuration(
+  const ended = endFromStatedDuration(
     candidates,
     settled.pins,
     settled.chosen,
     [...notes, ...fields],
     incident.zone,
   );
+  return {
+    ...ended,
+    chosen: mitigationFromStated(candidates, settled.pins, ended.chosen, [...notes, ...fields]),
+  };
 }
 
 /**

@@ -65,13 +65,15 @@ function better(a: Scored, b: Scored): Scored {
 }
 
 /**
- * A line in which the team names the milestone itself ("outage begins", "declared the incident
- * mitigated", a status page's Monitoring): its own word for the moment, so it outranks any line
- * from which the moment is only inferred.
+ * A line in which the team names the milestone itself in words ("outage begins", "declared the
+ * incident mitigated"): its own word for the moment, so it outranks any line from which the
+ * moment is only inferred.
  */
 function declares(reading: LineReading, phase: Phase): boolean {
   const hit = reading.best[phase];
-  return hit !== undefined && hit.weight >= 3 && hit.cuePhase === phase;
+  // In words (clause ≥ 0): a status page's Monitoring state is a post's label, and an earlier
+  // "delays are improving" already said where the impact receded.
+  return hit !== undefined && hit.weight >= 3 && hit.cuePhase === phase && hit.clause >= 0;
 }
 
 /** A clear line scores one flat level: among lines equally able to be the moment, the earliest. */
@@ -98,9 +100,13 @@ export function milestoneScore(name: MilestoneName, reading: LineReading): Score
       return flat(better(impact, alertLike ? from(reading, 'detect') : NONE), 3);
     }
     case 'detected':
-      return better(from(reading, 'detect'), from(reading, 'acknowledge', -1));
+      // The first alert, customer report or person noticing detects it: a clear report at 10:00
+      // is not outranked by a [FIRING] state at 10:05 (flat, so the earliest clear line wins).
+      return better(flat(from(reading, 'detect'), 3), from(reading, 'acknowledge', -1));
     case 'acknowledged':
-      return from(reading, 'acknowledge');
+      // The first human response: "checking now" at 10:06 acknowledges before a bot's "Jane is
+      // now the incident commander" at 10:07 (flat, so the earliest clear line wins).
+      return flat(from(reading, 'acknowledge'), 3);
     case 'identified':
       return from(reading, 'identify');
     case 'mitigated': {
@@ -289,6 +295,23 @@ function demoteFlaps(items: readonly Item[], row: Scored[]): void {
 }
 
 /**
+ * Lowers to 1 every end before the last line that reopens the incident or says the failure came
+ * back ("errors are back, incident reopened"): the first "resolved" did not end it, so the last
+ * recovery or declaration after the reopening does, even a recovery nobody called "resolved"
+ * (fixtures reopened-*, regression-after-all-clear).
+ */
+function demoteReopened(items: readonly Item[], row: Scored[]): void {
+  let last = -1;
+  items.forEach((item, i) => {
+    if (item.candidate?.reading.reopens) last = i;
+  });
+  for (let i = 0; i < last; i++) {
+    const s = row[i];
+    if (s && s.score >= 2) row[i] = { ...s, score: 1 };
+  }
+}
+
+/**
  * A line that says in words that the service works again in full, and is not itself the declared
  * end. A status page's Monitoring state does not make "error rates have returned to normal" less
  * of a recovery: the state says the team is watching, the words say users are fine.
@@ -312,6 +335,15 @@ function fullRecovery(item: Item | undefined): boolean {
  * later records the ticket (one hand-set level, like the cue weights).
  */
 const BOOKKEEPING_GAP_MS = 2 * 3_600_000;
+
+/**
+ * The same, after a recovery line that says the team keeps watching ("we will continue to
+ * monitor"): a watch runs for hours, so its "resolved" up to this long after ends the incident
+ * (fixture status-posts-monitoring-hours-before-resolved); a Statuspage "Resolved" posted later
+ * still closes the record, not the impact (fixture statuspage-monitoring-recovered-hours-before-
+ * resolved). One hand-set level, like the cue weights.
+ */
+const WATCH_GAP_MS = 4 * 3_600_000;
 
 /**
  * The declared end speaks for itself about the impact: in a clause of its own it says users are
@@ -346,8 +378,12 @@ function recoveryBeforeDeclared(
   for (let j = end - 1; j > from; j--) {
     const item = items[j];
     if (fullRecovery(item) && (item?.time ?? 0) < endTime) {
-      const late = endTime - (item?.time ?? 0) >= BOOKKEEPING_GAP_MS;
-      return late || declared?.candidate?.reading.bookkeeping ? j : null;
+      const paperwork = declared?.candidate?.reading.bookkeeping === true;
+      // "Back to normal, we will continue to monitor": the team said it kept watching, so a
+      // declaration within the watch ends the incident; only one later than that is a record.
+      const gap = item?.candidate?.reading.watching ? WATCH_GAP_MS : BOOKKEEPING_GAP_MS;
+      const late = endTime - (item?.time ?? 0) >= gap;
+      return late || paperwork ? j : null;
     }
     const s = item?.candidate?.reading.scores;
     if (s && s.impact >= 2 && s['recovery-partial'] === 0 && s['recovery-full'] === 0) return null;
@@ -401,6 +437,8 @@ function scoreRows(items: readonly Item[], pins: Partial<Record<MilestoneName, P
       return milestoneScore(name, item.candidate.reading);
     }),
   );
+  const rRow = scored[MILESTONE_NAMES.indexOf('resolved')];
+  if (rRow && !pins.resolved) demoteReopened(items, rRow);
   const mRow = scored[MILESTONE_NAMES.indexOf('mitigated')];
   if (mRow && !pins.mitigated) {
     demoteOutlived(items, mRow);
@@ -472,6 +510,20 @@ function assign(
     );
     chosenIndex[m] = firstReceding(items, scored[m] ?? [], Math.max(floor, 0), mi) ?? mi;
   }
+  // A resolution pinned to the minute of the recovery chosen as the mitigation (a stated
+  // duration landing on "5xx back to baseline"): that recovery is the end, and the mitigation is
+  // what receded before it ("rolled back" ten minutes earlier), when anything did.
+  const resolvedPin = pins.resolved;
+  const mp = chosenIndex[m];
+  if (!pins.mitigated && resolvedPin && mp != null && isRecovery(scored[m]?.[mp])) {
+    // A line that is itself the action ("rollback complete, back to baseline") stays.
+    const acting = (items[mp]?.candidate?.reading.scores['mitigate-action'] ?? 0) >= 2;
+    const same = !acting && Math.abs((items[mp]?.time ?? 0) - resolvedPin.time) < 60_000;
+    const floor = Math.max(
+      ...chosenIndex.slice(0, m).map((x, k) => (k === identified ? -1 : (x ?? -1))),
+    );
+    if (same) chosenIndex[m] = firstReceding(items, scored[m] ?? [], Math.max(floor, 0), mp) ?? mp;
+  }
   // Pins always win, even pins that contradict each other (reported as a problem elsewhere).
   MILESTONE_NAMES.forEach((name, k) => {
     const pin = pins[name];
@@ -527,7 +579,8 @@ function describe(
   // the order) means the choice rests on position, not evidence.
   // Start is scored flat (the earliest clear line wins), so its margin is over the evidence's
   // own weight: an equally flat later alert does not make the first statement of impact unsure.
-  const strength = (x: Scored): number => (name === 'start' ? x.weight : x.score);
+  const strength = (x: Scored): number =>
+    name === 'start' || name === 'detected' || name === 'acknowledged' ? x.weight : x.score;
   if (rival && strength(rival.s) > strength(s) - 1) confidence = lower(confidence);
   // A mitigation read from the full recovery is a proxy, never sure: where the impact was first
   // stopped is a judgement the recovery line does not make.

@@ -46,7 +46,10 @@ export type ModifierEffect =
   | 'topic'
   | 'action-item'
   | 'automated'
-  | 'bookkeeping';
+  | 'bookkeeping'
+  | 'watching'
+  | 'disowned'
+  | 'reopened';
 
 export interface Modifier {
   id: string;
@@ -69,7 +72,7 @@ function words(source: string, flags = 'iu'): RegExp {
  * message opening a line is an alert (`detect-monitor-message`); as a line's author they are
  * never a person acknowledging (`automated-agent`).
  */
-const MONITORING_TOOLS = String.raw`pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|cloudwatch|nagios|icinga|zabbix|sentry|new ?relic|pingdom|uptime ?robot|statuscake|better ?(?:uptime|stack)|victorops|splunk(?: on-?call)?|checkly|dynatrace|honeybadger|bugsnag|rollbar|site24x7|stackdriver|azure monitor|elastalert|uptime kuma`;
+const MONITORING_TOOLS = String.raw`pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|cloudwatch|nagios|icinga|zabbix|sentry|new ?relic|pingdom|uptime ?robot|statuscake|better ?(?:uptime|stack)|victorops|splunk(?: on-?call)?|checkly|dynatrace|honeybadger|bugsnag|rollbar|site24x7|stackdriver|azure monitor|elastalert|uptime kuma|incident\.io|firehydrant|rootly`;
 
 /** A line's author that is a monitoring tool (`actor`, e.g. a Slack post by "Datadog"). */
 export const MONITORING_TOOL_AUTHOR = new RegExp(`^\\W{0,2}(?:${MONITORING_TOOLS})(?:\\W|$)`, 'iu');
@@ -101,7 +104,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`no change|no improvement|no effect|(?:did ?n[o']t|does ?n[o']t|didn't) (?:help|fix it|change anything|work)|(?:cpu|load|latency|errors?|p\d\d|it)(?: is| are)? still (?:at|pegged|high|elevated|climbing|failing|down|broken|erroring|timing out|spiking)`,
+      String.raw`no change|no improvement|no effect|made (?:it|things|matters) worse|(?:got|getting|gets) worse|worsen(?:ed|ing|s)|(?:did ?n[o']t|does ?n[o']t|didn't) (?:help|fix it|change anything|work|take)|(?:cpu|load|latency|errors?|p\d\d|it)(?: is| are)? still (?:at|pegged|high|elevated|climbing|failing|down|broken|erroring|timing out|spiking)`,
     ),
     reason: 'an outcome line: the impact outlived the action before it',
     examples: {
@@ -109,6 +112,8 @@ export const CUES: readonly Cue[] = [
         'no change, CPU still at 100%',
         'did not help',
         'latency still high after the restart',
+        'the revert made it worse',
+        "restarted rabbit-2, didn't take",
       ],
       noMatch: ['no changes deployed today', 'CPU dropping, p99 back to 210ms'],
     },
@@ -119,7 +124,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)?(?![ -]?(?:over|back))|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)|50x|5xx|(?:http|status|returns?|returning|returned|serving|throwing|got|with|answer(?:s|ing)?) 5\d\d|5\d\d (?:errors?|responses?|status|bad gateway|internal|service unavailable|gateway)|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|could(?:n'?t| not)|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing|invalid|[45]\d\d(?:ing|ed)`,
+      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)?(?![ -]?(?:over|back))|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)|50x|5xx|(?:http|status|returns?|returning|returned|serving|throwing|got|with|answer(?:s|ing)?) 5\d\d|5\d\d (?:errors?|responses?|status|bad gateway|internal|service unavailable|gateway)|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|could(?:n'?t| not)|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped(?! (?:the|a|an|that|this|those|these|our)\b)|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing|invalid|[45]\d\d(?:ing|ed)`,
     ),
     reason: 'names a failure users or systems suffer',
     examples: {
@@ -139,6 +144,7 @@ export const CUES: readonly Cue[] = [
         'failing over to the standby',
         'rolled back the release',
         'raised the batch size to 500',
+        'dropped the runaway reporting index',
       ],
     },
   },
@@ -331,13 +337,18 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`alerts?|alarms?|alerting|paged|paging|page (?:fired|sent|went out)|pages|firing|fired|triggered|monitor(?:ing)? (?:fired|triggered|went off)|went off|pager`,
+      String.raw`alerts?|alarms?|alerting|paged|paging|page (?:fired|sent|went out)|(?<!\b(?:cached|static|web|slow|error|landing|product|login|checkout|some|the|all|many|our|blank|broken|stale|html|status) )pages(?! (?:load(?:ed|ing)?|render(?:ed|ing)?|are|were|show(?:ed|ing)?|again|from|for)\b)|firing|fired|triggered|monitor(?:ing)? (?:fired|triggered|went off)|went off|pager`,
     ),
     reason: 'an alert or page reached people',
     kind: 'alert',
     examples: {
-      match: ['[FIRING:1] CheckoutErrorRate', 'on-call paged', 'Triggered: #4711 checkout 5xx'],
-      noMatch: ['set up alerting next week?'],
+      match: [
+        '[FIRING:1] CheckoutErrorRate',
+        'on-call paged',
+        'Triggered: #4711 checkout 5xx',
+        'on-call pages the DB team',
+      ],
+      noMatch: ['set up alerting next week?', 'serving cached pages', 'some still see slow pages'],
     },
   },
   {
@@ -501,7 +512,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`reported|reporting|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm)|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|anyone (?:else )?(?:seeing|getting)|escalat(?:es|ed|ing|ion)`,
+      String.raw`reported|reporting(?! (?:index|indexes|job|jobs|db|database|service|pipeline|api|tool|dashboards?|query|queries|cluster|replica|table|stack|period|line|chain|structure)\b)|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm|(?:are |were |keep )?(?:asking|writing in|calling in|chasing))|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|(?:i |we )?just (?:hit|got|saw|ran into)(?! (?:paged|the (?:page|alert))\b)|anyone (?:else )?(?:seeing|getting)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs)(?: team| desk| agent| lead)?:`,
     ),
     reason: 'a person reported the problem',
     kind: 'report',
@@ -513,8 +524,17 @@ export const CUES: readonly Cue[] = [
         'several merchants say webhooks are not arriving',
         'search is timing out for me on the shop',
         "I'm getting 502s on login",
+        "Support: customers can't upload images",
+        'Finance: customers asking where their invoices are',
+        'just hit a fatal DBQueryError loading a page',
+        'Customer Success team: two tenants say exports are empty',
       ],
-      noMatch: ['reportedly fine', 'report generation'],
+      noMatch: [
+        'reportedly fine',
+        'report generation',
+        'just got paged',
+        'dropped the runaway reporting index',
+      ],
     },
   },
   {
@@ -612,7 +632,7 @@ export const CUES: readonly Cue[] = [
     // Not a menu of replies or buttons offered with the page ('Reply 1=ACK 2=ESC', 'View alert |
     // Acknowledge | Close'): that is the alert itself, not someone taking it.
     pattern: words(
-      String.raw`(?<!\d\s?=\s?)ack(?:nowledged?|nowledges|'d|ed|ing|s)?(?!\s?=|\s?\|\s?(?:close|resolve|escalate|snooze|assign)\b)`,
+      String.raw`(?<!\d\s?=\s?)(?<!\b(?:please|pls|plz|to|can (?:someone|anyone|you|somebody)|could (?:someone|anyone|you|somebody)|waiting (?:for|on)(?: an?)?|awaiting|needs?(?: to| an?)?|no one|nobody|reminder:?(?: please)?) )ack(?:nowledged?|nowledges|'d|ed|ing|s)?(?!\s?=|\s?\|\s?(?:close|resolve|escalate|snooze|assign)\b)`,
     ),
     reason: 'someone acknowledged the page',
     examples: {
@@ -629,6 +649,9 @@ export const CUES: readonly Cue[] = [
         'ALERT disk 98% full. Reply 1=ACK 2=ESC',
         'View alert | Acknowledge | Close',
         'View Incident | Acknowledge | Resolve',
+        'Reminder: please acknowledge the page',
+        'can someone ack?',
+        'still waiting for an ack',
       ],
     },
   },
@@ -653,7 +676,7 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?<!(?:back|reads|traffic|load|writes|running|depends?|built|based|work(?:ing)?|sleep|eye|eyes|tabs|lid) )on it(?! (?:is|was|are|were|runs?|ran)\b)|(?:i'?m|i am|i'?ll be) (?:the )?(?:ic|incident commander|incident lead)|(?:i'?ll|i will|i'?m) tak(?:e|ing) (?:it|this|ic|command|the pager|the lead)|taking (?:over )?(?:as )?(?:ic|incident commander|command)|ic here|(?:i'?ve|i have) got (?:it|this)`,
+      String.raw`(?<!(?:back|reads|traffic|load|writes|running|depends?|built|based|work(?:ing)?|sleep|eye|eyes|tabs|lid) )on it(?! (?:is|was|are|were|runs?|ran)\b)|(?:i'?m|i am|i'?ll be) (?:the )?(?:ic|incident commander|incident lead)|(?:i'?ll|i will|i'?m) tak(?:e|ing) (?:it|this|ic|command|the pager|the lead)|taking (?:over )?(?:as )?(?:ic|incident commander|command)|ic here|(?:i'?ve|i have) got (?:it|this)|(?:took|takes|taking|picked up|picks up|grabbed|grabs) the (?:page|pager|alert|incident)|^(?:[\p{L}\p{N}_.@-]{1,32}: )?(?:got it|mine|taking it)$|(?:is|am) (?:now )?(?:the )?(?:ic|incident commander|incident lead)\b|(?:i'?m|i am|is|are) (?:now )?responding|^(?:[\p{L}\p{N}_.@-]{1,32}: )?responding$`,
     ),
     reason: 'a responder takes ownership of the incident in so many words',
     examples: {
@@ -663,6 +686,12 @@ export const CUES: readonly Cue[] = [
         'on it, investigating',
         "I'll take it",
         'IC here',
+        'Priya took the page',
+        'picked up the page',
+        'jane: got it',
+        'Jane Doe is now the incident commander',
+        "I'm responding",
+        'jane is responding',
       ],
       noMatch: [
         'Marcus can you take a look?',
@@ -679,7 +708,7 @@ export const CUES: readonly Cue[] = [
     language: 'en',
     // Joining a bridge or replying is not taking the page: those lines are no acknowledgement.
     pattern: words(
-      String.raw`incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|taking (?:this|a look)|(?:i'?m|i am|we'?re|we are) (?:now )?(?:looking|investigating|checking)|looking into (?:it|this)|^(?:[\p{L}\p{N}_.@-]{1,24}:\s*)?(?:looking|checking|looking now|checking now|having a look)[.!]*\s*$`,
+      String.raw`incident (?:declared|opened|created|started)|declared (?:an? )?(?:sev\d? ?)?incident|taking (?:this|a look)|(?:i'?m|i am|we'?re|we are) (?:now )?(?:looking|investigating|checking)|looking into (?:it|this)|^(?:[\p{L}\p{N}_.@-]{1,32}: )?(?:(?:ok|okay|yes|yep|here|ack|on call|oncall),? )?looking(?: now| at (?:it|this)| into (?:it|this))?$|^(?:[\p{L}\p{N}_.@-]{1,32}: )?(?:👀|:eyes:)$|^(?:[\p{L}\p{N}_.@-]{1,32}: )?(?:(?:omw|checking(?: now| it| this)?|investigating(?: now)?|having a look(?: now)?|(?:i'?ll|i will|let me) (?:take a )?look(?: now)?|eyes on (?:it|this))$|on my way\b|looking at (?:it|this|grafana|datadog|the (?:logs|graphs|dashboards?|alert|metrics))\b)`,
     ),
     reason: 'a responder took the incident: declared it, or says they are looking into it',
     examples: {
@@ -687,8 +716,20 @@ export const CUES: readonly Cue[] = [
         'incident declared',
         "Erik: I'm looking",
         'looking into it',
+        'looking',
+        'looking now',
+        'Lars: looking',
         'jo: looking',
+        '👀',
+        'Zoe: :eyes:',
+        'jane: omw',
         'checking now',
+        'jane: investigating',
+        'having a look now',
+        "I'll look",
+        'eyes on it',
+        'looking at grafana',
+        'jane: on my way to a laptop',
       ],
       noMatch: [
         'joined the bridge',
@@ -696,8 +737,11 @@ export const CUES: readonly Cue[] = [
         'the ongoing migration',
         'anyone seeing this?',
         'escalated to database on-call',
+        'looking good',
+        'dashboards looking healthy now',
+        'Checking the replica lag showed 40 minutes',
+        'investigating the logs showed a spike at 09:50',
         'looking better now',
-        'jo: looking at the dashboards it seems fine',
       ],
     },
   },
@@ -795,7 +839,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`roll(?:ed|ing)?[ -]?back|roll(?:ed|ing) (?:the |a |an )?[\w.-]+(?: [\w.-]+)? back(?! up)|rollback|revert(?:ed|ing|s)?|failed over|fail(?:ing)?[ -]?over|failover|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|restor(?:e|ed|ing) (?:[\w.-]+ ){0,3}from (?:the |a |an |last night's |yesterday's )?(?:[\w-]+ )?(?:backup|snapshot|replica|copy)|restor(?:ed|ing) (?:the |a )?(?:previous|prior|old|last known[- ]good|earlier)|redeploy(?:ed)?|(?:switch|rout|mov|shift)(?:ed|ing) (?:[\w-]+ ){0,4}(?:to|over to) (?:the |a |our )?(?:secondary|backup|standby|fallback|spare|failover)`,
+      String.raw`roll(?:ed|ing)?[ -]?back|roll(?:ed|ing) (?:the |a |an )?[\w.-]+(?: [\w.-]+)? back(?! up)|rollback|revert(?:ed|ing|s)?|failed over|(?:fail(?:ing)?[ -]?over|failover)(?! (?:drills?|tests?|exercises?|rehearsals?|game ?days?)\b)|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|restor(?:e|ed|ing) (?:[\w.-]+ ){0,3}from (?:the |a |an |last night's |yesterday's )?(?:[\w-]+ )?(?:backup|snapshot|replica|copy)|restor(?:ed|ing) (?:the |a )?(?:previous|prior|old|last known[- ]good|earlier)|redeploy(?:ed)?|(?:switch|rout|mov|shift)(?:ed|ing) (?:[\w-]+ ){0,4}(?:to|over to) (?:the |a |our )?(?:secondary|backup|standby|fallback|spare|failover)|(?:shift|drain|mov|steer|divert|redirect|rout)(?:ed|ing) (?:\S+ ){0,4}?traffic (?:away|off|out|from|to|over|around)|traffic (?:was |is |has been |got )?(?:shifted|drained|moved|steered|diverted|redirected) (?:away|off|out|from|to)`,
     ),
     reason: 'undoing a change or moving to a standby is the usual mitigation',
     examples: {
@@ -809,6 +853,9 @@ export const CUES: readonly Cue[] = [
         'Switched the mail relay to the secondary provider',
         'Routed card traffic to the backup acquirer',
         'restored the reports database from the snapshot',
+        'Traffic shifted away from eu-west-1 to the other two regions',
+        'drained EU traffic to us-east',
+        'shifted 50% of producer traffic to the kafka bridge',
       ],
       noMatch: [
         'snapshot taken before the restore',
@@ -816,6 +863,8 @@ export const CUES: readonly Cue[] = [
         'should we roll back?',
         'rolled the dice back up',
         'switched the dashboard to dark mode',
+        'maintenance window opened: DB failover drill',
+        'the traffic mix shifted overnight',
       ],
     },
   },
@@ -914,7 +963,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|5\d\ds|5xxs?|failures|timeouts|cpu|load|p\d\d|lag|queue(?: depth)?|backlog) (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreasing|going down|coming down|came down|falling|receding|subsiding)|errors dropping|(?:enough )?capacity back|back to serv(?:e|ing)|(?<!(?:fully|completely|entirely) )mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|[45]\d\ds|[45]xxs?|failures|time-?outs?|cpu|load|p\d\d|lag|queue(?: depth)?|backlog|declines|rejections|retries)(?: rates?| ratio| count)? (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|going down|coming down|came down|falling|fell|fallen|receding|subsiding|halved|cut in half|(?:down|reduced) (?:to|from|by) \d)|errors dropping|(?:backlog|queue|lag)s? (?:is |are )?(?:shrinking|draining|clearing)|(?:success rates?|throughput|availability|traffic|conversion(?: rate)?|orders?|logins?|signups?)(?: rate)? (?:is |are |now )?(?:climbing|rising|increasing|recovering)(?: again| back)?|trending (?:down|back)|looking better|(?:first )?signs of recovery|seeing (?:some |a )?recovery|(?:enough )?capacity back|back to serv(?:e|ing)|(?<!(?:fully|completely|entirely) )mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|stopped the bleeding|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
@@ -929,6 +978,17 @@ export const CUES: readonly Cue[] = [
         'impact mitigated',
         'we are monitoring the results',
         'index has enough capacity back to serve GET and LIST',
+        'errors down to 2% from 30%',
+        '5xx rate halved',
+        '401s down to 2% from 30%',
+        'timeout rate halved',
+        'are seeing push latency decrease',
+        'backlog shrinking',
+        'success rate climbing',
+        'things are looking better',
+        "we're seeing recovery",
+        '5xx rate trending down',
+        "we've stopped the bleeding",
       ],
       noMatch: ['monitoring detected errors', 'packet loss fully mitigated'],
     },
@@ -951,6 +1011,30 @@ export const CUES: readonly Cue[] = [
         'IMPACT DOWNGRADE',
       ],
       noMatch: ['mitigation options discussed', 'not yet mitigated'],
+    },
+  },
+  {
+    id: 'mitigation-reduced-mode',
+    phase: 'recovery-partial',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:enabled|enabling|turned on|turning on|switched (?:on|to)|switching to|flipped (?:on|to)|put (?:\S+ ){0,3}?in(?:to)?|went (?:in)?to|(?:is |are |now )?(?:running|serving) (?:in|from)) (?:the )?(?:degraded|read-only|maintenance|safe|fallback|static|cache-only|limp) mode|serving (?:from (?:the )?cache|cached (?:\S+ ){0,2}?(?:pages|responses|results|content))`,
+    ),
+    reason:
+      'a reduced mode switched on (degraded, read-only, serving from cache) trades errors for a smaller service: the first action that reduced user impact, so a mitigation even before the fix',
+    kind: 'mitigate',
+    examples: {
+      match: [
+        'enabled degraded mode, serving cached product pages',
+        'put the wiki into read-only mode to stop further corruption',
+        'storefront now serving from cache',
+      ],
+      noMatch: [
+        'read-only mode blocked every checkout',
+        'degraded mode off, checkout normal',
+        'cached pages are stale',
+      ],
     },
   },
   {
@@ -984,12 +1068,12 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:impact|outage|disruption|incident) (?:ends|ended|is over|was over|over|stops|stopped)|end of (?:the )?(?:impact|outage)|fully (?:recovered|restored|operational)|full recovery|all (?:services|systems) (?:recovered|restored|operational)`,
+      String.raw`(?:impact|outage|disruption|incident) (?:has |had )?(?:ends|ended|is over|was over|over|stops|stopped)|end of (?:the )?(?:impact|outage)|fully (?:recovered|restored|operational)|full recovery|all (?:services|systems) (?:recovered|restored|operational)`,
     ),
     reason: 'the line says outright that the impact ended or recovery is complete',
     kind: 'recover',
     examples: {
-      match: ['IMPACT ENDS', 'All services fully recovered'],
+      match: ['IMPACT ENDS', 'All services fully recovered', 'impact has ended'],
       noMatch: ['impact assessment'],
     },
   },
@@ -999,7 +1083,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned|straight|right|shot|jumped|climbed|spiked)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy|stable) (?:since|now|again)|(?<=[\p{L}\p{N}] )(?<!\b(?:he|she|they|i|we|you|who|[\p{L}]+'s)\s)(?:is|are) (?:fully |now |finally )?back(?: (?:up|online))?(?=[.!]?\s*$)|(?<=[\p{L}\p{N}] )(?<!\b(?:we|i|they|you|team|people|engineers?|still|not|stopped|keep|kept)(?: (?:are|is|were|was|'re|am))? )(?:(?:is|are|now) )?(?:working|succeeding|flowing|passing|render(?:s|ing)?|loading)(?: (?:fine|normally|ok|again|now|as expected))?(?=[.!]?\s*$)|(?:checks?|probes?|monitors?|canar(?:y|ies)|synthetics?|dashboards?|alerts?|board) (?:is |are |back |now |all |turned |went )*green|all good(?: now)?|caught up|fully mitigated|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
+      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:bumped|set|sets|raised|lowered|reduced|increased|dialed|dialled|turned|put|changed|reset|configured)\b.*)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned|straight|right|shot|jumped|climbed|spiked)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)(?<!\b(?:missing|regress(?:ion|ed)|oom|stuck|lost|errors?|erroring|failing)\b.*)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|(?<=[\p{L}\p{N}] )(?<!\b(?:he|she|they|i|we|you|who|[\p{L}]+'s)\s)(?:is|are) (?:fully |now |finally )?back(?: (?:up|online))?(?=[.!]?\s*$)|(?<=[\p{L}\p{N}] )(?<!\b(?:we|i|they|you|team|people|engineers?|still|not|stopped|keep|kept|nothing|none|no one|nobody|what|which|who)(?: (?:are|is|were|was|'re|am))? )(?:(?:is|are|now) )?(?:working|succeeding|flowing|passing|render(?:s|ing)?|loading)(?: (?:fine|normally|ok|again|now|as expected))?(?=[.!]?\s*$)|(?:checks?|probes?|monitors?|canar(?:y|ies)|synthetics?|dashboards?|alerts?|board) (?:is |are |back |now |all |turned |went )*green|all good(?: now)?|caught up|fully mitigated|(?:completing|processing|working|running|loading|flowing|serving|succeeding) normally|(?<!\b(?:nothing|none|no one|nobody|what|which|who|how|if|whether) )(?:it'?s|is) working(?: now| again| fine)?$|(?:the )?(?:fix|mitigation|rollback|revert) (?:is )?(?:confirmed|worked|is working|held|verified)(?! (?:broken|bad|wrong|not|failing|to (?:be|fail|break)))|looks fixed|green across the board|dashboards? (?:are |is |look |looks )?(?:all )?green|(?<!\b(?:not|un|in))stable (?:for|since|again)|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
@@ -1027,6 +1111,13 @@ export const CUES: readonly Cue[] = [
         '5xx down to 0 after the failover',
         'p99 normal',
         'queue depth looks normal now',
+        'stable for 40 minutes',
+        'checkouts completing normally',
+        "customers confirm it's working",
+        'the fix worked',
+        'fix confirmed',
+        'green across the board',
+        'dashboards are green',
         'new cert deployed, logins working',
         'payments are succeeding',
         'the site is back',
@@ -1058,6 +1149,10 @@ export const CUES: readonly Cue[] = [
         'exceptions per minute firing again',
         'requests stop being processed',
         'p99 normal for a Monday, still erroring',
+        'bumped the token cache TTL back to 10m',
+        'nothing is working',
+        'the fix is confirmed broken',
+        'regression - new products missing from search again',
       ],
     },
   },
@@ -1312,7 +1407,7 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:mark(?:ed|ing)|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this |out )?(?:incident|bridge|ticket|one|out|[a-z]{2,8}-\d+)(?![\p{L}\p{N}-])|done for (?:tonight|the night|today|the day)(?! (?:with|on)\b)|^\s*clos(?:ing|ed)\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|(?:#\d+|id \d+|alert)(?: [^.!?]{0,80}?)? (?:was |has been |is |got )?(?:auto-?)?(?:closed|resolved) by|^\s*(?:closed|resolved) at\s*:|auto-?resolved|stand(?:ing)? down`,
+      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:mark(?:ed|ing)|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this |out )?(?:incident|bridge|ticket|one|out|[a-z]{2,8}-\d+)(?![\p{L}\p{N}-])|done for (?:tonight|the night|today|the day)(?! (?:with|on)\b)|^\s*closing(?: (?:it|this|up|it out|for (?:real|good|now|today)))?\.?\s*$|^\s*closed\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|(?:#\d+|id \d+|alert)(?: [^.!?]{0,80}?)? (?:was |has been |is |got )?(?:auto-?)?(?:closed|resolved) by|^\s*(?:closed|resolved) at\s*:|auto-?resolved|stand(?:ing)? down`,
     ),
     reason: 'the incident is declared over',
     kind: 'resolve',
@@ -1324,6 +1419,7 @@ export const CUES: readonly Cue[] = [
         'Closing the incident.',
         'Closing this one.',
         'Closing.',
+        'closing for real',
         'Closed.',
         'confirmed stable, marking resolved',
         'This incident has been resolved.',
@@ -1413,12 +1509,17 @@ export const CUES: readonly Cue[] = [
     weight: 1,
     language: 'en',
     pattern: words(
-      String.raw`status ?page|statuspage|status\.\S+|status (?:set|updated|yellow|red|green)|service health dashboard|posted (?:an? )?update|banner|announc(?:ed|ement)|customer comms?|tweeted`,
+      String.raw`status ?page|statuspage|status\.\S+|status (?:set|updated|yellow|red|green)|(?:per-service |public |customer )?status updates?|service health dashboard|post(?:ed|ing) (?:an? |the )?(?:public )?updates?|banner|announc(?:ed|ement)|customer comms?|tweeted`,
     ),
     reason: 'a public update, not itself a change in the incident',
     kind: 'status-update',
     examples: {
-      match: ['status page updated to yellow', 'posted an update'],
+      match: [
+        'status page updated to yellow',
+        'posted an update',
+        'per-service status updates on the dashboard working again',
+        'posting updates again',
+      ],
       noMatch: ['the status of the job'],
     },
   },
@@ -1464,6 +1565,29 @@ export const CUES: readonly Cue[] = [
         'alarm fired: checkout 5xx',
         'monitor detected errors on checkout',
       ],
+    },
+  },
+  {
+    id: 'lead-up-approval',
+    phase: 'lead-up',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:change|chg-?\d+|cr-?\d+|rfc-?\d*|change request|ticket)\s*(?:#?\d+\s*)?(?:was |has been |got )?approved|(?:cab|change board|change advisory board|\w+) approved (?:the |a |an )?(?:\S+ ){0,2}?(?:change|chg|deploy(?:ment)?|rollout|release|rotation|migration|upgrade|maintenance)|(?:maintenance|change) window (?:opened|opens|starts|started|begins|began)|(?:planned|scheduled) (?:maintenance|downtime|work|change|failover|migration)(?: window)? (?:begins|began|starts|started|opens|opened|is underway|underway|in progress)|(?:deploy(?:ment)?|release|rollout|change|maintenance) (?:is |was )?(?:scheduled|queued|planned|booked)`,
+    ),
+    reason:
+      'a change approved, scheduled or its window opened is lead-up, not impact: whatever failure it names ("raise the error budget alert threshold") is the plan, not a symptom',
+    kind: 'deploy',
+    examples: {
+      match: [
+        'change approved: raise the error budget alert threshold',
+        'CHG-1142 approved: rotate TLS certificates on the edge',
+        'CAB approved the certificate rotation',
+        'maintenance window opened: DB failover drill',
+        'deploy scheduled for 08:20',
+        'planned maintenance begins: checkout may be unavailable',
+      ],
+      noMatch: ['the approval service is down', 'deploy failed with 500s', 'approved the rollback'],
     },
   },
   {
@@ -1539,12 +1663,17 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'negate',
     language: 'en',
     pattern: words(
-      String.raw`will|would|should|might|plan(?:s|ned|ning)? to|scheduled|next week|tomorrow|todo|follow[- ]?up|freeze|if`,
+      String.raw`will|would|should|might|plan(?:s|ned|ning)? to|scheduled|next week|tomorrow|todo|follow[- ]?up|freeze|if|(?:brief |some |short |minor |a few )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption) (?:is |are )?(?:to be )?expected|expect(?:ing)? (?:some |brief |elevated |a few |a |short )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption)`,
     ),
     reason: 'a plan, question or condition is not something that happened (cancels its clause)',
     examples: {
-      match: ['restart is scheduled for Monday', 'deploy freeze lifted'],
-      noMatch: ['restarted the workers'],
+      match: [
+        'restart is scheduled for Monday',
+        'deploy freeze lifted',
+        'brief errors expected',
+        'deploying v5, expect elevated latency for 2 minutes',
+      ],
+      noMatch: ['restarted the workers', 'errors dropped as expected'],
     },
   },
   {
@@ -1580,13 +1709,14 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'ineffective',
     language: 'en',
     pattern: words(
-      String.raw`no (?:change|effect|improvement)|didn'?t (?:help|work|fix)|did not (?:help|work|fix)|made (?:it|things) worse|without effect|(?:job|attempt|rollback|deploy|restart|revert)s? (?:failed|did not|didn'?t)|failed (?:on|with|to|because)|tried|attempted|unsuccessful|nope|no luck|no dice|didn'?t stick|(?:came|went|shot|jumped) (?:straight |right )?back (?:up|to)|(?:straight|right) back (?:up )?to`,
+      String.raw`no (?:change|effect|improvement)|didn'?t (?:help|work|fix)|did not (?:help|work|fix)|made (?:it|things) worse|without effect|(?:job|attempt|rollback|deploy|restart|revert)s? (?:failed|did not|didn'?t)|failed (?:on|with|to|because)|tried|attempted|unsuccessful|(?:but|yet) (?:the )?(?:errors?|impact|failures?|latency|timeouts?|5xxs?|problems?|issues?) (?:still )?(?:persists?|persisted|remains?|remained|continues?|continued)|made (?:it|things) worse|nope|no luck|no dice|didn'?t stick|(?:came|went|shot|jumped) (?:straight |right )?back (?:up|to)|(?:straight|right) back (?:up )?to`,
     ),
     reason: 'an action that failed or did nothing is not a mitigation (applies to the whole line)',
     examples: {
       match: [
         'rollback job failed on permissions',
         'restart did not help',
+        'rollback completed but errors persist',
         'restarted IIS on web03 - nope, CPU straight back to 100%',
         'bounced the pods, no luck',
       ],
@@ -1655,6 +1785,53 @@ export const MODIFIERS: readonly Modifier[] = [
     },
   },
   {
+    id: 'watching',
+    effect: 'watching',
+    language: 'en',
+    pattern: words(
+      String.raw`(?:continue|continuing|keep|keeping|will|we'?ll|are|still) (?:to )?(?:monitor(?:ing)?|watch(?:ing)?)|monitoring (?:overnight|for (?:a |an |another |the next )?(?:\d+|few|bit|while|hours?|day|night|peak)|closely|before|until|the (?:fix|results|recovery))|keep(?:ing)? an eye|under observation|on watch|watching (?:it|closely|for)|(?<=^|, |\. )monitoring\.?$`,
+    ),
+    reason:
+      'a recovery line that says the team keeps watching ("back to normal. We will continue to monitor") is not yet the end: the "resolved" or "all clear" that follows within the watch is (used by the late-declaration rule in choose-milestones)',
+    examples: {
+      match: [
+        'Latency has returned to normal levels. We will continue to monitor.',
+        'error rate back to baseline, monitoring',
+        'back to normal, keeping an eye on it overnight',
+        'Monitoring overnight before we call it',
+      ],
+      noMatch: [
+        'monitoring detected errors on checkout',
+        'error rate back to baseline',
+        'added monitoring for the queue',
+      ],
+    },
+  },
+  {
+    id: 'reopened',
+    effect: 'reopened',
+    language: 'en',
+    pattern: words(
+      String.raw`re-?open(?:ed|ing|s)?|regress(?:ion|ed)(?! tests?| suite)|(?:errors?|failures?|issues?|problems?|impact|symptoms?|(?:5|4)xxs?|timeouts?) (?:are |is |have |has )?(?:come |coming )?back(?! (?:to|down|under|below|within)\b)|came back|(?<!no )recurr(?:ed|ing|ence)|relapsed?|(?:failing|broken|down|missing|erroring|timing out) again`,
+    ),
+    reason:
+      'the incident is reopened or the failure returned ("errors are back, incident reopened", "regression - missing again"): a resolution declared before it did not end the incident (used by choose-milestones)',
+    examples: {
+      match: [
+        'Errors are back on iOS, incident reopened',
+        'regression - new products missing from search again',
+        'reopening INC-881',
+        'the 5xx came back after 20 minutes',
+      ],
+      noMatch: [
+        'errors back to zero',
+        'No recurrence overnight',
+        'regression tests passed',
+        'checkout back to normal',
+      ],
+    },
+  },
+  {
     id: 'unrelated',
     effect: 'unrelated',
     language: 'en',
@@ -1667,6 +1844,36 @@ export const MODIFIERS: readonly Modifier[] = [
     examples: {
       match: ['unrelated: reverted a typo fix', 'fyi unrelated: the nightly export is late'],
       noMatch: ['related alerts', 'fyi gateway fine again, restarting the pool fixed it'],
+    },
+  },
+  {
+    id: 'disowned',
+    effect: 'disowned',
+    language: 'en',
+    pattern: words(
+      String.raw`not (?:part of |related to |from |caused by )?(?:this|the|our) (?:incident|outage|issue|problem)|false (?:alarm|positive)|red herring|(?:turned out to be|was just|just|only) (?:noise|a blip|a fluke)|known[- ]flaky|one-off|test (?:alert|page|notification|message)s?|please ignore|safe to ignore|(?:could ?n[o']t|can ?n[o']t|unable to) reproduce|not reproducible|not (?:related|relevant)$|^ignore\b|(?:was|is|from|by|during) (?:the |a |our )?(?:scheduled |planned )?(?:load[- ]test|chaos (?:test|experiment)|game ?day|fire drill|drill)|expected (?:during|for|from|because of|as part of|with) (?:the |a |our )?(?:planned |scheduled )?(?:maintenance|load[- ]test|test|drill|failover|change|migration)`,
+    ),
+    reason:
+      'the team disowns the line as no part of the incident: a false alarm, noise, the load test, an alert expected during planned maintenance. A precursor blip is not the start (applies to the whole line, in brackets too: "(ignore, that was the load test)")',
+    examples: {
+      match: [
+        'a brief spike at 08:10 that was not this incident',
+        'False alarm: the probe host was rebooting',
+        'latency spike on search, turned out to be noise',
+        'login-eu check failed, known flaky probe',
+        'ignore, that was the scheduled load test',
+        'primary unreachable - expected during the maintenance, silenced',
+        'one-off timeout, could not reproduce',
+        'test alert, please ignore',
+        'self-resolved in 30s, not related',
+      ],
+      noMatch: [
+        'this incident was not caught by an alert',
+        'noise in the logs hid the first errors',
+        "don't ignore the disk alerts",
+        'the load test next week will cover this',
+        'errors expected to drop once the cache warms',
+      ],
     },
   },
 ];

@@ -37,6 +37,10 @@ export interface LineReading {
   kind: EventKind;
   /** The line records paperwork (a ticket, a postmortem, the status page): see `bookkeeping`. */
   bookkeeping?: boolean;
+  /** A recovery the team says it keeps watching (the `watching` modifier, a Monitoring state). */
+  watching?: boolean;
+  /** The line reopens the incident or says the failure came back (the `reopened` modifier). */
+  reopens?: boolean;
 }
 
 export interface Clause {
@@ -144,10 +148,13 @@ const partial = modifier('partial');
 const ongoing = modifier('ongoing');
 const ineffective = modifier('ineffective');
 const unrelated = modifier('unrelated');
+const disowned = modifier('disowned');
 const topic = modifier('topic');
 const actionItem = modifier('action-item');
 const automatedLine = modifier('automated');
 const bookkeeping = modifier('bookkeeping');
+const watchingWords = modifier('watching');
+const reopenedWords = modifier('reopened');
 const automatedAgent = modifier('automated', 'agent');
 /** The name after "acknowledged by": who took the page, whoever posted the line. */
 /** A full name or a handle opening the line, then "acknowledged": the one who acknowledged. */
@@ -155,6 +162,8 @@ const PERSON_ACKNOWLEDGED = /^\W*(@[\w.-]+|\p{Lu}[\p{L}'-]+\s+\p{Lu}[\p{L}'-]+)\
 const ACKNOWLEDGED_BY =
   /\back(?:nowledged?|nowledges|ed|'d)?(?:\s+(?:via|through|in|on|from)\s+[\p{L}\p{N}_.-]+)?\s+by\s+([^.;,()[\]]{1,60}?)(?=\s+(?:via|through|using|from|on|in|at)\s|[.;,()[\]]|$)/iu;
 
+/** A handle and a colon opening a line (`incident-bot:`, `oncall-bot:`): who posted it. */
+const LEADING_HANDLE = /^\W*([\p{L}\p{N}_.@-]{1,32}):\s/u;
 /**
  * Whether the acknowledgement on a line was made by a tool, not a person: the one named after
  * "acknowledged by" is a bot, a rule or an integration ("Acknowledged by Jane Doe (via escalation
@@ -168,7 +177,10 @@ function acknowledgedByTool(text: string, actor: string | null): boolean {
   // A tool's post naming who did it first: "Tomasz Nowak acknowledged alert #4211".
   const subject = PERSON_ACKNOWLEDGED.exec(text)?.[1];
   if (subject) return automatedAgent(subject);
-  return actor !== null && automatedAgent(actor);
+  // With no author parsed (a lowercase handle outside a chat log), the handle opening the line
+  // is who wrote it: "incident-bot: Incident acknowledged via Slack" is a bot's post.
+  const author = actor ?? LEADING_HANDLE.exec(text)?.[1] ?? null;
+  return author !== null && automatedAgent(author);
 }
 /** Phases whose cue, named as a topic ("open for root cause"), says nothing happened yet. */
 const TOPIC_PHASES: ReadonlySet<Phase> = new Set([
@@ -183,13 +195,6 @@ const RECOVERY_OR_END: ReadonlySet<Phase> = new Set([
   'recovery-partial',
   'resolved-declared',
 ]);
-
-/** A chat line's speaker: one handle or name and a colon ("rafa: ", "Ana R.: ", "@kim: "). */
-const CHAT_SPEAKER =
-  /^\s*(@?[\p{L}][\p{L}\p{N}_.-]{0,23}(?: [\p{Lu}][\p{L}.'-]{0,15})?):\s+(?=\S)/u;
-/** Words before a colon that label what follows ("Update: ...", "Resolved: ..."), no speaker. */
-const LABEL_WORDS =
-  /^(?:update|updates|resolved|resolve|monitoring|identified|investigating|mitigated|note|notes|impact|cause|fix|fixed|action|actions|todo|status|state|alert|alarm|summary|edit|edited|recovered|recovery|ok|problem|critical|warning|info|error|fyi|re|subject|root cause|trigger|detection|closed|closing|done|next|also|q|a)$/i;
 
 /**
  * What a monitor's alert says and a trend it merely charts does not ("p99 climbing", "pool
@@ -248,7 +253,8 @@ function readClause(clause: Clause, index: number, compiled: Compiled): CueHit[]
     for (const h of clauseHits)
       if (RECOVERY_OR_END.has(h.phase)) h.weight = Math.max(1, h.weight - 1);
   // 'Alarm "orders-5xx" created': a change to a monitor names what it watches, not a symptom.
-  if (clauseHits.some((h) => h.cue === 'lead-up-monitor-config'))
+  // 'change approved: raise the error alert threshold': a planned change names what it will touch.
+  if (clauseHits.some((h) => h.cue === 'lead-up-monitor-config' || h.cue === 'lead-up-approval'))
     return clauseHits.filter((h) => h.phase !== 'impact' && h.phase !== 'detect');
   // "errors gone", "Resolved: checkout 5xx": the failure named in a recovery clause is over, and
   // a tool's message announcing it is its all-clear, not an alert.
@@ -321,6 +327,37 @@ function settle(hits: readonly CueHit[], clauses: readonly Clause[]): LineReadin
 }
 
 /**
+ * A word before a colon that labels the line rather than names who wrote it: a state or phase
+ * ("Resolved:", "Impact:", "Monitoring:"), a section ("Update:", "Notes:"), who reported it
+ * ("Support:", "Customers:"). Such a line is read whole.
+ */
+const LABEL_WORD =
+  /^(?:notes?|errors?|critical|warn(?:ing)?|alerts?|alarms?|info|updates?|status|identified|resolved?|resolution|impact|fix(?:ed)?|actions?|problems?|recovery|recovered|ok|todo|investigating|monitoring|mitigated|mitigation|closed?|done|triggered|trigger|firing|ack(?:nowledged)?|detected|detection|cause|summary|timeline|support|helpdesk|cs|customers?|users?|fyi|edit|correction|result|outcome|symptoms?|context|next|then|later|now|today|start|end|degraded|down|up|outage|incident|issue|workaround)$/i;
+/** A handle's shape: a lowercase login (`mia`, `kai.r`, `@noor`) or one capitalised name (`Sam`). */
+const HANDLE_SHAPE = /^(?:@?\p{Ll}[\p{L}\p{N}_.-]*|\p{Lu}\p{Ll}+)$/u;
+
+/**
+ * With no author parsed (a lowercase handle outside a chat log: "ruben: resolving"), the handle
+ * opening the line may be who wrote it, and the rest what they said, so cues anchored at the
+ * start of a message ("resolving", "closing.") can see it (readLine reads the line both ways).
+ * A label ("Resolved:", "Update:") and a tool's name ("PagerDuty:") are part of what the line
+ * says, so it is read whole only.
+ */
+function withoutLeadingHandle(
+  line: string,
+  author: string | null,
+): { text: string; actor: string | null } {
+  if (author !== null) return { text: line, actor: author };
+  const lead = LEADING_HANDLE.exec(line);
+  const handle = lead?.[1];
+  if (!lead || !handle || !HANDLE_SHAPE.test(handle) || LABEL_WORD.test(handle))
+    return { text: line, actor: null };
+  if (automatedAgent(handle)) return { text: line, actor: null };
+  const rest = line.slice(lead[0].length);
+  return rest.trim() ? { text: rest, actor: handle } : { text: line, actor: null };
+}
+
+/**
  * Reads one line. `state` is a structured state the paste gave (an alert's `[FIRING]`, a CSV
  * `Type` column, a status page's status word); it is strong evidence on its own. `actor` is who
  * wrote the line or did what it records (a chat author, a CSV `Agent` column), when the paste
@@ -328,29 +365,53 @@ function settle(hits: readonly CueHit[], clauses: readonly Clause[]): LineReadin
  * (`[Datadog] ...`), when the paste tags it: a monitoring tool's line is its alert.
  */
 export function readLine(
-  text: string,
+  line: string,
   state: string | null = null,
   cues: readonly Cue[] = CUES,
-  actor: string | null = null,
+  author: string | null = null,
   source: string | null = null,
+): LineReading {
+  const whole = readText(line, state, cues, author, source);
+  const { text, actor } = withoutLeadingHandle(line, author);
+  // A verdict on the whole line ("unrelated: reverted a typo fix") is not a handle to drop.
+  if (text === line || unrelated(line) || disowned(line) || actionItem(line)) return whole;
+  // Read both ways and keep the stronger evidence per phase: "paged: ingest lag" stays an
+  // alert read whole, "ruben: resolving" becomes a declared end read after the handle.
+  return merged(whole, readText(text, state, cues, actor, source));
+}
+
+/** Two readings of one line as one: the stronger hit per phase, either's flags. */
+function merged(a: LineReading, b: LineReading): LineReading {
+  const scores = emptyScores();
+  const best: Partial<Record<Phase, CueHit>> = {};
+  for (const phase of PHASES) {
+    const hit =
+      (b.best[phase]?.weight ?? 0) > (a.best[phase]?.weight ?? 0) ? b.best[phase] : a.best[phase];
+    if (hit) {
+      scores[phase] = hit.weight;
+      best[phase] = hit;
+    }
+  }
+  const reading: LineReading = { scores, best, kind: kindOf(best) };
+  if (a.bookkeeping || b.bookkeeping) reading.bookkeeping = true;
+  if (a.watching || b.watching) reading.watching = true;
+  if (a.reopens || b.reopens) reading.reopens = true;
+  return reading;
+}
+
+/** `readLine` on the text as given. */
+function readText(
+  text: string,
+  state: string | null,
+  cues: readonly Cue[],
+  actor: string | null,
+  source: string | null,
 ): LineReading {
   const nothing: LineReading = { scores: emptyScores(), best: {}, kind: 'note' };
   // A follow-up written down during the incident signals no phase, whatever words it uses.
   if (actionItem(text) || (state !== null && actionItem(state))) return nothing;
   const compiled = compile(cues);
-  // "rafa: closing": a chat speaker's handle is who wrote the line, not part of what it says, so
-  // a cue anchored to the message's start ("closing", "looking") reads past it.
-  const speaker = CHAT_SPEAKER.exec(text);
-  // A prefix that is itself a cue or a modifier ("paged: ...", "unrelated: ...") labels the
-  // line: it stays.
-  const said =
-    speaker &&
-    !LABEL_WORDS.test(speaker[1] ?? '') &&
-    readClause({ text: speaker[1] ?? '', aside: false }, 0, compiled).length === 0 &&
-    !MODIFIERS.some((m) => m.pattern.test(speaker[1] ?? ''))
-      ? text.slice(speaker[0].length)
-      : text;
-  const clauses = splitClauses(said);
+  const clauses = splitClauses(text);
   const fromState = state
     ? compiled.cues.flatMap(({ cue }) =>
         cue.on === 'state' && cue.pattern.test(state.trim()) ? [hitOf(cue, -1, cue.weight)] : [],
@@ -359,13 +420,14 @@ export function readLine(
   const hits = applyState([...fromState, ...clauses.flatMap((c, i) => readClause(c, i, compiled))]);
   // What a monitoring tool posted (a Slack message by "Datadog", a `[PagerDuty]` line) is its
   // alert reaching people, unless it announces a recovery or records someone's step.
-  const byMonitor = [actor, source, speaker?.[1] ?? null].some(
+  const speaker = LEADING_HANDLE.exec(text)?.[1] ?? null;
+  const byMonitor = [actor, source, speaker].some(
     (who) => who !== null && MONITORING_TOOL_AUTHOR.test(who),
   );
   const monitorCue = byMonitor ? monitorMessage(cues) : null;
   if (
     monitorCue &&
-    THRESHOLD_CROSSED.test(said) &&
+    THRESHOLD_CROSSED.test(text) &&
     !hits.some((h) => !NOT_AN_ALERT_YET.has(h.phase))
   )
     hits.push(hitOf(monitorCue, 0, monitorCue.weight));
@@ -373,9 +435,18 @@ export function readLine(
   // an aside about something else.
   const tag = (c: Clause) => c.aside && c.text.split(/\s+/).length <= 3;
   if (clauses.some((c) => (!c.aside || tag(c)) && unrelated(c.text))) return nothing;
+  // "False alarm", "(ignore, that was the load test)": a verdict on the line wherever it stands.
+  if (clauses.some((c) => disowned(c.text))) return nothing;
   const byTool = hits.some((h) => h.phase === 'acknowledge') && acknowledgedByTool(text, actor);
-  const reading = settle(byTool ? hits.filter((h) => h.phase !== 'acknowledge') : hits, clauses);
-  return reading.scores['resolved-declared'] > 0 && bookkeeping(text)
-    ? { ...reading, bookkeeping: true }
-    : reading;
+  const settled = settle(byTool ? hits.filter((h) => h.phase !== 'acknowledge') : hits, clauses);
+  const recovering = settled.scores['recovery-full'] > 0 || settled.scores['recovery-partial'] > 0;
+  const reading =
+    recovering &&
+    (watchingWords(text) || settled.best['recovery-partial']?.cue === 'recovery-state-monitoring')
+      ? { ...settled, watching: true }
+      : settled;
+  const settledReading = reopenedWords(text) ? { ...reading, reopens: true } : reading;
+  return settledReading.scores['resolved-declared'] > 0 && bookkeeping(text)
+    ? { ...settledReading, bookkeeping: true }
+    : settledReading;
 }

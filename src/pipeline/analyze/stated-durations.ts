@@ -7,20 +7,23 @@ export interface StatedDurations {
   timeToResolveMinutes: number | null;
   /** "The outage lasted 45 minutes", "a 2-hour outage": how long the whole incident took. */
   durationMinutes: number | null;
+  /** "Time to mitigate: 25 min", "TTM 25m": from the start to the mitigation. */
+  timeToMitigateMinutes: number | null;
 }
 
 // `1h07m` has no word boundary after the `h`: a letter must not follow the unit instead.
 const AMOUNT = String.raw`(\d+(?:[.,]\d+)?)\s*(minutes?|mins?|m|hours?|hrs?|h)(?![a-z])(?:\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?|m)\b)?`;
 const ABOUT = String.raw`(?:about\s+|around\s+|roughly\s+|approximately\s+|approx\.?\s+|nearly\s+|almost\s+|just over\s+|just under\s+|~\s*)?`;
 /**
- * How long the impact lasted, stated outright: a report's "Impact duration: 59m" field, "the
+ * How long the impact lasted, stated outright: a report's "Impact duration: 59m" field (at a
+ * line's start or after a sentence: "Images failed to load. Duration: 47 minutes."), "the
  * outage lasted 1h07m", "checkout was down for about 67 minutes". These are the report's own
  * figure and beat the span between two chosen lines, which may be a declared close long after
  * the impact ended.
  */
 const TOTAL = [
   new RegExp(
-    String.raw`(?:\b(?:impact|outage|incident|downtime|disruption|total)\s+duration|\btotal\s+(?:(?:customer|user)[- ])?(?:impact|downtime|outage|disruption)(?:\s+(?:time|duration))?|^[\s>*_#-]*(?:(?:customer|user)[- ])?(?:duration|downtime|outage|impact)(?:\s+(?:time|duration|length))?(?=[\s*_]*[:=]))(?:\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption))?[\s*_]*(?:[:=–-]|was|of)[\s*_]*` +
+    String.raw`(?:\b(?:impact|outage|incident|downtime|disruption|total)\s+duration|\btotal\s+(?:(?:customer|user)[- ])?(?:impact|downtime|outage|disruption)(?:\s+(?:time|duration))?|(?:^|(?<=[.!;]\s{1,3}))[\s>*_#-]*(?:(?:customer|user)[- ])?(?:duration|downtime|outage|impact|length)(?:\s+(?:time|duration|length))?(?:\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption|downtime))?(?=[\s*_]*[:=—–]))(?:\s+of\s+(?:the\s+)?(?:impact|outage|incident|disruption))?[\s*_]*(?:[:=–—-]|was|of)[\s*_]*` +
       ABOUT +
       AMOUNT,
     'im',
@@ -45,6 +48,10 @@ const TTD = new RegExp(
 const TTR = new RegExp(
   String.raw`\b(?:time[\s-]to[\s-](?:recover(?:y)?|resol(?:ve|ution)|restor(?:e|ation))|TTR|MTTR)\b[^0-9\n]{0,20}` +
     AMOUNT,
+  'i',
+);
+const TTM = new RegExp(
+  String.raw`\b(?:time[\s-]to[\s-]mitigat(?:e|ion)|TTM|MTTM)\b[^0-9\n]{0,20}` + AMOUNT,
   'i',
 );
 const LASTED = new RegExp(
@@ -80,12 +87,14 @@ export function readStatedImpactMinutes(text: string): number | null {
 export function readStatedDurations(text: string): StatedDurations {
   const ttd = TTD.exec(text);
   const ttr = TTR.exec(text);
+  const ttm = TTM.exec(text);
   const lasted = LASTED.exec(text);
   const total = readStatedImpactMinutes(text);
   return {
     durationMinutes: total ?? (lasted ? toMinutes(lasted[1], lasted[2], lasted[3]) : null),
     timeToDetectMinutes: ttd ? toMinutes(ttd[1], ttd[2], ttd[3]) : null,
     timeToResolveMinutes: ttr ? toMinutes(ttr[1], ttr[2], ttr[3]) : null,
+    timeToMitigateMinutes: ttm ? toMinutes(ttm[1], ttm[2], ttm[3]) : null,
   };
 }
 

@@ -392,6 +392,11 @@ function readSections(
         keepHuman(section.kind, sectionMarkdown(filled.section));
       continue;
     }
+    // A heading that is a date ("### March 8, 2026") is a day separator for the lines under it:
+    // status histories and changelogs group their updates by day that way.
+    const headingDay = section.heading !== null ? readDaySeparator(section.heading) : null;
+    if (headingDay && section.blocks.some(hasTimedLine))
+      items.push({ type: 'day', line: section.line, date: headingDay });
     for (const block of section.blocks) {
       const labelled = labelledBlockKind(block);
       if (labelled)

@@ -239,10 +239,10 @@ function outOfOrder(
  */
 interface ResolvingTimeline {
   readonly context: TimelineContext;
-  /** The bare times run newest first (see newestFirstCrossings): a jump forward is a day back. */
-  readonly newestFirst: boolean;
   readonly diagnostics: Diagnostic[];
   readonly entries: ResolvedEntry[];
+  /** For each resolved entry, the index of its item in the paste (entries are handed back in it). */
+  readonly sources: number[];
   /** The starting day in the timeline's zone: where the day returns after a lead-up line. */
   readonly anchor: DateTime;
   /** Epoch milliseconds after which a time is in the future (now plus a day of slack for zones). */
@@ -353,12 +353,8 @@ function instantOf(
     return null;
   }
   const behind = walk.previous ? walk.previous.toMillis() - time.toMillis() : 0;
-  if (!stamp.date && !walk.newestFirst && behind > MIDNIGHT_JUMP_MS) {
+  if (!stamp.date && behind > MIDNIGHT_JUMP_MS) {
     time = time.plus({ days: Math.ceil(behind / DAY_MS) });
-  }
-  // Newest first, the clock passes midnight going back: `00:31` then `23:58` is the day before.
-  if (!stamp.date && walk.newestFirst && -behind > MIDNIGHT_JUMP_MS) {
-    time = time.minus({ days: Math.ceil(-behind / DAY_MS) });
   }
   const settled = settleDaylightSaving(time, clock, walk.previous, zone, file, entry);
   if (settled.diagnostic) walk.diagnostics.push(settled.diagnostic);
@@ -392,7 +388,7 @@ function checkOrderAndFuture(walk: ResolvingTimeline, entry: TimelineEntry, time
  * end of its range, and moves the current day to its own (a lead-up line weeks before puts the
  * day back on the anchor's, and is not the line above for the next).
  */
-function resolveEntry(walk: ResolvingTimeline, entry: TimelineEntry): void {
+function resolveEntry(walk: ResolvingTimeline, entry: TimelineEntry, source: number): void {
   if (entry.dayShift) shiftDay(walk, entry.dayShift);
   const stamp = entry.stamp;
   const dated = stamp?.date
@@ -401,6 +397,7 @@ function resolveEntry(walk: ResolvingTimeline, entry: TimelineEntry): void {
   if (!dated) return;
   if (!stamp?.time) {
     walk.entries.push({ ...entry, time: null, endTime: null });
+    walk.sources.push(source);
     return;
   }
   const read = instantOf(walk, entry, stamp, stamp.time);
@@ -414,56 +411,21 @@ function resolveEntry(walk: ResolvingTimeline, entry: TimelineEntry): void {
     walk.previousLine = entry.line;
   }
   walk.entries.push({ ...entry, time, endTime });
+  walk.sources.push(source);
 }
 
-/**
- * Whether a timeline of bare times (no dates, no day separators) runs newest first, and how often
- * it then passes midnight going back (`00:31` above `23:58`): the steps between neighbouring
- * lines of less than six hours mostly go down, and a step up of more than six hours is the clock
- * passing midnight. Null when the times run oldest first, or any line or separator names a day
- * (the dates say which day then). Minutes of the day, so no zone is needed.
- */
-function newestFirstCrossings(items: readonly TimelineItem[]): { crossings: number } | null {
-  const minutes: number[] = [];
-  for (const item of items) {
-    if (item.type === 'day' || item.entry.stamp?.date || item.entry.dayShift) return null;
-    const clock = item.entry.stamp?.time;
-    if (clock) minutes.push(clock.hour * 60 + clock.minute);
-  }
-  let down = 0;
-  let up = 0;
-  let crossings = 0;
-  const sixHours = MIDNIGHT_JUMP_MS / 60_000;
-  for (let i = 1; i < minutes.length; i++) {
-    const step = (minutes[i] ?? 0) - (minutes[i - 1] ?? 0);
-    if (step < 0 && -step <= sixHours) down++;
-    else if (step > 0 && step <= sixHours) up++;
-    else if (step > sixHours) crossings++;
-  }
-  return down >= 2 && down > up * 2 ? { crossings } : null;
-}
-
-/**
- * Resolves every timed entry to an instant. Reports as errors: unknown zones (with the nearest
- * known name) and dates that do not exist; as warnings: times in a repeated or skipped
- * daylight-saving hour (read in file order), lines earlier than the line above in a timeline
- * that otherwise runs forward, and times in the future.
- */
-export function resolveInstants(
+/** Walks the items in the order given (`order`: indexes into `items`), resolving each entry. */
+function walkItems(
   items: readonly TimelineItem[],
+  order: readonly number[],
   context: TimelineContext,
-): { entries: ResolvedEntry[]; diagnostics: Diagnostic[] } {
-  const reversed = newestFirstCrossings(items);
-  // A newest-first paste that crosses midnight begins on the stated day and ends on a later one:
-  // its first line is that many days on.
-  const day = DateTime.fromObject(context.date, { zone: context.zone }).plus({
-    days: reversed?.crossings ?? 0,
-  });
+): ResolvingTimeline {
+  const day = DateTime.fromObject(context.date, { zone: context.zone });
   const walk: ResolvingTimeline = {
-    newestFirst: reversed !== null,
     context,
     diagnostics: [],
     entries: [],
+    sources: [],
     anchor: day,
     // Compared in epoch milliseconds: Luxon's diff and plus cost a few microseconds each, which
     // a 20,000-line timeline pays 20,000 times.
@@ -476,14 +438,64 @@ export function resolveInstants(
     forwards: 0,
     futureWarned: false,
   };
-  for (const item of items) {
+  for (const index of order) {
+    const item = items[index];
+    if (!item) continue;
     if (item.type === 'day') passDaySeparator(walk, item);
-    else resolveEntry(walk, item.entry);
+    else resolveEntry(walk, item.entry, index);
   }
-  // Newest-first exports run mostly backwards (the analyzer reverses them); only a line
-  // that breaks the order of a forward-running timeline is worth a word.
-  walk.diagnostics.push(...outOfOrder(walk.backwards, walk.forwards, context.file));
-  return { entries: walk.entries, diagnostics: walk.diagnostics };
+  return walk;
+}
+
+/**
+ * The order to resolve a newest-first paste in: each run of entries between day separators
+ * oldest first (reversed), the separators where they stand, since a separator names the day of
+ * the lines below it.
+ */
+function oldestFirstWithinDays(items: readonly TimelineItem[]): number[] {
+  const order: number[] = [];
+  let run: number[] = [];
+  items.forEach((item, index) => {
+    if (item.type === 'day') {
+      order.push(...run.reverse(), index);
+      run = [];
+    } else run.push(index);
+  });
+  return [...order, ...run.reverse()];
+}
+
+/**
+ * Resolves every timed entry to an instant. Reports as errors: unknown zones (with the nearest
+ * known name) and dates that do not exist; as warnings: times in a repeated or skipped
+ * daylight-saving hour (read in file order), lines earlier than the line above in a timeline
+ * that otherwise runs forward, and times in the future.
+ *
+ * A timeline that runs mostly backwards (a status page's history, updates "latest first") is
+ * resolved oldest first within each day, so a bare clock that passes midnight ("23:35", then
+ * "00:05" above it) moves to the next day as it does in a forward timeline; its entries are
+ * handed back in paste order (analyze puts them in time order).
+ */
+export function resolveInstants(
+  items: readonly TimelineItem[],
+  context: TimelineContext,
+): { entries: ResolvedEntry[]; diagnostics: Diagnostic[] } {
+  const inPaste = walkItems(
+    items,
+    items.map((_, index) => index),
+    context,
+  );
+  const newestFirst = inPaste.backwards.length >= 2 && inPaste.backwards.length > inPaste.forwards;
+  if (!newestFirst) {
+    // Only a line that breaks the order of a forward-running timeline is worth a word.
+    inPaste.diagnostics.push(...outOfOrder(inPaste.backwards, inPaste.forwards, context.file));
+    return { entries: inPaste.entries, diagnostics: inPaste.diagnostics };
+  }
+  const walk = walkItems(items, oldestFirstWithinDays(items), context);
+  const entries = walk.entries
+    .map((entry, i) => ({ entry, source: walk.sources[i] ?? 0 }))
+    .sort((a, b) => a.source - b.source)
+    .map(({ entry }) => entry);
+  return { entries, diagnostics: walk.diagnostics };
 }
 
 function isoDay(date: { year: number; month: number; day: number }): string {

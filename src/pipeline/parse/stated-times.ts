@@ -107,11 +107,13 @@ function lastingMinutes(groups: Record<string, string | undefined>): number {
 /** Each pattern captures the time in group 1 (and, for a window, its end in group 2). */
 const PHRASES: readonly Phrase[] = [
   {
-    // The impact's window as a field: "Impact: 09:40–10:55 CET", "Outage window: 14:05 - 16:18".
+    // The impact's window as a field: "Impact: 09:40–10:55 CET", "Outage window: 14:05 - 16:18",
+    // "**Impact window:** 09:03 – 10:15", "__Outage:__ 22:10–23:05" (Markdown emphasis around
+    // the label; `_` is a word character, so no `\b` before it).
     milestone: 'start',
     strength: 'named',
     pattern: new RegExp(
-      String.raw`\b(?:(?:customer|user)[- ])?(?:impact|outage|downtime|disruption|degradation)(?:\s+(?:window|period|time|duration))?\s*[:=]\s*(?:from\s+)?(${CLOCK})\s*(?:-|–|—|to|until|till|through)\s*(${CLOCK})`,
+      String.raw`(?<![A-Za-z0-9])(?:(?:customer|user)[- ])?(?:impact|outage|downtime|disruption|degradation)(?:\s+(?:window|period|time|duration))?[\s*_]*[:=][\s*_]*(?:from\s+)?(${CLOCK})\s*(?:-|–|—|to|until|till|through)\s*(${CLOCK})`,
       'i',
     ),
   },
@@ -594,7 +596,9 @@ function readMilestoneLine(
   text: string,
   context: { zone: string; date: string },
 ): { milestone: MilestoneName; time: DateTime } | null {
-  const match = MILESTONE_LINE.exec(text);
+  // A summary table's row (`| Impact start | 2026-10-20 09:12 UTC |`) is a key and its value.
+  const row = /^\s*\|\s*([^|]{2,40}?)\s*\|\s*([^|]{4,60}?)\s*\|\s*$/.exec(text);
+  const match = MILESTONE_LINE.exec(row ? `${row[1] ?? ''}: ${row[2] ?? ''}` : text);
   if (!match) return null;
   const key = (match[1] ?? '').trim();
   const named = MILESTONE_KEYS.find((entry) => entry.key.test(key));
