@@ -377,7 +377,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`(?:synthetic|health|uptime|canary|smoke|blackbox|black-box|external)[- ]?(?:checks?|tests?|probes?|monitors?)\b[^;]{0,50}?\b(?:fail(?:s|ing|ed)?|red|down|alerting|firing)`,
+      String.raw`(?:synthetic|health|uptime|canary|smoke|blackbox|black-box|external)[- ]?(?:checks?|tests?|probes?|monitors?)\b[^;]{0,50}?\b(?:fail(?:s|ing|ed)?|red|down|alerting|firing|timing out|timed out)`,
     ),
     reason:
       'a synthetic, health or uptime check that fails is a monitor noticing the problem, whether or not it paged anyone',
@@ -387,6 +387,7 @@ export const CUES: readonly Cue[] = [
         'synthetic check search-results-nonempty failing',
         'health checks on lb-2 failed',
         'Canary probe eu-login down',
+        'homepage health check timing out on all web nodes',
       ],
       noMatch: ['added a synthetic check for search', 'health checks passing again'],
     },

@@ -196,12 +196,16 @@ const RECOVERY_OR_END: ReadonlySet<Phase> = new Set([
   'resolved-declared',
 ]);
 
+/** A bot a team names for what it watches ("LB Health Bot", "uptime-checker", "db-watchdog"). */
+const WATCHING_BOT =
+  /(?:^|[\s_.-])(?:health|uptime|status|monitor(?:ing)?|alerts?|alerting|watchdog|probe|checker|canary|synthetics?)(?:[\s_.-]|$)[^]*\bbot\b|(?:^|[\s_.-])(?:watchdog|uptime[-_ ]?checker|healthcheck(?:er)?)\b/i;
+
 /**
  * What a monitor's alert says and a trend it merely charts does not ("p99 climbing", "pool
  * dropping"): a threshold crossed, a state, a failure rate.
  */
 const THRESHOLD_CROSSED =
-  /\b(?:threshold|exceed(?:s|ed|ing)?|above|over|below|under|critical|warning|warn|firing|fired|down|failing|failed|unreachable|timed? ?out|timeouts?|error rate|errors?|5\d\d|4\d\d)\b|[<>≥≤]/i;
+  /\b(?:threshold|exceed(?:s|ed|ing)?|above|over|below|under|critical|warning|warn|firing|fired|down|failing|failed|unreachable|timed? ?out|timing out|timeouts?|error rate|errors?|5\d\d|4\d\d)\b|[<>≥≤]/i;
 
 /** A tool's line with cues only of these phases still reads as its alert. */
 const NOT_AN_ALERT_YET: ReadonlySet<Phase> = new Set(['impact', 'status-update', 'lead-up']);
@@ -422,7 +426,7 @@ function readText(
   // alert reaching people, unless it announces a recovery or records someone's step.
   const speaker = LEADING_HANDLE.exec(text)?.[1] ?? null;
   const byMonitor = [actor, source, speaker].some(
-    (who) => who !== null && MONITORING_TOOL_AUTHOR.test(who),
+    (who) => who !== null && (MONITORING_TOOL_AUTHOR.test(who) || WATCHING_BOT.test(who)),
   );
   const monitorCue = byMonitor ? monitorMessage(cues) : null;
   if (

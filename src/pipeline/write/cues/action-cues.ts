@@ -166,10 +166,11 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: 3,
     reason: 'The attempt did not help.',
     pattern:
-      /\b(?:did ?n[o']t (?:help|work|fix)|did not (?:help|work|fix)|no (?:change|effect|improvement)|without effect|made (?:it|things) worse|(?:job|rollback|restart|failover|deploy|attempt|command|script) (?:failed|errored|timed out)|failed on\b|failed to (?:roll|restart|apply|deploy|start|complete)|(?:errors?|failures?|it|problem|issue|latency|impact|timeouts?|crash(?:es|ing)?) (?:continue[sd]?|persist(?:s|ed)?|remain(?:s|ed)?|came back|return(?:s|ed))|\bstill (?:failing|down|broken|erroring|seeing|high|elevated|pegged|timing out|crash\w*|at \d|\d)|\bno (?:better|luck|dice)\b|\btoo late\b|\b(?:hangs|refuses(?: to start)?|refused to start)\b|\bsame (?:errors?|result|problem)\b|\bwors(?:e|ened)\b)/i,
+      /\b(?:did ?n[o']t (?:help|work|fix)|did not (?:help|work|fix)|no (?:change|effect|improvement)|without effect|made (?:it|things) worse|(?:job|rollback|restart|failover|deploy|attempt|command|script) (?:failed|errored|timed out)|failed on\b|failed to (?:roll|restart|apply|deploy|start|complete)|(?:errors?|failures?|it|problem|issue|latency|impact|timeouts?|crash(?:es|ing)?) (?:continue[sd]?|persist(?:s|ed)?|remain(?:s|ed)?|came back|return(?:s|ed))|\bstill (?:failing|down|broken|erroring|seeing|high|elevated|pegged|timing out|crash\w*|at \d|\d)|\bno (?:better|luck|dice)\b|\bnope\b|didn'?t stick|(?:straight|right) back (?:up )?to\b|\btoo late\b|\b(?:hangs|refuses(?: to start)?|refused to start)\b|\bsame (?:errors?|result|problem)\b|\bwors(?:e|ened)\b)/i,
     examples: {
       match: [
         'rollback job failed on permissions',
+        'restarted IIS on web03 - nope, CPU straight back up to 100',
         "restart didn't help",
         'no change after the restart',
         'tried rolling back the auth service to v41, errors continue',
