@@ -41,4 +41,7 @@ describe.each([
   test("the watching bot's post is when it was detected", () => {
     expect(facts?.detected).toBe(facts?.start);
   });
+  test("public texts never open what users saw with the bot's name", () => {
+    expect(published).not.toMatch(/(?:LB Health Bot|queue-alerts bot):/);
+  });
 });

@@ -5,8 +5,8 @@
  */
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 
-/** `name:` or `First Last:` at the start of a line, before what they said. */
-const SPEAKER = /^@?([A-Za-z][\w.'-]{0,30}(?: [A-Z][\w.'-]{0,30})?)\s*:\s+(?=\S)/;
+/** `name:`, `First Last:` or `LB Health Bot:` at the start of a line, before what they said. */
+const SPEAKER = /^@?([A-Za-z][\w.'-]{0,30}(?: [A-Z][\w.'-]{0,30}){0,2})\s*:\s+(?=\S)/;
 
 /** `name - ` at the start of a line: a chat log copied as "14:12 joao - users report ...". */
 const DASH_SPEAKER = /^@?([A-Za-z][\w.']{1,30})\s+[-–—]\s+(?=\S)/;
@@ -62,7 +62,10 @@ export function readSpeakers(facts: Facts): Facts {
     if (!speaker) return event;
     const key = speaker.name.toLowerCase();
     const wrapped = NOTE_BY.test(event.text);
-    if (!wrapped && (count.get(key) ?? 0) < 2 && !actors.has(key) && !ROLE.test(key)) return event;
+    // A bot's name ("LB Health Bot:") is never a label, even when it posts once.
+    const bot = /(?:^|[\s_-])bot$/i.test(key);
+    if (!wrapped && !bot && (count.get(key) ?? 0) < 2 && !actors.has(key) && !ROLE.test(key))
+      return event;
     changed = true;
     return { ...event, actor: speaker.name, text: speaker.rest };
   });
