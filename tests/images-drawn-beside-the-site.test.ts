@@ -1,10 +1,12 @@
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generate, packStatus } from '../src/pipeline/generate.js';
 import { FILES_PENDING } from '../src/pipeline/publish/write-pack.js';
 import { builtinWriter } from '../src/pipeline/write/builtin/builtin-writer.js';
-import { tempDir } from './helpers/cli.js';
+import { TEXT_WRITTEN_MESSAGE } from '../src/cli/commands/generate.js';
+import { CLI, NODE, tempDir } from './helpers/cli.js';
 
 /** Two incidents of different tools and stamp formats: a pager bot in UTC, a chat with dates. */
 const FIXTURES = join(import.meta.dirname, 'fixtures/images-after-text');
@@ -83,5 +85,28 @@ describe('a pack is written as text first and its images follow', () => {
     const again = await generate({ inputs: [incidents], out, writer: builtinWriter });
     expect(again.generated).toEqual(SLUGS);
     expect(packFiles(out)).toEqual(complete);
+  });
+
+  test('the generate process `build` starts says when the text is written, and finishes the images after', async () => {
+    const { incidents, out } = setup();
+    const told: { mdx: boolean[] } = { mdx: [] };
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(
+        NODE,
+        [CLI, 'generate', '--incidents', incidents, '--out', out, '--writer', 'builtin'],
+        { stdio: ['ignore', 'ignore', 'ignore', 'ipc'] },
+      );
+      child.on('message', (message: unknown) => {
+        expect(message).toEqual(TEXT_WRITTEN_MESSAGE);
+        told.mdx = SLUGS.map((slug) => existsSync(join(out, slug, 'postmortem.mdx')));
+      });
+      child.on('close', resolve);
+    });
+    expect(code).toBe(0);
+    expect(told.mdx).toEqual(SLUGS.map(() => true));
+    for (const slug of SLUGS) {
+      expect([...read(out, slug, 'timeline.png').subarray(0, 4)]).toEqual(PNG_SIGNATURE);
+      expect(existsSync(join(out, slug, FILES_PENDING))).toBe(false);
+    }
   });
 });

@@ -326,14 +326,6 @@ async function draftPostmortem(
   };
 }
 
-/**
- * Lets the images use every core from now on (raster-workers.ts leaves one to the main thread
- * until then): for a caller with nothing else to do while they are drawn.
- */
-export async function imagesMayUseEveryCore(): Promise<void> {
-  (await import('./render/raster-workers.js')).useEveryCoreForImages();
-}
-
 /** Loads the renderers and the secret scanner and starts the image workers, ahead of first use. */
 async function startRenderer(): Promise<void> {
   const [, , , , workers] = await Promise.all([

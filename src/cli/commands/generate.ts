@@ -1,6 +1,6 @@
 import { defineCommand } from 'citty';
 import { hasErrors } from '../../pipeline/diagnostics.js';
-import { generate, imagesMayUseEveryCore, type GenerateReport } from '../../pipeline/generate.js';
+import { generate, type GenerateReport } from '../../pipeline/generate.js';
 import { loadConfig } from '../../pipeline/load/load-config.js';
 import type { Config } from '../../schemas/config.js';
 import { generateArgs } from '../args.js';
@@ -76,8 +76,6 @@ function failedOn(report: GenerateReport, strict: boolean): boolean {
 
 /** What a generate process tells the `build` that started it (build.ts), over IPC. */
 export const TEXT_WRITTEN_MESSAGE = { incidentpost: 'pack-text-written' } as const;
-/** What that `build` tells it back once Astro is done: the images may use every core. */
-export const SITE_BUILT_MESSAGE = { incidentpost: 'site-built' } as const;
 
 /** Whether an IPC message is `expected` (messages are plain objects, compared as JSON). */
 export function isMessage(message: unknown, expected: object): boolean {
@@ -85,18 +83,14 @@ export function isMessage(message: unknown, expected: object): boolean {
 }
 
 /**
- * What this process does once the packs' text is written. Started by a `build` with an IPC
- * channel: tells it so (it starts Astro), and lets the images use every core when it says
- * Astro is done. On its own: lets the images use every core at once. The channel does not
- * keep this process alive.
+ * Tells the parent process, when it listens (a `build` that started this process with an IPC
+ * channel), that the packs' text is written: it starts Astro. The channel does not keep this
+ * process alive.
  */
-function whenTextWritten(): () => void {
+function tellParentTextWritten(): (() => void) | undefined {
   const send = process.send?.bind(process);
-  if (!send) return () => void imagesMayUseEveryCore();
+  if (!send) return undefined;
   process.channel?.unref();
-  process.on('message', (message: unknown) => {
-    if (isMessage(message, SITE_BUILT_MESSAGE)) void imagesMayUseEveryCore();
-  });
   return () => {
     send(TEXT_WRITTEN_MESSAGE);
   };
@@ -111,6 +105,6 @@ export const generateCommand = defineCommand({
   args: generateArgs,
   run: async ({ rawArgs, args }) => {
     rejectUnknownFlags(rawArgs, generateArgs);
-    process.exitCode = (await runGenerate(args, whenTextWritten())).code;
+    process.exitCode = (await runGenerate(args, tellParentTextWritten())).code;
   },
 });

@@ -44,8 +44,6 @@ export interface BuildSiteOptions {
    * complete already.
    */
   packsComplete?: Promise<Diagnostic | null>;
-  /** Called once Astro is done, built or failed: the images left may then use every core. */
-  afterAstro?: () => void;
 }
 
 export interface BuildSiteResult {
@@ -219,7 +217,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   let published = false;
   try {
     const started = Date.now();
-    const built = await runAstroBuild(staging, options).finally(options.afterAstro);
+    const built = await runAstroBuild(staging, options);
     if (built) return { diagnostics: [built], timings };
     stage('site', started);
     const indexed = Date.now();
