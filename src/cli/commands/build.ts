@@ -138,6 +138,16 @@ function generateWhereCheapest(
   return runGenerateProcess(rawArgs, args.packs);
 }
 
+/**
+ * Whether Astro starts once the packs' text is written, while the images are still drawn
+ * (`generation.text`), or after every image (`generation.done`). Off: measured on 2 cores at
+ * 1,000 incidents (`BENCH_SIZES=1000 BENCH_ROUNDS=1 npm run bench:site`), drawing beside Astro
+ * made the cold build 39.6 s instead of 41.5 s but peak RSS 1,795 MB instead of 1,198 MB, over
+ * the 1.5 GB the issue sets; the two processes' memory adds up. A machine with memory to spare
+ * can turn it on here.
+ */
+const DRAW_IMAGES_DURING_ASTRO = false;
+
 /** The error that stops a build whose generate failed after the site build had started. */
 function imagesFailed(code: number, packs: string): Diagnostic {
   return error(
@@ -218,7 +228,7 @@ async function buildFromPacks(
   generation: Generation,
   started: number,
 ): Promise<void> {
-  const generated = await generation.text;
+  const generated = await (DRAW_IMAGES_DURING_ASTRO ? generation.text : generation.done);
   if (generated !== 0) {
     process.stderr.write(`build stopped: nothing was written to ${args.out}\n`);
     process.exitCode = generated;
