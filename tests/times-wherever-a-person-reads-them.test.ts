@@ -99,21 +99,20 @@ describe('pastes of every kind are read, not refused', () => {
   });
 });
 
+/** The facts of an incident file made of front-matter lines and body lines. */
+const incident = (frontMatter: readonly string[], body: readonly string[]) =>
+  analyzeSource(sourceFromText(['---', ...frontMatter, '---', ...body].join('\n'))).facts;
+
 describe('what is not an offset, an epoch or a stamp stays as written', () => {
   test('a log just after midnight with no stated start keeps its midnight times', () => {
-    const facts = analyzeSource(
-      sourceFromText(
-        [
-          '---',
-          'date: 2026-01-10',
-          'timezone: UTC',
-          '---',
-          '[00:00:10] cron: nightly export failed',
-          '[00:04:30] alert ExportFailed fired',
-          '[00:31:00] export rerun succeeded, resolved',
-        ].join('\n'),
-      ),
-    ).facts;
+    const facts = incident(
+      ['date: 2026-01-10', 'timezone: UTC'],
+      [
+        '[00:00:10] cron: nightly export failed',
+        '[00:04:30] alert ExportFailed fired',
+        '[00:31:00] export rerun succeeded, resolved',
+      ],
+    );
     expect(facts?.events.map((event) => event.time)).toEqual([
       '2026-01-10T00:00:10+00:00',
       '2026-01-10T00:04:30+00:00',
@@ -122,20 +121,15 @@ describe('what is not an offset, an epoch or a stamp stays as written', () => {
   });
 
   test('a log just after midnight beside an incident start is a clock, not a counter', () => {
-    const facts = analyzeSource(
-      sourceFromText(
-        [
-          '---',
-          'date: 2026-01-11',
-          'timezone: UTC',
-          '---',
-          'Incident started 2026-01-10 23:55 UTC, the log below is from after midnight.',
-          '',
-          '00:01:05 alert ApiErrors fired',
-          '00:20:40 rollback done, resolved',
-        ].join('\n'),
-      ),
-    ).facts;
+    const facts = incident(
+      ['date: 2026-01-11', 'timezone: UTC'],
+      [
+        'Incident started 2026-01-10 23:55 UTC, the log below is from after midnight.',
+        '',
+        '00:01:05 alert ApiErrors fired',
+        '00:20:40 rollback done, resolved',
+      ],
+    );
     expect(facts?.events.filter((e) => e.time).map((event) => event.time)).toEqual([
       '2026-01-11T00:01:05+00:00',
       '2026-01-11T00:20:40+00:00',
@@ -143,20 +137,15 @@ describe('what is not an offset, an epoch or a stamp stays as written', () => {
   });
 
   test('a counter that does not start within the first hour is a clock, even beside a start', () => {
-    const facts = analyzeSource(
-      sourceFromText(
-        [
-          '---',
-          'date: 2026-01-10',
-          'timezone: UTC',
-          '---',
-          'Call started 2026-01-10 01:00 UTC.',
-          '',
-          '[01:30:00] alert QueueLag fired',
-          '[01:52:00] consumers restarted, resolved',
-        ].join('\n'),
-      ),
-    ).facts;
+    const facts = incident(
+      ['date: 2026-01-10', 'timezone: UTC'],
+      [
+        'Call started 2026-01-10 01:00 UTC.',
+        '',
+        '[01:30:00] alert QueueLag fired',
+        '[01:52:00] consumers restarted, resolved',
+      ],
+    );
     expect(facts?.events.filter((e) => e.time).map((event) => event.time)).toEqual([
       '2026-01-10T01:30:00+00:00',
       '2026-01-10T01:52:00+00:00',
@@ -164,20 +153,15 @@ describe('what is not an offset, an epoch or a stamp stays as written', () => {
   });
 
   test('a column of ten-digit ids years apart is not read as epoch times', () => {
-    const facts = analyzeSource(
-      sourceFromText(
-        [
-          '---',
-          'date: 2026-01-10',
-          'timezone: UTC',
-          '---',
-          'time,order,status',
-          '10:02,1000000001,payment failed',
-          '10:09,4839201756,payment failed, alert fired',
-          '10:40,2999999999,payments succeed again, resolved',
-        ].join('\n'),
-      ),
-    ).facts;
+    const facts = incident(
+      ['date: 2026-01-10', 'timezone: UTC'],
+      [
+        'time,order,status',
+        '10:02,1000000001,payment failed',
+        '10:09,4839201756,payment failed, alert fired',
+        '10:40,2999999999,payments succeed again, resolved',
+      ],
+    );
     expect(facts?.events.map((event) => event.time)).toEqual([
       '2026-01-10T10:02:00+00:00',
       '2026-01-10T10:09:00+00:00',
@@ -186,19 +170,14 @@ describe('what is not an offset, an epoch or a stamp stays as written', () => {
   });
 
   test('an oldest-first timeline over midnight still moves to the next day', () => {
-    const facts = analyzeSource(
-      sourceFromText(
-        [
-          '---',
-          'date: 2026-01-10',
-          'timezone: UTC',
-          '---',
-          '23:40 errors begin on checkout',
-          '23:52 alert fired',
-          '00:25 fix deployed, errors stop, resolved',
-        ].join('\n'),
-      ),
-    ).facts;
+    const facts = incident(
+      ['date: 2026-01-10', 'timezone: UTC'],
+      [
+        '23:40 errors begin on checkout',
+        '23:52 alert fired',
+        '00:25 fix deployed, errors stop, resolved',
+      ],
+    );
     expect(minute(facts?.resolved)).toBe('2026-01-11T00:25:00.000Z');
   });
 
@@ -237,21 +216,17 @@ describe('what is not an offset, an epoch or a stamp stays as written', () => {
   });
 
   test('a summary that talks about a zone without saying the times are in it sets no zone', () => {
-    const facts = analyzeSource(
-      sourceFromText(
-        [
-          '---',
-          'date: 2026-01-10',
-          '---',
-          '## Summary',
-          'The nightly job was moved from UTC to Europe/Berlin last month.',
-          '',
-          '## Timeline',
-          '10:02 job fails',
-          '10:40 rerun succeeded, resolved',
-        ].join('\n'),
-      ),
-    ).facts;
+    const facts = incident(
+      ['date: 2026-01-10'],
+      [
+        '## Summary',
+        'The nightly job was moved from UTC to Europe/Berlin last month.',
+        '',
+        '## Timeline',
+        '10:02 job fails',
+        '10:40 rerun succeeded, resolved',
+      ],
+    );
     expect(facts?.timezone).toBe('UTC');
   });
 
