@@ -133,6 +133,40 @@ function firstDate(
   return null;
 }
 
+/** The first month and day the timeline writes without a year (`Mar  1 14:05`), and its line. */
+function firstYearlessDate(
+  items: readonly TimelineItem[],
+): { month: number; day: number; line: number } | null {
+  for (const item of items) {
+    const date = item.type === 'day' ? item.date : item.entry.stamp?.date;
+    if (date && date.year == null && date.month && date.day)
+      return {
+        month: date.month,
+        day: date.day,
+        line: item.type === 'day' ? item.line : item.entry.line,
+      };
+  }
+  return null;
+}
+
+/**
+ * The latest `month`/`day` that is not in the future in `zone` (this year's, or last year's when
+ * this year's is still to come; a day of slack for zones). `now` is injectable for tests.
+ */
+export function latestPastDay(
+  day: { month: number; day: number },
+  zone: string,
+  now: DateTime = DateTime.now(),
+): DayOfYear {
+  const today = now.setZone(zone);
+  const thisYear = DateTime.fromObject(
+    { year: today.year, month: day.month, day: day.day },
+    { zone },
+  );
+  const year = thisYear.isValid && thisYear > today.plus({ days: 1 }) ? today.year - 1 : today.year;
+  return { year, month: day.month, day: day.day };
+}
+
 /**
  * The day of the bare times at the top of the timeline when only the timeline can say: its
  * first date; when that is a day separator below timed lines, the date the heading or the file
@@ -639,6 +673,24 @@ function readIncidentDate(
           { line: written.line },
           `the day is read from "${written.text}"`,
           `add \`date: ${DateTime.fromObject(written.date).toISODate() ?? 'YYYY-MM-DD'}\` to the front matter to be sure`,
+        ),
+      );
+    }
+  }
+  if (!date && from.timedCount > 0) {
+    // Syslog's `Mar  1 14:05:10` and a table's `Mar 14 09:10` give a day but no year, as RFC 3164
+    // and many exports do: a reader takes the latest such day not in the future.
+    const yearless = firstYearlessDate(items);
+    if (yearless) {
+      date = latestPastDay(yearless, zone);
+      const iso = DateTime.fromObject(date).toISODate() ?? 'YYYY-MM-DD';
+      diagnostics.push(
+        warning(
+          'timeline/no-year',
+          file,
+          { line: yearless.line },
+          `the timeline gives a day but no year; reading it as ${iso}, the latest such day not in the future`,
+          `add \`date: ${iso}\` (with the right year) to the front matter to be sure`,
         ),
       );
     }
