@@ -84,6 +84,11 @@ export const FrontMatterSchema = z
       .union([z.string(), z.array(z.string())])
       .transform((value) => (Array.isArray(value) ? value : value.split(/\s*,\s*/)))
       .optional(),
+    /**
+     * A timeline kept in the front matter as a YAML list (strings, or mappings with a time and an
+     * event field): read like the body's timeline (parse/front-matter-timeline.ts).
+     */
+    timeline: z.array(z.union([z.string(), z.record(z.string(), z.unknown())])).optional(),
     start: MilestoneOverride.optional(),
     detected: MilestoneOverride.optional(),
     acknowledged: MilestoneOverride.optional(),

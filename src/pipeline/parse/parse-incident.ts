@@ -11,6 +11,7 @@ import { cjkDateText, readCjkStamps } from './cjk-times.js';
 import { readSpreadsheetSerials } from './spreadsheet-serials.js';
 import { readEpochColumns } from './epoch-columns.js';
 import { readOffsetStamps } from './offset-stamps.js';
+import { withFrontMatterTimeline } from './front-matter-timeline.js';
 import { readCalendarEvents } from './calendar-events.js';
 import { readSyslogLines } from './syslog-lines.js';
 import { readYamlTimeline } from './yaml-timeline.js';
@@ -964,7 +965,7 @@ function parseWith(
 ): { incident: ParsedIncident | null; diagnostics: Diagnostic[] } {
   const file = source.path;
   const diagnostics: Diagnostic[] = [];
-  const doc = splitDocument(source.text);
+  const doc = withFrontMatterTimeline(splitDocument(source.text));
   const fm = readFrontMatterOf(file, doc, diagnostics);
   const frontMatter: FrontMatter = fm.value;
 
