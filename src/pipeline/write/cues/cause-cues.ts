@@ -361,6 +361,27 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     },
   },
   {
+    id: 'fails-every',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A thing that breaks every one of something ("a poison message crashes every consumer that reads it", "the job deadlocks on the ledger lock") says how the failure works: a stated mechanism, with or without a cause word.',
+    pattern:
+      /\b(?:crash(?:es|ed)?|kill(?:s|ed)|breaks|broke|blocks|blocked|hangs|hung|stalls|stalled|wedg(?:es|ed)|OOMs)\b[^.;]{0,40}?\b(?:every|all|each|any)\b|\bdeadlock(?:s|ed)? on\b|\b(?:opens?|holds?|creates?|spawns?) (?:one|a|a new) [\w-]+ (?:per|for every|for each) [\w-]+/i,
+    examples: {
+      match: [
+        'a poison message with a 40 MB payload crashes every consumer that reads it',
+        'workers deadlocked on the ledger lock',
+        'the client opens one connection per tenant',
+      ],
+      noMatch: [
+        'restarted every consumer',
+        'all consumers crashed at 06:10',
+        'killed the report query',
+      ],
+    },
+  },
+  {
     id: 'silent-failure',
     signal: 'cause',
     weight: 2,
