@@ -1,0 +1,112 @@
+/**
+ * Public texts (HN post, thread, message to users) say only what users need: "back to normal
+ * since" the full recovery, never a recovery under way; the incident's name, never the pasted
+ * page's header; no tool labels, scribe instructions or internal notes; and what failed in the
+ * team's plain words, not a monitor's. Fixtures: tests/fixtures/writer-kinds-s12g (invented).
+ */
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { builtinPackOf } from './helpers/writer-pack.js';
+
+const DIR = join(import.meta.dirname, 'fixtures/writer-kinds-s12g');
+
+interface Case {
+  file: string;
+  /** The resolved time as texts print it, and the partial recovery's time they must not use. */
+  resolved: string;
+  partial: string | null;
+  title: RegExp;
+  header: RegExp;
+  /** What a line marked internal says: in no public text. */
+  internal: RegExp | null;
+  /** The monitor's raw words, and the impact line's plain words. */
+  monitor: RegExp;
+  plain: RegExp;
+}
+
+const CASES: Case[] = [
+  {
+    file: 'running-notes-checkout-rollback.md',
+    resolved: '09:40 UTC',
+    partial: '09:24 UTC',
+    title: /^Checkout errors$/,
+    header: /running notes/i,
+    internal: /canary stage|pipeline flag/i,
+    monitor: /checkout_5xx_rate|PaymentsMonitor/,
+    plain: /could not complete checkout/i,
+  },
+  {
+    file: 'activity-log-export-login-timeouts.md',
+    resolved: '11:52 UTC',
+    partial: '11:33 UTC',
+    title: /^Login timeouts for EU customers$/,
+    header: /activity log|exported/i,
+    internal: /minor versions behind/i,
+    monitor: /auth_latency_seconds|AuthLatencyAlert/,
+    plain: /could not sign in/i,
+  },
+  {
+    file: 'mattermost-channel-search-outage.md',
+    resolved: '14:41 UTC+01:00',
+    partial: '14:20 UTC+01:00',
+    title: /search returned no results/i,
+    header: /mattermost|~incident-search|infra \//i,
+    internal: null,
+    monitor: /SearchProbe|latency_ms|status=503/,
+    plain: /search/i,
+  },
+  {
+    file: 'folder-path-heading-upload-failures.md',
+    resolved: '17:20 CDT',
+    partial: '16:58 CDT',
+    title: /^Upload failures$/,
+    header: /postmortems\/|\.md\b|\//,
+    internal: null,
+    monitor: /ObjectStoreWatch|PUT error ratio/,
+    plain: /photo uploads failed/i,
+  },
+];
+
+describe.each(CASES)('$file', (c) => {
+  const p = builtinPackOf(join(DIR, c.file));
+  const { published, summary, response, document } = p;
+  const prose = [summary, p.trigger, p.cause, p.detection, response].join('\n');
+
+  test('"back to normal since" is the resolved time, never a recovery under way', () => {
+    const since = [...published.matchAll(/back to normal since ([^.\n]+)/g)].map((m) => m[1]);
+    expect(since.length).toBeGreaterThan(0);
+    for (const time of since) expect(time).toBe(c.resolved);
+    if (c.partial)
+      expect(published).not.toMatch(new RegExp(`back to normal (?:since|at) ${c.partial}`));
+  });
+
+  test("the title is the incident's name, not the pasted page's header", () => {
+    expect(document.title).toMatch(c.title);
+    expect(document.title).not.toMatch(c.header);
+    expect(document.hnPost.title).not.toMatch(c.header);
+    expect(summary).not.toMatch(c.header);
+  });
+
+  test('tool labels appear in no prose or public text', () => {
+    const labels = /\b(?:Incident update|Action|Message|Note|Internal|Comment by \w+)\s*:/;
+    expect(prose).not.toMatch(labels);
+    expect(published).not.toMatch(labels);
+  });
+
+  test("a scribe's instruction is no action item and is not published", () => {
+    const instruction = /initials|times? in (?:UTC|Central)|name on each line|each entry/i;
+    for (const item of p.items) expect(item.text).not.toMatch(instruction);
+    expect(published).not.toMatch(instruction);
+  });
+
+  test('notes for the team or the write-up are not published verbatim', () => {
+    expect(published).not.toMatch(/for the (?:writeup|postmortem)|do not share|internal\s*:/i);
+    expect(prose).not.toMatch(/for the (?:writeup|postmortem)|do not share/i);
+    if (c.internal) expect(published).not.toMatch(c.internal);
+  });
+
+  test("the message to users says what failed in the team's words, not the monitor's", () => {
+    expect(p.users).not.toMatch(c.monitor);
+    expect(p.users).toMatch(c.plain);
+  });
+});
