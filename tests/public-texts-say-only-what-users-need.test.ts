@@ -110,3 +110,29 @@ describe.each(CASES)('$file', (c) => {
     expect(p.users).toMatch(c.plain);
   });
 });
+
+describe.each([
+  [
+    'impact-section-payout-reports.md',
+    /reports-api|5xx ratio|\/v2\/payouts/,
+    /merchants could not download their payout reports/i,
+  ],
+  [
+    'impact-paragraph-empty-feed.md',
+    /FeedRankerNoCandidates|feed_candidates_total/,
+    /the mobile app showed an empty home feed/,
+  ],
+  [
+    'mattermost-channel-search-outage.md',
+    /SearchProbe|status=503/,
+    /site search returned no results/i,
+  ],
+])('%s: an Impact section and no user-words line', (name, monitor, plain) => {
+  const p = builtinPackOf(join(DIR, name));
+
+  test("the message to users says what failed in the Impact section's words", () => {
+    expect(p.users).toMatch(plain);
+    expect(p.users).not.toMatch(monitor);
+    expect(p.users).not.toMatch(/you may have seen errors(?: when using \w+)?[.:]/);
+  });
+});

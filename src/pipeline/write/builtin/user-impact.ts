@@ -33,6 +33,10 @@ const IMPACT_LABEL = /^\W*(?:customer |user |business )?impact\s*[:\-–—=]\s*
 const BARE_LABEL =
   /^\W*(?:(?:user|customer)[\s-](?:visible|facing) )?impact (?:starts|started|begins|began)\W*$/i;
 
+/** An Impact section that says there was none ("No customer impact", "users were not affected"). */
+const NO_IMPACT =
+  /\b(?:no|zero|without)\s+(?:\w+\s+)?(?:impact|users?|customers?)\b|\bnot (?:\w+\s+)?(?:affected|impacted|noticed|visible)\b|\bnone\b|\bunaffected\b/i;
+
 /** Longest clause quoted as the impact (characters): a header is one line. */
 const LONGEST = 150;
 
@@ -113,8 +117,13 @@ export function userImpactClauses(facts: Facts): ImpactClause[] {
       ),
   ];
   const found: (ImpactClause & { order: number })[] = [];
+  // The team's Impact section is labelled as a whole: its plain words ("Merchants could not
+  // download their payout reports") outrank a monitor's ("reports-api 5xx ratio above 0.2").
+  const impactLine = facts.human.impact?.line;
   sources.forEach((source, order) => {
-    const labelled = scoreOf(source.text, USER_IMPACT_CUES.slice(0, 1), 'user-impact') > 0;
+    const labelled =
+      (source.event === null && source.line === impactLine) ||
+      scoreOf(source.text, USER_IMPACT_CUES.slice(0, 1), 'user-impact') > 0;
     for (const clause of clausesOf(withoutArtefacts(source.text))) {
       const said = publicLine(clause).replace(RESPONDER_LEAD, '');
       const text = withoutTeller(said).replace(/[.,;:\s]+$/, '');
@@ -129,7 +138,11 @@ export function userImpactClauses(facts: Facts): ImpactClause[] {
         continue;
       // Scored as published: a tool's tag ("[alerts]") says who saw it, not what was seen;
       // who told it ("merchants report ...") still counts.
-      const score = scoreOf(said, USER_IMPACT_CUES, 'user-impact') + (labelled ? 2 : 0);
+      const cued = scoreOf(said, USER_IMPACT_CUES, 'user-impact') + (labelled ? 2 : 0);
+      // A sentence of the Impact section is the team telling the impact, cue words or not.
+      const fromSection =
+        source.event === null && source.line === impactLine && !NO_IMPACT.test(text);
+      const score = fromSection ? Math.max(cued, USER_IMPACT_THRESHOLD) : cued;
       if (score < USER_IMPACT_THRESHOLD || text.length > LONGEST || text.length < 12) continue;
       const teller = USER_NOUN.exec(TOLD_BY.exec(said)?.[0] ?? '')?.[0]?.toLowerCase();
       found.push({ text, line: source.line, event: source.event, score, order, teller });
