@@ -136,3 +136,23 @@ describe.each([
     expect(p.users).not.toMatch(/you may have seen errors(?: when using \w+)?[.:]/);
   });
 });
+
+describe.each([
+  [
+    'monitor-line-names-the-user-failure.md',
+    /synthetic check|login-flow|4 locations/i,
+    /login returning errors/,
+  ],
+  [
+    'probe-timeout-then-app-spinner.md',
+    /uptime probe|api\.example\.com|StatusCake|30s/i,
+    /app requests failing/,
+  ],
+])("%s: a monitor's line that also says what users saw", (name, monitor, plain) => {
+  const p = builtinPackOf(join(DIR, name));
+
+  test("the message to users keeps the users' part, not the check's", () => {
+    expect(p.users).toMatch(plain);
+    expect(p.users).not.toMatch(monitor);
+  });
+});

@@ -100,6 +100,24 @@ function clausesOf(text: string): string[] {
   );
 }
 
+/** A monitor's own words: its check, probe or threshold, a metric name, a comparison. */
+const MONITOR_WORDS =
+  /\b(?:health[\s-]?checks?|synthetics?|synthetic (?:checks?|tests?)|uptime (?:checks?|probes?|monitors?)|probes?|monitors?|thresholds?|p\d{2})\b|\b[a-z]+_[a-z\d_]+\b|[<>]=?\s*\d|==/i;
+
+/**
+ * `clause` without its comma-separated parts in a monitor's words when another part says what
+ * users saw in plain words: "homepage health check timing out on all web nodes, site returning
+ * errors" → "site returning errors". Blind judges faulted the message to users for quoting the
+ * check. Unchanged when every part, or none, is the monitor's.
+ */
+export function withoutMonitorParts(clause: string): string {
+  const parts = clause.split(/,\s+(?:and\s+|but\s+)?/);
+  if (parts.length < 2) return clause;
+  const plain = parts.filter((part) => !MONITOR_WORDS.test(part));
+  const enough = plain.some((part) => part.trim().split(/\s+/).length >= 3);
+  return plain.length < parts.length && enough ? plain.join(', ') : clause;
+}
+
 /**
  * Every clause of the input that tells what users saw, best first (score, then the order the
  * input tells it). Timeline lines after the incident was mitigated tell the end, not the impact,
@@ -126,7 +144,7 @@ export function userImpactClauses(facts: Facts): ImpactClause[] {
       scoreOf(source.text, USER_IMPACT_CUES.slice(0, 1), 'user-impact') > 0;
     for (const clause of clausesOf(withoutArtefacts(source.text))) {
       const said = publicLine(clause).replace(RESPONDER_LEAD, '');
-      const text = withoutTeller(said).replace(/[.,;:\s]+$/, '');
+      const text = withoutMonitorParts(withoutTeller(said)).replace(/[.,;:\s]+$/, '');
       // A plan ("page when the job fails") or advice to users ("users should refresh") names
       // a failure it is not. Read without the tool's tag: "[alert] ..." is no "Alert on ...".
       if (
