@@ -6,7 +6,9 @@
  */
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { builtinPackOf } from './helpers/writer-pack.js';
+import { sourceFromText } from './helpers/source.js';
 
 const DIR = join(import.meta.dirname, 'fixtures/writer-kinds-s12g');
 
@@ -155,4 +157,43 @@ describe.each([
     expect(p.users).toMatch(plain);
     expect(p.users).not.toMatch(monitor);
   });
+});
+
+test("a scribe's instruction written as a timeline line is no action item and not published", () => {
+  const p = builtinPackOf(join(DIR, 'scribe-instruction-in-the-timeline.md'));
+  for (const item of p.items) expect(item.text).not.toMatch(/initials|times in UTC/i);
+  expect(p.published).not.toMatch(/initials|scribe|times in UTC/i);
+});
+
+describe("a page's header is cleaned to the incident's name, or left for a better title", () => {
+  const titleOf = (first: string): string | undefined =>
+    analyzeSource(
+      sourceFromText(
+        [
+          first,
+          '',
+          '2026-02-03 10:15 UTC [PagerDuty] Triggered: DNS SERVFAIL for internal zones',
+          '2026-02-03 10:20 UTC flushed the resolver cache',
+          '2026-02-03 10:41 UTC lookups answered normally, resolved',
+        ].join('\n'),
+        'incidents/2026-02-03-paste.md',
+      ),
+    ).facts?.title;
+
+  test.each([
+    ['# Incident log (exported) – DNS resolution failures', 'DNS resolution failures'],
+    ['Meeting notes: 03.02.2026 - Internal DNS outage', 'Internal DNS outage'],
+    ['# runbooks/incidents/2026-02-03_dns-servfail.md', 'Dns servfail'],
+  ])('%s', (header, title) => {
+    expect(titleOf(header)).toBe(title);
+  });
+
+  test.each(['Slack - Platform / #inc-2231', 'Activity feed (export)', '# Chat export'])(
+    '%s names only the document',
+    (header) => {
+      const title = titleOf(header) ?? '';
+      expect(title).not.toMatch(/slack|#inc|activity feed|export/i);
+      expect(title).toMatch(/SERVFAIL/);
+    },
+  );
 });

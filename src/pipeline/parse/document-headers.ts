@@ -14,7 +14,7 @@ const TOOL_WORDS =
 /** A channel or a space path: `Infra / ~incident-search`, `#inc-2231`, `Ops > Incidents`. */
 const CHANNEL = /(?:^|\s)[~#][\w.-]+|\s[/>]\s/;
 /** A date as a heading writes it: `2026-10-03`, `03.10.2026`, `10/03/2026`. */
-const DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/g;
+const DATE = /(?<!\d)(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?!\d)/g;
 /** A path or a file name: segments joined by `/` with no spaces, or a document extension. */
 const PATH = /^\S*\/\S+$|^\S+\.(?:md|markdown|txt|log|docx?|pdf|html?)$/i;
 
