@@ -197,3 +197,22 @@ describe("a page's header is cleaned to the incident's name, or left for a bette
     },
   );
 });
+
+test("a system's acronym after a journal label is no scribe's initials", () => {
+  const facts = analyzeSource(
+    sourceFromText(
+      [
+        '---',
+        'date: 2026-01-12',
+        'timezone: UTC',
+        '---',
+        '10:00 Incident update: API gateway returning 502 for all routes',
+        '10:05 Action: DNS records for the gateway pointed back to the old load balancer',
+        '10:30 Incident update: gateway healthy again, resolved',
+      ].join('\n'),
+    ),
+  ).facts;
+  const texts = facts?.events.map((event) => event.text) ?? [];
+  expect(texts).toContain('API gateway returning 502 for all routes');
+  expect(texts).toContain('DNS records for the gateway pointed back to the old load balancer');
+});

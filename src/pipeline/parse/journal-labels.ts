@@ -21,6 +21,10 @@ const AUTHOR_LABEL =
  */
 const INITIALS = /^([A-Z]{2,3})(?:\s*[-–—:]\s+|\s+(?=\p{Ll}))/u;
 
+/** A system's acronym opens an entry as often as initials do ("Action: DNS records updated"). */
+const ACRONYM =
+  /^(?:DNS|API|CDN|SSL|TLS|CPU|RAM|SQL|AWS|GCP|DB|VM|IP|LB|UI|OS|ELB|ALB|NLB|RDS|EC2|SSO|MFA|SLO|SLA|ETA|FYI|ACK|PR|CI|WAF|VPN|NAT|BGP|SMS|SRE|OOM|JVM|GC|TTL|URL|HTTP|SEV|INC|IO|QA|MQ|NFS|EBS|IAM|KMS|SNS|SQS|ECS|EKS|GKE|AKS|AZ)$/;
+
 /**
  * True when at least two of `rests` (the text after each timed line's stamp in one block) open
  * with a journal label: then a label is the tool's, not a follow-up someone wrote (`Action: add
@@ -45,7 +49,7 @@ export function withoutJournalLabel(
   if (!label) return { actor: null, text };
   const rest = text.slice(label[0].length);
   const initials = INITIALS.exec(rest);
-  return initials
+  return initials && !ACRONYM.test(initials[1] ?? '')
     ? { actor: initials[1] ?? null, text: rest.slice(initials[0].length) }
     : { actor: null, text: rest };
 }
