@@ -216,3 +216,15 @@ test("a system's acronym after a journal label is no scribe's initials", () => {
   expect(texts).toContain('API gateway returning 502 for all routes');
   expect(texts).toContain('DNS records for the gateway pointed back to the old load balancer');
 });
+
+describe.each([
+  ['one-note-label-in-a-chat.md', /dashboards took 20 seconds to open/],
+  ['one-message-label-in-a-log.md', /push notifications arriving an hour late/],
+])('%s: one tool label in the timeline', (name, said) => {
+  const p = builtinPackOf(join(DIR, name));
+
+  test('what was said is told without the label', () => {
+    expect(p.users).toMatch(said);
+    expect([p.published, p.summary, p.response].join('\n')).not.toMatch(/\b(?:Note|Message)\s*:/);
+  });
+});

@@ -10,6 +10,10 @@
 const JOURNAL_LABEL =
   /^\s*(?:\*\*)?(?:incident update|status update|update|action|message|note|comment|work note|timeline entry|entry|event|log)(?:\*\*)?\s*:\s+(?=\S)/i;
 
+/** The labels no one writes as part of what they say. */
+const ALWAYS_A_LABEL =
+  /^\s*(?:\*\*)?(?:incident update|note|message|comment|work note|timeline entry)(?:\*\*)?\s*:\s+(?=\S)/i;
+
 /** Who wrote the entry, as a tool labels a comment: `Comment by Priya:`, `Posted by J. Ode:`. */
 const AUTHOR_LABEL =
   /^\s*(?:comment(?:ed)? by|comment from|posted by|reply by|update from|note by|message from|note from)\s+([\p{L}@][\p{L}\d@._' -]{0,39}?)\s*:\s+(?=\S)/iu;
@@ -45,7 +49,9 @@ export function withoutJournalLabel(
 ): { actor: string | null; text: string } {
   const author = AUTHOR_LABEL.exec(text);
   if (author) return { actor: author[1]?.trim() ?? null, text: text.slice(author[0].length) };
-  const label = journal ? JOURNAL_LABEL.exec(text) : null;
+  // "Note:", "Message:", "Comment:" are a tool's words wherever they stand; "Action:" and
+  // "Update:" alone may be the team's own (a follow-up, a status post), so only in a journal.
+  const label = journal ? JOURNAL_LABEL.exec(text) : ALWAYS_A_LABEL.exec(text);
   if (!label) return { actor: null, text };
   const rest = text.slice(label[0].length);
   const initials = INITIALS.exec(rest);
