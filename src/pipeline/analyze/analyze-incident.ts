@@ -20,7 +20,7 @@ import {
   type Pin,
 } from './choose-milestones.js';
 import { CUES, type Cue } from './cues.js';
-import { documentTitle, titleFromAlert } from './document-title.js';
+import { documentTitle, titleFromAlert, titleFromImpact } from './document-title.js';
 import { findImpactFigures, parseCount } from './impact-figures.js';
 import { readLine, type LineReading } from './read-line.js';
 import { statedSeverity } from './stated-severity.js';
@@ -800,6 +800,7 @@ export function analyzeIncident(
   const title =
     incident.title ??
     documentTitle(incident.preamble, firstTimedLine) ??
+    titleFromImpact(incident.human.impact?.markdown ?? null) ??
     (firstAlert ? titleFromAlert(firstAlert.text) : incident.slug);
   const summaryText = [
     ...notes.map((note) => note.text),

@@ -1,4 +1,5 @@
 import { truncateTitle } from '../format/titles.js';
+import { incidentTitleOf } from '../parse/document-headers.js';
 
 /**
  * The title of an incident whose file gives none in front matter or a `#` heading: the line a
@@ -37,8 +38,10 @@ export function documentTitle(
   if (!first || first.line >= firstTimedLine) return null;
   const line = (first.markdown.split('\n')[0] ?? '').replace(/\\(?=[^\w\s])/g, '').trim();
   if (line.length < 8 || line.length > 120 || !/\p{L}{3}/u.test(line)) return null;
-  if (NOT_A_TITLE.some((shape) => shape.test(line))) return null;
-  return truncateTitle(line.replace(/\s{2,}/g, ' '), TITLE_MAX);
+  const named = incidentTitleOf(line);
+  if (named === null || named.length < 8) return null;
+  if (NOT_A_TITLE.some((shape) => shape.test(named))) return null;
+  return truncateTitle(named.replace(/\s{2,}/g, ' '), TITLE_MAX);
 }
 
 /** What an alert line carries besides what happened: tags and ticket numbers anywhere, and */
@@ -64,4 +67,22 @@ export function titleFromAlert(text: string, max = TITLE_MAX): string {
   }
   const title = truncateTitle(cleaned.replace(/[\s:–—-]+$/, ''), max);
   return title ? title[0]!.toUpperCase() + title.slice(1) : 'Incident';
+}
+
+/**
+ * A headline from the team's impact line, for an incident with no title, heading or page title:
+ * its first clause (`Site search returned no results for most shoppers, and ...` → `Site search
+ * returned no results for most shoppers`) when it is 12 to TITLE_MAX characters. A person's words
+ * read better than a monitor's (`SearchProbe FAILED: GET /api/search?`). Null otherwise.
+ */
+export function titleFromImpact(markdown: string | null): string | null {
+  if (!markdown) return null;
+  const clause = (markdown.split('\n')[0] ?? '')
+    .replace(/[*_`]/g, '')
+    .split(/[.;:!?]\s|,\s|\s[-–—]\s/)[0]
+    ?.trim()
+    .replace(/[.;:!?]$/, '');
+  if (!clause || clause.length < 12 || clause.length > TITLE_MAX) return null;
+  if (NOT_A_TITLE.some((shape) => shape.test(clause))) return null;
+  return clause[0]!.toUpperCase() + clause.slice(1);
 }

@@ -14,6 +14,8 @@ import { readOffsetStamps } from './offset-stamps.js';
 import { withFrontMatterTimeline } from './front-matter-timeline.js';
 import { readCalendarEvents } from './calendar-events.js';
 import { readSyslogLines } from './syslog-lines.js';
+import { incidentTitleOf } from './document-headers.js';
+import { isScribeInstruction } from './scribe-instructions.js';
 import { readYamlTimeline } from './yaml-timeline.js';
 import { columnWordsAsText } from './column-words.js';
 import { splitDocument, type Block, type SectionKind } from './document.js';
@@ -418,7 +420,8 @@ function readSections(
       section.kind === 'timeline' &&
       /^#\s/.test(text.split('\n')[section.line - 1] ?? '')
     ) {
-      title ??= section.heading;
+      // A page's header ("Running notes - ...", a file path) is cleaned to the incident's name.
+      title ??= incidentTitleOf(section.heading);
     }
     if (section.kind !== 'timeline') {
       const filled = withoutTemplatePrompts(file, section);
@@ -443,7 +446,9 @@ function readSections(
       else {
         const separator = daySeparatorAlone(block);
         if (separator) items.push(separator);
-        else preamble.push(block);
+        // How to keep the notes ("initials on every entry") is for the scribes, never a fact.
+        else if (!isScribeInstruction(block.lines.map((line) => line.text).join(' ')))
+          preamble.push(block);
       }
     }
   }

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { Block, SourceLine } from './document.js';
 import { spokenTimes } from './spoken-times.js';
+import { journalLabelsRepeat, withoutJournalLabel } from './journal-labels.js';
 import {
   isStampProblem,
   readStamp,
@@ -617,6 +618,8 @@ interface LineBlockReading {
   readonly block: Block;
   /** The block is a chat log, so a leading name and colon is who spoke (see isChatLog). */
   readonly chat: boolean;
+  /** Timed lines open with a journal's labels (`Action:`, `Note:`): see journal-labels.ts. */
+  readonly journal: boolean;
   readonly items: TimelineItem[];
   readonly diagnostics: Diagnostic[];
   last: TimelineEntry | null;
@@ -758,9 +761,11 @@ function readTimedLine(reading: LineBlockReading, line: SourceLine, stamp: Stamp
     return;
   }
   const author = /^\s*\[/.test(line.text) && CHAT_AUTHOR.test(stamp.rest) ? stamp.rest : null;
+  const labelled = withoutJournalLabel(stamp.rest, reading.journal);
+  const split = splitSourceAndActor(labelled.text, reading.chat);
   const parts = author
     ? { source: null, actor: author, text: '', state: null }
-    : splitSourceAndActor(stamp.rest, reading.chat);
+    : { ...split, actor: split.actor ?? labelled.actor };
   pushEntry(reading, {
     line: line.number,
     column: stamp.column,
@@ -890,6 +895,12 @@ export function readTimelineBlock(
     file,
     block,
     chat: isChatLog(block.lines),
+    journal: journalLabelsRepeat(
+      block.lines.flatMap((line) => {
+        const stamp = readStamp(line.text);
+        return stamp && !isStampProblem(stamp) && stamp.time ? [stamp.rest] : [];
+      }),
+    ),
     items: [],
     diagnostics,
     last: null,

@@ -4,6 +4,7 @@
  * time or a name the input does not support. It needs no network and no key.
  */
 import { withheldFrom } from './withheld.js';
+import { publicFactsOf, withNoteLabelsOff } from './internal-notes.js';
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { PROSE_SECTIONS, type Postmortem, type Section } from '../../../schemas/postmortem.js';
 import { formatDate, formatMinutes, formatTime } from '../../format/format-figures.js';
@@ -739,13 +740,19 @@ function withheldBody(
   return out;
 }
 
-export function writeBuiltin(facts: Facts): Postmortem {
+export function writeBuiltin(input: Facts): Postmortem {
+  // Labels for the team or the write-up ("Internal:", "for the writeup -") are no one's words.
+  const facts = withNoteLabelsOff(input);
   const { body, reading } = writeBuiltinBody(facts);
   const merged = withHumanSections(body, facts);
   // Private addresses, key IDs and what the input marks not for publishing stay internal.
   const withheld = withheldFrom(facts);
-  const hnPost = writeHnPost(merged, reading);
-  const users = merged.messageToUsers;
+  // Lines marked internal stay in the postmortem, the team's record, and out of public texts.
+  const publicFacts = publicFactsOf(input);
+  const told = publicFacts ? writeBuiltinBody(publicFacts) : { body, reading };
+  const publicMerged = publicFacts ? withHumanSections(told.body, publicFacts) : merged;
+  const hnPost = writeHnPost(publicMerged, told.reading);
+  const users = publicMerged.messageToUsers;
   return {
     ...merged,
     messageToUsers: {
@@ -759,7 +766,7 @@ export function writeBuiltin(facts: Facts): Postmortem {
       body: withheld(hnPost.body),
       origin: 'builtin',
     },
-    twitterThread: { tweets: writeThread(merged, reading, withheld), origin: 'builtin' },
+    twitterThread: { tweets: writeThread(publicMerged, told.reading, withheld), origin: 'builtin' },
   };
 }
 

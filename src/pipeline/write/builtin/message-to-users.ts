@@ -11,7 +11,7 @@ import { formatClock, formatDate, formatMinutes, formatTime } from '../../format
 import { recordsAlert, REPORTED } from './detection.js';
 import type { PeakFigures } from './peak-figures.js';
 import { leftOpen, saysRestored, type Reading } from './read-incident.js';
-import { sawInBrief, usersAffectedSentence } from './user-impact.js';
+import { sawInBrief, usersAffectedSentence, withoutMonitorParts } from './user-impact.js';
 import {
   continued,
   publicSentence,
@@ -241,9 +241,12 @@ const USER_FIGURE = /\d\s?%|\b\d+ (?:results?|rows?|items?)\b|\b(?:every|all|no)
 export function symptomInTheirTerms(reading: Reading): string | null {
   const event = reading.symptom;
   if (!event || isNoise(event.text)) return null;
-  const text = publicLine(event.text.replace(REPORT_LABEL, ''))
-    .replace(/^(?:ALERT|WARN\w*|CRIT\w*|FIRING|TRIGGERED)\b\s*[:\-–—]?\s*/i, '')
-    .replace(/[.\s]+$/, '');
+  // "homepage health check timing out, site returning errors": users saw the errors, not the check.
+  const text = withoutMonitorParts(
+    publicLine(event.text.replace(REPORT_LABEL, ''))
+      .replace(/^(?:ALERT|WARN\w*|CRIT\w*|FIRING|TRIGGERED)\b\s*[:\-–—]?\s*/i, '')
+      .replace(/[.\s]+$/, ''),
+  );
   if (text.length < 12 || text.length > 120 || MONITOR_TERMS.test(text)) return null;
   return USER_FIGURE.test(text) ? text : null;
 }

