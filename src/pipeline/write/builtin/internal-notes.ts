@@ -9,12 +9,15 @@ import type { Facts } from '../../../schemas/facts.js';
 
 /** A line marked for the team only, by a leading label or by its own words. */
 const INTERNAL_LABEL =
-  /^\W*(?:\(?internal(?:[\s-]only)?(?:\s+note)?\)?|private|confidential|team[\s-]only|not for (?:publication|customers|the public|the status page)|do(?: not|n'?t) (?:share|publish)(?: this| externally)?)\s*[:,\-–—]\s*/i;
+  /^(\W*(?:@?\p{Ll}[\p{L}\p{N}_.-]{1,24}\s+(?=notes?\s*:))?)(?:notes?\s*:\s*)?(?:\(?internal(?:[\s-]only)?(?:\s+note)?\)?|private|confidential|team[\s-]only|not for (?:publication|customers|the public|the status page)|do(?: not|n'?t) (?:share|publish)(?: this| externally)?)\s*[:,\-–—]\s*/iu;
 const INTERNAL_WORDS =
   /\b(?:do(?: not|n'?t) (?:share|publish)(?: this)?(?: externally)?|internal[\s-]only|not for (?:publication|customers|the public)|keep (?:this|it) internal)\b/i;
-/** A note addressed to the write-up: `for the writeup -`, `Cause for the postmortem:`, `(for PIR)`. */
+/**
+ * A note addressed to the write-up: `for the writeup -`, `Cause for the postmortem:`, `(for PIR)`,
+ * also after `Note:` and an export's author column (`priya Note: cause for the writeup:`).
+ */
 const WRITEUP_LABEL =
-  /^\W*(?:(?:root cause|cause|context|note|notes|todo|detail)\s+)?(?:for|to (?:add|note) (?:to|in)) (?:the )?(?:write[\s-]?up|post[\s-]?mortem|retro(?:spective)?|pir|review|report|rca)\s*[:,\-–—]\s*/i;
+  /^(\W*(?:@?\p{Ll}[\p{L}\p{N}_.-]{1,24}\s+(?=notes?\s*:))?)(?:notes?\s*:\s*)?(?:(?:root cause|cause|context|note|notes|todo|detail)\s+)?(?:for|to (?:add|note) (?:to|in)) (?:the )?(?:write[\s-]?up|post[\s-]?mortem|retro(?:spective)?|pir|review|report|rca)\s*[:,\-–—]\s*/iu;
 
 const CAUSE_LABEL = /^\W*(?:root cause|cause)\b/i;
 
@@ -29,15 +32,43 @@ export function isInternalOnly(text: string): boolean {
  * `Cause for the postmortem: build 4411 sent ...` → `Root cause: build 4411 sent ...`.
  */
 export function withoutNoteLabels(text: string): string {
-  let out = text;
-  for (let before = ''; before !== out;) {
-    before = out;
-    // "Cause for the postmortem: X" states the cause: it keeps a cause label the cues read.
-    out = out
-      .replace(INTERNAL_LABEL, '')
-      .replace(WRITEUP_LABEL, (label) => (CAUSE_LABEL.test(label) ? 'Root cause: ' : ''));
-  }
-  return out;
+  return sentencesOf(text)
+    .map((sentence) => {
+      const lead = /^\s*/.exec(sentence)?.[0] ?? '';
+      let out = sentence.slice(lead.length);
+      for (let before = ''; before !== out;) {
+        before = out;
+        // "Cause for the postmortem: X" states the cause: it keeps a cause label the cues read.
+        // A leading handle ("priya Note: cause for the writeup: ...", an export's author column)
+        // stays; only the label goes.
+        out = out
+          .replace(INTERNAL_LABEL, '$1')
+          .replace(WRITEUP_LABEL, (label, lead: string) =>
+            CAUSE_LABEL.test(label.slice(lead.length).replace(/^notes?\s*:\s*/i, ''))
+              ? `${lead}Root cause: `
+              : lead,
+          );
+      }
+      return lead + out;
+    })
+    .join('');
+}
+
+/**
+ * `text` cut before each sentence and line, the pieces keeping their spacing, so that joined
+ * they are `text` again: a label opens a sentence as often as a note ("Notes: support wants X.
+ * Internal: order-writer ...").
+ */
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[.!?])(?=\s+\S)|(?=\n)/);
+}
+
+/** `text` without its sentences marked for the team only; '' when every one is. */
+function withoutInternalSentences(text: string): string {
+  return sentencesOf(text)
+    .filter((sentence) => !isInternalOnly(sentence.trim()))
+    .join('')
+    .trim();
 }
 
 /** `facts` with every timeline line's and note's labels for the team or the write-up taken off. */
@@ -60,9 +91,12 @@ export function publicFactsOf(facts: Facts): Facts | null {
     !facts.notes.some((n) => internal(n.markdown))
   )
     return null;
+  // A note keeps its other sentences ("support wants the message to say: order again").
   return withNoteLabelsOff({
     ...facts,
     events: facts.events.filter((event) => !internal(event.text)),
-    notes: facts.notes.filter((note) => !internal(note.markdown)),
+    notes: facts.notes
+      .map((note) => ({ ...note, markdown: withoutInternalSentences(note.markdown) }))
+      .filter((note) => note.markdown !== ''),
   });
 }
