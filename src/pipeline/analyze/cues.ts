@@ -130,7 +130,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)?(?![ -]?(?:over|back))|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)|50x|5xx|(?:http|status|returns?|returning|returned|serving|throwing|got|with|answer(?:s|ing)?) 5\d\d|5\d\d (?:errors?|responses?|status|bad gateway|internal|service unavailable|gateway)|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|could(?:n'?t| not)|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped(?! (?:the|a|an|that|this|those|these|our)\b)|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing|invalid|[45]\d\d(?:ing|ed)`,
+      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)?(?![ -]?(?:over|back))|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)|50x|5xx|(?:http|status|returns?|returning|returned|serving|throwing|got|with|answer(?:s|ing)?) 5\d\d|5\d\d (?:errors?|responses?|status|bad gateway|internal|service unavailable|gateway)|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|could(?:n'?t| not)|(?:nobody|no one|no-one) (?:can|could|is able to|was able to)|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped(?! (?:the|a|an|that|this|those|these|our)\b)|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing|invalid|[45]\d\d(?:ing|ed)`,
     ),
     reason: 'names a failure users or systems suffer',
     examples: {
@@ -144,6 +144,8 @@ export const CUES: readonly Cue[] = [
         'Customers could not load the home feed',
         'Users start getting "invalid session" on login',
         'images 404ing on the storefront',
+        'Nobody can sign in through SSO since about 5:30 PM',
+        'no one could place an order',
       ],
       noMatch: [
         'failed over to the replica',
@@ -1525,7 +1527,7 @@ export const CUES: readonly Cue[] = [
     weight: 1,
     language: 'en',
     pattern: words(
-      String.raw`status ?page|statuspage|status\.\S+|status (?:set|updated|yellow|red|green)|(?:per-service |public |customer )?status updates?|service health dashboard|post(?:ed|ing) (?:an? |the )?(?:public )?updates?|banner|announc(?:ed|ement)|customer comms?|tweeted`,
+      String.raw`status ?page|statuspage|status\.\S+|status (?:set|updated|yellow|red|green)|(?:per-service |public |customer )?status updates?|service health dashboard|post(?:ed|ing) (?:an? |the )?(?:public )?updates?|banner|announc(?:ed|ement)|customer comms?|tweeted|(?:status )?tweet|posted (?:to|on) @[\w.-]+`,
     ),
     reason: 'a public update, not itself a change in the incident',
     kind: 'status-update',
@@ -1535,6 +1537,8 @@ export const CUES: readonly Cue[] = [
         'posted an update',
         'per-service status updates on the dashboard working again',
         'posting updates again',
+        'posted to @acmestatus: "We are investigating reports of login issues."',
+        'status tweet sent',
       ],
       noMatch: ['the status of the job'],
     },
@@ -1785,7 +1789,7 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'bookkeeping',
     language: 'en',
     pattern: words(
-      String.raw`tickets?|issues? tracker|post-?mortems?|retro(?:spective)?s?|incident reviews?|status ?page|statuspage|[a-z][a-z0-9]+-\d+|closed this|changed (?:the )?status|moved (?:\p{L}+ )?to done|jira|github`,
+      String.raw`tickets?|issues? tracker|post-?mortems?|retro(?:spective)?s?|incident reviews?|status ?page|statuspage|[a-z][a-z0-9]+-\d+|closed this|changed (?:the )?status|moved (?:\p{L}+ )?to done|jira|github|(?:posted|tweeted|sent) (?:to|from|on) @[\w.-]+|(?:status )?tweet(?:ed|s)?`,
     ),
     reason:
       'a declared end that records paperwork (a ticket resolved, a postmortem scheduled, the status page set to Resolved) says when the record closed, not when users were fine again (a full recovery before it is the resolution)',
@@ -1796,6 +1800,8 @@ export const MODIFIERS: readonly Modifier[] = [
         'OPS-4411 status changed to Resolved',
         'octocat closed this as completed',
         'changed the Status from In Progress to Resolved',
+        'posted to @paystatus: "This incident has been resolved."',
+        'status tweet: all systems resolved',
       ],
       noMatch: ['incident resolved', 'Monitoring -> Closed', 'checkout back to normal'],
     },

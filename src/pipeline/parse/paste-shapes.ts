@@ -334,14 +334,14 @@ const BODY_TIME = new RegExp(
 /**
  * A mail body line that tells several steps, each at its own time ("added replicas at 10:12 AM;
  * p99 fell under 800 ms at 10:18 AM. Closing at 10:40 AM."), split at its sentence and clause ends
- * into one event per stated time: a mail sums up what happened since the last one, so the later
+ * into one event per stated time ("renewed at 6:20 PM, logins succeed again at 6:24 PM" too): a mail sums up what happened since the last one, so the later
  * steps (the action's effect, the close) are events too, not words at the first step's time. A
  * clause that states no time goes with the clause before it (the first: with the next). Returns
  * the clauses with their stamps (no date: the caller gives the mail's), or [] when the line states
  * fewer than two different times.
  */
 function timedClauses(text: string): { text: string; stamp: Stamp }[] {
-  const pieces = text.split(/(?<=[.;!?])\s+(?=\S)/);
+  const pieces = text.split(/(?<=[.;!?,])\s+(?=\S)/);
   const clauses: { text: string; stamp: Stamp | null }[] = [];
   for (const piece of pieces) {
     const own = BODY_TIME.exec(piece);
