@@ -1018,6 +1018,27 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'recovery-figure-fell',
+    phase: 'recovery-partial',
+    weight: 2,
+    language: 'en',
+    // `was` and `now` are read as numbers by read-line.ts: the cue fires only when `now` is the
+    // smaller, so "errors went from 8% to 40%" is no recovery.
+    pattern: words(
+      String.raw`(?:error rates?|errors|[45]\d\ds|[45]xxs?|failures|failure rates?|time-?outs?|p\d\d|latency|lag|queue(?:[- ](?:depth|age|size|length))?|backlog|retries|declines|rejections|cpu|load|packet loss)(?: rates?| ratio| count)?(?: (?:went|dropped|fell|is|are|was|were|now|moved|changed|down))*(?: from)? (?<was>\d+(?:[.,]\d+)?)\s?(?:%|ms|s|k|m|min)?\s?(?:to|->|→|=>)\s?(?<now>\d+(?:[.,]\d+)?)(?:\s?(?:%|ms|s|k|m|min))?`,
+    ),
+    reason: 'a figure of the failure fell (from 40% to 8%): impact receded, though not gone',
+    kind: 'recover',
+    examples: {
+      match: [
+        'error rate went from 40% to 8% after the failover',
+        'p99 2400ms -> 600ms',
+        'queue depth 90k → 12k',
+      ],
+      noMatch: ['error rate went from 8% to 40%', 'p99 600ms -> 2400ms'],
+    },
+  },
+  {
     id: 'mitigated-declared',
     phase: 'recovery-partial',
     weight: 3,

@@ -227,6 +227,18 @@ function hitOf(cue: Cue, clause: number, weight: number, phase: Phase = cue.phas
 }
 
 /** The hits of one clause, with the clause's own modifiers applied. */
+/**
+ * Whether a match that names a figure before and after (named groups `was` and `now`, "from 40%
+ * to 8%", "90k → 12k") shows it falling; true for a match without them. Decimal commas read as
+ * points; the unit is the same on both sides as people write them.
+ */
+function figureFell(groups: Record<string, string | undefined> | undefined): boolean {
+  const was = groups?.['was'];
+  const now = groups?.['now'];
+  if (was === undefined || now === undefined) return true;
+  return Number(now.replace(',', '.')) < Number(was.replace(',', '.'));
+}
+
 function readClause(clause: Clause, index: number, compiled: Compiled): CueHit[] {
   if (clause.hypothetical) return [];
   const clauseHits: CueHit[] = [];
@@ -241,6 +253,8 @@ function readClause(clause: Clause, index: number, compiled: Compiled): CueHit[]
       // A log field's value (`code=killed`, `action=restart`) records a state, not an action
       // someone took.
       if (cue.phase === 'mitigate-action' && /[=]\s*$/u.test(before)) continue;
+      // A cue that names a figure before and after (`was`, `now`) says it fell only if it did.
+      if (!figureFell(match.groups)) continue;
       let phase = cue.phase;
       // "Most ... resolved", "partially restored": only part came back.
       if ((phase === 'recovery-full' || phase === 'resolved-declared') && partial(clause.text))
