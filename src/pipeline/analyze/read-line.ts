@@ -227,6 +227,11 @@ function hitOf(cue: Cue, clause: number, weight: number, phase: Phase = cue.phas
 }
 
 /** The hits of one clause, with the clause's own modifiers applied. */
+/** The cue for servers, connections or traffic being lost (cues.ts). */
+const CAPACITY_LOST = 'impact-capacity-lost';
+/** Cues that read a figure falling as impact receding. */
+const FIGURE_FALLS = new Set(['recovery-partial', 'recovery-figure-fell']);
+
 /**
  * Whether a match that names a figure before and after (named groups `was` and `now`, "from 40%
  * to 8%", "90k → 12k") shows it falling; true for a match without them. Decimal commas read as
@@ -435,7 +440,12 @@ function readText(
         cue.on === 'state' && cue.pattern.test(state.trim()) ? [hitOf(cue, -1, cue.weight)] : [],
       )
     : [];
-  const hits = applyState([...fromState, ...clauses.flatMap((c, i) => readClause(c, i, compiled))]);
+  const read = applyState([...fromState, ...clauses.flatMap((c, i) => readClause(c, i, compiled))]);
+  // "Load dropping on the app tier, servers are dying": a load or CPU falling beside lost
+  // capacity is the failure growing, not impact receding.
+  const hits = read.some((h) => h.cue === CAPACITY_LOST)
+    ? read.filter((h) => !FIGURE_FALLS.has(h.cue))
+    : read;
   // What a monitoring tool posted (a Slack message by "Datadog", a `[PagerDuty]` line) is its
   // alert reaching people, unless it announces a recovery or records someone's step.
   const speaker = LEADING_HANDLE.exec(text)?.[1] ?? null;
