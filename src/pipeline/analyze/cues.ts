@@ -222,7 +222,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`(?:stop(?:s|ped)?|ceased?) (?:going out|sending|arriving|being (?:sent|delivered|processed|written)|working|loading|processing|delivering|syncing|replicating|updating|resolving|responding|serving)|(?:is|are|was|were) not (?:arriving|loading|working|going out|being (?:sent|delivered|processed)|delivered|processing|syncing|updating|responding)`,
+      String.raw`(?:stop(?:s|ped)?|ceased?) (?:going out|sending|arriving|being (?:sent|delivered|processed|written)|working|loading|processing|delivering|syncing|replicating|updating|resolving|responding|serving)|(?:is|are|was|were) not (?:arriving|loading|working|going out|being (?:sent|delivered|processed)|delivered|processing|syncing|updating|responding)|(?:(?:has|have) been |are |is )?(?:queued|waiting|pending|hanging) (?:for )?(?:over |more than |\d+\+? )\d*\+? ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)(?![\p{L}\p{N}])|nothing (?:is |gets |got |was )?(?:picked up|processed|delivered|sent|served|going out)`,
     ),
     reason:
       'something users rely on stopped happening ("e-mails stop going out", "jobs stopped processing")',
@@ -231,8 +231,10 @@ export const CUES: readonly Cue[] = [
         'confirmation e-mails stop going out',
         'webhooks stopped arriving',
         'several merchants say webhooks are not arriving',
+        'every CI build has been queued for 20+ minutes, nothing is picked up',
+        'exports pending for over 2 hours',
       ],
-      noMatch: ['stopped the export job', 'stop the bleeding'],
+      noMatch: ['stopped the export job', 'stop the bleeding', 'queued the rollout for tonight'],
     },
   },
   {
