@@ -1046,6 +1046,39 @@ export const CUES: readonly Cue[] = [
     },
   },
   {
+    id: 'recovery-improving',
+    phase: 'recovery-partial',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?<!\b(?:would|could|might|should|be|had|no|not|any)\s)(?:looks?|looking|is|are|getting|got|much|slightly|a bit|way) better(?! (?:to|than|if|off)\b)|(?:seeing |far |much )?fewer (?:errors|[45]\d\ds|[45]xxs?|failures|time-?outs?|timeouts|exceptions|alerts|complaints|tickets|crashes|retries)|(?:error rates?|errors|[45]\d\ds|[45]xxs?|failures|time-?outs?|latency|p\d\d|lag|backlog|queue(?: depth)?)(?: rates?)? (?:is |are |has |have )?(?:way|much|well|significantly|sharply|mostly|largely) (?:down|lower|stopped|gone|cleared|subsided)|(?:big|sharp|large|significant|steep|clear) (?:drop|decrease|decline|fall|reduction) in (?:the )?(?:errors|error rates?|[45]\d\ds|[45]xxs?|failures|time-?outs?|latency|p\d\d|lag|backlog)|(?:error rates?|errors|[45]xxs?|failures|time-?outs?) halving|(?:seeing |some |an? )(?:improvement|relief)|improvement in (?:the )?(?:errors|error rates?|latency|p\d\d|success rates?|availability|lag)|(?:that|it|this|the (?:fix|change|rollback|restart|failover|revert|flag|block)) (?:helped|did the trick)|recovery (?:is )?(?:underway|under way|in progress)|bleeding (?:has )?(?:slowed|stopped)|(?:queue|backlog|lag)s? (?:started |starting |began |is |are )?(?:shrinking|draining|clearing)`,
+    ),
+    reason:
+      'the impact is receding, said without a figure (fewer errors, looks better, way down, that helped): the first such line after an action is where the mitigation took',
+    kind: 'recover',
+    examples: {
+      match: [
+        'things look better after the failover',
+        'seeing fewer 500s',
+        'that helped, error rate is way down',
+        'timeouts have mostly stopped',
+        'big drop in errors since the restart',
+        'we are seeing improvement',
+        'some relief on the DB',
+        'recovery underway in EU',
+        'queue started draining',
+        'the bleeding has slowed',
+      ],
+      noMatch: [
+        'it would be better to roll back',
+        'no better after the restart',
+        'errors getting worse',
+        'it is better than yesterday',
+        'fewer than half of requests succeed',
+      ],
+    },
+  },
+  {
     id: 'recovery-figure-fell',
     phase: 'recovery-partial',
     weight: 2,
