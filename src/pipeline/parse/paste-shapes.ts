@@ -334,14 +334,15 @@ const BODY_TIME = new RegExp(
 /**
  * A mail body line that tells several steps, each at its own time ("added replicas at 10:12 AM;
  * p99 fell under 800 ms at 10:18 AM. Closing at 10:40 AM."), split at its sentence and clause ends
- * into one event per stated time ("renewed at 6:20 PM, logins succeed again at 6:24 PM" too): a mail sums up what happened since the last one, so the later
+ * into one event per stated time ("renewed at 6:20 PM, logins succeed again at 6:24 PM", "paused
+ * it at 1:40 PM and deliveries flowed again at 1:46 PM" too): a mail sums up what happened since the last one, so the later
  * steps (the action's effect, the close) are events too, not words at the first step's time. A
  * clause that states no time goes with the clause before it (the first: with the next). Returns
  * the clauses with their stamps (no date: the caller gives the mail's), or [] when the line states
  * fewer than two different times.
  */
 function timedClauses(text: string): { text: string; stamp: Stamp }[] {
-  const pieces = text.split(/(?<=[.;!?,])\s+(?=\S)/);
+  const pieces = text.split(/(?<=[.;!?,])\s+(?=\S)|\s+(?=(?:and|then|but)\s)/);
   const clauses: { text: string; stamp: Stamp | null }[] = [];
   for (const piece of pieces) {
     const own = BODY_TIME.exec(piece);
@@ -377,7 +378,12 @@ export function normalizeMailThread(blocks: readonly Block[]): Block[] | null {
       ),
   ).length;
   const intros = texts.filter((text) => MAIL_QUOTE_INTRO.test(text)).length;
-  if (headerPairs + intros < 2 || headerPairs === 0) return null;
+  // One mail pasted alone (often a forward: "---------- Forwarded message ---------") is a
+  // thread too when its header names sender and subject: its Date is when it was sent.
+  const wholeHeader = ['from', 'subject'].every((field) =>
+    texts.some((text) => new RegExp(`^${field}\\s*:\\s`, 'i').test(text)),
+  );
+  if ((headerPairs + intros < 2 && !wholeHeader) || headerPairs === 0) return null;
   let sent: Stamp | null = null;
   /** The mail's subject, written as its first line once its send time is known. */
   let subject: SourceLine | null = null;
