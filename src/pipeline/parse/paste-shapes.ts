@@ -383,7 +383,9 @@ export function normalizeMailThread(blocks: readonly Block[]): Block[] | null {
   const wholeHeader = ['from', 'subject'].every((field) =>
     texts.some((text) => new RegExp(`^${field}\\s*:\\s`, 'i').test(text)),
   );
-  if ((headerPairs + intros < 2 && !wholeHeader) || headerPairs === 0) return null;
+  // A Gmail chain copied without headers is only its "On ... wrote:" lines: two of them are a
+  // thread.
+  if ((headerPairs + intros < 2 && !wholeHeader) || (headerPairs === 0 && intros < 2)) return null;
   let sent: Stamp | null = null;
   /** The mail's subject, written as its first line once its send time is known. */
   let subject: SourceLine | null = null;
