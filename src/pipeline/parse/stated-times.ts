@@ -50,6 +50,11 @@ const SYMPTOM_START = String.raw`(?:started|began|begun|starting)\s+(?:to\s+(?:f
  * 08:29" date the recovery, not the start (a status page's Resolved post says both).
  */
 const NOT_RECOVERED = String.raw`(?<!\b(?:normal|fine|ok|okay|healthy|stable|back|recovered|green|good|operational|nominal|resolved|working|restored|clear|cleared)(?:\s+(?:again|now))?\s+)`;
+/** A further window after a stated one: "and again from 21:14 until 22:47", ", 21:14–22:47". */
+const LATER_WINDOW = new RegExp(
+  String.raw`(?:\band\b|,|;|\bthen\b)\s+(?:again\s+|later\s+|once more\s+)?(?:from\s+|between\s+)?(${CLOCK})\s*(?:-|–|to|until|till|through|and)\s*(${CLOCK})`,
+  'gi',
+);
 const ISSUE_SUBJECT = String.raw`(?:incident|outage|issue|problem|impact|disruption)`;
 
 interface Phrase {
@@ -154,6 +159,16 @@ const PHRASES: readonly Phrase[] = [
     strength: 'window',
     pattern: new RegExp(
       String.raw`\b${NOT_RECOVERED}(?:ever )?since\s+(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    // Windows listed after their name: "502s in two windows: 16:31–17:02 and 21:14–22:47 UTC".
+    // A milestone only if the sentence is about impact; later windows extend the end (above).
+    milestone: 'start',
+    strength: 'window',
+    pattern: new RegExp(
+      String.raw`\bwindows?\b[^.;:]{0,20}:\s*(?:from\s+|between\s+)?(${CLOCK})\s*(?:-|–|to|until|till|through)\s*(${CLOCK})`,
       'i',
     ),
   },
@@ -503,8 +518,12 @@ function statedIn(
       strength: phrase.strength,
       ...(start.dated ? { dated: true } : {}),
     });
-    // The end is read on the start's day ("22:50 to 23:35" stated the next morning).
-    const end = match[2] ? clockOnDay(match[2], { ...context, lineTime: time }) : null;
+    // The end is read on the start's day ("22:50 to 23:35" stated the next morning). A window
+    // the sentence goes on to add ("and again from 21:14 until 22:47") moves the end to the
+    // last one: the incident spans every window it names.
+    const rest = sentence.slice(match.index + match[0].length);
+    const lastEnd = match[2] ? ([...rest.matchAll(LATER_WINDOW)].at(-1)?.[2] ?? match[2]) : null;
+    const end = lastEnd ? clockOnDay(lastEnd, { ...context, lineTime: time }) : null;
     if (end) {
       let endTime = end.time;
       while (!end.dated && endTime < time) endTime = endTime.plus({ days: 1 });
