@@ -323,11 +323,11 @@ const MAIL_WRAP_WIDTH = 60;
 /**
  * A clock time a sentence states for itself: "caught up at 10:02", "as of 4:45 pm PT", "the
  * re-run finished 09:25" (a step's end names its time without "at"). Not
- * "since 2:40 PM": that is when a state began (a stated start, see stated-times.ts), while the
+ * "since 2:40 PM" nor "since around 2:40 PM": that is when a state began (a stated start, see stated-times.ts), while the
  * line itself (a report, an alert) happened when it was sent.
  */
 const BODY_TIME = new RegExp(
-  String.raw`\b(?:at|by|around|from|until|as of|starting(?: at)?|beginning(?: at)?|(?:finished|completed|complete|done|ended|closed)(?: at)?)\s+(?:about\s+|around\s+|approximately\s+)?(~?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:${ZONE_TOKEN_SOURCE}))?)`,
+  String.raw`(?<!\b(?:since|ever since)\s)\b(?:at|by|around|from|until|as of|starting(?: at)?|beginning(?: at)?|(?:finished|completed|complete|done|ended|closed)(?: at)?)\s+(?:about\s+|around\s+|approximately\s+)?(~?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:${ZONE_TOKEN_SOURCE}))?)`,
   'i',
 );
 
