@@ -127,3 +127,40 @@ describe("a team's own cues from incidentpost.config.json", () => {
     );
   });
 });
+
+describe('a mail body line is an event at the time it states for itself, or when it was sent', () => {
+  const mail = (body: string): string =>
+    [
+      '---',
+      'title: Reports late',
+      'timezone: UTC',
+      '---',
+      'From: Ana <ana@example.com>',
+      'Date: Mon, Feb 9, 2026 at 1:58 PM',
+      'Subject: reports late',
+      '',
+      body,
+      '',
+      'From: Bo <bo@example.com>',
+      'Date: Mon, Feb 9, 2026 at 3:10 PM',
+      'Subject: Re: reports late',
+      '',
+      'Restarted the report workers at 2:40 PM, reports arrive on time again at 2:52 PM.',
+    ].join('\n');
+
+  test.each([
+    'Reports arrive hours late since around 1:20 PM.',
+    'Every report is late, ever since around 1:15 pm.',
+  ])('"since around <time>" dates the state, not the report: %s', (body) => {
+    const { facts } = analyzeSource(sourceFromText(mail(body)));
+    const report = facts?.events.find((event) => event.text === body);
+    expect(report?.time).toBe('2026-02-09T13:58:00+00:00');
+  });
+
+  test('a line stating two steps at two times is two events, the effect at its own time', () => {
+    const { facts } = analyzeSource(sourceFromText(mail('Reports arrive late.')));
+    const times = facts?.events.filter((event) => event.line === 15).map((event) => event.time);
+    expect(times).toEqual(['2026-02-09T14:40:00+00:00', '2026-02-09T14:52:00+00:00']);
+    expect(facts?.resolved).toBe('2026-02-09T14:52:00+00:00');
+  });
+});

@@ -429,6 +429,29 @@ function chooseWithStart(
         index: null,
       };
   }
+  // The resolving line dates the recovery before it was posted ("Resolved - error rates have
+  // been normal since 22:47", posted at 23:05; "returned to normal at 17:02"): the stated minute
+  // ends the impact, the post only announces it. Only a time between the mitigation and the post,
+  // and only a minute no line has: a line there ("back to normal, we keep monitoring") is already
+  // weighed by the rules for watched recoveries (fixture statuspage-posted-lines-newest-first).
+  const ending = chosen.resolved;
+  const floor = chosen.mitigated?.time ?? chosen.start?.time ?? -Infinity;
+  const own = ending
+    ? incident.stated.find(
+        (stated) =>
+          stated.from === 'timeline' &&
+          stated.milestone === 'resolved' &&
+          stated.strength === 'named' &&
+          stated.line === ending.line &&
+          stated.time.toMillis() < ending.time &&
+          stated.time.toMillis() >= floor &&
+          !candidates.some((c) => Math.abs(c.time - stated.time.toMillis()) < 60_000),
+      )
+    : undefined;
+  if (!pins.resolved && own) {
+    pins.resolved = pinFromStated(own, 'high');
+    chosen = chooseMilestones(candidates, pins);
+  }
   return { chosen, pins };
 }
 

@@ -72,6 +72,12 @@ function words(source: string, flags = 'iu'): RegExp {
  * message opening a line is an alert (`detect-monitor-message`); as a line's author they are
  * never a person acknowledging (`automated-agent`).
  */
+/**
+ * A clock time a recovery names at the end of its sentence ("render again from 08:56", "loading
+ * again at 2:02 PM"): a mail body split into one event per stated time (parse/paste-shapes.ts)
+ * keeps the time in the words, and it must not hide that the sentence ends in a recovery.
+ */
+const SINCE_A_TIME = String.raw`\s+(?:from|since|at|as of|by)\s+~?\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?`;
 const MONITORING_TOOLS = String.raw`pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|cloudwatch|nagios|icinga|zabbix|sentry|new ?relic|pingdom|uptime ?robot|statuscake|better ?(?:uptime|stack)|victorops|splunk(?: on-?call)?|checkly|dynatrace|honeybadger|bugsnag|rollbar|site24x7|stackdriver|azure monitor|elastalert|uptime kuma|incident\.io|firehydrant|rootly`;
 
 /** A line's author that is a monitoring tool (`actor`, e.g. a Slack post by "Datadog"). */
@@ -124,7 +130,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)?(?![ -]?(?:over|back))|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)|50x|5xx|(?:http|status|returns?|returning|returned|serving|throwing|got|with|answer(?:s|ing)?) 5\d\d|5\d\d (?:errors?|responses?|status|bad gateway|internal|service unavailable|gateway)|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|could(?:n'?t| not)|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped(?! (?:the|a|an|that|this|those|these|our)\b)|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing|invalid|[45]\d\d(?:ing|ed)`,
+      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)?(?![ -]?(?:over|back))|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)|50x|5xx|(?:http|status|returns?|returning|returned|serving|throwing|got|with|answer(?:s|ing)?) 5\d\d|5\d\d (?:errors?|responses?|status|bad gateway|internal|service unavailable|gateway)|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|could(?:n'?t| not)|(?:nobody|no one|no-one) (?:can|could|is able to|was able to)|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped(?! (?:the|a|an|that|this|those|these|our)\b)|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing|invalid|[45]\d\d(?:ing|ed)`,
     ),
     reason: 'names a failure users or systems suffer',
     examples: {
@@ -138,6 +144,8 @@ export const CUES: readonly Cue[] = [
         'Customers could not load the home feed',
         'Users start getting "invalid session" on login',
         'images 404ing on the storefront',
+        'Nobody can sign in through SSO since about 5:30 PM',
+        'no one could place an order',
       ],
       noMatch: [
         'failed over to the replica',
@@ -214,7 +222,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`(?:stop(?:s|ped)?|ceased?) (?:going out|sending|arriving|being (?:sent|delivered|processed|written)|working|loading|processing|delivering|syncing|replicating|updating|resolving|responding|serving)|(?:is|are|was|were) not (?:arriving|loading|working|going out|being (?:sent|delivered|processed)|delivered|processing|syncing|updating|responding)`,
+      String.raw`(?:stop(?:s|ped)?|ceased?) (?:going out|sending|arriving|being (?:sent|delivered|processed|written)|working|loading|processing|delivering|syncing|replicating|updating|resolving|responding|serving)|(?:is|are|was|were) not (?:arriving|loading|working|going out|being (?:sent|delivered|processed)|delivered|processing|syncing|updating|responding)|(?:(?:has|have) been |are |is )?(?:queued|waiting|pending|hanging) (?:for )?(?:over |more than |\d+\+? )\d*\+? ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)(?![\p{L}\p{N}])|nothing (?:is |gets |got |was )?(?:picked up|processed|delivered|sent|served|going out)`,
     ),
     reason:
       'something users rely on stopped happening ("e-mails stop going out", "jobs stopped processing")',
@@ -223,8 +231,69 @@ export const CUES: readonly Cue[] = [
         'confirmation e-mails stop going out',
         'webhooks stopped arriving',
         'several merchants say webhooks are not arriving',
+        'every CI build has been queued for 20+ minutes, nothing is picked up',
+        'exports pending for over 2 hours',
       ],
-      noMatch: ['stopped the export job', 'stop the bleeding'],
+      noMatch: ['stopped the export job', 'stop the bleeding', 'queued the rollout for tonight'],
+    },
+  },
+  {
+    id: 'impact-user-symptom',
+    phase: 'impact',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?:white|blank) (?:screens?|pages?)|(?:returns?|returning|shows?|showing|gets?|getting) (?:nothing|no results|zero results)|(?:payments?|cards?|transactions?|charges?|orders?|logins?)(?: [\w-]+)? (?:are |is |getting |being |were |was |got )?(?:declined|bouncing|bounced)|(?:e-?mails?|mails?|messages?)(?: [\w-]+)? (?:are |is |were |keep )?bouncing|(?:getting|got|being|were|are|keep getting) (?:randomly )?logged out|not going through|(?:won'?t|doesn'?t|don'?t|didn'?t) (?:go through|load|open|start|connect)|spins? forever|spinner forever|hangs? forever|hosed|on fire|(?:hard|totally|completely) down|melt(?:ing|ed)? down|meltdown|returning garbage|(?:cpu|memory|disk|connections?|pool)(?: [\w-]+)? (?:is |are )?(?:pegged|maxed(?: out)?)|disk (?:is )?full|out of (?:disk|space|connections|file descriptors|inodes)|(?:cert(?:ificate)?s?|tls|ssl)(?: [\w.-]+)? (?:has |have |had )?expired|expired (?:tls |ssl )?cert(?:ificate)?s?|not resolving|nxdomain|servfail|(?:is |are )?backing up|(?:everything|dashboards?|the board|status board) (?:is |are |went |turned )?(?:all )?red`,
+    ),
+    reason:
+      'what users or operators see when the service fails, in plain words (a white screen, payments declined, mail bouncing, disk full, a certificate expired): it names the impact, so a later status post does not start the incident',
+    examples: {
+      match: [
+        'homepage shows a white screen',
+        'card payments getting declined',
+        'orders are not going through',
+        'emails are bouncing',
+        'people are getting logged out',
+        'checkout is hosed',
+        'db CPU pegged at 100%',
+        'disk full on db-1',
+        'certificate expired on api.example.com',
+        'DNS not resolving for example.com',
+        'search returns nothing',
+        'everything is red on the status board',
+      ],
+      noMatch: [
+        'PR declined by the reviewer',
+        'renewed the certificate',
+        'the board is green',
+        'queue is empty',
+      ],
+    },
+  },
+  {
+    id: 'impact-capacity-lost',
+    phase: 'impact',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?<!\b(?:failed|failing|errored|erroring|bad|error|5xx|timed[- ]out|slow|stuck|retried)\s)(?:servers?|nodes?|hosts?|pods?|instances?|workers?|machines?|vms?|brokers?|replicas?|containers?|boxes|connections?|requests?|packets?|calls?|sessions?)(?: \w+)?? (?:are |is |keep |kept |started |start |were )?(?:dropping|dropped|dying|died|falling over|fell over|dropping out|dropped out|going down|went down)(?! (?:the|a|an|our|their|its|to|by|from|back|below|under)\b)|dropping like flies|(?:traffic|requests|orders|logins|throughput) (?:is |are |has |have )?(?:dropp(?:ing|ed)|fell|fall(?:ing|en)?|went) (?:to|off) (?:zero|0|nothing|a cliff)`,
+    ),
+    reason:
+      'the service is losing what serves users (servers dying, connections dropping, traffic to zero): the failure growing, so a load or CPU falling beside it is no recovery',
+    examples: {
+      match: [
+        'app servers are dropping like flies',
+        'connections dropping everywhere',
+        'nodes dropping out of the cluster',
+        'traffic dropping to zero',
+        'load dropping on the app tier, servers are dying',
+      ],
+      noMatch: [
+        'dropped the stale connections',
+        'workers dropped to normal',
+        'failed requests dropping',
+        'requests dropped to 2% errors',
+      ],
     },
   },
   {
@@ -964,7 +1033,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|[45]\d\ds|[45]xxs?|failures|time-?outs?|cpu|load|p\d\d|lag|queue(?: depth)?|backlog|declines|rejections|retries)(?: rates?| ratio| count)? (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|going down|coming down|came down|falling|fell|fallen|receding|subsiding|halved|cut in half|(?:down|reduced) (?:to|from|by) \d)|errors dropping|(?:backlog|queue|lag)s? (?:is |are )?(?:shrinking|draining|clearing)|(?:success rates?|throughput|availability|traffic|conversion(?: rate)?|orders?|logins?|signups?)(?: rate)? (?:is |are |now )?(?:climbing|rising|increasing|recovering)(?: again| back)?|trending (?:down|back)|looking better|(?:first )?signs of recovery|seeing (?:some |a )?recovery|(?:enough )?capacity back|back to serv(?:e|ing)|(?<!(?:fully|completely|entirely) )mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|stopped the bleeding|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|[45]\d\ds|[45]xxs?|failures|time-?outs?|cpu|load|p\d\d|lag|queue(?:[- ](?:depth|age|size|length|wait))?|backlog|declines|rejections|retries|delays?|wait(?:ing)? times?|response times?|crash(?:es|[- ]rates?)?)(?: rates?| ratio| count)? (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|going down|coming down|came down|falling|fell|fallen|receding|subsiding|halved|cut in half|(?:down|reduced) (?:to|from|by) \d+(?:[.,]\d+)?)|errors dropping|(?:backlog|queue|lag)s? (?:is |are )?(?:shrinking|draining|clearing)|(?:success rates?|throughput|availability|traffic|conversion(?: rate)?|orders?|logins?|signups?)(?: rate)? (?:is |are |now )?(?:climbing|rising|increasing|recovering|(?:back )?up (?:to|from|by) \d+(?:[.,]\d+)?|at \d+(?:[.,]\d+)?\s?% and (?:climbing|rising))(?: again| back)?|trending (?:down|back)|looking better|stabili[sz](?:ing|es)|(?:succeed(?:s|ed|ing)?|work(?:s|ed|ing)?|go(?:es)? through|went through|load(?:s|ed|ing)?) (?:again )?for (?:most|many|some|half|part|a (?:third|quarter|few)|(?:about |around |roughly |~)?\d{1,2}(?:[.,]\d+)?\s?%)(?= \S)|(?<!\b(?:only|just|barely|not even) )(?:most|many|some|half|a (?:third|quarter|few)|(?:about |around |roughly |~)?\d{1,2}(?:[.,]\d+)?\s?%) (?:of (?:the |our )?)?(?:[\w-]+ ){1,2}(?:(?:succeed(?:s|ing)?|work(?:s|ing)?|go(?:es)? through|load(?:s|ing)?|(?:are |is )?back)(?=[^.;]*\b(?:again|now)\b)|can (?:[\w-]+ ){1,3}?again)|(?:first )?signs of recovery|seeing (?:some |a )?recovery|(?:enough )?capacity back|back to serv(?:e|ing)|(?<!(?:fully|completely|entirely) )mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|stopped the bleeding|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
@@ -990,8 +1059,80 @@ export const CUES: readonly Cue[] = [
         "we're seeing recovery",
         '5xx rate trending down',
         "we've stopped the bleeding",
+        'queue age down from 18 min to 6 min since the pause',
+        'about 60% of requests succeed now',
+        'most customers can check out again',
+        'from 10:24 exports succeeded for most tenants',
+        'logins work again for about 80% of users',
+        'success rate up to 85%',
+        'availability at 92% and climbing',
+        'things are stabilizing',
+        'delivery delays are decreasing',
+        'crash rate is dropping already',
+        'response times coming down',
       ],
-      noMatch: ['monitoring detected errors', 'packet loss fully mitigated'],
+      noMatch: [
+        'monitoring detected errors',
+        'packet loss fully mitigated',
+        'queue age climbing past 20 min',
+        'only 40% of requests succeed now',
+        'most requests fail again',
+        'half of the checkouts succeed',
+      ],
+    },
+  },
+  {
+    id: 'recovery-improving',
+    phase: 'recovery-partial',
+    weight: 2,
+    language: 'en',
+    pattern: words(
+      String.raw`(?<!\b(?:would|could|might|should|be|had|no|not|any)\s)(?:looks?|looking|is|are|getting|got|much|slightly|a bit|way) better(?! (?:to|than|if|off)\b)|(?:seeing |far |much )?fewer (?:errors|[45]\d\ds|[45]xxs?|failures|time-?outs?|timeouts|exceptions|alerts|complaints|tickets|crashes|retries)|(?:error rates?|errors|[45]\d\ds|[45]xxs?|failures|time-?outs?|latency|p\d\d|lag|backlog|queue(?: depth)?)(?: rates?)? (?:is |are |has |have )?(?:way|much|well|significantly|sharply|mostly|largely) (?:down|lower|stopped|gone|cleared|subsided)|(?:big|sharp|large|significant|steep|clear) (?:drop|decrease|decline|fall|reduction) in (?:the )?(?:errors|error rates?|[45]\d\ds|[45]xxs?|failures|time-?outs?|latency|p\d\d|lag|backlog)|(?:error rates?|errors|[45]xxs?|failures|time-?outs?) halving|(?:seeing |some |an? )(?:improvement|relief)|improvement in (?:the )?(?:errors|error rates?|latency|p\d\d|success rates?|availability|lag)|(?:that|it|this|the (?:fix|change|rollback|restart|failover|revert|flag|block)) (?:helped|did the trick)|recovery (?:is )?(?:underway|under way|in progress)|bleeding (?:has )?(?:slowed|stopped)|(?:queue|backlog|lag)s? (?:started |starting |began |is |are )?(?:shrinking|draining|clearing)`,
+    ),
+    reason:
+      'the impact is receding, said without a figure (fewer errors, looks better, way down, that helped): the first such line after an action is where the mitigation took',
+    kind: 'recover',
+    examples: {
+      match: [
+        'things look better after the failover',
+        'seeing fewer 500s',
+        'that helped, error rate is way down',
+        'timeouts have mostly stopped',
+        'big drop in errors since the restart',
+        'we are seeing improvement',
+        'some relief on the DB',
+        'recovery underway in EU',
+        'queue started draining',
+        'the bleeding has slowed',
+      ],
+      noMatch: [
+        'it would be better to roll back',
+        'no better after the restart',
+        'errors getting worse',
+        'it is better than yesterday',
+        'fewer than half of requests succeed',
+      ],
+    },
+  },
+  {
+    id: 'recovery-figure-fell',
+    phase: 'recovery-partial',
+    weight: 2,
+    language: 'en',
+    // `was` and `now` are read as numbers by read-line.ts: the cue fires only when `now` is the
+    // smaller, so "errors went from 8% to 40%" is no recovery.
+    pattern: words(
+      String.raw`(?:error rates?|errors|[45]\d\ds|[45]xxs?|failures|failure rates?|time-?outs?|p\d\d|latency|lag|queue(?:[- ](?:depth|age|size|length))?|backlog|retries|declines|rejections|cpu|load|packet loss)(?: rates?| ratio| count)?(?: (?:went|dropped|fell|is|are|was|were|now|moved|changed|down))*(?: from)? (?<was>\d+(?:[.,]\d+)?)\s?(?:%|ms|s|k|m|min)?\s?(?:to|->|→|=>)\s?(?<now>\d+(?:[.,]\d+)?)(?:\s?(?:%|ms|s|k|m|min))?`,
+    ),
+    reason: 'a figure of the failure fell (from 40% to 8%): impact receded, though not gone',
+    kind: 'recover',
+    examples: {
+      match: [
+        'error rate went from 40% to 8% after the failover',
+        'p99 2400ms -> 600ms',
+        'queue depth 90k → 12k',
+      ],
+      noMatch: ['error rate went from 8% to 40%', 'p99 600ms -> 2400ms'],
     },
   },
   {
@@ -1084,7 +1225,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:bumped|set|sets|raised|lowered|reduced|increased|dialed|dialled|turned|put|changed|reset|configured)\b.*)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned|straight|right|shot|jumped|climbed|spiked)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)(?<!\b(?:missing|regress(?:ion|ed)|oom|stuck|lost|errors?|erroring|failing)\b.*)again\b(?=\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|(?<=[\p{L}\p{N}] )(?<!\b(?:he|she|they|i|we|you|who|[\p{L}]+'s)\s)(?:is|are) (?:fully |now |finally )?back(?: (?:up|online))?(?=[.!]?\s*$)|(?<=[\p{L}\p{N}] )(?<!\b(?:we|i|they|you|team|people|engineers?|still|not|stopped|keep|kept|nothing|none|no one|nobody|what|which|who)(?: (?:are|is|were|was|'re|am))? )(?:(?:is|are|now) )?(?:working|succeeding|flowing|passing|render(?:s|ing)?|loading)(?: (?:fine|normally|ok|again|now|as expected))?(?=[.!]?\s*$)|(?:checks?|probes?|monitors?|canar(?:y|ies)|synthetics?|dashboards?|alerts?|board) (?:is |are |back |now |all |turned |went )*green|all good(?: now)?|caught up|fully mitigated|(?:completing|processing|working|running|loading|flowing|serving|succeeding) normally|(?<!\b(?:nothing|none|no one|nobody|what|which|who|how|if|whether) )(?:it'?s|is) working(?: now| again| fine)?$|(?:the )?(?:fix|mitigation|rollback|revert) (?:is )?(?:confirmed|worked|is working|held|verified)(?! (?:broken|bad|wrong|not|failing|to (?:be|fail|break)))|looks fixed|green across the board|dashboards? (?:are |is |look |looks )?(?:all )?green|(?<!\b(?:not|un|in))stable (?:for|since|again)|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
+      String.raw`recovered|recovery complete|(?:go(?:es|ing)?|went|gets?|got|getting|com(?:e|es|ing)|came) through again|(?:renders?|rendering|loads?|loading|opens?|opening) (?:fine |normally )?again|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:bumped|set|sets|raised|lowered|reduced|increased|dialed|dialled|turned|put|changed|reset|configured)\b.*)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned|straight|right|shot|jumped|climbed|spiked)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)(?<!\b(?:missing|regress(?:ion|ed)|oom|stuck|lost|errors?|erroring|failing)\b.*)again\b(?=(?:${SINCE_A_TIME}[.;]?)?\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|(?<=[\p{L}\p{N}] )(?<!\b(?:he|she|they|i|we|you|who|[\p{L}]+'s)\s)(?:is|are) (?:fully |now |finally )?back(?: (?:up|online))?(?=[.!]?\s*$)|(?<=[\p{L}\p{N}] )(?<!\b(?:we|i|they|you|team|people|engineers?|still|not|stopped|keep|kept|nothing|none|no one|nobody|what|which|who)(?: (?:are|is|were|was|'re|am))? )(?:(?:is|are|now) )?(?:working|succeeding|flowing|passing|render(?:s|ing)?|loading)(?: (?:fine|normally|ok|again|now|as expected))?(?=(?:${SINCE_A_TIME})?[.!;]?\s*$)|(?:checks?|probes?|monitors?|canar(?:y|ies)|synthetics?|dashboards?|alerts?|board) (?:is |are |back |now |all |turned |went )*green|all good(?: now)?|caught up|fully mitigated|(?:completing|processing|working|running|loading|flowing|serving|succeeding) normally|(?<!\b(?:nothing|none|no one|nobody|what|which|who|how|if|whether) )(?:it'?s|is) working(?: now| again| fine)?$|(?:the )?(?:fix|mitigation|rollback|revert) (?:is )?(?:confirmed|worked|is working|held|verified)(?! (?:broken|bad|wrong|not|failing|to (?:be|fail|break)))|looks fixed|green across the board|dashboards? (?:are |is |look |looks )?(?:all )?green|(?<!\b(?:not|un|in))stable (?:for|since|again)|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
@@ -1127,6 +1268,10 @@ export const CUES: readonly Cue[] = [
         'synthetic check green',
         'pages render',
         'the status board went green',
+        'Imports went through again from 11:05',
+        'homepage renders again on the phones I have',
+        'New invoices render again from 08:56;',
+        'exports loading again at 2:02 PM.',
       ],
       noMatch: [
         'ack, looking. export node ran out of memory again',
@@ -1408,7 +1553,7 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:mark(?:ed|ing)|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this |out )?(?:incident|bridge|ticket|one|out|[a-z]{2,8}-\d+)(?![\p{L}\p{N}-])|done for (?:tonight|the night|today|the day)(?! (?:with|on)\b)|^\s*closing(?: (?:it|this|up|it out|for (?:real|good|now|today)))?\.?\s*$|^\s*closed\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|(?:#\d+|id \d+|alert)(?: [^.!?]{0,80}?)? (?:was |has been |is |got )?(?:auto-?)?(?:closed|resolved) by|^\s*(?:closed|resolved) at\s*:|auto-?resolved|stand(?:ing)? down`,
+      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:mark(?:ed|ing)|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|we(?:'re|’re| are) (?:all )?done(?: here)?(?=[.!]?\s*$)|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this |out )?(?:incident|bridge|ticket|one|out|[a-z]{2,8}-\d+)(?![\p{L}\p{N}-])|done for (?:tonight|the night|today|the day)(?! (?:with|on)\b)|^\s*closing(?: (?:it|this|up|it out|for (?:real|good|now|today)))?\.?\s*$|^\s*closed\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|(?:#\d+|id \d+|alert)(?: [^.!?]{0,80}?)? (?:was |has been |is |got )?(?:auto-?)?(?:closed|resolved) by|^\s*(?:closed|resolved) at\s*:|auto-?resolved|stand(?:ing)? down`,
     ),
     reason: 'the incident is declared over',
     kind: 'resolve',
@@ -1418,6 +1563,7 @@ export const CUES: readonly Cue[] = [
         'dana: declaring it over',
         'Status changed to Resolved',
         'Closing the incident.',
+        "files reprocessed by 11:40, we're done.",
         'Closing this one.',
         'Closing.',
         'closing for real',
@@ -1437,6 +1583,7 @@ export const CUES: readonly Cue[] = [
         'all green, done for the day',
       ],
       noMatch: [
+        'we are done with the rollback, watching errors',
         'the incident is not resolved',
         'Lambda errors were resolved',
         'resolving DNS names',
@@ -1510,7 +1657,7 @@ export const CUES: readonly Cue[] = [
     weight: 1,
     language: 'en',
     pattern: words(
-      String.raw`status ?page|statuspage|status\.\S+|status (?:set|updated|yellow|red|green)|(?:per-service |public |customer )?status updates?|service health dashboard|post(?:ed|ing) (?:an? |the )?(?:public )?updates?|banner|announc(?:ed|ement)|customer comms?|tweeted`,
+      String.raw`status ?page|statuspage|status\.\S+|status (?:set|updated|yellow|red|green)|(?:per-service |public |customer )?status updates?|service health dashboard|post(?:ed|ing) (?:an? |the )?(?:public )?updates?|banner|announc(?:ed|ement)|customer comms?|tweeted|(?:status )?tweet|posted (?:to|on) @[\w.-]+`,
     ),
     reason: 'a public update, not itself a change in the incident',
     kind: 'status-update',
@@ -1520,6 +1667,8 @@ export const CUES: readonly Cue[] = [
         'posted an update',
         'per-service status updates on the dashboard working again',
         'posting updates again',
+        'posted to @acmestatus: "We are investigating reports of login issues."',
+        'status tweet sent',
       ],
       noMatch: ['the status of the job'],
     },
@@ -1770,7 +1919,7 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'bookkeeping',
     language: 'en',
     pattern: words(
-      String.raw`tickets?|issues? tracker|post-?mortems?|retro(?:spective)?s?|incident reviews?|status ?page|statuspage|[a-z][a-z0-9]+-\d+|closed this|changed (?:the )?status|moved (?:\p{L}+ )?to done|jira|github`,
+      String.raw`tickets?|issues? tracker|post-?mortems?|retro(?:spective)?s?|incident reviews?|status ?page|statuspage|[a-z][a-z0-9]+-\d+|closed this|changed (?:the )?status|moved (?:\p{L}+ )?to done|jira|github|(?:posted|tweeted|sent) (?:to|from|on) @[\w.-]+|(?:status )?tweet(?:ed|s)?`,
     ),
     reason:
       'a declared end that records paperwork (a ticket resolved, a postmortem scheduled, the status page set to Resolved) says when the record closed, not when users were fine again (a full recovery before it is the resolution)',
@@ -1781,6 +1930,8 @@ export const MODIFIERS: readonly Modifier[] = [
         'OPS-4411 status changed to Resolved',
         'octocat closed this as completed',
         'changed the Status from In Progress to Resolved',
+        'posted to @paystatus: "This incident has been resolved."',
+        'status tweet: all systems resolved',
       ],
       noMatch: ['incident resolved', 'Monitoring -> Closed', 'checkout back to normal'],
     },

@@ -227,6 +227,23 @@ function hitOf(cue: Cue, clause: number, weight: number, phase: Phase = cue.phas
 }
 
 /** The hits of one clause, with the clause's own modifiers applied. */
+/** The cue for servers, connections or traffic being lost (cues.ts). */
+const CAPACITY_LOST = 'impact-capacity-lost';
+/** Cues that read a figure falling as impact receding. */
+const FIGURE_FALLS = new Set(['recovery-partial', 'recovery-figure-fell']);
+
+/**
+ * Whether a match that names a figure before and after (named groups `was` and `now`, "from 40%
+ * to 8%", "90k → 12k") shows it falling; true for a match without them. Decimal commas read as
+ * points; the unit is the same on both sides as people write them.
+ */
+function figureFell(groups: Record<string, string | undefined> | undefined): boolean {
+  const was = groups?.['was'];
+  const now = groups?.['now'];
+  if (was === undefined || now === undefined) return true;
+  return Number(now.replace(',', '.')) < Number(was.replace(',', '.'));
+}
+
 function readClause(clause: Clause, index: number, compiled: Compiled): CueHit[] {
   if (clause.hypothetical) return [];
   const clauseHits: CueHit[] = [];
@@ -241,6 +258,8 @@ function readClause(clause: Clause, index: number, compiled: Compiled): CueHit[]
       // A log field's value (`code=killed`, `action=restart`) records a state, not an action
       // someone took.
       if (cue.phase === 'mitigate-action' && /[=]\s*$/u.test(before)) continue;
+      // A cue that names a figure before and after (`was`, `now`) says it fell only if it did.
+      if (!figureFell(match.groups)) continue;
       let phase = cue.phase;
       // "Most ... resolved", "partially restored": only part came back.
       if ((phase === 'recovery-full' || phase === 'resolved-declared') && partial(clause.text))
@@ -421,7 +440,12 @@ function readText(
         cue.on === 'state' && cue.pattern.test(state.trim()) ? [hitOf(cue, -1, cue.weight)] : [],
       )
     : [];
-  const hits = applyState([...fromState, ...clauses.flatMap((c, i) => readClause(c, i, compiled))]);
+  const read = applyState([...fromState, ...clauses.flatMap((c, i) => readClause(c, i, compiled))]);
+  // "Load dropping on the app tier, servers are dying": a load or CPU falling beside lost
+  // capacity is the failure growing, not impact receding.
+  const hits = read.some((h) => h.cue === CAPACITY_LOST)
+    ? read.filter((h) => !FIGURE_FALLS.has(h.cue))
+    : read;
   // What a monitoring tool posted (a Slack message by "Datadog", a `[PagerDuty]` line) is its
   // alert reaching people, unless it announces a recovery or records someone's step.
   const speaker = LEADING_HANDLE.exec(text)?.[1] ?? null;

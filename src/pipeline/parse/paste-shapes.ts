@@ -321,14 +321,44 @@ const QUOTE_MARKS = /^\s*(?:>\s?)+/;
 /** Mail clients wrap at 72-80 characters: a line this long that ends mid-sentence was wrapped. */
 const MAIL_WRAP_WIDTH = 60;
 /**
- * A clock time a sentence states for itself: "caught up at 10:02", "as of 4:45 pm PT". Not
- * "since 2:40 PM": that is when a state began (a stated start, see stated-times.ts), while the
+ * A clock time a sentence states for itself: "caught up at 10:02", "as of 4:45 pm PT", "the
+ * re-run finished 09:25" (a step's end names its time without "at"). Not
+ * "since 2:40 PM" nor "since around 2:40 PM": that is when a state began (a stated start, see stated-times.ts), while the
  * line itself (a report, an alert) happened when it was sent.
  */
 const BODY_TIME = new RegExp(
-  String.raw`\b(?:at|by|around|from|until|as of|starting(?: at)?|beginning(?: at)?)\s+(?:about\s+|around\s+|approximately\s+)?(~?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:${ZONE_TOKEN_SOURCE}))?)`,
+  String.raw`(?<!\b(?:since|ever since)\s)\b(?:at|by|around|from|until|as of|starting(?: at)?|beginning(?: at)?|(?:finished|completed|complete|done|ended|closed)(?: at)?)\s+(?:about\s+|around\s+|approximately\s+)?(~?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:${ZONE_TOKEN_SOURCE}))?)`,
   'i',
 );
+
+/**
+ * A mail body line that tells several steps, each at its own time ("added replicas at 10:12 AM;
+ * p99 fell under 800 ms at 10:18 AM. Closing at 10:40 AM."), split at its sentence and clause ends
+ * into one event per stated time ("renewed at 6:20 PM, logins succeed again at 6:24 PM", "paused
+ * it at 1:40 PM and deliveries flowed again at 1:46 PM" too): a mail sums up what happened since the last one, so the later
+ * steps (the action's effect, the close) are events too, not words at the first step's time. A
+ * clause that states no time goes with the clause before it (the first: with the next). Returns
+ * the clauses with their stamps (no date: the caller gives the mail's), or [] when the line states
+ * fewer than two different times.
+ */
+function timedClauses(text: string): { text: string; stamp: Stamp }[] {
+  const pieces = text.split(/(?<=[.;!?,])\s+(?=\S)|\s+(?=(?:and|then|but)\s)/);
+  const clauses: { text: string; stamp: Stamp | null }[] = [];
+  for (const piece of pieces) {
+    const own = BODY_TIME.exec(piece);
+    const stamp = own ? stampAt(own[1] ?? '') : null;
+    const previous = clauses[clauses.length - 1];
+    if (previous && (!stamp || !previous.stamp)) {
+      previous.text = `${previous.text} ${piece}`;
+      previous.stamp ??= stamp;
+    } else clauses.push({ text: piece, stamp });
+  }
+  const timed = clauses.flatMap((clause) =>
+    clause.stamp ? [{ text: clause.text, stamp: clause.stamp }] : [],
+  );
+  const distinct = new Set(timed.map((clause) => stampText(clause.stamp, null)));
+  return timed.length === clauses.length && distinct.size > 1 ? timed : [];
+}
 
 /**
  * An e-mail thread pasted with its headers (`From:`/`Date:`/`Sent:`, `On ... wrote:` and `>`
@@ -348,7 +378,14 @@ export function normalizeMailThread(blocks: readonly Block[]): Block[] | null {
       ),
   ).length;
   const intros = texts.filter((text) => MAIL_QUOTE_INTRO.test(text)).length;
-  if (headerPairs + intros < 2 || headerPairs === 0) return null;
+  // One mail pasted alone (often a forward: "---------- Forwarded message ---------") is a
+  // thread too when its header names sender and subject: its Date is when it was sent.
+  const wholeHeader = ['from', 'subject'].every((field) =>
+    texts.some((text) => new RegExp(`^${field}\\s*:\\s`, 'i').test(text)),
+  );
+  // A Gmail chain copied without headers is only its "On ... wrote:" lines: two of them are a
+  // thread.
+  if ((headerPairs + intros < 2 && !wholeHeader) || (headerPairs === 0 && intros < 2)) return null;
   let sent: Stamp | null = null;
   /** The mail's subject, written as its first line once its send time is known. */
   let subject: SourceLine | null = null;
@@ -395,6 +432,15 @@ export function normalizeMailThread(blocks: readonly Block[]): Block[] | null {
           wrapped = text.length >= MAIL_WRAP_WIDTH && !/[.!?:;]["')]?$/.test(text);
           // A mail body is hard-wrapped: a sentence that goes on belongs to the line it started on.
           if (goesOn) return [...headline, { number: line.number, text: `    ${text}` }];
+          const sentAt: Stamp = sent;
+          const clauses = timedClauses(text);
+          if (clauses.length > 1)
+            return [
+              ...headline,
+              ...clauses.flatMap((clause) =>
+                at(line, clause.text, { ...clause.stamp, date: sentAt.date }),
+              ),
+            ];
           const own = BODY_TIME.exec(text);
           const stated = own ? stampAt(own[1] ?? '') : null;
           return [...headline, ...at(line, text, stated ? { ...stated, date: sent.date } : sent)];

@@ -45,6 +45,16 @@ const IMPACT_SUBJECT = String.raw`(?:impact|outage|incident|disruption|degradati
 const BAD_DATA = String.raw`(?:mismatched|failed|failing|bad|corrupt(?:ed)?|wrong|lost|dropped|missing|duplicated?|stuck|rejected|bounced|errored|invalid|delayed|timed[- ]out)\s+[\w-]+`;
 /** A symptom verb after "started": "consumers started lagging", "checkout began to fail". */
 const SYMPTOM_START = String.raw`(?:started|began|begun|starting)\s+(?:to\s+(?:fail|lag|error|time out|back up|pile up|crash|hang|slow)|lagging|failing|erroring|timing out|throwing|rejecting|refusing|crashing|hanging|backing up|piling up|slowing)`;
+/**
+ * Not right after a word of recovery: "error rates have been normal since 22:47", "stable since
+ * 08:29" date the recovery, not the start (a status page's Resolved post says both).
+ */
+const NOT_RECOVERED = String.raw`(?<!\b(?:normal|fine|ok|okay|healthy|stable|back|recovered|green|good|operational|nominal|resolved|working|restored|clear|cleared)(?:\s+(?:again|now))?\s+)`;
+/** A further window after a stated one: "and again from 21:14 until 22:47", ", 21:14–22:47". */
+const LATER_WINDOW = new RegExp(
+  String.raw`(?:\band\b|,|;|\bthen\b)\s+(?:again\s+|later\s+|once more\s+)?(?:from\s+|between\s+)?(${CLOCK})\s*(?:-|–|to|until|till|through|and)\s*(${CLOCK})`,
+  'gi',
+);
 const ISSUE_SUBJECT = String.raw`(?:incident|outage|issue|problem|impact|disruption)`;
 
 interface Phrase {
@@ -131,7 +141,7 @@ const PHRASES: readonly Phrase[] = [
     milestone: 'start',
     strength: 'named',
     pattern: new RegExp(
-      String.raw`\b(?:${IMPACT_SUBJECT}|down|failing|broken|degraded|unavailable|unreachable|not \w+(?:able|ing))\b(?:\s+[\w%.,-]+){0,5}?\s+(?:ever\s+)?since\s+(?:the\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
+      String.raw`\b(?:${IMPACT_SUBJECT}|down|failing|broken|degraded|unavailable|unreachable|not \w+(?:able|ing))\b(?:\s+[\w%.,-]+){0,5}?\s+${NOT_RECOVERED}(?:ever\s+)?since\s+(?:the\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
       'i',
     ),
   },
@@ -148,7 +158,17 @@ const PHRASES: readonly Phrase[] = [
     milestone: 'start',
     strength: 'window',
     pattern: new RegExp(
-      String.raw`\b(?:ever )?since\s+(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
+      String.raw`\b${NOT_RECOVERED}(?:ever )?since\s+(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    // Windows listed after their name: "502s in two windows: 16:31–17:02 and 21:14–22:47 UTC".
+    // A milestone only if the sentence is about impact; later windows extend the end (above).
+    milestone: 'start',
+    strength: 'window',
+    pattern: new RegExp(
+      String.raw`\bwindows?\b[^.;:]{0,20}:\s*(?:from\s+|between\s+)?(${CLOCK})\s*(?:-|–|to|until|till|through)\s*(${CLOCK})`,
       'i',
     ),
   },
@@ -240,6 +260,16 @@ const PHRASES: readonly Phrase[] = [
     notesOnly: true,
     pattern: new RegExp(
       String.raw`\b${IMPACT_SUBJECT}\b[^.;]*?\b(?:lasted|continued|persisted|went on|carried on)\s+(?:right\s+)?(?:until|till|to|through)\s+${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    // A recovery dated in the present perfect: "error rates have been normal since 22:47", "the
+    // API has been stable since 08:29" (a status page's Resolved post dates the end this way).
+    milestone: 'resolved',
+    strength: 'named',
+    pattern: new RegExp(
+      String.raw`\b(?:has|have)\s+been\s+(?:fully\s+)?(?:back(?:\s+to\s+normal)?|normal|healthy|stable|operational|working(?:\s+normally)?)(?:\s+again)?\s+(?:ever\s+)?since\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(${CLOCK})`,
       'i',
     ),
   },
@@ -488,8 +518,12 @@ function statedIn(
       strength: phrase.strength,
       ...(start.dated ? { dated: true } : {}),
     });
-    // The end is read on the start's day ("22:50 to 23:35" stated the next morning).
-    const end = match[2] ? clockOnDay(match[2], { ...context, lineTime: time }) : null;
+    // The end is read on the start's day ("22:50 to 23:35" stated the next morning). A window
+    // the sentence goes on to add ("and again from 21:14 until 22:47") moves the end to the
+    // last one: the incident spans every window it names.
+    const rest = sentence.slice(match.index + match[0].length);
+    const lastEnd = match[2] ? ([...rest.matchAll(LATER_WINDOW)].at(-1)?.[2] ?? match[2]) : null;
+    const end = lastEnd ? clockOnDay(lastEnd, { ...context, lineTime: time }) : null;
     if (end) {
       let endTime = end.time;
       while (!end.dated && endTime < time) endTime = endTime.plus({ days: 1 });
