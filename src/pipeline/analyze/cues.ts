@@ -276,7 +276,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`(?<!\b(?:failed|failing|errored|erroring|bad|error|5xx|timed[- ]out|slow|stuck|retried)\s)(?:servers?|nodes?|hosts?|pods?|instances?|workers?|machines?|vms?|brokers?|replicas?|containers?|boxes|connections?|requests?|packets?|calls?|sessions?)(?: \w+)?? (?:are |is |keep |kept |started |start |were )?(?:dropping|dropped|dying|died|falling over|fell over|dropping out|dropped out|going down|went down)(?! (?:the|a|an|our|their|its|to|by|from|back|below|under)\b)|dropping like flies|(?:traffic|requests|orders|logins|throughput) (?:is |are |has |have )?(?:dropp(?:ing|ed)|fell|fall(?:ing|en)?|went) (?:to|off) (?:zero|0|nothing|a cliff)`,
+      String.raw`(?<!\b(?:failed|failing|errored|erroring|bad|error|5xx|timed[- ]out|slow|stuck|retried)\s)(?:servers?|nodes?|hosts?|pods?|instances?|workers?|machines?|vms?|brokers?|replicas?|containers?|boxes|connections?|requests?|packets?|calls?|sessions?)(?: \w+)?? (?:are |is |keep |kept |started |start |were )?(?:dropping|dropped|dying|died|falling over|fell over|dropping out|dropped out|going down|went down)(?! (?:the|a|an|our|their|its|to|by|from|back|below|under)\b)(?![:\s]*[~≈]?\d)|dropping like flies|(?:traffic|requests|orders|logins|throughput) (?:is |are |has |have )?(?:dropp(?:ing|ed)|fell|fall(?:ing|en)?|went) (?:to|off) (?:zero|0|nothing|a cliff)`,
     ),
     reason:
       'the service is losing what serves users (servers dying, connections dropping, traffic to zero): the failure growing, so a load or CPU falling beside it is no recovery',
@@ -293,6 +293,7 @@ export const CUES: readonly Cue[] = [
         'workers dropped to normal',
         'failed requests dropping',
         'requests dropped to 2% errors',
+        'Connection pool dropping: 78% → 45%',
       ],
     },
   },

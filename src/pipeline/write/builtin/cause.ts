@@ -372,10 +372,18 @@ export function findTrigger(facts: Facts): TimelineEvent | null {
       (!isSignal(event) || opensWithTheEvent(event)) &&
       scoreOf(event.text, BEFORE_IMPACT_CUES, 'trigger') >= TRIGGER_THRESHOLD,
   );
+  // What set it off comes before the impact it caused: a line at the start ("traffic surge,
+  // signup queue backing up") is the trigger only when nothing before it names one ("campaign
+  // email went out" at 07:00).
+  const start = facts.start ? Date.parse(facts.start) : null;
+  const before = candidates.filter(
+    (event) => start === null || Date.parse(event.time ?? '') < start,
+  );
   // Lines written at the same minute are told in order, the first setting the others off
   // ("an engineer runs the command ..." before "the removed hosts backed two other subsystems").
-  const last = candidates.at(-1);
-  return candidates.find((event) => event.time === last?.time) ?? null;
+  const pool = before.length > 0 ? before : candidates;
+  const last = pool.at(-1);
+  return pool.find((event) => event.time === last?.time) ?? null;
 }
 
 /** Words that place a change in time or blame it: "after the 10:00 deploy", "looks like the release". */
