@@ -96,9 +96,15 @@ async function withServerLog(check: () => Promise<unknown>): Promise<void> {
 async function searchFromHome(page: Page, query: string): Promise<string> {
   await page.goto(`${origin}/`);
   await page.fill('input[type="search"]', query);
-  const results = page.locator('[data-search-results] li').first();
-  await results.waitFor({ timeout: 10_000 }).catch(() => undefined);
-  return (await page.locator('[data-search-results]').innerHTML()).trim();
+  // The first search in dev waits for the index Astro's dev server builds, which under a loaded
+  // CI machine took more than 10 s: wait for an answer (results or "No incidents match").
+  const answer = page.locator('[data-search-results]');
+  await page
+    .waitForFunction((el) => (el?.textContent ?? '').trim() !== '', await answer.elementHandle(), {
+      timeout: 45_000,
+    })
+    .catch(() => undefined);
+  return (await answer.innerHTML()).trim();
 }
 
 beforeAll(async () => {
