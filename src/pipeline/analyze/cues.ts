@@ -68,20 +68,32 @@ function words(source: string, flags = 'iu'): RegExp {
 }
 
 /**
- * Monitoring, paging and error-tracking tools whose messages teams paste as they arrived. Their
- * message opening a line is an alert (`detect-monitor-message`); as a line's author they are
- * never a person acknowledging (`automated-agent`).
- */
-/**
  * A clock time a recovery names at the end of its sentence ("render again from 08:56", "loading
  * again at 2:02 PM"): a mail body split into one event per stated time (parse/paste-shapes.ts)
  * keeps the time in the words, and it must not hide that the sentence ends in a recovery.
  */
 const SINCE_A_TIME = String.raw`\s+(?:from|since|at|as of|by)\s+~?\d{1,2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?`;
+
+/**
+ * Monitoring, paging and error-tracking tools whose messages teams paste as they arrived. Their
+ * message opening a line is an alert (`detect-monitor-message`); as a line's author they are
+ * never a person acknowledging (`automated-agent`).
+ */
 const MONITORING_TOOLS = String.raw`pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|cloudwatch|nagios|icinga|zabbix|sentry|new ?relic|pingdom|uptime ?robot|statuscake|better ?(?:uptime|stack)|victorops|splunk(?: on-?call)?|checkly|dynatrace|honeybadger|bugsnag|rollbar|site24x7|stackdriver|azure monitor|elastalert|uptime kuma|incident\.io|firehydrant|rootly`;
 
-/** A line's author that is a monitoring tool (`actor`, e.g. a Slack post by "Datadog"). */
-export const MONITORING_TOOL_AUTHOR = new RegExp(`^\\W{0,2}(?:${MONITORING_TOOLS})(?:\\W|$)`, 'iu');
+/** A bot a team names for what it watches ("LB Health Bot", "uptime-checker", "db-watchdog"). */
+const WATCHING_BOT =
+  /(?:^|[\s_.-])(?:health|uptime|status|monitor(?:ing)?|alerts?|alerting|watchdog|probe|checker|canary|synthetics?)(?:[\s_.-]|$)[^]*\bbot\b|(?:^|[\s_.-])(?:watchdog|uptime[-_ ]?checker|healthcheck(?:er)?)\b/i;
+
+const MONITORING_TOOL_AUTHOR = new RegExp(`^\\W{0,2}(?:${MONITORING_TOOLS})(?:\\W|$)`, 'iu');
+
+/**
+ * Whether a line's author or source tag is a monitor: a monitoring tool ("Datadog", a Slack post
+ * by "PagerDuty") or a bot named for what it watches ("LB Health Bot").
+ */
+export function isMonitorAuthor(name: string): boolean {
+  return MONITORING_TOOL_AUTHOR.test(name) || WATCHING_BOT.test(name);
+}
 
 export const CUES: readonly Cue[] = [
   // ── impact ──────────────────────────────────────────────────────────────────────────────

@@ -8,7 +8,7 @@ import type { EventKind } from '../../schemas/facts.js';
 import {
   CUES,
   MODIFIERS,
-  MONITORING_TOOL_AUTHOR,
+  isMonitorAuthor,
   PHASES,
   type Cue,
   type Modifier,
@@ -195,10 +195,6 @@ const RECOVERY_OR_END: ReadonlySet<Phase> = new Set([
   'recovery-partial',
   'resolved-declared',
 ]);
-
-/** A bot a team names for what it watches ("LB Health Bot", "uptime-checker", "db-watchdog"). */
-const WATCHING_BOT =
-  /(?:^|[\s_.-])(?:health|uptime|status|monitor(?:ing)?|alerts?|alerting|watchdog|probe|checker|canary|synthetics?)(?:[\s_.-]|$)[^]*\bbot\b|(?:^|[\s_.-])(?:watchdog|uptime[-_ ]?checker|healthcheck(?:er)?)\b/i;
 
 /**
  * What a monitor's alert says and a trend it merely charts does not ("p99 climbing", "pool
@@ -449,9 +445,7 @@ function readText(
   // What a monitoring tool posted (a Slack message by "Datadog", a `[PagerDuty]` line) is its
   // alert reaching people, unless it announces a recovery or records someone's step.
   const speaker = LEADING_HANDLE.exec(text)?.[1] ?? null;
-  const byMonitor = [actor, source, speaker].some(
-    (who) => who !== null && (MONITORING_TOOL_AUTHOR.test(who) || WATCHING_BOT.test(who)),
-  );
+  const byMonitor = [actor, source, speaker].some((who) => who !== null && isMonitorAuthor(who));
   const monitorCue = byMonitor ? monitorMessage(cues) : null;
   if (
     monitorCue &&

@@ -108,7 +108,7 @@ function stampAt(anchor: Anchor, seconds: number): string {
 }
 
 /** The seconds a `T+` or `+HH:MM` offset states, with the length of the text it takes; or null. */
-function offsetOf(text: string): { seconds: number; lead: string; length: number } | null {
+function offsetOf(text: string): Mark | null {
   const match = OFFSET_LINE.exec(text);
   const g = match?.groups;
   if (!match || !g) return null;
@@ -122,27 +122,53 @@ function offsetOf(text: string): { seconds: number; lead: string; length: number
   return { seconds, lead: match[1] ?? '', length: match[0].length };
 }
 
-/** A block whose lines mostly start with `T+` offsets, each rewritten as a stamp; else null. */
-function readOffsetBlock(block: Block, anchor: Anchor): Block | null {
-  const offsets = block.lines.map((line) => offsetOf(line.text));
-  const read = offsets.filter((offset) => offset !== null).length;
+/** Where a line's offset or counter sits and the seconds it counts: `lead`, then `length` chars. */
+interface Mark {
+  seconds: number;
+  lead: string;
+  length: number;
+}
+
+/**
+ * The block with each marked line's offset replaced by the stamp it counts to from `anchor`;
+ * null when fewer than two lines, or fewer than half, are marked.
+ */
+function restamped(block: Block, marks: readonly (Mark | null)[], anchor: Anchor): Block | null {
+  const read = marks.filter((mark) => mark !== null).length;
   if (read < 2 || read * 2 < block.lines.length) return null;
   return {
     lines: block.lines.map((line, index) => {
-      const offset = offsets[index];
-      if (!offset) return line;
-      const rest = line.text.slice(offset.length);
-      return {
-        number: line.number,
-        text: `${offset.lead}${stampAt(anchor, offset.seconds)} ${rest}`,
-      };
+      const mark = marks[index];
+      if (!mark) return line;
+      const rest = line.text.slice(mark.length);
+      return { number: line.number, text: `${mark.lead}${stampAt(anchor, mark.seconds)} ${rest}` };
     }),
   };
 }
 
+/**
+ * Whether counts read in order are a recording's counter: it starts within the first hour and
+ * never goes back (else `[01:30:00]` is a clock time).
+ */
+function countsFromZero(counts: readonly { seconds: number }[]): boolean {
+  return (
+    (counts[0]?.seconds ?? Infinity) < 3600 &&
+    counts.every((count, i) => i === 0 || count.seconds >= (counts[i - 1]?.seconds ?? 0))
+  );
+}
+
+/** A block whose lines mostly start with `T+` offsets, each rewritten as a stamp; else null. */
+function readOffsetBlock(block: Block, anchor: Anchor): Block | null {
+  return restamped(
+    block,
+    block.lines.map((line) => offsetOf(line.text)),
+    anchor,
+  );
+}
+
 /** A transcript block counted from zero (`[00:00:10]`, `[00:04:30]` ...), rewritten; else null. */
 function readCounterBlock(block: Block, anchor: Anchor): Block | null {
-  const counters = block.lines.map((line) => {
+  const counters = block.lines.map((line): Mark | null => {
     const match = COUNTER_LINE.exec(line.text);
     if (!match) return null;
     const [, lead = '', h, m, s] = match;
@@ -152,23 +178,8 @@ function readCounterBlock(block: Block, anchor: Anchor): Block | null {
       length: match[0].length,
     };
   });
-  const read = counters.filter((counter) => counter !== null);
-  if (read.length < 2 || read.length * 2 < block.lines.length) return null;
-  // A recording's counter starts near zero and only goes forward.
-  if ((read[0]?.seconds ?? Infinity) >= 3600) return null;
-  if (read.some((counter, i) => i > 0 && counter.seconds < (read[i - 1]?.seconds ?? 0)))
-    return null;
-  return {
-    lines: block.lines.map((line, index) => {
-      const counter = counters[index];
-      if (!counter) return line;
-      const rest = line.text.slice(counter.length);
-      return {
-        number: line.number,
-        text: `${counter.lead}${stampAt(anchor, counter.seconds)} ${rest}`,
-      };
-    }),
-  };
+  if (!countsFromZero(counters.filter((counter) => counter !== null))) return null;
+  return restamped(block, counters, anchor);
 }
 
 /**
@@ -206,8 +217,7 @@ function readCueBlocks(blocks: readonly Block[], anchor: Anchor): Block[] | null
     };
   });
   const read = cues.filter((cue) => cue !== null);
-  if (read.length < 2 || (read[0]?.seconds ?? Infinity) >= 3600) return null;
-  if (read.some((cue, i) => i > 0 && cue.seconds < (read[i - 1]?.seconds ?? 0))) return null;
+  if (read.length < 2 || !countsFromZero(read)) return null;
   return blocks.map((block, index) => {
     const cue = cues[index];
     const timing = cue ? block.lines[cue.at] : undefined;
