@@ -58,6 +58,10 @@ async function bundle(): Promise<void> {
     platform: 'node',
     target: 'node22',
     external: ['@resvg/resvg-js', 'subset-font'],
+    // twitter-text asks for Node's own punycode, which Node 22+ deprecates with a warning on
+    // every run; the userland package of the same name (the one Node's warning points to) is
+    // the same code.
+    alias: { punycode: 'punycode/' },
     // CommonJS packages inside an ES module bundle call require() for Node's own modules.
     banner: {
       js: `${MARK}\nimport { createRequire as incidentpostRequire } from 'node:module'; const require = incidentpostRequire(import.meta.url);`,
