@@ -85,6 +85,15 @@ const MONITORING_TOOLS = String.raw`pagerduty|opsgenie|datadog|grafana|prometheu
 const WATCHING_BOT =
   /(?:^|[\s_.-])(?:health|uptime|status|monitor(?:ing)?|alerts?|alerting|watchdog|probe|checker|canary|synthetics?)(?:[\s_.-]|$)[^]*\bbot\b|(?:^|[\s_.-])(?:watchdog|uptime[-_ ]?checker|healthcheck(?:er)?)\b/i;
 
+/**
+ * A figure of the failure people chart during an incident (error rate, 5xx, p99, queue depth,
+ * lag): the receding-figure cues read these, so "5xx now 3% (was 28%)" and "queue depth 40k,
+ * falling" say the same thing as "errors dropping".
+ */
+const FAILURE_FIGURE = String.raw`(?:error rates?|errors|[45]\d\ds|[45]xxs?|failures|failure rates?|time-?outs?|p\d\d|latency|lag|queue(?:[- ](?:depth|age|size|length))?|backlog|retries|declines|rejections|cpu|load|packet loss)(?: rates?| ratio| count)?`;
+/** A figure as people write it, with its unit: `3%`, `400ms`, `40k`, `1.5 s`. */
+const FIGURE_UNIT = String.raw`(?:\s?(?:%|ms|s|sec|k|m|min|rps|qps|/s))?`;
+
 const MONITORING_TOOL_AUTHOR = new RegExp(`^\\W{0,2}(?:${MONITORING_TOOLS})(?:\\W|$)`, 'iu');
 
 /**
@@ -845,9 +854,9 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`identified|root[- ]cause(?:d)?|cause (?:is|was|found|confirmed|identified)|culprit|traced (?:to|it|back)|narrowed (?:it )?down|found (?:the|that|it|a)|turns out|turned out|the (?:problem|issue) (?:is|was)|caused by|due to|(?:errors?|5xx|failures?|timeouts?|crash(?:es)?|it) (?:all )?(?:comes?|came|coming) from`,
+      String.raw`identified|root[- ]cause(?:d)?|cause (?:is|was|found|confirmed|identified)|culprit|traced (?:to|it|back)|narrowed (?:it )?down|found (?:the|that|it|a)|turns out|turned out|the (?:problem|issue) (?:is|was)|caused by|due to|(?:errors?|5xx|failures?|timeouts?|crash(?:es)?|it) (?:all )?(?:comes?|came|coming) from|smoking gun|(?:we|i) (?:now )?know (?:what|why|which)|confirmed (?:the |it(?:'s| is| was) (?:the )?)?(?:root )?(?:cause|culprit|trigger)|(?:this|that|it)(?:'s| is| was) (?:the|our) (?:root )?(?:cause|culprit|trigger)|figured (?:it )?out|pinned (?:it )?down|mystery solved`,
     ),
-    reason: 'the line names the cause',
+    reason: 'the line names the cause, or says the team now knows it',
     examples: {
       match: [
         'The issue has been identified',
@@ -855,8 +864,15 @@ export const CUES: readonly Cue[] = [
         'traced to a bad config push',
         '5xx come from the new release',
         "found it: code path in the new minor version's election protocol",
+        'smoking gun: the JWKS cache holds the old key',
+        'we know what it is - the upload certificate expired',
+        'confirmed the cause: the consumer group rebalanced',
+        "that's the culprit, the 09:40 flag flip",
+        'figured it out, the cron job locks the table',
       ],
       noMatch: [
+        'might be the bucket policy change',
+        'we know users are affected?',
         'unidentified flying object',
         'traffic coming from the EU',
         'keeping the bridge open for root cause',
@@ -1046,7 +1062,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|[45]\d\ds|[45]xxs?|failures|time-?outs?|cpu|load|p\d\d|lag|queue(?:[- ](?:depth|age|size|length|wait))?|backlog|declines|rejections|retries|delays?|wait(?:ing)? times?|response times?|crash(?:es|[- ]rates?)?)(?: rates?| ratio| count)? (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|going down|coming down|came down|falling|fell|fallen|receding|subsiding|halved|cut in half|(?:down|reduced) (?:to|from|by) \d+(?:[.,]\d+)?)|errors dropping|(?:backlog|queue|lag)s? (?:is |are )?(?:shrinking|draining|clearing)|(?:success rates?|throughput|availability|traffic|conversion(?: rate)?|orders?|logins?|signups?)(?: rate)? (?:is |are |now )?(?:climbing|rising|increasing|recovering|(?:back )?up (?:to|from|by) \d+(?:[.,]\d+)?|at \d+(?:[.,]\d+)?\s?% and (?:climbing|rising))(?: again| back)?|trending (?:down|back)|looking better|stabili[sz](?:ing|es)|(?:succeed(?:s|ed|ing)?|work(?:s|ed|ing)?|go(?:es)? through|went through|load(?:s|ed|ing)?) (?:again )?for (?:most|many|some|half|part|a (?:third|quarter|few)|(?:about |around |roughly |~)?\d{1,2}(?:[.,]\d+)?\s?%)(?= \S)|(?<!\b(?:only|just|barely|not even) )(?:most|many|some|half|a (?:third|quarter|few)|(?:about |around |roughly |~)?\d{1,2}(?:[.,]\d+)?\s?%) (?:of (?:the |our )?)?(?:[\w-]+ ){1,2}(?:(?:succeed(?:s|ing)?|work(?:s|ing)?|go(?:es)? through|load(?:s|ing)?|(?:are |is )?back)(?=[^.;]*\b(?:again|now)\b)|can (?:[\w-]+ ){1,3}?again)|(?:first )?signs of recovery|seeing (?:some |a )?recovery|(?:enough )?capacity back|back to serv(?:e|ing)|(?<!(?:fully|completely|entirely) )mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|stopped the bleeding|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|[45]\d\ds|[45]xxs?|failures|time-?outs?|cpu|load|p\d\d|lag|queue(?:[- ](?:depth|age|size|length|wait))?|backlog|declines|rejections|retries|delays?|wait(?:ing)? times?|response times?|crash(?:es|[- ]rates?)?)(?: rates?| ratio| count)? (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|going down|coming down|came down|falling|fell|fallen|receding|subsiding|halved|cut in half|(?:down|reduced) (?:to|from|by) \d+(?:[.,]\d+)?${FIGURE_UNIT})|errors dropping|(?:backlog|queue|lag)s? (?:is |are )?(?:shrinking|draining|clearing)|(?:success rates?|throughput|availability|traffic|conversion(?: rate)?|orders?|logins?|signups?)(?: rate)? (?:is |are |now )?(?:climbing|rising|increasing|recovering|(?:back )?up (?:to|from|by) \d+(?:[.,]\d+)?|at \d+(?:[.,]\d+)?\s?% and (?:climbing|rising))(?: again| back)?|trending (?:down|back)|looking better|stabili[sz](?:ing|es)|(?:succeed(?:s|ed|ing)?|work(?:s|ed|ing)?|go(?:es)? through|went through|load(?:s|ed|ing)?) (?:again )?for (?:most|many|some|half|part|a (?:third|quarter|few)|(?:about |around |roughly |~)?\d{1,2}(?:[.,]\d+)?\s?%)(?= \S)|(?<!\b(?:only|just|barely|not even) )(?:most|many|some|half|a (?:third|quarter|few)|(?:about |around |roughly |~)?\d{1,2}(?:[.,]\d+)?\s?%) (?:of (?:the |our )?)?(?:[\w-]+ ){1,2}(?:(?:succeed(?:s|ing)?|work(?:s|ing)?|go(?:es)? through|load(?:s|ing)?|(?:are |is )?back)(?=[^.;]*\b(?:again|now)\b)|can (?:[\w-]+ ){1,3}?again)|(?:first )?signs of recovery|seeing (?:some |a )?recovery|(?:enough )?capacity back|back to serv(?:e|ing)|(?<!(?:fully|completely|entirely) )mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|stopped the bleeding|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
@@ -1083,6 +1099,7 @@ export const CUES: readonly Cue[] = [
         'delivery delays are decreasing',
         'crash rate is dropping already',
         'response times coming down',
+        'p99 down to 400ms',
       ],
       noMatch: [
         'monitoring detected errors',
@@ -1135,7 +1152,7 @@ export const CUES: readonly Cue[] = [
     // `was` and `now` are read as numbers by read-line.ts: the cue fires only when `now` is the
     // smaller, so "errors went from 8% to 40%" is no recovery.
     pattern: words(
-      String.raw`(?:error rates?|errors|[45]\d\ds|[45]xxs?|failures|failure rates?|time-?outs?|p\d\d|latency|lag|queue(?:[- ](?:depth|age|size|length))?|backlog|retries|declines|rejections|cpu|load|packet loss)(?: rates?| ratio| count)?(?: (?:went|dropped|fell|is|are|was|were|now|moved|changed|down))*(?: from)? (?<was>\d+(?:[.,]\d+)?)\s?(?:%|ms|s|k|m|min)?\s?(?:to|->|→|=>)\s?(?<now>\d+(?:[.,]\d+)?)(?:\s?(?:%|ms|s|k|m|min))?`,
+      String.raw`${FAILURE_FIGURE}(?: (?:went|dropped|fell|is|are|was|were|now|moved|changed|down))*(?: from)? (?<was>\d+(?:[.,]\d+)?)\s?(?:%|ms|s|k|m|min)?\s?(?:to|->|→|=>)\s?(?<now>\d+(?:[.,]\d+)?)${FIGURE_UNIT}`,
     ),
     reason: 'a figure of the failure fell (from 40% to 8%): impact receded, though not gone',
     kind: 'recover',
@@ -1146,6 +1163,47 @@ export const CUES: readonly Cue[] = [
         'queue depth 90k → 12k',
       ],
       noMatch: ['error rate went from 8% to 40%', 'p99 600ms -> 2400ms'],
+    },
+  },
+  {
+    id: 'recovery-figure-was',
+    phase: 'recovery-partial',
+    weight: 2,
+    language: 'en',
+    // The figure now, then the one before ("5xx now 3% (was 28%)", "error rate 2%, down from
+    // 12%"): splitClauses keeps a parenthesised earlier figure in its clause, and read-line.ts
+    // fires the cue only when `now` is the smaller, so "5xx now 30% (was 3%)" stays impact.
+    pattern: words(
+      String.raw`${FAILURE_FIGURE}(?: (?:is|are|now|at|down to|back to|=|:))* ~?(?<now>\d+(?:[.,]\d+)?)${FIGURE_UNIT},?\s+(?:(?:it |they )?was|were|down from|from|vs\.?|previously|before:?|prev\.?|peak(?:ed at)?:?) ~?(?<was>\d+(?:[.,]\d+)?)${FIGURE_UNIT}`,
+    ),
+    reason:
+      'a figure of the failure given with the larger one it had before (now 3%, was 28%): the impact is receding, though not gone, so an error word and a figure are not impact here',
+    kind: 'recover',
+    examples: {
+      match: [
+        '5xx now 3% (was 28%)',
+        'error rate 2% (down from 12%)',
+        'p99 at 450ms, was 3.2s',
+        'queue depth 4k vs 90k at peak',
+      ],
+      noMatch: ['5xx now 30% (was 3%)', 'error rate 12% (from 2% an hour ago)'],
+    },
+  },
+  {
+    id: 'recovery-figure-trend',
+    phase: 'recovery-partial',
+    weight: 2,
+    language: 'en',
+    // splitClauses keeps a trend word after a comma in the figure's clause ("40k, falling").
+    pattern: words(
+      String.raw`${FAILURE_FIGURE}(?: (?:is|are|now|at|=|:))* ~?\d+(?:[.,]\d+)?${FIGURE_UNIT},? (?:and )?(?:still |steadily |slowly )?(?:falling|dropping|decreasing|declining|shrinking|receding|draining|coming down|going down|trending down)`,
+    ),
+    reason:
+      'a figure of the failure said to be falling ("queue depth 40k, falling", "lag 300s and dropping"): impact receding, not impact',
+    kind: 'recover',
+    examples: {
+      match: ['queue depth 40k, falling', 'replication lag 300s and dropping', 'p99 2.1s, coming down'],
+      noMatch: ['queue depth 120k and growing', 'error rate 8%, climbing'],
     },
   },
   {
@@ -1826,7 +1884,7 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'negate',
     language: 'en',
     pattern: words(
-      String.raw`will|would|should|might|plan(?:s|ned|ning)? to|scheduled|next week|tomorrow|todo|follow[- ]?up|freeze|if|(?:brief |some |short |minor |a few )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption) (?:is |are )?(?:to be )?expected|expect(?:ing)? (?:some |brief |elevated |a few |a |short )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption)`,
+      String.raw`will|would|should|might|(?:we|you|i|they) could|could (?:we|you|it be|be)|plan(?:s|ned|ning)? to|(?:going|about|want|wants|need|needs|ready|prepar(?:e|ing)) to (?!(?:the|a|an|our|their|its|this|that|be fine|normal)\b)[\p{L}]+|gonna|let'?s|propos(?:e|ed|ing) (?:to|we)|checking (?:whether|if)|scheduled|next week|tomorrow|todo|follow[- ]?up|freeze|if|(?:brief |some |short |minor |a few )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption) (?:is |are )?(?:to be )?expected|expect(?:ing)? (?:some |brief |elevated |a few |a |short )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption)`,
     ),
     reason: 'a plan, question or condition is not something that happened (cancels its clause)',
     examples: {
@@ -1835,8 +1893,18 @@ export const MODIFIERS: readonly Modifier[] = [
         'deploy freeze lifted',
         'brief errors expected',
         'deploying v5, expect elevated latency for 2 minutes',
+        'going to roll back to 4.18.2',
+        "let's drain eu-central",
+        'we could fail over to the replica',
+        'checking whether the cert rotated',
+        'need to restart the consumers',
       ],
-      noMatch: ['restarted the workers', 'errors dropped as expected'],
+      noMatch: [
+        'restarted the workers',
+        'errors dropped as expected',
+        'traffic going to the standby now',
+        'drained eu-central',
+      ],
     },
   },
   {

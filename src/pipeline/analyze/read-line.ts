@@ -79,15 +79,26 @@ const KIND_PRIORITY: readonly Phase[] = [
 ];
 
 const CLAUSE_BREAK =
-  /\s*(?:[;。！？!?、]|\.(?=\s|$)|,\s+|\s+[-–—]\s+|\s+(?=(?:but|while|whereas|although|though|however|yet)\s))\s*/iu;
+  /\s*(?:[;。！？!?、]|\.(?=\s|$)|,\s+(?!(?:and\s+)?(?:still\s+|steadily\s+|slowly\s+)?(?:falling|dropping|decreasing|declining|shrinking|receding|draining|climbing|rising|growing|increasing|coming down|going down|trending)\b|(?:was|down from|up from|vs\.?|previously)\s+~?\d)|\s+[-–—]\s+|\s+(?=(?:but|while|whereas|although|though|however|yet)\s))\s*/iu;
 
-/** Splits a line into clauses; parenthesised parts become asides. */
+/**
+ * A parenthesis that gives a figure's earlier value ("(was 28%)", "(down from 12%)"): it is part
+ * of the figure's claim (the failure is receding), not an explanation beside it.
+ */
+const EARLIER_FIGURE = /^(?:(?:it |they )?was|were|down from|up from|from|vs\.?|previously|before:?|prev\.?|peak(?:ed at)?:?)\s+~?\d/iu;
+
+/**
+ * Splits a line into clauses; parenthesised parts become asides, except an earlier figure,
+ * which stays in its clause. A trend word or an earlier figure after a comma ("40k, falling",
+ * "2%, down from 12%") stays with its figure too.
+ */
 export function splitClauses(text: string): Clause[] {
   const asides: Clause[] = [];
   const main = text.replace(
     /\(([^()]*)\)|（([^（）]*)）/gu,
     (_, a: string | undefined, b: string | undefined) => {
       const inner = (a ?? b ?? '').trim();
+      if (EARLIER_FIGURE.test(inner)) return ` ${inner} `;
       if (inner) asides.push({ text: inner, aside: true });
       return ' ';
     },
@@ -226,7 +237,12 @@ function hitOf(cue: Cue, clause: number, weight: number, phase: Phase = cue.phas
 /** The cue for servers, connections or traffic being lost (cues.ts). */
 const CAPACITY_LOST = 'impact-capacity-lost';
 /** Cues that read a figure falling as impact receding. */
-const FIGURE_FALLS = new Set(['recovery-partial', 'recovery-figure-fell']);
+const FIGURE_FALLS = new Set([
+  'recovery-partial',
+  'recovery-figure-fell',
+  'recovery-figure-was',
+  'recovery-figure-trend',
+]);
 
 /**
  * Whether a match that names a figure before and after (named groups `was` and `now`, "from 40%
