@@ -604,7 +604,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`reported|reporting(?! (?:index|indexes|job|jobs|db|database|service|pipeline|api|tool|dashboards?|query|queries|cluster|replica|table|stack|period|line|chain|structure)\b)|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm|(?:are |were |keep )?(?:asking|writing in|calling in|chasing))|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|(?:i |we )?just (?:hit|got|saw|ran into)(?! (?:paged|the (?:page|alert))\b)|anyone (?:else )?(?:seeing|getting)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs)(?: team| desk| agent| lead)?:`,
+      String.raw`reported|reporting(?! (?:index|indexes|job|jobs|db|database|service|pipeline|api|tool|dashboards?|query|queries|cluster|replica|table|stack|period|line|chain|structure)\b)|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:first|new|another|several|many|\d+) tickets?\b|tickets? (?:about|saying|that|re:?|complaining)|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm|(?:are |were |keep )?(?:asking|writing in|calling in|chasing))|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|(?:i |we )?just (?:hit|got|saw|ran into)(?! (?:paged|the (?:page|alert))\b)|anyone (?:else )?(?:seeing|getting)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs)(?: team| desk| agent| lead)?:`,
     ),
     reason: 'a person reported the problem',
     kind: 'report',
@@ -620,8 +620,12 @@ export const CUES: readonly Cue[] = [
         'Finance: customers asking where their invoices are',
         'just hit a fatal DBQueryError loading a page',
         'Customer Success team: two tenants say exports are empty',
+        'first ticket, an invoice PDF is blank',
+        'Zendesk: tickets about empty search results',
       ],
       noMatch: [
+        'opened a ticket with the vendor',
+        'ticket closed',
         'reportedly fine',
         'report generation',
         'just got paged',
@@ -854,7 +858,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`identified|root[- ]cause(?:d)?|cause (?:is|was|found|confirmed|identified)|culprit|traced (?:to|it|back)|narrowed (?:it )?down|found (?:the|that|it|a)|turns out|turned out|the (?:problem|issue) (?:is|was)|caused by|due to|(?:errors?|5xx|failures?|timeouts?|crash(?:es)?|it) (?:all )?(?:comes?|came|coming) from|smoking gun|(?:we|i) (?:now )?know (?:what|why|which)|confirmed (?:the |it(?:'s| is| was) (?:the )?)?(?:root )?(?:cause|culprit|trigger)|(?:this|that|it)(?:'s| is| was) (?:the|our) (?:root )?(?:cause|culprit|trigger)|figured (?:it )?out|pinned (?:it )?down|mystery solved`,
+      String.raw`identified|root[- ]cause(?:d)?|cause (?:is|was|found|confirmed|identified)|culprit|traced (?:to|it|back)|narrowed (?:it )?down|found (?:the|that|it|a)|turns out|turned out|the (?:problem|issue) (?:is|was)|caused by|due to|(?:errors?|5xx|failures?|timeouts?|crash(?:es)?|it) (?:all )?(?:comes?|came|coming) from|smoking gun|(?:we|i) (?:now )?know (?:what|why|which)|confirmed (?:as )?(?:the |it(?:'s| is| was) (?:the )?)?(?:root )?(?:cause|culprit|trigger)|(?:this|that|it)(?:'s| is| was) (?:the|our) (?:root )?(?:cause|culprit|trigger)|figured (?:it )?out|pinned (?:it )?down|mystery solved`,
     ),
     reason: 'the line names the cause, or says the team now knows it',
     examples: {
@@ -867,6 +871,7 @@ export const CUES: readonly Cue[] = [
         'smoking gun: the JWKS cache holds the old key',
         'we know what it is - the upload certificate expired',
         'confirmed the cause: the consumer group rebalanced',
+        'tax service confirmed as the cause, it rounds before summing',
         "that's the culprit, the 09:40 flag flip",
         'figured it out, the cron job locks the table',
       ],
@@ -1202,7 +1207,11 @@ export const CUES: readonly Cue[] = [
       'a figure of the failure said to be falling ("queue depth 40k, falling", "lag 300s and dropping"): impact receding, not impact',
     kind: 'recover',
     examples: {
-      match: ['queue depth 40k, falling', 'replication lag 300s and dropping', 'p99 2.1s, coming down'],
+      match: [
+        'queue depth 40k, falling',
+        'replication lag 300s and dropping',
+        'p99 2.1s, coming down',
+      ],
       noMatch: ['queue depth 120k and growing', 'error rate 8%, climbing'],
     },
   },
@@ -1296,13 +1305,14 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|(?:go(?:es|ing)?|went|gets?|got|getting|com(?:e|es|ing)|came) through again|(?:renders?|rendering|loads?|loading|opens?|opening) (?:fine |normally )?again|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:bumped|set|sets|raised|lowered|reduced|increased|dialed|dialled|turned|put|changed|reset|configured)\b.*)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned|straight|right|shot|jumped|climbed|spiked)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)(?<!\b(?:missing|regress(?:ion|ed)|oom|stuck|lost|errors?|erroring|failing)\b.*)again\b(?=(?:${SINCE_A_TIME}[.;]?)?\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|(?<=[\p{L}\p{N}] )(?<!\b(?:he|she|they|i|we|you|who|[\p{L}]+'s)\s)(?:is|are) (?:fully |now |finally )?back(?: (?:up|online))?(?=[.!]?\s*$)|(?<=[\p{L}\p{N}] )(?<!\b(?:we|i|they|you|team|people|engineers?|still|not|stopped|keep|kept|nothing|none|no one|nobody|what|which|who)(?: (?:are|is|were|was|'re|am))? )(?:(?:is|are|now) )?(?:working|succeeding|flowing|passing|render(?:s|ing)?|loading)(?: (?:fine|normally|ok|again|now|as expected))?(?=(?:${SINCE_A_TIME})?[.!;]?\s*$)|(?:checks?|probes?|monitors?|canar(?:y|ies)|synthetics?|dashboards?|alerts?|board) (?:is |are |back |now |all |turned |went )*green|all good(?: now)?|caught up|fully mitigated|(?:completing|processing|working|running|loading|flowing|serving|succeeding) normally|(?<!\b(?:nothing|none|no one|nobody|what|which|who|how|if|whether) )(?:it'?s|is) working(?: now| again| fine)?$|(?:the )?(?:fix|mitigation|rollback|revert) (?:is )?(?:confirmed|worked|is working|held|verified)(?! (?:broken|bad|wrong|not|failing|to (?:be|fail|break)))|looks fixed|green across the board|dashboards? (?:are |is |look |looks )?(?:all )?green|(?<!\b(?:not|un|in))stable (?:for|since|again)|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
+      String.raw`recovered|recovery complete|(?:go(?:es|ing)?|went|gets?|got|getting|com(?:e|es|ing)|came) through again|(?:renders?|rendering|loads?|loading|opens?|opening) (?:fine |normally )?again|back to (?:normal|baseline)|returned to (?:normal|baseline)|(?:at|within) baseline|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:bumped|set|sets|raised|lowered|reduced|increased|dialed|dialled|turned|put|changed|reset|configured)\b.*)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned|straight|right|shot|jumped|climbed|spiked)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)(?<!\b(?:missing|regress(?:ion|ed)|oom|stuck|lost|errors?|erroring|failing)\b.*)again\b(?=(?:${SINCE_A_TIME}[.;]?)?\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|(?<=[\p{L}\p{N}] )(?<!\b(?:he|she|they|i|we|you|who|[\p{L}]+'s)\s)(?:is|are) (?:fully |now |finally )?back(?: (?:up|online))?(?=[.!]?\s*$)|(?<=[\p{L}\p{N}] )(?<!\b(?:we|i|they|you|team|people|engineers?|still|not|stopped|keep|kept|nothing|none|no one|nobody|what|which|who)(?: (?:are|is|were|was|'re|am))? )(?:(?:is|are|now) )?(?:working|succeeding|flowing|passing|render(?:s|ing)?|loading)(?: (?:fine|normally|ok|again|now|as expected))?(?=(?:${SINCE_A_TIME})?[.!;]?\s*$)|(?:checks?|probes?|monitors?|canar(?:y|ies)|synthetics?|dashboards?|alerts?|board) (?:is |are |back |now |all |turned |went )*green|all good(?: now)?|caught up|fully mitigated|(?:completing|processing|working|running|loading|flowing|serving|succeeding) normally|(?<!\b(?:nothing|none|no one|nobody|what|which|who|how|if|whether) )(?:it'?s|is) working(?: now| again| fine)?$|(?:the )?(?:fix|mitigation|rollback|revert) (?:is )?(?:confirmed|worked|is working|held|verified)(?! (?:broken|bad|wrong|not|failing|to (?:be|fail|break)))|looks fixed|green across the board|dashboards? (?:are |is |look |looks )?(?:all )?green|(?<!\b(?:not|un|in))stable (?:for|since|again)|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
     examples: {
       match: [
         'checkout back to normal',
+        'PUT errors at baseline',
         'errors gone',
         'APIs back.',
         'login p95 under 300ms again',
@@ -1884,7 +1894,7 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'negate',
     language: 'en',
     pattern: words(
-      String.raw`will|would|should|might|(?:we|you|i|they) could|could (?:we|you|it be|be)|plan(?:s|ned|ning)? to|(?:going|about|want|wants|need|needs|ready|prepar(?:e|ing)) to (?!(?:the|a|an|our|their|its|this|that|be fine|normal)\b)[\p{L}]+|gonna|let'?s|propos(?:e|ed|ing) (?:to|we)|checking (?:whether|if)|scheduled|next week|tomorrow|todo|follow[- ]?up|freeze|if|(?:brief |some |short |minor |a few )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption) (?:is |are )?(?:to be )?expected|expect(?:ing)? (?:some |brief |elevated |a few |a |short )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption)`,
+      String.raw`will|would|should|might|(?:we|you|i|they) could|could (?:we|you|it be|be)|plan(?:s|ned|ning)? to|(?:going|about|want|wants|need|needs|ready|prepar(?:e|ing)) to (?!(?:the|a|an|our|their|its|this|that|be fine|normal)\b)[\p{L}]+|gonna|let'?s|propos(?:e|ed|ing) (?:to|we)|checking (?:whether|if)|discussing|debating|considering|(?:is|are|as|be) (?:an? |one |the )?(?:option|possibility|fallback plan|plan b)\b|scheduled|next week|tomorrow|todo|follow[- ]?up|freeze|if|(?:brief |some |short |minor |a few )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption) (?:is |are )?(?:to be )?expected|expect(?:ing)? (?:some |brief |elevated |a few |a |short )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption)`,
     ),
     reason: 'a plan, question or condition is not something that happened (cancels its clause)',
     examples: {
@@ -1898,6 +1908,8 @@ export const MODIFIERS: readonly Modifier[] = [
         'we could fail over to the replica',
         'checking whether the cert rotated',
         'need to restart the consumers',
+        'reverting the ranking model is an option',
+        'discussing a failover to the dr cluster',
       ],
       noMatch: [
         'restarted the workers',

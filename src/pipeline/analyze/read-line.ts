@@ -26,6 +26,8 @@ export interface CueHit {
   kind: EventKind;
   /** Index of the clause it matched in, or -1 for the line's structured state. */
   clause: number;
+  /** An action said to be under way, not done ("rolling back", "failover started"). */
+  underway?: boolean;
 }
 
 export interface LineReading {
@@ -85,7 +87,8 @@ const CLAUSE_BREAK =
  * A parenthesis that gives a figure's earlier value ("(was 28%)", "(down from 12%)"): it is part
  * of the figure's claim (the failure is receding), not an explanation beside it.
  */
-const EARLIER_FIGURE = /^(?:(?:it |they )?was|were|down from|up from|from|vs\.?|previously|before:?|prev\.?|peak(?:ed at)?:?)\s+~?\d/iu;
+const EARLIER_FIGURE =
+  /^(?:(?:it |they )?was|were|down from|up from|from|vs\.?|previously|before:?|prev\.?|peak(?:ed at)?:?)\s+~?\d/iu;
 
 /**
  * Splits a line into clauses; parenthesised parts become asides, except an earlier figure,
@@ -256,6 +259,21 @@ function figureFell(groups: Record<string, string | undefined> | undefined): boo
   return Number(now.replace(',', '.')) < Number(was.replace(',', '.'));
 }
 
+/** Words that put an action in progress; `DONE` words say it finished. */
+const UNDERWAY =
+  /\b(?:started|starting|in progress|underway|under way|kicked off|initiated|begun|beginning|began)\b/i;
+const DONE = /\b(?:done|complete|completed|finished|succeeded|in place)\b/i;
+
+/**
+ * Whether an action cue's match is said to be under way rather than done: its verb in the
+ * progressive ("rolling back", "draining now") or the clause says it started ("rollback
+ * started"), and nothing in the clause says it finished ("rolling restart complete").
+ */
+function underway(matched: string, clause: string): boolean {
+  if (DONE.test(clause)) return false;
+  return /^\S*ing\b/i.test(matched) || UNDERWAY.test(clause);
+}
+
 function readClause(clause: Clause, index: number, compiled: Compiled): CueHit[] {
   if (clause.hypothetical) return [];
   const clauseHits: CueHit[] = [];
@@ -278,7 +296,9 @@ function readClause(clause: Clause, index: number, compiled: Compiled): CueHit[]
         phase = 'recovery-partial';
       // An explanation in parentheses is a weaker claim than the line itself.
       const weight = clause.aside ? Math.max(1, cue.weight - 1) : cue.weight;
-      clauseHits.push(hitOf(cue, index, weight, phase));
+      const hit = hitOf(cue, index, weight, phase);
+      if (phase === 'mitigate-action' && underway(match[0], clause.text)) hit.underway = true;
+      clauseHits.push(hit);
       break;
     }
   }
