@@ -604,7 +604,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`reported|reporting(?! (?:index|indexes|job|jobs|db|database|service|pipeline|api|tool|dashboards?|query|queries|cluster|replica|table|stack|period|line|chain|structure)\b)|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:first|new|another|several|many|\d+) tickets?\b|tickets? (?:about|saying|that|re:?|complaining)|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm|(?:are |were |keep )?(?:asking|writing in|calling in|chasing))|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|(?:i |we )?just (?:hit|got|saw|ran into)(?! (?:paged|the (?:page|alert))\b)|anyone (?:else )?(?:seeing|getting)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs)(?: team| desk| agent| lead)?:`,
+      String.raw`reported|reporting(?! (?:index|indexes|job|jobs|db|database|service|pipeline|api|tool|dashboards?|query|queries|cluster|replica|table|stack|period|line|chain|structure)\b)|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:first|new|another|several|many|\d+) tickets?\b|tickets? (?:about|saying|that|re:?|complaining)|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm|(?:are |were |keep )?(?:asking|writing in|calling in|chasing))|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|(?:i |we )?just (?:hit|got|saw|ran into)(?! (?:paged|the (?:page|alert))\b)|anyone (?:else )?(?:seeing|getting)|^(?:also |now )?seeing (?!(?:fewer|less|lower|better|some recovery|recovery|improvement|a drop|no |the (?:fix|recovery|rollback|revert))\b)[\w-]+|(?:\p{L}+n'?t|not) [\w-]+(?: [\w:.-]+){0,5} (?:for me|on my end|here either)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs)(?: team| desk| agent| lead)?:`,
     ),
     reason: 'a person reported the problem',
     kind: 'report',
@@ -621,10 +621,13 @@ export const CUES: readonly Cue[] = [
         'just hit a fatal DBQueryError loading a page',
         'Customer Success team: two tenants say exports are empty',
         'first ticket, an invoice PDF is blank',
+        'seeing 502s on the public API',
+        "home feed hasn't updated since about 13:30 for me",
         'Zendesk: tickets about empty search results',
       ],
       noMatch: [
         'opened a ticket with the vendor',
+        'seeing fewer 502s now',
         'ticket closed',
         'reportedly fine',
         'report generation',
@@ -858,7 +861,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`identified|root[- ]cause(?:d)?|cause (?:is|was|found|confirmed|identified)|culprit|traced (?:to|it|back)|narrowed (?:it )?down|found (?:the|that|it|a)|turns out|turned out|the (?:problem|issue) (?:is|was)|caused by|due to|(?:errors?|5xx|failures?|timeouts?|crash(?:es)?|it) (?:all )?(?:comes?|came|coming) from|smoking gun|(?:we|i) (?:now )?know (?:what|why|which)|confirmed (?:as )?(?:the |it(?:'s| is| was) (?:the )?)?(?:root )?(?:cause|culprit|trigger)|(?:this|that|it)(?:'s| is| was) (?:the|our) (?:root )?(?:cause|culprit|trigger)|figured (?:it )?out|pinned (?:it )?down|mystery solved`,
+      String.raw`identified|root[- ]cause(?:d)?|cause (?:is|was|found|confirmed|identified)|culprit|traced (?:to|it|back)|narrowed (?:it )?down|found (?:the|that|it|a)|turns out|turned out|the (?:problem|issue) (?:is|was)|caused by|due to|(?:errors?|5xx|failures?|timeouts?|crash(?:es)?|it) (?:all )?(?:comes?|came|coming) from|smoking gun|(?:yes|yep|yup|yeah|bingo|confirmed),? that'?s it|(?:we|i) (?:now )?know (?:what|why|which)|confirmed (?:as )?(?:the |it(?:'s| is| was) (?:the )?)?(?:root )?(?:cause|culprit|trigger)|(?:this|that|it)(?:'s| is| was) (?:the|our) (?:root )?(?:cause|culprit|trigger)|figured (?:it )?out|pinned (?:it )?down|mystery solved`,
     ),
     reason: 'the line names the cause, or says the team now knows it',
     examples: {
@@ -874,6 +877,7 @@ export const CUES: readonly Cue[] = [
         'tax service confirmed as the cause, it rounds before summing',
         "that's the culprit, the 09:40 flag flip",
         'figured it out, the cron job locks the table',
+        "yes that's it, envoy 1.31 drops keepalive on upstream",
       ],
       noMatch: [
         'might be the bucket policy change',
@@ -978,7 +982,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|shut (?:off|down)|turned off|scal(?:ed|ing) (?:up|out)|add(?:ed|ing) capacity|hotfix(?:ed)?|patch(?:ed|ing)|(?:deployed|applied|shipped|pushed) (?:a |the )?(?:fix|patch|new|config)|fix (?:has been |was |is |is being )?(?:deployed|applied|implemented|rolled out)|blocked|rate[- ]limit(?:ed|ing)?|re-?rout(?:ed|ing)|drain(?:ed|ing)|depool(?:ed)?|purg(?:ed|ing)|flush(?:ed|ing)|killed|paused|terminat(?:ed|ing)|cleared (?:the )?cache|mitigat(?:e|ing|ion)|workaround|restor(?:ed|ing) (?:the |a |an )(?!(?:service|site|access|connectivity)\b)[\w-]+`,
+      String.raw`restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|shut (?:off|down)|turned off|scal(?:ed|ing) (?:up|out)|add(?:ed|ing) capacity|hotfix(?:ed)?|patch(?:ed|ing)|(?:deployed|applied|shipped|pushed) (?:a |the )?(?:fix|patch|new|config)|fix (?:has been |was |is |is being )?(?:deployed|applied|implemented|rolled out)|blocked|rate[- ]limit(?:ed|ing)?|re-?rout(?:ed|ing)|drain(?:ed|ing)|depool(?:ed)?|purg(?:ed|ing)|flush(?:ed|ing)|killed|paused|terminat(?:ed|ing)|cleared (?:the )?cache|mitigat(?:e|ing|ion)|workaround|(?:enabled|enabling|turned on|switched on|flipped on|activated) (?:the |a |an |our )?(?:[\w-]+ ){0,3}(?:fallback|failover|kill[- ]?switch|circuit[- ]breakers?|maintenance page|rate[- ]limit(?:er|s)?|load[- ]shedding)|restor(?:ed|ing) (?:the |a |an )(?!(?:service|site|access|connectivity)\b)[\w-]+`,
     ),
     reason: 'an action taken to stop the impact',
     examples: {
@@ -986,6 +990,7 @@ export const CUES: readonly Cue[] = [
         'restarted the workers',
         'A fix has been implemented',
         'restored the origin bucket policy',
+        'enabled the password fallback for SSO tenants',
       ],
       noMatch: ['restart is scheduled for Monday?'],
     },
@@ -1067,7 +1072,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|[45]\d\ds|[45]xxs?|failures|time-?outs?|cpu|load|p\d\d|lag|queue(?:[- ](?:depth|age|size|length|wait))?|backlog|declines|rejections|retries|delays?|wait(?:ing)? times?|response times?|crash(?:es|[- ]rates?)?)(?: rates?| ratio| count)? (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|going down|coming down|came down|falling|fell|fallen|receding|subsiding|halved|cut in half|(?:down|reduced) (?:to|from|by) \d+(?:[.,]\d+)?${FIGURE_UNIT})|errors dropping|(?:backlog|queue|lag)s? (?:is |are )?(?:shrinking|draining|clearing)|(?:success rates?|throughput|availability|traffic|conversion(?: rate)?|orders?|logins?|signups?)(?: rate)? (?:is |are |now )?(?:climbing|rising|increasing|recovering|(?:back )?up (?:to|from|by) \d+(?:[.,]\d+)?|at \d+(?:[.,]\d+)?\s?% and (?:climbing|rising))(?: again| back)?|trending (?:down|back)|looking better|stabili[sz](?:ing|es)|(?:succeed(?:s|ed|ing)?|work(?:s|ed|ing)?|go(?:es)? through|went through|load(?:s|ed|ing)?) (?:again )?for (?:most|many|some|half|part|a (?:third|quarter|few)|(?:about |around |roughly |~)?\d{1,2}(?:[.,]\d+)?\s?%)(?= \S)|(?<!\b(?:only|just|barely|not even) )(?:most|many|some|half|a (?:third|quarter|few)|(?:about |around |roughly |~)?\d{1,2}(?:[.,]\d+)?\s?%) (?:of (?:the |our )?)?(?:[\w-]+ ){1,2}(?:(?:succeed(?:s|ing)?|work(?:s|ing)?|go(?:es)? through|load(?:s|ing)?|(?:are |is )?back)(?=[^.;]*\b(?:again|now)\b)|can (?:[\w-]+ ){1,3}?again)|(?:first )?signs of recovery|seeing (?:some |a )?recovery|(?:enough )?capacity back|back to serv(?:e|ing)|(?<!(?:fully|completely|entirely) )mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|stopped the bleeding|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|[45]\d\ds|[45]xxs?|failures|time-?outs?|cpu|load|p\d\d|lag|queue(?:[- ](?:depth|age|size|length|wait))?|backlog|declines|rejections|retries|delays?|wait(?:ing)? times?|response times?|crash(?:es|[- ]rates?)?)(?: rates?| ratio| count)? (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|going down|coming down|came down|falling|fell|fallen|receding|subsiding|halved|cut in half|(?:down|reduced) (?:to|from|by) \d+(?:[.,]\d+)?${FIGURE_UNIT})|errors dropping|(?:backlog|queue|lag)s? (?:is |are )?(?:shrinking|draining|clearing)|(?:success(?: rates?)?|throughput|availability|traffic|conversion(?: rate)?|orders?|logins?|signups?)(?: rate)? (?:is |are |now )?(?:climbing|rising|increasing|recovering|(?:back )?up (?:to|from|by) \d+(?:[.,]\d+)?|at \d+(?:[.,]\d+)?\s?% and (?:climbing|rising))(?: again| back)?|trending (?:down|back)|looking better|stabili[sz](?:ing|es)|(?:succeed(?:s|ed|ing)?|work(?:s|ed|ing)?|go(?:es)? through|went through|load(?:s|ed|ing)?) (?:again )?for (?:most|many|some|half|part|a (?:third|quarter|few)|(?:about |around |roughly |~)?\d{1,2}(?:[.,]\d+)?\s?%)(?= \S)|(?<!\b(?:only|just|barely|not even) )(?:most|many|some|half|a (?:third|quarter|few)|(?:about |around |roughly |~)?\d{1,2}(?:[.,]\d+)?\s?%) (?:of (?:the |our )?)?(?:[\w-]+ ){1,2}(?:(?:succeed(?:s|ing)?|work(?:s|ing)?|go(?:es)? through|load(?:s|ing)?|(?:are |is )?back)(?=[^.;]*\b(?:again|now)\b)|can (?:[\w-]+ ){1,3}?again)|(?:first )?signs of recovery|seeing (?:some |a )?recovery|(?:enough )?capacity back|back to serv(?:e|ing)|(?<!(?:fully|completely|entirely) )mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|stopped the bleeding|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
@@ -1100,6 +1105,7 @@ export const CUES: readonly Cue[] = [
         'logins work again for about 80% of users',
         'success rate up to 85%',
         'availability at 92% and climbing',
+        'login success at 92% and climbing',
         'things are stabilizing',
         'delivery delays are decreasing',
         'crash rate is dropping already',

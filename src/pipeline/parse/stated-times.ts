@@ -47,6 +47,11 @@ const IMPACT_SUBJECT = String.raw`(?:impact|outage|incident|disruption|degradati
  * 10:05" dates the recovery.
  */
 const RISING = String.raw`(?:climb(?:ing)?|ris(?:e|ing)|grow(?:ing)?|spik(?:e|ing)|increas(?:e|ing)|creep(?:ing)? up|going up)`;
+/**
+ * Work that stopped happening, the subject of "since": "the feed hasn't updated since about
+ * 13:30", "orders have not synced since 02:00".
+ */
+const STALLED = String.raw`(?:hasn'?t|has not|haven'?t|have not|not) (?:been )?(?:updat|refresh|load|sync|arriv|deliver|process|mov|chang|publish|import|export)\w*`;
 /** What goes wrong with data or work: "first failed transfer", "first mismatched row". */
 const BAD_DATA = String.raw`(?:mismatched|failed|failing|bad|corrupt(?:ed)?|wrong|lost|dropped|missing|duplicated?|stuck|rejected|bounced|errored|invalid|delayed|timed[- ]out)\s+[\w-]+`;
 /** A symptom verb after "started": "consumers started lagging", "checkout began to fail". */
@@ -147,7 +152,7 @@ const PHRASES: readonly Phrase[] = [
     milestone: 'start',
     strength: 'named',
     pattern: new RegExp(
-      String.raw`\b(?:${IMPACT_SUBJECT}|down|failing|broken|degraded|unavailable|unreachable|not \w+(?:able|ing))\b(?:\s+[\w%.,-]+){0,5}?\s+${NOT_RECOVERED}(?:ever\s+)?since\s+(?:the\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
+      String.raw`\b(?:${IMPACT_SUBJECT}|down|failing|broken|degraded|unavailable|unreachable|not \w+(?:able|ing)|${STALLED})\b(?:\s+[\w%.,-]+){0,5}?\s+${NOT_RECOVERED}(?:ever\s+)?since\s+(?:the\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
       'i',
     ),
   },
