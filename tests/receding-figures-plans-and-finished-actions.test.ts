@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { readLine } from '../src/pipeline/analyze/read-line.js';
+import {
+  readLine,
+  reportsFailedAttempt,
+  rulesOutAChange,
+} from '../src/pipeline/analyze/read-line.js';
 import { chooseMilestones, type Candidate } from '../src/pipeline/analyze/choose-milestones.js';
 
 const at = (hhmm: string): number => Date.parse(`2026-05-14T${hhmm}:00Z`);
@@ -87,5 +91,45 @@ describe('mitigated is where the action finished or the impact receded', () => {
       {},
     );
     expect(hhmm(chosen.mitigated?.time)).toBe('10:16');
+  });
+});
+
+describe('an attempt the line says failed is no mitigation', () => {
+  test.each([
+    'restarted the pods, errors continue',
+    'rolled back, still failing',
+    'failover script errored out',
+    'restarted redis, still at 100% cpu',
+  ])('"%s" reports a failed attempt and carries no action', (text) => {
+    expect(reportsFailedAttempt(text)).toBe(true);
+    expect(readLine(text).scores['mitigate-action']).toBe(0);
+  });
+
+  test.each(['rolled back, errors continue to drop', 'failed over to the replica'])(
+    '"%s" is an attempt that worked',
+    (text) => {
+      expect(reportsFailedAttempt(text)).toBe(false);
+      expect(readLine(text).scores['mitigate-action']).toBe(2);
+    },
+  );
+});
+
+describe('a change ruled out as the cause', () => {
+  test.each([
+    'no deploys in the last 24h',
+    'not the 09:40 release',
+    'ruled out the config push',
+    'the bucket policy change is fine',
+    'nothing changed on our side',
+  ])('"%s" rules a change out', (text) => {
+    expect(rulesOutAChange(text)).toBe(true);
+  });
+
+  test.each([
+    'deployed v2.3 at 09:40',
+    'looks like the 09:40 release',
+    'reverted the config change',
+  ])('"%s" does not', (text) => {
+    expect(rulesOutAChange(text)).toBe(false);
   });
 });

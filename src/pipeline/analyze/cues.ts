@@ -1958,7 +1958,7 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'ineffective',
     language: 'en',
     pattern: words(
-      String.raw`no (?:change|effect|improvement)|didn'?t (?:help|work|fix)|did not (?:help|work|fix)|made (?:it|things) worse|without effect|(?:job|attempt|rollback|deploy|restart|revert)s? (?:failed|did not|didn'?t)|failed (?:on|with|to|because)|tried|attempted|unsuccessful|(?:but|yet) (?:the )?(?:errors?|impact|failures?|latency|timeouts?|5xxs?|problems?|issues?) (?:still )?(?:persists?|persisted|remains?|remained|continues?|continued)|made (?:it|things) worse|nope|no luck|no dice|didn'?t stick|(?:came|went|shot|jumped) (?:straight |right )?back (?:up|to)|(?:straight|right) back (?:up )?to`,
+      String.raw`no (?:change|effect|improvement)|didn'?t (?:help|work|fix)|did not (?:help|work|fix)|made (?:it|things) worse|without effect|(?:job|attempt|rollback|roll-?back|deploy|restart|revert|failover|command|script)s? (?:failed|errored(?: out)?|timed out|did not|didn'?t)|failed to (?:roll|restart|apply|deploy|start|complete|revert|fail over)|(?:errors?|failures?|problems?|issues?|latency|impact|timeouts?|crash(?:es|ing)?|5xxs?) (?:continue[sd]?|persist(?:s|ed)?|remain(?:s|ed)?|came back|return(?:s|ed))(?! (?:to|at) (?:drop|fall|decline|decrease|improve|recede|normal|baseline|zero))|still (?:failing|down|broken|erroring|high|elevated|pegged|timing out|at \d+)|same (?:errors?|result|problem)|(?:it )?came back after|failed (?:on|with|to|because)|tried|attempted|unsuccessful|(?:but|yet) (?:the )?(?:errors?|impact|failures?|latency|timeouts?|5xxs?|problems?|issues?) (?:still )?(?:persists?|persisted|remains?|remained|continues?|continued)|made (?:it|things) worse|nope|no luck|no dice|didn'?t stick|(?:came|went|shot|jumped) (?:straight |right )?back (?:up|to)|(?:straight|right) back (?:up )?to`,
     ),
     reason: 'an action that failed or did nothing is not a mitigation (applies to the whole line)',
     examples: {
@@ -1968,8 +1968,19 @@ export const MODIFIERS: readonly Modifier[] = [
         'rollback completed but errors persist',
         'restarted IIS on web03 - nope, CPU straight back to 100%',
         'bounced the pods, no luck',
+        'restarted the pods, errors continue',
+        'rolled back, still failing',
+        'restarted nginx, same errors',
+        'rollback timed out',
+        'failed to restart the broker',
+        'restarted redis, still at 100% cpu',
       ],
-      noMatch: ['failed over to the replica', 'rolled back'],
+      noMatch: [
+        'failed over to the replica',
+        'rolled back',
+        'rolled back, errors continue to drop',
+        'restarted the workers, errors back to normal',
+      ],
     },
   },
   {

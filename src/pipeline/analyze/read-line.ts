@@ -236,6 +236,52 @@ function hitOf(cue: Cue, clause: number, weight: number, phase: Phase = cue.phas
   };
 }
 
+/**
+ * Whether a line reports an attempt that failed or did nothing ("restart did not help",
+ * "rolled back, still failing", "failover script errored out"): the `ineffective` modifier of
+ * cues.ts on the line's own clauses (an aside does not count). The writer asks this so that it
+ * reads a failed attempt as analyze does.
+ */
+export function reportsFailedAttempt(text: string): boolean {
+  return splitClauses(text).some((c) => !c.aside && ineffective(c.text));
+}
+
+/**
+ * A change someone made: the `lead-up-change` cue of cues.ts (a deploy, a rollout, a config
+ * push), plus the nouns a responder uses when clearing one ("not the release", "nothing changed").
+ */
+const LEAD_UP_CHANGE = CUES.find((cue) => cue.id === 'lead-up-change')?.pattern;
+const CHANGE = new RegExp(
+  `${LEAD_UP_CHANGE?.source ?? '(?!)'}|(?<![\\p{L}])(?:releases?|changes?|changed|config pushe?s?|pushes|flag flips?)(?![\\p{L}])`,
+  'iu',
+);
+/** A change named and then cleared: "the deploy is not it", "ruled out the config push". */
+const CLEARED_AFTER =
+  /\b(?:ruled out|not (?:it|the (?:cause|culprit|problem|issue)|related|involved|to blame)|is fine|was fine|innocent|unrelated|a red herring)\b/i;
+/** "Nothing changed", "no one deployed": a subject that says the change did not happen. */
+const NOBODY_BEFORE = /\b(?:nothing|nobody|no one|none)\s+(?:\S+\s+){0,2}$/i;
+const CLEARED_BEFORE = /\b(?:ruled out|ruling out|rule out|excluded)\b/i;
+
+/**
+ * Whether a line rules a change out as the cause ("no deploys in the last 24h", "not the
+ * 09:40 release", "ruled out the config push", "the policy change is fine"): in one clause, a
+ * change (cue `lead-up-change`) under the engine's negation, or named beside a word that clears
+ * it. The writer asks this so a change ruled out is never quoted as the trigger.
+ */
+export function rulesOutAChange(text: string): boolean {
+  return splitClauses(text).some((clause) => {
+    const match = CHANGE.exec(clause.text);
+    if (!match) return false;
+    const before = clause.text.slice(0, match.index);
+    return (
+      negated(before) ||
+      NOBODY_BEFORE.test(before) ||
+      CLEARED_BEFORE.test(before) ||
+      CLEARED_AFTER.test(clause.text)
+    );
+  });
+}
+
 /** The hits of one clause, with the clause's own modifiers applied. */
 /** The cue for servers, connections or traffic being lost (cues.ts). */
 const CAPACITY_LOST = 'impact-capacity-lost';
