@@ -1909,7 +1909,7 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'negate',
     language: 'en',
     pattern: words(
-      String.raw`will|would|should|might|(?:we|you|i|they) could|could (?:we|you|it be|be)|plan(?:s|ned|ning)? to|(?:going|about|want|wants|need|needs|ready|prepar(?:e|ing)) to (?!(?:the|a|an|our|their|its|this|that|be fine|normal)\b)[\p{L}]+|gonna|let'?s|propos(?:e|ed|ing) (?:to|we)|checking (?:whether|if)|discussing|debating|considering|(?:is|are|as|be) (?:an? |one |the )?(?:option|possibility|fallback plan|plan b)\b|scheduled|next week|tomorrow|todo|follow[- ]?up|freeze|if|(?:brief |some |short |minor |a few )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption) (?:is |are )?(?:to be )?expected|expect(?:ing)? (?:some |brief |elevated |a few |a |short )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption)`,
+      String.raw`will|would|should|might|(?:we|you|i|they) could|could (?:we|you|it be|be)|plan(?:s|ned|ning)? to|(?:^|(?:we|i|you|they)(?:'re|'m| are| am| were)? |(?:are|am|is|'re|'m) )(?:going|about|ready|preparing) to (?!(?:the|a|an|our|their|its|this|that|be fine|normal)\b)\p{L}+|(?:^|(?:we|i|you|they) )(?:need|want) to \p{L}+|gonna|let'?s|propos(?:e|ed|ing) (?:to|we)|checking (?:whether|if)|discussing|debating|considering|(?:is|are|as|be) (?:an? |one |the )?(?:option|possibility|fallback plan|plan b)\b|scheduled|next week|tomorrow|todo|follow[- ]?up|freeze|if|(?:brief |some |short |minor |a few )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption) (?:is |are )?(?:to be )?expected|expect(?:ing)? (?:some |brief |elevated |a few |a |short )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption)`,
     ),
     reason: 'a plan, question or condition is not something that happened (cancels its clause)',
     examples: {
@@ -1923,6 +1923,7 @@ export const MODIFIERS: readonly Modifier[] = [
         'we could fail over to the replica',
         'checking whether the cert rotated',
         'need to restart the consumers',
+        "we're about to fail over",
         'reverting the ranking model is an option',
         'discussing a failover to the dr cluster',
       ],
@@ -1930,6 +1931,8 @@ export const MODIFIERS: readonly Modifier[] = [
         'restarted the workers',
         'errors dropped as expected',
         'traffic going to the standby now',
+        'users need to log in again',
+        'requests going to eu-west fail',
         'drained eu-central',
       ],
     },
@@ -1939,7 +1942,7 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'partial',
     language: 'en',
     pattern: words(
-      String.raw`partial(?:ly)?|partly|some|most(?:ly)?|largely|starts? to|starting to|begins? to|beginning to|slowly|except|not (?:yet |all|fully)|in (?:us|eu|asia|one|some) ?|first signs|for (?:some|most)|(?:nearly|almost|virtually) (?:all|every|fully)|(?:the )?(?:vast )?majority`,
+      String.raw`partial(?:ly)?|partly|some|several|a few|a handful of|many|most(?:ly)?|largely|starts? to|starting to|begins? to|beginning to|slowly|except|not (?:yet |all|fully)|in (?:us|eu|asia|one|some) ?|first signs|for (?:some|most)|(?:nearly|almost|virtually) (?:all|every|fully)|(?:the )?(?:vast )?majority`,
     ),
     reason: 'a recovery in a clause that says only part recovered is a partial recovery',
     examples: {
@@ -1948,6 +1951,7 @@ export const MODIFIERS: readonly Modifier[] = [
         'most consumers back',
         'nearly all network devices recovered',
         'vast majority of regions recovered',
+        'several clusters restored in US East',
       ],
       noMatch: ['back to normal', 'all devices recovered', 'success rate back to 99.9%'],
     },
