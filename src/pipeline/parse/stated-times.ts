@@ -326,6 +326,17 @@ const PHRASES: readonly Phrase[] = [
     ),
   },
   {
+    // The time first: "At 13:27 we identified the validator change as the cause", "by 14:05
+    // the team had traced it to the cache".
+    milestone: 'identified',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(
+      String.raw`\b(?:at|around|about|by|shortly after|just after)\s+(${CLOCK}),?\s+(?:we|the team|they|engineers|on-?call|[A-Z][a-z]+)\s+(?:had\s+|have\s+)?(?:identified|found|confirmed|pinned down|determined|traced)\b[^.;]{0,80}?\b(?:cause|culprit|trigger|to\b)`,
+      'i',
+    ),
+  },
+  {
     // The symptom stops: "errors stopped at 15:20", "the timeouts subsided around 10:41".
     milestone: 'resolved',
     strength: 'named',
