@@ -293,7 +293,7 @@ function statedPins(
         ((stated.milestone === 'start' && other.time < stated.time) ||
           (stated.milestone === 'resolved' && other.time > stated.time)),
     );
-  for (const stated of summaries.filter(widest))
+  for (const stated of summaries.filter(widest).map((st) => onItsLinesDay(st, candidates)))
     // Notes summarise, and may quote a figure they go on to dispute: sure only when a
     // timeline line at the same minute bears the stated time out.
     pins[stated.milestone] ??= pinFromStated(
@@ -304,6 +304,18 @@ function statedPins(
         : 'medium',
     );
   return pins;
+}
+
+/**
+ * A time stated on a line that is itself a timed event ("Day 2: at 13:15 we found the cause")
+ * is read by the stated-time reader without the day the timeline gave that line: when the line's
+ * own time has the same clock minute on another day, the line's day is the one meant.
+ */
+function onItsLinesDay(stated: StatedTime, candidates: readonly Candidate[]): StatedTime {
+  const own = candidates.find((c) => c.line === stated.line);
+  const t = stated.time.toMillis();
+  if (!own || own.time === t || (own.time - t) % 86_400_000 !== 0) return stated;
+  return { ...stated, time: stated.time.plus({ milliseconds: own.time - t }) };
 }
 
 /** A field that names the impact's window: "Outage window", "Customer impact", "Downtime". */

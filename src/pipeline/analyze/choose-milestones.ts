@@ -238,6 +238,61 @@ function demoteOutlived(items: readonly Item[], row: Scored[]): void {
 }
 
 /**
+ * A full recovery this long after the action before it is not that action's effect showing
+ * (a rollback takes, errors back to baseline five minutes later: fixtures
+ * pages-render-again-after-the-revert and others), but the end of a longer recovery: the
+ * backlog drained, the hardware replaced. One hand-set level, like the cue weights.
+ */
+const ACTION_TO_RECOVERY_GAP_MS = 30 * 60_000;
+
+/**
+ * Lowers to 1 every full recovery that comes `ACTION_TO_RECOVERY_GAP_MS` or more after a clear
+ * action with nothing between them saying the impact receded or went on: "04:02 failover to the
+ * DR cluster done" then "06:40 switch replaced, errors at baseline" is mitigated at the
+ * failover; the full recovery hours later is the end, not where the impact was stopped (the
+ * corpus' GitHub 2018 truth: mitigated at the fail-back, hours before green). A partial
+ * recovery after the action still wins (it says where the action took: fixture
+ * action-effect-is-the-mitigation), and a line that is itself an action keeps its score. Run
+ * after `demoteOutlived`, so an action the failure outlived (score 1) does not count.
+ */
+function demoteRecoveryLongAfterAction(items: readonly Item[], row: Scored[]): void {
+  let action: number | null = null;
+  items.forEach((item, i) => {
+    const reading = item.candidate?.reading;
+    if (!reading) return;
+    const s = row[i];
+    const acts = reading.scores['mitigate-action'] >= 2;
+    const late = action !== null && item.time - action >= ACTION_TO_RECOVERY_GAP_MS;
+    if (s?.phase === 'recovery-full' && s.score >= 2 && late && !acts) row[i] = { ...s, score: 1 };
+    const s2 = reading.scores;
+    if (s2['recovery-partial'] > 0 || s2['recovery-full'] > 0 || s2.impact >= 2) action = null;
+    if (acts && s?.phase === 'mitigate-action' && s.score >= 2) action = item.time;
+  });
+}
+
+/**
+ * Lowers to 1 every action said to be under way ("rolling back to 5.1", "failover started")
+ * that a later clear action follows before any recovery or fresh impact: the step that finished
+ * ("rollback done") is where the action took effect, not the first word of it.
+ */
+function demoteUnderway(items: readonly Item[], row: Scored[]): void {
+  items.forEach((item, i) => {
+    const s = row[i];
+    const hit = item.candidate?.reading.best['mitigate-action'];
+    if (s?.phase !== 'mitigate-action' || s.score < 2 || !hit?.underway) return;
+    for (let j = i + 1; j < items.length; j++) {
+      const next = items[j]?.candidate?.reading.scores;
+      if (!next) continue;
+      if (next['recovery-partial'] > 0 || next['recovery-full'] > 0 || next.impact >= 2) return;
+      if (next['mitigate-action'] >= 2) {
+        row[i] = { ...s, score: 1 };
+        return;
+      }
+    }
+  });
+}
+
+/**
  * A recovery the failure came back within this long is a flap (an alarm's OK for six minutes
  * between two ALARMs), not the impact receding; a relapse later than this is a second window
  * (fixture cause-as-topic-and-two-windows). One hand-set level, like the cue weights.
@@ -442,6 +497,8 @@ function scoreRows(items: readonly Item[], pins: Partial<Record<MilestoneName, P
   const mRow = scored[MILESTONE_NAMES.indexOf('mitigated')];
   if (mRow && !pins.mitigated) {
     demoteOutlived(items, mRow);
+    demoteUnderway(items, mRow);
+    demoteRecoveryLongAfterAction(items, mRow);
     demoteFlaps(items, mRow);
   }
   return scored;

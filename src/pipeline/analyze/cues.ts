@@ -85,6 +85,15 @@ const MONITORING_TOOLS = String.raw`pagerduty|opsgenie|datadog|grafana|prometheu
 const WATCHING_BOT =
   /(?:^|[\s_.-])(?:health|uptime|status|monitor(?:ing)?|alerts?|alerting|watchdog|probe|checker|canary|synthetics?)(?:[\s_.-]|$)[^]*\bbot\b|(?:^|[\s_.-])(?:watchdog|uptime[-_ ]?checker|healthcheck(?:er)?)\b/i;
 
+/**
+ * A figure of the failure people chart during an incident (error rate, 5xx, p99, queue depth,
+ * lag): the receding-figure cues read these, so "5xx now 3% (was 28%)" and "queue depth 40k,
+ * falling" say the same thing as "errors dropping".
+ */
+const FAILURE_FIGURE = String.raw`(?:error rates?|errors|[45]\d\ds|[45]xxs?|failures|failure rates?|time-?outs?|p\d\d|latency|lag|queue(?:[- ](?:depth|age|size|length))?|backlog|retries|declines|rejections|cpu|load|packet loss)(?: rates?| ratio| count)?`;
+/** A figure as people write it, with its unit: `3%`, `400ms`, `40k`, `1.5 s`. */
+const FIGURE_UNIT = String.raw`(?:\s?(?:%|ms|s|sec|k|m|min|rps|qps|/s))?`;
+
 const MONITORING_TOOL_AUTHOR = new RegExp(`^\\W{0,2}(?:${MONITORING_TOOLS})(?:\\W|$)`, 'iu');
 
 /**
@@ -142,11 +151,12 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)?(?![ -]?(?:over|back))|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)|50x|5xx|(?:http|status|returns?|returning|returned|serving|throwing|got|with|answer(?:s|ing)?) 5\d\d|5\d\d (?:errors?|responses?|status|bad gateway|internal|service unavailable|gateway)|crash(?:es|ed|ing|looping)?|oom(?:-?kill(?:ed)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|could(?:n'?t| not)|(?:nobody|no one|no-one) (?:can|could|is able to|was able to)|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped(?! (?:the|a|an|that|this|those|these|our)\b)|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing|invalid|[45]\d\d(?:ing|ed)`,
+      String.raw`errors?|erroring|error rates?|fail(?:s|ing|ures?)?(?![ -]?(?:over|back))|failed(?! ?over| back)|down|outage|unavailable|unreachable|inaccessible|degraded|degradation|disrupt(?:ed|ion)|time-?outs?|timing out|timed out|5\d\d(?:s|x)|50x|5xx|(?:http|status|returns?|returning|returned|serving|throwing|got|with|answer(?:s|ing)?) 5\d\d|5\d\d (?:errors?|responses?|status|bad gateway|internal|service unavailable|gateway)|crash(?:es|ed|ing|looping)?|ooms?(?:-?kill(?:ed|s)?)?|out of memory|exhaust(?:ed|ion)|saturat(?:ed|ion)|stuck|broken|cannot|can'?t|could(?:n'?t| not)|(?:nobody|no one|no-one) (?:can|could|is able to|was able to)|unable|throttl(?:ed|ing)|refused|rejected|panic(?:s|ked)?|exceptions?|data loss|corrupt(?:ed|ion)?|dropped(?! (?:the|a|an|that|this|those|these|our)\b)|packet loss|no space left|not responding|unresponsive|partition(?:ed)?|isolated|blackhole[ds]?|withdrawn|stale|duplicat(?:e|ed|es|ion)|incorrect|wrong|missing|invalid|[45]\d\d(?:ing|ed)`,
     ),
     reason: 'names a failure users or systems suffer',
     examples: {
       match: [
+        'indexer OOMs every few minutes',
         'checkout failing for all users',
         'API 5xx > 20%',
         'pods crash looping',
@@ -595,7 +605,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`reported|reporting(?! (?:index|indexes|job|jobs|db|database|service|pipeline|api|tool|dashboards?|query|queries|cluster|replica|table|stack|period|line|chain|structure)\b)|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm|(?:are |were |keep )?(?:asking|writing in|calling in|chasing))|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|(?:i |we )?just (?:hit|got|saw|ran into)(?! (?:paged|the (?:page|alert))\b)|anyone (?:else )?(?:seeing|getting)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs)(?: team| desk| agent| lead)?:`,
+      String.raw`reported|reporting(?! (?:index|indexes|job|jobs|db|database|service|pipeline|api|tool|dashboards?|query|queries|cluster|replica|table|stack|period|line|chain|structure)\b)|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:first|new|another|several|many|\d+) tickets?\b|tickets? (?:about|saying|that|re:?|complaining)|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm|(?:are |were |keep )?(?:asking|writing in|calling in|chasing))|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|(?:i |we )?just (?:hit|got|saw|ran into)(?! (?:paged|the (?:page|alert))\b)|anyone (?:else )?(?:seeing|getting)|^(?:also |now )?seeing (?!(?:fewer|less|lower|better|some recovery|recovery|improvement|a drop|no |the (?:fix|recovery|rollback|revert))\b)[\w-]+|(?:\p{L}+n'?t|not) [\w-]+(?: [\w:.-]+){0,5} (?:for me|on my end|here either)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs|finance|accounting|sales|marketing|account management|cx)(?: team| desk| agent| lead| ops)?:`,
     ),
     reason: 'a person reported the problem',
     kind: 'report',
@@ -611,8 +621,16 @@ export const CUES: readonly Cue[] = [
         'Finance: customers asking where their invoices are',
         'just hit a fatal DBQueryError loading a page',
         'Customer Success team: two tenants say exports are empty',
+        'first ticket, an invoice PDF is blank',
+        'Finance: invoices for yesterday are missing',
+        'seeing 502s on the public API',
+        "home feed hasn't updated since about 13:30 for me",
+        'Zendesk: tickets about empty search results',
       ],
       noMatch: [
+        'opened a ticket with the vendor',
+        'seeing fewer 502s now',
+        'ticket closed',
         'reportedly fine',
         'report generation',
         'just got paged',
@@ -845,9 +863,9 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`identified|root[- ]cause(?:d)?|cause (?:is|was|found|confirmed|identified)|culprit|traced (?:to|it|back)|narrowed (?:it )?down|found (?:the|that|it|a)|turns out|turned out|the (?:problem|issue) (?:is|was)|caused by|due to|(?:errors?|5xx|failures?|timeouts?|crash(?:es)?|it) (?:all )?(?:comes?|came|coming) from`,
+      String.raw`identified|root[- ]cause(?:d)?|cause (?:is|was|found|confirmed|identified)|culprit|traced (?:to|it|back)|narrowed (?:it )?down|found (?:the|that|it|a)|turns out|turned out|the (?:problem|issue) (?:is|was)|caused by|due to|(?:errors?|5xx|failures?|timeouts?|crash(?:es)?|it) (?:all )?(?:comes?|came|coming) from|smoking gun|(?:yes|yep|yup|yeah|bingo|confirmed),? that'?s it|(?:we|i) (?:now )?know (?:what|why|which)|confirmed (?:as )?(?:the |it(?:'s| is| was) (?:the )?)?(?:root )?(?:cause|culprit|trigger)|(?:this|that|it)(?:'s| is| was) (?:the|our) (?:root )?(?:cause|culprit|trigger)|figured (?:it )?out|pinned (?:it )?down|mystery solved`,
     ),
-    reason: 'the line names the cause',
+    reason: 'the line names the cause, or says the team now knows it',
     examples: {
       match: [
         'The issue has been identified',
@@ -855,8 +873,17 @@ export const CUES: readonly Cue[] = [
         'traced to a bad config push',
         '5xx come from the new release',
         "found it: code path in the new minor version's election protocol",
+        'smoking gun: the JWKS cache holds the old key',
+        'we know what it is - the upload certificate expired',
+        'confirmed the cause: the consumer group rebalanced',
+        'tax service confirmed as the cause, it rounds before summing',
+        "that's the culprit, the 09:40 flag flip",
+        'figured it out, the cron job locks the table',
+        "yes that's it, envoy 1.31 drops keepalive on upstream",
       ],
       noMatch: [
+        'might be the bucket policy change',
+        'we know users are affected?',
         'unidentified flying object',
         'traffic coming from the EU',
         'keeping the bridge open for root cause',
@@ -957,7 +984,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|shut (?:off|down)|turned off|scal(?:ed|ing) (?:up|out)|add(?:ed|ing) capacity|hotfix(?:ed)?|patch(?:ed|ing)|(?:deployed|applied|shipped|pushed) (?:a |the )?(?:fix|patch|new|config)|fix (?:has been |was |is |is being )?(?:deployed|applied|implemented|rolled out)|blocked|rate[- ]limit(?:ed|ing)?|re-?rout(?:ed|ing)|drain(?:ed|ing)|depool(?:ed)?|purg(?:ed|ing)|flush(?:ed|ing)|killed|paused|terminat(?:ed|ing)|cleared (?:the )?cache|mitigat(?:e|ing|ion)|workaround|restor(?:ed|ing) (?:the |a |an )(?!(?:service|site|access|connectivity)\b)[\w-]+`,
+      String.raw`restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|shut (?:off|down)|turned off|scal(?:ed|ing) (?:up|out)|add(?:ed|ing) capacity|hotfix(?:ed)?|patch(?:ed|ing)|(?:deployed|applied|shipped|pushed) (?:a |the )?(?:fix|patch|new|config)|fix (?:has been |was |is |is being )?(?:deployed|applied|implemented|rolled out)|blocked|rate[- ]limit(?:ed|ing)?|re-?rout(?:ed|ing)|drain(?:ed|ing)|depool(?:ed)?|purg(?:ed|ing)|flush(?:ed|ing)|killed|paused|terminat(?:ed|ing)|cleared (?:the )?cache|mitigat(?:e|ing|ion)|workaround|(?<!\b(?:problems?|issues?|bugs?|it|incident|outage|not|isn'?t|wasn'?t|be|being|get|gets|got) )fixed(?! (?:in|by|at|on|for)\b)|renewed|reissued|(?:enabled|enabling|turned on|switched on|flipped on|activated) (?:the |a |an |our )?(?:[\w-]+ ){0,3}(?:fallback|failover|kill[- ]?switch|circuit[- ]breakers?|maintenance page|rate[- ]limit(?:er|s)?|load[- ]shedding)|restor(?:ed|ing) (?:the |a |an )(?!(?:service|site|access|connectivity)\b)[\w-]+`,
     ),
     reason: 'an action taken to stop the impact',
     examples: {
@@ -965,8 +992,16 @@ export const CUES: readonly Cue[] = [
         'restarted the workers',
         'A fix has been implemented',
         'restored the origin bucket policy',
+        'enabled the password fallback for SSO tenants',
+        'password fixed, rerunning the failed jobs',
+        'renewed the certificate',
       ],
-      noMatch: ['restart is scheduled for Monday?'],
+      noMatch: [
+        'restart is scheduled for Monday?',
+        'not fixed yet',
+        'fixed in 3.2.1',
+        'Auto Scaling problem fixed',
+      ],
     },
   },
   {
@@ -1046,7 +1081,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|[45]\d\ds|[45]xxs?|failures|time-?outs?|cpu|load|p\d\d|lag|queue(?:[- ](?:depth|age|size|length|wait))?|backlog|declines|rejections|retries|delays?|wait(?:ing)? times?|response times?|crash(?:es|[- ]rates?)?)(?: rates?| ratio| count)? (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|going down|coming down|came down|falling|fell|fallen|receding|subsiding|halved|cut in half|(?:down|reduced) (?:to|from|by) \d+(?:[.,]\d+)?)|errors dropping|(?:backlog|queue|lag)s? (?:is |are )?(?:shrinking|draining|clearing)|(?:success rates?|throughput|availability|traffic|conversion(?: rate)?|orders?|logins?|signups?)(?: rate)? (?:is |are |now )?(?:climbing|rising|increasing|recovering|(?:back )?up (?:to|from|by) \d+(?:[.,]\d+)?|at \d+(?:[.,]\d+)?\s?% and (?:climbing|rising))(?: again| back)?|trending (?:down|back)|looking better|stabili[sz](?:ing|es)|(?:succeed(?:s|ed|ing)?|work(?:s|ed|ing)?|go(?:es)? through|went through|load(?:s|ed|ing)?) (?:again )?for (?:most|many|some|half|part|a (?:third|quarter|few)|(?:about |around |roughly |~)?\d{1,2}(?:[.,]\d+)?\s?%)(?= \S)|(?<!\b(?:only|just|barely|not even) )(?:most|many|some|half|a (?:third|quarter|few)|(?:about |around |roughly |~)?\d{1,2}(?:[.,]\d+)?\s?%) (?:of (?:the |our )?)?(?:[\w-]+ ){1,2}(?:(?:succeed(?:s|ing)?|work(?:s|ing)?|go(?:es)? through|load(?:s|ing)?|(?:are |is )?back)(?=[^.;]*\b(?:again|now)\b)|can (?:[\w-]+ ){1,3}?again)|(?:first )?signs of recovery|seeing (?:some |a )?recovery|(?:enough )?capacity back|back to serv(?:e|ing)|(?<!(?:fully|completely|entirely) )mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|stopped the bleeding|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
+      String.raw`catching up|recovering|(?:starts?|started|starting|begins?|began|beginning) to recover|partial(?:ly)? (?:recover(?:ed|y)|restored|back)|improving|improved|(?:error rates?|errors|latency|[45]\d\ds|[45]xxs?|failures|time-?outs?|cpu|load|p\d\d|lag|queue(?:[- ](?:depth|age|size|length|wait))?|backlog|declines|rejections|retries|delays?|wait(?:ing)? times?|response times?|crash(?:es|[- ]rates?)?)(?: rates?| ratio| count)? (?:(?:are|were|is|was|now|have|has|been|steadily|slowly|quickly|started|starting|began|begins) ){0,3}(?:dropping|dropped|dropped off|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|going down|coming down|came down|falling|fell|fallen|receding|subsiding|halved|cut in half|(?:down|reduced) (?:to|from|by) \d+(?:[.,]\d+)?${FIGURE_UNIT})|errors dropping|(?:backlog|queue|lag)s? (?:is |are )?(?:shrinking|draining|clearing)|(?:success(?: rates?)?|throughput|availability|traffic|conversion(?: rate)?|orders?|logins?|signups?)(?: rate)? (?:is |are |now )?(?:climbing|rising|increasing|recovering|(?:back )?up (?:to|from|by) \d+(?:[.,]\d+)?|at \d+(?:[.,]\d+)?\s?% and (?:climbing|rising))(?: again| back)?|trending (?:down|back)|looking better|stabili[sz](?:ing|es)|(?:succeed(?:s|ed|ing)?|work(?:s|ed|ing)?|go(?:es)? through|went through|load(?:s|ed|ing)?) (?:again )?for (?:most|many|some|half|part|a (?:third|quarter|few)|(?:about |around |roughly |~)?\d{1,2}(?:[.,]\d+)?\s?%)(?= \S)|(?<!\b(?:only|just|barely|not even) )(?:most|many|some|half|a (?:third|quarter|few)|(?:about |around |roughly |~)?\d{1,2}(?:[.,]\d+)?\s?%) (?:of (?:the |our )?)?(?:[\w-]+ ){1,2}(?:(?:succeed(?:s|ing)?|work(?:s|ing)?|go(?:es)? through|load(?:s|ing)?|(?:are |is )?back)(?=[^.;]*\b(?:again|now)\b)|can (?:[\w-]+ ){1,3}?again)|(?:first )?signs of recovery|seeing (?:some |a )?recovery|(?:enough )?capacity back|back to serv(?:e|ing)|(?<!(?:fully|completely|entirely) )mitigated|contained|stopped getting worse|bleeding (?:has )?stopped|stopped the bleeding|impact (?:is )?(?:mitigated|reduced)|(?:we are |are )?monitoring (?:the results|the fix|recovery|closely)`,
     ),
     reason: 'impact stopped growing or a part came back',
     kind: 'recover',
@@ -1079,10 +1114,12 @@ export const CUES: readonly Cue[] = [
         'logins work again for about 80% of users',
         'success rate up to 85%',
         'availability at 92% and climbing',
+        'login success at 92% and climbing',
         'things are stabilizing',
         'delivery delays are decreasing',
         'crash rate is dropping already',
         'response times coming down',
+        'p99 down to 400ms',
       ],
       noMatch: [
         'monitoring detected errors',
@@ -1135,7 +1172,7 @@ export const CUES: readonly Cue[] = [
     // `was` and `now` are read as numbers by read-line.ts: the cue fires only when `now` is the
     // smaller, so "errors went from 8% to 40%" is no recovery.
     pattern: words(
-      String.raw`(?:error rates?|errors|[45]\d\ds|[45]xxs?|failures|failure rates?|time-?outs?|p\d\d|latency|lag|queue(?:[- ](?:depth|age|size|length))?|backlog|retries|declines|rejections|cpu|load|packet loss)(?: rates?| ratio| count)?(?: (?:went|dropped|fell|is|are|was|were|now|moved|changed|down))*(?: from)? (?<was>\d+(?:[.,]\d+)?)\s?(?:%|ms|s|k|m|min)?\s?(?:to|->|→|=>)\s?(?<now>\d+(?:[.,]\d+)?)(?:\s?(?:%|ms|s|k|m|min))?`,
+      String.raw`${FAILURE_FIGURE}(?: (?:went|dropped|fell|is|are|was|were|now|moved|changed|down))*(?: from)? (?<was>\d+(?:[.,]\d+)?)\s?(?:%|ms|s|k|m|min)?\s?(?:to|->|→|=>)\s?(?<now>\d+(?:[.,]\d+)?)${FIGURE_UNIT}`,
     ),
     reason: 'a figure of the failure fell (from 40% to 8%): impact receded, though not gone',
     kind: 'recover',
@@ -1146,6 +1183,51 @@ export const CUES: readonly Cue[] = [
         'queue depth 90k → 12k',
       ],
       noMatch: ['error rate went from 8% to 40%', 'p99 600ms -> 2400ms'],
+    },
+  },
+  {
+    id: 'recovery-figure-was',
+    phase: 'recovery-partial',
+    weight: 2,
+    language: 'en',
+    // The figure now, then the one before ("5xx now 3% (was 28%)", "error rate 2%, down from
+    // 12%"): splitClauses keeps a parenthesised earlier figure in its clause, and read-line.ts
+    // fires the cue only when `now` is the smaller, so "5xx now 30% (was 3%)" stays impact.
+    pattern: words(
+      String.raw`${FAILURE_FIGURE}(?: (?:is|are|now|at|down to|back to|=|:))* ~?(?<now>\d+(?:[.,]\d+)?)${FIGURE_UNIT},?\s+(?:(?:it |they )?was|were|down from|from|vs\.?|previously|before:?|prev\.?|peak(?:ed at)?:?) ~?(?<was>\d+(?:[.,]\d+)?)${FIGURE_UNIT}`,
+    ),
+    reason:
+      'a figure of the failure given with the larger one it had before (now 3%, was 28%): the impact is receding, though not gone, so an error word and a figure are not impact here',
+    kind: 'recover',
+    examples: {
+      match: [
+        '5xx now 3% (was 28%)',
+        'error rate 2% (down from 12%)',
+        'p99 at 450ms, was 3.2s',
+        'queue depth 4k vs 90k at peak',
+      ],
+      noMatch: ['5xx now 30% (was 3%)', 'error rate 12% (from 2% an hour ago)'],
+    },
+  },
+  {
+    id: 'recovery-figure-trend',
+    phase: 'recovery-partial',
+    weight: 2,
+    language: 'en',
+    // splitClauses keeps a trend word after a comma in the figure's clause ("40k, falling").
+    pattern: words(
+      String.raw`${FAILURE_FIGURE}(?: (?:is|are|now|at|=|:))* ~?\d+(?:[.,]\d+)?${FIGURE_UNIT},? (?:and )?(?:still |steadily |slowly )?(?:falling|dropping|decreasing|declining|shrinking|receding|draining|coming down|going down|trending down)`,
+    ),
+    reason:
+      'a figure of the failure said to be falling ("queue depth 40k, falling", "lag 300s and dropping"): impact receding, not impact',
+    kind: 'recover',
+    examples: {
+      match: [
+        'queue depth 40k, falling',
+        'replication lag 300s and dropping',
+        'p99 2.1s, coming down',
+      ],
+      noMatch: ['queue depth 120k and growing', 'error rate 8%, climbing'],
     },
   },
   {
@@ -1238,13 +1320,14 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|(?:go(?:es|ing)?|went|gets?|got|getting|com(?:e|es|ing)|came) through again|(?:renders?|rendering|loads?|loading|opens?|opening) (?:fine |normally )?again|back to (?:normal|baseline)|returned to (?:normal|baseline)|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:bumped|set|sets|raised|lowered|reduced|increased|dialed|dialled|turned|put|changed|reset|configured)\b.*)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned|straight|right|shot|jumped|climbed|spiked)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)(?<!\b(?:missing|regress(?:ion|ed)|oom|stuck|lost|errors?|erroring|failing)\b.*)again\b(?=(?:${SINCE_A_TIME}[.;]?)?\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|(?<=[\p{L}\p{N}] )(?<!\b(?:he|she|they|i|we|you|who|[\p{L}]+'s)\s)(?:is|are) (?:fully |now |finally )?back(?: (?:up|online))?(?=[.!]?\s*$)|(?<=[\p{L}\p{N}] )(?<!\b(?:we|i|they|you|team|people|engineers?|still|not|stopped|keep|kept|nothing|none|no one|nobody|what|which|who)(?: (?:are|is|were|was|'re|am))? )(?:(?:is|are|now) )?(?:working|succeeding|flowing|passing|render(?:s|ing)?|loading)(?: (?:fine|normally|ok|again|now|as expected))?(?=(?:${SINCE_A_TIME})?[.!;]?\s*$)|(?:checks?|probes?|monitors?|canar(?:y|ies)|synthetics?|dashboards?|alerts?|board) (?:is |are |back |now |all |turned |went )*green|all good(?: now)?|caught up|fully mitigated|(?:completing|processing|working|running|loading|flowing|serving|succeeding) normally|(?<!\b(?:nothing|none|no one|nobody|what|which|who|how|if|whether) )(?:it'?s|is) working(?: now| again| fine)?$|(?:the )?(?:fix|mitigation|rollback|revert) (?:is )?(?:confirmed|worked|is working|held|verified)(?! (?:broken|bad|wrong|not|failing|to (?:be|fail|break)))|looks fixed|green across the board|dashboards? (?:are |is |look |looks )?(?:all )?green|(?<!\b(?:not|un|in))stable (?:for|since|again)|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
+      String.raw`recovered|recovery complete|(?:go(?:es|ing)?|went|gets?|got|getting|com(?:e|es|ing)|came) through again|(?:renders?|rendering|loads?|loading|opens?|opening) (?:fine |normally )?again|back to (?:normal|baseline)|returned to (?:normal|baseline)|(?:at|within) baseline|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:bumped|set|sets|raised|lowered|reduced|increased|dialed|dialled|turned|put|changed|reset|configured)\b.*)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned|straight|right|shot|jumped|climbed|spiked)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)(?<!\b(?:missing|regress(?:ion|ed)|oom|stuck|lost|errors?|erroring|failing)\b.*)again\b(?=(?:${SINCE_A_TIME}[.;]?)?\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|(?<=[\p{L}\p{N}] )(?<!\b(?:he|she|they|i|we|you|who|[\p{L}]+'s)\s)(?:is|are) (?:fully |now |finally )?back(?: (?:up|online))?(?=[.!]?\s*$)|(?<=[\p{L}\p{N}] )(?<!\b(?:we|i|they|you|team|people|engineers?|still|not|stopped|keep|kept|nothing|none|no one|nobody|what|which|who)(?: (?:are|is|were|was|'re|am))? )(?:(?:is|are|now) )?(?:working|succeeding|flowing|passing|render(?:s|ing)?|loading)(?: (?:fine|normally|ok|again|now|as expected))?(?=(?:${SINCE_A_TIME})?[.!;]?\s*$)|(?:checks?|probes?|monitors?|canar(?:y|ies)|synthetics?|dashboards?|alerts?|board) (?:is |are |back |now |all |turned |went )*green|all good(?: now)?|caught up|fully mitigated|(?:completing|processing|working|running|loading|flowing|serving|succeeding) normally|(?<!\b(?:nothing|none|no one|nobody|what|which|who|how|if|whether) )(?:it'?s|is) working(?: now| again| fine)?$|(?:the )?(?:fix|mitigation|rollback|revert) (?:is )?(?:confirmed|worked|is working|held|verified)(?! (?:broken|bad|wrong|not|failing|to (?:be|fail|break)))|looks fixed|green across the board|dashboards? (?:are |is |look |looks )?(?:all )?green|(?<!\b(?:not|un|in))stable (?:for|since|again)|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
     examples: {
       match: [
         'checkout back to normal',
+        'PUT errors at baseline',
         'errors gone',
         'APIs back.',
         'login p95 under 300ms again',
@@ -1826,7 +1909,7 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'negate',
     language: 'en',
     pattern: words(
-      String.raw`will|would|should|might|plan(?:s|ned|ning)? to|scheduled|next week|tomorrow|todo|follow[- ]?up|freeze|if|(?:brief |some |short |minor |a few )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption) (?:is |are )?(?:to be )?expected|expect(?:ing)? (?:some |brief |elevated |a few |a |short )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption)`,
+      String.raw`will|would|should|might|(?:we|you|i|they) could|could (?:we|you|it be|be)|plan(?:s|ned|ning)? to|(?:^|(?:we|i|you|they)(?:'re|'m| are| am| were)? |(?:are|am|is|'re|'m) )(?:going|about|ready|preparing) to (?!(?:the|a|an|our|their|its|this|that|be fine|normal)\b)\p{L}+|(?:^|(?:we|i|you|they) )(?:need|want) to \p{L}+|gonna|let'?s|propos(?:e|ed|ing) (?:to|we)|checking (?:whether|if)|discussing|debating|considering|(?:is|are|as|be) (?:an? |one |the )?(?:option|possibility|fallback plan|plan b)\b|scheduled|next week|tomorrow|todo|follow[- ]?up|freeze|if|(?:brief |some |short |minor |a few )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption) (?:is |are )?(?:to be )?expected|expect(?:ing)? (?:some |brief |elevated |a few |a |short )?(?:errors?|latency|downtime|blips?|impact|5xxs?|timeouts?|disruption)`,
     ),
     reason: 'a plan, question or condition is not something that happened (cancels its clause)',
     examples: {
@@ -1835,8 +1918,23 @@ export const MODIFIERS: readonly Modifier[] = [
         'deploy freeze lifted',
         'brief errors expected',
         'deploying v5, expect elevated latency for 2 minutes',
+        'going to roll back to 4.18.2',
+        "let's drain eu-central",
+        'we could fail over to the replica',
+        'checking whether the cert rotated',
+        'need to restart the consumers',
+        "we're about to fail over",
+        'reverting the ranking model is an option',
+        'discussing a failover to the dr cluster',
       ],
-      noMatch: ['restarted the workers', 'errors dropped as expected'],
+      noMatch: [
+        'restarted the workers',
+        'errors dropped as expected',
+        'traffic going to the standby now',
+        'users need to log in again',
+        'requests going to eu-west fail',
+        'drained eu-central',
+      ],
     },
   },
   {
@@ -1844,7 +1942,7 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'partial',
     language: 'en',
     pattern: words(
-      String.raw`partial(?:ly)?|partly|some|most(?:ly)?|largely|starts? to|starting to|begins? to|beginning to|slowly|except|not (?:yet |all|fully)|in (?:us|eu|asia|one|some) ?|first signs|for (?:some|most)|(?:nearly|almost|virtually) (?:all|every|fully)|(?:the )?(?:vast )?majority`,
+      String.raw`partial(?:ly)?|partly|some|several|a few|a handful of|many|most(?:ly)?|largely|starts? to|starting to|begins? to|beginning to|slowly|except|not (?:yet |all|fully)|in (?:us|eu|asia|one|some) ?|first signs|for (?:some|most)|(?:nearly|almost|virtually) (?:all|every|fully)|(?:the )?(?:vast )?majority`,
     ),
     reason: 'a recovery in a clause that says only part recovered is a partial recovery',
     examples: {
@@ -1853,6 +1951,7 @@ export const MODIFIERS: readonly Modifier[] = [
         'most consumers back',
         'nearly all network devices recovered',
         'vast majority of regions recovered',
+        'several clusters restored in US East',
       ],
       noMatch: ['back to normal', 'all devices recovered', 'success rate back to 99.9%'],
     },
@@ -1872,7 +1971,7 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'ineffective',
     language: 'en',
     pattern: words(
-      String.raw`no (?:change|effect|improvement)|didn'?t (?:help|work|fix)|did not (?:help|work|fix)|made (?:it|things) worse|without effect|(?:job|attempt|rollback|deploy|restart|revert)s? (?:failed|did not|didn'?t)|failed (?:on|with|to|because)|tried|attempted|unsuccessful|(?:but|yet) (?:the )?(?:errors?|impact|failures?|latency|timeouts?|5xxs?|problems?|issues?) (?:still )?(?:persists?|persisted|remains?|remained|continues?|continued)|made (?:it|things) worse|nope|no luck|no dice|didn'?t stick|(?:came|went|shot|jumped) (?:straight |right )?back (?:up|to)|(?:straight|right) back (?:up )?to`,
+      String.raw`no (?:change|effect|improvement)|didn'?t (?:help|work|fix)|did not (?:help|work|fix)|made (?:it|things) worse|without effect|(?:job|attempt|rollback|roll-?back|deploy|restart|revert|failover|command|script)s? (?:failed|errored(?: out)?|timed out|did not|didn'?t)|failed to (?:roll|restart|apply|deploy|start|complete|revert|fail over)|(?:errors?|failures?|problems?|issues?|latency|impact|timeouts?|crash(?:es|ing)?|5xxs?) (?:continue[sd]?|persist(?:s|ed)?|remain(?:s|ed)?|came back|return(?:s|ed))(?! (?:to|at) (?:drop|fall|decline|decrease|improve|recede|normal|baseline|zero))|still (?:failing|down|broken|erroring|high|elevated|pegged|timing out|at \d+)|same (?:errors?|result|problem)|(?:it )?came back after|failed (?:on|with|to|because)|tried|attempted|unsuccessful|(?:but|yet) (?:the )?(?:errors?|impact|failures?|latency|timeouts?|5xxs?|problems?|issues?) (?:still )?(?:persists?|persisted|remains?|remained|continues?|continued)|made (?:it|things) worse|nope|no luck|no dice|didn'?t stick|(?:came|went|shot|jumped) (?:straight |right )?back (?:up|to)|(?:straight|right) back (?:up )?to`,
     ),
     reason: 'an action that failed or did nothing is not a mitigation (applies to the whole line)',
     examples: {
@@ -1882,8 +1981,19 @@ export const MODIFIERS: readonly Modifier[] = [
         'rollback completed but errors persist',
         'restarted IIS on web03 - nope, CPU straight back to 100%',
         'bounced the pods, no luck',
+        'restarted the pods, errors continue',
+        'rolled back, still failing',
+        'restarted nginx, same errors',
+        'rollback timed out',
+        'failed to restart the broker',
+        'restarted redis, still at 100% cpu',
       ],
-      noMatch: ['failed over to the replica', 'rolled back'],
+      noMatch: [
+        'failed over to the replica',
+        'rolled back',
+        'rolled back, errors continue to drop',
+        'restarted the workers, errors back to normal',
+      ],
     },
   },
   {

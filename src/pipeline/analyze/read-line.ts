@@ -26,6 +26,8 @@ export interface CueHit {
   kind: EventKind;
   /** Index of the clause it matched in, or -1 for the line's structured state. */
   clause: number;
+  /** An action said to be under way, not done ("rolling back", "failover started"). */
+  underway?: boolean;
 }
 
 export interface LineReading {
@@ -79,15 +81,27 @@ const KIND_PRIORITY: readonly Phase[] = [
 ];
 
 const CLAUSE_BREAK =
-  /\s*(?:[;。！？!?、]|\.(?=\s|$)|,\s+|\s+[-–—]\s+|\s+(?=(?:but|while|whereas|although|though|however|yet)\s))\s*/iu;
+  /\s*(?:[;。！？!?、]|\.(?=\s|$)|,\s+(?!(?:and\s+)?(?:still\s+|steadily\s+|slowly\s+)?(?:falling|dropping|decreasing|declining|shrinking|receding|draining|climbing|rising|growing|increasing|coming down|going down|trending)\b|(?:was|down from|up from|vs\.?|previously)\s+~?\d)|\s+[-–—]\s+|\s+(?=(?:but|while|whereas|although|though|however|yet)\s))\s*/iu;
 
-/** Splits a line into clauses; parenthesised parts become asides. */
+/**
+ * A parenthesis that gives a figure's earlier value ("(was 28%)", "(down from 12%)"): it is part
+ * of the figure's claim (the failure is receding), not an explanation beside it.
+ */
+const EARLIER_FIGURE =
+  /^(?:(?:it |they )?was|were|down from|up from|from|vs\.?|previously|before:?|prev\.?|peak(?:ed at)?:?)\s+~?\d/iu;
+
+/**
+ * Splits a line into clauses; parenthesised parts become asides, except an earlier figure,
+ * which stays in its clause. A trend word or an earlier figure after a comma ("40k, falling",
+ * "2%, down from 12%") stays with its figure too.
+ */
 export function splitClauses(text: string): Clause[] {
   const asides: Clause[] = [];
   const main = text.replace(
     /\(([^()]*)\)|（([^（）]*)）/gu,
     (_, a: string | undefined, b: string | undefined) => {
       const inner = (a ?? b ?? '').trim();
+      if (EARLIER_FIGURE.test(inner)) return ` ${inner} `;
       if (inner) asides.push({ text: inner, aside: true });
       return ' ';
     },
@@ -222,11 +236,62 @@ function hitOf(cue: Cue, clause: number, weight: number, phase: Phase = cue.phas
   };
 }
 
+/**
+ * Whether a line reports an attempt that failed or did nothing ("restart did not help",
+ * "rolled back, still failing", "failover script errored out"): the `ineffective` modifier of
+ * cues.ts on the line's own clauses (an aside does not count). The writer asks this so that it
+ * reads a failed attempt as analyze does.
+ */
+export function reportsFailedAttempt(text: string): boolean {
+  return splitClauses(text).some((c) => !c.aside && ineffective(c.text));
+}
+
+/**
+ * A change someone made: the `lead-up-change` cue of cues.ts (a deploy, a rollout, a config
+ * push), plus the nouns a responder uses when clearing one ("not the release", "nothing changed").
+ */
+const LEAD_UP_CHANGE = CUES.find((cue) => cue.id === 'lead-up-change')?.pattern;
+const CHANGE = new RegExp(
+  `${LEAD_UP_CHANGE?.source ?? '(?!)'}|(?<![\\p{L}])(?:releases?|changes?|changed|config pushe?s?|pushes|flag flips?)(?![\\p{L}])`,
+  'iu',
+);
+/** A change named and then cleared: "the deploy is not it", "ruled out the config push". */
+const CLEARED_AFTER =
+  /\b(?:ruled out|not (?:it|the (?:cause|culprit|problem|issue)|related|involved|to blame)|is fine|was fine|innocent|unrelated|a red herring)\b/i;
+/** "Nothing changed", "no one deployed": a subject that says the change did not happen. */
+const NOBODY_BEFORE = /\b(?:nothing|nobody|no one|none)\s+(?:\S+\s+){0,2}$/i;
+const CLEARED_BEFORE = /\b(?:ruled out|ruling out|rule out|excluded)\b/i;
+
+/**
+ * Whether a line rules a change out as the cause ("no deploys in the last 24h", "not the
+ * 09:40 release", "ruled out the config push", "the policy change is fine"): in one clause, a
+ * change (cue `lead-up-change`) under the engine's negation, or named beside a word that clears
+ * it. The writer asks this so a change ruled out is never quoted as the trigger.
+ */
+export function rulesOutAChange(text: string): boolean {
+  return splitClauses(text).some((clause) => {
+    const match = CHANGE.exec(clause.text);
+    if (!match) return false;
+    const before = clause.text.slice(0, match.index);
+    return (
+      negated(before) ||
+      NOBODY_BEFORE.test(before) ||
+      CLEARED_BEFORE.test(before) ||
+      CLEARED_AFTER.test(clause.text)
+    );
+  });
+}
+
 /** The hits of one clause, with the clause's own modifiers applied. */
 /** The cue for servers, connections or traffic being lost (cues.ts). */
 const CAPACITY_LOST = 'impact-capacity-lost';
 /** Cues that read a figure falling as impact receding. */
-const FIGURE_FALLS = new Set(['recovery-partial', 'recovery-figure-fell']);
+const FIGURE_FALLS = new Set([
+  'recovery-partial',
+  'recovery-figure-fell',
+  'recovery-figure-was',
+  'recovery-figure-trend',
+]);
 
 /**
  * Whether a match that names a figure before and after (named groups `was` and `now`, "from 40%
@@ -238,6 +303,21 @@ function figureFell(groups: Record<string, string | undefined> | undefined): boo
   const now = groups?.['now'];
   if (was === undefined || now === undefined) return true;
   return Number(now.replace(',', '.')) < Number(was.replace(',', '.'));
+}
+
+/** Words that put an action in progress; `DONE` words say it finished. */
+const UNDERWAY =
+  /\b(?:started|starting|in progress|underway|under way|kicked off|initiated|begun|beginning|began)\b/i;
+const DONE = /\b(?:done|complete|completed|finished|succeeded|in place)\b/i;
+
+/**
+ * Whether an action cue's match is said to be under way rather than done: its verb in the
+ * progressive ("rolling back", "draining now") or the clause says it started ("rollback
+ * started"), and nothing in the clause says it finished ("rolling restart complete").
+ */
+function underway(matched: string, clause: string): boolean {
+  if (DONE.test(clause)) return false;
+  return /^\S*ing\b/i.test(matched) || UNDERWAY.test(clause);
 }
 
 function readClause(clause: Clause, index: number, compiled: Compiled): CueHit[] {
@@ -262,7 +342,9 @@ function readClause(clause: Clause, index: number, compiled: Compiled): CueHit[]
         phase = 'recovery-partial';
       // An explanation in parentheses is a weaker claim than the line itself.
       const weight = clause.aside ? Math.max(1, cue.weight - 1) : cue.weight;
-      clauseHits.push(hitOf(cue, index, weight, phase));
+      const hit = hitOf(cue, index, weight, phase);
+      if (phase === 'mitigate-action' && underway(match[0], clause.text)) hit.underway = true;
+      clauseHits.push(hit);
       break;
     }
   }

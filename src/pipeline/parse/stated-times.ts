@@ -40,7 +40,18 @@ const CLOCK = String.raw`(?:\d{4}-\d{2}-\d{2}[ T])?(?:~\s*|approx(?:imately|\.)?
 const ON_DAY = String.raw`(?:,?\s+on\s+(?:[A-Z][a-z]+,?\s+)?(?:[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)(?:,?\s+\d{4})?)?`;
 const NEAR = String.raw`(?:at|around|about|by|near|approximately|roughly|~|sometime around|shortly before|just before|shortly after|just after|right after|soon after|as early as)?\s*`;
 /** What can begin: the incident, or a symptom of it ("the decline started at 14:38", "errors began 23:40"). */
-const IMPACT_SUBJECT = String.raw`(?:impact|outage|incident|disruption|degradation|errors?|failures?|problems?|issues?|time-?outs?|5xx|it|declines?|drops?|dips?|spikes?|surges?|slowdowns?|slowness|latency|lag|backlog|breakage|regression|trouble|loss|p\d{2,3}|cpu|memory|queue(?:[- ]depth)?|error[- ]rate)`;
+const IMPACT_SUBJECT = String.raw`(?:impact|outage|incident|disruption|degradation|errors?|failures?|problems?|issues?|time-?outs?|5xx|it|delays?|declines?|drops?|dips?|spikes?|surges?|slowdowns?|slowness|latency|lag|backlog|breakage|regression|trouble|loss|p\d{2,3}|cpu|memory|queue(?:[- ]depth)?|error[- ]rate|ooms?|oom-?kills?|crash(?:es|loops?)?|panics?|evictions?)`;
+/**
+ * A failure figure's rise after "started" ("the delay started climbing at 14:48", "p99 began to
+ * spike around 3pm"): the onset a graph shows. Falling is left out: "errors started dropping at
+ * 10:05" dates the recovery.
+ */
+const RISING = String.raw`(?:climb(?:ing)?|ris(?:e|ing)|grow(?:ing)?|spik(?:e|ing)|increas(?:e|ing)|creep(?:ing)? up|going up)`;
+/**
+ * Work that stopped happening, the subject of "since": "the feed hasn't updated since about
+ * 13:30", "orders have not synced since 02:00".
+ */
+const STALLED = String.raw`(?:hasn'?t|has not|haven'?t|have not|not) (?:been )?(?:updat|refresh|load|sync|arriv|deliver|process|mov|chang|publish|import|export)\w*`;
 /** What goes wrong with data or work: "first failed transfer", "first mismatched row". */
 const BAD_DATA = String.raw`(?:mismatched|failed|failing|bad|corrupt(?:ed)?|wrong|lost|dropped|missing|duplicated?|stuck|rejected|bounced|errored|invalid|delayed|timed[- ]out)\s+[\w-]+`;
 /** A symptom verb after "started": "consumers started lagging", "checkout began to fail". */
@@ -131,7 +142,7 @@ const PHRASES: readonly Phrase[] = [
     milestone: 'start',
     strength: 'named',
     pattern: new RegExp(
-      String.raw`\b${IMPACT_SUBJECT}\b(?:\s+[\w-]+){0,3}?\s+(?:began|begun|started|starts|begins|beginning|kicked in|first appeared)\s+${NEAR}(${CLOCK})`,
+      String.raw`\b${IMPACT_SUBJECT}\b(?:\s+[\w-]+){0,3}?\s+(?:began|begun|started|starts|begins|beginning|kicked in|first appeared)(?:\s+(?:to\s+)?${RISING})?\s+${NEAR}(${CLOCK})`,
       'i',
     ),
   },
@@ -141,7 +152,7 @@ const PHRASES: readonly Phrase[] = [
     milestone: 'start',
     strength: 'named',
     pattern: new RegExp(
-      String.raw`\b(?:${IMPACT_SUBJECT}|down|failing|broken|degraded|unavailable|unreachable|not \w+(?:able|ing))\b(?:\s+[\w%.,-]+){0,5}?\s+${NOT_RECOVERED}(?:ever\s+)?since\s+(?:the\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
+      String.raw`\b(?:${IMPACT_SUBJECT}|down|failing|broken|degraded|unavailable|unreachable|not \w+(?:able|ing)|${STALLED})\b(?:\s+[\w%.,-]+){0,5}?\s+${NOT_RECOVERED}(?:ever\s+)?since\s+(?:the\s+)?(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})`,
       'i',
     ),
   },
@@ -311,6 +322,17 @@ const PHRASES: readonly Phrase[] = [
     notesOnly: true,
     pattern: new RegExp(
       String.raw`(?:\b(?:root\s+)?cause\b[^.;]{0,30}?\b(?:was\s+|were\s+)?(?:identified|found|confirmed|pinned down|determined)|\b(?:identified|found|confirmed)\s+the\s+(?:root\s+)?cause)\s+${NEAR}(${CLOCK})`,
+      'i',
+    ),
+  },
+  {
+    // The time first: "At 13:27 we identified the validator change as the cause", "by 14:05
+    // the team had traced it to the cache".
+    milestone: 'identified',
+    strength: 'named',
+    notesOnly: true,
+    pattern: new RegExp(
+      String.raw`\b(?:at|around|about|by|shortly after|just after)\s+(${CLOCK}),?\s+(?:we|the team|they|engineers|on-?call|[A-Z][a-z]+)\s+(?:had\s+|have\s+)?(?:identified|found|confirmed|pinned down|determined|traced)\b[^.;]{0,80}?\b(?:cause|culprit|trigger|to\b)`,
       'i',
     ),
   },
