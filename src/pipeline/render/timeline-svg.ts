@@ -1,19 +1,21 @@
 /**
- * timeline.svg: a phase bar (undetected → responding → recovering) on a true time scale, with
- * milestones in a fixed legend grid, then one row per event. Every label has its own row or
- * grid cell, so labels never overlap however dense the timeline. Same facts, same bytes.
+ * timeline.svg: a phase bar (undetected → responding → recovering) on a true time scale, each
+ * milestone flagged with its name and time at its place on the bar (flags stacked in lanes by
+ * their measured boxes), a mark under the bar for every event, ticks at round times, the
+ * milestones in a fixed legend grid, then one row per event. Every label has its own row, grid
+ * cell or lane, so labels never overlap however dense the timeline. Same facts, same bytes.
  */
 import { DateTime } from 'luxon';
 import type { EventKind, Facts, TimelineEvent } from '../../schemas/facts.js';
-import { MILESTONE_NAMES } from '../../schemas/front-matter.js';
+import { MILESTONE_NAMES, type MilestoneName } from '../../schemas/front-matter.js';
 import {
   formatClock,
   formatMinutesShort,
   formatTime,
   spansDays,
 } from '../format/format-figures.js';
-import { MILESTONES, milestoneLabel } from '../format/milestones.js';
-import { eventPrefix } from './postmortem-tree.js';
+import { MILESTONES } from '../format/milestones.js';
+import { figureLabel, shortLabel } from './figure-labels.js';
 import { FIGURE_EVENT_LIMIT, gapText, shownEvents } from './shown-events.js';
 import { x as xml } from 'xastscript';
 import type { Typesetter } from './typeset.js';
@@ -21,7 +23,10 @@ import { n, onLines, svgFile, type Line } from './xml.js';
 
 const WIDTH = 960;
 const PAD = 24;
-const BAR_Y = 84;
+/** The baseline of the flags' lowest lane; the bar sits under the last lane. */
+const FLAG_Y = 86;
+/** A lane of milestone flags: 12 px text and 4 px between lanes. */
+const LANE_HEIGHT = 16;
 const BAR_HEIGHT = 22;
 const ROW_HEIGHT = 22;
 const BAR_WIDTH = WIDTH - 2 * PAD;
@@ -57,10 +62,13 @@ function cut(value: string, max: number): string {
  */
 const ROW_TEXT_LIMIT = 1000;
 
-/** An event's row text: its author and text on one line, cut to ROW_TEXT_LIMIT characters. */
+/**
+ * An event's row text: what happened (figureLabel), cut to ROW_TEXT_LIMIT characters. The
+ * author and the source tag ("[netops]", "oncall:") stay in postmortem.md's Timeline: on the
+ * figure they take a third of the row and a reader outside the team knows neither.
+ */
 function rowText(event: TimelineEvent): string {
-  const who = eventPrefix(event);
-  return cut(`${who ? `${who} ` : ''}${event.text}`, ROW_TEXT_LIMIT);
+  return cut(figureLabel(event.text), ROW_TEXT_LIMIT);
 }
 
 /** An event's clock label, or the label of an untimed line. */
@@ -110,14 +118,143 @@ function timeSpan(facts: Facts): { t0: number; t1: number } {
   return { t0, t1: Math.max(...instants, t0 + 60_000) };
 }
 
+/** A milestone flag: the milestones at one place on the bar, their names and time, in a lane. */
+export interface Flag {
+  names: MilestoneName[];
+  text: string;
+  /** The marker's x on the bar, px. */
+  at: number;
+  /** The text's left and right edges, px. */
+  left: number;
+  right: number;
+  anchor: 'start' | 'end';
+  /** 0 is the lane nearest the bar. */
+  lane: number;
+}
+
+/** Room kept between two flags' boxes in a lane, px. */
+const FLAG_GAP = 6;
+/** Room kept between a flag's text and another flag's leader line passing by, px. */
+const LEADER_GAP = 2;
+const FLAG_STYLE = { size: 12, weight: 700 } as const;
+
+/** `Impact starts · Detected 07:41`: the names of the milestones at one instant and its clock. */
+function flagText(names: readonly MilestoneName[], iso: string, facts: Facts): string {
+  const time = DateTime.fromISO(iso, { zone: facts.timezone }).toFormat('HH:mm');
+  return `${names.map((name) => MILESTONES[name].label).join(' · ')} ${time}`;
+}
+
 /**
- * The phase bar: grey where the timeline has no phase, coloured between milestones, each phase
- * captioned with its length where the caption fits; then a stroke at each milestone.
+ * The milestones flagged above the bar, left to right: those less than a pixel apart share a
+ * flag; each flag reads from its marker rightwards, or leftwards where it would pass the right
+ * edge, in the lowest lane where its box meets no other flag's box and no other flag's leader
+ * line (which runs down from its text through the lanes below to the bar) crosses it, nor its
+ * own leader another's text. Boxes are measured in the figure's fonts.
  */
-function phaseBar(facts: Facts, x: Scale): Line[] {
+export function milestoneFlags(facts: Facts, x: Scale, typesetter: Typesetter): Flag[] {
+  const marked = MILESTONE_NAMES.flatMap((name) => {
+    const iso = facts[name];
+    const at = x(iso);
+    return iso && at !== null ? [{ name, iso, at }] : [];
+  }).sort((a, b) => a.at - b.at);
+  const groups: { names: MilestoneName[]; iso: string; at: number }[] = [];
+  for (const { name, iso, at } of marked) {
+    const last = groups[groups.length - 1];
+    if (last && at - last.at < 1) last.names.push(name);
+    else groups.push({ names: [name], iso, at });
+  }
+  const flags: Flag[] = [];
+  const clashes = (flag: Flag) =>
+    flags.some(
+      (other) =>
+        (other.lane === flag.lane &&
+          flag.left - FLAG_GAP < other.right &&
+          other.left - FLAG_GAP < flag.right) ||
+        (other.lane > flag.lane && other.at >= flag.left - LEADER_GAP && other.at <= flag.right) ||
+        (other.lane < flag.lane && flag.at >= other.left - LEADER_GAP && flag.at <= other.right),
+    );
+  // Right to left: a flag reads rightwards from its marker, so an earlier flag in a higher lane
+  // sends its leader down past the later flags' text, never through it.
+  for (const group of [...groups].reverse()) {
+    const text = flagText(group.names, group.iso, facts);
+    const width = typesetter.width(text, FLAG_STYLE);
+    const rightward = group.at + 4 + width <= WIDTH - PAD / 2;
+    const placements = (lane: number): Flag[] => {
+      const start: Flag = {
+        ...group,
+        text,
+        left: group.at + 4,
+        right: group.at + 4 + width,
+        anchor: 'start',
+        lane,
+      };
+      const end: Flag = {
+        ...start,
+        left: group.at - 4 - width,
+        right: group.at - 4,
+        anchor: 'end',
+      };
+      return rightward ? [start, end].filter((flag) => flag.left >= PAD / 2) : [end];
+    };
+    let placed: Flag | undefined;
+    for (let lane = 0; !placed && lane <= flags.length; lane++)
+      placed = placements(lane).find((flag) => !clashes(flag));
+    // Every lane crossed (a flag too wide for either side): a lane of its own above the rest.
+    const top = Math.max(-1, ...flags.map((flag) => flag.lane)) + 1;
+    flags.push(placed ?? (placements(top)[0] as Flag));
+  }
+  return flags.reverse();
+}
+
+/** The flags above the bar at `barY`: each text on its lane's baseline, a leader line down to the bar. */
+function flagLines(flags: readonly Flag[], barY: number): Line[] {
+  const lanes = Math.max(0, ...flags.map((flag) => flag.lane + 1));
+  return flags.map((flag): Line => {
+    const y = FLAG_Y + (lanes - 1 - flag.lane) * LANE_HEIGHT;
+    const colour = MILESTONES[flag.names[0] ?? 'start'].colour;
+    return [
+      xml('line', {
+        x1: n(flag.at),
+        y1: y - 11,
+        x2: n(flag.at),
+        y2: barY,
+        stroke: colour,
+        'stroke-width': 2,
+      }),
+      xml(
+        'text',
+        {
+          x: n(flag.anchor === 'start' ? flag.left : flag.right),
+          y,
+          ...(flag.anchor === 'end' ? { 'text-anchor': 'end' } : {}),
+          'font-size': FLAG_STYLE.size,
+          'font-weight': 'bold',
+          fill: '#111827',
+        },
+        flag.text,
+      ),
+    ];
+  });
+}
+
+/**
+ * The phase bar from the top `barY`: grey where the timeline has no phase, coloured between
+ * milestones, each phase captioned with its length where the caption fits (measured); then a
+ * stroke at each milestone, and under the bar a mark at each timed event in its kind's colour,
+ * so a burst of events shows as a dense run.
+ */
+function phaseBar(facts: Facts, x: Scale, barY: number, typesetter: Typesetter): Line[] {
   const lines: Line[] = [
-    xml('rect', { x: PAD, y: BAR_Y, width: BAR_WIDTH, height: BAR_HEIGHT, rx: 4, fill: '#e5e7eb' }),
+    xml('rect', {
+      x: PAD,
+      y: barY,
+      width: BAR_WIDTH,
+      height: BAR_HEIGHT,
+      rx: 4,
+      fill: '#e5e7eb',
+    }),
   ];
+  const captions: Line[] = [];
   const phases: [string | null, string | null, string, string][] = [
     [facts.start, facts.detected, '#fca5a5', 'undetected'],
     [facts.detected ?? facts.start, facts.mitigated, '#fcd34d', 'responding'],
@@ -130,7 +267,7 @@ function phaseBar(facts: Facts, x: Scale): Line[] {
     lines.push(
       xml(
         'rect',
-        { x: n(a), y: BAR_Y, width: n(b - a), height: BAR_HEIGHT, fill: color },
+        { x: n(a), y: barY, width: n(b - a), height: BAR_HEIGHT, fill: color },
         xml('title', label),
       ),
     );
@@ -138,16 +275,21 @@ function phaseBar(facts: Facts, x: Scale): Line[] {
       DateTime.fromISO(to ?? '').diff(DateTime.fromISO(from ?? ''), 'minutes').minutes,
     );
     const caption = `${label} ${formatMinutesShort(minutes)}`;
-    if (b - a > caption.length * 7 + 8) {
-      lines.push(
+    if (b - a > typesetter.width(caption, { size: 11 }) + 12) {
+      // Drawn over the milestone strokes, with a halo of the phase's colour, so a stroke
+      // inside the phase (a cause found after mitigation) never crosses out its caption.
+      captions.push(
         xml(
           'text',
           {
             x: n((a + b) / 2),
-            y: BAR_Y + 15,
+            y: barY + 15,
             'text-anchor': 'middle',
             'font-size': 11,
             fill: '#111827',
+            stroke: color,
+            'stroke-width': 4,
+            'paint-order': 'stroke',
           },
           caption,
         ),
@@ -160,49 +302,122 @@ function phaseBar(facts: Facts, x: Scale): Line[] {
     lines.push(
       xml('line', {
         x1: n(position),
-        y1: BAR_Y - 6,
+        y1: barY,
         x2: n(position),
-        y2: BAR_Y + BAR_HEIGHT + 6,
+        y2: barY + BAR_HEIGHT + 2,
         stroke: MILESTONES[name].colour,
         'stroke-width': 2,
       }),
     );
   }
-  return lines;
+  const marks = new Map<string, EventKind>();
+  for (const event of facts.events) {
+    const at = x(event.time);
+    if (at === null || at < PAD || at > WIDTH - PAD) continue;
+    // One mark a pixel: a burst of a hundred lines in a minute is one dense run, not 100 elements.
+    marks.set(n(Math.round(at)), event.kind);
+  }
+  for (const [at, kind] of marks)
+    lines.push(
+      xml('line', {
+        x1: at,
+        y1: barY + BAR_HEIGHT + 3,
+        x2: at,
+        y2: barY + BAR_HEIGHT + RUG_HEIGHT,
+        stroke: KIND_COLORS[kind],
+        'stroke-width': 1.5,
+      }),
+    );
+  return [...lines, ...captions];
 }
 
-/** Five evenly spaced ticks under the bar: 228 px apart, wider than any tick label. */
-function ticks(facts: Facts, { t0, t1 }: { t0: number; t1: number }, withDay: boolean): Line[] {
-  return [0, 1, 2, 3, 4].flatMap((i) => {
-    const at = t0 + ((t1 - t0) * i) / 4;
-    const tx = PAD + (BAR_WIDTH * i) / 4;
-    const label = formatTime(
-      DateTime.fromMillis(Math.round(at / 60_000) * 60_000, { zone: facts.timezone }).toISO(),
-      facts,
-      withDay,
-    );
-    const anchor = i === 0 ? 'start' : i === 4 ? 'end' : 'middle';
-    return [
-      xml('line', {
-        x1: n(tx),
-        y1: BAR_Y + BAR_HEIGHT,
-        x2: n(tx),
-        y2: BAR_Y + BAR_HEIGHT + 4,
-        stroke: '#9ca3af',
-      }),
+/** The event marks' strip under the bar, px. */
+const RUG_HEIGHT = 9;
+
+/** Minutes between ticks, the least that gives at most MAX_TICKS: round clock steps. */
+const TICK_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10_080, 20_160];
+const MAX_TICKS = 7;
+const TICK_STYLE = { size: 11 } as const;
+
+/** Ticks of `step` minutes in [t0, t1], counted from local midnight of t0's day in `zone`. */
+function tickInstants(t0: number, t1: number, step: number, zone: string): DateTime[] {
+  const midnight = DateTime.fromMillis(t0, { zone }).startOf('day');
+  const ticks: DateTime[] = [];
+  if (step >= 1440) {
+    // Whole days: each local midnight, whatever a daylight-saving change does to its length.
+    for (let day = midnight; day.toMillis() <= t1; day = day.plus({ days: step / 1440 }))
+      if (day.toMillis() >= t0) ticks.push(day);
+    return ticks;
+  }
+  const stepMs = step * 60_000;
+  const first = midnight.toMillis() + Math.ceil((t0 - midnight.toMillis()) / stepMs) * stepMs;
+  for (let at = first; at <= t1; at += stepMs) ticks.push(DateTime.fromMillis(at, { zone }));
+  return ticks;
+}
+
+/**
+ * Ticks under the bar at round times (TICK_STEPS: every 5 minutes, every hour, every day...),
+ * each labelled with its clock, its date too at the first tick and where the day changes when
+ * the incident spans days. The first clock names the zone (`10:10 UTC-05:00`), as the subtitle
+ * does; the rest are bare. A label that would touch the one before it is left out (its tick
+ * stays); one past an edge is drawn inwards from its tick.
+ */
+function ticks(
+  facts: Facts,
+  { t0, t1 }: { t0: number; t1: number },
+  withDay: boolean,
+  top: number,
+  typesetter: Typesetter,
+): Line[] {
+  const step =
+    TICK_STEPS.find((minutes) => (t1 - t0) / (minutes * 60_000) <= MAX_TICKS - 1) ??
+    TICK_STEPS[TICK_STEPS.length - 1] ??
+    1440;
+  const instants = tickInstants(t0, t1, step, facts.timezone);
+  const lines: Line[] = [];
+  let lastRight = -Infinity;
+  let lastDay: string | null = null;
+  instants.forEach((time, i) => {
+    const tx = PAD + ((time.toMillis() - t0) / (t1 - t0)) * BAR_WIDTH;
+    const day = time.toISODate();
+    const dated = withDay && (step >= 1440 || day !== lastDay);
+    lastDay = day;
+    const clock = step >= 1440 ? '' : time.toFormat('HH:mm');
+    // A day's tick has no clock for a zone to qualify; the subtitle states it.
+    const zone = i === 0 && clock ? zoneName(time) : '';
+    const label = [dated ? time.toFormat('LLL d') : '', clock, zone].filter(Boolean).join(' ');
+    const width = typesetter.width(label, TICK_STYLE);
+    let anchor: 'start' | 'middle' | 'end' = 'middle';
+    let left = tx - width / 2;
+    if (left < PAD / 2) [anchor, left] = ['start', tx];
+    else if (tx + width / 2 > WIDTH - PAD / 2) [anchor, left] = ['end', tx - width];
+    lines.push(xml('line', { x1: n(tx), y1: top, x2: n(tx), y2: top + 5, stroke: '#6b7280' }));
+    if (left < lastRight + 10) return;
+    lastRight = left + width;
+    lines.push(
       xml(
         'text',
         {
           x: n(tx),
-          y: BAR_Y + BAR_HEIGHT + 16,
-          'text-anchor': anchor,
-          'font-size': 10,
-          fill: '#4b5563',
+          y: top + 17,
+          ...(anchor === 'middle'
+            ? { 'text-anchor': 'middle' }
+            : anchor === 'end'
+              ? { 'text-anchor': 'end' }
+              : {}),
+          'font-size': TICK_STYLE.size,
+          fill: '#374151',
         },
         label,
       ),
-    ];
+    );
   });
+  return lines;
+}
+
+/** The zone's name as the figure's clocks write it (`UTC`, `PDT`, `UTC+09:00`). */
+function zoneName(time: DateTime): string {
+  return formatClock(time.toISO() ?? '', time.zone.name).replace(/^\S+\s*/, '');
 }
 
 /** Milestone legend: a fixed grid of six cells on the baseline `y`, one per milestone. */
@@ -228,15 +443,18 @@ function milestoneLegend(facts: Facts, y: number, withDay: boolean): Line[] {
 
 /**
  * One event's row from the top `y`: a shaded band on even rows, its clock, a dot in its kind's
- * colour, then the milestones it marks in capitals and its text, cut to the row's width.
+ * colour (in its first milestone's colour, larger, when it marks one, as the flag and the legend
+ * draw it), then the milestones it marks in capitals and its label (figureLabel), shortened to
+ * the row's width at a sentence or word (shortLabel).
  */
 function eventRow(
   facts: Facts,
   typesetter: Typesetter,
   { event, index }: { event: TimelineEvent; index: number },
-  marks: string[],
+  milestones: readonly MilestoneName[],
   y: number,
 ): Line[] {
+  const marks = milestones.map((name) => MILESTONES[name].label.toUpperCase());
   const lines: Line[] = [];
   if (index % 2 === 0)
     lines.push(
@@ -247,7 +465,12 @@ function eventRow(
     : untimedLabel(event);
   const markLabel = marks.length ? `${marks.join(' · ')} · ` : '';
   const markWidth = typesetter.width(markLabel, { size: 12, weight: 700 });
-  const body = typesetter.fit(rowText(event), { size: 12 }, WIDTH - PAD - TEXT_X - markWidth);
+  const body = shortLabel(
+    rowText(event),
+    typesetter,
+    { size: 12 },
+    WIDTH - PAD - TEXT_X - markWidth,
+  );
   lines.push(
     typesetter.line(when, {
       x: PAD,
@@ -260,7 +483,12 @@ function eventRow(
     }),
     xml(
       'circle',
-      { cx: PAD + 142, cy: y + 11, r: marks.length ? 6 : 4, fill: KIND_COLORS[event.kind] },
+      {
+        cx: PAD + 142,
+        cy: y + 11,
+        r: milestones[0] ? 6 : 4,
+        fill: milestones[0] ? MILESTONES[milestones[0]].colour : KIND_COLORS[event.kind],
+      },
       xml('title', event.kind),
     ),
   );
@@ -316,9 +544,11 @@ function eventRows(
   const lines: Line[] = [];
   let y = top;
   let currentDay: string | null = null;
-  const milestoneOfLine = new Map<number, string[]>();
-  for (const [name, milestone] of Object.entries(facts.milestones)) {
-    milestoneOfLine.set(milestone.line, [...(milestoneOfLine.get(milestone.line) ?? []), name]);
+  const milestoneOfLine = new Map<number, MilestoneName[]>();
+  for (const name of MILESTONE_NAMES) {
+    const milestone = facts.milestones[name];
+    if (milestone)
+      milestoneOfLine.set(milestone.line, [...(milestoneOfLine.get(milestone.line) ?? []), name]);
   }
   for (const row of shownEvents(facts, FIGURE_EVENT_LIMIT)) {
     if (row.type === 'gap') {
@@ -347,10 +577,7 @@ function eventRows(
       );
       y += ROW_HEIGHT;
     }
-    const marks = (milestoneOfLine.get(row.event.line) ?? []).map((name) =>
-      milestoneLabel(name).toUpperCase(),
-    );
-    lines.push(...eventRow(facts, typesetter, row, marks, y));
+    lines.push(...eventRow(facts, typesetter, row, milestoneOfLine.get(row.event.line) ?? [], y));
     y += ROW_HEIGHT;
   }
   return { lines, bottom: y };
@@ -404,7 +631,11 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
       ? PAD + ((DateTime.fromISO(iso).toMillis() - span.t0) / (span.t1 - span.t0)) * BAR_WIDTH
       : null;
   const withDay = spansDays(facts);
-  const legendY = BAR_Y + BAR_HEIGHT + 40;
+  const flags = milestoneFlags(facts, x, typesetter);
+  const lanes = Math.max(0, ...flags.map((flag) => flag.lane + 1));
+  const barY = FLAG_Y + Math.max(0, lanes - 1) * LANE_HEIGHT + 8;
+  const tickTop = barY + BAR_HEIGHT + RUG_HEIGHT + 1;
+  const legendY = tickTop + 48;
   const rows = eventRows(facts, typesetter, legendY + 44, withDay);
   const kinds = kindLegend(facts, rows.bottom + 14);
   const height = kinds.bottom + 8;
@@ -431,8 +662,9 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
         attributes: { fill: '#111827' },
       }),
       xml('text', { x: PAD, y: 56, 'font-size': 12, fill: '#4b5563' }, subtitle(facts)),
-      ...phaseBar(facts, x),
-      ...ticks(facts, span, withDay),
+      ...flagLines(flags, barY),
+      ...phaseBar(facts, x, barY, typesetter),
+      ...ticks(facts, span, withDay, tickTop, typesetter),
       ...milestoneLegend(facts, legendY, withDay),
       ...rows.lines,
       ...kinds.lines,
