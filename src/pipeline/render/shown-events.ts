@@ -76,15 +76,21 @@ function restated(event: TimelineEvent, events: readonly TimelineEvent[]): boole
  * Every event that a milestone cites is kept; the rest of the room goes to the first and last
  * events, half each. Each shown line reads as a reader outside the team should see it: without
  * tool tags, chat openers, host names or the people it names (public-line.ts).
+ * @param readText how the caller reads a line before it is made public (the figure's
+ *   figureSource); the line as written by default.
  */
-export function shownEvents(facts: Facts, limit: number): ShownRow[] {
+export function shownEvents(
+  facts: Facts,
+  limit: number,
+  readText: (text: string) => string = (text) => text,
+): ShownRow[] {
   const cited = new Set(Object.values(facts.milestones).map((milestone) => milestone.line));
   const people = peopleIn(facts);
   const withheld = withheldFrom(facts);
   const shown = (event: TimelineEvent): TimelineEvent => ({
     ...event,
     actor: event.actor && people.includes(event.actor.replace(/^@/, '')) ? null : event.actor,
-    text: withheld(publicLine(withoutPeople(event.text, people))),
+    text: withheld(publicLine(withoutPeople(readText(event.text), people))),
   });
   const events = facts.events
     .map((event, index) => ({ event, index }))

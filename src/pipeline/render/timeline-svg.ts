@@ -15,7 +15,7 @@ import {
   spansDays,
 } from '../format/format-figures.js';
 import { MILESTONES } from '../format/milestones.js';
-import { figureLabel, shortLabel } from './figure-labels.js';
+import { figureLabel, figureSource, shortLabel } from './figure-labels.js';
 import { FIGURE_EVENT_LIMIT, gapText, shownEvents } from './shown-events.js';
 import { x as xml } from 'xastscript';
 import type { Typesetter } from './typeset.js';
@@ -67,9 +67,12 @@ const ROW_TEXT_LIMIT = 1000;
  * author and the source tag ("[netops]", "oncall:") stay in postmortem.md's Timeline: on the
  * figure they take a third of the row and a reader outside the team knows neither.
  */
-function rowText(event: TimelineEvent): string {
-  return cut(figureLabel(event.text), ROW_TEXT_LIMIT);
+function rowText(event: TimelineEvent, marks: readonly string[] = []): string {
+  return cut(figureLabel(event.text, marks), ROW_TEXT_LIMIT);
 }
+
+/** The rows the figure shows (shownEvents), each line read as the figure reads it (figureSource). */
+const figureRows = (facts: Facts) => shownEvents(facts, FIGURE_EVENT_LIMIT, figureSource);
 
 /** An event's clock label, or the label of an untimed line. */
 const untimedLabel = (event: TimelineEvent): string => cut(event.timeLabel ?? 'untimed', 18);
@@ -79,7 +82,7 @@ const untimedLabel = (event: TimelineEvent): string => cut(event.timeLabel ?? 'u
  * events the figure shows (shownEvents), as their rows draw them.
  */
 export function timelineText(facts: Facts): string {
-  const rows = shownEvents(facts, FIGURE_EVENT_LIMIT).flatMap((row) =>
+  const rows = figureRows(facts).flatMap((row) =>
     row.type === 'event' ? [`${rowText(row.event)} ${untimedLabel(row.event)}`] : [],
   );
   return [facts.title, ...rows, '…'].join('\n');
@@ -138,10 +141,25 @@ const FLAG_GAP = 6;
 const LEADER_GAP = 2;
 const FLAG_STYLE = { size: 12, weight: 700 } as const;
 
-/** `Impact starts · Detected 07:41`: the names of the milestones at one instant and its clock. */
-function flagText(names: readonly MilestoneName[], iso: string, facts: Facts): string {
-  const time = DateTime.fromISO(iso, { zone: facts.timezone }).toFormat('HH:mm');
-  return `${names.map((name) => MILESTONES[name].label).join(' · ')} ${time}`;
+/**
+ * `Impact starts · Detected 07:41`: the names of milestones at one place on the bar, each run
+ * of names followed by its clock (`Impact starts 09:02 · Acknowledged 09:04` when a minute or
+ * two are less than a pixel), with the date too when the incident spans days.
+ */
+function flagText(
+  marked: readonly { name: MilestoneName; iso: string }[],
+  facts: Facts,
+  withDay: boolean,
+): string {
+  const clock = (iso: string) =>
+    DateTime.fromISO(iso, { zone: facts.timezone }).toFormat(withDay ? 'LLL d HH:mm' : 'HH:mm');
+  const runs: { names: string[]; clock: string }[] = [];
+  for (const { name, iso } of marked) {
+    const last = runs[runs.length - 1];
+    if (last?.clock === clock(iso)) last.names.push(MILESTONES[name].label);
+    else runs.push({ names: [MILESTONES[name].label], clock: clock(iso) });
+  }
+  return runs.map((run) => `${run.names.join(' · ')} ${run.clock}`).join(' · ');
 }
 
 /**
@@ -151,17 +169,24 @@ function flagText(names: readonly MilestoneName[], iso: string, facts: Facts): s
  * line (which runs down from its text through the lanes below to the bar) crosses it, nor its
  * own leader another's text. Boxes are measured in the figure's fonts.
  */
-export function milestoneFlags(facts: Facts, x: Scale, typesetter: Typesetter): Flag[] {
+export function milestoneFlags(
+  facts: Facts,
+  x: Scale,
+  typesetter: Typesetter,
+  withDay: boolean,
+): Flag[] {
   const marked = MILESTONE_NAMES.flatMap((name) => {
     const iso = facts[name];
     const at = x(iso);
     return iso && at !== null ? [{ name, iso, at }] : [];
   }).sort((a, b) => a.at - b.at);
-  const groups: { names: MilestoneName[]; iso: string; at: number }[] = [];
-  for (const { name, iso, at } of marked) {
+  const groups: { names: MilestoneName[]; marked: typeof marked; at: number }[] = [];
+  for (const milestone of marked) {
     const last = groups[groups.length - 1];
-    if (last && at - last.at < 1) last.names.push(name);
-    else groups.push({ names: [name], iso, at });
+    if (last && milestone.at - last.at < 1) {
+      last.names.push(milestone.name);
+      last.marked.push(milestone);
+    } else groups.push({ names: [milestone.name], marked: [milestone], at: milestone.at });
   }
   const flags: Flag[] = [];
   const clashes = (flag: Flag) =>
@@ -176,12 +201,13 @@ export function milestoneFlags(facts: Facts, x: Scale, typesetter: Typesetter): 
   // Right to left: a flag reads rightwards from its marker, so an earlier flag in a higher lane
   // sends its leader down past the later flags' text, never through it.
   for (const group of [...groups].reverse()) {
-    const text = flagText(group.names, group.iso, facts);
+    const text = flagText(group.marked, facts, withDay);
     const width = typesetter.width(text, FLAG_STYLE);
     const rightward = group.at + 4 + width <= WIDTH - PAD / 2;
     const placements = (lane: number): Flag[] => {
       const start: Flag = {
-        ...group,
+        names: group.names,
+        at: group.at,
         text,
         left: group.at + 4,
         right: group.at + 4 + width,
@@ -240,7 +266,7 @@ function flagLines(flags: readonly Flag[], barY: number): Line[] {
 /**
  * The phase bar from the top `barY`: grey where the timeline has no phase, coloured between
  * milestones, each phase captioned with its length where the caption fits (measured); then a
- * stroke at each milestone, and under the bar a mark at each timed event in its kind's colour,
+ * stroke at each milestone, and under the bar a dot at each timed event in its kind's colour,
  * so a burst of events shows as a dense run.
  */
 function phaseBar(facts: Facts, x: Scale, barY: number, typesetter: Typesetter): Line[] {
@@ -255,6 +281,10 @@ function phaseBar(facts: Facts, x: Scale, barY: number, typesetter: Typesetter):
     }),
   ];
   const captions: Line[] = [];
+  const strokes = MILESTONE_NAMES.flatMap((name) => {
+    const at = x(facts[name]);
+    return at === null ? [] : [at];
+  });
   const phases: [string | null, string | null, string, string][] = [
     [facts.start, facts.detected, '#fca5a5', 'undetected'],
     [facts.detected ?? facts.start, facts.mitigated, '#fcd34d', 'responding'],
@@ -275,14 +305,17 @@ function phaseBar(facts: Facts, x: Scale, barY: number, typesetter: Typesetter):
       DateTime.fromISO(to ?? '').diff(DateTime.fromISO(from ?? ''), 'minutes').minutes,
     );
     const caption = `${label} ${formatMinutesShort(minutes)}`;
-    if (b - a > typesetter.width(caption, { size: 11 }) + 12) {
+    const free = widestStretch(a, b, strokes);
+    const room = typesetter.width(caption, { size: 11 }) + 12;
+    const [from2, to2] = free[1] - free[0] > room ? free : [a, b];
+    if (to2 - from2 > room) {
       // Drawn over the milestone strokes, with a halo of the phase's colour, so a stroke
       // inside the phase (a cause found after mitigation) never crosses out its caption.
       captions.push(
         xml(
           'text',
           {
-            x: n((a + b) / 2),
+            x: n((from2 + to2) / 2),
             y: barY + 15,
             'text-anchor': 'middle',
             'font-size': 11,
@@ -319,20 +352,29 @@ function phaseBar(facts: Facts, x: Scale, barY: number, typesetter: Typesetter):
   }
   for (const [at, kind] of marks)
     lines.push(
-      xml('line', {
-        x1: at,
-        y1: barY + BAR_HEIGHT + 3,
-        x2: at,
-        y2: barY + BAR_HEIGHT + RUG_HEIGHT,
-        stroke: KIND_COLORS[kind],
-        'stroke-width': 1.5,
-      }),
+      xml('circle', { cx: at, cy: barY + BAR_HEIGHT + 6, r: 2.5, fill: KIND_COLORS[kind] }),
     );
   return [...lines, ...captions];
 }
 
-/** The event marks' strip under the bar, px. */
+/** The event marks' strip under the bar, px: dots 5 px across, 6 px below the bar's edge. */
 const RUG_HEIGHT = 9;
+
+/**
+ * The widest stretch of [a, b] no milestone stroke crosses, as [from, to] in px: where a phase's
+ * caption reads clear of the strokes drawn over the bar.
+ */
+function widestStretch(a: number, b: number, strokes: readonly number[]): [number, number] {
+  const cuts = [a, ...strokes.filter((at) => at > a + 1 && at < b - 1).sort((p, q) => p - q), b];
+  let best: [number, number] = [a, b];
+  let widest = -1;
+  for (let i = 1; i < cuts.length; i++) {
+    const from = (cuts[i - 1] ?? a) + 2;
+    const to = (cuts[i] ?? b) - 2;
+    if (to - from > widest) [best, widest] = [[from, to], to - from];
+  }
+  return best;
+}
 
 /** Minutes between ticks, the least that gives at most MAX_TICKS: round clock steps. */
 const TICK_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10_080, 20_160];
@@ -466,7 +508,7 @@ function eventRow(
   const markLabel = marks.length ? `${marks.join(' · ')} · ` : '';
   const markWidth = typesetter.width(markLabel, { size: 12, weight: 700 });
   const body = shortLabel(
-    rowText(event),
+    rowText(event, marks),
     typesetter,
     { size: 12 },
     WIDTH - PAD - TEXT_X - markWidth,
@@ -550,7 +592,7 @@ function eventRows(
     if (milestone)
       milestoneOfLine.set(milestone.line, [...(milestoneOfLine.get(milestone.line) ?? []), name]);
   }
-  for (const row of shownEvents(facts, FIGURE_EVENT_LIMIT)) {
+  for (const row of figureRows(facts)) {
     if (row.type === 'gap') {
       lines.push(
         xml(
@@ -631,7 +673,7 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
       ? PAD + ((DateTime.fromISO(iso).toMillis() - span.t0) / (span.t1 - span.t0)) * BAR_WIDTH
       : null;
   const withDay = spansDays(facts);
-  const flags = milestoneFlags(facts, x, typesetter);
+  const flags = milestoneFlags(facts, x, typesetter, withDay);
   const lanes = Math.max(0, ...flags.map((flag) => flag.lane + 1));
   const barY = FLAG_Y + Math.max(0, lanes - 1) * LANE_HEIGHT + 8;
   const tickTop = barY + BAR_HEIGHT + RUG_HEIGHT + 1;
