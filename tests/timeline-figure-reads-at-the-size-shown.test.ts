@@ -5,7 +5,6 @@ import { describe, expect, test } from 'vitest';
 import { MILESTONE_NAMES } from '../src/schemas/front-matter.js';
 import type { Facts } from '../src/schemas/facts.js';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
-import { spansDays } from '../src/pipeline/format/format-figures.js';
 import { MILESTONES } from '../src/pipeline/format/milestones.js';
 import { loadTypesetter } from '../src/pipeline/render/fonts.js';
 import { shortLabel } from '../src/pipeline/render/figure-labels.js';
@@ -141,14 +140,17 @@ describe('the timeline figure reads at the size the page shows it', () => {
       const flags = boxes(f.svg, f.typesetter).filter((box) => box.y < f.barY);
       const at = strokes(f);
       for (const { name, time } of stated) {
-        const clock = DateTime.fromISO(time, { zone: f.facts.timezone }).toFormat(
-          spansDays(f.facts) ? 'LLL d HH:mm' : 'HH:mm',
+        const local = DateTime.fromISO(time, { zone: f.facts.timezone });
+        const forms = ['HH:mm', 'HH:mm:ss', 'LLL d HH:mm', 'LLL d HH:mm:ss'].map((form) =>
+          local.toFormat(form),
         );
         const label = MILESTONES[name].label;
         const flag = flags.find((box) => box.text.includes(label));
         // The first time after its name is its own: "Impact starts · Detected 09:02 · Acknowledged 09:04".
         const after = (flag?.text ?? '').slice((flag?.text ?? '').indexOf(label));
-        expect(/(?:[A-Z][a-z]{2} \d{1,2} )?\d\d:\d\d/.exec(after)?.[0], name).toBe(clock);
+        expect(forms, name).toContain(
+          /(?:[A-Z][a-z]{2} \d{1,2} )?\d\d:\d\d(?::\d\d)?/.exec(after)?.[0],
+        );
         // The flag starts (or ends) beside its own milestone's stroke.
         const x = at.get(MILESTONES[name].colour);
         expect(x, name).toBeDefined();
@@ -185,6 +187,19 @@ describe('the timeline figure reads at the size the page shows it', () => {
   );
 
   test.each(figures.map((f) => [f.name, f] as const))(
+    '%s: the incident, not its lead-up or its follow-ups, takes most of the bar',
+    (_, f) => {
+      if (!f.facts.start || !f.facts.resolved) return;
+      const phases = [
+        ...f.svg.matchAll(
+          new RegExp(`<rect x="[\\d.]+" y="${f.barY}" width="([\\d.]+)" height="22" fill=`, 'g'),
+        ),
+      ].reduce((sum, match) => sum + Number(match[1]), 0);
+      expect(phases).toBeGreaterThan(912 * 0.5);
+    },
+  );
+
+  test.each(figures.map((f) => [f.name, f] as const))(
     '%s: ticks fall on round times and the first names the zone the subtitle names',
     (_, f) => {
       const all = boxes(f.svg, f.typesetter);
@@ -195,14 +210,19 @@ describe('the timeline figure reads at the size the page shows it', () => {
       const subtitle = all.find((box) => box.y === 56)?.text ?? '';
       const zone = /\d\d:\d\d(?::\d\d)? (\S+) ·/.exec(subtitle)?.[1];
       expect(zone).toBeDefined();
+      // Seconds since midnight of each tick's clock.
       const clocks = ticks.flatMap((tick) => {
-        const clock = /(\d\d):(\d\d)/.exec(tick.text);
-        return clock ? [Number(clock[1]) * 60 + Number(clock[2])] : [];
+        const clock = /(\d\d):(\d\d)(?::(\d\d))?/.exec(tick.text);
+        return clock
+          ? [Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3] ?? 0)]
+          : [];
       });
       if (clocks.length > 0)
         expect(ticks.find((tick) => /\d\d:\d\d/.test(tick.text))?.text).toContain(` ${zone}`);
-      const step = Math.min(...clocks.slice(1).map((c, i) => (c - (clocks[i] ?? 0) + 1440) % 1440));
-      for (const clock of clocks) expect(clock % Math.min(step, 60)).toBe(0);
+      const step = Math.min(
+        ...clocks.slice(1).map((c, k) => (c - (clocks[k] ?? 0) + 86_400) % 86_400),
+      );
+      for (const clock of clocks) expect(clock % Math.min(step, 3600)).toBe(0);
     },
   );
 

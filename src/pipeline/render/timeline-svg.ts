@@ -92,11 +92,13 @@ export function timelineText(facts: Facts): string {
 type Scale = (iso: string | null) => number | null;
 
 /** How far before the first milestone and after the last the bar still reaches for an event. */
-const MARGIN = { leastMs: 60 * 60_000, shareOfIncident: 0.5 } as const;
+// Ten minutes, not an hour: with an hour, a failover over in 90 seconds followed by a fix at
+// +45 minutes drew the incident on 3% of the bar, its milestone flags stacked on one spot.
+const MARGIN = { leastMs: 10 * 60_000, shareOfIncident: 0.5 } as const;
 
 /**
  * The first and last instant the figure shows, in ms, at least a minute apart: the milestones,
- * and the events within an hour (or half the incident's length) of them. A lead-up line weeks
+ * and the events within ten minutes (or half the incident's length) of them. A lead-up line weeks
  * before or a review posted days after is still a row, but would shrink the incident on the
  * bar to a sliver; with no milestone, every event counts.
  */
@@ -142,17 +144,32 @@ const LEADER_GAP = 2;
 const FLAG_STYLE = { size: 12, weight: 700 } as const;
 
 /**
+ * How the bar's own clocks (flags and ticks) read: with the date when the bar crosses a
+ * midnight in the incident's zone, with seconds when it is under a quarter of an hour long.
+ * A review posted the next day is a row of its own day, not a reason to date every flag.
+ */
+interface BarClock {
+  day: boolean;
+  seconds: boolean;
+}
+
+function barClock(facts: Facts, { t0, t1 }: { t0: number; t1: number }): BarClock {
+  const day = (ms: number) => DateTime.fromMillis(ms, { zone: facts.timezone }).toISODate();
+  return { day: day(t0) !== day(t1), seconds: t1 - t0 < 15 * 60_000 };
+}
+
+/**
  * `Impact starts · Detected 07:41`: the names of milestones at one place on the bar, each run
  * of names followed by its clock (`Impact starts 09:02 · Acknowledged 09:04` when a minute or
- * two are less than a pixel), with the date too when the incident spans days.
+ * two are less than a pixel), as the bar's clocks read (BarClock).
  */
 function flagText(
   marked: readonly { name: MilestoneName; iso: string }[],
   facts: Facts,
-  withDay: boolean,
+  { day, seconds }: BarClock,
 ): string {
-  const clock = (iso: string) =>
-    DateTime.fromISO(iso, { zone: facts.timezone }).toFormat(withDay ? 'LLL d HH:mm' : 'HH:mm');
+  const format = `${day ? 'LLL d ' : ''}HH:mm${seconds ? ':ss' : ''}`;
+  const clock = (iso: string) => DateTime.fromISO(iso, { zone: facts.timezone }).toFormat(format);
   const runs: { names: string[]; clock: string }[] = [];
   for (const { name, iso } of marked) {
     const last = runs[runs.length - 1];
@@ -173,7 +190,7 @@ export function milestoneFlags(
   facts: Facts,
   x: Scale,
   typesetter: Typesetter,
-  withDay: boolean,
+  clock: BarClock,
 ): Flag[] {
   const marked = MILESTONE_NAMES.flatMap((name) => {
     const iso = facts[name];
@@ -201,7 +218,7 @@ export function milestoneFlags(
   // Right to left: a flag reads rightwards from its marker, so an earlier flag in a higher lane
   // sends its leader down past the later flags' text, never through it.
   for (const group of [...groups].reverse()) {
-    const text = flagText(group.marked, facts, withDay);
+    const text = flagText(group.marked, facts, clock);
     const width = typesetter.width(text, FLAG_STYLE);
     const rightward = group.at + 4 + width <= WIDTH - PAD / 2;
     const placements = (lane: number): Flag[] => {
@@ -301,10 +318,12 @@ function phaseBar(facts: Facts, x: Scale, barY: number, typesetter: Typesetter):
         xml('title', label),
       ),
     );
-    const minutes = Math.round(
-      DateTime.fromISO(to ?? '').diff(DateTime.fromISO(from ?? ''), 'minutes').minutes,
+    const seconds = Math.round(
+      DateTime.fromISO(to ?? '').diff(DateTime.fromISO(from ?? ''), 'seconds').seconds,
     );
-    const caption = `${label} ${formatMinutesShort(minutes)}`;
+    // Under a minute in seconds: a 15-second phase is not "0m".
+    const length = seconds < 60 ? `${seconds}s` : formatMinutesShort(Math.round(seconds / 60));
+    const caption = `${label} ${length}`;
     const free = widestStretch(a, b, strokes);
     const room = typesetter.width(caption, { size: 11 }) + 12;
     const [from2, to2] = free[1] - free[0] > room ? free : [a, b];
@@ -376,8 +395,13 @@ function widestStretch(a: number, b: number, strokes: readonly number[]): [numbe
   return best;
 }
 
-/** Minutes between ticks, the least that gives at most MAX_TICKS: round clock steps. */
-const TICK_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10_080, 20_160];
+/**
+ * Minutes between ticks, the least that gives at most MAX_TICKS: round clock steps, from 15
+ * seconds (a failover over in 90 seconds) to two weeks.
+ */
+const TICK_STEPS = [
+  0.25, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10_080, 20_160,
+];
 const MAX_TICKS = 7;
 const TICK_STYLE = { size: 11 } as const;
 
@@ -424,7 +448,7 @@ function ticks(
     const day = time.toISODate();
     const dated = withDay && (step >= 1440 || day !== lastDay);
     lastDay = day;
-    const clock = step >= 1440 ? '' : time.toFormat('HH:mm');
+    const clock = step >= 1440 ? '' : time.toFormat(step < 1 ? 'HH:mm:ss' : 'HH:mm');
     // A day's tick has no clock for a zone to qualify; the subtitle states it.
     const zone = i === 0 && clock ? zoneName(time) : '';
     const label = [dated ? time.toFormat('LLL d') : '', clock, zone].filter(Boolean).join(' ');
@@ -673,7 +697,8 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
       ? PAD + ((DateTime.fromISO(iso).toMillis() - span.t0) / (span.t1 - span.t0)) * BAR_WIDTH
       : null;
   const withDay = spansDays(facts);
-  const flags = milestoneFlags(facts, x, typesetter, withDay);
+  const clock = barClock(facts, span);
+  const flags = milestoneFlags(facts, x, typesetter, clock);
   const lanes = Math.max(0, ...flags.map((flag) => flag.lane + 1));
   const barY = FLAG_Y + Math.max(0, lanes - 1) * LANE_HEIGHT + 8;
   const tickTop = barY + BAR_HEIGHT + RUG_HEIGHT + 1;
@@ -706,7 +731,7 @@ export function renderTimelineSvg(facts: Facts, typesetter: Typesetter): string 
       xml('text', { x: PAD, y: 56, 'font-size': 12, fill: '#4b5563' }, subtitle(facts)),
       ...flagLines(flags, barY),
       ...phaseBar(facts, x, barY, typesetter),
-      ...ticks(facts, span, withDay, tickTop, typesetter),
+      ...ticks(facts, span, clock.day, tickTop, typesetter),
       ...milestoneLegend(facts, legendY, withDay),
       ...rows.lines,
       ...kinds.lines,
