@@ -187,6 +187,50 @@ describe('the timeline figure reads at the size the page shows it', () => {
   );
 
   test.each(figures.map((f) => [f.name, f] as const))(
+    "%s: no flag's leader line runs through another flag's text",
+    (_, f) => {
+      const flags = boxes(f.svg, f.typesetter).filter((box) => box.y > 60 && box.y < f.barY);
+      const leaders = [
+        ...f.svg.matchAll(/<line x1="([\d.]+)" y1="([\d.]+)" x2="[\d.]+" y2="([\d.]+)"/g),
+      ]
+        .map((m) => ({ x: Number(m[1]), top: Number(m[2]), bottom: Number(m[3]) }))
+        .filter((line) => line.top < f.barY && line.bottom === f.barY);
+      expect(leaders.length).toBeGreaterThan(0);
+      const crossings = flags.flatMap((flag) =>
+        leaders
+          .filter(
+            (line) =>
+              line.x >= flag.left &&
+              line.x <= flag.right &&
+              line.top < flag.y &&
+              line.bottom > flag.y - 11,
+          )
+          .map((line) => `${flag.text} crossed at x=${line.x}`),
+      );
+      expect(crossings).toEqual([]);
+    },
+  );
+
+  test.each(figures.map((f) => [f.name, f] as const))(
+    '%s: an incident with no resolution stated reaches its latest update on the bar',
+    (_, f) => {
+      if (f.facts.resolved) return;
+      const at = strokes(f);
+      const stated = MILESTONE_NAMES.flatMap((name) => {
+        const time = f.facts[name];
+        const x = at.get(MILESTONES[name].colour);
+        return time && x !== undefined ? [{ t: millis(time), x }] : [];
+      }).sort((a, b) => a.t - b.t);
+      const first = stated[0];
+      const last = stated[stated.length - 1];
+      if (!first || !last || first.t === last.t) return;
+      const perMs = (last.x - first.x) / (last.t - first.t);
+      const latest = Math.max(...f.facts.events.flatMap((e) => (e.time ? [millis(e.time)] : [])));
+      expect(first.x + (latest - first.t) * perMs).toBeLessThanOrEqual(936.5);
+    },
+  );
+
+  test.each(figures.map((f) => [f.name, f] as const))(
     '%s: the incident, not its lead-up or its follow-ups, takes most of the bar',
     (_, f) => {
       if (!f.facts.start || !f.facts.resolved) return;

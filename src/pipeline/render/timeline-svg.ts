@@ -100,7 +100,9 @@ const MARGIN = { leastMs: 10 * 60_000, shareOfIncident: 0.5 } as const;
  * The first and last instant the figure shows, in ms, at least a minute apart: the milestones,
  * and the events within ten minutes (or half the incident's length) of them. A lead-up line weeks
  * before or a review posted days after is still a row, but would shrink the incident on the
- * bar to a sliver; with no milestone, every event counts.
+ * bar to a sliver. Without a stated start every earlier event counts, without a resolution
+ * every later one (an ongoing incident's latest update is its end so far); with no milestone,
+ * every event counts.
  */
 function timeSpan(facts: Facts): { t0: number; t1: number } {
   const millis = (iso: string) => DateTime.fromISO(iso).toMillis();
@@ -114,10 +116,10 @@ function timeSpan(facts: Facts): { t0: number; t1: number } {
     const first = Math.min(...milestones);
     const last = Math.max(...milestones);
     const margin = Math.max(MARGIN.leastMs, (last - first) * MARGIN.shareOfIncident);
-    instants = [
-      ...milestones,
-      ...events.filter((time) => time >= first - margin && time <= last + margin),
-    ];
+    // With no start (or no resolution) stated, the events before (after) are the incident itself.
+    const from = facts.start ? first - margin : -Infinity;
+    const to = facts.resolved ? last + margin : Infinity;
+    instants = [...milestones, ...events.filter((time) => time >= from && time <= to)];
   }
   const t0 = Math.min(...instants);
   return { t0, t1: Math.max(...instants, t0 + 60_000) };
@@ -181,10 +183,10 @@ function flagText(
 
 /**
  * The milestones flagged above the bar, left to right: those less than a pixel apart share a
- * flag; each flag reads from its marker rightwards, or leftwards where it would pass the right
- * edge, in the lowest lane where its box meets no other flag's box and no other flag's leader
- * line (which runs down from its text through the lanes below to the bar) crosses it, nor its
- * own leader another's text. Boxes are measured in the figure's fonts.
+ * flag; each flag reads rightwards or leftwards from its marker, in a lane, so that no two
+ * flags' boxes meet in a lane and no leader line (which runs down from its flag's text through
+ * the lanes below to the bar) crosses another flag's text, in as few lanes as allow it
+ * (placeFlags). Boxes are measured in the figure's fonts.
  */
 export function milestoneFlags(
   facts: Facts,
@@ -205,23 +207,11 @@ export function milestoneFlags(
       last.marked.push(milestone);
     } else groups.push({ names: [milestone.name], marked: [milestone], at: milestone.at });
   }
-  const flags: Flag[] = [];
-  const clashes = (flag: Flag) =>
-    flags.some(
-      (other) =>
-        (other.lane === flag.lane &&
-          flag.left - FLAG_GAP < other.right &&
-          other.left - FLAG_GAP < flag.right) ||
-        (other.lane > flag.lane && other.at >= flag.left - LEADER_GAP && other.at <= flag.right) ||
-        (other.lane < flag.lane && flag.at >= other.left - LEADER_GAP && flag.at <= other.right),
-    );
-  // Right to left: a flag reads rightwards from its marker, so an earlier flag in a higher lane
-  // sends its leader down past the later flags' text, never through it.
-  for (const group of [...groups].reverse()) {
+  // Each flag's placements in a lane: rightwards from its marker first, then leftwards.
+  const options = groups.map((group) => {
     const text = flagText(group.marked, facts, clock);
     const width = typesetter.width(text, FLAG_STYLE);
-    const rightward = group.at + 4 + width <= WIDTH - PAD / 2;
-    const placements = (lane: number): Flag[] => {
+    return (lane: number): Flag[] => {
       const start: Flag = {
         names: group.names,
         at: group.at,
@@ -237,16 +227,56 @@ export function milestoneFlags(
         right: group.at - 4,
         anchor: 'end',
       };
-      return rightward ? [start, end].filter((flag) => flag.left >= PAD / 2) : [end];
+      const fitting = [start, end].filter(
+        (flag) => flag.left >= PAD / 2 && flag.right <= WIDTH - PAD / 2,
+      );
+      // Wider than either side of its marker: as far right as it fits, over its marker.
+      const left = Math.max(PAD / 2, WIDTH - PAD / 2 - width);
+      return fitting.length ? fitting : [{ ...start, left, right: left + width }];
     };
-    let placed: Flag | undefined;
-    for (let lane = 0; !placed && lane <= flags.length; lane++)
-      placed = placements(lane).find((flag) => !clashes(flag));
-    // Every lane crossed (a flag too wide for either side): a lane of its own above the rest.
-    const top = Math.max(-1, ...flags.map((flag) => flag.lane)) + 1;
-    flags.push(placed ?? (placements(top)[0] as Flag));
+  });
+  for (let lanes = 1; lanes <= groups.length; lanes++) {
+    const found = placeFlags(options, lanes);
+    if (found) return found;
   }
-  return flags.reverse();
+  // No layout without a crossing: a lane a flag, upwards, each on its first side.
+  return options.flatMap((placements, lane) => placements(lane).slice(0, 1));
+}
+
+/** Whether `flag` and `other` touch: boxes in one lane, or a leader through the other's text. */
+function clash(flag: Flag, other: Flag): boolean {
+  if (other.lane === flag.lane)
+    return flag.left - FLAG_GAP < other.right && other.left - FLAG_GAP < flag.right;
+  // A leader runs from its flag's lane down to the bar, through every lower lane.
+  const [high, low] = other.lane > flag.lane ? [other, flag] : [flag, other];
+  return high.at >= low.left - LEADER_GAP && high.at <= low.right + LEADER_GAP;
+}
+
+/** Layouts tried before placeFlags gives up on a number of lanes: bounds six flags' search. */
+const FLAG_LAYOUT_TRIES = 20_000;
+
+/**
+ * The flags in at most `lanes` lanes with no clash, trying each flag's lanes lowest first and
+ * its sides (options) in order, left to right, depth first; null when there is none (or the
+ * search passed FLAG_LAYOUT_TRIES).
+ */
+function placeFlags(options: readonly ((lane: number) => Flag[])[], lanes: number): Flag[] | null {
+  const placed: Flag[] = [];
+  let tries = 0;
+  const place = (i: number): boolean => {
+    const placements = options[i];
+    if (!placements) return true;
+    for (let lane = 0; lane < lanes; lane++)
+      for (const flag of placements(lane)) {
+        if (++tries > FLAG_LAYOUT_TRIES) return false;
+        if (placed.some((other) => clash(flag, other))) continue;
+        placed.push(flag);
+        if (place(i + 1)) return true;
+        placed.pop();
+      }
+    return false;
+  };
+  return place(0) ? placed : null;
 }
 
 /** The flags above the bar at `barY`: each text on its lane's baseline, a leader line down to the bar. */
