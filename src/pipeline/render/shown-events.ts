@@ -34,9 +34,16 @@ const HEADING =
 const FIELD = /(?:^|\s)[A-Z][\w-]*(?: [a-z][\w-]*)?:\s+\S/g;
 
 /**
+ * One label a tool lists under an alert, `alertname = KubePodCrashLooping`, `severity = critical`
+ * (Alertmanager's mail, Prometheus rules): a machine key, then `=`, then its value.
+ */
+const LABEL_PAIR = /^\W*[a-z_][\w.-]*\s+=\s+\S/;
+
+/**
  * Whether an untimed line is the paste's packaging rather than an event: a heading ("Timeline",
  * "How we're becoming more resilient": a few words in a write-up's own terms), the paste's
- * framing, a tool's field list, or a salutation. A salutation is never an event, timed or not.
+ * framing, a tool's field list or one of its `key = value` labels, or a salutation. A salutation
+ * is never an event, timed or not.
  */
 function isPackaging(event: TimelineEvent): boolean {
   const text = event.text.trim();
@@ -47,7 +54,9 @@ function isPackaging(event: TimelineEvent): boolean {
     text.split(/\s+/).length <= 6 &&
     !/[.!?]$/.test(text) &&
     (HEADING.test(text) || /^[A-Z][a-z]+:?$/.test(text));
-  return heading || FRAMING.test(text) || (text.match(FIELD) ?? []).length >= 2;
+  return (
+    heading || FRAMING.test(text) || LABEL_PAIR.test(text) || (text.match(FIELD) ?? []).length >= 2
+  );
 }
 
 /** An untimed line that a timed one repeats ("Page load above threshold" beside "09:49 ... (created)"). */
@@ -67,15 +76,21 @@ function restated(event: TimelineEvent, events: readonly TimelineEvent[]): boole
  * Every event that a milestone cites is kept; the rest of the room goes to the first and last
  * events, half each. Each shown line reads as a reader outside the team should see it: without
  * tool tags, chat openers, host names or the people it names (public-line.ts).
+ * @param readText how the caller reads a line before it is made public (the figure's
+ *   figureSource); the line as written by default.
  */
-export function shownEvents(facts: Facts, limit: number): ShownRow[] {
+export function shownEvents(
+  facts: Facts,
+  limit: number,
+  readText: (text: string) => string = (text) => text,
+): ShownRow[] {
   const cited = new Set(Object.values(facts.milestones).map((milestone) => milestone.line));
   const people = peopleIn(facts);
   const withheld = withheldFrom(facts);
   const shown = (event: TimelineEvent): TimelineEvent => ({
     ...event,
     actor: event.actor && people.includes(event.actor.replace(/^@/, '')) ? null : event.actor,
-    text: withheld(publicLine(withoutPeople(event.text, people))),
+    text: withheld(publicLine(withoutPeople(readText(event.text), people))),
   });
   const events = facts.events
     .map((event, index) => ({ event, index }))
