@@ -9,6 +9,7 @@ import { ACTION_CUES, ACTION_THRESHOLD } from '../cues/action-cues.js';
 import { CAUSE_CUES } from '../cues/cause-cues.js';
 import { scoreText } from '../cues/cue.js';
 import { alertCleared, CLEARED, fromMonitor, recordsAlert } from './detection.js';
+import { milestoneEvent } from './milestone-event.js';
 import { isNoise } from './sentences.js';
 
 export interface ResponseStep {
@@ -47,6 +48,7 @@ const NOT_OURS = CAUSE_CUES.find((cue) => cue.id === 'not-on-our-side')?.pattern
 const RECOVERED = ACTION_CUES.find((cue) => cue.id === 'recovered');
 const TOOL_RECORD = ACTION_CUES.find((cue) => cue.id === 'tool-record');
 const IMPACT_REPORT = ACTION_CUES.find((cue) => cue.id === 'impact-report');
+const STATUS_POST = ACTION_CUES.find((cue) => cue.id === 'status-post');
 
 /**
  * A paste's label read as the line's author ("Plan: drain eu-west -> fail over", "Knock-on:
@@ -83,6 +85,10 @@ export function isAction(text: string): boolean {
   if (known === undefined) {
     // A tool's record ("Priority changed", a Statuspage post) is no action in any clause, and a
     // sentence that is one ("Status page updated: we're running a controlled failover") adds none.
+    // A post's words ("posted an update to the status page: we are rolling back") tell people
+    // about the work; the line that did it is the action.
+    const record = (part: string) =>
+      TOOL_RECORD?.pattern.test(part) === true || STATUS_POST?.pattern.test(part) === true;
     const sentences = text
       .split(/(?<=[.!?])\s+/)
       .filter((part) => !TOOL_RECORD?.pattern.test(part));
@@ -91,7 +97,7 @@ export function isAction(text: string): boolean {
       !TOOL_RECORD?.pattern.test(text) &&
       clauses.some(
         (clause) =>
-          !TOOL_RECORD?.pattern.test(clause) &&
+          !record(clause) &&
           (scoreText(clause, ACTION_CUES).scores.action ?? 0) >= ACTION_THRESHOLD,
       );
     if (actionReadings.size >= 50_000) actionReadings.clear();
@@ -161,10 +167,7 @@ interface Recovery {
  * backup); then the first later line that says service came back.
  */
 function readRecovery(facts: Facts, exclude: readonly TimelineEvent[]): Recovery {
-  const byMilestone = (name: string) => {
-    const line = facts.milestones[name]?.line;
-    return facts.events.find((event) => event.line === line) ?? null;
-  };
+  const byMilestone = (name: string) => milestoneEvent(facts, name);
   const cleared = (event: TimelineEvent | null) =>
     event && CLEARED.test(event.text) ? null : event;
   const resolved = cleared(byMilestone('resolved'));
