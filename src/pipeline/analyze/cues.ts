@@ -1692,7 +1692,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`deploy(?:ed|s|ing|ment)?|releas(?:ed|ing)|rolled out|rollout|shipped|merged|PR #?\d+|upgrad(?:e|ed|ing)|migrat(?:e|ed|ion|ing)|config(?:uration)? (?:change|push|update)|maintenance|ships`,
+      String.raw`deploy(?:ed|s|ing|ment)?|releas(?:ed|ing)|rolled out|rollout|shipped|merged|PR #?\d+|upgrad(?:e|ed|ing)|migrat(?:e|ed|ion|ing)|config(?:uration)? (?:change|push|update)s?|maintenance|ships`,
     ),
     reason: 'a change that may have triggered the incident',
     kind: 'deploy',
@@ -1701,6 +1701,8 @@ export const CUES: readonly Cue[] = [
         'v7 ships with a latent parser bug',
         'deployed 2024.03.05-2',
         'config update: batch size',
+        'lin: no config changes or releases since yesterday evening',
+        'anyone deploy? we see nothing in the build log since this morning, no deploy',
       ],
       noMatch: ['deploy freeze lifted?'],
     },
@@ -1872,7 +1874,7 @@ export const MODIFIERS: readonly Modifier[] = [
     effect: 'ineffective',
     language: 'en',
     pattern: words(
-      String.raw`no (?:change|effect|improvement)|didn'?t (?:help|work|fix)|did not (?:help|work|fix)|made (?:it|things) worse|without effect|(?:job|attempt|rollback|deploy|restart|revert)s? (?:failed|did not|didn'?t)|failed (?:on|with|to|because)|tried|attempted|unsuccessful|(?:but|yet) (?:the )?(?:errors?|impact|failures?|latency|timeouts?|5xxs?|problems?|issues?) (?:still )?(?:persists?|persisted|remains?|remained|continues?|continued)|made (?:it|things) worse|nope|no luck|no dice|didn'?t stick|(?:came|went|shot|jumped) (?:straight |right )?back (?:up|to)|(?:straight|right) back (?:up )?to`,
+      String.raw`no (?:change|effect|improvement)|didn'?t (?:help|work|fix)|did not (?:help|work|fix)|made (?:it|things) worse|without effect|(?:job|attempt|rollback|deploy|restart|revert)s? (?:failed|did not|didn'?t)|failed (?:on|with|to|because)|tried|attempted|unsuccessful|(?:but|yet) (?:the )?(?:errors?|impact|failures?|latency|timeouts?|5xxs?|problems?|issues?) (?:still )?(?:persists?|persisted|remains?|remained|continues?|continued)|made (?:it|things) worse|nope|no luck|no dice|didn'?t stick|(?:came|went|shot|jumped) (?:straight |right )?back (?:up|to)|(?:straight|right) back (?:up )?to|(?:job|attempt|rollback|deploy|restart|revert|failover|command|script)s? (?:errored|timed out|hung)|(?:errors?|failures?|problems?|issues?|latency|impact|timeouts?|crash(?:es|ing)?) (?:continue[sd]?|persist(?:s|ed)?|remain(?:s|ed)?|came back|return(?:s|ed)?)|still (?:failing|down|broken|erroring|seeing|high|elevated|pegged|timing out|crash\w*|(?:at )?\d+(?:[.,]\d+)?)|too late|refus(?:es|ed) to start|\bhangs\b|no better|same (?:errors?|result|problem)|(?:getting|got|even) worse|worsened`,
     ),
     reason: 'an action that failed or did nothing is not a mitigation (applies to the whole line)',
     examples: {
@@ -1882,8 +1884,15 @@ export const MODIFIERS: readonly Modifier[] = [
         'rollback completed but errors persist',
         'restarted IIS on web03 - nope, CPU straight back to 100%',
         'bounced the pods, no luck',
+        'tried rolling back the auth service to v41, errors continue',
+        'CPU still at 100%',
+        'Removal terminated, too late: only 4.5 GB left',
+        'raised max_connections -> PG refuses to start, reverted',
+        'the rollback job timed out after 20 minutes',
+        'flushed the CDN, same errors',
+        'tried asking the CDN to serve a stale tarball - no good, cache already purged, still 404',
       ],
-      noMatch: ['failed over to the replica', 'rolled back'],
+      noMatch: ['failed over to the replica', 'rolled back', 'errors drop', 'still investigating'],
     },
   },
   {

@@ -472,3 +472,33 @@ function readText(
     ? { ...settledReading, bookkeeping: true }
     : settledReading;
 }
+
+/**
+ * Whether the line says an action failed or did nothing ("rollback job failed on permissions",
+ * "bounced the pods, no luck", "restart didn't help"): the `ineffective` modifier over its main
+ * clauses, the reading that takes a line's mitigation away in `settle`. The writer calls it so a
+ * failed attempt is the same line for the milestones and for Response and recovery.
+ */
+export function saysIneffective(line: string): boolean {
+  return splitClauses(line).some((clause) => !clause.aside && ineffective(clause.text));
+}
+
+/**
+ * Whether the line names a cue of `phase` only to deny it: a match the `negation` modifier
+ * cancels in its own clause ("we see nothing in the build log, no deploy", "no config changes
+ * today" for `lead-up`). A responder ruling a change out names no trigger; the writer calls this
+ * instead of a negation pattern of its own.
+ */
+export function deniesPhase(line: string, phase: Phase, cues: readonly Cue[] = CUES): boolean {
+  const compiled = compile(cues);
+  return splitClauses(line).some((clause) =>
+    compiled.may(clause.text).some((index) => {
+      const { cue, global } = compiled.cues[index] ?? {};
+      if (!cue || !global || cue.phase !== phase || cue.on === 'state') return false;
+      global.lastIndex = 0;
+      return [...clause.text.matchAll(global)].some((match) =>
+        negated(clause.text.slice(0, match.index)),
+      );
+    }),
+  );
+}

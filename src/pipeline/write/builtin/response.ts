@@ -5,6 +5,7 @@
  * at or before the first recovery the analysis found.
  */
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
+import { saysIneffective } from '../../analyze/read-line.js';
 import { ACTION_CUES, ACTION_THRESHOLD } from '../cues/action-cues.js';
 import { CAUSE_CUES } from '../cues/cause-cues.js';
 import { scoreText } from '../cues/cue.js';
@@ -40,7 +41,6 @@ export interface Response {
   resolved: TimelineEvent | null;
 }
 
-const DID_NOT_WORK = ACTION_CUES.find((cue) => cue.id === 'did-not-work');
 /** "healthy but slow", "still failing": a line that says impact goes on. */
 const NOT_OVER =
   /\bbut (?:\w+ ){0,2}(?:slow|failing|erroring|degraded|behind|lagging|down|backed up)\b|\bstill (?:slow|failing|erroring|degraded|behind|lagging|down|high|elevated)\b/i;
@@ -67,15 +67,18 @@ const ATTEMPT_STUCK =
 
 /** Whether one clause of the line says service came back for some of it ("US recovered"). */
 const recoversPart = (text: string) =>
-  text
-    .split(CLAUSE)
-    .some((clause) => RECOVERED?.pattern.test(clause) && !DID_NOT_WORK?.pattern.test(clause));
+  text.split(CLAUSE).some((clause) => RECOVERED?.pattern.test(clause) && !saysIneffective(clause));
 
 /** A line's clauses: "uploaded the new cert, sign-ins succeed again" is an action, then an outcome. */
 const CLAUSE = /[,;]\s+|\s+[-–—]\s+|\s+(?:and|but|then)\s+/;
 
 function failureClause(text: string): string | null {
-  const clause = text.split(CLAUSE).find((part) => DID_NOT_WORK?.pattern.test(part));
+  // "tried rolling back auth v12, rollback job failed on permissions": the attempt opens the
+  // line and the clause after it says how it failed, so the last such clause is the failure.
+  const clause = text
+    .split(CLAUSE)
+    .filter((part) => saysIneffective(part))
+    .at(-1);
   return clause?.trim() ?? null;
 }
 
@@ -195,7 +198,7 @@ function readRecovery(facts: Facts, exclude: readonly TimelineEvent[]): Recovery
           // An alert clearing after the fix ("ALARM -> OK") is the monitor seeing recovery.
           (alertCleared(event.text) ||
             (!CLEARED.test(event.text) && RECOVERED?.pattern.test(event.text) === true)) &&
-          !DID_NOT_WORK?.pattern.test(event.text),
+          !saysIneffective(event.text),
       ) ?? null)
     : null;
   const mitigated = after ?? (stated && (exclude.includes(stated) || diagnosis) ? null : stated);
@@ -264,14 +267,15 @@ function judgeSteps(
       const next = facts.events[index];
       if (!next || isStep.has(next) || next === mitigated || next === resolved) return false;
       if (recovery && next.time && Date.parse(next.time) >= Date.parse(recovery)) return false;
-      if (DID_NOT_WORK?.pattern.test(next.text)) return true;
+      if (saysIneffective(next.text)) return true;
     }
     return false;
   };
   return actions.map((event): ResponseStep => {
-    const { scores } = scoreText(event.text, ACTION_CUES);
     const stuck = ATTEMPT_STUCK.test(event.text);
-    const own = (scores.failed ?? 0) >= 3 || (stuck && !recoversPart(event.text));
+    // The analysis's reading of a failed action (analyze/read-line.ts), so the line the
+    // milestones did not take as the mitigation is the one shown failed here.
+    const own = saysIneffective(event.text) || (stuck && !recoversPart(event.text));
     // "drained US; US recovered, EU still failing" helped part of it: partial, not failed.
     const partial = own && recoversPart(event.text) && !stuck;
     const failed =

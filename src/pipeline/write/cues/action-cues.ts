@@ -1,11 +1,12 @@
 /**
  * Whether a timeline line is something responders did (an action), what came of it (an
- * outcome), a failed attempt, or neither. Response and recovery lists actions only; outcomes
- * are cited as the recovery; status posts and impact lines are neither.
+ * outcome), or neither. Response and recovery lists actions only; outcomes are cited as the
+ * recovery; status posts and impact lines are neither. Whether an action failed is the
+ * analysis's reading (`saysIneffective` in analyze/read-line.ts, the `ineffective` modifier).
  */
 import type { Cue } from './cue.js';
 
-export type ActionSignal = 'action' | 'outcome' | 'failed';
+export type ActionSignal = 'action' | 'outcome';
 
 /** A line needs this much `action` weight to be listed as a mitigating action. */
 export const ACTION_THRESHOLD = 2;
@@ -156,35 +157,6 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
         'We closed the incident at 10:00.',
       ],
       noMatch: ['changed the pool size from 50 to 200'],
-    },
-  },
-  {
-    id: 'attempt',
-    signal: 'failed',
-    weight: 1,
-    reason: '"Tried" announces an attempt whose result the line or the next says.',
-    pattern: /\b(?:tried|trying|attempt(?:ed|ing)?)\b/i,
-    examples: { match: ['tried rolling back auth v12'], noMatch: ['rolled back auth v12'] },
-  },
-  {
-    id: 'did-not-work',
-    signal: 'failed',
-    weight: 3,
-    reason: 'The attempt did not help.',
-    pattern:
-      /\b(?:did ?n[o']t (?:help|work|fix)|did not (?:help|work|fix)|no (?:change|effect|improvement)|without effect|made (?:it|things) worse|(?:job|rollback|restart|failover|deploy|attempt|command|script) (?:failed|errored|timed out)|failed on\b|failed to (?:roll|restart|apply|deploy|start|complete)|(?:errors?|failures?|it|problem|issue|latency|impact|timeouts?|crash(?:es|ing)?) (?:continue[sd]?|persist(?:s|ed)?|remain(?:s|ed)?|came back|return(?:s|ed))|\bstill (?:failing|down|broken|erroring|seeing|high|elevated|pegged|timing out|crash\w*|at \d|\d)|\bno (?:better|luck|dice)\b|\bnope\b|didn'?t stick|(?:straight|right) back (?:up )?to\b|\btoo late\b|\b(?:hangs|refuses(?: to start)?|refused to start)\b|\bsame (?:errors?|result|problem)\b|\bwors(?:e|ened)\b)/i,
-    examples: {
-      match: [
-        'rollback job failed on permissions',
-        'restarted IIS on web03 - nope, CPU straight back up to 100',
-        "restart didn't help",
-        'no change after the restart',
-        'tried rolling back the auth service to v41, errors continue',
-        'CPU still at 100%',
-        'Removal terminated, too late: only 4.5 GB left',
-        'raised max_connections -> PG refuses to start, reverted',
-      ],
-      noMatch: ['failed over to the secondary', 'errors drop'],
     },
   },
   {
