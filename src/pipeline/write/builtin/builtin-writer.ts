@@ -180,7 +180,8 @@ function failedBefore(reading: Reading, fix: Reading['response']['steps'][number
   // start" as "raised max_connections".
   const firsts = failed.map((step) => {
     const clauses = stepText(step.event, facts).split(
-      /[,;]\s+|\s+[-–—]\s+|\s*(?:->|→|=>)\s*|(?<=\w)[.?!]\s+/,
+      // A value changed ("pool 40 -> 120") is one clause; an arrow to what followed is two.
+      /[,;]\s+|\s+[-–—]\s+|(?<!\d\s*)\s*(?:->|→|=>)(?!\s*\d)\s*|(?<=\w)[.?!]\s+/,
     );
     return clauses.find(attempt) ?? clauses[0] ?? '';
   });

@@ -3,6 +3,7 @@
  * trigger is the change or event that set the incident off; the root cause is why it could.
  */
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
+import { rulesOutAChange } from '../../analyze/read-line.js';
 import { CAUSE_CUES, CAUSE_THRESHOLD, TRIGGER_THRESHOLD } from '../cues/cause-cues.js';
 import { scoreOf, scoreText } from '../cues/cue.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
@@ -421,13 +422,6 @@ export const REMEDIATED =
 const GUESS = /\?|\b(?:maybe|might|perhaps|possibly|suspect\w*|could be|not sure)\b/i;
 
 /**
- * "nothing in the build log since this morning, no deploy", "no config changes today": a
- * responder ruling a change out names no trigger.
- */
-const RULES_OUT_A_CHANGE =
-  /\b(?:no|not|nothing|never|none|no one|nobody|didn'?t|wasn'?t|weren'?t|haven'?t|hasn'?t)\b(?:\s+[\w'-]+){0,6}?\s+(?:deploy(?:s|ed|ment|ments)?|changes?|changed|releases?|released|push(?:es|ed)?|rollouts?|config(?:uration)? changes?)\b/i;
-
-/**
  * When no timeline line before the start is the trigger, a responder may still name it
  * mid-incident ("looks like the 10:00 deploy", "the regex from this morning's release"): the
  * first such sentence that names a change and is not itself undoing one. Null when none does.
@@ -454,7 +448,7 @@ export function findTriggerMention(facts: Facts): Quote | null {
         !REASON_LABEL.test(quote.text) &&
         !REMEDIATED.test(quote.text) &&
         !GUESS.test(quote.text) &&
-        !RULES_OUT_A_CHANGE.test(quote.text) &&
+        !rulesOutAChange(quote.text) &&
         !isPlan(quote.text) &&
         // The change must be named in the clause that is quoted: "Culprit narrowed to SlowTimer
         // messages; temporary filter deployed" names no change in its first clause.

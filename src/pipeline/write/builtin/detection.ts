@@ -1,5 +1,6 @@
 /** How and when the incident was detected, and who responded. */
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
+import { milestoneEvent } from './milestone-event.js';
 import { isNoise } from './sentences.js';
 
 export interface Detection {
@@ -162,9 +163,8 @@ const timeOf = (event: TimelineEvent | null | undefined): number =>
  * 11:40 before the 11:52 diagnosis). Lines before the trigger cannot have detected it.
  */
 export function readDetection(facts: Facts, trigger: TimelineEvent | null = null): Detection {
-  const line = facts.milestones['detected']?.line;
   // A line that says the alert was muted or missed did not detect anything: the next signal did.
-  const found = facts.events.find((e) => e.line === line) ?? null;
+  const found = milestoneEvent(facts, 'detected');
   const milestone = found && (SILENCED.test(found.text) || CLEARED.test(found.text)) ? null : found;
   const after = trigger ? timeOf(trigger) : -Infinity;
   const signal = facts.events.find(

@@ -73,6 +73,10 @@ const TASK_BOX = /(?:^|\s)(?:[-*+]\s+)?(?=\[[ xX]\]\s)/;
 const OWNER_AFTER_DASH =
   /\s[-–—]\s+@?([A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?)(?:,\s*(?:[A-Z][A-Z0-9]{1,9}-\d+|T\d{3,7}|#\d{1,7}|no ticket(?: yet)?))?(?:\s*\([^()]*\))?\s*$/;
 
+/** "owner: Priya, FIN-301", "Owner: @kim": an owner's label and name, with a ticket at most. */
+const OWNER_LABEL_ONLY =
+  /^\W*(?:owner|assignee|assigned to)\s*:?\s*@?[\w.'-]+(?:\s[A-Z][\w.'-]+)?(?:,\s*(?:[A-Z][A-Z0-9]{1,9}-\d+|T\d{3,7}|#\d{1,7}))?\s*$/i;
+
 /** Splits "load-test X and put Y behind Z; move W" into one action each. */
 export function splitActions(text: string): string[] {
   const list = LABEL?.pattern.test(text) ?? false;
@@ -232,6 +236,8 @@ export function actionText(
       (part) =>
         TICKET.test(part) ||
         NOT_OWNER.test(part) ||
+        // "(sent already)": the status has a column of its own.
+        scoreOf(`(${part})`, DONE_CUES, 'done') > 0 ||
         /^no owner(?: yet)?$|^unassigned$|^tbd$/i.test(part) ||
         (filed.owner !== null && part.replace(/^(?:owner\s*:?\s*)?@?/i, '') === filed.owner),
     );
@@ -241,7 +247,9 @@ export function actionText(
   const owner = filed.owner;
   if (owner) {
     const at = cell.search(/[\s,;–—-]*\b(?:owner|Owner|OWNER)\s*:\s*@?/);
-    if (at > 0 && cell.slice(at).includes(owner) && cell.slice(at).length <= owner.length + 12)
+    // "... - owner: Priya, FIN-301": a ticket beside the owner goes with it.
+    const rest = filed.ticket ? cell.slice(at).replace(filed.ticket, '') : cell.slice(at);
+    if (at > 0 && rest.includes(owner) && rest.length <= owner.length + 14)
       cell = cell.slice(0, at);
   }
   // ", Pedro owns it", ", owned by Carlos": the owner has a column of its own.
@@ -267,9 +275,18 @@ export function actionText(
   // "@li add a heartbeat check": the owner has a column of its own.
   const addressed = filed.owner !== null && cell.startsWith(`@${filed.owner} `);
   if (addressed) cell = cell.slice((filed.owner?.length ?? 0) + 2);
-  cell = cell.trim();
-  return labelled || addressed ? cell.charAt(0).toUpperCase() + cell.slice(1) : cell;
+  // "P1: add a diff", "... - urgent", "... (P2)": the priority has a column of its own.
+  const prioritised = PRIORITY_LABEL.test(cell);
+  cell = cell.replace(PRIORITY_LABEL, '').replace(PRIORITY_TAIL, '').trim();
+  return labelled || addressed || prioritised ? cell.charAt(0).toUpperCase() + cell.slice(1) : cell;
 }
+
+/** A priority opening an item ("P1: ", "urgent - ", "high priority: "). */
+const PRIORITY_LABEL =
+  /^\W*(?:p[0-4]|urgent|asap|(?:high|medium|low)[\s-]pri(?:ority)?|pri(?:ority)?\s*[:=]?\s*(?:high|medium|low|[0-4]))\s*[:\-–—]\s*/i;
+/** A priority closing an item (" - urgent", " (P2)", ", high priority"). */
+const PRIORITY_TAIL =
+  /\s*(?:[-–—,]\s*(?:p[0-4]|urgent|asap|(?:high|medium|low)[\s-]pri(?:ority)?)|\(\s*(?:p[0-4]|urgent|(?:high|medium|low)(?:[\s-]pri(?:ority)?)?)\s*\))\W*$/i;
 
 /** One clause of the input that may hold a follow-up, with the cue weight it needs to be one. */
 interface Clause {
@@ -353,7 +370,7 @@ function proseClauses(facts: Facts): Clause[] {
                 note,
               },
             ];
-          return pieces.map((clause, at) => ({
+          return pieces.reduce<string[]>(withTheirOwners, []).map((clause, at) => ({
             clause,
             needs: labelled && index > 0 && at === 0 ? -Infinity : needs,
             note,
@@ -580,8 +597,26 @@ export function inlineList(text: string): string[] | null {
           : commas
   )
     .map((piece) => piece.replace(/^(?:todo|to do)\b\s*[:\-–—]?\s*/i, '').trim())
+    .reduce<string[]>(withTheirOwners, [])
     .filter((piece) => piece.length > 5);
   return pieces.length >= 2 ? pieces : null;
+}
+
+/**
+ * A bulleted list run into one line reads its owners' dashes as bullets too: "- add alerting on
+ * X - Marcus, DB-2231 - fix the bug - Jon" splits into "Marcus, DB-2231" between two items. A
+ * piece that is only an owner (a name, then a ticket or a note in brackets, the shape
+ * OWNER_AFTER_DASH reads) goes back to the item before it, so the item keeps its owner, ticket
+ * and status ("Lena (sent already)").
+ */
+function withTheirOwners(list: string[], piece: string): string[] {
+  const last = list.at(-1);
+  const ownerOnly =
+    (OWNER_AFTER_DASH.exec(` - ${piece}`)?.index === 0 && !ACTION_VERB.test(piece)) ||
+    OWNER_LABEL_ONLY.test(piece);
+  if (last !== undefined && ownerOnly) list[list.length - 1] = `${last} - ${piece}`;
+  else list.push(piece);
+  return list;
 }
 
 /**

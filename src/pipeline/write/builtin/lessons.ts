@@ -158,6 +158,15 @@ export function readLessons(facts: Facts, detection: Detection, response: Respon
     );
   if (ttd !== null && ttd >= SLOW_DETECTION)
     lessons['went-wrong'].push(`Impact went unnoticed for ${formatMinutes(ttd)}.`);
+  // Told by customers, with no alert before them: the monitoring missed what users saw.
+  const reportAt = detection.event?.time ? Date.parse(detection.event.time) : NaN;
+  const alertAt = detection.alert?.time ? Date.parse(detection.alert.time) : NaN;
+  if (detection.how === 'a customer report' && !(alertAt <= reportAt))
+    lessons['went-wrong'].push(
+      detection.alert && detection.alert.time
+        ? `Customers reported it at ${formatTime(detection.event?.time ?? null, facts)}, before any alert (the first at ${formatTime(detection.alert.time, facts)}).`
+        : `Customers reported it at ${formatTime(detection.event?.time ?? null, facts)}; no alert is recorded.`,
+    );
   // Found within minutes but mitigated only hours later: the time went into diagnosis or the
   // fix, which the figures show even when the input does not say so.
   const ttm = facts.timeToMitigateMinutes;

@@ -20,6 +20,7 @@ import {
 } from './cause.js';
 import { alertCleared, CLEARED, isLabelOnly, readDetection, type Detection } from './detection.js';
 import { relatedWords } from './follow-ups.js';
+import { milestoneEvent } from './milestone-event.js';
 import { readLessons, withoutLessonLabel, type Lessons } from './lessons.js';
 import { readResponse, type Response } from './response.js';
 import { eventQuotes, isNoise, noteQuotes, type Quote } from './sentences.js';
@@ -82,9 +83,8 @@ const NO_USER_IMPACT =
 function windowOf(facts: Facts, detection: Detection, response: Response): Reading['window'] {
   // An end read from another alert clearing ("Alert closed by system: check passed") is no end:
   // the line that says service came back is.
-  const endLine = facts.milestones['resolved']?.line ?? facts.milestones['mitigated']?.line;
-  const endEvent = facts.events.find((event) => event.line === endLine);
-  const misread = endEvent !== undefined && CLEARED.test(endEvent.text);
+  const endEvent = milestoneEvent(facts, 'resolved') ?? milestoneEvent(facts, 'mitigated');
+  const misread = endEvent !== null && CLEARED.test(endEvent.text);
   const end = misread
     ? (response.resolved?.time ?? response.mitigated?.time ?? null)
     : (facts.resolved ?? facts.mitigated);

@@ -5,10 +5,12 @@
  * at or before the first recovery the analysis found.
  */
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
+import { reportsFailedAttempt } from '../../analyze/read-line.js';
 import { ACTION_CUES, ACTION_THRESHOLD } from '../cues/action-cues.js';
 import { CAUSE_CUES } from '../cues/cause-cues.js';
 import { scoreText } from '../cues/cue.js';
 import { alertCleared, CLEARED, fromMonitor, recordsAlert } from './detection.js';
+import { milestoneEvent } from './milestone-event.js';
 import { isNoise } from './sentences.js';
 
 export interface ResponseStep {
@@ -39,7 +41,6 @@ export interface Response {
   resolved: TimelineEvent | null;
 }
 
-const DID_NOT_WORK = ACTION_CUES.find((cue) => cue.id === 'did-not-work');
 /** "healthy but slow", "still failing": a line that says impact goes on. */
 const NOT_OVER =
   /\bbut (?:\w+ ){0,2}(?:slow|failing|erroring|degraded|behind|lagging|down|backed up)\b|\bstill (?:slow|failing|erroring|degraded|behind|lagging|down|high|elevated)\b/i;
@@ -47,6 +48,7 @@ const NOT_OURS = CAUSE_CUES.find((cue) => cue.id === 'not-on-our-side')?.pattern
 const RECOVERED = ACTION_CUES.find((cue) => cue.id === 'recovered');
 const TOOL_RECORD = ACTION_CUES.find((cue) => cue.id === 'tool-record');
 const IMPACT_REPORT = ACTION_CUES.find((cue) => cue.id === 'impact-report');
+const STATUS_POST = ACTION_CUES.find((cue) => cue.id === 'status-post');
 
 /**
  * A paste's label read as the line's author ("Plan: drain eu-west -> fail over", "Knock-on:
@@ -67,13 +69,18 @@ const ATTEMPT_STUCK =
 const recoversPart = (text: string) =>
   text
     .split(CLAUSE)
-    .some((clause) => RECOVERED?.pattern.test(clause) && !DID_NOT_WORK?.pattern.test(clause));
+    .some((clause) => RECOVERED?.pattern.test(clause) && !reportsFailedAttempt(clause));
 
 /** A line's clauses: "uploaded the new cert, sign-ins succeed again" is an action, then an outcome. */
 const CLAUSE = /[,;]\s+|\s+[-–—]\s+|\s+(?:and|but|then)\s+/;
 
 function failureClause(text: string): string | null {
-  const clause = text.split(CLAUSE).find((part) => DID_NOT_WORK?.pattern.test(part));
+  // "tried rolling back auth v12, rollback job failed on permissions": the attempt opens the
+  // line and the clause after it says how it failed, so the last such clause is the failure.
+  const clause = text
+    .split(CLAUSE)
+    .filter((part) => reportsFailedAttempt(part))
+    .at(-1);
   return clause?.trim() ?? null;
 }
 
@@ -83,6 +90,10 @@ export function isAction(text: string): boolean {
   if (known === undefined) {
     // A tool's record ("Priority changed", a Statuspage post) is no action in any clause, and a
     // sentence that is one ("Status page updated: we're running a controlled failover") adds none.
+    // A post's words ("posted an update to the status page: we are rolling back") tell people
+    // about the work; the line that did it is the action.
+    const record = (part: string) =>
+      TOOL_RECORD?.pattern.test(part) === true || STATUS_POST?.pattern.test(part) === true;
     const sentences = text
       .split(/(?<=[.!?])\s+/)
       .filter((part) => !TOOL_RECORD?.pattern.test(part));
@@ -91,7 +102,7 @@ export function isAction(text: string): boolean {
       !TOOL_RECORD?.pattern.test(text) &&
       clauses.some(
         (clause) =>
-          !TOOL_RECORD?.pattern.test(clause) &&
+          !record(clause) &&
           (scoreText(clause, ACTION_CUES).scores.action ?? 0) >= ACTION_THRESHOLD,
       );
     if (actionReadings.size >= 50_000) actionReadings.clear();
@@ -161,10 +172,7 @@ interface Recovery {
  * backup); then the first later line that says service came back.
  */
 function readRecovery(facts: Facts, exclude: readonly TimelineEvent[]): Recovery {
-  const byMilestone = (name: string) => {
-    const line = facts.milestones[name]?.line;
-    return facts.events.find((event) => event.line === line) ?? null;
-  };
+  const byMilestone = (name: string) => milestoneEvent(facts, name);
   const cleared = (event: TimelineEvent | null) =>
     event && CLEARED.test(event.text) ? null : event;
   const resolved = cleared(byMilestone('resolved'));
@@ -192,7 +200,7 @@ function readRecovery(facts: Facts, exclude: readonly TimelineEvent[]): Recovery
           // An alert clearing after the fix ("ALARM -> OK") is the monitor seeing recovery.
           (alertCleared(event.text) ||
             (!CLEARED.test(event.text) && RECOVERED?.pattern.test(event.text) === true)) &&
-          !DID_NOT_WORK?.pattern.test(event.text),
+          !reportsFailedAttempt(event.text),
       ) ?? null)
     : null;
   const mitigated = after ?? (stated && (exclude.includes(stated) || diagnosis) ? null : stated);
@@ -261,14 +269,15 @@ function judgeSteps(
       const next = facts.events[index];
       if (!next || isStep.has(next) || next === mitigated || next === resolved) return false;
       if (recovery && next.time && Date.parse(next.time) >= Date.parse(recovery)) return false;
-      if (DID_NOT_WORK?.pattern.test(next.text)) return true;
+      if (reportsFailedAttempt(next.text)) return true;
     }
     return false;
   };
   return actions.map((event): ResponseStep => {
-    const { scores } = scoreText(event.text, ACTION_CUES);
     const stuck = ATTEMPT_STUCK.test(event.text);
-    const own = (scores.failed ?? 0) >= 3 || (stuck && !recoversPart(event.text));
+    // The analysis's reading of a failed action (analyze/read-line.ts), so the line the
+    // milestones did not take as the mitigation is the one shown failed here.
+    const own = reportsFailedAttempt(event.text) || (stuck && !recoversPart(event.text));
     // "drained US; US recovered, EU still failing" helped part of it: partial, not failed.
     const partial = own && recoversPart(event.text) && !stuck;
     const failed =

@@ -1,17 +1,18 @@
 /**
  * Whether a timeline line is something responders did (an action), what came of it (an
- * outcome), a failed attempt, or neither. Response and recovery lists actions only; outcomes
- * are cited as the recovery; status posts and impact lines are neither.
+ * outcome), or neither. Response and recovery lists actions only; outcomes are cited as the
+ * recovery; status posts and impact lines are neither. Whether an action failed is the
+ * analysis's reading (`reportsFailedAttempt` in analyze/read-line.ts, the `ineffective` modifier).
  */
 import type { Cue } from './cue.js';
 
-export type ActionSignal = 'action' | 'outcome' | 'failed';
+export type ActionSignal = 'action' | 'outcome';
 
 /** A line needs this much `action` weight to be listed as a mitigating action. */
 export const ACTION_THRESHOLD = 2;
 
 /** Verbs responders use for what they did to stop impact. */
-const MITIGATION_VERBS = String.raw`roll(?:ed|ing)? ?back|rolled [\w.-]+(?: [\w.-]+){0,2} back|rollback|revert(?:ed|ing)|fail(?:ed|ing)? ?over|failover|restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|enabl(?:ed|ing)|turn(?:ed|ing)? (?:[\w.-]+ ){0,3}?(?:off|on)\b(?! (?:call|the bridge))|shut (?:off|down)|scal(?:ed|ing)(?: [\w.-]+){0,2} (?:up|out|down|to \d+|from \d+)|provision(?:ed|ing)|add(?:ed|ing) (?:more |extra |\d+ )*(?:capacity|nodes|servers|instances|replicas|pods|workers|hosts|brokers|shards)|rais(?:ed|ing)|increas(?:ed|ing)|bump(?:ed|ing)|lower(?:ed|ing)|reduc(?:ed|ing)|push(?:ed|ing)|chang(?:ed|ing)|mov(?:ed|ing)|drain(?:ed|ing)|depool(?:ed|ing)|kill(?:ed|ing)|flush(?:ed|ing)|purg(?:ed|ing)|blocked|patch(?:ed|ing)|hotfix(?:ed)?|appl(?:ied|ying)|deploy(?:ed|ing) (?:a |the )?(?:fix|patch|hotfix)|add(?:ed|ing) (?:capacity|nodes|servers|instances|replicas)|remov(?:ed|ing)|re-?rout(?:ed|ing)|rerouted|redirect(?:ed|ing)|pause(?:d)?|paus(?:ing)|throttl(?:ed|ing)|rate[- ]limit(?:ed|ing)|terminat(?:ed|ing)|clear(?:ed|ing) (?:the )?(?:cache|queue|stuck|locks?)|cordon(?:ed|ing)|evacuat(?:ed|ing)|promot(?:ed|ing)|swapp?(?:ed|ing)|replac(?:ed|ing)|re-?enabl(?:ed|ing)|restor(?:ed|ing) (?:[\w.-]+ )?(?:from|the backup)|resync(?:ed)?|re-?ran|manually|upload(?:ed|ing)|re-?deploy(?:ed|ing)|deploy(?:ed|ing)|rotat(?:ed|ing)|renew(?:ed|ing)|re-?issu(?:ed|ing)|issu(?:ed|ing) (?:a |an |the )?(?:new |fresh |replacement )?(?:[\w.-]+ )?(?:cert\w*|keys?|tokens?|credentials?)|reload(?:ed|ing)|re-?install(?:ed|ing)|install(?:ed|ing)|updat(?:ed|ing)|correct(?:ed|ing)|fix(?:ed|ing)|resiz(?:ed|ing)|expand(?:ed|ing)|extend(?:ed|ing)|freed|delet(?:ed|ing)|truncat(?:ed|ing)|rebuil(?:t|ding)|re-?index(?:ed|ing)|unblock(?:ed|ing)|allow-?list(?:ed|ing)|whitelist(?:ed|ing)|reconfigur(?:ed|ing)|re-?imag(?:ed|ing)|set (?:the |a )?[\w.-]+ (?:to|back)|bounc(?:ed|ing)|cycl(?:ed|ing)|recycl(?:ed|ing)|re-?creat(?:ed|ing)|stopp(?:ed|ing)|shed(?:ding)?|block(?:ing)?|switch(?:ed|ing)|shift(?:ed|ing)|flipp(?:ed|ing)|sent (?:traffic|requests)|re-?queu(?:ed|ing)|re-?admit(?:ted|ting)?|re-?sen[td]|replay(?:ed|ing)|letting (?:traffic|users|players|requests) back|let (?:traffic|users|players|requests) back|snapshott?(?:ed|ing)|isolat(?:ed|ing)|fenc(?:ed|ing)|pin(?:ned|ning)|capp(?:ed|ing)|limit(?:ed|ing) (?:[\w.-]+ ){0,3}?(?:to|at) \d|rout(?:ed|ing) (?:[\w.-]+ ){0,3}?(?:back|away|around|to|via|through)\b`;
+const MITIGATION_VERBS = String.raw`roll(?:ed|ing)? ?back|roll(?:ed|ing)? [\w.-]+(?: [\w.-]+){0,2} back|rollback|revert(?:ed|ing)|fail(?:ed|ing)? ?over|failover|restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|enabl(?:ed|ing)|turn(?:ed|ing)? (?:[\w.-]+ ){0,3}?(?:off|on)\b(?! (?:call|the bridge))|shut (?:off|down)|scal(?:ed|ing)(?: [\w.-]+){0,2} (?:up|out|down|to \d+|from \d+)|provision(?:ed|ing)|add(?:ed|ing) (?:more |extra |\d+ )*(?:capacity|nodes|servers|instances|replicas|pods|workers|hosts|brokers|shards)|rais(?:ed|ing)|increas(?:ed|ing)|bump(?:ed|ing)|lower(?:ed|ing)|reduc(?:ed|ing)|push(?:ed|ing)|chang(?:ed|ing)|mov(?:ed|ing)|drain(?:ed|ing)|depool(?:ed|ing)|kill(?:ed|ing)|flush(?:ed|ing)|purg(?:ed|ing)|blocked|patch(?:ed|ing)|hotfix(?:ed)?|appl(?:ied|ying)|deploy(?:ed|ing) (?:a |the )?(?:fix|patch|hotfix)|add(?:ed|ing) (?:capacity|nodes|servers|instances|replicas)|remov(?:ed|ing)|re-?rout(?:ed|ing)|rerouted|redirect(?:ed|ing)|pause(?:d)?|paus(?:ing)|throttl(?:ed|ing)|rate[- ]limit(?:ed|ing)|terminat(?:ed|ing)|clear(?:ed|ing) (?:the )?(?:cache|queue|stuck|locks?)|cordon(?:ed|ing)|evacuat(?:ed|ing)|promot(?:ed|ing)|swapp?(?:ed|ing)|replac(?:ed|ing)|re-?enabl(?:ed|ing)|restor(?:ed|ing) (?:[\w.-]+ )?(?:from|the backup)|resync(?:ed)?|re-?ran|manually|upload(?:ed|ing)|re-?deploy(?:ed|ing)|deploy(?:ed|ing)|rotat(?:ed|ing)|renew(?:ed|ing)|re-?issu(?:ed|ing)|issu(?:ed|ing) (?:a |an |the )?(?:new |fresh |replacement )?(?:[\w.-]+ )?(?:cert\w*|keys?|tokens?|credentials?)|reload(?:ed|ing)|re-?install(?:ed|ing)|install(?:ed|ing)|updat(?:ed|ing)|correct(?:ed|ing)|fix(?:ed|ing)|resiz(?:ed|ing)|expand(?:ed|ing)|extend(?:ed|ing)|freed|delet(?:ed|ing)|truncat(?:ed|ing)|rebuil(?:t|ding)|re-?index(?:ed|ing)|unblock(?:ed|ing)|allow-?list(?:ed|ing)|whitelist(?:ed|ing)|reconfigur(?:ed|ing)|re-?imag(?:ed|ing)|set (?:the |a )?[\w.-]+ (?:to|back)|bounc(?:ed|ing)|cycl(?:ed|ing)|recycl(?:ed|ing)|re-?creat(?:ed|ing)|stopp(?:ed|ing)(?! \w+ing\b)|skipp(?:ed|ing) (?:it|them|past|over|(?:the|that|this|each|every) (?:[\w-]+ )?(?:messages?|records?|rows?|jobs?|events?|batch(?:es)?|offsets?|entr(?:y|ies)))\b|dead-?letter(?:ed|ing)|shed(?:ding)?|block(?:ing)?|switch(?:ed|ing)|shift(?:ed|ing)|flipp(?:ed|ing)|sent (?:traffic|requests)|re-?queu(?:ed|ing)|re-?admit(?:ted|ting)?|re-?sen[td]|replay(?:ed|ing)|letting (?:traffic|users|players|requests) back|let (?:traffic|users|players|requests) back|snapshott?(?:ed|ing)|isolat(?:ed|ing)|fenc(?:ed|ing)|pin(?:ned|ning)|capp(?:ed|ing)|limit(?:ed|ing) (?:[\w.-]+ ){0,3}?(?:to|at) \d|rout(?:ed|ing) (?:[\w.-]+ ){0,3}?(?:back|away|around|to|via|through)\b`;
 
 export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
   {
@@ -32,8 +33,14 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
         'capped resize concurrency at 8 by config',
         'limited export workers to 4',
         'routed imports back to the v4 workers',
+        'consumer group stuck on a poison message, skipping it',
+        'upgrade of auth-proxy to 3.2 went out at 09:25, rolling it back',
       ],
-      noMatch: ['latency normal', 'checkout p99 latency 9s'],
+      noMatch: [
+        'latency normal',
+        'checkout p99 latency 9s',
+        'The deploy skipped the canary stage because the pipeline flag was stale',
+      ],
     },
   },
   {
@@ -153,35 +160,6 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     },
   },
   {
-    id: 'attempt',
-    signal: 'failed',
-    weight: 1,
-    reason: '"Tried" announces an attempt whose result the line or the next says.',
-    pattern: /\b(?:tried|trying|attempt(?:ed|ing)?)\b/i,
-    examples: { match: ['tried rolling back auth v12'], noMatch: ['rolled back auth v12'] },
-  },
-  {
-    id: 'did-not-work',
-    signal: 'failed',
-    weight: 3,
-    reason: 'The attempt did not help.',
-    pattern:
-      /\b(?:did ?n[o']t (?:help|work|fix)|did not (?:help|work|fix)|no (?:change|effect|improvement)|without effect|made (?:it|things) worse|(?:job|rollback|restart|failover|deploy|attempt|command|script) (?:failed|errored|timed out)|failed on\b|failed to (?:roll|restart|apply|deploy|start|complete)|(?:errors?|failures?|it|problem|issue|latency|impact|timeouts?|crash(?:es|ing)?) (?:continue[sd]?|persist(?:s|ed)?|remain(?:s|ed)?|came back|return(?:s|ed))|\bstill (?:failing|down|broken|erroring|seeing|high|elevated|pegged|timing out|crash\w*|at \d|\d)|\bno (?:better|luck|dice)\b|\bnope\b|didn'?t stick|(?:straight|right) back (?:up )?to\b|\btoo late\b|\b(?:hangs|refuses(?: to start)?|refused to start)\b|\bsame (?:errors?|result|problem)\b|\bwors(?:e|ened)\b)/i,
-    examples: {
-      match: [
-        'rollback job failed on permissions',
-        'restarted IIS on web03 - nope, CPU straight back up to 100',
-        "restart didn't help",
-        'no change after the restart',
-        'tried rolling back the auth service to v41, errors continue',
-        'CPU still at 100%',
-        'Removal terminated, too late: only 4.5 GB left',
-        'raised max_connections -> PG refuses to start, reverted',
-      ],
-      noMatch: ['failed over to the secondary', 'errors drop'],
-    },
-  },
-  {
     id: 'recovered',
     signal: 'outcome',
     weight: 3,
@@ -252,12 +230,14 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
     weight: -2,
     reason: 'What a fix would need is a plan, not yet an action.',
     pattern:
-      /\b(?:needs? (?:a|an|to)|would (?:need|require)|candidate causes?|plan(?:ning)? to|considering|should be|ha(?:ve|s) to be|must be)\b/i,
+      /\b(?:needs? (?:a|an|to)|would (?:need|require)|candidate causes?|plan(?:ning)? to|considering|should be|ha(?:ve|s) to be|must be|(?:should|would|could|ought to) have|supposed to)\b/i,
     examples: {
       match: [
         'every likely fix needs a full, slow restart',
         'planning to fail over',
         'Everything should be moved over now',
+        'the replicas are not taking over, failover should have kicked in by now',
+        'the breaker was supposed to shed load here',
       ],
       noMatch: ['failed over to the standby'],
     },
@@ -337,6 +317,55 @@ export const ACTION_CUES: readonly Cue<ActionSignal>[] = [
         'Uptime check: the rebooted boxes all share one hardware class',
       ],
       noMatch: ['restarted the failed pods', 'rolled the deployed build back'],
+    },
+  },
+  {
+    id: 'observation',
+    signal: 'action',
+    weight: -2,
+    reason:
+      'A clause that tells the state of a thing ("CPU is pegged at 100%", "api workers are all blocked", "shard has no primary") or what responders see ("we see 5xx from eu-west") is an observation, whatever verb follows in it ("... on every shard we rolled back").',
+    pattern:
+      /(?:^|[,;:.]\s+|\s[-–—]\s+|\b(?:but|and|while|now|so)\s+)\W*(?!(?:we|i|you|they|he|she|someone|team|on-?call)\b)(?:[\w./%'-]+\s+){1,4}?(?:is|are|'s|'re|has|have|looks?|seems?)\s+(?:(?:all|now|still|also|just|completely|fully|totally|mostly|partly|partially|basically)\s+)*(?:(?:at|over|above|below|under|near|around|~)\s*~?\d|pegged|stalled|blocked|stuck|saturated|exhausted|wedged|overloaded|starved|starving|maxed|hung|hanging|full|down|slow|red|unhealthy|flapping|failing|erroring|timing out|not\b|no\b|no longer|gone|missing|broken|dead|degraded)|(?:^|[,;:.]\s+)\W*(?:(?:we|i)(?:'re| are)?\s+(?:still\s+|now\s+|also\s+)?(?:see|seeing|can see|observe|observing|notice|noticing)|seeing|still seeing)\b/i,
+    examples: {
+      match: [
+        'CPU is at 90%',
+        'we see 5xx from eu-west',
+        'api workers are all blocked waiting on that shard',
+        'this time the shards have primaries but CPU is pegged at 100% on every shard we rolled back',
+        'shard has no primary',
+        'seeing timeouts on the payment pods we restarted',
+      ],
+      noMatch: [
+        'restarted the payment pods',
+        'we are rolling back the deploy',
+        'we have drained eu-west',
+        'Dana has failed over the primary',
+        'the fix is deployed to every region',
+      ],
+    },
+  },
+  {
+    id: 'changing-by-itself',
+    signal: 'action',
+    weight: -2,
+    reason:
+      'A figure or a queue changing on its own ("queue draining", "errors dropping", "backlog clearing") is the outcome of the actions before it; a responder\'s verb that means the same ("drained the pool") has an object.',
+    pattern:
+      /(?:^|[,;:.]\s+|\s[-–—]\s+)\W*(?:the\s+)?(?:[\w./-]+\s+){0,2}?(?:queues?|backlogs?|lag|errors?|error rate|[45](?:\d\d|xx)s?|latency|p\d\d|load|traffic|cpu|memory|connections?|requests?|retries|timeouts?|alerts?|jobs?|messages?|consumers?|crash(?:es)?)\s+(?:is\s+|are\s+|now\s+|finally\s+|slowly\s+|already\s+|have\s+|had\s+)*(?:draining|clearing|dropping|falling|emptying|catching up|shrinking|subsiding|settling|easing|coming down|going down|flushing|processing|stopp(?:ed|ing)|ceased|went away)\b(?!\s+(?:the|a|an|our|all|every|it|them)\b)/i,
+    examples: {
+      match: [
+        'queue draining',
+        'errors dropping after the restart',
+        'restarted the consumers, backlog clearing slowly',
+        'EU lag catching up',
+        'the 502s stopped by 4:58 PM',
+      ],
+      noMatch: [
+        'draining the bad node pool',
+        'we are draining the queue',
+        'flushing the CDN cache',
+      ],
     },
   },
   {

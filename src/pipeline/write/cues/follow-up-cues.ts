@@ -240,10 +240,30 @@ export const PRIORITY_CUES: readonly Cue<Priority>[] = [
     weight: 3,
     reason: 'The input says it comes first.',
     pattern:
-      /\b(?:urgent\w*|asap|immediately|right away|first|top priority|blocker|p0|p1|before (?:the )?next)\b/i,
+      /\b(?:urgent\w*|asap|immediately|right away|first|top priority|blocker|p0|p1|sev ?[01]|before (?:the )?next|must|high[\s-]pri(?:ority)?|pri(?:ority)?[\s:=]*(?:high|0|1))\b/i,
     examples: {
-      match: ['immediately rotate the key', 'before the next deploy'],
-      noMatch: ['eventually migrate'],
+      match: [
+        'immediately rotate the key',
+        'before the next deploy',
+        'rollbacks must go through change review',
+        'Add a disk alert (P1)',
+        'high priority: page on replication lag',
+        'priority: high - pin the image',
+      ],
+      noMatch: ['eventually migrate', 'move rules off the critical path'],
+    },
+  },
+  {
+    id: 'normal',
+    signal: 'MEDIUM',
+    weight: 3,
+    reason:
+      'The input gives a middle priority ("P2", "medium priority"); it is not read from the type then.',
+    pattern:
+      /\b(?:p2|sev ?2|medium[\s-]pri(?:ority)?|normal[\s-]pri(?:ority)?|pri(?:ority)?[\s:=]*(?:medium|2))\b/i,
+    examples: {
+      match: ['Add a canary stage (P2)', 'medium priority: tidy the dashboards'],
+      noMatch: ['add a canary for p99 latency', 'upgrade to HTTP/2'],
     },
   },
   {
@@ -252,9 +272,14 @@ export const PRIORITY_CUES: readonly Cue<Priority>[] = [
     weight: 3,
     reason: 'A horizon or a wish is not urgent.',
     pattern:
-      /\b(?:longer[\s-]term|long[\s-]term|eventually|someday|some day|nice to have|consider\w*|explore|maybe|later|when (?:we|there) (?:have|is) time|p3)\b/i,
+      /\b(?:longer[\s-]term|long[\s-]term|eventually|someday|some day|nice[\s-]to[\s-]have|consider\w*|explore|maybe|later|when (?:we|there) (?:have|is) time|if time (?:allows|permits)|stretch goal|low[\s-]pri(?:ority)?|pri(?:ority)?[\s:=]*(?:low|3|4)|p3|p4)\b/i,
     examples: {
-      match: ['Longer term, move rules off the request path', 'consider a second region'],
+      match: [
+        'Longer term, move rules off the request path',
+        'consider a second region',
+        'nice-to-have: a dark mode for the status page',
+        'low priority - rename the dashboards (P3)',
+      ],
       noMatch: ['add an alert now'],
     },
   },
@@ -268,7 +293,7 @@ export const DONE_CUES: readonly Cue<'done'>[] = [
     weight: 3,
     reason: 'The input marks the item done.',
     pattern:
-      /\((?:already )?(?:done|fixed|shipped|completed|merged|deployed|rolled out)(?!\s+(?:by|before|when|once|next|this|in|later|soon)\b)[^()]{0,40}\)|\[(?:done|x)\]|✅|✔|^\W*(?:done|fixed|shipped)\s*[:\-–—]|\s[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$|\b(?:already (?:done|fixed|shipped|added|deployed|merged|in place)|(?:was|has been|have been|is now) (?:added|fixed|shipped|deployed|merged|done|disabled|trained)|trained to|disabled for now)\b/i,
+      /\((?:[^()]{0,30}\s)?(?:already\s+(?!planned|scheduled|filed|tracked|requested|assigned|open)[a-z]+(?:ed|t|ne|wn)|(?!planned|scheduled|filed|tracked|requested|assigned)[a-z]+(?:ed|t|ne|wn)\s+already)\b[^()]{0,30}\)|\((?:already )?(?:done|fixed|shipped|completed|merged|deployed|rolled out)(?!\s+(?:by|before|when|once|next|this|in|later|soon)\b)[^()]{0,40}\)|\[(?:done|x)\]|✅|✔|^\W*(?:done|fixed|shipped)\s*[:\-–—]|\s[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$|\b(?:already (?:done|fixed|shipped|added|deployed|merged|in place)|(?:was|has been|have been|is now) (?:added|fixed|shipped|deployed|merged|done|disabled|trained)|trained to|disabled for now)\b/i,
     examples: {
       match: [
         'Add pool alert (done)',
@@ -277,8 +302,15 @@ export const DONE_CUES: readonly Cue<'done'>[] = [
         'add the cert to the runbook - done',
         'Local-preference changed (done right after the incident)',
         'Pin the worker pool size (shipped the same afternoon)',
+        'email every user with 5 or more failed requests - Lena (sent already)',
+        'Refund the double charges (already sent by billing)',
       ],
-      noMatch: ['add pool alert', 'done when the backlog clears', 'Add the check (done by Friday)'],
+      noMatch: [
+        'add pool alert',
+        'done when the backlog clears',
+        'Add the check (done by Friday)',
+        'Add a replica alert (already planned for Q3)',
+      ],
     },
   },
 ];
