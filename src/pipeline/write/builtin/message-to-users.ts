@@ -440,7 +440,7 @@ function paragraphsFor(reading: Reading): string[] {
   const state = leftOpen(facts)
     ? 'We are still working on it and will update this page.'
     : facts.resolved
-      ? `This is fixed: service has been back to normal since ${formatTime(reading.recovered.at ?? facts.resolved, facts)}.`
+      ? `This is fixed: service has been back to normal since ${formatTime(reading.recovered.at ?? facts.resolved, facts)}${again(reading)}.`
       : facts.mitigated
         ? ended
           ? `This is fixed: service has been back to normal since ${formatTime(reading.recovered.at ?? facts.mitigated, facts)}.`
@@ -484,6 +484,17 @@ function paragraphsFor(reading: Reading): string[] {
     [cause, changing(reading)].filter(Boolean).join(' '),
     apology(reading),
   ].filter(Boolean);
+}
+
+/**
+ * ", after it failed a second time at 14:15 PDT" when a first recovery did not hold, so users
+ * who saw it fail twice read both; '' otherwise.
+ */
+function again(reading: Reading): string {
+  const relapse = reading.recovered.relapse;
+  return relapse?.time
+    ? `, after it failed a second time at ${formatTime(relapse.time, reading.facts)}`
+    : '';
 }
 
 /**
