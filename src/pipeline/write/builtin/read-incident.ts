@@ -366,7 +366,10 @@ function recoveryOf(facts: Facts, response: Response, end: string | null): Readi
     !STILL.test(mitigated.text) &&
     !PARTLY.test(mitigated.text) &&
     !STATUS_PAGE.test(mitigated.text) &&
-    (Number.isNaN(fixAt) || inRange(mitigated))
+    (Number.isNaN(fixAt) || inRange(mitigated)) &&
+    // A recovery stamped at the start ("[RESOLVED] ... StartsAt: 07:41:09", the alert's own
+    // start) would tell users it was fixed the moment it began.
+    !(facts.start && Date.parse(mitigated.time) <= Date.parse(facts.start))
   )
     return { at: mitigated.time, event: mitigated };
   return { at: end, event: end ? response.resolved : null };
