@@ -97,3 +97,15 @@ describe.each([
     expect(p.summary).toContain(mechanism);
   });
 });
+
+describe.each([
+  ['writer-kinds-4/pooler-kept-dead-connections.md', /Failover finished/],
+  ['writer-kinds-s12/raw-json-and-stack-trace-in-the-timeline.md', /The mailer caches SMTP/],
+])('a root cause whose first half is a step or a mechanism, not an event (%s)', (name, half) => {
+  const p = builtinPackOf(join(import.meta.dirname, 'fixtures', name));
+
+  test('its first half is not told as what set the incident off', () => {
+    expect(p.trigger).not.toMatch(half);
+    expect(p.summary).not.toMatch(new RegExp(`set it off, as responders told it: ${half.source}`));
+  });
+});

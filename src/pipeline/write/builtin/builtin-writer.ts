@@ -10,7 +10,7 @@ import { PROSE_SECTIONS, type Postmortem, type Section } from '../../../schemas/
 import { formatDate, formatMinutes, formatTime } from '../../format/format-figures.js';
 import { withHumanSections, type PostmortemBody } from '../human-sections-win.js';
 import { peopleIn, publicLine, withoutPeople } from './public-line.js';
-import { CAUSE_CUES, CAUSE_THRESHOLD } from '../cues/cause-cues.js';
+import { CAUSE_CUES, CAUSE_THRESHOLD, TRIGGER_THRESHOLD } from '../cues/cause-cues.js';
 import { scoreOf } from '../cues/cue.js';
 import { NO_USAGE, type Writer } from '../writer.js';
 import { publicParagraph, writeHnPost, writeThread } from './public-texts.js';
@@ -351,8 +351,19 @@ function mentionedTrigger(reading: Reading): Quote | null {
   const quote = reading.rootCause?.quotes[0];
   if (!quote) return null;
   const text = withoutCauseLabel(firstClause(quote.text));
-  return apartFromCause(text, reading) !== text ? quote : null;
+  const event = apartFromCause(text, reading);
+  // Only an event told as one, with when it happened or as a change ("rotated its IPs at
+  // 02:00", "a config push emptied ..."): a mechanism's first half ("the mailer caches SMTP
+  // credentials") or a step of the response ("failover finished") sets nothing off.
+  return event !== text &&
+    (TOLD_WHEN.test(event) || scoreOf(event, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD)
+    ? quote
+    : null;
 }
+
+/** When an event happened, as a cause sentence tells it: "at 02:00", "last night", "on Monday". */
+const TOLD_WHEN =
+  /\b(?:at \d{1,2}:\d{2}|\d{1,2}:\d{2}|last (?:night|week|month)|yesterday|this morning|earlier (?:today|that day)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
 function summary(reading: Reading): Section {
   const { facts, symptom, trigger, rootCause } = reading;
