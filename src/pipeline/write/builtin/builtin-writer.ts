@@ -10,12 +10,12 @@ import { PROSE_SECTIONS, type Postmortem, type Section } from '../../../schemas/
 import { formatDate, formatMinutes, formatTime } from '../../format/format-figures.js';
 import { withHumanSections, type PostmortemBody } from '../human-sections-win.js';
 import { peopleIn, publicLine, withoutPeople } from './public-line.js';
-import { CAUSE_CUES } from '../cues/cause-cues.js';
+import { CAUSE_CUES, CAUSE_THRESHOLD, TRIGGER_THRESHOLD } from '../cues/cause-cues.js';
 import { scoreOf } from '../cues/cue.js';
 import { NO_USAGE, type Writer } from '../writer.js';
 import { publicParagraph, writeHnPost, writeThread } from './public-texts.js';
 import { messageParagraphs } from './message-to-users.js';
-import { readIncident, type Reading } from './read-incident.js';
+import { failedAgainSentence, readIncident, type Reading } from './read-incident.js';
 import { withoutDoer } from './speakers.js';
 import { impactInBrief, usersAffectedSentence } from './user-impact.js';
 import {
@@ -211,7 +211,16 @@ export function fixingStep(reading: Reading): Reading['response']['steps'][numbe
  */
 function backToNormal(reading: Reading, end: string): string {
   const { facts } = reading;
-  const back = reading.recovered.at;
+  const { at: back, relapse } = reading.recovered;
+  // "It failed again at 14:15 PDT": a first recovery that did not hold is not where it ended.
+  const again = relapse?.time
+    ? `It failed again at ${when(relapse, facts)} (${inlineQuote(withoutDoer(failedAgainSentence(relapse.text), facts))}). `
+    : '';
+  return again + plainBack(reading, back, end);
+}
+
+function plainBack(reading: Reading, back: string | null, end: string): string {
+  const { facts } = reading;
   return back && Date.parse(back) < Date.parse(end)
     ? `Service was back to normal at ${formatTime(back, facts)}; the incident was closed at ${formatTime(end, facts)}.`
     : `Service was back to normal at ${formatTime(end, facts)}.`;
@@ -294,11 +303,68 @@ const CONSEQUENCE =
 function apartFromCause(told: string, reading: Reading): string {
   const causes = reading.rootCause?.quotes.map((quote) => withoutCauseLabel(quote.text)) ?? [];
   if (!causes.some((cause) => sameSaying(cause, told))) return told;
-  const [event] = told.split(CONSEQUENCE);
-  // "a firmware update broke multipath" has no consequence to cut: the change is named in it,
-  // and a reader looking for the trigger finds it here too.
-  return event && event !== told && event.split(/\s+/).length >= 3 ? event : told;
+  const [consequence] = told.split(CONSEQUENCE);
+  // "The signing certificate rotated last night and the new one was not deployed": an event,
+  // then the missing step that let it break things; the event is the trigger.
+  const joined = JOINED.exec(told);
+  const [before, after] = joined
+    ? [told.slice(0, joined.index), told.slice(joined.index + joined[0].length)]
+    : ['', ''];
+  const events = [
+    consequence && consequence !== told ? consequence : '',
+    joined &&
+    scoreOf(after, CAUSE_CUES, 'cause') >= CAUSE_THRESHOLD &&
+    scoreOf(before, CAUSE_CUES, 'cause') < CAUSE_THRESHOLD
+      ? before
+      : '',
+  ].filter((event) => event.split(/\s+/).length >= 3);
+  // The shortest cut is the event alone: "A config push emptied the allowlist; the gateway
+  // treats an empty list as deny-all, so ..." is cut at the semicolon, not at ", so".
+  // "a firmware update broke multipath" has no cut: the change is named in it, and a reader
+  // looking for the trigger finds it here too.
+  return events.sort((a, b) => a.length - b.length)[0] ?? told;
 }
+
+/** Where one clause of a sentence ends and another, with its own subject, begins. */
+const JOINED = /,?\s+(?:and|but|while)\s+(?=(?:the|a|an|its|their|our|that|this|it|they)\b)|;\s+/i;
+
+/**
+ * Whether `told` says all of `cause` again. The event cut from the cause's sentence ("The
+ * signing certificate rotated last night") is part of it, and is the trigger; only the whole
+ * cause told again is a repeat.
+ */
+function tellsAgain(told: string, cause: string): boolean {
+  const said = (text: string) =>
+    publicLine(text)
+      .toLowerCase()
+      .replace(/[.\s]+$/, '');
+  return said(told).includes(said(cause));
+}
+
+/**
+ * The sentence that names what set it off when no line before the start is the trigger: the
+ * reading's mention, else the root cause's own sentence when its first clause is an event
+ * apart from the mechanism ("The DNS provider rotated its IPs at 02:00 and our resolvers still
+ * pinned the old ones because ..."). Null when neither names one.
+ */
+function mentionedTrigger(reading: Reading): Quote | null {
+  if (reading.triggerMention || reading.trigger) return reading.triggerMention;
+  const quote = reading.rootCause?.quotes[0];
+  if (!quote) return null;
+  const text = withoutCauseLabel(firstClause(quote.text));
+  const event = apartFromCause(text, reading);
+  // Only an event told as one, with when it happened or as a change ("rotated its IPs at
+  // 02:00", "a config push emptied ..."): a mechanism's first half ("the mailer caches SMTP
+  // credentials") or a step of the response ("failover finished") sets nothing off.
+  return event !== text &&
+    (TOLD_WHEN.test(event) || scoreOf(event, CAUSE_CUES, 'trigger') >= TRIGGER_THRESHOLD)
+    ? quote
+    : null;
+}
+
+/** When an event happened, as a cause sentence tells it: "at 02:00", "last night", "on Monday". */
+const TOLD_WHEN =
+  /\b(?:at \d{1,2}:\d{2}|\d{1,2}:\d{2}|last (?:night|week|month)|yesterday|this morning|earlier (?:today|that day)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
 function summary(reading: Reading): Section {
   const { facts, symptom, trigger, rootCause } = reading;
@@ -319,7 +385,7 @@ function summary(reading: Reading): Section {
   const human = facts.human.rootCause ? splitSentences(facts.human.rootCause.markdown)[0] : null;
   const told = human ?? rootCause?.quotes[0]?.text;
   const cause = told ? withoutCauseLabel(told) : undefined;
-  const mention = reading.triggerMention;
+  const mention = mentionedTrigger(reading);
   const mentioned = mention
     ? apartFromCause(withoutCauseLabel(firstClause(mention.text)), reading)
     : '';
@@ -331,7 +397,7 @@ function summary(reading: Reading): Section {
         ? triggeredBy(trigger, facts)
         : mention &&
             mentioned.length <= QUOTE_IN_SUMMARY &&
-            !(cause && sameSaying(cause, mentioned))
+            !(cause && tellsAgain(mentioned, cause))
           ? `What set it off, as responders told it: ${cite({ ...mention, text: withoutDoer(mentioned, facts) }, facts)}`
           : '',
     cause
@@ -419,7 +485,7 @@ function trigger(reading: Reading): Section {
       `At ${when(event, facts)}: ${asSentence(publicLine(triggerText(event.text)))}`,
       first,
     ]);
-  const mention = reading.triggerMention;
+  const mention = mentionedTrigger(reading);
   if (mention) {
     const told = apartFromCause(withoutCauseLabel(firstClause(mention.text)), reading);
     const fix = reading.response.fix;

@@ -229,7 +229,7 @@ const REPORTED_BY_USERS = /\b(?:customer|user|client|merchant|player|buyer)s?\b/
 
 /** A monitor's own wording ("p99 > 2s", "pod restarts > 10 in 5m"): users never saw that. */
 const MONITOR_TERMS =
-  /[<>=]|\b(?:p\d\d|threshold|cpu|memory|heap|disk|pods?|restarts?|replicas?|queue depth|lag|connections?|saturat\w+|oom\w*|5xx|4xx|error rate)\b/i;
+  /[<>=]|\bratio\b|\b(?:above|below|over|under|exceeds?|exceeded)\s+\d|\b(?:p\d\d|threshold|cpu|memory|heap|disk|pods?|restarts?|replicas?|queue depth|lag|connections?|saturat\w+|oom\w*|5xx|4xx|error rate)\b/i;
 /** A figure of what users got: "0 results for 70% of queries", "below 50%", "every login". */
 const USER_FIGURE = /\d\s?%|\b\d+ (?:results?|rows?|items?)\b|\b(?:every|all|no)\s+\w+/i;
 
@@ -294,9 +294,21 @@ function scopeClause(reading: Reading): Quote | null {
  * What the team says it is changing, in its own listed items (at most two, open ones): a
  * message to users promises nothing the postmortem does not list.
  */
+/** An item about how the team works, whatever its type: a retro, a postmortem, "teams should ...". */
+const TEAM_PROCESS =
+  /\b(?:retro(?:spective)?s?|post[\s-]?mortems?|teams? should|(?:review|look at) how we (?:handled|responded)|how we handled)\b/i;
+
 function changing(reading: Reading): string {
+  // The team's own process ("teams should watch their own apps", "full post mortem of how we
+  // handled this") is no promise to users: what changes in the service is.
   const items = reading.actionItems
-    .filter((item) => item.origin === 'human' && item.status !== 'done')
+    .filter(
+      (item) =>
+        item.origin === 'human' &&
+        item.status !== 'done' &&
+        item.type !== 'process' &&
+        !TEAM_PROCESS.test(item.text),
+    )
     .slice(0, 2)
     .map((item) => withoutArtefacts(item.text, true).replace(/[.;,\s]+$/, ''))
     .filter(Boolean)
@@ -327,6 +339,10 @@ export function messageParagraphs(reading: Reading): string[] {
   const people = peopleIn(reading.facts);
   return paragraphsFor(reading).map((paragraph) => withoutPeople(paragraph, people));
 }
+
+/** A machine's record: a process tag ("postgres[811]:"), a log level ("PANIC:"), a source file ("db.go:112"). */
+const MACHINE_RECORD =
+  /\b[\w.-]+\[\d+\]:|\b(?:PANIC|FATAL|ERROR|WARN(?:ING)?|CRIT(?:ICAL)?|EMERG|ALERT)\s*:|\b[\w-]+\.(?:go|py|js|ts|java|rb|c|rs):\d+\b/;
 
 /** Who passed a report on, as a label before it: "Support:", "Our support desk:", "Customer ticket:". */
 const REPORTER_LABEL =
@@ -387,12 +403,21 @@ function openingParagraph(reading: Reading, window: string): string {
   // "every upload failed" says how bad it was in the input's own terms; else the input's own
   // line of what users saw ("~85% of the network returning errors").
   const saidSaw = sawInBrief(reading.impactClauses);
+  const theirs0 = theirTerms ?? (howBad(reading.peaks) ? null : saidSaw);
   const told0 = total
     ? lowerFirst(total)
-    : (theirTerms ?? (howBad(reading.peaks) || (saidSaw ? lowerFirst(saidSaw) : '')));
+    : theirs0
+      ? // Their words, told after the fact: "online booking is down" was down by now. A
+        // quote stays as it was said.
+        /["“”]/.test(theirs0)
+        ? lowerFirst(theirs0)
+        : inPast(lowerFirst(theirs0))
+      : howBad(reading.peaks);
   // "Support: "every invoice PDF … is a white page"": who passed it on is a label, not the news.
-  const reporter = REPORTER_LABEL.exec(told0);
-  const bad = reporter ? told0.slice(reporter[0].length) : told0;
+  const reporter = MACHINE_RECORD.test(told0) ? null : REPORTER_LABEL.exec(told0);
+  // A log record ("db-2 postgres[811]: PANIC: could not write ...") is what a machine wrote,
+  // not what users saw: the symptom word alone ("errors") tells them.
+  const bad = MACHINE_RECORD.test(told0) ? '' : reporter ? told0.slice(reporter[0].length) : told0;
   const seenText = whatUsersSaw(reading);
   const scope = scopeSentence(reading) ?? whoElse(reading);
   const already = (text: string) => bad.toLowerCase().includes(text.toLowerCase().slice(0, 30));
@@ -440,7 +465,7 @@ function paragraphsFor(reading: Reading): string[] {
   const state = leftOpen(facts)
     ? 'We are still working on it and will update this page.'
     : facts.resolved
-      ? `This is fixed: service has been back to normal since ${formatTime(reading.recovered.at ?? facts.resolved, facts)}.`
+      ? `This is fixed: service has been back to normal since ${formatTime(reading.recovered.at ?? facts.resolved, facts)}${again(reading)}.`
       : facts.mitigated
         ? ended
           ? `This is fixed: service has been back to normal since ${formatTime(reading.recovered.at ?? facts.mitigated, facts)}.`
@@ -484,6 +509,17 @@ function paragraphsFor(reading: Reading): string[] {
     [cause, changing(reading)].filter(Boolean).join(' '),
     apology(reading),
   ].filter(Boolean);
+}
+
+/**
+ * ", after it failed a second time at 14:15 PDT" when a first recovery did not hold, so users
+ * who saw it fail twice read both; '' otherwise.
+ */
+function again(reading: Reading): string {
+  const relapse = reading.recovered.relapse;
+  return relapse?.time
+    ? `, after it failed a second time at ${formatTime(relapse.time, reading.facts)}`
+    : '';
 }
 
 /**

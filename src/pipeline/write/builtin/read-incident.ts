@@ -9,6 +9,7 @@ import { scoreOf, scoreText } from '../cues/cue.js';
 import { CAUSE_CUES, TRIGGER_THRESHOLD } from '../cues/cause-cues.js';
 import { FIGURE_CUES, USER_NOTICE_CUES } from '../cues/impact-cues.js';
 import { formatUsers } from '../../format/format-figures.js';
+import { MODIFIERS } from '../../analyze/cues.js';
 import { actionItems } from './action-items.js';
 import {
   findRootCause,
@@ -23,7 +24,7 @@ import { relatedWords } from './follow-ups.js';
 import { milestoneEvent } from './milestone-event.js';
 import { readLessons, withoutLessonLabel, type Lessons } from './lessons.js';
 import { readResponse, type Response } from './response.js';
-import { eventQuotes, isNoise, noteQuotes, type Quote } from './sentences.js';
+import { eventQuotes, isNoise, noteQuotes, splitSentences, type Quote } from './sentences.js';
 import { peakFigures, type PeakFigures } from './peak-figures.js';
 import { readRawRecords } from './raw-records.js';
 import { readSpeakers } from './speakers.js';
@@ -66,7 +67,7 @@ export interface Reading {
    * When service was back to normal: one instant every section and the message to users tell
    * (recoveryOf). `event` is the line that says so, null when only the window's end is known.
    */
-  recovered: { at: string | null; event: TimelineEvent | null };
+  recovered: { at: string | null; event: TimelineEvent | null; relapse?: TimelineEvent | null };
 }
 
 /** "No webhook was dropped", "nothing was lost": a loss word denied. */
@@ -80,11 +81,41 @@ const NOBODY =
 const NO_USER_IMPACT =
   /\bno (?:customer|user|external|client)[\s-]*(?:facing )?impact\b(?!\s+(?:yet|so far))|\b(?:customers?|users?) (?:were|was) not (?:affected|impacted)\b|\binternal[\s-]only\b|\bnot customer[\s-]facing\b/i;
 
+/** A monitor's state word before the alert's name: "[Triggered]", "Recovered:", "[Resolved #12]". */
+const ALERT_STATE =
+  /^\W*\[?(?:triggered|recovered|resolved|firing|alert|ok|warn(?:ing)?|critical|re-?triggered)\b[^\]:]*[\]:]?\s*/i;
+
+/** An alert's name as the monitor wrote it, without its state word, in lower case. */
+const alertName = (text: string) =>
+  text.replace(ALERT_STATE, '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Whether a clearing line ("[Recovered] API 5xx rate above 5% on api-prod") clears an alert
+ * that fired earlier in this incident ("[Triggered] API 5xx rate above 5% on api-prod"): then
+ * it is the monitor seeing this incident end, and the window ends there as the header says.
+ * Another alert clearing ("certificate check passed (previous alert ...)") is no end.
+ * Issue 12 (summary kind): the summary said 18 minutes where the header said 29.
+ */
+function clearsAnAlertThatFired(end: TimelineEvent, facts: Facts): boolean {
+  const name = alertName(end.text);
+  if (name.length < 8 || !end.time) return false;
+  const endAt = Date.parse(end.time);
+  return facts.events.some(
+    (event) =>
+      event !== end &&
+      event.time !== null &&
+      Date.parse(event.time) < endAt &&
+      !CLEARED.test(event.text) &&
+      alertName(event.text) === name,
+  );
+}
+
 function windowOf(facts: Facts, detection: Detection, response: Response): Reading['window'] {
   // An end read from another alert clearing ("Alert closed by system: check passed") is no end:
   // the line that says service came back is.
   const endEvent = milestoneEvent(facts, 'resolved') ?? milestoneEvent(facts, 'mitigated');
-  const misread = endEvent !== null && CLEARED.test(endEvent.text);
+  const misread =
+    endEvent !== null && CLEARED.test(endEvent.text) && !clearsAnAlertThatFired(endEvent, facts);
   const end = misread
     ? (response.resolved?.time ?? response.mitigated?.time ?? null)
     : (facts.resolved ?? facts.mitigated);
@@ -264,6 +295,17 @@ const PARTLY =
 /** The status page or dashboard coming back is how we talk to users, not the service. */
 const STATUS_PAGE = /\bstatus (?:page|updates?|dashboard)\b|\bSHD\b|\bhealth dashboard\b/i;
 const NOT_OURS = CAUSE_CUES.find((cue) => cue.id === 'not-on-our-side')?.pattern;
+/** "we're down again", "errors are back, incident reopened": the failure returned (analyze's modifier). */
+const FAILED_AGAIN = MODIFIERS.find((modifier) => modifier.id === 'reopened')?.pattern;
+
+/**
+ * The sentence of a line that says the failure returned ("we're down again" of "we're down
+ * again. Lena reopen the status page incident"), so a summary quotes that and not the orders
+ * around it; the line as written when no one sentence says it.
+ */
+export function failedAgainSentence(text: string): string {
+  return splitSentences(text).find((sentence) => FAILED_AGAIN?.test(sentence) === true) ?? text;
+}
 
 /**
  * When service was back to normal, one figure for every text: the first line after the fix, up
@@ -280,20 +322,39 @@ function recoveryOf(facts: Facts, response: Response, end: string | null): Readi
   const isStep = (event: TimelineEvent) => steps.has(event);
   const inRange = (event: TimelineEvent) =>
     event.time !== null && Date.parse(event.time) >= fixAt && Date.parse(event.time) <= endAt;
-  const line = Number.isNaN(fixAt)
-    ? undefined
-    : facts.events.find(
-        (event) =>
-          inRange(event) &&
-          Date.parse(event.time ?? '') > fixAt &&
-          !isStep(event) &&
-          !isNoise(event.text) &&
-          !NOT_OURS?.test(event.text) &&
-          !STATUS_PAGE.test(event.text) &&
-          (alertCleared(event.text) ||
-            (BACK.test(event.text) && !STILL.test(event.text) && !PARTLY.test(event.text))),
-      );
-  if (line?.time) return { at: line.time, event: line };
+  const saysBack = (event: TimelineEvent) =>
+    inRange(event) &&
+    Date.parse(event.time ?? '') > fixAt &&
+    !isStep(event) &&
+    !isNoise(event.text) &&
+    !NOT_OURS?.test(event.text) &&
+    !STATUS_PAGE.test(event.text) &&
+    !FAILED_AGAIN?.test(event.text) &&
+    (alertCleared(event.text) ||
+      (BACK.test(event.text) && !STILL.test(event.text) && !PARTLY.test(event.text)));
+  const line = Number.isNaN(fixAt) ? undefined : facts.events.find(saysBack);
+  if (line?.time) {
+    // "we're down again" after the fix ("all nodes restarted", "api fully recovered"): the
+    // first recovery did not hold, so service was back to normal only at the recovery after
+    // the last relapse, or at the end.
+    const relapses = facts.events.filter(
+      (event) =>
+        event.time !== null &&
+        Date.parse(event.time) > fixAt &&
+        Date.parse(event.time) < endAt &&
+        FAILED_AGAIN?.test(event.text) === true,
+    );
+    const relapse = relapses.at(-1);
+    if (!relapse?.time) return { at: line.time, event: line };
+    const relapseAt = Date.parse(relapse.time);
+    const [first] = relapses;
+    const after = facts.events.find(
+      (event) => saysBack(event) && Date.parse(event.time ?? '') > relapseAt,
+    );
+    return after?.time
+      ? { at: after.time, event: after, relapse: first ?? relapse }
+      : { at: end, event: end ? response.resolved : null, relapse: first ?? relapse };
+  }
   // "Outage contained to one AZ", "first group of servers taking traffic again": a mitigation
   // that leaves part of it broken is no "back to normal".
   const mitigated = response.mitigated;
@@ -303,7 +364,10 @@ function recoveryOf(facts: Facts, response: Response, end: string | null): Readi
     !STILL.test(mitigated.text) &&
     !PARTLY.test(mitigated.text) &&
     !STATUS_PAGE.test(mitigated.text) &&
-    (Number.isNaN(fixAt) || inRange(mitigated))
+    (Number.isNaN(fixAt) || inRange(mitigated)) &&
+    // A recovery stamped at the start ("[RESOLVED] ... StartsAt: 07:41:09", the alert's own
+    // start) would tell users it was fixed the moment it began.
+    !(facts.start && Date.parse(mitigated.time) <= Date.parse(facts.start))
   )
     return { at: mitigated.time, event: mitigated };
   return { at: end, event: end ? response.resolved : null };

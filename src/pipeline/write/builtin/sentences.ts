@@ -96,8 +96,10 @@ const quotesRead = new WeakMap<readonly TimelineEvent[], { length: number; quote
  * deploy, unrelated", "..., not this incident"). They are never quoted
  * as a sign of impact, an action, a cause or in a public text.
  */
+// "Reminder: standup at 10" and "friendly reminder" are chatter; "reminder texts don't arrive"
+// is an incident about reminders, so the bare word is not noise.
 const NOISE =
-  /^\W*(?:from|to|cc|bcc|sent|date|subject|importance|reply-to)\s*:|-{3,}\s*(?:original|forwarded) message|^\W*(?:re|fw|fwd)\s*:|^\W*>|\b(?:reminder|lunch(?: ?& ?learn)?|happy hour|birthday|standup moved|all-hands|coffee)\b|^\W*(?:\[[^\]]{1,20}\]\s*)?(?:fyi\W+)?(?:unrelated|not related|side note)\b|[([,;]\s*(?:unrelated|not related)\s*[)\]]?\W*$|,\s*not (?:part of |related to )?this incident\W*$/i;
+  /^\W*(?:from|to|cc|bcc|sent|date|subject|importance|reply-to)\s*:|-{3,}\s*(?:original|forwarded) message|^\W*(?:re|fw|fwd)\s*:|^\W*>|^\W*reminder\b[^:]{0,30}:|\b(?:calendar|meeting|friendly) reminder\b|\b(?:lunch(?: ?& ?learn)?|happy hour|birthday|standup moved|all-hands|coffee)\b|^\W*(?:\[[^\]]{1,20}\]\s*)?(?:fyi\W+)?(?:unrelated|not related|side note)\b|[([,;]\s*(?:unrelated|not related)\s*[)\]]?\W*$|,\s*not (?:part of |related to )?this incident\W*$/i;
 
 export function isNoise(text: string): boolean {
   return NOISE.test(text.trim());

@@ -6,6 +6,7 @@
  * template when the input says what happened to users.
  */
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
+import { USER_NOUNS } from './user-words.js';
 import { scoreOf } from '../cues/cue.js';
 import { USER_IMPACT_CUES, USER_IMPACT_THRESHOLD, USER_NOTICE_CUES } from '../cues/impact-cues.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
@@ -49,8 +50,7 @@ const TOLD_BY =
   /^(?:[\w' -]{1,40}?\b(?:tells? us|told us|reports?|reported|says?|said|complain(?:s|ed)?)\s+(?:that\s+)?)(?=\S.{11})/i;
 
 /** Who a report is about, when the reporter is the users themselves: "users", "customers". */
-const USER_NOUN =
-  /\b(?:users?|customers?|merchants?|editors?|readers?|visitors?|clients?|buyers?|players?|fans|subscribers?|shoppers?|members?)\b/i;
+const USER_NOUN = new RegExp(String.raw`\b${USER_NOUNS}\b`, 'i');
 
 /**
  * The clause without who told it ("Business tells us online booking is down" → "online booking

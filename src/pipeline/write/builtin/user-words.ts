@@ -6,14 +6,26 @@
  * errors"). Issue 12, round 3: judges asked for what users saw, in user words.
  */
 
+/**
+ * The nouns for the people a service serves, as a regular-expression source: "customers",
+ * "patients", "passengers". One list for every reader of who was hit (USER_SUBJECT here, the
+ * reporter in user-impact.ts).
+ */
+export const USER_NOUNS = String.raw`(?:users?|customers?|merchants?|editors?|readers?|visitors?|clients?|buyers?|players?|fans|subscribers?|shoppers?|members?|patients?|passengers?|guests?|riders?|drivers?|students?|tenants?|callers?|viewers?)`;
+
 /** A clause that opens with who was hit: "customers", "logged-in users", "three fans". */
-const USER_SUBJECT =
-  /^(?:(?:some|many|most|all|our|the|a few|several|\d[\d,]*|one|two|three|four|five|dozens of|hundreds of|thousands of|logged[\s-]in|signed[\s-]in|mobile|web|eu|us)\s+)*(?:users?|customers?|merchants?|editors?|readers?|visitors?|clients?|buyers?|players?|fans|subscribers?|shoppers?|members?)\b/i;
+const USER_SUBJECT = new RegExp(
+  String.raw`^(?:(?:some|many|most|all|our|the|a few|several|\d[\d,]*|one|two|three|four|five|dozens of|hundreds of|thousands of|logged[\s-]in|signed[\s-]in|mobile|web|eu|us)\s+)*${USER_NOUNS}\b`,
+  'i',
+);
 
 /** Whether the clause says what happened to users, with them as its subject. */
 export function hasUserSubject(clause: string): boolean {
   return USER_SUBJECT.test(clause.trim());
 }
+
+/** The end of a text that a base verb follows: "did not ", "could not ", "to ". */
+const AFTER_AUXILIARY = /\b(?:(?:did|could|would|will|can|does|do) not|to)\s+$/i;
 
 /** Present-tense verbs a report uses, and how a message after the fact says them. */
 const PAST: readonly [RegExp, string][] = [
@@ -37,6 +49,9 @@ const PAST: readonly [RegExp, string][] = [
   [/\bstays?\b/gi, 'stayed'],
   [/\bspin\b/gi, 'spun'],
   [/\barrive\b/gi, 'arrived'],
+  // "RunInstances starts returning errors", "errors and latency start": the onset, in the past.
+  [/\bstarts? (?=\w+ing\b)/gi, 'started '],
+  [/\bstarts?(?=\s*$)/gi, 'started'],
   [/\bhave\b/gi, 'had'],
   [/\bhas\b/gi, 'had'],
 ];
@@ -70,7 +85,15 @@ export function inPast(clause: string): string {
     )
     // "Shoppers ..." opens a sentence in the input; here it follows "Between ... on May 14,".
     .replace(/^[A-Z](?=[a-z]+\b)/, (first) => (subject ? first.toLowerCase() : first));
-  return PAST.reduce((text, [present, past]) => text.replace(present, past), told);
+  // "did not arrive", "could not see": a verb after a negation or "to" stays as it is.
+  return PAST.reduce(
+    (text, [present, past]) =>
+      text.replace(present, (match: string, ...rest: unknown[]) => {
+        const offset = rest.find((value): value is number => typeof value === 'number') ?? 0;
+        return AFTER_AUXILIARY.test(text.slice(0, offset)) ? match : past;
+      }),
+    told,
+  );
 }
 
 const PARTICIPLE: Readonly<Record<string, string>> = {

@@ -318,6 +318,66 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     },
   },
   {
+    id: 'failure-returned',
+    signal: 'cause',
+    weight: -2,
+    reason:
+      'A report that the failure came back ("regression - uploads stuck again", "errors are back") is a symptom seen a second time, not why it happened; "regression" there means a relapse, not a code bug (issue 12: the judges found symptoms told as the root cause).',
+    pattern:
+      /\b(?:stuck|failing|broken|down|erroring|timing out|missing|hanging|slow|spiking|climbing)\s+again\b|\b(?:errors?|failures?|5xxs?|timeouts?|issues?|problems?|alerts?)\s+(?:are|is)\s+back\b(?!\s+(?:to|under|below|within)\b)|\bre-?open(?:ed|ing)\b/i,
+    examples: {
+      match: [
+        'regression - uploads stuck again, new tickets coming in',
+        'errors are back, incident reopened',
+      ],
+      noMatch: [
+        'a regression in v2.3 drops the auth header',
+        'errors are back to baseline',
+        'the cache was slow to warm again after each restart because of a missing index',
+      ],
+    },
+  },
+  {
+    id: 'impact-forecast',
+    signal: 'cause',
+    weight: -2,
+    reason:
+      'What users will suffer from a decision ("Downside: ..., so the site will be unusable for many users") is impact foreseen, not the mechanism of the failure (issue 12: an impact line told as the root cause).',
+    pattern:
+      /^\W*(?:the )?(?:downside|trade-?off|cost|impact)\s*:|\b(?:will|would) (?:be|stay|remain) (?:unusable|unavailable|down|degraded|slow|read-only|broken)\b|\bunusable for (?:many |most |all |some )?(?:users|customers|people)\b/i,
+    examples: {
+      match: [
+        "Downside: East apps can't handle cross-country latency, so the site will be unusable for many users",
+        'checkout will stay degraded until the replicas catch up',
+      ],
+      noMatch: [
+        'the pool was unusable because of a leak',
+        'the downside of the retry loop was never tested',
+      ],
+    },
+  },
+  {
+    id: 'never-happened',
+    signal: 'cause',
+    weight: 2,
+    reason:
+      'A step that should have happened and never did ("a cleanup cron never ran after the image change", "the new certificate was never deployed") is how a missing step, the cause, is told.',
+    pattern:
+      /\b(?:never|did(?:n'?t| not)) (?:ran|run|started|executed|got (?:deployed|applied|renewed|rotated|copied))\b|\b(?:was|were|had|has) (?:never|not) (?:been )?(?:deployed|applied|run|renewed|rotated|scheduled|enabled|copied|migrated|updated) (?:to|on|after|in|for|since)\b/i,
+    examples: {
+      match: [
+        '/tmp filling up again, a cleanup cron never ran after the image change',
+        'the rotated key was never copied to the edge nodes',
+        'the new one was not deployed to the SP',
+      ],
+      noMatch: [
+        'the cleanup job ran at 02:00',
+        'deployed the new certificate to the SP',
+        'the disk alert never fired',
+      ],
+    },
+  },
+  {
     id: 'speculation',
     signal: 'cause',
     weight: -2,

@@ -3,6 +3,7 @@
  * a normal baseline, a success rate or packet loss), whether data was lost, whether users must
  * do anything.
  */
+import { USER_NOUNS } from '../builtin/user-words.js';
 import type { Cue } from './cue.js';
 
 export type FigureSignal = 'failure-rate' | 'not-failure-rate';
@@ -306,14 +307,17 @@ export const USER_IMPACT_CUES: readonly Cue<UserImpactSignal>[] = [
     signal: 'user-impact',
     weight: 3,
     reason: 'Users, customers or a business telling what they could not do or got back.',
-    pattern:
-      /\b(?:users?|customers?|merchants?|editors?|readers?|people|visitors?|clients?|buyers?|players?|fans|subscribers?|shoppers?|business)\b(?:\s+[\w'/-]+){0,4}?\s+(?:can'?t|cannot|could ?n[o']t|unable to|were unable|are unable|is unable|get(?:ting)?|got|saw|see(?:ing)?|hit(?:ting)?|receiv\w+|report\w*|tells? us|says?|said|complain\w*|notic\w*|experienc\w*|lost)\b/i,
+    pattern: new RegExp(
+      String.raw`\b(?:${USER_NOUNS}|people|business)\b(?:\s+[\w'/-]+){0,4}?\s+(?:can'?t|cannot|could ?n[o']t|unable to|were unable|are unable|is unable|get(?:ting)?|got|saw|see(?:ing)?|hit(?:ting)?|receiv\w+|report\w*|tells? us|says?|said|complain\w*|notic\w*|experienc\w*|lost)\b`,
+      'i',
+    ),
     examples: {
       match: [
         "Customers can't reliably open support cases.",
         'Business tells us online booking is down.',
         'logged-in users unable to edit',
         'fans could not complete checkout',
+        "patients say reminder texts don't arrive",
       ],
       noMatch: ['the on-call engineer got paged'],
     },
