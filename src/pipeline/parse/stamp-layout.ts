@@ -271,7 +271,8 @@ function isTabular(lines: readonly SourceLine[]): boolean {
   if (lines.every((line) => /^\s*\|/.test(line.text))) return true;
   // CSV opens with a header row, which names the columns and holds no time.
   if (lines.length < 2 || findStamps(lines[0]?.text ?? '').length > 0) return false;
-  return [',', ';', '\t'].some((delimiter) => {
+  // `|` for a table copied without its outer pipes (`Number | Created | Work notes`).
+  return [',', ';', '\t', '|'].some((delimiter) => {
     const count = (text: string): number => text.split(delimiter).length - 1;
     const header = count(lines[0]?.text ?? '');
     return (
