@@ -39,6 +39,8 @@ import {
 import { spokenTimes } from './spoken-times.js';
 import { normalizeGitLog, stampInsideLine } from './stamp-inside-line.js';
 import { readMarkup, readStampLayout, redundantMeridiems } from './stamp-layout.js';
+import { withoutChatChrome } from './chat-chrome.js';
+import { readRelativeDays } from './relative-days.js';
 import { findWrittenDate, isStampProblem, readStamp } from './time.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
 import { readStructuredRecords } from './structured-records.js';
@@ -331,6 +333,10 @@ function toLineShapes(
   ]);
   for (const section of doc.sections) {
     if (section.kind === 'timeline') {
+      // A chat client's reaction counts, edit marks and thread footers are no one's words.
+      section.blocks = withoutChatChrome(section.blocks);
+      // `Yesterday at 11:48 PM` / `Today at 12:06 AM` as the days they name.
+      section.blocks = readRelativeDays(section.blocks, written?.date ?? null);
       // Offsets from a start stated once (`T+12m`, a call transcript's `[00:12:34]`) as stamps.
       section.blocks = readOffsetStamps(
         section.blocks,
