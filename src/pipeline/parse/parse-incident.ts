@@ -41,6 +41,7 @@ import { normalizeGitLog, stampInsideLine } from './stamp-inside-line.js';
 import { readMarkup, readStampLayout, redundantMeridiems } from './stamp-layout.js';
 import { withoutChatChrome } from './chat-chrome.js';
 import { readRelativeDays } from './relative-days.js';
+import { readLaterOffsets } from './later-offsets.js';
 import { findWrittenDate, isStampProblem, readStamp } from './time.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
 import { readStructuredRecords } from './structured-records.js';
@@ -344,6 +345,8 @@ function toLineShapes(
         startInFrontMatter(frontMatter),
         written?.date ?? null,
       );
+      // `5 minutes later`, `+15m` after a written time, with no T0 stated: from that time.
+      section.blocks = readLaterOffsets(section.blocks);
       // An iCalendar export's VEVENTs as their start and end lines.
       section.blocks = readCalendarEvents(section.blocks);
       // Syslog's `<165>1 2026-05-04T03:12:09Z host app ...`: the priority hides the stamp.
