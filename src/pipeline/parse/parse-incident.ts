@@ -42,6 +42,7 @@ import { readMarkup, readStampLayout, redundantMeridiems } from './stamp-layout.
 import { withoutChatChrome } from './chat-chrome.js';
 import { readRelativeDays } from './relative-days.js';
 import { readLaterOffsets } from './later-offsets.js';
+import { readFeedEntries } from './feed-entries.js';
 import { findWrittenDate, isStampProblem, readStamp } from './time.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
 import { readStructuredRecords } from './structured-records.js';
@@ -336,6 +337,8 @@ function toLineShapes(
     if (section.kind === 'timeline') {
       // A chat client's reaction counts, edit marks and thread footers are no one's words.
       section.blocks = withoutChatChrome(section.blocks);
+      // A status feed pasted raw (RSS items, Atom entries) as its updates.
+      section.blocks = readFeedEntries(section.blocks);
       // `Yesterday at 11:48 PM` / `Today at 12:06 AM` as the days they name.
       section.blocks = readRelativeDays(section.blocks, written?.date ?? null);
       // Offsets from a start stated once (`T+12m`, a call transcript's `[00:12:34]`) as stamps.
