@@ -93,7 +93,7 @@ const EMPTY_TAIL =
 
 /** The journal field or verb after an author's name: `Work notes`, `commented`, `added a comment`. */
 const ROLE =
-  /\s*\(?(?:\b(?:work notes?|additional comments?|comments?(?: \((?:customer visible|internal)\))?|internal notes?|public reply|commented(?: on)?|added a comment|left a comment|wrote|replied|posted|said|changed the status|updated the \w+)|\((?:customer|agent|internal|public|bot|app|guest)\))\)?\s*[-–—:,]?\s*$/i;
+  /\s*\(?(?:\b(?:work notes?|additional comments?|comments?(?: \((?:customer visible|internal)\))?|internal notes?|public reply|commented(?: on)?|added an? (?:(?:private|public|internal) )?(?:comment|note|reply)|left a comment|wrote|replied|responded|reported(?: (?:via|by) [\w ]{1,20})?|posted|said|changed the status|updated the \w+)|\((?:customer|agent|internal|public|bot|app|guest)\))\)?\s*[-–—:,]?\s*$/i;
 const AUTHOR_LEAD = /^\s*(?:comment(?:ed)? by|posted by|reply by|update from)\s+/i;
 /** A person or a handle: `lukas.meyer`, `@dana`, `Alex Kim`, `System Administrator`. */
 const NAME =
@@ -224,12 +224,17 @@ function headerText(found: FoundStamp): string {
   return found.before.replace(TRAILING_SEPARATOR, '').trim();
 }
 
-/** A line that is only an author's name, as a chat copy prints it above the time. */
+/**
+ * A line that is only an author's name, as a chat copy prints it above the time, or a name and
+ * the journal field or verb a ticket thread prints beside it (Zendesk's `Rory Walsh (Internal
+ * note)`, Freshdesk's `Arjun Mehta added a private note`).
+ */
 function nameLine(text: string): string | null {
   const trimmed = text.trim().replace(/\s+(?:APP|BOT)$/, '');
   if (findStamps(trimmed).length > 0) return null;
   const author = authorOf(trimmed);
-  return author && author.actor === trimmed ? author.actor : null;
+  if (!author) return null;
+  return author.actor === trimmed || ROLE.test(trimmed) ? author.actor : null;
 }
 
 /** A line that is only a journal field or verb (`Work notes`, `Additional comments`). */
