@@ -144,7 +144,8 @@ const ZOOM_FROM = /^from\s+(.+?)\s+to\s+.+?:?$/i;
 
 type LineReading =
   | { kind: 'event'; stamp: FoundStamp; text: string }
-  | { kind: 'header'; stamp: FoundStamp; actor: string | null; role: boolean }
+  /** `label`: an item's kind printed in the header (`Milestone · Mitigated`), kept before its message. */
+  | { kind: 'header'; stamp: FoundStamp; actor: string | null; role: boolean; label?: string }
   | { kind: 'field'; stamp: FoundStamp }
   /** A stamp and nothing else: a header when it follows a name line or another header. */
   | { kind: 'time-alone'; stamp: FoundStamp }
@@ -166,6 +167,9 @@ export function readLine(text: string): LineReading {
     if (zoom) return { kind: 'header', stamp: first, actor: zoom[1]?.trim() ?? null, role: true };
     // `2026-04-14 09:47:33 - Jonas Meier (Work notes)`: the stamp first, then who wrote in
     // which field, the message below. Only with the field named: `10:05 Alex Kim` is a line.
+    // The text right after the stamp as written, with its separator (`after` has it trimmed).
+    const labels = labelsAfterStamp(line.slice(line.indexOf(first.written) + first.written.length));
+    if (labels) return { kind: 'header', stamp: first, role: true, ...labels };
     const author = authorOf(first.after.replace(/^\s*[-–—·|:]\s*/, ''));
     if (author?.role) return { kind: 'header', stamp: first, actor: author.actor, role: true };
     return { kind: 'as-is' };
@@ -216,6 +220,34 @@ function stampColumn(line: string): LineReading | null {
   const text = columns.filter((_, index) => index !== only.index).join(' ');
   const found: FoundStamp = { stamp: only.stamp, written: only.column, before: '', after: text };
   return { kind: 'event', stamp: found, text };
+}
+
+/** The kinds and milestone names an incident tool prints in an item's header. */
+const KIND_LABEL =
+  /^(?:alert|note|milestone|started|detected|acknowledged|investigating|identified|mitigated|monitoring|resolved|closed|update|status|task|action|chat|page|paged|incident)$/i;
+
+/**
+ * An incident tool's timeline item header (FireHydrant's `2026-08-04 13:20:11 UTC · Alert ·
+ * Datadog`, `· Note · Lucia Romero`): after the stamp, only short labels set apart by `·` or
+ * `|` (its kind, then who), the message on the lines below. The last label is the author when
+ * it reads as a name. Null when the text after the stamp is a message (one part, or a sentence).
+ */
+function labelsAfterStamp(after: string): { actor: string | null; label: string } | null {
+  if (!/^\s*[·•|]\s/.test(after)) return null;
+  const labels = after
+    .replace(/^\s*[·•|]\s*/, '')
+    .split(/\s+[·•|]\s+/)
+    .map((label) => label.trim());
+  if (
+    labels.length < 2 ||
+    labels.some((l) => !l || l.split(/\s+/).length > 3 || /[.!?,;:]$/.test(l))
+  )
+    return null;
+  const last = labels[labels.length - 1] ?? '';
+  // A kind word (`Resolved`, `Acknowledged`) is never the author, whatever its capital.
+  const named = NAME.test(last) && !NOT_A_NAME.test(last) && !KIND_LABEL.test(last);
+  const kinds = named ? labels.slice(0, -1) : labels;
+  return { actor: named ? last : null, label: kinds.join(' · ') };
 }
 
 /** A header line without its stamp and the separator before it: `Priya Shah commented`. */
@@ -346,6 +378,8 @@ interface OpenHeader {
   /** What the header line says besides its stamp, the event's text when no message follows. */
   said: string;
   body: string[];
+  /** The item's kind from the header (`Milestone · Mitigated`), written before the message. */
+  label?: string;
 }
 
 /**
@@ -353,7 +387,13 @@ interface OpenHeader {
  * header line said, with no author) after its stamp, on the header's line number.
  */
 function headerEvent(open: OpenHeader): SourceLine {
-  const message = open.body.length > 0 ? open.body.join(' ') : open.said;
+  const body = open.body.join(' ');
+  const message =
+    open.body.length === 0
+      ? (open.label ?? open.said)
+      : open.label
+        ? `${open.label}: ${body}`
+        : body;
   return eventLine(open.number, open.stamp, open.body.length > 0 ? open.actor : null, message);
 }
 
@@ -473,6 +513,7 @@ function rewriteBlockLines(
         actor: reading.actor,
         said: headerText(reading.stamp),
         body: [],
+        ...(reading.label ? { label: reading.label } : {}),
       };
       continue;
     }
