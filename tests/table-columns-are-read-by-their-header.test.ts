@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { analyzeSource } from '../src/pipeline/analyze-source.js';
 import { alignedColumnsAsTabs, messageColumnOf } from '../src/pipeline/parse/table-columns.js';
@@ -116,5 +117,42 @@ describe('the column readers on their own', () => {
       '09:41\talert fired\tWeb',
       '09:44\tacked\t',
     ]);
+  });
+});
+
+describe('aligned columns on any input', () => {
+  test('property: the reader never throws and keeps every line and its number', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ maxLength: 60 }), { minLength: 0, maxLength: 8 }),
+        (texts) => {
+          const lines = texts.map((text, i) => ({ number: i + 3, text }));
+          const read = alignedColumnsAsTabs(lines);
+          if (read) expect(read.map((line) => line.number)).toEqual(lines.map((l) => l.number));
+        },
+      ),
+    );
+  });
+
+  test('property: a header over aligned rows of clock times always reads as one row a line', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })), {
+          minLength: 2,
+          maxLength: 6,
+        }),
+        (times) => {
+          const pad = (n: number): string => String(n).padStart(2, '0');
+          const lines = [
+            'Time      Message              Channel',
+            ...times.map(([h, m]) => `${pad(h)}:${pad(m)}     something happened   Web`),
+          ].map((text, i) => ({ number: i + 1, text }));
+          const read = alignedColumnsAsTabs(lines);
+          expect(read?.slice(1).map((line) => line.text.split('\t').length)).toEqual(
+            times.map(() => 3),
+          );
+        },
+      ),
+    );
   });
 });
