@@ -19,6 +19,17 @@ describe('day-first dates are told from month-first ones by the block itself', (
     expect(isDayFirst(['03/02/2026 10:00 a'], 'timezone: America/New_York')).toBe(false);
     expect(isDayFirst(['03/02/2026 10:00 a'], 'Time (IST)')).toBe(true);
   });
+  test('Latin American zones write the day first, though their names start with America/', () => {
+    expect(isDayFirst(['03/02/2026 10:00 a'], 'timezone: America/Sao_Paulo')).toBe(true);
+    expect(isDayFirst(['03/02/2026 10:00 a'], 'timezone: America/Mexico_City')).toBe(true);
+    expect(isDayFirst(['03/02/2026 10:00 a'], 'timezone: America/Chicago')).toBe(false);
+  });
+  test('a day the file writes in words tells the order of the numeric dates on it', () => {
+    const lines = ['2 de dezembro de 2026, 14:05 - alert', '02/12/2026 14:29 - cause found'];
+    expect(isDayFirst(lines, 'timezone: America/New_York')).toBe(true);
+    const monthFirst = ['December 2, 2026 14:05 alert', '12/02/2026 14:29 cause found'];
+    expect(isDayFirst(monthFirst, 'timezone: Europe/Berlin')).toBe(false);
+  });
 });
 
 describe('a paste with times in a shape no line starts with is read, not refused', () => {

@@ -15,7 +15,7 @@ const SUMMARY = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/i;
 const LIST_ITEM = /^\s*(?:[-*+•]\s|\d{1,3}[.)]\s)/;
 
 /** Text with HTML tags (`<strong>`, `<br>`) and entities for `&`, `<`, `>` undone, one line. */
-function plainText(html: string): string {
+export function plainText(html: string): string {
   return html
     .replace(/<[^>]+>/g, ' ')
     .replace(/&lt;/g, '<')

@@ -39,6 +39,10 @@ import {
 import { spokenTimes } from './spoken-times.js';
 import { normalizeGitLog, stampInsideLine } from './stamp-inside-line.js';
 import { readMarkup, readStampLayout, redundantMeridiems } from './stamp-layout.js';
+import { withoutChatChrome } from './chat-chrome.js';
+import { readRelativeDays } from './relative-days.js';
+import { readLaterOffsets } from './later-offsets.js';
+import { readFeedEntries } from './feed-entries.js';
 import { findWrittenDate, isStampProblem, readStamp } from './time.js';
 import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
 import { readStructuredRecords } from './structured-records.js';
@@ -331,6 +335,12 @@ function toLineShapes(
   ]);
   for (const section of doc.sections) {
     if (section.kind === 'timeline') {
+      // A chat client's reaction counts, edit marks and thread footers are no one's words.
+      section.blocks = withoutChatChrome(section.blocks);
+      // A status feed pasted raw (RSS items, Atom entries) as its updates.
+      section.blocks = readFeedEntries(section.blocks);
+      // `Yesterday at 11:48 PM` / `Today at 12:06 AM` as the days they name.
+      section.blocks = readRelativeDays(section.blocks, written?.date ?? null);
       // Offsets from a start stated once (`T+12m`, a call transcript's `[00:12:34]`) as stamps.
       section.blocks = readOffsetStamps(
         section.blocks,
@@ -338,6 +348,8 @@ function toLineShapes(
         startInFrontMatter(frontMatter),
         written?.date ?? null,
       );
+      // `5 minutes later`, `+15m` after a written time, with no T0 stated: from that time.
+      section.blocks = readLaterOffsets(section.blocks);
       // An iCalendar export's VEVENTs as their start and end lines.
       section.blocks = readCalendarEvents(section.blocks);
       // Syslog's `<165>1 2026-05-04T03:12:09Z host app ...`: the priority hides the stamp.

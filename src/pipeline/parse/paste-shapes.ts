@@ -10,7 +10,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Block, SourceLine } from './document.js';
-import { isStampProblem, readStamp, weekdayNumber, type Stamp } from './time.js';
+import { findWrittenDate, isStampProblem, readStamp, weekdayNumber, type Stamp } from './time.js';
 import { ZONE_TOKEN_SOURCE } from './zone.js';
 import { parseJson } from './parse-json.js';
 
@@ -102,6 +102,13 @@ const HAS_NUMERIC_DATE = new RegExp(NUMERIC_DATE.source);
 /** A weekday name right before a date (`Tue 03/02/2026`, `Dienstag, 03.02.2026`). */
 const WEEKDAY_BEFORE = /([\p{L}]+)\.?,?\s+$/u;
 
+/**
+ * Zones of the Americas south of the United States, whose people write the day first
+ * (`02/12/2026` in São Paulo, Mexico City or Buenos Aires is 2 December): MONTH_FIRST_ZONES'
+ * `America/` is the US's and Canada's.
+ */
+const DAY_FIRST_AMERICAS =
+  /\bAmerica\/(?:Argentina\/\w+|Sao_Paulo|Buenos_Aires|Mexico_City|Monterrey|Merida|Cancun|Chihuahua|Mazatlan|Hermosillo|Bogota|Lima|Santiago|Caracas|Montevideo|Asuncion|La_Paz|Guayaquil|Havana|Panama|Costa_Rica|Guatemala|El_Salvador|Tegucigalpa|Managua|Santo_Domingo|Recife|Fortaleza|Manaus|Bahia|Belem|Cuiaba|Campo_Grande|Noronha|Porto_Velho|Rio_Branco|Maceio|Araguaina|Punta_Arenas)\b/;
 /** Zones whose people write the month first; any other zone named means day first. */
 const MONTH_FIRST_ZONES =
   /\b(?:America\/|US\/|Canada\/|P[SD]?T|M[SD]?T|C[SD]?T|E[SD]?T|AK[SD]T|HST)\b/;
@@ -159,7 +166,8 @@ function favoured(votes: { dayFirst: number; monthFirst: number }): boolean | nu
 /**
  * The order a file writes its numeric dates in, decided once for the whole file, as a person
  * reading it would: a number over 12 in the first place says day first, in the second month
- * first; else the front matter's `date` matched in one order only; else a weekday written beside
+ * first; else the front matter's `date` matched in one order only; else a day the file writes
+ * in words or ISO form matched in one order only; else a weekday written beside
  * a date; else the reading in which the dates run one way (a timeline is in time order, oldest or
  * newest first); else the reading that keeps the dates closest together (a timeline spans days, not
  * months); else the zone named near the timeline (US zones write the month first, others the
@@ -182,6 +190,21 @@ export function numericDateOrder(
   const onAnchor = (dayFirst: boolean): number =>
     anchor ? dates.filter((d) => dayOf(d, dayFirst)?.hasSame(anchor, 'day')).length : 0;
   const byFrontMatter = favoured({ dayFirst: onAnchor(true), monthFirst: onAnchor(false) });
+  // Days the file writes so they cannot be misread (`2 de dezembro de 2026`, `2026-12-02`): a
+  // numeric date on one of them in one order only is in that order.
+  const written = texts.flatMap((text) => {
+    if (HAS_NUMERIC_DATE.test(text)) return [];
+    const date = findWrittenDate(text);
+    return date?.year != null
+      ? [DateTime.fromObject({ year: date.year, month: date.month, day: date.day })]
+      : [];
+  });
+  const onWritten = (dayFirst: boolean): number =>
+    dates.filter((d) => {
+      const day = dayOf(d, dayFirst);
+      return day !== null && written.some((w) => w.hasSame(day, 'day'));
+    }).length;
+  const byWrittenDays = favoured({ dayFirst: onWritten(true), monthFirst: onWritten(false) });
   const onWeekday = (dayFirst: boolean): number =>
     dates.filter((d) => d.weekday !== null && dayOf(d, dayFirst)?.weekday === d.weekday).length;
   const byWeekday = favoured({ dayFirst: onWeekday(true), monthFirst: onWeekday(false) });
@@ -208,14 +231,17 @@ export function numericDateOrder(
   const byZone =
     slashes.length === 0
       ? null
-      : MONTH_FIRST_ZONES.test(hints.zone)
-        ? false
-        : DAY_FIRST_REGIONS.test(hints.zone)
-          ? true
-          : usClock
-            ? false
-            : OTHER_ZONES.test(hints.zone) || null;
-  const dayFirst = impossible ?? byFrontMatter ?? byWeekday ?? byOrder ?? bySpan ?? byZone;
+      : DAY_FIRST_AMERICAS.test(hints.zone)
+        ? true
+        : MONTH_FIRST_ZONES.test(hints.zone)
+          ? false
+          : DAY_FIRST_REGIONS.test(hints.zone)
+            ? true
+            : usClock
+              ? false
+              : OTHER_ZONES.test(hints.zone) || null;
+  const dayFirst =
+    impossible ?? byFrontMatter ?? byWrittenDays ?? byWeekday ?? byOrder ?? bySpan ?? byZone;
   return dayFirst === null ? null : dayFirst ? 'day-first' : 'month-first';
 }
 

@@ -93,7 +93,7 @@ const EMPTY_TAIL =
 
 /** The journal field or verb after an author's name: `Work notes`, `commented`, `added a comment`. */
 const ROLE =
-  /\s*\(?(?:\b(?:work notes?|additional comments?|comments?(?: \((?:customer visible|internal)\))?|internal notes?|public reply|commented(?: on)?|added a comment|left a comment|wrote|replied|posted|said|changed the status|updated the \w+)|\((?:customer|agent|internal|public|bot|app|guest)\))\)?\s*[-–—:,]?\s*$/i;
+  /\s*\(?(?:\b(?:work notes?|additional comments?|comments?(?: \((?:customer visible|internal)\))?|internal notes?|public reply|commented(?: on)?|added an? (?:(?:private|public|internal) )?(?:comment|note|reply)|left a comment|wrote|replied|responded|reported(?: (?:via|by) [\w ]{1,20})?|posted|said|changed the status|updated the \w+)|\((?:customer|agent|internal|public|bot|app|guest)\))\)?\s*[-–—:,]?\s*$/i;
 const AUTHOR_LEAD = /^\s*(?:comment(?:ed)? by|posted by|reply by|update from)\s+/i;
 /** A person or a handle: `lukas.meyer`, `@dana`, `Alex Kim`, `System Administrator`. */
 const NAME =
@@ -144,7 +144,8 @@ const ZOOM_FROM = /^from\s+(.+?)\s+to\s+.+?:?$/i;
 
 type LineReading =
   | { kind: 'event'; stamp: FoundStamp; text: string }
-  | { kind: 'header'; stamp: FoundStamp; actor: string | null; role: boolean }
+  /** `label`: an item's kind printed in the header (`Milestone · Mitigated`), kept before its message. */
+  | { kind: 'header'; stamp: FoundStamp; actor: string | null; role: boolean; label?: string }
   | { kind: 'field'; stamp: FoundStamp }
   /** A stamp and nothing else: a header when it follows a name line or another header. */
   | { kind: 'time-alone'; stamp: FoundStamp }
@@ -166,6 +167,9 @@ export function readLine(text: string): LineReading {
     if (zoom) return { kind: 'header', stamp: first, actor: zoom[1]?.trim() ?? null, role: true };
     // `2026-04-14 09:47:33 - Jonas Meier (Work notes)`: the stamp first, then who wrote in
     // which field, the message below. Only with the field named: `10:05 Alex Kim` is a line.
+    // The text right after the stamp as written, with its separator (`after` has it trimmed).
+    const labels = labelsAfterStamp(line.slice(line.indexOf(first.written) + first.written.length));
+    if (labels) return { kind: 'header', stamp: first, role: true, ...labels };
     const author = authorOf(first.after.replace(/^\s*[-–—·|:]\s*/, ''));
     if (author?.role) return { kind: 'header', stamp: first, actor: author.actor, role: true };
     return { kind: 'as-is' };
@@ -218,18 +222,51 @@ function stampColumn(line: string): LineReading | null {
   return { kind: 'event', stamp: found, text };
 }
 
+/** The kinds and milestone names an incident tool prints in an item's header. */
+const KIND_LABEL =
+  /^(?:alert|note|milestone|started|detected|acknowledged|investigating|identified|mitigated|monitoring|resolved|closed|update|status|task|action|chat|page|paged|incident)$/i;
+
+/**
+ * An incident tool's timeline item header (FireHydrant's `2026-08-04 13:20:11 UTC · Alert ·
+ * Datadog`, `· Note · Lucia Romero`): after the stamp, only short labels set apart by `·` or
+ * `|` (its kind, then who), the message on the lines below. The last label is the author when
+ * it reads as a name. Null when the text after the stamp is a message (one part, or a sentence).
+ */
+function labelsAfterStamp(after: string): { actor: string | null; label: string } | null {
+  if (!/^\s*[·•|]\s/.test(after)) return null;
+  const labels = after
+    .replace(/^\s*[·•|]\s*/, '')
+    .split(/\s+[·•|]\s+/)
+    .map((label) => label.trim());
+  if (
+    labels.length < 2 ||
+    labels.some((l) => !l || l.split(/\s+/).length > 3 || /[.!?,;:]$/.test(l))
+  )
+    return null;
+  const last = labels[labels.length - 1] ?? '';
+  // A kind word (`Resolved`, `Acknowledged`) is never the author, whatever its capital.
+  const named = NAME.test(last) && !NOT_A_NAME.test(last) && !KIND_LABEL.test(last);
+  const kinds = named ? labels.slice(0, -1) : labels;
+  return { actor: named ? last : null, label: kinds.join(' · ') };
+}
+
 /** A header line without its stamp and the separator before it: `Priya Shah commented`. */
 function headerText(found: FoundStamp): string {
   if (found.before.trim() === '') return found.after;
   return found.before.replace(TRAILING_SEPARATOR, '').trim();
 }
 
-/** A line that is only an author's name, as a chat copy prints it above the time. */
+/**
+ * A line that is only an author's name, as a chat copy prints it above the time, or a name and
+ * the journal field or verb a ticket thread prints beside it (Zendesk's `Rory Walsh (Internal
+ * note)`, Freshdesk's `Arjun Mehta added a private note`).
+ */
 function nameLine(text: string): string | null {
   const trimmed = text.trim().replace(/\s+(?:APP|BOT)$/, '');
   if (findStamps(trimmed).length > 0) return null;
   const author = authorOf(trimmed);
-  return author && author.actor === trimmed ? author.actor : null;
+  if (!author) return null;
+  return author.actor === trimmed || ROLE.test(trimmed) ? author.actor : null;
 }
 
 /** A line that is only a journal field or verb (`Work notes`, `Additional comments`). */
@@ -271,7 +308,8 @@ function isTabular(lines: readonly SourceLine[]): boolean {
   if (lines.every((line) => /^\s*\|/.test(line.text))) return true;
   // CSV opens with a header row, which names the columns and holds no time.
   if (lines.length < 2 || findStamps(lines[0]?.text ?? '').length > 0) return false;
-  return [',', ';', '\t'].some((delimiter) => {
+  // `|` for a table copied without its outer pipes (`Number | Created | Work notes`).
+  return [',', ';', '\t', '|'].some((delimiter) => {
     const count = (text: string): number => text.split(delimiter).length - 1;
     const header = count(lines[0]?.text ?? '');
     return (
@@ -340,6 +378,8 @@ interface OpenHeader {
   /** What the header line says besides its stamp, the event's text when no message follows. */
   said: string;
   body: string[];
+  /** The item's kind from the header (`Milestone · Mitigated`), written before the message. */
+  label?: string;
 }
 
 /**
@@ -347,7 +387,13 @@ interface OpenHeader {
  * header line said, with no author) after its stamp, on the header's line number.
  */
 function headerEvent(open: OpenHeader): SourceLine {
-  const message = open.body.length > 0 ? open.body.join(' ') : open.said;
+  const body = open.body.join(' ');
+  const message =
+    open.body.length === 0
+      ? (open.label ?? open.said)
+      : open.label
+        ? `${open.label}: ${body}`
+        : body;
   return eventLine(open.number, open.stamp, open.body.length > 0 ? open.actor : null, message);
 }
 
@@ -467,6 +513,7 @@ function rewriteBlockLines(
         actor: reading.actor,
         said: headerText(reading.stamp),
         body: [],
+        ...(reading.label ? { label: reading.label } : {}),
       };
       continue;
     }

@@ -12,13 +12,15 @@ import type { Block, SourceLine } from './document.js';
 import { isStampProblem, readStamp } from './time.js';
 
 /**
- * A shell prompt: `user@host:~$ `, `[root@host dir]# `, `host% `, or a bare `$ `. The host is
- * kept as the line's source.
+ * A shell prompt: `user@host:~$ `, `[root@host dir]# `, `host% `, or a bare `$ `; oh-my-zsh's
+ * `➜  repo git:(main) ✗ `, a two-line theme's `❯ `, PowerShell's `PS C:\ops> `. The host, when
+ * the prompt shows one, is kept as the line's source.
  */
 const PROMPT =
-  /^\s*(?:\(\S+\)\s+)?(?:\[?[\w.-]+@([\w-]+)[\w.-]*(?::\S*|\s+\S+)?\]?\s?[$#%>]|\$)\s(.*)$/;
-/** The command that reads the clock (`date`, `date -u`, `date --rfc-3339=seconds`). */
-const DATE_COMMAND = /^(?:sudo\s+)?date(?:\s+-{1,2}[\w=-]+)*\s*$/;
+  /^\s*(?:\(\S+\)\s+)?(?:\[?[\w.-]+@([\w-]+)[\w.-]*(?::\S*|\s+\S+)?\]?\s?[$#%>]|\$|➜\s+\S+(?:\s+git:\([^)]*\))?(?:\s+✗)?|❯|PS [A-Z]:\\[^>]*>)\s(.*)$/u;
+/** The command that reads the clock (`date`, `date -u`, `date --rfc-3339=seconds`, PowerShell's `Get-Date`). */
+const DATE_COMMAND =
+  /^(?:(?:sudo\s+)?date(?:\s+-{1,2}[\w=-]+)*|get-date(?:\s+-\w+(?:\s+\S+)?)*)\s*$/i;
 /** ctime, as `date` prints by default: `Tue Jan 31 22:00:57 UTC 2017`. */
 const CTIME =
   /^\s*[A-Z][a-z]{2}\s+([A-Z][a-z]{2})\s+(\d{1,2})\s+(\d{1,2}:\d{2}:\d{2})\s+(?:([A-Z]{2,5}|[+-]\d{4})\s+)?(\d{4})\s*$/;

@@ -17,6 +17,14 @@ import {
   type StampProblem,
 } from './time.js';
 import { resolveZone, ZONE_TOKEN_SOURCE } from './zone.js';
+import {
+  ACTOR_HEADER,
+  alignedColumnsAsTabs,
+  messageColumnOf,
+  namedColumn,
+  SOURCE_HEADER,
+  STATE_HEADER,
+} from './table-columns.js';
 
 export interface TimelineEntry {
   line: number;
@@ -203,7 +211,8 @@ export function readLabelledStamp(text: string): { label: string | null; stamp: 
 function csvHeader(lines: readonly SourceLine[]): { delimiter: string; header: string[] } | null {
   const first = lines[0]?.text ?? '';
   if (lines.length < 2 || TABLE_ROW.test(first)) return null;
-  for (const delimiter of ['\t', ',', ';']) {
+  // A table copied without its outer pipes (`Time | Event | User`) is read like a CSV with `|`.
+  for (const delimiter of ['\t', ',', ';', '|']) {
     const header = splitCsv(first, delimiter);
     if (header.length < 2) continue;
     if (header.some((cell) => stampOf(cell)?.time)) continue;
@@ -344,17 +353,23 @@ function csvEntries(
   // sentences is the message itself.
   const short = (column: number): boolean =>
     rows.every((values) => (values[column] ?? '').split(/\s+/).length <= 3);
-  const stateFound = find(/^(?:type|event(?:[ _]type)?|state|status|action|log entry type)$/i);
+  // `Event` or `Action` is a state column only beside a column of sentences (see textColumn).
+  const stateNamed = find(STATE_HEADER);
+  const stateFound = stateNamed >= 0 ? stateNamed : find(/^(?:event|action)$/i);
   const stateColumn = stateFound >= 0 && short(stateFound) ? stateFound : -1;
-  const actorColumn = find(
-    /^(?:agent|user|who|actor|by|author|person|owner|responder|logged by|reported by)$/i,
-  );
-  const textColumn = find(
-    /^(?:summary|description|message|details?|text|note|notes|title|what|event|activity)$/i,
-  );
   const zone =
     zoneInHeader(header[timeColumn]) ?? (separateDate ? zoneInHeader(header[dateColumn]) : null);
   const zoneColumn = zoneColumnOf(header, rows);
+  const taken = new Set(
+    [timeColumn, separateDate ? dateColumn : -1, stateColumn, zoneColumn].filter((i) => i >= 0),
+  );
+  const actorColumn = namedColumn(header, ACTOR_HEADER, taken);
+  if (actorColumn >= 0) taken.add(actorColumn);
+  const sourceColumn = namedColumn(header, SOURCE_HEADER, taken);
+  if (sourceColumn >= 0 && short(sourceColumn)) taken.add(sourceColumn);
+  // The message is one column; the columns no role names (a ticket number, tags) are not text.
+  const textColumn = messageColumnOf(header, rows, taken);
+  const messageColumn = textColumn >= 0 ? textColumn : stateColumn;
   const items: TimelineItem[] = [];
   for (const line of lines.slice(1)) {
     const values = splitCsv(line.text, delimiter);
@@ -378,19 +393,7 @@ function csvEntries(
         );
       continue;
     }
-    const text =
-      textColumn >= 0
-        ? (values[textColumn] ?? '')
-        : values
-            .filter(
-              (_, i) =>
-                i !== timeColumn &&
-                i !== actorColumn &&
-                i !== stateColumn &&
-                i !== zoneColumn &&
-                (!separateDate || i !== dateColumn),
-            )
-            .join(' — ');
+    const text = messageColumn >= 0 ? (values[messageColumn] ?? '') : '';
     const parts = splitSourceAndActor(text, false);
     items.push({
       type: 'entry',
@@ -399,7 +402,7 @@ function csvEntries(
         column: 1,
         stamp: { ...stamp, rest: text },
         timeLabel: null,
-        source: parts.source,
+        source: (taken.has(sourceColumn) ? values[sourceColumn] : null) || parts.source,
         actor: actorColumn >= 0 ? values[actorColumn] || null : parts.actor,
         text: parts.text,
         blockZone: zone,
@@ -540,6 +543,16 @@ function tableEntries(
       )
     : -1;
   const zoneColumn = zoneColumnOf(header, bodyCells);
+  // Under a header the message is one column (a ticket number or a state beside it is not
+  // text); without one every cell left is part of it.
+  const taken = new Set(
+    [timeColumn, separateDate ? dateColumn : -1, sourceColumn, actorColumn, zoneColumn].filter(
+      (i) => i >= 0,
+    ),
+  );
+  const stateColumn = header ? namedColumn(header, STATE_HEADER, taken) : -1;
+  if (stateColumn >= 0) taken.add(stateColumn);
+  const messageColumn = header ? messageColumnOf(header, bodyCells, taken) : -1;
   const items: TimelineItem[] = [];
   for (const row of body) {
     const values = cells(row.text);
@@ -559,16 +572,10 @@ function tableEntries(
       );
       continue;
     }
-    const text = values
-      .filter(
-        (_, i) =>
-          i !== timeColumn &&
-          i !== sourceColumn &&
-          i !== actorColumn &&
-          i !== zoneColumn &&
-          (!separateDate || i !== dateColumn),
-      )
-      .join(' — ');
+    const text =
+      messageColumn >= 0
+        ? (values[messageColumn] ?? '')
+        : values.filter((_, i) => !taken.has(i)).join(' — ');
     const rowZone = zoneColumn >= 0 ? values[zoneColumn]?.trim() || null : null;
     const timed = stamp?.time ? { ...stamp, zone: stamp.zone ?? rowZone } : null;
     items.push({
@@ -582,6 +589,7 @@ function tableEntries(
         actor: actorColumn >= 0 ? values[actorColumn] || null : null,
         text,
         blockZone: headerZone,
+        ...(stateColumn >= 0 && values[stateColumn] ? { state: values[stateColumn] } : {}),
       },
     });
   }
@@ -891,6 +899,10 @@ export function readTimelineBlock(
   }
   const csv = csvHeader(block.lines);
   if (csv) return csvEntries(file, block.lines, csv, diagnostics);
+  // Columns aligned with spaces under a header row are read as the TSV they were copied from.
+  const aligned = alignedColumnsAsTabs(block.lines);
+  const alignedCsv = aligned ? csvHeader(aligned) : null;
+  if (aligned && alignedCsv) return csvEntries(file, aligned, alignedCsv, diagnostics);
   const reading: LineBlockReading = {
     file,
     block,
