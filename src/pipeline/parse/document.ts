@@ -66,6 +66,18 @@ const LABELS: readonly [RegExp, SectionKind][] = [
   [/^\s*(?:\*\*)?(?:action items?|follow[\s-]*ups?)(?:\*\*)?\s*:/i, 'actionItems'],
 ];
 
+/**
+ * A spreadsheet or ticket export whose first column is the row number (`#\tOwner\tTime
+ * (UTC)\tEvent`) starts with `#` and a tab, which CommonMark reads as a heading. A person reads a
+ * table: the row is tab-separated cells, and the next line has as many. Such a row is the
+ * table's header, not a section.
+ */
+function isTableHeaderRow(text: string, next: string | undefined): boolean {
+  if (!/^#{1,6}\t/.test(text)) return false;
+  const cells = (line: string) => line.split('\t').length;
+  return cells(text) >= 3 && next !== undefined && cells(next) === cells(text);
+}
+
 export function sectionKindOfHeading(heading: string): SectionKind {
   for (const [pattern, kind] of HEADING_KINDS) if (pattern.test(heading.trim())) return kind;
   return 'timeline';
@@ -107,7 +119,10 @@ export function splitDocument(text: string): IncidentDocument {
       else if (text.trim().startsWith(fence)) fence = null;
       continue;
     }
-    const heading = fence === null ? /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(text) : null;
+    const heading =
+      fence === null && !isTableHeaderRow(text, lines[index + 1])
+        ? /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(text)
+        : null;
     if (heading) {
       flush();
       if (current.blocks.length > 0 || current.heading !== null) sections.push(current);
