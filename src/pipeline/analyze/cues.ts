@@ -1305,12 +1305,19 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:impact|outage|disruption|incident) (?:has |had )?(?:ends|ended|is over|was over|over|stops|stopped)|end of (?:the )?(?:impact|outage)|fully (?:recovered|restored|operational)|full recovery|all (?:services|systems) (?:recovered|restored|operational)`,
+      String.raw`(?:impact|outage|disruption|incident) (?:has |had )?(?:ends|ended|is over|was over|over|stops|stopped)|end of (?:the )?(?:customer |user )?(?:impact|outage)|^\s*(?:customer |user )?impact end\s*$|fully (?:recovered|restored|operational)|full recovery|all (?:services|systems) (?:recovered|restored|operational)`,
     ),
     reason: 'the line says outright that the impact ended or recovery is complete',
     kind: 'recover',
     examples: {
-      match: ['IMPACT ENDS', 'All services fully recovered', 'impact has ended'],
+      // An incident tool's milestone names (Rootly, FireHydrant, incident.io) are labels, not verbs.
+      match: [
+        'IMPACT ENDS',
+        'All services fully recovered',
+        'impact has ended',
+        'Customer Impact End',
+        'end of customer impact',
+      ],
       noMatch: ['impact assessment'],
     },
   },
@@ -1649,13 +1656,14 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:mark(?:ed|ing)|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|we(?:'re|’re| are) (?:all )?done(?: here)?(?=[.!]?\s*$)|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this |out )?(?:incident|bridge|ticket|one|out|[a-z]{2,8}-\d+)(?![\p{L}\p{N}-])|done for (?:tonight|the night|today|the day)(?! (?:with|on)\b)|^\s*closing(?: (?:it|this|up|it out|for (?:real|good|now|today)))?\.?\s*$|^\s*closed\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|(?:#\d+|id \d+|alert)(?: [^.!?]{0,80}?)? (?:was |has been |is |got )?(?:auto-?)?(?:closed|resolved) by|^\s*(?:closed|resolved) at\s*:|auto-?resolved|stand(?:ing)? down`,
+      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:mark(?:ed|ing)|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|we(?:'re|’re| are) (?:all )?done(?: here)?(?=[.!]?\s*$)|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this |out )?(?:incident|bridge|ticket|one|out|[a-z]{2,8}-\d+)(?![\p{L}\p{N}-])|done for (?:tonight|the night|today|the day)(?! (?:with|on)\b)|^\s*closing(?: (?:it|this|up|it out|for (?:real|good|now|today)))?\.?\s*$|^\s*closed\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|(?:#\d+|id \d+|alert)(?: [^.!?]{0,80}?)? (?:was |has been |is |got )?(?:auto-?)?(?:closed|resolved) by|^\s*(?:closed|resolved) at\s*:|auto-?resolved|stand(?:ing)? down|^\s*(?:incident|outage) end\s*$`,
     ),
     reason: 'the incident is declared over',
     kind: 'resolve',
     examples: {
       match: [
         'incident resolved',
+        'Incident End',
         'dana: declaring it over',
         'Status changed to Resolved',
         'Closing the incident.',
