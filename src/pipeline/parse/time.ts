@@ -248,11 +248,19 @@ const DATE_FORMS: readonly { re: RegExp; read: (m: RegExpExecArray) => CalendarD
 ];
 
 /**
+ * A word for "about" before a clock, in the languages the clocks below are read in: `~14:05`,
+ * `around 14:05`, `ca. 14:05`, `vers 01h30`, `gegen 14 Uhr`, `hacia las 14:05`, `por volta das
+ * 14h05`, `omstreeks 14.05 uur`. A person reads the time and knows it is approximate.
+ */
+const APPROXIMATELY = String.raw`~\s*|≈\s*|(?:approx\.?|approximately|around|about|circa|ca\.|ca|vers|environ|gegen|etwa|ungefähr|hacia(?: las?)?|sobre(?: las?)?|cerca de(?: las?)?|por volta d[ae]s?|verso(?: le)?|rond|omstreeks)\s+|approx\.|ca\.`;
+/**
  * A clock time: `14:05`, `14:05:33.123`, `2:05 PM`, `2:05p` (a calendar's short meridiem, only
  * glued to the minutes: `2:05 a problem` is not a.m.), `14:05 Uhr`, `14:05 hrs`.
  */
-const TIME =
-  /^(~|≈|approx\.?\s*|around\s+|about\s+)?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?m\.?(?![a-z])|([ap])(?![\p{L}\d]))?(?:\s*(?:Uhr|uur|u|h|hrs)(?![\p{L}\d]))?/iu;
+const TIME = new RegExp(
+  String.raw`^(${APPROXIMATELY})?(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s*([ap])\.?m\.?(?![a-z])|([ap])(?![\p{L}\d]))?(?:\s*(?:Uhr|uur|u|h|hrs)(?![\p{L}\d]))?`,
+  'iu',
+);
 /**
  * Military and aviation time, four digits with their suffix: `1405 hrs`, `1405Z` (the `Z` is then
  * read as the zone). Without a suffix `1405` is a number, and `2026 UTC` more likely a year.
@@ -267,8 +275,10 @@ const MILITARY_TIME =
  * before a separator: `2h later` is a duration. Sources: CLDR's `de`, `nl`, `fr`, `da`, `nb`,
  * `sv` and `fi` time patterns (`HH.mm 'uur'`, `'kl'. HH.mm`, `'klo' H.mm`).
  */
-const EUROPEAN_CLOCK =
-  /^(?:(ore|um|om|à|às|alle|a las|a la|kl\.?|klo\.?)\s*(?<=[\s.]))?(~|≈)?(\d{1,2})(?:h(\d{2})|\s+h\s+(\d{2})|[.](\d{2})\s*(?:Uhr|uur|u|h)|h(?=\s*(?:[-–—:|,]|$))|\s*(?:Uhr|uur)|[.:](\d{2}))(?![\p{L}\d])/iu;
+const EUROPEAN_CLOCK = new RegExp(
+  String.raw`^(?:(ore|um|om|à|às|alle|a las|a la|kl\.?|klo\.?)\s*(?<=[\s.]))?(${APPROXIMATELY})?(\d{1,2})(?:h(\d{2})|\s+h\s+(\d{2})|[.](\d{2})\s*(?:Uhr|uur|u|h)|h(?=\s*(?:[-–—:|,]|$))|\s*(?:Uhr|uur)|[.:](\d{2}))(?![\p{L}\d])`,
+  'iu',
+);
 const BARE_HOUR_12 = /^(~|≈)?(\d{1,2})\s*([ap])\.?m\.?(?![a-z])/i;
 /** `9.05am`, `2.30 p.m.`: a dot between hour and minute, as British and Irish writers put it. */
 const DOT_TIME_12 = /^(~|≈)?(\d{1,2})\.(\d{2})\s*([ap])\.?m\.?(?![a-z])/i;
