@@ -608,6 +608,12 @@ function findZone(
       }
     }
   }
+  // Last, a message that says what the times are in ("📌 All times in this thread are Pacific"):
+  // a chat copy's first message often does, where a document would have a header.
+  zone ??= items.reduce<string | null>(
+    (found, item) => found ?? (item.type === 'entry' ? findTimesPhraseZone(item.entry.text) : null),
+    null,
+  );
   if (!zone && !frontMatter.timezone) {
     diagnostics.push(
       warning(

@@ -135,7 +135,7 @@ export function resolveZone(token: string): string | null {
 
 /** Filler between "times" and the zone: "times are local, Pacific", "all times shown in CET". */
 const PHRASE =
-  /\b(?:all\s+)?(?:time[- ]?zones?|timestamps?|timeline|times?|tz|zeitzone|fuseau horaire|zona horaria|fuso orario|tijdzone|tidszon)\b(?:\s*[,:(]?\s*(?:are|is|kept|shown|given|listed|written|below|local|in|as|our))*\s*[,:(=]?\s*([A-Za-z][A-Za-z_/]*(?:\s?[+\-−]\s?\d{1,2}(?::?\d{2})?)?|[+\-−]\d{2}:?\d{2})(?:\s+([A-Za-z]+))?/i;
+  /\b(?:all\s+)?(?:time[- ]?zones?|timestamps?|timeline|times?|tz|zeitzone|fuseau horaire|zona horaria|fuso orario|tijdzone|tidszon)\b(?:\s*[,:(]?\s*(?:are|is|kept|shown|given|listed|written|below|above|here|local|in|on|of|as|our|this|these|the|thread|channel|doc|document|page|log|chat|report|post|ticket))*\s*[,:(=]?\s*([A-Za-z][A-Za-z_/]*(?:\s?[+\-−]\s?\d{1,2}(?::?\d{2})?)?|[+\-−]\d{2}:?\d{2})(?:\s+([A-Za-z]+))?/i;
 /** A zone named anywhere; a whole word only, so `ETL`, `PTO` and `ISTIO` name none. */
 const ANY_TOKEN = new RegExp(
   `(?<![A-Za-z0-9:])(${ZONE_ALTERNATIVES}|[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)(?![A-Za-z0-9])`,
