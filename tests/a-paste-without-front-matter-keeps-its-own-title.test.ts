@@ -60,4 +60,38 @@ describe('a paste without front matter or a heading keeps the title written abov
     ).toBe('Rollout reaches the spine locations…');
     expect(truncateTitle('short title', 40)).toBe('short title');
   });
+
+  test("a list digest's header is no title; the first message's subject is", () => {
+    expect(
+      titleOf(
+        [
+          'Send sre-announce mailing list submissions to',
+          '\tsre-announce@lists.example.org',
+          'To subscribe or unsubscribe via the web, visit the list info page.',
+          '',
+          'Message: 1',
+          'Date: Tue, 03 Mar 2026 10:15:02 +0000',
+          'From: R. Osei',
+          'Subject: [sre-announce] Payments API returning 503s',
+          '',
+          '10:02 UTC payments API 503 rate above 40%',
+          '10:20 UTC failed over to the standby, 503s gone, resolved',
+        ].join('\n'),
+      ),
+    ).toBe('Payments API returning 503s');
+  });
+
+  test('a forwarded thread with no title above it takes its subject, without Re: and Fwd:', () => {
+    expect(
+      titleOf(
+        [
+          'Date: Thu, 8 Oct 2026 22:41:00 +0200',
+          'Subject: Re: Fwd: Nightly backup job wrote empty archives',
+          '',
+          '22:05 CEST backup job finished with 0-byte archives on db-4',
+          '22:40 CEST re-ran the job by hand, archives complete, resolved',
+        ].join('\n'),
+      ),
+    ).toBe('Nightly backup job wrote empty archives');
+  });
 });

@@ -20,7 +20,12 @@ import {
   type Pin,
 } from './choose-milestones.js';
 import { CUES, type Cue } from './cues.js';
-import { documentTitle, titleFromAlert, titleFromImpact } from './document-title.js';
+import {
+  documentTitle,
+  titleFromAlert,
+  titleFromImpact,
+  titleFromSubject,
+} from './document-title.js';
 import { findImpactFigures, parseCount } from './impact-figures.js';
 import { readLine, type LineReading } from './read-line.js';
 import { statedSeverity } from './stated-severity.js';
@@ -835,6 +840,10 @@ export function analyzeIncident(
   const title =
     incident.title ??
     documentTitle(incident.preamble, firstTimedLine) ??
+    titleFromSubject([
+      ...incident.preamble.map((block) => block.markdown),
+      ...entries.map((entry) => entry.text),
+    ]) ??
     titleFromImpact(incident.human.impact?.markdown ?? null) ??
     (firstAlert ? titleFromAlert(firstAlert.text) : incident.slug);
   const summaryText = [

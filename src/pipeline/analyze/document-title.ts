@@ -22,6 +22,8 @@ const NOT_A_TITLE: readonly RegExp[] = [
   /[=|{}<>]/,
   /^\s*[-*+]\s/,
   /^\s*\d{1,4}[-/.:]\d/,
+  // A mailing-list digest's chrome: "Send netops-digest mailing list submissions to".
+  /\b(?:mailing list|submissions to|unsubscribe|digest,? vol)\b/i,
 ];
 
 /**
@@ -42,6 +44,23 @@ export function documentTitle(
   if (named === null || named.length < 8) return null;
   if (NOT_A_TITLE.some((shape) => shape.test(named))) return null;
   return truncateTitle(named.replace(/\s{2,}/g, ' '), TITLE_MAX);
+}
+
+/** A reply's or forward's prefixes and a list's tag: `Re: Fwd: [netops] `. */
+const SUBJECT_PREFIX = /^(?:(?:re|fwd?|fw|aw|wg|tr|sv|rv|antw)\s*:\s*|\[[^\]]{1,40}\]\s*)+/i;
+
+/**
+ * The first mail subject in the paste (`Subject: Re: [netops] Edge DNS outage - their summary`
+ * → `Edge DNS outage - their summary`), for a forwarded thread or a list digest whose top lines
+ * are the mail client's or the list's, not a title. `texts` are the paste's blocks and lines in
+ * file order. Null when no subject of 8 or more characters is written.
+ */
+export function titleFromSubject(texts: readonly string[]): string | null {
+  for (const text of texts) {
+    const subject = /^\s*Subject:\s*(.+)$/im.exec(text)?.[1]?.replace(SUBJECT_PREFIX, '').trim();
+    if (subject && subject.length >= 8) return truncateTitle(subject, TITLE_MAX);
+  }
+  return null;
 }
 
 /** What an alert line carries besides what happened: tags and ticket numbers anywhere, and */
