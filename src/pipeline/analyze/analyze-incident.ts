@@ -727,9 +727,16 @@ function timelineEvents(
 function impactAndUsers(
   incident: ParsedIncident,
   entries: readonly ResolvedEntry[],
+  start: number | null,
 ): { impact: Facts['impact']; usersAffected: Facts['usersAffected'] } {
+  // A figure in a line before the impact began tells the lead-up's audience ("email sent to
+  // 2.1M subscribers", "rolled out to 40% of hosts"), not who was affected.
+  const leadUp = (entry: ResolvedEntry): boolean =>
+    start !== null && entry.time !== null && entry.time.toMillis() < start;
   const textLines = [
-    ...entries.map((entry) => ({ text: entry.text, line: entry.line })),
+    ...entries
+      .filter((entry) => !leadUp(entry))
+      .map((entry) => ({ text: entry.text, line: entry.line })),
     ...incident.notes.map((note) => ({ text: note.markdown, line: note.line })),
     ...(incident.human.impact
       ? [{ text: incident.human.impact.markdown, line: incident.human.impact.line }]
@@ -829,7 +836,7 @@ export function analyzeIncident(
   const { chosen, warnings } = settleMilestones(incident, entries, candidates, pins, notes, cues);
   const problems = contradictedFrontMatter(candidates, pins, chosen, incident.zone);
   const events = timelineEvents(entries, readings, incident.zone);
-  const { impact, usersAffected } = impactAndUsers(incident, entries);
+  const { impact, usersAffected } = impactAndUsers(incident, entries, chosen.start?.time ?? null);
   const { milestones: milestoneRecord, evidence } = milestoneFacts(chosen, incident.zone);
   const toZone = (millis: number): DateTime => DateTime.fromMillis(millis, { zone: incident.zone });
   const instant = (name: MilestoneName): string | null => milestoneRecord[name]?.time ?? null;

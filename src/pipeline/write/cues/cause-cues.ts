@@ -143,9 +143,14 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'A latent condition that waited for a trigger is a root cause.',
     pattern:
-      /\blatent\b|\bhad (?:been|gone) (?:unnoticed|undetected|there|present)\b|\bnever (?:been )?tested\b|\bfor (?:years|months)\b/i,
+      /\blatent\b|\bhad (?:been|gone) (?:unnoticed|undetected|there|present)\b|\bwent (?:unnoticed|undetected)\b|\b(?:nobody|no one|no-one) (?:noticed|caught|saw) (?:it|this|that)?\b|\bnever (?:been )?tested\b|\bfor (?:years|months)\b/i,
     examples: {
-      match: ['a latent bug in the parser', 'the code path had never been tested'],
+      match: [
+        'a latent bug in the parser',
+        'the code path had never been tested',
+        'the index was dropped two weeks ago and nobody noticed at normal traffic',
+        'the expiry check went unnoticed since March',
+      ],
       noMatch: ['a late page'],
     },
   },
@@ -516,15 +521,18 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'Something the system relied on that a change took away ("selected by the master label, which 1.24 removed -> routes gone") is the mechanism, written as cause then effect.',
     pattern:
-      /(?<!(?:^|[;:.!?])\W*)\b(?:which|that) (?:[\w.-]+ ){0,2}(?:removed|deleted|dropped|renamed|deprecated|broke|disabled)\b|\S\s*(?:->|→)\s*(?:[\w-]+ ){1,3}(?:gone|lost|broken|down|stopped|failing|failed|dropped)\b/i,
+      /(?<!(?:^|[;:.!?])\W*)\b(?:which|that) (?:[\w.-]+ ){0,2}(?:removed|deleted|dropped|renamed|deprecated|broke|disabled)\b|\b(?:was|were|had been|has been|got) (?:silently |accidentally )?(?:dropped|deleted|removed|overwritten|disabled|truncated|reverted|wiped|purged|renamed) by (?:the |a |an |our |last night's |yesterday's )?(?:[\w-]+ )?(?:migration|cleanup|cron|job|script|deploy(?:ment)?|release|change|refactor|config(?:uration)? (?:push|sync|change)|sync|rollout|automation|upgrade|terraform|ansible|puppet)\b|\S\s*(?:->|→)\s*(?:[\w-]+ ){1,3}(?:gone|lost|broken|down|stopped|failing|failed|dropped)\b/i,
     examples: {
       match: [
         'the route reflectors were selected by the master label, which 1.24 removed -> routes gone',
+        'the index on coupons.code was dropped by migration 0412 on 2026-11-13',
+        'the allowlist had been overwritten by the nightly config sync',
       ],
       noMatch: [
         'rolled back -> errors drop',
         'the label that we added',
         'Cause isolated; that configuration disabled.',
+        'requests were dropped by the load balancer',
       ],
     },
   },
@@ -797,13 +805,15 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     weight: 2,
     reason: 'An outside event (power, fibre, a provider, a traffic surge) sets incidents off too.',
     pattern:
-      /\b(?:power (?:loss|outage|disruption|failure)|(?:disruption|outage|failure|loss) (?:in|of) the power\b|fib(?:er|re) (?:cut|damage\w*)|damaged fib(?:er|re)|traffic (?:spike|surge|jump|increase)|(?:load|request|usage) (?:spike|surge)|surge (?:of|in|from)|(?:marketing |email |promo\w* )?campaign|(?:email|newsletter|push notification)s? (?:went|go(?:es)?) out|(?:sale|launch|promotion) (?:started|began|went live)|(?:sales?|tickets?|registrations?|pre-?orders?|sign-?ups?|enrol?ments?)(?: [\w'-]+){0,4} (?:opened|went live|went on sale)|traffic (?:at |hit |reached |rose to |jumped to )?(?:about |~)?\d+(?:\.\d+)?\s?(?:x|×|times)(?= |$)|batch job|flash sale|upstream (?:outage|provider)|(?:having|had|has) an outage on their side|ddos|dos attack|denial[\s-]of[\s-]service|maintenance|certificate expired|cert expired|disk failed|hardware failure)\b/i,
+      /\b(?:power (?:loss|outage|disruption|failure)|(?:disruption|outage|failure|loss) (?:in|of) the power\b|fib(?:er|re) (?:cut|damage\w*)|damaged fib(?:er|re)|traffic (?:spike|surge|jump|increase)|(?:load|request|usage) (?:spike|surge)|surge (?:of|in|from)|(?:marketing |email |promo\w* )?campaign|(?:email|e-mail|newsletter|mailing|mailer|push(?: notification)?|sms|notification|blast)s? (?:went|go(?:es)?) out|(?:email|e-mail|newsletter|mailing|mailer|push(?: notification)?|sms|notification|blast)s? (?:was |were |got )?sent (?:out )?to (?:all |every |our |~|about )?(?:\d[\d,.]*\s?[km]?|all|every|our|the whole)|(?:sale|launch|promotion) (?:started|began|went live)|(?:sales?|tickets?|registrations?|pre-?orders?|sign-?ups?|enrol?ments?)(?: [\w'-]+){0,4} (?:opened|went live|went on sale)|traffic (?:at |hit |reached |rose to |jumped to )?(?:about |~)?\d+(?:\.\d+)?\s?(?:x|×|times)(?= |$)|batch job|flash sale|upstream (?:outage|provider)|(?:having|had|has) an outage on their side|ddos|dos attack|denial[\s-]of[\s-]service|maintenance|certificate expired|cert expired|disk failed|hardware failure)\b/i,
     examples: {
       match: [
         'power disruption in the data centre',
         'Brief disruption in the power systems of the primary DC',
         'damaged fiber between sites',
         'Marketing campaign email went out to 2M users',
+        'Black Friday email sent to 2.1M subscribers',
+        'push notification sent to all iOS users',
         'Traffic surge from a partner batch job',
         'Acme CDN is having an outage on their side',
         'large-scale DDoS against our DNS provider',
@@ -811,7 +821,11 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
         'Ticket pre-orders for the new console went live',
         'traffic at 5x the usual Monday peak',
       ],
-      noMatch: ['all systems normal', 'the sales dashboard loads slowly'],
+      noMatch: [
+        'all systems normal',
+        'the sales dashboard loads slowly',
+        'sent the status email to the team',
+      ],
     },
   },
   {

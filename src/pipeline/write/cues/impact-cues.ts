@@ -87,7 +87,7 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
     weight: 3,
     reason: 'The input says data was lost or must be re-entered.',
     pattern:
-      /\b(?:(?<!\bno )data (?:was |were )?lost|lost (?:\w+ )?(?:data|changes|writes|orders|messages|edits|uploads|events|records|comments|files|accounts)|data loss|(?:writes|orders|messages|edits|uploads|events|records) (?:were |was )?(?:lost|dropped|deleted)|(?:were|was) (?:permanently )?(?:deleted|dropped|corrupted)|(?<!\b(?:no|nothing|not)(?: \w+)? )(?:were|was) (?:permanently )?lost\b(?! (?:connectivity|connection|contact))|cannot be recovered|can'?t be recovered|could not be recovered|unrecoverable|lost for good)\b/i,
+      /\b(?:(?<!\bno )data (?:was |were )?lost|lost (?:\w+ )?(?:data|changes|writes|orders|messages|edits|uploads|events|records|comments|files|accounts)|data loss|(?:writes|orders|messages|edits|uploads|events|records) (?:were |was )?(?:lost|dropped|deleted)|(?<!\b(?:index(?:es)?|indices|routes?|flags?|rules?|alerts?|jobs?|pods?|connections?|requests?|packets?|calls?|nodes?|labels?|caches?|keys?|locks?|sessions?|tokens?|certs?|certificates?|configs?|settings?|containers?|queues?|indexes)(?: [^\s;:!?]+){0,4} )(?:were|was) (?:permanently )?(?:deleted|dropped|corrupted)|(?<!\b(?:no|nothing|not)(?: \w+)? )(?:were|was) (?:permanently )?lost\b(?! (?:connectivity|connection|contact))|cannot be recovered|can'?t be recovered|could not be recovered|unrecoverable|lost for good)\b/i,
     examples: {
       match: [
         'comments posted between 15:53 and 16:02 UTC were lost with the old disk',
@@ -95,8 +95,16 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
         'data loss for EU tenants',
         'lost writes between 10:00 and 10:05',
         'Lost DB changes made between 17:20 and 00:00 UTC',
+        'the orders table was dropped by the migration',
       ],
-      noMatch: ['No data was lost.', 'lost connectivity', 'Nothing else was lost.'],
+      // Dropping an index, a route or a request loses no one's data.
+      noMatch: [
+        'No data was lost.',
+        'lost connectivity',
+        'Nothing else was lost.',
+        'the index on coupons.code was dropped by migration 0412',
+        'requests were dropped at the edge',
+      ],
     },
   },
   {
