@@ -173,7 +173,7 @@ function cells(row: string): string[] {
  * with one (`Anna added a comment - 14/Mar/24 09:05 AM`), or the block is CSV with a time column.
  */
 export function hasTimedLine(block: Block): boolean {
-  if (csvHeader(block.lines)) return true;
+  if (csvHeader(block.lines) || captionedCsv(block.lines)) return true;
   return block.lines.some((line) => {
     if (isStampProblem(readStamp(line.text))) return true;
     if (TABLE_ROW.test(line.text)) return cells(line.text).some((cell) => stampOf(cell)?.time);
@@ -201,6 +201,15 @@ export function readLabelledStamp(text: string): { label: string | null; stamp: 
   const rest = stamp?.rest.replace(/[()]/g, '').trim() ?? '';
   if (!stamp?.time || (rest !== '' && !/^[A-Z]{2,5}$/.test(rest))) return null;
   return { label: label[1]?.toLowerCase().replace(/\s+/g, '') ?? null, stamp };
+}
+
+/** A CSV whose header row is the block's second line, under an untimed caption; null otherwise. */
+function captionedCsv(
+  lines: readonly SourceLine[],
+): { delimiter: string; header: string[] } | null {
+  const caption = lines[0]?.text ?? '';
+  if (lines.length < 3 || stampOf(caption)?.time) return null;
+  return csvHeader(lines.slice(1));
 }
 
 /**
@@ -899,6 +908,16 @@ export function readTimelineBlock(
   }
   const csv = csvHeader(block.lines);
   if (csv) return csvEntries(file, block.lines, csv, diagnostics);
+  // An export's caption above its header row ("Rootly export - INC-1187 - timeline.csv"): the
+  // caption is a line of its own, the rest the CSV it names.
+  const captioned = captionedCsv(block.lines);
+  if (captioned) {
+    const [caption, ...table] = block.lines;
+    return [
+      ...readTimelineBlock(file, { ...block, lines: caption ? [caption] : [] }, diagnostics),
+      ...csvEntries(file, table, captioned, diagnostics),
+    ];
+  }
   // Columns aligned with spaces under a header row are read as the TSV they were copied from.
   const aligned = alignedColumnsAsTabs(block.lines);
   const alignedCsv = aligned ? csvHeader(aligned) : null;

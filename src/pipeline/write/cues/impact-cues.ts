@@ -114,9 +114,12 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
     reason:
       'Something users must do (retry, log in again, re-submit, rotate a credential), or the input saying they need do nothing: a message says "no action is needed" only when the input does.',
     pattern:
-      /\b(?:(?:users?|customers?|merchants?|you)\b(?: (?!we\b|i\b|team\b|but\b|so\b)[\w'.:-]+){0,10}? (?:should|must|need to|will need to|may need to|have to)|please (?:retry|re-?submit|log ?in|sign ?in|reset|rotate|update|reconnect|re-?run)|(?:must|need to|should) (?:retry|re-?submit|log in again|sign in again|reset|rotate)|no (?:further )?action (?:is |was )?(?:needed|required|necessary)|(?:you|users|customers) (?:do(?:n['’]t| not)|won['’]t|will not) (?:need|have) to do anything)\b/i,
+      /\b(?:(?:users?|customers?|merchants?|you)\b(?: (?!we\b|i\b|team\b|but\b|so\b)[\w'.:-]+){0,10}? (?:should|must|need to|will need to|may need to|have to)|please (?:retry|re-?submit|log ?in|sign ?in|reset|rotate|update|reconnect|re-?run)|(?:must|need to|should) (?:retry|re-?submit|log in again|sign in again|reset|rotate)|no (?:further )?action (?:is |was )?(?:needed|required|necessary)|(?:you|users|customers) (?:do(?:n['’]t| not)|won['’]t|will not) (?:need|have) to do anything|(?:affected |your |their |any affected )(?:[\w-]+ ){0,2}(?:pipelines?|builds?|jobs?|workflows?|deploys?|orders?|payments?|uploads?|webhooks?|tokens?|keys?|certificates?|passwords?|credentials?|messages?|emails?)(?: [\w-]+){0,5} (?:(?:may |might |will |must )?(?:need|needs|have|has) (?:to be |a |an )?|(?:must|should|will|may|might) be )(?:manual(?:ly)? )?(?:(?:re-?)?(?:triggered|trigger|run|started|submitted|sent|issued)|re-?(?:start|try|tried|submit|send|issue)|rotated|renewed|replaced|revoked|reset))\b/i,
     examples: {
       match: [
+        'Any affected pipelines may need a manual trigger on the relevant branch',
+        'affected API tokens must be rotated before 2026-09-29',
+        'your webhook deliveries from the window need to be re-sent',
         'users must log in again',
         'please retry failed payments',
         'customers should rotate their API keys',
