@@ -605,7 +605,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`reported|reporting(?! (?:index|indexes|job|jobs|db|database|service|pipeline|api|tool|dashboards?|query|queries|cluster|replica|table|stack|period|line|chain|structure)\b)|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:first|new|another|several|many|\d+) tickets?\b|tickets? (?:about|saying|that|re:?|complaining)|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm|(?:are |were |keep )?(?:asking|writing in|calling in|chasing))|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|(?:i |we )?just (?:hit|got|saw|ran into)(?! (?:paged|the (?:page|alert))\b)|anyone (?:else )?(?:seeing|getting)|^(?:also |now )?seeing (?!(?:fewer|less|lower|better|some recovery|recovery|improvement|a drop|no |the (?:fix|recovery|rollback|revert))\b)[\w-]+|(?:\p{L}+n'?t|not) [\w-]+(?: [\w:.-]+){0,5} (?:for me|on my end|here either)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs|finance|accounting|sales|marketing|account management|cx)(?: team| desk| agent| lead| ops)?:`,
+      String.raw`reported|reporting(?! (?:index|indexes|job|jobs|db|database|service|pipeline|api|tool|dashboards?|query|queries|cluster|replica|table|stack|period|line|chain|structure)\b)|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:first|new|another|several|many|\d+) tickets?\b|tickets? (?:about|saying|that|re:?|complaining)|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm|(?:are |were |keep )?(?:asking|writing in|calling in|chasing))|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|(?:i |we )?just (?:hit|got|saw|ran into)(?! (?:paged|the (?:page|alert))\b)|anyone (?:else )?(?:seeing|getting)|^(?:also |now )?seeing (?!(?:fewer|less|lower|better|some recovery|recovery|improvement|a drop|no |the (?:fix|recovery|rollback|revert))\b)[\w-]+|(?:\p{L}+n'?t|not) [\w-]+(?: [\w:.-]+){0,5} (?:for me|on my end|here either)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs|finance|accounting|sales|marketing|account management|cx)(?: team| desk| agent| lead| ops)?:|^(?:\[?(?:zendesk|freshdesk|intercom|help ?scout|service ?now|jira service (?:desk|management))\b[^\]]{0,30}\]?\s*)?(?:a |the |one )?(?:customers?|clients?|merchants?|tenants?|shoppers?):`,
     ),
     reason: 'a person reported the problem',
     kind: 'report',
@@ -626,8 +626,11 @@ export const CUES: readonly Cue[] = [
         'seeing 502s on the public API',
         "home feed hasn't updated since about 13:30 for me",
         'Zendesk: tickets about empty search results',
+        '[zendesk #48213] customer: "every CSV export since this morning is an empty file"',
+        "merchant: our invoices show yesterday's prices",
       ],
       noMatch: [
+        'users: none affected',
         'opened a ticket with the vendor',
         'seeing fewer 502s now',
         'ticket closed',

@@ -39,8 +39,11 @@ const CLOCK = String.raw`(?:\d{4}-\d{2}-\d{2}[ T])?(?:~\s*|approx(?:imately|\.)?
 /** A day written after a clock time ("23:40 UTC on March 3"): the clock is read on the context's day. */
 const ON_DAY = String.raw`(?:,?\s+on\s+(?:[A-Z][a-z]+,?\s+)?(?:[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+)(?:,?\s+\d{4})?)?`;
 const NEAR = String.raw`(?:at|around|about|by|near|approximately|roughly|~|sometime around|shortly before|just before|shortly after|just after|right after|soon after|as early as)?\s*`;
-/** What can begin: the incident, or a symptom of it ("the decline started at 14:38", "errors began 23:40"). */
-const IMPACT_SUBJECT = String.raw`(?:impact|outage|incident|disruption|degradation|errors?|failures?|problems?|issues?|time-?outs?|5xx|it|delays?|declines?|drops?|dips?|spikes?|surges?|slowdowns?|slowness|latency|lag|backlog|breakage|regression|trouble|loss|p\d{2,3}|cpu|memory|queue(?:[- ]depth)?|error[- ]rate|ooms?|oom-?kills?|crash(?:es|loops?)?|panics?|evictions?)`;
+/**
+ * What can begin: the incident, or a symptom of it ("the decline started at 14:38", "errors began
+ * 23:40", "the empty files began at 09:48").
+ */
+const IMPACT_SUBJECT = String.raw`(?:impact|outage|incident|disruption|degradation|errors?|failures?|problems?|issues?|time-?outs?|5xx|it|delays?|declines?|drops?|dips?|spikes?|surges?|slowdowns?|slowness|latency|lag|backlog|breakage|regression|trouble|loss|p\d{2,3}|cpu|memory|queue(?:[- ]depth)?|error[- ]rate|ooms?|oom-?kills?|crash(?:es|loops?)?|panics?|evictions?|(?:empty|blank|zero-byte|broken|corrupt(?:ed)?|stale|duplicated?|missing|bad|wrong|failed|failing) [\w-]+)`;
 /**
  * A failure figure's rise after "started" ("the delay started climbing at 14:48", "p99 began to
  * spike around 3pm"): the onset a graph shows. Falling is left out: "errors started dropping at
