@@ -5,16 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { analyzeSource } from '../src/pipeline/analyze-source.js';
+import { pasteEvents } from './helpers/paste-events.js';
 import { isChatChrome } from '../src/pipeline/parse/chat-chrome.js';
 import { readRelativeDays } from '../src/pipeline/parse/relative-days.js';
-import { sourceFromText } from './helpers/source.js';
 
 function eventsOf(frontMatter: string[], body: string[]): string[] {
-  const { facts } = analyzeSource(
-    sourceFromText(['---', ...frontMatter, '---', ...body].join('\n')),
+  return pasteEvents(frontMatter, body).map(
+    (e) => `${e.time?.slice(0, 16) ?? 'untimed'} ${e.text}`,
   );
-  return (facts?.events ?? []).map((e) => `${e.time?.slice(0, 16) ?? 'untimed'} ${e.text}`);
 }
 
 describe("a chat client's own lines are not part of any message", () => {

@@ -4,16 +4,10 @@
  * the lines below: the kind stays before the message, the author is the actor.
  */
 import { describe, expect, test } from 'vitest';
-import { analyzeSource } from '../src/pipeline/analyze-source.js';
-import { sourceFromText } from './helpers/source.js';
+import { pasteEvents } from './helpers/paste-events.js';
 
 function eventsOf(body: string[]): string[] {
-  const { facts } = analyzeSource(
-    sourceFromText(
-      ['---', 'title: t', 'date: 2026-08-04', 'timezone: UTC', '---', ...body].join('\n'),
-    ),
-  );
-  return (facts?.events ?? []).map(
+  return pasteEvents(['title: t', 'date: 2026-08-04', 'timezone: UTC'], body).map(
     (e) => `${e.time?.slice(11, 16) ?? 'untimed'} ${e.actor ?? ''}: ${e.text}`,
   );
 }

@@ -3,16 +3,13 @@
  * the XML is no event, and the file is not refused.
  */
 import { describe, expect, test } from 'vitest';
-import { analyzeSource } from '../src/pipeline/analyze-source.js';
+import { pasteEvents } from './helpers/paste-events.js';
 import { readFeedEntries } from '../src/pipeline/parse/feed-entries.js';
-import { sourceFromText } from './helpers/source.js';
 
 function eventsOf(body: string[]): string[] {
-  const { facts, diagnostics } = analyzeSource(
-    sourceFromText(['---', 'title: t', 'timezone: UTC', '---', ...body].join('\n')),
+  return pasteEvents(['title: t', 'timezone: UTC'], body).map(
+    (e) => `${e.time?.slice(0, 16) ?? 'untimed'} ${e.text}`,
   );
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return (facts?.events ?? []).map((e) => `${e.time?.slice(0, 16) ?? 'untimed'} ${e.text}`);
 }
 
 describe('a status feed pasted raw', () => {

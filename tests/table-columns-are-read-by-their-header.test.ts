@@ -1,16 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { analyzeSource } from '../src/pipeline/analyze-source.js';
+import { pasteEvents } from './helpers/paste-events.js';
 import { alignedColumnsAsTabs, messageColumnOf } from '../src/pipeline/parse/table-columns.js';
-import { sourceFromText } from './helpers/source.js';
 
 /** Each event as `time|source|actor|text`, the way a reader of the timeline sees it. */
 function eventsOf(body: string[], frontMatter = ['title: t', 'timezone: UTC']): string[] {
-  const { facts, diagnostics } = analyzeSource(
-    sourceFromText(['---', ...frontMatter, '---', ...body].join('\n')),
-  );
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return (facts?.events ?? []).map(
+  return pasteEvents(frontMatter, body).map(
     (e) => `${e.time?.slice(11, 16) ?? 'untimed'}|${e.source ?? ''}|${e.actor ?? ''}|${e.text}`,
   );
 }

@@ -4,14 +4,10 @@
  * author at that time, and the author line is no event.
  */
 import { describe, expect, test } from 'vitest';
-import { analyzeSource } from '../src/pipeline/analyze-source.js';
-import { sourceFromText } from './helpers/source.js';
+import { pasteEvents } from './helpers/paste-events.js';
 
 function eventsOf(body: string[]): string[] {
-  const { facts } = analyzeSource(
-    sourceFromText(['---', 'title: t', 'timezone: UTC', '---', ...body].join('\n')),
-  );
-  return (facts?.events ?? []).map(
+  return pasteEvents(['title: t', 'timezone: UTC'], body).map(
     (e) => `${e.time?.slice(11, 16) ?? 'untimed'} ${e.actor ?? ''}: ${e.text}`,
   );
 }
