@@ -212,6 +212,10 @@ function firstReceding(
   return null;
 }
 
+/** Whether a line's reading says the impact receded, partly or fully. */
+const recedes = (scores: Readonly<Record<Phase, number>>): boolean =>
+  scores['recovery-partial'] > 0 || scores['recovery-full'] > 0;
+
 /**
  * Lowers to 1 every action the failure outlived, so a later action or recovery wins the
  * tie-break that favours the earliest: "restarted the pods" followed by "no change, CPU still at
@@ -227,8 +231,7 @@ function demoteOutlived(items: readonly Item[], row: Scored[]): void {
     for (let j = i + 1; j < n; j++) {
       const next = items[j]?.candidate?.reading.scores;
       if (!next) continue;
-      const recovering = next['recovery-partial'] > 0 || next['recovery-full'] > 0;
-      if (recovering || next['mitigate-action'] >= 2) return;
+      if (recedes(next) || next['mitigate-action'] >= 2) return;
       if (next.impact >= 2) {
         row[i] = { ...s, score: 1 };
         return;
@@ -264,8 +267,7 @@ function demoteRecoveryLongAfterAction(items: readonly Item[], row: Scored[]): v
     const acts = reading.scores['mitigate-action'] >= 2;
     const late = action !== null && item.time - action >= ACTION_TO_RECOVERY_GAP_MS;
     if (s?.phase === 'recovery-full' && s.score >= 2 && late && !acts) row[i] = { ...s, score: 1 };
-    const s2 = reading.scores;
-    if (s2['recovery-partial'] > 0 || s2['recovery-full'] > 0 || s2.impact >= 2) action = null;
+    if (recedes(reading.scores) || reading.scores.impact >= 2) action = null;
     if (acts && s?.phase === 'mitigate-action' && s.score >= 2) action = item.time;
   });
 }
@@ -283,7 +285,7 @@ function demoteUnderway(items: readonly Item[], row: Scored[]): void {
     for (let j = i + 1; j < items.length; j++) {
       const next = items[j]?.candidate?.reading.scores;
       if (!next) continue;
-      if (next['recovery-partial'] > 0 || next['recovery-full'] > 0 || next.impact >= 2) return;
+      if (recedes(next) || next.impact >= 2) return;
       if (next['mitigate-action'] >= 2) {
         row[i] = { ...s, score: 1 };
         return;
@@ -318,8 +320,7 @@ const monitorSays = (hit: { cue: string; clause: number } | undefined): boolean 
 function relapse(reading: LineReading | undefined): boolean {
   if (!reading) return false;
   const s = reading.scores;
-  if (s['recovery-partial'] > 0 || s['recovery-full'] > 0 || s['resolved-declared'] > 0)
-    return false;
+  if (recedes(s) || s['resolved-declared'] > 0) return false;
   return s.detect >= 3 && monitorSays(reading.best.detect);
 }
 
@@ -343,8 +344,7 @@ function demoteFlaps(items: readonly Item[], row: Scored[]): void {
         row[i] = { ...(s as Scored), score: 1 };
         return;
       }
-      const r = reading.scores;
-      if (r['recovery-partial'] > 0 || r['recovery-full'] > 0 || r['mitigate-action'] >= 2) return;
+      if (recedes(reading.scores) || reading.scores['mitigate-action'] >= 2) return;
     }
   });
 }
