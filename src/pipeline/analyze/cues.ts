@@ -36,9 +36,13 @@ export interface Cue {
   examples: { match: readonly string[]; noMatch: readonly string[] };
 }
 
-/** Modifiers change the cues of their own clause (or, for `ineffective`/`unrelated`, the line). */
+/**
+ * Modifiers change the cues of their own clause (or, for `ineffective`/`unrelated`/`plan`, the
+ * line).
+ */
 export type ModifierEffect =
   | 'negate'
+  | 'plan'
   | 'partial'
   | 'ongoing'
   | 'ineffective'
@@ -1947,6 +1951,36 @@ export const MODIFIERS: readonly Modifier[] = [
         'users need to log in again',
         'requests going to eu-west fail',
         'drained eu-central',
+      ],
+    },
+  },
+  {
+    id: 'plan-label',
+    effect: 'plan',
+    language: 'en',
+    pattern:
+      /^\W{0,3}(?:[\p{L}\p{N}_.@-]{1,32}:\s+)?(?:(?:the |our |my )?plan(?: [a-c])?|(?:the |my )?proposal|proposed (?:fix|plan|steps?)|suggestion|next steps?|to[- ]?do|idea|options?(?: \d+| [a-c])?|nächste schritte|vorschlag|idee|prochaines? étapes?|proposition|idée|próximos pasos|propuesta)\s*:(?!\/)/iu,
+    // A clause's own plan words ("going to", "let's") reach only that clause, so "plan: drain
+    // node-7, then get checkout back" read its second clause as a recovery. A leading label
+    // names what the whole line is; it may follow a handle ("sam: plan: ...").
+    reason:
+      'a line labelled as a plan, a proposal or next steps ("plan: drain node-7, then get checkout back", "Nächste Schritte: ...") says what the team means to do, not what happened (applies to the whole line)',
+    examples: {
+      match: [
+        'plan: drain node-7, then get checkout back on the healthy pool',
+        'sam: Proposal: fail over to eu-west, which restores service',
+        'Next steps: restart the consumers and confirm the backlog drains',
+        'to do: flush the CDN once the fix is out',
+        'Option 2: roll back the ranking model',
+        'Nächste Schritte: Pods neu starten, danach läuft der Dienst wieder',
+        'Prochaines étapes : basculer sur le réplica',
+      ],
+      noMatch: [
+        'drained node-7 as planned',
+        'the plan worked: checkout back to normal',
+        'planned maintenance begins: checkout may be unavailable',
+        'options page back to normal',
+        'rolled back, next step is the postmortem',
       ],
     },
   },

@@ -162,6 +162,7 @@ const partial = modifier('partial');
 const ongoing = modifier('ongoing');
 const ineffective = modifier('ineffective');
 const unrelated = modifier('unrelated');
+const planned = modifier('plan');
 const disowned = modifier('disowned');
 const topic = modifier('topic');
 const actionItem = modifier('action-item');
@@ -475,7 +476,8 @@ export function readLine(
   const whole = readText(line, state, cues, author, source);
   const { text, actor } = withoutLeadingHandle(line, author);
   // A verdict on the whole line ("unrelated: reverted a typo fix") is not a handle to drop.
-  if (text === line || unrelated(line) || disowned(line) || actionItem(line)) return whole;
+  if (text === line || unrelated(line) || disowned(line) || actionItem(line) || planned(line))
+    return whole;
   // Read both ways and keep the stronger evidence per phase: "paged: ingest lag" stays an
   // alert read whole, "ruben: resolving" becomes a declared end read after the handle.
   return merged(whole, readText(text, state, cues, actor, source));
@@ -509,8 +511,9 @@ function readText(
   source: string | null,
 ): LineReading {
   const nothing: LineReading = { scores: emptyScores(), best: {}, kind: 'note' };
-  // A follow-up written down during the incident signals no phase, whatever words it uses.
-  if (actionItem(text) || (state !== null && actionItem(state))) return nothing;
+  // A follow-up written down during the incident signals no phase, whatever words it uses; nor
+  // does a line labelled as a plan ("plan: drain node-7, then get checkout back").
+  if (actionItem(text) || (state !== null && actionItem(state)) || planned(text)) return nothing;
   const compiled = compile(cues);
   const clauses = splitClauses(text);
   const fromState = state
