@@ -53,6 +53,7 @@ import { withoutTemplatePrompts } from './template-prompts.js';
 import {
   findMilestoneBlock,
   findStatedTimes,
+  writtenAfterwards,
   readFrontMatterMilestone,
   type StatedTime,
 } from './stated-times.js';
@@ -773,7 +774,12 @@ function collectStatedTimes(
   for (const entry of from.entries)
     if (entry.time)
       stated.push(
-        ...findStatedTimes(entry.text, entry.line, { zone, lineTime: entry.time, date: isoDate }),
+        ...findStatedTimes(entry.text, entry.line, {
+          zone,
+          // A note written afterwards is read as the notes are: its stamp is not when it happened.
+          lineTime: entry.afterwards ? null : entry.time,
+          date: isoDate,
+        }),
       );
   return stated;
 }
@@ -1035,13 +1041,16 @@ function parseWith(
   });
   const isoDate = DateTime.fromObject(date).toISODate() ?? '';
   const preambleNotes = preambleNotesOf(preamble);
+  const entries = resolved.entries.map((entry) =>
+    entry.time && writtenAfterwards(entry.text) ? { ...entry, afterwards: true } : entry,
+  );
   const stated = collectStatedTimes(file, diagnostics, {
     frontMatter,
     keyLines: fm.keyLines,
     doc,
     // `notes` holds the preamble's prose already: passing it again stated each time twice.
     notes: [human.summary, human.impact, ...notes],
-    entries: resolved.entries,
+    entries,
     zone,
     date: isoDate,
   });
@@ -1054,7 +1063,7 @@ function parseWith(
       title,
       zone,
       date: isoDate,
-      entries: resolved.entries,
+      entries,
       stated,
       preamble: preambleNotes,
       notes,

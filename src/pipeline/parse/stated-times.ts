@@ -382,6 +382,25 @@ const PHRASES: readonly Phrase[] = [
   },
 ];
 
+/**
+ * A timeline line written after the incident about it, which labels itself so: a retro's notes
+ * ("Retro notes:", "Post-incident review:", "PIR -"), a work note "added after review". Its
+ * stamp says when it was written, not when what it tells happened, so its words are read as the
+ * notes are (every stated milestone, on the incident's day) and its stamp is no milestone.
+ */
+const WRITTEN_AFTERWARDS = new RegExp(
+  String.raw`^\W{0,3}(?:[\p{L}\p{N}_.@-]{1,32}:\s+)?(?:(?:retro(?:spective)?|post-?incident(?: review)?|post-?mortem|incident review|after-action(?: review)?|PIR|review|nachbetrachtung|rétrospective|retrospectiva)(?:\s+(?:notes?|summary|findings|write-?up))?(?:\s*\([^)]{0,40}\))?\s*(?::|\s[-–—]\s)|(?:(?:added|written|noted|updated)\s+(?:after|following)\s+(?:the\s+)?(?:review|retro(?:spective)?|post-?mortem|incident)\b))`,
+  'iu',
+);
+
+/**
+ * Whether a timeline line is a note written after the incident (see `WRITTEN_AFTERWARDS`): its
+ * stamp is no event time, its stated times are.
+ */
+export function writtenAfterwards(text: string): boolean {
+  return WRITTEN_AFTERWARDS.test(text);
+}
+
 /** Where a stated clock time is read: the day and zone of the line (or note) that states it. */
 export interface StatedContext {
   /** The zone bare times are in. */
