@@ -423,7 +423,7 @@ function clockOnDay(
     .replace(/^(?:~|approx(?:imately|\.)?|around|about|roughly)\s*/i, '');
   const stamp = readStamp(bare);
   if (!stamp || isStampProblem(stamp) || !stamp.time) return null;
-  const zone = stamp.zone ? resolveZone(stamp.zone) : context.zone;
+  const zone = stamp.zone ? resolveZone(stamp.zone, context.zone) : context.zone;
   if (!zone) return null;
   const dated = stamp.date?.year != null;
   const day =
@@ -548,7 +548,9 @@ function statedIn(
     // In a window the zone is often written once, after the end ("03:46 and 04:33 UTC").
     const endZone = match[2] ? readStamp(match[2].trim()) : null;
     const shared =
-      endZone && !isStampProblem(endZone) && endZone.zone ? resolveZone(endZone.zone) : null;
+      endZone && !isStampProblem(endZone) && endZone.zone
+        ? resolveZone(endZone.zone, context.zone)
+        : null;
     const start = clockOnDay(match[1], shared ? { ...context, zone: shared } : context);
     if (!start) continue;
     let time = start.time;
@@ -603,7 +605,7 @@ export function readFrontMatterMilestone(
     const stamp = readStamp(value);
     if (stamp && !isStampProblem(stamp) && stamp.time) {
       const day = stamp.date?.year ? stamp.date : DateTime.fromISO(context.date);
-      const zone = stamp.zone ? resolveZone(stamp.zone) : context.zone;
+      const zone = stamp.zone ? resolveZone(stamp.zone, context.zone) : context.zone;
       const read = zone
         ? DateTime.fromObject(
             { year: day.year ?? 0, month: day.month, day: day.day, ...stamp.time },
@@ -685,7 +687,7 @@ function readMilestoneLine(
   if (!stamp || isStampProblem(stamp) || !stamp.time) return null;
   // The value is the whole stamp: `Started  Feb 3, 2026 10:12 CET`, not a sentence with a time.
   if (stamp.rest !== '' && !/^[A-Z]{2,5}$/.test(stamp.rest)) return null;
-  const zone = (stamp.zone ? resolveZone(stamp.zone) : null) ?? context.zone;
+  const zone = (stamp.zone ? resolveZone(stamp.zone, context.zone) : null) ?? context.zone;
   const day = DateTime.fromISO(context.date);
   const time = DateTime.fromObject(
     {

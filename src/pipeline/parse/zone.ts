@@ -105,12 +105,51 @@ export const ZONE_TOKEN_SOURCE = `(?:${ZONE_ALTERNATIVES})(?![A-Za-z0-9])`;
 const OFFSET = /^(?:UTC|GMT)?\s?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?$/i;
 
 /**
- * Turns what a person wrote (`PST`, `US/Pacific`, `UTC-8`, `-07:00`, `Europe/Berlin`) into a
- * zone name Luxon understands, or null when it names no zone we know.
+ * Abbreviations more than one country writes for its own clock, with the zones each is the local
+ * name in: `IST` is India, Irish and Israel Standard Time, `CST` US Central, China and Cuba,
+ * `BST` British Summer and Bangladesh Standard Time. Alone, the first reading in `ABBREVIATIONS`
+ * wins; beside a zone the incident states (`timezone: Europe/Dublin`), that zone is what its
+ * people mean by it. Source: the abbreviations of the IANA time-zone database for these zones.
  */
-export function resolveZone(token: string): string | null {
+const SHARED_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  IST: [
+    'Asia/Kolkata',
+    'Asia/Calcutta',
+    'Europe/Dublin',
+    'Eire',
+    'Asia/Jerusalem',
+    'Asia/Tel_Aviv',
+    'Israel',
+  ],
+  CST: [
+    'America/Chicago',
+    'US/Central',
+    'America/Winnipeg',
+    'America/Mexico_City',
+    'America/Regina',
+    'Asia/Shanghai',
+    'Asia/Chongqing',
+    'Asia/Harbin',
+    'PRC',
+    'Asia/Taipei',
+    'ROC',
+    'Asia/Macau',
+    'America/Havana',
+    'Cuba',
+  ],
+  BST: ['Europe/London', 'Europe/Belfast', 'GB', 'Asia/Dhaka', 'Asia/Dacca'],
+};
+
+/**
+ * Turns what a person wrote (`PST`, `US/Pacific`, `UTC-8`, `-07:00`, `Europe/Berlin`) into a
+ * zone name Luxon understands, or null when it names no zone we know. `stated` is the zone the
+ * incident states (its front matter's), when known: a shared abbreviation (`IST`, `CST`, `BST`)
+ * that is that zone's own name reads as that zone (`IST` beside `Europe/Dublin` is Irish time).
+ */
+export function resolveZone(token: string, stated: string | null = null): string | null {
   const trimmed = token.trim();
   if (trimmed === '') return null;
+  if (stated !== null && SHARED_ABBREVIATIONS[trimmed]?.includes(stated)) return stated;
   // `Europe/Amsterdam (CEST)`, `America/Chicago (CST)`: a name with its abbreviation beside it.
   const glossed = /^(\S+)\s*\(([^()]+)\)$/.exec(trimmed);
   if (glossed) return resolveZone(glossed[1] ?? '') ?? resolveZone(glossed[2] ?? '');
