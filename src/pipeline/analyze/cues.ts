@@ -53,6 +53,7 @@ export type ModifierEffect =
   | 'bookkeeping'
   | 'watching'
   | 'disowned'
+  | 'warning'
   | 'reopened';
 
 export interface Modifier {
@@ -2178,11 +2179,34 @@ export const MODIFIERS: readonly Modifier[] = [
     },
   },
   {
+    id: 'warning-level',
+    effect: 'warning',
+    language: 'en',
+    pattern: words(
+      String.raw`warn(?:ing)?|sev(?:erity)?[- ]?[345]|p[345]|minor|low[- ](?:priority|urgency|severity)|avertissement|warnung`,
+    ),
+    reason:
+      'an alert at a warning level ("WARN: p95 latency 900ms", "[Datadog] Warning: CPU above 70%", "SEV4") says a threshold short of the incident was crossed: when it settles on its own long before the impact, it is lead-up, not the start (choose-milestones\' settled warnings)',
+    examples: {
+      match: [
+        '[Datadog] Warning: checkout-db CPU above 70%',
+        'WARN: auth-svc p95 latency 900ms',
+        'SEV4 opened: disk 80% on db-2',
+        'low-urgency page: queue depth 5k',
+      ],
+      noMatch: [
+        'Critical: checkout-api 5xx rate 35%',
+        'forewarned the support team',
+        'P1 declared, checkout down',
+      ],
+    },
+  },
+  {
     id: 'disowned',
     effect: 'disowned',
     language: 'en',
     pattern: words(
-      String.raw`not (?:part of |related to |from |caused by )?(?:this|the|our) (?:incident|outage|issue|problem)|false (?:alarm|positive)|red herring|(?:turned out to be|was just|just|only) (?:noise|a blip|a fluke)|known[- ]flaky|one-off|test (?:alert|page|notification|message)s?|please ignore|safe to ignore|(?:could ?n[o']t|can ?n[o']t|unable to) reproduce|not reproducible|not (?:related|relevant)$|^ignore\b|(?:was|is|from|by|during) (?:the |a |our )?(?:scheduled |planned )?(?:load[- ]test|chaos (?:test|experiment)|game ?day|fire drill|drill)|expected (?:during|for|from|because of|as part of|with) (?:the |a |our )?(?:planned |scheduled )?(?:maintenance|load[- ]test|test|drill|failover|change|migration)`,
+      String.raw`not (?:part of |related to |from |caused by )?(?:this|the|our) (?:incident|outage|issue|problem)|false (?:alarm|positive)|red herring|(?:turned out to be|was just|just|only|looks like|probably|likely|prob) (?:noise|a blip|a fluke)|known[- ]flaky|one-off|test (?:alert|page|notification|message)s?|please ignore|safe to ignore|(?:could ?n[o']t|can ?n[o']t|unable to) reproduce|not reproducible|not (?:related|relevant)$|^ignore\b|(?:was|is|from|by|during) (?:the |a |our )?(?:scheduled |planned )?(?:load[- ]test|chaos (?:test|experiment)|game ?day|fire drill|drill)|expected (?:during|for|from|because of|as part of|with) (?:the |a |our )?(?:planned |scheduled )?(?:maintenance|load[- ]test|test|drill|failover|change|migration)`,
     ),
     reason:
       'the team disowns the line as no part of the incident: a false alarm, noise, the load test, an alert expected during planned maintenance. A precursor blip is not the start (applies to the whole line, in brackets too: "(ignore, that was the load test)")',
@@ -2191,6 +2215,7 @@ export const MODIFIERS: readonly Modifier[] = [
         'a brief spike at 08:10 that was not this incident',
         'False alarm: the probe host was rebooting',
         'latency spike on search, turned out to be noise',
+        'acked, looks like noise from the nightly batch',
         'login-eu check failed, known flaky probe',
         'ignore, that was the scheduled load test',
         'primary unreachable - expected during the maintenance, silenced',
