@@ -48,6 +48,7 @@ import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
 import { readStructuredRecords } from './structured-records.js';
 import { readToggles } from './html-toggles.js';
 import { readTerminalSession } from './terminal-session.js';
+import { withoutForeignSendTimes } from './own-clock.js';
 import { readBareTwelveHourTimes } from './twelve-hour-clock.js';
 import { withoutTemplatePrompts } from './template-prompts.js';
 import {
@@ -371,6 +372,8 @@ function toLineShapes(
       section.blocks = normalizeNotifications(
         normalizeMailThread(section.blocks) ?? section.blocks,
       );
+      // A mail's `Date:` pasted into a chat that keeps its own clock stamps nothing.
+      section.blocks = withoutForeignSendTimes(section.blocks);
     }
     section.blocks = section.blocks.map((block) => normalizeBlock(block, dateOrder));
     if (section.kind === 'timeline') {
