@@ -52,4 +52,23 @@ describe('an abbreviation several countries write follows the zone the incident 
       ]),
     ).toBe('2026-03-18T21:02:00.000+08:00');
   });
+
+  test('"All times IST." above a Dublin timeline agrees with the front matter: no mismatch', () => {
+    const { diagnostics } = parseIncident(
+      sourceFromText(
+        [
+          '---',
+          'date: 2026-07-09',
+          'timezone: Europe/Dublin',
+          '---',
+          '',
+          'All times IST.',
+          '',
+          '10:14 payroll export failing',
+          '11:03 exports succeeding again, resolved',
+        ].join('\n'),
+      ),
+    );
+    expect(diagnostics.map((d) => d.code)).not.toContain('timeline/zone-mismatch');
+  });
 });

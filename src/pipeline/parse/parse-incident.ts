@@ -597,8 +597,9 @@ function findZone(
       );
     }
   }
+  // "All times IST" above a Dublin timeline names Irish time (a shared abbreviation, zone.ts).
   const proseZone =
-    findStatedZone(preambleText)?.zone ?? (findTimesPhraseZone(sectionText) || null);
+    findStatedZone(preambleText, zone)?.zone ?? (findTimesPhraseZone(sectionText, zone) || null);
   const frontMatterZone = zone;
   zone ??= proseZone;
   if (!zone) {

@@ -352,11 +352,14 @@ export function findPlaceZone(text: string): { zone: string; index: number } | n
  * The zone a sentence about the times names (`All times are Pacific.`, `Times below in CET`,
  * `heure de Paris`), anywhere in `text`; null when no such sentence names one. Stricter than
  * findStatedZone: a zone token alone (`we moved the job to UTC`) is not read, since this reads
- * summaries and notes, where zones are also talked about.
+ * summaries and notes, where zones are also talked about. `stated` is the zone the incident
+ * states, for a shared abbreviation (see `resolveZone`).
  */
-export function findTimesPhraseZone(text: string): string | null {
+export function findTimesPhraseZone(text: string, stated: string | null = null): string | null {
   for (const phrase of text.matchAll(new RegExp(PHRASE.source, 'gi'))) {
-    const zone = phrase[1] ? (resolveZone(phrase[1]) ?? regionZone(phrase[1], phrase[2])) : null;
+    const zone = phrase[1]
+      ? (resolveZone(phrase[1], stated) ?? regionZone(phrase[1], phrase[2]))
+      : null;
     if (zone) return zone;
   }
   return findPlaceZone(text)?.zone ?? null;
@@ -383,14 +386,18 @@ export function resolveZoneInWords(written: string): string | null {
 /**
  * Finds the zone a header states for the whole timeline ("All times PST.", "Time (UTC)",
  * "exported (UTC, 2020-06-11)", "times are local, Pacific"). A phrase about times wins;
- * otherwise the first zone named.
+ * otherwise the first zone named. `stated` is the zone the incident states, for a shared
+ * abbreviation (see `resolveZone`).
  */
-export function findStatedZone(text: string): { zone: string; index: number } | null {
+export function findStatedZone(
+  text: string,
+  stated: string | null = null,
+): { zone: string; index: number } | null {
   const phrase = PHRASE.exec(text);
   if (phrase?.[1]) {
     // `Times: Berlin`, `times shown in New York`: a city or country after the words works too.
     const zone =
-      resolveZone(phrase[1]) ??
+      resolveZone(phrase[1], stated) ??
       regionZone(phrase[1], phrase[2]) ??
       (phrase[2] ? placeZoneOf(`${phrase[1]} ${phrase[2]}`) : null) ??
       placeZoneOf(phrase[1]);
@@ -405,7 +412,7 @@ export function findStatedZone(text: string): { zone: string; index: number } | 
   for (const match of text.matchAll(ANY_TOKEN)) {
     const candidate = match[1] ?? '';
     if (candidate === 'Z') continue;
-    const zone = resolveZone(candidate);
+    const zone = resolveZone(candidate, stated);
     if (zone) return { zone, index: match.index };
   }
   return null;
