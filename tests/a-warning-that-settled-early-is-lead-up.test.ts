@@ -52,4 +52,18 @@ describe('a warning that settled long before the impact is lead-up, not the star
     );
     expect(hhmm(chosen.start?.time)).toBe('07:12');
   });
+
+  test('a warning someone acted on did not settle on its own: it still starts the incident', () => {
+    const chosen = chooseMilestones(
+      lines([
+        ['07:12', '[Datadog] Warning: checkout-db CPU above 70%'],
+        ['07:15', 'killed the runaway query and restarted the replica'],
+        ['07:19', '[Datadog] Recovered: checkout-db CPU above 70%'],
+        ['09:40', '[Datadog] Critical: checkout-api 5xx rate 35%'],
+        ['10:15', 'resolved'],
+      ]),
+      {},
+    );
+    expect(hhmm(chosen.start?.time)).toBe('07:12');
+  });
 });

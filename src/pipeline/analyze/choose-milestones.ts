@@ -359,7 +359,7 @@ const SETTLED_WARNING_GAP_MS = 30 * 60_000;
 /**
  * The last line of a warning that settled before the incident, or -1: an alert at a warning
  * level ("WARN: p95 latency 900ms") whose monitor then reported it recovered or auto-resolved,
- * or which the team acked as noise, with nothing stating impact until `SETTLED_WARNING_GAP_MS`
+ * or which the team acked as noise, with no action taken on it and nothing stating impact until `SETTLED_WARNING_GAP_MS`
  * later, when the impact the incident is about begins ("CRITICAL: login error rate 40%").
  * Everything up to that line is lead-up: no milestone is read from it while a later line can
  * be one (fixtures a-warning-that-auto-resolved-*, a-warning-acked-as-noise-*).
@@ -373,6 +373,8 @@ function settledWarningEnd(items: readonly Item[]): number {
     for (let j = i + 1; j < items.length; j++) {
       const next = items[j]?.candidate?.reading;
       if (!next) continue;
+      // A warning someone acted on did not settle on its own: it is part of the incident.
+      if (next.scores['mitigate-action'] >= 2) break;
       if (next.disowned || recedes(next.scores) || next.scores['resolved-declared'] > 0) {
         settled = j;
         continue;
