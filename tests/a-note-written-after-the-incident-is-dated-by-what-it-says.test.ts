@@ -15,6 +15,7 @@ describe('a note written after the incident is dated by what it says, not by its
     'Retro notes: the outage ran from 09:10 until 09:40',
     'lee: Post-incident review - incident resolved',
     'PIR (draft): root cause was the migration lock',
+    'Postmortem notes - the outage ran from 09:10 until 09:40',
     'Added after review: the outage began at 07:55',
     'Rétrospective : le service est rétabli',
   ])('"%s" labels itself as written afterwards', (text) => {
@@ -25,6 +26,8 @@ describe('a note written after the incident is dated by what it says, not by its
     'reviewing the logs now',
     'Postmortem scheduled, incident ticket resolved',
     'reverted the retro-fit config, errors back to normal',
+    'Postmortem: scheduled for Thursday, incident resolved',
+    'Review: PR 4411 approved',
   ])('"%s" is an event of the incident', (text) => {
     expect(writtenAfterwards(text)).toBe(false);
   });

@@ -384,12 +384,14 @@ const PHRASES: readonly Phrase[] = [
 
 /**
  * A timeline line written after the incident about it, which labels itself so: a retro's notes
- * ("Retro notes:", "Post-incident review:", "PIR -"), a work note "added after review". Its
+ * ("Retro notes:", "Post-incident review:", "PIR -", "Postmortem notes:"), a work note "added
+ * after review". A bare "Postmortem:" or "Review:" is not enough: during the incident it labels
+ * paperwork ("Postmortem: Thursday") or a change's review, which happen at their stamps. Its
  * stamp says when it was written, not when what it tells happened, so its words are read as the
  * notes are (every stated milestone, on the incident's day) and its stamp is no milestone.
  */
 const WRITTEN_AFTERWARDS = new RegExp(
-  String.raw`^\W{0,3}(?:[\p{L}\p{N}_.@-]{1,32}:\s+)?(?:(?:retro(?:spective)?|post-?incident(?: review)?|post-?mortem|incident review|after-action(?: review)?|PIR|review|nachbetrachtung|rétrospective|retrospectiva)(?:\s+(?:notes?|summary|findings|write-?up))?(?:\s*\([^)]{0,40}\))?\s*(?::|\s[-–—]\s)|(?:(?:added|written|noted|updated)\s+(?:after|following)\s+(?:the\s+)?(?:review|retro(?:spective)?|post-?mortem|incident)\b))`,
+  String.raw`^\W{0,3}(?:[\p{L}\p{N}_.@-]{1,32}:\s+)?(?:(?:(?:retro(?:spective)?|post-?incident(?: review)?|incident review|after-action(?: review)?|PIR|nachbetrachtung|rétrospective|retrospectiva)(?:\s+(?:notes?|summary|findings|write-?up))?|(?:post-?mortem|review)\s+(?:notes?|summary|findings|write-?up))(?:\s*\([^)]{0,40}\))?\s*(?::|\s[-–—]\s)|(?:(?:added|written|noted|updated)\s+(?:after|following)\s+(?:the\s+)?(?:review|retro(?:spective)?|post-?mortem|incident)\b))`,
   'iu',
 );
 
