@@ -138,6 +138,9 @@ export function splitActions(text: string): string[] {
     .filter((a) => a.length > 5);
 }
 
+/** A Slack user mention in a copied message: "<@U123ABC>", "<@U123ABC|alice>". */
+const SLACK_MENTION = /<@([A-Z0-9]{5,})(?:\|([\w.-]+))?>/;
+
 /** Words that sit in a trailing parenthesis but are not owners. */
 const NOT_OWNER =
   /^(?:done|fixed|shipped|completed|merged|open|todo|high|medium|low|p\d|urgent|later)$/i;
@@ -164,6 +167,9 @@ function owner(written: string): string | null {
     .filter((part) => namesPerson(part, besideTicket))
     .map((part) => part.replace(/^(?:owner\s*:?\s*)?@?/i, '').trim())[0];
   if (named) return named;
+  // "<@U123ABC>", "<@U123ABC|alice>": a Slack mention as a copy keeps it; the name when shown.
+  const mention = SLACK_MENTION.exec(text);
+  if (mention) return mention[2] ?? mention[1] ?? null;
   const match = OWNER.exec(text);
   // A trailing parenthesis was read above; the pattern only adds "owner:" and "@name" elsewhere.
   const said = OWNED_IN_WORDS.exec(text);
@@ -225,23 +231,30 @@ export function actionText(
   filed: Pick<ActionItem, 'owner' | 'ticket' | 'status'>,
 ): string {
   const label = /^\W*(?:done|todo|to do|fixme|open|wip)\s*[:\-–—]\s*|^\s*\[[ xX]\]\s+/i;
-  const labelled = label.test(text);
-  let cell = text
+  // "✅ Pin X", "~~Raise Y~~ done": the marks say done, and the status has a column of its own.
+  const marked = text
+    .replace(/~~([^~]+)~~(?:\s*[-–—:]?\s*(?:done|fixed|shipped)\b)?/gi, '$1')
+    .replace(/\s*[✅✔☑]\uFE0F?\s*/gu, ' ')
+    .trim();
+  const labelled = label.test(marked) || marked !== text;
+  let cell = marked
     .replace(label, '')
     .replace(/\s+[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$/i, '');
   const trailing = /\s*\(([^()]+)\)\s*\.?$/.exec(cell);
   if (trailing?.[1]) {
     const parts = trailing[1].split(/,\s*|;\s*/).map((part) => part.trim());
-    const filedOnly = parts.every(
-      (part) =>
-        TICKET.test(part) ||
-        NOT_OWNER.test(part) ||
-        // "(sent already)": the status has a column of its own.
-        scoreOf(`(${part})`, DONE_CUES, 'done') > 0 ||
-        /^no owner(?: yet)?$|^unassigned$|^tbd$/i.test(part) ||
-        (filed.owner !== null && part.replace(/^(?:owner\s*:?\s*)?@?/i, '') === filed.owner),
-    );
-    if (filedOnly) cell = cell.slice(0, trailing.index);
+    const filedIn = (part: string) =>
+      TICKET.test(part) ||
+      NOT_OWNER.test(part) ||
+      // "(sent already)": the status has a column of its own.
+      scoreOf(`(${part})`, DONE_CUES, 'done') > 0 ||
+      /^no owner(?: yet)?$|^unassigned$|^tbd$/i.test(part) ||
+      (filed.owner !== null && part.replace(/^(?:owner\s*:?\s*)?@?/i, '') === filed.owner);
+    const kept = parts.filter((part) => !filedIn(part));
+    // "(owner: priya, due Feb 10)": the owner goes to its column, the due date stays.
+    if (kept.length === 0) cell = cell.slice(0, trailing.index);
+    else if (kept.length < parts.length)
+      cell = `${cell.slice(0, trailing.index)} (${kept.join(', ')})`;
   }
   // "..., owner: Tom Walsh": the owner has a column of its own.
   const owner = filed.owner;
@@ -272,9 +285,18 @@ export function actionText(
     if (tail > 0 && /^\W*$/.test(cell.slice(tail + ticket.length)) && /[\s,;–—-]$/.test(before))
       cell = before.replace(/[\s,;:–—(-]+$/, '');
   }
-  // "@li add a heartbeat check": the owner has a column of its own.
-  const addressed = filed.owner !== null && cell.startsWith(`@${filed.owner} `);
-  if (addressed) cell = cell.slice((filed.owner?.length ?? 0) + 2);
+  // "@li add a heartbeat check", "add an alert @alice", "<@U123ABC> load-test X": the owner
+  // has a column of its own, wherever the mention stands.
+  const mentioned = [SLACK_MENTION.exec(cell)?.[0] ?? [], owner ? [`@${owner}`] : []].flat();
+  const addressed = mentioned.some((at) => cell.startsWith(`${at} `));
+  for (const at of mentioned) {
+    const index = cell.indexOf(at);
+    // "@alice" is not "@alice-team": the mention ends where the name does.
+    if (index < 0 || /[\w.-]/.test(cell.charAt(index + at.length))) continue;
+    cell = `${cell.slice(0, index)} ${cell.slice(index + at.length)}`
+      .replace(/\s{2,}/g, ' ')
+      .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '');
+  }
   // "P1: add a diff", "... - urgent", "... (P2)": the priority has a column of its own.
   const prioritised = PRIORITY_LABEL.test(cell);
   cell = cell.replace(PRIORITY_LABEL, '').replace(PRIORITY_TAIL, '').trim();
@@ -391,16 +413,22 @@ const PLAN_HEADING =
 
 /**
  * The timeline lines that sit under a heading of plans, in the file's order: the lines right
- * after it, up to the first blank line or the next heading.
+ * after it, up to the first blank line or the next heading. In a chat copy the heading is a
+ * message of its own ("[15:30] <priya> action items:"), and its items are that person's next
+ * messages, one a line; another person's message ends the list.
  */
-function linesUnderPlanHeading(facts: Facts): Set<TimelineEvent> {
+export function linesUnderPlanHeading(facts: Facts): Set<TimelineEvent> {
   const byLine = [...facts.events].sort((a, b) => a.line - b.line);
   const under = new Set<TimelineEvent>();
   byLine.forEach((event, i) => {
-    if (event.time || !PLAN_HEADING.test(event.text.trim())) return;
+    const text = event.text.trim();
+    const heading = !event.time && PLAN_HEADING.test(text);
+    const chatLabel = event.time !== null && PLAN_HEADING.test(text) && /:\s*$/.test(text);
+    if (!heading && !chatLabel) return;
     for (let j = i + 1, line = event.line + 1; j < byLine.length; j++, line++) {
       const next = byLine[j];
       if (!next || next.line !== line || PLAN_HEADING.test(next.text.trim())) break;
+      if (chatLabel && next.actor !== event.actor) break;
       if (!taggedUnrelated(next.text)) under.add(next);
     }
   });
