@@ -16,6 +16,7 @@ import {
 import { USER_NOTICE_CUES } from '../cues/impact-cues.js';
 import { noteQuotes, splitSentences } from './sentences.js';
 import { taggedUnrelated } from './public-line.js';
+import { ACTION_ITEM, ACTION_ITEM_DONE } from '../../parse/timeline-lines.js';
 
 /** Lead-ins that introduce a follow-up and are not part of the action itself. */
 const LEAD_IN =
@@ -256,6 +257,7 @@ export function actionText(
     else if (kept.length < parts.length)
       cell = `${cell.slice(0, trailing.index)} (${kept.join(', ')})`;
   }
+  cell = withoutFieldTail(cell, filed);
   // "..., owner: Tom Walsh": the owner has a column of its own.
   const owner = filed.owner;
   if (owner) {
@@ -303,6 +305,44 @@ export function actionText(
   return labelled || addressed || prioritised ? cell.charAt(0).toUpperCase() + cell.slice(1) : cell;
 }
 
+/**
+ * "Owner: Priya | Due: Mar 28 | REL-77": a tracker's fields and nothing else, which a dash
+ * split off the item they belong to.
+ */
+function fieldsOnly(piece: string): boolean {
+  return (
+    FIELD_LABEL.exec(piece)?.index === 0 &&
+    piece
+      .split(/\s*[·|•;,]\s*/)
+      .every((part) => FIELD_LABEL.exec(part)?.index === 0 || TICKET.test(part) || !part.trim())
+  );
+}
+
+/** A field label a tracker's copy puts after an item: "Owner:", "Due:", "Ticket:". */
+const FIELD_LABEL =
+  /(?:^|\s|[·|•;,–—-])\s*(owner|assignee|dri|due(?: date)?|eta|ticket|jira|issue|status|prio(?:rity)?)\s*:\s*/i;
+
+/**
+ * "Add autoscaling  Owner: @dana · Due: 2026-03-20 · HOOK-311": the fields a tracker's copy
+ * puts after the item. Owner, ticket, status and priority have columns of their own and go;
+ * the due date has none, so it stays, as "(due 2026-03-20)". The text as it was when no field
+ * follows at least three words of the item.
+ */
+function withoutFieldTail(text: string, filed: Pick<ActionItem, 'owner' | 'ticket'>): string {
+  const label = FIELD_LABEL.exec(text);
+  if (!label || text.slice(0, label.index).trim().split(/\s+/).length < 3) return text;
+  const head = text.slice(0, label.index).replace(/[\s·|•;,–—-]+$/, '');
+  const due = text
+    .slice(label.index)
+    .split(/\s*[·|•;,]\s*/)
+    .map((field) => /^\W*(?:due(?: date)?|eta)\s*:\s*(.+)$/i.exec(field)?.[1]?.trim())
+    .find((value) => value);
+  // Only when the fields are the owner's and the ticket's the writer read: else keep them.
+  const named = [filed.owner, filed.ticket].some((value) => value && text.includes(value));
+  if (!named && !due) return text;
+  return due ? `${head} (due ${due})` : head;
+}
+
 /** A priority opening an item ("P1: ", "urgent - ", "high priority: "). */
 const PRIORITY_LABEL =
   /^\W*(?:p[0-4]|urgent|asap|(?:high|medium|low)[\s-]pri(?:ority)?|pri(?:ority)?\s*[:=]?\s*(?:high|medium|low|[0-4]))\s*[:\-–—]\s*/i;
@@ -343,6 +383,12 @@ function proseClauses(facts: Facts): Clause[] {
   ].flatMap((section) => (section ? [section] : []));
   const listedPlans = listedPlanItems(facts);
   const underHeading = linesUnderPlanHeading(facts);
+  const tasks = facts.events.filter(
+    (event) =>
+      !underHeading.has(event) &&
+      (event.state === ACTION_ITEM || event.state === ACTION_ITEM_DONE) &&
+      !taggedUnrelated(event.text),
+  );
   return (
     [
       ...noteQuotes(facts).map((quote) => ({
@@ -365,7 +411,9 @@ function proseClauses(facts: Facts): Clause[] {
       // A pasted mail or a long chat message is read sentence by sentence: "... by 1:57 PM.
       // Remediation: a, b, and c" holds its list after the first sentence.
       ...facts.events
-        .filter((event) => !inlineList(event.text) && !underHeading.has(event))
+        .filter(
+          (event) => !inlineList(event.text) && !underHeading.has(event) && !tasks.includes(event),
+        )
         .flatMap((event) => splitSentences(event.text))
         .map((text) => ({ text, needs: FOLLOW_UP_THRESHOLD + 1, note: null })),
     ]
@@ -400,9 +448,13 @@ function proseClauses(facts: Facts): Clause[] {
         });
       })
       // Under a heading of plans every line is one, whole: "X is manual today; the move to Y will
-      // replace it" is one item.
+      // replace it" is one item. So is a line the parser read as a task ("- [ ] add an alert").
       .concat(
-        [...underHeading].map((event) => ({ clause: event.text, needs: -Infinity, note: null })),
+        [...underHeading, ...tasks].map((event) => ({
+          clause: event.text,
+          needs: -Infinity,
+          note: null,
+        })),
       )
   );
 }
@@ -580,11 +632,15 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
  * though the sentence read from them has lost its box.
  */
 function tickedItems(facts: Facts): string[] {
-  return facts.notes.flatMap((note) =>
-    [...note.markdown.matchAll(/^\s*(?:[-*+]|\d{1,3}[.)])\s+\[[xX]\]\s+(.+)$/gm)].map((match) =>
-      (match[1] ?? '').trim(),
+  return [
+    ...facts.notes.flatMap((note) =>
+      [...note.markdown.matchAll(/^\s*(?:[-*+]|\d{1,3}[.)])\s+\[[xX]\]\s+(.+)$/gm)].map((match) =>
+        (match[1] ?? '').trim(),
+      ),
     ),
-  );
+    // A timeline line the parser read as a ticked task ("00:21 <ceejbot> - [x] write the post").
+    ...facts.events.filter((event) => event.state === ACTION_ITEM_DONE).map((e) => e.text.trim()),
+  ];
 }
 
 /** A label that opens a list of follow-ups inside one line ("... Follow-ups: 1) a 2) b"). */
@@ -641,7 +697,8 @@ function withTheirOwners(list: string[], piece: string): string[] {
   const last = list.at(-1);
   const ownerOnly =
     (OWNER_AFTER_DASH.exec(` - ${piece}`)?.index === 0 && !ACTION_VERB.test(piece)) ||
-    OWNER_LABEL_ONLY.test(piece);
+    OWNER_LABEL_ONLY.test(piece) ||
+    fieldsOnly(piece);
   if (last !== undefined && ownerOnly) list[list.length - 1] = `${last} - ${piece}`;
   else list.push(piece);
   return list;

@@ -293,7 +293,7 @@ export const DONE_CUES: readonly Cue<'done'>[] = [
     weight: 3,
     reason: 'The input marks the item done.',
     pattern:
-      /\((?:[^()]{0,30}\s)?(?:already\s+(?!planned|scheduled|filed|tracked|requested|assigned|open)[a-z]+(?:ed|t|ne|wn)|(?!planned|scheduled|filed|tracked|requested|assigned)[a-z]+(?:ed|t|ne|wn)\s+already)\b[^()]{0,30}\)|\((?:already )?(?:done|fixed|shipped|completed|merged|deployed|rolled out)(?!\s+(?:by|before|when|once|next|this|in|later|soon)\b)[^()]{0,40}\)|\[(?:done|x)\]|✅|✔|☑|^\W*~~[^~]+~~|^\W*(?:done|fixed|shipped)\s*[:\-–—]|\s[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$|\b(?:already (?:done|fixed|shipped|added|deployed|merged|in place)|(?:was|has been|have been|is now) (?:added|fixed|shipped|deployed|merged|done|disabled|trained)|trained to|disabled for now)\b/i,
+      /\((?:[^()]{0,30}\s)?(?:already\s+(?!planned|scheduled|filed|tracked|requested|assigned|open)[a-z]+(?:ed|t|ne|wn)|(?!planned|scheduled|filed|tracked|requested|assigned)[a-z]+(?:ed|t|ne|wn)\s+already)\b[^()]{0,30}\)|\((?:already )?(?:done|fixed|shipped|completed|merged|deployed|rolled out)(?!\s+(?:by|before|when|once|next|this|in|later|soon)\b)[^()]{0,40}\)|\[(?:done|x)\]|✅|✔|☑|^\W*~~[^~]+~~|^\W*(?:done|fixed|shipped)\s*[:\-–—]|\s[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$|\b(?:already (?:done|fixed|shipped|added|deployed|merged|in place)|(?<!\b(?:why|whether|how|if|when|what)\b[^.;()]{0,60})(?:was|has been|have been|is now) (?:added|fixed|shipped|deployed|merged|done|disabled|trained)|trained to|disabled for now)\b/i,
     examples: {
       match: [
         'Add pool alert (done)',
@@ -312,6 +312,7 @@ export const DONE_CUES: readonly Cue<'done'>[] = [
         'done when the backlog clears',
         'Add the check (done by Friday)',
         'Add a replica alert (already planned for Q3)',
+        'Investigate why the retry backoff was disabled',
       ],
     },
   },
@@ -366,7 +367,7 @@ export const NOT_AN_ACTION_CUES: readonly Cue<'not-an-action'>[] = [
     reason:
       'Where things stand ("all services operating normally", "we are back to normal", "resolved") is a status post or an outcome, never work to do.',
     pattern:
-      /^\W*(?:(?:update|status|resolved|monitoring)\s*[:\-–—]\s*)?(?:(?:all|every)\s+(?:services?|systems?|regions?|apis?|components?)\s+(?:are\s+|is\s+)?(?:now\s+)?(?:operating normally|operational|healthy|green|up|back to normal|working(?: normally)?)|(?:we(?:'re| are)|everything(?:'s| is)|service(?:s)? (?:is|are)|it(?:'s| is))\s+(?:now\s+|fully\s+|all\s+)?(?:back to normal|back up|operational|healthy|stable|restored|resolved|recovered|fine)|(?:service|services|everything|access)\s+(?:fully\s+)?(?:restored|recovered)|(?:incident\s+)?(?:resolved|closed|mitigated|all clear))\W*$/i,
+      /^\W*(?:(?:update|status|resolved|monitoring)\s*[:\-–—]\s*)?(?:(?:all|every)\s+(?:services?|systems?|regions?|apis?|components?)\s+(?:are\s+|is\s+)?(?:now\s+)?(?:operating normally|operational|healthy|green|up|back to normal|working(?: normally)?)|(?:we(?:'re| are)|everything(?:'s| is)|service(?:s)? (?:is|are)|it(?:'s| is))\s+(?:now\s+|fully\s+|all\s+)?(?:back to normal|back up|operational|healthy|stable|restored|resolved|recovered|fine)|(?:service|services|everything|access)\s+(?:fully\s+)?(?:restored|recovered)|(?:incident\s+)?(?:resolved|closed|mitigated|all clear))\W*$|^\W*(?:the )?(?:incident|outage)\s+(?:was\s+|is\s+)?(?:resolved|closed|mitigated|over)\b/i,
     examples: {
       match: [
         'All services operating normally.',
@@ -374,10 +375,12 @@ export const NOT_AN_ACTION_CUES: readonly Cue<'not-an-action'>[] = [
         'Update: all systems operational',
         'Resolved',
         'service restored',
+        'incident resolved once the replica caught up',
       ],
       noMatch: [
         'Alert when not all services are operating normally',
         'Make sure everything is restored from backup before close',
+        'Page the IC before the incident is resolved',
       ],
     },
   },
