@@ -31,6 +31,8 @@ interface Expected {
   root_cause_must_not_mention?: string[];
   trigger_must_not_mention?: string[];
   mitigation_must_not_mention?: string[];
+  summary_mentions?: string[];
+  summary_must_not_mention?: string[];
 }
 
 async function pack(name: string) {
@@ -73,6 +75,15 @@ describe.each(cases)('%s', async (name) => {
     () => {
       for (const needle of expected.root_cause_must_not_mention ?? [])
         expect(text(document.rootCause)).not.toContain(needle);
+    },
+  );
+  test.runIf(expected.summary_mentions ?? expected.summary_must_not_mention)(
+    "the summary names the alert in the monitor's words",
+    () => {
+      for (const needle of expected.summary_mentions ?? [])
+        expect(text(document.summary)).toContain(needle);
+      for (const needle of expected.summary_must_not_mention ?? [])
+        expect(text(document.summary).toLowerCase()).not.toContain(needle.toLowerCase());
     },
   );
   test.runIf(expected.trigger_must_not_mention)('the trigger does not tell the cause again', () => {

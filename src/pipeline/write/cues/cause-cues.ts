@@ -25,7 +25,7 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'An error that names what ran out or stopped being valid (a full table or disk, the connection limit, memory, an expired certificate) is the immediate failure: what happened, not why. Issue 12: judges faulted a trigger told as "under investigation" beside such a line.',
     pattern:
-      /\b(?:the table '?[\w.$-]+'? is full|table is full|no space left on device|ENOSPC|disk (?:is )?full|(?:disk|volume|partition|filesystem|file system) (?:usage )?(?:at )?100\s?%|too many (?:connections|clients|open files)|EMFILE|remaining connection slots are reserved|(?:connection )?pool (?:is )?exhausted|(?:certificate|cert) has expired|x509: certificate has expired|OOMKilled|OutOfMemoryError|out of memory|cannot allocate memory|(?:disk )?quota exceeded|no (?:free )?inodes?(?: left)?)(?![\w-])/i,
+      /\b(?:the table '?[\w.$-]+'? is full|table is full|no space left on device|ENOSPC|disk (?:is )?full|(?:disk|volume|partition|filesystem|file system) (?:usage )?(?:at )?100\s?%(?!\s*(?:io\b|i\/o|util|busy|wait))|too many (?:connections|clients|open files)|EMFILE|remaining connection slots are reserved|(?:connection )?pool (?:is )?exhausted|(?:certificate|cert) has expired|x509: certificate has expired|OOMKilled|OutOfMemoryError|out of memory|cannot allocate memory|(?:disk )?quota exceeded|no (?:free )?inodes?(?: left)?)(?![\w-])/i,
     examples: {
       match: [
         "ERROR 1114 (HY000): The table 'order_events' is full",
@@ -40,6 +40,7 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
         'raised max_connections to 500',
         'the table of contents is out of date',
         'disk usage at 71%',
+        'primary disk at 100% io wait, payments timing out',
       ],
     },
   },
