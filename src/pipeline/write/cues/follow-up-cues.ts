@@ -342,9 +342,16 @@ export const NOT_AN_ACTION_CUES: readonly Cue<'not-an-action'>[] = [
     weight: 3,
     reason: 'A team or role named alone is an owner cell a copy split off its row, not an action.',
     pattern:
-      /^\W*(?:owner\s*:\s*)?(?:the\s+)?(?:[\p{L}&/-]+\s+){0,2}(?:team|squad|crew|guild|group|sre|ops|devops|infra(?:structure)?|platform|on-?call|dba|security|backend|frontend|support)\W*$|^\W*[A-Z]{2,5}\W*$/iu,
+      /^\W*(?:owner\s*:\s*)?(?:the\s+)?(?:[\p{L}&/-]+\s+){0,2}(?:team|squad|crew|guild|group|sre|ops|devops|infra(?:structure)?|platform|on-?call|dba|security|backend|frontend|support)\W*$|^\W*(?:team|équipe|equipo|equipe|squad)\s+[\p{L}&/-]+(?:\s+[\p{L}&/-]+)?\W*$|^\W*[A-Z]{2,5}\W*$/iu,
     examples: {
-      match: ['Platform team', 'SRE', 'the payments squad', 'Owner: Infra', 'DBA'],
+      match: [
+        'Platform team',
+        'SRE',
+        'the payments squad',
+        'Owner: Infra',
+        'DBA',
+        'Team Zahlungen',
+      ],
       noMatch: ['Page the platform team on pool saturation', 'Add SRE review'],
     },
   },
@@ -367,7 +374,7 @@ export const NOT_AN_ACTION_CUES: readonly Cue<'not-an-action'>[] = [
     reason:
       'Where things stand ("all services operating normally", "we are back to normal", "resolved") is a status post or an outcome, never work to do.',
     pattern:
-      /^\W*(?:(?:update|status|resolved|monitoring)\s*[:\-–—]\s*)?(?:(?:all|every)\s+(?:services?|systems?|regions?|apis?|components?)\s+(?:are\s+|is\s+)?(?:now\s+)?(?:operating normally|operational|healthy|green|up|back to normal|working(?: normally)?)|(?:we(?:'re| are)|everything(?:'s| is)|service(?:s)? (?:is|are)|it(?:'s| is))\s+(?:now\s+|fully\s+|all\s+)?(?:back to normal|back up|operational|healthy|stable|restored|resolved|recovered|fine)|(?:service|services|everything|access)\s+(?:fully\s+)?(?:restored|recovered)|(?:incident\s+)?(?:resolved|closed|mitigated|all clear))\W*$|^\W*(?:the )?(?:incident|outage)\s+(?:was\s+|is\s+)?(?:resolved|closed|mitigated|over)\b/i,
+      /^\W*(?:(?:update|status|resolved|monitoring)\s*[:\-–—]\s*)?(?:(?:all|every)\s+(?:services?|systems?|regions?|apis?|components?)\s+(?:are\s+|is\s+)?(?:now\s+)?(?:operating normally|operational|healthy|green|up|back to normal|working(?: normally)?)|(?:we(?:'re| are)|everything(?:'s| is)|service(?:s)? (?:is|are)|it(?:'s| is))\s+(?:now\s+|fully\s+|all\s+)?(?:back to normal|back up|operational|healthy|stable|restored|resolved|recovered|fine)|(?:service|services|everything|access)\s+(?:fully\s+)?(?:restored|recovered)|(?:incident\s+)?(?:resolved|closed|mitigated|all clear))\W*$|^\W*(?:the )?(?:incident|outage)\s+(?:was\s+|is\s+)?(?:resolved|closed|mitigated|over)\b|^\W*(?:alle\s+)?(?:systeme|dienste|services)\s+(?:laufen|funktionieren|arbeiten)\s+wieder\s+(?:normal|stabil)\W*$|^\W*(?:tous les )?services\s+(?:fonctionnent|sont)\s+(?:à nouveau\s+)?(?:normalement|rétablis|opérationnels)\W*$|^\W*(?:todos los )?servicios\s+(?:funcionan|operan)\s+(?:con normalidad|normalmente)\W*$/iu,
     examples: {
       match: [
         'All services operating normally.',
@@ -376,6 +383,8 @@ export const NOT_AN_ACTION_CUES: readonly Cue<'not-an-action'>[] = [
         'Resolved',
         'service restored',
         'incident resolved once the replica caught up',
+        'Alle Systeme laufen wieder normal.',
+        'Tous les services fonctionnent normalement.',
       ],
       noMatch: [
         'Alert when not all services are operating normally',
