@@ -25,6 +25,14 @@ interface Expected {
   users_affected_text?: string;
   must_not_claim?: string[];
   action_items_mention?: string[];
+  /** Items the pack must hold, each found by its words, with the columns the input gave it. */
+  action_items?: { mentions: string; status?: 'open' | 'done'; owner?: string; ticket?: string }[];
+  action_items_must_not_mention?: string[];
+  root_cause_must_not_mention?: string[];
+  trigger_must_not_mention?: string[];
+  mitigation_must_not_mention?: string[];
+  summary_mentions?: string[];
+  summary_must_not_mention?: string[];
 }
 
 async function pack(name: string) {
@@ -62,12 +70,38 @@ describe.each(cases)('%s', async (name) => {
     for (const needle of expected.trigger_mentions ?? [])
       expect(text(document.trigger)).toContain(needle);
   });
+  test.runIf(expected.root_cause_must_not_mention)(
+    'the root cause is no header, figure or alert',
+    () => {
+      for (const needle of expected.root_cause_must_not_mention ?? [])
+        expect(text(document.rootCause)).not.toContain(needle);
+    },
+  );
+  test.runIf(expected.summary_mentions ?? expected.summary_must_not_mention)(
+    "the summary names the alert in the monitor's words",
+    () => {
+      for (const needle of expected.summary_mentions ?? [])
+        expect(text(document.summary)).toContain(needle);
+      for (const needle of expected.summary_must_not_mention ?? [])
+        expect(text(document.summary).toLowerCase()).not.toContain(needle.toLowerCase());
+    },
+  );
+  test.runIf(expected.trigger_must_not_mention)('the trigger does not tell the cause again', () => {
+    for (const needle of expected.trigger_must_not_mention ?? [])
+      expect(text(document.trigger)).not.toContain(needle);
+  });
   test.runIf(expected.detected)('detection says when it was detected', () => {
     expect(text(document.detection)).toContain(expected.detected);
   });
   test.runIf(expected.mitigation_mentions)('response lists the mitigating action', () => {
     for (const needle of expected.mitigation_mentions ?? [])
       expect(document.response.bullets.join('\n').toLowerCase()).toContain(needle.toLowerCase());
+  });
+  test.runIf(expected.mitigation_must_not_mention)('response lists no plan or cause', () => {
+    for (const needle of expected.mitigation_must_not_mention ?? [])
+      expect(document.response.bullets.join('\n').toLowerCase()).not.toContain(
+        needle.toLowerCase(),
+      );
   });
   test.runIf(expected.failed_attempt_mentions)('a failed attempt is shown as failed', () => {
     const failed = document.response.bullets.filter((b) => /failed attempt/i.test(b)).join('\n');
@@ -95,6 +129,24 @@ describe.each(cases)('%s', async (name) => {
       expect(publicTexts[0]?.toLowerCase()).toContain(needle.toLowerCase());
     }
   });
+  test.runIf(expected.action_items)('each follow-up is an item with its own columns', () => {
+    for (const want of expected.action_items ?? []) {
+      const item = document.actionItems.find((found) => found.text.includes(want.mentions));
+      expect(item, want.mentions).toBeDefined();
+      if (want.status) expect(item?.status, want.mentions).toBe(want.status);
+      if (want.owner) expect(item?.owner, want.mentions).toBe(want.owner);
+      if (want.ticket) expect(item?.ticket, want.mentions).toBe(want.ticket);
+    }
+    expect(document.actionItems).toHaveLength(expected.action_items?.length ?? 0);
+  });
+  test.runIf(expected.action_items_must_not_mention)(
+    'dates, teams, labels and status posts are no items',
+    () => {
+      const items = document.actionItems.map((item) => item.text).join('\n');
+      for (const needle of expected.action_items_must_not_mention ?? [])
+        expect(items).not.toContain(needle);
+    },
+  );
 });
 
 describe('what a good postmortem says, beyond the words', () => {

@@ -6,6 +6,7 @@ import {
   ACTION_TYPE_CUES,
   DONE_CUES,
   FOLLOW_UP_CUES,
+  NOT_AN_ACTION_CUES,
   PRIORITY_CUES,
 } from '../src/pipeline/write/cues/follow-up-cues.js';
 import {
@@ -23,6 +24,7 @@ const TABLES: Record<string, readonly Cue[]> = {
   'action type': ACTION_TYPE_CUES,
   priority: PRIORITY_CUES,
   done: DONE_CUES,
+  'not an action': NOT_AN_ACTION_CUES,
   figure: FIGURE_CUES,
   'user notice': USER_NOTICE_CUES,
   'user symptom': USER_SYMPTOM_CUES,

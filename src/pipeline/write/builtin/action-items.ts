@@ -9,6 +9,8 @@ import type { ActionItem } from '../../../schemas/postmortem.js';
 import { formatMinutes, formatTime } from '../../format/format-figures.js';
 import { actionText, fileAction, followUpsFromProse } from './follow-ups.js';
 import { followUpsFromTables } from './follow-up-tables.js';
+import { scoreOf } from '../cues/cue.js';
+import { NOT_AN_ACTION_CUES } from '../cues/follow-up-cues.js';
 import type { Detection } from './detection.js';
 import type { Response } from './response.js';
 
@@ -144,9 +146,13 @@ export function actionItems(facts: Facts, context: ActionItemContext): ActionIte
     ...followUpsFromProse(facts, context.related),
     ...followUpsFromTables(facts, context.related),
   ];
-  const unique = written.filter(
+  // A date, a team, a label or a status post standing where an item would is no item.
+  const actions = written.filter(
+    (item) => scoreOf(item.text, NOT_AN_ACTION_CUES, 'not-an-action') <= 0,
+  );
+  const unique = actions.filter(
     (item, index) =>
-      written.findIndex((other) => other.text.toLowerCase() === item.text.toLowerCase()) === index,
+      actions.findIndex((other) => other.text.toLowerCase() === item.text.toLowerCase()) === index,
   );
   return [...unique, ...derivedItems(facts, unique, context)].sort(
     (a, b) =>

@@ -26,6 +26,7 @@ import {
 } from './public-sentence.js';
 import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
 import { isAction } from './response.js';
+import { reportsFailedAttempt } from '../../analyze/read-line.js';
 import { triggerText, withoutCauseLabel } from './cause.js';
 import { alertCleared } from './detection.js';
 import {
@@ -47,7 +48,12 @@ function quote(text: string): string {
 
 /** `"text"` inside a sentence: the quote's own closing full stop is dropped. */
 function inlineQuote(text: string): string {
-  return `"${publicLine(text).replace(/\.$/, '')}"`;
+  // A line that is wholly a quoted alert title is quoted once, not in two pairs of marks; a
+  // title quoted inside the line ('"Checkout 5xx" alert fired') takes single marks inside ours.
+  return `"${publicLine(text)
+    .replace(/\.$/, '')
+    .replace(/^"([^"]+)"$/, '$1')
+    .replace(/"([^"]+)"/g, "'$1'")}"`;
 }
 
 /** Longer lines are quoted in their own sections, not in the summary (characters). */
@@ -385,10 +391,11 @@ function summary(reading: Reading): Section {
   const human = facts.human.rootCause ? splitSentences(facts.human.rootCause.markdown)[0] : null;
   const told = human ?? rootCause?.quotes[0]?.text;
   const cause = told ? withoutCauseLabel(told) : undefined;
-  const mention = mentionedTrigger(reading);
+  const mention = triggerMentionApart(reading);
   const mentioned = mention
     ? apartFromCause(withoutCauseLabel(firstClause(mention.text)), reading)
     : '';
+  const { proximate } = reading;
   const humanTrigger = facts.human.trigger ? splitSentences(facts.human.trigger.markdown)[0] : null;
   const why = [
     humanTrigger
@@ -399,7 +406,11 @@ function summary(reading: Reading): Section {
             mentioned.length <= QUOTE_IN_SUMMARY &&
             !(cause && tellsAgain(mentioned, cause))
           ? `What set it off, as responders told it: ${cite({ ...mention, text: withoutDoer(mentioned, facts) }, facts)}`
-          : '',
+          : proximate &&
+              proximate.line !== symptom?.line &&
+              proximate.text.length <= QUOTE_IN_SUMMARY
+            ? `The immediate failure came at ${when(proximate, facts)}: ${inlineQuote(proximate.text)}.`
+            : '',
     cause
       ? `The team found the cause: ${asSentence(publicLine(cause)).replace(/^(?:The|A|An|Our|Its|This|It)\b/, (word) => word.toLowerCase())}`
       : 'The root cause is still under investigation.',
@@ -472,20 +483,50 @@ function impact(reading: Reading): Section {
 const NO_CHANGE =
   /\bwe (?:made|had|pushed|deployed|shipped) no (?:change|changes|deploy|deploys|release)\b|\bno (?:change|changes|deploys?|releases?) (?:on our side|from us|of ours)\b/i;
 
+/**
+ * "The immediate failure, at 11:05 UTC: "ERROR 1114 (HY000): The table 'order_events' is full"."
+ * The error that names what ran out, told beside the trigger, apart from why it ran out.
+ */
+function immediateFailure(reading: Reading): string {
+  const { proximate, facts } = reading;
+  return proximate
+    ? `The immediate failure, at ${when(proximate, facts)}: ${inlineQuote(proximate.text)}.`
+    : '';
+}
+
+/**
+ * The sentence that names what set it off, unless it only says the root cause again while an
+ * error line names the immediate failure: then that line is the trigger, the sentence the cause.
+ */
+function triggerMentionApart(reading: Reading): Quote | null {
+  const mention = mentionedTrigger(reading);
+  if (!mention || !reading.proximate) return mention;
+  const told = apartFromCause(withoutCauseLabel(firstClause(mention.text)), reading);
+  const causes = reading.rootCause?.quotes.map((quote) => withoutCauseLabel(quote.text)) ?? [];
+  return causes.some((cause) => sameSaying(cause, told)) ? null : mention;
+}
+
 function trigger(reading: Reading): Section {
   const { facts, trigger: event, symptom } = reading;
   // A first sign that is the root cause's own line would tell the cause under Trigger again.
   const causeLine = reading.rootCause?.quotes.some((quote) => quote.event === symptom) ?? false;
+  const failure = immediateFailure(reading);
   const first =
-    symptom && symptom !== event && !causeLine
+    symptom &&
+    symptom !== event &&
+    // The immediate failure may be one sentence of its line: the line is the same.
+    symptom.line !== reading.proximate?.line &&
+    !causeLine
       ? `The first sign of impact was ${inlineQuote(symptom.text)} at ${when(symptom, facts)}.`
       : '';
   if (event)
     return section([
       `At ${when(event, facts)}: ${asSentence(publicLine(triggerText(event.text)))}`,
+      failure,
       first,
     ]);
-  const mention = mentionedTrigger(reading);
+  const mention = triggerMentionApart(reading);
+  if (failure && !mention) return section([failure, first]);
   if (mention) {
     const told = apartFromCause(withoutCauseLabel(firstClause(mention.text)), reading);
     const fix = reading.response.fix;
@@ -496,6 +537,7 @@ function trigger(reading: Reading): Section {
     return section([
       `${mention.event ? 'Responders named what set it off' : 'The incident notes name what set it off'}: ${cite({ ...mention, text: withoutDoer(told, facts) }, facts)}`,
       undone,
+      failure,
       first,
     ]);
   }
@@ -696,9 +738,27 @@ function response(reading: Reading): Section {
   );
 }
 
-/** Did not help, written in prose: "Earlier attempts that did NOT help: new hardware, ...". */
-const DID_NOT_HELP =
-  /\b(?:did ?n[o']t|did not|didn't) (?:help|work|fix)\b|\bno (?:effect|change)\b/i;
+/**
+ * "Earlier attempts that did NOT help: new hardware, ...": the label before what was tried, so
+ * the sentence is told as the attempts themselves.
+ */
+const DID_NOT_HELP_LABEL =
+  /^[^:]{0,60}\b(?:did ?n[o']t|did not|didn't) (?:help|work|fix)\b[^:]{0,20}:\s*/i;
+
+/** A sentence about attempts without an action verb of its own: "Earlier attempts that did NOT help: ...". */
+const ATTEMPT_NAMED = /\b(?:attempt(?:s|ed)?|tried|tries|workarounds?)\b/i;
+
+/**
+ * Whether a notes sentence tells an attempt that failed, read as the analysis reads a timeline
+ * line (`reportsFailedAttempt`, the `ineffective` modifier) so the two never disagree. It must
+ * be an attempt: one named as such, or an action in its first clause ("restarted the consumers,
+ * but errors continued"); "Errors continued until 23:15, when the retries drained" is impact.
+ */
+function failedAttempt(text: string): boolean {
+  if (!reportsFailedAttempt(text)) return false;
+  const [first = ''] = text.split(/[,;]\s+|\s+but\s+/);
+  return ATTEMPT_NAMED.test(text) || isAction(first);
+}
 
 /**
  * "Already changed it to remove capacity slowly": a change made after the incident, so it does
@@ -724,17 +784,20 @@ function notesActions(reading: Reading): string[] {
     .filter(
       (quote) =>
         !causes.has(quote.text) &&
+        // "The disks filled up; the prune job had been disabled": a sentence whose clause is the
+        // root cause tells why, not what responders did.
+        ![...causes].some((cause) => cause.length >= 20 && quote.text.includes(cause)) &&
         !story.has(quote.text) &&
         !isNoise(quote.text) &&
         !ALREADY_CHANGED.test(quote.text) &&
         quote.text.length <= 300 &&
         scoreOf(quote.text, FOLLOW_UP_CUES, 'follow-up') < FOLLOW_UP_THRESHOLD &&
-        (isAction(quote.text) || DID_NOT_HELP.test(quote.text)),
+        (isAction(quote.text) || failedAttempt(quote.text)),
     )
     .slice(0, 6)
     .map((quote) =>
-      DID_NOT_HELP.test(quote.text)
-        ? `Failed attempts: ${lowerFirst(asSentence(quote.text.replace(/^[^:]{0,60}\b(?:did ?n[o']t|did not|didn't) (?:help|work|fix)\b[^:]{0,20}:\s*/i, '')))} (incident notes)`
+      failedAttempt(quote.text)
+        ? `Failed attempts: ${DID_NOT_HELP_LABEL.test(quote.text) ? lowerFirst(asSentence(quote.text.replace(DID_NOT_HELP_LABEL, ''))) : asSentence(quote.text)} (incident notes)`
         : `${asSentence(quote.text)} (incident notes)`,
     );
 }

@@ -21,6 +21,7 @@ const COLUMNS = {
   ticket: /^(?:tickets?|issues?|jira|links?|id|ref(?:erence)?|tracking|bug)$/i,
   priority: /^(?:priority|prio|pri|p|urgency)$/i,
   status: /^(?:status|state|done\??|progress)$/i,
+  due: /^(?:due(?: date)?|eta|deadline|target(?: date)?)$/i,
 } as const;
 
 const PRIORITY_WORDS: Record<string, Priority> = {
@@ -38,7 +39,9 @@ const PRIORITY_WORDS: Record<string, Priority> = {
   p4: 'LOW',
 };
 
-const DONE = /^(?:done|fixed|shipped|completed?|merged|closed|resolved|yes|✅|✔|\[x\])$/i;
+/** A status cell that says done: "Done", "✅", "✅ Done", "[x]". */
+const DONE =
+  /^(?:[✅✔☑]\uFE0F?\s*)?(?:done|fixed|shipped|completed?|merged|closed|resolved|yes|\[x\])$|^[✅✔☑]\uFE0F?$/iu;
 const NOBODY = /^(?:—|-|–|n\/?a|none|tbd|unassigned|no owner(?: yet)?|\?)?$/i;
 
 function cells(line: string): string[] {
@@ -63,6 +66,11 @@ function tables(markdown: string): { header: string[]; rows: string[][] }[] {
 
 function columnOf(header: readonly string[], pattern: RegExp): number {
   return header.findIndex((cell) => pattern.test(cell));
+}
+
+/** "Document X" and a due cell "2026-03-10": "Document X (due 2026-03-10)"; a blank cell adds nothing. */
+function withDue(text: string, due: string): string {
+  return NOBODY.test(due.trim()) ? text : `${text} (due ${due.trim()})`;
 }
 
 /**
@@ -91,6 +99,7 @@ export function followUpsFromTables(facts: Facts, related: ReadonlySet<string>):
     const ticket = columnOf(header, COLUMNS.ticket);
     const priority = columnOf(header, COLUMNS.priority);
     const status = columnOf(header, COLUMNS.status);
+    const due = columnOf(header, COLUMNS.due);
     for (const row of rows) {
       const text = row[action] ?? '';
       if (text.length <= 5) continue;
@@ -103,7 +112,11 @@ export function followUpsFromTables(facts: Facts, related: ReadonlySet<string>):
         owner: NOBODY.test(ownerCell) ? filed.owner : ownerCell,
         ticket: NOBODY.test(ticketCell) ? filed.ticket : ticketCell,
         status: status >= 0 && DONE.test(row[status] ?? '') ? 'done' : filed.status,
-        text: actionText(text.charAt(0).toUpperCase() + text.slice(1), filed),
+        // The due date has no column of its own in the pack: it stays with the item's words.
+        text: withDue(
+          actionText(text.charAt(0).toUpperCase() + text.slice(1), filed),
+          due >= 0 ? (row[due] ?? '') : '',
+        ),
         rationale: '',
         origin: 'human',
       });

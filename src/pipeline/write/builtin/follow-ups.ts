@@ -16,6 +16,7 @@ import {
 import { USER_NOTICE_CUES } from '../cues/impact-cues.js';
 import { noteQuotes, splitSentences } from './sentences.js';
 import { taggedUnrelated } from './public-line.js';
+import { ACTION_ITEM, ACTION_ITEM_DONE } from '../../parse/timeline-lines.js';
 
 /** Lead-ins that introduce a follow-up and are not part of the action itself. */
 const LEAD_IN =
@@ -138,6 +139,9 @@ export function splitActions(text: string): string[] {
     .filter((a) => a.length > 5);
 }
 
+/** A Slack user mention in a copied message: "<@U123ABC>", "<@U123ABC|alice>". */
+const SLACK_MENTION = /<@([A-Z0-9]{5,})(?:\|([\w.-]+))?>/;
+
 /** Words that sit in a trailing parenthesis but are not owners. */
 const NOT_OWNER =
   /^(?:done|fixed|shipped|completed|merged|open|todo|high|medium|low|p\d|urgent|later)$/i;
@@ -164,6 +168,9 @@ function owner(written: string): string | null {
     .filter((part) => namesPerson(part, besideTicket))
     .map((part) => part.replace(/^(?:owner\s*:?\s*)?@?/i, '').trim())[0];
   if (named) return named;
+  // "<@U123ABC>", "<@U123ABC|alice>": a Slack mention as a copy keeps it; the name when shown.
+  const mention = SLACK_MENTION.exec(text);
+  if (mention) return mention[2] ?? mention[1] ?? null;
   const match = OWNER.exec(text);
   // A trailing parenthesis was read above; the pattern only adds "owner:" and "@name" elsewhere.
   const said = OWNED_IN_WORDS.exec(text);
@@ -225,24 +232,32 @@ export function actionText(
   filed: Pick<ActionItem, 'owner' | 'ticket' | 'status'>,
 ): string {
   const label = /^\W*(?:done|todo|to do|fixme|open|wip)\s*[:\-–—]\s*|^\s*\[[ xX]\]\s+/i;
-  const labelled = label.test(text);
-  let cell = text
+  // "✅ Pin X", "~~Raise Y~~ done": the marks say done, and the status has a column of its own.
+  const marked = text
+    .replace(/~~([^~]+)~~(?:\s*[-–—:]?\s*(?:done|fixed|shipped)\b)?/gi, '$1')
+    .replace(/\s*[✅✔☑]\uFE0F?\s*/gu, ' ')
+    .trim();
+  const labelled = label.test(marked) || marked !== text;
+  let cell = marked
     .replace(label, '')
     .replace(/\s+[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$/i, '');
   const trailing = /\s*\(([^()]+)\)\s*\.?$/.exec(cell);
   if (trailing?.[1]) {
     const parts = trailing[1].split(/,\s*|;\s*/).map((part) => part.trim());
-    const filedOnly = parts.every(
-      (part) =>
-        TICKET.test(part) ||
-        NOT_OWNER.test(part) ||
-        // "(sent already)": the status has a column of its own.
-        scoreOf(`(${part})`, DONE_CUES, 'done') > 0 ||
-        /^no owner(?: yet)?$|^unassigned$|^tbd$/i.test(part) ||
-        (filed.owner !== null && part.replace(/^(?:owner\s*:?\s*)?@?/i, '') === filed.owner),
-    );
-    if (filedOnly) cell = cell.slice(0, trailing.index);
+    const filedIn = (part: string) =>
+      TICKET.test(part) ||
+      NOT_OWNER.test(part) ||
+      // "(sent already)": the status has a column of its own.
+      scoreOf(`(${part})`, DONE_CUES, 'done') > 0 ||
+      /^no owner(?: yet)?$|^unassigned$|^tbd$/i.test(part) ||
+      (filed.owner !== null && part.replace(/^(?:owner\s*:?\s*)?@?/i, '') === filed.owner);
+    const kept = parts.filter((part) => !filedIn(part));
+    // "(owner: priya, due Feb 10)": the owner goes to its column, the due date stays.
+    if (kept.length === 0) cell = cell.slice(0, trailing.index);
+    else if (kept.length < parts.length)
+      cell = `${cell.slice(0, trailing.index)} (${kept.join(', ')})`;
   }
+  cell = withoutFieldTail(cell, filed);
   // "..., owner: Tom Walsh": the owner has a column of its own.
   const owner = filed.owner;
   if (owner) {
@@ -272,13 +287,60 @@ export function actionText(
     if (tail > 0 && /^\W*$/.test(cell.slice(tail + ticket.length)) && /[\s,;–—-]$/.test(before))
       cell = before.replace(/[\s,;:–—(-]+$/, '');
   }
-  // "@li add a heartbeat check": the owner has a column of its own.
-  const addressed = filed.owner !== null && cell.startsWith(`@${filed.owner} `);
-  if (addressed) cell = cell.slice((filed.owner?.length ?? 0) + 2);
+  // "@li add a heartbeat check", "add an alert @alice", "<@U123ABC> load-test X": the owner
+  // has a column of its own, wherever the mention stands.
+  const mentioned = [SLACK_MENTION.exec(cell)?.[0] ?? [], owner ? [`@${owner}`] : []].flat();
+  const addressed = mentioned.some((at) => cell.startsWith(`${at} `));
+  for (const at of mentioned) {
+    const index = cell.indexOf(at);
+    // "@alice" is not "@alice-team": the mention ends where the name does.
+    if (index < 0 || /[\w.-]/.test(cell.charAt(index + at.length))) continue;
+    cell = `${cell.slice(0, index)} ${cell.slice(index + at.length)}`
+      .replace(/\s{2,}/g, ' ')
+      .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '');
+  }
   // "P1: add a diff", "... - urgent", "... (P2)": the priority has a column of its own.
   const prioritised = PRIORITY_LABEL.test(cell);
   cell = cell.replace(PRIORITY_LABEL, '').replace(PRIORITY_TAIL, '').trim();
   return labelled || addressed || prioritised ? cell.charAt(0).toUpperCase() + cell.slice(1) : cell;
+}
+
+/**
+ * "Owner: Priya | Due: Mar 28 | REL-77": a tracker's fields and nothing else, which a dash
+ * split off the item they belong to.
+ */
+function fieldsOnly(piece: string): boolean {
+  return (
+    FIELD_LABEL.exec(piece)?.index === 0 &&
+    piece
+      .split(/\s*[·|•;,]\s*/)
+      .every((part) => FIELD_LABEL.exec(part)?.index === 0 || TICKET.test(part) || !part.trim())
+  );
+}
+
+/** A field label a tracker's copy puts after an item: "Owner:", "Due:", "Ticket:". */
+const FIELD_LABEL =
+  /(?:^|\s|[·|•;,–—-])\s*(owner|assignee|dri|due(?: date)?|eta|ticket|jira|issue|status|prio(?:rity)?)\s*:\s*/i;
+
+/**
+ * "Add autoscaling  Owner: @dana · Due: 2026-03-20 · HOOK-311": the fields a tracker's copy
+ * puts after the item. Owner, ticket, status and priority have columns of their own and go;
+ * the due date has none, so it stays, as "(due 2026-03-20)". The text as it was when no field
+ * follows at least three words of the item.
+ */
+function withoutFieldTail(text: string, filed: Pick<ActionItem, 'owner' | 'ticket'>): string {
+  const label = FIELD_LABEL.exec(text);
+  if (!label || text.slice(0, label.index).trim().split(/\s+/).length < 3) return text;
+  const head = text.slice(0, label.index).replace(/[\s·|•;,–—-]+$/, '');
+  const due = text
+    .slice(label.index)
+    .split(/\s*[·|•;,]\s*/)
+    .map((field) => /^\W*(?:due(?: date)?|eta)\s*:\s*(.+)$/i.exec(field)?.[1]?.trim())
+    .find((value) => value);
+  // Only when the fields are the owner's and the ticket's the writer read: else keep them.
+  const named = [filed.owner, filed.ticket].some((value) => value && text.includes(value));
+  if (!named && !due) return text;
+  return due ? `${head} (due ${due})` : head;
 }
 
 /** A priority opening an item ("P1: ", "urgent - ", "high priority: "). */
@@ -321,6 +383,12 @@ function proseClauses(facts: Facts): Clause[] {
   ].flatMap((section) => (section ? [section] : []));
   const listedPlans = listedPlanItems(facts);
   const underHeading = linesUnderPlanHeading(facts);
+  const tasks = facts.events.filter(
+    (event) =>
+      !underHeading.has(event) &&
+      (event.state === ACTION_ITEM || event.state === ACTION_ITEM_DONE) &&
+      !taggedUnrelated(event.text),
+  );
   return (
     [
       ...noteQuotes(facts).map((quote) => ({
@@ -343,7 +411,9 @@ function proseClauses(facts: Facts): Clause[] {
       // A pasted mail or a long chat message is read sentence by sentence: "... by 1:57 PM.
       // Remediation: a, b, and c" holds its list after the first sentence.
       ...facts.events
-        .filter((event) => !inlineList(event.text) && !underHeading.has(event))
+        .filter(
+          (event) => !inlineList(event.text) && !underHeading.has(event) && !tasks.includes(event),
+        )
         .flatMap((event) => splitSentences(event.text))
         .map((text) => ({ text, needs: FOLLOW_UP_THRESHOLD + 1, note: null })),
     ]
@@ -378,9 +448,13 @@ function proseClauses(facts: Facts): Clause[] {
         });
       })
       // Under a heading of plans every line is one, whole: "X is manual today; the move to Y will
-      // replace it" is one item.
+      // replace it" is one item. So is a line the parser read as a task ("- [ ] add an alert").
       .concat(
-        [...underHeading].map((event) => ({ clause: event.text, needs: -Infinity, note: null })),
+        [...underHeading, ...tasks].map((event) => ({
+          clause: event.text,
+          needs: -Infinity,
+          note: null,
+        })),
       )
   );
 }
@@ -391,16 +465,22 @@ const PLAN_HEADING =
 
 /**
  * The timeline lines that sit under a heading of plans, in the file's order: the lines right
- * after it, up to the first blank line or the next heading.
+ * after it, up to the first blank line or the next heading. In a chat copy the heading is a
+ * message of its own ("[15:30] <priya> action items:"), and its items are that person's next
+ * messages, one a line; another person's message ends the list.
  */
-function linesUnderPlanHeading(facts: Facts): Set<TimelineEvent> {
+export function linesUnderPlanHeading(facts: Facts): Set<TimelineEvent> {
   const byLine = [...facts.events].sort((a, b) => a.line - b.line);
   const under = new Set<TimelineEvent>();
   byLine.forEach((event, i) => {
-    if (event.time || !PLAN_HEADING.test(event.text.trim())) return;
+    const text = event.text.trim();
+    const heading = !event.time && PLAN_HEADING.test(text);
+    const chatLabel = event.time !== null && PLAN_HEADING.test(text) && /:\s*$/.test(text);
+    if (!heading && !chatLabel) return;
     for (let j = i + 1, line = event.line + 1; j < byLine.length; j++, line++) {
       const next = byLine[j];
       if (!next || next.line !== line || PLAN_HEADING.test(next.text.trim())) break;
+      if (chatLabel && next.actor !== event.actor) break;
       if (!taggedUnrelated(next.text)) under.add(next);
     }
   });
@@ -552,11 +632,15 @@ export function followUpsFromProse(facts: Facts, related: ReadonlySet<string>): 
  * though the sentence read from them has lost its box.
  */
 function tickedItems(facts: Facts): string[] {
-  return facts.notes.flatMap((note) =>
-    [...note.markdown.matchAll(/^\s*(?:[-*+]|\d{1,3}[.)])\s+\[[xX]\]\s+(.+)$/gm)].map((match) =>
-      (match[1] ?? '').trim(),
+  return [
+    ...facts.notes.flatMap((note) =>
+      [...note.markdown.matchAll(/^\s*(?:[-*+]|\d{1,3}[.)])\s+\[[xX]\]\s+(.+)$/gm)].map((match) =>
+        (match[1] ?? '').trim(),
+      ),
     ),
-  );
+    // A timeline line the parser read as a ticked task ("00:21 <ceejbot> - [x] write the post").
+    ...facts.events.filter((event) => event.state === ACTION_ITEM_DONE).map((e) => e.text.trim()),
+  ];
 }
 
 /** A label that opens a list of follow-ups inside one line ("... Follow-ups: 1) a 2) b"). */
@@ -613,7 +697,8 @@ function withTheirOwners(list: string[], piece: string): string[] {
   const last = list.at(-1);
   const ownerOnly =
     (OWNER_AFTER_DASH.exec(` - ${piece}`)?.index === 0 && !ACTION_VERB.test(piece)) ||
-    OWNER_LABEL_ONLY.test(piece);
+    OWNER_LABEL_ONLY.test(piece) ||
+    fieldsOnly(piece);
   if (last !== undefined && ownerOnly) list[list.length - 1] = `${last} - ${piece}`;
   else list.push(piece);
   return list;

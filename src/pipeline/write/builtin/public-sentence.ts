@@ -41,20 +41,26 @@ const NEXT_ALERT = /\s+(?=\[\s*(?:FIRING|RESOLVED|ALERT(?:ING)?|ALARM|TRIGGERED|
  * snake_case name (a class, a table) is a name the team wrote on purpose.
  */
 function alertInWords(text: string): string {
-  return text
-    .replace(LABEL_GROUP, '')
-    .replace(ALERT_LABELS, '$1')
-    .replace(/\b[A-Z][a-z]+(?:[A-Z][a-z0-9]*){2,}\b/g, (name) =>
-      name.replace(/(?<=[a-z0-9])(?=[A-Z])/g, ' ').toLowerCase(),
-    )
-    .replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b(?!=)/g, (name) => name.replace(/_/g, ' '))
-    .replace(/\s*>=\s*(?=\d)/g, ' at or above ')
-    .replace(/\s*<=\s*(?=\d)/g, ' at or below ')
-    .replace(/\s*>\s*(?=\d)/g, ' above ')
-    .replace(/\s*<\s*(?=\d)/g, ' below ')
-    .replace(TRAILING_SEVERITY, '')
-    .replace(/\s+alert$/i, '')
-    .trim();
+  return (
+    text
+      .replace(LABEL_GROUP, '')
+      .replace(ALERT_LABELS, '$1')
+      // A product's name ends in capitals ("MySQL", "PostgreSQL", "GraphQL"): no words to split.
+      // An acronym inside a name is a word of its own ("AuthDBConnections" → "auth db connections").
+      .replace(/\b[A-Z][a-z]+(?:[A-Z][a-z0-9]*){2,}\b/g, (name) =>
+        /^[A-Z][a-z]+[A-Z]{2,}[a-z]?$/.test(name)
+          ? name
+          : name.replace(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g, ' ').toLowerCase(),
+      )
+      .replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b(?!=)/g, (name) => name.replace(/_/g, ' '))
+      .replace(/\s*>=\s*(?=\d)/g, ' at or above ')
+      .replace(/\s*<=\s*(?=\d)/g, ' at or below ')
+      .replace(/\s*>\s*(?=\d)/g, ' above ')
+      .replace(/\s*<\s*(?=\d)/g, ' below ')
+      .replace(TRAILING_SEVERITY, '')
+      .replace(/\s+alert$/i, '')
+      .trim()
+  );
 }
 
 /** Each alert of a message that holds several, in words, joined: "edge error rate high; origin fetch failures". */

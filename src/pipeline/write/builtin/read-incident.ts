@@ -23,7 +23,8 @@ import { alertCleared, CLEARED, isLabelOnly, readDetection, type Detection } fro
 import { relatedWords } from './follow-ups.js';
 import { milestoneEvent } from './milestone-event.js';
 import { readLessons, withoutLessonLabel, type Lessons } from './lessons.js';
-import { readResponse, type Response } from './response.js';
+import { isAction, readResponse, type Response } from './response.js';
+import { FOLLOW_UP_CUES, FOLLOW_UP_THRESHOLD } from '../cues/follow-up-cues.js';
 import { eventQuotes, isNoise, noteQuotes, splitSentences, type Quote } from './sentences.js';
 import { peakFigures, type PeakFigures } from './peak-figures.js';
 import { readRawRecords } from './raw-records.js';
@@ -38,6 +39,11 @@ export interface Reading {
   trigger: TimelineEvent | null;
   /** When no line before the start is the trigger: a sentence that names the change responsible. */
   triggerMention: Quote | null;
+  /**
+   * The immediate failure as an error line names it ("No space left on device", "The table 'x'
+   * is full"): what ran out, told under Trigger; null when no line names one, or the trigger does.
+   */
+  proximate: TimelineEvent | null;
   symptom: TimelineEvent | null;
   detection: Detection;
   response: Response;
@@ -257,6 +263,7 @@ export function readIncident(input: Facts): Reading {
     rootCause,
     trigger,
     triggerMention,
+    proximate: proximateFailure(facts, trigger, rootCause),
     symptom: quotable(
       firstSymptom(facts, trigger) ??
         (detection.event && detection.event !== trigger ? detection.event : null),
@@ -371,6 +378,41 @@ function recoveryOf(facts: Facts, response: Response, end: string | null): Readi
   )
     return { at: mitigated.time, event: mitigated };
   return { at: end, event: end ? response.resolved : null };
+}
+
+/** The `proximate` weight a line needs to be told as the immediate failure. */
+const PROXIMATE_THRESHOLD = 3;
+
+/**
+ * The first timeline line before the end of impact whose error names what ran out (cue
+ * `ran-out`: "ERROR 1114 (HY000): The table 'x' is full", "OOMKilled"). It is what failed, the
+ * proximate failure, not why: the root cause stays what the input says made it run out. Null when
+ * no line names one, or when it is the trigger's own line. Not a responder's action ("raised the
+ * pool after too many connections") and not a plan.
+ */
+function proximateFailure(
+  facts: Facts,
+  trigger: TimelineEvent | null,
+  cause: RootCause | null,
+): TimelineEvent | null {
+  const end = facts.mitigated ?? facts.resolved;
+  const names = (text: string) => scoreOf(text, CAUSE_CUES, 'proximate') >= PROXIMATE_THRESHOLD;
+  const found = facts.events.find(
+    (event) =>
+      event.time !== null &&
+      !(end && Date.parse(event.time) > Date.parse(end)) &&
+      names(event.text) &&
+      scoreOf(event.text, FOLLOW_UP_CUES, 'follow-up') < FOLLOW_UP_THRESHOLD &&
+      !isAction(event.text),
+  );
+  // The root cause's own line is told there; under Trigger it would say the cause again.
+  if (!found || found === trigger || cause?.quotes.some((quote) => quote.event === found))
+    return null;
+  // "Scope understood, engineers looking. Cache servers running out of memory -> timeouts.":
+  // only the sentence that names what ran out.
+  const sentences = splitSentences(found.text);
+  const told = sentences.length > 1 ? sentences.find(names) : undefined;
+  return told ? { ...found, text: told } : found;
 }
 
 /**

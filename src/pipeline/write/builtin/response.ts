@@ -12,6 +12,7 @@ import { scoreText } from '../cues/cue.js';
 import { alertCleared, CLEARED, fromMonitor, recordsAlert } from './detection.js';
 import { milestoneEvent } from './milestone-event.js';
 import { isNoise } from './sentences.js';
+import { linesUnderPlanHeading } from './follow-ups.js';
 
 export interface ResponseStep {
   event: TimelineEvent;
@@ -229,9 +230,12 @@ function actionLines(
   mitigated: TimelineEvent | null,
 ): TimelineEvent[] {
   const startLine = facts.milestones['start']?.line;
+  // The lines under "action items:" are plans (follow-ups.ts), not what responders did.
+  const plans = linesUnderPlanHeading(facts);
   return facts.events.filter(
     (event) =>
       !exclude.includes(event) &&
+      !plans.has(event) &&
       event.kind !== 'status-update' &&
       !(from && event.time && Date.parse(event.time) < Date.parse(from)) &&
       // The line that set the start is the failure, not a response, unless it was written later

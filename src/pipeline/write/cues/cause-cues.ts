@@ -6,7 +6,11 @@
  */
 import type { Cue } from './cue.js';
 
-export type CauseSignal = 'cause' | 'trigger';
+/**
+ * `proximate`: the failure itself as an error names it, what ran out ("No space left on device",
+ * "too many connections"): the immediate failure, told under Trigger, never the root cause.
+ */
+export type CauseSignal = 'cause' | 'trigger' | 'proximate';
 
 /** A sentence needs this much `cause` weight to be told as the root cause. */
 export const CAUSE_THRESHOLD = 2;
@@ -14,6 +18,32 @@ export const CAUSE_THRESHOLD = 2;
 export const TRIGGER_THRESHOLD = 2;
 
 export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
+  {
+    id: 'ran-out',
+    signal: 'proximate',
+    weight: 3,
+    reason:
+      'An error that names what ran out or stopped being valid (a full table or disk, the connection limit, memory, an expired certificate) is the immediate failure: what happened, not why. Issue 12: judges faulted a trigger told as "under investigation" beside such a line.',
+    pattern:
+      /\b(?:the table '?[\w.$-]+'? is full|table is full|no space left on device|ENOSPC|disk (?:is )?full|(?:disk|volume|partition|filesystem|file system) (?:usage )?(?:at )?100\s?%(?!\s*(?:io\b|i\/o|util|busy|wait))|too many (?:connections|clients|open files)|EMFILE|remaining connection slots are reserved|(?:connection )?pool (?:is )?exhausted|(?:certificate|cert) has expired|x509: certificate has expired|OOMKilled|OutOfMemoryError|out of memory|cannot allocate memory|(?:disk )?quota exceeded|no (?:free )?inodes?(?: left)?)(?![\w-])/i,
+    examples: {
+      match: [
+        "ERROR 1114 (HY000): The table 'order_events' is full",
+        'OSError: [Errno 28] No space left on device',
+        'FATAL: sorry, too many clients already',
+        'gateway logs: too many connections',
+        'x509: certificate has expired or is not yet valid',
+        'OOMKilled: billing-export (exit 137)',
+        'java.lang.OutOfMemoryError: Java heap space',
+      ],
+      noMatch: [
+        'raised max_connections to 500',
+        'the table of contents is out of date',
+        'disk usage at 71%',
+        'primary disk at 100% io wait, payments timing out',
+      ],
+    },
+  },
   {
     id: 'because',
     signal: 'cause',
@@ -405,6 +435,70 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     examples: {
       match: ['looks like the new regex backtracks', 'found it - the cert was not uploaded'],
       noMatch: ['error rate climbing to 30%'],
+    },
+  },
+  {
+    id: 'ran-out-told',
+    signal: 'cause',
+    weight: 1,
+    reason:
+      'A sentence that tells what ran out ("the auth pool was exhausted", "the disk filled up with binlogs") explains the failure, beside the mechanism word; a bare alert title ("connection pool exhausted") does not tell it.',
+    pattern:
+      /\b(?:was|were|got|had been|became|is|are) (?:completely |fully |quickly )?(?:exhausted|saturated|used up|maxed out|full)\b|\b(?:filled|fills|filling) up\b|\b(?:ran|had run) out of\b/i,
+    examples: {
+      match: [
+        'the auth pool was exhausted',
+        'The runner disks filled up with cached docker layers',
+        'the table was full',
+      ],
+      noMatch: ['connection pool exhausted on auth-db', 'disk full'],
+    },
+  },
+  {
+    id: 'ticket-header',
+    signal: 'cause',
+    weight: -3,
+    reason:
+      'A ticket\'s header ("INC-123 · Sev2 · Payments", "PD-8812 | P1 | API Gateway") names the incident, its severity and team; whatever words it holds, it states no cause.',
+    pattern:
+      /^\W*(?:[A-Z][A-Z0-9]{1,9}-\d+|#\d+|sev[\s-]?\d|p\d)\s*[·•|]\s*[^·•|]+(?:[·•|]\s*[^·•|]+)+$/i,
+    examples: {
+      match: ['INC-123 · Sev2 · Payments', 'PD-8812 | P1 | API Gateway'],
+      noMatch: ['INC-123 was caused by a bad deploy', 'the cause: a typo in PAY-12'],
+    },
+  },
+  {
+    id: 'figures-only',
+    signal: 'cause',
+    weight: -3,
+    reason:
+      'A line of figures ("5xx 41% / p99 8.7s / pool 200/200", "12 / 340 / 97%") measures the failure; it cannot say why it happened.',
+    pattern:
+      /^\W*(?:[A-Za-z_]{0,12}\s*[:=]?\s*[<>~≈]?\d[\d.,]*\s*[A-Za-z%×]{0,3}[\s/|·,;:→>=()-]*){2,}$/,
+    examples: {
+      match: ['5xx 41% / p99 8.7s / pool 200/200', '12 / 340 / 97%', 'errors: 12% → 48% → 3%'],
+      noMatch: [
+        'disk usage at 71% because binlogs were kept for 30 days',
+        'the pool was set to 50 instead of 200',
+      ],
+    },
+  },
+  {
+    id: 'quoted-alert-title',
+    signal: 'cause',
+    weight: -3,
+    reason:
+      'An alert\'s title in quotes or behind its state ("\\"[FIRING] AuthDBConnectionsSaturated: pool exhausted\\"") is what the monitor saw, the symptom, never why it happened.',
+    pattern:
+      /^\W*(?:\[(?:FIRING|ALERT|TRIGGERED|CRITICAL|ALARM)[^\]]*\]|(?:alert|triggered|firing)\s*:)|^\s*["“][^"”]{3,160}["”]\s*(?:alert\s*)?(?:fired|firing|triggered|went off|opened)?\W*$/i,
+    examples: {
+      match: [
+        '"[FIRING] AuthDBConnectionsSaturated: connection pool exhausted on auth-db"',
+        '"Runner disk usage critical: 100% on ci-runner-7"',
+        '[FIRING:1] DiskFull: /var filled up',
+        'Triggered: pool exhausted',
+      ],
+      noMatch: ['the pool was exhausted because the job held 180 connections'],
     },
   },
   {

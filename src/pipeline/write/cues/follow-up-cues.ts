@@ -293,7 +293,7 @@ export const DONE_CUES: readonly Cue<'done'>[] = [
     weight: 3,
     reason: 'The input marks the item done.',
     pattern:
-      /\((?:[^()]{0,30}\s)?(?:already\s+(?!planned|scheduled|filed|tracked|requested|assigned|open)[a-z]+(?:ed|t|ne|wn)|(?!planned|scheduled|filed|tracked|requested|assigned)[a-z]+(?:ed|t|ne|wn)\s+already)\b[^()]{0,30}\)|\((?:already )?(?:done|fixed|shipped|completed|merged|deployed|rolled out)(?!\s+(?:by|before|when|once|next|this|in|later|soon)\b)[^()]{0,40}\)|\[(?:done|x)\]|✅|✔|^\W*(?:done|fixed|shipped)\s*[:\-–—]|\s[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$|\b(?:already (?:done|fixed|shipped|added|deployed|merged|in place)|(?:was|has been|have been|is now) (?:added|fixed|shipped|deployed|merged|done|disabled|trained)|trained to|disabled for now)\b/i,
+      /\((?:[^()]{0,30}\s)?(?:already\s+(?!planned|scheduled|filed|tracked|requested|assigned|open)[a-z]+(?:ed|t|ne|wn)|(?!planned|scheduled|filed|tracked|requested|assigned)[a-z]+(?:ed|t|ne|wn)\s+already)\b[^()]{0,30}\)|\((?:already )?(?:done|fixed|shipped|completed|merged|deployed|rolled out)(?!\s+(?:by|before|when|once|next|this|in|later|soon)\b)[^()]{0,40}\)|\[(?:done|x)\]|✅|✔|☑|^\W*~~[^~]+~~|^\W*(?:done|fixed|shipped)\s*[:\-–—]|\s[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$|\b(?:already (?:done|fixed|shipped|added|deployed|merged|in place)|(?<!\b(?:why|whether|how|if|when|what)\b[^.;()]{0,60})(?:was|has been|have been|is now) (?:added|fixed|shipped|deployed|merged|done|disabled|trained)|trained to|disabled for now)\b/i,
     examples: {
       match: [
         'Add pool alert (done)',
@@ -304,12 +304,92 @@ export const DONE_CUES: readonly Cue<'done'>[] = [
         'Pin the worker pool size (shipped the same afternoon)',
         'email every user with 5 or more failed requests - Lena (sent already)',
         'Refund the double charges (already sent by billing)',
+        '~~Raise the default pool size~~',
+        '- ~~document the standby switch~~ done',
       ],
       noMatch: [
         'add pool alert',
         'done when the backlog clears',
         'Add the check (done by Friday)',
         'Add a replica alert (already planned for Q3)',
+        'Investigate why the retry backoff was disabled',
+      ],
+    },
+  },
+];
+
+/**
+ * A row of a follow-up list that is no action, whatever list it stands in: a date or a team
+ * alone (a column a chat copy split onto its own line), a section label, or where things stand
+ * ("All services operating normally."). Issue 12: blind judges scored such rows as filler items.
+ */
+export const NOT_AN_ACTION_CUES: readonly Cue<'not-an-action'>[] = [
+  {
+    id: 'date-alone',
+    signal: 'not-an-action',
+    weight: 3,
+    reason: 'A date or a weekday alone is when, the due column of a row a copy split; no action.',
+    pattern:
+      /^\W*(?:due\s*:?\s*|by\s+)?(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?(?:,?\s+\d{1,2}(?:st|nd|rd|th)?)?|today|tomorrow|next week|(?:q[1-4]|h[12])(?:\s+\d{4})?|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?)\W*$/i,
+    examples: {
+      match: ['2026-03-12', 'Tuesday', 'Feb 10', '12 March 2026', 'due: 2026-04-01', 'Q3'],
+      noMatch: ['Add an alert by Tuesday', 'March config change broke it'],
+    },
+  },
+  {
+    id: 'team-alone',
+    signal: 'not-an-action',
+    weight: 3,
+    reason: 'A team or role named alone is an owner cell a copy split off its row, not an action.',
+    pattern:
+      /^\W*(?:owner\s*:\s*)?(?:the\s+)?(?:[\p{L}&/-]+\s+){0,2}(?:team|squad|crew|guild|group|sre|ops|devops|infra(?:structure)?|platform|on-?call|dba|security|backend|frontend|support)\W*$|^\W*(?:team|équipe|equipo|equipe|squad)\s+[\p{L}&/-]+(?:\s+[\p{L}&/-]+)?\W*$|^\W*[A-Z]{2,5}\W*$/iu,
+    examples: {
+      match: [
+        'Platform team',
+        'SRE',
+        'the payments squad',
+        'Owner: Infra',
+        'DBA',
+        'Team Zahlungen',
+      ],
+      noMatch: ['Page the platform team on pool saturation', 'Add SRE review'],
+    },
+  },
+  {
+    id: 'section-label',
+    signal: 'not-an-action',
+    weight: 3,
+    reason:
+      'A few words ending in a colon head the rows below them ("Prevention:", "Short term:"); the label is no item.',
+    pattern: /^\W*[\p{L}][\p{L}\s/&'’()-]{0,40}:\W*$/u,
+    examples: {
+      match: ['Prevention:', 'Short term:', '**Detection:**', 'Follow-ups (owners TBD):'],
+      noMatch: ['Prevention: add a canary stage', 'Add an alert'],
+    },
+  },
+  {
+    id: 'status-sentence',
+    signal: 'not-an-action',
+    weight: 3,
+    reason:
+      'Where things stand ("all services operating normally", "we are back to normal", "resolved") is a status post or an outcome, never work to do.',
+    pattern:
+      /^\W*(?:(?:update|status|resolved|monitoring)\s*[:\-–—]\s*)?(?:(?:all|every)\s+(?:services?|systems?|regions?|apis?|components?)\s+(?:are\s+|is\s+)?(?:now\s+)?(?:operating normally|operational|healthy|green|up|back to normal|working(?: normally)?)|(?:we(?:'re| are)|everything(?:'s| is)|service(?:s)? (?:is|are)|it(?:'s| is))\s+(?:now\s+|fully\s+|all\s+)?(?:back to normal|back up|operational|healthy|stable|restored|resolved|recovered|fine)|(?:service|services|everything|access)\s+(?:fully\s+)?(?:restored|recovered)|(?:incident\s+)?(?:resolved|closed|mitigated|all clear))\W*$|^\W*(?:the )?(?:incident|outage)\s+(?:was\s+|is\s+)?(?:resolved|closed|mitigated|over)\b|^\W*(?:alle\s+)?(?:systeme|dienste|services)\s+(?:laufen|funktionieren|arbeiten)\s+wieder\s+(?:normal|stabil)\W*$|^\W*(?:tous les )?services\s+(?:fonctionnent|sont)\s+(?:à nouveau\s+)?(?:normalement|rétablis|opérationnels)\W*$|^\W*(?:todos los )?servicios\s+(?:funcionan|operan)\s+(?:con normalidad|normalmente)\W*$/iu,
+    examples: {
+      match: [
+        'All services operating normally.',
+        'We are back to normal.',
+        'Update: all systems operational',
+        'Resolved',
+        'service restored',
+        'incident resolved once the replica caught up',
+        'Alle Systeme laufen wieder normal.',
+        'Tous les services fonctionnent normalement.',
+      ],
+      noMatch: [
+        'Alert when not all services are operating normally',
+        'Make sure everything is restored from backup before close',
+        'Page the IC before the incident is resolved',
       ],
     },
   },

@@ -63,8 +63,8 @@ export const SOURCE_ARTEFACT_CUES: readonly ArtefactCue[] = [
     signal: 'artefact',
     weight: 3,
     reason:
-      "Alertmanager's and monitors' state in brackets ([FIRING:1], [RESOLVED]): the line's own words say what happened. One inside a line starts the next alert Slack joined onto it, so it becomes a full stop.",
-    replace: '. ',
+      "Alertmanager's and monitors' state in brackets ([FIRING:1], [RESOLVED]): the line's own words say what happened. One inside a line starts the next alert Slack joined onto it, so it becomes a full stop; one that opens the line, or its quoted alert title (\"[FIRING] X\"), just goes.",
+    replace: (_match, offset, whole) => (/^[\s"'“‘(]*$/.test(whole.slice(0, offset)) ? '' : '. '),
     pattern:
       /\[\s*(?:FIRING|RESOLVED|ALERT(?:ING)?|ALARM|OK|TRIGGERED|WARN(?:ING)?|CRIT(?:ICAL)?|INFO|RECOVERED|NODATA|NO DATA)(?:\s*:\s*\d+)?\s*\]/i,
     examples: {
