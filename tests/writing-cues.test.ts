@@ -16,6 +16,7 @@ import {
   USER_NOTICE_CUES,
   USER_SYMPTOM_CUES,
 } from '../src/pipeline/write/cues/impact-cues.js';
+import { TEAM_REMARK_CUES } from '../src/pipeline/write/cues/team-remark-cues.js';
 
 const TABLES: Record<string, readonly Cue[]> = {
   cause: CAUSE_CUES,
@@ -30,6 +31,7 @@ const TABLES: Record<string, readonly Cue[]> = {
   'user symptom': USER_SYMPTOM_CUES,
   'user impact': USER_IMPACT_CUES,
   lesson: LESSON_CUES,
+  'team remark': TEAM_REMARK_CUES,
 };
 
 // One test per example of every cue: a change to one cue shows exactly which case moved.

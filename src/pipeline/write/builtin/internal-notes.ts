@@ -6,6 +6,7 @@
  * public texts (message to users, HN post, thread) leave internal lines out.
  */
 import type { Facts } from '../../../schemas/facts.js';
+import { TEAM_REMARK_CUES } from '../cues/team-remark-cues.js';
 
 /** A line marked for the team only, by a leading label or by its own words. */
 const INTERNAL_LABEL =
@@ -80,23 +81,81 @@ export function withNoteLabelsOff(facts: Facts): Facts {
   };
 }
 
+/** The asides of TEAM_REMARK_CUES as global copies, made once; the table stays stateless. */
+const ASIDES = TEAM_REMARK_CUES.filter((cue) => cue.signal === 'aside').map(
+  (cue) => new RegExp(cue.pattern.source, `${cue.pattern.flags}g`),
+);
+const REMARKS = TEAM_REMARK_CUES.filter((cue) => cue.signal === 'remark').map((cue) => cue.pattern);
+
+/** Where a sentence parts one clause from the next, the separator kept: ", ", "; ", " - ". */
+const CLAUSE_BREAK = /(,\s+|;\s+|\s+[-–—]\s+)/;
+
+/** Whether a clause is a remark to the team (TEAM_REMARK_CUES). */
+function isRemark(clause: string): boolean {
+  return REMARKS.some((pattern) => pattern.test(clause));
+}
+
 /**
- * `facts` as public texts may read them: the lines and notes marked internal left out, or null
- * when none is (the postmortem's reading serves then). Milestones stay: only the words go.
+ * `text` without what responders said to each other (TEAM_REMARK_CUES): each aside ("cc @lena",
+ * "runbook: https://…", "lol") taken out, then each sentence's clauses that are remarks ("my
+ * paste got cut off", "see the thread in #inc-…", "ping me if it comes back"); '' when nothing
+ * about the incident is left. Sentences and line breaks keep their places.
+ */
+export function withoutTeamRemarks(text: string): string {
+  // "resent. Dashboard: https://… (ask Omar)." leaves "resent.." behind: the stop once.
+  const bare = ASIDES.reduce((out, aside) => out.replace(aside, ''), text)
+    .replace(/([.!?])(?:\s*\.)+/g, '$1')
+    .replace(/[ \t]+([,;.!?])/g, '$1');
+  return sentencesOf(bare)
+    .map((sentence) => {
+      const lead = /^\s*/.exec(sentence)?.[0] ?? '';
+      const parts = sentence.slice(lead.length).split(CLAUSE_BREAK);
+      // parts alternate clause, separator, clause: a kept clause keeps the separator before it.
+      const kept: string[] = [];
+      for (let i = 0; i < parts.length; i += 2) {
+        const clause = parts[i] ?? '';
+        if (isRemark(clause)) continue;
+        if (kept.length) kept.push(parts[i - 1] ?? ' ');
+        kept.push(clause);
+      }
+      const told = kept.join('').trim();
+      // "Dashboard: https://… (ask Omar for access)." leaves "." behind: no sentence is left.
+      // A table's rule ("| --- | --- |") has no words either, and keeps its table whole.
+      return /[\p{L}\p{N}]/u.test(told) || /^[\s|:-]+$/.test(sentence) ? `${lead}${told}` : '';
+    })
+    .join('')
+    .trim();
+}
+
+/** Whether `text` carries anything withoutTeamRemarks takes out. */
+function hasTeamRemarks(text: string): boolean {
+  return withoutTeamRemarks(text) !== text.trim();
+}
+
+/**
+ * `facts` as public texts may read them: the lines and notes marked internal left out, and
+ * what responders said to each other taken out of the rest (withoutTeamRemarks); null when
+ * there is neither (the postmortem's reading serves then). Milestones stay: only the words go.
  */
 export function publicFactsOf(facts: Facts): Facts | null {
   const internal = (text: string) => isInternalOnly(text);
   if (
-    !facts.events.some((event) => internal(event.text)) &&
-    !facts.notes.some((n) => internal(n.markdown))
+    !facts.events.some((event) => internal(event.text) || hasTeamRemarks(event.text)) &&
+    !facts.notes.some((n) => internal(n.markdown) || hasTeamRemarks(n.markdown))
   )
     return null;
   // A note keeps its other sentences ("support wants the message to say: order again").
   return withNoteLabelsOff({
     ...facts,
-    events: facts.events.filter((event) => !internal(event.text)),
+    events: facts.events
+      .filter((event) => !internal(event.text))
+      .map((event) => ({ ...event, text: withoutTeamRemarks(event.text) }))
+      .filter((event) => event.text !== ''),
     notes: facts.notes
-      .map((note) => ({ ...note, markdown: withoutInternalSentences(note.markdown) }))
+      .map((note) => ({
+        ...note,
+        markdown: withoutTeamRemarks(withoutInternalSentences(note.markdown)),
+      }))
       .filter((note) => note.markdown !== ''),
   });
 }

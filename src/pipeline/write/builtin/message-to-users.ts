@@ -10,7 +10,8 @@ import { SCOPE, USER_SYMPTOM_CUES, type SymptomSignal } from '../cues/impact-cue
 import { formatClock, formatDate, formatMinutes, formatTime } from '../../format/format-figures.js';
 import { recordsAlert, REPORTED } from './detection.js';
 import type { PeakFigures } from './peak-figures.js';
-import { leftOpen, saysRestored, type Reading } from './read-incident.js';
+import { saysRestored, type Reading } from './read-incident.js';
+import { endState, stateSentence, timeWithUtc } from './end-state.js';
 import { sawInBrief, usersAffectedSentence, withoutMonitorParts } from './user-impact.js';
 import {
   continued,
@@ -185,7 +186,10 @@ function utcSpan(facts: Reading['facts'], start: string | null, end: string | nu
  */
 function windowOf(reading: Reading): string {
   const { facts } = reading;
-  const { start, end, minutes } = reading.window;
+  const { start, minutes } = reading.window;
+  // While some users are still hit, the window has no end yet: "Since 09:12 UTC".
+  const over = !['degraded', 'open'].includes(endState(reading).kind);
+  const end = over ? reading.window.end : null;
   const lasting = start && end && minutes !== null && facts.resolved ? formatMinutes(minutes) : '';
   const told = [utcSpan(facts, start, end), lasting].filter(Boolean).join(', ');
   const brackets = told ? ` (${told})` : '';
@@ -458,26 +462,16 @@ function paragraphsFor(reading: Reading): string[] {
   if (reading.noUserImpact) return internalMessage(reading);
   const window = windowOf(reading);
   const opening = openingParagraph(reading, window);
-  // An incident the team marked resolved has ended, even when no line gives the time it did.
-  const ended = /^(?:resolved|closed|completed?|fixed|postmortem|post-?incident)$/i.test(
-    facts.status.trim(),
-  );
-  const state = leftOpen(facts)
-    ? 'We are still working on it and will update this page.'
-    : facts.resolved
-      ? `This is fixed: service has been back to normal since ${formatTime(reading.recovered.at ?? facts.resolved, facts)}${again(reading)}.`
-      : facts.mitigated
-        ? ended
-          ? `This is fixed: service has been back to normal since ${formatTime(reading.recovered.at ?? facts.mitigated, facts)}.`
-          : `Service recovered at ${formatTime(reading.recovered.at ?? facts.mitigated, facts)}; we are still watching it closely.`
-        : ended
-          ? 'This is fixed: the incident is resolved.'
-          : 'We are still working on it and will update this page.';
+  // Where it stands at the end of the input: never "fixed" while the last lines say users are
+  // still hit (end-state.ts).
+  const state = stateSentence(reading, again(reading));
   // Data and what to do: the input's own sentences, once each.
   // A loss is told with what was not lost, when the input says both ("Nothing else was lost").
   const todo0 = reading.userAction;
   const data = reading.dataLost ?? reading.noDataLost;
-  const dataTold = data && todo0?.text.includes(data.text) ? null : data;
+  // One sentence that says both ("… were lost …: customers need to re-run them") is said once.
+  const dataTold =
+    data && todo0?.text.includes(data.text) && todo0.text !== data.text ? null : data;
   const todo = todo0 && todo0.text !== data?.text ? todo0 : null;
   const rest = reading.dataLost && reading.noDataLost ? reading.noDataLost : null;
   // Users who lost data need to hear whether it came back.
@@ -501,14 +495,58 @@ function paragraphsFor(reading: Reading): string[] {
     : 'We are still investigating the cause and will update this postmortem when we know it.';
   // Each sentence once: "No data loss, no security risk." may be both what was and was not lost.
   // What users must do is said only when the input says it: a generic "please retry" is a template.
-  const said = [sentence(dataTold), sentence(restored), sentence(todo), sentence(rest)];
+  // Exposed data first: users whose data someone else saw need that before anything else.
+  const exposed = reading.dataExposed;
+  const said = [
+    sentence(exposed),
+    sentence(dataTold),
+    sentence(restored),
+    sentence(todo),
+    sentence(rest),
+  ].filter(
+    (text, i, all) =>
+      text &&
+      !all.slice(0, i).some((before) => before.includes(text)) &&
+      // The opening may already say it in the input's words ("tokens … were visible to …").
+      !opening.toLowerCase().includes(text.replace(/\.$/, '').toLowerCase()),
+  );
+  // Exposure, loss and what users must do follow the opening, before where it stands: a reader
+  // who stops after two paragraphs must not miss them (issue 12). A bare "No data was lost."
+  // keeps its place after the state.
+  const serious = [exposed, reading.dataLost, todo0].some(Boolean);
+  // A notice the opening already quoted ("… between 10:14 and 13:52 BST were visible …") gave
+  // its own window; "in that window" points back to it.
+  const timed = [exposed, dataTold, todo].some(
+    (quote) => quote && /\b\d{1,2}:\d{2}\b/.test(quote.text),
+  );
+  // Which data is meant is the window's; what to do after a plain outage ("sign in again") is not.
+  const told =
+    timed || !(exposed || reading.dataLost) ? said.join(' ') : withWindow(said.join(' '), reading);
   return [
     opening,
+    serious ? told : '',
     state,
-    said.filter((text, i) => text && said.indexOf(text) === i).join(' '),
+    serious ? '' : told,
     [cause, changing(reading)].filter(Boolean).join(' '),
     apology(reading),
   ].filter(Boolean);
+}
+
+/**
+ * The data paragraph with the incident's window when none of its sentences states a time of its
+ * own ("Affected customers must sign in again." → "… (between 11:05 and 11:32 UTC)"): which
+ * requests, jobs or sessions it means is the window's.
+ */
+function withWindow(text: string, reading: Reading): string {
+  const { start, end } = reading.window;
+  if (!text || /\b\d{1,2}:\d{2}\b/.test(text) || !start || !end) return text;
+  if (
+    !/\b(?:lost|exposed|leaked|visible|seen|saw|must|need|should|rotate|re-?run|sign in)\b/i.test(
+      text,
+    )
+  )
+    return text;
+  return `${text} This concerns the window from ${formatTime(start, reading.facts)} to ${timeWithUtc(end, reading.facts)}.`;
 }
 
 /**

@@ -124,11 +124,38 @@ function withoutChatAndHosts(text: string): string {
   // "just deployed the new credentials": chat's "just" before what was done.
   line = inOurVoice(line.replace(/^\s*(?:just|then|ok(?:ay)?,?|so,?)\s+(?=[a-z]+ed\b)/i, ''))
     .replace(DOUBLED, '$1')
-    .replace(ON_HOST, '')
-    .replace(HOST_G, 'a server')
-    .replace(/\s+/g, ' ')
-    .trim();
+    // "paged on api-5xx-rate": a metric's name after "on" says what fired, so it stays.
+    .replace(ON_HOST, (clause: string) =>
+      isMetricName(clause.trim().split(/\s+/).at(-1)?.replace(/[()]/g, '') ?? '') ? clause : '',
+    );
+  line = serversInWords(line).replace(/\s+/g, ' ').trim();
   return line || text.trim();
+}
+
+/**
+ * A word that makes a dashed or dotted name a metric, not a machine: "api-5xx-rate",
+ * "worker-queue-depth-v2", "k8s.pod.restarts". A host's name has none of these.
+ */
+const METRIC_WORD =
+  /^(?:rate|ratio|latency|latencies|count|errors?|depth|lag|restarts?|duration|time|p\d{2,3}|[1-5]xx|hits?|miss(?:es)?|usage|bytes|total|seconds?|sec|ms|qps|rps|throughput|utili[sz]ation|saturation|evictions?|timeouts?|failures?|pct|percent|avg|max|min|sum|active|inflight|size|streams)$/i;
+
+/** Whether a name HOST matched is a metric's ("api-5xx-rate"): then it is no server. */
+function isMetricName(name: string): boolean {
+  return name.split(/[-._]+/).some((part) => METRIC_WORD.test(part));
+}
+
+/**
+ * Each host name in words: the first machine "a server", every other one "another server", so
+ * "failing on pg-main-01 → failed over to pg-main-02" keeps its two machines apart; a metric's
+ * name ("api-5xx-rate above 12%") is said in words ("api 5xx rate"), never as a server.
+ */
+function serversInWords(line: string): string {
+  const machines: string[] = [];
+  return line.replace(HOST_G, (name) => {
+    if (isMetricName(name)) return name.replace(/[-._]+/g, ' ');
+    if (!machines.includes(name)) machines.push(name);
+    return machines.indexOf(name) === 0 ? 'a server' : 'another server';
+  });
 }
 
 /** "Name Surname" or "Name": a capitalised word or two. */

@@ -7,7 +7,8 @@
 import type { PostmortemBody } from '../human-sections-win.js';
 import { formatTime } from '../../format/format-figures.js';
 import { splitThread } from '../split-tweets.js';
-import { leftOpen, type Reading } from './read-incident.js';
+import type { Reading } from './read-incident.js';
+import { endState } from './end-state.js';
 import { asSentence, isNoise, isPublicSafe, splitSentences } from './sentences.js';
 import { fittingTitle } from '../../format/titles.js';
 import { peopleIn, taggedUnrelated, withoutPeople } from './public-line.js';
@@ -89,21 +90,33 @@ function changes(document: PostmortemBody): string[] {
   );
 }
 
+/** What users saw, what happened to their data or what they must do, and where it stands. */
+interface Opening {
+  lead: string;
+  /** Exposure, loss or what users must do, when the input says so; '' otherwise. */
+  data: string;
+  /** Where it stands at the end (end-state.ts): fixed, watched, still hitting some, open. */
+  state: string;
+}
+
 /**
- * What users saw and where it stands: the first two paragraphs of the message to users, and
- * the one that says what was lost or what users must do, when the input says so: a post that
- * leaves out lost data would mislead.
+ * The opening of the message to users: its first paragraph (what users saw), the one that says
+ * what was exposed or lost or what users must do, when the input says so (a post that leaves it
+ * out would mislead), and the one that says where it stands.
  */
-function opening(document: PostmortemBody, reading?: Reading): string[] {
-  if (document.summary.origin === 'human') return sectionText(document.summary).slice(0, 2);
-  const paragraphs = document.messageToUsers.paragraphs;
-  const told = [reading?.dataLost, reading?.userAction].flatMap((quote) =>
-    quote ? [quote.text.slice(1, 40).toLowerCase()] : [],
+function opening(document: PostmortemBody, reading?: Reading): Opening {
+  if (document.summary.origin === 'human') {
+    const [lead = '', state = ''] = sectionText(document.summary).slice(0, 2);
+    return { lead, data: '', state };
+  }
+  const [lead = '', ...rest] = document.messageToUsers.paragraphs.map(publicParagraph);
+  const told = [reading?.dataExposed, reading?.dataLost, reading?.userAction].flatMap((quote) =>
+    quote ? [publicParagraph(quote.text).slice(1, 40).toLowerCase()] : [],
   );
-  const data = paragraphs
-    .slice(2)
-    .find((paragraph) => told.some((needle) => paragraph.toLowerCase().includes(needle)));
-  return [...paragraphs.slice(0, 2), ...(data ? [data] : [])].map(publicParagraph).filter(Boolean);
+  const data =
+    rest.find((paragraph) => told.some((needle) => paragraph.toLowerCase().includes(needle))) ?? '';
+  const state = rest.find((paragraph) => paragraph && paragraph !== data) ?? '';
+  return { lead, data, state };
 }
 
 /** The cause as sentences, without the writer's "(marco, 10:18 PDT)" citations. */
@@ -125,14 +138,23 @@ function causeSentences(document: PostmortemBody, reading: Reading): string[] {
  * is told as a step ("At 06:40 UTC: raised the pool"), not as the mitigation.
  */
 function fixSentences(document: PostmortemBody, reading: Reading): string[] {
-  // A reopened incident was not back to normal, whatever the summary read before it reopened.
+  // A reopened incident, or one that still hits some users at the end, was not back to normal,
+  // whatever the summary says of the first recovery (end-state.ts).
   const told = fixedSentences(document).filter(
-    (s) => !(leftOpen(reading.facts) && /^Service was back/.test(s)),
+    (s) => !(ongoing(reading) && /^Service was back/.test(s)),
   );
+  // Mitigated and watched: it recovered, but nobody has said it is over.
+  if (endState(reading).kind === 'watching')
+    return told.map((s) =>
+      s.replace(
+        /^Service was back to normal at (.+?)\.$/,
+        'Service recovered at $1; we are watching that it holds.',
+      ),
+    );
   return ongoing(reading)
     ? told.map((s) =>
         s.replace(
-          /^We mitigated it at ([^:]+): (\S)/,
+          /^We mitigated it at (.+?): (\S)/,
           (_, at: string, first: string) => `At ${at}: ${first}`,
         ),
       )
@@ -227,15 +249,8 @@ const HEADING = /^[A-Z][\w ']{2,40}:$/;
  * An open one is an incident update, not a postmortem, and nothing is "fixed" yet.
  */
 function ongoing(reading: Reading): boolean {
-  const { facts } = reading;
-  return (
-    leftOpen(facts) ||
-    (!facts.resolved &&
-      !facts.mitigated &&
-      !/^(?:resolved|closed|completed?|fixed|postmortem|post-?incident)$/i.test(
-        facts.status.trim(),
-      ))
-  );
+  const { kind } = endState(reading);
+  return kind === 'open' || kind === 'degraded';
 }
 
 export function writeHnPost(
@@ -245,8 +260,9 @@ export function writeHnPost(
   const cause = causeSentences(document, reading);
   const known =
     cause.length > 0 && (reading.rootCause !== null || document.rootCause.origin !== 'builtin');
+  const { lead, data, state } = opening(document, reading);
   const lines = [
-    ...opening(document, reading).flatMap((p) => [p, '']),
+    ...[lead, data, state].filter(Boolean).flatMap((p) => [p, '']),
     ...block('What happened:', keyMoments(reading)),
     ...block(
       'Root cause:',
@@ -290,8 +306,10 @@ export function writeThread(
 ): string[] {
   const { facts } = reading;
   const opened = opening(document, reading);
-  const first = opened.slice(0, 2).flatMap(tweetable);
-  const lost = tweetable(opened[2] ?? '').join(' ');
+  const first = tweetable(opened.lead);
+  const lost = tweetable(opened.data).join(' ');
+  // A human summary's second paragraph is its story, not where it stands: the HN post has room.
+  const stands = document.summary.origin === 'human' ? '' : tweetable(opened.state).join(' ');
   const summary = document.summary.paragraphs.flatMap(tweetable);
   const headline =
     first[0] ??
@@ -322,10 +340,15 @@ export function writeThread(
     `${ongoing(reading) ? 'Incident update' : 'Postmortem'}: ${publicTitle(facts.title, facts.date).replace(/[.!]+$/, '')}`,
   );
   // "Service was back to normal at 09:05 UTC." alone is no tweet: it closes the one before.
-  const recoveryOnly = fix.length === 1 && /^Service was back/.test(fix[0] ?? '');
+  const recoveryOnly = fix.length === 1 && /^Service (?:was back|recovered)/.test(fix[0] ?? '');
+  // Where it stands closes the first tweet, or follows what users must hear about their data.
+  // The lead's second sentence (the scope: "Readers unaffected.") stays in the first tweet.
+  const leadRest = first.slice(1, 2);
+  const own = lost !== '' || leadRest.length > 0;
   const paragraphs = [
-    [named, headline, ...first.slice(1, 2)].join(' '),
+    [named, headline, ...leadRest, ...(own ? [] : [stands])].join(' '),
     lost,
+    own ? stands : '',
     [...cause, ...(recoveryOnly ? fix : [])].join(' '),
     recoveryOnly ? '' : fix.join(' '),
     items.length ? `What we are changing: ${items.join(' ')}` : '',

@@ -7,7 +7,7 @@ import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import type { ActionItem } from '../../../schemas/postmortem.js';
 import { scoreOf, scoreText } from '../cues/cue.js';
 import { CAUSE_CUES, TRIGGER_THRESHOLD } from '../cues/cause-cues.js';
-import { FIGURE_CUES, USER_NOTICE_CUES } from '../cues/impact-cues.js';
+import { FIGURE_CUES, USER_NOTICE_CUES, type UserNoticeSignal } from '../cues/impact-cues.js';
 import { formatUsers } from '../../format/format-figures.js';
 import { MODIFIERS } from '../../analyze/cues.js';
 import { actionItems } from './action-items.js';
@@ -58,6 +58,12 @@ export interface Reading {
   /** The line that best shows how bad it got, when its figure is a failure rate. */
   worst: Quote | null;
   dataLost: Quote | null;
+  /**
+   * The sentence that says users' data was shown to someone else or leaked ("214 customers may
+   * have seen another customer's order history"), with the input's next sentence when it bounds
+   * what was not shown ("No payment details were shown."); null when the input says none.
+   */
+  dataExposed: Quote | null;
   /** The sentence that says lost data was brought back ("Restored the lost edits from the log"). */
   dataRestored: Quote | null;
   noDataLost: Quote | null;
@@ -169,13 +175,16 @@ function worstLine(facts: Facts): Quote | null {
  */
 function readUserNotices(
   facts: Facts,
-): Pick<Reading, 'dataLost' | 'dataRestored' | 'noDataLost' | 'userAction' | 'noUserImpact'> {
+): Pick<
+  Reading,
+  'dataLost' | 'dataExposed' | 'dataRestored' | 'noDataLost' | 'userAction' | 'noUserImpact'
+> {
   const quotes = [...noteQuotes(facts), ...eventQuotes(facts)];
-  const says = (text: string, signal: 'data-lost' | 'no-data-lost' | 'user-action') =>
+  const says = (text: string, signal: UserNoticeSignal) =>
     (scoreText(text, USER_NOTICE_CUES).scores[signal] ?? 0) > 0;
   // Only the clause that says it: "~200k payloads were dropped -> paused processing" is told
   // to users as its first half.
-  const notice = (signal: 'data-lost' | 'no-data-lost' | 'user-action'): Quote | null => {
+  const notice = (signal: UserNoticeSignal): Quote | null => {
     const found = quotes.find((q) => says(q.text, signal));
     if (!found) return null;
     // "Where we got lucky: no webhook was dropped": the lesson's label is no part of the notice.
@@ -211,6 +220,13 @@ function readUserNotices(
       : (quotes.find((q) => NO_USER_IMPACT.test(q.text)) ?? null);
   return {
     dataLost: lost && lost.text !== kept?.text ? lost : null,
+    dataExposed: exposure(
+      quotes,
+      // The sentence that says when and how many ("between 11:05 and 11:32, 214 customers may
+      // have seen ...") over the first report of it ("two customers say they can see ...").
+      quotes.find((q) => says(q.text, 'data-exposed') && /\b\d{1,2}:\d{2}\b/.test(q.text)) ??
+        notice('data-exposed'),
+    ),
     dataRestored: restoredData(quotes),
     noDataLost: kept,
     userAction: notice('user-action'),
@@ -437,6 +453,23 @@ function changeBefore(facts: Facts, cause: RootCause | null): Quote | null {
   );
 }
 
+/** "No payment details were shown.": a sentence that bounds what an exposure did not show. */
+const NOT_SHOWN =
+  /^\W*(?:no|none of the|nothing|not)\b[^.;]{0,60}\b(?:shown|exposed|visible|leaked|included|accessible|affected)\b/i;
+
+/**
+ * The exposure the input states, with the sentence after it when that one bounds what was not
+ * shown: users who hear their data was seen must hear what was not.
+ */
+function exposure(quotes: readonly Quote[], found: Quote | null): Quote | null {
+  if (!found) return null;
+  const at = quotes.findIndex((q) => q.line === found.line && q.text.includes(found.text));
+  const next = at >= 0 ? quotes[at + 1] : undefined;
+  return next && next.line === found.line && NOT_SHOWN.test(next.text)
+    ? { ...found, text: `${found.text.replace(/[.\s]*$/, '.')} ${next.text}` }
+    : found;
+}
+
 /** A sign of impact the texts may quote: not a milestone's bare name ("Impact started"). */
 const quotable = (event: TimelineEvent | null): TimelineEvent | null =>
   event && !isLabelOnly(event.text) ? event : null;
@@ -475,5 +508,12 @@ const ENDED = /\b(?:resolved|closed|closing|all clear|incident over|fully recove
  */
 export function leftOpen(facts: Facts): boolean {
   const at = facts.events.findLastIndex((event) => REOPENED.test(event.text));
-  return at >= 0 && !facts.events.slice(at + 1).some((event) => ENDED.test(event.text));
+  // A status page's first "Investigating - …" opens the incident; only one after a recovery or
+  // an end reopens it.
+  const reopens = facts.events
+    .slice(0, at)
+    .some(
+      (event) => ENDED.test(event.text) || event.kind === 'recover' || event.kind === 'resolve',
+    );
+  return at >= 0 && reopens && !facts.events.slice(at + 1).some((event) => ENDED.test(event.text));
 }

@@ -101,8 +101,18 @@ const quotesRead = new WeakMap<readonly TimelineEvent[], { length: number; quote
 const NOISE =
   /^\W*(?:from|to|cc|bcc|sent|date|subject|importance|reply-to)\s*:|-{3,}\s*(?:original|forwarded) message|^\W*(?:re|fw|fwd)\s*:|^\W*>|^\W*reminder\b[^:]{0,30}:|\b(?:calendar|meeting|friendly) reminder\b|\b(?:lunch(?: ?& ?learn)?|happy hour|birthday|standup moved|all-hands|coffee)\b|^\W*(?:\[[^\]]{1,20}\]\s*)?(?:fyi\W+)?(?:unrelated|not related|side note)\b|[([,;]\s*(?:unrelated|not related)\s*[)\]]?\W*$|,\s*not (?:part of |related to )?this incident\W*$/i;
 
+/**
+ * A chat app's record of who came, went, reacted, pinned or renamed ("jonas has joined the
+ * channel", "dana reacted with :eyes:", "Kim Ito changed the group name to ..."): the room's
+ * bookkeeping, not an event of the incident. Only a whole line of it: "rolled back, marta reacted
+ * with ✅" keeps its first clause (the chat-reaction artefact cue takes the rest).
+ */
+const CHAT_BOOKKEEPING =
+  /^[\p{L}@.' -]{0,40}?\b(?:(?:has |have )?(?:joined|left) (?:the |this )?(?:channel|conversation|chat|group|room|thread|huddle)|(?:was |were )?(?:added|invited|removed) (?:[\p{L}@.' -]{1,40} )?(?:to|from) (?:the |this )?(?:channel|conversation|chat|room)|reacted(?: with| to)?|added (?:a |the )?reaction|removed (?:a |the |their )?reaction|(?:un)?pinned (?:a|this|the|\d+) (?:message|post|item|file)s?|(?:set|changed|updated|cleared|edited) the (?:channel |group |conversation |room )?(?:topic|purpose|description|name)|renamed the (?:channel|group|conversation|room))\b/iu;
+
 export function isNoise(text: string): boolean {
-  return NOISE.test(text.trim());
+  const line = text.trim();
+  return NOISE.test(line) || CHAT_BOOKKEEPING.test(line);
 }
 
 /** Ends a sentence with a full stop and starts it with a capital. */

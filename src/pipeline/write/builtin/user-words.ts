@@ -25,11 +25,14 @@ export function hasUserSubject(clause: string): boolean {
 }
 
 /** The end of a text that a base verb follows: "did not ", "could not ", "to ". */
-const AFTER_AUXILIARY = /\b(?:(?:did|could|would|will|can|does|do) not|to)\s+$/i;
+const AFTER_AUXILIARY =
+  /\b(?:(?:did|could|would|will|can|does|do) not|to|could|would|might|may)\s+$/i;
 
 /** Present-tense verbs a report uses, and how a message after the fact says them. */
 const PAST: readonly [RegExp, string][] = [
   [/\b(?:cannot|can['’]t|can not)\b/gi, 'could not'],
+  // "customers can see someone else's orders": "could see", never "can saw".
+  [/\bcan\b(?! not\b)/gi, 'could'],
   [/\b(?:don['’]t|do not|doesn['’]t|does not)\b/gi, 'did not'],
   [/\b(?:aren['’]t|are not)\b/gi, 'were not'],
   [/\b(?:isn['’]t|is not)\b/gi, 'was not'],

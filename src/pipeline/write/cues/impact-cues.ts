@@ -63,7 +63,7 @@ export const FIGURE_CUES: readonly Cue<FigureSignal>[] = [
   },
 ];
 
-export type UserNoticeSignal = 'data-lost' | 'no-data-lost' | 'user-action';
+export type UserNoticeSignal = 'data-lost' | 'data-exposed' | 'no-data-lost' | 'user-action';
 
 export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
   {
@@ -104,6 +104,48 @@ export const USER_NOTICE_CUES: readonly Cue<UserNoticeSignal>[] = [
         'Nothing else was lost.',
         'the index on coupons.code was dropped by migration 0412',
         'requests were dropped at the edge',
+      ],
+    },
+  },
+  {
+    id: 'never-delivered',
+    signal: 'data-lost',
+    weight: 3,
+    reason:
+      'Messages that were not delivered and will not be sent again are lost for the users who expected them, whatever word the input uses.',
+    pattern:
+      /\b(?:were|was) (?:not|never) (?:delivered|sent|processed|saved|stored|recorded)\b[^.;]{0,40}\b(?:will|can|could) ?(?:not|n['’]t|never) be (?:re-?sent|re-?delivered|retried|re-?processed|recovered|restored)\b/i,
+    examples: {
+      match: [
+        'Notifications sent between 07:20 and 07:41 were not delivered and will not be resent.',
+        'the 312 webhooks were never sent and cannot be retried',
+      ],
+      noMatch: [
+        'notifications were not delivered until 07:41; all were resent',
+        'emails were delayed, not lost',
+      ],
+    },
+  },
+  {
+    id: 'data-exposed',
+    signal: 'data-exposed',
+    weight: 3,
+    reason:
+      "The input says users' data was shown to someone else or leaked (another customer's orders, tokens in a readable log): users must hear it plainly, near the top, with the window.",
+    pattern:
+      /(?<!\b(?:no|nothing|not|never|none)\b[^.;]{0,25})\b(?:(?:saw|see|seen|could see|viewed|view|accessed|received|got)\s+(?:someone else['’]?s|somebody else['’]?s|another (?:user|customer|account|merchant|tenant|member|player|patient)['’]?s?|other (?:users|customers|accounts|merchants|tenants|members|players|patients)['’]?)|(?:were|was|are|is|became) (?:publicly )?(?:visible|exposed|readable|accessible|shown|available) to (?:anyone|other|another|the public|all|everyone|unauthori[sz]ed)|(?:were|was) (?:exposed|leaked)|\bpublicly (?:readable|accessible|visible)|\bdata (?:exposure|leak)|(?:tokens?|keys?|credentials?|passwords?|secrets?|addresses|e-?mails?) (?:were |was )?(?:exposed|leaked)|cross-(?:account|tenant|customer) (?:data|responses?|access|leak))\b/i,
+    examples: {
+      match: [
+        "two customers say they can see someone else's orders",
+        "214 customers may have seen another customer's order history",
+        "tokens were visible to anyone with access to that account's delivery log",
+        'API keys leaked in the build log',
+        'the bucket was publicly readable',
+      ],
+      noMatch: [
+        'we saw errors in other regions',
+        'the dashboard was visible to the on-call',
+        'no data was exposed',
       ],
     },
   },

@@ -33,6 +33,9 @@ function handleInWords(handle: string, offset: number, whole: string): string {
   if (/\b(?:on|via|at|from|follow(?:ing)?)\s+$/i.test(before)) return handle;
   const name = handle.slice(1).replace(/[-_.]+/g, ' ');
   if (/\b(?:on-?call|oncall)\b/i.test(name)) return 'the on-call engineer';
+  // "deploy 812 by @renovate-bot": a bot or a pipeline is no teammate; saying so would blame one.
+  if (/\b(?:bot|ci|automation|actions|renovate|dependabot|deployer)\b|bot$/i.test(name))
+    return 'a bot';
   return /\b(?:team|sre|ops|squad|crew|group|infra|platform)\b/i.test(name)
     ? `the ${name.replace(/\s*team$/i, '')} team`
     : 'a teammate';
@@ -87,6 +90,51 @@ export const SOURCE_ARTEFACT_CUES: readonly ArtefactCue[] = [
     examples: {
       match: ['[SEV1] Login failures', 'Checkout down (P2)', 'SEV-2: slow search'],
       noMatch: ['p95 latency 2s', 'we declared a SEV1'],
+    },
+  },
+  {
+    id: 'chat-reaction',
+    signal: 'artefact',
+    weight: 3,
+    reason:
+      'A chat reaction joined onto a line ("rolled back, marta reacted with ✅") is who clicked what, not what happened; left behind once its emoji goes, "reacted with" would read as a sentence cut off.',
+    pattern:
+      /(?:[,;]\s*|\s+[-–—]\s+|^\W*)(?:[\p{L}@.' -]{0,40}?\s)?(?:reacted (?:with\b(?=\s*(?::[a-z0-9_+-]+:|\p{Extended_Pictographic}|$))|to (?:a |the |this |your )?(?:message|post|comment)\b)|added (?:a |the )?reaction|removed (?:a |the |their )?reaction)[^,;]*$/iu,
+    examples: {
+      match: [
+        'rolled back, marta reacted with ✅',
+        'dana reacted with :eyes:',
+        'Alex added a reaction 👍',
+      ],
+      noMatch: ['the service reacted slowly to the load', 'we reacted within minutes'],
+    },
+  },
+  {
+    id: 'arrow-emoji',
+    signal: 'artefact',
+    weight: 2,
+    reason:
+      'An arrow emoji stands for a word ("latency ⬆️ 300%" is latency up 300%): dropped like other emoji it would change the figure\'s meaning, so it is said in words.',
+    replace: (arrow: string) =>
+      /[⬆↑↗📈]/u.test(arrow) ? ' up ' : /[⬇↓↘📉]/u.test(arrow) ? ' down ' : ' to ',
+    // Only before a figure or "to": "back to normal 📉✨" is decoration, dropped with the rest.
+    pattern: /\s*(?:[⬆⬇➡↗↘]\u{FE0F}?|[📈📉])\s*(?=\d|to\b)/u,
+    examples: {
+      match: ['latency ⬆️ 300%', 'errors ⬇️ to 0', 'traffic 📈 40%'],
+      noMatch: ['latency up 300%', 'pool 50 -> 200', 'Upload errors back to normal 📉✨'],
+    },
+  },
+  {
+    id: 'thanks-to-a-handle',
+    signal: 'artefact',
+    weight: 2,
+    reason:
+      'Thanks to a colleague by handle ("thanks @lena.k,") is chat between the team; said as "thanks a teammate" it reads as a slip.',
+    pattern:
+      /(?:^|(?<=[,;.!]\s*)|\s+)(?:thanks|thank you|thx|ty|kudos(?: to)?|h\/t)\s+@[\w.-]*\w\b[,;.!]*\s*/i,
+    examples: {
+      match: ['thanks @lena.k, rolling back now', 'rolled back, ty @sam'],
+      noMatch: ['thanks to the cache', 'escalated to @dana'],
     },
   },
   {
