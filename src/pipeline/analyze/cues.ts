@@ -265,7 +265,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`(?:white|blank) (?:screens?|pages?)|(?:returns?|returning|shows?|showing|gets?|getting) (?:nothing|no results|zero results)|(?:payments?|cards?|transactions?|charges?|orders?|logins?)(?: [\w-]+)? (?:are |is |getting |being |were |was |got )?(?:declined|bouncing|bounced)|(?:e-?mails?|mails?|messages?)(?: [\w-]+)? (?:are |is |were |keep )?bouncing|(?:getting|got|being|were|are|keep getting) (?:randomly )?logged out|not going through|(?:won'?t|doesn'?t|don'?t|didn'?t) (?:go through|load|open|start|connect)|spins? forever|spinner forever|hangs? forever|hosed|on fire|(?:hard|totally|completely) down|melt(?:ing|ed)? down|meltdown|returning garbage|(?:cpu|memory|disk|connections?|pool)(?: [\w-]+)? (?:is |are )?(?:pegged|maxed(?: out)?)|disk (?:is )?full|out of (?:disk|space|connections|file descriptors|inodes)|(?:cert(?:ificate)?s?|tls|ssl)(?: [\w.-]+)? (?:has |have |had )?expired|expired (?:tls |ssl )?cert(?:ificate)?s?|not resolving|nxdomain|servfail|(?:is |are )?backing up|(?:everything|dashboards?|the board|status board) (?:is |are |went |turned )?(?:all )?red`,
+      String.raw`(?:white|blank) (?:screens?|pages?)|(?:returns?|returning|shows?|showing|gets?|getting) (?:nothing|no results|zero results)|(?:payments?|cards?|transactions?|charges?|orders?|logins?)(?: [\w-]+)? (?:are |is |getting |being |were |was |got )?(?:declined|bouncing|bounced)|(?:e-?mails?|mails?|messages?)(?: [\w-]+)? (?:are |is |were |keep )?bouncing|(?:getting|got|being|were|are|keep getting) (?:randomly )?logged out|not going through|(?:won'?t|doesn'?t|don'?t|didn'?t) (?:go through|load|open|start|connect)|spins? forever|spinner forever|hangs? forever|hosed|on fire|(?:hard|totally|completely) down|melt(?:ing|ed)? down|meltdown|returning garbage|(?:cpu|memory|disk|connections?|pool)(?: [\w-]+)? (?:is |are )?(?:pegged|maxed(?: out)?)|disk (?:is )?full|out of (?:disk|space|connections|file descriptors|inodes)|(?:cert(?:ificate)?s?|tls|ssl)(?: [\w.-]+)? (?:has |have |had )?expired|expired (?:tls |ssl )?cert(?:ificate)?s?|not resolving|nxdomain|servfail|(?:is |are )?backing up|(?:everything|dashboards?|the board|status board) (?:is |are |went |turned )?(?:all )?red|(?:deliveries|webhooks?|e-?mails?|notifications?|messages?|payouts?|payments?|orders?|jobs?|builds?|deploys?|exports?|reports?|invoices?)(?: [\w-]+)? (?:are |is |were |was |being |getting |got )?(?:delayed|late|stuck|not (?:being )?(?:delivered|sent|processed|arriving))(?! (?:by|until|to)\b)`,
     ),
     reason:
       'what users or operators see when the service fails, in plain words (a white screen, payments declined, mail bouncing, disk full, a certificate expired): it names the impact, so a later status post does not start the incident',
@@ -283,8 +283,13 @@ export const CUES: readonly Cue[] = [
         'DNS not resolving for example.com',
         'search returns nothing',
         'everything is red on the status board',
+        'webhook queue depth above 50k, deliveries delayed',
+        'emails stuck in the outbound queue',
+        'payouts not being processed',
       ],
       noMatch: [
+        'the release is delayed until Monday',
+        'deploys delayed by the freeze',
         'PR declined by the reviewer',
         'renewed the certificate',
         'the board is green',
@@ -987,7 +992,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|shut (?:off|down)|turned off|scal(?:ed|ing) (?:up|out)|add(?:ed|ing) capacity|hotfix(?:ed)?|patch(?:ed|ing)|(?:deployed|applied|shipped|pushed) (?:a |the )?(?:fix|patch|new|config)|fix (?:has been |was |is |is being )?(?:deployed|applied|implemented|rolled out)|blocked|rate[- ]limit(?:ed|ing)?|re-?rout(?:ed|ing)|drain(?:ed|ing)|depool(?:ed)?|purg(?:ed|ing)|flush(?:ed|ing)|killed|paused|terminat(?:ed|ing)|cleared (?:the )?cache|mitigat(?:e|ing|ion)|workaround|(?<!\b(?:problems?|issues?|bugs?|it|incident|outage|not|isn'?t|wasn'?t|be|being|get|gets|got) )fixed(?! (?:in|by|at|on|for)\b)|renewed|reissued|(?:enabled|enabling|turned on|switched on|flipped on|activated) (?:the |a |an |our )?(?:[\w-]+ ){0,3}(?:fallback|failover|kill[- ]?switch|circuit[- ]breakers?|maintenance page|rate[- ]limit(?:er|s)?|load[- ]shedding)|restor(?:ed|ing) (?:the |a |an )(?!(?:service|site|access|connectivity)\b)[\w-]+`,
+      String.raw`restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|shut (?:off|down)|turned off|scal(?:ed|ing) (?:up|out)|scal(?:ed|ing) (?:[\w-]+ ){1,3}(?:up|out|(?:from \d+ )?to \d+)|add(?:ed|ing) capacity|hotfix(?:ed)?|patch(?:ed|ing)|(?:deployed|applied|shipped|pushed) (?:a |the )?(?:fix|patch|new|config)|fix (?:has been |was |is |is being )?(?:deployed|applied|implemented|rolled out)|blocked|rate[- ]limit(?:ed|ing)?|re-?rout(?:ed|ing)|drain(?:ed|ing)|depool(?:ed)?|purg(?:ed|ing)|flush(?:ed|ing)|killed|paused|terminat(?:ed|ing)|cleared (?:the )?cache|mitigat(?:e|ing|ion)|workaround|(?<!\b(?:problems?|issues?|bugs?|it|incident|outage|not|isn'?t|wasn'?t|be|being|get|gets|got) )fixed(?! (?:in|by|at|on|for)\b)|renewed|reissued|(?:enabled|enabling|turned on|switched on|flipped on|activated) (?:the |a |an |our )?(?:[\w-]+ ){0,3}(?:fallback|failover|kill[- ]?switch|circuit[- ]breakers?|maintenance page|rate[- ]limit(?:er|s)?|load[- ]shedding)|restor(?:ed|ing) (?:the |a |an )(?!(?:service|site|access|connectivity)\b)[\w-]+`,
     ),
     reason: 'an action taken to stop the impact',
     examples: {
@@ -998,8 +1003,11 @@ export const CUES: readonly Cue[] = [
         'enabled the password fallback for SSO tenants',
         'password fixed, rerunning the failed jobs',
         'renewed the certificate',
+        'scaled webhook workers from 4 to 16',
+        'scaled the api deployment to 12 replicas',
       ],
       noMatch: [
+        'the workers scale to 16 on their own',
         'restart is scheduled for Monday?',
         'not fixed yet',
         'fixed in 3.2.1',
