@@ -376,7 +376,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'de',
     pattern: words(
-      String.raw`störung(?:en)?|ausfall|ausgefallen|fielen?\s.{0,40}aus|fehler(?:n|rate)?|nicht erreichbar|zeitüberschreitung(?:en)?|beeinträchtig\p{L}*`,
+      String.raw`störung(?:en)?|ausfall|ausgefallen|fielen?\s.{0,40}aus|fehler(?:n|rate)?|nicht erreichbar|(?:antwortet|antworten|reagiert|reagieren|läuft|laufen|lädt|laden) nicht(?: mehr)?|(?:server|dienste?|systeme?|vms?|pods?|knoten|datenbank|db)\s+(?:hängen|hängt)|zeitüberschreitung(?:en)?|beeinträchtig\p{L}*`,
     ),
     reason: 'German updates name the failure (Störung, Ausfall, Fehler, nicht erreichbar)',
     examples: {
@@ -384,8 +384,10 @@ export const CUES: readonly Cue[] = [
         'Störung im Bestellsystem',
         'die API ist nicht erreichbar',
         'Bestellungen fielen mit Zeitüberschreitungen aus',
+        'API antwortet nicht mehr. Alle Server hängen.',
+        'Checkout lädt nicht',
       ],
-      noMatch: ['die Störung wurde behoben und alles läuft'],
+      noMatch: ['die Störung wurde behoben und alles läuft', 'das hängt vom Anbieter ab'],
     },
   },
   {
