@@ -50,3 +50,49 @@ describe('a time written with a word for "about" is read, approximate', () => {
     );
   });
 });
+
+/**
+ * An hour with its meridiem takes the same "about" words: "around 3pm" and "ca. 3.15pm" were
+ * left unread as stamps, so a write-up's hedged first line lost its time.
+ */
+describe('a twelve-hour time written with a word for "about" is read, approximate', () => {
+  test.each([
+    ['around 3pm checkout errors begin', 15, 0, 'checkout errors begin'],
+    ['ca. 3.15pm: pager fired', 15, 15, 'pager fired'],
+    ['gegen 3 pm Shop zeigt Fehler', 15, 0, 'Shop zeigt Fehler'],
+    ['about 9.05 a.m. - first reports', 9, 5, 'first reports'],
+    ['~ 11pm deploy went out', 23, 0, 'deploy went out'],
+  ])('%s', (line, hour, minute, rest) => {
+    const stamp = readStamp(line);
+    if (!stamp || isStampProblem(stamp)) throw new Error(`no stamp in ${line}`);
+    expect(stamp.time).toMatchObject({ hour, minute });
+    expect(stamp.approximate).toBe(true);
+    expect(stamp.rest.replace(/^[\s:–—-]+/, '')).toBe(rest);
+  });
+
+  test('an exact twelve-hour time stays exact', () => {
+    for (const line of ['3pm checkout errors begin', '3.15pm pager fired']) {
+      const stamp = readStamp(line);
+      expect(stamp && !isStampProblem(stamp) ? stamp.approximate : null).toBe(false);
+    }
+  });
+
+  test('any hour in any of the words reads back as that hour', () => {
+    const words = ['around', 'about', 'ca.', 'circa', 'gegen', 'environ', '~'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...words),
+        fc.integer({ min: 1, max: 12 }),
+        fc.constantFrom('am', 'pm', 'a.m.', 'p.m.'),
+        (word, hour, meridiem) => {
+          const stamp = readStamp(`${word} ${hour}${meridiem} event`);
+          const want = (hour % 12) + (meridiem.startsWith('p') ? 12 : 0);
+          expect(stamp && !isStampProblem(stamp) ? stamp.time : null).toMatchObject({
+            hour: want,
+            minute: 0,
+          });
+        },
+      ),
+    );
+  });
+});

@@ -261,7 +261,8 @@ function incidentCandidates(
   const timed: Candidate[] = [];
   entries.forEach((entry, index) => {
     const reading = readings[index];
-    if (entry.time && reading)
+    // A note written afterwards ("Retro notes: ...") is shown, but its stamp is no milestone.
+    if (entry.time && reading && !entry.afterwards)
       timed.push({ time: entry.time.toMillis(), line: entry.line, text: entry.text, reading });
   });
   const afterwards = followUpSince(timed);

@@ -350,6 +350,61 @@ function demoteFlaps(items: readonly Item[], row: Scored[]): void {
 }
 
 /**
+ * A warning that settled (its monitor's recovery, or the team calling it noise) this long
+ * before the next statement of impact was lead-up to the incident, not its start. One hand-set
+ * level, like the cue weights: twice `FLAP_GAP_MS`, so a flap is never read as lead-up.
+ */
+const SETTLED_WARNING_GAP_MS = 30 * 60_000;
+
+/**
+ * The last line of a warning that settled before the incident, or -1: an alert at a warning
+ * level ("WARN: p95 latency 900ms") whose monitor then reported it recovered or auto-resolved,
+ * or which the team acked as noise, with no action taken on it and nothing stating impact until `SETTLED_WARNING_GAP_MS`
+ * later, when the impact the incident is about begins ("CRITICAL: login error rate 40%").
+ * Everything up to that line is lead-up: no milestone is read from it while a later line can
+ * be one (fixtures a-warning-that-auto-resolved-*, a-warning-acked-as-noise-*).
+ */
+function settledWarningEnd(items: readonly Item[]): number {
+  let end = -1;
+  for (let i = 0; i < items.length; i++) {
+    const reading = items[i]?.candidate?.reading;
+    if (!reading?.warning) continue;
+    let settled = -1;
+    for (let j = i + 1; j < items.length; j++) {
+      const next = items[j]?.candidate?.reading;
+      if (!next) continue;
+      // A warning someone acted on did not settle on its own: it is part of the incident.
+      if (next.scores['mitigate-action'] >= 2) break;
+      if (next.disowned || recedes(next.scores) || next.scores['resolved-declared'] > 0) {
+        settled = j;
+        continue;
+      }
+      const states = next.scores.impact >= 2 || next.scores.detect >= 2;
+      if (!states) continue;
+      if (settled < 0) break;
+      const gap = (items[j]?.time ?? 0) - (items[settled]?.time ?? 0);
+      if (gap >= SETTLED_WARNING_GAP_MS) end = settled;
+      break;
+    }
+  }
+  return end;
+}
+
+/**
+ * Lowers to 1 every score up to the end of a warning that settled before the incident (see
+ * `settledWarningEnd`), so the impact that follows starts it and its monitor's recovery does not
+ * mitigate it.
+ */
+function demoteSettledWarnings(items: readonly Item[], rows: Scored[][]): void {
+  const end = settledWarningEnd(items);
+  for (const row of rows)
+    for (let i = 0; i <= end; i++) {
+      const s = row[i];
+      if (s && s.score >= 2 && s.score < PIN_SCORE) row[i] = { ...s, score: 1 };
+    }
+}
+
+/**
  * Lowers to 1 every end before the last line that reopens the incident or says the failure came
  * back ("errors are back, incident reopened"): the first "resolved" did not end it, so the last
  * recovery or declaration after the reopening does, even a recovery nobody called "resolved"
@@ -492,6 +547,7 @@ function scoreRows(items: readonly Item[], pins: Partial<Record<MilestoneName, P
       return milestoneScore(name, item.candidate.reading);
     }),
   );
+  demoteSettledWarnings(items, scored);
   const rRow = scored[MILESTONE_NAMES.indexOf('resolved')];
   if (rRow && !pins.resolved) demoteReopened(items, rRow);
   const mRow = scored[MILESTONE_NAMES.indexOf('mitigated')];

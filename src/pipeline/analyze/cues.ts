@@ -36,9 +36,13 @@ export interface Cue {
   examples: { match: readonly string[]; noMatch: readonly string[] };
 }
 
-/** Modifiers change the cues of their own clause (or, for `ineffective`/`unrelated`, the line). */
+/**
+ * Modifiers change the cues of their own clause (or, for `ineffective`/`unrelated`/`plan`, the
+ * line).
+ */
 export type ModifierEffect =
   | 'negate'
+  | 'plan'
   | 'partial'
   | 'ongoing'
   | 'ineffective'
@@ -49,6 +53,7 @@ export type ModifierEffect =
   | 'bookkeeping'
   | 'watching'
   | 'disowned'
+  | 'warning'
   | 'reopened';
 
 export interface Modifier {
@@ -1980,6 +1985,36 @@ export const MODIFIERS: readonly Modifier[] = [
     },
   },
   {
+    id: 'plan-label',
+    effect: 'plan',
+    language: 'en',
+    pattern:
+      /^\W{0,3}(?:[\p{L}\p{N}_.@-]{1,32}:\s+)?(?:(?:the |our |my )?plan(?: [a-c])?|(?:the |my )?proposal|proposed (?:fix|plan|steps?)|suggestion|next steps?|to[- ]?do|idea|options?(?: \d+| [a-c])?|nächste schritte|vorschlag|idee|prochaines? étapes?|proposition|idée|próximos pasos|propuesta)\s*:(?!\/)/iu,
+    // A clause's own plan words ("going to", "let's") reach only that clause, so "plan: drain
+    // node-7, then get checkout back" read its second clause as a recovery. A leading label
+    // names what the whole line is; it may follow a handle ("sam: plan: ...").
+    reason:
+      'a line labelled as a plan, a proposal or next steps ("plan: drain node-7, then get checkout back", "Nächste Schritte: ...") says what the team means to do, not what happened (applies to the whole line)',
+    examples: {
+      match: [
+        'plan: drain node-7, then get checkout back on the healthy pool',
+        'sam: Proposal: fail over to eu-west, which restores service',
+        'Next steps: restart the consumers and confirm the backlog drains',
+        'to do: flush the CDN once the fix is out',
+        'Option 2: roll back the ranking model',
+        'Nächste Schritte: Pods neu starten, danach läuft der Dienst wieder',
+        'Prochaines étapes : basculer sur le réplica',
+      ],
+      noMatch: [
+        'drained node-7 as planned',
+        'the plan worked: checkout back to normal',
+        'planned maintenance begins: checkout may be unavailable',
+        'options page back to normal',
+        'rolled back, next step is the postmortem',
+      ],
+    },
+  },
+  {
     id: 'partial',
     effect: 'partial',
     language: 'en',
@@ -2173,11 +2208,34 @@ export const MODIFIERS: readonly Modifier[] = [
     },
   },
   {
+    id: 'warning-level',
+    effect: 'warning',
+    language: 'en',
+    pattern: words(
+      String.raw`warn(?:ing)?|sev(?:erity)?[- ]?[345]|p[345]|minor|low[- ](?:priority|urgency|severity)|avertissement|warnung`,
+    ),
+    reason:
+      'an alert at a warning level ("WARN: p95 latency 900ms", "[Datadog] Warning: CPU above 70%", "SEV4") says a threshold short of the incident was crossed: when it settles on its own long before the impact, it is lead-up, not the start (choose-milestones\' settled warnings)',
+    examples: {
+      match: [
+        '[Datadog] Warning: checkout-db CPU above 70%',
+        'WARN: auth-svc p95 latency 900ms',
+        'SEV4 opened: disk 80% on db-2',
+        'low-urgency page: queue depth 5k',
+      ],
+      noMatch: [
+        'Critical: checkout-api 5xx rate 35%',
+        'forewarned the support team',
+        'P1 declared, checkout down',
+      ],
+    },
+  },
+  {
     id: 'disowned',
     effect: 'disowned',
     language: 'en',
     pattern: words(
-      String.raw`not (?:part of |related to |from |caused by )?(?:this|the|our) (?:incident|outage|issue|problem)|false (?:alarm|positive)|red herring|(?:turned out to be|was just|just|only) (?:noise|a blip|a fluke)|known[- ]flaky|one-off|test (?:alert|page|notification|message)s?|please ignore|safe to ignore|(?:could ?n[o']t|can ?n[o']t|unable to) reproduce|not reproducible|not (?:related|relevant)$|^ignore\b|(?:was|is|from|by|during) (?:the |a |our )?(?:scheduled |planned )?(?:load[- ]test|chaos (?:test|experiment)|game ?day|fire drill|drill)|expected (?:during|for|from|because of|as part of|with) (?:the |a |our )?(?:planned |scheduled )?(?:maintenance|load[- ]test|test|drill|failover|change|migration)`,
+      String.raw`not (?:part of |related to |from |caused by )?(?:this|the|our) (?:incident|outage|issue|problem)|false (?:alarm|positive)|red herring|(?:turned out to be|was just|just|only|looks like|probably|likely|prob) (?:noise|a blip|a fluke)|known[- ]flaky|one-off|test (?:alert|page|notification|message)s?|please ignore|safe to ignore|(?:could ?n[o']t|can ?n[o']t|unable to) reproduce|not reproducible|not (?:related|relevant)$|^ignore\b|(?:was|is|from|by|during) (?:the |a |our )?(?:scheduled |planned )?(?:load[- ]test|chaos (?:test|experiment)|game ?day|fire drill|drill)|expected (?:during|for|from|because of|as part of|with) (?:the |a |our )?(?:planned |scheduled )?(?:maintenance|load[- ]test|test|drill|failover|change|migration)`,
     ),
     reason:
       'the team disowns the line as no part of the incident: a false alarm, noise, the load test, an alert expected during planned maintenance. A precursor blip is not the start (applies to the whole line, in brackets too: "(ignore, that was the load test)")',
@@ -2186,6 +2244,7 @@ export const MODIFIERS: readonly Modifier[] = [
         'a brief spike at 08:10 that was not this incident',
         'False alarm: the probe host was rebooting',
         'latency spike on search, turned out to be noise',
+        'acked, looks like noise from the nightly batch',
         'login-eu check failed, known flaky probe',
         'ignore, that was the scheduled load test',
         'primary unreachable - expected during the maintenance, silenced',

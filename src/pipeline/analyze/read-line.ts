@@ -43,6 +43,10 @@ export interface LineReading {
   watching?: boolean;
   /** The line reopens the incident or says the failure came back (the `reopened` modifier). */
   reopens?: boolean;
+  /** An alert at a warning level (the `warning` modifier): settled early, it is lead-up. */
+  warning?: boolean;
+  /** The team disowns the line (a false alarm, noise): it signals nothing (`disowned`). */
+  disowned?: boolean;
 }
 
 export interface Clause {
@@ -162,6 +166,7 @@ const partial = modifier('partial');
 const ongoing = modifier('ongoing');
 const ineffective = modifier('ineffective');
 const unrelated = modifier('unrelated');
+const planned = modifier('plan');
 const disowned = modifier('disowned');
 const topic = modifier('topic');
 const actionItem = modifier('action-item');
@@ -169,6 +174,7 @@ const automatedLine = modifier('automated');
 const bookkeeping = modifier('bookkeeping');
 const watchingWords = modifier('watching');
 const reopenedWords = modifier('reopened');
+const warningLevel = modifier('warning');
 const automatedAgent = modifier('automated', 'agent');
 /** The name after "acknowledged by": who took the page, whoever posted the line. */
 /** A full name or a handle opening the line, then "acknowledged": the one who acknowledged. */
@@ -475,7 +481,8 @@ export function readLine(
   const whole = readText(line, state, cues, author, source);
   const { text, actor } = withoutLeadingHandle(line, author);
   // A verdict on the whole line ("unrelated: reverted a typo fix") is not a handle to drop.
-  if (text === line || unrelated(line) || disowned(line) || actionItem(line)) return whole;
+  if (text === line || unrelated(line) || disowned(line) || actionItem(line) || planned(line))
+    return whole;
   // Read both ways and keep the stronger evidence per phase: "paged: ingest lag" stays an
   // alert read whole, "ruben: resolving" becomes a declared end read after the handle.
   return merged(whole, readText(text, state, cues, actor, source));
@@ -497,6 +504,8 @@ function merged(a: LineReading, b: LineReading): LineReading {
   if (a.bookkeeping || b.bookkeeping) reading.bookkeeping = true;
   if (a.watching || b.watching) reading.watching = true;
   if (a.reopens || b.reopens) reading.reopens = true;
+  if (a.warning || b.warning) reading.warning = true;
+  if (a.disowned || b.disowned) reading.disowned = true;
   return reading;
 }
 
@@ -509,8 +518,9 @@ function readText(
   source: string | null,
 ): LineReading {
   const nothing: LineReading = { scores: emptyScores(), best: {}, kind: 'note' };
-  // A follow-up written down during the incident signals no phase, whatever words it uses.
-  if (actionItem(text) || (state !== null && actionItem(state))) return nothing;
+  // A follow-up written down during the incident signals no phase, whatever words it uses; nor
+  // does a line labelled as a plan ("plan: drain node-7, then get checkout back").
+  if (actionItem(text) || (state !== null && actionItem(state)) || planned(text)) return nothing;
   const compiled = compile(cues);
   const clauses = splitClauses(text);
   const fromState = state
@@ -540,7 +550,7 @@ function readText(
   const tag = (c: Clause) => c.aside && c.text.split(/\s+/).length <= 3;
   if (clauses.some((c) => (!c.aside || tag(c)) && unrelated(c.text))) return nothing;
   // "False alarm", "(ignore, that was the load test)": a verdict on the line wherever it stands.
-  if (clauses.some((c) => disowned(c.text))) return nothing;
+  if (clauses.some((c) => disowned(c.text))) return { ...nothing, disowned: true };
   const byTool = hits.some((h) => h.phase === 'acknowledge') && acknowledgedByTool(text, actor);
   const settled = settle(byTool ? hits.filter((h) => h.phase !== 'acknowledge') : hits, clauses);
   const recovering = settled.scores['recovery-full'] > 0 || settled.scores['recovery-partial'] > 0;
@@ -549,7 +559,10 @@ function readText(
     (watchingWords(text) || settled.best['recovery-partial']?.cue === 'recovery-state-monitoring')
       ? { ...settled, watching: true }
       : settled;
-  const settledReading = reopenedWords(text) ? { ...reading, reopens: true } : reading;
+  const reopening = reopenedWords(text) ? { ...reading, reopens: true } : reading;
+  const alerting = reading.scores.detect >= 2 || reading.scores.impact >= 2;
+  const settledReading =
+    alerting && warningLevel(text) ? { ...reopening, warning: true } : reopening;
   return settledReading.scores['resolved-declared'] > 0 && bookkeeping(text)
     ? { ...settledReading, bookkeeping: true }
     : settledReading;

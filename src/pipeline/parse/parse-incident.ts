@@ -48,11 +48,13 @@ import { resolveInstants, type ResolvedEntry } from './resolve-instants.js';
 import { readStructuredRecords } from './structured-records.js';
 import { readToggles } from './html-toggles.js';
 import { readTerminalSession } from './terminal-session.js';
+import { withoutForeignSendTimes } from './own-clock.js';
 import { readBareTwelveHourTimes } from './twelve-hour-clock.js';
 import { withoutTemplatePrompts } from './template-prompts.js';
 import {
   findMilestoneBlock,
   findStatedTimes,
+  writtenAfterwards,
   readFrontMatterMilestone,
   type StatedTime,
 } from './stated-times.js';
@@ -370,6 +372,8 @@ function toLineShapes(
       section.blocks = normalizeNotifications(
         normalizeMailThread(section.blocks) ?? section.blocks,
       );
+      // A mail's `Date:` pasted into a chat that keeps its own clock stamps nothing.
+      section.blocks = withoutForeignSendTimes(section.blocks);
     }
     section.blocks = section.blocks.map((block) => normalizeBlock(block, dateOrder));
     if (section.kind === 'timeline') {
@@ -593,8 +597,9 @@ function findZone(
       );
     }
   }
+  // "All times IST" above a Dublin timeline names Irish time (a shared abbreviation, zone.ts).
   const proseZone =
-    findStatedZone(preambleText)?.zone ?? (findTimesPhraseZone(sectionText) || null);
+    findStatedZone(preambleText, zone)?.zone ?? (findTimesPhraseZone(sectionText, zone) || null);
   const frontMatterZone = zone;
   zone ??= proseZone;
   if (!zone) {
@@ -773,7 +778,12 @@ function collectStatedTimes(
   for (const entry of from.entries)
     if (entry.time)
       stated.push(
-        ...findStatedTimes(entry.text, entry.line, { zone, lineTime: entry.time, date: isoDate }),
+        ...findStatedTimes(entry.text, entry.line, {
+          zone,
+          // A note written afterwards is read as the notes are: its stamp is not when it happened.
+          lineTime: entry.afterwards ? null : entry.time,
+          date: isoDate,
+        }),
       );
   return stated;
 }
@@ -1035,13 +1045,16 @@ function parseWith(
   });
   const isoDate = DateTime.fromObject(date).toISODate() ?? '';
   const preambleNotes = preambleNotesOf(preamble);
+  const entries = resolved.entries.map((entry) =>
+    entry.time && writtenAfterwards(entry.text) ? { ...entry, afterwards: true } : entry,
+  );
   const stated = collectStatedTimes(file, diagnostics, {
     frontMatter,
     keyLines: fm.keyLines,
     doc,
     // `notes` holds the preamble's prose already: passing it again stated each time twice.
     notes: [human.summary, human.impact, ...notes],
-    entries: resolved.entries,
+    entries,
     zone,
     date: isoDate,
   });
@@ -1054,7 +1067,7 @@ function parseWith(
       title,
       zone,
       date: isoDate,
-      entries: resolved.entries,
+      entries,
       stated,
       preamble: preambleNotes,
       notes,

@@ -10,6 +10,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Block, SourceLine } from './document.js';
+import { keepsItsOwnClock } from './own-clock.js';
 import { findWrittenDate, isStampProblem, readStamp, weekdayNumber, type Stamp } from './time.js';
 import { ZONE_TOKEN_SOURCE } from './zone.js';
 import { parseJson } from './parse-json.js';
@@ -412,11 +413,19 @@ export function normalizeMailThread(blocks: readonly Block[]): Block[] | null {
   // A Gmail chain copied without headers is only its "On ... wrote:" lines: two of them are a
   // thread.
   if ((headerPairs + intros < 2 && !wholeHeader) || (headerPairs === 0 && intros < 2)) return null;
+  // A mail pasted after a timeline that keeps its own clock (a chat, then the wrap-up mail):
+  // its send time is when it was written, so a line that states no time of its own stays
+  // untimed rather than become an event at the send time.
+  const firstHeader = texts.findIndex(
+    (text) => MAIL_HEADER.test(text) || MAIL_QUOTE_INTRO.test(text),
+  );
+  const ownClock = keepsItsOwnClock(all, firstHeader);
   let sent: Stamp | null = null;
   /** The mail's subject, written as its first line once its send time is known. */
   let subject: SourceLine | null = null;
   const seen = new Set<string>();
   const at = (line: SourceLine, text: string, when: Stamp): SourceLine[] => {
+    if (ownClock && when === sent) return [{ number: line.number, text }];
     const written = `${stampText(when, when.zone ?? sent?.zone ?? null)} ${text}`;
     if (seen.has(written)) return [];
     seen.add(written);

@@ -136,7 +136,8 @@ function readOnDay(
   let time = at(dayOnly, clock, zone);
   // "PST" on a day Pacific time was on PDT: read what the paste says (UTC-8), and say so.
   const season = written ? seasonalAbbreviation(written) : null;
-  if (season && time.isValid) {
+  // Only in its own region: "CST" read as China's clock is not US Central's winter.
+  if (season && season.region === zone && time.isValid) {
     const fixed = at(dayOnly, clock, season.fixed);
     // On the day the clocks change both readings are fair; the region's clock decides.
     const startOfDay = DateTime.fromObject(dayOnly, { zone });
@@ -332,7 +333,8 @@ function instantOf(
 ): { time: DateTime; zone: string } | null {
   const { file } = walk.context;
   const written = stamp.zone ?? entry.blockZone;
-  const zone = written ? resolveZone(written) : walk.context.zone;
+  // A shared abbreviation ("IST" in a header) is the timeline's own zone when it names it.
+  const zone = written ? resolveZone(written, walk.context.zone) : walk.context.zone;
   if (!zone) {
     walk.diagnostics.push(unknownZone(file, entry, written));
     return null;

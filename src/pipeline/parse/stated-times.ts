@@ -382,6 +382,27 @@ const PHRASES: readonly Phrase[] = [
   },
 ];
 
+/**
+ * A timeline line written after the incident about it, which labels itself so: a retro's notes
+ * ("Retro notes:", "Post-incident review:", "PIR -", "Postmortem notes:"), a work note "added
+ * after review". A bare "Postmortem:" or "Review:" is not enough: during the incident it labels
+ * paperwork ("Postmortem: Thursday") or a change's review, which happen at their stamps. Its
+ * stamp says when it was written, not when what it tells happened, so its words are read as the
+ * notes are (every stated milestone, on the incident's day) and its stamp is no milestone.
+ */
+const WRITTEN_AFTERWARDS = new RegExp(
+  String.raw`^\W{0,3}(?:[\p{L}\p{N}_.@-]{1,32}:\s+)?(?:(?:(?:retro(?:spective)?|post-?incident(?: review)?|incident review|after-action(?: review)?|PIR|nachbetrachtung|rétrospective|retrospectiva)(?:\s+(?:notes?|summary|findings|write-?up))?|(?:post-?mortem|review)\s+(?:notes?|summary|findings|write-?up))(?:\s*\([^)]{0,40}\))?\s*(?::|\s[-–—]\s)|(?:(?:added|written|noted|updated)\s+(?:after|following)\s+(?:the\s+)?(?:review|retro(?:spective)?|post-?mortem|incident)\b))`,
+  'iu',
+);
+
+/**
+ * Whether a timeline line is a note written after the incident (see `WRITTEN_AFTERWARDS`): its
+ * stamp is no event time, its stated times are.
+ */
+export function writtenAfterwards(text: string): boolean {
+  return WRITTEN_AFTERWARDS.test(text);
+}
+
 /** Where a stated clock time is read: the day and zone of the line (or note) that states it. */
 export interface StatedContext {
   /** The zone bare times are in. */
@@ -404,7 +425,7 @@ function clockOnDay(
     .replace(/^(?:~|approx(?:imately|\.)?|around|about|roughly)\s*/i, '');
   const stamp = readStamp(bare);
   if (!stamp || isStampProblem(stamp) || !stamp.time) return null;
-  const zone = stamp.zone ? resolveZone(stamp.zone) : context.zone;
+  const zone = stamp.zone ? resolveZone(stamp.zone, context.zone) : context.zone;
   if (!zone) return null;
   const dated = stamp.date?.year != null;
   const day =
@@ -529,7 +550,9 @@ function statedIn(
     // In a window the zone is often written once, after the end ("03:46 and 04:33 UTC").
     const endZone = match[2] ? readStamp(match[2].trim()) : null;
     const shared =
-      endZone && !isStampProblem(endZone) && endZone.zone ? resolveZone(endZone.zone) : null;
+      endZone && !isStampProblem(endZone) && endZone.zone
+        ? resolveZone(endZone.zone, context.zone)
+        : null;
     const start = clockOnDay(match[1], shared ? { ...context, zone: shared } : context);
     if (!start) continue;
     let time = start.time;
@@ -584,7 +607,7 @@ export function readFrontMatterMilestone(
     const stamp = readStamp(value);
     if (stamp && !isStampProblem(stamp) && stamp.time) {
       const day = stamp.date?.year ? stamp.date : DateTime.fromISO(context.date);
-      const zone = stamp.zone ? resolveZone(stamp.zone) : context.zone;
+      const zone = stamp.zone ? resolveZone(stamp.zone, context.zone) : context.zone;
       const read = zone
         ? DateTime.fromObject(
             { year: day.year ?? 0, month: day.month, day: day.day, ...stamp.time },
@@ -666,7 +689,7 @@ function readMilestoneLine(
   if (!stamp || isStampProblem(stamp) || !stamp.time) return null;
   // The value is the whole stamp: `Started  Feb 3, 2026 10:12 CET`, not a sentence with a time.
   if (stamp.rest !== '' && !/^[A-Z]{2,5}$/.test(stamp.rest)) return null;
-  const zone = (stamp.zone ? resolveZone(stamp.zone) : null) ?? context.zone;
+  const zone = (stamp.zone ? resolveZone(stamp.zone, context.zone) : null) ?? context.zone;
   const day = DateTime.fromISO(context.date);
   const time = DateTime.fromObject(
     {

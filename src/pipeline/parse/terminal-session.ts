@@ -9,6 +9,7 @@
  */
 import { DateTime, Duration } from 'luxon';
 import type { Block, SourceLine } from './document.js';
+import { keepsItsOwnClock } from './own-clock.js';
 import { isStampProblem, readStamp } from './time.js';
 
 /**
@@ -68,6 +69,19 @@ function clockReading(command: SourceLine, output: SourceLine | undefined): Read
   return dateOutput(output.text);
 }
 
+/** The blocks without their `date` commands and what they printed, every other line as pasted. */
+function withoutReadings(blocks: readonly Block[]): Block[] {
+  return blocks
+    .map((block) => ({
+      lines: block.lines.filter(
+        (line, i) =>
+          clockReading(line, block.lines[i + 1]) === null &&
+          !(i > 0 && clockReading(block.lines[i - 1] as SourceLine, line) !== null),
+      ),
+    }))
+    .filter((block) => block.lines.length > 0);
+}
+
 /**
  * The header of a command's table whose first column is an age (`kubectl get events`' `LAST
  * SEEN`, `AGE`): each row happened that long before the reading.
@@ -90,7 +104,11 @@ function ageOf(written: string): Duration {
  */
 export function readTerminalSession(blocks: readonly Block[]): Block[] {
   const all = blocks.flatMap((block) => block.lines);
-  if (!all.some((line, i) => clockReading(line, all[i + 1]) !== null)) return [...blocks];
+  const first = all.findIndex((line, i) => clockReading(line, all[i + 1]) !== null);
+  if (first < 0) return [...blocks];
+  // A session pasted into a chat that keeps its own clock: the machine's `date` is not the
+  // chat's clock (another zone, a later run). Its readings are dropped and stamp nothing.
+  if (keepsItsOwnClock(all, first)) return withoutReadings(blocks);
   let reading: Reading | null = null;
   /** Inside a table whose rows are ages before the reading. */
   let aged = false;

@@ -279,9 +279,22 @@ const EUROPEAN_CLOCK = new RegExp(
   String.raw`^(?:(ore|um|om|à|às|alle|a las|a la|kl\.?|klo\.?)\s*(?<=[\s.]))?(${APPROXIMATELY})?(\d{1,2})(?:h(\d{2})|\s+h\s+(\d{2})|[.](\d{2})\s*(?:Uhr|uur|u|h)|h(?=\s*(?:[-–—:|,]|$))|\s*(?:Uhr|uur)|[.:](\d{2}))(?![\p{L}\d])`,
   'iu',
 );
-const BARE_HOUR_12 = /^(~|≈)?(\d{1,2})\s*([ap])\.?m\.?(?![a-z])/i;
-/** `9.05am`, `2.30 p.m.`: a dot between hour and minute, as British and Irish writers put it. */
-const DOT_TIME_12 = /^(~|≈)?(\d{1,2})\.(\d{2})\s*([ap])\.?m\.?(?![a-z])/i;
+/**
+ * An hour alone with its meridiem: `3pm`, `around 3 p.m.`, `gegen 3 pm` (the "about" words of
+ * the other clocks, so a hedged hour is read, and marked approximate, like a hedged `15:00`).
+ */
+const BARE_HOUR_12 = new RegExp(
+  String.raw`^(${APPROXIMATELY})?(\d{1,2})\s*([ap])\.?m\.?(?![a-z])`,
+  'iu',
+);
+/**
+ * `9.05am`, `2.30 p.m.`, `ca. 3.15pm`: a dot between hour and minute, as British and Irish
+ * writers put it, with the same "about" words as the other clocks.
+ */
+const DOT_TIME_12 = new RegExp(
+  String.raw`^(${APPROXIMATELY})?(\d{1,2})\.(\d{2})\s*([ap])\.?m\.?(?![a-z])`,
+  'iu',
+);
 /**
  * ISO 8601's basic format (`20260301T140500Z`, `20260301T1405+0100`): rewritten to the extended
  * one before reading, so the one reader of extended stamps reads both. Source: ISO 8601-1:2019

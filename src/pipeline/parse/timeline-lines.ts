@@ -41,6 +41,11 @@ export interface TimelineEntry {
   state?: string | null;
   /** The line moves the day without naming a date (`Next day:`, `**Wednesday**`, `Day 2`). */
   dayShift?: DayShift;
+  /**
+   * A note written after the incident ("Retro notes: ..."): its stamp is when it was written,
+   * so it is shown but is no milestone; its stated times are read as the notes' are.
+   */
+  afterwards?: boolean;
 }
 
 /**

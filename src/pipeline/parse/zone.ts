@@ -105,12 +105,51 @@ export const ZONE_TOKEN_SOURCE = `(?:${ZONE_ALTERNATIVES})(?![A-Za-z0-9])`;
 const OFFSET = /^(?:UTC|GMT)?\s?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?$/i;
 
 /**
- * Turns what a person wrote (`PST`, `US/Pacific`, `UTC-8`, `-07:00`, `Europe/Berlin`) into a
- * zone name Luxon understands, or null when it names no zone we know.
+ * Abbreviations more than one country writes for its own clock, with the zones each is the local
+ * name in: `IST` is India, Irish and Israel Standard Time, `CST` US Central, China and Cuba,
+ * `BST` British Summer and Bangladesh Standard Time. Alone, the first reading in `ABBREVIATIONS`
+ * wins; beside a zone the incident states (`timezone: Europe/Dublin`), that zone is what its
+ * people mean by it. Source: the abbreviations of the IANA time-zone database for these zones.
  */
-export function resolveZone(token: string): string | null {
+const SHARED_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
+  IST: [
+    'Asia/Kolkata',
+    'Asia/Calcutta',
+    'Europe/Dublin',
+    'Eire',
+    'Asia/Jerusalem',
+    'Asia/Tel_Aviv',
+    'Israel',
+  ],
+  CST: [
+    'America/Chicago',
+    'US/Central',
+    'America/Winnipeg',
+    'America/Mexico_City',
+    'America/Regina',
+    'Asia/Shanghai',
+    'Asia/Chongqing',
+    'Asia/Harbin',
+    'PRC',
+    'Asia/Taipei',
+    'ROC',
+    'Asia/Macau',
+    'America/Havana',
+    'Cuba',
+  ],
+  BST: ['Europe/London', 'Europe/Belfast', 'GB', 'Asia/Dhaka', 'Asia/Dacca'],
+};
+
+/**
+ * Turns what a person wrote (`PST`, `US/Pacific`, `UTC-8`, `-07:00`, `Europe/Berlin`) into a
+ * zone name Luxon understands, or null when it names no zone we know. `stated` is the zone the
+ * incident states (its front matter's), when known: a shared abbreviation (`IST`, `CST`, `BST`)
+ * that is that zone's own name reads as that zone (`IST` beside `Europe/Dublin` is Irish time).
+ */
+export function resolveZone(token: string, stated: string | null = null): string | null {
   const trimmed = token.trim();
   if (trimmed === '') return null;
+  if (stated !== null && SHARED_ABBREVIATIONS[trimmed]?.includes(stated)) return stated;
   // `Europe/Amsterdam (CEST)`, `America/Chicago (CST)`: a name with its abbreviation beside it.
   const glossed = /^(\S+)\s*\(([^()]+)\)$/.exec(trimmed);
   if (glossed) return resolveZone(glossed[1] ?? '') ?? resolveZone(glossed[2] ?? '');
@@ -313,11 +352,14 @@ export function findPlaceZone(text: string): { zone: string; index: number } | n
  * The zone a sentence about the times names (`All times are Pacific.`, `Times below in CET`,
  * `heure de Paris`), anywhere in `text`; null when no such sentence names one. Stricter than
  * findStatedZone: a zone token alone (`we moved the job to UTC`) is not read, since this reads
- * summaries and notes, where zones are also talked about.
+ * summaries and notes, where zones are also talked about. `stated` is the zone the incident
+ * states, for a shared abbreviation (see `resolveZone`).
  */
-export function findTimesPhraseZone(text: string): string | null {
+export function findTimesPhraseZone(text: string, stated: string | null = null): string | null {
   for (const phrase of text.matchAll(new RegExp(PHRASE.source, 'gi'))) {
-    const zone = phrase[1] ? (resolveZone(phrase[1]) ?? regionZone(phrase[1], phrase[2])) : null;
+    const zone = phrase[1]
+      ? (resolveZone(phrase[1], stated) ?? regionZone(phrase[1], phrase[2]))
+      : null;
     if (zone) return zone;
   }
   return findPlaceZone(text)?.zone ?? null;
@@ -344,14 +386,18 @@ export function resolveZoneInWords(written: string): string | null {
 /**
  * Finds the zone a header states for the whole timeline ("All times PST.", "Time (UTC)",
  * "exported (UTC, 2020-06-11)", "times are local, Pacific"). A phrase about times wins;
- * otherwise the first zone named.
+ * otherwise the first zone named. `stated` is the zone the incident states, for a shared
+ * abbreviation (see `resolveZone`).
  */
-export function findStatedZone(text: string): { zone: string; index: number } | null {
+export function findStatedZone(
+  text: string,
+  stated: string | null = null,
+): { zone: string; index: number } | null {
   const phrase = PHRASE.exec(text);
   if (phrase?.[1]) {
     // `Times: Berlin`, `times shown in New York`: a city or country after the words works too.
     const zone =
-      resolveZone(phrase[1]) ??
+      resolveZone(phrase[1], stated) ??
       regionZone(phrase[1], phrase[2]) ??
       (phrase[2] ? placeZoneOf(`${phrase[1]} ${phrase[2]}`) : null) ??
       placeZoneOf(phrase[1]);
@@ -366,7 +412,7 @@ export function findStatedZone(text: string): { zone: string; index: number } | 
   for (const match of text.matchAll(ANY_TOKEN)) {
     const candidate = match[1] ?? '';
     if (candidate === 'Z') continue;
-    const zone = resolveZone(candidate);
+    const zone = resolveZone(candidate, stated);
     if (zone) return { zone, index: match.index };
   }
   return null;
