@@ -129,6 +129,12 @@ describe('times said in words inside a sentence', () => {
     expect(clocks('two servers failed and half the fleet restarted at 2:15')).toEqual([]);
     expect(clocks('we waited about ten minutes, then after three retries gave up')).toEqual([]);
   });
+  test('a range of counts or a 24-hour hour after "to" is no time said in words', () => {
+    expect(clocks('scaled webhook workers from 4 to 16')).toEqual([]);
+    expect(clocks('raised the pool from ten to 40 connections')).toEqual([]);
+    expect(clocks('shards went from five to twelve')).toEqual([]);
+    expect(clocks('it was back by ten to five')).toEqual(['4:50']);
+  });
 });
 
 describe('a Discord copy: every message is its own entry', () => {

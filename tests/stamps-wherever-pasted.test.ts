@@ -234,3 +234,31 @@ describe('where the stamp sits does not change the events (property)', () => {
     );
   });
 });
+
+describe('times inside sentences', () => {
+  const prose = (body: string) =>
+    events(['---', 'title: t', 'date: 2026-04-15', 'timezone: UTC', '---', body].join('\n'));
+
+  test("a range's second time keeps its sentence whole, first letter included", () => {
+    const read = prose('Push notifications were not delivered from 11:50 until 13:20.');
+    expect(read.map((e) => e.text)).toEqual([
+      'Push notifications were not delivered from 11:50',
+      'Push notifications were not delivered from 11:50 until 13:20.',
+    ]);
+  });
+
+  test("'N minutes later' counts from the time named before it, across the paragraph", () => {
+    const read = prose(
+      'We uploaded a new key at 13:10 and deliveries resumed ten minutes later. Reports were current an hour later.',
+    );
+    expect(read.map((e) => [e.time?.slice(11, 16), e.text])).toEqual([
+      ['13:10', 'We uploaded a new key at 13:10'],
+      ['13:20', 'deliveries resumed ten minutes later.'],
+      ['14:20', 'Reports were current an hour later.'],
+    ]);
+  });
+
+  test('a step with no time before it in the paragraph is no time', () => {
+    expect(prose('It happened at 09:00.\n\nTen minutes later nobody knew.')).toHaveLength(1);
+  });
+});

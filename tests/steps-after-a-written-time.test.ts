@@ -34,6 +34,27 @@ describe('steps after a written time', () => {
     ]);
   });
 
+  test('under a stated T0, +N without a T counts from T0, in a list or a table', () => {
+    const under = (body: string[]) => {
+      const text = ['---', 'title: t', 'date: 2026-05-12', '---', 'T0 = 14:03 UTC', '', ...body];
+      const { facts } = analyzeSource(sourceFromText(text.join('\n')));
+      return (facts?.events ?? []).map((e) => e.time?.slice(0, 16) ?? null);
+    };
+    expect(under(['+0m cart 500s', '+4m alert fired', '+1h05m closed'])).toEqual([
+      '2026-05-12T14:03',
+      '2026-05-12T14:07',
+      '2026-05-12T15:08',
+    ]);
+    expect(
+      under([
+        '| offset | what happened |',
+        '|---|---|',
+        '| +0m | cart 500s |',
+        '| +19m | flag off |',
+      ]),
+    ).toEqual(['2026-05-12T14:03', '2026-05-12T14:22']);
+  });
+
   test('a step past midnight after a bare clock falls on the next day', () => {
     const { facts } = analyzeSource(
       sourceFromText(

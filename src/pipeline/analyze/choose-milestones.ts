@@ -357,6 +357,14 @@ function demoteFlaps(items: readonly Item[], row: Scored[]): void {
 const SETTLED_WARNING_GAP_MS = 30 * 60_000;
 
 /**
+ * An alert at any level that cleared on its own this long before the impact was a blip of its
+ * own ("5xx > 2% (auto-resolved 03:14)" eight hours before the page): a failure that comes back
+ * within it is the same incident relapsing (see `relapse`), one that comes back hours later is
+ * not. One hand-set level.
+ */
+const SETTLED_ALERT_GAP_MS = 2 * 60 * 60_000;
+
+/**
  * The last line of a warning that settled before the incident, or -1: an alert at a warning
  * level ("WARN: p95 latency 900ms") whose monitor then reported it recovered or auto-resolved,
  * or which the team acked as noise, with no action taken on it and nothing stating impact until `SETTLED_WARNING_GAP_MS`
@@ -368,14 +376,20 @@ function settledWarningEnd(items: readonly Item[]): number {
   let end = -1;
   for (let i = 0; i < items.length; i++) {
     const reading = items[i]?.candidate?.reading;
-    if (!reading?.warning) continue;
-    let settled = -1;
+    const alert = reading ? reading.scores.detect >= 2 : false;
+    if (!reading || (!reading.warning && !alert)) continue;
+    // A warning settles in 30 minutes; any other alert only in hours (SETTLED_ALERT_GAP_MS).
+    const gapNeeded = reading.warning ? SETTLED_WARNING_GAP_MS : SETTLED_ALERT_GAP_MS;
+    // "(auto-resolved 03:14)": the alert's own line says it cleared.
+    let settled = reading.scores['resolved-declared'] > 0 ? i : -1;
     for (let j = i + 1; j < items.length; j++) {
       const next = items[j]?.candidate?.reading;
       if (!next) continue;
       // A warning someone acted on did not settle on its own: it is part of the incident.
       if (next.scores['mitigate-action'] >= 2) break;
-      if (next.disowned || recedes(next.scores) || next.scores['resolved-declared'] > 0) {
+      // Any alert settles when it is declared over; a warning also when its figure recedes.
+      const over = next.scores['resolved-declared'] > 0 || next.disowned;
+      if (over || (reading.warning && recedes(next.scores))) {
         settled = j;
         continue;
       }
@@ -383,7 +397,7 @@ function settledWarningEnd(items: readonly Item[]): number {
       if (!states) continue;
       if (settled < 0) break;
       const gap = (items[j]?.time ?? 0) - (items[settled]?.time ?? 0);
-      if (gap >= SETTLED_WARNING_GAP_MS) end = settled;
+      if (gap >= gapNeeded) end = settled;
       break;
     }
   }

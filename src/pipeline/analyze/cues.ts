@@ -270,12 +270,15 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`(?:white|blank) (?:screens?|pages?)|(?:returns?|returning|shows?|showing|gets?|getting) (?:nothing|no results|zero results)|(?:payments?|cards?|transactions?|charges?|orders?|logins?)(?: [\w-]+)? (?:are |is |getting |being |were |was |got )?(?:declined|bouncing|bounced)|(?:e-?mails?|mails?|messages?)(?: [\w-]+)? (?:are |is |were |keep )?bouncing|(?:getting|got|being|were|are|keep getting) (?:randomly )?logged out|not going through|(?:won'?t|doesn'?t|don'?t|didn'?t) (?:go through|load|open|start|connect)|spins? forever|spinner forever|hangs? forever|hosed|on fire|(?:hard|totally|completely) down|melt(?:ing|ed)? down|meltdown|returning garbage|(?:cpu|memory|disk|connections?|pool)(?: [\w-]+)? (?:is |are )?(?:pegged|maxed(?: out)?)|disk (?:is )?full|out of (?:disk|space|connections|file descriptors|inodes)|(?:cert(?:ificate)?s?|tls|ssl)(?: [\w.-]+)? (?:has |have |had )?expired|expired (?:tls |ssl )?cert(?:ificate)?s?|not resolving|nxdomain|servfail|(?:is |are )?backing up|(?:everything|dashboards?|the board|status board) (?:is |are |went |turned )?(?:all )?red`,
+      String.raw`(?:white|blank|empty) (?:[\w-]+ ){0,2}(?:screens?|pages?|pdfs?|invoices?|documents?|reports?|exports?|files?|e-?mails?|images?|thumbnails?|receipts?)|(?:returns?|returning|shows?|showing|gets?|getting) (?:nothing|no results|zero results)|(?:payments?|cards?|transactions?|charges?|orders?|logins?)(?: [\w-]+)? (?:are |is |getting |being |were |was |got )?(?:declined|bouncing|bounced)|(?:e-?mails?|mails?|messages?)(?: [\w-]+)? (?:are |is |were |keep )?bouncing|(?:getting|got|being|were|are|keep getting) (?:randomly )?logged out|not going through|(?:won'?t|doesn'?t|don'?t|didn'?t) (?:go through|load|open|start|connect)|spins? forever|spinner forever|hangs? forever|hosed|on fire|(?:hard|totally|completely) down|melt(?:ing|ed)? down|meltdown|returning garbage|(?:cpu|memory|disk|connections?|pool)(?: [\w-]+)? (?:is |are )?(?:pegged|maxed(?: out)?)|disk (?:is )?full|out of (?:disk|space|connections|file descriptors|inodes)|(?:cert(?:ificate)?s?|tls|ssl)(?: [\w.-]+)? (?:has |have |had )?expired|expired (?:tls |ssl )?cert(?:ificate)?s?|not resolving|nxdomain|servfail|(?:is |are )?backing up|(?:batch|batches|jobs?|cron(?:job)?s?|runs?|exports?|syncs?|backups?|payouts?|billing run|imports?|pipelines?)(?: [\w-]+)? (?:did not|didn'?t|never|failed to) (?:start(?:ed)?|run|ran|complete(?:d)?|finish(?:ed)?|fire(?:d)?|kick(?:ed)? off|trigger(?:ed)?)|(?:everything|dashboards?|the board|status board) (?:is |are |went |turned )?(?:all )?red|(?:deliveries|webhooks?|e-?mails?|notifications?|messages?|payouts?|payments?|orders?|jobs?|builds?|deploys?|exports?|reports?|invoices?)(?: [\w-]+)? (?:are |is |were |was |being |getting |got )?(?:delayed|late|stuck|not (?:being )?(?:delivered|sent|processed|arriving))(?! (?:by|until|to)\b)`,
     ),
     reason:
       'what users or operators see when the service fails, in plain words (a white screen, payments declined, mail bouncing, disk full, a certificate expired): it names the impact, so a later status post does not start the incident',
     examples: {
       match: [
+        'customers started sending us blank invoice PDFs',
+        'nightly batch did not start',
+        'the payout job never ran',
         'homepage shows a white screen',
         'card payments getting declined',
         'orders are not going through',
@@ -288,8 +291,15 @@ export const CUES: readonly Cue[] = [
         'DNS not resolving for example.com',
         'search returns nothing',
         'everything is red on the status board',
+        'webhook queue depth above 50k, deliveries delayed',
+        'emails stuck in the outbound queue',
+        'payouts not being processed',
       ],
       noMatch: [
+        'a blank line between sections',
+        'we did not run the import yet',
+        'the release is delayed until Monday',
+        'deploys delayed by the freeze',
         'PR declined by the reviewer',
         'renewed the certificate',
         'the board is green',
@@ -376,7 +386,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'de',
     pattern: words(
-      String.raw`störung(?:en)?|ausfall|ausgefallen|fielen?\s.{0,40}aus|fehler(?:n|rate)?|nicht erreichbar|zeitüberschreitung(?:en)?|beeinträchtig\p{L}*`,
+      String.raw`störung(?:en)?|ausfall|ausgefallen|fielen?\s.{0,40}aus|fehler(?:n|rate)?|nicht erreichbar|(?:antwortet|antworten|reagiert|reagieren|läuft|laufen|lädt|laden) nicht(?: mehr)?|(?:server|dienste?|systeme?|vms?|pods?|knoten|datenbank|db)\s+(?:hängen|hängt)|zeitüberschreitung(?:en)?|beeinträchtig\p{L}*`,
     ),
     reason: 'German updates name the failure (Störung, Ausfall, Fehler, nicht erreichbar)',
     examples: {
@@ -384,8 +394,10 @@ export const CUES: readonly Cue[] = [
         'Störung im Bestellsystem',
         'die API ist nicht erreichbar',
         'Bestellungen fielen mit Zeitüberschreitungen aus',
+        'API antwortet nicht mehr. Alle Server hängen.',
+        'Checkout lädt nicht',
       ],
-      noMatch: ['die Störung wurde behoben und alles läuft'],
+      noMatch: ['die Störung wurde behoben und alles läuft', 'das hängt vom Anbieter ab'],
     },
   },
   {
@@ -610,12 +622,15 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`reported|reporting(?! (?:index|indexes|job|jobs|db|database|service|pipeline|api|tool|dashboards?|query|queries|cluster|replica|table|stack|period|line|chain|structure)\b)|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:first|new|another|several|many|\d+) tickets?\b|tickets? (?:about|saying|that|re:?|complaining)|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm|(?:are |were |keep )?(?:asking|writing in|calling in|chasing))|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|(?:i |we )?just (?:hit|got|saw|ran into)(?! (?:paged|the (?:page|alert))\b)|anyone (?:else )?(?:seeing|getting)|^(?:also |now )?seeing (?!(?:fewer|less|lower|better|some recovery|recovery|improvement|a drop|no |the (?:fix|recovery|rollback|revert))\b)[\w-]+|(?:\p{L}+n'?t|not) [\w-]+(?: [\w:.-]+){0,5} (?:for me|on my end|here either)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs|finance|accounting|sales|marketing|account management|cx)(?: team| desk| agent| lead| ops)?:|^(?:\[?(?:zendesk|freshdesk|intercom|help ?scout|service ?now|jira service (?:desk|management))\b[^\]]{0,30}\]?\s*)?(?:a |the |one )?(?:customers?|clients?|merchants?|tenants?|shoppers?):`,
+      String.raw`^(?:the )?(?:hr|people ops|payroll|finance|accounting|legal|support|sales|billing|marketing|ops|operations|compliance|customer success|cs|cx|qa|(?:a |our )?partners?|(?:a |one |our )?(?:customers?|clients?|merchants?|tenants?))(?: team| desk)? (?:reports?|flags?|flagged|raises?|raised|tells us|told us|says|said)\b|reported|reporting(?! (?:index|indexes|job|jobs|db|database|service|pipeline|api|tool|dashboards?|query|queries|cluster|replica|table|stack|period|line|chain|structure)\b)|reports? (?:of|from|that)|(?:flood|wave|influx|surge|stream) of (?:[\w-]+ ){0,2}(?:issues|tickets|reports|complaints|emails)|(?:customers?|users?|people|merchants|editors) (?:are |have )?report(?:s|ing|ed)?|complain(?:ts?|ing|ed)|noticed|spotted|support tickets?|(?:first|new|another|several|many|\d+) tickets?\b|tickets? (?:about|saying|that|re:?|complaining)|(?:customers?|users?|merchants|clients|tenants|partners|sellers|stores|shops) (?:say|says|see|saw|confirm|(?:are |were |keep )?(?:asking|writing in|calling in|chasing))|(?:fail\p{L}*|broken|down|erroring|timing out|timed out|slow|hanging|stuck|blank|empty|5\d\d(?:s|ing)?) (?:for me|on my end|here too)|(?:i'?m|i am) (?:also |now )?(?:seeing|getting)|(?:i |we )?just (?:hit|got|saw|ran into)(?! (?:paged|the (?:page|alert))\b)|anyone (?:else )?(?:seeing|getting)|^(?:also |now )?seeing (?!(?:fewer|less|lower|better|some recovery|recovery|improvement|a drop|no |the (?:fix|recovery|rollback|revert))\b)[\w-]+|(?:\p{L}+n'?t|not) [\w-]+(?: [\w:.-]+){0,5} (?:for me|on my end|here either)|escalat(?:es|ed|ing|ion)|^(?:customer )?(?:support|success|care|help ?desk|service ?desk|cs|finance|accounting|sales|marketing|account management|cx)(?: team| desk| agent| lead| ops)?:|^(?:\[?(?:zendesk|freshdesk|intercom|help ?scout|service ?now|jira service (?:desk|management))\b[^\]]{0,30}\]?\s*)?(?:a |the |one )?(?:customers?|clients?|merchants?|tenants?|shoppers?):`,
     ),
     reason: 'a person reported the problem',
     kind: 'report',
     examples: {
       match: [
+        'HR reports the export file is missing from the SFTP drop',
+        'Finance team flagged duplicate charges',
+
         'customers report checkout failing',
         'SRE noticed errors',
         'seeing a flood of github issues',
@@ -957,11 +972,13 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`roll(?:ed|ing)?[ -]?back|roll(?:ed|ing) (?:the |a |an )?[\w.-]+(?: [\w.-]+)? back(?! up)|rollback|revert(?:ed|ing|s)?|failed over|(?:fail(?:ing)?[ -]?over|failover)(?! (?:drills?|tests?|exercises?|rehearsals?|game ?days?)\b)|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|restor(?:e|ed|ing) (?:[\w.-]+ ){0,3}from (?:the |a |an |last night's |yesterday's )?(?:[\w-]+ )?(?:backup|snapshot|replica|copy)|restor(?:ed|ing) (?:the |a )?(?:previous|prior|old|last known[- ]good|earlier)|redeploy(?:ed)?|(?:switch|rout|mov|shift)(?:ed|ing) (?:[\w-]+ ){0,4}(?:to|over to) (?:the |a |our )?(?:secondary|backup|standby|fallback|spare|failover)|(?:shift|drain|mov|steer|divert|redirect|rout)(?:ed|ing) (?:\S+ ){0,4}?traffic (?:away|off|out|from|to|over|around)|traffic (?:was |is |has been |got )?(?:shifted|drained|moved|steered|diverted|redirected) (?:away|off|out|from|to)`,
+      String.raw`roll(?:ed|ing)?[ -]?back|(?:pinn(?:ed|ing)|downgrad(?:ed|ing)|went) (?:[\w.-]+ ){1,4}back to v?\d|roll(?:ed|ing) (?:the |a |an )?[\w.-]+(?: [\w.-]+)? back(?! up)|rollback|revert(?:ed|ing|s)?|failed over|(?:fail(?:ing)?[ -]?over|failover)(?! (?:drills?|tests?|exercises?|rehearsals?|game ?days?)\b)|failed back|fail[ -]?back|restor(?:ing)? (?:from|the) backup|restor(?:e|ed|ing) (?:[\w.-]+ ){0,3}from (?:the |a |an |last night's |yesterday's )?(?:[\w-]+ )?(?:backup|snapshot|replica|copy)|restor(?:ed|ing) (?:the |a )?(?:previous|prior|old|last known[- ]good|earlier)|redeploy(?:ed)?|(?:switch|rout|mov|shift)(?:ed|ing) (?:[\w-]+ ){0,4}(?:to|over to) (?:the |a |our )?(?:secondary|backup|standby|fallback|spare|failover)|(?:shift|drain|mov|steer|divert|redirect|rout)(?:ed|ing) (?:\S+ ){0,4}?traffic (?:away|off|out|from|to|over|around)|traffic (?:was |is |has been |got )?(?:shifted|drained|moved|steered|diverted|redirected) (?:away|off|out|from|to)`,
     ),
     reason: 'undoing a change or moving to a standby is the usual mitigation',
     examples: {
       match: [
+        'pinned the pdf renderer back to 2.8',
+        'downgraded libvips back to 8.14',
         'rolled back to v6',
         'Rolled the gateway back to v2.3',
         "rolled the alias back to yesterday's index",
@@ -992,7 +1009,7 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|shut (?:off|down)|turned off|scal(?:ed|ing) (?:up|out)|add(?:ed|ing) capacity|hotfix(?:ed)?|patch(?:ed|ing)|(?:deployed|applied|shipped|pushed) (?:a |the )?(?:fix|patch|new|config)|fix (?:has been |was |is |is being )?(?:deployed|applied|implemented|rolled out)|blocked|rate[- ]limit(?:ed|ing)?|re-?rout(?:ed|ing)|drain(?:ed|ing)|depool(?:ed)?|purg(?:ed|ing)|flush(?:ed|ing)|killed|paused|terminat(?:ed|ing)|cleared (?:the )?cache|mitigat(?:e|ing|ion)|workaround|(?<!\b(?:problems?|issues?|bugs?|it|incident|outage|not|isn'?t|wasn'?t|be|being|get|gets|got) )fixed(?! (?:in|by|at|on|for)\b)|renewed|reissued|(?:enabled|enabling|turned on|switched on|flipped on|activated) (?:the |a |an |our )?(?:[\w-]+ ){0,3}(?:fallback|failover|kill[- ]?switch|circuit[- ]breakers?|maintenance page|rate[- ]limit(?:er|s)?|load[- ]shedding)|restor(?:ed|ing) (?:the |a |an )(?!(?:service|site|access|connectivity)\b)[\w-]+`,
+      String.raw`restart(?:ed|ing)|reboot(?:ed|ing)|disabl(?:ed|ing)|shut (?:off|down)|turned off|scal(?:ed|ing) (?:up|out)|(?:uploaded|installed|rotated in|swapped in|deployed) (?:a |the )?(?:new|fresh|replacement) (?:[\w-]+ ){0,2}(?:keys?|cert(?:ificate)?s?|config(?:uration)?|credentials?|tokens?|secrets?)|scal(?:ed|ing) (?:[\w-]+ ){1,3}(?:up|out|(?:from \d+ )?to \d+)|add(?:ed|ing) capacity|hotfix(?:ed)?|patch(?:ed|ing)|(?:deployed|applied|shipped|pushed) (?:a |the )?(?:fix|patch|new|config)|fix (?:has been |was |is |is being )?(?:deployed|applied|implemented|rolled out)|blocked|rate[- ]limit(?:ed|ing)?|re-?rout(?:ed|ing)|drain(?:ed|ing)|depool(?:ed)?|purg(?:ed|ing)|flush(?:ed|ing)|killed|paused|terminat(?:ed|ing)|cleared (?:the )?cache|mitigat(?:e|ing|ion)|workaround|(?<!\b(?:problems?|issues?|bugs?|it|incident|outage|not|isn'?t|wasn'?t|be|being|get|gets|got) )fixed(?! (?:in|by|at|on|for)\b)|renewed|reissued|(?:enabled|enabling|turned on|switched on|flipped on|activated) (?:the |a |an |our )?(?:[\w-]+ ){0,3}(?:fallback|failover|kill[- ]?switch|circuit[- ]breakers?|maintenance page|rate[- ]limit(?:er|s)?|load[- ]shedding)|restor(?:ed|ing) (?:the |a |an )(?!(?:service|site|access|connectivity)\b)[\w-]+`,
     ),
     reason: 'an action taken to stop the impact',
     examples: {
@@ -1002,9 +1019,13 @@ export const CUES: readonly Cue[] = [
         'restored the origin bucket policy',
         'enabled the password fallback for SSO tenants',
         'password fixed, rerunning the failed jobs',
+        'we uploaded a new APNs key',
         'renewed the certificate',
+        'scaled webhook workers from 4 to 16',
+        'scaled the api deployment to 12 replicas',
       ],
       noMatch: [
+        'the workers scale to 16 on their own',
         'restart is scheduled for Monday?',
         'not fixed yet',
         'fixed in 3.2.1',
@@ -1335,12 +1356,22 @@ export const CUES: readonly Cue[] = [
     weight: 2,
     language: 'en',
     pattern: words(
-      String.raw`recovered|recovery complete|(?:go(?:es|ing)?|went|gets?|got|getting|com(?:e|es|ing)|came) through again|(?:renders?|rendering|loads?|loading|opens?|opening) (?:fine |normally )?again|back to (?:normal|baseline)|returned to (?:normal|baseline)|(?:at|within) baseline|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:bumped|set|sets|raised|lowered|reduced|increased|dialed|dialled|turned|put|changed|reset|configured)\b.*)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned|straight|right|shot|jumped|climbed|spiked)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)(?<!\b(?:missing|regress(?:ion|ed)|oom|stuck|lost|errors?|erroring|failing)\b.*)again\b(?=(?:${SINCE_A_TIME}[.;]?)?\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|(?<=[\p{L}\p{N}] )(?<!\b(?:he|she|they|i|we|you|who|[\p{L}]+'s)\s)(?:is|are) (?:fully |now |finally )?back(?: (?:up|online))?(?=[.!]?\s*$)|(?<=[\p{L}\p{N}] )(?<!\b(?:we|i|they|you|team|people|engineers?|still|not|stopped|keep|kept|nothing|none|no one|nobody|what|which|who)(?: (?:are|is|were|was|'re|am))? )(?:(?:is|are|now) )?(?:working|succeeding|flowing|passing|render(?:s|ing)?|loading)(?: (?:fine|normally|ok|again|now|as expected))?(?=(?:${SINCE_A_TIME})?[.!;]?\s*$)|(?:checks?|probes?|monitors?|canar(?:y|ies)|synthetics?|dashboards?|alerts?|board) (?:is |are |back |now |all |turned |went )*green|all good(?: now)?|caught up|fully mitigated|(?:completing|processing|working|running|loading|flowing|serving|succeeding) normally|(?<!\b(?:nothing|none|no one|nobody|what|which|who|how|if|whether) )(?:it'?s|is) working(?: now| again| fine)?$|(?:the )?(?:fix|mitigation|rollback|revert) (?:is )?(?:confirmed|worked|is working|held|verified)(?! (?:broken|bad|wrong|not|failing|to (?:be|fail|break)))|looks fixed|green across the board|dashboards? (?:are |is |look |looks )?(?:all )?green|(?<!\b(?:not|un|in))stable (?:for|since|again)|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
+      String.raw`(?<!\b(?:not|never|only|n't) )succeed(?:s|ed|ing)? again|(?:deliver(?:y|ies)|traffic|service|processing|payments?|payouts?|replication|syncing|sync|uploads?|downloads?|builds?|jobs?|notifications?|e-?mails?|webhooks?|writes?|ingestion|checkouts?|orders?|logins?|sign-?ins?) (?:have |has |had )?(?:now |fully )?resumed(?! (?:failing|erroring|timing out)\b)|resumed (?:normal )?(?:service|operations?|processing|deliver(?:y|ies)|traffic)|all (?:[\w-]+ ){0,2}(?:exports?|jobs?|messages?|e-?mails?|orders?|invoices?|payments?|payouts?|deliveries|webhooks?|reports?|files?|builds?|notifications?) (?:are |were |have been |has been |got )?(?:(?:now |finally )?(?:delivered|processed|reprocessed|sent|through|caught up|out))(?! (?:to the wrong|twice)\b)|recovered|recovery complete|(?:go(?:es|ing)?|went|gets?|got|getting|com(?:e|es|ing)|came) through again|(?:renders?|rendering|loads?|loading|opens?|opening) (?:fine |normally )?again|back to (?:normal|baseline)|returned to (?:normal|baseline)|(?:at|within) baseline|normal again|operational(?: again)?|healthy(?: again)?|restored(?! (?:the|a|an|from|to) )|working (?:normally )?again|works again|succeed(?:s|ing)? again|(?<!\b(?:roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)) )(?:is |are )?back (?:up|online|in service)|(?<=[\p{L}\p{N}%)]\s+)(?<!\b(?:bumped|set|sets|raised|lowered|reduced|increased|dialed|dialled|turned|put|changed|reset|configured|pinned|pinning|downgraded|downgrading)\b.*)(?<!\b(?:rollouts?|canary|canaries|flags?|releases?|deploy(?:ment)?s?|weights?|dials?|percentages?|splits?|roll(?:s|ed|ing)?|revert(?:s|ed|ing)?|go(?:es|ing)?|went|downgrad(?:e|ed|ing)|set|dialed|dialled|turned|straight|right|shot|jumped|climbed|spiked)\s+)(?:is |are )?back to \d+(?:[.,]\d+)?\s?(?:%|ms|s|m|k)?|up again|fully back|(?:errors?|failures?|alerts?|symptoms?|stale [\w-]+) (?:are |is )?(?:gone|cleared|stopped|ended|subsided)|(?:(?:requests?|errors?|failures?|time-?outs?|5xxs?|5\d\ds)(?:\s+\w+)?|fail(?:ed|ing)(?:\s+[\w-]+){1,3})\s+(?:stop(?:s|ped)?|end(?:s|ed)?|recover(?:s|ed)?|clear(?:s|ed)?)(?!\s+(?:being|\w+ing|at|with|from|on|in|for)\b)|(?:latency|error rates?|traffic|everything|all systems|p\d\d|cpu|load|lag|queue(?: depth)?|response times?|success rates?|throughput) (?:is |are |back |now |looks? |looking )?(?:normal|nominal)(?! (?:for|to|at)\b)|no (?:more|further|new) (?:errors|failures|alerts|impact)|no longer (?:failing|erroring|affected|seeing errors)|status green|green again|(?:apis?|services?|consumers?|workers?|nodes?|servers?|pods?|sites?|hosts?|instances?|systems?|clusters?|everything|all|checkout|login|search|traffic|link) (?:is |are |were |was |came |comes |coming )?back(?! to the drawing| off| to (?:the|a) | from v?\d)|under \d+\s?m?s again|(?<!\b(?:fail(?:ed|ing|s)?|down|broke(?:n)?|crash(?:ed|ing)?|memory|error(?:s|ing|ed)?|out|timed out|stuck|lagging|slow|fir(?:ing|ed|es)|alerting|paging|spik(?:ing|ed|es)|climbing|rising|burst(?:ing)?)\s)(?<!\b(?:missing|regress(?:ion|ed)|oom|stuck|lost|errors?|erroring|failing)\b.*)again\b(?=(?:${SINCE_A_TIME}[.;]?)?\s*$)|\[?recovered\]?|ok again|resolved|back (?:above|below|under|over|within) (?:\d+(?:[.,]\d+)?\s?(?:%|ms|s|m)?|normal|threshold|slo|target)|(?:fine|good|ok|normal|healthy) (?:since|now|again)|(?:look(?:s|ing)?|render(?:s|ing)?|show(?:s|ing)?) (?:right|correct(?:ly)?) again|(?<=[\p{L}\p{N}] )(?<!\b(?:he|she|they|i|we|you|who|[\p{L}]+'s)\s)(?:is|are) (?:fully |now |finally )?back(?: (?:up|online))?(?=[.!]?\s*$)|(?<=[\p{L}\p{N}] )(?<!\b(?:we|i|they|you|team|people|engineers?|still|not|stopped|keep|kept|nothing|none|no one|nobody|what|which|who)(?: (?:are|is|were|was|'re|am))? )(?:(?:is|are|now) )?(?:working|succeeding|flowing|passing|render(?:s|ing)?|loading)(?: (?:fine|normally|ok|again|now|as expected))?(?=(?:${SINCE_A_TIME})?[.!;]?\s*$)|(?:checks?|probes?|monitors?|canar(?:y|ies)|synthetics?|dashboards?|alerts?|board) (?:is |are |back |now |all |turned |went )*green|all good(?: now)?|caught up|fully mitigated|(?:completing|processing|working|running|loading|flowing|serving|succeeding) normally|(?<!\b(?:nothing|none|no one|nobody|what|which|who|how|if|whether) )(?:it'?s|is) working(?: now| again| fine)?$|(?:the )?(?:fix|mitigation|rollback|revert) (?:is )?(?:confirmed|worked|is working|held|verified)(?! (?:broken|bad|wrong|not|failing|to (?:be|fail|break)))|looks fixed|green across the board|dashboards? (?:are |is |look |looks )?(?:all )?green|(?<!\b(?:not|un|in))stable (?:for|since|again)|(?:errors?|error rates?|failures?|5xxs?|4xxs?|5\d\ds|4\d\ds|time-?outs?|exceptions)(?: rate)? (?:is |are |was |were |has |have )?(?:back|down|dropped|fell|fallen) to (?:zero|0)(?![\p{L}\p{N}%.])`,
     ),
     reason: 'the line says the service works again',
     kind: 'recover',
     examples: {
       match: [
+        'receipts look right again for new orders',
+
+        'uploads succeeded again about twelve minutes later',
+
+        'deliveries resumed ten minutes later',
+        'traffic has resumed on all edges',
+
+        'all exports delivered, done',
+        'all queued emails have been sent',
+
         'checkout back to normal',
         'PUT errors at baseline',
         'errors gone',
@@ -1385,6 +1416,16 @@ export const CUES: readonly Cue[] = [
         'exports loading again at 2:02 PM.',
       ],
       noMatch: [
+        "Right now we're sending only ~80% of queued email",
+
+        'retries never succeeded again',
+
+        'resumed the rollout after lunch',
+        'payments resumed failing at 10:02',
+
+        'all exports delivered twice',
+        'all jobs are stuck',
+
         'ack, looking. export node ran out of memory again',
         'checkout failing again',
         'recovery plan drafted',
@@ -1400,6 +1441,7 @@ export const CUES: readonly Cue[] = [
         'she is back',
         'fine-tuning the alert',
         'pushed the release back over the weekend',
+        'pinned the pdf renderer back to 2.8',
         'rolling back to 5.1',
         'canary back to 0%',
         'back to 0%',
@@ -1664,7 +1706,7 @@ export const CUES: readonly Cue[] = [
     weight: 3,
     language: 'en',
     pattern: words(
-      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:mark(?:ed|ing)|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|we(?:'re|’re| are) (?:all )?done(?: here)?(?=[.!]?\s*$)|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this |out )?(?:incident|bridge|ticket|one|out|[a-z]{2,8}-\d+)(?![\p{L}\p{N}-])|done for (?:tonight|the night|today|the day)(?! (?:with|on)\b)|^\s*closing(?: (?:it|this|up|it out|for (?:real|good|now|today)))?\.?\s*$|^\s*closed\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|(?:#\d+|id \d+|alert)(?: [^.!?]{0,80}?)? (?:was |has been |is |got )?(?:auto-?)?(?:closed|resolved) by|^\s*(?:closed|resolved) at\s*:|auto-?resolved|stand(?:ing)? down|^\s*(?:incident|outage) end\s*$`,
+      String.raw`(?:incident|outage|issue|event) (?:is |was |has been |now |marked |declared |considered )*(?:resolved|over|closed|ended|mitigated and resolved)|(?:mark(?:ed|ing)|declared?|declaring|calling (?:this|it)|considered?) (?:it |this |the incident )?(?:as )?(?:resolved|over|closed|done)|declaring it over|we(?:'re|’re| are) (?:all )?done(?: here)?(?=[.!]?\s*$)|all[- ]clear|all systems (?:nominal|operational|go)|clos(?:ing|ed|e) (?:the |this |out )?(?:incident|bridge|ticket|one|out|[a-z]{2,8}-\d+)(?![\p{L}\p{N}-])|done for (?:tonight|the night|today|the day)(?! (?:with|on)\b)|^\s*closing(?: (?:it|this|up|it out|for (?:real|good|now|today)))?\.?\s*$|^\s*closed\.?\s*$|status changed to resolved|(?:status|state) (?:set to |changed to |→ |-> )?resolved|resolving the incident|this incident has been resolved|^\s*resolved\b|^\s*resolving\s*$|(?:alert|alarm|page|ticket) (?:was |has been |is )?(?:closed|resolved)|(?:#\d+|id \d+|alert)(?: [^.!?]{0,80}?)? (?:was |has been |is |got )?(?:auto-?)?(?:closed|resolved) by|^\s*(?:closed|resolved) at\s*:|^\s*(?:closed|resolved)\s+by\s+\p{L}+|auto-?resolved|stand(?:ing)? down|^\s*(?:incident|outage) end\s*$`,
     ),
     reason: 'the incident is declared over',
     kind: 'resolve',
@@ -1687,6 +1729,8 @@ export const CUES: readonly Cue[] = [
         'id 5531 CLOSED by jdoe',
         '[Opsgenie] #4211 closed by Tomasz Nowak',
         'Alert #4211 "[P1] orders-db replica lag > 300s" has been closed by Tomasz Nowak.',
+        'Closed              by dmitri',
+        'Resolved by Priya Shah',
         'Closed At: Apr 09, 2026 01:02 (UTC)',
         'alert auto-resolved after 10m',
         'p99 normal, closing INC-88',

@@ -29,9 +29,12 @@ import { resolveZone } from './zone.js';
 const ANCHOR =
   /\bT\s*[=+]?\s*0(?![\d:])|\brelative to\b|\bcounted from\b|\boffsets?\b[^\n]{0,20}?\b(?:from|since)\b|\bzero hour\b|\b(?:call|bridge|meeting|recording|transcript|session|incident|outage|war[- ]?room|stream|video)\b[^\n]{0,30}?\b(?:start(?:ed|s|ing)?|began|begins|opened|kicked off)\b|^\s*(?:[-*]\s+)?start(?:ed)?(?:\s+time)?\s*(?:\(T\s*\+\s*0\))?\s*:/i;
 
-/** `T+12m`, `T+1h05m`, `T + 90 min`, `T+00:12`, `+00:12`, `T+0`, at the start of a line. */
+/**
+ * `T+12m`, `T+1h05m`, `T + 90 min`, `T+00:12`, `+00:12`, `T+0`, and under a stated T0 the same
+ * without the T (`+4m`, `+1h05m`), at the start of a line. A bare `+0` or `+1` is a vote, not a time.
+ */
 const OFFSET_LINE =
-  /^(\s*(?:[-*+•]\s+)?)\[?(?:T\s*\+\s*(?:(?<h>\d{1,2})\s*(?:h|hrs?|hours?)\s*(?:(?<hm>\d{1,3})\s*(?:m|mins?|minutes?)?)?|(?<m>\d{1,4})\s*(?:m|mins?|minutes?)|(?<zero>0))|(?:T\s*)?\+\s*(?<ch>\d{1,2}):(?<cm>\d{2})(?::(?<cs>\d{2}))?)\]?(?![\w:])[\s:,|-]*/i;
+  /^(\s*(?:[-*+•]\s+|\|\s*)?)\[?(?:(?:T\s*)?\+\s*(?:(?<h>\d{1,2})\s*(?:h|hrs?|hours?)\s*(?:(?<hm>\d{1,3})\s*(?:m|mins?|minutes?)?)?|(?<m>\d{1,4})\s*(?:m|mins?|minutes?)|(?<=T\s*\+\s*)(?<zero>0))|(?:T\s*)?\+\s*(?<ch>\d{1,2}):(?<cm>\d{2})(?::(?<cs>\d{2}))?)\]?(?![\w:])[\s:,|-]*/i;
 
 /** A transcript's counter at the start of a line: `[00:12:34]`, `(01:02:03)`, `00:12:34`. */
 const COUNTER_LINE = /^(\s*)[[(]?(\d{2}):(\d{2}):(\d{2})(?:[.,]\d{1,3})?[\])]?(?![\d:])[\s:,|-]*/;
@@ -141,7 +144,12 @@ function restamped(block: Block, marks: readonly (Mark | null)[], anchor: Anchor
       const mark = marks[index];
       if (!mark) return line;
       const rest = line.text.slice(mark.length);
-      return { number: line.number, text: `${mark.lead}${stampAt(anchor, mark.seconds)} ${rest}` };
+      // A table row keeps its cells: the offset's cell holds the stamp, the rest stay apart.
+      const apart = mark.lead.includes('|') ? ' | ' : ' ';
+      return {
+        number: line.number,
+        text: `${mark.lead}${stampAt(anchor, mark.seconds)}${apart}${rest}`,
+      };
     }),
   };
 }
@@ -307,7 +315,7 @@ export function readOffsetStamps(
     ? findCapture(anchorBlocks)
     : null;
   const blocks = listed ? written.map((block) => readAgeBlock(block, listed) ?? block) : written;
-  const offsetLike = /^\s*(?:[-*+•]\s+)?[[(]?(?:T\s*)?\+|^\s*[[(]?\d{1,2}:\d{2}:\d{2}/i;
+  const offsetLike = /^\s*(?:[-*+•]\s+|\|\s*)?[[(]?(?:T\s*)?\+|^\s*[[(]?\d{1,2}:\d{2}:\d{2}/i;
   if (!blocks.some((block) => block.lines.some((line) => offsetLike.test(line.text))))
     return [...blocks];
   const anchor =

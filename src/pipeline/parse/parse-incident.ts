@@ -69,6 +69,7 @@ import {
 import {
   findStatedZone,
   findTimesPhraseZone,
+  mailDateZone,
   resolveZone,
   resolveZoneInWords,
   suggestZone,
@@ -578,6 +579,8 @@ function findZone(
   diagnostics: Diagnostic[],
   /** The summary's, notes' and other sections' text: "All times are Pacific." at the end. */
   sectionText = '',
+  /** The offset of a mail thread's first `Date:` header, when the paste is one (zone.ts). */
+  mailZone: string | null = null,
 ): { zone: string; frontMatterZone: string | null; proseZone: string | null } {
   // The zone: front matter, then a header ("All times PST"), then the first line that names one.
   let zone: string | null = null;
@@ -602,6 +605,9 @@ function findZone(
     findStatedZone(preambleText, zone)?.zone ?? (findTimesPhraseZone(sectionText, zone) || null);
   const frontMatterZone = zone;
   zone ??= proseZone;
+  // A mail thread pasted whole: its writers' bare times are on their Date header's clock, even
+  // where one line converts a time for readers ("22:09 UTC (5:09pm our time)").
+  zone ??= mailZone;
   if (!zone) {
     for (const item of items) {
       const written =
@@ -843,6 +849,10 @@ function readZoneAndDay(
   const { source, doc, fm, items } = from;
   const frontMatter: FrontMatter = fm.value;
   const preambleText = from.preamble.map((block) => blockMarkdown(block, false)).join('\n');
+  const body = bodyLines(
+    source.text,
+    doc.frontMatter ? doc.frontMatter.line + doc.frontMatter.yaml.split('\n').length : 0,
+  );
   // A timeline's heading names its clock as often as a sentence does (`## Timeline (Eastern)`,
   // `## Log, times in CET`), and so does a line heading its block (`Timeline, times in PDT:`):
   // read after the prose outside the timeline.
@@ -865,6 +875,7 @@ function readZoneAndDay(
         ...section.blocks.flatMap((block) => block.lines.map((line) => line.text)),
       ])
       .join('\n'),
+    mailDateZone(body.map((line) => line.text).join('\n')),
   );
   const { date, fmDate } = readIncidentDate(file, diagnostics, {
     frontMatter,
@@ -875,10 +886,7 @@ function readZoneAndDay(
     preambleText,
     slug: source.slug,
     timedCount: from.timedCount,
-    bodyLines: bodyLines(
-      source.text,
-      doc.frontMatter ? doc.frontMatter.line + doc.frontMatter.yaml.split('\n').length : 0,
-    ),
+    bodyLines: body,
   });
   return { zone, frontMatterZone, proseZone, date, fmDate };
 }

@@ -103,6 +103,9 @@ export function spokenTimes(sentence: string): SpokenTime[] {
       const hour = number(hourWord);
       if (minutes === null || hour === null || minutes >= 60) continue;
       const before = /^(?:to|before)$/i.test(direction);
+      // "from 4 to 16" is a range of counts, and "ten to 16" is no way of saying 15:50: a time
+      // told as minutes to or past an hour counts on a 12-hour clock, and never after "from".
+      if (hour > 12 || (before && /^from\b/i.test(text))) continue;
       clock = before
         ? clockOf(hour === 1 ? 12 : hour - 1, 60 - minutes, meridiem1, part1)
         : clockOf(hour, minutes, meridiem1, part1);

@@ -160,6 +160,16 @@ const PHRASES: readonly Phrase[] = [
     ),
   },
   {
+    // "since" first, the symptom after: "Since 00:35 (05:35 UTC) shard 3 refuses writes", "since
+    // 9:05, checkout is failing for EU cards".
+    milestone: 'start',
+    strength: 'named',
+    pattern: new RegExp(
+      String.raw`(?:^|[.;:!]\s+|\(\s*)since\s+(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?(${CLOCK})(?:\s*\([^)]{0,30}\))?,?\s+[^.;]{0,60}?\b(?:refus\w*|fail(?:s|ing)|is down|are down|(?:is|are) erroring|erroring|return(?:s|ing) (?:errors|5\d\d)|tim(?:es|ing) out|reject(?:s|ing)|(?:is|are) unavailable|read-only|(?:is|are) broken|(?:is|are) stuck)\b`,
+      'i',
+    ),
+  },
+  {
     // "checkout started throwing 502s around 3pm", "the API began returning 500s at 09:12".
     milestone: 'start',
     strength: 'named',

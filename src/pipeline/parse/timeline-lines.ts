@@ -1004,6 +1004,75 @@ function moveProseDay(sentence: string, day: ProseDay, timed: boolean): void {
   if (NEXT_DAY.test(sentence) && day.date) day.date = plusDays(day.date, 1) ?? day.date;
 }
 
+/** A time a sentence names: where it is, its words, its clock and zone as written. */
+interface ProseMention {
+  index: number;
+  text: string;
+  clock: string;
+  zone: string;
+}
+
+/** Number words a step inside a sentence is written with: "ten minutes later". */
+const STEP_AMOUNTS: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  'twenty-five': 25,
+  thirty: 30,
+  forty: 40,
+  'forty-five': 45,
+  fifty: 50,
+  ninety: 90,
+  'half an': 30,
+};
+/** "ten minutes later", "an hour later", "about 20 min later" inside a sentence. */
+const STEP_IN_SENTENCE =
+  /(?<![\p{L}\p{N}])(?:about\s+|around\s+|some\s+|~\s*)?(\d{1,3}|half an|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty-five|twenty|thirty|forty-five|forty|fifty|ninety)\s+(minutes?|mins?|hours?|hrs?)\s+later(?![\p{L}\p{N}])/giu;
+
+/**
+ * Times a sentence gives as a step from the clock it named before ("we uploaded a new key at
+ * 1:10 pm and deliveries resumed ten minutes later"): each as a mention at the earlier clock
+ * plus the step, the way a reader adds it up. A step with no clock before it in the sentence
+ * gives nothing.
+ */
+function stepsInSentence(
+  sentence: string,
+  mentions: readonly ProseMention[],
+  before: ProseMention | null,
+): ProseMention[] {
+  const steps: ProseMention[] = [];
+  for (const match of sentence.matchAll(STEP_IN_SENTENCE)) {
+    // Steps chain ("at 2:48 pm, back twelve minutes later; closed an hour later"), and the
+    // first may count from the last time of the sentence before it.
+    const base =
+      [...mentions, ...steps].filter((m) => m.index < match.index).at(-1) ?? before ?? undefined;
+    const read = base ? stampOf(`${base.clock.replace(/^(\d{1,2})h$/, '$1:00')}`) : null;
+    if (!base || !read?.time) continue;
+    const amount = (match[1] ?? '').toLowerCase();
+    const count = STEP_AMOUNTS[amount] ?? Number(amount);
+    const minutes = /^h/i.test(match[2] ?? '') ? count * 60 : count;
+    const total = read.time.hour * 60 + read.time.minute + minutes;
+    // A step past midnight stays on the clock; the day is the sentence's, as for any time in it.
+    const at = total % 1440;
+    const clock = `${String(Math.floor(at / 60)).padStart(2, '0')}:${String(at % 60).padStart(2, '0')}`;
+    steps.push({ index: match.index, text: match[0], clock, zone: base.zone });
+  }
+  return steps;
+}
+
 /**
  * A wiki write-up with its times inside sentences ("At 09:12 UTC checkout started failing";
  * "we rolled back at 09:30, and by 09:40 checkout was back to normal"): one entry per time,
@@ -1028,6 +1097,7 @@ export function readProseBlock(
     return block.lines[index] as SourceLine;
   };
   let offset = 0;
+  let lastMention: ProseMention | null = null;
   for (const sentence of paragraph.split(/(?<=[.!?;。])\s+/u)) {
     const sentenceStart = paragraph.indexOf(sentence, offset);
     offset = sentenceStart + sentence.length;
@@ -1041,14 +1111,17 @@ export function readProseBlock(
       })),
       ...spokenTimes(sentence),
     ].sort((a, b) => a.index - b.index);
+    mentions.push(...stepsInSentence(sentence, mentions, lastMention));
+    mentions.sort((a, b) => a.index - b.index);
+    lastMention = mentions.at(-1) ?? lastMention;
     moveProseDay(sentence, day, mentions.length > 0);
     mentions.forEach((mention, index) => {
       // The sentence's part for this time: from the clause break before it to the one before the next.
       const cut = (at: number): number => {
         const before = sentence.slice(0, at);
-        const brk = Math.max(before.lastIndexOf(', ') + 2, before.lastIndexOf('; ') + 2);
+        const brk = Math.max(before.lastIndexOf(', '), before.lastIndexOf('; '));
         const and = before.lastIndexOf(' and ');
-        return Math.max(brk, and >= 0 ? and + 1 : 0, 0);
+        return Math.max(brk >= 0 ? brk + 2 : 0, and >= 0 ? and + 1 : 0);
       };
       const from = index === 0 ? 0 : cut(mention.index);
       const next = mentions[index + 1];
