@@ -898,6 +898,8 @@ function readZoneAndDay(
  */
 function leadLines(block: Block): string {
   const first = block.lines.findIndex((line) => {
+    // A Markdown table's header row ends the caption as a first stamp would.
+    if (/^\s*\|.*\|\s*$/.test(line.text)) return true;
     const stamp = readStamp(line.text);
     return stamp !== null && !isStampProblem(stamp) && stamp.time !== null;
   });

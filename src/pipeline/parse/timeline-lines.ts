@@ -908,8 +908,22 @@ export function readTimelineBlock(
   block: Block,
   diagnostics: Diagnostic[],
 ): TimelineItem[] {
-  if (block.lines.every((line) => TABLE_ROW.test(line.text) || TABLE_RULE.test(line.text))) {
-    return tableEntries(file, block.lines, diagnostics);
+  const isTableLine = (line: SourceLine): boolean =>
+    TABLE_ROW.test(line.text) || TABLE_RULE.test(line.text);
+  if (block.lines.every(isTableLine)) return tableEntries(file, block.lines, diagnostics);
+  // A table under a caption with no blank line between ("Timeline (UTC)" then `| Time | ... |`,
+  // as a document editor copies it): the caption lines are read as lines, the rest as the table.
+  const tableFrom = block.lines.findIndex(isTableLine);
+  if (
+    tableFrom > 0 &&
+    block.lines.length - tableFrom >= 3 &&
+    block.lines.slice(tableFrom).every(isTableLine)
+  ) {
+    const captions = block.lines.slice(0, tableFrom);
+    return [
+      ...readTimelineBlock(file, { ...block, lines: captions }, diagnostics),
+      ...tableEntries(file, block.lines.slice(tableFrom), diagnostics),
+    ];
   }
   const csv = csvHeader(block.lines);
   if (csv) return csvEntries(file, block.lines, csv, diagnostics);
