@@ -16,6 +16,7 @@
  *
  * Paste order is kept: activity feeds newest first are put in time order by analyze.
  */
+import { withoutQuoteMarks } from './quote-marks.js';
 import { decodeHTML } from 'entities';
 import { warning, type Diagnostic } from '../diagnostics.js';
 import type { Block, SourceLine } from './document.js';
@@ -387,7 +388,7 @@ interface OpenHeader {
  * header line said, with no author) after its stamp, on the header's line number.
  */
 function headerEvent(open: OpenHeader): SourceLine {
-  const body = open.body.join(' ');
+  const body = open.body.map(withoutQuoteMarks).join(' ');
   const message =
     open.body.length === 0
       ? (open.label ?? open.said)

@@ -3,6 +3,7 @@
  * lines kept in order, table rows, chat messages and day separators. Times are not resolved to
  * instants here (see resolve-instants.ts).
  */
+import { withoutQuoteMarks } from './quote-marks.js';
 import { DateTime } from 'luxon';
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { Block, SourceLine } from './document.js';
@@ -808,7 +809,7 @@ function continueMessage(reading: LineBlockReading, line: SourceLine): boolean {
   const last = reading.last;
   const indented = /^(?:\t|\s{2,})\S/.test(line.text) && !/^\s*[-*+•]\s/.test(line.text);
   if (!last || !(reading.awaitingMessage || indented)) return false;
-  const more = line.text.trim();
+  const more = withoutQuoteMarks(line.text);
   last.text = last.text ? `${last.text} ${more}` : more;
   if (!last.state) last.state = splitSourceAndActor(more, false).state;
   return true;

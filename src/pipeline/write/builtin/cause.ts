@@ -58,6 +58,9 @@ function causeScore(quote: Quote, fix: string | null): number {
 /** 1 when the sentence names something the fix changed, else 0. */
 function confirmation(quote: Quote, fix: string | null): number {
   if (!fix || scoreOf(quote.text, CAUSE_CUES, 'cause') <= 0) return 0;
+  // The fix's own words ("truncating the tables that stopped the vacuum, so the db ...") say
+  // what was done, and cannot confirm themselves as the cause.
+  if (fix.includes(quote.text) || quote.text.includes(fix)) return 0;
   const fixWords = words(fix);
   return [...words(quote.text)].some((word) => fixWords.has(word)) ? 1 : 0;
 }
@@ -544,4 +547,4 @@ export function withoutCauseLabel(text: string): string {
   return told;
 }
 const CAUSE_LABEL =
-  /^\W*(?:(?:the |our )?(?:(?:root[\s-]*)?cause|rca|what we know|why it (?:broke|happened)|why (?:it|this|that) (?:could|was able to|was allowed to) happen|why (?:it|this|that) was possible|what (?:let|allowed|enabled) (?:it|this|that) (?:to )?happen|how (?:it|this|that) could happen|(?:(?:initial|immediate)\s+)?trigger)(?:\s+(?:identified|found|confirmed))?(?:\s*\([^()]{0,40}\))?\s*(?:[:=]|[-–—]\s|\b(?:was|is)\b)\s*|(?:this|it|the (?:outage|incident|failure|problem|issue)) (?:happened|occurred|started|broke|failed) (?:because(?: of)?|due to)\s+|(?:it was |this was )?caused by\s+|(?:[\w-]+\s+){0,2}(?:has|have|had)\s+root[\s-]*caused\s+(?:this|the)\s+(?:issue|incident|outage|problem|failure)\s+to\s+|turned out(?: that)?\s+(?=\S+\s+\S+\s+\S)|(?:die )?(?:grund)?ursache\s*[:：]\s*|cause racine\s*:\s*|causa ra[ií]z\s*:\s*)/i;
+  /^\W*(?:(?:the |our )?(?:(?:root[\s-]*)?cause|rca|what we know|why it (?:broke|happened)|why (?:it|this|that) (?:could|was able to|was allowed to) happen|why (?:it|this|that) was possible|what (?:let|allowed|enabled) (?:it|this|that) (?:to )?happen|how (?:it|this|that) could happen|(?:(?:initial|immediate)\s+)?trigger)(?:\s+(?:identified|found|confirmed))?(?:\s*\([^()]{0,40}\))?\s*(?:[:=]|[-–—]\s|\b(?:was|is)\b)\s*|(?:this|it|the (?:outage|incident|failure|problem|issue)) (?:happened|occurred|started|broke|failed) (?:because(?: of)?|due to)\s+|(?:it was |this was )?caused by\s+|(?:[\w-]+\s+){0,2}(?:has|have|had)\s+root[\s-]*caused\s+(?:this|the)\s+(?:issue|incident|outage|problem|failure)\s+to\s+|turned out(?: that)?\s+(?=\S+\s+\S+\s+\S)|(?:die )?(?:grund)?ursache(?: laut [\wäöüß\s-]{1,20}?)?\s*[:：]\s*|cause racine\s*:\s*|causa ra[ií]z\s*:\s*|why\s*:\s*)/i;

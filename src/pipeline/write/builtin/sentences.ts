@@ -15,7 +15,9 @@ export interface Quote {
 }
 
 /** `e.g.`, `approx.`: a full stop that does not end a sentence. */
-const ABBREVIATION = /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|cf|no|ca|min|max|avg|est)|\b[A-Z])\.$/i;
+/** Abbreviations a full stop ends without ending the sentence, in the languages teams paste. */
+const ABBREVIATION =
+  /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|inkl|bzw|usw|ggf|evtl|bspw|z\.b|d\.h|u\.a|vgl|env|p\.ex|cf|no|ca|min|max|avg|est)|\b[A-Z])\.$/i;
 
 /** A line that opens with a label ("AI:", "TODO:", "Next steps:") starts a unit of its own. */
 const LINE_LABEL =

@@ -272,6 +272,22 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     },
   },
   {
+    id: 'is-the-root-cause',
+    signal: 'cause',
+    weight: 3,
+    reason:
+      'A line naming something as the root cause ("the node group change from this afternoon\'s IaC PR is the likely root cause") states it, even hedged with "likely": the team is saying what they found, not guessing aloud.',
+    pattern:
+      /(?<!\bwhat )\b(?:is|was|as|looks like|seems to be|appears to be) (?:the |our )?(?:likely |probable |apparent |actual |real |underlying )?root[\s-]*cause\b(?! (?:is|was) (?:still |not |un))/i,
+    examples: {
+      match: [
+        "Node group change from this afternoon's infra-as-code PR is the likely root cause",
+        'confirmed the cron overlap as the root cause',
+      ],
+      noMatch: ['what is the root cause?', 'the root cause is still unknown'],
+    },
+  },
+  {
     id: 'root-caused-to',
     signal: 'cause',
     weight: 3,
@@ -290,7 +306,7 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
     reason:
       'A sentence labelled as the cause ("RCA: ...", "The root cause was ...", "This happened because ...", "Why it could happen: ...", "What let it happen: ...", German "Ursache:", French "Cause racine :", Spanish "Causa raíz:") is the team stating it, usually written after the fact.',
     pattern:
-      /^\W*(?:(?:the |our )?(?:rca|root[\s-]*cause(?:d)?(?: (?:identified|found|confirmed))?|(?:the )?cause(?: (?:identified|found|confirmed))?(?: of (?:the |this )?(?:outage|incident|failure|problem|issue))?|why it (?:broke|happened)|why (?:it|this|that) (?:could|was able to|was allowed to) happen|why (?:it|this|that) was possible|what (?:let|allowed|enabled) (?:it|this|that) (?:to )?happen|how (?:it|this|that) could happen)\s*(?:[:\-–—]|is\b|was\b)\s*\S|(?:this|it|the (?:outage|incident|failure|problem|issue)) (?:happened|occurred|started|broke|failed) (?:because|due to)\b|(?:(?:die |the )?(?:grund)?ursache|auslöser war|cause (?:racine|première|principale)|causa (?:ra[ií]z|principal|ra[ií]z del problema)|(?:de )?(?:hoofd)?oorzaak|根本原因|原因)\s*(?:[:：\-–—]|war\b|ist\b|était\b|est\b|fue\b|es\b|was\b|is\b)\s*\S)/i,
+      /^\W*(?:(?:the |our )?(?:rca|root[\s-]*cause(?:d)?(?: (?:identified|found|confirmed))?|(?:the )?cause(?: (?:identified|found|confirmed))?(?: of (?:the |this )?(?:outage|incident|failure|problem|issue))?|why(?= ?:)|why it (?:broke|happened)|why (?:it|this|that) (?:could|was able to|was allowed to) happen|why (?:it|this|that) was possible|what (?:let|allowed|enabled) (?:it|this|that) (?:to )?happen|how (?:it|this|that) could happen)\s*(?:[:\-–—]|is\b|was\b)\s*\S|(?:this|it|the (?:outage|incident|failure|problem|issue)) (?:happened|occurred|started|broke|failed) (?:because|due to)\b|(?:(?:die |the )?(?:grund)?ursache(?: laut [\wäöüß\s-]{1,20}?)?|auslöser war|cause (?:racine|première|principale)|causa (?:ra[ií]z|principal|ra[ií]z del problema)|(?:de )?(?:hoofd)?oorzaak|根本原因|原因)\s*(?:[:：\-–—]|war\b|ist\b|était\b|est\b|fue\b|es\b|was\b|is\b)\s*\S)/i,
     examples: {
       match: [
         'RCA: the new overview query does a full table scan',
@@ -303,12 +319,15 @@ export const CAUSE_CUES: readonly Cue<CauseSignal>[] = [
         'Causa raíz: el disco se llenó',
         'Why it could happen: the swap step only checks that the job started',
         'What let it happen: the workers read the secret only at boot',
+        '- why: the sharding scheme sent far more writes to one of the 5 Postgres instances',
+        'Ursache laut Team: Wartung des Cloud-Anbieters, Reboot mehrerer VMs',
       ],
       noMatch: [
         'causes: unknown?',
         'because the disk filled up',
         'Root cause',
         'we will find out why it could happen',
+        'why?',
       ],
     },
   },
