@@ -103,6 +103,8 @@ const NAME =
 const NOT_A_NAME =
   /^(?:activity|timeline|comments?|history|updates?|notes?|events?|resolved|investigating|identified|monitoring|update|status|postmortem|alert|alarm|warning|error|ok|firing|today|yesterday|subject|from|to|date)$/i;
 const COLUMN_GAP = /\s{2,}|\t|\s+[·|•]\s+/;
+/** A short tag in brackets after a name: `(on duty)`, `(L2)`, `[Bot]`, `(External)`. */
+const NAME_TAG = /\s*(?:\([\p{L}\d .'/-]{1,20}\)|\[[\p{L}\d .'/-]{1,20}\])$/u;
 
 /**
  * The author when `text` is only who wrote and in which field (`Alex Kim    Work notes`,
@@ -125,6 +127,10 @@ export function authorOf(text: string): { actor: string; role: boolean } | null 
     if (name) columns[columns.length - 1] = name;
     else columns.pop();
   }
+  // A chat client's tag after the name (Teams' `Sam (on duty)`, `Uptime Monitor [Bot]`, Slack's
+  // `Alex (External)`): a role, not part of the name.
+  const tagged = NAME_TAG.exec(columns[0] ?? '');
+  if (tagged && tagged.index > 0) columns[0] = (columns[0] ?? '').slice(0, tagged.index).trim();
   const actor = columns[0];
   // After a verb or a field (`jlee commented`), any handle is a name.
   const handle = role && /^@?[\p{L}\d][\p{L}\d._-]{0,38}$/u.test(actor ?? '');
@@ -132,7 +138,7 @@ export function authorOf(text: string): { actor: string; role: boolean } | null 
   // Further columns are a role or a team (`Service Desk`), never a sentence.
   if (columns.slice(1).some((column) => column.split(/\s+/).length > 3 || /[.!?]$/.test(column)))
     return null;
-  return { actor, role: role || columns.length > 1 || AUTHOR_LEAD.test(text) };
+  return { actor, role: role || tagged !== null || columns.length > 1 || AUTHOR_LEAD.test(text) };
 }
 
 /** Generic labels of a time field: the time of the mail or notification they are in. */
