@@ -55,6 +55,12 @@ const HEADING_KINDS: readonly [RegExp, SectionKind][] = [
 ];
 
 /** Paragraphs that open with a label (`Notes: ...`, `Root cause: ...`) are sections too. */
+/**
+ * Labels that open a block of their kind: `Root cause: ...`. A follow-up list's label may stand
+ * alone on the block's first line, as a document editor copies its heading ("Follow-ups" over
+ * its task boxes); a bare "Root cause" or "Lessons" line is left to the writer, which reads the
+ * prose under it as notes.
+ */
 const LABELS: readonly [RegExp, SectionKind][] = [
   [/^\s*(?:\*\*)?notes?(?:\*\*)?\s*:/i, 'notes'],
   [/^\s*(?:\*\*)?root[\s-]*cause(?:\*\*)?\s*:/i, 'rootCause'],
@@ -63,7 +69,7 @@ const LABELS: readonly [RegExp, SectionKind][] = [
   [/^\s*(?:\*\*)?trigger(?:\*\*)?\s*:/i, 'trigger'],
   [/^\s*(?:\*\*)?detection(?:\*\*)?\s*:/i, 'detection'],
   [/^\s*(?:\*\*)?lessons(?: learned)?(?:\*\*)?\s*:/i, 'lessons'],
-  [/^\s*(?:\*\*)?(?:action items?|follow[\s-]*ups?)(?:\*\*)?\s*:/i, 'actionItems'],
+  [/^\s*(?:\*\*)?(?:action items?|follow[\s-]*ups?)(?:\*\*)?\s*(?::|$)/i, 'actionItems'],
 ];
 
 /**

@@ -33,14 +33,22 @@ const PRIORITY_ALIASES: Readonly<Record<string, Priority>> = {
 };
 const ITEM =
   /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?(?:\[[ xX]\]\s+)?(?:\*\*|__)?\[?(HIGH|MEDIUM|MED|LOW|P[0-3]|CRITICAL)\]?(?:\*\*|__)?\s*(?:[:\-–—]|\s)\s*(?:\*\*|__)?\s*(.+)$/i;
-const LIST_ITEM = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)(?:\[[ xX]\]\s+)?(.+)$/;
+/**
+ * A list item: a bullet or number, or the box a document or chat editor prints for a task
+ * (`☑ done item`, `☐ open item`, `✅`, `⬜`) in place of one.
+ */
+const LIST_ITEM =
+  /^\s*(?:(?:[-*+]\s+|\d{1,3}[.)]\s+)(?:\[[ xX]\]\s+)?|[✅✔☑☒⬜☐◻]\uFE0F?\s+)(.+)$/u;
 const PRIORITY_HEADING =
   /^\s*(?:#{1,6}\s+|\*\*)?\s*(HIGH|MEDIUM|MED|LOW|P[0-3])\b[^:]*?:?\s*(?:\*\*)?\s*$/i;
 
 /** The text of a block without a leading `Notes:` style label. */
 export function blockMarkdown(block: Block, stripLabel: boolean): string {
   const lines = block.lines.map((line) => line.text);
-  if (stripLabel && lines[0])
+  // A label alone on the first line ("Follow-ups", as a document editor copies a heading) goes
+  // with its line.
+  if (stripLabel && lines[0] && labelKind(lines[0]) && !lines[0].includes(':')) lines.shift();
+  else if (stripLabel && lines[0])
     lines[0] = lines[0].replace(/^\s*(?:\*\*)?[\w\s-]{2,20}?(?:\*\*)?\s*:\s*/, '');
   return lines.join('\n').trim();
 }
@@ -56,7 +64,7 @@ export function labelledBlockKind(block: Block): SectionKind | null {
   return labelKind(block.lines[0]?.text ?? '');
 }
 
-const TICKED = /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)\[[xX]\]/;
+const TICKED = /^\s*(?:(?:[-*+]\s+|\d{1,3}[.)]\s+)\[[xX]\]|[✅✔☑☒]\uFE0F?\s)/u;
 
 /**
  * Action items from an action-items section: prioritized lines and list items. Prose in the

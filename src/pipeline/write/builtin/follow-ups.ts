@@ -65,7 +65,11 @@ function mergeNonActions(list: string[], piece: string, index: number, all: stri
 }
 
 /** A task list's box inside a line: " - [x] ", "* [ ] ". The box is kept with its item. */
-const TASK_BOX = /(?:^|\s)(?:[-*+]\s+)?(?=\[[ xX]\]\s)/;
+/**
+ * Where a task list run into one message starts an item: a Markdown box (`- [x] `, `[ ] `) or
+ * the box a chat or document editor prints (`✅`, `☑`, `✔` done; `⬜`, `☐`, `◻` open).
+ */
+const TASK_BOX = /(?:^|\s)(?:[-*+]\s+)?(?=(?:\[[ xX]\]|[✅✔☑⬜☐◻☒]\uFE0F?)\s)/u;
 
 /**
  * "Rotate X - Kim, SEC-210 (done Aug 11)": an owner after a dash at the end, alone or before a
@@ -237,8 +241,10 @@ export function actionText(
     .replace(/~~([^~]+)~~(?:\s*[-–—:]?\s*(?:done|fixed|shipped)\b)?/gi, '$1')
     .replace(/\s*[✅✔☑]\uFE0F?\s*/gu, ' ')
     .trim();
-  const labelled = label.test(marked) || marked !== text;
-  let cell = marked
+  // An open box (`⬜`, `☐`) says only that the item is open, which its status column says.
+  const unboxed = marked.replace(/^\s*[⬜☐◻]\uFE0F?\s*/u, '');
+  const labelled = label.test(unboxed) || unboxed !== text;
+  let cell = unboxed
     .replace(label, '')
     .replace(/\s+[-–—:]\s*(?:done|fixed|shipped|completed|merged)\W*$/i, '');
   const trailing = /\s*\(([^()]+)\)\s*\.?$/.exec(cell);

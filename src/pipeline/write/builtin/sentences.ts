@@ -35,7 +35,12 @@ export function splitSentences(markdown: string): string[] {
   const units: string[] = [];
   let open = false;
   for (const line of markdown.split('\n')) {
-    const item = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/.exec(line);
+    // A task box printed by a document or chat editor is a bullet too: an open one (☐, ⬜) is
+    // dropped like `[ ]`, a ticked one (☑, ✅) kept, since it says the item is done.
+    const item =
+      /^\s*(?:(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?|[⬜☐◻]\uFE0F?\s+|(?=[✅✔☑☒]\uFE0F?\s))/u.exec(
+        line,
+      );
     if (!line.trim()) open = false;
     else if (item || !open || LINE_LABEL.test(line) || isHeading(units[units.length - 1])) {
       units.push(line.slice(item?.[0].length ?? 0));
