@@ -258,6 +258,13 @@ describe('times inside sentences', () => {
     ]);
   });
 
+  test("'half an hour later' is thirty minutes, as at a line's start", () => {
+    const read = prose(
+      'We restarted the workers at 09:00 and the queue drained half an hour later.',
+    );
+    expect(read.map((e) => e.time?.slice(11, 16))).toEqual(['09:00', '09:30']);
+  });
+
   test('a step with no time before it in the paragraph is no time', () => {
     expect(prose('It happened at 09:00.\n\nTen minutes later nobody knew.')).toHaveLength(1);
   });

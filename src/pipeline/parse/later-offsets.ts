@@ -10,25 +10,11 @@
  */
 import { DateTime } from 'luxon';
 import type { Block } from './document.js';
+import { AMOUNT_SOURCE, stepSeconds } from './number-words.js';
 import { isStampProblem, readStamp, type Stamp } from './time.js';
 
-/** Number words a step is written with: "an hour later", "two minutes later". */
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  ten: 10,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  'half an': 0.5,
-};
 const UNIT = String.raw`(?<unit>seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)`;
-const AMOUNT = String.raw`(?<amount>\d{1,3}|half an|an?|one|two|three|four|five|ten|fifteen|twenty|thirty)`;
+const AMOUNT = `(?<amount>${AMOUNT_SOURCE})`;
 /** `5 minutes later`, `~10 min later`, `an hour later`, at a line's start (after a bullet). */
 const LATER = new RegExp(
   String.raw`^(?<lead>\s*(?:[-*•]\s+)?)(?:about\s+|around\s+|~\s*)?${AMOUNT}\s*${UNIT}\s+later\b[\s:,.–—-]*`,
@@ -40,14 +26,6 @@ const PLUS = new RegExp(
   'i',
 );
 
-/** The seconds a step states. */
-function secondsOf(amount: string, unit: string): number {
-  const count = NUMBER_WORDS[amount.toLowerCase()] ?? Number(amount);
-  const u = unit.toLowerCase();
-  const size = u.startsWith('h') ? 3600 : u.startsWith('m') ? 60 : 1;
-  return count * size;
-}
-
 /** A step at a line's start: from the line above (`later`) or from the anchor (`+`). */
 function stepOf(
   text: string,
@@ -55,7 +33,7 @@ function stepOf(
   const later = LATER.exec(text);
   if (later?.groups) {
     const { amount = '', unit = '', lead = '' } = later.groups;
-    return { from: 'previous', seconds: secondsOf(amount, unit), lead, length: later[0].length };
+    return { from: 'previous', seconds: stepSeconds(amount, unit), lead, length: later[0].length };
   }
   const plus = PLUS.exec(text);
   const g = plus?.groups;

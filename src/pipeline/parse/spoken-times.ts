@@ -4,25 +4,14 @@
  * prose (a file with no stamped lines), and warned about, since a spoken time is rounder and
  * vaguer than a stamp.
  */
+import { NUMBER_WORDS } from './number-words.js';
 import { ZONE_TOKEN_SOURCE } from './zone.js';
 
-const NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  quarter: 15,
-  twenty: 20,
-  'twenty-five': 25,
+/** Clock words: the shared counts, and a quarter and a half hour as minutes. */
+const NUMBERS: Readonly<Record<string, number>> = {
+  ...NUMBER_WORDS,
   'twenty five': 25,
+  quarter: 15,
   half: 30,
 };
 

@@ -3,6 +3,7 @@
  * lines kept in order, table rows, chat messages and day separators. Times are not resolved to
  * instants here (see resolve-instants.ts).
  */
+import { AMOUNT_SOURCE, stepSeconds } from './number-words.js';
 import { withoutQuoteMarks } from './quote-marks.js';
 import { DateTime } from 'luxon';
 import { error, type Diagnostic } from '../diagnostics.js';
@@ -1027,35 +1028,11 @@ interface ProseMention {
   zone: string;
 }
 
-/** Number words a step inside a sentence is written with: "ten minutes later". */
-const STEP_AMOUNTS: Readonly<Record<string, number>> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  'twenty-five': 25,
-  thirty: 30,
-  forty: 40,
-  'forty-five': 45,
-  fifty: 50,
-  ninety: 90,
-  'half an': 30,
-};
 /** "ten minutes later", "an hour later", "about 20 min later" inside a sentence. */
-const STEP_IN_SENTENCE =
-  /(?<![\p{L}\p{N}])(?:about\s+|around\s+|some\s+|~\s*)?(\d{1,3}|half an|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty-five|twenty|thirty|forty-five|forty|fifty|ninety)\s+(minutes?|mins?|hours?|hrs?)\s+later(?![\p{L}\p{N}])/giu;
+const STEP_IN_SENTENCE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:about\s+|around\s+|some\s+|~\s*)?(${AMOUNT_SOURCE})\s+(minutes?|mins?|hours?|hrs?)\s+later(?![\p{L}\p{N}])`,
+  'giu',
+);
 
 /**
  * Times a sentence gives as a step from the clock it named before ("we uploaded a new key at
@@ -1076,9 +1053,7 @@ function stepsInSentence(
       [...mentions, ...steps].filter((m) => m.index < match.index).at(-1) ?? before ?? undefined;
     const read = base ? stampOf(`${base.clock.replace(/^(\d{1,2})h$/, '$1:00')}`) : null;
     if (!base || !read?.time) continue;
-    const amount = (match[1] ?? '').toLowerCase();
-    const count = STEP_AMOUNTS[amount] ?? Number(amount);
-    const minutes = /^h/i.test(match[2] ?? '') ? count * 60 : count;
+    const minutes = stepSeconds(match[1] ?? '', match[2] ?? '') / 60;
     const total = read.time.hour * 60 + read.time.minute + minutes;
     // A step past midnight stays on the clock; the day is the sentence's, as for any time in it.
     const at = total % 1440;
