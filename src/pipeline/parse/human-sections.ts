@@ -3,6 +3,7 @@
  * authoritative: they are carried verbatim, never rewritten by a writer.
  */
 import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { DONE_BOX, OPEN_BOX } from './task-boxes.js';
 import { labelKind, type Block, type Section, type SectionKind } from './document.js';
 
 export interface HumanText {
@@ -37,8 +38,10 @@ const ITEM =
  * A list item: a bullet or number, or the box a document or chat editor prints for a task
  * (`☑ done item`, `☐ open item`, `✅`, `⬜`) in place of one.
  */
-const LIST_ITEM =
-  /^\s*(?:(?:[-*+]\s+|\d{1,3}[.)]\s+)(?:\[[ xX]\]\s+)?|[✅✔☑☒⬜☐◻]\uFE0F?\s+)(.+)$/u;
+const LIST_ITEM = new RegExp(
+  String.raw`^\s*(?:(?:[-*+]\s+|\d{1,3}[.)]\s+)(?:\[[ xX]\]\s+)?|(?:${DONE_BOX}|${OPEN_BOX})\s+)(.+)$`,
+  'u',
+);
 const PRIORITY_HEADING =
   /^\s*(?:#{1,6}\s+|\*\*)?\s*(HIGH|MEDIUM|MED|LOW|P[0-3])\b[^:]*?:?\s*(?:\*\*)?\s*$/i;
 
@@ -64,7 +67,10 @@ export function labelledBlockKind(block: Block): SectionKind | null {
   return labelKind(block.lines[0]?.text ?? '');
 }
 
-const TICKED = /^\s*(?:(?:[-*+]\s+|\d{1,3}[.)]\s+)\[[xX]\]|[✅✔☑☒]\uFE0F?\s)/u;
+const TICKED = new RegExp(
+  String.raw`^\s*(?:(?:[-*+]\s+|\d{1,3}[.)]\s+)\[[xX]\]|${DONE_BOX}\s)`,
+  'u',
+);
 
 /**
  * Action items from an action-items section: prioritized lines and list items. Prose in the

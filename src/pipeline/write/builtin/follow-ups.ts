@@ -17,6 +17,7 @@ import { USER_NOTICE_CUES } from '../cues/impact-cues.js';
 import { noteQuotes, splitSentences } from './sentences.js';
 import { taggedUnrelated } from './public-line.js';
 import { ACTION_ITEM, ACTION_ITEM_DONE } from '../../parse/timeline-lines.js';
+import { DONE_BOX, OPEN_BOX } from '../../parse/task-boxes.js';
 
 /** Lead-ins that introduce a follow-up and are not part of the action itself. */
 const LEAD_IN =
@@ -65,11 +66,16 @@ function mergeNonActions(list: string[], piece: string, index: number, all: stri
 }
 
 /** A task list's box inside a line: " - [x] ", "* [ ] ". The box is kept with its item. */
+const LEADING_OPEN_BOX = new RegExp(String.raw`^\s*${OPEN_BOX}\s*`, 'u');
+
 /**
  * Where a task list run into one message starts an item: a Markdown box (`- [x] `, `[ ] `) or
  * the box a chat or document editor prints (`✅`, `☑`, `✔` done; `⬜`, `☐`, `◻` open).
  */
-const TASK_BOX = /(?:^|\s)(?:[-*+]\s+)?(?=(?:\[[ xX]\]|[✅✔☑⬜☐◻☒]\uFE0F?)\s)/u;
+const TASK_BOX = new RegExp(
+  String.raw`(?:^|\s)(?:[-*+]\s+)?(?=(?:\[[ xX]\]|${DONE_BOX}|${OPEN_BOX})\s)`,
+  'u',
+);
 
 /**
  * "Rotate X - Kim, SEC-210 (done Aug 11)": an owner after a dash at the end, alone or before a
@@ -242,7 +248,7 @@ export function actionText(
     .replace(/\s*[✅✔☑]\uFE0F?\s*/gu, ' ')
     .trim();
   // An open box (`⬜`, `☐`) says only that the item is open, which its status column says.
-  const unboxed = marked.replace(/^\s*[⬜☐◻]\uFE0F?\s*/u, '');
+  const unboxed = marked.replace(LEADING_OPEN_BOX, '');
   const labelled = label.test(unboxed) || unboxed !== text;
   let cell = unboxed
     .replace(label, '')

@@ -2,6 +2,7 @@
  * The input as sentences a writer may quote, each with where it came from, so every sentence
  * the built-in writer writes can cite its source.
  */
+import { DONE_BOX, OPEN_BOX } from '../../parse/task-boxes.js';
 import type { Facts, TimelineEvent } from '../../../schemas/facts.js';
 import { scoreOf } from '../cues/cue.js';
 import { PUBLIC_TEXT_CUES } from '../cues/public-text-cues.js';
@@ -19,6 +20,16 @@ export interface Quote {
 const ABBREVIATION =
   /(?:\b(?:e\.g|i\.e|etc|vs|approx|incl|inkl|bzw|usw|ggf|evtl|bspw|z\.b|d\.h|u\.a|vgl|env|p\.ex|cf|no|ca|min|max|avg|est)|\b[A-Z])\.$/i;
 
+/**
+ * Where a list item's text starts: after a bullet or number (and a `[ ]` box), after an open
+ * task box (☐, ⬜), dropped like `[ ]`, or at a ticked one (☑, ✅), kept, since it says the item
+ * is done.
+ */
+const LIST_MARK = new RegExp(
+  String.raw`^\s*(?:(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?|${OPEN_BOX}\s+|(?=${DONE_BOX}\s))`,
+  'u',
+);
+
 /** A line that opens with a label ("AI:", "TODO:", "Next steps:") starts a unit of its own. */
 const LINE_LABEL =
   /^\s*(?:\*\*)?(?:AI|A\.I\.|TODO|FIXME|action(?: items?)?|follow[\s-]*ups?|next steps?|owner|impact|root[\s-]*cause|cause|trigger|detection|lessons?)(?:\*\*)?\s*:/i;
@@ -35,12 +46,7 @@ export function splitSentences(markdown: string): string[] {
   const units: string[] = [];
   let open = false;
   for (const line of markdown.split('\n')) {
-    // A task box printed by a document or chat editor is a bullet too: an open one (☐, ⬜) is
-    // dropped like `[ ]`, a ticked one (☑, ✅) kept, since it says the item is done.
-    const item =
-      /^\s*(?:(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?|[⬜☐◻]\uFE0F?\s+|(?=[✅✔☑☒]\uFE0F?\s))/u.exec(
-        line,
-      );
+    const item = LIST_MARK.exec(line);
     if (!line.trim()) open = false;
     else if (item || !open || LINE_LABEL.test(line) || isHeading(units[units.length - 1])) {
       units.push(line.slice(item?.[0].length ?? 0));
