@@ -3,7 +3,7 @@
  * one sentence converts a time to UTC for readers elsewhere.
  */
 import { describe, expect, test } from 'vitest';
-import { mailDateZone } from '../src/pipeline/parse/zone.js';
+import { mailDateZone } from '../src/pipeline/parse/paste-shapes.js';
 
 describe("a mail thread's clock", () => {
   test("a pasted mail's Date header offset is the zone of its bare times", () => {

@@ -31,6 +31,7 @@ import {
   type HumanText,
 } from './human-sections.js';
 import {
+  mailDateZone,
   normalizeBlock,
   normalizeMailThread,
   normalizeNotifications,
@@ -69,7 +70,6 @@ import {
 import {
   findStatedZone,
   findTimesPhraseZone,
-  mailDateZone,
   resolveZone,
   resolveZoneInWords,
   suggestZone,
@@ -579,7 +579,7 @@ function findZone(
   diagnostics: Diagnostic[],
   /** The summary's, notes' and other sections' text: "All times are Pacific." at the end. */
   sectionText = '',
-  /** The offset of a mail thread's first `Date:` header, when the paste is one (zone.ts). */
+  /** The offset of a mail thread's first send time, when the paste is one (paste-shapes.ts). */
   mailZone: string | null = null,
 ): { zone: string; frontMatterZone: string | null; proseZone: string | null } {
   // The zone: front matter, then a header ("All times PST"), then the first line that names one.

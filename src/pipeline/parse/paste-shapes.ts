@@ -345,6 +345,34 @@ const MAIL_SUBJECT = /^subject\s*:\s*(.+)$/i;
 const REPLY_PREFIX = /^(?:re|fwd?|aw|sv|wg|tr)\s*:/i;
 const MAIL_QUOTE_INTRO = /^on\s+(.{6,160}?)\s*wrote:\s*$/i;
 const QUOTE_MARKS = /^\s*(?:>\s?)+/;
+
+/** A send time's numeric offset (RFC 5322 3.3): `Tue, 5 Feb 2019 17:15:02 -0500`. */
+const SENT_OFFSET = /\d{1,2}:\d{2}(?::\d{2})?\s+([+-])(\d{2})(\d{2})\b/;
+
+/**
+ * The clock of a mail thread pasted whole, from its first send time's offset, as a fixed zone
+ * (`UTC-5`): the times its writers give without a zone ("On Mon, Feb 4 at 12:52 AM Marcus
+ * wrote:", "since 00:35") are on that clock, as their mail client showed them. Null when the
+ * text does not open with a mail's headers (two or more in its first lines: a vendor mail
+ * quoted inside a chat keeps the chat's clock) or its send time has no numeric offset.
+ *
+ * @param body the incident file's text after its front matter
+ */
+export function mailDateZone(body: string): string | null {
+  const head = body
+    .trimStart()
+    .split('\n')
+    .slice(0, 12)
+    .map((line) => line.replace(QUOTE_MARKS, ''));
+  if (head.filter((line) => MAIL_HEADER.test(line)).length < 2) return null;
+  const sent = head.map((line) => MAIL_SENT.exec(line)?.[1]).find((value) => value !== undefined);
+  const offset = sent ? SENT_OFFSET.exec(sent) : null;
+  if (!offset) return null;
+  const [, sign = '+', hours = '00', minutes = '00'] = offset;
+  if (Number(hours) > 14 || Number(minutes) >= 60) return null;
+  const h = String(Number(hours));
+  return minutes === '00' ? `UTC${sign}${h}` : `UTC${sign}${h}:${minutes}`;
+}
 /** Mail clients wrap at 72-80 characters: a line this long that ends mid-sentence was wrapped. */
 const MAIL_WRAP_WIDTH = 60;
 /**

@@ -450,27 +450,3 @@ export function suggestZone(written: string): string | null {
   const allowed = Math.max(2, Math.floor(wanted.length / 3));
   return best && best.distance <= allowed && best.distance > 0 ? best.name : null;
 }
-
-/** A mail header's `Date:` with its numeric offset (RFC 5322 3.3): `Tue, 5 Feb 2019 17:15:02 -0500`. */
-const MAIL_DATE = /^(?:>\s*)*Date:\s+.*?\d{1,2}:\d{2}(?::\d{2})?\s+([+-])(\d{2})(\d{2})\b/m;
-/** Another header of the same block: a mail pasted whole, not a line that mentions a date. */
-const MAIL_HEADER = /^(?:>\s*)*(?:From|To|Subject|Cc|Sent):\s+\S/im;
-
-/**
- * The clock of a mail thread pasted whole, from its first `Date:` header's offset, as a fixed
- * zone (`UTC-5`): the times its writers give without a zone ("On Mon, Feb 4 at 12:52 AM Marcus
- * wrote:", "since 00:35") are on that clock, as their mail client showed them. Null when the
- * text does not open with a mail's headers (a vendor mail quoted inside a chat keeps the chat's
- * clock) or its Date has no numeric offset.
- *
- * @param body the incident file's text after its front matter
- */
-export function mailDateZone(body: string): string | null {
-  const head = body.trimStart().split('\n').slice(0, 12).join('\n');
-  const date = MAIL_DATE.exec(head);
-  if (!date || !MAIL_HEADER.test(head)) return null;
-  const [, sign = '+', hours = '00', minutes = '00'] = date;
-  if (Number(hours) > 14 || Number(minutes) >= 60) return null;
-  const h = String(Number(hours));
-  return minutes === '00' ? `UTC${sign}${h}` : `UTC${sign}${h}:${minutes}`;
-}
